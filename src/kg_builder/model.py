@@ -1,0 +1,161 @@
+"""Plain data passed between the stages: documents in, facts out.
+
+Nothing here knows about IRIs or spaCy. Entities are referred to by their
+``key`` (a lexicon id such as ``"north-korea"`` or a key the extractor makes
+from the type and canonical label); the RDF layer turns keys into IRIs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+POLARITIES = ("Positive", "Negative")
+MODALITIES = ("Asserted", "Hedged", "Hypothetical", "Normative")
+STANCES = ("Supports", "Opposes", "Demands", "Offers", "Rejects")
+STATUSES = ("Signed", "NotSigned", "Proposed", "Withdrawn")
+ENTITY_KINDS = ("Person", "State", "Organization", "Location", "Facility", "Issue")
+EVENT_KINDS = (
+    "Event", "Meeting", "Summit", "Announcement", "Transfer", "WeaponsTest",
+    "Inspection", "MilitaryExercise", "Negotiation", "Attack", "Election",
+)
+RELATIONS = ("leaderOf", "affiliatedWith", "alliedWith", "operator", "locatedIn", "signatory")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned source text and its metadata."""
+
+    doc_id: str
+    path: str
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    published: str | None = None  # ISO 8601 date, at the precision the metadata gives
+    url: str | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence of the cleaned text: ``text[begin:end] == sentence``."""
+
+    begin: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    span: Span
+    extractor: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Factuality:
+    polarity: str = "Positive"
+    modality: str = "Asserted"
+    attributed_to: str | None = None  # entity key of the reported speaker
+
+    @property
+    def is_plain_fact(self) -> bool:
+        return self.polarity == "Positive" and self.modality == "Asserted" and self.attributed_to is None
+
+
+ASSERTED = Factuality()
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A calendar value at the precision the text gives: 2019-02-27, 2018-06 or 2018."""
+
+    iso: str
+    precision: str  # "day" | "month" | "year"
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    kind: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    roles: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()  # facility status, in the words of the text
+
+
+@dataclass(frozen=True)
+class Event:
+    key: str
+    kind: str
+    label: str
+    evidence: Evidence
+    factuality: Factuality = ASSERTED
+    participants: tuple[str, ...] = ()
+    location: str | None = None
+    start: TimeValue | None = None
+    end: TimeValue | None = None
+    concerns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Commitment:
+    key: str
+    label: str
+    evidence: Evidence
+    concerns: tuple[str, ...] = ()
+    fulfilled_by: str | None = None  # event key
+
+
+@dataclass(frozen=True)
+class Agreement:
+    key: str
+    label: str
+    evidence: Evidence
+    status: str | None = None
+    factuality: Factuality = ASSERTED
+    aliases: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = ()
+    adopted_at: str | None = None  # event key
+    commitments: tuple[Commitment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Position:
+    key: str
+    holder: str
+    stance: str
+    issue: str  # entity key of an Issue
+    evidence: Evidence
+    factuality: Factuality = ASSERTED
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    key: str
+    parties: tuple[str, ...]
+    issues: tuple[str, ...]
+    evidence: Evidence
+    factuality: Factuality = ASSERTED
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A binary statement between two entities, asserted as a triple only when plain fact."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+    factuality: Factuality = ASSERTED
+
+
+@dataclass(frozen=True)
+class Facts:
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    positions: tuple[Position, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    relations: tuple[Relation, ...] = ()
