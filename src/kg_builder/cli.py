@@ -1,2 +1,221 @@
+"""The ``kg`` command line. It only parses arguments and calls the stages.
+
+Results go to stdout, progress and errors to stderr. A KgError prints one
+line ``kg: error: ...`` and exits 2; a graph that fails validation exits 1.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import click
+
+from . import resources
+from .errors import InputError, KgError
+from .export import FORMATS, export_dataset, write_atomic
+from .queries import RESULT_FORMATS, bind, format_result, list_checks, list_queries, resolve
+from .store import QueryResult, Store
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+class KgGroup(click.Group):
+    """Turns the project's errors into one line on stderr and their exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            click.echo(f"kg: error: {e}", err=True)
+            ctx.exit(e.exit_code)
+
+
+def store_option(f: F) -> F:
+    return click.option(
+        "--store", "store_dir", type=click.Path(path_type=Path), default=".kg-store",
+        show_default=True, envvar="KG_STORE", help="Store folder (or set KG_STORE).")(f)
+
+
+def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                        show_default=True, help="Output format.")
+
+
+def progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg_builder", prog_name="kg")
+def cli() -> None:
+    """kg: turn articles about international politics into a knowledge graph.
+
+    Build a store from documents, then query, validate and export it.
+
+    \b
+    Example: kg build seeds/ && kg query summits
+    """
+
+
+@cli.command(short_help="Build documents into the store.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
+def build(paths: tuple[Path, ...], store_dir: Path, model: str | None) -> None:
+    """Extract facts from documents and store one named graph per document.
+
+    PATH is a document (.txt, .md or .html, with its .meta.yaml beside it) or a
+    folder of them. Building a document again replaces its graph; a document
+    that fails leaves its earlier graph and the other documents untouched.
+
+    \b
+    Example: kg build seeds/ --store out/store
+    """
+    from . import pipeline
+
+    files = pipeline.discover(list(paths))
+    if not files:
+        raise InputError(f"no documents in {', '.join(map(str, paths))}",
+                         hint="give .txt, .md or .html files, or folders holding them")
+    with Store.open(store_dir) as store:
+        store.ensure_ontology(resources.ontology_file())
+        nlp = pipeline.load_pipeline(model)
+        failed = sum(not _build_one(store, path, nlp, i, len(files)) for i, path in enumerate(files, 1))
+    progress(f"built {len(files) - failed} of {len(files)} documents into {store_dir}")
+    if failed:
+        raise InputError(f"{failed} of {len(files)} documents failed; the others are stored")
+
+
+def _build_one(store: Store, path: Path, nlp: object, i: int, n: int) -> bool:
+    from . import pipeline
+
+    try:
+        built = pipeline.build_document(path, nlp)
+        triples = store.replace_graph(built.graph_iri, built.ntriples)
+    except KgError as e:
+        progress(f"[{i}/{n}] {path.name}: error: {e}")
+        return False
+    progress(f"[{i}/{n}] {path.name}: {built.fact_count} facts, {triples} triples")
+    return True
+
+
+@cli.command(short_help="Answer a canned or ad-hoc SPARQL query.")
+@click.argument("spec", required=False, metavar="NAME|FILE|-")
+@store_option
+@format_option(RESULT_FORMATS, "table")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (an IRI such as kgr:state/north-korea, or text). Repeatable.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Return at most N rows.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Give up after S seconds.")
+@click.option("--all", "run_all", is_flag=True, help="Answer every canned question.")
+def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
+          limit: int | None, timeout: float | None, run_all: bool) -> None:
+    """Run a canned query (see `kg queries`), a .rq file, or a query on stdin (-).
+
+    Queries see the union of all documents and the ontology. SERVICE is not
+    allowed. With --all, every canned question is printed with its answers.
+
+    \b
+    Example: kg query provenance --param fact=kgr:event/000_5ed1930dcfa0d1a7-0123456789ab
+    """
+    if run_all == bool(spec):
+        raise click.UsageError("give one query NAME, FILE or -, or --all")
+    bindings = dict(_split_param(p) for p in params)
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        if run_all:
+            for q in list_queries():
+                click.echo(f"== {q.title} ({q.name}) ==\n{q.question}\n")
+                _show(store.query(q.text, timeout_s=timeout, limit=limit), fmt, limit)
+                click.echo()
+            return
+        _show(store.query(bind(resolve(spec), bindings), timeout_s=timeout, limit=limit), fmt, limit)
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}", param_hint="--param")
+    return name.strip(), value
+
+
+def _show(result: QueryResult, fmt: str, limit: int | None) -> None:
+    click.echo(format_result(result, fmt), nl=False)
+    if result.truncated:
+        progress(f"kg: note: only the first {limit} rows are shown (--limit)")
+
+
+@cli.command(name="queries", short_help="List the canned queries.")
+def list_canned() -> None:
+    """List the canned queries, with the question each one answers.
+
+    \b
+    Example: kg queries
+    """
+    found = list_queries()
+    width = max((len(q.name) for q in found), default=0)
+    for q in found:
+        params = f"  [--param {', '.join(p.name for p in q.parameters)}]" if q.parameters else ""
+        click.echo(f"{q.name.ljust(width)}  {q.question}{params}")
+
+
+@cli.command(short_help="Check shapes, OWL consistency and integrity.")
+@store_option
+@click.option("--reasoner", type=click.Choice(["auto", "hermit", "pellet", "none"]), default="auto",
+              show_default=True, help="OWL reasoner for the consistency check.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the SHACL validation report (Turtle) to FILE.")
+@click.pass_context
+def validate(ctx: click.Context, store_dir: Path, reasoner: str, report_path: Path | None) -> None:
+    """Check the graph: SHACL shapes, OWL consistency and the integrity checks.
+
+    The integrity checks are queries/checks/*-violation.rq; each must return
+    no rows. Exits 0 when everything holds, 1 when something does not.
+
+    \b
+    Example: kg validate --store out/store --report out/shacl-report.ttl
+    """
+    from .validate import format_report, validate_graph
+
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        data = store.as_rdflib()
+        broken = [(c.name, store.query(c.text)) for c in list_checks()]
+    report = validate_graph(data, reasoner=reasoner)
+    click.echo(format_report(report))
+    broken = [(name, result) for name, result in broken if result.rows]
+    for name, result in broken:
+        click.echo(f"check {name}: {len(result.rows)} violation(s)")
+        click.echo(format_result(result, "table"), nl=False)
+    if report_path is not None:
+        text = report.report_turtle
+        write_atomic(report_path, text.encode("utf-8") if isinstance(text, str) else text)
+        progress(f"wrote the SHACL report to {report_path}")
+    ok = report.ok and not broken
+    progress("validation passed" if ok else "validation failed")
+    ctx.exit(0 if ok else 1)
+
+
+@cli.command(short_help="Export the graph to a file or stdout.")
+@store_option
+@format_option(FORMATS, "turtle")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to FILE (atomically) instead of stdout.")
+def export(store_dir: Path, fmt: str, output: Path | None) -> None:
+    """Export the documents' graphs (not the ontology), deterministically.
+
+    turtle, rdfxml and ntriples hold the union of the documents; trig, nquads
+    and json-ld keep one named graph per document. rdfxml is for Protégé.
+
+    \b
+    Example: kg export --format trig --output out/graph.trig
+    """
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        data = export_dataset(store, fmt, output)
+    if data is None:
+        progress(f"wrote {output} ({fmt})")
+    else:
+        click.echo(data, nl=False)  # bytes go out unchanged
+
+
 def main() -> None:
-    raise SystemExit("not yet")
+    cli(prog_name="kg")

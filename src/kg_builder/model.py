@@ -17,6 +17,7 @@ EVENT_KINDS = (
     "Event", "Meeting", "Summit", "Announcement", "Transfer", "WeaponsTest",
     "Inspection", "MilitaryExercise", "Negotiation", "Attack", "Election",
 )
+# "signatory" relates an agreement (by its key) to an actor; the others relate two entities
 RELATIONS = ("leaderOf", "affiliatedWith", "alliedWith", "operator", "locatedIn", "signatory")
 
 
@@ -115,7 +116,6 @@ class Agreement:
     status: str | None = None
     factuality: Factuality = ASSERTED
     aliases: tuple[str, ...] = ()
-    signatories: tuple[str, ...] = ()
     adopted_at: str | None = None  # event key
     commitments: tuple[Commitment, ...] = ()
 
@@ -159,3 +159,5 @@ class Facts:
     positions: tuple[Position, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     relations: tuple[Relation, ...] = ()
+    creators: tuple[str, ...] = ()  # entity keys of the authors
+    publisher: str | None = None

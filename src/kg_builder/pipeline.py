@@ -1,11 +1,21 @@
-"""Runs the stages for one document: sources -> nlp -> extract -> rdf. (stub, being written)"""
+"""Runs the stages for one document: sources -> nlp -> extract -> rdf."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .model import Document
+from spacy.language import Language
+
+from . import rdf
+from .errors import InputError
+from .extract import extract
+from .lexicon import Lexicon, load_lexicon
+from .model import Document, Facts
+from .nlp import build_pipeline
+from .sources import read_document
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -16,15 +26,43 @@ class BuiltDocument:
     fact_count: int
 
 
+@dataclass(frozen=True)
+class Pipeline:
+    nlp: Language
+    lexicon: Lexicon
+
+
 def discover(paths: Sequence[Path]) -> list[Path]:
     """Files to build: each file given, and every .txt/.md/.html below each folder, sorted."""
-    raise NotImplementedError
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    if not found:
+        raise InputError(f"no .txt, .md or .html documents under {', '.join(map(str, paths))}")
+    return found
 
 
-def load_pipeline(model: str | None = None):
+def load_pipeline(model: str | None = None) -> Pipeline:
     """The spaCy pipeline with the lexicon's entity ruler; `model` names any installed English pipeline."""
-    raise NotImplementedError
+    lexicon = load_lexicon()
+    return Pipeline(build_pipeline(lexicon, model), lexicon)
 
 
-def build_document(path: Path, nlp) -> BuiltDocument:
-    raise NotImplementedError
+def facts_of(document: Document, pipeline: Pipeline) -> Facts:
+    return extract(pipeline.nlp(document.text), document, pipeline.lexicon)
+
+
+def count_facts(facts: Facts) -> int:
+    return len(facts.events) + len(facts.agreements) + len(facts.positions) + len(facts.disagreements) + len(facts.relations)
+
+
+def build_document(path: Path, pipeline: Pipeline) -> BuiltDocument:
+    document = read_document(path)
+    facts = facts_of(document, pipeline)
+    graph = rdf.to_graph(facts)
+    return BuiltDocument(document, rdf.graph_iri(document), rdf.to_ntriples(graph), count_facts(facts))

@@ -1,0 +1,218 @@
+"""Agreements, their status, signatories, the event that adopted them, and their commitments.
+
+An agreement is a noun headed by a word of `agreements.heads` or a named law
+("the ABM Treaty"). Its status comes from the verb that governs it (signed,
+was not signed, proposed, withdrew from), its signatories from that verb's
+subject or "by" phrase, and the list of what it calls for is split into
+commitments. A later definite mention ("the statement") is the agreement
+already seen.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span as SentSpan, Token
+
+from ..lexicon import slug
+from ..model import Agreement, Commitment, Event, Factuality
+from ..timex import Interval
+from .context import Context
+from .events import _date_tokens
+from .tokens import agents, conjuncts, prep_objects, split_list, subjects, text_of
+
+LIST_VERBS = {"call", "provide", "include", "require", "commit", "pledge", "stipulate", "establish", "promise", "oblige", "obligate"}
+
+
+def _is_head(ctx: Context, token: Token) -> bool:
+    section = ctx.triggers["agreements"]
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
+        return token.ent_type_ == "LAW" and token.dep_ != "compound" and token.head.ent_type_ != "LAW" or False
+    needed = section["head_requires"].get(lemma)
+    return not needed or bool({t.lower_ for t in token.lefts} & set(needed))
+
+
+def _proper_name(token: Token) -> str | None:
+    """"the ABM Treaty", "SALT II": a name written with capitals or tagged as a law."""
+    if token.ent_type_ == "LAW":
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        return re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_title] + [token]
+    if len(words) > 1 and token.is_title:
+        return text_of(list(words[0].subtree)[:0] + [t for t in token.subtree if words[0].i <= t.i <= token.i])
+    return None
+
+
+def _generic_name(token: Token) -> str:
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.tag_ not in ("VBN", "VBD", "RB")
+             and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in ("possible", "new", "first", "eventual")]
+    return text_of([t for w in words for t in w.subtree] + [token])
+
+
+def _family(ctx: Context, lemma: str) -> str:
+    for name, members in ctx.triggers["agreements"]["families"].items():
+        if lemma in members:
+            return name
+    return lemma
+
+
+def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
+    """The status verb of the agreement and the status it gives, if any."""
+    verbs = ctx.triggers["agreements"]["status_verbs"]
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
+        return head, verbs[head.lemma_.lower()]
+    if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
+        return head.head, "Signed"
+    if token.dep_ == "conj":
+        return _governor(ctx, token.head)
+    return None, None
+
+
+def agreements(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
+    for token in sent:
+        if _is_head(ctx, token):
+            _mention(ctx, token, dates)
+
+
+def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement | None:
+    if proper:
+        return next((a for a in ctx.agreements if name.lower() in {a.label.lower(), *(x.lower() for x in a.aliases)}), None)
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    if determiners & {"a", "an", "another"} or not determiners & {"the", "this", "that", "its", "their"}:
+        return None
+    family = _family(ctx, token.lemma_.lower())
+    return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family), None)
+
+
+def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
+    proper = _proper_name(token)
+    name = proper or _generic_name(token)
+    verb, status = _governor(ctx, token)
+    fact = ctx.factuality(verb if verb is not None else token)
+    if status == "Signed" and fact.polarity == "Negative":
+        status = "NotSigned"
+    elif status == "Signed" and fact.modality != "Asserted":
+        status = None
+    found = _existing(ctx, token, name, bool(proper))
+    if found is None and verb is None and not proper and not _list_verb(token):
+        return
+    event_key = _adopting_event(ctx, token, verb, dates, status, name)
+    signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned", "Withdrawn") else []
+    agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
+    agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
+    agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
+    _store(ctx, agreement)
+    for signer in signers:
+        ctx.relate(agreement.key, "signatory", signer, ctx.evidence(token.sent, "rule:agreement-signatory", 0.8),
+                   Factuality(fact.polarity, fact.modality, fact.attributed_to))
+    if len(signers) == 2:
+        ctx.registry.note_pair(signers)
+
+
+def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, event_key: str | None,
+         status: str | None) -> Agreement:
+    label = name
+    if not proper and event_key and ctx.events[event_key].location:
+        place = ctx.registry.entities[ctx.events[event_key].location].label
+        label = name if place.lower() in name.lower() else f"{place} {name}"
+    key = f"agreement/{slug(name)}" if proper else ctx.fact_key("agreement", label, token.sent.start_char)
+    # an agreement exists whatever is said of its signing: its polarity is that of its mention, not of the verb
+    mention = Factuality("Positive", fact.modality if status is None else "Asserted", fact.attributed_to)
+    return Agreement(key=key, label=label, evidence=ctx.evidence(token.sent, "rule:agreement", 0.8),
+                     factuality=mention, aliases=(name,) if name != label else ())
+
+
+def _update(agreement: Agreement, status: str | None, event_key: str | None, name: str) -> Agreement:
+    aliases = agreement.aliases + ((name,) if name not in agreement.aliases and name != agreement.label else ())
+    return replace(agreement, status=agreement.status if status is None else status,
+                   adopted_at=agreement.adopted_at or event_key, aliases=aliases)
+
+
+def _store(ctx: Context, agreement: Agreement) -> None:
+    for i, old in enumerate(ctx.agreements):
+        if old.key == agreement.key:
+            ctx.agreements[i] = agreement
+            return
+    ctx.agreements.append(agreement)
+
+
+def _signatories(ctx: Context, verb: Token) -> list[str]:
+    heads = subjects(verb) if verb.tag_ != "VBN" or not agents(verb) else agents(verb)
+    heads = heads or agents(verb)
+    out: list[str] = []
+    for head in heads:
+        out += [k for k in ctx.registry.actors(head) if k not in out]
+    return out
+
+
+def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[int, Interval], status: str | None,
+                    name: str) -> str | None:
+    """The meeting named with the signing ("At their first meeting, ... signed"), or one in the same sentence."""
+    if verb is not None:
+        for place in prep_objects(verb, "at", "during", "in"):
+            if place.i in ctx.event_at:
+                return ctx.event_at[place.i]
+    in_sentence = [k for i, k in ctx.event_at.items() if token.sent.start <= i < token.sent.end
+                   and ctx.events[k].kind in ("Meeting", "Summit")]
+    if in_sentence:
+        return in_sentence[0]
+    if verb is not None and status == "Signed":
+        return _signing_event(ctx, verb, dates, name)
+    return None
+
+
+def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: str) -> str | None:
+    """A dated signing with no meeting named becomes an event of its own, so the agreement has a date."""
+    attached = _date_tokens(verb, dates)
+    if not attached:
+        return None
+    when = dates[attached[0]]
+    key = ctx.fact_key("event", "signing", name, verb.sent.start_char)
+    ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {verb.lemma_.lower()}ed".replace("eed", "ed"),
+                            evidence=ctx.evidence(verb.sent, "rule:agreement-signing", 0.75),
+                            factuality=ctx.factuality(verb), participants=tuple(_signatories(ctx, verb)),
+                            start=when.start, end=when.end)
+    ctx.event_at[verb.i] = key
+    return key
+
+
+def _list_verb(token: Token) -> Token | None:
+    """"a joint statement that called for: ...", "the treaty limited ...": the verb stating what it commits to."""
+    for child in token.children:
+        if child.dep_ == "relcl":
+            return child
+    if token.dep_ in ("nsubj",):
+        return token.head
+    return None
+
+
+def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Commitment, ...]:
+    verb = _list_verb(token)
+    words = set(ctx.triggers["agreements"]["commitment_verbs"])
+    out = []
+    for v in conjuncts(verb) if verb is not None else []:
+        if v.lemma_.lower() not in words:
+            continue
+        for item in _items(v):
+            key = ctx.fact_key("commitment", agreement.key, item)
+            out.append(Commitment(key=key, label=item, evidence=ctx.evidence(token.sent, "rule:commitment-list", 0.7)))
+    known = {c.label for c in agreement.commitments}
+    return tuple(c for c in out if c.label not in known)
+
+
+def _items(verb: Token) -> list[str]:
+    """The things a verb lists: "called for: A, B, and C" gives three; "limited X to 200" gives one."""
+    sent = verb.sent
+    start = verb.i + 1
+    while start < sent.end and (sent.doc[start].dep_ in ("prep", "prt", "punct", "aux") and sent.doc[start].head == verb
+                                or sent.doc[start].text in (":", "for", "to")):
+        start += 1
+    end = sent.end
+    while end > start and sent.doc[end - 1].is_punct:
+        end -= 1
+    text = sent.doc[start:end].text
+    if verb.lemma_.lower() in LIST_VERBS:
+        return [i for i in split_list(text) if len(i.split()) <= 14]
+    return [f"{verb.text} {text}"] if text else []

@@ -1,0 +1,58 @@
+"""State shared by the extractors while they read one document in order."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SentSpan, Token
+
+from ..lexicon import Lexicon
+from ..model import (Agreement, Disagreement, Document, Event, Evidence, Factuality, Position, Relation, Span,
+                     TimeValue)
+from .entities import Registry
+from .factuality import Cues, Reading, read
+from .tokens import sentence_bounds
+
+
+@dataclass
+class Context:
+    document: Document
+    doc: Doc
+    lexicon: Lexicon
+    registry: Registry
+    cues: Cues
+    anchor: TimeValue | None = None
+    events: dict[str, Event] = field(default_factory=dict)
+    event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key
+    agreements: list[Agreement] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    @property
+    def triggers(self) -> dict:
+        return self.lexicon.triggers
+
+    def evidence(self, sent: SentSpan, extractor: str, confidence: float) -> Evidence:
+        begin, end = sentence_bounds(sent)
+        return Evidence(Span(begin, end, self.doc.text[begin:end]), extractor, round(confidence, 2))
+
+    def reading(self, trigger: Token) -> Reading:
+        return read(trigger, self.cues)
+
+    def factuality(self, trigger: Token) -> Factuality:
+        reading = self.reading(trigger)
+        speaker = None
+        if reading.speaker is not None:
+            found = self.registry.actors(reading.speaker)
+            speaker = found[0] if found and found[0] not in self.registry.authors else None
+        return reading.factuality(speaker)
+
+    def fact_key(self, kind: str, *parts: object) -> str:
+        digest = hashlib.sha1("\x1f".join(map(str, (self.document.doc_id, kind, *parts))).encode()).hexdigest()[:12]
+        return f"{kind}/{self.document.doc_id}-{digest}"
+
+    def relate(self, subject: str, predicate: str, obj: str, evidence: Evidence,
+               factuality: Factuality | None = None) -> None:
+        if subject and obj and subject != obj:
+            self.relations.append(Relation(subject, predicate, obj, evidence, factuality or Factuality()))

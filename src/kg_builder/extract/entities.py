@@ -1,0 +1,423 @@
+"""Entity mentions -> entities: the lexicon first, statistical NER for the rest.
+
+Within a document, short person names resolve to the full name they are part
+of ("Kim" -> "Kim Jong-un"), demonyms to their state ("the Chinese"),
+capitals used as actors to the state they stand for, pronouns to the subject
+they most likely refer to, "we" to the authors, and "both sides" to the two
+parties the text last paired.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import LexEntry, Lexicon, slug
+from ..model import Document, Entity
+from .tokens import conjuncts
+
+NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
+ACTOR_KINDS = {"Person", "State", "Organization"}
+PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
+PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
+AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
+AGENT_NOUNS = {"negotiator", "official", "government", "administration", "delegation", "diplomat", "leadership", "military", "force", "troop", "navy", "army"}
+_PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
+
+
+@dataclass
+class _Builder:
+    key: str
+    kind: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    wikidata: str | None = None
+    roles: set[str] = field(default_factory=set)
+    statuses: set[str] = field(default_factory=set)
+
+    def freeze(self) -> Entity:
+        aliases = tuple(sorted(a for a in self.aliases if a != self.label))
+        return Entity(self.key, self.kind, self.label, aliases, self.wikidata, tuple(sorted(self.roles)), tuple(sorted(self.statuses)))
+
+
+def clean_name(text: str, titles: set[str]) -> str:
+    """A name without a possessive, a leading article or a leading title ("President Moon" -> "Moon")."""
+    name = re.sub(r"(?:'s|’s|')$", "", re.sub(r"\s+", " ", text)).strip(" ,.;:")
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in titles:
+        words = words[1:]
+    while len(words) > 1 and words[-1].islower():  # "Korea Chair at": NER spans may run into the next word
+        words = words[:-1]
+    return " ".join(words)
+
+
+class Registry:
+    """The entities of one document, and which tokens mention which."""
+
+    def __init__(self, lexicon: Lexicon, document: Document, doc: Doc) -> None:
+        self.lex = lexicon.by_key()
+        triggers = lexicon.triggers["relations"]
+        self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
+        self.entities: dict[str, _Builder] = {}
+        self.token_key: dict[int, str] = {}
+        self.authors = tuple(self._author(name) for name in document.authors)
+        self.publisher = self._publisher(document.publisher) if document.publisher else None
+        self.last_pair: tuple[str, ...] = ()
+        self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
+        self._person_names = self._cluster_persons(doc)
+        for ent in doc.ents:
+            key = self._resolve(ent)
+            if key:
+                self.token_key.update({t.i: key for t in ent})
+
+    # --- building -----------------------------------------------------------------
+    def add(self, key: str, kind: str, label: str, alias: str | None = None) -> str:
+        entry = self.lex.get(key)
+        builder = self.entities.get(key)
+        if builder is None:
+            builder = _Builder(key, entry.kind if entry else kind, entry.label if entry else label,
+                               wikidata=entry.wikidata if entry else None)
+            self.entities[key] = builder
+        if alias and alias != builder.label:
+            builder.aliases.add(alias)
+        return key
+
+    def _author(self, name: str) -> str:
+        entry = self._lex_by_name(name, "Person")
+        return self.add(entry.key if entry else f"person/{slug(name)}", "Person", name)
+
+    def _publisher(self, name: str) -> str:
+        """"Center for Strategic and International Studies (CSIS)": the name, its abbreviation an alias."""
+        match = re.match(r"^(.*?)\s*\(([^)]+)\)\s*$", name)
+        full, short = (match.group(1), match.group(2)) if match else (name, None)
+        entry = self._lex_by_name(full, "Organization") or (self._lex_by_name(short, "Organization") if short else None)
+        key = self.add(entry.key if entry else f"organization/{slug(full)}", "Organization", full, full)
+        if short:
+            self.entities[key].aliases.add(short)
+        return key
+
+    def _lex_by_name(self, name: str, kind: str) -> LexEntry | None:
+        low = name.lower()
+        return next((e for e in self.lex.values() if e.kind == kind and low in {e.label.lower(), *(a.lower() for a in e.aliases)}), None)
+
+    def _cluster_persons(self, doc: Doc) -> dict[str, tuple[str, str]]:
+        """Each person name seen -> (key, canonical label): short names join the longest name that contains them."""
+        names: dict[str, str | None] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" or (ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
+                entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
+                name = entry.label if entry else clean_name(ent.text, self.titles)
+                names[name] = entry.key if entry else names.get(name)
+                if entry:
+                    names[clean_name(ent.text, self.titles)] = entry.key
+        full = sorted(names, key=lambda n: -len(n.split()))
+        out = {}
+        for name in names:
+            target = next((f for f in full if f != name and _part_of(name, f)), name)
+            target = out.get(target, (None, target))[1] if target in out else target
+            key = names.get(target) or names.get(name) or f"person/{slug(target)}"
+            label = self.lex[key].label if key in self.lex else target
+            out[name] = (key, label)
+        return out
+
+    def _resolve(self, ent: Span) -> str | None:
+        if ent.ent_id_ and ent.ent_id_ in self.lex:
+            entry = self.lex[ent.ent_id_]
+            alias = None if ent.label_ == "NORP" else clean_name(ent.text, set())
+            return self.add(entry.key, entry.kind, entry.label, alias)
+        name = clean_name(ent.text, self.titles)
+        if name in self._person_names and ent.label_ in ("PERSON", "ORG", "GPE"):
+            key, label = self._person_names[name]
+            return self.add(key, "Person", label, name)
+        kind = NER_KINDS.get(ent.label_)
+        if kind is None or not _plausible(name):
+            return None
+        entry = self._lex_by_name(name, kind)
+        return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    # --- reading actors --------------------------------------------------------------
+    def key_of(self, token: Token) -> str | None:
+        """The entity a token mentions, as written (a capital stays a place)."""
+        return self.token_key.get(token.i)
+
+    def actors(self, token: Token) -> list[str]:
+        """The actors a noun phrase head refers to, with its conjuncts."""
+        out: list[str] = []
+        for t in conjuncts(token):
+            out += [k for k in self._actor(t) if k not in out]
+        return out
+
+    def _actor(self, token: Token) -> list[str]:
+        key = self.key_of(token)
+        if key:
+            return [self._as_actor(key)] if self._as_actor(key) else []
+        low = token.lower_
+        if low in AUTHOR_PRONOUNS:
+            return list(self.authors)
+        if low in PRONOUNS_SINGULAR:
+            return self._antecedent(token, plural=False)
+        if low in PRONOUNS_PLURAL:
+            return self._antecedent(token, plural=True)
+        return self._nominal(token)
+
+    def _as_actor(self, key: str) -> str | None:
+        entry = self.lex.get(key)
+        if entry and entry.metonym_for:
+            return entry.metonym_for
+        kind = self.entities[key].kind if key in self.entities else (entry.kind if entry else None)
+        return key if kind in ACTOR_KINDS else None
+
+    def _nominal(self, token: Token) -> list[str]:
+        """"the North Korean leader", "U.S. negotiators", "both sides": descriptions that name an actor."""
+        lemma = token.lemma_.lower()
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self._kind(k) == "State"]
+        if states and lemma in {"leader", "president", "premier", "chairman", "king", "emperor", "chancellor"}:
+            return [self.leaders[states[0]]] if states[0] in self.leaders else []
+        if states and lemma in AGENT_NOUNS:
+            return [states[0]]
+        if self._is_pair(token):
+            return self.pair(people=lemma == "leader")
+        return []
+
+    def _is_pair(self, token: Token) -> bool:
+        both = any(c.lower_ in ("both", "two") for c in token.children)
+        return both and token.lemma_.lower() in {"side", "country", "nation", "power", "leader", "government", "party", "superpower", "state"}
+
+    def pair(self, people: bool = False) -> list[str]:
+        """The two parties the text last named together, as states unless people are asked for."""
+        if people:
+            return list(self.last_pair)
+        return [self.state_of(k) for k in self.last_pair]
+
+    def state_of(self, key: str) -> str:
+        for state, person in self.leaders.items():
+            if person == key:
+                return state
+        return key
+
+    def note_pair(self, keys: list[str]) -> None:
+        if len(keys) == 2:
+            self.last_pair = tuple(keys)
+
+    def _kind(self, key: str) -> str | None:
+        return self.entities[key].kind if key in self.entities else None
+
+    def _antecedent(self, token: Token, plural: bool) -> list[str]:
+        """The subject of the sentence's main clause (a fronted "At their first meeting, Trump and Kim ..." points
+        forward), else the pair last named together, else the nearest earlier actor."""
+        root = token.sent.root
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i):
+            if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+                continue
+            found = self.actors(subject)
+            if found and (len(found) > 1) == plural and (plural or subject.i < token.i):
+                return found
+        if plural:
+            return list(self.last_pair)
+        for i in range(token.i - 1, max(token.sent.start - 60, -1), -1):
+            key = self.token_key.get(i)
+            actor = self._as_actor(key) if key else None
+            if actor and self._kind(actor) == "Person":
+                return [actor]
+        return []
+
+    def freeze(self) -> Entity:
+        aliases = tuple(sorted(a for a in self.aliases if a != self.label))
+        return Entity(self.key, self.kind, self.label, aliases, self.wikidata, tuple(sorted(self.roles)), tuple(sorted(self.statuses)))
+
+
+def clean_name(text: str, titles: set[str]) -> str:
+    """A name without a possessive, a leading article or a leading title ("President Moon" -> "Moon")."""
+    name = re.sub(r"(?:'s|’s|')$", "", re.sub(r"\s+", " ", text)).strip(" ,.;:")
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in titles:
+        words = words[1:]
+    while len(words) > 1 and words[-1].islower():  # "Korea Chair at": NER spans may run into the next word
+        words = words[:-1]
+    return " ".join(words)
+
+
+class Registry:
+    """The entities of one document, and which tokens mention which."""
+
+    def __init__(self, lexicon: Lexicon, document: Document, doc: Doc) -> None:
+        self.lex = lexicon.by_key()
+        triggers = lexicon.triggers["relations"]
+        self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
+        self.entities: dict[str, _Builder] = {}
+        self.token_key: dict[int, str] = {}
+        self.authors = tuple(self._author(name) for name in document.authors)
+        self.publisher = self._publisher(document.publisher) if document.publisher else None
+        self.last_pair: tuple[str, ...] = ()
+        self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
+        self._person_names = self._cluster_persons(doc)
+        for ent in doc.ents:
+            key = self._resolve(ent)
+            if key:
+                self.token_key.update({t.i: key for t in ent})
+
+    # --- building -----------------------------------------------------------------
+    def add(self, key: str, kind: str, label: str, alias: str | None = None) -> str:
+        entry = self.lex.get(key)
+        builder = self.entities.get(key)
+        if builder is None:
+            builder = _Builder(key, entry.kind if entry else kind, entry.label if entry else label,
+                               wikidata=entry.wikidata if entry else None)
+            self.entities[key] = builder
+        if alias and alias != builder.label:
+            builder.aliases.add(alias)
+        return key
+
+    def _author(self, name: str) -> str:
+        entry = self._lex_by_name(name, "Person")
+        return self.add(entry.key if entry else f"person/{slug(name)}", "Person", name)
+
+    def _publisher(self, name: str) -> str:
+        """"Center for Strategic and International Studies (CSIS)": the name, its abbreviation an alias."""
+        match = re.match(r"^(.*?)\s*\(([^)]+)\)\s*$", name)
+        full, short = (match.group(1), match.group(2)) if match else (name, None)
+        entry = self._lex_by_name(full, "Organization") or (self._lex_by_name(short, "Organization") if short else None)
+        key = self.add(entry.key if entry else f"organization/{slug(full)}", "Organization", full, full)
+        if short:
+            self.entities[key].aliases.add(short)
+        return key
+
+    def _lex_by_name(self, name: str, kind: str) -> LexEntry | None:
+        low = name.lower()
+        return next((e for e in self.lex.values() if e.kind == kind and low in {e.label.lower(), *(a.lower() for a in e.aliases)}), None)
+
+    def _cluster_persons(self, doc: Doc) -> dict[str, tuple[str, str]]:
+        """Each person name seen -> (key, canonical label): short names join the longest name that contains them."""
+        names: dict[str, str | None] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" or (ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
+                entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
+                name = entry.label if entry else clean_name(ent.text, self.titles)
+                names[name] = entry.key if entry else names.get(name)
+                if entry:
+                    names[clean_name(ent.text, self.titles)] = entry.key
+        full = sorted(names, key=lambda n: -len(n.split()))
+        out = {}
+        for name in names:
+            target = next((f for f in full if f != name and _part_of(name, f)), name)
+            target = out.get(target, (None, target))[1] if target in out else target
+            key = names.get(target) or names.get(name) or f"person/{slug(target)}"
+            label = self.lex[key].label if key in self.lex else target
+            out[name] = (key, label)
+        return out
+
+    def _resolve(self, ent: Span) -> str | None:
+        if ent.ent_id_ and ent.ent_id_ in self.lex:
+            entry = self.lex[ent.ent_id_]
+            alias = None if ent.label_ == "NORP" else clean_name(ent.text, set())
+            return self.add(entry.key, entry.kind, entry.label, alias)
+        name = clean_name(ent.text, self.titles)
+        if name in self._person_names and ent.label_ in ("PERSON", "ORG", "GPE"):
+            key, label = self._person_names[name]
+            return self.add(key, "Person", label, name)
+        kind = NER_KINDS.get(ent.label_)
+        if kind is None or not _plausible(name):
+            return None
+        entry = self._lex_by_name(name, kind)
+        return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    # --- reading actors --------------------------------------------------------------
+    def key_of(self, token: Token) -> str | None:
+        """The entity a token mentions, as written (a capital stays a place)."""
+        return self.token_key.get(token.i)
+
+    def actors(self, token: Token) -> list[str]:
+        """The actors a noun phrase head refers to, with its conjuncts."""
+        out: list[str] = []
+        for t in conjuncts(token):
+            out += [k for k in self._actor(t) if k not in out]
+        return out
+
+    def _actor(self, token: Token) -> list[str]:
+        key = self.key_of(token)
+        if key:
+            return [self._as_actor(key)] if self._as_actor(key) else []
+        low = token.lower_
+        if low in AUTHOR_PRONOUNS:
+            return list(self.authors)
+        if low in PRONOUNS_SINGULAR:
+            return self._antecedent(token, plural=False)
+        if low in PRONOUNS_PLURAL:
+            return self._antecedent(token, plural=True)
+        return self._nominal(token)
+
+    def _as_actor(self, key: str) -> str | None:
+        entry = self.lex.get(key)
+        if entry and entry.metonym_for:
+            return entry.metonym_for
+        kind = self.entities[key].kind if key in self.entities else (entry.kind if entry else None)
+        return key if kind in ACTOR_KINDS else None
+
+    def _nominal(self, token: Token) -> list[str]:
+        """"the North Korean leader", "U.S. negotiators", "both sides": descriptions that name an actor."""
+        lemma = token.lemma_.lower()
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self._kind(k) == "State"]
+        if states and lemma in {"leader", "president", "premier", "chairman", "king", "emperor", "chancellor"}:
+            return [self.leaders[states[0]]] if states[0] in self.leaders else []
+        if states and lemma in AGENT_NOUNS:
+            return [states[0]]
+        if self._is_pair(token):
+            return self.pair(people=lemma == "leader")
+        return []
+
+    def _is_pair(self, token: Token) -> bool:
+        both = any(c.lower_ in ("both", "two") for c in token.children)
+        return both and token.lemma_.lower() in {"side", "country", "nation", "power", "leader", "government", "party", "superpower", "state"}
+
+    def pair(self, people: bool = False) -> list[str]:
+        """The two parties the text last named together, as states unless people are asked for."""
+        if people:
+            return list(self.last_pair)
+        return [self.state_of(k) for k in self.last_pair]
+
+    def state_of(self, key: str) -> str:
+        for state, person in self.leaders.items():
+            if person == key:
+                return state
+        return key
+
+    def note_pair(self, keys: list[str]) -> None:
+        if len(keys) == 2:
+            self.last_pair = tuple(keys)
+
+    def _kind(self, key: str) -> str | None:
+        return self.entities[key].kind if key in self.entities else None
+
+    def _antecedent(self, token: Token, plural: bool) -> list[str]:
+        """The subject of the sentence's main clause when it precedes the pronoun, else the nearest earlier actor."""
+        root = token.sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        for subject in subjects:
+            found = self.actors(subject) if subject.i != token.i else []
+            if found and (len(found) > 1) == plural:
+                return found
+        for i in range(token.i - 1, max(token.sent.start - 60, -1), -1):
+            key = self.token_key.get(i)
+            actor = self._as_actor(key) if key else None
+            if actor and (self._kind(actor) == "Person") != plural:
+                return [actor]
+        return []
+
+    def freeze(self) -> tuple[Entity, ...]:
+        return tuple(b.freeze() for _, b in sorted(self.entities.items()))
+
+
+def _part_of(short: str, full: str) -> bool:
+    """"Kim" is part of "Kim Jong-un"; "Trump" of "Donald Trump"; not "Jong" of "Kim Jong-un"."""
+    s, f = short.split(), full.split()
+    return len(s) < len(f) and (f[: len(s)] == s or f[-len(s):] == s)
+
+
+def _plausible(name: str) -> bool:
+    return len(name) > 1 and "\n" not in name and bool(_PLAUSIBLE.match(name)) and len(name.split()) <= 7 and not name.isdigit()
+

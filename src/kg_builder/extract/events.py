@@ -1,0 +1,263 @@
+"""Events from trigger verbs and nouns (triggers.yaml), with participants, place, dates and factuality.
+
+Mentions of one meeting corefer: a summit with the same place, or a definite
+"the summit" / "their first meeting" with no new place, is the event already
+seen; "another summit" is a new one. A clause with a date attached to its
+verb ("a new date was set ... in January") is an event too, even without a
+trigger word, so that the timeline holds what the text dates.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span as SentSpan, Token
+
+from ..model import Event, TimeValue
+from ..timex import Interval, normalize
+from .context import Context
+from .tokens import CLAUSE_DEPS, modifiers_text, objects, phrase, prep_objects, subjects, agents, text_of
+
+MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
+RELATIVE_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "then"}
+SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
+
+
+def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
+    """Each DATE entity of the sentence (by its root token), resolved against the running anchor."""
+    doc_date = _document_date(ctx)
+    out: dict[int, Interval] = {}
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        interval = normalize(ent.text, ctx.anchor or doc_date, doc_date)
+        if interval:
+            out[ent.root.i] = interval
+    return out
+
+
+def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
+    if dates:
+        ctx.anchor = dates[max(dates)].start
+
+
+def _document_date(ctx: Context) -> TimeValue | None:
+    published = ctx.document.published
+    if not published:
+        return None
+    return TimeValue(published, {10: "day", 7: "month"}.get(len(published), "year"))
+
+
+def _trigger_kind(ctx: Context, token: Token) -> str | None:
+    section = ctx.triggers["events"]
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in section["verbs"]:
+        needed = section["verb_requires"].get(lemma)
+        if needed and not _object_has(token, needed):
+            return None
+        return section["verbs"][lemma]
+    if token.pos_ in ("NOUN", "PROPN") and lemma in section["nouns"]:
+        needed = section["noun_requires"].get(lemma)
+        if needed and not (modifiers_text(token) & set(needed)):
+            return None
+        return section["nouns"][lemma]
+    return None
+
+
+def _object_has(verb: Token, words: list[str]) -> bool:
+    """The verb's object, or failing a clean parse the few words after it, names the required thing."""
+    wanted = set(words)
+    near = [t for o in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"] for t in o.subtree]
+    near += list(verb.doc[verb.i + 1: min(verb.i + 8, verb.sent.end)])
+    return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in near)
+
+
+def _date_tokens(token: Token, dates: dict[int, Interval]) -> list[int]:
+    """Dates attached to the trigger (not inside a clause of its own); for a noun, also to its verb."""
+    scope = [token]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        scope.append(verb)
+    found = []
+    for root in scope:
+        for i in dates:
+            node = token.doc[i]
+            while node != root and node.dep_ not in CLAUSE_DEPS and node.head != node:
+                node = node.head
+            if node == root and i not in found:
+                found.append(i)
+    return sorted(found)
+
+
+def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | None:
+    attached = _date_tokens(token, dates)
+    if attached:
+        return dates[attached[0]]
+    words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
+    text = token.sent.text.lower()
+    if ctx.anchor and ("at that time" in text or "at the time" in text):
+        return Interval(ctx.anchor, None)
+    if ctx.anchor and words & RELATIVE_ADVERBS:
+        return Interval(TimeValue(ctx.anchor.iso[:4], "year"), None)
+    return None
+
+
+def _participants(ctx: Context, token: Token) -> list[str]:
+    heads = prep_objects(token, "with", "between", "among")
+    if token.pos_ == "VERB":
+        heads = subjects(token) + agents(token) + heads
+        if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) == "Attack":
+            heads += objects(token)
+    else:
+        heads += [c for c in token.children if c.dep_ == "poss"]
+        places = _place_modifiers(ctx, token)
+        if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2:
+            heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+    out: list[str] = []
+    for head in heads:
+        out += [k for k in ctx.registry.actors(head) if k not in out]
+    return out
+
+
+def _place_modifiers(ctx: Context, token: Token) -> list[str]:
+    """Entities in the compounds of a noun: "Hanoi summit" names a place, "U.S.-North Korea summit" two parties."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("compound", "nmod", "amod"):
+            found += [k for t in child.subtree if (k := ctx.registry.key_of(t)) and k not in found]
+    return found
+
+
+def _kind_of(ctx: Context, key: str) -> str | None:
+    entity = ctx.registry.entities.get(key)
+    return entity.kind if entity else None
+
+
+def _location(ctx: Context, token: Token) -> str | None:
+    candidates = [ctx.registry.key_of(t) for t in prep_objects(token, "in", "at", "into", "near")]
+    if token.pos_ in ("NOUN", "PROPN"):
+        modifiers = _place_modifiers(ctx, token)
+        if len([k for k in modifiers if _kind_of(ctx, k) == "State"]) < 2:
+            candidates = modifiers + candidates
+        if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+            candidates += [ctx.registry.key_of(t) for t in prep_objects(token.head.head, "in", "at")]
+    return next((k for k in candidates if k and _kind_of(ctx, k) in ("Location", "State")), None)
+
+
+def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: dict[int, Interval]) -> str:
+    if kind in MEETING_KINDS and location and token.pos_ == "NOUN":
+        return f"{ctx.registry.entities[location].label} {token.lemma_.lower()}"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return phrase(token)
+    skip = {i for d in dates for i in range(token.doc[d].left_edge.i, token.doc[d].right_edge.i + 1)}
+    first_subject = min((s.left_edge.i for s in subjects(token)), default=token.i)
+    for child in token.children:  # fronted adverbials ("In addition to the statement, ...") are not the event
+        if child.i < first_subject and child.dep_ not in ("nsubj", "nsubjpass"):
+            skip |= {t.i for t in child.subtree}
+    words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token) and t.dep_ not in ("mark", "punct")]
+    return text_of(words[:18])
+
+
+def _in_clause_of(t: Token, root: Token) -> bool:
+    """Inside a clause of its own, or an adverb of the root; a reported clause ("announced that ...") stays."""
+    while t != root:
+        if t.dep_ in ("advmod", "npadvmod", "advcl", "relcl", "parataxis") and t.head == root:
+            return True
+        if t.dep_ in CLAUSE_DEPS and t.head != root:
+            return True
+        t = t.head
+    return False
+
+
+def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> str | None:
+    """An earlier meeting this mention refers to, or None for a new event."""
+    if kind not in MEETING_KINDS or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    if determiners & {"another", "a", "an"} or any(c.lower_ in ("next", "new", "future") for c in token.children):
+        return None
+    earlier = [e for e in ctx.events.values() if e.kind in ("Meeting", "Summit")]
+    if location:
+        return next((e.key for e in reversed(earlier) if e.location == location), None)
+    definite = determiners & {"the", "this", "that", "their", "his", "its", "our"}
+    wanted = {"Summit"} if kind == "Summit" else {"Meeting", "Summit"}
+    earlier = [e for e in earlier if e.kind in wanted and e.evidence.span.begin < token.sent.start_char]
+    return earlier[-1].key if definite and earlier and kind != "Negotiation" else None
+
+
+def _merge(old: Event, kind: str, participants: list[str], location: str | None, when: Interval | None) -> Event:
+    kind = kind if SPECIFICITY.get(kind, 0) > SPECIFICITY.get(old.kind, 0) else old.kind
+    people = old.participants + tuple(p for p in participants if p not in old.participants)
+    start = old.start or (when.start if when else None)
+    end = old.end or (when.end if when and not old.start else None)
+    return replace(old, kind=kind, participants=people, location=old.location or location, start=start, end=end)
+
+
+def _absorbed_noun(ctx: Context, verb: Token) -> tuple[Token | None, str | None]:
+    """"met ... for a summit": a noun trigger in a preposition of a trigger verb names that verb's event."""
+    for noun in prep_objects(verb, "for", "at", "in"):
+        kind = _trigger_kind(ctx, noun)
+        if kind:
+            return noun, kind
+    return None, None
+
+
+def events(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
+    for token in sent:
+        kind = _trigger_kind(ctx, token)
+        if kind is None or token.i in ctx.event_at:
+            continue
+        noun, noun_kind = _absorbed_noun(ctx, token) if token.pos_ == "VERB" else (None, None)
+        if noun is not None and SPECIFICITY.get(noun_kind, 0) >= SPECIFICITY.get(kind, 0):
+            kind = noun_kind
+        _record(ctx, token, kind, dates, also=noun)
+    _dated_clauses(ctx, sent, dates)
+
+
+def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], also: Token | None = None) -> None:
+    participants = _participants(ctx, token) + (_participants(ctx, also) if also is not None else [])
+    location = _location(ctx, token) or (_location(ctx, also) if also is not None else None)
+    when = _when(ctx, token, dates)
+    mention = also if also is not None else token
+    same = _corefers(ctx, mention, kind, location)
+    fact = ctx.factuality(token)
+    if same:
+        ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when)
+    elif mention.pos_ != "VERB" and fact.is_plain_fact and not (participants or location or when):
+        return  # a bare "negotiations" or "military exercises" names a kind of event, not one that happened
+    else:
+        label = _label(ctx, mention, kind, location, dates)
+        same = ctx.fact_key("event", kind, label, token.sent.start_char)
+        ctx.events[same] = Event(
+            key=same, kind=kind, label=label, evidence=ctx.evidence(token.sent, f"rule:event-{kind.lower()}", 0.75),
+            factuality=fact, participants=tuple(participants), location=location,
+            start=when.start if when else None, end=when.end if when else None)
+    ctx.event_at[token.i] = same
+    if also is not None:
+        ctx.event_at[also.i] = same
+    ctx.registry.note_pair(list(ctx.events[same].participants))
+
+
+def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
+    """A verb with a date of its own and no trigger word is still a dated event."""
+    stative = set(ctx.triggers["events"]["stative"])
+    for i in dates:
+        verb = _governing_verb(ctx, sent.doc[i])
+        if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
+            continue
+        if not (subjects(verb) or objects(verb)):
+            continue
+        _record(ctx, verb, "Event", dates)
+
+
+def _governing_verb(ctx: Context, token: Token) -> Token | None:
+    """The verb a date belongs to, unless the date already dates an event noun on the way."""
+    node = token
+    while node.head != node:
+        node = node.head
+        if node.i in ctx.event_at:
+            return None
+        if node.pos_ == "VERB":
+            return node
+        if node.dep_ in CLAUSE_DEPS:
+            return None
+    return None

@@ -1,0 +1,97 @@
+"""Facilities: named ones from the lexicon and NER, and noun phrases headed by a facility word.
+
+A facility's status is the text's own words for its condition: a modifier
+("operational ballistic missile bases"), a status noun it modifies ("a
+possible Yongbyon shutdown") or the passive verb phrase said of it ("have
+been kept in good condition"). Its operator is the subject of a verb of
+keeping or running it; a passive clause coordinated with such a clause
+shares its subject.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as SentSpan, Token
+
+from ..lexicon import slug
+from .context import Context
+from .tokens import subjects, text_of
+
+GENERIC_MODIFIERS = {"other", "existing", "several", "many", "some", "all", "its", "their", "the", "a", "an"}
+
+
+def _facility_key(ctx: Context, token: Token) -> str | None:
+    key = ctx.registry.key_of(token)
+    if key and ctx.registry.entities[key].kind == "Facility":
+        return key
+    section = ctx.triggers["facilities"]
+    heads = section["heads"]
+    if token.pos_ != "NOUN" or not {token.lemma_.lower(), token.lower_, token.lower_.rstrip("s")} & set(heads):
+        return None
+    status_words = set(section["status_modifiers"])
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
+                 and c.lower_ not in GENERIC_MODIFIERS and c.lower_ not in status_words]
+    if not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers):
+        return None
+    name = text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token])
+    key = f"facility/{slug(name)}"
+    ctx.registry.add(key, "Facility", name, name)
+    ctx.registry.token_key[token.i] = key
+    return key
+
+
+def facilities(ctx: Context, sent: SentSpan) -> None:
+    section = ctx.triggers["facilities"]
+    for token in sent:
+        key = _facility_key(ctx, token)
+        if key is None:
+            continue
+        head = _head_noun(token)
+        entity = ctx.registry.entities[key]
+        entity.statuses.update(_statuses(token, head, section))
+        operator = _operator(ctx, head, section["operator_verbs"])
+        if operator:
+            ctx.relate(key, "operator", operator, ctx.evidence(sent, "rule:facility-operator", 0.6), ctx.factuality(head.head))
+
+
+def _head_noun(token: Token) -> Token:
+    """A named facility may be one word of a longer name: climb to the head of its phrase."""
+    while token.dep_ == "compound" and token.head.ent_type_ == token.ent_type_ and token.head != token:
+        token = token.head
+    return token
+
+
+def _statuses(token: Token, head: Token, section: dict) -> list[str]:
+    found = [c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in section["status_modifiers"]]
+    if head.dep_ == "compound" and head.head.lemma_.lower() in section["status_nouns"]:
+        status_noun = head.head
+        found.append(text_of([c for c in status_noun.children if c.dep_ == "amod"] + [status_noun]).lower())
+    verb = head.head if head.dep_ == "nsubjpass" else _passive_after(head)
+    if verb is not None:
+        words = [verb] + [t for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i < verb.i + 4 for t in c.subtree]
+        found.append(text_of(words))
+    return found
+
+
+def _passive_after(head: Token) -> Token | None:
+    """"sites have been kept in good condition" when the parser lost the subject: the passive verb right after."""
+    for t in head.doc[head.i + 1: min(head.i + 4, head.sent.end)]:
+        if t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children):
+            return t
+        if t.pos_ not in ("AUX", "ADV", "PART"):
+            return None
+    return None
+
+
+def _operator(ctx: Context, head: Token, verbs: list[str]) -> str | None:
+    """The subject of the verb of keeping or running above the facility; coordinated facilities share it."""
+    verb = head.head
+    while verb.pos_ != "VERB" and verb.head != verb:
+        verb = verb.head
+    if head.dep_ == "nsubjpass" and verb.dep_ == "conj":
+        verb = verb.head
+    if verb.lemma_.lower() not in verbs:
+        return None
+    for subject in subjects(verb):
+        actors = ctx.registry.actors(subject)
+        if actors:
+            return actors[0]
+    return None

@@ -1,0 +1,162 @@
+"""Factuality of a statement read off the parse: polarity, modality and attribution.
+
+The cues are collected on the path from the trigger word up to the sentence
+root, so a clause embedded under "if", "may", "should" or "X argued that"
+inherits what governs it. Which cue wins follows a fixed order: a condition
+("if", "until", "whether") makes the statement hypothetical whatever else
+it says; a belief or hedge verb above the trigger ("Kim may have calculated
+that ...") makes it hedged even when the inner clause has "would"; a
+normative modal on the path makes it normative; then the modals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Factuality
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists of the `factuality` section of triggers.yaml."""
+
+    negators: frozenset[str]
+    negative_implicatives: frozenset[str]
+    hedge_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    normative_modals: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    future_verbs: frozenset[str]
+    irrealis_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    @classmethod
+    def from_triggers(cls, triggers: dict) -> "Cues":
+        section = triggers["factuality"]
+        return cls(**{name: frozenset(section[name]) for name in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the cues say, before the speaker is resolved to an entity."""
+
+    polarity: str
+    modality: str
+    speaker: Token | None  # subject of a reporting verb ("as Trump suggested")
+
+    def factuality(self, speaker_key: str | None) -> Factuality:
+        return Factuality(self.polarity, self.modality, speaker_key)
+
+
+def _negated(token: Token, cues: Cues) -> bool:
+    """Negation on the trigger itself, or "no"/"never" on a noun trigger."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children) or \
+        any(c.lower_ in ("never",) for c in token.children)
+
+
+def polarity(trigger: Token, cues: Cues) -> str:
+    """Negative when the trigger, or the verb a noun trigger depends on, is negated, or sits under "failed to"."""
+    negations = 0
+    node = trigger
+    for _ in range(3):
+        if _negated(node, cues):
+            negations += 1
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in cues.negative_implicatives:
+            negations += 1 + (1 if _negated(node.head, cues) else 0)
+            break
+        if node.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "attr", "nsubj") or node.head == node:
+            break
+        node = node.head
+    return "Negative" if negations % 2 else "Positive"
+
+
+def _modal_of(token: Token, cues: Cues) -> str | None:
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ != "aux" and not (child.dep_ == "auxpass" and word == "need"):
+            continue
+        if word in cues.hedge_modals:
+            return "Hedged"
+        if word in cues.normative_modals and child.tag_ == "MD" or word in ("should", "must", "ought"):
+            return "Normative"
+        if word in cues.hypothetical_modals:
+            return "Hypothetical"
+    if token.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in token.children):
+        return "Normative" if token.lemma_.lower() == "need" else None
+    return None
+
+
+def _conditional(token: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children)
+
+
+def _hedged_here(token: Token, cues: Cues, is_trigger: bool) -> bool:
+    if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in token.children):
+        return True
+    if not is_trigger and token.lemma_.lower() in cues.hedge_verbs and token.pos_ == "VERB":
+        return True
+    return token.lemma_.lower() == "likely" and not is_trigger
+
+
+def read(trigger: Token, cues: Cues) -> Reading:
+    conditional = hedged = normative = future = False
+    modal: str | None = None
+    speaker = None
+    node, is_trigger = trigger, True
+    while True:
+        conditional |= _conditional(node, cues)
+        hedged |= _hedged_here(node, cues, is_trigger)
+        here = _modal_of(node, cues)
+        normative |= here == "Normative"
+        modal = modal or (here if here != "Normative" else None)
+        if not is_trigger and node.dep_ != "conj":
+            future |= node.lemma_.lower() in cues.future_verbs and _has_xcomp_path(node, trigger)
+            future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
+        speaker = speaker or _reporter(node, trigger, cues)
+        if node.head == node:
+            break
+        is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
+        node = node.head
+    return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker)
+
+
+def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, modal: str | None) -> str:
+    if conditional:
+        return "Hypothetical"
+    if hedged:
+        return "Hedged"
+    if normative:
+        return "Normative"
+    if future:
+        return "Hypothetical"
+    return modal or "Asserted"
+
+
+def _has_xcomp_path(governor: Token, trigger: Token) -> bool:
+    """The trigger sits in the infinitive a future verb governs ("plans to test")."""
+    node = trigger
+    while node != governor and node.head != node:
+        if node.head == governor:
+            return node.dep_ in ("xcomp", "ccomp", "dobj", "prep")
+        node = node.head
+    return False
+
+
+def _reporter(node: Token, trigger: Token, cues: Cues) -> Token | None:
+    """The subject of a reporting verb that governs the trigger, or of "as X suggested" attached to it."""
+    for child in node.children:
+        if child.dep_ == "advcl" and any(m.lower_ == "as" for m in child.children if m.dep_ == "mark") \
+                and child.lemma_.lower() in cues.reporting_verbs:
+            return _subject(child)
+        if child.dep_ == "prep" and child.lower_ == "according":
+            return next((p for c in child.children for p in c.children if p.dep_ == "pobj"), None)
+    if node != trigger and node.lemma_.lower() in cues.reporting_verbs and node.pos_ == "VERB":
+        return _subject(node)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

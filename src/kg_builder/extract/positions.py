@@ -1,0 +1,179 @@
+"""Policy positions (who supports, opposes, demands, offers or rejects what) and disagreements.
+
+Stances come from the verbs of `positions.verbs` applied to the parse: the
+subject holds the stance, the object (or the object of the verb's
+preposition, "object to X") is the issue, one position per coordinated item.
+A negated stance flips ("should not accept" opposes). Verbs of giving say who
+offers what and who wants it ("reward him with X in exchange for Y"); a
+possessed policy ("his maximum pressure policy") is supported by its owner;
+"X argue that Y is a threat" opposes Y on X's word.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as SentSpan, Token
+
+from ..lexicon import slug
+from ..model import Disagreement, Factuality, Position
+from .context import Context
+from .tokens import objects, phrase, prep_objects, split_list, strip_determiners, subjects, text_of
+
+ISSUE_PREPS = ("to", "for", "on", "against", "with", "in", "of")
+
+
+def issue_key(ctx: Context, text: str) -> str:
+    """The Issue an issue phrase names: a scheme concept when one of its labels is the phrase, else a new one."""
+    low = text.lower().strip()
+    for entry in ctx.lexicon.entries:
+        if entry.kind == "Issue" and low in {entry.label.lower(), *(a.lower() for a in entry.aliases)}:
+            return ctx.registry.add(entry.key, "Issue", entry.label, text)
+    return ctx.registry.add(f"issue/{slug(text)}", "Issue", text)
+
+
+def _issue_heads(verb: Token) -> list[Token]:
+    found = objects(verb)
+    if not found:
+        found = prep_objects(verb, *ISSUE_PREPS)
+    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]
+
+
+def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuality, sent: SentSpan, rule: str,
+         confidence: float) -> None:
+    issue_text = strip_determiners(issue_text.strip(" ,.;:()"))
+    if not issue_text or not holder:
+        return
+    issue = issue_key(ctx, issue_text)
+    key = ctx.fact_key("position", holder, stance, issue, sent.start_char)
+    if any(p.key == key for p in ctx.positions):
+        return
+    ctx.positions.append(Position(key, holder, stance, issue, ctx.evidence(sent, rule, confidence), fact))
+
+
+def _holders(ctx: Context, verb: Token) -> list[str]:
+    out: list[str] = []
+    for head in subjects(verb):
+        out += [k for k in ctx.registry.actors(head) if k not in out]
+    return out
+
+
+def _stance(ctx: Context, verb: Token, fact: Factuality) -> tuple[str, Factuality]:
+    stance = ctx.triggers["positions"]["verbs"][verb.lemma_.lower()]
+    if fact.polarity == "Negative":
+        flipped = ctx.triggers["positions"]["negated"].get(stance)
+        if flipped:
+            return flipped, Factuality("Positive", fact.modality, fact.attributed_to)
+    return stance, fact
+
+
+def stance_verbs(ctx: Context, sent: SentSpan) -> None:
+    verbs = ctx.triggers["positions"]["verbs"]
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        holders = _holders(ctx, verb)
+        if not holders:
+            continue
+        stance, fact = _stance(ctx, verb, ctx.factuality(verb))
+        if fact.polarity == "Negative":
+            continue  # "did not oppose" says nothing firm about a stance
+        for head in _issue_heads(verb):
+            for holder in holders:
+                _add(ctx, holder, stance, phrase(head), fact, sent, f"rule:stance-{verb.lemma_.lower()}", 0.7)
+
+
+def giving(ctx: Context, sent: SentSpan) -> None:
+    """"Trump would reward him with sanctions relief in exchange for a moratorium, limits and a shutdown"."""
+    section = ctx.triggers["positions"]
+    for verb in sent:
+        frame = section["giving"].get(verb.lemma_.lower())
+        if verb.pos_ != "VERB" or frame is None:
+            continue
+        givers = _holders(ctx, verb)
+        recipients = [k for o in objects(verb) for k in ctx.registry.actors(o)] if frame["theme"] == "with" else []
+        themes = prep_objects(verb, "with") if frame["theme"] == "with" else objects(verb)
+        fact = ctx.factuality(verb)
+        for theme in themes:
+            for giver in givers:
+                _add(ctx, giver, "Offers", phrase(theme), fact, sent, "rule:giving", 0.6)
+            for recipient in recipients if frame["recipient"] else []:
+                _add(ctx, recipient, frame["recipient"], phrase(theme), fact, sent, "rule:giving-recipient", 0.6)
+        for item in _exchanged(sent, verb, section["exchange_markers"]):
+            for giver in givers:
+                _add(ctx, giver, "Demands", item, fact, sent, "rule:exchange", 0.55)
+            for recipient in recipients:
+                _add(ctx, recipient, "Offers", item, fact, sent, "rule:exchange", 0.6)
+
+
+def _exchanged(sent: SentSpan, verb: Token, markers: list[str]) -> list[str]:
+    """The items after "in exchange for", up to the end of the sentence, split as a list."""
+    text = sent.text
+    low = text.lower()
+    for marker in markers:
+        at = low.find(marker)
+        if at >= 0 and sent.doc[verb.i].idx - sent.start_char < at:
+            return split_list(text[at + len(marker):].rstrip(" .;"))
+    return []
+
+
+def possessed_policies(ctx: Context, sent: SentSpan) -> None:
+    heads = set(ctx.triggers["positions"]["policy_heads"])
+    for token in sent:
+        if token.lemma_.lower() not in heads or token.pos_ != "NOUN":
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if not owners:
+            continue
+        holders = ctx.registry.actors(owners[0])
+        words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
+        for holder in holders:
+            # a possessive presupposes the policy, so belief or hedge verbs above do not reach it
+            _add(ctx, holder, "Supports", text_of(words), Factuality(), sent, "rule:possessed-policy", 0.65)
+
+
+def framed_negatively(ctx: Context, sent: SentSpan) -> None:
+    frames = set(ctx.triggers["positions"]["negative_frames"])
+    reporting = ctx.cues.reporting_verbs
+    for verb in sent:
+        if verb.lemma_.lower() not in reporting or verb.pos_ != "VERB":
+            continue
+        speakers = _holders(ctx, verb)
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            attrs = [c for c in clause.children if c.dep_ == "attr" and c.lemma_.lower() in frames]
+            topics = [c for c in clause.children if c.dep_ == "nsubj"]
+            if not attrs or not topics or not speakers:
+                continue
+            fact = Factuality("Positive", "Asserted", speakers[0])
+            for speaker in speakers:
+                _add(ctx, speaker, "Opposes", phrase(topics[0]), fact, sent, "rule:negative-frame", 0.55)
+
+
+def disagreements(ctx: Context, sent: SentSpan) -> None:
+    section = ctx.triggers["disagreements"]
+    for token in sent:
+        noun = token.pos_ == "NOUN" and token.lemma_.lower() in section["nouns"]
+        verb = token.pos_ == "VERB" and token.lemma_.lower() in section["verbs"]
+        if not (noun or verb):
+            continue
+        issues = [phrase(t) for t in prep_objects(token, "over", "about", "on", "regarding")]
+        parties = _parties(ctx, token)
+        if len(parties) < 2 or not issues:
+            continue
+        fact = ctx.factuality(token)
+        key = ctx.fact_key("disagreement", *parties, *issues, sent.start_char)
+        ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, i) for i in issues),
+                                              ctx.evidence(sent, "rule:disagreement", 0.65), fact))
+
+
+def _parties(ctx: Context, token: Token) -> list[str]:
+    heads = prep_objects(token, "between", "among", "with")
+    if token.pos_ == "VERB":
+        heads = subjects(token) + heads
+    else:
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        while verb.pos_ != "VERB" and verb.head != verb:
+            verb = verb.head
+        heads = heads or subjects(verb)
+    parties: list[str] = []
+    for head in heads:
+        parties += [k for k in ctx.registry.actors(head) if k not in parties]
+    return parties
+

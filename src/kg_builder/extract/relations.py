@@ -1,0 +1,127 @@
+"""Relations between actors: titles and roles, affiliations, alliances.
+
+"U.S. president Donald Trump" gives Trump the role "president" and makes him
+leader of the United States; "X is a senior fellow with Y" affiliates X with
+Y; "its close ally Britain" or "the U.S.-South Korean alliance" allies two
+states. Each becomes a Relation; the RDF layer asserts the triple only when
+the statement is plain fact.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as SentSpan, Token
+
+from .context import Context
+
+
+def _title_in(words: list[Token], titles: list[str]) -> str | None:
+    """The longest title among the words, in the words' own spelling."""
+    low = " ".join(t.lower_ for t in words)
+    for title in sorted(titles, key=len, reverse=True):
+        padded = f" {low} "
+        if f" {title} " in padded:
+            start = padded.index(f" {title} ")
+            return low[start: start + len(title)].strip() if start >= 0 else title
+    return None
+
+
+def _left_context(ent: SentSpan) -> list[Token]:
+    """The words before a name inside its own noun phrase: "U.S. president" in "U.S. president Donald Trump"."""
+    head = ent.root
+    start = min(t.i for t in head.subtree)
+    words = [t for t in ent.doc[start: ent.start] if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
+    return words if all(t.head.i >= ent.start or t.head in words for t in words) else []
+
+
+def titles(ctx: Context, sent: SentSpan) -> None:
+    lexical = ctx.triggers["relations"]
+    leader_titles, other_titles = lexical["leader_titles"], lexical["other_titles"]
+    for ent in sent.ents:
+        key = ctx.registry.key_of(ent.root)
+        if not key or ctx.registry.entities.get(key) is None or ctx.registry.entities[key].kind != "Person":
+            continue
+        words = _left_context(ent) + [t for t in ent if t.lower_ in ctx.registry.titles and t.i == ent.start]
+        title = _title_in(words, leader_titles + other_titles)
+        if not title:
+            continue
+        ctx.registry.entities[key].roles.add(title)
+        states = [k for t in words if (k := ctx.registry.key_of(t)) and ctx.registry.entities[k].kind == "State"]
+        if states and title in leader_titles:
+            ctx.registry.leaders.setdefault(states[0], key)
+            ctx.relate(key, "leaderOf", states[0], ctx.evidence(sent, "rule:title-leader", 0.9))
+        elif states:
+            ctx.relate(key, "affiliatedWith", states[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
+
+
+def copular_roles(ctx: Context, sent: SentSpan) -> None:
+    """"Sue Mi Terry is a senior fellow with the Korea Chair at CSIS."""
+    lexical = ctx.triggers["relations"]
+    all_titles = lexical["leader_titles"] + lexical["other_titles"]
+    for verb in (t for t in sent if t.lemma_ == "be"):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        attrs = [c for c in verb.children if c.dep_ == "attr"]
+        if not subjects or not attrs:
+            continue
+        person = ctx.registry.key_of(subjects[0])
+        if not person or ctx.registry.entities[person].kind != "Person":
+            continue
+        attr = attrs[0]
+        title = _title_in([t for t in attr.subtree if t.i <= attr.i], all_titles)
+        if not title:
+            continue
+        ctx.registry.entities[person].roles.add(title)
+        fact = ctx.factuality(verb)
+        for org in _organizations_in(ctx, attr):
+            relation = "leaderOf" if title in lexical["leader_titles"] else "affiliatedWith"
+            ctx.relate(person, relation, org, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
+
+
+def _organizations_in(ctx: Context, attr: Token) -> list[str]:
+    out: list[str] = []
+    for t in attr.subtree:
+        key = ctx.registry.key_of(t)
+        if key and ctx.registry.entities[key].kind in ("Organization", "State") and key not in out:
+            out.append(key)
+    return out
+
+
+def alliances(ctx: Context, sent: SentSpan) -> None:
+    """Two states named inside the phrase of an alliance word are allied."""
+    words = set(ctx.triggers["relations"]["alliance_words"])
+    for token in sent:
+        if token.lower_ not in words and token.lemma_.lower() not in words:
+            continue
+        scope = _alliance_scope(token)
+        states = []
+        for t in scope:
+            key = ctx.registry.key_of(t)
+            actor = ctx.registry._as_actor(key) if key else None
+            if actor and ctx.registry.entities.get(actor) and ctx.registry.entities[actor].kind in ("State", "Organization") and actor not in states:
+                states.append(actor)
+        owner = _owner(ctx, token)
+        if owner and owner not in states:
+            states.insert(0, owner)
+        if len(states) >= 2:
+            fact = ctx.factuality(token)
+            for other in states[1:]:
+                ctx.relate(states[0], "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _alliance_scope(token: Token) -> list[Token]:
+    """The noun phrase around an alliance word: its own subtree, and that of the noun it modifies."""
+    head = token.head if token.dep_ in ("compound", "amod") else token
+    tokens = list(head.subtree)
+    for child in head.children:  # "alliance equities (such as the U.S.-South Korean exercises)"
+        if child.dep_ in ("prep", "appos", "acl"):
+            tokens += list(child.subtree)
+    return tokens
+
+
+def _owner(ctx: Context, token: Token) -> str | None:
+    """"its close ally Britain": the possessor of an "ally" noun."""
+    head = token.head if token.dep_ in ("compound", "amod") else token
+    for child in head.children:
+        if child.dep_ == "poss":
+            found = ctx.registry.actors(child)
+            return found[0] if found else None
+    return None
+

@@ -1,0 +1,151 @@
+"""Small readings of a spaCy parse shared by the extractors: phrases, conjuncts, lists, clauses."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "any", "some", "such", "its", "their", "his", "her", "our", "other"}
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Trump and Kim")."""
+    return [token, *token.conjuncts]
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb; a verb coordinated with another shares its subject."""
+    for candidate in (verb, *_conj_heads(verb)):
+        found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            return [t for s in found for t in conjuncts(s)]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("xcomp", "advcl") and verb.head != verb and (verb.dep_ == "xcomp" or infinitive):
+        return subjects(verb.head)  # "Both sides failed ... to make progress": the sides make it
+    return []
+
+
+def _conj_heads(token: Token) -> Iterator[Token]:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+        yield token
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb."""
+    return [t for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+
+
+def objects(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") for t in conjuncts(c)]
+
+
+def prep_objects(token: Token, *preps: str) -> list[Token]:
+    """Objects of the named prepositions under the token ("met with X", "summit in Y")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out += [t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p)]
+    return out
+
+
+def phrase(token: Token, drop_determiners: bool = True) -> str:
+    """The text of a noun phrase headed by the token, without clauses, leading determiners or trailing punctuation."""
+    tokens = [t for t in token.subtree if not _inside_clause(t, token) and t.dep_ != "conj" and not _under_conj(t, token)]
+    tokens = [t for t in tokens if t.dep_ not in ("cc", "punct") or t.i < token.i and t.dep_ == "punct" and t.text in "-–"]
+    while tokens and drop_determiners and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
+        tokens = tokens[1:]
+    return text_of(tokens)
+
+
+def _inside_clause(t: Token, root: Token) -> bool:
+    while t != root:
+        if t.dep_ in CLAUSE_DEPS or t.dep_ == "appos":
+            return True
+        t = t.head
+    return False
+
+
+def _under_conj(t: Token, root: Token) -> bool:
+    while t != root:
+        if t.dep_ in ("conj", "cc"):
+            return True
+        t = t.head
+    return False
+
+
+def text_of(tokens: Iterable[Token]) -> str:
+    """Original text from the first to the last token given, keeping the source's own spacing."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    kept = {t.i for t in tokens}
+    out = []
+    for t in tokens:
+        out.append(t.text)
+        out.append(t.whitespace_ if t.i + 1 in kept else " ")
+    return re.sub(r"\s+", " ", "".join(out)).strip(" ,;:")
+
+
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Character offsets of a sentence without the whitespace tokens spaCy keeps at its edges."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return sent.start_char, sent.start_char
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def strip_determiners(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def split_list(text: str) -> list[str]:
+    """Items of an enumeration: "A, B, and C"; "A and the B"; keeps "nuclear and missile testing" whole."""
+    parts = [p.strip() for p in re.split(r"\s*[;,]\s*", text) if p.strip()]
+    if not parts:
+        return []
+    last = parts.pop()
+    items = parts + _split_last(last, listed=bool(parts))
+    return [re.sub(r"^(?:and|or)\s+", "", i).strip() for i in items if re.sub(r"^(?:and|or)\s*", "", i).strip()]
+
+
+def _split_last(segment: str, listed: bool) -> list[str]:
+    pattern = r"\s+(?:and|or)\s+" if listed else r"\s+(?:and|or)\s+(?=(?:the|a|an|its|their|his|her|our)\s)"
+    pieces = re.split(pattern, segment)
+    if listed and len(pieces) > 2:  # only the last "and" of a comma list separates items
+        return [" and ".join(pieces[:-1]), pieces[-1]]
+    return pieces
+
+
+def clause_root(token: Token) -> Token:
+    """The verb whose clause holds the token."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
+
+
+def ancestors_to_root(token: Token) -> list[Token]:
+    return [token, *token.ancestors]
+
+
+def has_child(token: Token, lemmas: Iterable[str], deps: Iterable[str] | None = None) -> bool:
+    wanted, dep_set = set(lemmas), set(deps) if deps else None
+    return any(c.lemma_.lower() in wanted and (dep_set is None or c.dep_ in dep_set) for c in token.children)
+
+
+def modifiers_text(token: Token) -> set[str]:
+    """Lower-case words modifying a noun (compounds, adjectives), for trigger conditions."""
+    words = set()
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod"):
+            words |= {t.lower_ for t in child.subtree} | {t.lemma_.lower() for t in child.subtree}
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on"):
+            words |= {t.lemma_.lower() for t in child.subtree}
+    return words

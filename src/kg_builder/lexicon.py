@@ -1,0 +1,108 @@
+"""The analyst-maintained data: entities (lexicon.ttl), issues (issues.ttl), trigger words (triggers.yaml).
+
+Entities are referred to by their key, the part of their IRI after the
+instance namespace (``state/north-korea``); only the RDF layer builds IRIs.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import rdflib
+import yaml
+from rdflib.namespace import RDF, SKOS
+
+from .errors import InputError
+from .resources import ontology_dir
+
+KGO = rdflib.Namespace("https://w3id.org/kg-builder/ontology#")
+INSTANCES = "https://w3id.org/kg-builder/id/"
+KINDS = ("Person", "State", "Organization", "Location", "Facility", "Issue", "Agreement")
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    key: str
+    kind: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    wikidata: str | None = None
+    metonym_for: str | None = None  # key of the state a capital stands for
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[LexEntry, ...]
+    triggers: dict[str, Any]
+
+    def by_key(self) -> dict[str, LexEntry]:
+        return {e.key: e for e in self.entries}
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-', the local part of entity keys."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def _key(iri: rdflib.term.Node) -> str | None:
+    text = str(iri)
+    return text[len(INSTANCES):] if text.startswith(INSTANCES) else None
+
+
+def _entries(graph: rdflib.Graph) -> list[LexEntry]:
+    kinds = {KGO[k]: k for k in KINDS}
+    out = []
+    for subject, kind_iri in sorted(graph.subject_objects(RDF.type)):
+        kind, key = kinds.get(kind_iri), _key(subject)
+        label = graph.value(subject, SKOS.prefLabel)
+        if kind is None or key is None or label is None:
+            continue
+        out.append(LexEntry(
+            key=key, kind=kind, label=str(label),
+            aliases=tuple(sorted(str(a) for a in graph.objects(subject, SKOS.altLabel))),
+            demonyms=tuple(sorted(str(d) for d in graph.objects(subject, KGO.demonym))),
+            wikidata=_optional(graph.value(subject, KGO.wikidataId)),
+            metonym_for=_key(graph.value(subject, KGO.metonymFor)) if graph.value(subject, KGO.metonymFor) else None,
+        ))
+    return out
+
+
+def _optional(node: rdflib.term.Node | None) -> str | None:
+    return None if node is None else str(node)
+
+
+def _parse_turtle(path: Path) -> rdflib.Graph:
+    try:
+        return rdflib.Graph().parse(path, format="turtle")
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: lexicon file not found") from exc
+    except Exception as exc:  # rdflib raises several parser exception types
+        raise InputError(f"{path}: not valid Turtle: {exc}", hint="fix the line it names") from exc
+
+
+def _read_triggers(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: trigger file not found") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise InputError(f"{where}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    folder = directory or ontology_dir()
+    graph = _parse_turtle(folder / "lexicon.ttl")
+    graph += _parse_turtle(folder / "issues.ttl")
+    return Lexicon(entries=tuple(_entries(graph)), triggers=_read_triggers(folder / "triggers.yaml"))

@@ -1,0 +1,279 @@
+"""cli.py: every command documented, one-line errors with exit 2, build/query/validate/export wiring."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg_builder import pipeline
+from kg_builder.cli import cli
+from kg_builder.errors import InputError
+from kg_builder.model import Document
+from kg_builder.pipeline import BuiltDocument
+from kg_builder.store import Store
+
+KGR = "https://w3id.org/kg-builder/id/"
+KGO = "https://w3id.org/kg-builder/ontology#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fake_ntriples(doc_id: str) -> str:
+    summit = f"<{KGR}event/{doc_id}-000000000001>"
+    span = f"<{KGR}span/{doc_id}-0-20-000000000001>"
+    return (f'{summit} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KGO}Summit> .\n'
+            f'{summit} <{RDFS}label> "{doc_id} summit" .\n'
+            f'{summit} <http://www.w3.org/ns/prov#wasDerivedFrom> {span} .\n'
+            f'{span} <{KGO}sentence> "They met." .\n')
+
+
+def fake_build(path: Path, nlp: object) -> BuiltDocument:
+    if path.stem == "broken":
+        raise InputError(f"{path.name} has no text")
+    doc = Document(doc_id=path.stem, path=str(path), text="They met.")
+    return BuiltDocument(doc, f"https://w3id.org/kg-builder/graph/{path.stem}", fake_ntriples(path.stem), 1)
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch) -> Path:
+    """Fake pipeline, a one-line ontology, and a working folder; returns the store path."""
+    onto_dir = tmp_path / "ontology"
+    onto_dir.mkdir()
+    (onto_dir / "kgo.ttl").write_text(f"<{KGO}Summit> <{RDFS}subClassOf> <{KGO}Event> .\n")
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(onto_dir))
+    monkeypatch.delenv("KG_STORE", raising=False)
+    monkeypatch.setattr(pipeline, "discover", lambda paths: sorted(p for p in paths if p.suffix == ".txt"))
+    monkeypatch.setattr(pipeline, "load_pipeline", lambda model=None: object())
+    monkeypatch.setattr(pipeline, "build_document", fake_build)
+    return tmp_path / "store"
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, prog_name="kg")
+
+
+@pytest.fixture
+def built(env: Path) -> Path:
+    result = run("build", "a.txt", "b.txt", "--store", str(env))
+    assert result.exit_code == 0, result.output
+    return env
+
+
+def one_error_line(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("kg: error: ")
+    return lines[0]
+
+
+# -- documentation --------------------------------------------------------------
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS], ids=lambda c: " ".join(c) or "kg")
+def test_cli_every_command_has_help_with_example(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example: kg" in result.output
+
+
+def test_cli_commands_are_the_documented_set() -> None:
+    assert set(COMMANDS) >= {"build", "query", "queries", "validate", "export"}
+
+
+def test_cli_every_command_documented_in_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [c for c in COMMANDS if not re.search(rf"\bkg {c}\b", readme)]
+    assert not missing, f"README.md does not show: {', '.join('kg ' + c for c in missing)}"
+
+
+# -- build ----------------------------------------------------------------------
+
+def test_cli_build_reports_progress_and_stores_graphs(env: Path) -> None:
+    result = run("build", "a.txt", "b.txt", "--store", str(env))
+    assert result.exit_code == 0, result.output
+    assert "[1/2] a.txt: 1 facts, 4 triples" in result.stderr
+    assert "[2/2] b.txt: 1 facts, 4 triples" in result.stderr
+    assert "built 2 of 2 documents" in result.stderr
+    assert result.stdout == ""
+    with Store.open(env, create=False) as store:
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a",
+                                           "https://w3id.org/kg-builder/graph/b"]
+        assert store.query(f"ASK {{ <{KGO}Summit> ?p ?o }}").boolean  # ontology loaded
+
+
+def test_cli_build_failed_document_leaves_others_and_exits_2(env: Path) -> None:
+    result = run("build", "a.txt", "broken.txt", "--store", str(env))
+    assert result.exit_code == 2
+    assert "[2/2] broken.txt: error: [KG100] broken.txt has no text" in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("kg: error: [KG100] 1 of 2 documents failed")
+    with Store.open(env, create=False) as store:
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a"]
+
+
+def test_cli_build_nothing_to_build(env: Path) -> None:
+    result = run("build", "notes.pdf", "--store", str(env))
+    assert result.exit_code == 2
+    assert "no documents" in one_error_line(result)
+
+
+def test_cli_build_store_from_environment(env: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KG_STORE", str(env))
+    assert run("build", "a.txt").exit_code == 0
+    assert run("query", "summits").exit_code == 0
+
+
+# -- query ------------------------------------------------------------------------
+
+def test_cli_query_canned_table(built: Path) -> None:
+    result = run("query", "summits", "--store", str(built))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split() == ["summit", "summit_place", "start", "end", "sentence", "fact"]
+    assert "a summit" in result.stdout and "(2 rows)" in result.stdout
+
+
+def test_cli_query_json_with_param_and_limit(built: Path) -> None:
+    fact = "kgr:event/a-000000000001"
+    result = run("query", "provenance", "--store", str(built), "--format", "json", "--param", f"fact={fact}")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["results"]["bindings"]
+    assert [r["fact"]["value"] for r in rows] == [KGR + "event/a-000000000001"]
+    limited = run("query", "summits", "--store", str(built), "--limit", "1", "--format", "csv")
+    assert limited.exit_code == 0 and len(limited.stdout.splitlines()) == 2
+    assert "only the first 1 rows" in limited.stderr
+
+
+def test_cli_query_file_and_stdin(built: Path, tmp_path: Path) -> None:
+    q = tmp_path / "count.rq"
+    q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert run("query", str(q), "--store", str(built), "--format", "tsv").stdout.splitlines()[0] == "?n"
+    result = run("query", "-", "--store", str(built), "--format", "csv", input="ASK { ?s ?p ?o }")
+    assert result.exit_code == 0 and result.stdout == "true\n"
+
+
+def test_cli_query_all_prints_every_question(built: Path) -> None:
+    from kg_builder.queries import list_queries
+
+    result = run("query", "--all", "--store", str(built))
+    assert result.exit_code == 0, result.output
+    for q in list_queries():
+        assert f"== {q.title} ({q.name}) ==" in result.stdout
+        assert q.question in result.stdout
+
+
+def test_cli_query_missing_store_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run("query", "summits", "--store", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "no store at" in one_error_line(result)
+
+
+def test_cli_query_unknown_is_one_line_exit_2(built: Path) -> None:
+    result = run("query", "sumits", "--store", str(built))
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert "unknown query 'sumits'" in line and "summits" in line
+
+
+def test_cli_query_service_refused(built: Path) -> None:
+    result = run("query", "-", "--store", str(built), input="SELECT * { SERVICE <http://x.org/q> { ?s ?p ?o } }")
+    assert result.exit_code == 2 and "SERVICE" in one_error_line(result)
+
+
+def test_cli_query_usage_errors(built: Path) -> None:
+    assert run("query", "--store", str(built)).exit_code == 2
+    assert run("query", "summits", "--all", "--store", str(built)).exit_code == 2
+    assert run("query", "summits", "--param", "fact", "--store", str(built)).exit_code == 2
+
+
+def test_cli_queries_lists_names_and_questions() -> None:
+    result = run("queries")
+    assert result.exit_code == 0
+    assert any(line.startswith("summits ") and "Which summits took place" in line
+               for line in result.stdout.splitlines())
+    assert "[--param fact]" in result.stdout
+
+
+# -- validate ---------------------------------------------------------------------
+
+@dataclass
+class FakeReport:
+    conforms: bool
+    report_turtle: str = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n[] a sh:ValidationReport .\n"
+
+    @property
+    def ok(self) -> bool:
+        return self.conforms
+
+
+@pytest.fixture
+def fake_validate(monkeypatch):
+    calls: list[dict] = []
+    module = types.ModuleType("kg_builder.validate")
+    module.conforms = True
+
+    def validate_graph(data, *, reasoner="auto"):
+        calls.append({"triples": len(data), "reasoner": reasoner})
+        return FakeReport(module.conforms)
+
+    module.validate_graph = validate_graph
+    module.format_report = lambda report: "SHACL: " + ("conforms" if report.ok else "3 violations")
+    module.calls = calls
+    monkeypatch.setitem(sys.modules, "kg_builder.validate", module)
+    return module
+
+
+def test_cli_validate_ok_exits_0(built: Path, fake_validate) -> None:
+    result = run("validate", "--store", str(built), "--reasoner", "none")
+    assert result.exit_code == 0, result.output
+    assert "SHACL: conforms" in result.stdout
+    assert fake_validate.calls == [{"triples": 8, "reasoner": "none"}]  # documents only, no ontology
+
+
+def test_cli_validate_not_ok_exits_1_and_writes_report(built: Path, fake_validate, tmp_path: Path) -> None:
+    fake_validate.conforms = False
+    report = tmp_path / "report.ttl"
+    result = run("validate", "--store", str(built), "--report", str(report))
+    assert result.exit_code == 1
+    assert "3 violations" in result.stdout
+    assert report.read_text().startswith("@prefix sh:")
+
+
+def test_cli_validate_integrity_check_failure_exits_1(env: Path, fake_validate) -> None:
+    with Store.open(env) as store:
+        store.replace_graph("https://w3id.org/kg-builder/graph/x",
+                            f'<{KGR}span/x> <{KGO}beginIndex> "9"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+                            f'<{KGR}span/x> <{KGO}endIndex> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
+    result = run("validate", "--store", str(env))
+    assert result.exit_code == 1
+    assert "check span-offsets-violation: 1 violation(s)" in result.stdout
+    assert "kgr:span/x" in result.stdout
+
+
+def test_cli_validate_missing_store_exits_2(tmp_path: Path, fake_validate) -> None:
+    result = run("validate", "--store", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2 and "no store" in one_error_line(result)
+
+
+# -- export -----------------------------------------------------------------------
+
+def test_cli_export_stdout_and_file(built: Path, tmp_path: Path) -> None:
+    stdout = run("export", "--store", str(built))
+    assert stdout.exit_code == 0
+    assert stdout.stdout_bytes.startswith(b"@prefix kgo: <https://w3id.org/kg-builder/ontology#> .")
+    out = tmp_path / "graph.trig"
+    result = run("export", "--store", str(built), "--format", "trig", "--output", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "<https://w3id.org/kg-builder/graph/a> {" in out.read_text()
+    assert f"wrote {out}" in result.stderr
+
+
+def test_cli_export_bad_format_is_usage_error(built: Path) -> None:
+    result = run("export", "--store", str(built), "--format", "yaml")
+    assert result.exit_code == 2

@@ -1,0 +1,196 @@
+"""store.py: named graphs replaced atomically, union default graph, safe queries."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg_builder.errors import InputError, QueryError, StoreError
+from kg_builder.store import ONTOLOGY_GRAPH, QueryResult, Store, reject_service
+
+EX = "http://example.org/"
+G1 = "https://w3id.org/kg-builder/graph/doc-1"
+G2 = "https://w3id.org/kg-builder/graph/doc-2"
+
+
+def nt(*triples: tuple[str, str, str]) -> str:
+    return "".join(f"<{EX}{s}> <{EX}{p}> {o} .\n" for s, p, o in triples)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "store") as s:
+        yield s
+
+
+def subjects(store: Store, graph: str) -> list[str]:
+    r = store.query(f"SELECT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} ORDER BY ?s")
+    return [row[0] for row in r.rows]
+
+
+def test_store_replace_graph_replaces_only_that_graph(store: Store) -> None:
+    store.replace_graph(G1, nt(("a", "p", '"1"'), ("b", "p", '"2"')))
+    store.replace_graph(G2, nt(("c", "p", '"3"')))
+    count = store.replace_graph(G1, nt(("d", "p", '"4"'), ("d", "p", '"4"')))
+    assert count == 1
+    assert subjects(store, G1) == [EX + "d"]
+    assert subjects(store, G2) == [EX + "c"]
+    assert store.document_graphs() == [G1, G2]
+
+
+def test_store_parse_error_leaves_old_graph_intact(store: Store) -> None:
+    store.replace_graph(G1, nt(("a", "p", '"1"')))
+    bad = nt(("b", "p", '"2"')) + "<not an iri> <x> .\n"
+    with pytest.raises(InputError, match="N-Triples"):
+        store.replace_graph(G1, bad)
+    assert subjects(store, G1) == [EX + "a"]
+
+
+def test_store_replace_graph_keeps_literals_exactly(store: Store) -> None:
+    text = 'He said "no".\n\tNext line \\ é \u2014 \u0001'
+    literal = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") \
+        .replace("\t", "\\t").replace("\u0001", "\\u0001") + '"'
+    store.replace_graph(G1, nt(("a", "p", literal), ("a", "q", '"x"@en'), ("a", "r", "_:b1")))
+    rows = store.query(f"SELECT ?o WHERE {{ <{EX}a> <{EX}p> ?o }}").rows
+    assert rows == ((text,),)
+
+
+def test_store_union_default_graph(store: Store) -> None:
+    store.replace_graph(G1, nt(("a", "knows", f"<{EX}b>")))
+    store.replace_graph(G2, nt(("b", "knows", f"<{EX}c>")))
+    r = store.query(f"SELECT ?x WHERE {{ <{EX}a> <{EX}knows>/<{EX}knows> ?x }}")
+    assert r.kind == "select" and r.variables == ("x",) and r.rows == ((EX + "c",),)
+
+
+def test_store_query_returns_plain_values_and_terms(store: Store) -> None:
+    store.replace_graph(G1, nt(("a", "n", '"7"^^<http://www.w3.org/2001/XMLSchema#integer>')))
+    r = store.query(f"SELECT ?s ?n ?none WHERE {{ ?s <{EX}n> ?n OPTIONAL {{ ?s <{EX}zz> ?none }} }}")
+    assert r.rows == ((EX + "a", "7", None),)
+    assert r.terms[0][0].kind == "uri" and r.terms[0][1].datatype.endswith("#integer")
+    assert r.terms[0][2] is None
+
+
+def test_store_ask_and_construct(store: Store) -> None:
+    store.replace_graph(G1, nt(("b", "p", '"2"'), ("a", "p", '"1"')))
+    assert store.query("ASK { ?s ?p ?o }") == QueryResult("ask", boolean=True)
+    r = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert r.kind == "construct"
+    assert r.graph_ntriples == nt(("a", "p", '"1"'), ("b", "p", '"2"'))
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://example.org/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?s ?p ?o . SeRvIcE ?endpoint { ?s ?p ?o } }",
+])
+def test_store_service_rejected(store: Store, query: str) -> None:
+    with pytest.raises(QueryError, match="SERVICE"):
+        store.query(query)
+
+
+def test_store_service_word_in_strings_iris_and_names_allowed() -> None:
+    reject_service('SELECT ?service WHERE { ?s <http://x/SERVICE> "SERVICE" . ?s ?p ?service } # SERVICE')
+
+
+def test_store_truncation_flag(store: Store) -> None:
+    store.replace_graph(G1, nt(*[(f"s{i}", "p", f'"{i}"') for i in range(5)]))
+    assert store.query("SELECT ?s WHERE { ?s ?p ?o }", limit=3).truncated
+    capped = store.query("SELECT ?s WHERE { ?s ?p ?o }", limit=3)
+    assert len(capped.rows) == 3
+    full = store.query("SELECT ?s WHERE { ?s ?p ?o }", limit=5)
+    assert len(full.rows) == 5 and not full.truncated
+
+
+def test_store_invalid_sparql_is_query_error(store: Store) -> None:
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        store.query("SELECT ?s WHERE { ?s ?p }")
+
+
+def test_store_timeout(store: Store) -> None:
+    rows = [(f"s{i}", "n", f'"{i}"^^<http://www.w3.org/2001/XMLSchema#integer>') for i in range(1500)]
+    store.replace_graph(G1, nt(*rows))
+    slow = "SELECT * WHERE { ?a ?p ?x . ?b ?p ?y }"  # 2.25 million rows, streamed
+    with pytest.raises(QueryError, match="did not finish"):
+        store.query(slow, timeout_s=0.05)
+    assert store.query("ASK { ?a ?p ?x }", timeout_s=5).boolean is True
+
+
+def test_store_remove_graph(store: Store) -> None:
+    store.replace_graph(G1, nt(("a", "p", '"1"')))
+    assert store.remove_graph(G1) is True
+    assert store.remove_graph(G1) is False
+    assert store.document_graphs() == []
+
+
+def test_store_ensure_ontology_loads_once_and_reloads_on_change(store: Store, tmp_path: Path) -> None:
+    onto = tmp_path / "kgo.ttl"
+    onto.write_text("@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+                    "<https://w3id.org/kg-builder/ontology#A> a owl:Class ; owl:unionOf ( [ a owl:Class ] ) .\n")
+    assert store.ensure_ontology(onto) is True
+    assert store.ensure_ontology(onto) is False  # same content, blank nodes and all
+    onto.write_text("<https://w3id.org/kg-builder/ontology#B> a <http://www.w3.org/2002/07/owl#Class> .\n")
+    assert store.ensure_ontology(onto) is True
+    r = store.query(f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c a ?t }} }}")
+    assert r.rows == (("https://w3id.org/kg-builder/ontology#B",),)
+    assert store.document_graphs() == []
+
+
+def test_store_as_rdflib_is_union_of_documents(store: Store, tmp_path: Path) -> None:
+    onto = tmp_path / "kgo.ttl"
+    onto.write_text("<https://w3id.org/kg-builder/ontology#B> a <http://www.w3.org/2002/07/owl#Class> .\n")
+    store.ensure_ontology(onto)
+    store.replace_graph(G1, nt(("a", "p", '"1"'), ("shared", "p", '"s"')))
+    store.replace_graph(G2, nt(("b", "p", '"2"'), ("shared", "p", '"s"')))
+    assert len(store.as_rdflib()) == 3
+    assert len(store.as_rdflib(include_ontology=True)) == 4
+
+
+def test_store_export_sorted_dumps(store: Store) -> None:
+    store.replace_graph(G2, nt(("b", "p", '"2"'), ("a", "p", '"1"')))
+    store.replace_graph(G1, nt(("a", "p", '"1"')))
+    lines = store.export("nquads").decode().splitlines()
+    assert lines == sorted(lines) and len(lines) == 3
+    assert store.export("ntriples").decode() == nt(("a", "p", '"1"'), ("b", "p", '"2"'))
+
+
+def test_store_open_missing_store_without_create(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store"):
+        Store.open(tmp_path / "nothing", create=False)
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_store_open_folder_that_is_not_a_store(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a store")
+    with pytest.raises(StoreError, match="not a kg store"):
+        Store.open(tmp_path)
+    with pytest.raises(StoreError, match="not a store folder"):
+        Store.open(tmp_path / "notes.txt")
+
+
+def test_store_open_locked_store(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s") as s:
+        s.replace_graph(G1, nt(("a", "p", '"1"')))
+        with pytest.raises(StoreError, match="in use"):
+            Store.open(tmp_path / "s")
+        with Store.open(tmp_path / "s", read_only=True) as reader:  # readers may share it
+            assert reader.document_graphs() == [G1]
+
+
+def test_store_read_only_refuses_writes(tmp_path: Path) -> None:
+    Store.open(tmp_path / "s").close()
+    with Store.open(tmp_path / "s", read_only=True) as s:
+        with pytest.raises(StoreError, match="read-only"):
+            s.replace_graph(G1, nt(("a", "p", '"1"')))
+
+
+def test_store_persists_across_processes(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s") as s:
+        s.replace_graph(G1, nt(("a", "p", '"1"')))
+    code = ("import sys; from pathlib import Path; from kg_builder.store import Store\n"
+            "print(Store.open(Path(sys.argv[1]), create=False).document_graphs())")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s")], capture_output=True,
+                         text=True, check=True, env={**os.environ})
+    assert out.stdout.strip() == f"['{G1}']"
