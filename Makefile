@@ -18,7 +18,7 @@ setup: $(BIN)/kg
 run: setup
 	$(BIN)/kg build seeds/ --store $(STORE)
 	$(BIN)/kg validate --store $(STORE)
-	$(BIN)/kg answer --store $(STORE)
+	$(BIN)/kg query --all --store $(STORE)
 	$(BIN)/kg export --store $(STORE) --format turtle --output out/seed.ttl
 	@echo "Turtle export written to out/seed.ttl"
 

@@ -41,6 +41,7 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
         positions.disagreements(ctx, sent)
         relations.alliances(ctx, sent)
         events.advance_anchor(ctx, dates)
+    facilities.offered_operators(ctx)
     linked = tuple(_link_fulfilment(a, list(ctx.events.values())) for a in ctx.agreements)
     return Facts(document=document, entities=ctx.registry.freeze(), events=tuple(ctx.events.values()),
                  agreements=linked, positions=tuple(ctx.positions), disagreements=tuple(ctx.disagreements),

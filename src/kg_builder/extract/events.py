@@ -234,14 +234,15 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     ctx.event_at[token.i] = same
     if also is not None:
         ctx.event_at[also.i] = same
-    ctx.registry.note_pair(list(ctx.events[same].participants))
+    if ctx.events[same].kind in MEETING_KINDS:
+        ctx.registry.note_pair(list(ctx.events[same].participants))
 
 
 def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
     """A verb with a date of its own and no trigger word is still a dated event."""
     stative = set(ctx.triggers["events"]["stative"])
     for i in dates:
-        verb = _governing_verb(ctx, sent.doc[i])
+        verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
         if not (subjects(verb) or objects(verb)):
@@ -249,12 +250,13 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         _record(ctx, verb, "Event", dates)
 
 
-def _governing_verb(ctx: Context, token: Token) -> Token | None:
+def _governing_verb(ctx: Context, token: Token, when: Interval) -> Token | None:
     """The verb a date belongs to, unless the date already dates an event noun on the way."""
     node = token
     while node.head != node:
         node = node.head
-        if node.i in ctx.event_at:
+        event = ctx.events.get(ctx.event_at.get(node.i, ""))
+        if event is not None and event.start in (None, when.start):
             return None
         if node.pos_ == "VERB":
             return node

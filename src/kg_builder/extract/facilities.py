@@ -9,6 +9,8 @@ shares its subject.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
@@ -95,3 +97,20 @@ def _operator(ctx: Context, head: Token, verbs: list[str]) -> str | None:
         if actors:
             return actors[0]
     return None
+
+
+def offered_operators(ctx: Context) -> None:
+    """Who offers to shut a facility down runs it: the holder's state operates a facility named in its offer."""
+    facilities = [e for e in ctx.registry.entities.values() if e.kind == "Facility"]
+    operated = {r.subject for r in ctx.relations if r.predicate == "operator"}
+    for position in ctx.positions:
+        if position.stance != "Offers":
+            continue
+        issue = ctx.registry.entities[position.issue].label.lower()
+        for facility in facilities:
+            names = {facility.label.lower(), *(a.lower() for a in facility.aliases)}
+            if facility.key not in operated and any(n in issue for n in names):
+                # the offer may be hedged, but that the offerer runs the facility is presupposed by it
+                ctx.relate(facility.key, "operator", ctx.registry.state_of(position.holder),
+                           replace(position.evidence, extractor="rule:offered-facility-operator", confidence=0.5))
+                operated.add(facility.key)

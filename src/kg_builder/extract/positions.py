@@ -23,6 +23,10 @@ ISSUE_PREPS = ("to", "for", "on", "against", "with", "in", "of")
 def issue_key(ctx: Context, text: str) -> str:
     """The Issue an issue phrase names: a scheme concept when one of its labels is the phrase, else a new one."""
     low = text.lower().strip()
+    if " " not in low:  # "the exercises" after "military exercises": the fuller phrase already seen
+        earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)]
+        if earlier:
+            return issue_key(ctx, earlier[-1])
     for entry in ctx.lexicon.entries:
         if entry.kind == "Issue" and low in {entry.label.lower(), *(a.lower() for a in entry.aliases)}:
             return ctx.registry.add(entry.key, "Issue", entry.label, text)

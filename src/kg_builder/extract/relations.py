@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SentSpan, Token
 
+from ..model import Factuality
 from .context import Context
+from .factuality import polarity
 
 
 def _title_in(words: list[Token], titles: list[str]) -> str | None:
@@ -101,7 +103,8 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
         if owner and owner not in states:
             states.insert(0, owner)
         if len(states) >= 2:
-            fact = ctx.factuality(token)
+            # an alliance named in a noun phrase is presupposed: the modality of the clause does not reach it
+            fact = Factuality(polarity(token, ctx.cues))
             for other in states[1:]:
                 ctx.relate(states[0], "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
 

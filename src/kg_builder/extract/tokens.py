@@ -54,7 +54,7 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
 
 def phrase(token: Token, drop_determiners: bool = True) -> str:
     """The text of a noun phrase headed by the token, without clauses, leading determiners or trailing punctuation."""
-    tokens = [t for t in token.subtree if not _inside_clause(t, token) and t.dep_ != "conj" and not _under_conj(t, token)]
+    tokens = [t for t in token.subtree if t == token or not (_inside_clause(t, token) or _under_conj(t, token))]
     tokens = [t for t in tokens if t.dep_ not in ("cc", "punct") or t.i < token.i and t.dep_ == "punct" and t.text in "-–"]
     while tokens and drop_determiners and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
         tokens = tokens[1:]
