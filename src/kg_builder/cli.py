@@ -217,5 +217,65 @@ def export(store_dir: Path, fmt: str, output: Path | None) -> None:
         click.echo(data, nl=False)  # bytes go out unchanged
 
 
+@cli.command(name="eval", short_help="Score the graph against competency-question gold files.")
+@click.argument("gold_files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="GOLD.yaml...")
+@store_option
+@click.option("--docs", "doc_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder holding the gold's documents (repeatable; default: seeds/ and the gold's folder).")
+@click.option("--build/--no-build", "build_mode", default=None,
+              help="Always rebuild the documents / never build them (default: build those not in the store).")
+@format_option(("table", "json"), "table")
+@click.option("--verbose", "-v", is_flag=True, help="List the missed gold rows and the unmatched system rows.")
+def eval_command(gold_files: tuple[Path, ...], store_dir: Path, doc_dirs: tuple[Path, ...],
+                 build_mode: bool | None, fmt: str, verbose: bool) -> None:
+    """Answer the competency questions of each GOLD file and report how many the graph gets.
+
+    Each gold file names its document; the document's graph (plus the
+    ontology) is scored the way ../shared/eval/check_questions.py scores an
+    export. A document not yet in the store is found in the --docs folders
+    and built first. The command reports; it exits 0 whatever the score.
+
+    \b
+    Example: kg eval ../shared/eval/seed-questions.yaml --store out/store --verbose
+    """
+    from . import evaluate
+
+    golds = [evaluate.load_gold(p) for p in gold_files]
+    ontology = resources.ontology_file()
+    with Store.open(store_dir, create=build_mode is not False, read_only=build_mode is False) as store:
+        stored = set(store.document_graphs())
+        todo: dict[str, Path] = {}
+        for gold in golds:
+            if gold.doc_id in todo or not (build_mode or gold.graph_iri not in stored):
+                continue
+            if build_mode is False:
+                raise InputError(f"{gold.document} (from {gold.path}) is not in the store {store_dir}",
+                                 hint="build it with `kg build`, or drop --no-build")
+            folders = list(doc_dirs) or [Path("seeds"), gold.path.parent]
+            found = evaluate.find_document(gold.document, folders)
+            if found is None:
+                raise InputError(f"{gold.document} (from {gold.path}) is not in "
+                                 f"{', '.join(map(str, folders))}", hint="name its folder with --docs DIR")
+            todo[gold.doc_id] = found
+        if not store.read_only:
+            store.ensure_ontology(ontology)
+        if todo:
+            from . import pipeline
+
+            files = pipeline.discover(list(todo.values()))
+            nlp = pipeline.load_pipeline()
+            failed = [p for i, p in enumerate(files, 1) if not _build_one(store, p, nlp, i, len(files))]
+            if failed:
+                raise InputError(f"cannot evaluate: {', '.join(p.name for p in failed)} failed to build")
+        for gold in golds:
+            if gold.unscored:
+                progress(f"kg: note: {gold.path}: no scoring query for {', '.join(gold.unscored)}; not scored")
+        reports = [evaluate.evaluate(store, gold, ontology) for gold in golds]
+    if fmt == "json":
+        click.echo(evaluate.to_json(reports, verbose), nl=False)
+    else:
+        click.echo(evaluate.format_table(reports, verbose), nl=False)
+
+
 def main() -> None:
     cli(prog_name="kg")

@@ -32,7 +32,7 @@ class LexEntry:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     wikidata: str | None = None
-    metonym_for: str | None = None  # key of the state a capital stands for
+    metonym_for: tuple[str, ...] = ()  # keys of the states a capital may stand for (Moscow: Russia, Soviet Union)
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def _entries(graph: rdflib.Graph) -> list[LexEntry]:
             aliases=tuple(sorted(str(a) for a in graph.objects(subject, SKOS.altLabel))),
             demonyms=tuple(sorted(str(d) for d in graph.objects(subject, KGO.demonym))),
             wikidata=_optional(graph.value(subject, KGO.wikidataId)),
-            metonym_for=_key(graph.value(subject, KGO.metonymFor)) if graph.value(subject, KGO.metonymFor) else None,
+            metonym_for=tuple(sorted(k for o in graph.objects(subject, KGO.metonymFor) if (k := _key(o)))),
         ))
     return out
 

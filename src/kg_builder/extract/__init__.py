@@ -38,6 +38,8 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
         positions.giving(ctx, sent)
         positions.possessed_policies(ctx, sent)
         positions.framed_negatively(ctx, sent)
+        positions.stance_descriptions(ctx, sent)
+        positions.normative_reports(ctx, sent)
         positions.disagreements(ctx, sent)
         relations.alliances(ctx, sent)
         events.advance_anchor(ctx, dates)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity
-from .tokens import conjuncts
+from .tokens import conjuncts, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -60,6 +60,7 @@ class Registry:
         self.lex = lexicon.by_key()
         triggers = lexicon.triggers["relations"]
         self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
+        self.group_nouns = set(triggers["group_nouns"])
         self.entities: dict[str, _Builder] = {}
         self.token_key: dict[int, str] = {}
         self.authors = tuple(self._author(name) for name in document.authors)
@@ -67,10 +68,12 @@ class Registry:
         self.last_pair: tuple[str, ...] = ()
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
         self._person_names = self._cluster_persons(doc)
+        self.mentions: dict[str, int] = {}
         for ent in doc.ents:
             key = self._resolve(ent)
             if key:
                 self.token_key.update({t.i: key for t in ent})
+                self.mentions[key] = self.mentions.get(key, 0) + 1
 
     # --- building -----------------------------------------------------------------
     def add(self, key: str, kind: str, label: str, alias: str | None = None) -> str:
@@ -145,9 +148,24 @@ class Registry:
     def actors(self, token: Token) -> list[str]:
         """The actors a noun phrase head refers to, with its conjuncts."""
         out: list[str] = []
-        for t in conjuncts(token):
+        for t in conjuncts(token) + self._hidden_people(token):
             out += [k for k in self._actor(t) if k not in out]
         return out
+
+    def _hidden_people(self, token: Token) -> list[Token]:
+        """"Nixon and Soviet General Secretary Leonid Brezhnev": the parser may hang one name under the other's title."""
+        if self._kind(self.key_of(token) or "") != "Person":
+            return []
+        found = []
+        for t in token.subtree:
+            node, ok = t, True
+            while node != token and ok:
+                ok = node.dep_ in ("compound", "nmod", "conj", "cc", "flat")
+                node = node.head
+            key = self.key_of(t)
+            if ok and key and key != self.key_of(token) and self._kind(key) == "Person":
+                found.append(t)
+        return found
 
     def _actor(self, token: Token) -> list[str]:
         key = self.key_of(token)
@@ -165,7 +183,8 @@ class Registry:
     def _as_actor(self, key: str) -> str | None:
         entry = self.lex.get(key)
         if entry and entry.metonym_for:
-            return entry.metonym_for
+            # of the states a capital may stand for, the one this document names most
+            return max(entry.metonym_for, key=lambda k: (self.mentions.get(k, 0), k == entry.metonym_for[0]))
         kind = self.entities[key].kind if key in self.entities else (entry.kind if entry else None)
         return key if kind in ACTOR_KINDS else None
 
@@ -180,17 +199,32 @@ class Registry:
             return [states[0]]
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
+        if lemma in self.group_nouns and token.pos_ == "NOUN":
+            return [self._group(token)]
         return []
+
+    def _group(self, token: Token) -> str:
+        """"a broad coalition of Republicans and conservative Democrats", "U.S. negotiators": a group acting as one."""
+        keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.lower_ in
+                ("nuclear", "non", "non-nuclear", "western", "european", "developing"))
+                or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
+        label = text_of(sorted(keep + [token], key=lambda t: t.i))
+        return self.add(f"organization/{slug(label)}", "Organization", label, label)
 
     def _is_pair(self, token: Token) -> bool:
         both = any(c.lower_ in ("both", "two") for c in token.children)
         return both and token.lemma_.lower() in {"side", "country", "nation", "power", "leader", "government", "party", "superpower", "state"}
 
     def pair(self, people: bool = False) -> list[str]:
-        """The two parties the text last named together, as states unless people are asked for."""
+        """The two parties the text last named together, as states unless people are asked for; failing
+        that, the two states the document names most."""
         if people:
             return list(self.last_pair)
-        return [self.state_of(k) for k in self.last_pair]
+        states = [self.state_of(k) for k in self.last_pair]
+        if len(states) == 2 and all(self._kind(k) == "State" for k in states) and states[0] != states[1]:
+            return states
+        ranked = sorted((k for k in self.mentions if self._kind(k) == "State"), key=lambda k: -self.mentions[k])
+        return ranked[:2] if len(ranked) >= 2 else []
 
     def state_of(self, key: str) -> str:
         for state, person in self.leaders.items():

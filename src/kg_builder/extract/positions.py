@@ -15,7 +15,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
 from .context import Context
-from .tokens import objects, phrase, prep_objects, split_list, strip_determiners, subjects, text_of
+from .tokens import agents, conjuncts, objects, phrase, prep_objects, split_list, strip_determiners, subjects, text_of
 
 ISSUE_PREPS = ("to", "for", "on", "against", "with", "in", "of")
 
@@ -33,11 +33,24 @@ def issue_key(ctx: Context, text: str) -> str:
     return ctx.registry.add(f"issue/{slug(text)}", "Issue", text)
 
 
-def _issue_heads(verb: Token) -> list[Token]:
-    found = objects(verb)
+def _issue_phrases(ctx: Context, verb: Token) -> list[str]:
+    """What a stance verb is about: its object, its infinitive, or what its subject is when passive."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return [_issue_text(ctx, t) for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    found = [_issue_text(ctx, t) for t in objects(verb) if t.pos_ in ("NOUN", "PROPN", "PRON")]
     if not found:
-        found = prep_objects(verb, *ISSUE_PREPS)
-    return [t for t in found if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")]
+        found = [text_of(list(c.subtree)).removeprefix("to ") for c in verb.children if c.dep_ == "xcomp"]
+    return [f for f in found if f]
+
+
+def _issue_text(ctx: Context, token: Token) -> str:
+    """A pronoun object ("abandoned it") stands for the nearest subject noun before it."""
+    if token.lower_ in ("it", "this", "that"):
+        for t in reversed(list(token.doc[max(token.sent.start - 40, 0): token.i])):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+                return phrase(t)
+        return ""
+    return phrase(token)
 
 
 def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuality, sent: SentSpan, rule: str,
@@ -53,14 +66,31 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
 
 
 def _holders(ctx: Context, verb: Token) -> list[str]:
+    """The subject, or the "by" phrase of a passive ("a ban was proposed by Ireland")."""
+    heads = agents(verb) if any(c.dep_ == "auxpass" for c in verb.children) else subjects(verb)
     out: list[str] = []
-    for head in subjects(verb):
+    for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
 
 
-def _stance(ctx: Context, verb: Token, fact: Factuality) -> tuple[str, Factuality]:
-    stance = ctx.triggers["positions"]["verbs"][verb.lemma_.lower()]
+def _stance_of(ctx: Context, verb: Token) -> tuple[str | None, list[str]]:
+    """The stance a verb expresses and the issues it names: phrasal verbs first, then infinitives, then plain."""
+    section = ctx.triggers["positions"]
+    lemma = verb.lemma_.lower()
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "prt")):
+        stance = section["phrasal"].get(f"{lemma} {prep.lower_}")
+        if stance:
+            pobjs = [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in conjuncts(p)]
+            return stance, [text_of(list(p.subtree)) if p.pos_ == "VERB" else _issue_text(ctx, p) for p in pobjs]
+    if lemma in section["infinitive"] and any(c.dep_ == "xcomp" for c in verb.children) and not objects(verb):
+        return section["infinitive"][lemma], _issue_phrases(ctx, verb)
+    if lemma in section["verbs"]:
+        return section["verbs"][lemma], _issue_phrases(ctx, verb)
+    return None, []
+
+
+def _flip(ctx: Context, stance: str, fact: Factuality) -> tuple[str, Factuality]:
     if fact.polarity == "Negative":
         flipped = ctx.triggers["positions"]["negated"].get(stance)
         if flipped:
@@ -69,19 +99,62 @@ def _stance(ctx: Context, verb: Token, fact: Factuality) -> tuple[str, Factualit
 
 
 def stance_verbs(ctx: Context, sent: SentSpan) -> None:
-    verbs = ctx.triggers["positions"]["verbs"]
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        if verb.pos_ != "VERB":
             continue
-        holders = _holders(ctx, verb)
+        stance, issues = _stance_of(ctx, verb)
+        holders = _holders(ctx, verb) if stance else []
         if not holders:
             continue
-        stance, fact = _stance(ctx, verb, ctx.factuality(verb))
+        stance, fact = _flip(ctx, stance, ctx.factuality(verb))
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
-        for head in _issue_heads(verb):
+        for issue in issues:
             for holder in holders:
-                _add(ctx, holder, stance, phrase(head), fact, sent, f"rule:stance-{verb.lemma_.lower()}", 0.7)
+                _add(ctx, holder, stance, issue, fact, sent, f"rule:stance-{verb.lemma_.lower()}", 0.7)
+        _favoured(ctx, sent, verb, holders, fact)
+
+
+def _favoured(ctx: Context, sent: SentSpan, verb: Token, holders: list[str], fact: Factuality) -> None:
+    """"abandoned it in favor of reaching a workable treaty": the holder supports what it is in favour of."""
+    low = sent.text.lower()
+    for marker in ctx.triggers["positions"]["favor_markers"]:
+        at = low.find(marker)
+        if at > verb.idx - sent.start_char:
+            rest = sent.text[at + len(marker):].split(",")[0].rstrip(" .;")
+            for holder in holders:
+                _add(ctx, holder, "Supports", rest, fact, sent, "rule:in-favor-of", 0.6)
+
+
+def stance_descriptions(ctx: Context, sent: SentSpan) -> None:
+    """"X grew skeptical of Y", "X, a critic of Y": adjectives and nouns that state a stance."""
+    section = ctx.triggers["positions"]
+    for token in sent:
+        lemma = token.lemma_.lower()
+        stance = section["adjectives"].get(lemma) if token.pos_ == "ADJ" else section["nouns"].get(lemma) if token.pos_ == "NOUN" else None
+        if stance is None:
+            continue
+        holder_heads = [token.head] if token.dep_ == "appos" else subjects(token.head) if token.dep_ in ("acomp", "attr", "oprd") else []
+        holders = [k for h in holder_heads for k in ctx.registry.actors(h)]
+        fact = ctx.factuality(token.head if token.dep_ != "appos" else token)
+        for issue in prep_objects(token, "of", "to", "about", "toward", "towards"):
+            for holder in holders:
+                _add(ctx, holder, stance, phrase(issue), fact, sent, f"rule:stance-{lemma}", 0.6)
+
+
+def normative_reports(ctx: Context, sent: SentSpan) -> None:
+    """"Johnson said they must gain control of X": a speaker who says something must be done demands it."""
+    for verb in sent:
+        if verb.lemma_.lower() not in ctx.cues.reporting_verbs or verb.pos_ != "VERB":
+            continue
+        speakers = _holders(ctx, verb)
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children):
+                continue
+            fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
+            for issue in objects(clause):
+                for speaker in speakers:
+                    _add(ctx, speaker, "Demands", phrase(issue), fact, sent, "rule:normative-report", 0.55)
 
 
 def giving(ctx: Context, sent: SentSpan) -> None:
