@@ -18,7 +18,7 @@ from ..lexicon import slug
 from ..model import Agreement, Commitment, Event, Factuality
 from ..timex import Interval
 from .context import Context
-from .events import _date_tokens
+from .events import _date_tokens, join_participants
 from .tokens import agents, conjuncts, prep_objects, split_list, subjects, text_of
 
 LIST_VERBS = {"call", "provide", "include", "require", "commit", "pledge", "stipulate", "establish", "promise", "oblige", "obligate"}
@@ -45,6 +45,10 @@ def _proper_name(token: Token) -> str | None:
 
 
 def _generic_name(token: Token) -> str:
+    """"joint statement", "basic framework of a SALT II agreement": the head with its classifying words."""
+    if token.lemma_.lower() in ("framework", "outline", "draft", "text") and prep_objects(token, "of"):
+        kept = [t for t in token.subtree if t.dep_ not in ("det", "punct") or t.head != token]
+        return text_of(kept)
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.tag_ not in ("VBN", "VBD", "RB")
              and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in ("possible", "new", "first", "eventual")]
     return text_of([t for w in words for t in w.subtree] + [token])
@@ -102,8 +106,12 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned", "Withdrawn") else []
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
+    for short in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        agreement = _update(agreement, None, None, short.text)
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
     _store(ctx, agreement)
+    if agreement.adopted_at and status == "Signed" and fact.is_plain_fact:
+        join_participants(ctx, agreement.adopted_at, signers)
     for signer in signers:
         ctx.relate(agreement.key, "signatory", signer, ctx.evidence(token.sent, "rule:agreement-signatory", 0.8),
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
@@ -126,7 +134,8 @@ def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, 
 
 def _update(agreement: Agreement, status: str | None, event_key: str | None, name: str) -> Agreement:
     aliases = agreement.aliases + ((name,) if name not in agreement.aliases and name != agreement.label else ())
-    return replace(agreement, status=agreement.status if status is None else status,
+    keep = status is None or (status == "NotSigned" and agreement.status == "Signed")  # some parties did not sign
+    return replace(agreement, status=agreement.status if keep else status,
                    adopted_at=agreement.adopted_at or event_key, aliases=aliases)
 
 

@@ -133,7 +133,9 @@ def _kind_of(ctx: Context, key: str) -> str | None:
 
 
 def _location(ctx: Context, token: Token) -> str | None:
-    candidates = [ctx.registry.key_of(t) for t in prep_objects(token, "in", "at", "into", "near")]
+    """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
+    places = prep_objects(token, "in", "at", "into", "near")
+    candidates = [ctx.registry.key_of(t) for p in places for t in [p, *p.subtree]]
     if token.pos_ in ("NOUN", "PROPN"):
         modifiers = _place_modifiers(ctx, token)
         if len([k for k in modifiers if _kind_of(ctx, k) == "State"]) < 2:
@@ -234,8 +236,25 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     ctx.event_at[token.i] = same
     if also is not None:
         ctx.event_at[also.i] = same
+    ctx.events[same] = _as_summit(ctx, ctx.events[same])
     if ctx.events[same].kind in MEETING_KINDS:
         ctx.registry.note_pair(list(ctx.events[same].participants))
+
+
+def _as_summit(ctx: Context, event: Event) -> Event:
+    """A meeting of two or more leaders, each with a leader's title in the text, is a summit."""
+    leader_titles = set(ctx.triggers["relations"]["leader_titles"])
+    leaders = [p for p in event.participants
+               if ctx.registry.entities.get(p) and set(ctx.registry.entities[p].roles) & leader_titles]
+    return replace(event, kind="Summit") if event.kind == "Meeting" and len(leaders) >= 2 else event
+
+
+def join_participants(ctx: Context, event_key: str, actors: list[str]) -> None:
+    """Those who sign an agreement at a meeting took part in it."""
+    event = ctx.events[event_key]
+    added = tuple(a for a in actors if a not in event.participants)
+    if added:
+        ctx.events[event_key] = _as_summit(ctx, replace(event, participants=event.participants + added))
 
 
 def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:

@@ -226,18 +226,39 @@ def framed_negatively(ctx: Context, sent: SentSpan) -> None:
 def disagreements(ctx: Context, sent: SentSpan) -> None:
     section = ctx.triggers["disagreements"]
     for token in sent:
-        noun = token.pos_ == "NOUN" and token.lemma_.lower() in section["nouns"]
-        verb = token.pos_ == "VERB" and token.lemma_.lower() in section["verbs"]
-        if not (noun or verb):
+        lemma = token.lemma_.lower()
+        noun = token.pos_ == "NOUN" and lemma in section["nouns"]
+        verb = token.pos_ == "VERB" and lemma in section["verbs"]
+        unresolved = token.pos_ == "VERB" and lemma in section["unresolved_verbs"] and ctx.reading(token).polarity == "Negative"
+        if not (noun or verb or unresolved):
             continue
-        issues = [phrase(t) for t in prep_objects(token, "over", "about", "on", "regarding")]
+        issues = _disputed(sent, token) if not unresolved else [phrase(t) for t in objects(token)] + _after_colon(sent, token)
         parties = _parties(ctx, token)
+        if lemma == "divide":  # "Verification also divided the two nations"
+            issues = [phrase(t) for t in subjects(token)]
+            parties = [k for o in objects(token) for k in ctx.registry.actors(o)]
+        issues = [i for i in issues if i]
         if len(parties) < 2 or not issues:
             continue
-        fact = ctx.factuality(token)
+        fact = ctx.factuality(token) if not unresolved else Factuality()
         key = ctx.fact_key("disagreement", *parties, *issues, sent.start_char)
-        ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, i) for i in issues),
+        ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, strip_determiners(i)) for i in issues),
                                               ctx.evidence(sent, "rule:disagreement", 0.65), fact))
+
+
+def _disputed(sent: SentSpan, token: Token) -> list[str]:
+    """What is in dispute: the objects of "over"/"about", or failing a clean parse the list after "over"."""
+    found = [phrase(t) for t in prep_objects(token, "over", "about", "on", "regarding")]
+    if found:
+        return found
+    low = sent.text.lower()
+    at = low.find(" over ", token.idx - sent.start_char)
+    return split_list(sent.text[at + 6:].rstrip(" .")) if at >= 0 else []
+
+
+def _after_colon(sent: SentSpan, token: Token) -> list[str]:
+    at = sent.text.find(":", token.idx - sent.start_char)
+    return split_list(sent.text[at + 1:].rstrip(" .")) if at >= 0 else []
 
 
 def _parties(ctx: Context, token: Token) -> list[str]:
