@@ -19,7 +19,7 @@ from ..model import Agreement, Commitment, Event, Factuality
 from ..timex import Interval
 from .context import Context
 from .events import _date_tokens, join_participants
-from .tokens import agents, conjuncts, prep_objects, split_list, subjects, text_of
+from .tokens import agents, conjuncts, objects, phrase, prep_objects, split_list, subjects, text_of
 
 LIST_VERBS = {"call", "provide", "include", "require", "commit", "pledge", "stipulate", "establish", "promise", "oblige", "obligate"}
 
@@ -30,7 +30,8 @@ def _is_head(ctx: Context, token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
         return token.ent_type_ == "LAW" and token.dep_ != "compound" and token.head.ent_type_ != "LAW" or False
     needed = section["head_requires"].get(lemma)
-    return not needed or bool({t.lower_ for t in token.lefts} & set(needed))
+    # "the members approved the resolution": a status verb makes any head an agreement
+    return not needed or bool({t.lower_ for t in token.lefts} & set(needed)) or _governor(ctx, token)[0] is not None
 
 
 def _proper_name(token: Token) -> str | None:
@@ -71,6 +72,9 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return head.head, "Signed"
     if token.dep_ == "conj":
         return _governor(ctx, token.head)
+    for child in token.children:  # "an agreement signed in 1968 by ..."
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in verbs:
+            return child, verbs[child.lemma_.lower()]
     return None, None
 
 
@@ -90,8 +94,17 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family), None)
 
 
+def _identified(token: Token) -> Token:
+    """"The Nuclear Non-Proliferation Treaty was an agreement signed ...": the predicate noun is its subject."""
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _proper_name(subject):
+            return subject
+    return token
+
+
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
-    proper = _proper_name(token)
+    proper = _proper_name(_identified(token))
     name = proper or _generic_name(token)
     verb, status = _governor(ctx, token)
     fact = ctx.factuality(verb if verb is not None else token)
@@ -110,6 +123,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         agreement = _update(agreement, None, None, short.text)
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
     _store(ctx, agreement)
+    ctx.last_seen[agreement.key] = token.sent.start_char
     if agreement.adopted_at and status == "Signed" and fact.is_plain_fact:
         join_participants(ctx, agreement.adopted_at, signers)
     for signer in signers:
@@ -148,8 +162,7 @@ def _store(ctx: Context, agreement: Agreement) -> None:
 
 
 def _signatories(ctx: Context, verb: Token) -> list[str]:
-    heads = subjects(verb) if verb.tag_ != "VBN" or not agents(verb) else agents(verb)
-    heads = heads or agents(verb)
+    heads = agents(verb) if verb.dep_ == "acl" or agents(verb) else subjects(verb)
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
@@ -187,6 +200,45 @@ def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: 
     return key
 
 
+def undertakings(ctx: Context, sent: SentSpan) -> None:
+    """Sentences right after an agreement that say what parties agreed to, or what "This" agreement included."""
+    if not ctx.agreements:
+        return
+    latest = max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1))
+    if sent.start_char - ctx.last_seen.get(latest.key, -10**9) > 1200:
+        return
+    section = ctx.triggers["agreements"]
+    found: list[Commitment] = []
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree}
+        if lemma in section["undertaking_verbs"] and subject_words & {"signatories", "parties", "states", "sides", "nations", "signatory"}:
+            for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+                found += [_commitment(ctx, sent, latest, text_of(_without_conj_verbs(v))) for v in conjuncts(comp)]
+        elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT":
+            found += [_commitment(ctx, sent, latest, item) for item in _items(verb)]
+        elif lemma in ("give", "set") and any(c.dep_ == "auxpass" for c in verb.children) and \
+                any(_is_head(ctx, s) for s in subjects(verb)):
+            found += [_commitment(ctx, sent, latest, phrase(o)) for o in objects(verb)]
+            found += [_commitment(ctx, sent, latest, text_of(list(c.subtree)))
+                      for o in prep_objects(verb, "with") for c in o.children if c.dep_ in ("acl", "ccomp")]
+    known = {c.label for c in latest.commitments}
+    new = tuple(c for c in found if c.label and c.label not in known)
+    if new:
+        _store(ctx, replace(latest, commitments=latest.commitments + new))
+
+
+def _commitment(ctx: Context, sent: SentSpan, agreement: Agreement, label: str) -> Commitment:
+    label = label.removeprefix("that ").removeprefix("to ").strip()
+    return Commitment(key=ctx.fact_key("commitment", agreement.key, label), label=label,
+                      evidence=ctx.evidence(sent, "rule:commitment-undertaking", 0.6))
+
+
+def _without_conj_verbs(verb: Token) -> list[Token]:
+    skip = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in skip and t.dep_ != "punct"]
+
+
 def _list_verb(token: Token) -> Token | None:
     """"a joint statement that called for: ...", "the treaty limited ...": the verb stating what it commits to."""
     for child in token.children:
@@ -201,9 +253,8 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     verb = _list_verb(token)
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
-    for v in conjuncts(verb) if verb is not None else []:
-        if v.lemma_.lower() not in words:
-            continue
+    verbs = conjuncts(verb) if verb is not None and verb.lemma_.lower() in words else []
+    for v in verbs:
         for item in _items(v):
             key = ctx.fact_key("commitment", agreement.key, item)
             out.append(Commitment(key=key, label=item, evidence=ctx.evidence(token.sent, "rule:commitment-list", 0.7)))
@@ -224,4 +275,6 @@ def _items(verb: Token) -> list[str]:
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in LIST_VERBS:
         return [i for i in split_list(text) if len(i.split()) <= 14]
-    return [f"{verb.text} {text}"] if text else []
+    own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and not
+           any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != verb.i and a in verb.subtree)]
+    return [text_of(own)] if len(own) > 1 else []

@@ -25,6 +25,7 @@ class Context:
     events: dict[str, Event] = field(default_factory=dict)
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key
     agreements: list[Agreement] = field(default_factory=list)
+    last_seen: dict[str, int] = field(default_factory=dict)  # agreement key -> offset of its latest mention
     positions: list[Position] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)

@@ -21,6 +21,7 @@ NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC"
 ACTOR_KINDS = {"Person", "State", "Organization"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
+PRONOUNS_NEUTER = {"it", "its", "itself"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
 AGENT_NOUNS = {"negotiator", "official", "government", "administration", "delegation", "diplomat", "leadership", "military", "force", "troop", "navy", "army"}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
@@ -61,6 +62,7 @@ class Registry:
         triggers = lexicon.triggers["relations"]
         self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
+        self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.entities: dict[str, _Builder] = {}
         self.token_key: dict[int, str] = {}
         self.authors = tuple(self._author(name) for name in document.authors)
@@ -178,7 +180,25 @@ class Registry:
             return self._antecedent(token, plural=False)
         if low in PRONOUNS_PLURAL:
             return self._antecedent(token, plural=True)
+        if low in PRONOUNS_NEUTER:
+            return self._institution(token)
         return self._nominal(token)
+
+    def _institution(self, token: Token) -> list[str]:
+        """"its": the state or organization that is the clause's subject, else the nearest one before."""
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+            found = [k for k in self.actors(subject) if self._kind(k) in ("State", "Organization")]
+            if found:
+                return found[:1]
+        for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
+            key = self.token_key.get(i)
+            actor = self._as_actor(key) if key else None
+            if actor and self._kind(actor) in ("State", "Organization"):
+                return [actor]
+        return []
 
     def _as_actor(self, key: str) -> str | None:
         entry = self.lex.get(key)
@@ -196,10 +216,11 @@ class Registry:
         if states and lemma in {"leader", "president", "premier", "chairman", "king", "emperor", "chancellor"}:
             return [self.leaders[states[0]]] if states[0] in self.leaders else []
         if states and lemma in AGENT_NOUNS:
-            return [states[0]]
+            return list(dict.fromkeys(states))
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
-        if lemma in self.group_nouns and token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
+                                     and any(c.dep_ == "amod" for c in token.children)):
             return [self._group(token)]
         return []
 

@@ -269,6 +269,40 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         _record(ctx, verb, "Event", dates)
 
 
+def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
+    """A clause the text negates, hedges, supposes or recommends is recorded as such, never as fact.
+
+    Its verb needs a subject, so that the statement says who or what; triggers already read are skipped.
+    """
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in ctx.event_at or verb.dep_ in ("aux", "auxpass"):
+            continue
+        if not subjects(verb) or all(s.pos_ == "PRON" and s.lower_ in ("it", "there", "that", "this") for s in subjects(verb)):
+            continue
+        fact = ctx.factuality(verb)
+        if fact.polarity == "Positive" and fact.modality == "Asserted":
+            continue
+        label = _clause_label(verb)
+        key = ctx.fact_key("event", "clause", label, sent.start_char)
+        ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
+                                evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
+        ctx.event_at[verb.i] = key
+
+
+def _clause_label(verb: Token) -> str:
+    """The clause of a verb with its subject, without the clauses embedded in it, at most 24 words."""
+    words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb)]
+    return text_of(words[:24])
+
+
+def _embedded(t: Token, root: Token) -> bool:
+    while t != root:
+        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            return True
+        t = t.head
+    return False
+
+
 def _governing_verb(ctx: Context, token: Token, when: Interval) -> Token | None:
     """The verb a date belongs to, unless the date already dates an event noun on the way."""
     node = token

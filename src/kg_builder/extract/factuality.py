@@ -90,7 +90,12 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
 
 
 def _conditional(token: Token, cues: Cues) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children)
+    """"if ...", "until ...", and the inverted "should they decide ..." that means "if they decide"."""
+    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
+        return True
+    subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject
+                                       and c.i == token.left_edge.i for c in token.children)
 
 
 def _hedged_here(token: Token, cues: Cues, is_trigger: bool) -> bool:
@@ -108,8 +113,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
     node, is_trigger = trigger, True
     while True:
         conditional |= _conditional(node, cues)
-        hedged |= _hedged_here(node, cues, is_trigger)
         here = _modal_of(node, cues)
+        # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
+        hedged |= _hedged_here(node, cues, is_trigger) and not (modal is None and here == "Hypothetical")
         normative |= here == "Normative"
         modal = modal or (here if here != "Normative" else None)
         if not is_trigger and node.dep_ != "conj":

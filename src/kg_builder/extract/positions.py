@@ -142,6 +142,46 @@ def stance_descriptions(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, holder, stance, phrase(issue), fact, sent, f"rule:stance-{lemma}", 0.6)
 
 
+def light_verbs(ctx: Context, sent: SentSpan) -> None:
+    """"both powers had an interest in X", "made enough concessions to induce ...": the noun carries the stance."""
+    table = ctx.triggers["positions"]["light_verbs"]
+    for verb in sent:
+        nouns = table.get(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
+        if not nouns:
+            continue
+        holders = _holders(ctx, verb)
+        stance_fact = ctx.factuality(verb)
+        for noun in objects(verb):
+            stance = nouns.get(noun.lemma_.lower())
+            if stance is None or stance_fact.polarity == "Negative":
+                continue
+            inner = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "over", "for", "about")
+                     for t in p.children if t.dep_ in ("pobj", "pcomp")]
+            issues = [text_of(list(t.subtree)) for t in inner] or [phrase(noun)]
+            for holder in holders:
+                for issue in issues:
+                    _add(ctx, holder, stance, issue, stance_fact, sent, f"rule:light-{verb.lemma_.lower()}", 0.6)
+
+
+def refusing_members(ctx: Context, sent: SentSpan) -> None:
+    """"Of the states refusing to adhere, ... were A, B and C": each listed state takes the group's stance."""
+    infinitive = ctx.triggers["positions"]["infinitive"]
+    for verb in sent:
+        stance = infinitive.get(verb.lemma_.lower())
+        if verb.dep_ != "acl" or verb.tag_ != "VBG" or stance is None:
+            continue
+        issues = [text_of(list(c.subtree)).removeprefix("to ") for c in verb.children if c.dep_ == "xcomp"]
+        group = {t.i for t in verb.head.subtree}
+        listed = [t for t in sent if t.i not in group and t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)]
+        states = [k for t in listed if t.i not in group and (k := ctx.registry.key_of(t)) and ctx.registry._kind(k) == "State"]
+        if len(set(states)) < 3:
+            continue
+        fact = ctx.factuality(verb)
+        for state in dict.fromkeys(states):
+            for issue in issues:
+                _add(ctx, state, stance, issue, fact, sent, "rule:refusing-members", 0.5)
+
+
 def normative_reports(ctx: Context, sent: SentSpan) -> None:
     """"Johnson said they must gain control of X": a speaker who says something must be done demands it."""
     for verb in sent:

@@ -1,0 +1,36 @@
+"""Shared fixtures for the stage tests: one spaCy pipeline per session, and a one-call extractor.
+
+Tests that use `pipeline`, `parse` or `facts_for` load the spaCy model and are marked
+``@pytest.mark.slow`` (deselect them with ``-m "not slow"``).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+
+from kg_builder import pipeline as kg_pipeline
+from kg_builder.model import Document, Facts
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> kg_pipeline.Pipeline:
+    """The spaCy pipeline with the lexicon's entity ruler, loaded once for the whole session."""
+    return kg_pipeline.load_pipeline()
+
+
+@pytest.fixture
+def parse(pipeline: kg_pipeline.Pipeline) -> Callable:
+    """parse(text) -> the spaCy Doc of `text`, from the session pipeline."""
+    return pipeline.nlp
+
+
+@pytest.fixture
+def facts_for(pipeline: kg_pipeline.Pipeline) -> Callable[..., Facts]:
+    """facts_for(text, authors=(), published="2020-05-01") -> the Facts of a one-off Document "t"."""
+
+    def build(text: str, authors: tuple[str, ...] | list[str] = (), published: str | None = "2020-05-01") -> Facts:
+        document = Document(doc_id="t", path="t.txt", text=text, authors=tuple(authors), published=published)
+        return kg_pipeline.facts_of(document, pipeline)
+
+    return build

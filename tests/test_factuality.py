@@ -1,0 +1,232 @@
+"""extract/factuality.py: polarity, modality and attribution read off the parse of one sentence."""
+from __future__ import annotations
+
+import pytest
+
+from kg_builder.extract.factuality import Cues, Reading, polarity, read
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cues(pipeline) -> Cues:
+    return Cues.from_triggers(pipeline.lexicon.triggers)
+
+
+@pytest.fixture
+def token_of(parse):
+    """token_of(text, word) -> the first token of the parsed sentence whose text is `word`."""
+
+    def find(text: str, word: str):
+        doc = parse(text)
+        found = [t for t in doc if t.text == word]
+        assert found, f"{word!r} not in {text!r}"
+        return found[0]
+
+    return find
+
+
+@pytest.fixture
+def reading(token_of, cues):
+    def run(text: str, word: str) -> Reading:
+        return read(token_of(text, word), cues)
+
+    return run
+
+
+# --- plain assertion ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Chile signed the accord in March.", "signed"),
+    ("Chile signed the accord without delay.", "signed"),  # "without" here negates nothing
+    ("Peru and Chile met in Lima.", "met"),
+])
+def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
+    r = reading(text, word)
+    assert (r.polarity, r.modality, r.speaker) == ("Positive", "Asserted", None)
+    assert r.factuality(None).is_plain_fact
+
+
+# --- negation ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("The treaty was not signed.", "signed"),
+    ("Chile never signed the accord.", "signed"),
+    ("Chile and Peru did not meet in Lima.", "meet"),
+    ("There was no meeting in Lima.", "meeting"),
+    ("The summit did not take place.", "summit"),  # a noun trigger under a negated verb
+])
+def test_factuality_negation_makes_negative(reading, text, word):
+    r = reading(text, word)
+    assert r.polarity == "Negative"
+    assert r.modality == "Asserted"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Peru failed to sign the accord.", "sign"),
+    ("Chile refused to sign the accord.", "sign"),
+])
+def test_factuality_negative_implicative_makes_negative(reading, text, word):
+    assert reading(text, word).polarity == "Negative"
+
+
+def test_factuality_negated_implicative_is_positive(reading):
+    # "did not fail to sign" = signed
+    assert reading("Peru did not fail to sign the accord.", "sign").polarity == "Positive"
+
+
+def test_factuality_negation_stays_in_its_own_clause(reading):
+    text = "Chile signed the accord, but Peru did not sign it."
+    assert reading(text, "signed").polarity == "Positive"
+    assert reading(text, "sign").polarity == "Negative"
+
+
+# --- hedges -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Chile may sign the accord next year.", "sign"),
+    ("Chile might sign the accord next year.", "sign"),
+    ("The ministers appear to have signed the accord.", "signed"),
+    ("The ministers seem to have signed the accord.", "signed"),
+    ("The ministers reportedly signed the accord.", "signed"),
+    ("The ministers likely signed the accord.", "signed"),
+    ("Chile apparently tested a missile.", "tested"),
+    ("Chile is likely to sign the accord.", "sign"),
+])
+def test_factuality_hedges_make_hedged(reading, text, word):
+    r = reading(text, word)
+    assert r.modality == "Hedged"
+    assert r.polarity == "Positive"
+
+
+def test_factuality_hedged_negation_keeps_both(reading):
+    r = reading("Chile may not sign the accord.", "sign")
+    assert (r.polarity, r.modality) == ("Negative", "Hedged")
+
+
+@pytest.mark.xfail(strict=True, reason="'likely' as the predicate of 'It is likely that ...' is not on the path from "
+                                       "the trigger to the root, so the embedded clause reads as Asserted")
+def test_factuality_extraposed_likely_makes_hedged(reading):
+    assert reading("It is likely that the ministers signed the accord.", "signed").modality == "Hedged"
+
+
+@pytest.mark.xfail(strict=True, reason="'doubt' is not among the hedge verbs: 'X doubts that ...' reads as Asserted")
+def test_factuality_doubt_is_not_asserted(reading):
+    assert reading("The minister doubts that Chile signed the accord.", "signed").modality != "Asserted"
+
+
+# --- hypotheticals -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("If Chile signs the accord, Peru will protest.", "signs"),
+    ("Chile could test a missile next month.", "test"),
+    ("Chile would sign the accord.", "sign"),
+    ("Talks will continue until Chile signs the accord.", "signs"),
+    ("Nobody knows whether Chile will sign the accord.", "sign"),
+    ("Chile plans to test a new missile.", "test"),
+    ("Unless Peru objects, Chile will sign the accord.", "sign"),
+])
+def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
+    r = reading(text, word)
+    assert r.modality == "Hypothetical"
+    assert r.polarity == "Positive"
+
+
+# --- normative ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Chile should sign the accord.", "sign"),
+    ("Chile must sign the accord.", "sign"),
+    ("Chile needs to sign the accord.", "sign"),
+])
+def test_factuality_normative_modals_make_normative(reading, text, word):
+    assert reading(text, word).modality == "Normative"
+
+
+def test_factuality_normative_negation_keeps_both(reading):
+    r = reading("We should not accept the offer.", "accept")
+    assert (r.polarity, r.modality) == ("Negative", "Normative")
+
+
+@pytest.mark.xfail(strict=True, reason="deontic 'has to' / 'ought to' are not read as normative (the 'have' + xcomp "
+                                       "case returns no modal; 'ought' heading its own xcomp is not checked)")
+@pytest.mark.parametrize("text", ["Chile has to sign the accord.", "Chile ought to sign the accord."])
+def test_factuality_have_to_and_ought_to_make_normative(reading, text):
+    assert reading(text, "sign").modality == "Normative"
+
+
+# --- belief verbs over an inner "would" ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The minister believes that Chile would sign the accord.",
+    "Analysts think Chile would sign the accord.",
+])
+def test_factuality_belief_over_would_is_hedged(reading, text):
+    assert reading(text, "sign").modality == "Hedged"
+
+
+# --- attribution ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Ruiz said that Chile signed the accord.", "signed"),
+    ("Chile signed the accord, as Ruiz suggested.", "signed"),
+    ("According to Ruiz, Chile signed the accord.", "signed"),
+])
+def test_factuality_attribution_names_the_speaker(reading, text, word):
+    r = reading(text, word)
+    assert r.speaker is not None and r.speaker.text == "Ruiz"
+    assert (r.polarity, r.modality) == ("Positive", "Asserted")
+    assert not r.factuality("person/ruiz").is_plain_fact
+    assert r.factuality("person/ruiz").attributed_to == "person/ruiz"
+
+
+def test_factuality_attribution_keeps_inner_negation(reading):
+    r = reading("Ruiz said that Chile did not sign the accord.", "sign")
+    assert r.speaker is not None and r.speaker.text == "Ruiz"
+    assert r.polarity == "Negative"
+
+
+def test_factuality_trailing_report_names_the_speaker(reading):
+    r = reading("Chile tested a missile, officials said.", "tested")
+    assert r.speaker is not None and r.speaker.text == "officials"
+
+
+@pytest.mark.xfail(strict=True, reason="'deny' is read as a plain reporting verb: the denied clause comes out "
+                                       "Positive instead of the speaker's negative claim")
+def test_factuality_denial_is_a_negative_claim(reading):
+    r = reading("Chile denied that it had tested a missile.", "tested")
+    assert r.speaker is not None and r.speaker.text == "Chile"
+    assert r.polarity == "Negative"
+
+
+# --- scope: a modal of one conjunct does not reach the other ------------------------------------------------
+
+def test_factuality_modal_of_a_later_conjunct_does_not_reach_back(reading):
+    assert reading("Chile signed the accord, and Peru may follow.", "signed").modality == "Asserted"
+
+
+@pytest.mark.xfail(strict=True, reason="the walk to the root passes through the head conjunct, so its modal "
+                                       "('may', 'will') is applied to the coordinated asserted clause")
+@pytest.mark.parametrize("text", [
+    "Peru may protest, but Chile signed the accord.",
+    "Peru will protest, but Chile signed the accord.",
+])
+def test_factuality_modal_of_the_first_conjunct_does_not_reach_the_second(reading, text):
+    assert reading(text, "signed").modality == "Asserted"
+
+
+# --- polarity() alone --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Chile signed the accord.", "signed", "Positive"),
+    ("The treaty was not signed.", "signed", "Negative"),
+    ("Chile never signed the accord.", "signed", "Negative"),
+    ("Peru failed to sign the accord.", "sign", "Negative"),
+    ("Peru did not fail to sign the accord.", "sign", "Positive"),
+    ("There was no meeting in Lima.", "meeting", "Negative"),
+    ("The summit did not take place.", "summit", "Negative"),
+    ("Chile did not test a missile, and Peru signed the accord.", "signed", "Positive"),
+    ("Chile may not sign the accord.", "sign", "Negative"),
+])
+def test_factuality_polarity_alone(token_of, cues, text, word, expected):
+    assert polarity(token_of(text, word), cues) == expected

@@ -1,0 +1,101 @@
+"""extract/tokens.py: list splitting, determiners, source-faithful phrase text, sentence offsets."""
+from __future__ import annotations
+
+import pytest
+
+from kg_builder.extract.tokens import sentence_bounds, split_list, strip_determiners, text_of
+
+
+# --- split_list (pure text) --------------------------------------------------------------------
+
+def test_tokens_split_list_oxford_comma():
+    assert split_list("sanctions relief, a peace declaration, and the return of remains") == [
+        "sanctions relief", "a peace declaration", "the return of remains"]
+
+
+def test_tokens_split_list_without_oxford_comma():
+    assert split_list("Peru, Chile and Bolivia") == ["Peru", "Chile", "Bolivia"]
+
+
+def test_tokens_split_list_and_before_a_determiner_separates_two_items():
+    assert split_list("a moratorium and the closure of a base") == ["a moratorium", "the closure of a base"]
+
+
+def test_tokens_split_list_or_before_a_determiner_separates_two_items():
+    assert split_list("a freeze on testing or the end of drills") == ["a freeze on testing", "the end of drills"]
+
+
+def test_tokens_split_list_keeps_coordinated_modifiers_whole():
+    assert split_list("nuclear and missile testing") == ["nuclear and missile testing"]
+
+
+def test_tokens_split_list_keeps_an_inner_and_of_a_comma_list_item():
+    assert split_list("trade, research and development, and tourism") == [
+        "trade", "research and development", "tourism"]
+
+
+def test_tokens_split_list_semicolons():
+    assert split_list("a ceasefire; a prisoner swap; and new elections") == [
+        "a ceasefire", "a prisoner swap", "new elections"]
+
+
+def test_tokens_split_list_single_item_and_empty():
+    assert split_list("lower tariffs") == ["lower tariffs"]
+    assert split_list("") == []
+    assert split_list(" , ") == []
+
+
+# --- strip_determiners (pure text) --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("the reactor", "reactor"),
+    ("its fleet", "fleet"),
+    ("The the summit", "summit"),
+    ("another round of talks", "round of talks"),
+    ("a moratorium and the closure", "moratorium and the closure"),  # only leading determiners go
+    ("sanctions relief", "sanctions relief"),
+])
+def test_tokens_strip_determiners(text, expected):
+    assert strip_determiners(text) == expected
+
+
+def test_tokens_strip_determiners_keeps_a_lone_word():
+    assert strip_determiners("the") == "the"
+
+
+# --- text_of / sentence_bounds (need a parse) ------------------------------------------------------
+
+@pytest.mark.slow
+def test_tokens_text_of_keeps_source_spacing(parse):
+    text = "The Franco-German plan (a draft) wasn't adopted, officials said."
+    doc = parse(text)
+    assert text_of(list(doc)) == text
+    hyphenated = [t for t in doc if t.text in ("Franco", "-", "German")]
+    assert text_of(hyphenated) == "Franco-German"
+    contraction = [t for t in doc if t.text in ("was", "n't")]
+    assert text_of(contraction) == "wasn't"
+
+
+@pytest.mark.slow
+def test_tokens_text_of_joins_gaps_with_one_space_and_ignores_order(parse):
+    doc = parse("The Franco-German plan was adopted.")
+    the, plan = doc[0], next(t for t in doc if t.text == "plan")
+    assert text_of([plan, the]) == "The plan"
+    assert text_of([]) == ""
+
+
+@pytest.mark.slow
+def test_tokens_text_of_trims_edge_punctuation(parse):
+    doc = parse("Peru, Chile; and Bolivia: all signed.")
+    assert text_of(doc[0:2]) == "Peru"  # "Peru ,"
+    assert text_of(doc[2:4]) == "Chile"  # "Chile ;"
+
+
+@pytest.mark.slow
+def test_tokens_sentence_bounds_exclude_edge_whitespace(parse):
+    text = "  Peru signed the accord.\n\n  Chile did not.  \n"
+    doc = parse(text)
+    spans = [sentence_bounds(s) for s in doc.sents if s.text.strip()]
+    assert [text[b:e] for b, e in spans] == ["Peru signed the accord.", "Chile did not."]
+    for b, e in spans:
+        assert text[b:e] == text[b:e].strip()
