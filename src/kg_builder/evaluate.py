@@ -22,10 +22,11 @@ rule for rule, so that ``kg eval`` and the reference give the same numbers:
   by no gold row are "unmatched" (the reference calls them spurious).
 
 The queries run with rdflib (the reference's SPARQL engine) over the
-document's named graph plus the ontology graph, taken from our store. System
-rows are sorted before matching so that the report is deterministic; only the
-unmatched count of a gold row matching several system rows can depend on that
-order (the reference leaves it to rdflib's iteration order).
+document's named graph, taken from our store, plus the ontology. When a gold
+row matches several system rows, the one it claims (and so the unmatched
+count) depends on the order of rdflib's answers, which follows the order the
+statements were read in: ``scoring_graph`` reads them in the order of a TriG
+export followed by the ontology file, as the reference is run.
 """
 from __future__ import annotations
 
@@ -36,11 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+import pyoxigraph as ox
 import rdflib
 import yaml
 from rdflib.plugins.sparql import prepareQuery
 
-from .errors import InputError, QueryError
+from .errors import InputError, QueryError, ValidationSetupError
 from .export import PREFIXES as EXPORT_PREFIXES
 from .store import ONTOLOGY_GRAPH, Store
 
@@ -536,7 +538,7 @@ def score_question(question: GoldQuestion, rows: Sequence[dict],
 
 
 def system_rows(graph: rdflib.Graph, question_id: str, kgo: str = DEFAULT_KGO) -> list[dict]:
-    """The rows of a scoring query (unbound cells left out), in a stable order."""
+    """The rows of a scoring query (unbound cells left out), in rdflib's order."""
     try:
         result = graph.query(_prologue(kgo) + QUERIES[question_id])
     except Exception as e:  # rdflib raises several kinds
@@ -547,7 +549,7 @@ def system_rows(graph: rdflib.Graph, question_id: str, kgo: str = DEFAULT_KGO) -
         if question_id == "roles":  # the relation is the property's name or any stated role
             row["relation"] = SEPARATOR.join(v for v in (row.get("rel"), row.get("relation")) if v)
         rows.append(row)
-    return sorted(rows, key=lambda row: sorted(row.items()))
+    return rows
 
 
 def ask(graph: rdflib.Graph, query: str, kgo: str = DEFAULT_KGO) -> bool:
@@ -571,10 +573,9 @@ def score_graph(graph: rdflib.Graph, gold: GoldFile, kgo: str = DEFAULT_KGO) -> 
 
 # -- the store side --------------------------------------------------------------------
 
-def query_namespaces(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Prefixes a forbidden query may use unannounced: rdflib's defaults, the export's, ``extra``."""
-    spaces = {p: str(ns) for p, ns in rdflib.Graph().namespaces()}
-    return spaces | dict(EXPORT_PREFIXES) | dict(extra or {})
+def query_namespaces() -> dict[str, str]:
+    """Prefixes a forbidden query may use undeclared: rdflib's defaults and those of our exports."""
+    return {p: str(ns) for p, ns in rdflib.Graph().namespaces()} | dict(EXPORT_PREFIXES)
 
 
 def declared_prefixes(turtle: str) -> dict[str, str]:
@@ -592,33 +593,53 @@ def kgo_namespace(ontology: Path | None) -> str:
     return declared_prefixes(text).get("kgo", DEFAULT_KGO)
 
 
-def graph_of(store: Store, graph_iris: Iterable[str], namespaces: Mapping[str, str] | None = None) -> rdflib.Graph:
-    """One rdflib graph holding the given named graphs of the store (blank nodes kept apart)."""
-    graph = rdflib.Graph()
-    for prefix, ns in query_namespaces(namespaces).items():
-        graph.bind(prefix, ns, override=True, replace=True)
-    for iri in graph_iris:
-        result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
-        if result.graph_ntriples:
-            graph.parse(data=result.graph_ntriples, format="nt")
-    return graph
+def _graph_ntriples(store: Store, graph_iri: str) -> str:
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+    return store.query(query).graph_ntriples or ""
+
+
+def document_trig(store: Store, graph_iri: str) -> bytes:
+    """The document's graph as `kg export --format trig` writes it (same statement order)."""
+    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph_iri))
+             for t in ox.parse(_graph_ntriples(store, graph_iri), ox.RdfFormat.N_TRIPLES)]
+    quads.sort(key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))  # as export.render sorts
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=EXPORT_PREFIXES)
+
+
+def scoring_graph(store: Store, graph_iri: str, ontology: Path | None = None) -> rdflib.Dataset:
+    """What the questions see: the document's named graph and the ontology, loaded as the reference does.
+
+    The reference reads a TriG export and then the ontology file; rdflib's
+    answers come in the order statements were read, and which system row a
+    gold row claims depends on that order, so the same order is kept here.
+    ``ontology`` is the Turtle file the store's ontology graph was loaded from
+    (``Store.ensure_ontology``); without it the store's ontology graph is used.
+    """
+    data = rdflib.Dataset(default_union=True)
+    data.parse(data=document_trig(store, graph_iri).decode("utf-8"), format="trig")
+    if ontology is None:
+        data.parse(data=_graph_ntriples(store, ONTOLOGY_GRAPH), format="nt")
+        return data
+    try:
+        data.parse(Path(ontology), format="turtle")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValidationSetupError(f"cannot read the ontology {ontology}: {e}") from e
+    except Exception as e:  # rdflib's parser raises several kinds
+        raise ValidationSetupError(f"the ontology {ontology} is not valid Turtle: {e}") from e
+    return data
 
 
 def evaluate(store: Store, gold: GoldFile, ontology: Path | None = None) -> EvalReport:
-    """Score the gold's document graph plus the ontology graph of ``store``.
+    """Score the gold's document graph (plus the ontology) in ``store``; other documents are not seen.
 
-    ``ontology`` (the Turtle file loaded into the store) supplies the kgo:
-    namespace and the prefixes a forbidden query may use without declaring.
+    ``ontology`` is the ontology file the store holds (see ``scoring_graph``);
+    its kgo: prefix declaration names the namespace the questions use.
     """
     if gold.graph_iri not in store.document_graphs():
         raise InputError(f"{gold.document} (graph <{gold.graph_iri}>) is not in the store {store.path}",
                          hint=f"build it first: kg build PATH/{gold.document} --store {store.path}")
-    try:
-        prefixes = declared_prefixes(Path(ontology).read_text(encoding="utf-8")) if ontology else {}
-    except (OSError, UnicodeDecodeError):
-        prefixes = {}
-    graph = graph_of(store, [gold.graph_iri, ONTOLOGY_GRAPH], prefixes)
-    return score_graph(graph, gold, prefixes.get("kgo", DEFAULT_KGO))
+    graph = scoring_graph(store, gold.graph_iri, ontology)
+    return score_graph(graph, gold, kgo_namespace(ontology))
 
 
 def find_document(name: str, folders: Iterable[Path]) -> Path | None:

@@ -1,0 +1,116 @@
+"""extract/entities.py: names -> entities, short names, titles, demonyms, authors, unknown places, junk."""
+from __future__ import annotations
+
+import pytest
+
+from kg_builder import pipeline as kg_pipeline
+from kg_builder.model import Document
+
+pytestmark = pytest.mark.slow
+
+
+def entities_by_key(facts):
+    return {e.key: e for e in facts.entities}
+
+
+def relations(facts, predicate):
+    return [r for r in facts.relations if r.predicate == predicate]
+
+
+def test_entities_short_name_joins_full_name(facts_for):
+    facts = facts_for("Diplomat Laura Bennett arrived in Lima on Monday. On Tuesday, Bennett met Peruvian officials.")
+    people = [e for e in facts.entities if e.kind == "Person"]
+    assert [p.key for p in people] == ["person/laura-bennett"]
+    assert people[0].label == "Laura Bennett"
+    assert "Bennett" in people[0].aliases
+    meeting = next(e for e in facts.events if e.kind in ("Meeting", "Summit"))
+    assert "person/laura-bennett" in meeting.participants
+
+
+def test_entities_short_name_before_full_name_still_joins(facts_for):
+    facts = facts_for("Helene Marchetti and Laura Bennett met. Marchetti thanked Bennett.")
+    keys = {e.key for e in facts.entities if e.kind == "Person"}
+    assert keys == {"person/helene-marchetti", "person/laura-bennett"}
+
+
+def test_entities_leader_title_gives_role_and_leader_of_state(facts_for):
+    facts = facts_for("French president Helene Marchetti arrived in Lima.")
+    person = entities_by_key(facts)["person/helene-marchetti"]
+    assert "president" in person.roles
+    leads = relations(facts, "leaderOf")
+    assert [(r.subject, r.object) for r in leads] == [("person/helene-marchetti", "state/france")]
+    assert leads[0].factuality.is_plain_fact
+    assert not any(e.key == "person/president-helene-marchetti" for e in facts.entities)
+
+
+def test_entities_non_leader_title_gives_affiliation_not_leadership(facts_for):
+    facts = facts_for("Peruvian ambassador Laura Bennett arrived in Quito.")
+    assert "ambassador" in entities_by_key(facts)["person/laura-bennett"].roles
+    assert not relations(facts, "leaderOf")
+    assert [(r.subject, r.object) for r in relations(facts, "affiliatedWith")] == [("person/laura-bennett", "state/peru")]
+
+
+def test_entities_title_description_refers_to_the_titled_person(facts_for):
+    facts = facts_for("French president Helene Marchetti arrived in Lima. The French president opposes the new tariff.")
+    assert [p.holder for p in facts.positions] == ["person/helene-marchetti"]
+
+
+@pytest.mark.parametrize("text, state", [
+    ("The Chileans oppose the new tariff.", "state/chile"),
+    ("The French rejected the offer.", "state/france"),
+])
+def test_entities_demonym_subject_resolves_to_state(facts_for, text, state):
+    facts = facts_for(text)
+    assert [p.holder for p in facts.positions] == [state]
+    assert entities_by_key(facts)[state].kind == "State"
+
+
+def test_entities_demonym_adjective_with_agent_noun_is_the_state(facts_for):
+    facts = facts_for("Bolivian officials met in Sucre.")
+    assert facts.events[0].participants == ("state/bolivia",)
+
+
+def test_entities_we_resolves_to_the_authors(facts_for):
+    facts = facts_for("We support the accord.", authors=("Ana Torres", "Mark Lee"))
+    assert facts.creators == ("person/ana-torres", "person/mark-lee")
+    assert sorted(p.holder for p in facts.positions) == ["person/ana-torres", "person/mark-lee"]
+    assert {p.stance for p in facts.positions} == {"Supports"}
+
+
+def test_entities_we_without_authors_resolves_to_nobody(facts_for):
+    facts = facts_for("We support the accord.")
+    assert facts.positions == ()
+
+
+def test_entities_unknown_place_becomes_location(facts_for):
+    facts = facts_for("The delegates met in Cochabamba in May.")
+    place = entities_by_key(facts)["location/cochabamba"]
+    assert (place.kind, place.label, place.wikidata) == ("Location", "Cochabamba", None)
+    assert facts.events[0].location == "location/cochabamba"
+
+
+def test_entities_lexicon_entry_keeps_its_key_and_wikidata(facts_for):
+    facts = facts_for("Peru and Chile met in Lima.")
+    peru = entities_by_key(facts)["state/peru"]
+    assert (peru.kind, peru.label, peru.wikidata) == ("State", "Peru", "Q419")
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("The memo (ref. A/B-77/2020) was leaked to reporters.", "ref"),
+    ("Sources: Reuters; AFP/Getty.", "AFP/Getty"),
+])
+def test_entities_junk_ner_spans_are_dropped(parse, facts_for, text, junk):
+    assert junk in [e.text for e in parse(text).ents], "precondition: the model tags the junk span"
+    labels = {e.label for e in facts_for(text).entities} | {a for e in facts_for(text).entities for a in e.aliases}
+    assert junk not in labels
+    assert not any("/" in e.key.split("/", 1)[1] for e in facts_for(text).entities)
+
+
+def test_entities_same_entity_same_key_across_documents(pipeline):
+    first = Document("doc-a", "a.txt", "Laura Bennett met Peruvian officials in Cochabamba.", published="2020-05-01")
+    second = Document("doc-b", "b.txt", "On Friday, Bennett flew home. Laura Bennett later met Chilean officials "
+                                        "in Cochabamba.", published="2021-01-01")
+    keys_a = {e.key for e in kg_pipeline.facts_of(first, pipeline).entities}
+    keys_b = {e.key for e in kg_pipeline.facts_of(second, pipeline).entities}
+    assert {"person/laura-bennett", "location/cochabamba"} <= keys_a & keys_b
+    assert "person/bennett" not in keys_b

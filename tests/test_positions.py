@@ -1,0 +1,157 @@
+"""extract/positions.py: stances of actors on issues, with factuality, and disagreements."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+AUTHORS = ("Ana Torres", "Mark Lee")
+
+
+def stances(facts):
+    """{(holder, stance, issue label)} of the positions."""
+    labels = {e.key: e.label for e in facts.entities}
+    return {(p.holder, p.stance, labels[p.issue]) for p in facts.positions}
+
+
+def only_position(facts):
+    assert len(facts.positions) == 1, facts.positions
+    return facts.positions[0]
+
+
+def test_positions_opposes(facts_for):
+    facts = facts_for("Peru opposes the new fishing quota.")
+    position = only_position(facts)
+    assert stances(facts) == {("state/peru", "Opposes", "new fishing quota")}
+    assert position.factuality.is_plain_fact
+    assert next(e for e in facts.entities if e.key == position.issue).kind == "Issue"
+
+
+def test_positions_may_object_to_is_hedged_opposition(facts_for):
+    facts = facts_for("Chile may object to the fishing quota.")
+    position = only_position(facts)
+    assert (position.holder, position.stance) == ("state/chile", "Opposes")
+    assert position.factuality.modality == "Hedged"
+    assert position.factuality.polarity == "Positive"
+
+
+def test_positions_we_should_not_accept_is_normative_opposition_of_the_authors(facts_for):
+    facts = facts_for("We should not accept the fishing quota.", authors=AUTHORS)
+    assert stances(facts) == {("person/ana-torres", "Opposes", "fishing quota"),
+                              ("person/mark-lee", "Opposes", "fishing quota")}
+    for position in facts.positions:
+        assert position.factuality.modality == "Normative"
+        assert position.factuality.polarity == "Positive"  # the negation is folded into the stance
+        assert position.factuality.attributed_to is None
+
+
+def test_positions_wants_is_a_demand(facts_for):
+    facts = facts_for("Bolivia wants access to the sea.")
+    assert stances(facts) == {("state/bolivia", "Demands", "access to the sea")}
+
+
+def test_positions_did_not_oppose_states_no_stance(facts_for):
+    facts = facts_for("Peru did not oppose the new fishing quota.")
+    assert not [p for p in facts.positions if p.stance == "Opposes" and p.factuality.polarity == "Positive"]
+
+
+# --- giving and exchange ------------------------------------------------------------------------------
+
+EXCHANGE = ("Peru could reward Bolivia with trade concessions in exchange for a port lease, a transit corridor, "
+            "and the closure of a naval base.")
+
+
+def test_positions_reward_in_exchange_gives_offers_and_demands_on_both_sides(facts_for):
+    facts = facts_for(EXCHANGE)
+    got = stances(facts)
+    assert ("state/peru", "Offers", "trade concessions") in got
+    assert ("state/bolivia", "Demands", "trade concessions") in got
+    for item in ("port lease", "transit corridor", "closure of a naval base"):
+        assert ("state/peru", "Demands", item) in got
+        assert ("state/bolivia", "Offers", item) in got
+    assert ("state/peru", "Offers", "port lease") not in got
+    assert all(p.factuality.modality == "Hypothetical" for p in facts.positions)
+
+
+@pytest.mark.xfail(strict=True, reason="an object pronoun resolves to the subject of its own clause (and 'him' may "
+                                       "resolve to a state), so the giver also becomes the recipient")
+def test_positions_reward_him_resolves_the_recipient_to_the_person_named_before(facts_for):
+    facts = facts_for("Daniel Okafor arrived in Lima. Peru could reward him with trade concessions in exchange "
+                      "for a port lease.")
+    got = stances(facts)
+    assert ("state/peru", "Offers", "trade concessions") in got
+    assert ("person/daniel-okafor", "Demands", "trade concessions") in got
+    assert ("person/daniel-okafor", "Offers", "port lease") in got
+    assert ("state/peru", "Demands", "trade concessions") not in got
+
+
+# --- presupposed and reported stances ---------------------------------------------------------------------
+
+def test_positions_possessed_policy_is_supported_and_asserted_under_a_belief_verb(facts_for):
+    facts = facts_for("Analysts believe Daniel Okafor will keep his open borders policy.")
+    [position] = [p for p in facts.positions if p.stance == "Supports"]
+    assert position.holder == "person/daniel-okafor"
+    assert next(e for e in facts.entities if e.key == position.issue).label.lower().startswith("open borders")
+    assert position.factuality.is_plain_fact
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Chilean officials argue that the naval drills are a provocation.", "naval drills"),
+    ("The Chileans argue that the new port is a threat.", "new port"),
+])
+def test_positions_argue_that_y_is_a_threat_is_attributed_opposition(facts_for, text, issue):
+    facts = facts_for(text)
+    assert ("state/chile", "Opposes", issue) in stances(facts)
+    position = next(p for p in facts.positions if p.stance == "Opposes")
+    assert position.factuality.attributed_to == "state/chile"
+    assert not position.factuality.is_plain_fact
+
+
+@pytest.mark.xfail(strict=True, reason="an object 'it' is read as the nearest earlier subject noun ('Chile'), not the "
+                                       "object of the parallel clause ('the quota')")
+def test_positions_it_refers_to_the_issue_of_the_parallel_clause(facts_for):
+    facts = facts_for("Peru opposes the quota, and Chile supports it.")
+    assert stances(facts) == {("state/peru", "Opposes", "quota"), ("state/chile", "Supports", "quota")}
+
+
+# --- disagreements -----------------------------------------------------------------------------------------
+
+def issue_labels(facts, disagreement):
+    labels = {e.key: e.label for e in facts.entities}
+    return sorted(labels[i] for i in disagreement.issues)
+
+
+def test_positions_disagreements_over_two_issues(facts_for):
+    facts = facts_for("Chile and Peru have disagreements over fishing rights and port fees.")
+    [disagreement] = facts.disagreements
+    assert set(disagreement.parties) == {"state/chile", "state/peru"}
+    assert issue_labels(facts, disagreement) == ["fishing rights", "port fees"]
+    assert disagreement.factuality.is_plain_fact
+
+
+def test_positions_disagree_verb(facts_for):
+    facts = facts_for("Chile and Peru disagree over fishing rights.")
+    [disagreement] = facts.disagreements
+    assert set(disagreement.parties) == {"state/chile", "state/peru"}
+    assert issue_labels(facts, disagreement) == ["fishing rights"]
+
+
+def test_positions_both_sides_resolve_to_the_pair_just_named(facts_for):
+    facts = facts_for("Chile and Peru met in Lima. Both sides voiced disagreements over the fishing rights and the "
+                      "port fees.")
+    [disagreement] = facts.disagreements
+    assert set(disagreement.parties) == {"state/chile", "state/peru"}
+    assert issue_labels(facts, disagreement) == ["fishing rights", "port fees"]
+
+
+@pytest.mark.xfail(strict=True, reason="when 'over A and B' hangs off the verb, the fallback text split keeps "
+                                       "'fishing rights and port fees' as one issue")
+def test_positions_both_sides_disagreements_over_a_and_b_are_two_issues(facts_for):
+    facts = facts_for("Chile and Peru met in Lima. Both sides voiced disagreements over fishing rights and port fees.")
+    [disagreement] = facts.disagreements
+    assert set(disagreement.parties) == {"state/chile", "state/peru"}
+    assert issue_labels(facts, disagreement) == ["fishing rights", "port fees"]
+
+
+def test_positions_disagreement_needs_two_parties(facts_for):
+    assert facts_for("Peru voiced disagreements over fishing rights.").disagreements == ()

@@ -1,0 +1,83 @@
+"""extract/relations.py: alliances between states, roles and affiliations stated with a copula."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def related(facts, predicate):
+    return [r for r in facts.relations if r.predicate == predicate]
+
+
+def pair(relation):
+    return frozenset((relation.subject, relation.object))
+
+
+# --- alliances ----------------------------------------------------------------------------------
+
+def test_relations_its_close_ally_names_an_alliance(facts_for):
+    facts = facts_for("Canada sent troops together with its close ally Britain.")
+    [alliance] = related(facts, "alliedWith")
+    assert pair(alliance) == {"state/canada", "state/united-kingdom"}
+    assert alliance.factuality.is_plain_fact
+
+
+@pytest.mark.parametrize("text", [
+    "The Chile-Peru alliance collapsed in 2019.",
+    "The Chilean-Peruvian alliance collapsed in 2019.",
+])
+def test_relations_hyphenated_alliance_names_both_states(facts_for, text):
+    facts = facts_for(text)
+    [alliance] = related(facts, "alliedWith")
+    assert pair(alliance) == {"state/chile", "state/peru"}
+
+
+def test_relations_no_alliance_word_no_alliance(facts_for):
+    facts = facts_for("Canada sent troops together with Britain.")
+    assert related(facts, "alliedWith") == []
+
+
+@pytest.mark.xfail(strict=True, reason="a copular alliance ('X is an ally of Y', 'X and Y are allies') is not read: "
+                                       "the subject lies outside the scope of the alliance noun")
+@pytest.mark.parametrize("text", ["Peru is an ally of Chile.", "Chile and Peru are allies."])
+def test_relations_copular_alliance(facts_for, text):
+    facts = facts_for(text)
+    assert [pair(r) for r in related(facts, "alliedWith")] == [{"state/chile", "state/peru"}]
+
+
+@pytest.mark.xfail(strict=True, reason="a negated copular alliance gives no Negative alliedWith claim at all")
+def test_relations_negated_alliance_is_a_negative_claim(facts_for):
+    facts = facts_for("Peru is not an ally of Chile.")
+    [claim] = related(facts, "alliedWith")
+    assert claim.factuality.polarity == "Negative"
+
+
+# --- copular roles -------------------------------------------------------------------------------
+
+def test_relations_copular_role_gives_role_and_affiliation(facts_for):
+    facts = facts_for("Jane Roe is a senior fellow at the Brookings Institution.")
+    person = next(e for e in facts.entities if e.key == "person/jane-roe")
+    assert "senior fellow" in person.roles
+    [affiliation] = related(facts, "affiliatedWith")
+    assert (affiliation.subject, affiliation.object) == ("person/jane-roe", "organization/brookings-institution")
+    assert affiliation.factuality.is_plain_fact
+    assert related(facts, "leaderOf") == []
+
+
+def test_relations_copular_leader_title_gives_leader_of(facts_for):
+    facts = facts_for("Luis Soto is the president of Peru.")
+    [leads] = related(facts, "leaderOf")
+    assert (leads.subject, leads.object) == ("person/luis-soto", "state/peru")
+    assert "president" in next(e for e in facts.entities if e.key == "person/luis-soto").roles
+
+
+@pytest.mark.parametrize("text, polarity, modality", [
+    ("Jane Roe may be a senior fellow at the Brookings Institution.", "Positive", "Hedged"),
+    ("Jane Roe is not a senior fellow at the Brookings Institution.", "Negative", "Asserted"),
+])
+def test_relations_copular_affiliation_keeps_its_factuality(facts_for, text, polarity, modality):
+    facts = facts_for(text)
+    [affiliation] = related(facts, "affiliatedWith")
+    assert (affiliation.factuality.polarity, affiliation.factuality.modality) == (polarity, modality)
+    assert not affiliation.factuality.is_plain_fact
