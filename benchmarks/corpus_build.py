@@ -118,7 +118,8 @@ class Doc:
         return {
             "file": str(self.path), "doc_id": self.doc_id, "words": self.words,
             "read_s": self.read_s, "bare_nlp_s": self.bare_nlp_s, "lexicon_nlp_s": self.lexicon_nlp_s,
-            "extract_s": self.extract_s, "rdf_s": self.rdf_s, "build_s": self.build_s, "store_s": self.store_s, "facts": self.facts, "triples": self.triples,
+            "extract_s": self.extract_s, "rdf_s": self.rdf_s, "build_s": self.build_s, "store_s": self.store_s,
+            "facts": self.facts, "triples": self.triples,
             "shacl_violations": len(self.violations), "shacl_warnings": self.warnings,
         }
 
@@ -208,6 +209,7 @@ def validate_union(store: Store, run: Run) -> dict[str, Any]:
 
     by_id = {d.doc_id: d for d in run.docs if d.doc_id}
     unattributed: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
     counts = {"Violation": 0, "Warning": 0, "Info": 0}
     for v in report.violations:
         counts[v.severity] = counts.get(v.severity, 0) + 1
@@ -215,6 +217,7 @@ def validate_union(store: Store, run: Run) -> dict[str, Any]:
                  "severity": v.severity, "shape": v.shape, "sentence": v.sentence}
         owners = documents_of(v.focus_node, data, store, by_id)
         entry["documents"] = sorted(owners)
+        results.append(entry)
         if not owners:
             unattributed.append(entry)
         for doc_id in owners:
@@ -227,6 +230,8 @@ def validate_union(store: Store, run: Run) -> dict[str, Any]:
         "results_by_severity": counts,
         "owl": {"consistent": report.owl.consistent, "reasoner": report.owl.reasoner, "note": report.owl.note},
         "unattributed": unattributed,
+        "results": results,
+        "shared_violations": sum(1 for e in results if e["severity"] == "Violation" and len(e["documents"]) > 1),
     })
     return out
 
@@ -328,8 +333,9 @@ def summary(fig: dict[str, Any]) -> str:
     d, s, w, r = fig["documents"], fig["seconds"], fig["words_per_second"], fig["ratios"]
     f, b = fig["facts_per_document"], fig["seconds"]["breakdown"]
     timing = "per-document times" if fig["repeat"] == 1 else f"fastest of {fig['repeat']} runs per document"
+    limit = f", --limit {fig['limit']}" if fig["limit"] else ""
     lines = [
-        f"corpus      {fig['corpus']} ({d['found']} documents{', --limit ' + str(fig['limit']) if fig['limit'] else ''})",
+        f"corpus      {fig['corpus']} ({d['found']} documents{limit})",
         f"model       {fig['model']} (spaCy {fig['spacy']}, Python {fig['python']})",
         f"documents   read {d['read']}, built {d['built']}, stored {d['stored']}, failed {d['failed']}; "
         f"compared {d['compared']} ({fig['words']['compared']:,} words)",
@@ -359,12 +365,16 @@ def summary(fig: dict[str, Any]) -> str:
         sev = v["results_by_severity"]
         owl = v["owl"]
         owl_state = {True: "consistent", False: "INCONSISTENT", None: "not checked"}[owl["consistent"]]
+        owl_why = f": {owl['note'][:400]}" if owl["consistent"] is False else ""
         lines += [
             "",
             f"validation  {'conforms' if v['conforms'] else 'DOES NOT CONFORM'}: "
             f"{sev.get('Violation', 0)} violations, {sev.get('Warning', 0)} warnings over "
-            f"{v['union_triples']:,} triples; SHACL+OWL {fmt_s(v['validate_s'])} (+{fmt_s(v['as_rdflib_s'])} to read the union)",
-            f"  OWL ({owl['reasoner']}): {owl_state}",
+            f"{v['union_triples']:,} triples; SHACL+OWL {fmt_s(v['validate_s'])} "
+            f"(+{fmt_s(v['as_rdflib_s'])} to read the union)",
+            f"  {v['shared_violations']} of the {sev.get('Violation', 0)} violations are on nodes shared by several "
+            "documents (a clash may only exist in the union)",
+            f"  OWL ({owl['reasoner']}): {owl_state}{owl_why}",
             f"  documents conforming: {v['documents_conforming']} of {v['documents_validated']}",
         ]
         for doc in v["documents_with_violations"][:SHOWN_DOCUMENTS]:
@@ -385,10 +395,17 @@ def summary(fig: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def short(term: str | None) -> str:
+    """The last segment of an IRI (kgr:agreement/potsdam-declaration -> potsdam-declaration)."""
+    if not term:
+        return ""
+    return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if term.startswith("http") else term
+
+
 def violation_text(v: dict[str, Any]) -> str:
-    shape = v["shape"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-    focus = v["focus_node"].rsplit("/", 1)[-1]
-    return f"{shape} on {focus}: {v['message']}"
+    value = f" (value {short(v['value'])})" if v.get("value") else ""
+    shared = f" [shared by {len(v['documents'])} documents]" if len(v["documents"]) > 1 else ""
+    return f"{short(v['shape'])} on {short(v['focus_node'])}{value}: {v['message']}{shared}"
 
 
 # --------------------------------------------------------------------------- main
@@ -482,7 +499,8 @@ def main(argv: list[str] | None = None) -> int:
                 run.timed(doc, "bare-nlp", lambda: bare(document.text), rep)
                 ok, spacy_doc = run.timed(doc, "lexicon-nlp", lambda: nlp_pipe.nlp(document.text), rep)
                 if ok:
-                    ok, facts = run.timed(doc, "extract", lambda: extract(spacy_doc, document, nlp_pipe.lexicon), rep)
+                    ok, facts = run.timed(doc, "extract",
+                                          lambda: extract(spacy_doc, document, nlp_pipe.lexicon), rep)
                     if ok:
                         run.timed(doc, "rdf", lambda: rdf.to_ntriples(rdf.to_graph(facts)), rep)
             ok, built = run.timed(doc, "build", lambda: kg_pipeline.build_document(doc.path, pipe), rep)
@@ -540,7 +558,8 @@ def main(argv: list[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")
         progress(f"wrote {args.json}")
-    return 0
+    # Failures are results, not errors: only a run that built nothing fails.
+    return 0 if figures["documents"]["built"] else 1
 
 
 if __name__ == "__main__":

@@ -470,13 +470,16 @@ def test_evaluate_document_not_in_store(store_dir: Path, tmp_path: Path) -> None
         ev.evaluate(store, gold)
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's Dataset.triples
 def test_scoring_graph_holds_the_document_and_the_ontology(store_dir: Path, tmp_path: Path) -> None:
     expected = len(graph(DOCUMENT))
     with Store.open(store_dir, create=False, read_only=True) as store:
         from_store = ev.scoring_graph(store, GRAPHS + "tiny")
         from_file = ev.scoring_graph(store, GRAPHS + "tiny", tmp_path / "kgo.ttl")
         trig = ev.document_trig(store, GRAPHS + "tiny")
-        assert trig in render(store, "trig")  # the export's statements, in the export's order
+        export = render(store, "trig")
+    body = [line for line in trig.decode().splitlines() if not line.startswith("@prefix ")]
+    assert "\n".join(body) in export.decode()  # the export's statements, in the export's order
     for g in (from_store, from_file):
         assert (rdflib.URIRef(KGO + "Summit"), rdflib.RDFS.subClassOf, rdflib.URIRef(KGO + "Meeting")) in g
         assert len(list(g.triples((None, None, None)))) == expected
@@ -497,12 +500,13 @@ def _canonical_row(row: dict) -> str:
 
 
 @pytest.mark.skipif(not REFERENCE.is_file(), reason="the reference scorer is not available")
-@pytest.mark.parametrize("document, gold_text", [
-    (DOCUMENT, GOLD),
-    (DOCUMENT + "kgr:hanoi-statement kgo:signatory kgr:trump .\n", GOLD),
-    (ORDER_DOCUMENT, ORDER_GOLD),
+@pytest.mark.parametrize("document, gold_text, forbidden", [
+    (DOCUMENT, GOLD, False),
+    (DOCUMENT + "kgr:hanoi-statement kgo:signatory kgr:trump .\n", GOLD, True),
+    (ORDER_DOCUMENT, ORDER_GOLD, False),
 ], ids=["clean", "forbidden", "order"])
-def test_numbers_agree_with_check_questions(store_dir: Path, tmp_path: Path, document: str, gold_text: str) -> None:
+def test_numbers_agree_with_check_questions(store_dir: Path, tmp_path: Path, document: str, gold_text: str,
+                                            forbidden: bool) -> None:
     gold_path = gold_file(tmp_path, gold_text)
     gold = ev.load_gold(gold_path)
     with Store.open(store_dir) as store:
@@ -526,7 +530,7 @@ def test_numbers_agree_with_check_questions(store_dir: Path, tmp_path: Path, doc
         assert m["missed"] == r["missed"], qid
         assert sorted(map(_canonical_row, m["unmatched_system_rows"])) == \
             sorted(map(_canonical_row, r["unmatched_system_rows"])), qid
-    assert bool(ours.forbidden_true) == ("signatory kgr:trump" in document)
+    assert bool(ours.forbidden_true) == forbidden
 
 
 @pytest.mark.skipif(not REFERENCE.is_file(), reason="the reference scorer is not available")

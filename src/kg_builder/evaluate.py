@@ -33,9 +33,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -537,15 +539,24 @@ def score_question(question: GoldQuestion, rows: Sequence[dict],
                          question.columns)
 
 
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib warns that its own Dataset code uses deprecated names; nothing for us to act on."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        yield
+
+
 def system_rows(graph: rdflib.Graph, question_id: str, kgo: str = DEFAULT_KGO) -> list[dict]:
     """The rows of a scoring query (unbound cells left out), in rdflib's order."""
     try:
-        result = graph.query(_prologue(kgo) + QUERIES[question_id])
+        with _quiet_rdflib():
+            solutions = [s.asdict() for s in graph.query(_prologue(kgo) + QUERIES[question_id])]
     except Exception as e:  # rdflib raises several kinds
         raise QueryError(f"the scoring query for `{question_id}` failed: {e}") from e
     rows = []
-    for solution in result:
-        row = {k: str(v) for k, v in solution.asdict().items() if v is not None}
+    for solution in solutions:
+        row = {k: str(v) for k, v in solution.items() if v is not None}
         if question_id == "roles":  # the relation is the property's name or any stated role
             row["relation"] = SEPARATOR.join(v for v in (row.get("rel"), row.get("relation")) if v)
         rows.append(row)
@@ -554,7 +565,8 @@ def system_rows(graph: rdflib.Graph, question_id: str, kgo: str = DEFAULT_KGO) -
 
 def ask(graph: rdflib.Graph, query: str, kgo: str = DEFAULT_KGO) -> bool:
     try:
-        return bool(graph.query(_prologue(kgo) + query).askAnswer)
+        with _quiet_rdflib():
+            return bool(graph.query(_prologue(kgo) + query).askAnswer)
     except Exception as e:  # rdflib raises several kinds
         raise QueryError(f"a forbidden query failed: {e}") from e
 
@@ -616,12 +628,15 @@ def scoring_graph(store: Store, graph_iri: str, ontology: Path | None = None) ->
     (``Store.ensure_ontology``); without it the store's ontology graph is used.
     """
     data = rdflib.Dataset(default_union=True)
-    data.parse(data=document_trig(store, graph_iri).decode("utf-8"), format="trig")
+    with _quiet_rdflib():
+        data.parse(data=document_trig(store, graph_iri).decode("utf-8"), format="trig")
     if ontology is None:
-        data.parse(data=_graph_ntriples(store, ONTOLOGY_GRAPH), format="nt")
+        with _quiet_rdflib():
+            data.parse(data=_graph_ntriples(store, ONTOLOGY_GRAPH), format="nt")
         return data
     try:
-        data.parse(Path(ontology), format="turtle")
+        with _quiet_rdflib():
+            data.parse(Path(ontology), format="turtle")
     except (OSError, UnicodeDecodeError) as e:
         raise ValidationSetupError(f"cannot read the ontology {ontology}: {e}") from e
     except Exception as e:  # rdflib's parser raises several kinds

@@ -28,7 +28,7 @@ def _is_head(ctx: Context, token: Token) -> bool:
     section = ctx.triggers["agreements"]
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
-        return token.ent_type_ == "LAW" and token.dep_ != "compound" and token.head.ent_type_ != "LAW" or False
+        return False
     needed = section["head_requires"].get(lemma)
     # "the members approved the resolution": a status verb makes any head an agreement
     return not needed or bool({t.lower_ for t in token.lefts} & set(needed)) or _governor(ctx, token)[0] is not None
@@ -39,7 +39,7 @@ def _proper_name(token: Token) -> str | None:
     if token.ent_type_ == "LAW":
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         return re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
-    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_title] + [token]
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and (t.is_title or t.is_upper)] + [token]
     if len(words) > 1 and token.is_title:
         return text_of(list(words[0].subtree)[:0] + [t for t in token.subtree if words[0].i <= t.i <= token.i])
     return None
@@ -91,7 +91,9 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     if determiners & {"a", "an", "another"} or not determiners & {"the", "this", "that", "its", "their"}:
         return None
     family = _family(ctx, token.lemma_.lower())
-    return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family), None)
+    words = set(name.lower().split()) - {token.lower_}
+    return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family
+                 and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
 
 
 def _identified(token: Token) -> Token:
@@ -274,7 +276,7 @@ def _items(verb: Token) -> list[str]:
         end -= 1
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in LIST_VERBS:
-        return [i for i in split_list(text) if len(i.split()) <= 14]
+        return [i for i in split_list(text) if len(i.split()) <= 24]
     own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and not
            any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != verb.i and a in verb.subtree)]
     return [text_of(own)] if len(own) > 1 else []

@@ -271,12 +271,21 @@ class Registry:
             if found and (len(found) > 1) == plural and (plural or subject.i < token.i):
                 return found
         if plural:
-            return list(self.last_pair)
+            return self._plural_before(token) or list(self.last_pair)
         for i in range(token.i - 1, max(token.sent.start - 60, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
             if actor and self._kind(actor) == "Person":
                 return [actor]
+        return []
+
+    def _plural_before(self, token: Token) -> list[str]:
+        """"divided the two nations, but eventually they agreed": a group named earlier in the sentence."""
+        for t in reversed(list(token.sent)[: token.i - token.sent.start]):
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS_PLURAL:
+                found = self.actors(t)
+                if len(found) > 1:
+                    return found
         return []
 
     def freeze(self) -> tuple[Entity, ...]:

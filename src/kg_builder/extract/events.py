@@ -72,20 +72,28 @@ def _object_has(verb: Token, words: list[str]) -> bool:
 
 
 def _date_tokens(token: Token, dates: dict[int, Interval]) -> list[int]:
-    """Dates attached to the trigger (not inside a clause of its own); for a noun, also to its verb."""
+    """Dates attached to the trigger by a preposition or as an adverbial ("on May 26", "in 1967", "last year");
+    for a noun trigger also a date modifier ("the November 1974 summit") and the dates of its verb."""
     scope = [token]
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
-        verb = token.head.head if token.dep_ == "pobj" else token.head
-        scope.append(verb)
+        scope.append(token.head.head if token.dep_ == "pobj" else token.head)
     found = []
-    for root in scope:
-        for i in dates:
-            node = token.doc[i]
-            while node != root and node.dep_ not in CLAUSE_DEPS and node.head != node:
-                node = node.head
-            if node == root and i not in found:
-                found.append(i)
+    for i, interval in dates.items():
+        anchor = _attachment(token.doc[i], noun=token.pos_ in ("NOUN", "PROPN"))
+        if anchor is not None and any(anchor.i == s.i for s in scope):
+            found.append(i)
     return sorted(found)
+
+
+def _attachment(date: Token, noun: bool) -> Token | None:
+    """The word a date modifies; a number inside another noun phrase ("the 1972 ABM Treaty") modifies nothing."""
+    if date.dep_ == "pobj" and date.head.dep_ == "prep":
+        return date.head.head
+    if date.dep_ in ("npadvmod", "tmod", "advmod"):
+        return date.head
+    if noun and date.dep_ in ("compound", "nmod", "amod", "nummod"):
+        return date.head
+    return None
 
 
 def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | None:
@@ -215,10 +223,11 @@ def events(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
     _dated_clauses(ctx, sent, dates)
 
 
-def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], also: Token | None = None) -> None:
+def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], also: Token | None = None,
+            when: Interval | None = None) -> None:
     participants = _participants(ctx, token) + (_participants(ctx, also) if also is not None else [])
     location = _location(ctx, token) or (_location(ctx, also) if also is not None else None)
-    when = _when(ctx, token, dates)
+    when = when or _when(ctx, token, dates)
     mention = also if also is not None else token
     same = _corefers(ctx, mention, kind, location)
     fact = ctx.factuality(token)
@@ -266,7 +275,12 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             continue
         if not (subjects(verb) or objects(verb)):
             continue
-        _record(ctx, verb, "Event", dates)
+        named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
+        if named:  # "Negotiations ... began in late 1972": the date is the named event's
+            event = ctx.events[named[0]]
+            ctx.events[named[0]] = replace(event, start=event.start or dates[i].start, end=event.end or dates[i].end)
+            continue
+        _record(ctx, verb, "Event", dates, when=dates[i])
 
 
 def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:

@@ -52,9 +52,13 @@ class Reading:
 
 
 def _negated(token: Token, cues: Cues) -> bool:
-    """Negation on the trigger itself, or "no"/"never" on a noun trigger."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children) or \
-        any(c.lower_ in ("never",) for c in token.children)
+    """Negation on the trigger itself, or "no"/"never" on a noun trigger; "whether or not" negates nothing."""
+    return any((c.dep_ == "neg" and not _whether_or_not(c)) or (c.dep_ == "det" and c.lower_ == "no")
+               or c.lower_ == "never" for c in token.children)
+
+
+def _whether_or_not(neg: Token) -> bool:
+    return neg.i >= 2 and neg.doc[neg.i - 1].lower_ == "or" and neg.doc[neg.i - 2].lower_ == "whether"
 
 
 def polarity(trigger: Token, cues: Cues) -> str:

@@ -236,9 +236,9 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
     for token in sent:
         if token.lemma_.lower() not in heads or token.pos_ != "NOUN":
             continue
-        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
         if not owners:
-            continue
+            continue  # "its policies" is too often someone else's than the clause's subject
         holders = ctx.registry.actors(owners[0])
         words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
         for holder in holders:
@@ -288,7 +288,7 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
 
 def _disputed(sent: SentSpan, token: Token) -> list[str]:
     """What is in dispute: the objects of "over"/"about", or failing a clean parse the list after "over"."""
-    found = [phrase(t) for t in prep_objects(token, "over", "about", "on", "regarding")]
+    found = [phrase(t) for t in prep_objects(token, "over", "about", "on", "regarding") if t.ent_type_ != "DATE"]
     if found:
         return found
     low = sent.text.lower()

@@ -22,10 +22,31 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             return [t for s in found for t in conjuncts(s)]
+    if verb.dep_ == "ROOT":
+        stray = _stray_subject(verb)
+        if stray:
+            return stray
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "advcl") and verb.head != verb and (verb.dep_ == "xcomp" or infinitive):
         return subjects(verb.head)  # "Both sides failed ... to make progress": the sides make it
     return []
+
+
+def _stray_subject(verb: Token) -> list[Token]:
+    """"At the Vladivostok Summit, Ford and Brezhnev agreed": the parser may hang the subject on the fronted phrase."""
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+        before -= 1
+    if before < verb.sent.start:
+        return []
+    token = verb.doc[before]
+    if token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in ("conj", "appos"):
+        return []
+    found = [token]
+    while token.dep_ == "conj" and token.head.dep_ == "conj":
+        token = token.head
+        found.append(token)
+    return found
 
 
 def _conj_heads(token: Token) -> Iterator[Token]:
@@ -107,12 +128,27 @@ def strip_determiners(text: str) -> str:
 
 def split_list(text: str) -> list[str]:
     """Items of an enumeration: "A, B, and C"; "A and the B"; keeps "nuclear and missile testing" whole."""
-    parts = [p.strip() for p in re.split(r"\s*[;,]\s*", text) if p.strip()]
+    parts = [p.strip() for p in _top_level_split(text) if p.strip()]
     if not parts:
         return []
     last = parts.pop()
     items = parts + _split_last(last, listed=bool(parts))
     return [re.sub(r"^(?:and|or)\s+", "", i).strip() for i in items if re.sub(r"^(?:and|or)\s*", "", i).strip()]
+
+
+def _top_level_split(text: str) -> list[str]:
+    """Split on commas and semicolons outside parentheses, and not inside numbers like "2,400"."""
+    parts, depth, current = [], 0, []
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        numeric = ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        if ch in ",;" and depth == 0 and not numeric:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    return parts + ["".join(current)]
 
 
 def _split_last(segment: str, listed: bool) -> list[str]:

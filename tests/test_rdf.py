@@ -1,0 +1,224 @@
+"""rdf.py on hand-made Facts (no spaCy): triples and Claims, provenance, typed dates, stable N-Triples."""
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from kg_builder import rdf
+from kg_builder.model import (Agreement, Commitment, Disagreement, Document, Entity, Event, Evidence, Facts,
+                              Factuality, Position, Relation, Span, TimeValue)
+
+KGO = rdf.KGO
+KGR = rdf.KGR
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest probes module attributes
+
+TEXT = ("Chile and Peru met in Lima.\n\n"
+        "Peru may be an ally of Chile.\n"
+        "Chile is not allied with Bolivia.\n"
+        "Analysts say Peru is allied with Bolivia.\n"
+        "Chile signed a treaty calling for a joint patrol.\n"
+        "Peru opposes the quota.\n"
+        "Chile and Peru disagree over the quota.")
+DOCUMENT = Document(doc_id="t", path="t.txt", text=TEXT, title="A test", authors=("Ana Torres",),
+                    published="2019-02")
+
+
+def evidence(sentence: str, extractor: str = "rule:test") -> Evidence:
+    begin = TEXT.index(sentence)
+    return Evidence(Span(begin, begin + len(sentence), sentence), extractor, 0.7)
+
+
+MET = evidence("Chile and Peru met in Lima.")
+MAY = evidence("Peru may be an ally of Chile.")
+NOT = evidence("Chile is not allied with Bolivia.")
+SAY = evidence("Analysts say Peru is allied with Bolivia.")
+SIGNED = evidence("Chile signed a treaty calling for a joint patrol.")
+OPPOSES = evidence("Peru opposes the quota.")
+DISAGREE = evidence("Chile and Peru disagree over the quota.")
+
+ENTITIES = (
+    Entity("state/chile", "State", "Chile", wikidata="Q298"),
+    Entity("state/peru", "State", "Peru", aliases=("Republic of Peru",)),
+    Entity("state/bolivia", "State", "Bolivia"),
+    Entity("location/lima", "Location", "Lima"),
+    Entity("person/analyst", "Person", "Analyst"),
+    Entity("issue/quota", "Issue", "quota"),
+)
+PLAIN = Relation("state/chile", "alliedWith", "state/peru", MET)
+HEDGED = Relation("state/peru", "alliedWith", "state/chile", MAY, Factuality("Positive", "Hedged"))
+NEGATIVE = Relation("state/chile", "alliedWith", "state/bolivia", NOT, Factuality("Negative", "Asserted"))
+REPORTED = Relation("state/peru", "alliedWith", "state/bolivia", SAY, Factuality("Positive", "Asserted", "person/analyst"))
+
+
+def make_facts(**overrides) -> Facts:
+    fields = dict(
+        document=DOCUMENT,
+        entities=ENTITIES,
+        events=(
+            Event("event/t-day", "Meeting", "Lima meeting", MET, participants=("state/chile", "state/peru"),
+                  location="location/lima", start=TimeValue("2019-02-27", "day"), end=TimeValue("2019-02-28", "day")),
+            Event("event/t-month", "Event", "a month event", SIGNED, start=TimeValue("2018-06", "month")),
+            Event("event/t-year", "Event", "a year event", SIGNED, start=TimeValue("2017", "year")),
+        ),
+        agreements=(
+            Agreement("agreement/t-treaty", "treaty", SIGNED, status="Signed",
+                      commitments=(Commitment("commitment/t-patrol", "a joint patrol", SIGNED),)),
+        ),
+        positions=(Position("position/t-opp", "state/peru", "Opposes", "issue/quota", OPPOSES),),
+        disagreements=(Disagreement("disagreement/t-d", ("state/chile", "state/peru"), ("issue/quota",), DISAGREE),),
+        relations=(PLAIN, HEDGED, NEGATIVE, REPORTED),
+        creators=("person/analyst",),
+    )
+    fields.update(overrides)
+    return Facts(**fields)
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return rdf.to_graph(make_facts())
+
+
+def iri(key: str) -> URIRef:
+    return KGR[key]
+
+
+def claims_about(graph, relation: Relation) -> list:
+    return [c for c in graph.subjects(RDF.type, KGO.Claim)
+            if (c, RDF.subject, iri(relation.subject)) in graph
+            and (c, RDF.predicate, KGO[relation.predicate]) in graph
+            and (c, RDF.object, iri(relation.object)) in graph]
+
+
+# --- relations: triple only for plain fact, Claim always ------------------------------------------
+
+def test_rdf_plain_relation_gives_triple_and_claim(graph):
+    assert (iri("state/chile"), KGO.alliedWith, iri("state/peru")) in graph
+    [claim] = claims_about(graph, PLAIN)
+    assert (claim, KGO.polarity, KGO.Positive) in graph
+    assert (claim, KGO.modality, KGO.Asserted) in graph
+    assert (claim, KGO.attributedTo, None) not in graph
+
+
+@pytest.mark.parametrize("relation, polarity, modality", [
+    (HEDGED, "Positive", "Hedged"),
+    (NEGATIVE, "Negative", "Asserted"),
+    (REPORTED, "Positive", "Asserted"),
+])
+def test_rdf_unplain_relation_gives_only_a_claim(graph, relation, polarity, modality):
+    assert (iri(relation.subject), KGO[relation.predicate], iri(relation.object)) not in graph
+    [claim] = claims_about(graph, relation)
+    assert (claim, KGO.polarity, KGO[polarity]) in graph
+    assert (claim, KGO.modality, KGO[modality]) in graph
+    assert (claim, PROV.wasDerivedFrom, None) in graph
+
+
+def test_rdf_attributed_relation_names_the_speaker(graph):
+    [claim] = claims_about(graph, REPORTED)
+    assert (claim, KGO.attributedTo, iri("person/analyst")) in graph
+
+
+def test_rdf_hedged_relation_does_not_leak_through_the_inverse(graph):
+    # Peru alliedWith Chile is only hedged; the plain triple runs Chile -> Peru and must stay the only one
+    assert list(graph.triples((None, KGO.alliedWith, None))) == [
+        (iri("state/chile"), KGO.alliedWith, iri("state/peru"))]
+
+
+# --- provenance -----------------------------------------------------------------------------------------
+
+FACT_CLASSES = (KGO.Meeting, KGO.Event, KGO.Agreement, KGO.Commitment, KGO.PolicyPosition, KGO.Disagreement,
+                KGO.Claim)
+
+
+def fact_nodes(graph):
+    return {s for cls in FACT_CLASSES for s in graph.subjects(RDF.type, cls)}
+
+
+def test_rdf_every_fact_node_is_derived_from_a_text_span(graph):
+    nodes = fact_nodes(graph)
+    assert len(nodes) == 3 + 1 + 1 + 1 + 1 + 4  # events, agreement, commitment, position, disagreement, claims
+    for node in nodes:
+        spans = list(graph.objects(node, PROV.wasDerivedFrom))
+        assert spans, node
+        for span in spans:
+            assert (span, RDF.type, KGO.TextSpan) in graph
+            begin = graph.value(span, KGO.beginIndex).toPython()
+            end = graph.value(span, KGO.endIndex).toPython()
+            assert str(graph.value(span, KGO.sentence)) == TEXT[begin:end]
+            assert graph.value(span, KGO.sourceDocument) == rdf.document_iri(DOCUMENT)
+            assert graph.value(span, KGO.extractor) is not None
+            confidence = graph.value(span, KGO.confidence)
+            assert confidence.datatype == XSD.decimal and 0 <= confidence.toPython() <= 1
+
+
+def test_rdf_every_fact_node_has_factuality(graph):
+    for node in fact_nodes(graph) - set(graph.subjects(RDF.type, KGO.Commitment)):
+        assert len(list(graph.objects(node, KGO.polarity))) == 1, node
+        assert len(list(graph.objects(node, KGO.modality))) == 1, node
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key, lexical, datatype", [
+    ("event/t-day", "2019-02-27", XSD.date),
+    ("event/t-month", "2018-06", XSD.gYearMonth),
+    ("event/t-year", "2017", XSD.gYear),
+])
+def test_rdf_dates_are_typed_by_precision(graph, key, lexical, datatype):
+    [start] = graph.objects(iri(key), KGO.startDate)
+    assert (str(start), start.datatype) == (lexical, datatype)
+
+
+def test_rdf_end_date_and_document_date(graph):
+    assert (iri("event/t-day"), KGO.endDate, Literal("2019-02-28", datatype=XSD.date)) in graph
+    assert (rdf.document_iri(DOCUMENT), DCTERMS.date, Literal("2019-02", datatype=XSD.gYearMonth)) in graph
+
+
+def test_rdf_invalid_date_is_refused():
+    bad = Event("event/t-bad", "Event", "bad", MET, start=TimeValue("2019-02-30", "day"))
+    with pytest.raises(ValueError):
+        rdf.to_graph(make_facts(events=(bad,)))
+
+
+# --- entities, documents -------------------------------------------------------------------------------
+
+def test_rdf_entities_and_creators(graph):
+    peru = iri("state/peru")
+    assert (peru, RDF.type, KGO.State) in graph
+    assert (peru, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), Literal("Republic of Peru")) in graph
+    assert (iri("state/chile"), KGO.wikidataId, Literal("Q298")) in graph
+    assert (rdf.document_iri(DOCUMENT), DCTERMS.creator, iri("person/analyst")) in graph
+    meeting = iri("event/t-day")
+    assert set(graph.objects(meeting, KGO.participant)) == {iri("state/chile"), peru}
+    assert (meeting, KGO.location, iri("location/lima")) in graph
+
+
+def test_rdf_agreement_status_and_commitment(graph):
+    treaty = iri("agreement/t-treaty")
+    assert (treaty, KGO.status, KGO.Signed) in graph
+    assert (treaty, KGO.hasCommitment, iri("commitment/t-patrol")) in graph
+
+
+# --- serialisation --------------------------------------------------------------------------------------------
+
+def test_rdf_ntriples_sorted_and_stable():
+    first = rdf.to_ntriples(rdf.to_graph(make_facts()))
+    second = rdf.to_ntriples(rdf.to_graph(make_facts()))
+    assert first == second
+    lines = first.splitlines()
+    assert lines == sorted(lines)
+    assert len(lines) == len(set(lines))
+    assert first.endswith(" .\n")
+
+
+def test_rdf_ntriples_independent_of_fact_order():
+    facts = make_facts()
+    shuffled = make_facts(relations=tuple(reversed(facts.relations)), events=tuple(reversed(facts.events)),
+                          entities=tuple(reversed(facts.entities)))
+    assert rdf.to_ntriples(rdf.to_graph(facts)) == rdf.to_ntriples(rdf.to_graph(shuffled))
+
+
+def test_rdf_iris_are_deterministic_per_document():
+    graph_iri = rdf.graph_iri(DOCUMENT)
+    assert graph_iri == rdf.graph_iri(Document(doc_id="t", path="elsewhere.txt", text="other"))
+    assert graph_iri != rdf.graph_iri(Document(doc_id="u", path="t.txt", text=TEXT))
