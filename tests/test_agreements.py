@@ -91,22 +91,16 @@ def test_agreements_dated_signing_dates_the_agreement(facts_for):
     assert adopted.start.iso == "2012"
 
 
-@pytest.mark.xfail(strict=True, reason="a name whose first word modifies the second ('Pacific' under 'Fisheries') "
-                                       "is cut to 'Fisheries Treaty'")
 def test_agreements_multiword_name_is_kept_whole(facts_for):
     facts = facts_for("In 2012, Chile and Peru signed the Pacific Fisheries Treaty.")
     assert [a.label for a in facts.agreements] == ["Pacific Fisheries Treaty"]
 
 
-@pytest.mark.xfail(strict=True, reason="a dated signing gives two events: the dated clause ('Chile and Peru signed "
-                                       "the Tacna Treaty') and the agreement's own signing event")
 def test_agreements_dated_signing_is_one_event(facts_for):
     facts = facts_for("In 2012, Chile and Peru signed the Tacna Treaty.")
     assert len(facts.events) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the subject of a passive status verb ('The Andean Water Treaty was ratified') "
-                                       "is taken as a signatory: the treaty signs itself, as an Organization")
 def test_agreements_passive_subject_is_not_a_signatory(facts_for):
     facts = facts_for("Chile and Peru signed the Andean Water Treaty in 2012. The Andean Water Treaty was ratified "
                       "in 2013.")

@@ -73,8 +73,6 @@ def test_positions_reward_in_exchange_gives_offers_and_demands_on_both_sides(fac
     assert all(p.factuality.modality == "Hypothetical" for p in facts.positions)
 
 
-@pytest.mark.xfail(strict=True, reason="an object pronoun resolves to the subject of its own clause (and 'him' may "
-                                       "resolve to a state), so the giver also becomes the recipient")
 def test_positions_reward_him_resolves_the_recipient_to_the_person_named_before(facts_for):
     facts = facts_for("Daniel Okafor arrived in Lima. Peru could reward him with trade concessions in exchange "
                       "for a port lease.")

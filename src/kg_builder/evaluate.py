@@ -35,7 +35,7 @@ import re
 import unicodedata
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
@@ -496,7 +496,7 @@ class EvalReport:
     total: int
     spurious: int  # unmatched system rows, over all questions
     forbidden_true: tuple[str, ...]  # the `why` of each forbidden ASK that answered true
-    gold: str = field(default="")  # the gold file's path
+    gold: str = ""  # the gold file's path (an addition: where the report came from)
 
     @property
     def system_rows(self) -> int:

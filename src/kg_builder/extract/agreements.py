@@ -39,9 +39,12 @@ def _proper_name(token: Token) -> str | None:
     if token.ent_type_ == "LAW":
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         return re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
-    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and (t.is_title or t.is_upper)] + [token]
-    if len(words) > 1 and token.is_title:
-        return text_of(list(words[0].subtree)[:0] + [t for t in token.subtree if words[0].i <= t.i <= token.i])
+    start = token.i
+    while start - 1 >= token.left_edge.i and (token.doc[start - 1].is_title or token.doc[start - 1].is_upper
+                                               or token.doc[start - 1].like_num) and token.doc[start - 1].pos_ != "DET":
+        start -= 1
+    if start < token.i and token.is_title:
+        return text_of(list(token.doc[start: token.i + 1]))
     return None
 
 
@@ -164,7 +167,9 @@ def _store(ctx: Context, agreement: Agreement) -> None:
 
 
 def _signatories(ctx: Context, verb: Token) -> list[str]:
-    heads = agents(verb) if verb.dep_ == "acl" or agents(verb) else subjects(verb)
+    """The subject of "signed", or the "by" phrase of a passive: never the agreement itself."""
+    passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
+    heads = agents(verb) if passive else subjects(verb)
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]

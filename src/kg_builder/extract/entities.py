@@ -62,6 +62,7 @@ class Registry:
         triggers = lexicon.triggers["relations"]
         self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
+        self.agreement_heads = set(lexicon.triggers["agreements"]["heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.entities: dict[str, _Builder] = {}
         self.token_key: dict[int, str] = {}
@@ -137,8 +138,8 @@ class Registry:
             key, label = self._person_names[name]
             return self.add(key, "Person", label, name)
         kind = NER_KINDS.get(ent.label_)
-        if kind is None or not _plausible(name):
-            return None
+        if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.agreement_heads:
+            return None  # "the Andean Water Treaty" tagged ORG is an agreement, not an actor
         entry = self._lex_by_name(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
 
@@ -268,7 +269,8 @@ class Registry:
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
                 continue
             found = self.actors(subject)
-            if found and (len(found) > 1) == plural and (plural or subject.i < token.i):
+            people = all(self._kind(k) == "Person" for k in found)
+            if found and (len(found) > 1) == plural and (plural or (subject.i < token.i and people)):
                 return found
         if plural:
             return self._plural_before(token) or list(self.last_pair)

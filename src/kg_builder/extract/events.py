@@ -275,6 +275,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             continue
         if not (subjects(verb) or objects(verb)):
             continue
+        if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"]:
+            continue  # a dated signing is the agreement stage's event
         named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
         if named:  # "Negotiations ... began in late 1972": the date is the named event's
             event = ctx.events[named[0]]
