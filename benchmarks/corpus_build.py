@@ -365,18 +365,20 @@ def summary(fig: dict[str, Any]) -> str:
         sev = v["results_by_severity"]
         owl = v["owl"]
         owl_state = {True: "consistent", False: "INCONSISTENT", None: "not checked"}[owl["consistent"]]
-        owl_why = f": {owl['note'][:400]}" if owl["consistent"] is False else ""
+        clashes = owl["note"].split("disjointness check: ", 1)[-1]  # drop the "no reasoner requested" preamble
+        owl_why = f": {clashes[:400]}" if owl["consistent"] is False else ""
         lines += [
             "",
             f"validation  {'conforms' if v['conforms'] else 'DOES NOT CONFORM'}: "
             f"{sev.get('Violation', 0)} violations, {sev.get('Warning', 0)} warnings over "
             f"{v['union_triples']:,} triples; SHACL+OWL {fmt_s(v['validate_s'])} "
             f"(+{fmt_s(v['as_rdflib_s'])} to read the union)",
-            f"  {v['shared_violations']} of the {sev.get('Violation', 0)} violations are on nodes shared by several "
-            "documents (a clash may only exist in the union)",
             f"  OWL ({owl['reasoner']}): {owl_state}{owl_why}",
             f"  documents conforming: {v['documents_conforming']} of {v['documents_validated']}",
         ]
+        if sev.get("Violation"):
+            lines.insert(-2, f"  {v['shared_violations']} of the {sev['Violation']} violations are on nodes shared by "
+                             "several documents (a clash may only exist in the union)")
         for doc in v["documents_with_violations"][:SHOWN_DOCUMENTS]:
             lines.append(f"  {doc['doc_id']}: {doc['count']} violation(s)")
             lines += [f"    - {m}" for m in doc["messages"][:SHOWN_MESSAGES]]

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import Event, TimeValue
 from ..timex import Interval, normalize
 from .context import Context
-from .tokens import CLAUSE_DEPS, modifiers_text, objects, phrase, prep_objects, subjects, agents, text_of
+from .tokens import CLAUSE_DEPS, agents, modifiers_text, objects, phrase, prep_objects, subjects, text_of
 
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 RELATIVE_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "then"}
@@ -293,16 +293,28 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.i in ctx.event_at or verb.dep_ in ("aux", "auxpass"):
             continue
-        if not subjects(verb) or all(s.pos_ == "PRON" and s.lower_ in ("it", "there", "that", "this") for s in subjects(verb)):
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        relative = verb.dep_ == "relcl"
+        said = [s for s in own if not (s.tag_ in ("WP", "EX") or s.lower_ == "there" or (s.tag_ == "WDT" and not relative))]
+        governed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.cues.future_verbs | ctx.cues.negative_implicatives
+        if not said and not governed or _reporting_aside(ctx, verb):
             continue
         fact = ctx.factuality(verb)
         if fact.polarity == "Positive" and fact.modality == "Asserted":
             continue
-        label = _clause_label(verb)
+        label = _clause_label(verb.head if governed and not said else verb)
+        if relative:
+            label = f"{phrase(verb.head)} {label}"
         key = ctx.fact_key("event", "clause", label, sent.start_char)
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
         ctx.event_at[verb.i] = key
+
+
+def _reporting_aside(ctx: Context, verb: Token) -> bool:
+    """"as Trump suggested" reports a word; it is not itself a condition or a hypothesis."""
+    return verb.lemma_.lower() in ctx.cues.reporting_verbs and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _clause_label(verb: Token) -> str:

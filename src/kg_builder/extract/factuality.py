@@ -23,6 +23,7 @@ class Cues:
 
     negators: frozenset[str]
     negative_implicatives: frozenset[str]
+    negative_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
     normative_modals: frozenset[str]
@@ -68,7 +69,8 @@ def polarity(trigger: Token, cues: Cues) -> str:
     for _ in range(3):
         if _negated(node, cues):
             negations += 1
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in cues.negative_implicatives:
+        failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children)  # "attempted unsuccessfully to"
+        if node.dep_ == "xcomp" and (node.head.lemma_.lower() in cues.negative_implicatives or failed):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
         if node.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "attr", "nsubj") or node.head == node:
@@ -99,7 +101,7 @@ def _conditional(token: Token, cues: Cues) -> bool:
         return True
     subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject
-                                       and c.i == token.left_edge.i for c in token.children)
+                                       for c in token.children)
 
 
 def _hedged_here(token: Token, cues: Cues, is_trigger: bool) -> bool:

@@ -91,11 +91,10 @@ def _inside_clause(t: Token, root: Token) -> bool:
 
 
 def _under_conj(t: Token, root: Token) -> bool:
-    while t != root:
-        if t.dep_ in ("conj", "cc"):
-            return True
+    """Inside a phrase coordinated with the root itself ("A and B": B is not part of A's phrase)."""
+    while t.head != root and t != root:
         t = t.head
-    return False
+    return t != root and t.dep_ in ("conj", "cc")
 
 
 def text_of(tokens: Iterable[Token]) -> str:
