@@ -19,7 +19,7 @@ from ..model import Agreement, Commitment, Event, Factuality
 from ..timex import Interval
 from .context import Context
 from .events import _date_tokens, join_participants
-from .tokens import agents, conjuncts, objects, phrase, prep_objects, split_list, subjects, text_of
+from .tokens import agents, conjuncts, objects, phrase, prep_objects, sentence_of, split_list, subjects, text_of
 
 LIST_VERBS = {"call", "provide", "include", "require", "commit", "pledge", "stipulate", "establish", "promise", "oblige", "obligate"}
 
@@ -128,11 +128,11 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         agreement = _update(agreement, None, None, short.text)
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
     _store(ctx, agreement)
-    ctx.last_seen[agreement.key] = token.sent.start_char
+    ctx.last_seen[agreement.key] = sentence_of(token).start_char
     if agreement.adopted_at and status == "Signed" and fact.is_plain_fact:
         join_participants(ctx, agreement.adopted_at, signers)
     for signer in signers:
-        ctx.relate(agreement.key, "signatory", signer, ctx.evidence(token.sent, "rule:agreement-signatory", 0.8),
+        ctx.relate(agreement.key, "signatory", signer, ctx.evidence(sentence_of(token), "rule:agreement-signatory", 0.8),
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
     if len(signers) == 2:
         ctx.registry.note_pair(signers)
@@ -144,10 +144,11 @@ def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, 
     if not proper and event_key and ctx.events[event_key].location:
         place = ctx.registry.entities[ctx.events[event_key].location].label
         label = name if place.lower() in name.lower() else f"{place} {name}"
-    key = f"agreement/{slug(name)}" if proper else ctx.fact_key("agreement", label, token.sent.start_char)
+    # an agreement node is a fact of its document: another article may say otherwise of the same treaty
+    key = ctx.fact_key("agreement", slug(name)) if proper else ctx.fact_key("agreement", label, sentence_of(token).start_char)
     # an agreement exists whatever is said of its signing: its polarity is that of its mention, not of the verb
     mention = Factuality("Positive", fact.modality if status is None else "Asserted", fact.attributed_to)
-    return Agreement(key=key, label=label, evidence=ctx.evidence(token.sent, "rule:agreement", 0.8),
+    return Agreement(key=key, label=label, evidence=ctx.evidence(sentence_of(token), "rule:agreement", 0.8),
                      factuality=mention, aliases=(name,) if name != label else ())
 
 
@@ -183,7 +184,7 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
         for place in prep_objects(verb, "at", "during", "in"):
             if place.i in ctx.event_at:
                 return ctx.event_at[place.i]
-    in_sentence = [k for i, k in ctx.event_at.items() if token.sent.start <= i < token.sent.end
+    in_sentence = [k for i, k in ctx.event_at.items() if sentence_of(token).start <= i < sentence_of(token).end
                    and ctx.events[k].kind in ("Meeting", "Summit")]
     if in_sentence:
         return in_sentence[0]
@@ -198,9 +199,9 @@ def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: 
     if not attached:
         return None
     when = dates[attached[0]]
-    key = ctx.fact_key("event", "signing", name, verb.sent.start_char)
+    key = ctx.fact_key("event", "signing", name, sentence_of(verb).start_char)
     ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {verb.lemma_.lower()}ed".replace("eed", "ed"),
-                            evidence=ctx.evidence(verb.sent, "rule:agreement-signing", 0.75),
+                            evidence=ctx.evidence(sentence_of(verb), "rule:agreement-signing", 0.75),
                             factuality=ctx.factuality(verb), participants=tuple(_signatories(ctx, verb)),
                             start=when.start, end=when.end)
     ctx.event_at[verb.i] = key
@@ -264,14 +265,14 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     for v in verbs:
         for item in _items(v):
             key = ctx.fact_key("commitment", agreement.key, item)
-            out.append(Commitment(key=key, label=item, evidence=ctx.evidence(token.sent, "rule:commitment-list", 0.7)))
+            out.append(Commitment(key=key, label=item, evidence=ctx.evidence(sentence_of(token), "rule:commitment-list", 0.7)))
     known = {c.label for c in agreement.commitments}
     return tuple(c for c in out if c.label not in known)
 
 
 def _items(verb: Token) -> list[str]:
     """The things a verb lists: "called for: A, B, and C" gives three; "limited X to 200" gives one."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     start = verb.i + 1
     while start < sent.end and (sent.doc[start].dep_ in ("prep", "prt", "punct", "aux") and sent.doc[start].head == verb
                                 or sent.doc[start].text in (":", "for", "to")):

@@ -36,7 +36,7 @@ class Context:
 
     def evidence(self, sent: SentSpan, extractor: str, confidence: float) -> Evidence:
         begin, end = sentence_bounds(sent)
-        return Evidence(Span(begin, end, self.doc.text[begin:end]), extractor, round(confidence, 2))
+        return Evidence(Span(begin, end, self.document.text[begin:end]), extractor, round(confidence, 2))
 
     def reading(self, trigger: Token) -> Reading:
         return read(trigger, self.cues)

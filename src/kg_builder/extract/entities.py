@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity
-from .tokens import conjuncts, text_of
+from .tokens import conjuncts, sentence_of, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -194,7 +194,7 @@ class Registry:
             found = [k for k in self.actors(subject) if self._kind(k) in ("State", "Organization")]
             if found:
                 return found[:1]
-        for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
+        for i in range(token.i - 1, max(sentence_of(token).start - 40, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
             if actor and self._kind(actor) in ("State", "Organization"):
@@ -264,7 +264,7 @@ class Registry:
     def _antecedent(self, token: Token, plural: bool) -> list[str]:
         """The subject of the sentence's main clause (a fronted "At their first meeting, Trump and Kim ..." points
         forward), else the pair last named together, else the nearest earlier actor."""
-        root = token.sent.root
+        root = sentence_of(token).root
         for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i):
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
                 continue
@@ -274,7 +274,7 @@ class Registry:
                 return found
         if plural:
             return self._plural_before(token) or list(self.last_pair)
-        for i in range(token.i - 1, max(token.sent.start - 60, -1), -1):
+        for i in range(token.i - 1, max(sentence_of(token).start - 60, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
             if actor and self._kind(actor) == "Person":
@@ -283,7 +283,7 @@ class Registry:
 
     def _plural_before(self, token: Token) -> list[str]:
         """"divided the two nations, but eventually they agreed": a group named earlier in the sentence."""
-        for t in reversed(list(token.sent)[: token.i - token.sent.start]):
+        for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start]):
             if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS_PLURAL:
                 found = self.actors(t)
                 if len(found) > 1:

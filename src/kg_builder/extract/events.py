@@ -15,7 +15,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import Event, TimeValue
 from ..timex import Interval, normalize
 from .context import Context
-from .tokens import CLAUSE_DEPS, agents, modifiers_text, objects, phrase, prep_objects, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 RELATIVE_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "then"}
@@ -26,7 +26,7 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     """Each DATE entity of the sentence (by its root token), resolved against the running anchor."""
     doc_date = _document_date(ctx)
     out: dict[int, Interval] = {}
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         if ent.label_ != "DATE":
             continue
         interval = normalize(ent.text, ctx.anchor or doc_date, doc_date)
@@ -67,7 +67,7 @@ def _object_has(verb: Token, words: list[str]) -> bool:
     """The verb's object, or failing a clean parse the few words after it, names the required thing."""
     wanted = set(words)
     near = [t for o in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"] for t in o.subtree]
-    near += list(verb.doc[verb.i + 1: min(verb.i + 8, verb.sent.end)])
+    near += list(verb.doc[verb.i + 1: min(verb.i + 8, sentence_of(verb).end)])
     return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in near)
 
 
@@ -101,7 +101,7 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
-    text = token.sent.text.lower()
+    text = sentence_of(token).text.lower()
     if ctx.anchor and ("at that time" in text or "at the time" in text):
         return Interval(ctx.anchor, None)
     if ctx.anchor and words & RELATIVE_ADVERBS:
@@ -190,7 +190,7 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> st
         return next((e.key for e in reversed(earlier) if e.location == location), None)
     definite = determiners & {"the", "this", "that", "their", "his", "its", "our"}
     wanted = {"Summit"} if kind == "Summit" else {"Meeting", "Summit"}
-    earlier = [e for e in earlier if e.kind in wanted and e.evidence.span.begin < token.sent.start_char]
+    earlier = [e for e in earlier if e.kind in wanted and e.evidence.span.begin < sentence_of(token).start_char]
     return earlier[-1].key if definite and earlier and kind != "Negotiation" else None
 
 
@@ -237,9 +237,9 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         return  # a bare "negotiations" or "military exercises" names a kind of event, not one that happened
     else:
         label = _label(ctx, mention, kind, location, dates)
-        same = ctx.fact_key("event", kind, label, token.sent.start_char)
+        same = ctx.fact_key("event", kind, label, sentence_of(token).start_char)
         ctx.events[same] = Event(
-            key=same, kind=kind, label=label, evidence=ctx.evidence(token.sent, f"rule:event-{kind.lower()}", 0.75),
+            key=same, kind=kind, label=label, evidence=ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75),
             factuality=fact, participants=tuple(participants), location=location,
             start=when.start if when else None, end=when.end if when else None)
     ctx.event_at[token.i] = same

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from .context import Context
-from .tokens import subjects, text_of
+from .tokens import sentence_of, subjects, text_of
 
 GENERIC_MODIFIERS = {"other", "existing", "several", "many", "some", "all", "its", "their", "the", "a", "an"}
 
@@ -75,7 +75,7 @@ def _statuses(token: Token, head: Token, section: dict) -> list[str]:
 
 def _passive_after(head: Token) -> Token | None:
     """"sites have been kept in good condition" when the parser lost the subject: the passive verb right after."""
-    for t in head.doc[head.i + 1: min(head.i + 4, head.sent.end)]:
+    for t in head.doc[head.i + 1: min(head.i + 4, sentence_of(head).end)]:
         if t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children):
             return t
         if t.pos_ not in ("AUX", "ADV", "PART"):

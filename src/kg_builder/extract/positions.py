@@ -15,7 +15,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
 from .context import Context
-from .tokens import agents, conjuncts, objects, phrase, prep_objects, split_list, strip_determiners, subjects, text_of
+from .tokens import agents, conjuncts, objects, phrase, prep_objects, sentence_of, split_list, strip_determiners, subjects, text_of
 
 ISSUE_PREPS = ("to", "for", "on", "against", "with", "in", "of")
 
@@ -46,7 +46,7 @@ def _issue_phrases(ctx: Context, verb: Token) -> list[str]:
 def _issue_text(ctx: Context, token: Token) -> str:
     """A pronoun object ("abandoned it") stands for the nearest subject noun before it."""
     if token.lower_ in ("it", "this", "that"):
-        for t in reversed(list(token.doc[max(token.sent.start - 40, 0): token.i])):
+        for t in reversed(list(token.doc[max(sentence_of(token).start - 40, 0): token.i])):
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
                 return phrase(t)
         return ""

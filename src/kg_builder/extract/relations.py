@@ -12,6 +12,7 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..model import Factuality
 from .context import Context
+from .tokens import entities_in
 from .factuality import polarity
 
 
@@ -37,7 +38,7 @@ def _left_context(ent: SentSpan) -> list[Token]:
 def titles(ctx: Context, sent: SentSpan) -> None:
     lexical = ctx.triggers["relations"]
     leader_titles, other_titles = lexical["leader_titles"], lexical["other_titles"]
-    for ent in sent.ents:
+    for ent in entities_in(sent):
         key = ctx.registry.key_of(ent.root)
         if not key or ctx.registry.entities.get(key) is None or ctx.registry.entities[key].kind != "Person":
             continue

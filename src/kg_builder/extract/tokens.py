@@ -11,6 +11,31 @@ CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
+def sentence_of(token: Token) -> Span:
+    """The token's sentence, from an index kept on the Doc: spaCy's ``sentence_of(token)`` scans for it on every call."""
+    doc = token.doc
+    index = doc.user_data.get("kg_sentences")
+    if index is None:
+        sents = list(doc.sents)
+        owner = [0] * len(doc)
+        for n, sent in enumerate(sents):
+            owner[sent.start: sent.end] = [n] * (sent.end - sent.start)
+        index = doc.user_data["kg_sentences"] = (sents, owner)
+    sents, owner = index
+    return sents[owner[token.i]]
+
+
+def entities_in(sent: Span) -> list[Span]:
+    """The named entities of a sentence, from an index kept on the Doc (``Span.ents`` rescans the document)."""
+    doc = sent.doc
+    index = doc.user_data.get("kg_entities")
+    if index is None:
+        index = doc.user_data["kg_entities"] = {}
+        for ent in doc.ents:
+            index.setdefault(sentence_of(ent[0]).start, []).append(ent)
+    return index.get(sent.start, [])
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ("Trump and Kim")."""
     return [token, *token.conjuncts]
@@ -35,9 +60,9 @@ def subjects(verb: Token) -> list[Token]:
 def _stray_subject(verb: Token) -> list[Token]:
     """"At the Vladivostok Summit, Ford and Brezhnev agreed": the parser may hang the subject on the fronted phrase."""
     before = verb.i - 1
-    while before >= verb.sent.start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+    while before >= sentence_of(verb).start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
         before -= 1
-    if before < verb.sent.start:
+    if before < sentence_of(verb).start:
         return []
     token = verb.doc[before]
     if token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in ("conj", "appos"):
