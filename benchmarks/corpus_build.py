@@ -184,7 +184,7 @@ def warm_up(bare, nlp_pipe, build_pipe) -> float:
     document = Document(doc_id="warm-up", path="warm-up.txt", text=WARM_UP_TEXT, title="Warm-up")
     spacy_doc = nlp_pipe.nlp(WARM_UP_TEXT)
     try:
-        rdf.to_ntriples(rdf.to_graph(extract(spacy_doc, document, nlp_pipe.lexicon)))
+        rdf.to_ntriples(rdf.to_triples(extract(spacy_doc, document, nlp_pipe.lexicon)))
         rdf.to_ntriples(rdf.to_graph(kg_pipeline.facts_of(document, build_pipe)))
     except Exception as exc:  # noqa: BLE001 -- the timed build will record the real failures
         progress(f"warm-up: extract/rdf failed ({error_text(exc)}); going on")

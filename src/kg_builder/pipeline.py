@@ -64,5 +64,4 @@ def count_facts(facts: Facts) -> int:
 def build_document(path: Path, pipeline: Pipeline) -> BuiltDocument:
     document = read_document(path)
     facts = facts_of(document, pipeline)
-    graph = rdf.to_graph(facts)
-    return BuiltDocument(document, rdf.graph_iri(document), rdf.to_ntriples(graph), count_facts(facts))
+    return BuiltDocument(document, rdf.graph_iri(document), rdf.to_ntriples(rdf.to_triples(facts)), count_facts(facts))

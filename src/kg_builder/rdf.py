@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from typing import Iterable
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
@@ -41,13 +42,16 @@ def _date(value) -> Literal:
     return Literal(lexical, datatype=XSD[datatype])
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.graph = Graph()
+        self.triples: set[Triple] = set()
 
     def add(self, s, p, o) -> None:
-        self.graph.add((s, p, o))
+        self.triples.add((s, p, o))
 
     def evidence(self, node: URIRef, evidence: Evidence) -> None:
         span = evidence.span
@@ -182,7 +186,7 @@ def _short(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
-def to_graph(facts: Facts) -> Graph:
+def to_triples(facts: Facts) -> set[Triple]:
     writer = _Writer(facts.document)
     writer.source()
     for entity in facts.entities:
@@ -201,10 +205,27 @@ def to_graph(facts: Facts) -> Graph:
         writer.disagreement(disagreement)
     for relation in facts.relations:
         writer.relation(relation)
-    return writer.graph
+    return writer.triples
 
 
-def to_ntriples(graph: Graph) -> str:
-    """Sorted N-Triples: byte-identical for the same triples."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+def to_graph(facts: Facts) -> Graph:
+    graph = Graph()
+    for triple in to_triples(facts):
+        graph.add(triple)
+    return graph
+
+
+def to_ntriples(triples: Iterable[Triple]) -> str:
+    """Sorted N-Triples: byte-identical for the same triples (a Graph is an iterable of triples too)."""
+    return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples))
+
+
+def _nt(term: URIRef | Literal) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
