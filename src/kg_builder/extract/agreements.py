@@ -40,12 +40,20 @@ def _proper_name(token: Token) -> str | None:
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         return re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
     start = token.i
-    while start - 1 >= token.left_edge.i and (token.doc[start - 1].is_title or token.doc[start - 1].is_upper
-                                               or token.doc[start - 1].like_num) and token.doc[start - 1].pos_ != "DET":
+    while start - 1 >= token.left_edge.i and _name_word(token.doc[start - 1], token.doc[start - 2] if start > 1 else None):
         start -= 1
     if start < token.i and token.is_title:
         return text_of(list(token.doc[start: token.i + 1]))
     return None
+
+
+def _name_word(word: Token, before: Token | None) -> bool:
+    """A word of a treaty's name: capitalised, a numeral, or the hyphen of "Non-Proliferation"."""
+    if word.pos_ == "DET":
+        return False
+    if word.text in "-\u2013":
+        return before is not None and (before.is_title or before.is_upper)
+    return word.is_title or word.is_upper or word.like_num
 
 
 def _generic_name(token: Token) -> str:

@@ -270,6 +270,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
     """A verb with a date of its own and no trigger word is still a dated event."""
     stative = set(ctx.triggers["events"]["stative"])
     for i in dates:
+        if _attachment(sent.doc[i], noun=False) is None and _attachment(sent.doc[i], noun=True) is None:
+            continue  # "the 1972 ABM Treaty" dates the treaty, not the clause around it
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
@@ -305,6 +307,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         label = _clause_label(verb.head if governed and not said else verb)
         if relative:
             label = f"{phrase(verb.head)} {label}"
+        if len(label.split()) < 3:
+            continue  # "attacked" alone says nothing an analyst can use
         key = ctx.fact_key("event", "clause", label, sent.start_char)
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))

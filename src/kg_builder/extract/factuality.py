@@ -73,7 +73,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "xcomp" and (node.head.lemma_.lower() in cues.negative_implicatives or failed):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
-        if node.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "attr", "nsubj") or node.head == node:
+        # an object or passive subject shares its verb's negation; a prepositional phrase does not
+        # ("refused to include X in the negotiations": the negotiations took place)
+        if node.dep_ not in ("dobj", "nsubjpass", "attr", "nsubj") or node.head == node:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
@@ -113,11 +115,19 @@ def _hedged_here(token: Token, cues: Cues, is_trigger: bool) -> bool:
 
 
 def read(trigger: Token, cues: Cues) -> Reading:
+    """Cues from the trigger up to the root. An adverbial or relative clause ("While X were ...", "nations
+    that lay ...") keeps its own modality: above it, only a reporting verb still counts."""
     conditional = hedged = normative = future = False
     modal: str | None = None
     speaker = None
-    node, is_trigger = trigger, True
+    node, is_trigger, bounded = trigger, True, False
     while True:
+        speaker = speaker or _reporter(node, trigger, cues)
+        if bounded:
+            if node.head == node:
+                break
+            node = node.head
+            continue
         conditional |= _conditional(node, cues)
         here = _modal_of(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
@@ -127,9 +137,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
         if not is_trigger and node.dep_ != "conj":
             future |= node.lemma_.lower() in cues.future_verbs and _has_xcomp_path(node, trigger)
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
-        speaker = speaker or _reporter(node, trigger, cues)
         if node.head == node:
             break
+        bounded = node.dep_ in ("advcl", "relcl", "acl") and not (node.dep_ == "acl" and node.head.pos_ == "NOUN"
+                                                                  and node.head.lemma_.lower() in cues.irrealis_nouns)
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
         node = node.head
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker)
