@@ -19,9 +19,9 @@ from kg_builder.errors import InputError, ValidationSetupError
 from kg_builder.export import render
 from kg_builder.model import Document
 from kg_builder.pipeline import BuiltDocument
-from kg_builder.store import ONTOLOGY_GRAPH, Store
+from kg_builder.store import Store
 
-REFERENCE = Path("/work/shared/eval/check_questions.py")
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "check_questions.py"
 KGO = "https://w3id.org/kg-builder/ontology#"
 GRAPHS = "https://w3id.org/kg-builder/graph/"
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Literal, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg_builder import rdf
+from kg_builder import model, rdf, resources
 from kg_builder.model import (Agreement, Commitment, Disagreement, Document, Entity, Event, Evidence, Facts,
                               Factuality, Position, Relation, Span, TimeValue)
 
@@ -222,3 +222,13 @@ def test_rdf_iris_are_deterministic_per_document():
     graph_iri = rdf.graph_iri(DOCUMENT)
     assert graph_iri == rdf.graph_iri(Document(doc_id="t", path="elsewhere.txt", text="other"))
     assert graph_iri != rdf.graph_iri(Document(doc_id="u", path="t.txt", text=TEXT))
+
+
+def test_rdf_controlled_values_of_the_model_are_declared_in_the_ontology():
+    """Every value the model may write (kinds, stances, statuses, factuality, relations) is a term of kgo.ttl."""
+    ontology = Graph().parse(resources.ontology_file(), format="turtle")
+    declared = set(ontology.subjects())
+    names = (model.POLARITIES + model.MODALITIES + model.STANCES + model.STATUSES + model.ENTITY_KINDS
+             + model.EVENT_KINDS + model.RELATIONS)
+    missing = [n for n in names if rdf.KGO[n] not in declared]
+    assert missing == []

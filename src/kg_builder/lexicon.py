@@ -97,7 +97,19 @@ def _read_triggers(path: Path) -> dict[str, Any]:
         raise InputError(f"{where}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a mapping at the top level")
+    _check_words(data, path, "")
     return data
+
+
+def _check_words(node: Any, path: Path, where: str) -> None:
+    """Every trigger word is text: YAML reads a bare no, yes, on or off as a boolean."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _check_words(value, path, f"{where}/{key}")
+    elif isinstance(node, list):
+        for word in node:
+            if not isinstance(word, str):
+                raise InputError(f"{path}: {where} holds {word!r}, not a word", hint='quote it, e.g. "no"')
 
 
 @lru_cache(maxsize=4)

@@ -54,8 +54,8 @@ class Reading:
 
 def _negated(token: Token, cues: Cues) -> bool:
     """Negation on the trigger itself, or "no"/"never" on a noun trigger; "whether or not" negates nothing."""
-    return any((c.dep_ == "neg" and not _whether_or_not(c)) or (c.dep_ == "det" and c.lower_ == "no")
-               or c.lower_ == "never" for c in token.children)
+    return any((c.dep_ == "neg" and not _whether_or_not(c))
+               or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
 
 
 def _whether_or_not(neg: Token) -> bool:

@@ -17,8 +17,6 @@ from ..model import Disagreement, Factuality, Position
 from .context import Context
 from .tokens import agents, conjuncts, objects, phrase, prep_objects, sentence_of, split_list, strip_determiners, subjects, text_of
 
-ISSUE_PREPS = ("to", "for", "on", "against", "with", "in", "of")
-
 
 def issue_key(ctx: Context, text: str) -> str:
     """The Issue an issue phrase names: a scheme concept when one of its labels is the phrase, else a new one."""

@@ -8,7 +8,6 @@ from spacy.tokens import Span, Token
 
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "any", "some", "such", "its", "their", "his", "her", "our", "other"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 def sentence_of(token: Token) -> Span:
@@ -181,22 +180,6 @@ def _split_last(segment: str, listed: bool) -> list[str]:
     if listed and len(pieces) > 2:  # only the last "and" of a comma list separates items
         return [" and ".join(pieces[:-1]), pieces[-1]]
     return pieces
-
-
-def clause_root(token: Token) -> Token:
-    """The verb whose clause holds the token."""
-    while token.pos_ not in ("VERB", "AUX") and token.head != token:
-        token = token.head
-    return token
-
-
-def ancestors_to_root(token: Token) -> list[Token]:
-    return [token, *token.ancestors]
-
-
-def has_child(token: Token, lemmas: Iterable[str], deps: Iterable[str] | None = None) -> bool:
-    wanted, dep_set = set(lemmas), set(deps) if deps else None
-    return any(c.lemma_.lower() in wanted and (dep_set is None or c.dep_ in dep_set) for c in token.children)
 
 
 def modifiers_text(token: Token) -> set[str]:

@@ -1,0 +1,55 @@
+"""The lexicon loader: entities from Turtle, trigger words from YAML, with clear errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg_builder import resources
+from kg_builder.errors import InputError
+from kg_builder.lexicon import load_lexicon, slug
+
+
+def _folder(tmp_path: Path, triggers: str, lexicon: str = "") -> Path:
+    (tmp_path / "triggers.yaml").write_text(triggers, encoding="utf-8")
+    (tmp_path / "lexicon.ttl").write_text(lexicon or "@prefix kgo: <https://w3id.org/kg-builder/ontology#> .\n", encoding="utf-8")
+    (tmp_path / "issues.ttl").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def test_lexicon_bare_no_in_triggers_is_refused(tmp_path):
+    with pytest.raises(InputError, match="quote it"):
+        load_lexicon(_folder(tmp_path, "factuality:\n  negators: [not, no]\n"))
+
+
+def test_lexicon_bad_yaml_names_file_and_line(tmp_path):
+    with pytest.raises(InputError, match=r"triggers.yaml:2"):
+        load_lexicon(_folder(tmp_path, "a: [1\nb: ]\n"))
+
+
+def test_lexicon_reads_entries_with_aliases_and_capitals(tmp_path):
+    lexicon = """@prefix kgo: <https://w3id.org/kg-builder/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/kg-builder/id/state/ruritania> a kgo:State ; skos:prefLabel "Ruritania" ;
+    skos:altLabel "the Kingdom" ; kgo:demonym "Ruritanian" ; kgo:wikidataId "Q1" .
+<https://w3id.org/kg-builder/id/location/strelsau> a kgo:Location ; skos:prefLabel "Strelsau" ;
+    kgo:metonymFor <https://w3id.org/kg-builder/id/state/ruritania> .
+"""
+    entries = load_lexicon(_folder(tmp_path, "relations: {}\n", lexicon)).by_key()
+    assert entries["state/ruritania"].aliases == ("the Kingdom",)
+    assert entries["state/ruritania"].demonyms == ("Ruritanian",)
+    assert entries["location/strelsau"].metonym_for == ("state/ruritania",)
+
+
+def test_lexicon_shipped_files_load_and_hold_no_fact_properties():
+    """The lexicon names entities; it must not say who leads, signs or allies with whom."""
+    load_lexicon(resources.ontology_dir())
+    graph = Graph().parse(resources.ontology_dir() / "lexicon.ttl", format="turtle")
+    used = {str(p).rsplit("#", 1)[-1] for p in graph.predicates()}
+    assert not used & {"leaderOf", "affiliatedWith", "alliedWith", "signatory", "participant", "operator", "role"}
+
+
+def test_lexicon_slug_is_ascii_and_stable():
+    assert slug("Moon Jae-in") == "moon-jae-in"
+    assert slug("Việt Nam") == "viet-nam"
