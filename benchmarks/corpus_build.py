@@ -505,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
                                           lambda: extract(spacy_doc, document, nlp_pipe.lexicon), rep)
                     if ok:
                         run.timed(doc, "rdf", lambda: rdf.to_ntriples(rdf.to_graph(facts)), rep)
-            ok, built = run.timed(doc, "build", lambda: kg_pipeline.build_document(doc.path, pipe), rep)
+            ok, built = run.timed(doc, "build", lambda: kg_pipeline.build_document(
+                doc.path, pipe, known_labels=store.labels), rep)
             if ok:
                 doc.facts = built.fact_count
                 ok, doc.triples = run.timed(doc, "store", lambda: store.replace_graph(built.graph_iri, built.ntriples))

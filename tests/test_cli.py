@@ -33,7 +33,7 @@ def fake_ntriples(doc_id: str) -> str:
             f'{span} <{KGO}sentence> "They met." .\n')
 
 
-def fake_build(path: Path, nlp: object) -> BuiltDocument:
+def fake_build(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
     if path.stem == "broken":
         raise InputError(f"{path.name} has no text")
     doc = Document(doc_id=path.stem, path=str(path), text="They met.")

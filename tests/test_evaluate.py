@@ -572,7 +572,7 @@ def test_table_and_json(tmp_path: Path) -> None:
 
 # -- kg eval ------------------------------------------------------------------------------------
 
-def fake_build(path: Path, nlp: object) -> BuiltDocument:
+def fake_build(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
     if path.stem == "broken":
         raise InputError(f"{path.name} has no text")
     doc = Document(doc_id=path.stem, path=str(path), text="They met.")
@@ -595,7 +595,7 @@ def env(tmp_path: Path, monkeypatch) -> Env:
     monkeypatch.delenv("KG_STORE", raising=False)
     state = Env(tmp_path, [])
 
-    def build(path: Path, nlp: object) -> BuiltDocument:
+    def build(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
         state.built.append(path.name)
         return fake_build(path, nlp)
 
@@ -655,7 +655,7 @@ def test_cli_eval_default_doc_folders_are_seeds_and_the_golds(env: Env) -> None:
 
 
 def test_cli_eval_reports_forbidden_and_exits_0(env: Env, monkeypatch) -> None:
-    def leaky(path: Path, nlp: object) -> BuiltDocument:
+    def leaky(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
         built = fake_build(path, nlp)
         return BuiltDocument(built.document, built.graph_iri,
                              built.ntriples + ntriples(TTL_PREFIXES + "kgr:hanoi-statement kgo:signatory kgr:trump ."), 1)

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg_builder import model, rdf, resources
 from kg_builder.model import (Agreement, Commitment, Disagreement, Document, Entity, Event, Evidence, Facts,
@@ -232,3 +232,15 @@ def test_rdf_controlled_values_of_the_model_are_declared_in_the_ontology():
              + model.EVENT_KINDS + model.RELATIONS)
     missing = [n for n in names if rdf.KGO[n] not in declared]
     assert missing == []
+
+
+def test_rdf_known_label_wins_and_own_spelling_becomes_alias():
+    facts = make_facts()
+    entity = facts.entities[0]
+    known = {str(rdf.iri(entity.key)): "Another Spelling"}
+    graph = Graph()
+    for triple in rdf.to_triples(facts, known):
+        graph.add(triple)
+    node = rdf.iri(entity.key)
+    assert [str(o) for o in graph.objects(node, RDFS.label)] == ["Another Spelling"]
+    assert Literal(entity.label) in set(graph.objects(node, SKOS.altLabel))

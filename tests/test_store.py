@@ -194,3 +194,14 @@ def test_store_persists_across_processes(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s")], capture_output=True,
                          text=True, check=True, env={**os.environ})
     assert out.stdout.strip() == f"['{G1}']"
+
+
+def test_store_labels_reports_names_other_documents_gave(tmp_path):
+    """One entity keeps one canonical label across documents: the store tells what others called it."""
+    person = "https://w3id.org/kg-builder/id/person/j-p-morgan"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    with Store.open(tmp_path / "s") as store:
+        store.replace_graph("https://w3id.org/kg-builder/graph/a", f'<{person}> <{label}> "J.P. Morgan" .\n')
+        assert store.labels([person], "https://w3id.org/kg-builder/graph/b") == {person: "J.P. Morgan"}
+        assert store.labels([person], "https://w3id.org/kg-builder/graph/a") == {}
+        assert store.labels([]) == {}

@@ -90,7 +90,7 @@ def _build_one(store: Store, path: Path, nlp: object, i: int, n: int) -> bool:
     from . import pipeline
 
     try:
-        built = pipeline.build_document(path, nlp)
+        built = pipeline.build_document(path, nlp, known_labels=store.labels)
         triples = store.replace_graph(built.graph_iri, built.ntriples)
     except KgError as e:
         progress(f"[{i}/{n}] {path.name}: error: {e}")

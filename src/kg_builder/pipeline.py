@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Mapping, Sequence
 
 from spacy.language import Language
 
@@ -61,7 +61,12 @@ def count_facts(facts: Facts) -> int:
     return len(facts.events) + len(facts.agreements) + len(facts.positions) + len(facts.disagreements) + len(facts.relations)
 
 
-def build_document(path: Path, pipeline: Pipeline) -> BuiltDocument:
+def build_document(path: Path, pipeline: Pipeline,
+                   known_labels: Callable[[list[str], str], Mapping[str, str]] | None = None) -> BuiltDocument:
+    """Read, parse, extract and write one document. `known_labels(iris, graph_iri)` tells the labels other
+    documents already gave these entities (the store's `labels`), so that an entity keeps one name."""
     document = read_document(path)
     facts = facts_of(document, pipeline)
-    return BuiltDocument(document, rdf.graph_iri(document), rdf.to_ntriples(rdf.to_triples(facts)), count_facts(facts))
+    graph_iri = rdf.graph_iri(document)
+    labels = known_labels(rdf.entity_iris(facts), graph_iri) if known_labels else {}
+    return BuiltDocument(document, graph_iri, rdf.to_ntriples(rdf.to_triples(facts, labels)), count_facts(facts))

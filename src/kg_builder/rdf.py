@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
@@ -46,8 +46,9 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 class _Writer:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, known_labels: Mapping[str, str]) -> None:
         self.document = document
+        self.known_labels = known_labels
         self.triples: set[Triple] = set()
 
     def add(self, s, p, o) -> None:
@@ -77,8 +78,10 @@ class _Writer:
         self.add(s, RDF.type, KGO[entity.kind])
         if entity.kind == "Issue":
             self.add(s, RDF.type, SKOS.Concept)
-        self.add(s, RDFS.label, Literal(entity.label))
-        for alias in entity.aliases:
+        # an entity another document already named keeps that name; this document's spelling becomes an alias
+        label = self.known_labels.get(str(s), entity.label)
+        self.add(s, RDFS.label, Literal(label))
+        for alias in {*entity.aliases, entity.label} - {label}:
             self.add(s, SKOS.altLabel, Literal(alias))
         if entity.wikidata:
             self.add(s, KGO.wikidataId, Literal(entity.wikidata))
@@ -186,8 +189,13 @@ def _short(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
-def to_triples(facts: Facts) -> set[Triple]:
-    writer = _Writer(facts.document)
+def entity_iris(facts: Facts) -> list[str]:
+    return [str(iri(e.key)) for e in facts.entities]
+
+
+def to_triples(facts: Facts, known_labels: Mapping[str, str] | None = None) -> set[Triple]:
+    """The triples of one document; `known_labels` are the labels other documents gave its entities."""
+    writer = _Writer(facts.document, known_labels or {})
     writer.source()
     for entity in facts.entities:
         writer.entity(entity)

@@ -151,6 +151,20 @@ class Store:
 
     # -- reading -----------------------------------------------------------
 
+    def labels(self, iris: Iterable[str], exclude_graph: str | None = None) -> dict[str, str]:
+        """The rdfs:label other documents already gave these IRIs (so that one entity keeps one label)."""
+        wanted = sorted(set(iris))
+        if not wanted:
+            return {}
+        values = " ".join(f"<{iri}>" for iri in wanted)
+        skip = f"FILTER (?g != <{exclude_graph}>)" if exclude_graph else ""
+        found: dict[str, str] = {}
+        for row in self.query(f"""SELECT ?x (MIN(STR(?l)) AS ?label) WHERE {{ VALUES ?x {{ {values} }}
+                GRAPH ?g {{ ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }} {skip} }} GROUP BY ?x""").rows:
+            if row[1] is not None:
+                found[row[0]] = row[1]
+        return found
+
     def document_graphs(self) -> list[str]:
         """The IRIs of all named graphs except the ontology graph, sorted."""
         names = (g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))

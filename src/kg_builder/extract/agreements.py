@@ -77,6 +77,8 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     """The status verb of the agreement and the status it gives, if any."""
     verbs = ctx.triggers["agreements"]["status_verbs"]
     head = token.head
+    if head.tag_ == "VBG" and head.dep_ == "pcomp":
+        return None, None  # "a settlement on concluding a treaty" is not yet its conclusion
     if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
         return head, verbs[head.lemma_.lower()]
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
@@ -101,6 +103,8 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"a", "an", "another"} or not determiners & {"the", "this", "that", "its", "their"}:
         return None
+    if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the agreement": whichever was last named
+        return max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1), default=None)
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
     return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family

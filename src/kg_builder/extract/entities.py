@@ -188,12 +188,14 @@ class Registry:
     def _institution(self, token: Token) -> list[str]:
         """"its": the state or organization that is the clause's subject, else the nearest one before."""
         verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
-        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
-            found = [k for k in self.actors(subject) if self._kind(k) in ("State", "Organization")]
-            if found:
-                return found[:1]
+            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+                found = [k for k in self.actors(subject) if self._kind(k) in ("State", "Organization")]
+                if found:
+                    return found[:1]
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                break
         for i in range(token.i - 1, max(sentence_of(token).start - 40, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None

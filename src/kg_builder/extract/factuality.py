@@ -59,7 +59,10 @@ def _negated(token: Token, cues: Cues) -> bool:
 
 
 def _whether_or_not(neg: Token) -> bool:
-    return neg.i >= 2 and neg.doc[neg.i - 1].lower_ == "or" and neg.doc[neg.i - 2].lower_ == "whether"
+    """"whether or not", and litotes ("not without controversy", "not far behind"), negate nothing."""
+    after = neg.doc[neg.i + 1].lower_ if neg.i + 1 < len(neg.doc) else ""
+    litotes = after in ("without", "far", "unlike", "least") or (after.startswith("un") and len(after) > 5)
+    return litotes or (neg.i >= 2 and neg.doc[neg.i - 1].lower_ == "or" and neg.doc[neg.i - 2].lower_ == "whether")
 
 
 def polarity(trigger: Token, cues: Cues) -> str:
