@@ -504,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
                     ok, facts = run.timed(doc, "extract",
                                           lambda: extract(spacy_doc, document, nlp_pipe.lexicon), rep)
                     if ok:
-                        run.timed(doc, "rdf", lambda: rdf.to_ntriples(rdf.to_graph(facts)), rep)
+                        run.timed(doc, "rdf", lambda: rdf.to_ntriples(rdf.to_triples(facts)), rep)
             ok, built = run.timed(doc, "build", lambda: kg_pipeline.build_document(
                 doc.path, pipe, known_labels=store.labels), rep)
             if ok:

@@ -22,6 +22,7 @@ ACTOR_KINDS = {"Person", "State", "Organization"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
+VAGUE_QUALIFIERS = {"only", "other", "many", "several", "some", "all", "such", "few", "certain", "most", "various", "both", "more"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
 AGENT_NOUNS = {"negotiator", "official", "government", "administration", "delegation", "diplomat", "leadership", "military", "force", "troop", "navy", "army"}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
@@ -186,7 +187,12 @@ class Registry:
         return self._nominal(token)
 
     def _institution(self, token: Token) -> list[str]:
-        """"its": the state or organization that is the clause's subject, else the nearest one before."""
+        """"its": in "X, its ally Y" X; else the state or organization that is the clause's subject, else the
+        nearest one before."""
+        if token.head.dep_ == "appos":
+            found = [k for k in self._actor(token.head.head) if self._kind(k) in ("State", "Organization")]
+            if found:
+                return found[:1]
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
@@ -222,8 +228,9 @@ class Registry:
             return list(dict.fromkeys(states))
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
+        qualified = any(c.dep_ == "amod" and c.lower_ not in VAGUE_QUALIFIERS for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
-                                     and any(c.dep_ == "amod" for c in token.children)):
+                                     and qualified):
             return [self._group(token)]
         return []
 
