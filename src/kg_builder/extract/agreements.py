@@ -103,8 +103,11 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"a", "an", "another"} or not determiners & {"the", "this", "that", "its", "their"}:
         return None
-    if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the agreement": whichever was last named
-        return max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1), default=None)
+    if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
+        recent = sorted(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1), reverse=True)
+        same = [a for a in recent if a.label.lower().endswith(name.lower())]
+        single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
+        return (same or (single if name.lower() == "agreement" else []) or [None])[0]
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
     return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family
@@ -141,6 +144,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
     _store(ctx, agreement)
     ctx.last_seen[agreement.key] = sentence_of(token).start_char
+    ctx.agreement_at[token.i] = agreement.key
     if agreement.adopted_at and status == "Signed" and fact.is_plain_fact:
         join_participants(ctx, agreement.adopted_at, signers)
     for signer in signers:
@@ -234,18 +238,28 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree}
         if lemma in section["undertaking_verbs"] and subject_words & {"signatories", "parties", "states", "sides", "nations", "signatory"}:
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
-                found += [_commitment(ctx, sent, latest, text_of(_without_conj_verbs(v))) for v in conjuncts(comp)]
+                found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT":
             found += [_commitment(ctx, sent, latest, item) for item in _items(verb)]
         elif lemma in ("give", "set") and any(c.dep_ == "auxpass" for c in verb.children) and \
-                any(_is_head(ctx, s) for s in subjects(verb)):
+                any(s.i in ctx.agreement_at for s in subjects(verb)):
+            latest = next(a for a in ctx.agreements if a.key == ctx.agreement_at[subjects(verb)[0].i])
             found += [_commitment(ctx, sent, latest, phrase(o)) for o in objects(verb)]
             found += [_commitment(ctx, sent, latest, text_of(list(c.subtree)))
                       for o in prep_objects(verb, "with") for c in o.children if c.dep_ in ("acl", "ccomp")]
-    known = {c.label for c in latest.commitments}
-    new = tuple(c for c in found if c.label and c.label not in known)
+    current = next(a for a in ctx.agreements if a.key == latest.key)  # this sentence may have updated it
+    known = {c.label for c in current.commitments}
+    new = tuple(dict.fromkeys(c for c in found if c.label and c.label not in known))
     if new:
-        _store(ctx, replace(latest, commitments=latest.commitments + new))
+        _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _undertaken(comp: Token) -> list[str]:
+    """"to cooperate in X and to continue Y" are two undertakings; "not receive, develop or acquire X" is one."""
+    verbs = conjuncts(comp)
+    if len(verbs) > 1 and all(objects(v) or any(c.dep_ in ("prep", "xcomp") for c in v.children) for v in verbs):
+        return [text_of(_without_conj_verbs(v)) for v in verbs]
+    return [text_of([t for t in comp.subtree if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)])]
 
 
 def _commitment(ctx: Context, sent: SentSpan, agreement: Agreement, label: str) -> Commitment:

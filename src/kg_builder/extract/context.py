@@ -26,6 +26,7 @@ class Context:
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key
     agreements: list[Agreement] = field(default_factory=list)
     last_seen: dict[str, int] = field(default_factory=dict)  # agreement key -> offset of its latest mention
+    agreement_at: dict[int, str] = field(default_factory=dict)  # mention token -> agreement key
     positions: list[Position] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)

@@ -153,7 +153,10 @@ class Registry:
         """The actors a noun phrase head refers to, with its conjuncts."""
         out: list[str] = []
         for t in conjuncts(token) + self._hidden_people(token):
-            out += [k for k in self._actor(t) if k not in out]
+            # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
+            named = [k for c in t.children if c.dep_ == "appos" for a in conjuncts(c) for k in self._actor(a)]
+            found = named if named and self.key_of(t) is None else self._actor(t)
+            out += [k for k in found if k not in out]
         return out
 
     def _hidden_people(self, token: Token) -> list[Token]:

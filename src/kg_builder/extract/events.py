@@ -270,7 +270,7 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
     """A verb with a date of its own and no trigger word is still a dated event."""
     stative = set(ctx.triggers["events"]["stative"])
     for i in dates:
-        if _attachment(sent.doc[i], noun=False) is None and _attachment(sent.doc[i], noun=True) is None:
+        if _attachment(sent.doc[i], noun=False) is None:
             continue  # "the 1972 ABM Treaty" dates the treaty, not the clause around it
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
