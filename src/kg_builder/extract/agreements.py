@@ -136,7 +136,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     if found is None and verb is None and not proper and not _list_verb(token):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
-    signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned", "Withdrawn") else []
+    signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
     for short in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -170,7 +170,8 @@ def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, 
 
 def _update(agreement: Agreement, status: str | None, event_key: str | None, name: str) -> Agreement:
     aliases = agreement.aliases + ((name,) if name not in agreement.aliases and name != agreement.label else ())
-    keep = status is None or (status == "NotSigned" and agreement.status == "Signed")  # some parties did not sign
+    # once the text gave a status, a later "did not sign" speaks of some parties, not of the agreement
+    keep = status is None or (status == "NotSigned" and agreement.status is not None)
     return replace(agreement, status=agreement.status if keep else status,
                    adopted_at=agreement.adopted_at or event_key, aliases=aliases)
 

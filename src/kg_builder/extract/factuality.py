@@ -53,7 +53,10 @@ class Reading:
 
 
 def _negated(token: Token, cues: Cues) -> bool:
-    """Negation on the trigger itself, or "no"/"never" on a noun trigger; "whether or not" negates nothing."""
+    """Negation on the trigger itself, or "no"/"never" on a noun trigger; "whether or not" negates nothing,
+    nor does "did not ratify it until 1816", which says when it was ratified."""
+    if any(c.dep_ == "prep" and c.lower_ == "until" for c in token.children):
+        return False
     return any((c.dep_ == "neg" and not _whether_or_not(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
 
