@@ -244,7 +244,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
             found += [_commitment(ctx, sent, latest, item) for item in _items(verb)]
         elif lemma in ("give", "set") and any(c.dep_ == "auxpass" for c in verb.children) and \
                 any(s.i in ctx.agreement_at for s in subjects(verb)):
-            latest = next(a for a in ctx.agreements if a.key == ctx.agreement_at[subjects(verb)[0].i])
+            subject = next(s for s in subjects(verb) if s.i in ctx.agreement_at)
+            latest = next(a for a in ctx.agreements if a.key == ctx.agreement_at[subject.i])
             found += [_commitment(ctx, sent, latest, phrase(o)) for o in objects(verb)]
             found += [_commitment(ctx, sent, latest, text_of(list(c.subtree)))
                       for o in prep_objects(verb, "with") for c in o.children if c.dep_ in ("acl", "ccomp")]

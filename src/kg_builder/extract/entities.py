@@ -73,6 +73,7 @@ class Registry:
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
         self._person_names = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
+        self._resolving: set[int] = set()
         for ent in doc.ents:
             key = self._resolve(ent)
             if key:
@@ -151,6 +152,15 @@ class Registry:
 
     def actors(self, token: Token) -> list[str]:
         """The actors a noun phrase head refers to, with its conjuncts."""
+        if token.i in self._resolving:  # pronouns may point at phrases that contain them
+            return []
+        self._resolving.add(token.i)
+        try:
+            return self._actors(token)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _actors(self, token: Token) -> list[str]:
         out: list[str] = []
         for t in conjuncts(token) + self._hidden_people(token):
             # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
