@@ -9,8 +9,11 @@ from typing import Callable
 
 import pytest
 
+from pathlib import Path
+
 from kg_builder import pipeline as kg_pipeline
 from kg_builder.model import Document, Facts
+from kg_builder.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -32,5 +35,17 @@ def facts_for(pipeline: kg_pipeline.Pipeline) -> Callable[..., Facts]:
     def build(text: str, authors: tuple[str, ...] | list[str] = (), published: str | None = "2020-05-01") -> Facts:
         document = Document(doc_id="t", path="t.txt", text=text, authors=tuple(authors), published=published)
         return kg_pipeline.facts_of(document, pipeline)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def build_into(pipeline: kg_pipeline.Pipeline) -> Callable[[Path, Store], kg_pipeline.BuiltDocument]:
+    """build_into(path, store) builds a document file into a store as `kg build` does."""
+
+    def build(path: Path, store: Store) -> kg_pipeline.BuiltDocument:
+        built = kg_pipeline.build_document(path, pipeline, known_labels=store.labels)
+        store.replace_graph(built.graph_iri, built.ntriples)
+        return built
 
     return build

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg_builder import pipeline, resources
+from kg_builder import resources
 from kg_builder.store import Store
 from kg_builder.validate import validate_graph
 
@@ -16,19 +16,12 @@ ESSAYS = sorted(CORPUS.glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, pipeline):
+def store(tmp_path_factory, build_into):
     with Store.open(tmp_path_factory.mktemp("corpus") / "store") as opened:
         opened.ensure_ontology(resources.ontology_file())
         for essay in ESSAYS:
-            built = pipeline_build(essay, opened, pipeline)
-            assert built.fact_count > 0, essay.name
+            assert build_into(essay, opened).fact_count > 0, essay.name
         yield opened
-
-
-def pipeline_build(path: Path, store: Store, loaded) -> pipeline.BuiltDocument:
-    built = pipeline.build_document(path, loaded, known_labels=store.labels)
-    store.replace_graph(built.graph_iri, built.ntriples)
-    return built
 
 
 def test_corpus_robustness_every_essay_is_in_the_store(store):

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from kg_builder import evaluate, export, pipeline, queries, resources
+from kg_builder import evaluate, export, queries, resources
 from kg_builder.store import Store
 from kg_builder.validate import validate_graph
 
@@ -33,18 +33,11 @@ NOT_YET = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, pipeline):
+def built(tmp_path_factory, build_into):
     folder = tmp_path_factory.mktemp("store")
     with Store.open(folder / "store") as store:
         store.ensure_ontology(resources.ontology_file())
-        result = pipeline_build(store, pipeline)
-        yield store, result
-
-
-def pipeline_build(store: Store, loaded) -> pipeline.BuiltDocument:
-    result = pipeline.build_document(SEED, loaded)
-    store.replace_graph(result.graph_iri, result.ntriples)
-    return result
+        yield store, build_into(SEED, store)
 
 
 def _gold_rows():
@@ -108,19 +101,19 @@ def test_end_to_end_turtle_reparses_alike_in_rdflib_and_pyoxigraph(built):
     assert len(by_rdflib) == len(by_oxigraph) > 500
 
 
-def test_end_to_end_two_builds_give_identical_turtle(tmp_path, pipeline):
+def test_end_to_end_two_builds_give_identical_turtle(tmp_path, build_into):
     exports = []
     for name in ("a", "b"):
         with Store.open(tmp_path / name) as store:
-            pipeline_build(store, pipeline)
+            build_into(SEED, store)
             exports.append(export.render(store, "turtle"))
     assert exports[0] == exports[1]
 
 
-def test_end_to_end_rebuild_replaces_the_document_graph(built, pipeline):
+def test_end_to_end_rebuild_replaces_the_document_graph(built, build_into):
     store, result = built
     before = len(store.query("SELECT * WHERE { GRAPH <%s> { ?s ?p ?o } }" % result.graph_iri).rows)
-    pipeline_build(store, pipeline)
+    build_into(SEED, store)
     after = len(store.query("SELECT * WHERE { GRAPH <%s> { ?s ?p ?o } }" % result.graph_iri).rows)
     assert before == after == len(result.ntriples.splitlines())
 
