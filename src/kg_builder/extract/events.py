@@ -324,6 +324,11 @@ def _reporting_aside(ctx: Context, verb: Token) -> bool:
 def _clause_label(verb: Token) -> str:
     """The clause of a verb with its subject, without the clauses embedded in it, at most 24 words."""
     words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb)]
+    while words and words[0].dep_ in ("cc", "preconj") or words and words[0].lower_ == "not" and words[0].i < verb.i \
+            and words[0].doc[words[0].i - 1].lower_ == "or":
+        words = words[1:]  # "or not each nation should ..." of "whether or not"
+    while words and words[-1].dep_ in ("cc", "prep", "aux"):
+        words = words[:-1]
     return text_of(words[:24])
 
 
