@@ -244,3 +244,15 @@ def test_rdf_known_label_wins_and_own_spelling_becomes_alias():
     node = rdf.iri(entity.key)
     assert [str(o) for o in graph.objects(node, RDFS.label)] == ["Another Spelling"]
     assert Literal(entity.label) in set(graph.objects(node, SKOS.altLabel))
+
+
+def test_rdf_roles_are_claimed_as_of_the_document_date():
+    """Who leads whom changes: a leaderOf claim carries the date of the text that states it."""
+    span = Span(0, 10, "President.")
+    relation = Relation("person/x", "leaderOf", "state/y", Evidence(span, "rule:test", 0.9))
+    document = Document("d", "d.txt", "President.", published="2019-03-01")
+    graph = Graph()
+    for triple in rdf.to_triples(Facts(document=document, relations=(relation,))):
+        graph.add(triple)
+    dates = [str(o) for o in graph.objects(None, rdf.KGO.validAt)]
+    assert dates == ["2019-03-01"]

@@ -23,6 +23,7 @@ KGR = Namespace("https://w3id.org/kg-builder/id/")
 GRAPHS = "https://w3id.org/kg-builder/graph/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 ONTOLOGY_GRAPH = GRAPHS + "ontology"
+TIME_BOUND = ("leaderOf", "affiliatedWith")
 
 
 def graph_iri(document: Document) -> str:
@@ -165,6 +166,9 @@ class _Writer:
         self.add(claim, RDF.object, obj)
         self.factuality(claim, relation.factuality)
         self.evidence(claim, relation.evidence)
+        if relation.predicate in TIME_BOUND and self.document.published:
+            # "President Moon" is true when the text was written, not forever
+            self.add(claim, KGO.validAt, _date(_time_value(self.document.published)))
         if relation.factuality.is_plain_fact:
             self.add(subject, predicate, obj)
 
