@@ -71,3 +71,11 @@ def test_facilities_status_noun_with_of_phrase(facts_for):
 def test_facilities_named_facility_with_another_head_noun_is_the_same(facts_for):
     facts = facts_for("The Natanz plant has been kept in good condition.")
     assert list(facilities(facts)) == [NATANZ]
+
+
+def test_facilities_system_needs_a_military_modifier_and_takes_the_clause_as_status(facts_for):
+    facts = facts_for("The Kingdom of Spain had begun to construct a missile defense system near Madrid. "
+                      "Its political system remained stable.")
+    names = {e.label: e for e in facts.entities if e.kind == "Facility"}
+    assert set(names) == {"missile defense system"}
+    assert names["missile defense system"].statuses == ("had begun to construct",)

@@ -33,6 +33,9 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
                  and c.lower_ not in GENERIC_MODIFIERS and c.lower_ not in status_words]
     if not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers):
         return None
+    needed = section["head_requires"].get(token.lemma_.lower())
+    if needed and not {t.lower_ for m in modifiers for t in m.subtree} & set(needed):
+        return None
     name = text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token])
     key = f"facility/{slug(name)}"
     ctx.registry.add(key, "Facility", name, name)
@@ -66,6 +69,12 @@ def _statuses(token: Token, head: Token, section: dict) -> list[str]:
     if head.dep_ == "compound" and head.head.lemma_.lower() in section["status_nouns"]:
         status_noun = head.head
         found.append(text_of([c for c in status_noun.children if c.dep_ == "amod"] + [status_noun]).lower())
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in section["operator_verbs"] and head.head.dep_ == "xcomp":
+        # "had begun to construct an ABM system": the verbs of the clause say what state it is in
+        verb = head.head
+        found.append(text_of([t for t in verb.head.subtree if t.i <= verb.i and t.dep_ in ("aux", "ROOT", "ccomp", "conj",
+                                                                                    "xcomp", "advcl") or t in (verb, verb.head)]))
+        return found
     verb = head.head if head.dep_ == "nsubjpass" else _passive_after(head)
     if verb is not None:
         words = [verb] + [t for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i < verb.i + 4 for t in c.subtree]
