@@ -14,9 +14,8 @@ from typing import Iterable, Mapping
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
-from .model import (Agreement, Disagreement, Document, Entity, Event, Evidence, Facts, Factuality, Position, Relation,
-                    TimeValue)
-from .timex import to_xsd
+from .model import (Agreement, Disagreement, Document, Entity, Event, Evidence, Facts, Factuality, Position, Relation)
+from .timex import from_iso, to_xsd
 
 KGO = Namespace("https://w3id.org/kg-builder/ontology#")
 KGR = Namespace("https://w3id.org/kg-builder/id/")
@@ -168,7 +167,7 @@ class _Writer:
         self.evidence(claim, relation.evidence)
         if relation.predicate in TIME_BOUND and self.document.published:
             # "President Moon" is true when the text was written, not forever
-            self.add(claim, KGO.validAt, _date(_time_value(self.document.published)))
+            self.add(claim, KGO.validAt, _date(from_iso(self.document.published)))
         if relation.factuality.is_plain_fact:
             self.add(subject, predicate, obj)
 
@@ -180,13 +179,9 @@ class _Writer:
         self.add(s, DCTERMS.title, Literal(d.title or d.doc_id))
         self.add(s, KGO.characterCount, Literal(len(d.text)))
         if d.published:
-            self.add(s, DCTERMS.date, _date(_time_value(d.published)))
+            self.add(s, DCTERMS.date, _date(from_iso(d.published)))
         if d.url:
             self.add(s, DCTERMS.source, URIRef(d.url))
-
-
-def _time_value(iso: str) -> TimeValue:
-    return TimeValue(iso, {10: "day", 7: "month"}.get(len(iso), "year"))
 
 
 def _short(*parts: object) -> str:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SentSpan, Token
 
 from ..model import Event, TimeValue
-from ..timex import Interval, normalize
+from ..timex import Interval, from_iso, normalize
 from .context import Context
 from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
@@ -44,7 +44,7 @@ def _document_date(ctx: Context) -> TimeValue | None:
     published = ctx.document.published
     if not published:
         return None
-    return TimeValue(published, {10: "day", 7: "month"}.get(len(published), "year"))
+    return from_iso(published)
 
 
 def _trigger_kind(ctx: Context, token: Token) -> str | None:
