@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,9 +39,23 @@ class LexEntry:
 class Lexicon:
     entries: tuple[LexEntry, ...]
     triggers: dict[str, Any]
+    # (kind, lower-case name) -> entry, built once: extraction looks names up for every mention
+    name_index: dict[tuple[str, str], LexEntry] = field(default_factory=dict, compare=False, repr=False)
 
     def by_key(self) -> dict[str, LexEntry]:
         return {e.key: e for e in self.entries}
+
+    def named(self, name: str, kind: str) -> LexEntry | None:
+        """The entry of this kind that has `name` (any case) as its label or an alias."""
+        return self.name_index.get((kind, name.lower()))
+
+
+def _name_index(entries: tuple[LexEntry, ...]) -> dict[tuple[str, str], LexEntry]:
+    index: dict[tuple[str, str], LexEntry] = {}
+    for entry in entries:
+        for name in (entry.label, *entry.aliases):
+            index.setdefault((entry.kind, name.lower()), entry)
+    return index
 
 
 def slug(text: str) -> str:
@@ -117,4 +131,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     folder = directory or ontology_dir()
     graph = _parse_turtle(folder / "lexicon.ttl")
     graph += _parse_turtle(folder / "issues.ttl")
-    return Lexicon(entries=tuple(_entries(graph)), triggers=_read_triggers(folder / "triggers.yaml"))
+    entries = tuple(_entries(graph))
+    return Lexicon(entries=entries, triggers=_read_triggers(folder / "triggers.yaml"), name_index=_name_index(entries))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import LexEntry, Lexicon, slug
+from ..lexicon import Lexicon, slug
 from ..model import Document, Entity
 from .tokens import conjuncts, sentence_of, text_of
 
@@ -59,6 +59,7 @@ class Registry:
     """The entities of one document, and which tokens mention which."""
 
     def __init__(self, lexicon: Lexicon, document: Document, doc: Doc) -> None:
+        self.lexicon = lexicon
         self.lex = lexicon.by_key()
         triggers = lexicon.triggers["relations"]
         self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
@@ -93,22 +94,18 @@ class Registry:
         return key
 
     def _author(self, name: str) -> str:
-        entry = self._lex_by_name(name, "Person")
+        entry = self.lexicon.named(name, "Person")
         return self.add(entry.key if entry else f"person/{slug(name)}", "Person", name)
 
     def _publisher(self, name: str) -> str:
         """"Center for Strategic and International Studies (CSIS)": the name, its abbreviation an alias."""
         match = re.match(r"^(.*?)\s*\(([^)]+)\)\s*$", name)
         full, short = (match.group(1), match.group(2)) if match else (name, None)
-        entry = self._lex_by_name(full, "Organization") or (self._lex_by_name(short, "Organization") if short else None)
+        entry = self.lexicon.named(full, "Organization") or (self.lexicon.named(short, "Organization") if short else None)
         key = self.add(entry.key if entry else f"organization/{slug(full)}", "Organization", full, full)
         if short:
             self.entities[key].aliases.add(short)
         return key
-
-    def _lex_by_name(self, name: str, kind: str) -> LexEntry | None:
-        low = name.lower()
-        return next((e for e in self.lex.values() if e.kind == kind and low in {e.label.lower(), *(a.lower() for a in e.aliases)}), None)
 
     def _cluster_persons(self, doc: Doc) -> dict[str, tuple[str, str]]:
         """Each person name seen -> (key, canonical label): short names join the longest name that contains them."""
@@ -142,7 +139,7 @@ class Registry:
         kind = NER_KINDS.get(ent.label_)
         if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.agreement_heads:
             return None  # "the Andean Water Treaty" tagged ORG is an agreement, not an actor
-        entry = self._lex_by_name(name, kind)
+        entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
 
     # --- reading actors --------------------------------------------------------------

@@ -25,9 +25,9 @@ def issue_key(ctx: Context, text: str) -> str:
         earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)]
         if earlier:
             return issue_key(ctx, earlier[-1])
-    for entry in ctx.lexicon.entries:
-        if entry.kind == "Issue" and low in {entry.label.lower(), *(a.lower() for a in entry.aliases)}:
-            return ctx.registry.add(entry.key, "Issue", entry.label, text)
+    entry = ctx.lexicon.named(low, "Issue")
+    if entry:
+        return ctx.registry.add(entry.key, "Issue", entry.label, text)
     return ctx.registry.add(f"issue/{slug(text)}", "Issue", text)
 
 
