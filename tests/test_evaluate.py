@@ -231,9 +231,9 @@ EXPECTED = {  # question: (answered, total, system rows, unmatched system rows)
     "facilities": (1, 1, 1, 0),
     "positions": (2, 3, 2, 0),
     "disagreements": (1, 1, 2, 1),
-    "unrealized": (2, 2, 4, 2),
+    "unrealized": (1, 2, 4, 3),  # "inter-Korean summit" holds 1 of 5 gold words: the sentence cannot make up the rest
     "roles": (2, 3, 3, 1),  # "leader" is not a word of "leaderOf"
-    "timeline": (2, 3, 4, 2),
+    "timeline": (1, 3, 4, 3),  # the unlabelled return: gold words only in its sentence
     "alignments": (1, 1, 1, 0),
     "document": (1, 1, 3, 2),
 }
@@ -363,7 +363,8 @@ def test_text_rule_arithmetic() -> None:
     have = {"issue": "x y z"}
     assert ev.cell_matches("issue", ["x y z w"], have)  # exactly 75%
     assert not ev.cell_matches("issue", ["x y z w v"], have)  # 60%
-    assert ev.cell_matches("issue", ["x y"], {"issue": "", "ctx": "x | y"})  # evidence sentences count
+    assert ev.cell_matches("issue", ["x y"], {"issue": "x", "ctx": "y"})  # half in the label, the sentence adds
+    assert not ev.cell_matches("issue", ["x y"], {"issue": "", "ctx": "x | y"})  # the sentence alone is not enough
 
 
 def test_date_cells_match_at_the_gold_precision() -> None:
@@ -390,10 +391,10 @@ def test_score_graph_counts_every_question(tmp_path: Path) -> None:
     got = {q.question_id: (q.answered, q.total, q.system_rows, len(q.unmatched_system_rows))
            for q in report.questions}
     assert got == EXPECTED
-    assert (report.answered, report.total) == (20, 25)
+    assert (report.answered, report.total) == (18, 25)
     assert report.spurious == sum(v[3] for v in EXPECTED.values())
     assert report.system_rows == sum(v[2] for v in EXPECTED.values())
-    assert report.percent == pytest.approx(80.0)
+    assert report.percent == pytest.approx(72.0)
 
 
 def test_score_missed_and_unmatched_rows(tmp_path: Path) -> None:
@@ -409,6 +410,7 @@ def test_score_missed_and_unmatched_rows(tmp_path: Path) -> None:
     assert all("Pyongyang" not in r.get("summit_place", "") for r in participants.unmatched_system_rows)
     unmatched = sorted((r.get("statement", ""), r["ctx"]) for r in by_id["unrealized"].unmatched_system_rows)
     assert unmatched == [("", "The United States did not offer sanctions relief."),  # the negated offer: no label
+                         ("inter-Korean summit", "Another summit between the two Koreas may follow."),
                          ("missile test", "North Korea could respond with a missile test.")]
     # roles: the relation column holds the property's name and the stated role
     roles = ev.system_rows(graph(DOCUMENT), "roles")
@@ -421,8 +423,8 @@ def test_a_gold_row_matching_one_system_row_claims_it_once() -> None:
     rows = [{"actor_a": "A", "actor_b": "B"}, {"actor_a": "A", "actor_b": "C"}, {"actor_a": "X", "actor_b": "Y"}]
     score = ev.score_question(q, rows, {})
     assert (score.answered, score.total, score.system_rows) == (2, 2, 3)
-    # both gold rows claim the first row they match (the reference's rule)
-    assert score.unmatched_system_rows == ({"actor_a": "A", "actor_b": "C"}, {"actor_a": "X", "actor_b": "Y"})
+    # one system row answers one gold row: the open gold row takes (A, C), so (A, B) is left for the first
+    assert score.unmatched_system_rows == ({"actor_a": "X", "actor_b": "Y"},)
     assert score.missed == ()
 
 
@@ -460,7 +462,7 @@ kgr:seoul rdfs:label "Hanoi" .
         after = ev.evaluate(store, gold, tmp_path / "kgo.ttl")
         assert set(store.document_graphs()) == {GRAPHS + "tiny", GRAPHS + "other"}
     assert before == after
-    assert (after.answered, after.total) == (20, 25)
+    assert (after.answered, after.total) == (18, 25)
     assert after.gold == str(gold.path) and after.document == "tiny.txt"
 
 
@@ -557,15 +559,15 @@ def test_table_and_json(tmp_path: Path) -> None:
     table = ev.format_table([report])
     assert table.splitlines()[1].split() == ["question", "answered", "system", "rows", "unmatched"]
     assert any(line.split() == ["summits", "2/3", "2", "0"] for line in table.splitlines())
-    assert "answered 20/25 (80.0%)" in table
+    assert "answered 18/25 (72.0%)" in table
     assert "forbidden queries that came out true: none" in table
     assert "missed:" not in table
     verbose = ev.format_table([report, report], verbose=True)
     assert "    missed:    summit_place=Hanoi; start=2019-03; end=~ (line 12)" in verbose
     assert "    unmatched: summit_place=Singapore; participant=Donald Trump | Trump" in verbose
-    assert "overall: answered 40/50 (80.0%)" in verbose
+    assert "overall: answered 36/50 (72.0%)" in verbose
     data = json.loads(ev.to_json([report]))
-    assert (data["answered"], data["total"], data["percent"]) == (20, 25, 80.0)
+    assert (data["answered"], data["total"], data["percent"]) == (18, 25, 72.0)
     assert data["reports"][0]["questions"]["summits"] == {
         "answered": 2, "of": 3, "system_rows": 2, "missed": 1, "unmatched_system_rows": 0}
 
@@ -629,12 +631,12 @@ def test_cli_eval_builds_missing_document_then_scores(env: Env) -> None:
     out = result.stdout
     assert out.startswith(f"== tiny.txt (gold: {gold}) ==")
     assert any(line.split() == ["summits", "2/3", "2", "0"] for line in out.splitlines())
-    assert "answered 20/25 (80.0%)" in out
+    assert "answered 18/25 (72.0%)" in out
     # already stored: not built again; --build rebuilds; JSON on request
     again = run("eval", gold, "--store", "st", "--docs", "docs", "--format", "json")
     assert again.exit_code == 0, again.output
     assert env.built == ["tiny.txt"]
-    assert json.loads(again.stdout)["reports"][0]["answered"] == 20
+    assert json.loads(again.stdout)["reports"][0]["answered"] == 18
     assert run("eval", gold, "--store", "st", "--docs", "docs", "--build").exit_code == 0
     assert env.built == ["tiny.txt", "tiny.txt"]
     verbose = run("eval", gold, "--store", "st", "--no-build", "--verbose")
@@ -651,7 +653,7 @@ def test_cli_eval_default_doc_folders_are_seeds_and_the_golds(env: Env) -> None:
     result = run("eval", "eval/tiny.questions.yaml", "eval/other.questions.yaml", "--store", "st")
     assert result.exit_code == 0, result.output
     assert env.built == ["tiny.txt", "other.txt"]
-    assert "overall: answered 40/50 (80.0%)" in result.stdout
+    assert "overall: answered 36/50 (72.0%)" in result.stdout
 
 
 def test_cli_eval_reports_forbidden_and_exits_0(env: Env, monkeypatch) -> None:

@@ -15,11 +15,13 @@ rule for rule, so that ``kg eval`` and the reference give the same numbers:
 - DATE cells match by prefix (the precision the gold gives), ENUM cells after
   squashing case, spaces, ``_`` and ``-``, TEXT cells when at least 75% of
   the gold words (stop words dropped, a crude suffix stemmer) occur in the
-  cell or the evidence sentences, and every other cell is an entity cell: a
+  fact's own labels, or half of them do and the evidence sentences bring the
+  share to 75%; every other cell is an entity cell: a
   label or alias must equal one of the gold spellings or one of the aliases
   the gold's ``entities`` give them;
-- each gold row claims the first system row it matches; system rows claimed
-  by no gold row are "unmatched" (the reference calls them spurious).
+- each system row answers at most one gold row, in a maximum matching of gold
+  rows to the rows they fit; system rows left over are "unmatched" (the
+  reference calls them spurious).
 
 The queries run with rdflib (the reference's SPARQL engine) over the
 document's named graph, taken from our store, plus the ontology. When a gold
@@ -428,12 +430,19 @@ def _enum_matches(wanted: list[str], got: list[str]) -> bool:
     return any(_squash(w) == _squash(g) for w in wanted for g in got)
 
 
-def _text_matches(wanted: list[str], pool: list[str]) -> bool:
-    have = set().union(*(content_words(p) for p in pool))
+def _text_matches(wanted: list[str], own: list[str], context: list[str]) -> bool:
+    """Most of the gold words must be in the fact's own labels: 3/4 of them, or half of them when the
+    evidence sentence brings the share up to 3/4 (the sentence supports a label, it cannot replace it)."""
+    have = set().union(*(content_words(p) for p in own))
+    around = have | set().union(*(content_words(p) for p in context))
     need_share, of = TEXT_SHARE
     for w in wanted:
         need = content_words(w)
-        if need and len(need & have) * of >= len(need) * need_share:
+        if not need:
+            continue
+        in_label = len(need & have)
+        if in_label * of >= len(need) * need_share or (
+                in_label * 2 >= len(need) and len(need & around) * of >= len(need) * need_share):
             return True
     return False
 
@@ -459,7 +468,7 @@ def cell_matches(column: str, gold_cell: object, row: Mapping[str, str | None],
     if kind == "enum":
         return _enum_matches(wanted, got)
     if kind == "text":
-        return _text_matches(wanted, got + split_names(row.get(CONTEXT_COLUMN)))
+        return _text_matches(wanted, got, split_names(row.get(CONTEXT_COLUMN)))
     return _entity_matches(wanted, got, aliases or {})
 
 
@@ -524,19 +533,33 @@ def _rounded(value: float | None) -> float | None:
 
 def score_question(question: GoldQuestion, rows: Sequence[dict],
                    aliases: Mapping[str, frozenset[str]]) -> QuestionScore:
-    """Each gold row claims the first system row it matches (several gold rows may share one)."""
-    claimed: set[int] = set()
-    missed = []
-    for gold_row in question.rows:
-        hit = next((i for i, row in enumerate(rows) if row_matches(question.columns, gold_row, row, aliases)), None)
-        if hit is None:
-            missed.append(gold_row)
-        else:
-            claimed.add(hit)
-    unmatched = tuple(row for i, row in enumerate(rows) if i not in claimed)
+    """A maximum matching of gold rows to system rows: each system row answers at most one gold row."""
+    fits = [[i for i, row in enumerate(rows) if row_matches(question.columns, gold_row, row, aliases)]
+            for gold_row in question.rows]
+    owner = _maximum_matching(fits)
+    answered = set(owner.values())
+    missed = tuple(g for j, g in enumerate(question.rows) if j not in answered)
+    unmatched = tuple(row for i, row in enumerate(rows) if i not in owner)
     total = len(question.rows)
-    return QuestionScore(question.id, total - len(missed), total, tuple(missed), unmatched, len(rows),
-                         question.columns)
+    return QuestionScore(question.id, total - len(missed), total, missed, unmatched, len(rows), question.columns)
+
+
+def _maximum_matching(fits: list[list[int]]) -> dict[int, int]:
+    """{system row: gold row} by augmenting paths (Kuhn's algorithm); ``fits[j]`` lists the rows gold row j fits."""
+    owner: dict[int, int] = {}
+
+    def place(j: int, seen: set[int]) -> bool:
+        for i in fits[j]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or place(owner[i], seen):
+                    owner[i] = j
+                    return True
+        return False
+
+    for j in range(len(fits)):
+        place(j, set())
+    return owner
 
 
 @contextmanager
