@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..frames import load_frames
 from ..lexicon import Lexicon
 from ..model import Agreement, Document, Event, Facts
 from . import agreements, events, facilities, positions, relations
@@ -24,7 +25,7 @@ STOP = {"the", "of", "and", "for", "with", "from", "a", "an", "to", "in", "on", 
 
 def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
     ctx = Context(document=document, doc=doc, lexicon=lexicon, registry=Registry(lexicon, document, doc),
-                  cues=Cues.from_triggers(lexicon.triggers))
+                  cues=Cues.from_triggers(lexicon.triggers), frames=load_frames())
     for sent in doc.sents:
         if not sent.text.strip():
             continue
@@ -35,14 +36,10 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
         agreements.agreements(ctx, sent, dates)
         agreements.undertakings(ctx, sent)
         facilities.facilities(ctx, sent)
-        positions.stance_verbs(ctx, sent)
-        positions.giving(ctx, sent)
+        positions.stances(ctx, sent)
         positions.possessed_policies(ctx, sent)
         positions.framed_negatively(ctx, sent)
-        positions.stance_descriptions(ctx, sent)
         positions.normative_reports(ctx, sent)
-        positions.light_verbs(ctx, sent)
-        positions.refusing_members(ctx, sent)
         positions.disagreements(ctx, sent)
         relations.alliances(ctx, sent)
         events.unrealized_clauses(ctx, sent)

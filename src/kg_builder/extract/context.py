@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SentSpan, Token
 
+from ..frames import Frames
 from ..lexicon import Lexicon
 from ..model import (Agreement, Disagreement, Document, Event, Evidence, Factuality, Position, Relation, Span,
                      TimeValue)
@@ -21,6 +22,7 @@ class Context:
     lexicon: Lexicon
     registry: Registry
     cues: Cues
+    frames: Frames
     anchor: TimeValue | None = None
     events: dict[str, Event] = field(default_factory=dict)
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key

@@ -212,11 +212,28 @@ class Registry:
                     return found[:1]
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
                 break
+        previous = self._previous_subject(token, ("State", "Organization"))
+        if previous:
+            return previous
         for i in range(token.i - 1, max(sentence_of(token).start - 40, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
             if actor and self._kind(actor) in ("State", "Organization"):
                 return [actor]
+        return []
+
+    def _previous_subject(self, token: Token, kinds: tuple[str, ...]) -> list[str]:
+        """A sentence-initial pronoun continues the topic: the subject of the previous sentence's main clause."""
+        sent = sentence_of(token)
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or sent.start == 0:
+            return []
+        previous = sentence_of(token.doc[sent.start - 1])
+        while not previous.text.strip() and previous.start > 0:
+            previous = sentence_of(token.doc[previous.start - 1])
+        for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = [k for k in self.actors(subject) if self._kind(k) in kinds]
+            if found:
+                return found[:1]
         return []
 
     def _as_actor(self, key: str) -> str | None:

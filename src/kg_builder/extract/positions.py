@@ -14,8 +14,10 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
+from .clauses import Predication, noun_predication, verb_predication
 from .context import Context
-from .tokens import agents, conjuncts, objects, phrase, prep_objects, sentence_of, split_list, strip_determiners, subjects, text_of
+from .framing import FrameMatch, matches
+from .tokens import agents, conjuncts, objects, phrase, sentence_of, split_list, strip_determiners, subjects, text_of
 
 
 def issue_key(ctx: Context, text: str) -> str:
@@ -31,21 +33,11 @@ def issue_key(ctx: Context, text: str) -> str:
     return ctx.registry.add(f"issue/{slug(text)}", "Issue", text)
 
 
-def _issue_phrases(ctx: Context, verb: Token) -> list[str]:
-    """What a stance verb is about: its object, its infinitive, or what its subject is when passive."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return [_issue_text(ctx, t) for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
-    found = [_issue_text(ctx, t) for t in objects(verb) if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    if not found:
-        found = [text_of(list(c.subtree)).removeprefix("to ") for c in verb.children if c.dep_ == "xcomp"]
-    return [f for f in found if f]
-
-
 def _issue_text(ctx: Context, token: Token) -> str:
-    """A pronoun object ("abandoned it") stands for the nearest subject noun before it."""
+    """A pronoun object ("abandoned it") stands for the nearest subject noun before it that names a thing."""
     if token.lower_ in ("it", "this", "that"):
         for t in reversed(list(token.doc[max(sentence_of(token).start - 40, 0): token.i])):
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t):
                 return phrase(t)
         return ""
     return phrase(token)
@@ -66,26 +58,14 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
 def _holders(ctx: Context, verb: Token) -> list[str]:
     """The subject, or the "by" phrase of a passive ("a ban was proposed by Ireland")."""
     heads = agents(verb) if any(c.dep_ == "auxpass" for c in verb.children) else subjects(verb)
+    return _actors(ctx, heads)
+
+
+def _actors(ctx: Context, heads: list[Token]) -> list[str]:
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
-
-
-def _stance_of(ctx: Context, verb: Token) -> tuple[str | None, list[str]]:
-    """The stance a verb expresses and the issues it names: phrasal verbs first, then infinitives, then plain."""
-    section = ctx.triggers["positions"]
-    lemma = verb.lemma_.lower()
-    for prep in (c for c in verb.children if c.dep_ in ("prep", "prt")):
-        stance = section["phrasal"].get(f"{lemma} {prep.lower_}")
-        if stance:
-            pobjs = [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in conjuncts(p)]
-            return stance, [text_of(list(p.subtree)) if p.pos_ == "VERB" else _issue_text(ctx, p) for p in pobjs]
-    if lemma in section["infinitive"] and any(c.dep_ == "xcomp" for c in verb.children) and not objects(verb):
-        return section["infinitive"][lemma], _issue_phrases(ctx, verb)
-    if lemma in section["verbs"]:
-        return section["verbs"][lemma], _issue_phrases(ctx, verb)
-    return None, []
 
 
 def _flip(ctx: Context, stance: str, fact: Factuality) -> tuple[str, Factuality]:
@@ -96,88 +76,138 @@ def _flip(ctx: Context, stance: str, fact: Factuality) -> tuple[str, Factuality]
     return stance, fact
 
 
-def stance_verbs(ctx: Context, sent: SentSpan) -> None:
-    for verb in sent:
-        if verb.pos_ != "VERB":
+def stances(ctx: Context, sent: SentSpan) -> None:
+    """Every stance frame the sentence evokes: its holders take its stance on each thing it concerns."""
+    for match in matches(sent, ctx.frames, "PolicyPosition"):
+        pred = match.predication
+        holders = _actors(ctx, match.fillers("holder"))
+        source, issues = _concerned(ctx, match)
+        # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
+        recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
+        if not holders and not recipients:
             continue
-        stance, issues = _stance_of(ctx, verb)
-        holders = _holders(ctx, verb) if stance else []
-        if not holders:
-            continue
-        stance, fact = _flip(ctx, stance, ctx.factuality(verb))
+        stance, fact = _flip(ctx, match.frame.stance, _stance_factuality(ctx, pred, holders))
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
+        rule = f"frame:{match.frame.name}:{pred.category}"
         for issue in issues:
             for holder in holders:
-                _add(ctx, holder, stance, issue, fact, sent, f"rule:stance-{verb.lemma_.lower()}", 0.7)
-        _favoured(ctx, sent, verb, holders, fact)
+                _add(ctx, holder, stance, issue, fact, sent, rule, 0.65)
+        _exchanged(ctx, match, stance, fact, holders, recipients, issues)
+    for pred in _verb_predications(sent):
+        for preposition, stance in ctx.frames.stance_prepositions.items():
+            for token in pred.oblique(preposition):
+                holders = _actors(ctx, list(pred.agents))
+                fact = ctx.factuality(pred.head)
+                for holder in holders if fact.polarity == "Positive" else []:
+                    _add(ctx, holder, stance, _argument_text(ctx, token), fact, sent, "frame:stance-preposition", 0.6)
 
 
-def _favoured(ctx: Context, sent: SentSpan, verb: Token, holders: list[str], fact: Factuality) -> None:
-    """"abandoned it in favor of reaching a workable treaty": the holder supports what it is in favour of."""
-    low = sent.text.lower()
-    for marker in ctx.triggers["positions"]["favor_markers"]:
-        at = low.find(marker)
-        if at > verb.idx - sent.start_char:
-            rest = sent.text[at + len(marker):].split(",")[0].rstrip(" .;")
-            for holder in holders:
-                _add(ctx, holder, "Supports", rest, fact, sent, "rule:in-favor-of", 0.6)
+def _verb_predications(sent: SentSpan) -> list[Predication]:
+    return [verb_predication(t) for t in sent if t.pos_ == "VERB"]
 
 
-def stance_descriptions(ctx: Context, sent: SentSpan) -> None:
-    """"X grew skeptical of Y", "X, a critic of Y": adjectives and nouns that state a stance."""
-    section = ctx.triggers["positions"]
-    for token in sent:
-        lemma = token.lemma_.lower()
-        stance = section["adjectives"].get(lemma) if token.pos_ == "ADJ" else section["nouns"].get(lemma) if token.pos_ == "NOUN" else None
-        if stance is None:
-            continue
-        holder_heads = [token.head] if token.dep_ == "appos" else subjects(token.head) if token.dep_ in ("acomp", "attr", "oprd") else []
-        holders = [k for h in holder_heads for k in ctx.registry.actors(h)]
-        fact = ctx.factuality(token.head if token.dep_ != "appos" else token)
-        for issue in prep_objects(token, "of", "to", "about", "toward", "towards"):
-            for holder in holders:
-                _add(ctx, holder, stance, phrase(issue), fact, sent, f"rule:stance-{lemma}", 0.6)
+def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> Factuality:
+    """A stance verb that is itself a verb of saying ("X argued for Y") reports the holder's own word."""
+    fact = ctx.factuality(pred.head)
+    if pred.category == "verb" and holders and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to is None:
+        return Factuality(fact.polarity, fact.modality, holders[0])
+    return fact
 
 
-def light_verbs(ctx: Context, sent: SentSpan) -> None:
-    """"both powers had an interest in X", "made enough concessions to induce ...": the noun carries the stance."""
-    table = ctx.triggers["positions"]["light_verbs"]
-    for verb in sent:
-        nouns = table.get(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
-        if not nouns:
-            continue
-        holders = _holders(ctx, verb)
-        stance_fact = ctx.factuality(verb)
-        for noun in objects(verb):
-            stance = nouns.get(noun.lemma_.lower())
-            if stance is None or stance_fact.polarity == "Negative":
-                continue
-            inner = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "over", "for", "about")
-                     for t in p.children if t.dep_ in ("pobj", "pcomp")]
-            issues = [text_of(list(t.subtree)) for t in inner] or [phrase(noun)]
-            for holder in holders:
-                for issue in issues:
-                    _add(ctx, holder, stance, issue, stance_fact, sent, f"rule:light-{verb.lemma_.lower()}", 0.6)
+def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[str]]:
+    """The texts of what the stance is about: the first argument that names a thing, not a person or state
+    ("rewarded him with X": X; "supports Y's bid": Y's bid)."""
+    for source, tokens in match.candidates("concerns"):
+        texts = [t for t in (_argument_text(ctx, token) for token in tokens if not _person_or_state(ctx, token)) if t]
+        if texts:
+            return source, texts
+    return "", []
 
 
-def refusing_members(ctx: Context, sent: SentSpan) -> None:
-    """"Of the states refusing to adhere, ... were A, B and C": each listed state takes the group's stance."""
-    infinitive = ctx.triggers["positions"]["infinitive"]
-    for verb in sent:
-        stance = infinitive.get(verb.lemma_.lower())
-        if verb.dep_ != "acl" or verb.tag_ != "VBG" or stance is None:
-            continue
-        issues = [text_of(list(c.subtree)).removeprefix("to ") for c in verb.children if c.dep_ == "xcomp"]
-        group = {t.i for t in verb.head.subtree}
-        listed = [t for t in sent if t.i not in group and t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)]
-        states = [k for t in listed if t.i not in group and (k := ctx.registry.key_of(t)) and ctx.registry._kind(k) == "State"]
-        if len(set(states)) < 3:
-            continue
-        fact = ctx.factuality(verb)
-        for state in dict.fromkeys(states):
-            for issue in issues:
-                _add(ctx, state, stance, issue, fact, sent, "rule:refusing-members", 0.5)
+def _person_or_state(ctx: Context, token: Token) -> bool:
+    if token.pos_ == "PRON" and token.lower_ in ("it", "this", "that"):
+        return False  # stands for a thing said before, not an actor
+    return any(ctx.registry.entities[k].kind in ("Person", "State") for k in ctx.registry.actors(token))
+
+
+def _argument_text(ctx: Context, token: Token) -> str:
+    """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for."""
+    if token.pos_ in ("VERB", "AUX"):
+        return clause_text(token)
+    if token.pos_ == "PRON":
+        return _issue_text(ctx, token)
+    return _short(phrase(token, keep_possessor=True))
+
+
+def clause_text(verb: Token, limit: int = 16) -> str:
+    """The words of a clause headed by `verb`, without "to", its marker, or the adverbial and relative clauses in it."""
+    words = [t for t in verb.subtree if not _nested(t, verb) and t.dep_ not in ("mark", "punct")
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == verb)]
+    return text_of(words[:limit])
+
+
+def _nested(t: Token, root: Token) -> bool:
+    while t != root:
+        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp", "appos") or (t.dep_ == "conj" and t.head == root):
+            return True
+        t = t.head
+    return False
+
+
+def _inside_clause(t: Token, root: Token) -> bool:
+    while t != root:
+        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp", "xcomp", "acl"):
+            return True
+        t = t.head
+    return False
+
+
+def _short(text: str, limit: int = 14) -> str:
+    words = text.split()
+    return " ".join(words[:limit])
+
+
+def _exchanged(ctx: Context, match: FrameMatch, stance: str, fact: Factuality, holders: list[str],
+               recipients: list[str], issues: list[str]) -> None:
+    """"X insisted on A in exchange for B": X offers B. "X rewards Y with A in exchange for B": X wants B, and Y, the
+    other side of the deal, wants A and offers B."""
+    counterpart = ctx.frames.exchange_counterpart.get(stance)
+    pred = match.predication
+    items = _exchange_items(pred.head, ctx.frames.exchange_prepositions)
+    if counterpart is None or not items:
+        return
+    # the parser rarely gets a long list right: its items are read off the words ("A, B and C")
+    texts = [strip_determiners(t) for item in items for t in split_list(text_of(_list_from(item)))]
+    for text in dict.fromkeys(texts):
+        for holder in holders:
+            _add(ctx, holder, counterpart, text, fact, pred.sentence, "frame:exchange", 0.6)
+        for recipient in recipients:
+            _add(ctx, recipient, stance, text, fact, pred.sentence, "frame:exchange-recipient", 0.55)
+    for recipient in recipients:
+        for issue in issues:
+            _add(ctx, recipient, counterpart, issue, fact, pred.sentence, "frame:exchange-recipient", 0.55)
+
+
+def _list_from(item: Token) -> list[Token]:
+    """The words from an item to the end of its clause: the item and whatever is listed after it."""
+    words = []
+    for t in item.doc[item.left_edge.i: sentence_of(item).end]:
+        if t.text in (";", ".") or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t not in item.subtree):
+            break
+        words.append(t)
+    return words
+
+
+def _exchange_items(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of "in exchange for" anywhere in the predicate's own clause: the parser often hangs it deep
+    inside the object ("insisted on a withdrawal to the 1967 borders in exchange for ...")."""
+    found = []
+    for token in head.subtree:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and not _inside_clause(token, head):
+            found += [t for p, t in noun_predication(token).obliques if p in prepositions]
+    found += [t for p, t in verb_predication(head).obliques if p in prepositions] if head.pos_ == "VERB" else []
+    return list(dict.fromkeys(found))
 
 
 def normative_reports(ctx: Context, sent: SentSpan) -> None:
@@ -193,40 +223,6 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             for issue in objects(clause):
                 for speaker in speakers:
                     _add(ctx, speaker, "Demands", phrase(issue), fact, sent, "rule:normative-report", 0.55)
-
-
-def giving(ctx: Context, sent: SentSpan) -> None:
-    """"Trump would reward him with sanctions relief in exchange for a moratorium, limits and a shutdown"."""
-    section = ctx.triggers["positions"]
-    for verb in sent:
-        frame = section["giving"].get(verb.lemma_.lower())
-        if verb.pos_ != "VERB" or frame is None:
-            continue
-        givers = _holders(ctx, verb)
-        recipients = [k for o in objects(verb) for k in ctx.registry.actors(o)] if frame["theme"] == "with" else []
-        themes = prep_objects(verb, "with") if frame["theme"] == "with" else objects(verb)
-        fact = ctx.factuality(verb)
-        for theme in themes:
-            for giver in givers:
-                _add(ctx, giver, "Offers", phrase(theme), fact, sent, "rule:giving", 0.6)
-            for recipient in recipients if frame["recipient"] else []:
-                _add(ctx, recipient, frame["recipient"], phrase(theme), fact, sent, "rule:giving-recipient", 0.6)
-        for item in _exchanged(sent, verb, section["exchange_markers"]):
-            for giver in givers:
-                _add(ctx, giver, "Demands", item, fact, sent, "rule:exchange", 0.55)
-            for recipient in recipients:
-                _add(ctx, recipient, "Offers", item, fact, sent, "rule:exchange", 0.6)
-
-
-def _exchanged(sent: SentSpan, verb: Token, markers: list[str]) -> list[str]:
-    """The items after "in exchange for", up to the end of the sentence, split as a list."""
-    text = sent.text
-    low = text.lower()
-    for marker in markers:
-        at = low.find(marker)
-        if at >= 0 and sent.doc[verb.i].idx - sent.start_char < at:
-            return split_list(text[at + len(marker):].rstrip(" .;"))
-    return []
 
 
 def possessed_policies(ctx: Context, sent: SentSpan) -> None:
@@ -262,54 +258,47 @@ def framed_negatively(ctx: Context, sent: SentSpan) -> None:
 
 
 def disagreements(ctx: Context, sent: SentSpan) -> None:
-    section = ctx.triggers["disagreements"]
+    """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z"), and a
+    negated verb of settling ("could not resolve the issues: A, B")."""
+    for match in matches(sent, ctx.frames, "Disagreement"):
+        parties, used = _parties(ctx, match)
+        issues = [text for source, tokens in match.candidates("concerns") for t in tokens
+                  if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
+        _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head), f"frame:{match.frame.name}")
     for token in sent:
-        lemma = token.lemma_.lower()
-        noun = token.pos_ == "NOUN" and lemma in section["nouns"]
-        verb = token.pos_ == "VERB" and lemma in section["verbs"]
-        unresolved = token.pos_ == "VERB" and lemma in section["unresolved_verbs"] and ctx.reading(token).polarity == "Negative"
-        if not (noun or verb or unresolved):
-            continue
-        issues = _disputed(sent, token) if not unresolved else [phrase(t) for t in objects(token)] + _after_colon(sent, token)
-        parties = _parties(ctx, token)
-        if lemma == "divide":  # "Verification also divided the two nations"
-            issues = [phrase(t) for t in subjects(token)]
-            parties = [k for o in objects(token) for k in ctx.registry.actors(o)]
-        issues = [i for i in issues if i]
-        if len(parties) < 2 or not issues:
-            continue
-        fact = ctx.factuality(token) if not unresolved else Factuality()
-        key = ctx.fact_key("disagreement", *parties, *issues, sent.start_char)
-        ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, strip_determiners(i)) for i in issues),
-                                              ctx.evidence(sent, "rule:disagreement", 0.65), fact))
+        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.triggers["disagreements"]["unresolved_verbs"] \
+                and ctx.reading(token).polarity == "Negative":
+            issues = [phrase(t) for t in objects(token)] + _after_colon(sent, token)
+            _disagreement(ctx, sent, _actors(ctx, subjects(token)), issues, Factuality(), "rule:unresolved")
 
 
-def _disputed(sent: SentSpan, token: Token) -> list[str]:
-    """What is in dispute: the objects of "over"/"about", or failing a clean parse the list after "over"."""
-    found = [phrase(t) for t in prep_objects(token, "over", "about", "on", "regarding") if t.ent_type_ != "DATE"]
-    if found:
-        return found
-    low = sent.text.lower()
-    at = low.find(" over ", token.idx - sent.start_char)
-    return split_list(sent.text[at + 6:].rstrip(" .")) if at >= 0 else []
+def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list[str], fact: Factuality,
+                  rule: str) -> None:
+    issues = [strip_determiners(i) for i in issues if i]
+    if len(parties) < 2 or not issues:
+        return
+    key = ctx.fact_key("disagreement", *parties, *issues, sent.start_char)
+    if any(d.key == key for d in ctx.disagreements):
+        return
+    ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, i) for i in issues),
+                                          ctx.evidence(sent, rule, 0.65), fact))
+
+
+def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
+    """Every actor named in a party argument; a phrase that names none may name them in its modifiers
+    ("the gap between Egyptian and Israeli positions")."""
+    parties: list[str] = []
+    used: set[int] = set()
+    for _, tokens in match.candidates("party"):
+        for token in tokens:
+            found = ctx.registry.actors(token) or [k for m in token.children if m.dep_ in ("amod", "compound", "poss")
+                                                   for t in conjuncts(m) for k in ctx.registry.actors(t)]
+            if found:
+                used.add(token.i)
+            parties += [k for k in found if k not in parties]
+    return parties, used
 
 
 def _after_colon(sent: SentSpan, token: Token) -> list[str]:
     at = sent.text.find(":", token.idx - sent.start_char)
     return split_list(sent.text[at + 1:].rstrip(" .")) if at >= 0 else []
-
-
-def _parties(ctx: Context, token: Token) -> list[str]:
-    heads = prep_objects(token, "between", "among", "with")
-    if token.pos_ == "VERB":
-        heads = subjects(token) + heads
-    else:
-        verb = token.head.head if token.dep_ == "pobj" else token.head
-        while verb.pos_ != "VERB" and verb.head != verb:
-            verb = verb.head
-        heads = heads or subjects(verb)
-    parties: list[str] = []
-    for head in heads:
-        parties += [k for k in ctx.registry.actors(head) if k not in parties]
-    return parties
-

@@ -97,11 +97,14 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
     return out
 
 
-def phrase(token: Token, drop_determiners: bool = True) -> str:
-    """The text of a noun phrase headed by the token, without clauses, leading determiners or trailing punctuation."""
+def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = False) -> str:
+    """The text of a noun phrase headed by the token, without clauses, leading determiners or trailing punctuation;
+    with ``keep_possessor`` a named possessor stays ("Egypt's insistence"), a possessive pronoun still goes."""
     tokens = [t for t in token.subtree if t == token or not (_inside_clause(t, token) or _under_conj(t, token))]
     tokens = [t for t in tokens if t.dep_ not in ("cc", "punct") or t.i < token.i and t.dep_ == "punct" and t.text in "-–"]
     while tokens and drop_determiners and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
+        if keep_possessor and tokens[0].dep_ == "poss" and tokens[0].pos_ != "PRON":
+            break
         tokens = tokens[1:]
     return text_of(tokens)
 

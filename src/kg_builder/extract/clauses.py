@@ -1,0 +1,205 @@
+"""The clause layer: each predicate of a sentence with its arguments by role.
+
+One pass over the dependency parse turns every verb, and every noun or
+adjective that the frames name as a predicate, into a ``Predication``. Roles
+are normalised so that extractors need not know the parse:
+
+- voice: the subject of a passive is its theme, its "by" phrase its agent;
+  a participle modifying a noun ("a treaty concluded between X and Y") takes
+  that noun as its theme;
+- control: an infinitive without a subject takes its governor's subject
+  ("X refused to sign"), or its object after verbs of object control ("led X
+  to intercede"); a participial adjunct takes the main clause's subject
+  ("X made a move, announcing ...");
+- relative clauses: "which", "who" and "that" stand for the noun they modify;
+- conjuncts are distributed: "X and Y signed A and B" gives two agents and two
+  themes; a verb coordinated with another shares its subject;
+- nominal predicates take their agent from a possessive, a demonym or state
+  modifier ("Israeli withdrawal") or a light verb's subject ("X held talks",
+  "X expressed a desire to ..."), their theme from "of", their clause from an
+  infinitive ("a desire to cut ...");
+- multi-word prepositions are read as one ("in exchange for", "with regard to").
+
+The layer names no fact: which predicate says what is the frames' business.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .tokens import conjuncts, sentence_of, subjects
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+# nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
+PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "addition", "response", "regard", "respect",
+                               "spite", "place", "lieu", "terms", "light", "view", "behalf", "support", "opposition"})
+
+
+@dataclass(frozen=True)
+class Predication:
+    """A predicate and its arguments: the heads of the phrases that fill each role."""
+
+    head: Token
+    lemma: str  # the predicate's lemma, lower case
+    category: str  # "verb" | "noun" | "adjective"
+    agents: tuple[Token, ...] = ()
+    themes: tuple[Token, ...] = ()
+    recipients: tuple[Token, ...] = ()
+    clauses: tuple[Token, ...] = ()  # heads of embedded clauses: infinitives, that-clauses, gerunds
+    obliques: tuple[tuple[str, Token], ...] = ()  # (preposition, head of its object)
+    particle: str = ""  # "cut off", "carry out"
+    support: Token | None = None  # the light verb carrying a nominal predicate ("held talks")
+    passive: bool = False
+
+    def oblique(self, *prepositions: str) -> tuple[Token, ...]:
+        """The objects of the given prepositions, in order."""
+        return tuple(t for p, t in self.obliques if p in prepositions)
+
+    @property
+    def sentence(self) -> Span:
+        return sentence_of(self.head)
+
+
+def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) -> Predication:
+    """A verb (or a participle) with its roles normalised across voice, control and relative clauses."""
+    passive = _is_passive(verb)
+    subject = _subjects(verb, object_control)
+    if passive:
+        agents = tuple(t for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                       for t in conjuncts(p))
+        themes = tuple(subject) or _modified_noun(verb)
+    else:
+        agents = tuple(subject) or _modified_noun(verb, active=True)
+        themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") for t in conjuncts(c))
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    return Predication(verb, verb.lemma_.lower(), "verb", agents, themes, _recipients(verb), _clauses(verb),
+                       _obliques(verb), particle, None, passive)
+
+
+def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset()) -> Predication:
+    """A noun naming an act or stance ("refusal to", "withdrawal from", "talks with", "Sadat's visit")."""
+    agents = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
+    agents += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
+               and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.ent_id_)]
+    obliques = _obliques(noun)
+    support = _light_verb(noun, light_verbs)
+    agents += [t for p, t in obliques if p == "by"]
+    if not agents and support is not None:
+        agents += subjects(support)
+    if not agents and _relative_subject_of(noun) is not None:
+        agents += subjects(_relative_subject_of(noun))
+    themes = tuple(t for p, t in obliques if p == "of")
+    clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (_infinitive(c) or _content_clause(c)))
+    clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
+    relative = _relative_subject_of(noun)
+    if relative is not None:  # "the controversy that developed between X and Y over Z"
+        obliques += tuple(o for o in _obliques(relative) if o not in obliques)
+    return Predication(noun, noun.lemma_.lower(), "noun", tuple(dict.fromkeys(agents)), themes, (), clauses,
+                       obliques, "", support, False)
+
+
+def description_predication(word: Token, category: str = "adjective") -> Predication:
+    """A word said of someone: a predicative adjective ("X appeared intractable on Y", "willing to go"), or a noun
+    for the one who holds a view ("X, a critic of Y", "X is a supporter of Y"): its agent is who it describes."""
+    if word.dep_ in ("acomp", "oprd", "attr"):
+        agents = tuple(subjects(word.head))
+    elif word.dep_ in ("amod", "appos"):
+        agents = tuple(conjuncts(word.head))
+    else:
+        agents = ()
+    clauses = tuple(c for c in word.children if c.dep_ in ("xcomp", "ccomp"))
+    return Predication(word, word.lemma_.lower(), category, agents, (), (), clauses, _obliques(word))
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
+    """The verb's subjects after relative pronouns, control and participial adjuncts are undone."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in own):
+        return conjuncts(verb.head)  # "the Geneva Conference, which had been established ..."
+    if not own and verb.dep_ == "xcomp":
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if controller and verb.head.lemma_.lower() in object_control:
+            return [t for c in controller for t in conjuncts(c)]  # "led Carter to intercede"
+    if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)  # "Sadat made a move, announcing ...": Sadat announces
+    if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        return subjects(verb.head.head)  # "X abandoned it in favor of reaching a treaty"
+    return subjects(verb)
+
+
+def _modified_noun(verb: Token, active: bool = False) -> tuple[Token, ...]:
+    """A participle modifying a noun: "the states refusing to adhere" (agent), "a treaty signed in 1968" (theme)."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return ()
+    if active and verb.tag_ != "VBG":
+        return ()
+    return tuple(conjuncts(verb.head))
+
+
+def _recipients(verb: Token) -> tuple[Token, ...]:
+    """The indirect object ("gave North Korea X"), or the object of a verb that also takes "with" ("reward him with")."""
+    dative = [t for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for t in conjuncts(c)]
+    dative += [t for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP"
+               for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+    return tuple(dative)
+
+
+def _clauses(verb: Token) -> tuple[Token, ...]:
+    found = [t for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in conjuncts(c) if t.pos_ in ("VERB", "AUX")]
+    return tuple(found)
+
+
+def _content_clause(verb: Token) -> bool:
+    """"the concern that the Soviets continued to build ...": a that-clause saying what the noun is about."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
+    """(preposition, object) for every prepositional phrase under the token, conjuncts distributed."""
+    found: list[tuple[str, Token]] = []
+    for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"):
+        for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            name, obj = _compound_preposition(prep, obj)
+            found += [(name, t) for t in conjuncts(obj)]
+    return tuple(found)
+
+
+def _compound_preposition(prep: Token, obj: Token) -> tuple[str, Token]:
+    """"in exchange for X" is the preposition "in exchange for" with object X."""
+    if obj.lemma_.lower() in PREPOSITION_NOUNS and not any(c.dep_ == "det" for c in obj.children):
+        inner = next((c for c in obj.children if c.dep_ == "prep"), None)
+        target = next((c for c in inner.children if c.dep_ in ("pobj", "pcomp")), None) if inner is not None else None
+        if target is not None:
+            return f"{prep.lower_} {obj.lower_} {inner.lower_}", target
+    return prep.lower_, obj
+
+
+def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
+    """The verb whose object the noun is, when that verb only carries it ("held talks", "made an offer")."""
+    head = noun.head
+    if noun.dep_ == "conj":  # "expressed disappointment ... and a desire to ..."
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        noun, head = head, head.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light_verbs:
+        return head
+    return None
+
+
+def _relative_subject_of(noun: Token) -> Token | None:
+    """The verb of a relative clause whose subject is the noun itself ("the controversy that developed ...")."""
+    for child in noun.children:
+        if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in child.children):
+            return child
+    return None

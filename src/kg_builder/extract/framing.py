@@ -1,0 +1,78 @@
+"""Matching predications to frames: which frames a predicate evokes, and the tokens that fill a property.
+
+Matching is kept apart from building facts: an extractor asks which frames of
+a class a sentence evokes and gets, for each, the tokens of each property; what
+it makes of them is its own business.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..frames import ROLE_NAMES, Frame, Frames
+from .clauses import Predication, description_predication, noun_predication, verb_predication
+
+
+@dataclass(frozen=True)
+class FrameMatch:
+    frame: Frame
+    predication: Predication
+    preposition: str = ""  # the preposition of a phrasal predicate ("insist on"): its object comes first
+
+    def fillers(self, prop: str) -> list[Token]:
+        """The tokens of the first argument named for `prop` that the clause has."""
+        return next((tokens for _, tokens in self.candidates(prop) if tokens), [])
+
+    def candidates(self, prop: str) -> Iterator[tuple[str, list[Token]]]:
+        """Every argument named for `prop`, in the frame's order, with its tokens (for callers that must skip some)."""
+        if self.preposition and prop == "concerns":
+            yield self.preposition, list(self.predication.oblique(self.preposition))
+        for name in self.frame.fillers(prop):
+            yield name, list(self._argument(name))
+
+    def _argument(self, name: str) -> tuple[Token, ...]:
+        pred = self.predication
+        if name in ROLE_NAMES:
+            return {"agent": pred.agents, "theme": pred.themes, "recipient": pred.recipients,
+                    "clause": pred.clauses}[name]
+        return pred.oblique(name)
+
+
+def matches(sent: Span, frames: Frames, fact_class: str) -> list[FrameMatch]:
+    """Every frame of `fact_class` that a predicate of the sentence evokes."""
+    out = []
+    for token in sent:
+        for match in _evoked(token, frames):
+            if match.frame.fact_class == fact_class:
+                out.append(match)
+    return out
+
+
+def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
+    category = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}.get(token.pos_)
+    if category is None:
+        return []
+    lemma = token.lemma_.lower()
+    if category == "verb":
+        return _verb_matches(token, lemma, frames)
+    if category == "noun" and frames.evoked("agent_noun", lemma):
+        return [FrameMatch(f, description_predication(token, "agent_noun")) for f in frames.evoked("agent_noun", lemma)]
+    found = frames.evoked(category, lemma)
+    if not found:
+        return []
+    pred = noun_predication(token, frames.light_verbs) if category == "noun" else description_predication(token)
+    return [FrameMatch(f, pred) for f in found]
+
+
+def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
+    """A phrasal predicate ("call for", "rule out") wins over the plain verb."""
+    pred = verb_predication(verb, frames.object_control)
+    if pred.particle and frames.evoked("verb", f"{lemma} {pred.particle}"):
+        return [FrameMatch(f, pred) for f in frames.evoked("verb", f"{lemma} {pred.particle}")]
+    for preposition, _ in pred.obliques:
+        phrasal = frames.evoked("verb", f"{lemma} {preposition}")
+        if phrasal:
+            return [FrameMatch(f, pred, preposition) for f in phrasal]
+    return [FrameMatch(f, pred) for f in frames.evoked("verb", lemma)]

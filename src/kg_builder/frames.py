@@ -1,0 +1,173 @@
+"""Frames as data (ontology/frames.yaml): which predicates state which facts, and which argument fills
+which property of the core vocabulary.
+
+The file is checked when it is loaded, against kgo.ttl: an unknown key,
+class, property or stance is an ``InputError`` naming the file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import rdflib
+import yaml
+from rdflib.namespace import OWL, RDF
+
+from .errors import InputError
+from .model import STANCES
+from .resources import ontology_dir, ontology_file
+
+KGO = "https://w3id.org/kg-builder/ontology#"
+CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
+TOP_KEYS = frozenset({"object_control", "light_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
+ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    fact_class: str  # local name in kgo, e.g. "PolicyPosition"
+    stance: str | None
+    roles: tuple[tuple[str, tuple[str, ...]], ...]  # (kgo property, the arguments that may fill it, in order)
+
+    def fillers(self, prop: str) -> tuple[str, ...]:
+        return next((args for p, args in self.roles if p == prop), ())
+
+
+@dataclass(frozen=True)
+class Frames:
+    object_control: frozenset[str]
+    light_verbs: frozenset[str]
+    exchange_prepositions: tuple[str, ...]
+    exchange_counterpart: dict[str, str]
+    stance_prepositions: dict[str, str]  # "in favor of" -> Supports
+    # (category, lemma or "lemma preposition") -> the frames it evokes
+    index: dict[tuple[str, str], tuple[Frame, ...]] = field(default_factory=dict)
+
+    def evoked(self, category: str, lemma: str) -> tuple[Frame, ...]:
+        return self.index.get((category, lemma), ())
+
+    @property
+    def frames(self) -> tuple[Frame, ...]:
+        return tuple(dict.fromkeys(f for found in self.index.values() for f in found))
+
+
+class _Checker:
+    """Reads the YAML node tree so that every error names the line it comes from."""
+
+    def __init__(self, path: Path, vocabulary: tuple[frozenset[str], frozenset[str]]) -> None:
+        self.path = path
+        self.classes, self.properties = vocabulary
+
+    def fail(self, node: yaml.Node, message: str, hint: str | None = None) -> InputError:
+        return InputError(f"{self.path}:{node.start_mark.line + 1}: {message}", hint=hint)
+
+    def mapping(self, node: yaml.Node, what: str, allowed: frozenset[str] | None = None) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what} must be a mapping")
+        out = {}
+        for key, value in node.value:
+            if allowed is not None and key.value not in allowed:
+                raise self.fail(key, f"unknown key {key.value!r} in {what}", hint=f"one of {', '.join(sorted(allowed))}")
+            out[key.value] = value
+        return out
+
+    def words(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what} must be a list of words")
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode) or item.tag != "tag:yaml.org,2002:str":
+                raise self.fail(item, f"{what} holds {getattr(item, 'value', item)!r}, not a word", hint='quote it, e.g. "no"')
+        return tuple(item.value.lower() for item in node.value)
+
+    def text(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or not node.value:
+            raise self.fail(node, f"{what} must be a word")
+        return node.value
+
+    def roles(self, node: yaml.Node, what: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        out = []
+        for prop, fillers in self.mapping(node, what).items():
+            if prop not in self.properties:
+                key_node = next(k for k, _ in node.value if k.value == prop)
+                raise self.fail(key_node, f"{what}: {prop!r} is not a property of kgo.ttl")
+            out.append((prop, self.words(fillers, f"{what}/{prop}")))
+        return tuple(out)
+
+    def frame(self, node: yaml.Node, defaults: dict[str, tuple]) -> list[tuple[str, str, Frame]]:
+        fields = self.mapping(node, "a frame", FRAME_KEYS)
+        for required in ("name", "class"):
+            if required not in fields:
+                raise self.fail(node, f"a frame needs {required!r}")
+        name = self.text(fields["name"], "name")
+        fact_class = self.text(fields["class"], f"frame {name}: class")
+        if fact_class not in self.classes:
+            raise self.fail(fields["class"], f"frame {name}: {fact_class!r} is not a class of kgo.ttl")
+        stance = self.text(fields["stance"], f"frame {name}: stance") if "stance" in fields else None
+        if stance is not None and stance not in STANCES:
+            raise self.fail(fields["stance"], f"frame {name}: unknown stance {stance!r}", hint=", ".join(STANCES))
+        own = self.roles(fields["roles"], f"frame {name}: roles") if "roles" in fields else ()
+        out = []
+        for category in CATEGORIES:
+            key = f"{category}s"
+            if key in fields:
+                roles = own or defaults.get(category, ())
+                frame = Frame(name, fact_class, stance, roles)
+                out += [(category, lemma, frame) for lemma in self.words(fields[key], f"frame {name}: {key}")]
+        return out
+
+
+def _vocabulary(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The local names of kgo's classes and properties."""
+    graph = rdflib.Graph().parse(path, format="turtle")
+    local = lambda kinds: frozenset(str(s)[len(KGO):] for k in kinds for s in graph.subjects(RDF.type, k)
+                                    if str(s).startswith(KGO))
+    return local((OWL.Class,)), local((OWL.ObjectProperty, OWL.DatatypeProperty))
+
+
+def read_frames(path: Path, ontology: Path) -> Frames:
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: frames file not found") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML: {exc}") from exc
+    checker = _Checker(path, _vocabulary(ontology))
+    if root is None:
+        raise InputError(f"{path}: the frames file is empty")
+    top = checker.mapping(root, "the frames file", TOP_KEYS)
+    defaults = {c: checker.roles(n, f"defaults/{c}") for c, n in checker.mapping(top["defaults"], "defaults",
+                                                                                  frozenset(CATEGORIES)).items()}
+    exchange = checker.mapping(top["exchange"], "exchange", frozenset({"prepositions", "counterpart"}))
+    counterpart = {k: checker.text(v, f"exchange/counterpart/{k}")
+                   for k, v in checker.mapping(exchange["counterpart"], "exchange/counterpart", frozenset(STANCES)).items()}
+    index: dict[tuple[str, str], tuple[Frame, ...]] = {}
+    if not isinstance(top.get("frames"), yaml.SequenceNode):
+        raise checker.fail(top.get("frames", root), "'frames' must be a list of frames")
+    for node in top["frames"].value:
+        for category, lemma, frame in checker.frame(node, defaults):
+            index[(category, lemma)] = index.get((category, lemma), ()) + (frame,)
+    return Frames(object_control=frozenset(checker.words(top["object_control"], "object_control")),
+                  light_verbs=frozenset(checker.words(top["light_verbs"], "light_verbs")),
+                  exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),
+                  exchange_counterpart=counterpart, stance_prepositions=_stances(checker, top["stance_prepositions"]),
+                  index=index)
+
+
+def _stances(checker: _Checker, node: yaml.Node) -> dict[str, str]:
+    out = {}
+    for key, value in checker.mapping(node, "stance_prepositions").items():
+        stance = checker.text(value, f"stance_prepositions/{key}")
+        if stance not in STANCES:
+            raise checker.fail(value, f"stance_prepositions/{key}: unknown stance {stance!r}", hint=", ".join(STANCES))
+        out[key] = stance
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_frames(directory: Path | None = None) -> Frames:
+    folder = directory or ontology_dir()
+    return read_frames(folder / "frames.yaml", folder / "kgo.ttl" if directory else ontology_file())
