@@ -129,6 +129,9 @@ def test_timex_day_pair_year_inferred_from_document_date() -> None:
     ("June", month("2019-03"), span(month("2019-06"))),
     ("January", year("1963"), span(month("1963-01"))),
     ("December", year("1963"), span(month("1963-12"))),
+    # A narrative moves forward: after "by January 1978", "July 30" is the July that follows, not the one before.
+    ("July 30", month("1978-01"), span(day("1978-07-30"))),
+    ("December", month("1977-11"), span(month("1977-12"))),
 ])
 def test_timex_month_without_year(expression: str, anchor: TimeValue | None, expected: Interval) -> None:
     assert normalize(expression, anchor, DOC) == expected

@@ -432,6 +432,14 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx) -> int | None:
     ref_year, ref_month, ref_day = ref
     # A year-only reference stands for its middle, so any month falls in that year.
     ref_date = _dt.date(ref_year, ref_month or 7, ref_day or (15 if ref_month else 1))
+    if not ctx.bounded_by_document and ref_month is None:
+        return ref_year
+    if not ctx.bounded_by_document:
+        # a narrative moves forward: after "by January 1978", "July 30" is the July that follows
+        ahead = [y for y in (ref_year, ref_year + 1) if (value := _make(y, month, day)) is not None
+                 and _dt.date(y, month, day or 28) >= ref_date - _dt.timedelta(days=31)]
+        if ahead:
+            return ahead[0]
     best: tuple[int, int] | None = None
     for year in (ref_year - 1, ref_year, ref_year + 1):
         value = _make(year, month, day)

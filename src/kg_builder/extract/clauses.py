@@ -152,8 +152,9 @@ def _recipients(verb: Token) -> tuple[Token, ...]:
 
 
 def _clauses(verb: Token) -> tuple[Token, ...]:
-    found = [t for c in verb.children if c.dep_ in ("xcomp", "ccomp") for t in conjuncts(c) if t.pos_ in ("VERB", "AUX")]
-    return tuple(found)
+    """Embedded clauses, coordinated ones kept together: "agreed to destroy or transfer X" is one undertaking
+    whose words only make sense whole (the parser hangs the shared object on the last verb)."""
+    return tuple(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"))
 
 
 def _content_clause(verb: Token) -> bool:

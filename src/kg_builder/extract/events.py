@@ -36,8 +36,12 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
 
 
 def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
-    if dates:
-        ctx.anchor = dates[max(dates)].start
+    """The narrative moves on with the dates that date a clause; a date inside a noun phrase ("the June 4, 1967
+    borders", "the 1972 treaty") names a thing and does not move the story's time."""
+    narrative = [i for i in dates if (word := _attachment(ctx.doc[i], noun=False)) is not None
+                 and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at)]
+    if narrative:
+        ctx.anchor = dates[max(narrative)].start
 
 
 def _document_date(ctx: Context) -> TimeValue | None:

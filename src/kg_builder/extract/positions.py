@@ -141,15 +141,22 @@ def _argument_text(ctx: Context, token: Token) -> str:
 
 
 def clause_text(verb: Token, limit: int = 16) -> str:
-    """The words of a clause headed by `verb`, without "to", its marker, or the adverbial and relative clauses in it."""
-    words = [t for t in verb.subtree if not _nested(t, verb) and t.dep_ not in ("mark", "punct")
-             and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == verb)]
+    """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X"), without "to",
+    its marker, the adverbial and relative clauses in it, or correlatives ("not only ... but also")."""
+    words = [t for t in verb.subtree if not _nested(t, verb) and t.dep_ not in ("mark", "punct", "preconj")
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i)]
+    words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
+    while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
+                     and len(words) > 1 and words[1].lower_ == "only"):
+        words = words[2:]
+    while words and words[-1].dep_ in ("cc", "prep", "aux"):
+        words = words[:-1]
     return text_of(words[:limit])
 
 
 def _nested(t: Token, root: Token) -> bool:
     while t != root:
-        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp", "appos") or (t.dep_ == "conj" and t.head == root):
+        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp", "appos"):
             return True
         t = t.head
     return False
