@@ -24,6 +24,7 @@ PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
 VAGUE_QUALIFIERS = {"only", "other", "many", "several", "some", "all", "such", "few", "certain", "most", "various", "both", "more"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
+GOVERNMENT_NOUNS = {"administration", "government", "regime", "cabinet", "presidency"}
 AGENT_NOUNS = {"negotiator", "official", "government", "administration", "delegation", "diplomat", "leadership", "military", "force", "troop", "navy", "army"}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
 
@@ -80,6 +81,22 @@ class Registry:
             if key:
                 self.token_key.update({t.i: key for t in ent})
                 self.mentions[key] = self.mentions.get(key, 0) + 1
+        self._names_the_parser_missed(doc)
+
+    def _names_the_parser_missed(self, doc: Doc) -> None:
+        """A capitalised word that is a person's name elsewhere in the text names that person here too, even where
+        the statistical model did not tag it ("the Begin government")."""
+        surnames: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            if entity.kind == "Person" and len(entity.label.split()) > 1:
+                surnames.setdefault(entity.label.split()[-1], set()).add(entity.key)
+        for token in doc:
+            if token.i in self.token_key or token.pos_ != "PROPN" or not token.is_title:
+                continue
+            found = self._person_names.get(token.text)
+            keys = {found[0]} if found else surnames.get(token.text, set())
+            if len(keys) == 1 and next(iter(keys)) in self.entities:
+                self.token_key[token.i] = next(iter(keys))
 
     # --- building -----------------------------------------------------------------
     def add(self, key: str, kind: str, label: str, alias: str | None = None) -> str:
@@ -255,10 +272,29 @@ class Registry:
             return list(dict.fromkeys(states))
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
+        people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self._kind(k) == "Person"]
+        if people and lemma in GOVERNMENT_NOUNS:
+            return [self._group(token)]  # "the Carter administration", "the Begin government"
+        if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
+            earlier = self._listed_before(token)
+            if earlier:
+                return earlier
         qualified = any(c.dep_ == "amod" and c.lower_ not in VAGUE_QUALIFIERS for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
                                      and qualified):
             return [self._group(token)]
+        return []
+
+    def _listed_before(self, token: Token) -> list[str]:
+        """"the delegations" after "the Egyptian and Israeli delegations": the states that earlier mention listed."""
+        start = max(sentence_of(token).start - 120, 0)
+        for earlier in reversed(token.doc[start: token.i]):
+            if earlier.lemma_ == token.lemma_ and earlier.tag_ == "NNS" and earlier.i != token.i:
+                modifiers = [c for c in earlier.children if c.dep_ in ("compound", "amod", "nmod")]
+                states = list(dict.fromkeys(k for c in modifiers for t in c.subtree
+                                            if (k := self.key_of(t)) and self._kind(k) == "State"))
+                if len(states) >= 2:
+                    return states
         return []
 
     def _group(self, token: Token) -> str:

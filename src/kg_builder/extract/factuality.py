@@ -57,6 +57,8 @@ def _negated(token: Token, cues: Cues) -> bool:
     nor does "did not ratify it until 1816", which says when it was ratified."""
     if any(c.dep_ == "prep" and c.lower_ == "until" for c in token.children):
         return False
+    if token.dep_ == "pcomp" and token.head.lower_ in cues.negators:
+        return True  # "without extending the commitment": the extending did not happen
     return any((c.dep_ == "neg" and not _whether_or_not(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
 

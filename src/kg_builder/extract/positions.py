@@ -90,10 +90,26 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
         rule = f"frame:{match.frame.name}:{pred.category}"
-        for issue in issues:
+        for _, issue in issues:
             for holder in holders:
                 _add(ctx, holder, stance, issue, fact, sent, rule, 0.65)
-        _exchanged(ctx, match, stance, fact, holders, recipients, issues)
+        if stance in ("Opposes", "Rejects"):
+            _opposed_acts(ctx, sent, holders, issues, fact)
+        _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
+
+
+def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list[tuple[Token, str]],
+                  fact: Factuality) -> None:
+    """"Clinton objected to Russian military intervention": to oppose what another actor does is to disagree with
+    it (the actor named as the act's doer: a demonym, a possessive, a compound)."""
+    for token, text in issues:
+        doers = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                 for k in ctx.registry.actors(c)]
+        for holder in holders:
+            side = ctx.registry.state_of(holder)
+            for doer in dict.fromkeys(doers):
+                if doer not in (holder, side):
+                    _disagreement(ctx, sent, [side, doer], [text], fact, "frame:opposed-act")
     for pred in _verb_predications(sent):
         for preposition, stance in ctx.frames.stance_prepositions.items():
             for token in pred.oblique(preposition):
@@ -115,13 +131,14 @@ def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> F
     return fact
 
 
-def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[str]]:
-    """The texts of what the stance is about: the first argument that names a thing, not a person or state
+def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, str]]]:
+    """What the stance is about, with its text: the first argument that names a thing, not a person or state
     ("rewarded him with X": X; "supports Y's bid": Y's bid)."""
     for source, tokens in match.candidates("concerns"):
-        texts = [t for t in (_argument_text(ctx, token) for token in tokens if not _person_or_state(ctx, token)) if t]
-        if texts:
-            return source, texts
+        found = [(token, text) for token in tokens if not _person_or_state(ctx, token)
+                 and (text := _argument_text(ctx, token))]
+        if found:
+            return source, found
     return "", []
 
 
@@ -269,8 +286,11 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
     negated verb of settling ("could not resolve the issues: A, B")."""
     for match in matches(sent, ctx.frames, "Disagreement"):
         parties, used = _parties(ctx, match)
-        issues = [text for source, tokens in match.candidates("concerns") for t in tokens
-                  if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
+        concerned = [t for _, tokens in match.candidates("concerns") for t in tokens]
+        # "the gap between X's and Y's positions on Z": what the parties' views are about
+        concerned += [t for i in used for p, t in noun_predication(ctx.doc[i]).obliques
+                      if p in ("on", "over", "about", "regarding", "concerning")]
+        issues = [text for t in concerned if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
         _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head), f"frame:{match.frame.name}")
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.triggers["disagreements"]["unresolved_verbs"] \
@@ -302,8 +322,19 @@ def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
                                                    for t in conjuncts(m) for k in ctx.registry.actors(t)]
             if found:
                 used.add(token.i)
-            parties += [k for k in found if k not in parties]
+            parties = list(dict.fromkeys(parties + found))
+    pred = match.predication
+    if len(parties) < 2 and pred.category == "noun":
+        # "both sides failed ... due to disagreements over X": a dispute noun in a clause is its subject's
+        parties += [k for k in _actors(ctx, subjects(_governing_verb(pred.head))) if k not in parties]
     return parties, used
+
+
+def _governing_verb(token: Token) -> Token:
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return verb
 
 
 def _after_colon(sent: SentSpan, token: Token) -> list[str]:
