@@ -15,18 +15,25 @@ from dataclasses import replace
 from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
-from ..model import Agreement, Commitment, Event, Factuality
+from ..model import Agreement, Commitment, Event, Factuality, TimeValue
 from ..timex import Interval
 from .context import Context
+from .clauses import verb_predication
 from .events import _date_tokens, join_participants
 from .tokens import agents, conjuncts, objects, phrase, prep_objects, sentence_of, split_list, subjects, text_of
 
 LIST_VERBS = {"call", "provide", "include", "require", "commit", "pledge", "stipulate", "establish", "promise", "oblige", "obligate"}
 
 
+def _head_lemma(token: Token) -> str:
+    """"Accords" in a name is tagged a proper noun and keeps its plural as lemma."""
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if token.pos_ == "PROPN" and lemma.endswith("s") else lemma
+
+
 def _is_head(ctx: Context, token: Token) -> bool:
     section = ctx.triggers["agreements"]
-    lemma = token.lemma_.lower()
+    lemma = _head_lemma(token)
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
         return False
     needed = section["head_requires"].get(lemma)
@@ -83,10 +90,13 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return head, verbs[head.lemma_.lower()]
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
+    phrasal = f"{head.head.lemma_.lower()} {head.lower_}"  # "entered into a deal", "withdrew from the treaty"
+    if token.dep_ == "pobj" and phrasal in verbs:
+        return head.head, verbs[phrasal]
     if token.dep_ == "conj":
         return _governor(ctx, token.head)
-    for child in token.children:  # "an agreement signed in 1968 by ..."
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in verbs:
+    for child in token.children:  # "an agreement signed in 1968 by ...", "a treaty concluded between X and Y"
+        if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.lemma_.lower() in verbs:
             return child, verbs[child.lemma_.lower()]
     return None, None
 
@@ -125,6 +135,7 @@ def _identified(token: Token) -> Token:
 
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     proper = _proper_name(_identified(token))
+    year, proper = _dated_name(proper)
     name = proper or _generic_name(token)
     verb, status = _governor(ctx, token)
     fact = ctx.factuality(verb if verb is not None else token)
@@ -137,10 +148,17 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
     signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
+    if proper and not signers and status in (None, "Signed") and fact.is_plain_fact:
+        # "the U.S.-ROK Mutual Defense Treaty", "the 1953 ... Treaty": a treaty named by its parties, or by its year,
+        # is one they concluded, then
+        signers = _parties_in_name(ctx, token)
+        if signers or year:
+            status = "Signed"
+            event_key = event_key or (_named_year_event(ctx, token, name, year, signers) if year else None)
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
     for short in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-        agreement = _update(agreement, None, None, short.text)
+        agreement = _update(agreement, None, None, text_of(list(short.subtree)).strip("()[] "))
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
     _store(ctx, agreement)
     ctx.last_seen[agreement.key] = sentence_of(token).start_char
@@ -152,6 +170,32 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
     if len(signers) == 2:
         ctx.registry.note_pair(signers)
+
+
+def _dated_name(name: str | None) -> tuple[str | None, str | None]:
+    """"1953 U.S.-ROK Mutual Defense Treaty" -> ("1953", "U.S.-ROK Mutual Defense Treaty"): a year in front of a name
+    dates the agreement and is no part of its name."""
+    match = re.match(r"^((?:1[6-9]|20)\d\d)\s+(.+)$", name or "")
+    return (match.group(1), match.group(2)) if match else (None, name)
+
+
+def _parties_in_name(ctx: Context, token: Token) -> list[str]:
+    """The states a treaty's name is made of ("U.S.-ROK", "Egyptian-Israeli"): two or more, or none."""
+    words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")]
+    found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t)
+                               if ctx.registry.entities[k].kind == "State"))
+    return found if len(found) >= 2 else []
+
+
+def _named_year_event(ctx: Context, token: Token, name: str, year: str, signers: list[str]) -> str:
+    """The conclusion of an agreement dated by its name: an event of that year, so that the timeline has it."""
+    sent = sentence_of(token)
+    key = ctx.fact_key("event", "concluded", name, year)
+    if key not in ctx.events:
+        ctx.events[key] = Event(key=key, kind="Event", label=f"{name} concluded",
+                                evidence=ctx.evidence(sent, "rule:agreement-named-year", 0.6),
+                                participants=tuple(signers), start=TimeValue(year, "year"))
+    return key
 
 
 def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, event_key: str | None,
@@ -185,9 +229,9 @@ def _store(ctx: Context, agreement: Agreement) -> None:
 
 
 def _signatories(ctx: Context, verb: Token) -> list[str]:
-    """The subject of "signed", or the "by" phrase of a passive: never the agreement itself."""
-    passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
-    heads = agents(verb) if passive else subjects(verb)
+    """Who signs: the agent of the signing verb, and those it was concluded "between" or signed "with"."""
+    pred = verb_predication(verb)
+    heads = list(pred.agents) + list(pred.oblique("between", "with"))
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]

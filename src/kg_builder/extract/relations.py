@@ -28,11 +28,18 @@ def _title_in(words: list[Token], titles: list[str]) -> str | None:
 
 
 def _left_context(ent: SentSpan) -> list[Token]:
-    """The words before a name inside its own noun phrase: "U.S. president" in "U.S. president Donald Trump"."""
-    head = ent.root
-    start = min(t.i for t in head.subtree)
-    words = [t for t in ent.doc[start: ent.start] if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
-    return words if all(t.head.i >= ent.start or t.head in words for t in words) else []
+    """The words right before a name that can be its title: "U.S. president" in "U.S. president Donald Trump". They
+    stop at punctuation, a verb or another person's name, whatever the parse says ("X, Egyptian President Y, and
+    Israeli Prime Minister Z": Z's title is not Y's)."""
+    words: list[Token] = []
+    i = ent.start - 1
+    while i >= max(ent.sent.start, ent.start - 6):
+        t = ent.doc[i]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "ADP", "SCONJ") or t.ent_type_ == "PERSON":
+            break
+        words.insert(0, t)
+        i -= 1
+    return [t for t in words if t.dep_ not in ("det", "poss", "case")]
 
 
 def titles(ctx: Context, sent: SentSpan) -> None:
@@ -113,11 +120,8 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
 def _alliance_scope(token: Token) -> list[Token]:
     """The noun phrase around an alliance word: its own subtree, and that of the noun it modifies."""
     head = token.head if token.dep_ in ("compound", "amod") else token
-    tokens = list(head.subtree)
-    for child in head.children:  # "alliance equities (such as the U.S.-South Korean exercises)"
-        if child.dep_ in ("prep", "appos", "acl"):
-            tokens += list(child.subtree)
-    return tokens
+    listed = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}  # "the alliance, X relations"
+    return [t for t in head.subtree if t.i not in listed]
 
 
 def _owner(ctx: Context, token: Token) -> str | None:
