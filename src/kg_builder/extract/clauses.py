@@ -95,6 +95,8 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset()) -> 
     relative = _relative_subject_of(noun)
     if relative is not None:  # "the controversy that developed between X and Y over Z"
         obliques += tuple(o for o in _obliques(relative) if o not in obliques)
+    if support is not None:  # "voiced disagreements over X", "held talks with Y": the light verb's phrases are the noun's
+        obliques += tuple(o for o in _obliques(support) if o not in obliques)
     return Predication(noun, noun.lemma_.lower(), "noun", tuple(dict.fromkeys(agents)), themes, (), clauses,
                        obliques, "", support, False)
 

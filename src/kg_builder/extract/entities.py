@@ -24,6 +24,7 @@ PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
 VAGUE_QUALIFIERS = {"only", "other", "many", "several", "some", "all", "such", "few", "certain", "most", "various", "both", "more"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
+LEADER_NOUNS = {"leader", "president", "premier", "chairman", "king", "emperor", "chancellor", "ruler", "head"}
 GOVERNMENT_NOUNS = {"administration", "government", "regime", "cabinet", "presidency"}
 AGENT_NOUNS = {"negotiator", "official", "government", "administration", "delegation", "diplomat", "leadership", "military", "force", "troop", "navy", "army"}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
@@ -266,10 +267,15 @@ class Registry:
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self._kind(k) == "State"]
-        if states and lemma in {"leader", "president", "premier", "chairman", "king", "emperor", "chancellor"}:
+        if states and lemma in LEADER_NOUNS:
             return [self.leaders[states[0]]] if states[0] in self.leaders else []
         if states and lemma in AGENT_NOUNS:
             return list(dict.fromkeys(states))
+        if lemma in AGENT_NOUNS | LEADER_NOUNS:
+            owners = self._owners(token)  # "leaders of both nations", "the government of Japan"
+            if owners:
+                single = token.tag_ == "NN" and lemma in LEADER_NOUNS and owners[0] in self.leaders
+                return [self.leaders[owners[0]]] if single else owners
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
         people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self._kind(k) == "Person"]
@@ -284,6 +290,11 @@ class Registry:
                                      and qualified):
             return [self._group(token)]
         return []
+
+    def _owners(self, token: Token) -> list[str]:
+        found = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" for k in self.actors(p) if self._kind(k) in ("State", "Organization")]
+        return list(dict.fromkeys(found))
 
     def _listed_before(self, token: Token) -> list[str]:
         """"the delegations" after "the Egyptian and Israeli delegations": the states that earlier mention listed."""

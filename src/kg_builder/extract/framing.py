@@ -69,10 +69,24 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
 def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
     """A phrasal predicate ("call for", "rule out") wins over the plain verb."""
     pred = verb_predication(verb, frames.object_control)
-    if pred.particle and frames.evoked("verb", f"{lemma} {pred.particle}"):
-        return [FrameMatch(f, pred) for f in frames.evoked("verb", f"{lemma} {pred.particle}")]
-    for preposition, _ in pred.obliques:
-        phrasal = frames.evoked("verb", f"{lemma} {preposition}")
-        if phrasal:
-            return [FrameMatch(f, pred, preposition) for f in phrasal]
-    return [FrameMatch(f, pred) for f in frames.evoked("verb", lemma)]
+    for base in verb_lemmas(verb):
+        if pred.particle and frames.evoked("verb", f"{base} {pred.particle}"):
+            return [FrameMatch(f, pred) for f in frames.evoked("verb", f"{base} {pred.particle}")]
+        for preposition, _ in pred.obliques:
+            phrasal = frames.evoked("verb", f"{base} {preposition}")
+            if phrasal:
+                return [FrameMatch(f, pred, preposition) for f in phrasal]
+        if frames.evoked("verb", base):
+            return [FrameMatch(f, pred) for f in frames.evoked("verb", base)]
+    return []
+
+
+def verb_lemmas(verb: Token) -> list[str]:
+    """The parser's lemma, then the ones the inflected form allows: the small English model lemmatises "hoped" as
+    "hop" and "eyed" as "ey"."""
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    found = [lemma]
+    for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("s", "")):
+        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+            found.append(form[: len(form) - len(suffix)] + replacement)
+    return list(dict.fromkeys(found))

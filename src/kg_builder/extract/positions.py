@@ -80,7 +80,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
     """Every stance frame the sentence evokes: its holders take its stance on each thing it concerns."""
     for match in matches(sent, ctx.frames, "PolicyPosition"):
         pred = match.predication
-        holders = _actors(ctx, match.fillers("holder"))
+        holder_tokens = match.fillers("holder")
+        holders = _actors(ctx, holder_tokens + [m for t in holder_tokens for m in _members(t)])
         source, issues = _concerned(ctx, match)
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
@@ -142,6 +143,19 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     return "", []
 
 
+def _members(group: Token) -> list[Token]:
+    """The named members of a plural group: "the states refusing to adhere ... were A, B and C" (a partitive "of the
+    X" or "among the X" beside a copula whose subject lists them), "X, including A and B", "X such as A and B"."""
+    if group.tag_ not in ("NNS", "NNPS"):
+        return []
+    found = [t for p, t in noun_predication(group).obliques if p in ("including", "such as", "like")]
+    found += [t for c in group.children if c.dep_ == "appos" for t in conjuncts(c)]
+    copula = group.head.head if group.dep_ == "pobj" and group.head.lower_ in ("of", "among") else None
+    if copula is not None and copula.lemma_ == "be":
+        found += [t for c in copula.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "PROPN" for t in conjuncts(c)]
+    return found
+
+
 def _person_or_state(ctx: Context, token: Token) -> bool:
     if token.pos_ == "PRON" and token.lower_ in ("it", "this", "that"):
         return False  # stands for a thing said before, not an actor
@@ -158,9 +172,10 @@ def _argument_text(ctx: Context, token: Token) -> str:
 
 
 def clause_text(verb: Token, limit: int = 16) -> str:
-    """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X"), without "to",
-    its marker, the adverbial and relative clauses in it, or correlatives ("not only ... but also")."""
-    words = [t for t in verb.subtree if not _nested(t, verb) and t.dep_ not in ("mark", "punct", "preconj")
+    """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X", and the relative
+    clauses that say which thing it is), without "to", its marker, the adverbial clauses in it, or correlatives
+    ("not only ... but also")."""
+    words = [t for t in verb.subtree if not _nested(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
              and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
@@ -171,9 +186,9 @@ def clause_text(verb: Token, limit: int = 16) -> str:
     return text_of(words[:limit])
 
 
-def _nested(t: Token, root: Token) -> bool:
+def _nested(t: Token, root: Token, keep_relative: bool = False) -> bool:
     while t != root:
-        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp", "appos"):
+        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") or (t.dep_ == "relcl" and not keep_relative):
             return True
         t = t.head
     return False
