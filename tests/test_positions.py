@@ -142,8 +142,6 @@ def test_positions_both_sides_resolve_to_the_pair_just_named(facts_for):
     assert issue_labels(facts, disagreement) == ["fishing rights", "port fees"]
 
 
-@pytest.mark.xfail(strict=True, reason="when 'over A and B' hangs off the verb, the fallback text split keeps "
-                                       "'fishing rights and port fees' as one issue")
 def test_positions_both_sides_disagreements_over_a_and_b_are_two_issues(facts_for):
     facts = facts_for("Chile and Peru met in Lima. Both sides voiced disagreements over fishing rights and port fees.")
     [disagreement] = facts.disagreements

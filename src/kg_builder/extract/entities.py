@@ -346,7 +346,11 @@ class Registry:
 
     def _antecedent(self, token: Token, plural: bool) -> list[str]:
         """The subject of the sentence's main clause (a fronted "At their first meeting, Trump and Kim ..." points
-        forward), else the pair last named together, else the nearest earlier actor."""
+        forward), else the pair last named together, else the nearest earlier actor. In a clause that says what a
+        noun holds ("Trump's statements that he wants ..."), the pronoun is the noun's owner."""
+        owner = self._content_owner(token)
+        if owner:
+            return owner
         root = sentence_of(token).root
         for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i):
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
@@ -363,6 +367,14 @@ class Registry:
             if actor and self._kind(actor) == "Person":
                 return [actor]
         return []
+
+    def _content_owner(self, token: Token) -> list[str]:
+        clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+        noun = clause.head if clause is not None and clause.dep_ in ("acl", "ccomp", "relcl") else None
+        if noun is None or noun.pos_ != "NOUN":
+            return []
+        return [k for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL
+                for k in self.actors(c) if self._kind(k) == "Person"]
 
     def _plural_before(self, token: Token) -> list[str]:
         """"divided the two nations, but eventually they agreed": a group named earlier in the sentence."""

@@ -87,7 +87,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
         if not holders and not recipients:
             continue
-        stance, fact = _flip(ctx, match.frame.stance, _stance_factuality(ctx, pred, holders))
+        stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), _stance_factuality(ctx, pred, holders))
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
         rule = f"frame:{match.frame.name}:{pred.category}"
@@ -122,6 +122,16 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
 
 def _verb_predications(sent: SentSpan) -> list[Predication]:
     return [verb_predication(t) for t in sent if t.pos_ == "VERB"]
+
+
+def _own_act(stance: str, source: str, pred: Predication) -> str:
+    """To seek or want to do something oneself ("sought to modernize the alliance") is to support it; one demands
+    what others should do or give."""
+    if stance == "Demands" and source == "clause" and pred.category == "verb" and all(
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "xcomp"
+            and pred.lemma not in ("urge", "ask", "press", "require", "call") for clause in pred.clauses):
+        return "Supports"
+    return stance
 
 
 def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> Factuality:
@@ -168,6 +178,9 @@ def _argument_text(ctx: Context, token: Token) -> str:
         return clause_text(token)
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)
+    purpose = [c for c in token.children if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if purpose:  # "plans to achieve inter-Korean peace": the noun says little without what it is for
+        return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     return _short(phrase(token, keep_possessor=True))
 
 
