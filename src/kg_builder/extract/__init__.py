@@ -35,6 +35,7 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
         events.events(ctx, sent, dates)
         agreements.agreements(ctx, sent, dates)
         agreements.undertakings(ctx, sent)
+        agreements.commitment_clauses(ctx, sent)
         facilities.facilities(ctx, sent)
         positions.stances(ctx, sent)
         positions.possessed_policies(ctx, sent)

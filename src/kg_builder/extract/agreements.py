@@ -18,7 +18,7 @@ from ..lexicon import slug
 from ..model import Agreement, Commitment, Event, Factuality, TimeValue
 from ..timex import Interval
 from .context import Context
-from .clauses import verb_predication
+from .clauses import clause_text, verb_predication
 from .events import _date_tokens, join_participants
 from .tokens import agents, conjuncts, objects, phrase, prep_objects, sentence_of, split_list, subjects, text_of
 
@@ -267,6 +267,62 @@ def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: 
                             start=when.start, end=when.end)
     ctx.event_at[verb.i] = key
     return key
+
+
+def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
+    """What an agreement commits its parties to, from the clause layer: an agreement (or "it" for the one just named)
+    as the subject of a verb of obliging ("it banned X", "the treaty grants Y", "... by limiting Z"), and any clause
+    set "under" an agreement ("Under the treaty, X and Y committed to defend each other", "a deal under which X
+    imposed a tariff")."""
+    obliging = set(ctx.triggers["agreements"]["commitment_verbs"])
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        pred = verb_predication(verb)
+        owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, a))), None)
+        if owner and verb.lemma_.lower() in obliging:  # also "returned to X by limiting Y": the treaty limits Y
+            _add_commitments(ctx, sent, owner, [text for theme in pred.themes for text in _provisions(theme)])
+        framing = next((k for t in pred.oblique("under") if (k := _agreement_meant(ctx, t))), None)
+        if framing and not owner:
+            inner = [c for c in pred.clauses] if verb.lemma_.lower() in ctx.triggers["agreements"]["undertaking_verbs"] else []
+            texts = [clause_text(c) for c in inner] or [clause_text(verb, without={"under"})]
+            _add_commitments(ctx, sent, framing, texts)
+
+
+def _agreement_meant(ctx: Context, token: Token) -> str | None:
+    """The agreement a word names: an agreement mention, a relative pronoun standing for one, or "it" / "which"
+    right after one was named."""
+    if token.i in ctx.agreement_at:
+        return ctx.agreement_at[token.i]
+    if token.lower_ == "which" and token.head.dep_ == "prep" and token.head.head.dep_ == "relcl":
+        return ctx.agreement_at.get(token.head.head.head.i)
+    if token.lower_ in ("it", "this") and ctx.agreements:
+        latest = max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1))
+        if 0 <= sentence_of(token).start_char - ctx.last_seen.get(latest.key, -10**9) <= 600:
+            return latest.key
+    return None
+
+
+def _provisions(theme: Token) -> list[str]:
+    """"all nuclear tests in the atmosphere, in space, or underwater": one provision per coordinated place."""
+    preps = [c for c in theme.children if c.dep_ == "prep"]
+    places = conjuncts(preps[0]) if preps else []
+    if len(places) < 2:
+        return [text_of([t for t in theme.subtree if t.dep_ != "punct" or t.i in (theme.i,)])]
+    skip = {t.i for p in places for t in p.subtree}
+    base = [t for t in theme.subtree if t.i not in skip]
+    return [text_of(base + [t for t in p.subtree if t == p or not (t.dep_ in ("conj", "cc") or t.head.dep_ == "conj"
+                                                                      and t.head != p)]) for p in places]
+
+
+def _add_commitments(ctx: Context, sent: SentSpan, agreement_key: str, texts: list[str]) -> None:
+    current = next((a for a in ctx.agreements if a.key == agreement_key), None)
+    if current is None:
+        return
+    known = [set(c.label.lower().split()) for c in current.commitments]
+    fresh = [t for t in texts if t and len(t.split()) >= 2
+             and not any(len(words & set(t.lower().split())) >= 0.8 * min(len(words), len(t.split())) for words in known)]
+    new = tuple(dict.fromkeys(_commitment(ctx, sent, current, t) for t in fresh))
+    if new:
+        _store(ctx, replace(current, commitments=current.commitments + new))
 
 
 def undertakings(ctx: Context, sent: SentSpan) -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .tokens import conjuncts, sentence_of, subjects
+from .tokens import conjuncts, sentence_of, subjects, text_of
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -206,3 +206,29 @@ def _relative_subject_of(noun: Token) -> Token | None:
         if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in child.children):
             return child
     return None
+
+
+def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str] = frozenset()) -> str:
+    """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X", and the relative
+    clauses that say which thing it is), without "to", its marker, the adverbial clauses in it, or correlatives
+    ("not only ... but also")."""
+    words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i)]
+    words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
+    dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
+    words = [t for t in words if t.i not in dropped]
+    while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
+                     and len(words) > 1 and words[1].lower_ == "only"):
+        words = words[2:]
+    while words and words[-1].dep_ in ("cc", "prep", "aux"):
+        words = words[:-1]
+    return text_of(words[:limit])
+
+
+def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
+    """Inside a clause of its own below `root` (adverbial, reported, appended), or a relative one unless kept."""
+    while t != root:
+        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") or (t.dep_ == "relcl" and not keep_relative):
+            return True
+        t = t.head
+    return False

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import Predication, noun_predication, verb_predication
+from .clauses import Predication, clause_text, nested_clause, noun_predication, verb_predication
 from .context import Context
 from .framing import FrameMatch, matches
 from .tokens import agents, conjuncts, objects, phrase, sentence_of, split_list, strip_determiners, subjects, text_of
@@ -182,29 +182,6 @@ def _argument_text(ctx: Context, token: Token) -> str:
     if purpose:  # "plans to achieve inter-Korean peace": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     return _short(phrase(token, keep_possessor=True))
-
-
-def clause_text(verb: Token, limit: int = 16) -> str:
-    """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X", and the relative
-    clauses that say which thing it is), without "to", its marker, the adverbial clauses in it, or correlatives
-    ("not only ... but also")."""
-    words = [t for t in verb.subtree if not _nested(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
-             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i)]
-    words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
-    while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
-                     and len(words) > 1 and words[1].lower_ == "only"):
-        words = words[2:]
-    while words and words[-1].dep_ in ("cc", "prep", "aux"):
-        words = words[:-1]
-    return text_of(words[:limit])
-
-
-def _nested(t: Token, root: Token, keep_relative: bool = False) -> bool:
-    while t != root:
-        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") or (t.dep_ == "relcl" and not keep_relative):
-            return True
-        t = t.head
-    return False
 
 
 def _inside_clause(t: Token, root: Token) -> bool:
