@@ -32,8 +32,6 @@ def test_events_meeting_of_the_presidents_of_two_states_has_place_and_date(facts
     assert meeting.start == TimeValue("2015-03-03", "day")
 
 
-@pytest.mark.xfail(strict=True, reason="'the presidents of Chile and Peru' names no participant: the 'of' phrase of "
-                                       "a title noun is not read, so the meeting has no participants")
 def test_events_meeting_of_the_presidents_of_two_states_has_both_states(facts_for):
     facts = facts_for("On March 3, 2015, the presidents of Chile and Peru met in Geneva.")
     [meeting] = of_kind(facts, "Meeting", "Summit")
