@@ -15,6 +15,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
+from .clauses import RELATIVE_PRONOUNS
 from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
@@ -25,13 +26,17 @@ SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     """Each DATE entity of the sentence (by its root token), resolved against the running anchor."""
     doc_date = _document_date(ctx)
+    anchor = ctx.anchor
     out: dict[int, Interval] = {}
     for ent in entities_in(sent):
         if ent.label_ != "DATE":
             continue
-        interval = normalize(ent.text, ctx.anchor or doc_date, doc_date)
+        interval = normalize(ent.text, anchor or doc_date, doc_date)
         if interval:
             out[ent.root.i] = interval
+            word = _attachment(ent.root, noun=False)
+            if word is not None and word.pos_ in ("VERB", "AUX"):
+                anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out
 
 
@@ -162,13 +167,26 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
         return f"{ctx.registry.entities[location].label} {token.lemma_.lower()}"
     if token.pos_ in ("NOUN", "PROPN"):
         return phrase(token)
-    skip = {i for d in dates for i in range(token.doc[d].left_edge.i, token.doc[d].right_edge.i + 1)}
+    skip = {i for d in dates for i in _date_phrase(token.doc[d])}
     first_subject = min((s.left_edge.i for s in subjects(token)), default=token.i)
     for child in token.children:  # fronted adverbials ("In addition to the statement, ...") are not the event
         if child.i < first_subject and child.dep_ not in ("nsubj", "nsubjpass"):
             skip |= {t.i for t in child.subtree}
-    words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token) and t.dep_ not in ("mark", "punct")]
-    return text_of(words[:18])
+    relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
+    words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token)
+             and t.dep_ not in ("mark", "punct") and t not in relative
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == token)]
+    # "the Dayton Agreement, which ended the war": the event is the agreement's; "NATO agreed to ...": its subject
+    named = phrase(token.head) if relative and token.dep_ == "relcl" else ""
+    if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
+        named = " ".join(phrase(s) for s in subjects(token.head)[:1])
+    return text_of(words[:18]) if not named else f"{named} {text_of(words[:16])}"
+
+
+def _date_phrase(date: Token) -> range:
+    """The words of a date with the preposition that introduces it ("in December", "by 2028")."""
+    head = date.head if date.dep_ == "pobj" and date.head.dep_ == "prep" else date
+    return range(head.left_edge.i, head.right_edge.i + 1)
 
 
 def _in_clause_of(t: Token, root: Token) -> bool:
