@@ -86,6 +86,8 @@ def _date_tokens(token: Token, dates: dict[int, Interval]) -> list[int]:
     scope = [token]
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
         scope.append(token.head.head if token.dep_ == "pobj" else token.head)
+    if token.pos_ in ("NOUN", "PROPN"):  # "the summit, held from September 5-17", "talks scheduled for May"
+        scope += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     found = []
     for i, interval in dates.items():
         anchor = _attachment(token.doc[i], noun=token.pos_ in ("NOUN", "PROPN"))
@@ -122,8 +124,8 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     heads = prep_objects(token, "with", "between", "among")
     if token.pos_ == "VERB":
         heads = subjects(token) + agents(token) + heads
-        if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) == "Attack":
-            heads += objects(token)
+        if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) in ("Attack", "Meeting", "Negotiation"):
+            heads += objects(token)  # "X met Y", "X invaded Y": the object takes part too
     else:
         heads += [c for c in token.children if c.dep_ == "poss"]
         places = _place_modifiers(ctx, token)

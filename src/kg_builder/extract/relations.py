@@ -51,15 +51,32 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             continue
         words = _left_context(ent) + [t for t in ent if t.lower_ in ctx.registry.titles and t.i == ent.start]
         title = _title_in(words, leader_titles + other_titles)
+        owners: list[str] = []
+        if not title:
+            title, words, owners = _appositive_title(ctx, ent, leader_titles + other_titles)
         if not title:
             continue
         ctx.registry.entities[key].roles.add(title)
-        states = [k for t in words if (k := ctx.registry.key_of(t)) and ctx.registry.entities[k].kind == "State"]
+        states = owners or [k for t in words if (k := ctx.registry.key_of(t)) and ctx.registry.entities[k].kind == "State"]
         if states and title in leader_titles:
             ctx.registry.leaders.setdefault(states[0], key)
             ctx.relate(key, "leaderOf", states[0], ctx.evidence(sent, "rule:title-leader", 0.9))
         elif states:
             ctx.relate(key, "affiliatedWith", states[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
+
+
+def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token], list[str]]:
+    """"Russia was personified by its President, Boris Yeltsin", "Carter and his Secretary of State, Cyrus Vance":
+    a title in apposition to the name; its possessor is the state (or the possessor's state) the title is of."""
+    root = ent.root
+    noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
+        return None, [], []
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
+    title = _title_in(words, titles)
+    owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
+    owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
+    return title, words, owners
 
 
 def copular_roles(ctx: Context, sent: SentSpan) -> None:
