@@ -5,6 +5,7 @@ line ``kg: error: ...`` and exits 2; a graph that fails validation exits 1.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -275,6 +276,32 @@ def eval_command(gold_files: tuple[Path, ...], store_dir: Path, doc_dirs: tuple[
         click.echo(evaluate.to_json(reports, verbose), nl=False)
     else:
         click.echo(evaluate.format_table(reports, verbose), nl=False)
+
+
+@cli.command(short_help="Count the documents where each extraction rule fires.")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True))
+@click.option("--rules", "by_rule", is_flag=True, required=True, help="Report per rule (the only report so far).")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
+@format_option(("table", "json"), "table")
+def stats(folder: Path, by_rule: bool, model: str | None, fmt: str) -> None:
+    """Build every document of FOLDER in memory (the store is not touched) and report, for each rule or frame id
+    that facts carry as their extractor, the number of documents where it produced a fact. Frames of
+    ontology/frames.yaml that never fired are listed with 0: a rule that fires only on the texts it was tuned to
+    does not belong in the product.
+
+    \b
+    Example: kg stats --rules ../shared/corpus/milestones
+    """
+    from . import pipeline as kg_pipeline
+    from .stats import rule_use
+
+    uses = rule_use([folder], kg_pipeline.load_pipeline(model), progress)
+    if fmt == "json":
+        click.echo(json.dumps([u.__dict__ for u in uses], indent=1))
+        return
+    click.echo(f"{'rule':44} {'documents':>9} {'facts':>7}")
+    for use in uses:
+        click.echo(f"{use.rule:44} {use.documents:>9} {use.facts:>7}")
 
 
 def main() -> None:

@@ -7,9 +7,10 @@ sentence; fulfilment of commitments is linked once every event is known.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..frames import load_frames
 from ..lexicon import Lexicon
@@ -23,28 +24,47 @@ CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z.\-]+")
 STOP = {"the", "of", "and", "for", "with", "from", "a", "an", "to", "in", "on", "its", "their", "sets", "set"}
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One extraction step over a sentence: what it reads and what it writes, so that `kg stats --rules` and a
+    reader of this list know what each does without reading it."""
+
+    name: str
+    run: Callable[[Context, Span], None]
+    needs: str
+    writes: str
+
+
+# In reading order: a later rule may use what an earlier one found in the same sentence (events before the
+# agreements adopted at them, agreements before their commitments, stances before the facilities offered).
+RULES: tuple[Rule, ...] = (
+    Rule("titles", relations.titles, "entity mentions, title words", "roles, leaderOf, affiliatedWith"),
+    Rule("copular-roles", relations.copular_roles, "'X is a fellow at Y'", "roles, leaderOf, affiliatedWith"),
+    Rule("events", events.events, "event triggers, sentence dates", "events with participants, place, dates"),
+    Rule("agreements", agreements.agreements, "agreement heads, status verbs", "agreements, status, signatories"),
+    Rule("undertakings", agreements.undertakings, "'the parties agreed to ...' after an agreement", "commitments"),
+    Rule("commitment-clauses", agreements.commitment_clauses, "clause layer, agreements", "commitments"),
+    Rule("facilities", facilities.facilities, "facility heads, operator verbs", "facilities, status, operator"),
+    Rule("stances", positions.stances, "clause layer, PolicyPosition frames", "policy positions"),
+    Rule("possessed-policies", positions.possessed_policies, "'X's policy'", "policy positions"),
+    Rule("negative-frames", positions.framed_negatively, "'X argue Y is a threat'", "policy positions"),
+    Rule("normative-reports", positions.normative_reports, "'X said they must ...'", "policy positions"),
+    Rule("disagreements", positions.disagreements, "clause layer, Disagreement frames", "disagreements"),
+    Rule("alliances", relations.alliances, "alliance words", "alliedWith"),
+    Rule("unrealized-clauses", events.unrealized_clauses, "factuality of every clause", "negated or unreal events"),
+)
+
+
 def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
     ctx = Context(document=document, doc=doc, lexicon=lexicon, registry=Registry(lexicon, document, doc),
                   cues=Cues.from_triggers(lexicon.triggers), frames=load_frames())
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        dates = events.dates_in(ctx, sent)
-        relations.titles(ctx, sent)
-        relations.copular_roles(ctx, sent)
-        events.events(ctx, sent, dates)
-        agreements.agreements(ctx, sent, dates)
-        agreements.undertakings(ctx, sent)
-        agreements.commitment_clauses(ctx, sent)
-        facilities.facilities(ctx, sent)
-        positions.stances(ctx, sent)
-        positions.possessed_policies(ctx, sent)
-        positions.framed_negatively(ctx, sent)
-        positions.normative_reports(ctx, sent)
-        positions.disagreements(ctx, sent)
-        relations.alliances(ctx, sent)
-        events.unrealized_clauses(ctx, sent)
-        events.advance_anchor(ctx, dates)
+        ctx.dates = events.dates_in(ctx, sent)
+        for rule in RULES:
+            rule.run(ctx, sent)
+        events.advance_anchor(ctx, ctx.dates)
     facilities.offered_operators(ctx)
     linked = tuple(_link_fulfilment(a, list(ctx.events.values())) for a in ctx.agreements)
     return Facts(document=document, entities=ctx.registry.freeze(), events=tuple(ctx.events.values()),

@@ -101,7 +101,8 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     return None, None
 
 
-def agreements(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
+def agreements(ctx: Context, sent: SentSpan) -> None:
+    dates = ctx.dates
     for token in sent:
         if _is_head(ctx, token):
             _mention(ctx, token, dates)

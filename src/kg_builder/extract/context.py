@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span as SentSpan, Token
 
 from ..frames import Frames
 from ..lexicon import Lexicon
+from ..timex import Interval
 from ..model import (Agreement, Disagreement, Document, Event, Evidence, Factuality, Position, Relation, Span,
                      TimeValue)
 from .entities import Registry
@@ -24,6 +25,7 @@ class Context:
     cues: Cues
     frames: Frames
     anchor: TimeValue | None = None
+    dates: dict[int, Interval] = field(default_factory=dict)  # the current sentence's dates, by token
     events: dict[str, Event] = field(default_factory=dict)
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key
     agreements: list[Agreement] = field(default_factory=list)

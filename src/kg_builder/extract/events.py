@@ -235,7 +235,8 @@ def _absorbed_noun(ctx: Context, verb: Token) -> tuple[Token | None, str | None]
     return None, None
 
 
-def events(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
+def events(ctx: Context, sent: SentSpan) -> None:
+    dates = ctx.dates
     for token in sent:
         kind = _trigger_kind(ctx, token)
         if kind is None or token.i in ctx.event_at:

@@ -296,7 +296,8 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
         concerned += [t for i in used for p, t in noun_predication(ctx.doc[i]).obliques
                       if p in ("on", "over", "about", "regarding", "concerning")]
         issues = [text for t in concerned if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
-        _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head), f"frame:{match.frame.name}")
+        _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head),
+                      f"frame:{match.frame.name}:{match.predication.category}")
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in ctx.triggers["disagreements"]["unresolved_verbs"] \
                 and ctx.reading(token).polarity == "Negative":
