@@ -119,6 +119,7 @@ class _Checker:
         return out
 
 
+@lru_cache(maxsize=4)
 def _vocabulary(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     """The local names of kgo's classes and properties."""
     graph = rdflib.Graph().parse(path, format="turtle")
@@ -134,7 +135,9 @@ def read_frames(path: Path, ontology: Path) -> Frames:
         raise InputError(f"{path}: frames file not found") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML: {exc}") from exc
+        problem = getattr(exc, "problem", None) or "unreadable"
+        raise InputError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML: {problem}",
+                         hint="check the brackets and quotes on that line") from exc
     checker = _Checker(path, _vocabulary(ontology))
     if root is None:
         raise InputError(f"{path}: the frames file is empty")

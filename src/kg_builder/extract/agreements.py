@@ -183,8 +183,7 @@ def _dated_name(name: str | None) -> tuple[str | None, str | None]:
 def _parties_in_name(ctx: Context, token: Token) -> list[str]:
     """The states a treaty's name is made of ("U.S.-ROK", "Egyptian-Israeli"): two or more, or none."""
     words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")]
-    found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t)
-                               if ctx.registry.entities[k].kind == "State"))
+    found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "State"))
     return found if len(found) >= 2 else []
 
 

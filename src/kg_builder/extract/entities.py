@@ -186,7 +186,7 @@ class Registry:
 
     def _hidden_people(self, token: Token) -> list[Token]:
         """"Nixon and Soviet General Secretary Leonid Brezhnev": the parser may hang one name under the other's title."""
-        if self._kind(self.key_of(token) or "") != "Person":
+        if self.kind(self.key_of(token) or "") != "Person":
             return []
         found = []
         for t in token.subtree:
@@ -195,7 +195,7 @@ class Registry:
                 ok = node.dep_ in ("compound", "nmod", "conj", "cc", "flat")
                 node = node.head
             key = self.key_of(t)
-            if ok and key and key != self.key_of(token) and self._kind(key) == "Person":
+            if ok and key and key != self.key_of(token) and self.kind(key) == "Person":
                 found.append(t)
         return found
 
@@ -218,14 +218,14 @@ class Registry:
         """"its": in "X, its ally Y" X; else the state or organization that is the clause's subject, else the
         nearest one before."""
         if token.head.dep_ == "appos":
-            found = [k for k in self._actor(token.head.head) if self._kind(k) in ("State", "Organization")]
+            found = [k for k in self._actor(token.head.head) if self.kind(k) in ("State", "Organization")]
             if found:
                 return found[:1]
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
             for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
-                found = [k for k in self.actors(subject) if self._kind(k) in ("State", "Organization")]
+                found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
                 if found:
                     return found[:1]
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -236,7 +236,7 @@ class Registry:
         for i in range(token.i - 1, max(sentence_of(token).start - 40, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
-            if actor and self._kind(actor) in ("State", "Organization"):
+            if actor and self.kind(actor) in ("State", "Organization"):
                 return [actor]
         return []
 
@@ -249,7 +249,7 @@ class Registry:
         while not previous.text.strip() and previous.start > 0:
             previous = sentence_of(token.doc[previous.start - 1])
         for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
-            found = [k for k in self.actors(subject) if self._kind(k) in kinds]
+            found = [k for k in self.actors(subject) if self.kind(k) in kinds]
             if found:
                 return found[:1]
         return []
@@ -258,7 +258,10 @@ class Registry:
         entry = self.lex.get(key)
         if entry and entry.metonym_for:
             # of the states a capital may stand for, the one this document names most
-            return max(entry.metonym_for, key=lambda k: (self.mentions.get(k, 0), k == entry.metonym_for[0]))
+            state = max(entry.metonym_for, key=lambda k: (self.mentions.get(k, 0), k == entry.metonym_for[0]))
+            if state not in self.entities and state in self.lex:  # "Moscow" acts: the state gets a node of its own
+                self.add(state, self.lex[state].kind, self.lex[state].label)
+            return state
         kind = self.entities[key].kind if key in self.entities else (entry.kind if entry else None)
         return key if kind in ACTOR_KINDS else None
 
@@ -266,7 +269,7 @@ class Registry:
         """"the North Korean leader", "U.S. negotiators", "both sides": descriptions that name an actor."""
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-        states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self._kind(k) == "State"]
+        states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "State"]
         if states and lemma in LEADER_NOUNS:
             return [self.leaders[states[0]]] if states[0] in self.leaders else []
         if states and lemma in AGENT_NOUNS:
@@ -278,7 +281,7 @@ class Registry:
                 return [self.leaders[owners[0]]] if single else owners
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
-        people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self._kind(k) == "Person"]
+        people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "Person"]
         if people and lemma in GOVERNMENT_NOUNS:
             return [self._group(token)]  # "the Carter administration", "the Begin government"
         if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
@@ -293,7 +296,7 @@ class Registry:
 
     def _owners(self, token: Token) -> list[str]:
         found = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                 if p.dep_ == "pobj" for k in self.actors(p) if self._kind(k) in ("State", "Organization")]
+                 if p.dep_ == "pobj" for k in self.actors(p) if self.kind(k) in ("State", "Organization")]
         return list(dict.fromkeys(found))
 
     def _listed_before(self, token: Token) -> list[str]:
@@ -303,7 +306,7 @@ class Registry:
             if earlier.lemma_ == token.lemma_ and earlier.tag_ == "NNS" and earlier.i != token.i:
                 modifiers = [c for c in earlier.children if c.dep_ in ("compound", "amod", "nmod")]
                 states = list(dict.fromkeys(k for c in modifiers for t in c.subtree
-                                            if (k := self.key_of(t)) and self._kind(k) == "State"))
+                                            if (k := self.key_of(t)) and self.kind(k) == "State"))
                 if len(states) >= 2:
                     return states
         return []
@@ -326,9 +329,9 @@ class Registry:
         if people:
             return list(self.last_pair)
         states = [self.state_of(k) for k in self.last_pair]
-        if len(states) == 2 and all(self._kind(k) == "State" for k in states) and states[0] != states[1]:
+        if len(states) == 2 and all(self.kind(k) == "State" for k in states) and states[0] != states[1]:
             return states
-        ranked = sorted((k for k in self.mentions if self._kind(k) == "State"), key=lambda k: -self.mentions[k])
+        ranked = sorted((k for k in self.mentions if self.kind(k) == "State"), key=lambda k: -self.mentions[k])
         return ranked[:2] if len(ranked) >= 2 else []
 
     def state_of(self, key: str) -> str:
@@ -341,8 +344,10 @@ class Registry:
         if len(keys) == 2:
             self.last_pair = tuple(keys)
 
-    def _kind(self, key: str) -> str | None:
-        return self.entities[key].kind if key in self.entities else None
+    def kind(self, key: str) -> str | None:
+        """The entity's kind; a state a capital stands for may not be an entity of this document yet."""
+        entry = self.lex.get(key)
+        return self.entities[key].kind if key in self.entities else (entry.kind if entry else None)
 
     def _antecedent(self, token: Token, plural: bool) -> list[str]:
         """The subject of the sentence's main clause (a fronted "At their first meeting, Trump and Kim ..." points
@@ -356,7 +361,7 @@ class Registry:
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
                 continue
             found = self.actors(subject)
-            people = all(self._kind(k) == "Person" for k in found)
+            people = all(self.kind(k) == "Person" for k in found)
             if found and (len(found) > 1) == plural and (plural or (subject.i < token.i and people)):
                 return found
         if plural:
@@ -364,7 +369,7 @@ class Registry:
         for i in range(token.i - 1, max(sentence_of(token).start - 60, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
-            if actor and self._kind(actor) == "Person":
+            if actor and self.kind(actor) == "Person":
                 return [actor]
         return []
 
@@ -374,7 +379,7 @@ class Registry:
         if noun is None or noun.pos_ != "NOUN":
             return []
         return [k for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL
-                for k in self.actors(c) if self._kind(k) == "Person"]
+                for k in self.actors(c) if self.kind(k) == "Person"]
 
     def _plural_before(self, token: Token) -> list[str]:
         """"divided the two nations, but eventually they agreed": a group named earlier in the sentence."""

@@ -169,7 +169,7 @@ def _members(group: Token) -> list[Token]:
 def _person_or_state(ctx: Context, token: Token) -> bool:
     if token.pos_ == "PRON" and token.lower_ in ("it", "this", "that"):
         return False  # stands for a thing said before, not an actor
-    return any(ctx.registry.entities[k].kind in ("Person", "State") for k in ctx.registry.actors(token))
+    return any(ctx.registry.kind(k) in ("Person", "State") for k in ctx.registry.actors(token))
 
 
 def _argument_text(ctx: Context, token: Token) -> str:

@@ -1,0 +1,128 @@
+"""The clause layer on hand-made parses: roles undone from voice, control, relative clauses and light verbs.
+
+Each parse is written out by hand (word, head, dependency, part of speech, tag, lemma), as a spaCy
+``Doc`` without any model, so these tests pin the layer's reading of a construction, not the parser's.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, verb_predication)
+
+Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS, tag, lemma
+
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, punctuation), no model
+
+
+def parsed(rows: list[Row]) -> Doc:
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+def texts(tokens) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def test_clauses_passive_subject_is_the_theme_and_by_phrase_the_agent() -> None:
+    doc = parsed([("The", 1, "det", "DET", "DT", "the"), ("treaty", 3, "nsubjpass", "NOUN", "NN", "treaty"),
+                  ("was", 3, "auxpass", "AUX", "VBD", "be"), ("signed", 3, "ROOT", "VERB", "VBN", "sign"),
+                  ("by", 3, "agent", "ADP", "IN", "by"), ("Chile", 4, "pobj", "PROPN", "NNP", "Chile"),
+                  ("and", 5, "cc", "CCONJ", "CC", "and"), ("Peru", 5, "conj", "PROPN", "NNP", "Peru")])
+    pred = verb_predication(doc[3])
+    assert pred.passive
+    assert texts(pred.themes) == ["treaty"]
+    assert texts(pred.agents) == ["Chile", "Peru"]  # conjuncts distributed
+
+
+def test_clauses_participle_modifying_a_noun_takes_it_as_theme_and_reads_between() -> None:
+    doc = parsed([("a", 1, "det", "DET", "DT", "a"), ("treaty", 1, "ROOT", "NOUN", "NN", "treaty"),
+                  ("concluded", 1, "acl", "VERB", "VBN", "conclude"), ("between", 2, "prep", "ADP", "IN", "between"),
+                  ("Israel", 3, "pobj", "PROPN", "NNP", "Israel"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+                  ("Egypt", 4, "conj", "PROPN", "NNP", "Egypt")])
+    pred = verb_predication(doc[2])
+    assert texts(pred.themes) == ["treaty"]
+    assert texts(pred.oblique("between")) == ["Israel", "Egypt"]
+
+
+def test_clauses_relative_pronoun_stands_for_the_noun_it_modifies() -> None:
+    doc = parsed([("the", 1, "det", "DET", "DT", "the"), ("conference", 1, "ROOT", "NOUN", "NN", "conference"),
+                  ("which", 4, "nsubjpass", "PRON", "WDT", "which"), ("was", 4, "auxpass", "AUX", "VBD", "be"),
+                  ("established", 1, "relcl", "VERB", "VBN", "establish")])
+    assert texts(verb_predication(doc[4]).themes) == ["conference"]
+
+
+def test_clauses_infinitive_takes_the_object_after_object_control_and_the_subject_otherwise() -> None:
+    led = parsed([("This", 1, "nsubj", "PRON", "DT", "this"), ("led", 1, "ROOT", "VERB", "VBD", "lead"),
+                  ("Carter", 1, "dobj", "PROPN", "NNP", "Carter"), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("intercede", 1, "xcomp", "VERB", "VB", "intercede")])
+    assert texts(verb_predication(led[4], frozenset({"lead"})).agents) == ["Carter"]
+    assert texts(verb_predication(led[4]).agents) == ["This"]  # without the control list: subject control
+
+
+def test_clauses_participial_adjunct_takes_the_main_subject() -> None:
+    doc = parsed([("Sadat", 1, "nsubj", "PROPN", "NNP", "Sadat"), ("moved", 1, "ROOT", "VERB", "VBD", "move"),
+                  (",", 1, "punct", "PUNCT", ",", ","), ("announcing", 1, "advcl", "VERB", "VBG", "announce"),
+                  ("talks", 3, "dobj", "NOUN", "NNS", "talk")])
+    assert texts(verb_predication(doc[3]).agents) == ["Sadat"]
+
+
+def test_clauses_compound_preposition_is_read_as_one() -> None:
+    doc = parsed([("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"), ("insisted", 1, "ROOT", "VERB", "VBD", "insist"),
+                  ("on", 1, "prep", "ADP", "IN", "on"), ("withdrawal", 2, "pobj", "NOUN", "NN", "withdrawal"),
+                  ("in", 1, "prep", "ADP", "IN", "in"), ("exchange", 4, "pobj", "NOUN", "NN", "exchange"),
+                  ("for", 5, "prep", "ADP", "IN", "for"), ("security", 6, "pobj", "NOUN", "NN", "security")])
+    pred = verb_predication(doc[1])
+    assert texts(pred.oblique("on")) == ["withdrawal"]
+    assert texts(pred.oblique("in exchange for")) == ["security"]
+    assert pred.oblique("in") == ()
+
+
+def test_clauses_noun_takes_its_agent_from_a_light_verb_and_its_clause_from_an_infinitive() -> None:
+    doc = parsed([("Sadat", 1, "nsubj", "PROPN", "NNP", "Sadat"), ("expressed", 1, "ROOT", "VERB", "VBD", "express"),
+                  ("a", 3, "det", "DET", "DT", "a"), ("desire", 1, "dobj", "NOUN", "NN", "desire"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("cut", 3, "acl", "VERB", "VB", "cut"),
+                  ("contacts", 5, "dobj", "NOUN", "NNS", "contact")])
+    pred = noun_predication(doc[3], frozenset({"express"}))
+    assert texts(pred.agents) == ["Sadat"]
+    assert pred.support == doc[1]
+    assert texts(pred.clauses) == ["cut"]
+    assert noun_predication(doc[3]).agents == ()  # "express" is no light verb unless the frames say so
+
+
+def test_clauses_noun_agent_from_possessive() -> None:
+    doc = parsed([("Egypt", 2, "poss", "PROPN", "NNP", "Egypt"), ("'s", 0, "case", "PART", "POS", "'s"),
+                  ("insistence", 2, "ROOT", "NOUN", "NN", "insistence"), ("on", 2, "prep", "ADP", "IN", "on"),
+                  ("withdrawal", 3, "pobj", "NOUN", "NN", "withdrawal")])
+    pred = noun_predication(doc[2])
+    assert texts(pred.agents) == ["Egypt"]
+    assert texts(pred.oblique("on")) == ["withdrawal"]
+
+
+@pytest.mark.parametrize(("dep", "expected"), [("appos", ["Reagan"]), ("attr", ["Reagan"])])
+def test_clauses_description_is_said_of_the_one_it_describes(dep: str, expected: list[str]) -> None:
+    if dep == "appos":
+        doc = parsed([("Reagan", 0, "ROOT", "PROPN", "NNP", "Reagan"), ("a", 2, "det", "DET", "DT", "a"),
+                      ("critic", 0, "appos", "NOUN", "NN", "critic"), ("of", 2, "prep", "ADP", "IN", "of"),
+                      ("SALT", 3, "pobj", "PROPN", "NNP", "SALT")])
+        word = doc[2]
+    else:
+        doc = parsed([("Reagan", 1, "nsubj", "PROPN", "NNP", "Reagan"), ("was", 1, "ROOT", "AUX", "VBD", "be"),
+                      ("a", 3, "det", "DET", "DT", "a"), ("critic", 1, "attr", "NOUN", "NN", "critic"),
+                      ("of", 3, "prep", "ADP", "IN", "of"), ("SALT", 4, "pobj", "PROPN", "NNP", "SALT")])
+        word = doc[3]
+    pred = description_predication(word, "agent_noun")
+    assert texts(pred.agents) == expected
+    assert texts(pred.oblique("of")) == ["SALT"]
+
+
+def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() -> None:
+    doc = parsed([("agreed", 0, "ROOT", "VERB", "VBD", "agree"), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("not", 4, "preconj", "PART", "RB", "not"), ("only", 4, "advmod", "ADV", "RB", "only"),
+                  ("abide", 0, "xcomp", "VERB", "VB", "abide"), ("but", 4, "cc", "CCONJ", "CC", "but"),
+                  ("also", 7, "advmod", "ADV", "RB", "also"), ("destroy", 4, "conj", "VERB", "VB", "destroy"),
+                  ("weapons", 7, "dobj", "NOUN", "NNS", "weapon")])
+    assert clause_text(doc[4]) == "abide but destroy weapons"

@@ -1,0 +1,81 @@
+"""ontology/frames.yaml: loaded, checked against kgo.ttl, and every bad entry named with its file and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg_builder import resources
+from kg_builder.errors import InputError
+from kg_builder.frames import read_frames
+
+GOOD = """\
+object_control: [lead, urge]
+light_verbs: [have, express]
+exchange:
+  prepositions: ["in exchange for"]
+  counterpart: {Demands: Offers, Offers: Demands}
+stance_prepositions: {"in favor of": Supports}
+defaults:
+  verb: {holder: [agent], concerns: [theme, clause]}
+  noun: {holder: [agent], concerns: [clause, "on"]}
+frames:
+  - name: support
+    class: PolicyPosition
+    stance: Supports
+    verbs: [support, "argue for"]
+    nouns: [desire]
+  - name: disagree
+    class: Disagreement
+    verbs: [disagree]
+    roles: {party: [agent, with], concerns: [over]}
+"""
+
+
+def load(tmp_path: Path, text: str):
+    path = tmp_path / "frames.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_frames(path, resources.ontology_file())
+
+
+def test_frames_project_file_loads_and_maps_stance_words() -> None:
+    frames = read_frames(resources.ontology_dir() / "frames.yaml", resources.ontology_file())
+    [oppose] = frames.evoked("verb", "oppose")
+    assert (oppose.fact_class, oppose.stance) == ("PolicyPosition", "Opposes")
+    assert frames.evoked("verb", "insist on")[0].stance == "Demands"
+    assert "lead" in frames.object_control and "express" in frames.light_verbs
+
+
+def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
+    frames = load(tmp_path, GOOD)
+    [verb] = frames.evoked("verb", "support")
+    [noun] = frames.evoked("noun", "desire")
+    assert verb.fillers("concerns") == ("theme", "clause")
+    assert noun.fillers("concerns") == ("clause", "on")
+    assert frames.evoked("verb", "disagree")[0].fillers("party") == ("agent", "with")
+    assert frames.exchange_counterpart == {"Demands": "Offers", "Offers": "Demands"}
+
+
+@pytest.mark.parametrize(("old", "new", "line", "what"), [
+    ("    stance: Supports\n    verbs: [support", "    stance: Favours\n    verbs: [support", 13, "unknown stance 'Favours'"),
+    ("    class: Disagreement", "    class: Quarrel", 17, "'Quarrel' is not a class of kgo.ttl"),
+    ("roles: {party:", "roles: {side:", 19, "'side' is not a property of kgo.ttl"),
+    ("    nouns: [desire]", "    nounz: [desire]", 15, "unknown key 'nounz'"),
+    ('concerns: [clause, "on"]', "concerns: [clause, on]", 9, "holds 'on', not a word"),
+    ("light_verbs: [have, express]", "light_verbs: have", 2, "must be a list of words"),
+])
+def test_frames_bad_entry_is_an_error_with_file_and_line(tmp_path: Path, old: str, new: str, line: int,
+                                                         what: str) -> None:
+    assert old in GOOD
+    with pytest.raises(InputError) as error:
+        load(tmp_path, GOOD.replace(old, new, 1))
+    assert f"frames.yaml:{line}:" in error.value.message
+    assert what in error.value.message
+
+
+def test_frames_empty_or_broken_yaml_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="empty"):
+        load(tmp_path, "")
+    with pytest.raises(InputError, match=r"frames.yaml:3: not valid YAML: expected ',' or ']'") as error:
+        load(tmp_path, "frames:\n  - [unclosed\n")
+    assert "\n" not in str(error.value)
