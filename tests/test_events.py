@@ -155,8 +155,6 @@ def test_events_future_month_without_year_is_after_the_document_date(facts_for):
     assert facts.events[0].start == TimeValue("2020-06", "month")
 
 
-@pytest.mark.xfail(strict=True, reason="the label drops the date phrase but keeps its preposition "
-                                       "('Peru recalled its ambassador in')")
 @pytest.mark.parametrize("text", [
     "Peru recalled its ambassador in June.",
     "Chile and Peru did not meet in 2018.",

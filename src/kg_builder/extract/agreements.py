@@ -20,9 +20,7 @@ from ..timex import Interval
 from .context import Context
 from .clauses import clause_text, verb_predication
 from .events import _date_tokens, join_participants
-from .tokens import agents, conjuncts, objects, phrase, prep_objects, sentence_of, split_list, subjects, text_of
-
-LIST_VERBS = {"call", "provide", "include", "require", "commit", "pledge", "stipulate", "establish", "promise", "oblige", "obligate"}
+from .tokens import conjuncts, objects, phrase, prep_objects, sentence_of, split_list, subjects, text_of
 
 
 def _head_lemma(token: Token) -> str:
@@ -63,13 +61,14 @@ def _name_word(word: Token, before: Token | None) -> bool:
     return word.is_title or word.is_upper or word.like_num
 
 
-def _generic_name(token: Token) -> str:
+def _generic_name(ctx: Context, token: Token) -> str:
     """"joint statement", "basic framework of a SALT II agreement": the head with its classifying words."""
-    if token.lemma_.lower() in ("framework", "outline", "draft", "text") and prep_objects(token, "of"):
+    section = ctx.triggers["agreements"]
+    if token.lemma_.lower() in section["of_heads"] and prep_objects(token, "of"):
         kept = [t for t in token.subtree if t.dep_ not in ("det", "punct") or t.head != token]
         return text_of(kept)
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.tag_ not in ("VBN", "VBD", "RB")
-             and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in ("possible", "new", "first", "eventual")]
+             and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in section["unnamed_modifiers"]]
     return text_of([t for w in words for t in w.subtree] + [token])
 
 
@@ -137,7 +136,7 @@ def _identified(token: Token) -> Token:
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     proper = _proper_name(_identified(token))
     year, proper = _dated_name(proper)
-    name = proper or _generic_name(token)
+    name = proper or _generic_name(ctx, token)
     verb, status = _governor(ctx, token)
     fact = ctx.factuality(verb if verb is not None else token)
     if status == "Signed" and fact.polarity == "Negative":
@@ -337,11 +336,11 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     for verb in sent:
         lemma = verb.lemma_.lower()
         subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree}
-        if lemma in section["undertaking_verbs"] and subject_words & {"signatories", "parties", "states", "sides", "nations", "signatory"}:
+        if lemma in section["undertaking_verbs"] and subject_words & set(ctx.triggers["reference"]["party_nouns"]):
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT":
-            found += [_commitment(ctx, sent, latest, item) for item in _items(verb)]
+            found += [_commitment(ctx, sent, latest, item) for item in _items(verb, section["list_verbs"])]
         elif lemma in ("give", "set") and any(c.dep_ == "auxpass" for c in verb.children) and \
                 any(s.i in ctx.agreement_at for s in subjects(verb)):
             subject = next(s for s in subjects(verb) if s.i in ctx.agreement_at)
@@ -391,14 +390,14 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     out = []
     verbs = conjuncts(verb) if verb is not None and verb.lemma_.lower() in words else []
     for v in verbs:
-        for item in _items(v):
+        for item in _items(v, ctx.triggers["agreements"]["list_verbs"]):
             key = ctx.fact_key("commitment", agreement.key, item)
             out.append(Commitment(key=key, label=item, evidence=ctx.evidence(sentence_of(token), "rule:commitment-list", 0.7)))
     known = {c.label for c in agreement.commitments}
     return tuple(c for c in out if c.label not in known)
 
 
-def _items(verb: Token) -> list[str]:
+def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     """The things a verb lists: "called for: A, B, and C" gives three; "limited X to 200" gives one."""
     sent = sentence_of(verb)
     start = verb.i + 1
@@ -409,7 +408,7 @@ def _items(verb: Token) -> list[str]:
     while end > start and sent.doc[end - 1].is_punct:
         end -= 1
     text = sent.doc[start:end].text
-    if verb.lemma_.lower() in LIST_VERBS:
+    if verb.lemma_.lower() in list_verbs:
         return [i for i in split_list(text) if len(i.split()) <= 24]
     own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and not
            any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != verb.i and a in verb.subtree)]

@@ -22,11 +22,7 @@ ACTOR_KINDS = {"Person", "State", "Organization"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
-VAGUE_QUALIFIERS = {"only", "other", "many", "several", "some", "all", "such", "few", "certain", "most", "various", "both", "more"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
-LEADER_NOUNS = {"leader", "president", "premier", "chairman", "king", "emperor", "chancellor", "ruler", "head"}
-GOVERNMENT_NOUNS = {"administration", "government", "regime", "cabinet", "presidency"}
-AGENT_NOUNS = {"negotiator", "official", "government", "administration", "delegation", "diplomat", "leadership", "military", "force", "troop", "navy", "army"}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
 
 
@@ -68,6 +64,8 @@ class Registry:
         self.group_nouns = set(triggers["group_nouns"])
         self.agreement_heads = set(lexicon.triggers["agreements"]["heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
+        self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
+        self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
         self.entities: dict[str, _Builder] = {}
         self.token_key: dict[int, str] = {}
         self.authors = tuple(self._author(name) for name in document.authors)
@@ -270,25 +268,26 @@ class Registry:
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "State"]
-        if states and lemma in LEADER_NOUNS:
+        leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
+        if states and lemma in leader_nouns:
             return [self.leaders[states[0]]] if states[0] in self.leaders else []
-        if states and lemma in AGENT_NOUNS:
+        if states and lemma in agent_nouns:
             return list(dict.fromkeys(states))
-        if lemma in AGENT_NOUNS | LEADER_NOUNS:
+        if lemma in agent_nouns | leader_nouns:
             owners = self._owners(token)  # "leaders of both nations", "the government of Japan"
             if owners:
-                single = token.tag_ == "NN" and lemma in LEADER_NOUNS and owners[0] in self.leaders
+                single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
                 return [self.leaders[owners[0]]] if single else owners
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
         people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "Person"]
-        if people and lemma in GOVERNMENT_NOUNS:
+        if people and lemma in self.words["government_nouns"]:
             return [self._group(token)]  # "the Carter administration", "the Begin government"
         if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
             earlier = self._listed_before(token)
             if earlier:
                 return earlier
-        qualified = any(c.dep_ == "amod" and c.lower_ not in VAGUE_QUALIFIERS for c in token.children)
+        qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
                                      and qualified):
             return [self._group(token)]
@@ -314,14 +313,14 @@ class Registry:
     def _group(self, token: Token) -> str:
         """"a broad coalition of Republicans and conservative Democrats", "U.S. negotiators": a group acting as one."""
         keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.lower_ in
-                ("nuclear", "non", "non-nuclear", "western", "european", "developing"))
+                self.words["group_qualifiers"])
                 or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         return self.add(f"organization/{slug(label)}", "Organization", label, label)
 
     def _is_pair(self, token: Token) -> bool:
         both = any(c.lower_ in ("both", "two") for c in token.children)
-        return both and token.lemma_.lower() in {"side", "country", "nation", "power", "leader", "government", "party", "superpower", "state"}
+        return both and token.lemma_.lower() in self.pair_nouns
 
     def pair(self, people: bool = False) -> list[str]:
         """The two parties the text last named together, as states unless people are asked for; failing

@@ -19,7 +19,6 @@ from .clauses import RELATIVE_PRONOUNS
 from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
-RELATIVE_ADVERBS = {"subsequently", "later", "afterwards", "afterward", "thereafter", "then"}
 SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 
 
@@ -115,7 +114,7 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     text = sentence_of(token).text.lower()
     if ctx.anchor and ("at that time" in text or "at the time" in text):
         return Interval(ctx.anchor, None)
-    if ctx.anchor and words & RELATIVE_ADVERBS:
+    if ctx.anchor and words & set(ctx.triggers["events"]["relative_adverbs"]):
         return Interval(TimeValue(ctx.anchor.iso[:4], "year"), None)
     return None
 

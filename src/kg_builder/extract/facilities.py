@@ -17,8 +17,6 @@ from ..lexicon import slug
 from .context import Context
 from .tokens import sentence_of, subjects, text_of
 
-GENERIC_MODIFIERS = {"other", "existing", "several", "many", "some", "all", "its", "their", "the", "a", "an"}
-
 
 def _facility_key(ctx: Context, token: Token) -> str | None:
     key = ctx.registry.key_of(token)
@@ -30,7 +28,7 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
         return None
     status_words = set(section["status_modifiers"])
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
-                 and c.lower_ not in GENERIC_MODIFIERS and c.lower_ not in status_words]
+                 and c.lower_ not in section["generic_modifiers"] and c.lower_ not in status_words]
     if not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers):
         return None
     needed = section["head_requires"].get(token.lemma_.lower())

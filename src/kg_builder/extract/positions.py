@@ -14,7 +14,7 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import Predication, clause_text, nested_clause, noun_predication, verb_predication
+from .clauses import Predication, clause_text, noun_predication, verb_predication
 from .context import Context
 from .framing import FrameMatch, matches
 from .tokens import agents, conjuncts, objects, phrase, sentence_of, split_list, strip_determiners, subjects, text_of
