@@ -146,3 +146,44 @@ def test_agreements_fulfilment_matches_across_word_forms(facts_for):
                       "returned the prisoners.")
     [commitment] = facts.agreements[0].commitments
     assert commitment.fulfilled_by is not None
+
+
+def test_agreements_treaty_named_by_its_parties_and_year_is_concluded_by_them(facts_for):
+    facts = facts_for("Under the 1929 Chile-Peru Border Treaty, the two states settled the Tacna question.")
+    [agreement] = facts.agreements
+    assert agreement.label == "Chile-Peru Border Treaty"  # the year dates it; it is no part of the name
+    assert agreement.status == "Signed"
+    assert {r.object for r in signatories(facts, agreement.key)} == {"state/chile", "state/peru"}
+    [concluded] = [e for e in facts.events if e.key == agreement.adopted_at]
+    assert concluded.start.iso == "1929"
+
+
+def test_agreements_concluded_between_two_states_makes_them_signatories(facts_for):
+    facts = facts_for("The accord created a framework for a treaty concluded between Chile and Peru in 1929.")
+    treaty = next(a for a in facts.agreements if "treaty" in a.label)
+    assert treaty.status == "Signed"
+    assert {r.object for r in signatories(facts, treaty.key)} == {"state/chile", "state/peru"}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chile entered into a fisheries agreement with Peru.", "Signed"),
+    ("Chile withdrew from the fisheries agreement.", "Withdrawn"),
+    ("Chile and Peru do not have a fisheries agreement.", "NotSigned"),
+])
+def test_agreements_phrasal_and_possessive_status_verbs(facts_for, text, status):
+    [agreement] = facts_for(text).agreements
+    assert agreement.status == status
+
+
+def test_agreements_it_after_a_treaty_states_its_provisions(facts_for):
+    facts = facts_for("The Andes Treaty was signed by Chile and Peru in 1929, and it banned naval patrols in the bay, "
+                      "in the strait, or in the gulf.")
+    [agreement] = facts.agreements
+    assert {c.label for c in agreement.commitments} == {"naval patrols in the bay", "naval patrols in the strait",
+                                                         "naval patrols in the gulf"}
+
+
+def test_agreements_a_clause_under_an_agreement_is_its_commitment(facts_for):
+    facts = facts_for("Under the Andes Treaty, Chile and Peru committed to share the fisheries of the bay.")
+    [agreement] = facts.agreements
+    assert [c.label for c in agreement.commitments] == ["share the fisheries of the bay"]

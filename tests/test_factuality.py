@@ -230,3 +230,10 @@ def test_factuality_modal_of_the_first_conjunct_does_not_reach_the_second(readin
 ])
 def test_factuality_polarity_alone(token_of, cues, text, word, expected):
     assert polarity(token_of(text, word), cues) == expected
+
+
+def test_factuality_without_negates_the_act_it_governs(reading):
+    assert reading("NATO opened a pathway to membership without extending its guarantee.", "extending").polarity \
+        == "Negative"
+    assert reading("NATO opened a pathway to membership by extending its guarantee.", "extending").polarity \
+        == "Positive"

@@ -151,3 +151,56 @@ def test_positions_both_sides_disagreements_over_a_and_b_are_two_issues(facts_fo
 
 def test_positions_disagreement_needs_two_parties(facts_for):
     assert facts_for("Peru voiced disagreements over fishing rights.").disagreements == ()
+
+
+# -- frames: stances read off the clause layer (hand-made sentences, none from a gold text) -----------------------
+
+def test_positions_exchange_gives_the_counterpart_stance(facts_for):
+    facts = facts_for("Chile insisted on a new border in exchange for fishing rights.")
+    assert stances(facts) == {("state/chile", "Demands", "new border"), ("state/chile", "Offers", "fishing rights")}
+
+
+def test_positions_rewarded_with_in_exchange_for_is_a_deal_of_two_sides(facts_for):
+    facts = facts_for("Peru would reward Chile with port access in exchange for a fishing truce.")
+    assert stances(facts) == {("state/peru", "Offers", "port access"), ("state/peru", "Demands", "fishing truce"),
+                              ("state/chile", "Demands", "port access"), ("state/chile", "Offers", "fishing truce")}
+    assert {p.factuality.modality for p in facts.positions} == {"Hypothetical"}
+
+
+def test_positions_seeking_to_act_oneself_is_support_and_urging_others_a_demand(facts_for):
+    own = facts_for("Chile sought to expand the port.")
+    assert stances(own) == {("state/chile", "Supports", "expand the port")}
+    others = facts_for("Chile urged Peru to expand the port.")
+    assert ("state/chile", "Demands", "expand the port") in stances(others)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bolivia expressed a desire to reopen the talks.", ("state/bolivia", "Supports", "reopen the talks")),
+    ("Bolivia appeared intractable on the issue of water rights.",
+     ("state/bolivia", "Opposes", "issue of water rights")),
+    ("Bolivia, a vocal critic of the canal, stayed away.", ("state/bolivia", "Opposes", "canal")),
+    ("Bolivia abandoned the plan in favor of a regional pact.", ("state/bolivia", "Supports", "regional pact")),
+])
+def test_positions_nouns_adjectives_and_prepositions_state_stances(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
+def test_positions_members_of_a_group_take_its_stance(facts_for):
+    facts = facts_for("Of the coastal states refusing to sign, the most important were Chile, Peru and Bolivia.")
+    holders = {h for h, stance, _ in stances(facts) if stance == "Rejects"}
+    assert {"state/chile", "state/peru", "state/bolivia"} <= holders
+
+
+def test_positions_opposing_another_actors_act_is_a_disagreement(facts_for):
+    facts = facts_for("Chile objected to Peruvian naval patrols in the bay.")
+    [disagreement] = facts.disagreements
+    assert set(disagreement.parties) == {"state/chile", "state/peru"}
+
+
+def test_positions_disagreement_between_descriptions_of_leaders_governments(facts_for):
+    facts = facts_for("President Ronald Reagan met Prime Minister Margaret Thatcher. The dispute between the Reagan "
+                      "administration and the Thatcher government over steel tariffs grew.")
+    [disagreement] = facts.disagreements
+    labels = {e.key: e.label for e in facts.entities}
+    assert {labels[p] for p in disagreement.parties} == {"Reagan administration", "Thatcher government"}
+    assert [labels[i] for i in disagreement.issues] == ["steel tariffs"]

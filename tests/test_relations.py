@@ -81,3 +81,20 @@ def test_relations_copular_affiliation_keeps_its_factuality(facts_for, text, pol
     [affiliation] = related(facts, "affiliatedWith")
     assert (affiliation.factuality.polarity, affiliation.factuality.modality) == (polarity, modality)
     assert not affiliation.factuality.is_plain_fact
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru was led by its President, Dina Boluarte.", ("leaderOf", "state/peru")),
+    ("Russia sent its Foreign Minister, Sergei Lavrov, to Geneva.", ("affiliatedWith", "state/russia")),
+])
+def test_relations_title_in_apposition_belongs_to_its_possessor(facts_for, text, expected):
+    facts = facts_for(text)
+    predicate, state = expected
+    assert any(r.predicate == predicate and r.object == state for r in facts.relations), facts.relations
+
+
+def test_relations_title_stops_at_the_previous_name(facts_for):
+    facts = facts_for("The accord was signed by Chilean President Gabriel Boric and Peruvian President Dina Boluarte "
+                      "in 2023.")
+    leaders = {(r.subject, r.object) for r in facts.relations if r.predicate == "leaderOf"}
+    assert ("person/dina-boluarte", "state/chile") not in leaders

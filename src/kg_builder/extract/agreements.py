@@ -301,15 +301,27 @@ def _agreement_meant(ctx: Context, token: Token) -> str | None:
 
 
 def _provisions(theme: Token) -> list[str]:
-    """"all nuclear tests in the atmosphere, in space, or underwater": one provision per coordinated place."""
-    preps = [c for c in theme.children if c.dep_ == "prep"]
-    places = conjuncts(preps[0]) if preps else []
+    """"banned all nuclear tests in the atmosphere, in space, or underwater": one provision per coordinated place,
+    whether the parser hangs the places on the object or on the verb."""
+    own = [c for c in theme.children if c.dep_ == "prep"]
+    places = [t for p in own[:1] for t in conjuncts(p)]
     if len(places) < 2:
-        return [text_of([t for t in theme.subtree if t.dep_ != "punct" or t.i in (theme.i,)])]
+        after = [c for c in theme.head.children if c.dep_ == "prep" and c.i > theme.i] if theme.dep_ == "dobj" else []
+        places = list(dict.fromkeys(t for p in after for t in conjuncts(p)))
+    if len(places) < 2:
+        return [text_of(list(theme.subtree))]
     skip = {t.i for p in places for t in p.subtree}
     base = [t for t in theme.subtree if t.i not in skip]
-    return [text_of(base + [t for t in p.subtree if t == p or not (t.dep_ in ("conj", "cc") or t.head.dep_ == "conj"
-                                                                      and t.head != p)]) for p in places]
+    return [text_of(base + [t for t in p.subtree if not _in_other_place(t, p)]) for p in places]
+
+
+def _in_other_place(t: Token, place: Token) -> bool:
+    """Inside a place coordinated under this one ("in space, or underwater" hang on "in the atmosphere")."""
+    while t != place:
+        if t.dep_ in ("conj", "cc") or t.is_punct:
+            return True
+        t = t.head
+    return False
 
 
 def _add_commitments(ctx: Context, sent: SentSpan, agreement_key: str, texts: list[str]) -> None:

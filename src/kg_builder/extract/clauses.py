@@ -111,7 +111,10 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
     else:
         agents = ()
     clauses = tuple(c for c in word.children if c.dep_ in ("xcomp", "ccomp"))
-    return Predication(word, word.lemma_.lower(), category, agents, (), (), clauses, _obliques(word))
+    obliques = _obliques(word)
+    if word.dep_ in ("acomp", "oprd", "attr"):  # "appeared intractable on X": the linking verb holds the phrase
+        obliques += tuple(o for o in _obliques(word.head) if o not in obliques)
+    return Predication(word, word.lemma_.lower(), category, agents, (), (), clauses, obliques)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -171,17 +174,25 @@ def _infinitive(verb: Token) -> bool:
 def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
     """(preposition, object) for every prepositional phrase under the token, conjuncts distributed."""
     found: list[tuple[str, Token]] = []
-    for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"):
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"]
+    taken: set[int] = set()
+    for prep in preps:
+        if prep.i in taken:
+            continue
         for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-            name, obj = _compound_preposition(prep, obj)
+            name, obj = _compound_preposition(prep, obj, preps)
+            taken |= {p.i for p in preps if p.i == obj.head.i and p != prep}
             found += [(name, t) for t in conjuncts(obj)]
     return tuple(found)
 
 
-def _compound_preposition(prep: Token, obj: Token) -> tuple[str, Token]:
-    """"in exchange for X" is the preposition "in exchange for" with object X."""
+def _compound_preposition(prep: Token, obj: Token, siblings: list[Token]) -> tuple[str, Token]:
+    """"in exchange for X" is the preposition "in exchange for" with object X, whether the parser hangs "for X"
+    under "exchange" or beside "in"."""
     if obj.lemma_.lower() in PREPOSITION_NOUNS and not any(c.dep_ == "det" for c in obj.children):
         inner = next((c for c in obj.children if c.dep_ == "prep"), None)
+        if inner is None:
+            inner = next((p for p in siblings if p.i == obj.i + 1), None)
         target = next((c for c in inner.children if c.dep_ in ("pobj", "pcomp")), None) if inner is not None else None
         if target is not None:
             return f"{prep.lower_} {obj.lower_} {inner.lower_}", target

@@ -181,7 +181,10 @@ def _argument_text(ctx: Context, token: Token) -> str:
     purpose = [c for c in token.children if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if purpose:  # "plans to achieve inter-Korean peace": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
-    return _short(phrase(token, keep_possessor=True))
+    text = phrase(token, keep_possessor=True)
+    for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
+        text = text.split(f" {preposition} ")[0]
+    return _short(text)
 
 
 def _inside_clause(t: Token, root: Token) -> bool:
