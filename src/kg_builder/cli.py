@@ -281,21 +281,25 @@ def eval_command(gold_files: tuple[Path, ...], store_dir: Path, doc_dirs: tuple[
 @cli.command(short_help="Count the documents where each extraction rule fires.")
 @click.argument("folder", type=click.Path(path_type=Path, exists=True))
 @click.option("--rules", "by_rule", is_flag=True, required=True, help="Report per rule (the only report so far).")
+@click.option("--skip-gold", "gold_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Leave out the documents that the gold files of this folder name (repeatable).")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
 @format_option(("table", "json"), "table")
-def stats(folder: Path, by_rule: bool, model: str | None, fmt: str) -> None:
+def stats(folder: Path, by_rule: bool, gold_dirs: tuple[Path, ...], model: str | None, fmt: str) -> None:
     """Build every document of FOLDER in memory (the store is not touched) and report, for each rule or frame id
     that facts carry as their extractor, the number of documents where it produced a fact. Frames of
     ontology/frames.yaml that never fired are listed with 0: a rule that fires only on the texts it was tuned to
     does not belong in the product.
 
     \b
-    Example: kg stats --rules ../shared/corpus/milestones
+    Example: kg stats --rules ../shared/corpus/milestones --skip-gold ../shared/eval/dev
     """
+    from . import evaluate
     from . import pipeline as kg_pipeline
     from .stats import rule_use
 
-    uses = rule_use([folder], kg_pipeline.load_pipeline(model), progress)
+    gold = [evaluate.load_gold(p).document for d in gold_dirs for p in sorted(d.glob("*.yaml"))]
+    uses = rule_use([folder], kg_pipeline.load_pipeline(model), gold, progress)
     if fmt == "json":
         click.echo(json.dumps([u.__dict__ for u in uses], indent=1))
         return

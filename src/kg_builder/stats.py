@@ -31,22 +31,31 @@ def evidence_of(facts: Facts) -> Iterable[Evidence]:
     yield from (c.evidence for a in facts.agreements for c in a.commitments)
 
 
-def rule_use(paths: Iterable[Path], pipeline: Pipeline,
+def rule_use(paths: Iterable[Path], pipeline: Pipeline, skip: Iterable[str] = (),
              progress: Callable[[str], None] = lambda _: None) -> list[RuleUse]:
-    """Rule ids by the number of documents they fire in, most first; silent rules and frames last, with zero."""
-    found = discover(list(paths))
+    """Rule ids by the number of documents they fire in, most first; frames that never fired last, with zero.
+    A frame counts as one rule whatever the category of word that evoked it ("frame:oppose:noun" is
+    "frame:oppose"). Documents whose file name is in `skip` (the texts that have gold answers) are left out."""
+    skipped = set(skip)
+    found = [p for p in discover(list(paths)) if p.name not in skipped]
     documents: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
     for i, path in enumerate(found, 1):
         progress(f"[{i}/{len(found)}] {path.name}")
         for evidence in evidence_of(facts_of(read_document(path), pipeline)):
-            documents.setdefault(evidence.extractor, set()).add(str(path))
-            counts[evidence.extractor] = counts.get(evidence.extractor, 0) + 1
+            rule = rule_of(evidence.extractor)
+            documents.setdefault(rule, set()).add(str(path))
+            counts[rule] = counts.get(rule, 0) + 1
     used = [RuleUse(rule, len(docs), counts[rule]) for rule, docs in documents.items()]
-    silent = [RuleUse(name, 0, 0) for name in _registered() if not any(u.rule.startswith(name) for u in used)]
+    silent = [RuleUse(name, 0, 0) for name in _registered() if name not in documents]
     return sorted(used, key=lambda u: (-u.documents, u.rule)) + silent
 
 
+def rule_of(extractor: str) -> str:
+    """The rule an extractor id belongs to: a frame's id names the category of the word that evoked it too."""
+    parts = extractor.split(":")
+    return ":".join(parts[:2]) if parts[0] == "frame" else extractor
+
+
 def _registered() -> list[str]:
-    """The frames of frames.yaml, as the prefix of the ids they give ("frame:NAME")."""
-    return [f"frame:{f.name}:" for f in load_frames().frames]
+    return [f"frame:{f.name}" for f in load_frames().frames]
