@@ -257,6 +257,8 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     fact = ctx.factuality(token)
     if same:
         ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when)
+        if fact.polarity == "Negative":  # "the meeting was canceled": what was planned did not happen
+            ctx.events[same] = replace(ctx.events[same], factuality=fact)
     elif mention.pos_ != "VERB" and fact.is_plain_fact and not (participants or location or when):
         return  # a bare "negotiations" or "military exercises" names a kind of event, not one that happened
     else:
@@ -322,7 +324,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         relative = verb.dep_ == "relcl"
         said = [s for s in own if not (s.tag_ in ("WP", "EX") or s.lower_ == "there" or (s.tag_ == "WDT" and not relative))]
-        governed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.cues.future_verbs | ctx.cues.negative_implicatives
+        # "hoping to reconvene X", "impossible to sustain", "a desire to cut X", "the failure to win X"
+        governed = not said and (verb.dep_ == "xcomp" or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+                                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
         if not said and not governed or _reporting_aside(ctx, verb):
             continue
         fact = ctx.factuality(verb)
@@ -337,6 +341,25 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
         ctx.event_at[verb.i] = key
+    _unrealized_things(ctx, sent)
+
+
+def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
+    """A thing the text says did not happen: "without prior discussions", "refused any contact with X", "omitting
+    references to Y", "the meeting was canceled"."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
+            continue
+        negated = noun.dep_ == "pobj" and noun.head.lower_ == "without" or noun.dep_ != "pobj" and \
+            noun.head.lemma_.lower() in ctx.cues.negating_verbs
+        label = phrase(noun)
+        if not negated or len(label.split()) < 2:
+            continue
+        fact = ctx.factuality(noun)
+        key = ctx.fact_key("event", "thing", label, sent.start_char)
+        ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
+                                evidence=ctx.evidence(sent, "rule:unrealized-thing", 0.5))
+        ctx.event_at[noun.i] = key
 
 
 def _reporting_aside(ctx: Context, verb: Token) -> bool:

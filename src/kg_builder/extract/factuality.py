@@ -23,6 +23,9 @@ class Cues:
 
     negators: frozenset[str]
     negative_implicatives: frozenset[str]
+    negative_nouns: frozenset[str]
+    negative_adjectives: frozenset[str]
+    negating_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
@@ -78,8 +81,19 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if _negated(node, cues):
             negations += 1
         failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children)  # "attempted unsuccessfully to"
-        if node.dep_ == "xcomp" and (node.head.lemma_.lower() in cues.negative_implicatives or failed):
+        governor = node.head.lemma_.lower()
+        if node.dep_ == "xcomp" and (governor in cues.negative_implicatives or failed
+                                     or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
+            break
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN" and governor in cues.negative_nouns:
+            negations += 1  # "the failure to win support"
+            break
+        if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and governor in cues.negating_verbs:
+            negations += 1 + (1 if _negated(node.head, cues) else 0)  # "the meeting was canceled"
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "without":
+            negations += 1  # "without prior discussions"
             break
         # an object or passive subject shares its verb's negation; a prepositional phrase does not
         # ("refused to include X in the negotiations": the negotiations took place)
