@@ -257,7 +257,9 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     fact = ctx.factuality(token)
     if same:
         ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when)
-        if fact.polarity == "Negative":  # "the meeting was canceled": what was planned did not happen
+        if fact.polarity == "Negative" or fact.is_plain_fact and location:
+            # "the meeting was canceled": what was planned did not happen; "the Camp David Summit, held from ...":
+            # it did (only a mention that names the same place is sure to be the same meeting)
             ctx.events[same] = replace(ctx.events[same], factuality=fact)
     elif mention.pos_ != "VERB" and fact.is_plain_fact and not (participants or location or when):
         return  # a bare "negotiations" or "military exercises" names a kind of event, not one that happened

@@ -26,6 +26,7 @@ class Cues:
     negative_nouns: frozenset[str]
     negative_adjectives: frozenset[str]
     negating_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
@@ -96,8 +97,10 @@ def polarity(trigger: Token, cues: Cues) -> str:
             negations += 1  # "without prior discussions"
             break
         # an object or passive subject shares its verb's negation; a prepositional phrase does not
-        # ("refused to include X in the negotiations": the negotiations took place)
-        if node.dep_ not in ("dobj", "nsubjpass", "attr", "nsubj") or node.head == node:
+        # ("refused to include X in the negotiations": the negotiations took place), nor does the subject of an
+        # act ("the summit did not produce an agreement": the summit took place), unless the verb says it occurred
+        subject_of_occurrence = node.dep_ == "nsubj" and governor in cues.occurrence_verbs
+        if node.dep_ not in ("dobj", "nsubjpass", "attr") and not subject_of_occurrence or node.head == node:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
