@@ -47,8 +47,12 @@ def _proper_name(token: Token) -> str | None:
     start = token.i
     while start - 1 >= token.left_edge.i and _name_word(token.doc[start - 1], token.doc[start - 2] if start > 1 else None):
         start -= 1
+    end = token.i + 1  # "Resolution 242", "Protocol II": a number after the head is part of the name
+    while end < len(token.doc) and token.doc[end].ent_type_ != "DATE" and (
+            token.doc[end].like_num and token.doc[end].text.isdigit() or re.fullmatch(r"[IVX]+", token.doc[end].text)):
+        end += 1
     if start < token.i and token.is_title:
-        return text_of(list(token.doc[start: token.i + 1]))
+        return text_of(list(token.doc[start: end]))
     return None
 
 
