@@ -127,7 +127,8 @@ class Registry:
         """Each person name seen -> (key, canonical label): short names join the longest name that contains them."""
         names: dict[str, str | None] = {}
         for ent in doc.ents:
-            if ent.label_ == "PERSON" or (ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
+            if ent.label_ == "PERSON" or self._titled(ent) or (
+                    ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
                 entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
                 name = entry.label if entry else clean_name(ent.text, self.titles)
                 names[name] = entry.key if entry else names.get(name)
@@ -143,14 +144,21 @@ class Registry:
             out[name] = (key, label)
         return out
 
+    def _titled(self, ent: Span) -> bool:
+        """"premier Sanae Takaichi" is a person whatever the statistical model tagged her: a title goes before her name."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and before is not None \
+            and before.lower_ in self.titles and len(ent) <= 4 and all(t.is_title for t in ent)
+
     def _resolve(self, ent: Span) -> str | None:
         if ent.ent_id_ and ent.ent_id_ in self.lex:
             entry = self.lex[ent.ent_id_]
             alias = None if ent.label_ == "NORP" else clean_name(ent.text, set())
             return self.add(entry.key, entry.kind, entry.label, alias)
         name = clean_name(ent.text, self.titles)
-        if name in self._person_names and ent.label_ in ("PERSON", "ORG", "GPE"):
-            key, label = self._person_names[name]
+        full = next((f for f in self._person_names if _part_of(name, f)), None) if name not in self._person_names else name
+        if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Takaichi" after "premier Sanae Takaichi"
+            key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
         kind = NER_KINDS.get(ent.label_)
         if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.agreement_heads:
