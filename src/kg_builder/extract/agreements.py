@@ -41,6 +41,8 @@ def _is_head(ctx: Context, token: Token) -> bool:
 
 def _proper_name(token: Token) -> str | None:
     """"the ABM Treaty", "SALT II": a name written with capitals or tagged as a law."""
+    if token.ent_type_ == "ORG" and token.dep_ == "compound":
+        return None  # "the North Atlantic Treaty Organization" names an organization, not a treaty
     if token.ent_type_ == "LAW":
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         return re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
@@ -150,6 +152,8 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     found = _existing(ctx, token, name, bool(proper))
     if found is None and verb is None and not proper and not _list_verb(token):
         return
+    if found is None and not proper and _not_an_accord(ctx, token, name, verb):
+        return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
     signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
     if proper and not signers and status in (None, "Signed") and fact.is_plain_fact:
@@ -174,6 +178,16 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
     if len(signers) == 2:
         ctx.registry.note_pair(signers)
+
+
+def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) -> bool:
+    """"agreements" in general, or "the treaty" with no verb that says what became of it, or "Israeli agreement to
+    make gestures" (a consent, not an accord): no agreement node of its own."""
+    bare = verb is None and (name.lower() in ctx.triggers["agreements"]["heads"]
+                             or token.tag_ in ("NNS", "NNPS") and " " not in name)
+    consent = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                  for c in token.children)
+    return bare or consent
 
 
 def _dated_name(name: str | None) -> tuple[str | None, str | None]:

@@ -161,8 +161,9 @@ class Registry:
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
         kind = NER_KINDS.get(ent.label_)
-        if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.agreement_heads:
-            return None  # "the Andean Water Treaty" tagged ORG is an agreement, not an actor
+        if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.agreement_heads \
+                or re.fullmatch(r"[IVX]+", ent[-1].text):
+            return None  # "the Andean Water Treaty" or "SALT II" tagged ORG is an agreement, not an actor
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
 

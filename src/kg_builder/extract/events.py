@@ -18,6 +18,9 @@ from .context import Context
 from .clauses import RELATIVE_PRONOUNS
 from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
+# words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
+OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
+CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with", "from", "and", "or", "but"})
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 
@@ -184,6 +187,18 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     return text_of(words[:18]) if not named else f"{named} {text_of(words[:16])}"
 
 
+def tidy_label(label: str) -> str | None:
+    """A clause label an analyst can read, or None: a label cut short loses its dangling preposition or
+    conjunction; one that opens on a relative or question word ("which attend in", "what he believed"), or keeps
+    fewer than three words, names nothing."""
+    words = label.split()
+    while words and words[-1].lower() in CLOSING_FRAGMENTS:
+        words.pop()
+    if len(words) < 3 or words[0].lower() in OPENING_FRAGMENTS:
+        return None
+    return " ".join(words)
+
+
 def _date_phrase(date: Token) -> range:
     """The words of a date with the preposition that introduces it ("in December", "by 2028")."""
     head = date.head if date.dep_ == "pobj" and date.head.dep_ == "prep" else date
@@ -265,6 +280,10 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         return  # a bare "negotiations" or "military exercises" names a kind of event, not one that happened
     else:
         label = _label(ctx, mention, kind, location, dates)
+        if mention.pos_ == "VERB":
+            label = tidy_label(label)
+            if label is None:
+                return  # "which attend in", "it took for": a clause the parse tore apart names no event
         same = ctx.fact_key("event", kind, label, sentence_of(token).start_char)
         ctx.events[same] = Event(
             key=same, kind=kind, label=label, evidence=ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75),
@@ -337,8 +356,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         label = _clause_label(verb.head if governed and not said else verb)
         if relative:
             label = f"{phrase(verb.head)} {label}"
-        if len(label.split()) < 3:
-            continue  # "attacked" alone says nothing an analyst can use
+        label = tidy_label(label)
+        if label is None:
+            continue  # "attacked" alone, or "what he believed", says nothing an analyst can use
         key = ctx.fact_key("event", "clause", label, sent.start_char)
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))

@@ -145,12 +145,23 @@ def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> F
 def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, str]]]:
     """What the stance is about, with its text: the first argument that names a thing, not a person or state
     ("rewarded him with X": X; "supports Y's bid": Y's bid)."""
+    pred = match.predication
+    if pred.category == "verb" and pred.clauses and pred.themes and pred.lemma in ctx.frames.object_control:
+        # "pressed the republics to assume the obligations": what is wanted is the whole clause, doer included
+        return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.clauses for t in pred.themes[:1]]
     for source, tokens in match.candidates("concerns"):
         found = [(token, text) for token in tokens if not _person_or_state(ctx, token)
-                 and (text := _argument_text(ctx, token))]
+                 and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token))]
         if found:
             return source, found
     return "", []
+
+
+def _stance_of_its_own(ctx: Context, token: Token) -> bool:
+    """"disappointment over the talks and a desire to cut contacts": a coordinated "desire to ..." is a stance of its
+    own, read by its own frame, not what the disappointment is about."""
+    return token.dep_ == "conj" and any(f.fact_class == "PolicyPosition" for f in ctx.frames.evoked("noun", token.lemma_.lower())) \
+        and any(c.dep_ == "acl" for c in token.children)
 
 
 def _members(group: Token) -> list[Token]:
