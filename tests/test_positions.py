@@ -204,3 +204,18 @@ def test_positions_disagreement_between_descriptions_of_leaders_governments(fact
     labels = {e.key: e.label for e in facts.entities}
     assert {labels[p] for p in disagreement.parties} == {"Reagan administration", "Thatcher government"}
     assert [labels[i] for i in disagreement.issues] == ["steel tariffs"]
+
+
+def test_positions_opposite_stances_on_one_issue_are_a_disagreement(facts_for):
+    facts = facts_for("Chile pressed for joint inspections of the northern ports. Peru was hesitant to allow such "
+                      "inspections of its northern ports.")
+    assert ("state/peru", "Opposes", "allow such inspections of its northern ports") in stances(facts)
+    [disagreement] = facts.disagreements
+    assert set(disagreement.parties) == {"state/chile", "state/peru"}
+    assert disagreement.evidence.extractor == "rule:opposed-stances"
+
+
+def test_positions_same_stance_of_two_actors_is_no_disagreement(facts_for):
+    facts = facts_for("Chile pressed for joint inspections of the northern ports. Peru also wanted joint inspections "
+                      "of the northern ports.")
+    assert facts.disagreements == ()

@@ -66,6 +66,7 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
             rule.run(ctx, sent)
         events.advance_anchor(ctx, ctx.dates)
     facilities.offered_operators(ctx)
+    positions.opposed_stances(ctx)
     linked = tuple(_link_fulfilment(a, list(ctx.events.values())) for a in ctx.agreements)
     return Facts(document=document, entities=ctx.registry.freeze(), events=tuple(ctx.events.values()),
                  agreements=linked, positions=tuple(ctx.positions), disagreements=tuple(ctx.disagreements),

@@ -10,6 +10,8 @@ possessed policy ("his maximum pressure policy") is supported by its owner;
 """
 from __future__ import annotations
 
+from itertools import combinations
+
 from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
@@ -317,6 +319,32 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
                 and ctx.reading(token).polarity == "Negative":
             issues = [phrase(t) for t in objects(token)] + _after_colon(sent, token)
             _disagreement(ctx, sent, _actors(ctx, subjects(token)), issues, Factuality(), "rule:unresolved")
+
+
+def opposed_stances(ctx: Context) -> None:
+    """Two actors taking opposite stances on one issue within a few sentences disagree on it: "X pushed for on-site
+    inspections ... the Soviets were hesitant to permit such inspections"."""
+    firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"]
+    for first, second in combinations(firm, 2):
+        if (first.stance in AGAINST) == (second.stance in AGAINST):
+            continue
+        sides = [ctx.registry.state_of(first.holder), ctx.registry.state_of(second.holder)]
+        near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
+        if sides[0] != sides[1] and near and _same_issue(ctx, first.issue, second.issue):
+            later = max(first, second, key=lambda p: p.evidence.span.begin)
+            sent = next(s for s in ctx.doc.sents if s.start_char <= later.evidence.span.begin < s.end_char)
+            label = ctx.registry.entities[first.issue].label
+            _disagreement(ctx, sent, sides, [label], Factuality(), "rule:opposed-stances")
+
+
+AGAINST = frozenset({"Opposes", "Rejects"})
+NEAR = 1500  # characters: a paragraph or so
+
+
+def _same_issue(ctx: Context, first: str, second: str) -> bool:
+    words = [{w.strip("-").replace("-", "") for w in ctx.registry.entities[k].label.lower().split() if len(w) > 3}
+             for k in (first, second)]
+    return first == second or len(words[0] & words[1]) >= 2
 
 
 def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list[str], fact: Factuality,
