@@ -205,3 +205,31 @@ def test_store_labels_reports_names_other_documents_gave(tmp_path):
         assert store.labels([person], "https://w3id.org/kg-builder/graph/b") == {person: "J.P. Morgan"}
         assert store.labels([person], "https://w3id.org/kg-builder/graph/a") == {}
         assert store.labels([]) == {}
+
+
+def test_store_union_counts_a_triple_once_whatever_graphs_hold_it(store: Store) -> None:
+    """pyoxigraph 0.5.13 answers a union query once per graph holding a triple; the store must not."""
+    person = ("trump", "type", f"<{EX}Person>")
+    store.replace_graph(G1, nt(person, ("kim", "type", f"<{EX}Person>")))
+    store.replace_graph(G2, nt(person))
+    store.replace_graph(G1 + "b", nt(person))
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x <{EX}type> <{EX}Person> }}"
+    assert store.query(count).rows == (("2",),)
+    # honest duplicates stay: two persons, both typed Person, give two rows with the same ?type
+    assert store.query(f"SELECT ?t WHERE {{ ?x <{EX}type> ?t }}").rows == ((EX + "Person",),) * 2
+    store.replace_graph(G2, nt(("moon", "type", f"<{EX}Person>")))
+    store.remove_graph(G1 + "b")
+    assert store.query(count).rows == (("3",),)  # trump still in G1, kim, moon
+    store.remove_graph(G1)
+    assert store.query(count).rows == (("1",),)
+
+
+def test_store_written_without_union_is_filled_on_open(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.update(f"INSERT DATA {{ GRAPH <{G1}> {{ <{EX}a> <{EX}p> <{EX}b> }} GRAPH <{G2}> {{ <{EX}a> <{EX}p> <{EX}b> }} }}")
+    raw.flush()
+    del raw
+    with Store.open(tmp_path / "old", read_only=True) as store:
+        assert store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows == ((EX + "a", EX + "p", EX + "b"),)

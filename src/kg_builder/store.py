@@ -4,6 +4,14 @@ A store is a folder holding an Oxigraph (RocksDB) database. Each document
 lives in its own named graph; the ontology lives in ``ONTOLOGY_GRAPH``.
 Queries see the union of all named graphs as their default graph. Writes are
 single transactions: a failed write leaves the store as it was.
+
+The store's default graph holds that union, each triple once, kept in step
+by every write. Queries read it instead of asking Oxigraph for the union of
+the named graphs, because pyoxigraph 0.5.13 answers such a union with one
+solution per graph holding a triple (oxigraph issue 1919): "how many
+persons" would count a person once per document naming them. SPARQL's bag
+semantics stay as they are: only copies of one triple in several graphs are
+merged, honest duplicate solutions are kept.
 """
 from __future__ import annotations
 
@@ -69,12 +77,17 @@ class Store:
         try:
             path.mkdir(parents=True, exist_ok=True)
             inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            if read_only and _lacks_union(inner):
+                inner = _upgraded(path)
         except OSError as e:
             if "lock" in str(e).lower():
                 raise StoreError(f"the store {path} is in use by another process",
                                  hint="wait for the other kg command to finish") from e
             raise StoreError(f"cannot open the store {path}: {e}") from e
-        return cls(path, inner, read_only)
+        store = cls(path, inner, read_only)
+        if not read_only and _lacks_union(inner):
+            store._update(_FILL_UNION)
+        return store
 
     def close(self) -> None:
         if self._ox is not None:
@@ -111,7 +124,7 @@ class Store:
         """Drop a named graph; False when there was none."""
         graph = _named_node(graph_iri)
         existed = self._db.contains_named_graph(graph)
-        self._update(f"DROP SILENT GRAPH {graph}")
+        self._update(_unmerge(graph) + f" ;\nDROP SILENT GRAPH {graph}")
         return existed
 
     def ensure_ontology(self, turtle_path: Path) -> bool:
@@ -136,9 +149,9 @@ class Store:
 
     def _replace(self, graph: ox.NamedNode, triples: list[ox.Triple]) -> None:
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-        update = f"DROP SILENT GRAPH {graph}"
-        if triples:
-            update += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
+        update = _unmerge(graph) + f" ;\nDROP SILENT GRAPH {graph}"
+        if triples:  # into the graph and into the union (the default graph)
+            update += f" ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}}\n{body}\n}}"
         self._update(update)
 
     def _update(self, update: str) -> None:
@@ -192,7 +205,7 @@ class Store:
 
         def run(cancelled: threading.Event) -> QueryResult:
             try:
-                raw = self._db.query(sparql, use_default_graph_as_union=True)
+                raw = self._db.query(sparql)  # the default graph is the deduplicated union
                 return _collect(raw, limit, cancelled)
             except SyntaxError as e:
                 raise QueryError(f"invalid SPARQL: {e}") from e
@@ -224,6 +237,30 @@ class Store:
 
 
 # -- helpers -----------------------------------------------------------------
+
+# Copies every named graph's triples into the default graph (a store written before it held the union).
+_FILL_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _unmerge(graph: ox.NamedNode) -> str:
+    """An update taking out of the union the triples that only ``graph`` holds."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}")
+
+
+def _lacks_union(inner: ox.Store) -> bool:
+    """True when named graphs hold triples but the default graph (their union) is empty."""
+    in_default = next(iter(inner.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    return in_default is None and next(iter(inner.quads_for_pattern(None, None, None)), None) is not None
+
+
+def _upgraded(path: Path) -> ox.Store:
+    """Fill the union of a store written by an older kg_builder, then reopen it read-only."""
+    writable = ox.Store(str(path))
+    writable.update(_FILL_UNION)
+    writable.flush()
+    del writable  # releases the lock before the read-only reopen
+    return ox.Store.read_only(str(path))
 
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
 _SKIPPED = re.compile(
