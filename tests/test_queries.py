@@ -188,6 +188,16 @@ kgr:event/001_test-00000000001a a kgo:Announcement ;
 kgr:span/001_test-5-40-00000000001a a kgo:TextSpan ; kgo:sourceDocument kgr:document/001_test ;
     kgo:sentence "The exercises were suspended." ;
     kgo:beginIndex 5 ; kgo:endIndex 40 ; kgo:extractor "rule:event" ; kgo:confidence 0.8 .
+kgr:event/001_test-00000000001b a kgo:Summit ; rdfs:label "Beijing summit" ;
+    kgo:participant kgr:state/united-states ; kgo:startDate "2018-09"^^xsd:gYearMonth ;
+    kgo:polarity kgo:Positive ; kgo:modality kgo:Hedged ; prov:wasDerivedFrom kgr:span/001_test-41-80-00000000001b .
+kgr:event/001_test-00000000001c a kgo:Summit ; rdfs:label "Moscow summit" ;
+    kgo:participant kgr:state/united-states ; kgo:startDate "2018-10"^^xsd:gYearMonth ;
+    kgo:polarity kgo:Positive ; kgo:modality kgo:Asserted ; kgo:attributedTo kgr:state/north-korea ;
+    prov:wasDerivedFrom kgr:span/001_test-41-80-00000000001b .
+kgr:span/001_test-41-80-00000000001b a kgo:TextSpan ; kgo:sourceDocument kgr:document/001_test ;
+    kgo:sentence "A Beijing summit may have happened; Pyongyang says one took place in Moscow." ;
+    kgo:beginIndex 41 ; kgo:endIndex 80 ; kgo:extractor "rule:summit" ; kgo:confidence 0.5 .
 kgr:document/001_test a kgo:SourceDocument ; dcterms:title "Second article" ; dcterms:identifier "001_test" .
 """
 
@@ -264,7 +274,7 @@ def test_queries_parse_header() -> None:
     title, question, params = parse_header(text)
     assert (title, question) == ("T", "Q?")
     assert [(p.name, p.description) for p in params] == [("fact", "a fact IRI"), ("who", "an actor")]
-    assert [p.name for p in get_query("provenance").parameters] == ["fact"]
+    assert [p.name for p in get_query("provenance").parameters] == ["fact", "document"]
 
 
 def test_queries_resolve_name_file_and_stdin(tmp_path: Path, monkeypatch) -> None:
@@ -349,12 +359,17 @@ def test_queries_disagreements(store: Store) -> None:
 def test_queries_unrealized(store: Store) -> None:
     assert answer(store, "unrealized", "statement", "kind", "polarity", "modality", "status") == [
         ("Hanoi joint statement", "Agreement", "Negative", "Asserted", "NotSigned"),
+        ("China alliedWith North Korea, say the North Koreans", "Claim", "Positive", "Asserted", None),
         ("CSIS opposes freeze-for-freeze", "PolicyPosition", "Positive", "Normative", None),
         ("China does not support sanctions relief", "PolicyPosition", "Negative", "Asserted", None),
+        ("North Korea demands sanctions relief", "PolicyPosition", "Positive", "Hedged", None),
+        ("North Korea demands sanctions relief, says Trump", "PolicyPosition", "Positive", "Asserted", None),
+        ("Beijing summit", "Summit", "Positive", "Hedged", None),
+        ("Moscow summit", "Summit", "Positive", "Asserted", None),
         ("inter-Korean summit", "Summit", "Positive", "Hypothetical", None),
         ("third summit", "Summit", "Negative", "Asserted", None),
         ("missile test", "WeaponsTest", "Positive", "Hypothetical", None),
-    ]
+    ]  # everything summits, participants and timeline leave out: negated, hedged, supposed, reported
 
 
 def test_queries_roles(store: Store) -> None:
@@ -374,7 +389,7 @@ def test_queries_timeline(store: Store) -> None:
         ("2018-06", "Singapore summit"),
         ("2018-06", "announcement that U.S.-South Korean military exercises would be suspended"),
         ("2019-02-27", "Hanoi summit"),
-    ]  # the hypothetical and the negated summit are left out
+    ]  # the hypothetical, negated, hedged and reported summits are left out
 
 
 def test_queries_alignments(store: Store) -> None:
@@ -404,9 +419,9 @@ def test_queries_provenance_of_one_fact(store: Store) -> None:
 def test_queries_provenance_without_binding_lists_every_fact(store: Store) -> None:
     rows = answer(store, "provenance", "fact", "document", "begin")
     facts = {r[0] for r in rows}
-    assert len(facts) == 25  # 7 events, 2 agreements, 2 commitments, 4 positions, 1 disagreement, 9 claims
+    assert len(facts) == 27  # 9 events, 2 agreements, 2 commitments, 4 positions, 1 disagreement, 9 claims
     assert rows[0] == (KGR + "agreement/000_test-0000000000a2", "000_test", "0")
-    assert rows[-1][1:] == ("001_test", "5")
+    assert rows[-1][1:] == ("001_test", "41")
     assert [r[1:] for r in rows] == sorted((r[1:] for r in rows), key=lambda d: (d[0], int(d[1])))
 
 
@@ -456,7 +471,66 @@ def test_queries_bind_literal_finds_rows(store: Store) -> None:
 
 def test_queries_bind_unknown_variable() -> None:
     with pytest.raises(QueryError, match=r"no variable \?who"):
-        bind(get_query("provenance").text, {"who": "x"})
+        bind("SELECT ?fact WHERE { ?fact ?p ?o }", {"who": "x"})
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_queries_canned_refuses_an_undeclared_parameter(query) -> None:
+    assert query.parameters, f"{query.name} declares no parameter"
+    with pytest.raises(QueryError, match="no parameter 'fact_or_not'") as e:
+        bind(query.text, {"fact_or_not": "x"})
+    assert query.parameters[0].name in e.value.hint
+
+
+# Each declared parameter, and what it leaves: (query, parameters, column, the column's values).
+FILTERED = [
+    ("agreements", {"signer": "Kim Jong-un"}, "signatory", ["Donald Trump", "Kim Jong-un"]),
+    ("agreements", {"signer": "kgr:state/north-korea"}, "signatory", []),
+    ("agreements", {"status": "NotSigned"}, "agreement", ["Hanoi joint statement"]),
+    ("agreements", {"status": "kgo:Signed"}, "agreement", ["Singapore joint statement"] * 2),
+    ("alignments", {"actor": "south korea"}, "actor_a", ["South Korea"]),
+    ("alignments", {"actor": "China"}, "actor_a", []),
+    ("commitments", {"agreement": "Singapore declaration"}, "commitment",
+     ["complete denuclearization of the Korean peninsula", "recovery of U.S. soldier remains"]),
+    ("commitments", {"agreement": "Hanoi joint statement"}, "commitment", []),
+    ("disagreements", {"party": "DPRK"}, "issue", ["denuclearization", "sanctions relief"]),
+    ("disagreements", {"party": "China"}, "issue", []),
+    ("disagreements", {"issue": "sanctions relief"}, "issue", ["sanctions relief"]),
+    ("document", {"document": "001_test"}, "title", ["Second article"]),
+    ("facilities", {"country": "North Korea"}, "facility", ["Yongbyon nuclear facility"]),
+    ("participants", {"participant": "Kim Jong-un"}, "summit", ["Singapore summit"] * 2 + ["Hanoi summit"] * 2),
+    ("participants", {"participant": "Moon Jae-in"}, "summit", []),
+    ("positions", {"holder": "North Korea"}, "issue", ["sanctions relief"] * 2),
+    ("positions", {"holder": "China"}, "issue", []),
+    ("positions", {"issue": "freeze-for-freeze"}, "holder", ["Center for Strategic and International Studies"]),
+    ("positions", {"stance": "Opposes"}, "issue", ["freeze-for-freeze"]),
+    ("provenance", {"document": "001_test"}, "sentence", [
+        "The exercises were suspended.",
+        "A Beijing summit may have happened; Pyongyang says one took place in Moscow.",
+        "A Beijing summit may have happened; Pyongyang says one took place in Moscow."]),
+    ("roles", {"person": "Trump"}, "organization_or_state", ["United States"]),
+    ("roles", {"organization": "kgr:state/north-korea"}, "person", ["Kim Jong-un"]),
+    ("summits", {"participant": "Trump"}, "summit", ["Singapore summit", "Hanoi summit"]),
+    ("summits", {"place": "hanoi"}, "summit", ["Hanoi summit"]),
+    ("timeline", {"from": "2019"}, "event", ["Hanoi summit"]),
+    ("timeline", {"to": "2018-06", "actor": "United States"}, "event",
+     ["announcement that U.S.-South Korean military exercises would be suspended"]),
+    ("unrealized", {"kind": "Summit"}, "statement", ["Beijing summit", "Moscow summit", "inter-Korean summit",
+                                                      "third summit"]),
+]
+
+
+@pytest.mark.parametrize("name, params, column, expected", FILTERED,
+                         ids=[f"{q}-{'-'.join(p)}-{i}" for i, (q, p, _, _) in enumerate(FILTERED)])
+def test_queries_each_declared_parameter_filters(store: Store, name: str, params: dict[str, str], column: str,
+                                                 expected: list[str]) -> None:
+    assert [row[0] for row in answer(store, name, column, params=params)] == expected
+
+
+def test_queries_every_declared_parameter_has_a_filter_test() -> None:
+    tested = {(name, p) for name, params, _, _ in FILTERED for p in params}
+    declared = {(q.name, p.name) for q in list_queries() for p in q.parameters} - {("provenance", "fact")}
+    assert declared <= tested
 
 
 # -- formats ---------------------------------------------------------------------

@@ -130,24 +130,33 @@ def _names_hint() -> str:
 # -- parameters ----------------------------------------------------------------
 
 def bind(sparql: str, params: dict[str, str]) -> str:
-    """Bind ``?NAME`` to each value by a VALUES block at the top of the query's WHERE group.
+    """Bind each parameter by a VALUES block at the top of the query's WHERE group.
+
+    A query that declares its parameters (``# param:`` header lines) accepts
+    only those. Parameter NAME binds ``?param_NAME`` when the query has that
+    variable (the canned queries filter on it, so that a parameter never
+    clashes with a result column), else ``?NAME``.
 
     A value is an IRI when written ``<...>``, as an absolute IRI (``https://...``,
-    ``urn:...``) or with one of the project's prefixes (``kgr:state/north-korea``);
+    ``urn:...``) or with one of the project's prefixes (``kgs:north-korea``);
     a quoted SPARQL literal (``"2019"^^xsd:gYear``) is taken as written; anything
     else becomes a plain string literal.
     """
     if not params:
         return sparql
     masked = mask_sparql(sparql)
+    declared = {p.name for p in parse_header(sparql)[2]}
     values = []
     for name, value in sorted(params.items()):
         name = name.lstrip("?$")
         if not re.fullmatch(r"\w+", name):
             raise QueryError(f"not a variable name: {name!r}")
-        if not re.search(rf"[?$]{name}\b", masked):
+        if declared and name not in declared:
+            raise QueryError(f"the query has no parameter {name!r}", hint=_params_hint(sparql))
+        variable = next((v for v in (f"param_{name}", name) if re.search(rf"[?$]{v}\b", masked)), None)
+        if variable is None:
             raise QueryError(f"the query has no variable ?{name} to bind", hint=_params_hint(sparql))
-        values.append(f" VALUES ?{name} {{ {to_sparql_term(value)} }}")
+        values.append(f" VALUES ?{variable} {{ {to_sparql_term(value)} }}")
     at = _where_brace(masked) + 1
     return sparql[:at] + "".join(values) + sparql[at:]
 
