@@ -1,6 +1,8 @@
 """rdf.py on hand-made Facts (no spaCy): triples and Claims, provenance, typed dates, stable N-Triples."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -81,6 +83,11 @@ def graph():
 
 def iri(key: str) -> URIRef:
     return KGR[key]
+
+
+def fact(key: str) -> URIRef:
+    """The IRI rdf.py minted for the fact the extractor keyed ``key``."""
+    return rdf.mint_fact_iris(make_facts())[key]
 
 
 def claims_about(graph, relation: Relation) -> list:
@@ -165,12 +172,12 @@ def test_rdf_every_fact_node_has_factuality(graph):
     ("event/t-year", "2017", XSD.gYear),
 ])
 def test_rdf_dates_are_typed_by_precision(graph, key, lexical, datatype):
-    [start] = graph.objects(iri(key), KGO.startDate)
+    [start] = graph.objects(fact(key), KGO.startDate)
     assert (str(start), start.datatype) == (lexical, datatype)
 
 
 def test_rdf_end_date_and_document_date(graph):
-    assert (iri("event/t-day"), KGO.endDate, Literal("2019-02-28", datatype=XSD.date)) in graph
+    assert (fact("event/t-day"), KGO.endDate, Literal("2019-02-28", datatype=XSD.date)) in graph
     assert (rdf.document_iri(DOCUMENT), DCTERMS.date, Literal("2019-02", datatype=XSD.gYearMonth)) in graph
 
 
@@ -188,15 +195,15 @@ def test_rdf_entities_and_creators(graph):
     assert (peru, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), Literal("Republic of Peru")) in graph
     assert (iri("state/chile"), KGO.wikidataId, Literal("Q298")) in graph
     assert (rdf.document_iri(DOCUMENT), DCTERMS.creator, iri("person/analyst")) in graph
-    meeting = iri("event/t-day")
+    meeting = fact("event/t-day")
     assert set(graph.objects(meeting, KGO.participant)) == {iri("state/chile"), peru}
     assert (meeting, KGO.location, iri("location/lima")) in graph
 
 
 def test_rdf_agreement_status_and_commitment(graph):
-    treaty = iri("agreement/t-treaty")
+    treaty = fact("agreement/t-treaty")
     assert (treaty, KGO.status, KGO.Signed) in graph
-    assert (treaty, KGO.hasCommitment, iri("commitment/t-patrol")) in graph
+    assert (treaty, KGO.hasCommitment, fact("commitment/t-patrol")) in graph
 
 
 # --- serialisation --------------------------------------------------------------------------------------------
@@ -256,3 +263,52 @@ def test_rdf_roles_are_claimed_as_of_the_document_date():
         graph.add(triple)
     dates = [str(o) for o in graph.objects(None, rdf.KGO.validAt)]
     assert dates == ["2019-03-01"]
+
+
+# --- stable fact IRIs ------------------------------------------------------------------------------------
+
+def moved(evidence: Evidence, by: int) -> Evidence:
+    span = evidence.span
+    return Evidence(Span(span.begin + by, span.end + by, span.sentence), evidence.extractor, evidence.confidence)
+
+
+def test_rdf_fact_iris_survive_a_paragraph_inserted_above():
+    """A fact keeps its IRI when the text before it grows: the IRI hashes what it says, not where."""
+    before = make_facts()
+    shift = len("A new first paragraph.\n\n")
+
+    def shifted(fact, key=None):
+        changes = {"evidence": moved(fact.evidence, shift)}
+        if key:
+            changes["key"] = key  # the extractor's keys hash offsets today; the IRI must not care
+        if isinstance(fact, Agreement):
+            changes["commitments"] = tuple(shifted(c, c.key + "-moved") for c in fact.commitments)
+        return dataclasses.replace(fact, **changes)
+
+    after = make_facts(
+        document=dataclasses.replace(DOCUMENT, text="A new first paragraph.\n\n" + TEXT),
+        events=tuple(shifted(e, e.key + "-moved") for e in before.events),
+        agreements=tuple(shifted(a, a.key + "-moved") for a in before.agreements),
+        positions=tuple(shifted(p, p.key + "-moved") for p in before.positions),
+        disagreements=tuple(shifted(d, d.key + "-moved") for d in before.disagreements),
+        relations=tuple(shifted(r) for r in before.relations))
+    old, new = rdf.to_graph(before), rdf.to_graph(after)
+    assert len(fact_nodes(old)) == 11 and fact_nodes(new) == fact_nodes(old)
+    assert set(old.objects(None, PROV.wasDerivedFrom)) == set(new.objects(None, PROV.wasDerivedFrom))
+    assert set(old.objects(None, KGO.beginIndex)) != set(new.objects(None, KGO.beginIndex))
+
+
+def test_rdf_fact_iri_changes_with_what_the_fact_says_not_its_factuality():
+    base = make_facts().positions[0]
+    negated = Position(base.key, base.holder, base.stance, base.issue, base.evidence, Factuality("Negative", "Asserted"))
+    other_issue = Position(base.key, base.holder, base.stance, "issue/other", base.evidence)
+    mint = lambda p: rdf.mint_fact_iris(make_facts(positions=(p,)))[p.key]
+    assert mint(negated) == mint(base)
+    assert mint(other_issue) != mint(base)
+
+
+def test_rdf_identical_facts_in_identical_sentences_get_numbered_iris():
+    twice = (Position("position/a", "state/peru", "Opposes", "issue/quota", OPPOSES),
+             Position("position/b", "state/peru", "Opposes", "issue/quota", moved(OPPOSES, 500)))
+    minted = rdf.mint_fact_iris(make_facts(positions=twice))
+    assert str(minted["position/b"]) == str(minted["position/a"]) + "-2"

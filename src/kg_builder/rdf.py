@@ -1,13 +1,17 @@
 """Facts -> RDF. The only module that knows IRIs.
 
-One named graph per document. Fact IRIs come from the keys the extractor
-made (hashes of kind, content and sentence), so the same input gives the
-same triples; serialisation is sorted N-Triples, so the same triples give
-the same bytes.
+One named graph per document. A fact's IRI is minted from what the fact
+says: its kind, its arguments and its evidence sentence (whitespace
+normalised), never from character offsets, so that an unchanged fact keeps
+its IRI when a paragraph is inserted above it and two builds can be compared
+(``kg diff``). Factuality is left out of the hash: a fact the text now
+negates is the same fact, changed. Serialisation is sorted N-Triples, so the
+same triples give the same bytes.
 """
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from decimal import Decimal
 from typing import Iterable, Mapping
 
@@ -46,18 +50,23 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 class _Writer:
-    def __init__(self, document: Document, known_labels: Mapping[str, str]) -> None:
+    def __init__(self, document: Document, known_labels: Mapping[str, str], minted: Mapping[str, URIRef]) -> None:
         self.document = document
         self.known_labels = known_labels
+        self.minted = minted
+        self.spans = _SpanNames(document.doc_id)
         self.triples: set[Triple] = set()
+
+    def node(self, key: str) -> URIRef:
+        """The IRI of a fact (minted from its content) or of an entity (from its key)."""
+        return self.minted.get(key) or iri(key)
 
     def add(self, s, p, o) -> None:
         self.triples.add((s, p, o))
 
     def evidence(self, node: URIRef, evidence: Evidence) -> None:
         span = evidence.span
-        key = f"span/{self.document.doc_id}-{span.begin}-{span.end}-{evidence.extractor.replace(':', '-')}"
-        s = iri(key)
+        s = self.spans.name(span, evidence.extractor)
         self.add(node, PROV.wasDerivedFrom, s)
         self.add(s, RDF.type, KGO.TextSpan)
         self.add(s, KGO.sourceDocument, document_iri(self.document))
@@ -93,7 +102,7 @@ class _Writer:
         self.add(s, KGO.mentionedIn, document_iri(self.document))
 
     def event(self, event: Event) -> None:
-        s = iri(event.key)
+        s = self.node(event.key)
         self.add(s, RDF.type, KGO[event.kind])
         self.add(s, RDFS.label, Literal(event.label))
         for p in event.participants:
@@ -110,7 +119,7 @@ class _Writer:
         self.evidence(s, event.evidence)
 
     def agreement(self, agreement: Agreement) -> None:
-        s = iri(agreement.key)
+        s = self.node(agreement.key)
         self.add(s, RDF.type, KGO.Agreement)
         self.add(s, RDFS.label, Literal(agreement.label))
         for alias in agreement.aliases:
@@ -118,22 +127,22 @@ class _Writer:
         if agreement.status:
             self.add(s, KGO.status, KGO[agreement.status])
         if agreement.adopted_at:
-            self.add(s, KGO.adoptedAt, iri(agreement.adopted_at))
+            self.add(s, KGO.adoptedAt, self.node(agreement.adopted_at))
         self.factuality(s, agreement.factuality)
         self.evidence(s, agreement.evidence)
         for commitment in agreement.commitments:
-            c = iri(commitment.key)
+            c = self.node(commitment.key)
             self.add(s, KGO.hasCommitment, c)
             self.add(c, RDF.type, KGO.Commitment)
             self.add(c, RDFS.label, Literal(commitment.label))
             for issue in commitment.concerns:
                 self.add(c, KGO.concerns, iri(issue))
             if commitment.fulfilled_by:
-                self.add(c, KGO.fulfilledBy, iri(commitment.fulfilled_by))
+                self.add(c, KGO.fulfilledBy, self.node(commitment.fulfilled_by))
             self.evidence(c, commitment.evidence)
 
     def position(self, position: Position) -> None:
-        s = iri(position.key)
+        s = self.node(position.key)
         self.add(s, RDF.type, KGO.PolicyPosition)
         self.add(s, RDFS.label, Literal(f"{position.stance.lower()}: {position.issue.split('/')[-1].replace('-', ' ')}"))
         self.add(s, KGO.holder, iri(position.holder))
@@ -143,7 +152,7 @@ class _Writer:
         self.evidence(s, position.evidence)
 
     def disagreement(self, disagreement: Disagreement) -> None:
-        s = iri(disagreement.key)
+        s = self.node(disagreement.key)
         self.add(s, RDF.type, KGO.Disagreement)
         self.add(s, RDFS.label, Literal("disagreement over " + ", ".join(i.split("/")[-1].replace("-", " ") for i in disagreement.issues)))
         for party in disagreement.parties:
@@ -153,11 +162,9 @@ class _Writer:
         self.factuality(s, disagreement.factuality)
         self.evidence(s, disagreement.evidence)
 
-    def relation(self, relation: Relation) -> None:
+    def relation(self, relation: Relation, claim: URIRef) -> None:
         """Every relation is a Claim; the plain triple only when the text states it as fact."""
-        subject, obj, predicate = iri(relation.subject), iri(relation.object), KGO[relation.predicate]
-        span = relation.evidence.span
-        claim = KGR[f"claim/{self.document.doc_id}-{_short(relation.subject, relation.predicate, relation.object, span.begin)}"]
+        subject, obj, predicate = self.node(relation.subject), self.node(relation.object), KGO[relation.predicate]
         self.add(claim, RDF.type, KGO.Claim)
         self.add(claim, RDFS.label, Literal(f"{relation.predicate} claim"))
         self.add(claim, RDF.subject, subject)
@@ -188,13 +195,91 @@ def _short(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
+def normal_sentence(sentence: str) -> str:
+    """The sentence as compared across builds: Unicode NFKC, whitespace runs made one space."""
+    return " ".join(unicodedata.normalize("NFKC", sentence).split())
+
+
+def _claim_ref(index: int) -> str:
+    return f"\x00claim-{index}"  # relations have no key of their own; never an entity key
+
+
+class _Names:
+    """Unique local names in one document: the same content twice gets -2, -3, ... in text order."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def unique(self, base: str) -> str:
+        name, n = base, 1
+        while name in self.used:
+            n += 1
+            name = f"{base}-{n}"
+        self.used.add(name)
+        return name
+
+
+class _SpanNames(_Names):
+    """A TextSpan IRI from the document, the extractor and the sentence's words (not its offsets)."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.named: dict[tuple[int, int, str], URIRef] = {}
+
+    def name(self, span, extractor: str) -> URIRef:
+        where = (span.begin, span.end, extractor)
+        if where not in self.named:
+            base = f"span/{self.doc_id}-{_short(extractor, normal_sentence(span.sentence))}"
+            self.named[where] = iri(self.unique(base))
+        return self.named[where]
+
+
+def mint_fact_iris(facts: Facts) -> dict[str, URIRef]:
+    """Fact key (and claim reference) -> IRI, hashed from kind, arguments and normalised sentence."""
+    doc = facts.document.doc_id
+    wanted: list[tuple[str, int, str]] = []  # (base name, offset, key), sorted so that repeats number in text order
+
+    def want(kind: str, key: str, evidence: Evidence, *content: object) -> None:
+        digest = _short(kind, *content, normal_sentence(evidence.span.sentence))
+        wanted.append((f"{kind}/{doc}-{digest}", evidence.span.begin, key))
+
+    for e in facts.events:
+        want("event", e.key, e.evidence, e.kind, e.label, sorted(e.participants), e.location,
+             e.start and e.start.iso, e.end and e.end.iso, sorted(e.concerns))
+    for a in facts.agreements:
+        want("agreement", a.key, a.evidence, a.label)
+    for p in facts.positions:
+        want("position", p.key, p.evidence, p.holder, p.stance, p.issue)
+    for d in facts.disagreements:
+        want("disagreement", d.key, d.evidence, sorted(d.parties), sorted(d.issues))
+    minted: dict[str, URIRef] = {}
+    names = _Names()
+    for base, _, key in sorted(wanted):
+        minted.setdefault(key, iri(names.unique(base)))
+    # commitments and claims name the agreement or entity they are about by its IRI
+    later: list[tuple[str, int, str]] = []
+    for a in facts.agreements:
+        for c in a.commitments:
+            digest = _short("commitment", minted[a.key], c.label, normal_sentence(c.evidence.span.sentence))
+            later.append((f"commitment/{doc}-{digest}", c.evidence.span.begin, c.key))
+    for i, r in enumerate(facts.relations):
+        subject, obj = minted.get(r.subject, iri(r.subject)), minted.get(r.object, iri(r.object))
+        digest = _short(subject, r.predicate, obj, normal_sentence(r.evidence.span.sentence))
+        later.append((f"claim/{doc}-{digest}", r.evidence.span.begin, _claim_ref(i)))
+    for base, _, key in sorted(later):
+        minted.setdefault(key, iri(names.unique(base)))
+    return minted
+
+
 def entity_iris(facts: Facts) -> list[str]:
     return [str(iri(e.key)) for e in facts.entities]
 
 
 def to_triples(facts: Facts, known_labels: Mapping[str, str] | None = None) -> set[Triple]:
     """The triples of one document; `known_labels` are the labels other documents gave its entities."""
-    writer = _Writer(facts.document, known_labels or {})
+    minted = mint_fact_iris(facts)
+    writer = _Writer(facts.document, known_labels or {}, minted)
     writer.source()
     for entity in facts.entities:
         writer.entity(entity)
@@ -210,8 +295,8 @@ def to_triples(facts: Facts, known_labels: Mapping[str, str] | None = None) -> s
         writer.position(position)
     for disagreement in facts.disagreements:
         writer.disagreement(disagreement)
-    for relation in facts.relations:
-        writer.relation(relation)
+    for i, relation in enumerate(facts.relations):
+        writer.relation(relation, minted[_claim_ref(i)])
     return writer.triples
 
 

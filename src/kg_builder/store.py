@@ -89,6 +89,30 @@ class Store:
             store._update(_FILL_UNION)
         return store
 
+    @classmethod
+    def from_file(cls, path: Path) -> Store:
+        """A read-only store in memory holding an export (TriG, N-Quads, Turtle, N-Triples, RDF/XML).
+
+        Triples outside any named graph go into one graph named after the file.
+        """
+        path = Path(path)
+        fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix else None
+        if fmt is None:
+            raise InputError(f"{path}: cannot tell the RDF format from the file name",
+                             hint="use .trig, .nq, .ttl, .nt or .rdf")
+        try:
+            quads = list(ox.parse(path=str(path), format=fmt))
+        except OSError as e:
+            raise InputError(f"cannot read {path}: {e.strerror or e}") from e
+        except SyntaxError as e:
+            raise InputError(f"{path} is not valid {fmt.name}: {e}") from e
+        own = ox.NamedNode(path.resolve().as_uri())
+        inner = ox.Store()
+        inner.extend(ox.Quad(q.subject, q.predicate, q.object, own if q.graph_name == ox.DefaultGraph() else q.graph_name)
+                     for q in quads)
+        inner.update(_FILL_UNION)
+        return cls(path, inner, read_only=True)
+
     def close(self) -> None:
         if self._ox is not None:
             if not self.read_only:
