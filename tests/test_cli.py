@@ -29,6 +29,7 @@ def fake_ntriples(doc_id: str) -> str:
     span = f"<{KGR}span/{doc_id}-0-20-000000000001>"
     return (f'{summit} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{KGO}Summit> .\n'
             f'{summit} <{RDFS}label> "{doc_id} summit" .\n'
+            f'{summit} <{KGO}polarity> <{KGO}Positive> .\n{summit} <{KGO}modality> <{KGO}Asserted> .\n'
             f'{summit} <http://www.w3.org/ns/prov#wasDerivedFrom> {span} .\n'
             f'{span} <{KGO}sentence> "They met." .\n')
 
@@ -99,8 +100,8 @@ def test_cli_every_command_documented_in_readme() -> None:
 def test_cli_build_reports_progress_and_stores_graphs(env: Path) -> None:
     result = run("build", "a.txt", "b.txt", "--store", str(env))
     assert result.exit_code == 0, result.output
-    assert "[1/2] a.txt: 1 facts, 4 triples" in result.stderr
-    assert "[2/2] b.txt: 1 facts, 4 triples" in result.stderr
+    assert "[1/2] a.txt: 1 facts, 6 triples" in result.stderr
+    assert "[2/2] b.txt: 1 facts, 6 triples" in result.stderr
     assert "built 2 of 2 documents" in result.stderr
     assert result.stdout == ""
     with Store.open(env, create=False) as store:
@@ -197,7 +198,7 @@ def test_cli_queries_lists_names_and_questions() -> None:
     assert result.exit_code == 0
     assert any(line.startswith("summits ") and "Which summits took place" in line
                for line in result.stdout.splitlines())
-    assert "[--param fact]" in result.stdout
+    assert "[--param fact, document]" in result.stdout
 
 
 # -- validate ---------------------------------------------------------------------
@@ -233,7 +234,7 @@ def test_cli_validate_ok_exits_0(built: Path, fake_validate) -> None:
     result = run("validate", "--store", str(built), "--reasoner", "none")
     assert result.exit_code == 0, result.output
     assert "SHACL: conforms" in result.stdout
-    assert fake_validate.calls == [{"triples": 8, "reasoner": "none"}]  # documents only, no ontology
+    assert fake_validate.calls == [{"triples": 12, "reasoner": "none"}]  # documents only, no ontology
 
 
 def test_cli_validate_not_ok_exits_1_and_writes_report(built: Path, fake_validate, tmp_path: Path) -> None:
