@@ -254,7 +254,7 @@ def test_cli_validate_integrity_check_failure_exits_1(env: Path, fake_validate) 
     result = run("validate", "--store", str(env))
     assert result.exit_code == 1
     assert "check span-offsets-violation: 1 violation(s)" in result.stdout
-    assert "kgr:span/x" in result.stdout
+    assert "kgspan:x" in result.stdout
 
 
 def test_cli_validate_missing_store_exits_2(tmp_path: Path, fake_validate) -> None:
@@ -271,7 +271,7 @@ def test_cli_export_stdout_and_file(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "graph.trig"
     result = run("export", "--store", str(built), "--format", "trig", "--output", str(out))
     assert result.exit_code == 0 and result.stdout == ""
-    assert "<https://w3id.org/kg-builder/graph/a> {" in out.read_text()
+    assert "kgg:a {" in out.read_text()
     assert f"wrote {out}" in result.stderr
 
 

@@ -43,7 +43,7 @@ def test_diff_lists_added_removed_and_factuality_changes(tmp_path: Path) -> None
 
     result = CliRunner().invoke(cli, ["diff", str(old), str(new)])
     assert result.exit_code == 1
-    assert "~ kgr:event/d-2  Summit  event/d-2: polarity Positive -> Negative" in result.output
+    assert "~ kgev:d-2  Summit  event/d-2: polarity Positive -> Negative" in result.output
     assert result.output.endswith("1 added, 1 removed, 1 changed in factuality, 1 unchanged\n")
 
 

@@ -547,7 +547,7 @@ def test_queries_format_table(small: QueryResult) -> None:
     lines = format_result(small, "table").splitlines()
     assert lines[0].split() == ["span", "begin", "sentence"]
     assert set(lines[1].replace(" ", "")) == {"-"}
-    assert lines[2].startswith("kgr:span/001_test-5-40-00000000001a  5 ")
+    assert lines[2].startswith("kgspan:001_test-5-40-00000000001a  5 ")
     assert lines[2].index("5 ") == lines[0].index("begin")  # columns align
     assert lines[-1] == "(1 row, truncated: more rows than the limit)"
 
@@ -584,7 +584,19 @@ def test_queries_format_ask_and_plain_rows() -> None:
     assert format_result(QueryResult("ask", boolean=False), "table") == "false\n"
     assert json.loads(format_result(QueryResult("ask", boolean=True), "json"))["boolean"] is True
     plain = QueryResult("select", ("x", "y"), (("https://w3id.org/kg-builder/id/state/x", None),))
-    assert format_result(plain, "table").splitlines()[2] == "kgr:state/x"
+    assert format_result(plain, "table").splitlines()[2] == "kgs:x"
     assert shorten("http://example.org/x") == "http://example.org/x"
     with pytest.raises(QueryError, match="unknown result format"):
         format_result(plain, "xml")
+
+
+def test_queries_printed_iris_paste_back_with_the_predeclared_prefixes(store: Store) -> None:
+    from kg_builder.rdf import PREFIXES
+
+    result = store.query("SELECT ?x WHERE { ?x a ?kind } ORDER BY ?x")
+    printed = {shorten(row[0]) for row in result.rows}
+    assert {"kgs:north-korea", "kgp:donald-trump", "kgev:000_test-00000000000a", "kgcl:000_test-0000000000f1",
+            "kgspan:000_test-0-60-00000000000a", "kgdoc:000_test"} <= printed
+    for name in printed:
+        back = store.query(f"SELECT ?k WHERE {{ {name} a ?k }}", prefixes=PREFIXES)
+        assert back.rows, name

@@ -14,6 +14,7 @@ import click
 from . import resources
 from .errors import InputError, KgError
 from .export import FORMATS, export_dataset, write_atomic
+from .rdf import PREFIXES
 from .queries import RESULT_FORMATS, bind, format_result, list_checks, list_queries, resolve
 from .store import QueryResult, Store
 
@@ -114,11 +115,14 @@ def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
           limit: int | None, timeout: float | None, run_all: bool) -> None:
     """Run a canned query (see `kg queries`), a .rq file, or a query on stdin (-).
 
-    Queries see the union of all documents and the ontology. SERVICE is not
-    allowed. With --all, every canned question is printed with its answers.
+    Queries see the union of all documents and the ontology. The project's
+    prefixes (kgo:, kgp: persons, kgs: states, kgorg:, kgloc:, kgev: events,
+    kgagr:, kgpos:, kgcl: claims, ... see `kg export`) are declared for you,
+    and IRIs are printed in that form. SERVICE is not allowed. With --all,
+    every canned question is printed with its answers.
 
     \b
-    Example: kg query provenance --param fact=kgr:event/000_5ed1930dcfa0d1a7-0123456789ab
+    Example: kg query positions --param holder=kgs:north-korea
     """
     if run_all == bool(spec):
         raise click.UsageError("give one query NAME, FILE or -, or --all")
@@ -127,10 +131,11 @@ def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
         if run_all:
             for q in list_queries():
                 click.echo(f"== {q.title} ({q.name}) ==\n{q.question}\n")
-                _show(store.query(q.text, timeout_s=timeout, limit=limit), fmt, limit)
+                _show(store.query(q.text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
                 click.echo()
             return
-        _show(store.query(bind(resolve(spec), bindings), timeout_s=timeout, limit=limit), fmt, limit)
+        _show(store.query(bind(resolve(spec), bindings), timeout_s=timeout, limit=limit, prefixes=PREFIXES),
+              fmt, limit)
 
 
 def _split_param(text: str) -> tuple[str, str]:

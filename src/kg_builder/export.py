@@ -15,19 +15,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import InputError, KgError
+from .rdf import PREFIXES
 from .store import Store
-
-PREFIXES: dict[str, str] = {  # declared in this order in Turtle and TriG
-    "kgo": "https://w3id.org/kg-builder/ontology#",
-    "kgr": "https://w3id.org/kg-builder/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
 
 FORMATS = ("turtle", "trig", "nquads", "json-ld", "rdfxml", "ntriples")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "json-ld": ".jsonld",

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from . import resources
 from .errors import QueryError
-from .export import PREFIXES
+from .rdf import PREFIXES
 from .store import QueryResult, Term, mask_sparql
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -232,11 +232,17 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
 
 def shorten(iri: str) -> str:
-    """``kgr:state/north-korea`` for an IRI under one of the fixed prefixes."""
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+    """``kgs:north-korea`` for an IRI under one of the project's prefixes (the longest that fits)."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns):])),
+               key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"
+
+
+# a local name that needs no escape in SPARQL and Turtle
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[\w.-]*[\w-])?")
 
 
 def _terms(result: QueryResult) -> list[tuple[Term | None, ...]]:

@@ -26,6 +26,32 @@ KGR = Namespace("https://w3id.org/kg-builder/id/")
 GRAPHS = "https://w3id.org/kg-builder/graph/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 ONTOLOGY_GRAPH = GRAPHS + "ontology"
+
+# One prefix per kind of node, so that every IRI the tool mints is a plain prefixed name
+# (kgs:north-korea, not kgr:state\/north-korea) that pastes back into a query and that
+# OWL API and Virtuoso read unescaped.
+KIND_PREFIXES: dict[str, str] = {
+    "kgp": "person", "kgs": "state", "kgorg": "organization", "kgloc": "location", "kgfac": "facility",
+    "kgiss": "issue", "kgev": "event", "kgagr": "agreement", "kgcom": "commitment", "kgpos": "position",
+    "kgdis": "disagreement", "kgcl": "claim", "kgspan": "span", "kgdoc": "document",
+}
+PREFIXES: dict[str, str] = {  # declared in this order in Turtle, TriG and queries
+    "kgo": str(KGO),
+    **{prefix: f"{KGR}{kind}/" for prefix, kind in KIND_PREFIXES.items()},
+    "kgr": str(KGR),
+    "kgg": GRAPHS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "oa": "http://www.w3.org/ns/oa#",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "wd": WIKIDATA,
+}
 TIME_BOUND = ("leaderOf", "affiliatedWith")
 
 

@@ -19,7 +19,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Mapping, TypeVar
 
 import pyoxigraph as ox
 import rdflib
@@ -216,12 +216,13 @@ class Store:
         return out
 
     def query(self, sparql: str, *, timeout_s: float | None = None,
-              limit: int | None = None) -> QueryResult:
+              limit: int | None = None, prefixes: Mapping[str, str] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all named graphs.
 
         ``limit`` caps the rows (or triples) read, setting ``truncated`` when
         more were available; ``timeout_s`` abandons a query that runs longer.
-        SERVICE clauses are refused: nothing reaches the network.
+        ``prefixes`` are declared before the query's own. SERVICE clauses are
+        refused: nothing reaches the network.
         """
         reject_service(sparql)
         if limit is not None and limit < 0:
@@ -229,7 +230,8 @@ class Store:
 
         def run(cancelled: threading.Event) -> QueryResult:
             try:
-                raw = self._db.query(sparql)  # the default graph is the deduplicated union
+                # the default graph is the deduplicated union
+                raw = self._db.query(sparql, prefixes=dict(prefixes) if prefixes else None)
                 return _collect(raw, limit, cancelled)
             except SyntaxError as e:
                 raise QueryError(f"invalid SPARQL: {e}") from e
