@@ -278,3 +278,18 @@ def test_cli_export_stdout_and_file(built: Path, tmp_path: Path) -> None:
 def test_cli_export_bad_format_is_usage_error(built: Path) -> None:
     result = run("export", "--store", str(built), "--format", "yaml")
     assert result.exit_code == 2
+
+
+def test_cli_text_prints_the_cleaned_text_the_offsets_index(tmp_path: Path) -> None:
+    from kg_builder import rdf
+    from kg_builder.model import Facts
+
+    text = "First line.\n\nSecond — with a dash."
+    doc = Document(doc_id="d1", path="d1.txt", text=text, title="T")
+    with Store.open(tmp_path / "s") as store:
+        store.replace_graph(rdf.graph_iri(doc), rdf.to_ntriples(rdf.to_triples(Facts(document=doc))))
+    result = run("text", "d1", "--store", str(tmp_path / "s"))
+    assert result.exit_code == 0 and result.stdout == text
+    assert "sha256" in result.stderr
+    missing = run("text", "nope", "--store", str(tmp_path / "s"))
+    assert missing.exit_code == 2 and "no document 'nope'" in one_error_line(missing)

@@ -312,3 +312,30 @@ def test_rdf_identical_facts_in_identical_sentences_get_numbered_iris():
              Position("position/b", "state/peru", "Opposes", "issue/quota", moved(OPPOSES, 500)))
     minted = rdf.mint_fact_iris(make_facts(positions=twice))
     assert str(minted["position/b"]) == str(minted["position/a"]) + "-2"
+
+
+# --- followable provenance -----------------------------------------------------------------------------
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+
+
+def test_rdf_document_keeps_its_cleaned_text_and_digest(graph):
+    import hashlib
+
+    doc = rdf.document_iri(DOCUMENT)
+    assert (doc, KGO.cleanedText, Literal(TEXT)) in graph
+    assert (doc, KGO.textSha256, Literal(hashlib.sha256(TEXT.encode()).hexdigest())) in graph
+
+
+def test_rdf_spans_carry_web_annotation_selectors(graph):
+    spans = set(graph.subjects(RDF.type, KGO.TextSpan))
+    assert spans
+    for span in spans:
+        begin, end = int(graph.value(span, KGO.beginIndex)), int(graph.value(span, KGO.endIndex))
+        assert graph.value(span, OA.hasSource) == rdf.document_iri(DOCUMENT)
+        selectors = {graph.value(s, RDF.type): s for s in graph.objects(span, OA.hasSelector)}
+        position, quote = selectors[OA.TextPositionSelector], selectors[OA.TextQuoteSelector]
+        assert (int(graph.value(position, OA.start)), int(graph.value(position, OA.end))) == (begin, end)
+        assert str(graph.value(quote, OA.exact)) == TEXT[begin:end] == str(graph.value(span, KGO.sentence))
+        assert str(graph.value(quote, OA.prefix)) == TEXT[max(0, begin - 32):begin]
+        assert str(graph.value(quote, OA.suffix)) == TEXT[end:end + 32]

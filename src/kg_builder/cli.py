@@ -223,6 +223,27 @@ def export(store_dir: Path, fmt: str, output: Path | None) -> None:
         click.echo(data, nl=False)  # bytes go out unchanged
 
 
+@cli.command(short_help="Print the cleaned text of a document.")
+@click.argument("doc_id", metavar="DOC")
+@store_option
+def text(doc_id: str, store_dir: Path) -> None:
+    """Print the cleaned text of document DOC, the text that span offsets index.
+
+    DOC is the document id (the `document` column of `kg query document`).
+    The text comes from the store and is checked against its SHA-256, which
+    goes to stderr; text[begin:end] of a fact's span is its sentence.
+
+    \b
+    Example: kg text 000_5ed1930dcfa0d1a7 | cut -c 1-200
+    """
+    from .views import document_text
+
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        found = document_text(store, doc_id)
+    click.echo(found.text, nl=False)
+    progress(f"{found.doc_id}: {len(found.text)} characters, sha256 {found.sha256}")
+
+
 @cli.command(short_help="Compare the facts of two stores or two exports.")
 @click.argument("old", type=click.Path(exists=True, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, path_type=Path))

@@ -18,6 +18,9 @@ from typing import Iterable, Mapping
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
+OA = Namespace("http://www.w3.org/ns/oa#")
+QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
+
 from .model import (Agreement, Disagreement, Document, Entity, Event, Evidence, Facts, Factuality, Position, Relation)
 from .timex import from_iso, to_xsd
 
@@ -101,6 +104,22 @@ class _Writer:
         self.add(s, KGO.endIndex, Literal(span.end))
         self.add(s, KGO.extractor, Literal(evidence.extractor))
         self.add(s, KGO.confidence, Literal(Decimal(str(evidence.confidence))))
+        self.selectors(s, span)
+
+    def selectors(self, s: URIRef, span) -> None:
+        """The span as a W3C Web Annotation target: position and quote selectors on the cleaned text."""
+        text = self.document.text
+        self.add(s, OA.hasSource, document_iri(self.document))
+        position, quote = URIRef(f"{s}-position"), URIRef(f"{s}-quote")
+        self.add(s, OA.hasSelector, position)
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(span.begin, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(s, OA.hasSelector, quote)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(text[span.begin:span.end]))
+        self.add(quote, OA.prefix, Literal(text[max(0, span.begin - QUOTE_CONTEXT):span.begin]))
+        self.add(quote, OA.suffix, Literal(text[span.end:span.end + QUOTE_CONTEXT]))
 
     def factuality(self, node: URIRef, fact: Factuality) -> None:
         self.add(node, KGO.polarity, KGO[fact.polarity])
@@ -211,10 +230,18 @@ class _Writer:
         self.add(s, DCTERMS.identifier, Literal(d.doc_id))
         self.add(s, DCTERMS.title, Literal(d.title or d.doc_id))
         self.add(s, KGO.characterCount, Literal(len(d.text)))
+        # the text every offset indexes, and its digest, so that spans can be checked and shown
+        self.add(s, KGO.cleanedText, Literal(d.text))
+        self.add(s, KGO.textSha256, Literal(text_digest(d.text)))
         if d.published:
             self.add(s, DCTERMS.date, _date(from_iso(d.published)))
         if d.url:
             self.add(s, DCTERMS.source, URIRef(d.url))
+
+
+def text_digest(text: str) -> str:
+    """SHA-256 of the cleaned text in UTF-8, in hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _short(*parts: object) -> str:
