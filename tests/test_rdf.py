@@ -339,3 +339,21 @@ def test_rdf_spans_carry_web_annotation_selectors(graph):
         assert str(graph.value(quote, OA.exact)) == TEXT[begin:end] == str(graph.value(span, KGO.sentence))
         assert str(graph.value(quote, OA.prefix)) == TEXT[max(0, begin - 32):begin]
         assert str(graph.value(quote, OA.suffix)) == TEXT[end:end + 32]
+
+
+def test_rdf_confidence_belongs_to_each_fact_derivation():
+    """Two facts read from one sentence by one extractor share a span but keep their own confidence."""
+    sure = Position("position/a", "state/peru", "Opposes", "issue/quota", OPPOSES)
+    unsure = Position("position/b", "state/peru", "Supports", "issue/quota",
+                      Evidence(OPPOSES.span, OPPOSES.extractor, 0.3))
+    graph = rdf.to_graph(make_facts(positions=(sure, unsure)))
+    minted = rdf.mint_fact_iris(make_facts(positions=(sure, unsure)))
+    a, b = minted["position/a"], minted["position/b"]
+    assert graph.value(a, PROV.wasDerivedFrom) == graph.value(b, PROV.wasDerivedFrom)
+    confidence = {}
+    for fact_node in (a, b):
+        derivation = graph.value(fact_node, PROV.qualifiedDerivation)
+        assert (derivation, RDF.type, PROV.Derivation) in graph
+        assert graph.value(derivation, PROV.entity) == graph.value(fact_node, PROV.wasDerivedFrom)
+        confidence[fact_node] = float(graph.value(derivation, KGO.confidence))
+    assert confidence == {a: 0.7, b: 0.3}

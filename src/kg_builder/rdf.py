@@ -97,6 +97,13 @@ class _Writer:
         span = evidence.span
         s = self.spans.name(span, evidence.extractor)
         self.add(node, PROV.wasDerivedFrom, s)
+        # the fact's own derivation carries its confidence: a span is shared by the facts of its sentence
+        derivation = URIRef(f"{node}-derivation")
+        self.add(node, PROV.qualifiedDerivation, derivation)
+        self.add(derivation, RDF.type, PROV.Derivation)
+        self.add(derivation, PROV.entity, s)
+        self.add(derivation, KGO.extractor, Literal(evidence.extractor))
+        self.add(derivation, KGO.confidence, Literal(Decimal(str(evidence.confidence))))
         self.add(s, RDF.type, KGO.TextSpan)
         self.add(s, KGO.sourceDocument, document_iri(self.document))
         self.add(s, KGO.sentence, Literal(span.sentence))
