@@ -223,6 +223,29 @@ def export(store_dir: Path, fmt: str, output: Path | None) -> None:
         click.echo(data, nl=False)  # bytes go out unchanged
 
 
+@cli.command(short_help="Everything the graph says about an entity.")
+@click.argument("name", metavar="ENTITY")
+@store_option
+def about(name: str, store_dir: Path) -> None:
+    """Every fact about ENTITY across documents, grouped by kind.
+
+    ENTITY is a name or alias (any case) or an IRI such as kgs:north-korea.
+    Each fact comes with its factuality (polarity, modality, who said it),
+    its document and offsets, and its sentence. Acts of the entity's leaders
+    and members (kgo:leaderOf, kgo:affiliatedWith as stated by the text) are
+    rolled up and say through whom.
+
+    \b
+    Example: kg about "North Korea" --store out/store
+    """
+    from .queries import shorten
+    from .views import about as about_view, format_about
+
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        found = about_view(store, name)
+    click.echo("\n".join(format_about(a, shorten) for a in found), nl=False)
+
+
 @cli.command(short_help="Print the cleaned text of a document.")
 @click.argument("doc_id", metavar="DOC")
 @store_option

@@ -43,3 +43,156 @@ def document_text(store: Store, doc_id: str) -> DocumentText:
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
         raise InputError(f"the stored text of {doc_id} does not match its SHA-256", hint="build the document again")
     return DocumentText(doc_id, title or doc_id, text, sha)
+
+
+# -- everything about one entity ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Entity:
+    iri: str
+    label: str
+    kinds: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    roles: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AboutFact:
+    fact: str  # IRI
+    kind: str  # the fact's class, e.g. Summit, PolicyPosition, Claim
+    statement: str  # the fact's label, or "subject predicate object" for a claim
+    role: str  # how the entity (or its leader or member) takes part: participant, holder, subject, ...
+    polarity: str
+    modality: str
+    attributed_to: str | None
+    document: str
+    sentence: str
+    begin: int
+    end: int
+    via: str | None = None  # the leader or member whose act this is, when rolled up to the entity
+
+
+@dataclass(frozen=True)
+class About:
+    entity: Entity
+    facts: tuple[AboutFact, ...]
+
+    def by_kind(self) -> dict[str, list[AboutFact]]:
+        groups: dict[str, list[AboutFact]] = {}
+        for f in self.facts:
+            groups.setdefault(f.kind, []).append(f)
+        return dict(sorted(groups.items()))
+
+
+def find_entities(store: Store, name: str) -> list[str]:
+    """IRIs of the entities called ``name`` (label or alias, any case), or named by IRI / prefixed name."""
+    term = to_sparql_term(name)
+    if term.startswith("<"):
+        return [r[0] for r in store.query(f"SELECT ?e WHERE {{ BIND({term} AS ?e) FILTER EXISTS {{ ?e a ?k }} }}").rows]
+    rows = store.query(_PROLOGUE + f"""
+        SELECT DISTINCT ?e WHERE {{ ?e rdfs:label|skos:altLabel ?n . ?e a ?k .
+          FILTER (LCASE(STR(?n)) = LCASE({term}))
+          FILTER NOT EXISTS {{ ?e prov:wasDerivedFrom ?span }} }} ORDER BY ?e""").rows
+    return [r[0] for r in rows]
+
+
+def about(store: Store, name: str) -> list[About]:
+    """Every fact about the entities called ``name``, with the acts of their leaders and members rolled up."""
+    found = find_entities(store, name)
+    if not found:
+        raise InputError(f"no entity called {name!r} in the store", hint=_near(store, name))
+    return [About(_entity(store, iri), _facts_about(store, iri)) for iri in found]
+
+
+def _near(store: Store, name: str) -> str:
+    words = [w for w in name.split() if len(w) > 2] or [name]
+    term = to_sparql_term(max(words, key=len))
+    rows = store.query(_PROLOGUE + f"""SELECT DISTINCT ?n WHERE {{ ?e rdfs:label ?n ; a ?k .
+        FILTER NOT EXISTS {{ ?e prov:wasDerivedFrom ?s }}
+        FILTER CONTAINS(LCASE(STR(?n)), LCASE({term})) }} ORDER BY ?n LIMIT 8""").rows
+    return ("did you mean: " + "; ".join(r[0] for r in rows)) if rows else "give a name, an alias or an IRI"
+
+
+def _entity(store: Store, iri: str) -> Entity:
+    e = f"<{iri}>"
+    one = store.query(_PROLOGUE + f"""SELECT (MIN(STR(?l)) AS ?label) (MIN(?w) AS ?wikidata) WHERE {{
+        OPTIONAL {{ {e} rdfs:label ?l }} OPTIONAL {{ {e} kgo:wikidataId ?w }} }}""").rows[0]
+
+    def values(pattern: str) -> tuple[str, ...]:
+        return tuple(r[0] for r in store.query(_PROLOGUE + f"SELECT DISTINCT ?v WHERE {{ {pattern} }} ORDER BY ?v").rows)
+
+    kinds = tuple(v.rsplit("#", 1)[1] for v in values(f"{e} a ?v FILTER STRSTARTS(STR(?v), STR(kgo:))"))
+    return Entity(iri, one[0] or iri, kinds, values(f"{e} skos:altLabel ?v"), one[1], values(f"{e} kgo:role ?v"),
+                  values(f"{e} kgo:mentionedIn/dcterms:identifier ?v"))
+
+
+_ABOUT = """
+SELECT ?fact ?kind ?label ?p ?polarity ?modality ?speaker ?doc ?sentence ?begin ?end ?via ?cs ?cp ?co WHERE {
+  { ?fact ?p ?target . BIND (?target AS ?who) }
+  UNION { ?who kgo:leaderOf|kgo:affiliatedWith ?target . ?fact ?p ?who . BIND (?who AS ?via) }
+  ?fact prov:wasDerivedFrom ?span .
+  FILTER (?p != kgo:attributedTo || !BOUND(?via))
+  ?span kgo:sentence ?sentence ; kgo:beginIndex ?begin ; kgo:endIndex ?end .
+  OPTIONAL { ?span kgo:sourceDocument/dcterms:identifier ?doc }
+  OPTIONAL { ?fact a ?c . FILTER (STRSTARTS(STR(?c), STR(kgo:))) BIND (STRAFTER(STR(?c), STR(kgo:)) AS ?kind) }
+  OPTIONAL { ?fact rdfs:label ?label }
+  OPTIONAL { ?fact kgo:polarity ?po } BIND (COALESCE(STRAFTER(STR(?po), STR(kgo:)), "") AS ?polarity)
+  OPTIONAL { ?fact kgo:modality ?mo } BIND (COALESCE(STRAFTER(STR(?mo), STR(kgo:)), "") AS ?modality)
+  OPTIONAL { ?fact kgo:attributedTo/rdfs:label ?speaker }
+  OPTIONAL { ?fact rdf:subject/rdfs:label ?cs . ?fact rdf:predicate ?pred . ?fact rdf:object/rdfs:label ?co
+             BIND (STRAFTER(STR(?pred), STR(kgo:)) AS ?cp) }
+}
+ORDER BY ?kind ?doc ?begin ?fact ?via
+"""
+
+
+def _facts_about(store: Store, iri: str) -> tuple[AboutFact, ...]:
+    query = _PROLOGUE + _ABOUT.replace("WHERE {", f"WHERE {{ VALUES ?target {{ <{iri}> }}", 1)
+    seen: dict[tuple[str, str | None], AboutFact] = {}
+    labels = {r[0]: r[1] for r in store.query(_PROLOGUE + f"""SELECT ?w (MIN(STR(?l)) AS ?n) WHERE {{
+        ?w kgo:leaderOf|kgo:affiliatedWith <{iri}> ; rdfs:label ?l }} GROUP BY ?w""").rows}
+    for row in store.query(query).rows:
+        fact, kind, label, prop, polarity, modality, speaker, doc, sentence, begin, end, via, cs, cp, co = row
+        statement = f"{cs} {cp} {co}" if cs and cp and co else (label or fact)
+        role = _ROLE_NAMES.get(_local(prop), _local(prop))
+        if kind == "Claim" and role in ("subject", "object"):
+            role = f"{role} of {cp}"
+        item = AboutFact(fact, kind or "", statement, role, polarity, modality, speaker, doc or "", sentence,
+                         int(begin), int(end), labels.get(via, via) if via else None)
+        direct = (fact, None)
+        if direct not in seen and (fact, item.via) not in seen:
+            seen[direct if via is None else (fact, item.via)] = item
+    return tuple(f for key, f in seen.items() if key[1] is None or (key[0], None) not in seen)
+
+
+_ROLE_NAMES = {"attributedTo": "reported by", "concerns": "about", "location": "place"}
+
+
+def format_about(found: About, shorten=lambda iri: iri) -> str:
+    """The about view as text: the entity, then its facts grouped by kind, each with its sentence."""
+    e = found.entity
+    rolled = sum(1 for f in found.facts if f.via)
+    lines = [f"{e.label}  {shorten(e.iri)}  ({', '.join(e.kinds)})"]
+    details = [f"also called: {', '.join(e.aliases)}" if e.aliases else "",
+               f"Wikidata: {e.wikidata}" if e.wikidata else "",
+               f"roles: {', '.join(e.roles)}" if e.roles else "",
+               f"in {len(e.documents)} document{'s' if len(e.documents) != 1 else ''}"]
+    lines.append("  " + " · ".join(d for d in details if d))
+    lines.append(f"  {len(found.facts)} facts ({rolled} through its leaders and members)")
+    for kind, facts in found.by_kind().items():
+        lines.append(f"\n{kind} ({len(facts)})")
+        for f in facts:
+            how = f"as {f.role}" + (f", via {f.via}" if f.via else "")
+            factuality = ", ".join(v for v in (f.polarity, f.modality) if v)
+            if f.attributed_to and f.role != "reported by":
+                factuality += f", according to {f.attributed_to}"
+            lines.append(f"  {shorten(f.fact)}  {f.statement}")
+            lines.append(f"      {how} · {factuality} · {f.document}[{f.begin}:{f.end}]")
+            lines.append(f"      \"{' '.join(f.sentence.split())}\"")
+    return "\n".join(lines) + "\n"
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
