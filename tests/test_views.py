@@ -58,4 +58,4 @@ def test_cli_about_prints_facts_grouped_by_kind(store) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("North Korea  kgs:north-korea  (State)\n")
     assert "15 facts (5 through its leaders and members)" in result.stdout
-    assert "\nSummit (3)\n" in result.stdout and "as participant, via Kim Jong-un" in result.stdout
+    assert "\nSummit (4)\n" in result.stdout and "as participant, via Kim Jong-un" in result.stdout
