@@ -246,6 +246,42 @@ def about(name: str, store_dir: Path) -> None:
     click.echo("\n".join(format_about(a, shorten) for a in found), nl=False)
 
 
+@cli.command(short_help="Serve a SPARQL endpoint and a web page on 127.0.0.1.")
+@store_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8808, show_default=True,
+              help="TCP port on 127.0.0.1 (0 picks a free one).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="Give up on a query after S seconds.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Cut answers after N rows (the answer says it was cut).")
+def serve(store_dir: Path, port: int, timeout: float, max_rows: int) -> None:
+    """Answer SPARQL 1.1 Protocol queries at /sparql and show the graph in a browser.
+
+    Read-only and bound to 127.0.0.1: nothing outside this machine can reach
+    it. /sparql takes GET or POST and answers JSON, XML, CSV or TSV as the
+    Accept header asks. The page at / runs the canned questions or a typed
+    query; each fact links to its document with the sentence highlighted;
+    /about?name=... is the `kg about` view; /timeline and /network draw the
+    timeline and the actor network as SVG. Nothing is fetched from the
+    internet. Stop with Ctrl-C.
+
+    \b
+    Example: kg serve --store out/store --port 8808
+    """
+    from .serve import Limits, make_server
+
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        server = make_server(store, port, Limits(timeout, max_rows))
+        host, bound = server.server_address[:2]
+        progress(f"serving {store_dir} at http://{host}:{bound}/ (SPARQL at /sparql); Ctrl-C stops")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            progress("stopped")
+        finally:
+            server.server_close()
+
+
 @cli.command(short_help="Print the cleaned text of a document.")
 @click.argument("doc_id", metavar="DOC")
 @store_option

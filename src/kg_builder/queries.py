@@ -25,7 +25,7 @@ from .errors import QueryError
 from .rdf import PREFIXES
 from .store import QueryResult, Term, mask_sparql
 
-RESULT_FORMATS = ("table", "csv", "tsv", "json")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 MAX_CELL = 80  # characters of a table cell; longer values end in "…"
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -219,16 +219,19 @@ def _params_hint(sparql: str) -> str:
 # -- formatting ----------------------------------------------------------------
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """Render a result as an aligned table, CSV, TSV or SPARQL 1.1 JSON results."""
+    """Render a result as an aligned table, CSV, TSV, or SPARQL 1.1 JSON or XML results."""
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {fmt!r}", hint=f"use one of {', '.join(RESULT_FORMATS)}")
     if result.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2) + "\n"
+        if fmt == "xml":
+            return (f'<?xml version="1.0"?>\n<sparql xmlns="{_RESULTS_NS}"><head/>'
+                    f'<boolean>{"true" if result.boolean else "false"}</boolean></sparql>\n')
         return ("true" if result.boolean else "false") + "\n"
     if result.kind == "construct":
         return result.graph_ntriples or ""
-    return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt](result)
+    return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}[fmt](result)
 
 
 def shorten(iri: str) -> str:
@@ -315,3 +318,36 @@ def _json_term(t: Term) -> dict[str, str]:
     elif t.datatype and t.datatype != _XSD_STRING:
         out["datatype"] = t.datatype
     return out
+
+
+_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+
+
+def _xml(result: QueryResult) -> str:
+    """SPARQL Query Results XML Format; a cut result says so in a <link href="truncated"/>."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    out = [f'<?xml version="1.0"?>\n<sparql xmlns="{_RESULTS_NS}">\n<head>']
+    out += [f"<variable name={quoteattr(v)}/>" for v in result.variables]
+    if result.truncated:
+        out.append('<link href="truncated"/>')
+    out.append("</head>\n<results>")
+    for row in _terms(result):
+        out.append("<result>")
+        for name, t in zip(result.variables, row):
+            if t is None:
+                continue
+            if t.kind == "uri":
+                value = f"<uri>{escape(t.value)}</uri>"
+            elif t.kind == "bnode":
+                value = f"<bnode>{escape(t.value)}</bnode>"
+            elif t.language:
+                value = f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+            elif t.datatype and t.datatype != _XSD_STRING:
+                value = f"<literal datatype={quoteattr(t.datatype)}>{escape(t.value)}</literal>"
+            else:
+                value = f"<literal>{escape(t.value)}</literal>"
+            out.append(f"<binding name={quoteattr(name)}>{value}</binding>")
+        out.append("</result>")
+    out.append("</results>\n</sparql>\n")
+    return "\n".join(out)

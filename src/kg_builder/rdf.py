@@ -58,6 +58,14 @@ PREFIXES: dict[str, str] = {  # declared in this order in Turtle, TriG and queri
 TIME_BOUND = ("leaderOf", "affiliatedWith")
 
 
+FACT_KINDS = ("event", "agreement", "commitment", "position", "disagreement", "claim")
+
+
+def is_fact_iri(value: str) -> bool:
+    """True for the IRI of a fact node (which has evidence), False for entities and everything else."""
+    return any(value.startswith(f"{KGR}{kind}/") for kind in FACT_KINDS)
+
+
 def graph_iri(document: Document) -> str:
     return GRAPHS + document.doc_id
 

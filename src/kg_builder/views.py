@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from .errors import InputError
-from .queries import to_sparql_term
+from .queries import get_query, to_sparql_term
 from .store import Store
 
 _PROLOGUE = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -196,3 +196,79 @@ def format_about(found: About, shorten=lambda iri: iri) -> str:
 
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+# -- timeline and actor network ------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    start: str  # xsd lexical form at the text's precision: 2019-02-27, 2019-02 or 2019
+    end: str | None
+    label: str
+    kind: str
+    fact: str
+
+
+def timeline(store: Store) -> list[TimelineEntry]:
+    """The dated facts the text asserts as having happened (the canned `timeline` question), in order."""
+    result = store.query(get_query("timeline").text)
+    col = {v: i for i, v in enumerate(result.variables)}
+    return [TimelineEntry(r[col["date"]], r[col["end"]], r[col["event"]] or "", r[col["kind"]] or "", r[col["fact"]])
+            for r in result.rows if r[col["date"]]]
+
+
+@dataclass(frozen=True)
+class Tie:
+    a: str  # IRIs, a < b
+    b: str
+    relation: str  # "met", "signed with", "disagreed with", "allied with"
+    count: int  # facts that state it
+
+
+@dataclass(frozen=True)
+class Network:
+    labels: dict[str, str]  # actor IRI -> label
+    ties: tuple[Tie, ...]
+
+
+_NETWORK = """
+SELECT ?a ?b ?relation (COUNT(DISTINCT ?f) AS ?n) WHERE {
+  { ?f a/rdfs:subClassOf* kgo:Meeting ; kgo:participant ?a, ?b ; kgo:polarity kgo:Positive ; kgo:modality kgo:Asserted .
+    FILTER NOT EXISTS { ?f kgo:attributedTo ?someone } BIND ("met" AS ?relation) }
+  UNION { ?f a/rdfs:subClassOf* kgo:Agreement ; kgo:signatory ?a, ?b . BIND ("signed with" AS ?relation) }
+  UNION { ?f a/rdfs:subClassOf* kgo:Disagreement ; kgo:party ?a, ?b .
+          FILTER NOT EXISTS { ?f kgo:polarity kgo:Negative } BIND ("disagreed with" AS ?relation) }
+  UNION { { ?a kgo:alliedWith ?b } UNION { ?b kgo:alliedWith ?a } BIND (?a AS ?f) BIND ("allied with" AS ?relation) }
+  FILTER (STR(?a) < STR(?b))
+}
+GROUP BY ?a ?b ?relation ORDER BY ?a ?b ?relation
+"""
+
+
+def network(store: Store) -> Network:
+    """Who met, signed with, disagreed with or is allied with whom, as the text states it."""
+    ties = tuple(Tie(a, b, rel, int(n)) for a, b, rel, n in store.query(_PROLOGUE + _NETWORK).rows)
+    actors = sorted({t.a for t in ties} | {t.b for t in ties})
+    labels = {a: a for a in actors}
+    if actors:
+        values = " ".join(f"<{a}>" for a in actors)
+        for iri, label in store.query(_PROLOGUE + f"""SELECT ?x (MIN(STR(?l)) AS ?label) WHERE {{
+                VALUES ?x {{ {values} }} ?x rdfs:label ?l }} GROUP BY ?x""").rows:
+            labels[iri] = label
+    return Network(labels, ties)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    fact: str
+    document: str
+    begin: int
+    end: int
+
+
+def evidence_of(store: Store, fact: str) -> list[Evidence]:
+    """Where the text says a fact: document id and offsets of each evidence span."""
+    rows = store.query(_PROLOGUE + f"""SELECT DISTINCT ?doc ?b ?e WHERE {{
+        {to_sparql_term(fact)} prov:wasDerivedFrom ?s . ?s kgo:beginIndex ?b ; kgo:endIndex ?e ;
+        kgo:sourceDocument/dcterms:identifier ?doc }} ORDER BY ?doc ?b""").rows
+    return [Evidence(fact, d, int(b), int(e)) for d, b, e in rows]
