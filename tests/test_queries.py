@@ -587,7 +587,7 @@ def test_queries_format_ask_and_plain_rows() -> None:
     assert format_result(plain, "table").splitlines()[2] == "kgs:x"
     assert shorten("http://example.org/x") == "http://example.org/x"
     with pytest.raises(QueryError, match="unknown result format"):
-        format_result(plain, "xml")
+        format_result(plain, "yaml")
 
 
 def test_queries_printed_iris_paste_back_with_the_predeclared_prefixes(store: Store) -> None:
