@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -51,12 +54,32 @@ def store(tmp_path: Path):
         yield s
 
 
+DATASET = "https://w3id.org/kg-builder/graph/dataset"
+
+
 def triples_of(store: Store) -> set[tuple]:
-    return {tuple(str(t) for t in q.triple) for q in ox.parse(store.export("nquads"), ox.RdfFormat.N_QUADS)}
+    """The documents' triples, and the export's description of them (its own graph in N-Quads)."""
+    described = [q for q in ox.parse(export_dataset(store, "nquads"), ox.RdfFormat.N_QUADS)
+                 if q.graph_name.value == DATASET]
+    documents = ox.parse(store.export("nquads"), ox.RdfFormat.N_QUADS)
+    return {tuple(str(t) for t in q.triple) for q in [*documents, *described]}
+
+
+DESCRIPTION_SIZE = 19  # 8 about the dataset, 3 OWL header, 4 per document graph (2)
 
 
 def ox_triples(data: bytes, fmt: ox.RdfFormat) -> set[tuple]:
     return {tuple(str(t) for t in q.triple) for q in ox.parse(data, fmt)}
+
+
+def rdflib_dataset_triples(data: bytes, fmt: str) -> set[tuple]:
+    """The triples of every graph, as rdflib reads a format with named graphs."""
+    ds = rdflib.Dataset()
+    ds.parse(data=data.decode("utf-8"), format=fmt)
+    union = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return ox_triples(union.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
 
 
 def rdflib_triples(data: bytes, fmt: str) -> set[tuple]:
@@ -69,7 +92,7 @@ def rdflib_triples(data: bytes, fmt: str) -> set[tuple]:
 def test_export_turtle_reparses_to_same_triples_in_rdflib_and_pyoxigraph(store: Store) -> None:
     data = export_dataset(store, "turtle")
     expected = triples_of(store)
-    assert len(expected) == 12  # the shared label counts once
+    assert len(expected) == 12 + DESCRIPTION_SIZE  # the shared label counts once
     assert ox_triples(data, ox.RdfFormat.TURTLE) == expected
     assert rdflib_triples(data, "turtle") == expected
 
@@ -101,8 +124,8 @@ def test_export_trig_and_nquads_keep_document_graphs(store: Store) -> None:
     for fmt, oxfmt in (("trig", ox.RdfFormat.TRIG), ("nquads", ox.RdfFormat.N_QUADS)):
         quads = list(ox.parse(export_dataset(store, fmt), oxfmt))
         graphs = {q.graph_name.value for q in quads}
-        assert graphs == {G1, G2}, fmt
-        assert len(quads) == 13, fmt  # the shared label once per document
+        assert graphs == {G1, G2, DATASET}, fmt
+        assert len(quads) == 13 + DESCRIPTION_SIZE, fmt  # the shared label once per document
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # inside rdflib
@@ -113,12 +136,17 @@ def test_export_trig_reparses_in_rdflib(store: Store) -> None:
     assert len(ds.graph(rdflib.URIRef(G2))) == 2
 
 
-def test_export_json_ld_keeps_graphs_and_values(store: Store) -> None:
+def test_export_json_ld_is_compact_and_keeps_graphs_and_values(store: Store) -> None:
     data = export_dataset(store, "json-ld")
     doc = json.loads(data)
-    assert [g["@id"] for g in doc] == [G1, G2]
+    assert doc["@context"] == PREFIXES
+    assert [g["@id"] for g in doc["@graph"]] == ["kgg:dataset", "kgg:doc-1", "kgg:doc-2"]
+    korea = next(n for n in doc["@graph"][1]["@graph"] if n["@id"] == "kgs:north-korea")
+    assert korea == {"@id": "kgs:north-korea", "@type": ["kgo:State"], "rdfs:label": [{"@value": "North Korea"}],
+                     "skos:altLabel": [{"@value": "DPRK"}]}
     quads = list(ox.parse(data, ox.RdfFormat.JSON_LD))
     assert {tuple(str(t) for t in q.triple) for q in quads} == triples_of(store)
+    assert rdflib_dataset_triples(data, "json-ld") == triples_of(store)
 
 
 def test_export_rdfxml_for_owl_tools(store: Store) -> None:
@@ -129,7 +157,7 @@ def test_export_rdfxml_for_owl_tools(store: Store) -> None:
 
 def test_export_ntriples_union_sorted(store: Store) -> None:
     lines = export_dataset(store, "ntriples").decode("utf-8").splitlines()
-    assert lines == sorted(lines) and len(lines) == 12
+    assert lines == sorted(lines) and len(lines) == 12 + DESCRIPTION_SIZE
 
 
 def test_export_unknown_format(store: Store) -> None:
@@ -184,4 +212,60 @@ def test_export_write_atomic_missing_folder(tmp_path: Path) -> None:
 def test_export_needs_no_escaped_local_name(store: Store, fmt: str) -> None:
     """OWL API rejects, and Virtuoso 7.2 corrupts, local names with backslash escapes (kgr:state\\/x)."""
     text = export_dataset(store, fmt).decode("utf-8")
-    assert "\\/" not in text and "kgr:" not in text.split("\n\n", 1)[1]
+    assert "\\/" not in text and not re.search(r"kgr:\S*/", text)
+
+
+# -- the dataset describes itself -------------------------------------------------------
+
+VOID = "http://rdfs.org/ns/void#"
+OWL = "http://www.w3.org/2002/07/owl#"
+
+
+def test_export_describes_the_dataset_with_void_dcat_and_an_owl_header(store: Store) -> None:
+    g = rdflib.Graph().parse(data=export_dataset(store, "turtle", license_iri="https://example.org/l").decode(),
+                             format="turtle")
+    U = rdflib.URIRef
+    dataset, export_iri = U(KGR + "dataset"), U("https://w3id.org/kg-builder/export")
+    assert (export_iri, U(OWL + "imports"), U("https://w3id.org/kg-builder/ontology")) in g
+    assert (export_iri, rdflib.RDF.type, U(OWL + "Ontology")) in g
+    assert {str(t) for t in g.objects(dataset, rdflib.RDF.type)} == {VOID + "Dataset", "http://www.w3.org/ns/dcat#Dataset"}
+    assert int(g.value(dataset, U(VOID + "triples"))) == 12  # distinct triples of the two documents
+    assert {str(s): int(g.value(s, U(VOID + "triples"))) for s in g.objects(dataset, U(VOID + "subset"))} == {
+        G1: 11, G2: 2}
+    assert g.value(dataset, U("http://purl.org/dc/terms/license")) == U("https://example.org/l")
+
+
+def test_export_with_ontology_includes_kgo_and_stays_byte_identical(store: Store) -> None:
+    data = export_dataset(store, "trig", with_ontology=True)
+    graphs = {q.graph_name.value for q in ox.parse(data, ox.RdfFormat.TRIG)}
+    assert graphs == {G1, G2, DATASET, "https://w3id.org/kg-builder/graph/ontology"}
+    assert export_dataset(store, "trig", with_ontology=True) == data
+    assert b"owl:Class" in export_dataset(store, "turtle", with_ontology=True)
+
+
+RAPPER = shutil.which("rapper")
+RAPPER_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "rdfxml": "rdfxml", "ntriples": "ntriples"}
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+              "rdfxml": ox.RdfFormat.RDF_XML, "ntriples": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
+RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "rdfxml": "xml", "ntriples": "nt",
+                  "json-ld": "json-ld"}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's Dataset for trig and nquads
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_every_format_parses_to_the_same_triples_everywhere(store: Store, tmp_path: Path, fmt: str) -> None:
+    """pyoxigraph, rdflib and (when Debian's raptor2-utils is there) rapper read the same triples."""
+    data = export_dataset(store, fmt)
+    expected = triples_of(store)
+    assert ox_triples(data, OX_FORMATS[fmt]) == expected
+    if fmt in ("trig", "nquads", "json-ld"):
+        assert rdflib_dataset_triples(data, RDFLIB_FORMATS[fmt]) == expected
+    else:
+        assert rdflib_triples(data, RDFLIB_FORMATS[fmt]) == expected
+    if RAPPER and fmt in RAPPER_FORMATS:
+        path = tmp_path / f"export.{fmt}"
+        path.write_bytes(data)
+        done = subprocess.run([RAPPER, "-q", "-i", RAPPER_FORMATS[fmt], "-o", "ntriples", str(path), "http://x/"],
+                              capture_output=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert ox_triples(done.stdout, ox.RdfFormat.N_TRIPLES) == expected

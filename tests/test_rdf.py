@@ -357,3 +357,23 @@ def test_rdf_confidence_belongs_to_each_fact_derivation():
         assert graph.value(derivation, PROV.entity) == graph.value(fact_node, PROV.wasDerivedFrom)
         confidence[fact_node] = float(graph.value(derivation, KGO.confidence))
     assert confidence == {a: 0.7, b: 0.3}
+
+
+def test_rdf_build_provenance_names_tool_model_and_time():
+    graph = Graph()
+    for triple in rdf.build_triples(DOCUMENT, "0.1.0", "en_core_web_sm 3.8.0", "2019-03-01T00:00:00Z"):
+        graph.add(triple)
+    build = graph.value(URIRef(rdf.graph_iri(DOCUMENT)), PROV.wasGeneratedBy)
+    assert (build, RDF.type, PROV.Activity) in graph
+    assert graph.value(build, PROV.used) == rdf.document_iri(DOCUMENT)
+    agents = {str(graph.value(a, RDFS.label)) for a in graph.objects(build, PROV.wasAssociatedWith)}
+    assert agents == {"kg_builder 0.1.0", "spaCy pipeline en_core_web_sm 3.8.0"}
+    ended = graph.value(build, PROV.endedAtTime)
+    assert ended.datatype == XSD.dateTime and ended.toPython().isoformat() == "2019-03-01T00:00:00+00:00"
+
+
+def test_rdf_build_time_follows_source_date_epoch(monkeypatch):
+    from kg_builder.pipeline import build_time
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1551398400")
+    assert build_time() == "2019-03-01T00:00:00Z"

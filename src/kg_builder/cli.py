@@ -206,17 +206,27 @@ def validate(ctx: click.Context, store_dir: Path, reasoner: str, report_path: Pa
 @format_option(FORMATS, "turtle")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to FILE (atomically) instead of stdout.")
-def export(store_dir: Path, fmt: str, output: Path | None) -> None:
-    """Export the documents' graphs (not the ontology), deterministically.
+@click.option("--with-ontology", is_flag=True, help="Include the ontology (kgo) itself.")
+@click.option("--license", "license_iri", metavar="IRI", default=None,
+              help="License of the dataset, as an IRI (e.g. https://creativecommons.org/licenses/by/4.0/).")
+def export(store_dir: Path, fmt: str, output: Path | None, with_ontology: bool, license_iri: str | None) -> None:
+    """Export the documents' graphs, deterministically, with a description of the dataset.
 
     turtle, rdfxml and ntriples hold the union of the documents; trig, nquads
-    and json-ld keep one named graph per document. rdfxml is for Protégé.
+    and json-ld keep one named graph per document. Every export describes
+    itself (VoID and DCAT: the documents' graphs and their triple counts, the
+    license when given; an owl:Ontology header importing kgo, so that OWL
+    tools such as Protégé open it) and says how each document graph was built
+    (PROV-O: tool version, spaCy model, time). --with-ontology includes kgo.
 
     \b
     Example: kg export --format trig --output out/graph.trig
     """
+    if license_iri is not None and not license_iri.startswith(("http://", "https://", "urn:")):
+        raise InputError(f"--license must be an IRI, not {license_iri!r}",
+                         hint="e.g. https://creativecommons.org/licenses/by/4.0/")
     with Store.open(store_dir, create=False, read_only=True) as store:
-        data = export_dataset(store, fmt, output)
+        data = export_dataset(store, fmt, output, with_ontology=with_ontology, license_iri=license_iri)
     if data is None:
         progress(f"wrote {output} ({fmt})")
     else:

@@ -1,13 +1,15 @@
 """Runs the stages for one document: sources -> nlp -> extract -> rdf."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from spacy.language import Language
 
-from . import rdf
+from . import __version__, rdf
 from .errors import InputError
 from .extract import extract
 from .lexicon import Lexicon, load_lexicon
@@ -69,4 +71,15 @@ def build_document(path: Path, pipeline: Pipeline,
     facts = facts_of(document, pipeline)
     graph_iri = rdf.graph_iri(document)
     labels = known_labels(rdf.entity_iris(facts), graph_iri) if known_labels else {}
-    return BuiltDocument(document, graph_iri, rdf.to_ntriples(rdf.to_triples(facts, labels)), count_facts(facts))
+    meta = pipeline.nlp.meta
+    provenance = rdf.build_triples(document, __version__, f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} "
+                                   f"{meta.get('version', '')}".strip(), build_time())
+    triples = rdf.to_triples(facts, labels) | provenance
+    return BuiltDocument(document, graph_iri, rdf.to_ntriples(triples), count_facts(facts))
+
+
+def build_time() -> str:
+    """Now in UTC as xsd:dateTime, or SOURCE_DATE_EPOCH when set (reproducible builds give the same bytes)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from . import resources
 from .errors import QueryError
-from .rdf import PREFIXES
+from .rdf import PREFIXES, shorten
 from .store import QueryResult, Term, mask_sparql
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -232,20 +232,6 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if result.kind == "construct":
         return result.graph_ntriples or ""
     return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}[fmt](result)
-
-
-def shorten(iri: str) -> str:
-    """``kgs:north-korea`` for an IRI under one of the project's prefixes (the longest that fits)."""
-    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns):])),
-               key=len, default=None)
-    if best is None:
-        return iri
-    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
-
-
-# a local name that needs no escape in SPARQL and Turtle
-_LOCAL = re.compile(r"[A-Za-z0-9_](?:[\w.-]*[\w-])?")
 
 
 def _terms(result: QueryResult) -> list[tuple[Term | None, ...]]:

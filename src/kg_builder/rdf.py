@@ -11,11 +11,12 @@ same triples give the same bytes.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from decimal import Decimal
 from typing import Iterable, Mapping
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -29,6 +30,12 @@ KGR = Namespace("https://w3id.org/kg-builder/id/")
 GRAPHS = "https://w3id.org/kg-builder/graph/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 ONTOLOGY_GRAPH = GRAPHS + "ontology"
+DATASET_GRAPH = GRAPHS + "dataset"  # in exports: the dataset's description and the OWL header
+ONTOLOGY_IRI = "https://w3id.org/kg-builder/ontology"
+DATASET_IRI = KGR["dataset"]
+EXPORT_IRI = "https://w3id.org/kg-builder/export"
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
 # One prefix per kind of node, so that every IRI the tool mints is a plain prefixed name
 # (kgs:north-korea, not kgr:state\/north-korea) that pastes back into a query and that
@@ -37,6 +44,7 @@ KIND_PREFIXES: dict[str, str] = {
     "kgp": "person", "kgs": "state", "kgorg": "organization", "kgloc": "location", "kgfac": "facility",
     "kgiss": "issue", "kgev": "event", "kgagr": "agreement", "kgcom": "commitment", "kgpos": "position",
     "kgdis": "disagreement", "kgcl": "claim", "kgspan": "span", "kgdoc": "document",
+    "kgbuild": "build", "kgagent": "agent",
 }
 PREFIXES: dict[str, str] = {  # declared in this order in Turtle, TriG and queries
     "kgo": str(KGO),
@@ -59,6 +67,19 @@ TIME_BOUND = ("leaderOf", "affiliatedWith")
 
 
 FACT_KINDS = ("event", "agreement", "commitment", "position", "disagreement", "claim")
+
+
+def shorten(iri: str) -> str:
+    """``kgs:north-korea`` for an IRI under one of the project's prefixes (the longest that fits), else the IRI."""
+    fits = [p for p, ns in PREFIXES.items() if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri[len(ns):])]
+    if not fits:
+        return iri
+    best = max(fits, key=lambda p: len(PREFIXES[p]))
+    return f"{best}:{iri[len(PREFIXES[best]):]}"
+
+
+# a local name that needs no escape in SPARQL, Turtle and JSON-LD
+_LOCAL_NAME = re.compile(r"[A-Za-z0-9_](?:[\w.-]*[\w-])?")
 
 
 def is_fact_iri(value: str) -> bool:
@@ -389,3 +410,62 @@ def _nt(term: URIRef | Literal) -> str:
     if term.datatype and term.datatype != XSD.string:
         return f'"{text}"^^<{term.datatype}>'
     return f'"{text}"'
+
+
+# -- build provenance and the dataset description -------------------------------------------
+
+def build_triples(document: Document, tool_version: str, model: str, ended_at: str) -> set[Triple]:
+    """PROV-O for one build: which tool and model made the document's graph from its text, and when.
+
+    ``model`` is "name version" of the spaCy pipeline; ``ended_at`` an xsd:dateTime in UTC.
+    """
+    graph, build = URIRef(graph_iri(document)), KGR[f"build/{document.doc_id}"]
+    tool = KGR[f"agent/kg_builder-{slug_part(tool_version)}"]
+    nlp = KGR[f"agent/spacy-{slug_part(model)}"]
+    return {
+        (graph, PROV.wasGeneratedBy, build),
+        (build, RDF.type, PROV.Activity),
+        (build, RDFS.label, Literal(f"kg build of {document.doc_id}")),
+        (build, PROV.used, document_iri(document)),
+        (build, PROV.wasAssociatedWith, tool),
+        (build, PROV.wasAssociatedWith, nlp),
+        (build, PROV.endedAtTime, Literal(ended_at, datatype=XSD.dateTime)),
+        (tool, RDF.type, PROV.SoftwareAgent),
+        (tool, RDFS.label, Literal(f"kg_builder {tool_version}")),
+        (nlp, RDF.type, PROV.SoftwareAgent),
+        (nlp, RDFS.label, Literal(f"spaCy pipeline {model}")),
+    }
+
+
+def slug_part(text: str) -> str:
+    """A version or model name as an IRI local part: letters, digits, '.', '_' and '-'."""
+    return "".join(c if c.isalnum() or c in "._-" else "-" for c in text).strip(".-") or "x"
+
+
+def dataset_triples(graph_sizes: Mapping[str, int], total: int, license_iri: str | None = None) -> set[Triple]:
+    """VoID and DCAT for an export: the documents' graphs as subsets with their triple counts.
+
+    Also the OWL header that lets OWL tools open the export: an owl:Ontology importing kgo.
+    """
+    d = DATASET_IRI
+    out: set[Triple] = {
+        (d, RDF.type, VOID.Dataset), (d, RDF.type, DCAT.Dataset),
+        (d, DCTERMS.title, Literal("kg_builder knowledge graph")),
+        (d, DCTERMS.description, Literal("Facts extracted from articles on international politics, each with "
+                                         "its evidence sentence and factuality; one named graph per document.")),
+        (d, VOID.triples, Literal(total)),
+        (d, VOID.uriSpace, Literal(str(KGR))),
+        (d, VOID.vocabulary, URIRef(str(KGO))),
+        (d, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)),
+        (URIRef(EXPORT_IRI), RDF.type, OWL.Ontology),
+        (URIRef(EXPORT_IRI), OWL.imports, URIRef(ONTOLOGY_IRI)),
+        (URIRef(EXPORT_IRI), RDFS.label, Literal("kg_builder export")),
+    }
+    if license_iri:
+        out.add((d, DCTERMS.license, URIRef(license_iri)))
+    for name, size in graph_sizes.items():
+        g = URIRef(name)
+        out |= {(d, VOID.subset, g), (g, RDF.type, VOID.Dataset), (g, VOID.triples, Literal(size))}
+        if name.startswith(GRAPHS) and name != ONTOLOGY_GRAPH:
+            out.add((g, DCTERMS.source, KGR[f"document/{name[len(GRAPHS):]}"]))
+    return out
