@@ -186,14 +186,31 @@ def test_serve_page_fetches_nothing_from_elsewhere(server: str) -> None:
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_5ed1930dcfa0d1a7.txt"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium (Debian package `chromium`) on this machine")
-def test_serve_page_renders_in_a_headless_browser(server: str, tmp_path: Path) -> None:
-    """Chromium lays the SVG out: its DOM has the marks and the screenshot is a real image."""
-    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,800"]
-    dom = subprocess.run(flags + ["--dump-dom", f"{server}/timeline"], capture_output=True, text=True, timeout=60)
-    assert dom.stdout.count("<rect") >= 3 and "Lima meeting" in dom.stdout
-    shot = tmp_path / "network.png"
-    subprocess.run(flags + [f"--screenshot={shot}", f"{server}/network"], capture_output=True, timeout=60)
+def test_serve_seed_timeline_and_network_render_in_a_headless_browser(tmp_path: Path, build_into) -> None:
+    """Chromium lays out the seed's pages: the DOM it renders holds the seed's facts, the screenshot is an image."""
+    with Store.open(tmp_path / "store") as store:
+        store.ensure_ontology(resources.ontology_file())
+        build_into(SEED, store)
+        httpd = make_server(store, 0, Limits())
+        serve_in_thread(httpd)
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,900"]
+        try:
+            timeline = subprocess.run(flags + ["--dump-dom", f"{base}/timeline"], capture_output=True, text=True,
+                                      timeout=120).stdout
+            network = subprocess.run(flags + ["--dump-dom", f"{base}/network"], capture_output=True, text=True,
+                                     timeout=120).stdout
+            shot = tmp_path / "network.png"
+            subprocess.run(flags + [f"--screenshot={shot}", f"{base}/network"], capture_output=True, timeout=120)
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+    assert "2019-02-27 – 2019-02-28  Hanoi summit" in timeline and "2018-06  Singapore summit" in timeline
+    assert all(f">{name}</text>" in network for name in ("Donald Trump", "Kim Jong-un", "North Korea"))
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == 1200
