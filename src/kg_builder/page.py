@@ -123,13 +123,9 @@ def about_page(found: list[About]) -> str:
         for kind, facts in a.by_kind().items():
             parts.append(f"<h3>{escape(kind)} ({len(facts)})</h3>")
             for f in facts:
-                how = f"as {f.role}" + (f", via {f.via}" if f.via else "")
-                factuality = ", ".join(v for v in (f.polarity, f.modality) if v)
-                if f.attributed_to and f.role != "reported by":
-                    factuality += f", according to {f.attributed_to}"
                 link = f"/doc/{f.document}?" + urlencode({"b": f.begin, "e": f.end, "fact": f.fact}) + "#evidence"
                 parts.append(f'<div class="fact">{_cell(f.fact, "uri")} <b>{escape(f.statement)}</b><br>'
-                             f'<span class="note">{escape(how)} · {escape(factuality)} · '
+                             f'<span class="note">{escape(f.how)} · {escape(f.factuality)} · '
                              f'<a href="{escape(link)}">{escape(f.document)}</a></span><br>'
                              f'<span class="sentence">{escape(f.sentence)}</span></div>')
     return layout(found[0].entity.label if len(found) == 1 else "Entities", "\n".join(parts))

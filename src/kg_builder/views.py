@@ -73,6 +73,19 @@ class AboutFact:
     end: int
     via: str | None = None  # the leader or member whose act this is, when rolled up to the entity
 
+    @property
+    def how(self) -> str:
+        """How the entity takes part, e.g. "as participant, via Kim Jong-un"."""
+        return f"as {self.role}" + (f", via {self.via}" if self.via else "")
+
+    @property
+    def factuality(self) -> str:
+        """E.g. "Positive, Hedged, according to Donald Trump"."""
+        text = ", ".join(v for v in (self.polarity, self.modality) if v)
+        if self.attributed_to and self.role != "reported by":
+            text += f", according to {self.attributed_to}"
+        return text
+
 
 @dataclass(frozen=True)
 class About:
@@ -184,12 +197,8 @@ def format_about(found: About, shorten=lambda iri: iri) -> str:
     for kind, facts in found.by_kind().items():
         lines.append(f"\n{kind} ({len(facts)})")
         for f in facts:
-            how = f"as {f.role}" + (f", via {f.via}" if f.via else "")
-            factuality = ", ".join(v for v in (f.polarity, f.modality) if v)
-            if f.attributed_to and f.role != "reported by":
-                factuality += f", according to {f.attributed_to}"
             lines.append(f"  {shorten(f.fact)}  {f.statement}")
-            lines.append(f"      {how} · {factuality} · {f.document}[{f.begin}:{f.end}]")
+            lines.append(f"      {f.how} · {f.factuality} · {f.document}[{f.begin}:{f.end}]")
             lines.append(f"      \"{' '.join(f.sentence.split())}\"")
     return "\n".join(lines) + "\n"
 
