@@ -149,6 +149,13 @@ def test_serve_page_runs_a_canned_question_with_links_to_evidence(server: str) -
     assert status == 200 and '<mark id="evidence">Chile and Peru disagree over the quota.</mark>' in page
 
 
+def test_serve_page_documents_link_to_their_text(server: str) -> None:
+    status, _, body = get(f"{server}/q/document")
+    assert status == 200 and '<a href="/doc/t" title="https://w3id.org/kg-builder/id/document/t">kgdoc:t</a>' in body
+    status, _, page = get(f"{server}/doc/t")
+    assert status == 200 and "Chile and Peru met in Lima." in page and "<mark" not in page
+
+
 def test_serve_page_typed_query_and_entity_page(server: str) -> None:
     status, _, body = get(f"{server}/query?" + urllib.parse.urlencode({"query": COUNT_STATES}))
     assert status == 200 and "<td>3</td>" in body

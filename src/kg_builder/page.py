@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import math
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from .queries import CannedQuery, shorten
-from .rdf import KGR, is_fact_iri
+from .rdf import KGR, document_id_of, is_fact_iri
 from .store import QueryResult
 from .views import About, DocumentText, Network, TimelineEntry, format_about
 
@@ -94,6 +94,9 @@ def _cell(value: str | None, kind: str | None) -> str:
     if kind != "uri":
         return escape(value)
     short = escape(shorten(value))
+    doc_id = document_id_of(value)
+    if doc_id is not None:
+        return f'<a href="/doc/{escape(quote(doc_id))}" title="{escape(value)}">{short}</a>'
     if is_fact_iri(value):
         return f'<a href="/evidence?{urlencode({"fact": value})}" title="{escape(value)}">{short}</a>'
     if value.startswith(str(KGR)):

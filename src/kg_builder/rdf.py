@@ -82,6 +82,12 @@ def shorten(iri: str) -> str:
 _LOCAL_NAME = re.compile(r"[A-Za-z0-9_](?:[\w.-]*[\w-])?")
 
 
+def document_id_of(value: str) -> str | None:
+    """The document id in a document's IRI (kgdoc:ID), else None."""
+    prefix = f"{KGR}document/"
+    return value[len(prefix):] if value.startswith(prefix) else None
+
+
 def is_fact_iri(value: str) -> bool:
     """True for the IRI of a fact node (which has evidence), False for entities and everything else."""
     return any(value.startswith(f"{KGR}{kind}/") for kind in FACT_KINDS)
