@@ -136,6 +136,7 @@ def test_export_trig_reparses_in_rdflib(store: Store) -> None:
     assert len(ds.graph(rdflib.URIRef(G2))) == 2
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # inside rdflib's JSON-LD parser
 def test_export_json_ld_is_compact_and_keeps_graphs_and_values(store: Store) -> None:
     data = export_dataset(store, "json-ld")
     doc = json.loads(data)
