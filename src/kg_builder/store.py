@@ -76,10 +76,10 @@ class Store:
         _check_folder(path, must_exist=read_only or not create)
         try:
             path.mkdir(parents=True, exist_ok=True)
-            inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+            inner = _read_only(path) if read_only else ox.Store(str(path))
             if read_only and _lacks_union(inner):
                 inner = _upgraded(path)
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             if "lock" in str(e).lower():
                 raise StoreError(f"the store {path} is in use by another process",
                                  hint="wait for the other kg command to finish") from e
@@ -272,6 +272,21 @@ def _unmerge(graph: ox.NamedNode) -> str:
     """An update taking out of the union the triples that only ``graph`` holds."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}")
+
+
+def _read_only(path: Path, attempts: int = 5) -> ox.Store:
+    """A read-only snapshot of the store.
+
+    RocksDB may compact away a file named in the manifest while a writer is
+    active and the snapshot is being opened; opening again then succeeds.
+    """
+    for _ in range(attempts - 1):
+        try:
+            return ox.Store.read_only(str(path))
+        except RuntimeError as e:
+            if "No such file" not in str(e):
+                raise
+    return ox.Store.read_only(str(path))
 
 
 def _lacks_union(inner: ox.Store) -> bool:
