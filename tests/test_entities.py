@@ -114,3 +114,14 @@ def test_entities_same_entity_same_key_across_documents(pipeline):
     keys_b = {e.key for e in kg_pipeline.facts_of(second, pipeline).entities}
     assert {"person/laura-bennett", "location/cochabamba"} <= keys_a & keys_b
     assert "person/bennett" not in keys_b
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("The North won the war in 1865 after the South surrendered at Appomattox.", False),
+    ("Lincoln asked the North to hold firm; the peninsula campaign had failed.", False),
+    ("North Korea tested a missile in May. The North then demanded sanctions relief.", True),
+])
+def test_entities_generic_alias_links_only_where_the_document_names_the_entity(facts_for, text, linked):
+    keys = {e.key for e in facts_for(text).entities}
+    assert ("state/north-korea" in keys) is linked
+    assert "location/korean-peninsula" not in keys

@@ -33,6 +33,7 @@ class LexEntry:
     demonyms: tuple[str, ...] = ()
     wikidata: str | None = None
     metonym_for: tuple[str, ...] = ()  # keys of the states a capital may stand for (Moscow: Russia, Soviet Union)
+    context_aliases: tuple[str, ...] = ()  # aliases that name it only where the document names it otherwise
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def _entries(graph: rdflib.Graph) -> list[LexEntry]:
             demonyms=tuple(sorted(str(d) for d in graph.objects(subject, KGO.demonym))),
             wikidata=_optional(graph.value(subject, KGO.wikidataId)),
             metonym_for=tuple(sorted(k for o in graph.objects(subject, KGO.metonymFor) if (k := _key(o)))),
+            context_aliases=tuple(sorted(str(a) for a in graph.objects(subject, KGO.contextAlias))),
         ))
     return out
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon, slug
+from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity
 from .tokens import conjuncts, sentence_of, text_of
 
@@ -144,6 +144,16 @@ class Registry:
             out[name] = (key, label)
         return out
 
+    def _supported(self, entry: LexEntry, ent: Span) -> bool:
+        """A generic alias ("the North", "the peninsula") names its entity only where the document also names it
+        by its label or another alias."""
+        generic = {a.lower() for a in entry.context_aliases}
+        if not generic or ent.text.lower().removeprefix("the ") not in {g.removeprefix("the ") for g in generic}:
+            return True
+        text = ent.doc.text
+        return any(re.search(rf"\b{re.escape(name)}\b", text) for name in (entry.label, *entry.aliases)
+                   if name.lower() not in generic)
+
     def _titled(self, ent: Span) -> bool:
         """"premier Sanae Takaichi" is a person whatever the statistical model tagged her: a title goes before her name."""
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -153,6 +163,8 @@ class Registry:
     def _resolve(self, ent: Span) -> str | None:
         if ent.ent_id_ and ent.ent_id_ in self.lex:
             entry = self.lex[ent.ent_id_]
+            if not self._supported(entry, ent):
+                return None  # "the North" in an essay on the Civil War is not North Korea
             alias = None if ent.label_ == "NORP" else clean_name(ent.text, set())
             return self.add(entry.key, entry.kind, entry.label, alias)
         name = clean_name(ent.text, self.titles)
