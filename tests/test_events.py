@@ -170,3 +170,11 @@ def test_events_evidence_is_the_sentence(facts_for):
     meeting = of_kind(facts, "Meeting")[0]
     span = meeting.evidence.span
     assert text[span.begin:span.end] == span.sentence == "On March 3, 2015, Chile and Peru met in Geneva."
+
+
+def test_events_month_listed_before_a_dated_one_takes_its_year(facts_for):
+    facts = facts_for("During the Lima Conference in October and November of 1943, Chile and Peru signed a "
+                      "fisheries declaration.")
+    starts = {e.start.iso for e in facts.events if e.start is not None}
+    assert "1943-10" in starts
+    assert not any(iso.startswith("2020") for iso in starts)  # not the document's year

@@ -8,6 +8,7 @@ trigger word, so that the timeline holds what the text dates.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -21,6 +22,7 @@ from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, p
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
 CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with", "from", "and", "or", "but"})
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 
@@ -30,16 +32,27 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     doc_date = _document_date(ctx)
     anchor = ctx.anchor
     out: dict[int, Interval] = {}
-    for ent in entities_in(sent):
-        if ent.label_ != "DATE":
-            continue
-        interval = normalize(ent.text, anchor or doc_date, doc_date)
+    found = [e for e in entities_in(sent) if e.label_ == "DATE"]
+    for n, ent in enumerate(found):
+        interval = normalize(_with_listed_year(ent, found[n + 1:]), anchor or doc_date, doc_date)
         if interval:
             out[ent.root.i] = interval
             word = _attachment(ent.root, noun=False)
             if word is not None and word.pos_ in ("VERB", "AUX"):
                 anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out
+
+
+def _with_listed_year(ent: SentSpan, later: list[SentSpan]) -> str:
+    """"October and November of 1943": a month listed before a dated one takes its year."""
+    if YEAR.search(ent.text) or not later:
+        return ent.text
+    following = later[0]
+    between = ent.doc[ent.end: following.start]
+    year = YEAR.search(following.text)
+    if year and all(t.lower_ in ("and", "or", "to", "through", ",", "-", "–") for t in between):
+        return f"{ent.text} {year.group(0)}"
+    return ent.text
 
 
 def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
