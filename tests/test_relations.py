@@ -98,3 +98,16 @@ def test_relations_title_stops_at_the_previous_name(facts_for):
                       "in 2023.")
     leaders = {(r.subject, r.object) for r in facts.relations if r.predicate == "leaderOf"}
     assert ("person/dina-boluarte", "state/chile") not in leaders
+
+
+def test_relations_appositive_ally_of_a_possessor(facts_for):
+    facts = facts_for("In 1999 NATO bombed Serbia, Russia's ally, for weeks.")
+    assert frozenset(("state/russia", "state/serbia")) in {pair(r) for r in related(facts, "alliedWith")}
+
+
+def test_relations_its_allies_are_allied_with_the_possessor_not_an_earlier_pair(facts_for):
+    facts = facts_for("During the war the two sides organized: in 1949, the United States and its Western European "
+                      "allies established a new alliance.")
+    labels = {e.key: e.label for e in facts.entities}
+    allied = {frozenset((labels[r.subject], labels[r.object])) for r in related(facts, "alliedWith")}
+    assert frozenset(("United States", "Western European allies")) in allied

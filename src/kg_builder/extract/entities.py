@@ -243,7 +243,9 @@ class Registry:
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
-            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+            nearest_first = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i),
+                                   key=lambda c: -c.i)
+            for subject in nearest_first:
                 found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
                 if found:
                     return found[:1]
