@@ -303,8 +303,7 @@ def framed_negatively(ctx: Context, sent: SentSpan) -> None:
 
 
 def disagreements(ctx: Context, sent: SentSpan) -> None:
-    """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z"), and a
-    negated verb of settling ("could not resolve the issues: A, B")."""
+    """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z")."""
     for match in matches(sent, ctx.frames, "Disagreement"):
         parties, used = _parties(ctx, match)
         concerned = [t for _, tokens in match.candidates("concerns") for t in tokens]
@@ -314,11 +313,6 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
         issues = [text for t in concerned if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
         _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head),
                       f"frame:{match.frame.name}:{match.predication.category}")
-    for token in sent:
-        if token.pos_ == "VERB" and token.lemma_.lower() in ctx.triggers["disagreements"]["unresolved_verbs"] \
-                and ctx.reading(token).polarity == "Negative":
-            issues = [phrase(t) for t in objects(token)] + _after_colon(sent, token)
-            _disagreement(ctx, sent, _actors(ctx, subjects(token)), issues, Factuality(), "rule:unresolved")
 
 
 def opposed_stances(ctx: Context) -> None:
@@ -383,8 +377,3 @@ def _governing_verb(token: Token) -> Token:
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     return verb
-
-
-def _after_colon(sent: SentSpan, token: Token) -> list[str]:
-    at = sent.text.find(":", token.idx - sent.start_char)
-    return split_list(sent.text[at + 1:].rstrip(" .")) if at >= 0 else []
