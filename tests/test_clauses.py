@@ -126,3 +126,12 @@ def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() ->
                   ("also", 7, "advmod", "ADV", "RB", "also"), ("destroy", 4, "conj", "VERB", "VB", "destroy"),
                   ("weapons", 7, "dobj", "NOUN", "NNS", "weapon")])
     assert clause_text(doc[4]) == "abide but destroy weapons"
+
+
+def test_clauses_clause_text_puts_the_antecedent_where_the_relative_pronoun_stood() -> None:
+    doc = parsed([("the", 1, "det", "DET", "DT", "the"), ("meeting", 1, "ROOT", "NOUN", "NN", "meeting"),
+                  ("which", 6, "dobj", "PRON", "WDT", "which"), ("both", 4, "det", "DET", "DT", "both"),
+                  ("leaders", 5, "nsubj", "NOUN", "NNS", "leader"), ("agreed", 1, "relcl", "VERB", "VBD", "agree"),
+                  ("attend", 5, "xcomp", "VERB", "VB", "attend"), ("in", 6, "prep", "ADP", "IN", "in"),
+                  ("May", 7, "pobj", "PROPN", "NNP", "May")])
+    assert clause_text(doc[6]) == "attend meeting in May"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .tokens import conjuncts, sentence_of, subjects, text_of
+from .tokens import conjuncts, phrase, sentence_of, subjects, text_of
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -233,7 +233,18 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         words = words[2:]
     while words and words[-1].dep_ in ("cc", "prep", "aux"):
         words = words[:-1]
-    return text_of(words[:limit])
+    words = words[:limit]
+    relative = next((t for t in words if t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP")), None)
+    antecedent = next((a.head for a in relative.ancestors if a.dep_ == "relcl"), None) if relative is not None else None
+    if antecedent is None:
+        return text_of(words)
+    # "the meeting, which both agreed to attend": they agreed to attend the meeting
+    rest = [t for t in words if t != relative]
+    named = phrase(antecedent)
+    if relative.dep_ in ("nsubj", "nsubjpass"):
+        return f"{named} {text_of(rest)}"
+    return " ".join(p for p in (text_of([t for t in rest if t.i <= verb.i]), named,
+                                text_of([t for t in rest if t.i > verb.i])) if p)
 
 
 def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
