@@ -223,7 +223,12 @@ def fake_validate(monkeypatch):
         calls.append({"triples": len(data), "reasoner": reasoner})
         return FakeReport(module.conforms)
 
+    def validate_store(store, *, graph=None, reasoner="rl", progress=None):
+        calls.append({"graph": graph, "reasoner": reasoner})
+        return FakeReport(module.conforms)
+
     module.validate_graph = validate_graph
+    module.validate_store = validate_store
     module.format_report = lambda report: "SHACL: " + ("conforms" if report.ok else "3 violations")
     module.calls = calls
     monkeypatch.setitem(sys.modules, "kg_builder.validate", module)
@@ -234,7 +239,21 @@ def test_cli_validate_ok_exits_0(built: Path, fake_validate) -> None:
     result = run("validate", "--store", str(built), "--reasoner", "none")
     assert result.exit_code == 0, result.output
     assert "SHACL: conforms" in result.stdout
-    assert fake_validate.calls == [{"triples": 12, "reasoner": "none"}]  # documents only, no ontology
+    assert fake_validate.calls == [{"graph": None, "reasoner": "none"}]
+
+
+def test_cli_validate_pyshacl_gets_the_documents_only(built: Path, fake_validate) -> None:
+    result = run("validate", "--store", str(built), "--shacl", "pyshacl")
+    assert result.exit_code == 0, result.output
+    assert fake_validate.calls == [{"triples": 12, "reasoner": "owlrl"}]  # documents only, no ontology
+
+
+def test_cli_validate_one_document(built: Path, fake_validate) -> None:
+    result = run("validate", "--store", str(built), "--document", "a")
+    assert result.exit_code == 0, result.output
+    assert fake_validate.calls == [{"graph": "https://w3id.org/kg-builder/graph/a", "reasoner": "rl"}]
+    missing = run("validate", "--store", str(built), "--document", "nope")
+    assert missing.exit_code == 2 and "no document nope" in one_error_line(missing)
 
 
 def test_cli_validate_not_ok_exits_1_and_writes_report(built: Path, fake_validate, tmp_path: Path) -> None:

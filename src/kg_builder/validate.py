@@ -34,7 +34,7 @@ KGO = Namespace("https://w3id.org/kg-builder/ontology#")
 KGR = Namespace("https://w3id.org/kg-builder/id/")
 KGSH = Namespace("https://w3id.org/kg-builder/shapes#")
 
-REASONERS = ("auto", "hermit", "pellet", "none")
+REASONERS = ("auto", "owlrl", "hermit", "pellet", "none")
 BUILTIN = "builtin-disjointness"
 _DATE_TYPES = (XSD.date, XSD.gYearMonth, XSD.gYear)
 _SEVERITY_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -108,8 +108,10 @@ def format_report(report: ValidationReport) -> str:
 
 
 def check_owl(data: Graph, ontology: Graph, reasoner: str = "auto") -> OwlResult:
-    """OWL consistency of ontology + data, with a Java reasoner when possible, else the built-in check."""
+    """OWL consistency of ontology + data: owlrl's OWL RL closure, a Java reasoner, or the built-in check."""
     java = shutil.which("java")
+    if reasoner == "owlrl":
+        return _rl_result(owl_rl.owlrl_clashes(data, ontology), "owlrl", "OWL RL closure (owlrl)")
     if reasoner == "none":
         why = "no OWL reasoner requested (reasoner='none'); ran the built-in disjointness check"
         return _builtin_result(data, ontology, why)
@@ -445,7 +447,7 @@ def _summary(report: ValidationReport) -> str:
 # Validation inside the store: compiled SHACL checks and OWL RL as queries
 # --------------------------------------------------------------------------
 
-STORE_REASONERS = ("rl", "owlrl", "auto", "hermit", "pellet", "none")
+STORE_REASONERS = ("rl",) + REASONERS
 _CHUNK = 400  # nodes per VALUES block when describing the nodes of the results
 
 
@@ -495,10 +497,7 @@ def _store_owl(store: Store, ontology: Graph, reasoner: str, graph: str | None) 
         path = resources.ontology_file()
         clashes = owl_rl.clashes(store.query, _closed_tbox(str(path), path.stat().st_mtime_ns), graph)
         return _rl_result(clashes, RL, "OWL 2 RL rules on the store")
-    data = _describing(store, graph)
-    if reasoner == "owlrl":
-        return _rl_result(owl_rl.owlrl_clashes(data, ontology), "owlrl", "owlrl closure")
-    return check_owl(data, ontology, reasoner)
+    return check_owl(_describing(store, graph), ontology, reasoner)
 
 
 RL = "owl-rl"
