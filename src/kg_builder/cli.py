@@ -6,6 +6,7 @@ line ``kg: error: ...`` and exits 2; a graph that fails validation exits 1.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -63,29 +64,34 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
-def build(paths: tuple[Path, ...], store_dir: Path, model: str | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes that parse documents in parallel (each holds a spaCy model, ~300 MB).")
+@click.option("--force", is_flag=True, help="Build every document, even those unchanged since their last build.")
+def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int, force: bool) -> None:
     """Extract facts from documents and store one named graph per document.
 
     PATH is a document (.txt, .md or .html, with its .meta.yaml beside it) or a
     folder of them. Building a document again replaces its graph; a document
     that fails leaves its earlier graph and the other documents untouched.
+    A document whose files (and the pipeline) have not changed since its last
+    build is skipped. Progress, with rate and time left, goes to stderr, and a
+    summary at the end.
 
     \b
     Example: kg build seeds/ --store out/store
+    Example: kg build corpus/ --store out/store --jobs 4
     """
     from . import pipeline
+    from .corpus import build_corpus
 
     files = pipeline.discover(list(paths))
     if not files:
         raise InputError(f"no documents in {', '.join(map(str, paths))}",
                          hint="give .txt, .md or .html files, or folders holding them")
-    with Store.open(store_dir) as store:
-        store.ensure_ontology(resources.ontology_file())
-        nlp = pipeline.load_pipeline(model)
-        failed = sum(not _build_one(store, path, nlp, i, len(files)) for i, path in enumerate(files, 1))
-    progress(f"built {len(files) - failed} of {len(files)} documents into {store_dir}")
-    if failed:
-        raise InputError(f"{failed} of {len(files)} documents failed; the others are stored")
+    summary = build_corpus(files, store_dir, jobs=min(jobs, len(files)), force=force, model=model, say=progress)
+    progress(summary.text() + f" into {store_dir}")
+    if summary.failed:
+        raise InputError(f"{len(summary.failed)} of {summary.total} documents failed; the others are stored")
 
 
 def _build_one(store: Store, path: Path, nlp: object, i: int, n: int) -> bool:

@@ -15,6 +15,7 @@ merged, honest duplicate solutions are kept.
 """
 from __future__ import annotations
 
+import json
 import re
 import threading
 from dataclasses import dataclass
@@ -186,6 +187,23 @@ class Store:
         except (OSError, RuntimeError, SyntaxError) as e:
             raise StoreError(f"cannot write to the store {self.path}: {e}") from e
 
+    def build_hashes(self) -> dict[str, tuple[str, str]]:
+        """Source file -> (hash of its input and pipeline, graph IRI) as recorded by ``record_build_hashes``."""
+        try:
+            recorded = json.loads((self.path / _HASHES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # none yet, or unreadable: everything is built again, which is safe
+        return {str(k): (str(v[0]), str(v[1])) for k, v in recorded.items() if isinstance(v, list) and len(v) == 2}
+
+    def record_build_hashes(self, hashes: dict[str, tuple[str, str]]) -> None:
+        """Remember what built each graph, beside the database (written atomically)."""
+        from .export import write_atomic  # export imports this module
+
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only")
+        text = json.dumps({k: list(v) for k, v in sorted(hashes.items())}, indent=1)
+        write_atomic(self.path / _HASHES, text.encode("utf-8"))
+
     # -- reading -----------------------------------------------------------
 
     def labels(self, iris: Iterable[str], exclude_graph: str | None = None) -> dict[str, str]:
@@ -275,6 +293,7 @@ class Store:
 # -- helpers -----------------------------------------------------------------
 
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_HASHES = "kg-build-hashes.json"  # beside RocksDB's files, which it ignores
 
 # Copies every named graph's triples into the default graph (a store written before it held the union).
 _FILL_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
