@@ -152,6 +152,29 @@ def test_cli_build_in_parallel_gives_the_same_store(env: Path, tmp_path: Path) -
         assert first.export("nquads") == second.export("nquads")
 
 
+def test_cli_extract_writes_one_nquads_file_per_document_that_load_reads(env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "nq"
+    result = run("extract", "a.txt", "b.txt", "--output", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.nq", "b.nq"]
+    lines = (out / "a.nq").read_text().splitlines()
+    assert len(lines) == 6 and all(line.endswith("<https://w3id.org/kg-builder/graph/a> .") for line in lines)
+    loaded = run("load", str(out), "--store", str(env))
+    assert loaded.exit_code == 0, loaded.output
+    with Store.open(env, read_only=True) as store:
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a",
+                                           "https://w3id.org/kg-builder/graph/b"]
+        expected = sorted((out / "a.nq").read_text().splitlines() + (out / "b.nq").read_text().splitlines())
+        assert store.export("nquads").decode().splitlines() == expected
+
+
+def test_cli_load_refuses_triples_outside_a_named_graph(env: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nq"
+    bad.write_text(f'<{KGR}x> <{KGO}role> "y" .\n')
+    result = run("load", str(bad), "--store", str(env))
+    assert result.exit_code == 2 and "in no named graph" in one_error_line(result)
+
+
 def test_cli_build_nothing_to_build(env: Path) -> None:
     result = run("build", "notes.pdf", "--store", str(env))
     assert result.exit_code == 2

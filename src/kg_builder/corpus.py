@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import pyoxigraph as ox
+
 from . import pipeline, resources
-from .errors import KgError
+from .errors import InputError, KgError
 from .sources import input_files
 from .store import Store
 
@@ -51,34 +53,79 @@ class BuildSummary:
 def build_corpus(files: list[Path], store_dir: Path, *, jobs: int = 1, force: bool = False,
                  model: str | None = None, say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
     """Build ``files`` into the store at ``store_dir`` with ``jobs`` parsing processes."""
-    global _worker_pipeline
     started = time.perf_counter()
-    _worker_pipeline = pipeline.load_pipeline(model)
     fingerprint = pipeline_fingerprint(model)
-    with _executor(jobs, model) as pool, Store.open(store_dir) as store:  # workers fork before the store opens
+    hashes = {str(p.resolve()): source_hash(p, fingerprint) for p in files}
+    with Store.open(store_dir) as store:  # first what is there: with nothing to do, no model is loaded
         store.ensure_ontology(resources.ontology_file())
-        recorded = store.build_hashes()
-        hashes = {str(p.resolve()): source_hash(p, fingerprint) for p in files}
-        stored = set(store.document_graphs())
-        todo = [p for p in files if force or not _unchanged(recorded.get(str(p.resolve())), hashes, p, stored)]
-        meter = _Meter(len(todo), say)
-        failed: list[tuple[str, str]] = []
-        for path, outcome in _in_order(pool, todo, jobs):
-            try:
-                extracted = outcome.result() if isinstance(outcome, Future) else outcome()
-                built = pipeline.to_built(extracted, store.labels)
-                triples = store.replace_graph(built.graph_iri, built.ntriples)
-            except Exception as e:  # one bad document must not cost the others; reported below
-                failed.append((path.name, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
-                meter.step(path.name, f"error: {failed[-1][1]}", 0)
-                continue
+        recorded, stored = store.build_hashes(), set(store.document_graphs())
+    todo = [p for p in files if force or not _unchanged(recorded.get(str(p.resolve())), hashes, p, stored)]
+    if not todo:
+        return BuildSummary(len(files), 0, len(files), (), 0, time.perf_counter() - started)
+    with _executor(jobs, model) as pool, Store.open(store_dir) as store:  # workers fork before the store opens
+
+        def write(path: Path, extracted: pipeline.Extracted) -> str:
+            built = pipeline.to_built(extracted, store.labels)
+            triples = store.replace_graph(built.graph_iri, built.ntriples)
             recorded[str(path.resolve())] = (hashes[str(path.resolve())], built.graph_iri)
-            meter.step(path.name, f"{built.fact_count} facts, {triples} triples", len(extracted.document.text.split()))
-            if meter.done % 20 == 0:
+            if len(recorded) % 20 == 0:
                 store.record_build_hashes(recorded)
+            return f"{built.fact_count} facts, {triples} triples"
+
+        built, failed, words = _run(pool, todo, jobs, write, say)
         store.record_build_hashes(recorded)
-    return BuildSummary(len(files), meter.done - len(failed), len(files) - len(todo), tuple(failed),
-                        meter.words, time.perf_counter() - started)
+    return BuildSummary(len(files), built, len(files) - len(todo), failed, words, time.perf_counter() - started)
+
+
+def extract_corpus(files: list[Path], out_dir: Path, *, jobs: int = 1, model: str | None = None,
+                   say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
+    """Extract each document into ``out_dir/DOC_ID.nq`` (its named graph), with no store."""
+    from .export import write_atomic
+
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def write(path: Path, extracted: pipeline.Extracted) -> str:
+        built = pipeline.to_built(extracted)
+        quads = "".join(f"{line[:-2]} <{built.graph_iri}> .\n" for line in built.ntriples.splitlines() if line)
+        write_atomic(out_dir / f"{built.document.doc_id}.nq", quads.encode("utf-8"))
+        return f"{built.fact_count} facts -> {built.document.doc_id}.nq"
+
+    with _executor(jobs, model) as pool:
+        done, failed, words = _run(pool, files, jobs, write, say)
+    return BuildSummary(len(files), done, 0, failed, words, time.perf_counter() - started)
+
+
+def read_nquads(path: Path) -> dict[str, str]:
+    """Graph IRI -> its triples as N-Triples, from an N-Quads file; a triple outside a named graph is an error."""
+    try:
+        quads = list(ox.parse(path.read_bytes(), ox.RdfFormat.N_QUADS))
+    except (OSError, SyntaxError) as e:
+        raise InputError(f"{path}: not a readable N-Quads file: {e}") from e
+    graphs: dict[str, list[str]] = {}
+    for quad in quads:
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise InputError(f"{path}: the triple {quad.triple} is in no named graph",
+                             hint="kg load takes the files kg extract writes: one named graph per document")
+        graphs.setdefault(quad.graph_name.value, []).append(f"{quad.triple} .\n")
+    return {g: "".join(lines) for g, lines in graphs.items()}
+
+
+def _run(pool: Executor, paths: list[Path], jobs: int, write: Callable[[Path, pipeline.Extracted], str],
+         say: Callable[[str], None]) -> tuple[int, tuple[tuple[str, str], ...], int]:
+    """Extract ``paths`` in the pool and ``write`` each in order: (done, failures, words parsed)."""
+    meter = _Meter(len(paths), say)
+    failed: list[tuple[str, str]] = []
+    for path, outcome in _in_order(pool, paths, jobs):
+        try:
+            extracted = outcome.result() if isinstance(outcome, Future) else outcome()
+            what = write(path, extracted)
+        except Exception as e:  # one bad document must not cost the others; reported in the summary
+            failed.append((path.name, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
+            meter.step(path.name, f"error: {failed[-1][1]}", 0)
+            continue
+        meter.step(path.name, what, len(extracted.document.text.split()))
+    return meter.done - len(failed), tuple(failed), meter.words
 
 
 def pipeline_fingerprint(model: str | None) -> str:
@@ -116,6 +163,9 @@ class _InProcess(Executor):
 
 
 def _executor(jobs: int, model: str | None) -> Executor:
+    """Workers holding the pipeline: forked from this process once it has loaded it, where possible."""
+    global _worker_pipeline
+    _worker_pipeline = pipeline.load_pipeline(model)
     if jobs <= 1:
         return _InProcess()
     methods = multiprocessing.get_all_start_methods()

@@ -235,6 +235,11 @@ class Store:
         names = (g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
         return sorted(n for n in names if n != ONTOLOGY_GRAPH)
 
+    def graph_ntriples(self, graph_iri: str) -> str:
+        """One named graph as sorted N-Triples (e.g. to push it to a server)."""
+        quads = self._db.quads_for_pattern(None, None, None, _named_node(graph_iri))
+        return "".join(sorted(f"{q.triple} .\n" for q in quads))
+
     def quads(self, include_ontology: bool = False) -> list[ox.Quad]:
         """All quads of the document graphs (and the ontology graph), in store order."""
         graphs = self.document_graphs() + ([ONTOLOGY_GRAPH] if include_ontology else [])
