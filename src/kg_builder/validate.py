@@ -1,12 +1,14 @@
-"""Validate a graph: SHACL shapes (pyshacl) and OWL consistency (owlready2's reasoners).
+"""Validate a graph: SHACL shapes and OWL consistency.
 
-``validate_graph`` takes the union of the document graphs; the ontology and
-the shapes are read from ``resources`` (``ontology/kgo.ttl``, ``shapes.ttl``).
-
-SHACL runs with RDFS inference and the ontology as ``ont_graph`` so that a
-shape on ``kgo:Event`` also checks every ``kgo:Summit``. OWL consistency runs
-HermiT (or Pellet) through owlready2 when Java is there, and otherwise a
-pure-Python check of disjoint classes and sameAs/differentFrom clashes.
+``validate_store`` validates where the data lives: the shapes compiled to
+SPARQL (``shacl_sparql``) and the OWL 2 RL rules as queries (``owl_rl``),
+seconds on a corpus. ``validate_graph`` is the reference on an rdflib graph
+(the union of the document graphs): pySHACL with ``inference='none'`` and the
+ontology as ``ont_graph`` (its rdfs:subClassOf lets a shape on ``kgo:Event``
+check every ``kgo:Summit``), and OWL consistency by owlrl, HermiT or Pellet
+through owlready2 when Java is there, or a pure-Python check of disjoint
+classes and sameAs/differentFrom clashes. The ontology and the shapes are
+read from ``resources`` (``ontology/kgo.ttl``, ``shapes.ttl``).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
@@ -29,6 +31,9 @@ from . import owl_rl, resources
 from .errors import ValidationSetupError
 from .shacl_sparql import FOCUS, PATH, VALUE, Check, compile_shapes
 from .store import Store, Term
+
+if TYPE_CHECKING:
+    from .remote_store import RemoteStore
 
 KGO = Namespace("https://w3id.org/kg-builder/ontology#")
 KGR = Namespace("https://w3id.org/kg-builder/id/")
@@ -448,12 +453,16 @@ def _summary(report: ValidationReport) -> str:
 # --------------------------------------------------------------------------
 
 STORE_REASONERS = ("rl",) + REASONERS
+RL = "owl-rl"  # the reasoner name reported for the OWL RL rules run as queries
 _CHUNK = 400  # nodes per VALUES block when describing the nodes of the results
 
 
-def validate_store(store: Store, *, graph: str | None = None, reasoner: str = "rl",
+def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reasoner: str = "rl",
                    progress: Callable[[str], None] | None = None) -> ValidationReport:
     """Validate the store's union where it lives, or only the nodes one named graph describes.
+
+    ``store`` is the embedded store or a SPARQL server (``RemoteStore``): all
+    that is asked of it is queries (and, for the in-memory reasoners, a copy).
 
     SHACL runs as the queries of ``shacl_sparql``; OWL consistency by the OWL RL
     rules of ``owl_rl`` (``rl``), by owlrl on an in-memory copy (``owlrl``, the
@@ -492,15 +501,12 @@ def _closed_tbox(ontology_path: str, mtime_ns: int) -> owl_rl.Tbox:
     return owl_rl.tbox(_load_turtle(Path(ontology_path), "ontology"))
 
 
-def _store_owl(store: Store, ontology: Graph, reasoner: str, graph: str | None) -> OwlResult:
+def _store_owl(store: Store | RemoteStore, ontology: Graph, reasoner: str, graph: str | None) -> OwlResult:
     if reasoner == "rl":
         path = resources.ontology_file()
         clashes = owl_rl.clashes(store.query, _closed_tbox(str(path), path.stat().st_mtime_ns), graph)
         return _rl_result(clashes, RL, "OWL 2 RL rules on the store")
     return check_owl(_describing(store, graph), ontology, reasoner)
-
-
-RL = "owl-rl"
 
 
 def _rl_result(clashes: list[str], name: str, how: str) -> OwlResult:
@@ -510,7 +516,7 @@ def _rl_result(clashes: list[str], name: str, how: str) -> OwlResult:
     return OwlResult(False, name, f"{how}: {shown}")
 
 
-def _describing(store: Store, graph: str | None) -> Graph:
+def _describing(store: Store | RemoteStore, graph: str | None) -> Graph:
     """The union as an rdflib graph, or the triples about the nodes of one named graph."""
     if graph is None:
         return store.as_rdflib()
@@ -519,7 +525,7 @@ def _describing(store: Store, graph: str | None) -> Graph:
     return Graph().parse(data=result.graph_ntriples or "", format="nt")
 
 
-def _store_results(store: Store, found: list[tuple[Check, dict[str, Term | None]]]
+def _store_results(store: Store | RemoteStore, found: list[tuple[Check, dict[str, Term | None]]]
                    ) -> tuple[tuple[Violation, ...], Graph]:
     """Violations (with each focus node's label and sentence) and the SHACL results graph."""
     focus_nodes = sorted({row[FOCUS].nt for _, row in found if row.get(FOCUS) is not None})
@@ -547,7 +553,7 @@ def _store_results(store: Store, found: list[tuple[Check, dict[str, Term | None]
     return tuple(sorted(violations, key=_sort_key)), results
 
 
-def _describe(store: Store, nodes: list[str]) -> dict[str, tuple[str | None, str | None]]:
+def _describe(store: Store | RemoteStore, nodes: list[str]) -> dict[str, tuple[str | None, str | None]]:
     """rdfs:label and evidence sentence (its own, else its evidence's) of each node, by N-Triples form."""
     found: dict[str, tuple[str | None, str | None]] = {}
     for start in range(0, len(nodes), _CHUNK):
