@@ -11,6 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg_builder import owl_rl, resources
 from kg_builder.store import Store
+from kg_builder.validate import validate_store
 
 from test_shapes import (  # the hand-made valid graph lives with the shape tests
     DENUCLEARIZATION, DOCUMENT, HANOI, HANOI_SUMMIT, KGO, KIM, NORTH_KOREA, POSITION, SIGNED_AGREEMENT,
@@ -71,11 +72,12 @@ def test_owl_rl_names_the_individual_and_the_classes(tbox: owl_rl.Tbox) -> None:
         "kgr:person/donald-trump is both kgo:Person and kgo:State, declared disjoint"]
 
 
-def test_owl_rl_one_graph_checks_only_the_nodes_it_describes(tbox: owl_rl.Tbox) -> None:
+def test_validating_one_document_checks_the_nodes_it_describes() -> None:
     store = in_store(valid_graph())
-    other = "https://w3id.org/kg-builder/graph/other"
-    store.replace_graph(other, f"<{TRUMP}> <{RDF.type}> <{KGO.State}> .\n")
-    clash = ["kgr:person/donald-trump is both kgo:Person and kgo:State, declared disjoint"]
-    assert owl_rl.clashes(store.query, tbox, other) == clash
-    store.replace_graph(other, f"<{HANOI}> <{KGO.wikidataId}> {Literal('Q1858').n3()} .\n")
-    assert owl_rl.clashes(store.query, tbox, other) == []
+    clashing, elsewhere = "https://w3id.org/kg-builder/graph/clash", "https://w3id.org/kg-builder/graph/hanoi"
+    store.replace_graph(clashing, f"<{TRUMP}> <{RDF.type}> <{KGO.State}> .\n")
+    store.replace_graph(elsewhere, f"<{HANOI}> <{KGO.wikidataId}> {Literal('Q1858').n3()} .\n")
+    assert validate_store(store, graph=clashing).owl.note.endswith(
+        "kgr:person/donald-trump is both kgo:Person and kgo:State, declared disjoint")
+    assert validate_store(store, graph=elsewhere).ok  # the clash is about a node this document does not touch
+    assert not validate_store(store).ok

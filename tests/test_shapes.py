@@ -316,12 +316,14 @@ BREAKS: list[tuple[str, str, Edit]] = [
 ]
 
 
-def on_store(graph: Graph) -> ValidationReport:
-    """validate_store on an in-memory store holding the ontology and ``graph`` as one document."""
+def on_store(graph: Graph, *, one_document: bool = False) -> ValidationReport:
+    """validate_store on an in-memory store holding the ontology and ``graph`` as one document
+    (checking the whole store, or only the nodes that document describes)."""
     store = Store(Path("in-memory"), ox.Store(), read_only=False)
     store.ensure_ontology(resources.ontology_file())
-    store.replace_graph("https://w3id.org/kg-builder/graph/test", graph.serialize(format="nt"))
-    return validate_store(store, reasoner="rl")
+    document = "https://w3id.org/kg-builder/graph/test"
+    store.replace_graph(document, graph.serialize(format="nt"))
+    return validate_store(store, reasoner="rl", graph=document if one_document else None)
 
 
 def results(report: ValidationReport) -> list[tuple]:
@@ -358,6 +360,7 @@ def test_shapes_break_fires_only_its_shape(shape: str, edit: Edit) -> None:
     compiled = on_store(graph)
     assert results(compiled) == results(report)
     assert compiled.conforms is report.conforms
+    assert results(on_store(graph, one_document=True)) == results(report)  # the same, checked node by node
 
 
 def test_shapes_breaks_cover_every_shape() -> None:

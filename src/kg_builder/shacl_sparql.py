@@ -35,6 +35,7 @@ from .errors import ValidationSetupError
 
 # The variables every compiled query projects (value may stay unbound).
 FOCUS, PATH, VALUE = "this", "path", "value"
+Scope = tuple[str, ...]  # IRIs (N-Triples form, <...>) of the nodes to check, e.g. those one document describes
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Check:
     severity: str  # 'Violation' | 'Warning' | 'Info'
     message: str
     path: str | None  # the shape's predicate path; SPARQL constraints bind ?path themselves
-    sparql: Callable[[str | None], str]  # graph IRI (or None for the whole store) -> query
+    sparql: Callable[[Scope | None], str]  # the nodes to check (None: the whole store) -> query
 
 
 # SHACL terms that describe a shape rather than constrain it.
@@ -106,56 +107,58 @@ def _compile_shape(shapes: Graph, schema: Graph, shape: Node) -> list[Check]:
     return found
 
 
-def _focus_pattern(shapes: Graph, schema: Graph, shape: Node, name: str) -> Callable[[str | None], str]:
-    """The focus nodes of a shape as a sub-SELECT of ?this, optionally only those typed/used in one graph."""
+def _focus_pattern(shapes: Graph, schema: Graph, shape: Node, name: str) -> Callable[[Scope | None], str]:
+    """The focus nodes of a shape as a sub-SELECT of ?this, optionally only among the given nodes."""
     classes = sorted({c for t in shapes.objects(shape, SH.targetClass) for c in _subclasses(schema, t)}, key=str)
     used = sorted(shapes.objects(shape, SH.targetSubjectsOf), key=str)
     if not classes and not used:
         raise _unsupported(name, "no sh:targetClass or sh:targetSubjectsOf")
     branches = []
-    if classes:
-        branches.append(f"?this a ?_class . VALUES ?_class {{ {_terms(classes)} }}")
+    if classes:  # FILTER IN, not VALUES: Oxigraph then looks up the types of the nodes at hand
+        branches.append(f"?this a ?_class . FILTER (?_class IN ({_terms(classes, ', ')}))")
     branches += [f"?this {_n3(p)} ?_object ." for p in used]
 
-    def pattern(graph: str | None) -> str:
-        inner = " UNION ".join(f"{{ {b} }}" for b in branches)
-        if graph is not None:
-            inner = f"GRAPH <{graph}> {{ {inner} }}"
-        return f"{{ SELECT DISTINCT ?this WHERE {{ {inner} }} }}"
+    def pattern(scope: Scope | None) -> str:
+        # A VALUES list of the nodes first: the store then looks up those nodes only,
+        # so checking one document does not grow with the store. Rows may repeat a
+        # node (several classes): every query keeps DISTINCT rows or counts DISTINCT values.
+        only = f"VALUES ?this {{ {' '.join(scope)} }} " if scope is not None else ""
+        return only + " UNION ".join(f"{{ {b} }}" for b in branches)
 
     return pattern
 
 
-def _query(focus: Callable[[str | None], str], body: Callable[[str], str]) -> Callable[[str | None], str]:
-    def sparql(graph: str | None) -> str:
-        return body(focus(graph))
+def _query(focus: Callable[[Scope | None], str], body: Callable[[str, Scope | None], str]
+           ) -> Callable[[Scope | None], str]:
+    def sparql(scope: Scope | None) -> str:
+        return body(focus(scope), scope)
     return sparql
 
 
 # -- constraint components: each returns (focus pattern -> SELECT) -------------
 
 
-def _min_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str], str]:
+def _min_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str, Scope | None], str]:
     return _cardinality(path, f"< {int(n)}")
 
 
-def _max_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str], str]:
+def _max_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str, Scope | None], str]:
     return _cardinality(path, f"> {int(n)}")
 
 
-def _cardinality(path: Node | None, test: str) -> Callable[[str], str]:
+def _cardinality(path: Node | None, test: str) -> Callable[[str, Scope | None], str]:
     p = _require_path(path)
-    return lambda focus: (
+    return lambda focus, scope: (
         f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {p} ?value }} }} "
         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {test})")
 
 
-def _value_test(ok: Callable[[Graph, Node, Node], str]) -> Callable[..., Callable[[str], str]]:
+def _value_test(ok: Callable[[Graph, Node, Node], str]) -> Callable[..., Callable[[str, Scope | None], str]]:
     """A component that holds when the SPARQL expression ``ok`` is true of each value node."""
     def component(shapes: Graph, schema: Graph, shape: Node, path: Node | None, argument: Node
-                  ) -> Callable[[str], str]:
+                  ) -> Callable[[str, Scope | None], str]:
         p, expression = _require_path(path), ok(shapes, shape, argument)
-        return lambda focus: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
+        return lambda focus, scope: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
                               f"FILTER (!COALESCE({expression}, false)) }}")
     return component
 
@@ -195,11 +198,11 @@ def _comparison(op: str) -> Callable[[Graph, Node, Node], str]:
     return lambda shapes, owner, bound: f"(?value {op} {_n3(bound)})"
 
 
-def _class(shapes: Graph, schema: Graph, shape: Node, path: Node | None, cls: Node) -> Callable[[str], str]:
+def _class(shapes: Graph, schema: Graph, shape: Node, path: Node | None, cls: Node) -> Callable[[str, Scope | None], str]:
     return _instance_of(path, _subclasses(schema, cls))
 
 
-def _or(shapes: Graph, schema: Graph, shape: Node, path: Node | None, alternatives: Node) -> Callable[[str], str]:
+def _or(shapes: Graph, schema: Graph, shape: Node, path: Node | None, alternatives: Node) -> Callable[[str, Scope | None], str]:
     """sh:or of shapes that each test a class (a value of any will do) or each test the value alone."""
     options = list(Collection(shapes, alternatives))
     if all(set(shapes.predicates(o)) == {SH["class"]} for o in options):
@@ -214,39 +217,68 @@ def _or(shapes: Graph, schema: Graph, shape: Node, path: Node | None, alternativ
             parts.append(f"COALESCE({_VALUE_TESTS[predicate](shapes, option, argument)}, false)")
         tests.append("(" + " && ".join(parts or ["true"]) + ")")
     p, expression = _require_path(path), " || ".join(tests)
-    return lambda focus: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
+    return lambda focus, scope: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
                           f"FILTER (!({expression})) }}")
 
 
-def _instance_of(path: Node | None, classes: Iterable[Node]) -> Callable[[str], str]:
+def _instance_of(path: Node | None, classes: Iterable[Node]) -> Callable[[str, Scope | None], str]:
     # The focus pattern is repeated inside MINUS so that its right side stays as small as the left.
-    p, types = _require_path(path), _terms(sorted(classes, key=str))
-    return lambda focus: (
+    p, types = _require_path(path), _terms(sorted(classes, key=str), ", ")
+    return lambda focus, scope: (
         f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
-        f"MINUS {{ {focus} ?this {p} ?value . ?value a ?_type . VALUES ?_type {{ {types} }} }} }}")
+        f"MINUS {{ {focus} ?this {p} ?value . ?value a ?_type . FILTER (?_type IN ({types})) }} }}")
 
 
 def _less_than_or_equals(shapes: Graph, schema: Graph, shape: Node, path: Node | None, other: Node
-                         ) -> Callable[[str], str]:
+                         ) -> Callable[[str, Scope | None], str]:
     p = _require_path(path)
-    return lambda focus: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
+    return lambda focus, scope: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
                           f"?this {_n3(other)} ?_other . FILTER (!COALESCE(?value <= ?_other, false)) }}")
 
 
-def _sparql(shapes: Graph, schema: Graph, shape: Node, path: Node | None, constraint: Node) -> Callable[[str], str]:
+def _sparql(shapes: Graph, schema: Graph, shape: Node, path: Node | None, constraint: Node) -> Callable[[str, Scope | None], str]:
     """A SPARQL-based constraint: its WHERE group runs once, joined with all focus nodes."""
     select = str(shapes.value(constraint, SH.select) or "")
     prefixes = "".join(
         f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
         for source in shapes.objects(constraint, SH.prefixes) for d in shapes.objects(source, SH.declare))
-    body = re.sub(r"\bFILTER\s+NOT\s+EXISTS\s*\{", "MINUS {", re.sub(r"\$this\b", "?this", select), flags=re.I)
+    body = re.sub(r"\$this\b", "?this", select)
     opening, closing = body.find("{"), body.rfind("}")
     if opening < 0 or body[closing + 1:].strip():
         raise _unsupported(_n3(shape), "a SPARQL constraint with modifiers after its WHERE group")
-    where = body[opening + 1:closing]
+    where = re.sub(r"\bFILTER\s+NOT\s+EXISTS\s*\{", "MINUS {", body[opening + 1:closing], flags=re.I)
     bound = [v for v in (PATH, VALUE) if re.search(rf"[?$]{v}\b", where)]
     projection = " ".join(f"?{v}" for v in [FOCUS, *bound])
-    return lambda focus: f"{prefixes}SELECT DISTINCT {projection} WHERE {{ {focus} {{ {where} }} }}"
+    # One group with the focus nodes, so that its MINUS sees only rows about them.
+    return lambda focus, scope: (f"{prefixes}SELECT DISTINCT {projection} WHERE "
+                                 f"{{ {focus} {where if scope is None else _minus_within(where, scope)} }}")
+
+
+def _minus_within(where: str, scope: Scope) -> str:
+    """``where`` with each outermost MINUS group that mentions ?this limited to the nodes in scope.
+
+    MINUS evaluates its group alone, over the whole store; the VALUES block keeps
+    that to the nodes at hand. Rows outside the scope could not match a kept row anyway.
+    """
+    values = f"VALUES ?this {{ {' '.join(scope)} }} "
+    out, i = [], 0
+    for m in re.finditer(r"\bMINUS\s*\{", where):
+        if m.start() < i:
+            continue  # nested in a group already copied
+        end = _closing_brace(where, m.end() - 1)
+        group = where[m.end():end]
+        out.append(where[i:m.end()] + (values if re.search(r"\?this\b", group) else "") + group)
+        i = end
+    return "".join(out) + where[i:]
+
+
+def _closing_brace(text: str, opening: int) -> int:
+    depth = 0
+    for i in range(opening, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    raise ValidationSetupError("unbalanced braces in a SPARQL constraint")
 
 
 _VALUE_TESTS: dict[Node, Callable[[Graph, Node, Node], str]] = {
@@ -254,7 +286,7 @@ _VALUE_TESTS: dict[Node, Callable[[Graph, Node, Node], str]] = {
     SH.minLength: _min_length, SH.maxLength: _max_length, SH["in"]: _in,
     **{predicate: _comparison(op) for predicate, op in _COMPARISONS.items()},
 }
-_COMPONENTS: dict[Node, Callable[..., Callable[[str], str]]] = {
+_COMPONENTS: dict[Node, Callable[..., Callable[[str, Scope | None], str]]] = {
     SH.minCount: _min_count, SH.maxCount: _max_count,
     **{predicate: _value_test(test) for predicate, test in _VALUE_TESTS.items()},
     SH["class"]: _class, SH["or"]: _or, SH.lessThanOrEquals: _less_than_or_equals, SH.sparql: _sparql,
@@ -287,8 +319,8 @@ def _local(iri: Node) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _terms(nodes: Iterable[Node]) -> str:
-    return " ".join(_n3(n) for n in nodes)
+def _terms(nodes: Iterable[Node], separator: str = " ") -> str:
+    return separator.join(_n3(n) for n in nodes)
 
 
 def _n3(node: Node) -> str:

@@ -471,18 +471,19 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
     if reasoner not in STORE_REASONERS:
         raise ValidationSetupError(f"unknown reasoner {reasoner!r}", hint=f"use one of: {', '.join(STORE_REASONERS)}")
     say = progress or (lambda _message: None)
+    scope = None if graph is None else _nodes_of(store, graph)
     ontology = _load_turtle(resources.ontology_file(), "ontology")
     checks = _compiled_checks(str(resources.shapes_file()), str(resources.ontology_file()))
     started = time.perf_counter()
     found: list[tuple[Check, dict[str, Term | None]]] = []
     for i, check in enumerate(checks, 1):
-        result = store.query(check.sparql(graph))
+        result = store.query(check.sparql(scope))
         found += [(check, dict(zip(result.variables, row))) for row in result.terms]
         if i % 25 == 0 or i == len(checks):
             say(f"SHACL: {i}/{len(checks)} checks, {len(found)} result(s), {time.perf_counter() - started:.1f} s")
     violations, results = _store_results(store, found)
     started = time.perf_counter()
-    owl = _store_owl(store, ontology, reasoner, graph)
+    owl = _store_owl(store, ontology, reasoner, graph, scope)
     say(f"OWL ({owl.reasoner}): {time.perf_counter() - started:.1f} s")
     return ValidationReport(
         conforms=not any(v.severity == "Violation" for v in violations),
@@ -501,10 +502,17 @@ def _closed_tbox(ontology_path: str, mtime_ns: int) -> owl_rl.Tbox:
     return owl_rl.tbox(_load_turtle(Path(ontology_path), "ontology"))
 
 
-def _store_owl(store: Store | RemoteStore, ontology: Graph, reasoner: str, graph: str | None) -> OwlResult:
+def _nodes_of(store: Store | RemoteStore, graph: str) -> tuple[str, ...]:
+    """The IRIs (N-Triples form) a named graph says something about."""
+    result = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER (isIRI(?s)) }}")
+    return tuple(sorted(row[0].nt for row in result.terms if row[0] is not None))
+
+
+def _store_owl(store: Store | RemoteStore, ontology: Graph, reasoner: str, graph: str | None,
+               scope: tuple[str, ...] | None) -> OwlResult:
     if reasoner == "rl":
         path = resources.ontology_file()
-        clashes = owl_rl.clashes(store.query, _closed_tbox(str(path), path.stat().st_mtime_ns), graph)
+        clashes = owl_rl.clashes(store.query, _closed_tbox(str(path), path.stat().st_mtime_ns), scope)
         return _rl_result(clashes, RL, "OWL 2 RL rules on the store")
     return check_owl(_describing(store, graph), ontology, reasoner)
 
