@@ -140,6 +140,22 @@ def test_cli_build_skips_unchanged_documents_unless_forced(env: Path, tmp_path: 
     assert "built 2, unchanged 0 (skipped)" in forced.stderr
 
 
+def test_cli_build_reports_an_unchanged_failing_document_without_parsing_it_again(env: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    good, bad = tmp_path / "a.txt", tmp_path / "broken.txt"
+    good.write_text("They met.")
+    bad.write_text("")
+    assert run("build", str(good), str(bad), "--store", str(env), "--jobs", "1").exit_code == 2
+    parsed: list[str] = []
+    monkeypatch.setattr(pipeline, "extract_document", lambda path, nlp: parsed.append(path.name) or fake_extract(path, nlp))
+    again = run("build", str(good), str(bad), "--store", str(env), "--jobs", "1")
+    assert again.exit_code == 2 and parsed == []
+    assert "failed: broken.txt: [KG100] broken.txt has no text (unchanged since; --force retries)" in again.stderr
+    assert "built 0, unchanged 1 (skipped), failed 1 of 2" in again.stderr
+    run("build", str(good), str(bad), "--store", str(env), "--jobs", "1", "--force")
+    assert parsed == ["a.txt", "broken.txt"]
+
+
 def test_cli_build_in_parallel_gives_the_same_store(env: Path, tmp_path: Path) -> None:
     names = [f"{c}.txt" for c in "abcde"]
     one, two = tmp_path / "one", tmp_path / "two"

@@ -29,6 +29,7 @@ from .sources import input_files
 from .store import Store
 
 _PACKAGE = Path(__file__).resolve().parent
+_FAILED = "failed: "  # recorded instead of a graph IRI when the document failed
 _worker_pipeline: pipeline.Pipeline | None = None  # set in the parent before forking, or by _start_worker
 
 
@@ -60,8 +61,11 @@ def build_corpus(files: list[Path], store_dir: Path, *, jobs: int = 1, force: bo
         store.ensure_ontology(resources.ontology_file())
         recorded, stored = store.build_hashes(), set(store.document_graphs())
     todo = [p for p in files if force or not _unchanged(recorded.get(str(p.resolve())), hashes, p, stored)]
+    failed_before = [(p.name, recorded[str(p.resolve())][1][len(_FAILED):] + " (unchanged since; --force retries)")
+                     for p in files if p not in todo and recorded[str(p.resolve())][1].startswith(_FAILED)]
     if not todo:
-        return BuildSummary(len(files), 0, len(files), (), 0, time.perf_counter() - started)
+        return BuildSummary(len(files), 0, len(files) - len(failed_before), tuple(failed_before), 0,
+                            time.perf_counter() - started)
     with _executor(jobs, model) as pool, Store.open(store_dir) as store:  # workers fork before the store opens
 
         def write(path: Path, extracted: pipeline.Extracted) -> str:
@@ -73,8 +77,12 @@ def build_corpus(files: list[Path], store_dir: Path, *, jobs: int = 1, force: bo
             return f"{built.fact_count} facts, {triples} triples"
 
         built, failed, words = _run(pool, todo, jobs, write, say)
+        for path, error in failed:  # the same input would fail the same way: not parsed again until it changes
+            recorded[str(path.resolve())] = (hashes[str(path.resolve())], _FAILED + error)
         store.record_build_hashes(recorded)
-    return BuildSummary(len(files), built, len(files) - len(todo), failed, words, time.perf_counter() - started)
+    failures = tuple(failed_before) + tuple((path.name, error) for path, error in failed)
+    return BuildSummary(len(files), built, len(files) - len(todo) - len(failed_before), failures, words,
+                        time.perf_counter() - started)
 
 
 def extract_corpus(files: list[Path], out_dir: Path, *, jobs: int = 1, model: str | None = None,
@@ -93,7 +101,8 @@ def extract_corpus(files: list[Path], out_dir: Path, *, jobs: int = 1, model: st
 
     with _executor(jobs, model) as pool:
         done, failed, words = _run(pool, files, jobs, write, say)
-    return BuildSummary(len(files), done, 0, failed, words, time.perf_counter() - started)
+    return BuildSummary(len(files), done, 0, tuple((p.name, error) for p, error in failed), words,
+                        time.perf_counter() - started)
 
 
 def read_nquads(path: Path) -> dict[str, str]:
@@ -112,16 +121,16 @@ def read_nquads(path: Path) -> dict[str, str]:
 
 
 def _run(pool: Executor, paths: list[Path], jobs: int, write: Callable[[Path, pipeline.Extracted], str],
-         say: Callable[[str], None]) -> tuple[int, tuple[tuple[str, str], ...], int]:
+         say: Callable[[str], None]) -> tuple[int, list[tuple[Path, str]], int]:
     """Extract ``paths`` in the pool and ``write`` each in order: (done, failures, words parsed)."""
     meter = _Meter(len(paths), say)
-    failed: list[tuple[str, str]] = []
+    failed: list[tuple[Path, str]] = []
     for path, outcome in _in_order(pool, paths, jobs):
         try:
             extracted = outcome.result() if isinstance(outcome, Future) else outcome()
             what = write(path, extracted)
         except Exception as e:  # one bad document must not cost the others; reported in the summary
-            failed.append((path.name, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
+            failed.append((path, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
             meter.step(path.name, f"error: {failed[-1][1]}", 0)
             continue
         meter.step(path.name, what, len(extracted.document.text.split()))
@@ -149,7 +158,9 @@ def source_hash(path: Path, fingerprint: str) -> str:
 
 
 def _unchanged(entry: tuple[str, str] | None, hashes: dict[str, str], path: Path, stored: set[str]) -> bool:
-    return entry is not None and entry[0] == hashes[str(path.resolve())] and entry[1] in stored
+    """Built (or failed) from the same input and pipeline, and its graph still there."""
+    return (entry is not None and entry[0] == hashes[str(path.resolve())]
+            and (entry[1] in stored or entry[1].startswith(_FAILED)))
 
 
 # -- running the workers -------------------------------------------------------

@@ -5,17 +5,17 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from . import __version__, rdf
 from .errors import InputError
-from .extract import extract
-from .lexicon import Lexicon, load_lexicon
 from .model import Document, Facts
-from .nlp import build_pipeline
 from .sources import read_document
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded: finding files or skipping them needs none
+    from spacy.language import Language
+
+    from .lexicon import Lexicon
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -51,11 +51,16 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 def load_pipeline(model: str | None = None) -> Pipeline:
     """The spaCy pipeline with the lexicon's entity ruler; `model` names any installed English pipeline."""
+    from .lexicon import load_lexicon
+    from .nlp import build_pipeline
+
     lexicon = load_lexicon()
     return Pipeline(build_pipeline(lexicon, model), lexicon)
 
 
 def facts_of(document: Document, pipeline: Pipeline) -> Facts:
+    from .extract import extract
+
     return extract(pipeline.nlp(document.text), document, pipeline.lexicon)
 
 
