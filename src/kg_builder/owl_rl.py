@@ -75,10 +75,16 @@ def tbox(ontology: Graph) -> Tbox:
     )
 
 
-def clashes(query: Query, tb: Tbox, scope: tuple[str, ...] | None = None) -> list[str]:
-    """Readable OWL RL inconsistencies of the store's data, or of the given nodes (IRIs as <...>)."""
-    focus = "" if scope is None else f"VALUES ?x {{ {' '.join(scope)} }}"
-    types = _types(query, tb, focus)
+def clashes(query: Query, tb: Tbox, nodes: tuple[str, ...] | None = None, graph: str | None = None) -> list[str]:
+    """Readable OWL RL inconsistencies of the store's data, or of the given nodes (IRIs as <...>).
+
+    With ``graph`` (the document the nodes come from), domains and ranges are read
+    from that graph's triples, types from the whole store: a node many documents
+    mention then costs no more than another, and a type clash across documents is
+    still found.
+    """
+    focus = "" if nodes is None else f"VALUES ?x {{ {' '.join(nodes)} }}"
+    types = _types(query, tb, focus, graph)
     same, found = _equalities(query, tb, focus)
     for group in _merged(same):
         classes = set().union(*(types.get(x, set()) for x in group))
@@ -111,7 +117,7 @@ def owlrl_clashes(data: Graph, ontology: Graph) -> list[str]:
 # -- the data checks -----------------------------------------------------------
 
 
-def _types(query: Query, tb: Tbox, focus: str) -> dict[str, set[str]]:
+def _types(query: Query, tb: Tbox, focus: str, graph: str | None) -> dict[str, set[str]]:
     """Each individual's named classes that take part in a disjointness (or owl:Nothing)."""
     relevant = {c for pair in tb.disjoint for c in pair} | {str(OWL.Nothing)}
     lifted = {c: s & relevant for c, s in tb.superclasses.items() if s & relevant}
@@ -120,9 +126,10 @@ def _types(query: Query, tb: Tbox, focus: str) -> dict[str, set[str]]:
     # ?k says how ?x got the class: "t" its rdf:type ?c, "d" the domain of ?c, "r" the range of ?c.
     branches = [f'{{ ?x a ?c . {_among("?c", lifted, focus)} BIND ("t" AS ?k) }}']
     if by_domain:
-        branches.append(f'{{ ?x ?c ?_o . {_among("?c", by_domain, focus)} BIND ("d" AS ?k) }}')
+        branches.append(f'{{ {_within("?x ?c ?_o", graph)} {_among("?c", by_domain, focus)} BIND ("d" AS ?k) }}')
     if by_range:
-        branches.append(f'{{ ?_s ?c ?x . {_among("?c", by_range, focus)} FILTER (!isLiteral(?x)) BIND ("r" AS ?k) }}')
+        branches.append(f'{{ {_within("?_s ?c ?x", graph)} {_among("?c", by_range, focus)} '
+                        'FILTER (!isLiteral(?x)) BIND ("r" AS ?k) }')
     classes_of = {"t": lifted, "d": by_domain, "r": by_range}
     found: dict[str, set[str]] = {}
     for x, c, k in query(f"SELECT DISTINCT ?x ?c ?k WHERE {{ {focus} {' UNION '.join(branches)} }}").rows:
@@ -202,6 +209,10 @@ def _different_pairs(closed: Graph) -> set[frozenset[str]]:
 
 def _lift(classes: frozenset[str], lifted: dict[str, set[str]]) -> set[str]:
     return set().union(*(lifted.get(c, set()) for c in classes)) if classes else set()
+
+
+def _within(pattern: str, graph: str | None) -> str:
+    return f"{pattern} ." if graph is None else f"GRAPH <{graph}> {{ {pattern} }}"
 
 
 def _among(variable: str, names: object, focus: str) -> str:

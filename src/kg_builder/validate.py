@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from . import owl_rl, resources
 from .errors import ValidationSetupError
-from .shacl_sparql import FOCUS, PATH, VALUE, Check, compile_shapes
+from .shacl_sparql import FOCUS, PATH, VALUE, Check, Scope, compile_shapes
 from .store import Store, Term
 
 if TYPE_CHECKING:
@@ -502,17 +502,18 @@ def _closed_tbox(ontology_path: str, mtime_ns: int) -> owl_rl.Tbox:
     return owl_rl.tbox(_load_turtle(Path(ontology_path), "ontology"))
 
 
-def _nodes_of(store: Store | RemoteStore, graph: str) -> tuple[str, ...]:
-    """The IRIs (N-Triples form) a named graph says something about."""
+def _nodes_of(store: Store | RemoteStore, graph: str) -> Scope:
+    """The IRIs a named graph says something about."""
     result = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER (isIRI(?s)) }}")
-    return tuple(sorted(row[0].nt for row in result.terms if row[0] is not None))
+    return Scope(graph, tuple(sorted(row[0].nt for row in result.terms if row[0] is not None)))
 
 
 def _store_owl(store: Store | RemoteStore, ontology: Graph, reasoner: str, graph: str | None,
-               scope: tuple[str, ...] | None) -> OwlResult:
+               scope: Scope | None) -> OwlResult:
     if reasoner == "rl":
         path = resources.ontology_file()
-        clashes = owl_rl.clashes(store.query, _closed_tbox(str(path), path.stat().st_mtime_ns), scope)
+        tbox = _closed_tbox(str(path), path.stat().st_mtime_ns)
+        clashes = owl_rl.clashes(store.query, tbox, *((scope.nodes, scope.graph) if scope else ()))
         return _rl_result(clashes, RL, "OWL 2 RL rules on the store")
     return check_owl(_describing(store, graph), ontology, reasoner)
 
