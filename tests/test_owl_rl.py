@@ -69,7 +69,7 @@ def test_owl_rl_names_the_individual_and_the_classes(tbox: owl_rl.Tbox) -> None:
     graph = valid_graph()
     graph.add((TRUMP, RDF.type, KGO.State))
     assert owl_rl.clashes(in_store(graph).query, tbox) == [
-        "kgr:person/donald-trump is both kgo:Person and kgo:State, declared disjoint"]
+        "kgp:donald-trump is both kgo:Person and kgo:State, declared disjoint"]
 
 
 def test_validating_one_document_checks_the_nodes_it_describes() -> None:
@@ -78,6 +78,6 @@ def test_validating_one_document_checks_the_nodes_it_describes() -> None:
     store.replace_graph(clashing, f"<{TRUMP}> <{RDF.type}> <{KGO.State}> .\n")
     store.replace_graph(elsewhere, f"<{HANOI}> <{KGO.wikidataId}> {Literal('Q1858').n3()} .\n")
     assert validate_store(store, graph=clashing).owl.note.endswith(
-        "kgr:person/donald-trump is both kgo:Person and kgo:State, declared disjoint")
+        "kgp:donald-trump is both kgo:Person and kgo:State, declared disjoint")
     assert validate_store(store, graph=elsewhere).ok  # the clash is about a node this document does not touch
     assert not validate_store(store).ok
