@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= out/store
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench bench-build clean
 
 $(BIN)/kg: pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,10 @@ run: setup
 test: setup
 	$(BIN)/pytest -q
 
-bench: setup
+bench: setup  # one table: build, validation, queries, export from 1 document to 10x the corpus
+	$(BIN)/python benchmarks/scale.py --save benchmarks/results/scale-$$(date +%F).md
+
+bench-build: setup  # the stage-by-stage build cost against bare spaCy, one process
 	$(BIN)/python benchmarks/corpus_build.py
 
 clean:

@@ -15,7 +15,7 @@ from kg_builder import pipeline
 from kg_builder.cli import cli
 from kg_builder.errors import InputError
 from kg_builder.model import Document
-from kg_builder.pipeline import BuiltDocument
+from kg_builder.pipeline import BuiltDocument, Extracted
 from kg_builder.store import Store
 
 KGR = "https://w3id.org/kg-builder/id/"
@@ -34,11 +34,15 @@ def fake_ntriples(doc_id: str) -> str:
             f'{span} <{KGO}sentence> "They met." .\n')
 
 
-def fake_build(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
+def fake_extract(path: Path, nlp: object) -> Extracted:
     if path.stem == "broken":
         raise InputError(f"{path.name} has no text")
-    doc = Document(doc_id=path.stem, path=str(path), text="They met.")
-    return BuiltDocument(doc, f"https://w3id.org/kg-builder/graph/{path.stem}", fake_ntriples(path.stem), 1)
+    return Extracted(Document(doc_id=path.stem, path=str(path), text="They met."), None, "fake model")
+
+
+def fake_to_built(extracted: Extracted, known_labels: object = None) -> BuiltDocument:
+    doc_id = extracted.document.doc_id
+    return BuiltDocument(extracted.document, f"https://w3id.org/kg-builder/graph/{doc_id}", fake_ntriples(doc_id), 1)
 
 
 @pytest.fixture
@@ -51,7 +55,8 @@ def env(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.delenv("KG_STORE", raising=False)
     monkeypatch.setattr(pipeline, "discover", lambda paths: sorted(p for p in paths if p.suffix == ".txt"))
     monkeypatch.setattr(pipeline, "load_pipeline", lambda model=None: object())
-    monkeypatch.setattr(pipeline, "build_document", fake_build)
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    monkeypatch.setattr(pipeline, "to_built", fake_to_built)
     return tmp_path / "store"
 
 
@@ -100,9 +105,10 @@ def test_cli_every_command_documented_in_readme() -> None:
 def test_cli_build_reports_progress_and_stores_graphs(env: Path) -> None:
     result = run("build", "a.txt", "b.txt", "--store", str(env))
     assert result.exit_code == 0, result.output
-    assert "[1/2] a.txt: 1 facts, 6 triples" in result.stderr
-    assert "[2/2] b.txt: 1 facts, 6 triples" in result.stderr
-    assert "built 2 of 2 documents" in result.stderr
+    assert "1/2 a.txt: 1 facts, 6 triples | " in result.stderr
+    assert "2/2 b.txt: 1 facts, 6 triples | " in result.stderr
+    assert re.search(r"\d docs/s, .* left", result.stderr)  # rate and time left
+    assert "built 2, unchanged 0 (skipped), failed 0 of 2 documents" in result.stderr
     assert result.stdout == ""
     with Store.open(env, create=False) as store:
         assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a",
@@ -113,10 +119,76 @@ def test_cli_build_reports_progress_and_stores_graphs(env: Path) -> None:
 def test_cli_build_failed_document_leaves_others_and_exits_2(env: Path) -> None:
     result = run("build", "a.txt", "broken.txt", "--store", str(env))
     assert result.exit_code == 2
-    assert "[2/2] broken.txt: error: [KG100] broken.txt has no text" in result.stderr
+    assert "2/2 broken.txt: error: [KG100] broken.txt has no text" in result.stderr
+    assert "failed: broken.txt: [KG100] broken.txt has no text" in result.stderr  # in the summary
     assert result.stderr.strip().splitlines()[-1].startswith("kg: error: [KG100] 1 of 2 documents failed")
     with Store.open(env, create=False) as store:
         assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a"]
+
+
+def test_cli_build_skips_unchanged_documents_unless_forced(env: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("They met.")
+    b.write_text("They met.")
+    assert run("build", str(a), str(b), "--store", str(env), "--jobs", "1").exit_code == 0
+    again = run("build", str(a), str(b), "--store", str(env), "--jobs", "1")
+    assert "built 0, unchanged 2 (skipped)" in again.stderr
+    a.write_text("They met again.")
+    changed = run("build", str(a), str(b), "--store", str(env), "--jobs", "1")
+    assert "built 1, unchanged 1 (skipped)" in changed.stderr and "a.txt: 1 facts" in changed.stderr
+    forced = run("build", str(a), str(b), "--store", str(env), "--jobs", "1", "--force")
+    assert "built 2, unchanged 0 (skipped)" in forced.stderr
+
+
+def test_cli_build_reports_an_unchanged_failing_document_without_parsing_it_again(env: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    good, bad = tmp_path / "a.txt", tmp_path / "broken.txt"
+    good.write_text("They met.")
+    bad.write_text("")
+    assert run("build", str(good), str(bad), "--store", str(env), "--jobs", "1").exit_code == 2
+    parsed: list[str] = []
+    monkeypatch.setattr(pipeline, "extract_document", lambda path, nlp: parsed.append(path.name) or fake_extract(path, nlp))
+    again = run("build", str(good), str(bad), "--store", str(env), "--jobs", "1")
+    assert again.exit_code == 2 and parsed == []
+    assert "failed: broken.txt: [KG100] broken.txt has no text (unchanged since; --force retries)" in again.stderr
+    assert "built 0, unchanged 1 (skipped), failed 1 of 2" in again.stderr
+    run("build", str(good), str(bad), "--store", str(env), "--jobs", "1", "--force")
+    assert parsed == ["a.txt", "broken.txt"]
+
+
+def test_cli_build_in_parallel_gives_the_same_store(env: Path, tmp_path: Path) -> None:
+    names = [f"{c}.txt" for c in "abcde"]
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run("build", *names, "--store", str(one), "--jobs", "1").exit_code == 0
+    result = run("build", *names, "--store", str(two), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert [line.split(" | ")[0][23:] for line in result.stderr.splitlines()[:5]] == [
+        f"{i}/5 {name}: 1 facts, 6 triples" for i, name in enumerate(names, 1)]  # in order
+    with Store.open(one, read_only=True) as first, Store.open(two, read_only=True) as second:
+        assert first.export("nquads") == second.export("nquads")
+
+
+def test_cli_extract_writes_one_nquads_file_per_document_that_load_reads(env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "nq"
+    result = run("extract", "a.txt", "b.txt", "--output", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.nq", "b.nq"]
+    lines = (out / "a.nq").read_text().splitlines()
+    assert len(lines) == 6 and all(line.endswith("<https://w3id.org/kg-builder/graph/a> .") for line in lines)
+    loaded = run("load", str(out), "--store", str(env))
+    assert loaded.exit_code == 0, loaded.output
+    with Store.open(env, read_only=True) as store:
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a",
+                                           "https://w3id.org/kg-builder/graph/b"]
+        expected = sorted((out / "a.nq").read_text().splitlines() + (out / "b.nq").read_text().splitlines())
+        assert store.export("nquads").decode().splitlines() == expected
+
+
+def test_cli_load_refuses_triples_outside_a_named_graph(env: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nq"
+    bad.write_text(f'<{KGR}x> <{KGO}role> "y" .\n')
+    result = run("load", str(bad), "--store", str(env))
+    assert result.exit_code == 2 and "in no named graph" in one_error_line(result)
 
 
 def test_cli_build_nothing_to_build(env: Path) -> None:
@@ -223,7 +295,12 @@ def fake_validate(monkeypatch):
         calls.append({"triples": len(data), "reasoner": reasoner})
         return FakeReport(module.conforms)
 
+    def validate_store(store, *, graph=None, reasoner="rl", progress=None):
+        calls.append({"graph": graph, "reasoner": reasoner})
+        return FakeReport(module.conforms)
+
     module.validate_graph = validate_graph
+    module.validate_store = validate_store
     module.format_report = lambda report: "SHACL: " + ("conforms" if report.ok else "3 violations")
     module.calls = calls
     monkeypatch.setitem(sys.modules, "kg_builder.validate", module)
@@ -234,7 +311,21 @@ def test_cli_validate_ok_exits_0(built: Path, fake_validate) -> None:
     result = run("validate", "--store", str(built), "--reasoner", "none")
     assert result.exit_code == 0, result.output
     assert "SHACL: conforms" in result.stdout
-    assert fake_validate.calls == [{"triples": 12, "reasoner": "none"}]  # documents only, no ontology
+    assert fake_validate.calls == [{"graph": None, "reasoner": "none"}]
+
+
+def test_cli_validate_pyshacl_gets_the_documents_only(built: Path, fake_validate) -> None:
+    result = run("validate", "--store", str(built), "--shacl", "pyshacl")
+    assert result.exit_code == 0, result.output
+    assert fake_validate.calls == [{"triples": 12, "reasoner": "owlrl"}]  # documents only, no ontology
+
+
+def test_cli_validate_one_document(built: Path, fake_validate) -> None:
+    result = run("validate", "--store", str(built), "--document", "a")
+    assert result.exit_code == 0, result.output
+    assert fake_validate.calls == [{"graph": "https://w3id.org/kg-builder/graph/a", "reasoner": "rl"}]
+    missing = run("validate", "--store", str(built), "--document", "nope")
+    assert missing.exit_code == 2 and "no document nope" in one_error_line(missing)
 
 
 def test_cli_validate_not_ok_exits_1_and_writes_report(built: Path, fake_validate, tmp_path: Path) -> None:

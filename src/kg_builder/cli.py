@@ -6,6 +6,7 @@ line ``kg: error: ...`` and exits 2; a graph that fails validation exits 1.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -16,6 +17,7 @@ from .errors import InputError, KgError
 from .export import FORMATS, export_dataset, write_atomic
 from .rdf import PREFIXES
 from .queries import RESULT_FORMATS, bind, format_result, list_checks, list_queries, resolve
+from .remote_store import RemoteStore
 from .store import QueryResult, Store
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -36,6 +38,20 @@ def store_option(f: F) -> F:
     return click.option(
         "--store", "store_dir", type=click.Path(path_type=Path), default=".kg-store",
         show_default=True, envvar="KG_STORE", help="Store folder (or set KG_STORE).")(f)
+
+
+def endpoint_option(f: F) -> F:
+    return click.option(
+        "--endpoint", default=None, envvar="KG_ENDPOINT", metavar="URL",
+        help="Use the graph in a SPARQL 1.1 server at URL (Oxigraph layout: URL/query, URL/store) "
+             "instead of the local store (or set KG_ENDPOINT).")(f)
+
+
+def open_store(store_dir: Path, endpoint: str | None, *, read_only: bool = True) -> Store | RemoteStore:
+    """The remote store when an endpoint is given, else the local one (which must exist to be read)."""
+    if endpoint:
+        return RemoteStore(endpoint, read_only=read_only)
+    return Store.open(store_dir, create=not read_only, read_only=read_only)
 
 
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
@@ -63,29 +79,34 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
-def build(paths: tuple[Path, ...], store_dir: Path, model: str | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes that parse documents in parallel (each holds a spaCy model, ~300 MB).")
+@click.option("--force", is_flag=True, help="Build every document, even those unchanged since their last build.")
+def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int, force: bool) -> None:
     """Extract facts from documents and store one named graph per document.
 
     PATH is a document (.txt, .md or .html, with its .meta.yaml beside it) or a
     folder of them. Building a document again replaces its graph; a document
     that fails leaves its earlier graph and the other documents untouched.
+    A document whose files (and the pipeline) have not changed since its last
+    build is skipped. Progress, with rate and time left, goes to stderr, and a
+    summary at the end.
 
     \b
     Example: kg build seeds/ --store out/store
+    Example: kg build corpus/ --store out/store --jobs 4
     """
     from . import pipeline
+    from .corpus import build_corpus
 
     files = pipeline.discover(list(paths))
     if not files:
         raise InputError(f"no documents in {', '.join(map(str, paths))}",
                          hint="give .txt, .md or .html files, or folders holding them")
-    with Store.open(store_dir) as store:
-        store.ensure_ontology(resources.ontology_file())
-        nlp = pipeline.load_pipeline(model)
-        failed = sum(not _build_one(store, path, nlp, i, len(files)) for i, path in enumerate(files, 1))
-    progress(f"built {len(files) - failed} of {len(files)} documents into {store_dir}")
-    if failed:
-        raise InputError(f"{failed} of {len(files)} documents failed; the others are stored")
+    summary = build_corpus(files, store_dir, jobs=min(jobs, len(files)), force=force, model=model, say=progress)
+    progress(summary.text() + f" into {store_dir}")
+    if summary.failed:
+        raise InputError(f"{len(summary.failed)} of {summary.total} documents failed; the others are stored")
 
 
 def _build_one(store: Store, path: Path, nlp: object, i: int, n: int) -> bool:
@@ -111,8 +132,9 @@ def _build_one(store: Store, path: Path, nlp: object, i: int, n: int) -> bool:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Give up after S seconds.")
 @click.option("--all", "run_all", is_flag=True, help="Answer every canned question.")
+@endpoint_option
 def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
-          limit: int | None, timeout: float | None, run_all: bool) -> None:
+          limit: int | None, timeout: float | None, run_all: bool, endpoint: str | None) -> None:
     """Run a canned query (see `kg queries`), a .rq file, or a query on stdin (-).
 
     Queries see the union of all documents and the ontology. The project's
@@ -127,7 +149,7 @@ def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
     if run_all == bool(spec):
         raise click.UsageError("give one query NAME, FILE or -, or --all")
     bindings = dict(_split_param(p) for p in params)
-    with Store.open(store_dir, create=False, read_only=True) as store:
+    with open_store(store_dir, endpoint) as store:
         if run_all:
             for q in list_queries():
                 click.echo(f"== {q.title} ({q.name}) ==\n{q.question}\n")
@@ -167,26 +189,49 @@ def list_canned() -> None:
 
 @cli.command(short_help="Check shapes, OWL consistency and integrity.")
 @store_option
-@click.option("--reasoner", type=click.Choice(["auto", "hermit", "pellet", "none"]), default="auto",
-              show_default=True, help="OWL reasoner for the consistency check.")
+@click.option("--reasoner", type=click.Choice(["rl", "owlrl", "auto", "hermit", "pellet", "none"]), default="rl",
+              show_default=True,
+              help="OWL consistency: rl = OWL 2 RL rules as queries on the store; owlrl = the owlrl library in "
+                   "memory (reference, slow on large stores); hermit/pellet = a Java reasoner (needs Java 17+; "
+                   "auto = HermiT when Java is there); none = only the built-in disjointness check.")
+@click.option("--shacl", "engine", type=click.Choice(["store", "pyshacl"]), default="store", show_default=True,
+              help="store = the shapes compiled to SPARQL and run in the store (seconds); "
+                   "pyshacl = pySHACL in memory (the reference; minutes on a corpus).")
+@click.option("--document", "doc_id", default=None, metavar="DOC_ID",
+              help="Check only the nodes this document's graph describes (e.g. after building it); "
+                   "the integrity checks, which are about the whole store, are skipped.")
 @click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the SHACL validation report (Turtle) to FILE.")
+@endpoint_option
 @click.pass_context
-def validate(ctx: click.Context, store_dir: Path, reasoner: str, report_path: Path | None) -> None:
+def validate(ctx: click.Context, store_dir: Path, reasoner: str, engine: str, doc_id: str | None,
+             report_path: Path | None, endpoint: str | None) -> None:
     """Check the graph: SHACL shapes, OWL consistency and the integrity checks.
 
     The integrity checks are queries/checks/*-violation.rq; each must return
-    no rows. Exits 0 when everything holds, 1 when something does not.
+    no rows. Progress goes to stderr. Exits 0 when everything holds, 1 when
+    something does not.
 
     \b
     Example: kg validate --store out/store --report out/shacl-report.ttl
+    Example: kg validate --store out/store --document 000_5ed1930dcfa0d1a7
     """
-    from .validate import format_report, validate_graph
+    from . import rdf
+    from .validate import format_report, validate_graph, validate_store
 
-    with Store.open(store_dir, create=False, read_only=True) as store:
-        data = store.as_rdflib()
-        broken = [(c.name, store.query(c.text)) for c in list_checks()]
-    report = validate_graph(data, reasoner=reasoner)
+    if doc_id and engine == "pyshacl":
+        raise click.UsageError("--document needs --shacl store")
+    with open_store(store_dir, endpoint) as store:
+        graph = rdf.document_graph(doc_id) if doc_id else None
+        if graph is not None and graph not in store.document_graphs():
+            raise InputError(f"no document {doc_id} in the store {store_dir}",
+                             hint="give the document id as `kg build` printed it, e.g. 000_5ed1930dcfa0d1a7")
+        if engine == "pyshacl":
+            progress("SHACL: pySHACL on an in-memory copy of the store")
+            report = validate_graph(store.as_rdflib(), reasoner="owlrl" if reasoner == "rl" else reasoner)
+        else:
+            report = validate_store(store, graph=graph, reasoner=reasoner, progress=progress)
+        broken = [] if graph else [(c.name, store.query(c.text)) for c in list_checks()]
     click.echo(format_report(report))
     broken = [(name, result) for name, result in broken if result.rows]
     for name, result in broken:
@@ -209,7 +254,9 @@ def validate(ctx: click.Context, store_dir: Path, reasoner: str, report_path: Pa
 @click.option("--with-ontology", is_flag=True, help="Include the ontology (kgo) itself.")
 @click.option("--license", "license_iri", metavar="IRI", default=None,
               help="License of the dataset, as an IRI (e.g. https://creativecommons.org/licenses/by/4.0/).")
-def export(store_dir: Path, fmt: str, output: Path | None, with_ontology: bool, license_iri: str | None) -> None:
+@endpoint_option
+def export(store_dir: Path, fmt: str, output: Path | None, with_ontology: bool, license_iri: str | None,
+           endpoint: str | None) -> None:
     """Export the documents' graphs, deterministically, with a description of the dataset.
 
     turtle, rdfxml and ntriples hold the union of the documents; trig, nquads
@@ -225,7 +272,7 @@ def export(store_dir: Path, fmt: str, output: Path | None, with_ontology: bool, 
     if license_iri is not None and not license_iri.startswith(("http://", "https://", "urn:")):
         raise InputError(f"--license must be an IRI, not {license_iri!r}",
                          hint="e.g. https://creativecommons.org/licenses/by/4.0/")
-    with Store.open(store_dir, create=False, read_only=True) as store:
+    with open_store(store_dir, endpoint) as store:
         data = export_dataset(store, fmt, output, with_ontology=with_ontology, license_iri=license_iri)
     if data is None:
         progress(f"wrote {output} ({fmt})")
@@ -339,6 +386,79 @@ def diff(ctx: click.Context, old: Path, new: Path) -> None:
 
 def _open_any(path: Path) -> Store:
     return Store.open(path, create=False, read_only=True) if path.is_dir() else Store.from_file(path)
+
+
+@cli.command(short_help="Copy the store's graphs to a SPARQL server.")
+@store_option
+@click.option("--endpoint", required=True, envvar="KG_ENDPOINT", metavar="URL",
+              help="Base URL of the server (Oxigraph layout: URL/store takes the graphs), or set KG_ENDPOINT.")
+def push(store_dir: Path, endpoint: str) -> None:
+    """Send every document's graph, and the ontology, to a SPARQL 1.1 server.
+
+    Each graph goes by one Graph Store Protocol PUT, which replaces the
+    server's copy of that graph whole; other graphs there are left alone.
+
+    \b
+    Example: kg push --store out/store --endpoint http://127.0.0.1:7878
+    """
+    remote = RemoteStore(endpoint)
+    with Store.open(store_dir, create=False, read_only=True) as store:
+        remote.ensure_ontology(resources.ontology_file())
+        graphs = store.document_graphs()
+        for i, graph in enumerate(graphs, 1):
+            count = remote.replace_graph(graph, store.graph_ntriples(graph))
+            progress(f"[{i}/{len(graphs)}] {graph}: {count} triples")
+    progress(f"pushed {len(graphs)} graphs to {endpoint}")
+
+
+@cli.command(short_help="Extract documents to one N-Quads file each, without a store.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the DOC_ID.nq files (created if missing).")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
+              help="Processes that parse documents in parallel.")
+def extract(paths: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int) -> None:
+    """Extract each document into DIR/DOC_ID.nq: its named graph, ready for `kg load` or a bulk loader.
+
+    Extraction needs no store, so a corpus can be split across processes or
+    machines. An entity is labelled as its document names it (`kg build`
+    instead reuses the label the store already has).
+
+    \b
+    Example: kg extract corpus/part-1/ --output out/nq/ && kg load out/nq/ --store out/store
+    """
+    from . import pipeline
+    from .corpus import extract_corpus
+
+    files = pipeline.discover(list(paths))
+    summary = extract_corpus(files, out_dir, jobs=min(jobs, len(files)), model=model, say=progress)
+    progress(summary.text() + f" into {out_dir}")
+    if summary.failed:
+        raise InputError(f"{len(summary.failed)} of {summary.total} documents failed; the others are written")
+
+
+@cli.command(short_help="Load N-Quads files into the store or a server.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@store_option
+@endpoint_option
+def load(paths: tuple[Path, ...], store_dir: Path, endpoint: str | None) -> None:
+    """Load .nq files (or folders of them): each named graph in them replaces that graph, whole.
+
+    \b
+    Example: kg load out/nq/ --store out/store
+    Example: kg load out/nq/ --endpoint http://127.0.0.1:7878
+    """
+    from .corpus import read_nquads
+
+    files = sorted(p for path in paths for p in ([path] if path.is_file() else path.rglob("*.nq")))
+    with open_store(store_dir, endpoint, read_only=False) as store:
+        store.ensure_ontology(resources.ontology_file())
+        for i, path in enumerate(files, 1):
+            for graph, ntriples in read_nquads(path).items():
+                count = store.replace_graph(graph, ntriples)
+                progress(f"[{i}/{len(files)}] {path.name}: <{graph}> {count} triples")
+    progress(f"loaded {len(files)} files into {endpoint or store_dir}")
 
 
 @cli.command(name="eval", short_help="Score the graph against competency-question gold files.")

@@ -5,17 +5,17 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from . import __version__, rdf
 from .errors import InputError
-from .extract import extract
-from .lexicon import Lexicon, load_lexicon
 from .model import Document, Facts
-from .nlp import build_pipeline
 from .sources import read_document
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded: finding files or skipping them needs none
+    from spacy.language import Language
+
+    from .lexicon import Lexicon
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -51,11 +51,16 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 def load_pipeline(model: str | None = None) -> Pipeline:
     """The spaCy pipeline with the lexicon's entity ruler; `model` names any installed English pipeline."""
+    from .lexicon import load_lexicon
+    from .nlp import build_pipeline
+
     lexicon = load_lexicon()
     return Pipeline(build_pipeline(lexicon, model), lexicon)
 
 
 def facts_of(document: Document, pipeline: Pipeline) -> Facts:
+    from .extract import extract
+
     return extract(pipeline.nlp(document.text), document, pipeline.lexicon)
 
 
@@ -63,17 +68,31 @@ def count_facts(facts: Facts) -> int:
     return len(facts.events) + len(facts.agreements) + len(facts.positions) + len(facts.disagreements) + len(facts.relations)
 
 
-def build_document(path: Path, pipeline: Pipeline,
-                   known_labels: Callable[[list[str], str], Mapping[str, str]] | None = None) -> BuiltDocument:
-    """Read, parse, extract and write one document. `known_labels(iris, graph_iri)` tells the labels other
-    documents already gave these entities (the store's `labels`), so that an entity keeps one name."""
+@dataclass(frozen=True)
+class Extracted:
+    """A document and its facts: what a worker process hands back (plain, picklable data)."""
+
+    document: Document
+    facts: Facts
+    model: str  # the spaCy pipeline that parsed it, e.g. "en_core_web_sm 3.8.0" (for the build provenance)
+
+
+def extract_document(path: Path, pipeline: Pipeline) -> Extracted:
+    """Read, parse and extract one document: the costly part, independent of the store."""
     document = read_document(path)
-    facts = facts_of(document, pipeline)
+    meta = pipeline.nlp.meta
+    model = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} {meta.get('version', '')}".strip()
+    return Extracted(document, facts_of(document, pipeline), model)
+
+
+def to_built(extracted: Extracted,
+             known_labels: Callable[[list[str], str], Mapping[str, str]] | None = None) -> BuiltDocument:
+    """The document's graph. `known_labels(iris, graph_iri)` tells the labels other documents already
+    gave these entities (the store's `labels`), so that an entity keeps one name."""
+    document, facts = extracted.document, extracted.facts
     graph_iri = rdf.graph_iri(document)
     labels = known_labels(rdf.entity_iris(facts), graph_iri) if known_labels else {}
-    meta = pipeline.nlp.meta
-    provenance = rdf.build_triples(document, __version__, f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} "
-                                   f"{meta.get('version', '')}".strip(), build_time())
+    provenance = rdf.build_triples(document, __version__, extracted.model, build_time())
     triples = rdf.to_triples(facts, labels) | provenance
     return BuiltDocument(document, graph_iri, rdf.to_ntriples(triples), count_facts(facts))
 
@@ -83,3 +102,9 @@ def build_time() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_document(path: Path, pipeline: Pipeline,
+                   known_labels: Callable[[list[str], str], Mapping[str, str]] | None = None) -> BuiltDocument:
+    """Read, parse, extract and write one document (see ``to_built`` for ``known_labels``)."""
+    return to_built(extract_document(path, pipeline), known_labels)

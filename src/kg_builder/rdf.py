@@ -94,7 +94,12 @@ def is_fact_iri(value: str) -> bool:
 
 
 def graph_iri(document: Document) -> str:
-    return GRAPHS + document.doc_id
+    return document_graph(document.doc_id)
+
+
+def document_graph(doc_id: str) -> str:
+    """The named graph of the document with this id (a graph IRI is returned as it is)."""
+    return doc_id if doc_id.startswith(GRAPHS) else GRAPHS + doc_id
 
 
 def iri(key: str) -> URIRef:

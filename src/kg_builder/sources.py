@@ -176,6 +176,12 @@ def load_furniture(path: Path | None = None) -> Furniture:
 # --------------------------------------------------------------------------- files and metadata
 
 
+def input_files(path: Path) -> list[Path]:
+    """The files a document is read from: itself and its metadata file, if it has one."""
+    meta = _meta_path(Path(path))
+    return [Path(path)] + ([meta] if meta else [])
+
+
 def _doc_id(path: Path) -> str:
     return path.stem
 

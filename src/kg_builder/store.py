@@ -15,6 +15,7 @@ merged, honest duplicate solutions are kept.
 """
 from __future__ import annotations
 
+import json
 import re
 import threading
 from dataclasses import dataclass
@@ -186,26 +187,58 @@ class Store:
         except (OSError, RuntimeError, SyntaxError) as e:
             raise StoreError(f"cannot write to the store {self.path}: {e}") from e
 
+    def build_hashes(self) -> dict[str, tuple[str, str]]:
+        """Source file -> (hash of its input and pipeline, graph IRI) as recorded by ``record_build_hashes``."""
+        try:
+            recorded = json.loads((self.path / _HASHES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # none yet, or unreadable: everything is built again, which is safe
+        return {str(k): (str(v[0]), str(v[1])) for k, v in recorded.items() if isinstance(v, list) and len(v) == 2}
+
+    def record_build_hashes(self, hashes: dict[str, tuple[str, str]]) -> None:
+        """Remember what built each graph, beside the database (written atomically)."""
+        from .export import write_atomic  # export imports this module
+
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only")
+        text = json.dumps({k: list(v) for k, v in sorted(hashes.items())}, indent=1)
+        write_atomic(self.path / _HASHES, text.encode("utf-8"))
+
     # -- reading -----------------------------------------------------------
 
     def labels(self, iris: Iterable[str], exclude_graph: str | None = None) -> dict[str, str]:
-        """The rdfs:label other documents already gave these IRIs (so that one entity keeps one label)."""
-        wanted = sorted(set(iris))
-        if not wanted:
-            return {}
-        values = " ".join(f"<{iri}>" for iri in wanted)
-        skip = f"FILTER (?g != <{exclude_graph}>)" if exclude_graph else ""
+        """The rdfs:label other documents already gave these IRIs (so that one entity keeps one label).
+
+        Looked up in the union, then confirmed in one other graph: the cost does
+        not grow with the number of documents.
+        """
+        skip = _named_node(exclude_graph) if exclude_graph else ox.NamedNode(ONTOLOGY_GRAPH)
         found: dict[str, str] = {}
-        for row in self.query(f"""SELECT ?x (MIN(STR(?l)) AS ?label) WHERE {{ VALUES ?x {{ {values} }}
-                GRAPH ?g {{ ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }} {skip} }} GROUP BY ?x""").rows:
-            if row[1] is not None:
-                found[row[0]] = row[1]
+        for iri in sorted(set(iris)):
+            node = _named_node(iri)
+            given = sorted({q.object for q in self._db.quads_for_pattern(node, _LABEL, None, ox.DefaultGraph())
+                            if isinstance(q.object, ox.Literal)}, key=lambda label: label.value)
+            label = next((t for t in given if self._held_elsewhere(ox.Triple(node, _LABEL, t), skip)), None)
+            if label is not None:
+                found[iri] = label.value
         return found
+
+    def _held_elsewhere(self, triple: ox.Triple, graph: ox.NamedNode) -> bool:
+        """Whether a named graph other than ``graph`` states ``triple`` (stops at the first)."""
+        for quad in self._db.quads_for_pattern(triple.subject, triple.predicate, triple.object, None):
+            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name != graph:
+                return True
+        return False
 
     def document_graphs(self) -> list[str]:
         """The IRIs of all named graphs except the ontology graph, sorted."""
         names = (g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
         return sorted(n for n in names if n != ONTOLOGY_GRAPH)
+
+    def graph_ntriples(self, graph_iri: str) -> str:
+        """One named graph as sorted N-Triples (e.g. to push it to a server)."""
+        quads = self._db.quads_for_pattern(None, None, None, _named_node(graph_iri))
+        return "".join(sorted(f"{q.triple} .\n" for q in quads))
 
     def quads(self, include_ontology: bool = False) -> list[ox.Quad]:
         """All quads of the document graphs (and the ontology graph), in store order."""
@@ -263,6 +296,9 @@ class Store:
 
 
 # -- helpers -----------------------------------------------------------------
+
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_HASHES = "kg-build-hashes.json"  # beside RocksDB's files, which it ignores
 
 # Copies every named graph's triples into the default graph (a store written before it held the union).
 _FILL_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -1,12 +1,14 @@
-"""Validate a graph: SHACL shapes (pyshacl) and OWL consistency (owlready2's reasoners).
+"""Validate a graph: SHACL shapes and OWL consistency.
 
-``validate_graph`` takes the union of the document graphs; the ontology and
-the shapes are read from ``resources`` (``ontology/kgo.ttl``, ``shapes.ttl``).
-
-SHACL runs with RDFS inference and the ontology as ``ont_graph`` so that a
-shape on ``kgo:Event`` also checks every ``kgo:Summit``. OWL consistency runs
-HermiT (or Pellet) through owlready2 when Java is there, and otherwise a
-pure-Python check of disjoint classes and sameAs/differentFrom clashes.
+``validate_store`` validates where the data lives: the shapes compiled to
+SPARQL (``shacl_sparql``) and the OWL 2 RL rules as queries (``owl_rl``),
+seconds on a corpus. ``validate_graph`` is the reference on an rdflib graph
+(the union of the document graphs): pySHACL with ``inference='none'`` and the
+ontology as ``ont_graph`` (its rdfs:subClassOf lets a shape on ``kgo:Event``
+check every ``kgo:Summit``), and OWL consistency by owlrl, HermiT or Pellet
+through owlready2 when Java is there, or a pure-Python check of disjoint
+classes and sameAs/differentFrom clashes. The ontology and the shapes are
+read from ``resources`` (``ontology/kgo.ttl``, ``shapes.ttl``).
 """
 from __future__ import annotations
 
@@ -15,22 +17,29 @@ import functools
 import io
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from . import resources
+from . import owl_rl, resources
 from .errors import ValidationSetupError
+from .shacl_sparql import FOCUS, PATH, VALUE, Check, Scope, compile_shapes
+from .store import Store, Term
+
+if TYPE_CHECKING:
+    from .remote_store import RemoteStore
 
 KGO = Namespace("https://w3id.org/kg-builder/ontology#")
 KGR = Namespace("https://w3id.org/kg-builder/id/")
 KGSH = Namespace("https://w3id.org/kg-builder/shapes#")
 
-REASONERS = ("auto", "hermit", "pellet", "none")
+REASONERS = ("auto", "owlrl", "hermit", "pellet", "none")
 BUILTIN = "builtin-disjointness"
 _DATE_TYPES = (XSD.date, XSD.gYearMonth, XSD.gYear)
 _SEVERITY_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -104,8 +113,10 @@ def format_report(report: ValidationReport) -> str:
 
 
 def check_owl(data: Graph, ontology: Graph, reasoner: str = "auto") -> OwlResult:
-    """OWL consistency of ontology + data, with a Java reasoner when possible, else the built-in check."""
+    """OWL consistency of ontology + data: owlrl's OWL RL closure, a Java reasoner, or the built-in check."""
     java = shutil.which("java")
+    if reasoner == "owlrl":
+        return _rl_result(owl_rl.owlrl_clashes(data, ontology), "owlrl", "OWL RL closure (owlrl)")
     if reasoner == "none":
         why = "no OWL reasoner requested (reasoner='none'); ran the built-in disjointness check"
         return _builtin_result(data, ontology, why)
@@ -178,37 +189,14 @@ def _run_shacl(data: Graph, shapes: Graph, ontology: Graph) -> Graph:
         import pyshacl
 
         _conforms, results, _text = pyshacl.validate(
-            data, shacl_graph=shapes, ont_graph=ontology, inference="rdfs",
+            data, shacl_graph=shapes, ont_graph=ontology, inference="none",
             abort_on_first=False, allow_warnings=True, meta_shacl=False, inplace=False,
         )
     except Exception as exc:  # bad shapes, bad SPARQL in a constraint, broken install
         raise ValidationSetupError(f"SHACL validation could not run: {exc}") from exc
     if not isinstance(results, Graph):  # pyshacl returns (not raises) a ValidationFailure for bad shapes
         raise ValidationSetupError(f"SHACL validation could not run: {results}", hint="check ontology/shapes.ttl")
-    return _without_literal_focus(results)
-
-
-def _without_literal_focus(results: Graph) -> Graph:
-    """The results minus those about literals.
-
-    pyshacl's RDFS inference applies rdfs:range to literal values too (a literal
-    kgo:participant "Trump" becomes a kgo:Actor), so every kgo:Actor shape would
-    then report on the literal. Those results are artefacts: the real error is
-    reported on the triple's subject by the shape on that property.
-    """
-    results_of = list(results.subjects(RDF.type, SH.ValidationResult))
-    if not any(isinstance(results.value(r, SH.focusNode), Literal) for r in results_of):
-        return results
-    kept = Graph(namespace_manager=results.namespace_manager)
-    for report in results.subjects(RDF.type, SH.ValidationReport):
-        kept.add((report, RDF.type, SH.ValidationReport))
-        for result in results.objects(report, SH.result):
-            if not isinstance(results.value(result, SH.focusNode), Literal):
-                kept.add((report, SH.result, result))
-                kept += results.cbd(result)
-        severities = set(kept.objects(None, SH.resultSeverity))
-        kept.add((report, SH.conforms, Literal(SH.Violation not in severities)))
-    return kept
+    return results
 
 
 def _violations(results: Graph, data: Graph) -> tuple[Violation, ...]:
@@ -458,3 +446,143 @@ def _summary(report: ValidationReport) -> str:
         f"{verdict}: {counts['Violation']} violation(s), {counts['Warning']} warning(s), "
         f"{counts['Info']} info; OWL {owl} ({report.owl.reasoner})"
     )
+
+
+# --------------------------------------------------------------------------
+# Validation inside the store: compiled SHACL checks and OWL RL as queries
+# --------------------------------------------------------------------------
+
+STORE_REASONERS = ("rl",) + REASONERS
+RL = "owl-rl"  # the reasoner name reported for the OWL RL rules run as queries
+_CHUNK = 400  # nodes per VALUES block when describing the nodes of the results
+
+
+def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reasoner: str = "rl",
+                   progress: Callable[[str], None] | None = None) -> ValidationReport:
+    """Validate the store's union where it lives, or only the nodes one named graph describes.
+
+    ``store`` is the embedded store or a SPARQL server (``RemoteStore``): all
+    that is asked of it is queries (and, for the in-memory reasoners, a copy).
+
+    SHACL runs as the queries of ``shacl_sparql``; OWL consistency by the OWL RL
+    rules of ``owl_rl`` (``rl``), by owlrl on an in-memory copy (``owlrl``, the
+    reference, slow at scale), or by a Java reasoner (``hermit``, ``pellet``).
+    """
+    if reasoner not in STORE_REASONERS:
+        raise ValidationSetupError(f"unknown reasoner {reasoner!r}", hint=f"use one of: {', '.join(STORE_REASONERS)}")
+    say = progress or (lambda _message: None)
+    scope = None if graph is None else _nodes_of(store, graph)
+    ontology = _load_turtle(resources.ontology_file(), "ontology")
+    checks = _compiled_checks(str(resources.shapes_file()), str(resources.ontology_file()))
+    started = time.perf_counter()
+    found: list[tuple[Check, dict[str, Term | None]]] = []
+    for i, check in enumerate(checks, 1):
+        result = store.query(check.sparql(scope))
+        found += [(check, dict(zip(result.variables, row))) for row in result.terms]
+        if i % 25 == 0 or i == len(checks):
+            say(f"SHACL: {i}/{len(checks)} checks, {len(found)} result(s), {time.perf_counter() - started:.1f} s")
+    violations, results = _store_results(store, found)
+    started = time.perf_counter()
+    owl = _store_owl(store, ontology, reasoner, graph, scope)
+    say(f"OWL ({owl.reasoner}): {time.perf_counter() - started:.1f} s")
+    return ValidationReport(
+        conforms=not any(v.severity == "Violation" for v in violations),
+        violations=violations, owl=owl, report_turtle=results.serialize(format="turtle"),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled_checks(shapes_path: str, ontology_path: str) -> tuple[Check, ...]:
+    shapes = _load_turtle(Path(shapes_path), "SHACL shapes")
+    return tuple(compile_shapes(shapes, _load_turtle(Path(ontology_path), "ontology")))
+
+
+@functools.lru_cache(maxsize=4)
+def _closed_tbox(ontology_path: str, mtime_ns: int) -> owl_rl.Tbox:
+    return owl_rl.tbox(_load_turtle(Path(ontology_path), "ontology"))
+
+
+def _nodes_of(store: Store | RemoteStore, graph: str) -> Scope:
+    """The IRIs a named graph says something about."""
+    result = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER (isIRI(?s)) }}")
+    return Scope(graph, tuple(sorted(row[0].nt for row in result.terms if row[0] is not None)))
+
+
+def _store_owl(store: Store | RemoteStore, ontology: Graph, reasoner: str, graph: str | None,
+               scope: Scope | None) -> OwlResult:
+    if reasoner == "rl":
+        path = resources.ontology_file()
+        tbox = _closed_tbox(str(path), path.stat().st_mtime_ns)
+        clashes = owl_rl.clashes(store.query, tbox, *((scope.nodes, scope.graph) if scope else ()))
+        return _rl_result(clashes, RL, "OWL 2 RL rules on the store")
+    return check_owl(_describing(store, graph), ontology, reasoner)
+
+
+def _rl_result(clashes: list[str], name: str, how: str) -> OwlResult:
+    if not clashes:
+        return OwlResult(True, name, f"{how}: no clash found")
+    shown = "; ".join(clashes[:5]) + (f" (and {len(clashes) - 5} more)" if len(clashes) > 5 else "")
+    return OwlResult(False, name, f"{how}: {shown}")
+
+
+def _describing(store: Store | RemoteStore, graph: str | None) -> Graph:
+    """The union as an rdflib graph, or the triples about the nodes of one named graph."""
+    if graph is None:
+        return store.as_rdflib()
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> "
+                         "{ ?s ?_p ?_o } } } ?s ?p ?o }")
+    return Graph().parse(data=result.graph_ntriples or "", format="nt")
+
+
+def _store_results(store: Store | RemoteStore, found: list[tuple[Check, dict[str, Term | None]]]
+                   ) -> tuple[tuple[Violation, ...], Graph]:
+    """Violations (with each focus node's label and sentence) and the SHACL results graph."""
+    focus_nodes = sorted({row[FOCUS].nt for _, row in found if row.get(FOCUS) is not None})
+    described = _describe(store, focus_nodes)
+    report, results = BNode(), Graph()
+    results.add((report, RDF.type, SH.ValidationReport))
+    violations = []
+    for check, row in found:
+        focus, value = _node(row.get(FOCUS)), _node(row.get(VALUE))
+        path = URIRef(check.path) if check.path is not None else _node(row.get(PATH))
+        label, sentence = described.get(row[FOCUS].nt, (None, None)) if row.get(FOCUS) else (None, None)
+        violations.append(Violation(
+            focus_node=_term_text(focus, results), path=None if path is None else str(path),
+            value=None if value is None else _term_text(value, results), message=check.message,
+            severity=check.severity, shape=check.shape, sentence=sentence, focus_label=label))
+        result = BNode()
+        results.add((report, SH.result, result))
+        for p, o in ((RDF.type, SH.ValidationResult), (SH.focusNode, focus), (SH.resultPath, path),
+                     (SH.value, value), (SH.sourceShape, URIRef(check.shape)),
+                     (SH.resultSeverity, SH[check.severity]), (SH.resultMessage, Literal(check.message))):
+            if o is not None:
+                results.add((result, p, o))
+    conforms = not any(v.severity == "Violation" for v in violations)
+    results.add((report, SH.conforms, Literal(conforms)))
+    return tuple(sorted(violations, key=_sort_key)), results
+
+
+def _describe(store: Store | RemoteStore, nodes: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """rdfs:label and evidence sentence (its own, else its evidence's) of each node, by N-Triples form."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(nodes), _CHUNK):
+        values = " ".join(nodes[start:start + _CHUNK])
+        result = store.query(f"""SELECT ?x (MIN(STR(?l)) AS ?label) (MIN(STR(?own)) AS ?mine) (MIN(STR(?s)) AS ?theirs)
+            WHERE {{ VALUES ?x {{ {values} }} OPTIONAL {{ ?x <{RDFS.label}> ?l }} OPTIONAL {{ ?x <{KGO.sentence}> ?own }}
+                     OPTIONAL {{ ?x <{PROV.wasDerivedFrom}>/<{KGO.sentence}> ?s }} }} GROUP BY ?x""")
+        for terms, row in zip(result.terms, result.rows):
+            found[terms[0].nt] = (row[1], row[2] if row[2] is not None else row[3])
+    return found
+
+
+def _node(term: Term | None) -> Node | None:
+    if term is None:
+        return None
+    if term.kind == "uri":
+        return URIRef(term.value)
+    if term.kind == "bnode":
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    plain = term.datatype in (None, str(XSD.string))  # as rdflib reads "text" from Turtle
+    return Literal(term.value, datatype=None if plain else URIRef(term.datatype))

@@ -1,0 +1,185 @@
+"""Scale benchmark: build, validation, canned queries and export from one document to a synthetic 100x corpus.
+
+One table (markdown) on stdout, and the same written to benchmarks/results/ with
+--save. What it measures, in one run on the same machine:
+
+- build: ``kg build --jobs N`` of the corpus into a fresh store, against the bare
+  spaCy model parsing the same texts with ``nlp.pipe(n_process=N)``; then the
+  rebuild with nothing changed;
+- for each size (the first 1 and 20 documents, the whole corpus, and synthetic
+  copies of it at 10x and 100x, whose document-scoped IRIs are renamed so the
+  union grows with them): full validation (compiled SHACL + OWL RL rules), the
+  validation of one document, every canned query (median of 3 runs), and the
+  Turtle export;
+- rdflib's in-memory store on the same union (sizes up to the whole corpus):
+  every canned query, median of 3.
+
+The machine's load average is printed with the results: the figures of a
+shared machine move with it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from kg_builder import resources  # noqa: E402
+from kg_builder.export import render  # noqa: E402
+from kg_builder.queries import list_queries  # noqa: E402
+from kg_builder.store import Store  # noqa: E402
+from kg_builder.validate import validate_store  # noqa: E402
+
+KG = str(Path(sys.executable).with_name("kg"))
+SCOPED = re.compile(r"(https://w3id\.org/kg-builder/(?:id/(?:span|event|position|agreement|commitment|claim|"
+                    r"disagreement|document)|graph)/)([^/>\s-]+(?:-[^/>\s-]+)*?)(?=[->])")
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(run: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    value = run()
+    return time.perf_counter() - started, value
+
+
+def median_of(run: Callable[[], object], times: int = 3) -> float:
+    return statistics.median(timed(run)[0] for _ in range(times))
+
+
+# -- build ---------------------------------------------------------------------
+
+
+def bench_build(corpus: Path, store: Path, jobs: int) -> list[str]:
+    say(f"build: kg build --jobs {jobs} into {store}")
+    first, summary = timed(lambda: kg_build(corpus, store, jobs))
+    again, again_summary = timed(lambda: kg_build(corpus, store, jobs))
+    say("build: bare spaCy, same texts, same number of processes")
+    bare = bare_spacy_seconds(corpus, jobs)
+    return [
+        f"| corpus build, {jobs} processes (`kg build --jobs {jobs}`) | {first:.1f} s | {summary} |",
+        f"| bare spaCy `nlp.pipe(n_process={jobs}, batch_size=4)`, same texts | {bare:.1f} s | |",
+        f"| ratio build / bare spaCy | **{first / bare:.2f}x** | goal <= 1.3 |",
+        f"| rebuild, nothing changed | {again:.1f} s | **{100 * again / first:.1f} %** of the first (goal < 5 %); "
+        f"{again_summary} |",
+    ]
+
+
+def kg_build(corpus: Path, store: Path, jobs: int) -> str:
+    """Run `kg build` (a failing document is a result, not an error here); its summary line."""
+    done = subprocess.run([KG, "build", str(corpus), "--store", str(store), "--jobs", str(jobs)],
+                          capture_output=True, text=True)
+    lines = [line for line in done.stderr.splitlines() if line.startswith(("built ", "  failed: "))]
+    return "; ".join(lines).replace("|", "/")
+
+
+def bare_spacy_seconds(corpus: Path, jobs: int) -> float:
+    """The plain statistical model over the cleaned texts, model load included (as in kg build)."""
+    code = f"""
+import sys, time
+sys.path.insert(0, {str(REPO / 'src')!r})
+started = time.perf_counter()
+from kg_builder.nlp import load_model
+from kg_builder.pipeline import discover
+from kg_builder.sources import read_document
+texts = [read_document(p).text for p in discover([__import__('pathlib').Path({str(corpus)!r})])]
+nlp = load_model()
+for _ in nlp.pipe(texts, n_process={jobs}, batch_size=4):
+    pass
+print(time.perf_counter() - started)
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+# -- stores of each size ---------------------------------------------------------
+
+
+def copy_store(source: Store, target: Path, graphs: list[str], copies: int) -> Store:
+    store = Store.open(target)
+    store.ensure_ontology(resources.ontology_file())
+    for graph in graphs:
+        text = source.graph_ntriples(graph)
+        store.replace_graph(graph, text)
+        for k in range(1, copies):
+            renamed = SCOPED.sub(lambda m: f"{m.group(1)}{m.group(2)}~{k}", text)
+            store.replace_graph(SCOPED.sub(lambda m: f"{m.group(1)}{m.group(2)}~{k}", graph + ">")[:-1], renamed)
+    return store
+
+
+def count(store: Store, sparql: str) -> int:
+    return int(store.query(sparql).rows[0][0])
+
+
+def bench_size(label: str, store: Store, rdflib_too: bool) -> list[str]:
+    quads = count(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    union = count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    graphs = store.document_graphs()
+    say(f"{label}: {len(graphs)} documents, {quads:,} quads, {union:,} union triples")
+    full, report = timed(lambda: validate_store(store))
+    one = median_of(lambda: validate_store(store, graph=graphs[0]))
+    rows = [f"| **{label}**: {len(graphs)} documents, {quads:,} quads ({union:,} distinct triples) | | |",
+            f"| validation, full (SHACL as SPARQL + OWL RL) | {full:.2f} s | "
+            f"{len(report.violations)} results, OWL {'consistent' if report.owl.consistent else 'INCONSISTENT'} |",
+            f"| validation, one document ({graphs[0].rsplit('/', 1)[-1]}) | {one:.3f} s | median of 3 |"]
+    union_graph = store.as_rdflib(include_ontology=True) if rdflib_too else None
+    for q in list_queries():
+        ours = median_of(lambda: store.query(q.text))
+        theirs = median_of(lambda: union_graph.query(q.text).bindings) if union_graph is not None else None
+        versus = f"rdflib {theirs:.3f} s, **{theirs / ours:.0f}x**" if theirs is not None else ""
+        rows.append(f"| query `{q.name}` | {1000 * ours:.1f} ms | {versus} |")
+    export, data = timed(lambda: render(store, "turtle"))
+    rows.append(f"| export Turtle | {export:.2f} s | {len(data) / 1e6:.1f} MB |")
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "milestones")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--sizes", default="1,20,all,10x", help="comma-separated: N documents, all, Kx copies")
+    parser.add_argument("--store", type=Path, default=None, help="an existing store of the corpus (skips the build)")
+    parser.add_argument("--save", type=Path, default=None, help="also write the table to this file")
+    args = parser.parse_args()
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    table = ["| what | time | notes |", "|---|---|---|"]
+    with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
+        corpus_store = args.store
+        if corpus_store is None:
+            corpus_store = Path(tmp) / "corpus"
+            table += bench_build(args.corpus, corpus_store, args.jobs)
+        with Store.open(corpus_store, create=False, read_only=True) as source:
+            graphs = source.document_graphs()
+            for size in args.sizes.split(","):
+                copies = int(size[:-1]) if size.endswith("x") else 1
+                chosen = graphs if size == "all" or copies > 1 else graphs[: int(size)]
+                label = f"{size} copies of the corpus" if copies > 1 else f"{len(chosen)} document(s)"
+                with copy_store(source, Path(tmp) / f"size-{size}", chosen, copies) as store:
+                    table += bench_size(label, store, rdflib_too=copies == 1)
+    load_after = os.getloadavg()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    table.append(f"\nload average (1/5/15 min) before {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}, "
+                 f"after {load_after[0]:.1f}/{load_after[1]:.1f}/{load_after[2]:.1f} on {os.cpu_count()} cores; "
+                 f"peak RSS {peak:.0f} MB; wall time {time.perf_counter() - started:.0f} s")
+    text = "\n".join(table) + "\n"
+    print(text)
+    if args.save:
+        args.save.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""Build many documents: every core parses, one process writes the store, unchanged documents are skipped.
+
+Reading, parsing and extraction (``pipeline.extract_document``) run in a pool
+of worker processes, each with its own spaCy pipeline (forked from the loaded
+one where the platform allows). The main process turns each result into its
+graph and writes it, in the order of the files, so the store comes out the same
+as a one-process build: an entity keeps the label the first document gave it.
+At most ``2 x jobs`` documents are in flight, so memory does not grow with the
+corpus. A document whose input files and pipeline (code, ontology folder,
+model) are unchanged since it was last built is skipped unless ``force``.
+A failing document is reported and the others are built.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import time
+from collections import deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph as ox
+
+from . import pipeline, resources
+from .errors import InputError, KgError
+from .sources import input_files
+from .store import Store
+
+_PACKAGE = Path(__file__).resolve().parent
+_FAILED = "failed: "  # recorded instead of a graph IRI when the document failed
+_worker_pipeline: pipeline.Pipeline | None = None  # set in the parent before forking, or by _start_worker
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    total: int
+    built: int
+    unchanged: int
+    failed: tuple[tuple[str, str], ...]  # (file name, error)
+    words: int
+    seconds: float
+
+    def text(self) -> str:
+        rate = f"{self.built / self.seconds:.1f} docs/s, {self.words / self.seconds:,.0f} words/s" \
+            if self.seconds > 0 and self.built else "nothing parsed"
+        lines = [f"built {self.built}, unchanged {self.unchanged} (skipped), failed {len(self.failed)} "
+                 f"of {self.total} documents in {_clock(self.seconds)} ({rate})"]
+        lines += [f"  failed: {name}: {error}" for name, error in self.failed]
+        return "\n".join(lines)
+
+
+def build_corpus(files: list[Path], store_dir: Path, *, jobs: int = 1, force: bool = False,
+                 model: str | None = None, say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
+    """Build ``files`` into the store at ``store_dir`` with ``jobs`` parsing processes."""
+    started = time.perf_counter()
+    fingerprint = pipeline_fingerprint(model)
+    hashes = {str(p.resolve()): source_hash(p, fingerprint) for p in files}
+    with Store.open(store_dir) as store:  # first what is there: with nothing to do, no model is loaded
+        store.ensure_ontology(resources.ontology_file())
+        recorded, stored = store.build_hashes(), set(store.document_graphs())
+    todo = [p for p in files if force or not _unchanged(recorded.get(str(p.resolve())), hashes, p, stored)]
+    failed_before = [(p.name, recorded[str(p.resolve())][1][len(_FAILED):] + " (unchanged since; --force retries)")
+                     for p in files if p not in todo and recorded[str(p.resolve())][1].startswith(_FAILED)]
+    if not todo:
+        return BuildSummary(len(files), 0, len(files) - len(failed_before), tuple(failed_before), 0,
+                            time.perf_counter() - started)
+    with _executor(jobs, model) as pool, Store.open(store_dir) as store:  # workers fork before the store opens
+
+        def write(path: Path, extracted: pipeline.Extracted) -> str:
+            built = pipeline.to_built(extracted, store.labels)
+            triples = store.replace_graph(built.graph_iri, built.ntriples)
+            recorded[str(path.resolve())] = (hashes[str(path.resolve())], built.graph_iri)
+            if len(recorded) % 20 == 0:
+                store.record_build_hashes(recorded)
+            return f"{built.fact_count} facts, {triples} triples"
+
+        built, failed, words = _run(pool, todo, jobs, write, say)
+        for path, error in failed:  # the same input would fail the same way: not parsed again until it changes
+            recorded[str(path.resolve())] = (hashes[str(path.resolve())], _FAILED + error)
+        store.record_build_hashes(recorded)
+    failures = tuple(failed_before) + tuple((path.name, error) for path, error in failed)
+    return BuildSummary(len(files), built, len(files) - len(todo) - len(failed_before), failures, words,
+                        time.perf_counter() - started)
+
+
+def extract_corpus(files: list[Path], out_dir: Path, *, jobs: int = 1, model: str | None = None,
+                   say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
+    """Extract each document into ``out_dir/DOC_ID.nq`` (its named graph), with no store."""
+    from .export import write_atomic
+
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def write(path: Path, extracted: pipeline.Extracted) -> str:
+        built = pipeline.to_built(extracted)
+        quads = "".join(f"{line[:-2]} <{built.graph_iri}> .\n" for line in built.ntriples.splitlines() if line)
+        write_atomic(out_dir / f"{built.document.doc_id}.nq", quads.encode("utf-8"))
+        return f"{built.fact_count} facts -> {built.document.doc_id}.nq"
+
+    with _executor(jobs, model) as pool:
+        done, failed, words = _run(pool, files, jobs, write, say)
+    return BuildSummary(len(files), done, 0, tuple((p.name, error) for p, error in failed), words,
+                        time.perf_counter() - started)
+
+
+def read_nquads(path: Path) -> dict[str, str]:
+    """Graph IRI -> its triples as N-Triples, from an N-Quads file; a triple outside a named graph is an error."""
+    try:
+        quads = list(ox.parse(path.read_bytes(), ox.RdfFormat.N_QUADS))
+    except (OSError, SyntaxError) as e:
+        raise InputError(f"{path}: not a readable N-Quads file: {e}") from e
+    graphs: dict[str, list[str]] = {}
+    for quad in quads:
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise InputError(f"{path}: the triple {quad.triple} is in no named graph",
+                             hint="kg load takes the files kg extract writes: one named graph per document")
+        graphs.setdefault(quad.graph_name.value, []).append(f"{quad.triple} .\n")
+    return {g: "".join(lines) for g, lines in graphs.items()}
+
+
+def _run(pool: Executor, paths: list[Path], jobs: int, write: Callable[[Path, pipeline.Extracted], str],
+         say: Callable[[str], None]) -> tuple[int, list[tuple[Path, str]], int]:
+    """Extract ``paths`` in the pool and ``write`` each in order: (done, failures, words parsed)."""
+    meter = _Meter(len(paths), say)
+    failed: list[tuple[Path, str]] = []
+    for path, outcome in _in_order(pool, paths, jobs):
+        try:
+            extracted = outcome.result() if isinstance(outcome, Future) else outcome()
+            what = write(path, extracted)
+        except Exception as e:  # one bad document must not cost the others; reported in the summary
+            failed.append((path, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
+            meter.step(path.name, f"error: {failed[-1][1]}", 0)
+            continue
+        meter.step(path.name, what, len(extracted.document.text.split()))
+    return meter.done - len(failed), tuple(failed), meter.words
+
+
+def pipeline_fingerprint(model: str | None) -> str:
+    """A hash of what turns a text into triples: this package's code, the ontology folder, the model name."""
+    digest = hashlib.sha256(str(model).encode())
+    folders = [_PACKAGE, resources.ontology_dir()]
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def source_hash(path: Path, fingerprint: str) -> str:
+    """A hash of a document's input files and the pipeline that reads them."""
+    digest = hashlib.sha256(fingerprint.encode())
+    for part in input_files(path):
+        try:
+            digest.update(part.name.encode() + b"\0" + part.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")  # building it will report the error
+    return digest.hexdigest()
+
+
+def _unchanged(entry: tuple[str, str] | None, hashes: dict[str, str], path: Path, stored: set[str]) -> bool:
+    """Built (or failed) from the same input and pipeline, and its graph still there."""
+    return (entry is not None and entry[0] == hashes[str(path.resolve())]
+            and (entry[1] in stored or entry[1].startswith(_FAILED)))
+
+
+# -- running the workers -------------------------------------------------------
+
+
+class _InProcess(Executor):
+    """One process: no pool; each document is extracted when its turn comes."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
+        return lambda: fn(*args, **kwargs)
+
+
+def _executor(jobs: int, model: str | None) -> Executor:
+    """Workers holding the pipeline: forked from this process once it has loaded it, where possible."""
+    global _worker_pipeline
+    _worker_pipeline = pipeline.load_pipeline(model)
+    if jobs <= 1:
+        return _InProcess()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(model,))
+    for started in [pool.submit(_ready) for _ in range(jobs)]:  # start every worker now
+        started.result()
+    return pool
+
+
+def _ready() -> bool:
+    return True
+
+
+def _start_worker(model: str | None) -> None:
+    global _worker_pipeline
+    if _worker_pipeline is None:  # spawned, not forked: load our own
+        _worker_pipeline = pipeline.load_pipeline(model)
+
+
+def _extract(path: Path) -> pipeline.Extracted:
+    assert _worker_pipeline is not None
+    return pipeline.extract_document(path, _worker_pipeline)
+
+
+def _in_order(pool: Executor, paths: list[Path], jobs: int):
+    """(path, pending result) in the order of ``paths``, with at most 2 x jobs submitted ahead."""
+    pending: deque = deque()
+    queue = iter(paths)
+    for path in queue:
+        pending.append((path, pool.submit(_extract, path)))
+        if len(pending) >= 2 * max(jobs, 1):
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+class _Meter:
+    """Progress on stderr: a bar, the rate and the time left."""
+
+    def __init__(self, total: int, say: Callable[[str], None]) -> None:
+        self.total, self.say, self.done, self.words = total, say, 0, 0
+        self.started = time.perf_counter()
+
+    def step(self, name: str, what: str, words: int) -> None:
+        self.done += 1
+        self.words += words
+        elapsed = time.perf_counter() - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        filled = round(20 * self.done / self.total) if self.total else 20
+        self.say(f"[{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} {name}: {what}"
+                 f" | {rate:.1f} docs/s, {self.words / elapsed if elapsed else 0:,.0f} words/s, "
+                 f"{_clock(left)} left")
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
