@@ -17,7 +17,8 @@ from test_shapes import (  # the hand-made valid graph lives with the shape test
 )
 
 needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime")
-REASONERS = [pytest.param("none", id="builtin"), pytest.param("hermit", id="hermit", marks=needs_java)]
+# HermiT starts a Java VM per check (1-2 s): the slow tier, not every edit
+REASONERS = [pytest.param("none", id="builtin"), pytest.param("hermit", id="hermit", marks=[needs_java, pytest.mark.slow])]
 
 
 def with_triples(*triples: tuple) -> Graph:
@@ -146,11 +147,13 @@ def test_validate_state_that_is_also_location_is_owl_consistent(reasoner: str) -
     assert report.owl.consistent is True
 
 
+@pytest.mark.slow
 @needs_java
 def test_validate_auto_uses_hermit_when_java_is_present() -> None:
     assert validate_graph(valid_graph()).owl.reasoner == "hermit"
 
 
+@pytest.mark.slow
 @needs_java
 def test_validate_pellet_runs_or_falls_back_with_a_reason() -> None:
     # owlready2 0.51's bundled Pellet/Jena needs a newer Java than 17; either way there is an answer.
