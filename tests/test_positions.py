@@ -219,3 +219,15 @@ def test_positions_same_stance_of_two_actors_is_no_disagreement(facts_for):
     facts = facts_for("Chile pressed for joint inspections of the northern ports. Peru also wanted joint inspections "
                       "of the northern ports.")
     assert facts.disagreements == ()
+
+
+@pytest.mark.parametrize(("text", "stance", "issue"), [
+    ("Boluarte has said she will never cede the port.", "Rejects", "cede the port"),
+    ("Boluarte announced that she would visit Santiago.", "Offers", "visit Santiago"),
+])
+def test_positions_a_speaker_saying_what_she_will_do_takes_a_stance_on_her_own_word(facts_for, text, stance, issue):
+    facts = facts_for("President Dina Boluarte met President Gabriel Boric. " + text)
+    found = [p for p in facts.positions if p.evidence.extractor == "rule:self-report"]
+    labels = {e.key: e.label for e in facts.entities}
+    assert [(labels[p.holder], p.stance, labels[p.issue]) for p in found] == [("Dina Boluarte", stance, issue)]
+    assert found[0].factuality.attributed_to == found[0].holder

@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     Rule("possessed-policies", positions.possessed_policies, "'X's policy'", "policy positions"),
     Rule("negative-frames", positions.framed_negatively, "'X argue Y is a threat'", "policy positions"),
     Rule("normative-reports", positions.normative_reports, "'X said they must ...'", "policy positions"),
+    Rule("self-reports", positions.self_reports, "'X said he will (never) ...'", "policy positions"),
     Rule("disagreements", positions.disagreements, "clause layer, Disagreement frames", "disagreements"),
     Rule("alliances", relations.alliances, "alliance words", "alliedWith"),
     Rule("unrealized-clauses", events.unrealized_clauses, "factuality of every clause", "negated or unreal events"),

@@ -255,6 +255,26 @@ def _exchange_items(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
     return list(dict.fromkeys(found))
 
 
+def self_reports(ctx: Context, sent: SentSpan) -> None:
+    """"Kim has said he will never denuclearize": a speaker who says what they themselves will do offers it, or
+    rejects it when the clause is negated; the position is on the speaker's own word."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.cues.reporting_verbs:
+            continue
+        speakers = _holders(ctx, verb)
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            doers = [c for c in clause.children if c.dep_ == "nsubj"]
+            future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
+            if not speakers or not future or not doers or _actors(ctx, doers) != speakers[:1]:
+                continue
+            negated = ctx.reading(clause).polarity == "Negative"
+            said = {t.i for d in doers for t in d.subtree} | {c.i for c in clause.children
+                                                              if c.dep_ in ("aux", "neg", "mark", "punct") or c.lower_ == "never"}
+            issue = text_of([t for t in clause.subtree if t.i not in said][:16])
+            fact = Factuality("Positive", "Asserted", speakers[0])
+            _add(ctx, speakers[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+
+
 def normative_reports(ctx: Context, sent: SentSpan) -> None:
     """"Johnson said they must gain control of X": a speaker who says something must be done demands it."""
     for verb in sent:
