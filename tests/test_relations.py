@@ -111,3 +111,13 @@ def test_relations_its_allies_are_allied_with_the_possessor_not_an_earlier_pair(
     labels = {e.key: e.label for e in facts.entities}
     allied = {frozenset((labels[r.subject], labels[r.object])) for r in related(facts, "alliedWith")}
     assert frozenset(("United States", "Western European allies")) in allied
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2022, Chileans elected Gabriel Boric as president.", ("person/gabriel-boric", "leaderOf", "state/chile")),
+    ("Menachem Begin, the leader of the Likud Party, spoke first.",
+     ("person/menachem-begin", "leaderOf", "organization/likud-party")),
+])
+def test_relations_elections_and_titles_of_a_body_give_leadership(facts_for, text, expected):
+    facts = facts_for(text)
+    assert any((r.subject, r.predicate, r.object) == expected for r in facts.relations), facts.relations

@@ -40,6 +40,8 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("titles", relations.titles, "entity mentions, title words", "roles, leaderOf, affiliatedWith"),
     Rule("copular-roles", relations.copular_roles, "'X is a fellow at Y'", "roles, leaderOf, affiliatedWith"),
+    Rule("appointments", relations.appointments, "'elected X as president', 'X became premier'",
+         "roles, leaderOf, affiliatedWith"),
     Rule("events", events.events, "event triggers, sentence dates", "events with participants, place, dates"),
     Rule("agreements", agreements.agreements, "agreement heads, status verbs", "agreements, status, signatories"),
     Rule("undertakings", agreements.undertakings, "'the parties agreed to ...' after an agreement", "commitments"),

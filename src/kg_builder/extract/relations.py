@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SentSpan, Token
 
 from ..model import Factuality
+from .clauses import verb_predication
 from .context import Context
 from .tokens import entities_in
 from .factuality import polarity
@@ -75,8 +76,47 @@ def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[s
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
     title = _title_in(words, titles)
     owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
+    owners += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # "the leader of the Likud Party"
+               for p in c.children if p.dep_ == "pobj" for k in ctx.registry.actors(p)]
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
     return title, words, owners
+
+
+def appointments(ctx: Context, sent: SentSpan) -> None:
+    """"South Koreans elected Lee as president", "X was appointed ambassador", "X became prime minister of Y",
+    "X served as secretary of state": the person takes the title, of the state or body the clause names."""
+    section = ctx.triggers["relations"]
+    leader_titles, titles = section["leader_titles"], section["leader_titles"] + section["other_titles"]
+    for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in section["appointment_verbs"]):
+        pred = verb_predication(verb)
+        people = [k for t in (pred.themes if pred.lemma != "become" and not pred.passive else pred.agents + pred.themes)
+                  for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
+        if pred.lemma in ("become", "serve") or pred.passive:
+            people = [k for t in (*pred.agents, *_subject_of(verb)) for k in ctx.registry.actors(t)
+                      if ctx.registry.kind(k) == "Person"]
+        for noun in [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]:
+            title = _title_in([t for t in noun.subtree if t.i <= noun.i], titles)
+            if not title or not people:
+                continue
+            bodies = [k for t in noun.subtree for k in ctx.registry.actors(t) if ctx.registry.kind(k) in ("State", "Organization")]
+            bodies = bodies or [ctx.registry.state_of(k) for t in pred.agents for k in ctx.registry.actors(t)
+                                if ctx.registry.kind(ctx.registry.state_of(k)) == "State"]
+            _give_title(ctx, sent, people, title, bodies[:1], title in leader_titles, ctx.factuality(verb))
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bodies: list[str], leader: bool,
+                fact: Factuality) -> None:
+    for person in people:
+        ctx.registry.entities[person].roles.add(title)
+        for body in bodies:
+            if leader and ctx.registry.kind(body) == "State":
+                ctx.registry.leaders.setdefault(body, person)
+            ctx.relate(person, "leaderOf" if leader else "affiliatedWith", body,
+                       ctx.evidence(sent, "rule:appointment", 0.75), fact)
 
 
 def copular_roles(ctx: Context, sent: SentSpan) -> None:
