@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import pyoxigraph as ox
 from click.testing import CliRunner
 
 from kg_builder import pipeline
 from kg_builder.cli import cli
 from kg_builder.errors import InputError
-from kg_builder.model import Document
+from kg_builder.model import Document, SourceFile
 from kg_builder.pipeline import BuiltDocument
 from kg_builder.store import Store
 
@@ -22,6 +23,7 @@ KGR = "https://w3id.org/kg-builder/id/"
 KGO = "https://w3id.org/kg-builder/ontology#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 ROOT = Path(__file__).resolve().parents[1]
+DOCS = "https://w3id.org/kg-builder/graph/doc/"
 
 
 def fake_ntriples(doc_id: str) -> str:
@@ -34,11 +36,12 @@ def fake_ntriples(doc_id: str) -> str:
             f'{span} <{KGO}sentence> "They met." .\n')
 
 
-def fake_build(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
+def fake_build(source: SourceFile, nlp: object, known_labels: object = None, limits: object = None) -> BuiltDocument:
+    path = source.path
     if path.stem == "broken":
         raise InputError(f"{path.name} has no text")
-    doc = Document(doc_id=path.stem, path=str(path), text="They met.")
-    return BuiltDocument(doc, f"https://w3id.org/kg-builder/graph/{path.stem}", fake_ntriples(path.stem), 1)
+    doc = Document(doc_id=source.doc_id, path=str(path), text="They met.")
+    return BuiltDocument(doc, f"https://w3id.org/kg-builder/graph/doc/{source.doc_id}", fake_ntriples(path.stem), 1)
 
 
 @pytest.fixture
@@ -49,7 +52,9 @@ def env(tmp_path: Path, monkeypatch) -> Path:
     (onto_dir / "kgo.ttl").write_text(f"<{KGO}Summit> <{RDFS}subClassOf> <{KGO}Event> .\n")
     monkeypatch.setenv("KG_ONTOLOGY_DIR", str(onto_dir))
     monkeypatch.delenv("KG_STORE", raising=False)
-    monkeypatch.setattr(pipeline, "discover", lambda paths: sorted(p for p in paths if p.suffix == ".txt"))
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt", "broken.txt", "notes.pdf"):
+        (tmp_path / name).write_text("They met.\n", encoding="utf-8")
     monkeypatch.setattr(pipeline, "load_pipeline", lambda model=None: object())
     monkeypatch.setattr(pipeline, "build_document", fake_build)
     return tmp_path / "store"
@@ -105,8 +110,8 @@ def test_cli_build_reports_progress_and_stores_graphs(env: Path) -> None:
     assert "built 2 of 2 documents" in result.stderr
     assert result.stdout == ""
     with Store.open(env, create=False) as store:
-        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a",
-                                           "https://w3id.org/kg-builder/graph/b"]
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/doc/a.txt",
+                                           "https://w3id.org/kg-builder/graph/doc/b.txt"]
         assert store.query(f"ASK {{ <{KGO}Summit> ?p ?o }}").boolean  # ontology loaded
 
 
@@ -116,13 +121,13 @@ def test_cli_build_failed_document_leaves_others_and_exits_2(env: Path) -> None:
     assert "[2/2] broken.txt: error: [KG100] broken.txt has no text" in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("kg: error: [KG100] 1 of 2 documents failed")
     with Store.open(env, create=False) as store:
-        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a"]
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/doc/a.txt"]
 
 
 def test_cli_build_nothing_to_build(env: Path) -> None:
     result = run("build", "notes.pdf", "--store", str(env))
     assert result.exit_code == 2
-    assert "no documents" in one_error_line(result)
+    assert "unsupported file type .pdf" in one_error_line(result)
 
 
 def test_cli_build_store_from_environment(env: Path, monkeypatch) -> None:
@@ -248,7 +253,7 @@ def test_cli_validate_not_ok_exits_1_and_writes_report(built: Path, fake_validat
 
 def test_cli_validate_integrity_check_failure_exits_1(env: Path, fake_validate) -> None:
     with Store.open(env) as store:
-        store.replace_graph("https://w3id.org/kg-builder/graph/x",
+        store.replace_graph("https://w3id.org/kg-builder/graph/doc/x",
                             f'<{KGR}span/x> <{KGO}beginIndex> "9"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
                             f'<{KGR}span/x> <{KGO}endIndex> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
     result = run("validate", "--store", str(env))
@@ -271,7 +276,7 @@ def test_cli_export_stdout_and_file(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "graph.trig"
     result = run("export", "--store", str(built), "--format", "trig", "--output", str(out))
     assert result.exit_code == 0 and result.stdout == ""
-    assert "kgg:a {" in out.read_text()
+    assert DOCS + "a.txt" in {q.graph_name.value for q in ox.parse(out.read_bytes(), ox.RdfFormat.TRIG)}
     assert f"wrote {out}" in result.stderr
 
 

@@ -83,6 +83,7 @@ def validate_graph(data: Graph, *, reasoner: str = "auto") -> ValidationReport:
     data = _as_graph(data)
     ontology = _load_turtle(resources.ontology_file(), "ontology")
     shapes = _load_turtle(resources.shapes_file(), "SHACL shapes")
+    _require_something_to_check(data, shapes, ontology)
     results = _run_shacl(data, shapes, ontology)
     violations = _violations(results, data)
     return ValidationReport(
@@ -145,6 +146,41 @@ def _as_graph(data: Graph) -> Graph:
     for s, p, o, _ in data.quads((None, None, None, None)):
         flat.add((s, p, o))
     return flat
+
+
+def _require_something_to_check(data: Graph, shapes: Graph, ontology: Graph) -> None:
+    """Validation that checks nothing must not pass: no ontology, no shapes or no focus node is an error."""
+    hint = "point KG_ONTOLOGY_DIR at the folder holding kgo.ttl and shapes.ttl, or use the project's ontology/"
+    if (None, RDF.type, OWL.Class) not in ontology:
+        raise ValidationSetupError(f"the ontology {resources.ontology_file()} declares no OWL class", hint=hint)
+    targets = [t for t in _TARGETS if (None, t, None) in shapes]
+    if not targets:
+        raise ValidationSetupError(f"the shapes file {resources.shapes_file()} has no shape with a target",
+                                   hint=hint)
+    if len(data) == 0:
+        raise ValidationSetupError("the store holds no document triples: there is nothing to validate",
+                                   hint="build documents first with `kg build`")
+    if not any(_targets_something(data, shapes, ontology, t) for t in targets):
+        raise ValidationSetupError("no node of the data is the target of any shape: nothing would be checked",
+                                   hint="check that shapes.ttl targets the classes and properties the data uses")
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def _targets_something(data: Graph, shapes: Graph, ontology: Graph, target: URIRef) -> bool:
+    for value in shapes.objects(None, target):
+        if target == SH.targetNode and (value, None, None) in data:
+            return True
+        if target == SH.targetSubjectsOf and (None, value, None) in data:
+            return True
+        if target == SH.targetObjectsOf and (None, value, None) in data:
+            return True
+        if target == SH.targetClass:
+            classes = set(ontology.transitive_subjects(RDFS.subClassOf, value))
+            if any((None, RDF.type, c) in data for c in classes | {value}):
+                return True
+    return False
 
 
 def _load_turtle(path: Path, what: str) -> Graph:
