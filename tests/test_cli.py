@@ -191,6 +191,19 @@ def test_cli_extract_writes_one_nquads_file_per_document_that_load_reads(env: Pa
         assert store.export("nquads").decode().splitlines() == expected
 
 
+def test_cli_extract_names_a_file_below_a_subfolder_by_its_whole_id(env: Path, tmp_path: Path) -> None:
+    (tmp_path / "corpus" / "sub").mkdir(parents=True)
+    (tmp_path / "corpus" / "sub" / "a.txt").write_text("They met.\n")
+    (tmp_path / "corpus" / "a.txt").write_text("They met.\n")
+    out = tmp_path / "nq"
+    result = run("extract", "corpus", "--output", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.nq", "sub%2Fa.txt.nq"]  # two documents, two files
+    assert run("load", str(out), "--store", str(env)).exit_code == 0
+    with Store.open(env, read_only=True) as store:
+        assert store.document_graphs() == [f"{DOCS}a.txt", f"{DOCS}sub/a.txt"]
+
+
 def test_cli_load_refuses_triples_outside_a_named_graph(env: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.nq"
     bad.write_text(f'<{KGR}x> <{KGO}role> "y" .\n')

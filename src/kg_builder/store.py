@@ -487,7 +487,7 @@ def _check_folder(path: Path, *, must_exist: bool) -> None:
         raise StoreError(f"{path} is a file, not a store folder")
     entries = {p.name for p in path.iterdir()} if path.is_dir() else set()
     # a store whose creation was cut short (a kill before RocksDB wrote CURRENT) holds nothing yet
-    begun = bool(entries) and all(_ROCKSDB_FILE.fullmatch(name) for name in entries)
+    begun = bool(entries) and all(_ROCKSDB_FILE.fullmatch(name) or name == _HASHES for name in entries)
     if entries and "CURRENT" not in entries and not begun:
         raise StoreError(f"{path} is not a kg store (it holds other files)",
                          hint="give --store a new or empty folder, or one made by `kg build`")
