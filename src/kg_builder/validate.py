@@ -196,14 +196,13 @@ def _targets_something(holds: Holds, shapes: Graph, ontology: Graph, target: URI
     return False
 
 
-def _store_holds(store: Store | RemoteStore, graph: str | None) -> Holds:
-    """``Holds`` for the document graphs of a store (or the one ``graph``), asked as SPARQL ASK."""
-    where = f"GRAPH <{graph}>" if graph else "GRAPH ?g"
-    skip = "" if graph else f"FILTER (?g != <{ONTOLOGY_GRAPH}>)"
+def _store_holds(store: Store | RemoteStore) -> Holds:
+    """``Holds`` for the document graphs of a store, asked as SPARQL ASK (one document's nodes are
+    checked against the whole store, so the whole store is what must hold something to check)."""
 
     def holds(s: Node | None, p: Node | None, o: Node | None) -> bool:
         pattern = " ".join(t.n3() if t is not None else f"?v{i}" for i, t in enumerate((s, p, o)))
-        return bool(store.query(f"ASK {{ {where} {{ {pattern} }} {skip} }}").boolean)
+        return bool(store.query(f"ASK {{ GRAPH ?g {{ {pattern} }} FILTER (?g != <{ONTOLOGY_GRAPH}>) }}").boolean)
 
     return holds
 
@@ -523,7 +522,7 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
     say = progress or (lambda _message: None)
     scope = None if graph is None else _nodes_of(store, graph)
     ontology = _load_turtle(resources.ontology_file(), "ontology")
-    _require_something_to_check(_store_holds(store, graph), _load_turtle(resources.shapes_file(), "SHACL shapes"),
+    _require_something_to_check(_store_holds(store), _load_turtle(resources.shapes_file(), "SHACL shapes"),
                                 ontology)
     checks = _compiled_checks(str(resources.shapes_file()), str(resources.ontology_file()))
     started = time.perf_counter()
