@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO / "src"))  # run from a checkout even without `pip i
 from kg_builder import pipeline as kg_pipeline  # noqa: E402
 from kg_builder import rdf  # noqa: E402
 from kg_builder.extract import extract  # noqa: E402
-from kg_builder.model import Document  # noqa: E402
+from kg_builder.model import Document, SourceFile  # noqa: E402
 from kg_builder.nlp import load_model  # noqa: E402
 from kg_builder.sources import read_document  # noqa: E402
 from kg_builder.store import Store  # noqa: E402
@@ -450,19 +450,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     corpus = (args.corpus or default_corpus()).resolve()
     try:
-        files = kg_pipeline.discover([corpus])
+        files = kg_pipeline.discover([corpus]).files
     except Exception as exc:  # noqa: BLE001
         print(f"error: {error_text(exc)}", file=sys.stderr)
         return 2
     files = files[: args.limit] if args.limit else files
-    run = Run([Doc(path=p, name=p.name) for p in files])
+    run = Run([Doc(path=f.path, name=f.path.name, doc_id=f.doc_id) for f in files])
     rss: dict[str, float] = {"start": peak_rss_mb()}
 
     # Read every text once, up front: spaCy alone and the build then see the same texts.
     progress(f"reading {len(run.docs)} documents")
     texts: dict[str, Document] = {}
     for doc in run.docs:
-        ok, document = run.timed(doc, "read", lambda: read_document(doc.path))
+        ok, document = run.timed(doc, "read", lambda: read_document(doc.path, doc.doc_id))
         if ok:
             texts[doc.name], doc.doc_id, doc.words = document, document.doc_id, words_of(document.text)
         else:
@@ -506,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
                     if ok:
                         run.timed(doc, "rdf", lambda: rdf.to_ntriples(rdf.to_triples(facts)), rep)
             ok, built = run.timed(doc, "build", lambda: kg_pipeline.build_document(
-                doc.path, pipe, known_labels=store.labels), rep)
+                SourceFile(doc.path, doc.doc_id), pipe, known_labels=store.labels), rep)
             if ok:
                 doc.facts = built.fact_count
                 ok, doc.triples = run.timed(doc, "store", lambda: store.replace_graph(built.graph_iri, built.ntriples))

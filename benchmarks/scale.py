@@ -94,7 +94,7 @@ started = time.perf_counter()
 from kg_builder.nlp import load_model
 from kg_builder.pipeline import discover
 from kg_builder.sources import read_document
-texts = [read_document(p).text for p in discover([__import__('pathlib').Path({str(corpus)!r})])]
+texts = [read_document(f.path).text for f in discover([__import__('pathlib').Path({str(corpus)!r})]).files]
 nlp = load_model()
 for _ in nlp.pipe(texts, n_process={jobs}, batch_size=4):
     pass

@@ -9,10 +9,11 @@ from typing import Callable
 
 import pytest
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from kg_builder import pipeline as kg_pipeline
-from kg_builder.model import Document, Facts
+from kg_builder.model import Document, Facts, SourceFile
+from kg_builder.sources import document_id
 from kg_builder.store import Store
 
 
@@ -44,7 +45,8 @@ def build_into(pipeline: kg_pipeline.Pipeline) -> Callable[[Path, Store], kg_pip
     """build_into(path, store) builds a document file into a store as `kg build` does."""
 
     def build(path: Path, store: Store) -> kg_pipeline.BuiltDocument:
-        built = kg_pipeline.build_document(path, pipeline, known_labels=store.labels)
+        source = SourceFile(path, document_id(PurePath(path.name)))  # as `kg build FILE` names it
+        built = kg_pipeline.build_document(source, pipeline, known_labels=store.labels)
         store.replace_graph(built.graph_iri, built.ntriples)
         return built
 

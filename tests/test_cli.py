@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import pyoxigraph as ox
 from click.testing import CliRunner
 
 from kg_builder import pipeline
 from kg_builder.cli import cli
 from kg_builder.errors import InputError
-from kg_builder.model import Document
+from kg_builder.model import Document, SourceFile
 from kg_builder.pipeline import BuiltDocument, Extracted
 from kg_builder.store import Store
 
@@ -22,6 +23,7 @@ KGR = "https://w3id.org/kg-builder/id/"
 KGO = "https://w3id.org/kg-builder/ontology#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 ROOT = Path(__file__).resolve().parents[1]
+DOCS = "https://w3id.org/kg-builder/graph/doc/"
 
 
 def fake_ntriples(doc_id: str) -> str:
@@ -34,15 +36,16 @@ def fake_ntriples(doc_id: str) -> str:
             f'{span} <{KGO}sentence> "They met." .\n')
 
 
-def fake_extract(path: Path, nlp: object) -> Extracted:
+def fake_extract(source: SourceFile, nlp: object, limits: object = None) -> Extracted:
+    path = source.path
     if path.stem == "broken":
         raise InputError(f"{path.name} has no text")
-    return Extracted(Document(doc_id=path.stem, path=str(path), text="They met."), None, "fake model")
+    return Extracted(Document(doc_id=source.doc_id, path=str(path), text="They met."), None, "fake model")
 
 
 def fake_to_built(extracted: Extracted, known_labels: object = None) -> BuiltDocument:
-    doc_id = extracted.document.doc_id
-    return BuiltDocument(extracted.document, f"https://w3id.org/kg-builder/graph/{doc_id}", fake_ntriples(doc_id), 1)
+    document = extracted.document
+    return BuiltDocument(document, f"{DOCS}{document.doc_id}", fake_ntriples(Path(document.path).stem), 1)
 
 
 @pytest.fixture
@@ -53,7 +56,9 @@ def env(tmp_path: Path, monkeypatch) -> Path:
     (onto_dir / "kgo.ttl").write_text(f"<{KGO}Summit> <{RDFS}subClassOf> <{KGO}Event> .\n")
     monkeypatch.setenv("KG_ONTOLOGY_DIR", str(onto_dir))
     monkeypatch.delenv("KG_STORE", raising=False)
-    monkeypatch.setattr(pipeline, "discover", lambda paths: sorted(p for p in paths if p.suffix == ".txt"))
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt", "broken.txt", "notes.pdf"):
+        (tmp_path / name).write_text("They met.\n", encoding="utf-8")
     monkeypatch.setattr(pipeline, "load_pipeline", lambda model=None: object())
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
     monkeypatch.setattr(pipeline, "to_built", fake_to_built)
@@ -111,8 +116,8 @@ def test_cli_build_reports_progress_and_stores_graphs(env: Path) -> None:
     assert "built 2, unchanged 0 (skipped), failed 0 of 2 documents" in result.stderr
     assert result.stdout == ""
     with Store.open(env, create=False) as store:
-        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a",
-                                           "https://w3id.org/kg-builder/graph/b"]
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/doc/a.txt",
+                                           "https://w3id.org/kg-builder/graph/doc/b.txt"]
         assert store.query(f"ASK {{ <{KGO}Summit> ?p ?o }}").boolean  # ontology loaded
 
 
@@ -123,7 +128,7 @@ def test_cli_build_failed_document_leaves_others_and_exits_2(env: Path) -> None:
     assert "failed: broken.txt: [KG100] broken.txt has no text" in result.stderr  # in the summary
     assert result.stderr.strip().splitlines()[-1].startswith("kg: error: [KG100] 1 of 2 documents failed")
     with Store.open(env, create=False) as store:
-        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a"]
+        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/doc/a.txt"]
 
 
 def test_cli_build_skips_unchanged_documents_unless_forced(env: Path, tmp_path: Path) -> None:
@@ -147,7 +152,8 @@ def test_cli_build_reports_an_unchanged_failing_document_without_parsing_it_agai
     bad.write_text("")
     assert run("build", str(good), str(bad), "--store", str(env), "--jobs", "1").exit_code == 2
     parsed: list[str] = []
-    monkeypatch.setattr(pipeline, "extract_document", lambda path, nlp: parsed.append(path.name) or fake_extract(path, nlp))
+    monkeypatch.setattr(pipeline, "extract_document",
+                        lambda source, nlp, limits=None: parsed.append(source.path.name) or fake_extract(source, nlp))
     again = run("build", str(good), str(bad), "--store", str(env), "--jobs", "1")
     assert again.exit_code == 2 and parsed == []
     assert "failed: broken.txt: [KG100] broken.txt has no text (unchanged since; --force retries)" in again.stderr
@@ -158,6 +164,8 @@ def test_cli_build_reports_an_unchanged_failing_document_without_parsing_it_agai
 
 def test_cli_build_in_parallel_gives_the_same_store(env: Path, tmp_path: Path) -> None:
     names = [f"{c}.txt" for c in "abcde"]
+    for name in names:
+        (tmp_path / name).write_text("They met.\n", encoding="utf-8")
     one, two = tmp_path / "one", tmp_path / "two"
     assert run("build", *names, "--store", str(one), "--jobs", "1").exit_code == 0
     result = run("build", *names, "--store", str(two), "--jobs", "2")
@@ -172,16 +180,28 @@ def test_cli_extract_writes_one_nquads_file_per_document_that_load_reads(env: Pa
     out = tmp_path / "nq"
     result = run("extract", "a.txt", "b.txt", "--output", str(out), "--jobs", "1")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["a.nq", "b.nq"]
-    lines = (out / "a.nq").read_text().splitlines()
-    assert len(lines) == 6 and all(line.endswith("<https://w3id.org/kg-builder/graph/a> .") for line in lines)
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.nq", "b.txt.nq"]
+    lines = (out / "a.txt.nq").read_text().splitlines()
+    assert len(lines) == 6 and all(line.endswith(f"<{DOCS}a.txt> .") for line in lines)
     loaded = run("load", str(out), "--store", str(env))
     assert loaded.exit_code == 0, loaded.output
     with Store.open(env, read_only=True) as store:
-        assert store.document_graphs() == ["https://w3id.org/kg-builder/graph/a",
-                                           "https://w3id.org/kg-builder/graph/b"]
-        expected = sorted((out / "a.nq").read_text().splitlines() + (out / "b.nq").read_text().splitlines())
+        assert store.document_graphs() == [f"{DOCS}a.txt", f"{DOCS}b.txt"]
+        expected = sorted((out / "a.txt.nq").read_text().splitlines() + (out / "b.txt.nq").read_text().splitlines())
         assert store.export("nquads").decode().splitlines() == expected
+
+
+def test_cli_extract_names_a_file_below_a_subfolder_by_its_whole_id(env: Path, tmp_path: Path) -> None:
+    (tmp_path / "corpus" / "sub").mkdir(parents=True)
+    (tmp_path / "corpus" / "sub" / "a.txt").write_text("They met.\n")
+    (tmp_path / "corpus" / "a.txt").write_text("They met.\n")
+    out = tmp_path / "nq"
+    result = run("extract", "corpus", "--output", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt.nq", "sub%2Fa.txt.nq"]  # two documents, two files
+    assert run("load", str(out), "--store", str(env)).exit_code == 0
+    with Store.open(env, read_only=True) as store:
+        assert store.document_graphs() == [f"{DOCS}a.txt", f"{DOCS}sub/a.txt"]
 
 
 def test_cli_load_refuses_triples_outside_a_named_graph(env: Path, tmp_path: Path) -> None:
@@ -194,7 +214,7 @@ def test_cli_load_refuses_triples_outside_a_named_graph(env: Path, tmp_path: Pat
 def test_cli_build_nothing_to_build(env: Path) -> None:
     result = run("build", "notes.pdf", "--store", str(env))
     assert result.exit_code == 2
-    assert "no documents" in one_error_line(result)
+    assert "unsupported file type .pdf" in one_error_line(result)
 
 
 def test_cli_build_store_from_environment(env: Path, monkeypatch) -> None:
@@ -321,9 +341,9 @@ def test_cli_validate_pyshacl_gets_the_documents_only(built: Path, fake_validate
 
 
 def test_cli_validate_one_document(built: Path, fake_validate) -> None:
-    result = run("validate", "--store", str(built), "--document", "a")
+    result = run("validate", "--store", str(built), "--document", "a.txt")
     assert result.exit_code == 0, result.output
-    assert fake_validate.calls == [{"graph": "https://w3id.org/kg-builder/graph/a", "reasoner": "rl"}]
+    assert fake_validate.calls == [{"graph": f"{DOCS}a.txt", "reasoner": "rl"}]
     missing = run("validate", "--store", str(built), "--document", "nope")
     assert missing.exit_code == 2 and "no document nope" in one_error_line(missing)
 
@@ -339,7 +359,7 @@ def test_cli_validate_not_ok_exits_1_and_writes_report(built: Path, fake_validat
 
 def test_cli_validate_integrity_check_failure_exits_1(env: Path, fake_validate) -> None:
     with Store.open(env) as store:
-        store.replace_graph("https://w3id.org/kg-builder/graph/x",
+        store.replace_graph("https://w3id.org/kg-builder/graph/doc/x",
                             f'<{KGR}span/x> <{KGO}beginIndex> "9"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
                             f'<{KGR}span/x> <{KGO}endIndex> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
     result = run("validate", "--store", str(env))
@@ -362,7 +382,7 @@ def test_cli_export_stdout_and_file(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "graph.trig"
     result = run("export", "--store", str(built), "--format", "trig", "--output", str(out))
     assert result.exit_code == 0 and result.stdout == ""
-    assert "kgg:a {" in out.read_text()
+    assert DOCS + "a.txt" in {q.graph_name.value for q in ox.parse(out.read_bytes(), ox.RdfFormat.TRIG)}
     assert f"wrote {out}" in result.stderr
 
 

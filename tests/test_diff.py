@@ -11,7 +11,7 @@ from kg_builder.store import Store
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 ID = "https://w3id.org/kg-builder/id/"
-GRAPH = "https://w3id.org/kg-builder/graph/d"
+GRAPH = "https://w3id.org/kg-builder/graph/doc/d"
 
 
 def fact(name: str, kind: str, polarity: str = "Positive", modality: str = "Asserted") -> str:

@@ -17,13 +17,13 @@ from kg_builder import pipeline
 from kg_builder.cli import cli
 from kg_builder.errors import InputError, ValidationSetupError
 from kg_builder.export import render
-from kg_builder.model import Document
+from kg_builder.model import Document, SourceFile
 from kg_builder.pipeline import BuiltDocument
 from kg_builder.store import Store
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "check_questions.py"
 KGO = "https://w3id.org/kg-builder/ontology#"
-GRAPHS = "https://w3id.org/kg-builder/graph/"
+GRAPHS = "https://w3id.org/kg-builder/graph/doc/"
 
 TTL_PREFIXES = """\
 @prefix kgo: <https://w3id.org/kg-builder/ontology#> .
@@ -263,7 +263,7 @@ def store_dir(tmp_path: Path) -> Path:
     path = tmp_path / "store"
     with Store.open(path) as store:
         store.ensure_ontology(tmp_path / "kgo.ttl")
-        store.replace_graph(GRAPHS + "tiny", ntriples(DOCUMENT))
+        store.replace_graph(GRAPHS + "tiny.txt", ntriples(DOCUMENT))
     return path
 
 
@@ -271,8 +271,8 @@ def store_dir(tmp_path: Path) -> Path:
 
 def test_load_gold_reads_questions_entities_forbidden(tmp_path: Path) -> None:
     gold = ev.load_gold(gold_file(tmp_path))
-    assert gold.document == "tiny.txt" and gold.doc_id == "tiny"
-    assert gold.graph_iri == GRAPHS + "tiny"
+    assert gold.document == "tiny.txt" and gold.doc_id == "tiny.txt"
+    assert gold.graph_iri == GRAPHS + "tiny.txt"
     assert [q.id for q in gold.scored] == list(EXPECTED)
     assert gold.unscored == ()  # provenance has no rows: skipped silently
     assert gold.questions[0].columns == ("summit_place", "start", "end")
@@ -280,10 +280,11 @@ def test_load_gold_reads_questions_entities_forbidden(tmp_path: Path) -> None:
     assert len(gold.forbidden) == 3 and gold.forbidden[0].why == "an unsigned agreement has no signatory"
 
 
-def test_document_graph_base_is_the_rdf_modules() -> None:
+def test_gold_document_graph_is_the_one_kg_build_file_makes() -> None:
     from kg_builder import rdf
 
-    assert ev.DOCUMENT_GRAPHS == rdf.GRAPHS
+    gold = ev.GoldFile(Path("eval/q.yaml"), "sub/my report.txt")
+    assert gold.graph_iri == rdf.DOCUMENT_GRAPHS + "my%20report.txt"
 
 
 @pytest.mark.parametrize("text, line, words", [
@@ -458,9 +459,9 @@ kgr:seoul rdfs:label "Hanoi" .
 """
     with Store.open(store_dir) as store:
         before = ev.evaluate(store, gold, tmp_path / "kgo.ttl")
-        store.replace_graph(GRAPHS + "other", ntriples(other))
+        store.replace_graph(GRAPHS + "other.txt", ntriples(other))
         after = ev.evaluate(store, gold, tmp_path / "kgo.ttl")
-        assert set(store.document_graphs()) == {GRAPHS + "tiny", GRAPHS + "other"}
+        assert set(store.document_graphs()) == {GRAPHS + "tiny.txt", GRAPHS + "other.txt"}
     assert before == after
     assert (after.answered, after.total) == (18, 25)
     assert after.gold == str(gold.path) and after.document == "tiny.txt"
@@ -476,9 +477,9 @@ def test_evaluate_document_not_in_store(store_dir: Path, tmp_path: Path) -> None
 def test_scoring_graph_holds_the_document_and_the_ontology(store_dir: Path, tmp_path: Path) -> None:
     expected = len(graph(DOCUMENT))
     with Store.open(store_dir, create=False, read_only=True) as store:
-        from_store = ev.scoring_graph(store, GRAPHS + "tiny")
-        from_file = ev.scoring_graph(store, GRAPHS + "tiny", tmp_path / "kgo.ttl")
-        trig = ev.document_trig(store, GRAPHS + "tiny")
+        from_store = ev.scoring_graph(store, GRAPHS + "tiny.txt")
+        from_file = ev.scoring_graph(store, GRAPHS + "tiny.txt", tmp_path / "kgo.ttl")
+        trig = ev.document_trig(store, GRAPHS + "tiny.txt")
         export = render(store, "trig")
     body = [line for line in trig.decode().splitlines() if not line.startswith("@prefix ")]
     assert "\n".join(body) in export.decode()  # the export's statements, in the export's order
@@ -491,7 +492,7 @@ def test_scoring_graph_bad_ontology_file(store_dir: Path, tmp_path: Path) -> Non
     (tmp_path / "bad.ttl").write_text("kgo:Summit a .\n")
     with Store.open(store_dir, create=False, read_only=True) as store, \
             pytest.raises(ValidationSetupError, match="not valid Turtle"):
-        ev.scoring_graph(store, GRAPHS + "tiny", tmp_path / "bad.ttl")
+        ev.scoring_graph(store, GRAPHS + "tiny.txt", tmp_path / "bad.ttl")
 
 
 # -- agreement with the reference scorer ----------------------------------------------------------
@@ -512,7 +513,7 @@ def test_numbers_agree_with_check_questions(store_dir: Path, tmp_path: Path, doc
     gold_path = gold_file(tmp_path, gold_text)
     gold = ev.load_gold(gold_path)
     with Store.open(store_dir) as store:
-        store.replace_graph(GRAPHS + "tiny", ntriples(document))
+        store.replace_graph(GRAPHS + "tiny.txt", ntriples(document))
         ours = ev.evaluate(store, gold, tmp_path / "kgo.ttl")
         (tmp_path / "graph.trig").write_bytes(render(store, "trig"))
     done = subprocess.run(
@@ -574,11 +575,12 @@ def test_table_and_json(tmp_path: Path) -> None:
 
 # -- kg eval ------------------------------------------------------------------------------------
 
-def fake_build(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
+def fake_build(source: SourceFile, nlp: object, known_labels: object = None, limits: object = None) -> BuiltDocument:
+    path = source.path
     if path.stem == "broken":
         raise InputError(f"{path.name} has no text")
     doc = Document(doc_id=path.stem, path=str(path), text="They met.")
-    return BuiltDocument(doc, GRAPHS + path.stem, ntriples(DOCUMENT), 12)
+    return BuiltDocument(doc, GRAPHS + source.doc_id, ntriples(DOCUMENT), 12)
 
 
 @dataclass
@@ -597,11 +599,10 @@ def env(tmp_path: Path, monkeypatch) -> Env:
     monkeypatch.delenv("KG_STORE", raising=False)
     state = Env(tmp_path, [])
 
-    def build(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
-        state.built.append(path.name)
-        return fake_build(path, nlp)
+    def build(source: SourceFile, nlp: object, known_labels: object = None, limits: object = None) -> BuiltDocument:
+        state.built.append(source.path.name)
+        return fake_build(source, nlp)
 
-    monkeypatch.setattr(pipeline, "discover", lambda paths: list(paths))
     monkeypatch.setattr(pipeline, "load_pipeline", lambda model=None: object())
     monkeypatch.setattr(pipeline, "build_document", build)
     (tmp_path / "docs").mkdir()
@@ -657,7 +658,7 @@ def test_cli_eval_default_doc_folders_are_seeds_and_the_golds(env: Env) -> None:
 
 
 def test_cli_eval_reports_forbidden_and_exits_0(env: Env, monkeypatch) -> None:
-    def leaky(path: Path, nlp: object, known_labels: object = None) -> BuiltDocument:
+    def leaky(path: SourceFile, nlp: object, known_labels: object = None, limits: object = None) -> BuiltDocument:
         built = fake_build(path, nlp)
         return BuiltDocument(built.document, built.graph_iri,
                              built.ntriples + ntriples(TTL_PREFIXES + "kgr:hanoi-statement kgo:signatory kgr:trump ."), 1)

@@ -19,8 +19,8 @@ from kg_builder.store import Store
 
 KGR = "https://w3id.org/kg-builder/id/"
 KGO = "https://w3id.org/kg-builder/ontology#"
-G1 = "https://w3id.org/kg-builder/graph/doc-1"
-G2 = "https://w3id.org/kg-builder/graph/doc-2"
+G1 = "https://w3id.org/kg-builder/graph/doc/doc-1"
+G2 = "https://w3id.org/kg-builder/graph/doc/doc-2"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
@@ -141,7 +141,7 @@ def test_export_json_ld_is_compact_and_keeps_graphs_and_values(store: Store) -> 
     data = export_dataset(store, "json-ld")
     doc = json.loads(data)
     assert doc["@context"] == PREFIXES
-    assert [g["@id"] for g in doc["@graph"]] == ["kgg:dataset", "kgg:doc-1", "kgg:doc-2"]
+    assert [g["@id"] for g in doc["@graph"]] == ["kgg:dataset", "kgdg:doc-1", "kgdg:doc-2"]
     korea = next(n for n in doc["@graph"][1]["@graph"] if n["@id"] == "kgs:north-korea")
     assert korea == {"@id": "kgs:north-korea", "@type": ["kgo:State"], "rdfs:label": [{"@value": "North Korea"}],
                      "skos:altLabel": [{"@value": "DPRK"}]}

@@ -18,7 +18,7 @@ from test_shapes import (  # the hand-made valid graph lives with the shape test
     SINGAPORE, SPAN_HANOI, TRUMP, USA, add, both, put, valid_graph,
 )
 
-GRAPH = "https://w3id.org/kg-builder/graph/test"
+GRAPH = "https://w3id.org/kg-builder/graph/doc/test"
 Edit = Callable[[Graph], None]
 
 # (what, edit, consistent?) — each graph is also given to owlrl, which must say the same.
@@ -74,7 +74,7 @@ def test_owl_rl_names_the_individual_and_the_classes(tbox: owl_rl.Tbox) -> None:
 
 def test_validating_one_document_checks_the_nodes_it_describes() -> None:
     store = in_store(valid_graph())
-    clashing, elsewhere = "https://w3id.org/kg-builder/graph/clash", "https://w3id.org/kg-builder/graph/hanoi"
+    clashing, elsewhere = "https://w3id.org/kg-builder/graph/doc/clash", "https://w3id.org/kg-builder/graph/doc/hanoi"
     store.replace_graph(clashing, f"<{TRUMP}> <{RDF.type}> <{KGO.State}> .\n")
     store.replace_graph(elsewhere, f"<{HANOI}> <{KGO.wikidataId}> {Literal('Q1858').n3()} .\n")
     assert validate_store(store, graph=clashing).owl.note.endswith(

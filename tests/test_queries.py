@@ -18,7 +18,7 @@ from kg_builder.queries import (bind, format_result, get_query, list_checks, lis
 from kg_builder.store import QueryResult, Store
 
 KGR = "https://w3id.org/kg-builder/id/"
-GRAPH = "https://w3id.org/kg-builder/graph/"
+GRAPH = "https://w3id.org/kg-builder/graph/doc/"
 
 PREFIXES = """\
 @prefix kgo: <https://w3id.org/kg-builder/ontology#> .

@@ -27,8 +27,8 @@ from kg_builder.validate import validate_store
 
 from test_shapes import KGO, TRUMP, valid_graph
 
-DOC_A = "https://w3id.org/kg-builder/graph/doc-a"
-DOC_B = "https://w3id.org/kg-builder/graph/doc-b"
+DOC_A = "https://w3id.org/kg-builder/graph/doc/a.txt"
+DOC_B = "https://w3id.org/kg-builder/graph/doc/b.txt"
 
 
 def oxigraph_binary() -> str:

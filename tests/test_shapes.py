@@ -321,7 +321,7 @@ def on_store(graph: Graph, *, one_document: bool = False) -> ValidationReport:
     (checking the whole store, or only the nodes that document describes)."""
     store = Store(Path("in-memory"), ox.Store(), read_only=False)
     store.ensure_ontology(resources.ontology_file())
-    document = "https://w3id.org/kg-builder/graph/test"
+    document = "https://w3id.org/kg-builder/graph/doc/test"
     store.replace_graph(document, graph.serialize(format="nt"))
     return validate_store(store, reasoner="rl", graph=document if one_document else None)
 

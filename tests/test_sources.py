@@ -55,7 +55,7 @@ def test_sources_leading_furniture_removed(tmp_path: Path) -> None:
     doc = sources.read_document(write(tmp_path, "talks.txt", raw))
     assert doc.text == f"{BODY_1}\n\n{BODY_2}\n"
     assert doc.title == "Ceasefire Talks in Geneva"
-    assert doc.doc_id == "talks"
+    assert doc.doc_id == "talks.txt"
 
 
 def test_sources_trailing_and_stray_furniture_removed(tmp_path: Path) -> None:
@@ -311,7 +311,7 @@ def test_sources_seed_article_cleaned() -> None:
     assert doc.text.startswith("On February 27")
     assert "Sue Mi Terry is a senior fellow" in doc.text
     assert doc.text.rstrip().endswith("Lisa Collins is a fellow with the CSIS Korea Chair.")
-    assert doc.doc_id == "000_5ed1930dcfa0d1a7"
+    assert doc.doc_id == "000_5ed1930dcfa0d1a7.txt"
     assert doc.title == "Assessing the Hanoi Summit"
     assert doc.authors == ("Sue Mi Terry", "Lisa Collins")
     assert doc.publisher == "Center for Strategic and International Studies (CSIS)"

@@ -92,10 +92,10 @@ def test_validate_report_turtle_is_the_shacl_results_graph() -> None:
 
 def test_validate_accepts_a_dataset_of_document_graphs() -> None:
     dataset = Dataset()
-    named = dataset.graph(URIRef("https://w3id.org/kg-builder/graph/doc1"))
+    named = dataset.graph(URIRef("https://w3id.org/kg-builder/graph/doc/doc1"))
     for triple in valid_graph():
         named.add(triple)
-    dataset.graph(URIRef("https://w3id.org/kg-builder/graph/doc2")).add((HANOI_SUMMIT, KGO.polarity, KGO.Negative))
+    dataset.graph(URIRef("https://w3id.org/kg-builder/graph/doc/doc2")).add((HANOI_SUMMIT, KGO.polarity, KGO.Negative))
     report = validate_graph(dataset, reasoner="none")
     # The union is validated: doc2's second polarity breaks doc1's summit.
     assert [v.shape for v in report.violations] == [str(KGSH.FactPolarity)]

@@ -5,20 +5,25 @@ line ``kg: error: ...`` and exits 2; a graph that fails validation exits 1.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
 import click
 
 from . import resources
-from .errors import InputError, KgError
+from .errors import InputError, KgError, OutputError, StoreError
+from .model import Limits, SourceFile
 from .export import FORMATS, export_dataset, write_atomic
 from .rdf import PREFIXES
-from .queries import RESULT_FORMATS, bind, format_result, list_checks, list_queries, resolve
+from .queries import (RESULT_FORMATS, STREAMED_FORMATS, bind, format_result, format_rows, list_checks,
+                      list_queries, resolve)
 from .remote_store import RemoteStore
-from .store import QueryResult, Store
+from .store import QueryResult, RowStream, Store
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -54,6 +59,15 @@ def open_store(store_dir: Path, endpoint: str | None, *, read_only: bool = True)
     return Store.open(store_dir, create=not read_only, read_only=read_only)
 
 
+def limits_options(f: F) -> F:
+    """--max-chars and --doc-timeout: the bounds on one document (model.Limits)."""
+    f = click.option("--doc-timeout", type=click.FloatRange(min=0, min_open=True), default=Limits.timeout_s,
+                     show_default=True, help="Stop and skip a document not built after S seconds.")(f)
+    return click.option("--max-chars", type=click.IntRange(min=1), default=Limits.max_chars, show_default=True,
+                        help="Skip a document whose cleaned text is longer (spaCy's time and memory grow "
+                             "with it).")(f)
+
+
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     return click.option("--format", "fmt", type=click.Choice(choices), default=default,
                         show_default=True, help="Output format.")
@@ -61,6 +75,30 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
 
 def progress(message: str) -> None:
     click.echo(message, err=True)
+
+
+def emit(data: str | bytes = "", nl: bool = True) -> None:
+    """Write a result to standard output; a closed or full output ends the command cleanly."""
+    try:
+        click.echo(data, nl=nl)
+    except OSError as e:
+        raise _stdout_failed(e) from None
+
+
+def _stdout_failed(e: OSError) -> Exception:
+    """What to raise when stdout cannot be written: a reader that left (`| head`) ends the command
+    quietly, as SIGPIPE ends other tools; anything else (a full disk) is an error."""
+    with contextlib.suppress(OSError, ValueError):  # later flushes must not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if e.errno == errno.EPIPE:
+        return click.exceptions.Exit(EXIT_PIPE_CLOSED)
+    return OutputError(f"cannot write to standard output: {e.strerror or e}",
+                       hint="write to a file with --output, on a disk with space")
+
+
+DEFAULT_ROWS = 10_000  # a query's rows are held in memory to be formatted: keep them bounded
+DEFAULT_TIMEOUT_S = 60.0
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a shell reports for a tool whose reader went away
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,15 +120,22 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
               help="Processes that parse documents in parallel (each holds a spaCy model, ~300 MB).")
 @click.option("--force", is_flag=True, help="Build every document, even those unchanged since their last build.")
-def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int, force: bool) -> None:
+@limits_options
+@click.option("--follow-links", is_flag=True,
+              help="Build files that symbolic links in a folder point to outside that folder.")
+def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int, force: bool, max_chars: int,
+          doc_timeout: float, follow_links: bool) -> None:
     """Extract facts from documents and store one named graph per document.
 
     PATH is a document (.txt, .md or .html, with its .meta.yaml beside it) or a
-    folder of them. Building a document again replaces its graph; a document
-    that fails leaves its earlier graph and the other documents untouched.
+    folder of them. A document's id is its path below the folder given (a file
+    given directly: its name), so a.txt, a.md and sub/a.txt are three documents.
+    Building a document again replaces its graph; a document that fails or is
+    over the limits is skipped with an error and the batch goes on; a failed
+    write to the store stops the build, keeping what was stored before.
     A document whose files (and the pipeline) have not changed since its last
-    build is skipped. Progress, with rate and time left, goes to stderr, and a
-    summary at the end.
+    build is skipped (--force builds it). Progress, with rate and time left,
+    goes to stderr, and a summary at the end.
 
     \b
     Example: kg build seeds/ --store out/store
@@ -99,26 +144,35 @@ def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int
     from . import pipeline
     from .corpus import build_corpus
 
-    files = pipeline.discover(list(paths))
+    found = pipeline.discover(list(paths), follow_links=follow_links)
+    for link in found.skipped_links:
+        progress(f"{link}: skipped, a link to {link.resolve()} outside its folder (use --follow-links)")
+    files = found.files
     if not files:
         raise InputError(f"no documents in {', '.join(map(str, paths))}",
                          hint="give .txt, .md or .html files, or folders holding them")
-    summary = build_corpus(files, store_dir, jobs=min(jobs, len(files)), force=force, model=model, say=progress)
+    summary = build_corpus(files, store_dir, jobs=min(jobs, len(files)), force=force, model=model,
+                           limits=Limits(max_chars, doc_timeout), say=progress)
     progress(summary.text() + f" into {store_dir}")
-    if summary.failed:
-        raise InputError(f"{len(summary.failed)} of {summary.total} documents failed; the others are stored")
+    if summary.failed or found.skipped_links:
+        raise InputError(f"{len(summary.failed)} of {summary.total} documents failed, {len(found.skipped_links)} "
+                         "links skipped; the others are stored")
 
 
-def _build_one(store: Store, path: Path, nlp: object, i: int, n: int) -> bool:
+def _build_one(store: Store, source: SourceFile, nlp: object, i: int, n: int,
+               limits: Limits | None = None) -> bool:
+    """Build one document into the store; False when it failed (a StoreError stops the batch)."""
     from . import pipeline
 
     try:
-        built = pipeline.build_document(path, nlp, known_labels=store.labels)
+        built = pipeline.build_document(source, nlp, known_labels=store.labels, limits=limits)
         triples = store.replace_graph(built.graph_iri, built.ntriples)
+    except StoreError:
+        raise  # a full disk fails every document alike: stop at the first
     except KgError as e:
-        progress(f"[{i}/{n}] {path.name}: error: {e}")
+        progress(f"[{i}/{n}] {source.doc_id}: error: {e}")
         return False
-    progress(f"[{i}/{n}] {path.name}: {built.fact_count} facts, {triples} triples")
+    progress(f"[{i}/{n}] {source.doc_id}: {built.fact_count} facts, {triples} triples")
     return True
 
 
@@ -128,36 +182,44 @@ def _build_one(store: Store, path: Path, nlp: object, i: int, n: int) -> bool:
 @format_option(RESULT_FORMATS, "table")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (an IRI such as kgr:state/north-korea, or text). Repeatable.")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="Return at most N rows.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Give up after S seconds.")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_ROWS, show_default=True,
+              help="Return at most N rows; 0 for no cap. A line on stderr says when rows were cut.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
+              help="Give up after S seconds; 0 for no time limit.")
 @click.option("--all", "run_all", is_flag=True, help="Answer every canned question.")
 @endpoint_option
 def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
           limit: int | None, timeout: float | None, run_all: bool, endpoint: str | None) -> None:
     """Run a canned query (see `kg queries`), a .rq file, or a query on stdin (-).
 
-    Queries see the union of all documents and the ontology. The project's
-    prefixes (kgo:, kgp: persons, kgs: states, kgorg:, kgloc:, kgev: events,
-    kgagr:, kgpos:, kgcl: claims, ... see `kg export`) are declared for you,
-    and IRIs are printed in that form. SERVICE is not allowed. With --all,
-    every canned question is printed with its answers.
+    Queries see the union of all documents and the ontology, or the graphs
+    their FROM / FROM NAMED name. The project's prefixes (kgo:, kgp: persons,
+    kgs: states, kgorg:, kgloc:, kgev: events, kgagr:, kgpos:, kgcl: claims,
+    ... see `kg export`) are declared for you, and IRIs are printed in that
+    form. Queries are read-only SPARQL 1.1; SERVICE is refused and nothing is
+    fetched. Results are capped (--limit) and timed (--timeout) by default;
+    CSV and TSV rows are written as they come. With --all, every canned
+    question is printed with its answers.
 
     \b
     Example: kg query positions --param holder=kgs:north-korea
     """
     if run_all == bool(spec):
         raise click.UsageError("give one query NAME, FILE or -, or --all")
+    limit, timeout = limit or None, timeout or None  # 0: unbounded
     bindings = dict(_split_param(p) for p in params)
     with open_store(store_dir, endpoint) as store:
         if run_all:
             for q in list_queries():
-                click.echo(f"== {q.title} ({q.name}) ==\n{q.question}\n")
+                emit(f"== {q.title} ({q.name}) ==\n{q.question}\n")
                 _show(store.query(q.text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
-                click.echo()
+                emit()
             return
-        _show(store.query(bind(resolve(spec), bindings), timeout_s=timeout, limit=limit, prefixes=PREFIXES),
-              fmt, limit)
+        text = bind(resolve(spec), bindings)
+        if fmt in STREAMED_FORMATS:
+            _stream(store.stream(text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
+        else:
+            _show(store.query(text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
 
 
 def _split_param(text: str) -> tuple[str, str]:
@@ -168,9 +230,25 @@ def _split_param(text: str) -> tuple[str, str]:
 
 
 def _show(result: QueryResult, fmt: str, limit: int | None) -> None:
-    click.echo(format_result(result, fmt), nl=False)
+    emit(format_result(result, fmt), nl=False)
     if result.truncated:
-        progress(f"kg: note: only the first {limit} rows are shown (--limit)")
+        _note_cut(limit)
+
+
+def _stream(answer: QueryResult | RowStream, fmt: str, limit: int | None) -> None:
+    """Write each row as the store finds it (a SELECT in CSV or TSV); other answers whole."""
+    if isinstance(answer, QueryResult):
+        _show(answer, fmt, limit)
+        return
+    for line in format_rows(answer.variables, answer, fmt):
+        emit(line, nl=False)
+    if answer.truncated:
+        _note_cut(limit)
+
+
+def _note_cut(limit: int | None) -> None:
+    progress(f"kg: note: the result was cut: only the first {limit} rows are shown "
+             "(raise --limit, or --limit 0 for all)")
 
 
 @cli.command(name="queries", short_help="List the canned queries.")
@@ -184,7 +262,7 @@ def list_canned() -> None:
     width = max((len(q.name) for q in found), default=0)
     for q in found:
         params = f"  [--param {', '.join(p.name for p in q.parameters)}]" if q.parameters else ""
-        click.echo(f"{q.name.ljust(width)}  {q.question}{params}")
+        emit(f"{q.name.ljust(width)}  {q.question}{params}")
 
 
 @cli.command(short_help="Check shapes, OWL consistency and integrity.")
@@ -214,7 +292,7 @@ def validate(ctx: click.Context, store_dir: Path, reasoner: str, engine: str, do
 
     \b
     Example: kg validate --store out/store --report out/shacl-report.ttl
-    Example: kg validate --store out/store --document 000_5ed1930dcfa0d1a7
+    Example: kg validate --store out/store --document 000_5ed1930dcfa0d1a7.txt
     """
     from . import rdf
     from .validate import format_report, validate_graph, validate_store
@@ -222,21 +300,21 @@ def validate(ctx: click.Context, store_dir: Path, reasoner: str, engine: str, do
     if doc_id and engine == "pyshacl":
         raise click.UsageError("--document needs --shacl store")
     with open_store(store_dir, endpoint) as store:
-        graph = rdf.document_graph(doc_id) if doc_id else None
+        graph = rdf.document_graph_iri(doc_id) if doc_id else None
         if graph is not None and graph not in store.document_graphs():
             raise InputError(f"no document {doc_id} in the store {store_dir}",
-                             hint="give the document id as `kg build` printed it, e.g. 000_5ed1930dcfa0d1a7")
+                             hint="give the document id as `kg build` printed it, e.g. 000_5ed1930dcfa0d1a7.txt")
         if engine == "pyshacl":
             progress("SHACL: pySHACL on an in-memory copy of the store")
             report = validate_graph(store.as_rdflib(), reasoner="owlrl" if reasoner == "rl" else reasoner)
         else:
             report = validate_store(store, graph=graph, reasoner=reasoner, progress=progress)
         broken = [] if graph else [(c.name, store.query(c.text)) for c in list_checks()]
-    click.echo(format_report(report))
+    emit(format_report(report))
     broken = [(name, result) for name, result in broken if result.rows]
     for name, result in broken:
-        click.echo(f"check {name}: {len(result.rows)} violation(s)")
-        click.echo(format_result(result, "table"), nl=False)
+        emit(f"check {name}: {len(result.rows)} violation(s)")
+        emit(format_result(result, "table"), nl=False)
     if report_path is not None:
         text = report.report_turtle
         write_atomic(report_path, text.encode("utf-8") if isinstance(text, str) else text)
@@ -277,7 +355,7 @@ def export(store_dir: Path, fmt: str, output: Path | None, with_ontology: bool, 
     if data is None:
         progress(f"wrote {output} ({fmt})")
     else:
-        click.echo(data, nl=False)  # bytes go out unchanged
+        emit(data, nl=False)  # bytes go out unchanged
 
 
 @cli.command(short_help="Everything the graph says about an entity.")
@@ -300,7 +378,7 @@ def about(name: str, store_dir: Path) -> None:
 
     with Store.open(store_dir, create=False, read_only=True) as store:
         found = about_view(store, name)
-    click.echo("\n".join(format_about(a, shorten) for a in found), nl=False)
+    emit("\n".join(format_about(a, shorten) for a in found), nl=False)
 
 
 @cli.command(short_help="Serve a SPARQL endpoint and a web page on 127.0.0.1.")
@@ -350,13 +428,13 @@ def text(doc_id: str, store_dir: Path) -> None:
     goes to stderr; text[begin:end] of a fact's span is its sentence.
 
     \b
-    Example: kg text 000_5ed1930dcfa0d1a7 | cut -c 1-200
+    Example: kg text 000_5ed1930dcfa0d1a7.txt | cut -c 1-200
     """
     from .views import document_text
 
     with Store.open(store_dir, create=False, read_only=True) as store:
         found = document_text(store, doc_id)
-    click.echo(found.text, nl=False)
+    emit(found.text, nl=False)
     progress(f"{found.doc_id}: {len(found.text)} characters, sha256 {found.sha256}")
 
 
@@ -380,7 +458,7 @@ def diff(ctx: click.Context, old: Path, new: Path) -> None:
 
     with _open_any(old) as before, _open_any(new) as after:
         result = compare(before, after)
-    click.echo(format_diff(result, shorten), nl=False)
+    emit(format_diff(result, shorten), nl=False)
     ctx.exit(0 if result.same else 1)
 
 
@@ -418,12 +496,15 @@ def push(store_dir: Path, endpoint: str) -> None:
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="all cores",
               help="Processes that parse documents in parallel.")
-def extract(paths: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int) -> None:
+@limits_options
+def extract(paths: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int, max_chars: int,
+            doc_timeout: float) -> None:
     """Extract each document into DIR/DOC_ID.nq: its named graph, ready for `kg load` or a bulk loader.
 
     Extraction needs no store, so a corpus can be split across processes or
     machines. An entity is labelled as its document names it (`kg build`
-    instead reuses the label the store already has).
+    instead reuses the label the store already has). Document ids are as for
+    `kg build`; a '/' in an id is written %2F in the file name.
 
     \b
     Example: kg extract corpus/part-1/ --output out/nq/ && kg load out/nq/ --store out/store
@@ -431,8 +512,9 @@ def extract(paths: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int
     from . import pipeline
     from .corpus import extract_corpus
 
-    files = pipeline.discover(list(paths))
-    summary = extract_corpus(files, out_dir, jobs=min(jobs, len(files)), model=model, say=progress)
+    files = pipeline.discover(list(paths)).files
+    summary = extract_corpus(files, out_dir, jobs=min(jobs, len(files)), model=model,
+                             limits=Limits(max_chars, doc_timeout), say=progress)
     progress(summary.text() + f" into {out_dir}")
     if summary.failed:
         raise InputError(f"{len(summary.failed)} of {summary.total} documents failed; the others are written")
@@ -506,19 +588,19 @@ def eval_command(gold_files: tuple[Path, ...], store_dir: Path, doc_dirs: tuple[
         if todo:
             from . import pipeline
 
-            files = pipeline.discover(list(todo.values()))
+            files = pipeline.discover(list(todo.values())).files
             nlp = pipeline.load_pipeline()
-            failed = [p for i, p in enumerate(files, 1) if not _build_one(store, p, nlp, i, len(files))]
+            failed = [f for i, f in enumerate(files, 1) if not _build_one(store, f, nlp, i, len(files))]
             if failed:
-                raise InputError(f"cannot evaluate: {', '.join(p.name for p in failed)} failed to build")
+                raise InputError(f"cannot evaluate: {', '.join(f.path.name for f in failed)} failed to build")
         for gold in golds:
             if gold.unscored:
                 progress(f"kg: note: {gold.path}: no scoring query for {', '.join(gold.unscored)}; not scored")
         reports = [evaluate.evaluate(store, gold, ontology) for gold in golds]
     if fmt == "json":
-        click.echo(evaluate.to_json(reports, verbose), nl=False)
+        emit(evaluate.to_json(reports, verbose), nl=False)
     else:
-        click.echo(evaluate.format_table(reports, verbose), nl=False)
+        emit(evaluate.format_table(reports, verbose), nl=False)
 
 
 @cli.command(short_help="Count the documents where each extraction rule fires.")
@@ -544,12 +626,21 @@ def stats(folder: Path, by_rule: bool, gold_dirs: tuple[Path, ...], model: str |
     gold = [evaluate.load_gold(p).document for d in gold_dirs for p in sorted(d.glob("*.yaml"))]
     uses = rule_use([folder], kg_pipeline.load_pipeline(model), gold, progress)
     if fmt == "json":
-        click.echo(json.dumps([u.__dict__ for u in uses], indent=1))
+        emit(json.dumps([u.__dict__ for u in uses], indent=1))
         return
-    click.echo(f"{'rule':44} {'documents':>9} {'facts':>7}")
+    emit(f"{'rule':44} {'documents':>9} {'facts':>7}")
     for use in uses:
-        click.echo(f"{use.rule:44} {use.documents:>9} {use.facts:>7}")
+        emit(f"{use.rule:44} {use.documents:>9} {use.facts:>7}")
 
 
 def main() -> None:
-    cli(prog_name="kg")
+    try:
+        cli(prog_name="kg")
+    finally:
+        try:
+            sys.stdout.flush()
+        except OSError as e:
+            failure = _stdout_failed(e)
+            if isinstance(failure, KgError):
+                click.echo(f"kg: error: {failure}", err=True)
+            sys.exit(getattr(failure, "exit_code", 2))

@@ -8,7 +8,8 @@ as a one-process build: an entity keeps the label the first document gave it.
 At most ``2 x jobs`` documents are in flight, so memory does not grow with the
 corpus. A document whose input files and pipeline (code, ontology folder,
 model) are unchanged since it was last built is skipped unless ``force``.
-A failing document is reported and the others are built.
+A failing document (or one over the limits) is reported and the others are
+built; a failed write to the store stops the batch, keeping what was stored.
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from typing import Callable
 import pyoxigraph as ox
 
 from . import pipeline, resources
-from .errors import InputError, KgError
+from .errors import InputError, KgError, StoreError
+from .model import Limits, SourceFile
 from .sources import input_files
 from .store import Store
 
@@ -38,7 +40,7 @@ class BuildSummary:
     total: int
     built: int
     unchanged: int
-    failed: tuple[tuple[str, str], ...]  # (file name, error)
+    failed: tuple[tuple[str, str], ...]  # (document id, error)
     words: int
     seconds: float
 
@@ -51,57 +53,62 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def build_corpus(files: list[Path], store_dir: Path, *, jobs: int = 1, force: bool = False,
-                 model: str | None = None, say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
-    """Build ``files`` into the store at ``store_dir`` with ``jobs`` parsing processes."""
+def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, force: bool = False,
+                 model: str | None = None, limits: Limits | None = None,
+                 say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
+    """Build ``files`` into the store at ``store_dir`` with ``jobs`` parsing processes, each document
+    within ``limits``. A StoreError (the store cannot be written) stops the batch."""
     started = time.perf_counter()
-    fingerprint = pipeline_fingerprint(model)
-    hashes = {str(p.resolve()): source_hash(p, fingerprint) for p in files}
+    limits = limits or Limits()
+    fingerprint = pipeline_fingerprint(model, limits)
+    hashes = {_key(f): source_hash(f.path, fingerprint) for f in files}
     with Store.open(store_dir) as store:  # first what is there: with nothing to do, no model is loaded
         store.ensure_ontology(resources.ontology_file())
         recorded, stored = store.build_hashes(), set(store.document_graphs())
-    todo = [p for p in files if force or not _unchanged(recorded.get(str(p.resolve())), hashes, p, stored)]
-    failed_before = [(p.name, recorded[str(p.resolve())][1][len(_FAILED):] + " (unchanged since; --force retries)")
-                     for p in files if p not in todo and recorded[str(p.resolve())][1].startswith(_FAILED)]
+    todo = [f for f in files if force or not _unchanged(recorded.get(_key(f)), hashes[_key(f)], stored)]
+    failed_before = [(f.doc_id, recorded[_key(f)][1][len(_FAILED):] + " (unchanged since; --force retries)")
+                     for f in files if f not in todo and recorded[_key(f)][1].startswith(_FAILED)]
     if not todo:
         return BuildSummary(len(files), 0, len(files) - len(failed_before), tuple(failed_before), 0,
                             time.perf_counter() - started)
     with _executor(jobs, model) as pool, Store.open(store_dir) as store:  # workers fork before the store opens
 
-        def write(path: Path, extracted: pipeline.Extracted) -> str:
+        def write(source: SourceFile, extracted: pipeline.Extracted) -> str:
             built = pipeline.to_built(extracted, store.labels)
             triples = store.replace_graph(built.graph_iri, built.ntriples)
-            recorded[str(path.resolve())] = (hashes[str(path.resolve())], built.graph_iri)
+            recorded[_key(source)] = (hashes[_key(source)], built.graph_iri)
             if len(recorded) % 20 == 0:
                 store.record_build_hashes(recorded)
             return f"{built.fact_count} facts, {triples} triples"
 
-        built, failed, words = _run(pool, todo, jobs, write, say)
-        for path, error in failed:  # the same input would fail the same way: not parsed again until it changes
-            recorded[str(path.resolve())] = (hashes[str(path.resolve())], _FAILED + error)
+        built, failed, words = _run(pool, todo, jobs, limits, write, say)
+        for source, error in failed:  # the same input would fail the same way: not parsed again until it changes
+            recorded[_key(source)] = (hashes[_key(source)], _FAILED + error)
         store.record_build_hashes(recorded)
-    failures = tuple(failed_before) + tuple((path.name, error) for path, error in failed)
+    failures = tuple(failed_before) + tuple((source.doc_id, error) for source, error in failed)
     return BuildSummary(len(files), built, len(files) - len(todo) - len(failed_before), failures, words,
                         time.perf_counter() - started)
 
 
-def extract_corpus(files: list[Path], out_dir: Path, *, jobs: int = 1, model: str | None = None,
-                   say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
-    """Extract each document into ``out_dir/DOC_ID.nq`` (its named graph), with no store."""
+def extract_corpus(files: list[SourceFile], out_dir: Path, *, jobs: int = 1, model: str | None = None,
+                   limits: Limits | None = None, say: Callable[[str], None] = lambda _m: None) -> BuildSummary:
+    """Extract each document into ``out_dir/DOC_ID.nq`` (its named graph), with no store; a '/' in
+    the id is written %2F (ids are percent-encoded, so the name stays unambiguous)."""
     from .export import write_atomic
 
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    def write(path: Path, extracted: pipeline.Extracted) -> str:
+    def write(_source: SourceFile, extracted: pipeline.Extracted) -> str:
         built = pipeline.to_built(extracted)
         quads = "".join(f"{line[:-2]} <{built.graph_iri}> .\n" for line in built.ntriples.splitlines() if line)
-        write_atomic(out_dir / f"{built.document.doc_id}.nq", quads.encode("utf-8"))
-        return f"{built.fact_count} facts -> {built.document.doc_id}.nq"
+        name = built.document.doc_id.replace("/", "%2F") + ".nq"
+        write_atomic(out_dir / name, quads.encode("utf-8"))
+        return f"{built.fact_count} facts -> {name}"
 
     with _executor(jobs, model) as pool:
-        done, failed, words = _run(pool, files, jobs, write, say)
-    return BuildSummary(len(files), done, 0, tuple((p.name, error) for p, error in failed), words,
+        done, failed, words = _run(pool, files, jobs, limits or Limits(), write, say)
+    return BuildSummary(len(files), done, 0, tuple((f.doc_id, error) for f, error in failed), words,
                         time.perf_counter() - started)
 
 
@@ -120,26 +127,30 @@ def read_nquads(path: Path) -> dict[str, str]:
     return {g: "".join(lines) for g, lines in graphs.items()}
 
 
-def _run(pool: Executor, paths: list[Path], jobs: int, write: Callable[[Path, pipeline.Extracted], str],
-         say: Callable[[str], None]) -> tuple[int, list[tuple[Path, str]], int]:
-    """Extract ``paths`` in the pool and ``write`` each in order: (done, failures, words parsed)."""
-    meter = _Meter(len(paths), say)
-    failed: list[tuple[Path, str]] = []
-    for path, outcome in _in_order(pool, paths, jobs):
+def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
+         write: Callable[[SourceFile, pipeline.Extracted], str],
+         say: Callable[[str], None]) -> tuple[int, list[tuple[SourceFile, str]], int]:
+    """Extract ``sources`` in the pool and ``write`` each in order: (done, failures, words parsed)."""
+    meter = _Meter(len(sources), say)
+    failed: list[tuple[SourceFile, str]] = []
+    for source, outcome in _in_order(pool, sources, jobs, limits):
         try:
             extracted = outcome.result() if isinstance(outcome, Future) else outcome()
-            what = write(path, extracted)
+            what = write(source, extracted)
+        except StoreError:
+            raise  # a full disk fails every document alike: stop at the first
         except Exception as e:  # one bad document must not cost the others; reported in the summary
-            failed.append((path, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
-            meter.step(path.name, f"error: {failed[-1][1]}", 0)
+            failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
+            meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
             continue
-        meter.step(path.name, what, len(extracted.document.text.split()))
+        meter.step(source.doc_id, what, len(extracted.document.text.split()))
     return meter.done - len(failed), tuple(failed), meter.words
 
 
-def pipeline_fingerprint(model: str | None) -> str:
-    """A hash of what turns a text into triples: this package's code, the ontology folder, the model name."""
-    digest = hashlib.sha256(str(model).encode())
+def pipeline_fingerprint(model: str | None, limits: Limits | None = None) -> str:
+    """A hash of what turns a text into triples: this package's code, the ontology folder, the model
+    name, and the limits (a document skipped for its size is retried under a higher limit)."""
+    digest = hashlib.sha256(f"{model} {limits or Limits()}".encode())
     folders = [_PACKAGE, resources.ontology_dir()]
     for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -157,10 +168,15 @@ def source_hash(path: Path, fingerprint: str) -> str:
     return digest.hexdigest()
 
 
-def _unchanged(entry: tuple[str, str] | None, hashes: dict[str, str], path: Path, stored: set[str]) -> bool:
+def _key(source: SourceFile) -> str:
+    """Where a document's build is recorded: its file and its id (the same file may be built under
+    two ids, given alone and in its folder)."""
+    return f"{source.path.resolve()} {source.doc_id}"
+
+
+def _unchanged(entry: tuple[str, str] | None, current_hash: str, stored: set[str]) -> bool:
     """Built (or failed) from the same input and pipeline, and its graph still there."""
-    return (entry is not None and entry[0] == hashes[str(path.resolve())]
-            and (entry[1] in stored or entry[1].startswith(_FAILED)))
+    return entry is not None and entry[0] == current_hash and (entry[1] in stored or entry[1].startswith(_FAILED))
 
 
 # -- running the workers -------------------------------------------------------
@@ -197,17 +213,16 @@ def _start_worker(model: str | None) -> None:
         _worker_pipeline = pipeline.load_pipeline(model)
 
 
-def _extract(path: Path) -> pipeline.Extracted:
+def _extract(source: SourceFile, limits: Limits) -> pipeline.Extracted:
     assert _worker_pipeline is not None
-    return pipeline.extract_document(path, _worker_pipeline)
+    return pipeline.extract_document(source, _worker_pipeline, limits)
 
 
-def _in_order(pool: Executor, paths: list[Path], jobs: int):
-    """(path, pending result) in the order of ``paths``, with at most 2 x jobs submitted ahead."""
+def _in_order(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits):
+    """(source, pending result) in the order of ``sources``, with at most 2 x jobs submitted ahead."""
     pending: deque = deque()
-    queue = iter(paths)
-    for path in queue:
-        pending.append((path, pool.submit(_extract, path)))
+    for source in sources:
+        pending.append((source, pool.submit(_extract, source, limits)))
         if len(pending) >= 2 * max(jobs, 1):
             yield pending.popleft()
     while pending:

@@ -38,7 +38,7 @@ import unicodedata
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
@@ -48,10 +48,11 @@ from rdflib.plugins.sparql import prepareQuery
 
 from .errors import InputError, QueryError, ValidationSetupError
 from .export import PREFIXES as EXPORT_PREFIXES
-from .store import ONTOLOGY_GRAPH, Store
+from .rdf import ONTOLOGY_GRAPH, document_graph_iri
+from .sources import document_id
+from .store import Store
 
 DEFAULT_KGO = EXPORT_PREFIXES["kgo"]
-DOCUMENT_GRAPHS = "https://w3id.org/kg-builder/graph/"  # + the document's file stem
 SEPARATOR = " | "
 
 # -- column kinds ----------------------------------------------------------------
@@ -233,11 +234,12 @@ class GoldFile:
 
     @property
     def doc_id(self) -> str:
-        return Path(self.document).stem
+        """The id `kg build FILE` gives the document (its file name)."""
+        return document_id(PurePath(Path(self.document).name))
 
     @property
     def graph_iri(self) -> str:
-        return DOCUMENT_GRAPHS + self.doc_id
+        return document_graph_iri(self.doc_id)
 
     @property
     def scored(self) -> tuple[GoldQuestion, ...]:
@@ -628,15 +630,10 @@ def kgo_namespace(ontology: Path | None) -> str:
     return declared_prefixes(text).get("kgo", DEFAULT_KGO)
 
 
-def _graph_ntriples(store: Store, graph_iri: str) -> str:
-    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
-    return store.query(query).graph_ntriples or ""
-
-
 def document_trig(store: Store, graph_iri: str) -> bytes:
     """The document's graph as `kg export --format trig` writes it (same statement order)."""
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph_iri))
-             for t in ox.parse(_graph_ntriples(store, graph_iri), ox.RdfFormat.N_TRIPLES)]
+             for t in ox.parse(store.graph_ntriples(graph_iri), ox.RdfFormat.N_TRIPLES)]
     quads.sort(key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))  # as export.render sorts
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=EXPORT_PREFIXES)
 
@@ -655,7 +652,7 @@ def scoring_graph(store: Store, graph_iri: str, ontology: Path | None = None) ->
         data.parse(data=document_trig(store, graph_iri).decode("utf-8"), format="trig")
     if ontology is None:
         with _quiet_rdflib():
-            data.parse(data=_graph_ntriples(store, ONTOLOGY_GRAPH), format="nt")
+            data.parse(data=store.graph_ntriples(ONTOLOGY_GRAPH), format="nt")
         return data
     try:
         with _quiet_rdflib():

@@ -9,6 +9,8 @@ is included only on request.
 """
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import os
 import tempfile
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import InputError, KgError
+from .errors import InputError, OutputError
 from . import rdf
 from .rdf import PREFIXES
 from .store import Store
@@ -131,13 +133,16 @@ def _sort_key(value: dict[str, str]) -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
-    A failure leaves an earlier file at ``path`` untouched.
+    A failure leaves an earlier file at ``path`` untouched. ``path`` must be a regular file
+    or not exist; a symbolic link to a regular file is written through (the link stays).
+    Temporary files that a killed kg left beside ``path`` are removed first.
     """
-    path = Path(path)
+    path = _target(Path(path))
+    _remove_stale_temporaries(path)
     mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
     tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.",
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
                                          suffix=".tmp", delete=False) as tmp:
             tmp_name = tmp.name
             tmp.write(data)
@@ -148,7 +153,39 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as e:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
-        raise KgError(f"cannot write {path}: {e.strerror or e}") from e
+        raise OutputError(f"cannot write {path}: {e.strerror or e}",
+                          hint="check the folder exists, is writable and has space; the earlier file is kept") from e
+
+
+def _target(path: Path) -> Path:
+    """The regular file to replace for ``path``: a link is followed, anything else refused."""
+    real = path.resolve() if path.is_symlink() else path
+    if real.exists() and not real.is_file():
+        kind = "a folder" if real.is_dir() else "not a regular file (a device, pipe or socket)"
+        raise OutputError(f"{path} is {kind}; kg writes only regular files",
+                          hint="give --output a file name, or leave it out to write to standard output")
+    if path.is_symlink() and not real.parent.is_dir():
+        raise OutputError(f"{path} is a link to {real}, whose folder does not exist")
+    return real
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete ``.NAME.PID.*.tmp`` files beside ``path`` whose process is gone (killed mid-write)."""
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _sorted_quads(nquads: bytes) -> list[ox.Quad]:

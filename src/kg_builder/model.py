@@ -7,6 +7,7 @@ from the type and canonical label); the RDF layer turns keys into IRIs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 POLARITIES = ("Positive", "Negative")
 MODALITIES = ("Asserted", "Hedged", "Hypothetical", "Normative")
@@ -34,6 +35,26 @@ class Document:
     published: str | None = None  # ISO 8601 date, at the precision the metadata gives
     url: str | None = None
     language: str = "en"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document file to build and its identity: its path below the folder it was found in."""
+
+    path: Path
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one document, so that one huge or pathological article cannot stall a batch.
+
+    spaCy's time and memory grow with the text (a 990 KB article took 5 minutes and 3 GB),
+    so the character cap bounds both; the time limit stops whatever the cap lets through.
+    """
+
+    max_chars: int = 200_000
+    timeout_s: float | None = 120.0
 
 
 @dataclass(frozen=True)

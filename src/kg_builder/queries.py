@@ -17,13 +17,15 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
 from . import resources
 from .errors import QueryError
 from .rdf import PREFIXES, shorten
-from .store import QueryResult, Term, mask_sparql
+from .sparql import mask
+from .store import QueryResult, Term
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 MAX_CELL = 80  # characters of a table cell; longer values end in "…"
@@ -144,7 +146,7 @@ def bind(sparql: str, params: dict[str, str]) -> str:
     """
     if not params:
         return sparql
-    masked = mask_sparql(sparql)
+    masked = mask(sparql)
     declared = {p.name for p in parse_header(sparql)[2]}
     values = []
     for name, value in sorted(params.items()):
@@ -255,8 +257,19 @@ def _cell(term: Term | None) -> str:
     text = shorten(term.value) if term.kind == "uri" else term.value
     if term.kind == "bnode":
         text = f"_:{term.value}"
-    text = " ".join(text.split())
+    text = shown_escaped(" ".join(text.split()))
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+# Control characters (an ESC starts a terminal command) and bidirectional overrides, which
+# would make a terminal show something else than the data; tab and newlines are left to the caller.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_escaped(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``, ``\\u202e``)."""
+    return _HIDDEN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
 
 
 def _table(result: QueryResult) -> str:
@@ -274,18 +287,35 @@ def _table(result: QueryResult) -> str:
 
 
 def _csv(result: QueryResult) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in _terms(result):
-        writer.writerow(["" if t is None else (t.nt if t.kind == "bnode" else t.value) for t in row])
-    return buf.getvalue()
+    return "".join(format_rows(result.variables, _terms(result), "csv"))
 
 
 def _tsv(result: QueryResult) -> str:
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join("" if t is None else t.nt for t in row) for row in _terms(result)]
-    return "\n".join(lines) + "\n"
+    return "".join(format_rows(result.variables, _terms(result), "tsv"))
+
+
+STREAMED_FORMATS = ("csv", "tsv")  # one line a row: written as the rows come
+
+
+def format_rows(variables: Sequence[str], rows: Iterable[Sequence[Term | None]], fmt: str) -> Iterator[str]:
+    """The header line, then one line per row, of a SELECT answer in CSV or TSV."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+
+        def line(cells: list[str]) -> str:
+            buf.seek(0)
+            buf.truncate()
+            writer.writerow(cells)
+            return buf.getvalue()
+
+        yield line(list(variables))
+        for row in rows:
+            yield line(["" if t is None else shown_escaped(t.nt if t.kind == "bnode" else t.value) for t in row])
+        return
+    yield "\t".join(f"?{v}" for v in variables) + "\n"
+    for row in rows:
+        yield "\t".join("" if t is None else t.nt for t in row) + "\n"
 
 
 def _json(result: QueryResult) -> str:

@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Iterable, Mapping
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
@@ -28,6 +29,7 @@ from .timex import from_iso, to_xsd
 KGO = Namespace("https://w3id.org/kg-builder/ontology#")
 KGR = Namespace("https://w3id.org/kg-builder/id/")
 GRAPHS = "https://w3id.org/kg-builder/graph/"
+DOCUMENT_GRAPHS = GRAPHS + "doc/"  # + doc_id; system graphs (the ontology) sit outside it
 WIKIDATA = "http://www.wikidata.org/entity/"
 ONTOLOGY_GRAPH = GRAPHS + "ontology"
 DATASET_GRAPH = GRAPHS + "dataset"  # in exports: the dataset's description and the OWL header
@@ -51,6 +53,7 @@ PREFIXES: dict[str, str] = {  # declared in this order in Turtle, TriG and queri
     **{prefix: f"{KGR}{kind}/" for prefix, kind in KIND_PREFIXES.items()},
     "kgr": str(KGR),
     "kgg": GRAPHS,
+    "kgdg": GRAPHS + "doc/",  # the documents' graphs (DOCUMENT_GRAPHS)
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
@@ -94,12 +97,15 @@ def is_fact_iri(value: str) -> bool:
 
 
 def graph_iri(document: Document) -> str:
-    return document_graph(document.doc_id)
+    return document_graph_iri(document.doc_id)
 
 
-def document_graph(doc_id: str) -> str:
-    """The named graph of the document with this id (a graph IRI is returned as it is)."""
-    return doc_id if doc_id.startswith(GRAPHS) else GRAPHS + doc_id
+def document_graph_iri(doc_id: str) -> str:
+    """The named graph of the document ``doc_id`` (an id from ``sources.document_id``, IRI-safe).
+
+    A document graph's IRI is returned as it is, so users may name a document either way.
+    """
+    return doc_id if doc_id.startswith(DOCUMENT_GRAPHS) else DOCUMENT_GRAPHS + doc_id
 
 
 def iri(key: str) -> URIRef:
@@ -275,7 +281,7 @@ class _Writer:
         s = document_iri(d)
         self.add(s, RDF.type, KGO.SourceDocument)
         self.add(s, DCTERMS.identifier, Literal(d.doc_id))
-        self.add(s, DCTERMS.title, Literal(d.title or d.doc_id))
+        self.add(s, DCTERMS.title, Literal(d.title or PurePath(d.path).name))
         self.add(s, KGO.characterCount, Literal(len(d.text)))
         # the text every offset indexes, and its digest, so that spans can be checked and shown
         self.add(s, KGO.cleanedText, Literal(d.text))
@@ -412,10 +418,15 @@ def to_ntriples(triples: Iterable[Triple]) -> str:
     return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples))
 
 
+# What XML 1.0 cannot hold, so that every export (RDF/XML too) parses back: the text of a
+# document is cleaned when read, but titles, names and file names come from elsewhere.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _nt(term: URIRef | Literal) -> str:
     if isinstance(term, URIRef):
         return f"<{term}>"
-    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    text = _NOT_IN_XML.sub("", str(term)).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     if term.language:
         return f'"{text}"@{term.language}'
     if term.datatype and term.datatype != XSD.string:
@@ -478,6 +489,6 @@ def dataset_triples(graph_sizes: Mapping[str, int], total: int, license_iri: str
     for name, size in graph_sizes.items():
         g = URIRef(name)
         out |= {(d, VOID.subset, g), (g, RDF.type, VOID.Dataset), (g, VOID.triples, Literal(size))}
-        if name.startswith(GRAPHS) and name != ONTOLOGY_GRAPH:
-            out.add((g, DCTERMS.source, KGR[f"document/{name[len(GRAPHS):]}"]))
+        if name.startswith(DOCUMENT_GRAPHS):
+            out.add((g, DCTERMS.source, KGR[f"document/{name[len(DOCUMENT_GRAPHS):]}"]))
     return out

@@ -26,7 +26,9 @@ import pyoxigraph as ox
 import rdflib
 
 from .errors import InputError, QueryError, StoreError
-from .store import DUMP_FORMATS, ONTOLOGY_GRAPH, QueryResult, Term, reject_service
+from .rdf import DOCUMENT_GRAPHS
+from .sparql import plan
+from .store import DUMP_FORMATS, ONTOLOGY_GRAPH, QueryResult, Term
 
 _TIMEOUT_S = 300.0  # for one HTTP request when the caller gives no timeout
 _RESULTS_JSON = "application/sparql-results+json"
@@ -82,7 +84,7 @@ class RemoteStore:
 
     def document_graphs(self) -> list[str]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        return sorted(g for (g,) in rows if g and g != ONTOLOGY_GRAPH)
+        return sorted(g for (g,) in rows if g and g.startswith(DOCUMENT_GRAPHS))
 
     def labels(self, iris: Iterable[str], exclude_graph: str | None = None) -> dict[str, str]:
         """The rdfs:label other documents already gave these IRIs."""
@@ -97,9 +99,9 @@ class RemoteStore:
 
     def query(self, sparql: str, *, timeout_s: float | None = None, limit: int | None = None,
               prefixes: Mapping[str, str] | None = None) -> QueryResult:
-        """Run a query on the server (SERVICE refused, as on the embedded store); ``prefixes`` are
-        declared before the query's own."""
-        reject_service(sparql)
+        """Run a query on the server, vetted as on the embedded store (``sparql.plan``: read-only,
+        no SERVICE, bounded size and depth); ``prefixes`` are declared before the query's own."""
+        plan(sparql, prefixes)
         if limit is not None and limit < 0:
             raise QueryError(f"the row limit must be 0 or more, not {limit}")
         declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (prefixes or {}).items())
@@ -110,6 +112,11 @@ class RemoteStore:
         if kind.startswith(_NTRIPLES):
             return _construct_result(body.decode("utf-8"), limit)
         return _json_result(json.loads(body), limit)
+
+    def stream(self, sparql: str, *, timeout_s: float | None = None, limit: int | None = None,
+               prefixes: Mapping[str, str] | None = None) -> QueryResult:
+        """As ``query``: the server's answer comes whole."""
+        return self.query(sparql, timeout_s=timeout_s, limit=limit, prefixes=prefixes)
 
     def quads(self, include_ontology: bool = False) -> list[ox.Quad]:
         """All quads of the document graphs (and the ontology graph), one GET per graph."""

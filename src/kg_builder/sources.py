@@ -10,13 +10,16 @@ notices) are data in ``ontology/furniture.yaml`` so analysts can extend them.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Callable, Iterable
+from urllib.parse import quote
 
 import yaml
 
@@ -57,8 +60,11 @@ class Furniture:
     abbreviations: frozenset[str]
 
 
-def read_document(path: Path) -> Document:
-    """Read a .txt/.md/.html file and the ``NAME.meta.yaml`` beside it into a cleaned Document."""
+def read_document(path: Path, doc_id: str | None = None) -> Document:
+    """Read a .txt/.md/.html file and the ``NAME.meta.yaml`` beside it into a cleaned Document.
+
+    ``doc_id`` is the document's identity (see ``document_id``); by default the file's name.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
@@ -79,7 +85,7 @@ def read_document(path: Path) -> Document:
     if not text.strip():
         raise InputError(f"{path}: no text left after cleaning", hint="is this the article itself?")
     return Document(
-        doc_id=_doc_id(path),
+        doc_id=doc_id or document_id(PurePath(path.name)),
         path=str(path),
         text=text,
         title=meta.title or found_title,
@@ -182,8 +188,14 @@ def input_files(path: Path) -> list[Path]:
     return [Path(path)] + ([meta] if meta else [])
 
 
-def _doc_id(path: Path) -> str:
-    return path.stem
+def document_id(relative: PurePath) -> str:
+    """The identity of the document at ``relative``, its path below the build folder.
+
+    The '/'-separated path with its extension, every byte outside ``A-Za-z0-9._~-``
+    percent-encoded: two different paths never share an id, and an id is safe in an
+    IRI whatever the file is called (spaces, quotes, '>', '%', newlines).
+    """
+    return quote(PurePath(relative).as_posix(), safe="/")
 
 
 def _meta_path(path: Path) -> Path | None:
@@ -203,13 +215,37 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8"
+    if encoding == "utf-8" and _looks_like_utf16(data):
+        raise InputError(f"{path}: not UTF-8 text", hint=_encoding_hint(data))
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         bad = data[exc.start:exc.start + 4]
-        raise InputError(f"{path}: not UTF-8 text: invalid byte at offset {exc.start} ({bad!r})",
-                         hint="re-encode the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8") from None
-    return text.removeprefix("\ufeff")
+        raise InputError(f"{path}: not {encoding.upper()} text: invalid byte at offset {exc.start} ({bad!r})",
+                         hint=_encoding_hint(data)) from None
+    return _printable(text.removeprefix("\ufeff"))
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    # UTF-16 without a byte-order mark has a NUL beside nearly every ASCII letter (valid UTF-8 too)
+    return data[:200].count(0) > len(data[:200]) // 4
+
+
+def _encoding_hint(data: bytes) -> str:
+    if _looks_like_utf16(data):
+        return "this looks like UTF-16 without a byte-order mark: iconv -f UTF-16LE -t UTF-8"
+    return "re-encode the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8"
+
+
+# Characters XML 1.0 cannot hold (RDF/XML would not parse back): C0 controls but tab and
+# newlines, and the non-characters U+FFFE/U+FFFF. Vertical tab and form feed break lines.
+_LINE_BREAKING = re.compile("[\x0b\x0c]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+
+
+def _printable(text: str) -> str:
+    return _UNPRINTABLE.sub("", _LINE_BREAKING.sub("\n", text))
 
 
 def _normalise_newlines(text: str) -> str:
@@ -570,6 +606,9 @@ class _HtmlText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self._stack: list[tuple[str, bool]] = []  # open elements and whether each hides its content
+        # counts kept beside the stack so that each tag costs the same however deep it sits
+        self._open: Counter[str] = Counter()
+        self._hiding = 0
         self._blocks: list[str] = []
         self._buffer: list[str] = []
         self._pre_depth = 0
@@ -588,7 +627,10 @@ class _HtmlText(HTMLParser):
             elif tag == "hr":
                 self._flush()
             return
-        self._stack.append((tag, self._hides(tag, dict(attrs))))
+        hides = self._hides(tag, dict(attrs))
+        self._stack.append((tag, hides))
+        self._open[tag] += 1
+        self._hiding += hides
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag == "pre":
@@ -605,10 +647,12 @@ class _HtmlText(HTMLParser):
         if tag == "h1" and self._h1_parts is not None:
             self._h1 = _collapse("".join(self._h1_parts)) or None
             self._h1_parts = None
-        if not any(open_tag == tag for open_tag, _ in self._stack):
+        if not self._open[tag]:
             return  # a stray end tag
         while self._stack:
-            open_tag, _ = self._stack.pop()
+            open_tag, hides = self._stack.pop()
+            self._open[open_tag] -= 1
+            self._hiding -= hides
             if open_tag == "pre":
                 self._flush()
                 self._pre_depth -= 1
@@ -634,7 +678,7 @@ class _HtmlText(HTMLParser):
                 or (attrs.get("aria-hidden") or "").lower() == "true")
 
     def _hidden(self) -> bool:
-        return any(hides for _, hides in self._stack)
+        return self._hiding > 0
 
     def _flush(self) -> None:
         text = "".join(self._buffer)

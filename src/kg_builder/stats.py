@@ -37,14 +37,14 @@ def rule_use(paths: Iterable[Path], pipeline: Pipeline, skip: Iterable[str] = ()
     A frame counts as one rule whatever the category of word that evoked it ("frame:oppose:noun" is
     "frame:oppose"). Documents whose file name is in `skip` (the texts that have gold answers) are left out."""
     skipped = set(skip)
-    found = [p for p in discover(list(paths)) if p.name not in skipped]
+    found = [f for f in discover(list(paths)).files if f.path.name not in skipped]
     documents: dict[str, set[str]] = {}
     counts: dict[str, int] = {}
-    for i, path in enumerate(found, 1):
-        progress(f"[{i}/{len(found)}] {path.name}")
-        for evidence in evidence_of(facts_of(read_document(path), pipeline)):
+    for i, source in enumerate(found, 1):
+        progress(f"[{i}/{len(found)}] {source.path.name}")
+        for evidence in evidence_of(facts_of(read_document(source.path, source.doc_id), pipeline)):
             rule = rule_of(evidence.extractor)
-            documents.setdefault(rule, set()).add(str(path))
+            documents.setdefault(rule, set()).add(str(source.path))
             counts[rule] = counts.get(rule, 0) + 1
     used = [RuleUse(rule, len(docs), counts[rule]) for rule, docs in documents.items()]
     silent = [RuleUse(name, 0, 0) for name in _registered() if name not in documents]

@@ -16,18 +16,23 @@ merged, honest duplicate solutions are kept.
 from __future__ import annotations
 
 import json
+import queue
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, TypeVar
+from typing import Callable, Iterable, Iterator, Mapping, TypeVar
 
 import pyoxigraph as ox
 import rdflib
 
-from .errors import InputError, QueryError, StoreError, ValidationSetupError
+from . import sparql
+from .errors import (InputError, QueryError, QueryRefused, StoreDamagedError, StoreError, StoreWriteError,
+                     ValidationSetupError)
+from .rdf import DOCUMENT_GRAPHS, ONTOLOGY_GRAPH
 
-ONTOLOGY_GRAPH = "https://w3id.org/kg-builder/graph/ontology"
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 DUMP_FORMATS = ("nquads", "ntriples")
 
 _T = TypeVar("_T")
@@ -57,6 +62,76 @@ class QueryResult:
     terms: tuple[tuple[Term | None, ...], ...] = ()
 
 
+class RowStream:
+    """The rows of a SELECT as a worker thread reads them from the store, within a deadline.
+
+    Iterate it for the rows (tuples of Term or None); ``truncated`` is set once the
+    iteration has ended at the row limit. At most ``BUFFER`` rows wait in memory: the
+    worker waits for the reader.
+    """
+
+    BUFFER = 1000
+
+    def __init__(self, timeout_s: float | None) -> None:
+        self.variables: tuple[str, ...] = ()
+        self.truncated = False
+        self._timeout_s = timeout_s
+        self._deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        self._items: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=self.BUFFER)
+        self._cancelled = threading.Event()
+
+    def start(self, run: Callable[[threading.Event], None]) -> RowStream | QueryResult:
+        """Run ``run`` in a worker; the whole result of a non-SELECT query, else this stream."""
+        def work() -> None:
+            try:
+                run(self._cancelled)
+            except SyntaxError as e:
+                self.put("error", QueryError(f"invalid SPARQL: {e}"))
+            except (OSError, RuntimeError, ValueError, TypeError) as e:
+                self.put("error", QueryError(f"the query failed: {e}"))
+
+        threading.Thread(target=work, name="kg-query", daemon=True).start()
+        kind, value = self._next()
+        if kind == "result":
+            return value  # type: ignore[return-value]
+        self.variables = value  # type: ignore[assignment]
+        return self
+
+    def put(self, kind: str, value: object) -> bool:
+        """Hand an item to the reader; False when the reader has gone (the worker should stop)."""
+        while not self._cancelled.is_set():
+            try:
+                self._items.put((kind, value), timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self) -> Iterator[tuple[Term | None, ...]]:
+        try:
+            while True:
+                kind, value = self._next()
+                if kind == "end":
+                    self.truncated = bool(value)
+                    return
+                yield value  # type: ignore[misc]
+        finally:
+            self._cancelled.set()
+
+    def _next(self) -> tuple[str, object]:
+        left = None if self._deadline is None else self._deadline - time.monotonic()
+        try:
+            kind, value = self._items.get(timeout=None if left is None else max(left, 0))
+        except queue.Empty:
+            self._cancelled.set()
+            raise QueryError(f"the query did not finish within {self._timeout_s:g} s",
+                             hint="narrow the query, add a LIMIT or raise --timeout") from None
+        if kind == "error":
+            self._cancelled.set()
+            raise value  # type: ignore[misc]
+        return kind, value
+
+
 class Store:
     """A store folder on disk; use ``Store.open`` and close it (or use ``with``)."""
 
@@ -84,7 +159,9 @@ class Store:
             if "lock" in str(e).lower():
                 raise StoreError(f"the store {path} is in use by another process",
                                  hint="wait for the other kg command to finish") from e
-            raise StoreError(f"cannot open the store {path}: {e}") from e
+            if isinstance(e, RuntimeError) or "corrupt" in str(e).lower():
+                raise _damaged(path, e) from e
+            raise StoreError(f"cannot open the store {path}: {_reason(e)}") from e
         store = cls(path, inner, read_only)
         if not read_only and _lacks_union(inner):
             store._update(_FILL_UNION)
@@ -116,21 +193,31 @@ class Store:
 
     def close(self) -> None:
         if self._ox is not None:
+            inner, self._ox = self._ox, None
             if not self.read_only:
-                self._ox.flush()
-            self._ox = None
+                self._write_to(inner, inner.flush)
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:
+                raise  # else the first error is the one to report
 
     @property
     def _db(self) -> ox.Store:
         if self._ox is None:
             raise StoreError(f"the store {self.path} is closed")
         return self._ox
+
+    def _read(self, read: Callable[[], _T]) -> _T:
+        try:
+            return read()
+        except (OSError, RuntimeError) as e:
+            raise _damaged(self.path, e) from e
 
     # -- writing -----------------------------------------------------------
 
@@ -180,12 +267,23 @@ class Store:
         self._update(update)
 
     def _update(self, update: str) -> None:
+        # Every term in an update's text is pyoxigraph's own N-Triples serialisation of a parsed
+        # term (str() of NamedNode/Literal), never a raw file name or string.
+        self._write(lambda: self._db.update(update))
+
+    def _write(self, write: Callable[[], object]) -> None:
         if self.read_only:
             raise StoreError(f"the store {self.path} is open read-only")
+        self._write_to(self._db, write)
+
+    def _write_to(self, _db: ox.Store, write: Callable[[], object]) -> None:
         try:
-            self._db.update(update)
+            write()
         except (OSError, RuntimeError, SyntaxError) as e:
-            raise StoreError(f"cannot write to the store {self.path}: {e}") from e
+            raise StoreWriteError(f"cannot write to the store {self.path}: {_reason(e)}",
+                                  hint="free disk space or fix permissions; the documents built before "
+                                       "this one are stored") from e
+
 
     def build_hashes(self) -> dict[str, tuple[str, str]]:
         """Source file -> (hash of its input and pipeline, graph IRI) as recorded by ``record_build_hashes``."""
@@ -216,28 +314,31 @@ class Store:
         found: dict[str, str] = {}
         for iri in sorted(set(iris)):
             node = _named_node(iri)
-            given = sorted({q.object for q in self._db.quads_for_pattern(node, _LABEL, None, ox.DefaultGraph())
-                            if isinstance(q.object, ox.Literal)}, key=lambda label: label.value)
-            label = next((t for t in given if self._held_elsewhere(ox.Triple(node, _LABEL, t), skip)), None)
+            given = sorted({q.object for q in self._read(lambda: list(self._db.quads_for_pattern(
+                node, RDFS_LABEL, None, ox.DefaultGraph()))) if isinstance(q.object, ox.Literal)},
+                key=lambda label: label.value)
+            label = next((t for t in given if self._held_elsewhere(ox.Triple(node, RDFS_LABEL, t), skip)), None)
             if label is not None:
                 found[iri] = label.value
         return found
 
     def _held_elsewhere(self, triple: ox.Triple, graph: ox.NamedNode) -> bool:
         """Whether a named graph other than ``graph`` states ``triple`` (stops at the first)."""
-        for quad in self._db.quads_for_pattern(triple.subject, triple.predicate, triple.object, None):
-            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name != graph:
-                return True
-        return False
+        def find() -> bool:
+            quads = self._db.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+            return any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name != graph for q in quads)
+
+        return self._read(find)
 
     def document_graphs(self) -> list[str]:
-        """The IRIs of all named graphs except the ontology graph, sorted."""
-        names = (g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
-        return sorted(n for n in names if n != ONTOLOGY_GRAPH)
+        """The IRIs of the documents' named graphs (not the ontology or other system graphs), sorted."""
+        graphs = self._read(lambda: list(self._db.named_graphs()))
+        names = (g.value for g in graphs if isinstance(g, ox.NamedNode))
+        return sorted(n for n in names if n.startswith(DOCUMENT_GRAPHS))
 
     def graph_ntriples(self, graph_iri: str) -> str:
-        """One named graph as sorted N-Triples (e.g. to push it to a server)."""
-        quads = self._db.quads_for_pattern(None, None, None, _named_node(graph_iri))
+        """The triples of one named graph as sorted N-Triples ('' when there is no such graph)."""
+        quads = self._read(lambda: list(self._db.quads_for_pattern(None, None, None, _named_node(graph_iri))))
         return "".join(sorted(f"{q.triple} .\n" for q in quads))
 
     def quads(self, include_ontology: bool = False) -> list[ox.Quad]:
@@ -245,33 +346,66 @@ class Store:
         graphs = self.document_graphs() + ([ONTOLOGY_GRAPH] if include_ontology else [])
         out: list[ox.Quad] = []
         for g in graphs:
-            out.extend(self._db.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+            out.extend(self._read(lambda: list(self._db.quads_for_pattern(None, None, None, ox.NamedNode(g)))))
         return out
 
-    def query(self, sparql: str, *, timeout_s: float | None = None,
-              limit: int | None = None, prefixes: Mapping[str, str] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all named graphs.
+    def query(self, text: str, *, timeout_s: float | None = None, limit: int | None = None,
+              prefixes: Mapping[str, str] | None = None) -> QueryResult:
+        """Run a read-only SPARQL query and collect its whole answer (see ``stream``)."""
+        answer = self.stream(text, timeout_s=timeout_s, limit=limit, prefixes=prefixes)
+        if isinstance(answer, QueryResult):
+            return answer
+        terms = tuple(answer)
+        rows = tuple(tuple(t.value if t else None for t in row) for row in terms)
+        return QueryResult("select", answer.variables, rows, truncated=answer.truncated, terms=terms)
 
-        ``limit`` caps the rows (or triples) read, setting ``truncated`` when
-        more were available; ``timeout_s`` abandons a query that runs longer.
-        ``prefixes`` are declared before the query's own. SERVICE clauses are
-        refused: nothing reaches the network.
+    def stream(self, text: str, *, timeout_s: float | None = None, limit: int | None = None,
+               prefixes: Mapping[str, str] | None = None) -> RowStream | QueryResult:
+        """Run a read-only SPARQL query over the union of all named graphs (or the graphs its
+        FROM / FROM NAMED name, which must be in the store).
+
+        A SELECT's rows come as a RowStream, as the store finds them; ASK, CONSTRUCT and
+        DESCRIBE come whole as a QueryResult. ``limit`` caps the rows (or triples) read,
+        setting ``truncated`` when more were available; ``timeout_s`` abandons a query that
+        runs longer, counted from now. ``prefixes`` are declared before the query's own.
+        Updates and SERVICE are refused (``sparql.plan``): nothing reaches the network.
         """
-        reject_service(sparql)
+        plan = sparql.plan(text, prefixes or {})
         if limit is not None and limit < 0:
             raise QueryError(f"the row limit must be 0 or more, not {limit}")
+        dataset = self._dataset(plan)
+        stream = RowStream(timeout_s)
 
-        def run(cancelled: threading.Event) -> QueryResult:
-            try:
-                # the default graph is the deduplicated union
-                raw = self._db.query(sparql, prefixes=dict(prefixes) if prefixes else None)
-                return _collect(raw, limit, cancelled)
-            except SyntaxError as e:
-                raise QueryError(f"invalid SPARQL: {e}") from e
-            except (OSError, RuntimeError, ValueError, TypeError) as e:
-                raise QueryError(f"the query failed: {e}") from e
+        def run(cancelled: threading.Event) -> None:
+            raw = self._db.query(plan.text, prefixes=dict(prefixes) if prefixes else None, **dataset)
+            if not isinstance(raw, ox.QuerySolutions):
+                stream.put("result", _collect(raw, limit, cancelled))
+                return
+            variables = tuple(v.value for v in raw.variables)
+            stream.put("variables", variables)
+            for count, solution in enumerate(raw):
+                if limit is not None and count >= limit:
+                    stream.put("end", True)
+                    return
+                if not stream.put("row", tuple(_term(solution[v]) for v in variables)):
+                    return  # the reader has gone
+            stream.put("end", False)
 
-        return _with_timeout(run, timeout_s)
+        return stream.start(run)
+
+    def _dataset(self, plan: sparql.QueryPlan) -> dict[str, object]:
+        """pyoxigraph's dataset arguments for the graphs a query names (all graphs when it names none)."""
+        if not plan.default_graphs and not plan.named_graphs:
+            return {}  # the store's default graph is the union of its named graphs
+        stored = set(self.document_graphs()) | {ONTOLOGY_GRAPH}
+        for iri in plan.default_graphs + plan.named_graphs:
+            if iri not in stored:
+                raise QueryRefused(f"FROM <{iri}>: the store has no graph of that name (nothing is fetched)",
+                                   hint="name a document graph (kg export --format trig lists them), "
+                                        "or drop FROM to query every graph")
+        # as SPARQL 1.1 says: FROM NAMED alone leaves the default graph empty, FROM alone no named graphs
+        return {"default_graph": [ox.NamedNode(g) for g in plan.default_graphs],
+                "named_graphs": [ox.NamedNode(g) for g in plan.named_graphs]}
 
     def as_rdflib(self, include_ontology: bool = False) -> rdflib.Graph:
         """The union of the document graphs as an rdflib Graph (e.g. for pyshacl)."""
@@ -297,7 +431,6 @@ class Store:
 
 # -- helpers -----------------------------------------------------------------
 
-_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _HASHES = "kg-build-hashes.json"  # beside RocksDB's files, which it ignores
 
 # Copies every named graph's triples into the default graph (a store written before it held the union).
@@ -339,34 +472,34 @@ def _upgraded(path: Path) -> ox.Store:
     del writable  # releases the lock before the read-only reopen
     return ox.Store.read_only(str(path))
 
-_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
-_SKIPPED = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*"
-)
+def _reason(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
-def mask_sparql(sparql: str) -> str:
-    """The query with its strings, IRIs and comments blanked out (offsets are kept)."""
-    return _SKIPPED.sub(lambda m: " " * len(m.group(0)), sparql)
-
-
-def reject_service(sparql: str) -> None:
-    """Raise QueryError when the query holds a SERVICE clause (outside strings, IRIs, comments)."""
-    if _SERVICE.search(mask_sparql(sparql)):
-        raise QueryError("SERVICE clauses are not allowed: queries run on the local store only")
+def _damaged(path: Path, e: BaseException) -> StoreDamagedError:
+    return StoreDamagedError(f"the store {path} is damaged and cannot be read ({_reason(e)})",
+                             hint=f"move it aside and rebuild it: kg build DOCS... --store {path}")
 
 
 def _check_folder(path: Path, *, must_exist: bool) -> None:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store folder")
     entries = {p.name for p in path.iterdir()} if path.is_dir() else set()
-    if entries and "CURRENT" not in entries:
+    # a store whose creation was cut short (a kill before RocksDB wrote CURRENT) holds nothing yet
+    begun = bool(entries) and all(_ROCKSDB_FILE.fullmatch(name) or name == _HASHES for name in entries)
+    if entries and "CURRENT" not in entries and not begun:
         raise StoreError(f"{path} is not a kg store (it holds other files)",
                          hint="give --store a new or empty folder, or one made by `kg build`")
-    if must_exist and not entries:
+    if must_exist and "CURRENT" not in entries:
         raise StoreError(f"there is no store at {path}",
                          hint=f"build one first with `kg build PATH --store {path}`")
+    if begun and "CURRENT" not in entries:
+        for name in entries:  # no CURRENT: RocksDB never committed anything here, and will not reopen it
+            (path / name).unlink()
+
+
+_ROCKSDB_FILE = re.compile(r"LOCK|LOG(?:\.old\.\d+)?|IDENTITY|\d+\.(?:log|sst|dbtmp)|(?:MANIFEST|OPTIONS)-\d+(?:\.dbtmp)?")
 
 
 def _named_node(iri: str) -> ox.NamedNode:
@@ -404,17 +537,12 @@ def _term(value: object) -> Term | None:
 
 
 def _collect(raw: object, limit: int | None, cancelled: threading.Event) -> QueryResult:
+    """The whole answer of an ASK, CONSTRUCT or DESCRIBE query."""
     if isinstance(raw, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(raw))
-    if isinstance(raw, ox.QueryTriples):
-        lines, truncated = _take((str(t) for t in raw), limit, cancelled)
-        text = "".join(f"{line} .\n" for line in sorted(set(lines)))
-        return QueryResult("construct", graph_ntriples=text, truncated=truncated)
-    variables = tuple(v.value for v in raw.variables)
-    solutions = (tuple(_term(s[v]) for v in variables) for s in raw)
-    terms, truncated = _take(solutions, limit, cancelled)
-    rows = tuple(tuple(t.value if t else None for t in row) for row in terms)
-    return QueryResult("select", variables, rows, truncated=truncated, terms=tuple(terms))
+    lines, truncated = _take((str(t) for t in raw), limit, cancelled)
+    text = "".join(f"{line} .\n" for line in sorted(set(lines)))
+    return QueryResult("construct", graph_ntriples=text, truncated=truncated)
 
 
 def _take(items: Iterable[_T], limit: int | None, cancelled: threading.Event) -> tuple[list[_T], bool]:
@@ -427,28 +555,3 @@ def _take(items: Iterable[_T], limit: int | None, cancelled: threading.Event) ->
             return out, True
         out.append(item)
     return out, False
-
-
-def _with_timeout(run: Callable[[threading.Event], _T], timeout_s: float | None) -> _T:
-    """Call ``run`` and give up after ``timeout_s`` seconds (the worker is told to stop)."""
-    cancelled = threading.Event()
-    if timeout_s is None:
-        return run(cancelled)
-    box: dict[str, object] = {}
-
-    def work() -> None:
-        try:
-            box["value"] = run(cancelled)
-        except BaseException as e:  # handed to the caller below
-            box["error"] = e
-
-    worker = threading.Thread(target=work, name="kg-query", daemon=True)
-    worker.start()
-    worker.join(timeout_s)
-    if worker.is_alive():
-        cancelled.set()
-        raise QueryError(f"the query did not finish within {timeout_s:g} s",
-                         hint="narrow the query, add a LIMIT or raise --timeout")
-    if "error" in box:
-        raise box["error"]  # type: ignore[misc]
-    return box["value"]  # type: ignore[return-value]

@@ -30,6 +30,7 @@ from rdflib.term import Node
 from . import owl_rl, resources
 from .errors import ValidationSetupError
 from .shacl_sparql import FOCUS, PATH, VALUE, Check, Scope, compile_shapes
+from .rdf import ONTOLOGY_GRAPH
 from .store import Store, Term
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def validate_graph(data: Graph, *, reasoner: str = "auto") -> ValidationReport:
     data = _as_graph(data)
     ontology = _load_turtle(resources.ontology_file(), "ontology")
     shapes = _load_turtle(resources.shapes_file(), "SHACL shapes")
+    _require_something_to_check(lambda s, p, o: (s, p, o) in data, shapes, ontology)
     results = _run_shacl(data, shapes, ontology)
     violations = _violations(results, data)
     return ValidationReport(
@@ -156,6 +158,53 @@ def _as_graph(data: Graph) -> Graph:
     for s, p, o, _ in data.quads((None, None, None, None)):
         flat.add((s, p, o))
     return flat
+
+
+Holds = Callable[[Node | None, Node | None, Node | None], bool]  # does the data hold a matching triple?
+
+
+def _require_something_to_check(holds: Holds, shapes: Graph, ontology: Graph) -> None:
+    """Validation that checks nothing must not pass: no ontology, no shapes or no focus node is an error."""
+    hint = "point KG_ONTOLOGY_DIR at the folder holding kgo.ttl and shapes.ttl, or use the project's ontology/"
+    if (None, RDF.type, OWL.Class) not in ontology:
+        raise ValidationSetupError(f"the ontology {resources.ontology_file()} declares no OWL class", hint=hint)
+    targets = [t for t in _TARGETS if (None, t, None) in shapes]
+    if not targets:
+        raise ValidationSetupError(f"the shapes file {resources.shapes_file()} has no shape with a target",
+                                   hint=hint)
+    if not holds(None, None, None):
+        raise ValidationSetupError("the store holds no document triples: there is nothing to validate",
+                                   hint="build documents first with `kg build`")
+    if not any(_targets_something(holds, shapes, ontology, t) for t in targets):
+        raise ValidationSetupError("no node of the data is the target of any shape: nothing would be checked",
+                                   hint="check that shapes.ttl targets the classes and properties the data uses")
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def _targets_something(holds: Holds, shapes: Graph, ontology: Graph, target: URIRef) -> bool:
+    for value in shapes.objects(None, target):
+        if target == SH.targetNode and holds(value, None, None):
+            return True
+        if target in (SH.targetSubjectsOf, SH.targetObjectsOf) and holds(None, value, None):
+            return True
+        if target == SH.targetClass:
+            classes = set(ontology.transitive_subjects(RDFS.subClassOf, value))
+            if any(holds(None, RDF.type, c) for c in classes | {value}):
+                return True
+    return False
+
+
+def _store_holds(store: Store | RemoteStore) -> Holds:
+    """``Holds`` for the document graphs of a store, asked as SPARQL ASK (one document's nodes are
+    checked against the whole store, so the whole store is what must hold something to check)."""
+
+    def holds(s: Node | None, p: Node | None, o: Node | None) -> bool:
+        pattern = " ".join(t.n3() if t is not None else f"?v{i}" for i, t in enumerate((s, p, o)))
+        return bool(store.query(f"ASK {{ GRAPH ?g {{ {pattern} }} FILTER (?g != <{ONTOLOGY_GRAPH}>) }}").boolean)
+
+    return holds
 
 
 def _load_turtle(path: Path, what: str) -> Graph:
@@ -473,6 +522,8 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
     say = progress or (lambda _message: None)
     scope = None if graph is None else _nodes_of(store, graph)
     ontology = _load_turtle(resources.ontology_file(), "ontology")
+    _require_something_to_check(_store_holds(store), _load_turtle(resources.shapes_file(), "SHACL shapes"),
+                                ontology)
     checks = _compiled_checks(str(resources.shapes_file()), str(resources.ontology_file()))
     started = time.perf_counter()
     found: list[tuple[Check, dict[str, Term | None]]] = []

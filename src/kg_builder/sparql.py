@@ -1,0 +1,155 @@
+"""What a SPARQL query asks for, decided on the parsed query before the store runs it.
+
+A query runs only when rdflib's SPARQL 1.1 parser accepts it and its parse holds
+no SERVICE (nothing reaches the network); updates are refused (queries are
+read-only); ``FROM`` / ``FROM NAMED`` name the store's graphs, handed to the
+store as its dataset, never fetched. Size and nesting are checked on the text
+before any parser sees it: a parser recursing into 5,000 parentheses overflows
+its stack.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Iterator, Mapping
+
+from pyparsing import ParseBaseException
+from rdflib.plugins.sparql import algebra, parser
+
+from .errors import QueryRefused, QuerySyntaxError
+
+MAX_QUERY_CHARS = 200_000
+MAX_DEPTH = 16  # brackets ( { [ inside each other; the canned queries need 5, rdflib's parser ~25
+
+UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+
+# One SPARQL token at a time, enough to know what is code and what is text. A backslash
+# outside strings escapes the next character (prefixed names allow "ex:a\#b"), so "\#" does
+# not start a comment and "\(" opens nothing.
+_TOKEN = re.compile(
+    r'(?P<text>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
+    r'|<(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>|#[^\n\r]*|\\.)'
+    r'|(?P<word>[?$]?[^\s(){}\[\]<>"\'#,;\\]+)'
+    r'|(?P<open>[({\[])|(?P<close>[)}\]])'
+    r'|(?P<other>[\s\S])',
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """A query the store may run, and the dataset it names (empty: the union of all graphs)."""
+
+    text: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+def plan(sparql: str, prefixes: Mapping[str, str] | None = None) -> QueryPlan:
+    """Check ``sparql`` and say what it reads; QueryRefused or QuerySyntaxError when it cannot run.
+    ``prefixes`` are declared for the query (as the store declares them when it runs it)."""
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QueryRefused(f"the query is {len(sparql):,} characters long, more than {MAX_QUERY_CHARS:,}",
+                           hint="shorten it; bind long value lists with --param instead")
+    words = _check_tokens(sparql)
+    if _query_form(words) in UPDATE_WORDS:
+        raise QueryRefused("queries are read-only: updates (INSERT, DELETE, LOAD, DROP, ...) are not run",
+                           hint="rebuild documents with `kg build` to change the store")
+    try:
+        with _quiet_rdflib():
+            parsed = algebra.translateQuery(parser.parseQuery(sparql), initNs=dict(prefixes or {}))
+    except ParseBaseException as e:
+        raise QuerySyntaxError(f"invalid SPARQL at line {e.lineno}, column {e.col}: {_expected(e)}",
+                               hint=f"look near {_snippet(e.line, e.col)!r}; kg runs SPARQL 1.1 queries") from None
+    except RecursionError:
+        raise QueryRefused("the query is nested too deeply to parse", hint="flatten it") from None
+    except Exception as e:  # rdflib reports bad prefixes, IRIs and aggregates with its own types
+        raise QuerySyntaxError(f"invalid SPARQL: {e}", hint="kg runs SPARQL 1.1 queries") from None
+    if any(node.name == "ServiceGraphPattern" for node in _nodes(parsed.algebra)):
+        raise QueryRefused("SERVICE clauses are not allowed: queries run on the local store only")
+    dataset = parsed.algebra.get("datasetClause") or []
+    return QueryPlan(sparql, tuple(str(d["default"]) for d in dataset if "default" in d),
+                     tuple(str(d["named"]) for d in dataset if "named" in d))
+
+
+def mask(sparql: str) -> str:
+    """The query with its strings, IRIs, comments and escapes blanked out (offsets are kept)."""
+    return _TOKEN.sub(lambda m: " " * len(m.group(0)) if m.lastgroup == "text" else m.group(0), sparql)
+
+
+def _check_tokens(sparql: str) -> list[str]:
+    """The query's words (keywords, names, variables), after checking its nesting depth and SERVICE."""
+    depth, words = 0, []
+    for m in _TOKEN.finditer(sparql):
+        kind = m.lastgroup
+        if kind == "open":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = _position(sparql, m.start())
+                raise QueryRefused(f"the query nests brackets more than {MAX_DEPTH} deep "
+                                   f"(line {line}, column {column})", hint="flatten it")
+        elif kind == "close":
+            depth = max(0, depth - 1)
+        elif kind == "word":
+            words.append(m.group("word"))
+    if any(w.upper() == "SERVICE" for w in words):
+        raise QueryRefused("SERVICE clauses are not allowed: queries run on the local store only")
+    return words
+
+
+def _query_form(words: list[str]) -> str:
+    """The first keyword after the prologue (PREFIX p: <...> and BASE <...>), upper-cased."""
+    after_prefix = False
+    for word in words:
+        upper = word.upper()
+        if after_prefix:
+            after_prefix = False
+        elif upper == "PREFIX":
+            after_prefix = True
+        elif upper != "BASE":
+            return upper
+    return ""
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs warnings (e.g. on escaped local names) that are not the user's business."""
+    log = logging.getLogger("rdflib")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+def _nodes(value: object) -> Iterator:
+    """Every parsed node (rdflib CompValue) below ``value``."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if hasattr(item, "name") and isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _expected(e: ParseBaseException) -> str:
+    found = e.line[e.col - 1:e.col + 19].split()
+    return f"unexpected {found[0]!r}" if found else "unexpected end of the query"
+
+
+def _snippet(line: str, col: int) -> str:
+    start = max(0, col - 21)
+    return line[start:col + 20].strip()
