@@ -435,7 +435,7 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx) -> int | None:
     if not ctx.bounded_by_document and ref_month is None:
         return ref_year
     if not ctx.bounded_by_document:
-        # a narrative moves forward: after "by January 1978", "July 30" is the July that follows
+        # a narrative moves forward: after "by March 1961", "August 4" is the August that follows
         ahead = [y for y in (ref_year, ref_year + 1) if (value := _make(y, month, day)) is not None
                  and _dt.date(y, month, day or 28) >= ref_date - _dt.timedelta(days=31)]
         if ahead:

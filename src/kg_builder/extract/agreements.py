@@ -191,7 +191,7 @@ def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) ->
 
 
 def _dated_name(name: str | None) -> tuple[str | None, str | None]:
-    """"1953 U.S.-ROK Mutual Defense Treaty" -> ("1953", "U.S.-ROK Mutual Defense Treaty"): a year in front of a name
+    """"1929 Chile-Peru Border Treaty" -> ("1929", "Chile-Peru Border Treaty"): a year in front of a name
     dates the agreement and is no part of its name."""
     match = re.match(r"^((?:1[6-9]|20)\d\d)\s+(.+)$", name or "")
     return (match.group(1), match.group(2)) if match else (None, name)
@@ -319,7 +319,7 @@ def _agreement_meant(ctx: Context, token: Token) -> str | None:
 
 
 def _provisions(theme: Token) -> list[str]:
-    """"banned all nuclear tests in the atmosphere, in space, or underwater": one provision per coordinated place,
+    """"banned naval patrols in the bay, in the strait, or in the gulf": one provision per coordinated place,
     whether the parser hangs the places on the object or on the verb."""
     own = [c for c in theme.children if c.dep_ == "prep"]
     places = [t for p in own[:1] for t in conjuncts(p)]

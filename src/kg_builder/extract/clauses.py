@@ -131,7 +131,7 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     if not own and verb.dep_ == "xcomp":
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         if controller and verb.head.lemma_.lower() in object_control:
-            return [t for c in controller for t in conjuncts(c)]  # "led Carter to intercede"
+            return [t for c in controller for t in conjuncts(c)]  # "led Chile to protest"
     if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)  # "Sadat made a move, announcing ...": Sadat announces
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
@@ -149,7 +149,7 @@ def _modified_noun(verb: Token, active: bool = False) -> tuple[Token, ...]:
 
 
 def _recipients(verb: Token) -> tuple[Token, ...]:
-    """The indirect object ("gave North Korea X"), or the object of a verb that also takes "with" ("reward him with")."""
+    """The indirect object ("gave North Korea X"), or the object of a verb that also takes "with" ("repaid them with")."""
     dative = [t for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for t in conjuncts(c)]
     dative += [t for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP"
                for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]

@@ -84,7 +84,7 @@ class Registry:
 
     def _names_the_parser_missed(self, doc: Doc) -> None:
         """A capitalised word that is a person's name elsewhere in the text names that person here too, even where
-        the statistical model did not tag it ("the Begin government")."""
+        the statistical model did not tag it ("the Boric government")."""
         surnames: dict[str, set[str]] = {}
         for entity in self.entities.values():
             if entity.kind == "Person" and len(entity.label.split()) > 1:
@@ -155,7 +155,7 @@ class Registry:
                    if name.lower() not in generic)
 
     def _titled(self, ent: Span) -> bool:
-        """"premier Sanae Takaichi" is a person whatever the statistical model tagged her: a title goes before her name."""
+        """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name."""
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and before is not None \
             and before.lower_ in self.titles and len(ent) <= 4 and all(t.is_title for t in ent)
@@ -169,7 +169,7 @@ class Registry:
             return self.add(entry.key, entry.kind, entry.label, alias)
         name = clean_name(ent.text, self.titles)
         full = next((f for f in self._person_names if _part_of(name, f)), None) if name not in self._person_names else name
-        if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Takaichi" after "premier Sanae Takaichi"
+        if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
         kind = NER_KINDS.get(ent.label_)
@@ -297,7 +297,7 @@ class Registry:
         if states and lemma in agent_nouns:
             return list(dict.fromkeys(states))
         if lemma in agent_nouns | leader_nouns:
-            owners = self._owners(token)  # "leaders of both nations", "the government of Japan"
+            owners = self._owners(token)  # "leaders of the two states", "the government of Chile"
             if owners:
                 single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
                 return [self.leaders[owners[0]]] if single else owners
@@ -305,7 +305,7 @@ class Registry:
             return self.pair(people=lemma == "leader")
         people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "Person"]
         if people and lemma in self.words["government_nouns"]:
-            return [self._group(token)]  # "the Carter administration", "the Begin government"
+            return [self._group(token)]  # "the Boric administration", "the Boluarte government"
         if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
             earlier = self._listed_before(token)
             if earlier:
@@ -322,7 +322,7 @@ class Registry:
         return list(dict.fromkeys(found))
 
     def _listed_before(self, token: Token) -> list[str]:
-        """"the delegations" after "the Egyptian and Israeli delegations": the states that earlier mention listed."""
+        """"the delegations" after "the Chilean and Peruvian delegations": the states that earlier mention listed."""
         start = max(sentence_of(token).start - 120, 0)
         for earlier in reversed(token.doc[start: token.i]):
             if earlier.lemma_ == token.lemma_ and earlier.tag_ == "NNS" and earlier.i != token.i:

@@ -358,7 +358,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         relative = verb.dep_ == "relcl"
         said = [s for s in own if not (s.tag_ in ("WP", "EX") or s.lower_ == "there" or (s.tag_ == "WDT" and not relative))]
-        # "hoping to reconvene X", "impossible to sustain", "a desire to cut X", "the failure to win X"
+        # "hoping to reconvene X", "impossible to keep", "a desire to cut X", "the failure to win X"
         governed = not said and (verb.dep_ == "xcomp" or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
                                  and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
         if not said and not governed or _reporting_aside(ctx, verb):

@@ -4,7 +4,7 @@ Stances come from the verbs of `positions.verbs` applied to the parse: the
 subject holds the stance, the object (or the object of the verb's
 preposition, "object to X") is the issue, one position per coordinated item.
 A negated stance flips ("should not accept" opposes). Verbs of giving say who
-offers what and who wants it ("reward him with X in exchange for Y"); a
+offers what and who wants it ("repay them with X in exchange for Y"); a
 possessed policy ("his maximum pressure policy") is supported by its owner;
 "X argue that Y is a threat" opposes Y on X's word.
 """
@@ -103,7 +103,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
 
 def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list[tuple[Token, str]],
                   fact: Factuality) -> None:
-    """"Clinton objected to Russian military intervention": to oppose what another actor does is to disagree with
+    """"Chile objected to Peruvian naval patrols": to oppose what another actor does is to disagree with
     it (the actor named as the act's doer: a demonym, a possessive, a compound)."""
     for token, text in issues:
         doers = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
@@ -192,7 +192,7 @@ def _argument_text(ctx: Context, token: Token) -> str:
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)
     purpose = [c for c in token.children if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    if purpose:  # "plans to achieve inter-Korean peace": the noun says little without what it is for
+    if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own

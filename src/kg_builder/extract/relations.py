@@ -67,7 +67,7 @@ def titles(ctx: Context, sent: SentSpan) -> None:
 
 
 def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token], list[str]]:
-    """"Russia was personified by its President, Boris Yeltsin", "Carter and his Secretary of State, Cyrus Vance":
+    """"Peru was led by its President, X", "Boric and his Foreign Minister, Y":
     a title in apposition to the name; its possessor is the state (or the possessor's state) the title is of."""
     root = ent.root
     noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
