@@ -102,6 +102,36 @@ def test_clauses_noun_agent_from_possessive() -> None:
     assert texts(pred.oblique("on")) == ["withdrawal"]
 
 
+def test_clauses_possessive_pronoun_of_a_light_verb_noun_is_the_light_verb_subject() -> None:
+    doc = parsed([("Tokyo", 1, "nsubj", "PROPN", "NNP", "Tokyo"), ("stated", 1, "ROOT", "VERB", "VBD", "state"),
+                  ("its", 3, "poss", "PRON", "PRP$", "its"), ("intent", 1, "dobj", "NOUN", "NN", "intent"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("help", 3, "acl", "VERB", "VB", "help")])
+    assert texts(noun_predication(doc[3], frozenset({"state"})).agents) == ["Tokyo"]
+    assert texts(noun_predication(doc[3]).agents) == ["its"]  # without the light verb, the pronoun is all there is
+
+
+def test_clauses_subject_noun_takes_what_a_complement_verb_says_it_is() -> None:
+    doc = parsed([("Their", 1, "poss", "PRON", "PRP$", "their"), ("goal", 2, "nsubj", "NOUN", "NN", "goal"),
+                  ("remains", 2, "ROOT", "VERB", "VBZ", "remain"), ("disarmament", 2, "attr", "NOUN", "NN", "disarmament")])
+    assert texts(noun_predication(doc[1], complement_verbs=frozenset({"remain"})).clauses) == ["disarmament"]
+    assert noun_predication(doc[1]).clauses == ()
+
+
+def test_clauses_for_infinitive_is_one_argument_whose_subject_is_the_object_of_for() -> None:
+    doc = parsed([("Rome", 1, "nsubj", "PROPN", "NNP", "Rome"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                  ("for", 1, "prep", "ADP", "IN", "for"), ("Paris", 2, "pobj", "PROPN", "NNP", "Paris"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("send", 1, "advcl", "VERB", "VB", "send"),
+                  ("ships", 5, "dobj", "NOUN", "NNS", "ship")])
+    assert verb_predication(doc[1]).oblique("for") == (doc[5],)
+    assert texts(verb_predication(doc[5]).agents) == ["Paris"]
+    marked = parsed([("Rome", 1, "nsubj", "PROPN", "NNP", "Rome"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                     ("for", 5, "mark", "SCONJ", "IN", "for"), ("Paris", 5, "nsubj", "PROPN", "NNP", "Paris"),
+                     ("to", 5, "aux", "PART", "TO", "to"), ("send", 1, "advcl", "VERB", "VB", "send"),
+                     ("ships", 5, "dobj", "NOUN", "NNS", "ship")])
+    assert verb_predication(marked[1]).oblique("for") == (marked[5],)
+    assert clause_text(marked[5]) == "Paris send ships"
+
+
 @pytest.mark.parametrize(("dep", "expected"), [("appos", ["Reagan"]), ("attr", ["Reagan"])])
 def test_clauses_description_is_said_of_the_one_it_describes(dep: str, expected: list[str]) -> None:
     if dep == "appos":

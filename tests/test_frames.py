@@ -29,6 +29,7 @@ frames:
     class: Disagreement
     verbs: [disagree]
     roles: {party: [agent, with], concerns: [over]}
+complement_verbs: [be, remain]
 """
 
 
@@ -63,6 +64,7 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     ("    nouns: [desire]", "    nounz: [desire]", 15, "unknown key 'nounz'"),
     ('concerns: [clause, "on"]', "concerns: [clause, on]", 9, "holds 'on', not a word"),
     ("light_verbs: [have, express]", "light_verbs: have", 2, "must be a list of words"),
+    ("complement_verbs: [be, remain]\n", "", 1, "lacks 'complement_verbs'"),
 ])
 def test_frames_bad_entry_is_an_error_with_file_and_line(tmp_path: Path, old: str, new: str, line: int,
                                                          what: str) -> None:

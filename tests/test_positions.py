@@ -231,3 +231,18 @@ def test_positions_a_speaker_saying_what_she_will_do_takes_a_stance_on_her_own_w
     labels = {e.key: e.label for e in facts.entities}
     assert [(labels[p.holder], p.stance, labels[p.issue]) for p in found] == [("Dina Boluarte", stance, issue)]
     assert found[0].factuality.attributed_to == found[0].holder
+
+
+def test_positions_a_possessed_goal_is_supported_through_its_complement_verb(facts_for):
+    facts = facts_for("Peru's main goals include lowering port fees and opening the border.")
+    assert ("state/peru", "Supports", "lowering port fees and opening the border") in stances(facts)
+
+
+def test_positions_call_for_x_to_act_is_a_demand_that_x_acts(facts_for):
+    facts = facts_for("Chile has called for Peru and Bolivia to reopen the border crossings.")
+    assert stances(facts) == {("state/chile", "Demands", "reopen the border crossings")}
+
+
+def test_positions_stated_its_intent_is_the_intent_of_the_subject(facts_for):
+    facts = facts_for("Chile has stated its intent to expand the fishing zone.")
+    assert ("state/chile", "Supports", "expand the fishing zone") in stances(facts)

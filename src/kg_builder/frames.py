@@ -20,7 +20,7 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+TOP_KEYS = frozenset({"object_control", "light_verbs", "complement_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause"})
 
@@ -40,6 +40,7 @@ class Frame:
 class Frames:
     object_control: frozenset[str]
     light_verbs: frozenset[str]
+    complement_verbs: frozenset[str]
     exchange_prepositions: tuple[str, ...]
     exchange_counterpart: dict[str, str]
     stance_prepositions: dict[str, str]  # "in favor of" -> Supports
@@ -142,6 +143,10 @@ def read_frames(path: Path, ontology: Path) -> Frames:
     if root is None:
         raise InputError(f"{path}: the frames file is empty")
     top = checker.mapping(root, "the frames file", TOP_KEYS)
+    missing = sorted(TOP_KEYS - top.keys())
+    if missing:
+        raise checker.fail(root, f"the frames file lacks {', '.join(map(repr, missing))}",
+                           hint="see ontology/frames.yaml of the project for each key")
     defaults = {c: checker.roles(n, f"defaults/{c}") for c, n in checker.mapping(top["defaults"], "defaults",
                                                                                   frozenset(CATEGORIES)).items()}
     exchange = checker.mapping(top["exchange"], "exchange", frozenset({"prepositions", "counterpart"}))
@@ -155,6 +160,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
             index[(category, lemma)] = index.get((category, lemma), ()) + (frame,)
     return Frames(object_control=frozenset(checker.words(top["object_control"], "object_control")),
                   light_verbs=frozenset(checker.words(top["light_verbs"], "light_verbs")),
+                  complement_verbs=frozenset(checker.words(top["complement_verbs"], "complement_verbs")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),
                   exchange_counterpart=counterpart, stance_prepositions=_stances(checker, top["stance_prepositions"]),
                   index=index)

@@ -18,7 +18,9 @@ are normalised so that extractors need not know the parse:
   modifier ("Israeli withdrawal") or a light verb's subject ("X held talks",
   "X expressed a desire to ..."), their theme from "of", their clause from an
   infinitive ("a desire to cut ...");
-- multi-word prepositions are read as one ("in exchange for", "with regard to").
+- multi-word prepositions are read as one ("in exchange for", "with regard to");
+- a "for" infinitive is one argument: in "called for X to deploy ships" the
+  object of "for" is the clause "X ... deploy ships", whose subject is X.
 
 The layer names no fact: which predicate says what is the frames' business.
 """
@@ -77,7 +79,8 @@ def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) 
                        _obliques(verb), particle, None, passive)
 
 
-def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset()) -> Predication:
+def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
+                     complement_verbs: frozenset[str] = frozenset()) -> Predication:
     """A noun naming an act or stance ("refusal to", "withdrawal from", "talks with", "Sadat's visit")."""
     agents = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
     agents += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
@@ -85,13 +88,14 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset()) -> 
     obliques = _obliques(noun)
     support = _light_verb(noun, light_verbs)
     agents += [t for p, t in obliques if p == "by"]
-    if not agents and support is not None:
-        agents += subjects(support)
+    if support is not None and all(a.pos_ == "PRON" for a in agents):  # "X stated its intent to": X intends
+        agents = subjects(support) or agents
     if not agents and _relative_subject_of(noun) is not None:
         agents += subjects(_relative_subject_of(noun))
     themes = tuple(t for p, t in obliques if p == "of")
     clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (_infinitive(c) or _content_clause(c)))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
+    clauses += _complements(noun, complement_verbs)
     relative = _relative_subject_of(noun)
     if relative is not None:  # "the controversy that developed between X and Y over Z"
         obliques += tuple(o for o in _obliques(relative) if o not in obliques)
@@ -128,6 +132,8 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in own):
         return conjuncts(verb.head)  # "the Geneva Conference, which had been established ..."
+    if not own and _for_subject(verb) is not None:
+        return conjuncts(_for_subject(verb))  # "called for X to deploy ships": X deploys them
     if not own and verb.dep_ == "xcomp":
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         if controller and verb.head.lemma_.lower() in object_control:
@@ -183,7 +189,31 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
             name, obj = _compound_preposition(prep, obj, preps)
             taken |= {p.i for p in preps if p.i == obj.head.i and p != prep}
             found += [(name, t) for t in conjuncts(obj)]
-    return tuple(found)
+    found = [(name, _for_infinitive_of(obj) or obj) if name == "for" else (name, obj) for name, obj in found]
+    found += [("for", c) for c in token.children if c.dep_ in ("advcl", "xcomp", "acl") and _infinitive(c)
+              and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+    return tuple(dict.fromkeys(found))
+
+
+def _for_infinitive_of(obj: Token) -> Token | None:
+    """The infinitive that follows "for X" and makes X its subject: "called for X and Y to deploy ships"."""
+    holder = obj.head.head
+    last = max(t.i for t in obj.subtree)
+    return next((c for c in holder.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                 and min(t.i for t in c.subtree) == last + 1), None)
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """The object of "for" just before an infinitive without a subject of its own."""
+    if verb.dep_ not in ("advcl", "xcomp") or not _infinitive(verb):
+        return None
+    first = min(t.i for t in verb.subtree)
+    for prep in (c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "for"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if objects and max(t.i for t in prep.subtree) == first - 1:
+            return objects[0]
+    return None
 
 
 def _compound_preposition(prep: Token, obj: Token, siblings: list[Token]) -> tuple[str, Token]:
@@ -209,6 +239,14 @@ def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light_verbs:
         return head
     return None
+
+
+def _complements(noun: Token, complement_verbs: frozenset[str]) -> tuple[Token, ...]:
+    """"X's goal is to end the war", "their priorities include raising taxes": what the subject noun amounts to."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in complement_verbs:
+        return ()
+    return tuple(t for c in verb.children if c.dep_ in ("attr", "dobj", "xcomp", "acomp") for t in conjuncts(c))
 
 
 def _relative_subject_of(noun: Token) -> Token | None:

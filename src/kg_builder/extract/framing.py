@@ -62,7 +62,7 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     found = frames.evoked(category, lemma)
     if not found:
         return []
-    pred = noun_predication(token, frames.light_verbs) if category == "noun" else description_predication(token)
+    pred = noun_predication(token, frames.light_verbs, frames.complement_verbs) if category == "noun" else description_predication(token)
     return [FrameMatch(f, pred) for f in found]
 
 
