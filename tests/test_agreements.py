@@ -187,3 +187,10 @@ def test_agreements_a_clause_under_an_agreement_is_its_commitment(facts_for):
     facts = facts_for("Under the Andes Treaty, Chile and Peru committed to share the fisheries of the bay.")
     [agreement] = facts.agreements
     assert [c.label for c in agreement.commitments] == ["share the fisheries of the bay"]
+
+
+def test_agreements_signing_in_a_relative_clause_dates_it(facts_for):
+    facts = facts_for("Peru welcomed the Andean Charter that was signed in 2012.")
+    [treaty] = [a for a in facts.agreements if a.status == "Signed"]
+    adopted = next(e for e in facts.events if e.key == treaty.adopted_at)
+    assert adopted.start.iso.startswith("2012")

@@ -10,6 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, verb_predication)
+from kg_builder.extract.tokens import stray_clause
 
 Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS, tag, lemma
 
@@ -165,3 +166,15 @@ def test_clauses_clause_text_puts_the_antecedent_where_the_relative_pronoun_stoo
                   ("attend", 5, "xcomp", "VERB", "VB", "attend"), ("in", 6, "prep", "ADP", "IN", "in"),
                   ("May", 7, "pobj", "PROPN", "NNP", "May")])
     assert clause_text(doc[6]) == "attend meeting in May"
+
+
+def test_clauses_subject_taken_for_a_conjunct_is_given_back_to_its_passive_verb() -> None:
+    # the small model's reading of "Lima assented to the plan and the treaty was signed": "treaty" a conjunct of "plan"
+    doc = parsed([("Lima", 1, "nsubj", "PROPN", "NNP", "Lima"), ("assented", 1, "ROOT", "VERB", "VBD", "assent"),
+                  ("to", 1, "prep", "ADP", "IN", "to"), ("the", 4, "det", "DET", "DT", "the"),
+                  ("plan", 2, "pobj", "NOUN", "NN", "plan"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+                  ("the", 7, "det", "DET", "DT", "the"), ("treaty", 4, "conj", "NOUN", "NN", "treaty"),
+                  ("was", 9, "auxpass", "AUX", "VBD", "be"), ("signed", 1, "ccomp", "VERB", "VBN", "sign")])
+    assert texts(verb_predication(doc[9]).themes) == ["treaty"]
+    assert stray_clause(doc[7]) == doc[9]
+    assert stray_clause(doc[4]) is None

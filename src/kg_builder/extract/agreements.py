@@ -18,9 +18,9 @@ from ..lexicon import slug
 from ..model import Agreement, Commitment, Event, Factuality, TimeValue
 from ..timex import Interval
 from .context import Context
-from .clauses import clause_text, verb_predication
+from .clauses import RELATIVE_PRONOUNS, clause_text, verb_predication
 from .events import _date_tokens, join_participants
-from .tokens import conjuncts, objects, phrase, prep_objects, sentence_of, split_list, subjects, text_of
+from .tokens import conjuncts, objects, phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of
 
 
 def _head_lemma(token: Token) -> str:
@@ -98,11 +98,17 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     phrasal = f"{head.head.lemma_.lower()} {head.lower_}"  # "entered into a deal", "withdrew from the treaty"
     if token.dep_ == "pobj" and phrasal in verbs:
         return head.head, verbs[phrasal]
+    stray = stray_clause(token) if token.dep_ == "conj" else None
+    if stray is not None and stray.lemma_.lower() in verbs:
+        return stray, verbs[stray.lemma_.lower()]
     if token.dep_ == "conj":
         return _governor(ctx, token.head)
     for child in token.children:  # "an agreement signed in 1968 by ...", "a treaty concluded between X and Y"
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.lemma_.lower() in verbs:
             return child, verbs[child.lemma_.lower()]
+        if child.dep_ == "relcl" and child.lemma_.lower() in verbs and any(
+                c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children):
+            return child, verbs[child.lemma_.lower()]  # "the treaty that was signed in 1968", "the pact which X signed"
     return None, None
 
 

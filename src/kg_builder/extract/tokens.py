@@ -46,7 +46,7 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             return [t for s in found for t in conjuncts(s)]
-    if verb.dep_ == "ROOT":
+    if verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "conj") and _finite(verb)):
         stray = _stray_subject(verb)
         if stray:
             return stray
@@ -56,8 +56,22 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _finite(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+
+def stray_clause(noun: Token) -> Token | None:
+    """The verb whose subject the parser took for a conjunct: "assented to the plan and the treaty was signed"."""
+    after = max(t.i for t in noun.subtree) + 1
+    while after < sentence_of(noun).end and noun.doc[after].pos_ in ("ADV", "AUX", "PART"):
+        after += 1
+    verb = noun.doc[after] if after < sentence_of(noun).end else None
+    return verb if verb is not None and verb.pos_ == "VERB" and noun in subjects(verb) else None
+
+
 def _stray_subject(verb: Token) -> list[Token]:
-    """"At the Vladivostok Summit, Ford and Brezhnev agreed": the parser may hang the subject on the fronted phrase."""
+    """"At the Vladivostok Summit, Ford and Brezhnev agreed", "assented to the plan and the treaty was signed": the
+    parser may hang the subject on the fronted phrase, or take it for a conjunct of an object."""
     before = verb.i - 1
     while before >= sentence_of(verb).start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
         before -= 1
