@@ -178,3 +178,9 @@ def test_events_month_listed_before_a_dated_one_takes_its_year(facts_for):
     starts = {e.start.iso for e in facts.events if e.start is not None}
     assert "1943-10" in starts
     assert not any(iso.startswith("2020") for iso in starts)  # not the document's year
+
+
+def test_events_unrealized_clause_label_leaves_out_a_fronted_phrase(facts_for):
+    facts = facts_for("In terms of trade law, Peru urged Chile to lower its port fees.")
+    labels = [e.label for e in facts.events if e.factuality.modality == "Hypothetical"]
+    assert labels == ["Peru urged Chile to lower its port fees"]

@@ -125,6 +125,8 @@ def test_factuality_doubt_is_not_asserted(reading):
     ("Nobody knows whether Chile will sign the accord.", "sign"),
     ("Chile plans to test a new missile.", "test"),
     ("Unless Peru objects, Chile will sign the accord.", "sign"),
+    ("Peru has called for Chile and Bolivia to open the border.", "open"),  # what is called for has not happened
+    ("Peru urged Chile to open the border.", "open"),
 ])
 def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     r = reading(text, word)

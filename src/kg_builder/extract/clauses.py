@@ -132,8 +132,8 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in own):
         return conjuncts(verb.head)  # "the Geneva Conference, which had been established ..."
-    if not own and _for_subject(verb) is not None:
-        return conjuncts(_for_subject(verb))  # "called for X to deploy ships": X deploys them
+    if not own and for_subject(verb) is not None:
+        return conjuncts(for_subject(verb))  # "called for X to deploy ships": X deploys them
     if not own and verb.dep_ == "xcomp":
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         if controller and verb.head.lemma_.lower() in object_control:
@@ -204,7 +204,13 @@ def _for_infinitive_of(obj: Token) -> Token | None:
                  and min(t.i for t in c.subtree) == last + 1), None)
 
 
-def _for_subject(verb: Token) -> Token | None:
+def for_infinitive(verb: Token) -> bool:
+    """"for X to act", whether the parser makes X the object of "for" or the subject with "for" as its marker."""
+    return for_subject(verb) is not None or _infinitive(verb) and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in verb.children)
+
+
+def for_subject(verb: Token) -> Token | None:
     """The object of "for" just before an infinitive without a subject of its own."""
     if verb.dep_ not in ("advcl", "xcomp") or not _infinitive(verb):
         return None

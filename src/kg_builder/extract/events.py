@@ -16,7 +16,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
-from .clauses import RELATIVE_PRONOUNS
+from .clauses import RELATIVE_PRONOUNS, for_subject
 from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
@@ -184,11 +184,7 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
         return f"{ctx.registry.entities[location].label} {token.lemma_.lower()}"
     if token.pos_ in ("NOUN", "PROPN"):
         return phrase(token)
-    skip = {i for d in dates for i in _date_phrase(token.doc[d])}
-    first_subject = min((s.left_edge.i for s in subjects(token)), default=token.i)
-    for child in token.children:  # fronted adverbials ("In addition to the statement, ...") are not the event
-        if child.i < first_subject and child.dep_ not in ("nsubj", "nsubjpass"):
-            skip |= {t.i for t in child.subtree}
+    skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token))
     relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token)
              and t.dep_ not in ("mark", "punct") and t not in relative
@@ -198,6 +194,17 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
         named = " ".join(phrase(s) for s in subjects(token.head)[:1])
     return text_of(words[:18]) if not named else f"{named} {text_of(words[:16])}"
+
+
+def _asides(verb: Token, subject: list[Token]) -> set[int]:
+    """Words of a clause that say how or who, not what happened: phrases fronted before the subject ("In terms of
+    law, X urged ..."), and the subject's appositions ("X, the Soviet leader,")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    first_subject = min((s.left_edge.i for s in subject), default=verb.i)
+    aside = {t.i for c in verb.children if c.i < first_subject and c.dep_ not in ("nsubj", "nsubjpass")
+             for t in c.subtree}
+    return aside | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
 
 
 def tidy_label(label: str) -> str | None:
@@ -330,8 +337,9 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
     """A verb with a date of its own and no trigger word is still a dated event."""
     stative = set(ctx.triggers["events"]["stative"])
     for i in dates:
-        if _attachment(sent.doc[i], noun=False) is None:
-            continue  # "the 1972 ABM Treaty" dates the treaty, not the clause around it
+        anchor = _attachment(sent.doc[i], noun=False)
+        if anchor is None:
+            continue  # "the 1972 ABM Treaty", "the Treaty of 1968" date the treaty, not the clause around it
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
@@ -361,12 +369,15 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         # "hoping to reconvene X", "impossible to keep", "a desire to cut X", "the failure to win X"
         governed = not said and (verb.dep_ == "xcomp" or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
                                  and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
-        if not said and not governed or _reporting_aside(ctx, verb):
+        doer = for_subject(verb)  # "called for X to deploy ships": X deploying ships is what is called for
+        if not said and not governed and doer is None or _reporting_aside(ctx, verb):
             continue
         fact = ctx.factuality(verb)
         if fact.polarity == "Positive" and fact.modality == "Asserted":
             continue
         label = _clause_label(verb.head if governed and not said else verb)
+        if doer is not None:
+            label = f"{phrase(doer)} {label}"
         if relative:
             label = f"{phrase(verb.head)} {label}"
         label = tidy_label(label)
@@ -405,7 +416,8 @@ def _reporting_aside(ctx: Context, verb: Token) -> bool:
 
 def _clause_label(verb: Token) -> str:
     """The clause of a verb with its subject, without the clauses embedded in it, at most 24 words."""
-    words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb)]
+    aside = _asides(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+    words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb) and t.i not in aside]
     while words and words[0].dep_ in ("cc", "preconj") or words and words[0].lower_ == "not" and words[0].i < verb.i \
             and words[0].doc[words[0].i - 1].lower_ == "or":
         words = words[1:]  # "or not each nation should ..." of "whether or not"

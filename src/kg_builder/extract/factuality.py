@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Factuality
+from .clauses import for_infinitive
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             break
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (node.dep_ == "acl" and node.head.pos_ == "NOUN"
                                                                   and node.head.lemma_.lower() in cues.irrealis_nouns)
+        bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
         node = node.head
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker)
@@ -188,7 +190,7 @@ def _has_xcomp_path(governor: Token, trigger: Token) -> bool:
     node = trigger
     while node != governor and node.head != node:
         if node.head == governor:
-            return node.dep_ in ("xcomp", "ccomp", "dobj", "prep")
+            return node.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(node)
         node = node.head
     return False
 
