@@ -93,6 +93,13 @@ def test_relations_title_in_apposition_belongs_to_its_possessor(facts_for, text,
     assert any(r.predicate == predicate and r.object == state for r in facts.relations), facts.relations
 
 
+def test_relations_title_with_of_is_whole_and_its_noun_owns_nothing(facts_for):
+    facts = facts_for("Boric and his Secretary of State, Daniel Okafor, flew to Lima.")
+    ruiz = next(e for e in facts.entities if e.label == "Daniel Okafor")
+    assert ruiz.roles == ("secretary of state",)
+    assert not [r for r in facts.relations if r.subject == ruiz.key], facts.relations
+
+
 def test_relations_title_stops_at_the_previous_name(facts_for):
     facts = facts_for("The accord was signed by Chilean President Gabriel Boric and Peruvian President Dina Boluarte "
                       "in 2023.")

@@ -74,9 +74,14 @@ def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[s
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
         return None, [], []
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
-    title = _title_in(words, titles)
+    of_phrase = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    title = _title_in(words + [t for c in of_phrase for t in c.subtree], titles)
+    if title and " of " in title:  # "his Secretary of State": "State" is part of the title, not its owner
+        of_phrase = []
+    else:
+        title = _title_in(words, titles)
     owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
-    owners += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # "the leader of the Likud Party"
+    owners += [k for c in of_phrase  # "the leader of the Likud Party"
                for p in c.children if p.dep_ == "pobj" for k in ctx.registry.actors(p)]
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
     return title, words, owners
