@@ -55,6 +55,9 @@ def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
     ("Chile and Peru did not meet in Lima.", "meet"),
     ("There was no meeting in Lima.", "meeting"),
     ("The summit did not take place.", "summit"),  # a noun trigger under a negated verb
+    ("Chile called off the summit.", "summit"),  # a phrasal verb that undoes its object
+    ("Peru has put aside its objections to the quota.", "objections"),
+    ("The summit did not go ahead.", "summit"),
 ])
 def test_factuality_negation_makes_negative(reading, text, word):
     r = reading(text, word)

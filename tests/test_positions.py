@@ -246,3 +246,8 @@ def test_positions_call_for_x_to_act_is_a_demand_that_x_acts(facts_for):
 def test_positions_stated_its_intent_is_the_intent_of_the_subject(facts_for):
     facts = facts_for("Chile has stated its intent to expand the fishing zone.")
     assert ("state/chile", "Supports", "expand the fishing zone") in stances(facts)
+
+
+def test_positions_a_possessed_policy_of_doing_something_supports_that_thing(facts_for):
+    facts = facts_for("Chile has kept Peru's decades-old policy of opening new ports to foreign ships.")
+    assert stances(facts) >= {("state/peru", "Supports", "opening new ports to foreign ships")}

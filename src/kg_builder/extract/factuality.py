@@ -75,6 +75,12 @@ def _whether_or_not(neg: Token) -> bool:
     return litotes or (neg.i >= 2 and neg.doc[neg.i - 1].lower_ == "or" and neg.doc[neg.i - 2].lower_ == "whether")
 
 
+def _with_particle(verb: Token) -> str:
+    """"put aside", "give up": a particle makes a verb of its own."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
 def polarity(trigger: Token, cues: Cues) -> str:
     """Negative when the trigger, or the verb a noun trigger depends on, is negated, or sits under "failed to"."""
     negations = 0
@@ -83,7 +89,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if _negated(node, cues):
             negations += 1
         failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children)  # "attempted unsuccessfully to"
-        governor = node.head.lemma_.lower()
+        governor = _with_particle(node.head)
         if node.dep_ == "xcomp" and (governor in cues.negative_implicatives or failed
                                      or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)

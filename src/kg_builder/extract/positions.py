@@ -299,10 +299,13 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
         if not owners:
             continue  # "its policies" is too often someone else's than the clause's subject
         holders = ctx.registry.actors(owners[0])
+        # "X's policy of deepening ties": what the policy is; else its modifiers ("X's open borders policy")
+        content = [t for p, t in noun_predication(token).obliques if p == "of"]
         words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
+        issue = _argument_text(ctx, content[0]) if content else text_of(words)
         for holder in holders:
             # a possessive presupposes the policy, so belief or hedge verbs above do not reach it
-            _add(ctx, holder, "Supports", text_of(words), Factuality(), sent, "rule:possessed-policy", 0.65)
+            _add(ctx, holder, "Supports", issue, Factuality(), sent, "rule:possessed-policy", 0.65)
 
 
 def framed_negatively(ctx: Context, sent: SentSpan) -> None:
