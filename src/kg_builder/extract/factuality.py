@@ -75,9 +75,14 @@ def _whether_or_not(neg: Token) -> bool:
     return litotes or (neg.i >= 2 and neg.doc[neg.i - 1].lower_ == "or" and neg.doc[neg.i - 2].lower_ == "whether")
 
 
+# adverbs that make a phrasal verb with the verb before them, whether the parser calls them particles or not
+PARTICLES = frozenset({"aside", "off", "up", "away", "down", "out", "back", "over", "ahead", "about"})
+
+
 def _with_particle(verb: Token) -> str:
     """"put aside", "give up": a particle makes a verb of its own."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod"
+                     and c.i == verb.i + 1 and c.lower_ in PARTICLES), None)
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
