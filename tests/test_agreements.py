@@ -194,3 +194,12 @@ def test_agreements_signing_in_a_relative_clause_dates_it(facts_for):
     [treaty] = [a for a in facts.agreements if a.status == "Signed"]
     adopted = next(e for e in facts.events if e.key == treaty.adopted_at)
     assert adopted.start.iso.startswith("2012")
+
+
+def test_agreements_the_four_countries_are_the_four_states_just_listed(facts_for):
+    facts = facts_for("In May 2012, Chile, Peru, Bolivia, and Ecuador agreed on new fishing rules. The following month, "
+                      "the four countries formally ratified the Tacna Treaty.")
+    [treaty] = facts.agreements
+    signers = {r.object for r in facts.relations if r.subject == treaty.key and r.predicate == "signatory"}
+    assert signers == {"state/chile", "state/peru", "state/bolivia", "state/ecuador"}
+    assert next(e for e in facts.events if e.key == treaty.adopted_at).label == "Tacna Treaty ratified"

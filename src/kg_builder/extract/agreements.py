@@ -284,12 +284,24 @@ def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: 
         return None
     when = dates[attached[0]]
     key = ctx.fact_key("event", "signing", name, sentence_of(verb).start_char)
-    ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {verb.lemma_.lower()}ed".replace("eed", "ed"),
+    ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(verb)}",
                             evidence=ctx.evidence(sentence_of(verb), "rule:agreement-signing", 0.75),
                             factuality=ctx.factuality(verb), participants=tuple(_signatories(ctx, verb)),
                             start=when.start, end=when.end)
     ctx.event_at[verb.i] = key
     return key
+
+
+def _past_participle(verb: Token) -> str:
+    """"signed", "ratified", "concluded": the text's own form when it has one."""
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    if lemma.endswith("e"):
+        return f"{lemma}d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return f"{lemma[:-1]}ied"
+    return f"{lemma}ed"
 
 
 def commitment_clauses(ctx: Context, sent: SentSpan) -> None:

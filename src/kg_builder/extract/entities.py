@@ -23,6 +23,7 @@ PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
+NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
 
 
@@ -301,6 +302,9 @@ class Registry:
             if owners:
                 single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
                 return [self.leaders[owners[0]]] if single else owners
+        listed = self._numbered_group(token)
+        if listed:
+            return listed
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
         people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "Person"]
@@ -340,6 +344,23 @@ class Registry:
                 or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         return self.add(f"organization/{slug(label)}", "Organization", label, label)
+
+    def _numbered_group(self, token: Token) -> list[str]:
+        """"the four countries" after "Russia, Ukraine, Belarus, and Kazakhstan agreed": the last list of that many
+        actors of the noun's kind, within the last few sentences."""
+        count = next((NUMBER_WORDS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
+                      for c in token.children if c.dep_ == "nummod"), 0)
+        if count < 3 or token.lemma_.lower() not in self.pair_nouns:
+            return []  # two is "both sides", read from the pair last named
+        kind = "Person" if token.lemma_.lower() == "leader" else "State"
+        start = max(sentence_of(token).start - 150, 0)
+        for earlier in reversed(token.doc[start: token.i]):
+            if earlier.dep_ == "conj" or earlier.i in self._resolving:
+                continue
+            found = [k for t in conjuncts(earlier) for k in self._actor(t) if self.kind(k) == kind]
+            if len(found) == count and len(set(found)) == count:
+                return found
+        return []
 
     def _is_pair(self, token: Token) -> bool:
         both = any(c.lower_ in ("both", "two") for c in token.children)
