@@ -184,3 +184,13 @@ def test_events_unrealized_clause_label_leaves_out_a_fronted_phrase(facts_for):
     facts = facts_for("In terms of trade law, Peru urged Chile to lower its port fees.")
     labels = [e.label for e in facts.events if e.factuality.modality == "Hypothetical"]
     assert labels == ["Peru urged Chile to lower its port fees"]
+
+
+def test_events_a_visit_is_where_it_goes_not_dated_by_since_and_not_of_its_examples(facts_for):
+    facts = facts_for("Peru has held two summits with Chilean President Gabriel Boric, including the first Peruvian "
+                      "presidential visit to Chile since 2019.")
+    visit = next(e for e in facts.events if e.label.endswith("visit"))
+    assert (visit.location, visit.start) == ("state/chile", None)
+    summit = next(e for e in facts.events if e.kind == "Summit")
+    assert "visit" not in summit.label
+    assert set(summit.participants) >= {"state/peru", "person/gabriel-boric"}

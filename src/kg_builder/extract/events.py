@@ -16,7 +16,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
-from .clauses import RELATIVE_PRONOUNS, for_subject
+from .clauses import RELATIVE_PRONOUNS, for_subject, noun_predication
 from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
@@ -114,6 +114,8 @@ def _date_tokens(token: Token, dates: dict[int, Interval]) -> list[int]:
 def _attachment(date: Token, noun: bool) -> Token | None:
     """The word a date modifies; a number inside another noun phrase ("the 1972 ABM Treaty") modifies nothing."""
     if date.dep_ == "pobj" and date.head.dep_ == "prep":
+        if noun and date.head.lower_ == "since":
+            return None  # "the first visit since 2019": the visit is not of 2019
         return date.head.head
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head
@@ -142,7 +144,10 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) in ("Attack", "Meeting", "Negotiation"):
             heads += objects(token)  # "X met Y", "X invaded Y": the object takes part too
     else:
-        heads += [c for c in token.children if c.dep_ == "poss"]
+        # "X's visit", "X held talks with Y", "the visit by X": a name beside the noun is its place, not a party
+        pred = noun_predication(token, ctx.frames.light_verbs)
+        heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))]
+        heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         places = _place_modifiers(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2:
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
@@ -169,8 +174,11 @@ def _kind_of(ctx: Context, key: str) -> str | None:
 def _location(ctx: Context, token: Token) -> str | None:
     """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
     places = prep_objects(token, "in", "at", "into", "near")
+    journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
+    if journey:  # "the ROK presidential visit to China" is in China
+        places = prep_objects(token, "to") + places
     candidates = [ctx.registry.key_of(t) for p in places for t in [p, *p.subtree]]
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") and not (journey and candidates):
         modifiers = _place_modifiers(ctx, token)
         if len([k for k in modifiers if _kind_of(ctx, k) == "State"]) < 2:
             candidates = modifiers + candidates

@@ -124,8 +124,9 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
 
 
 def _inside_clause(t: Token, root: Token) -> bool:
+    """Inside a clause, an apposition or a list of examples ("two summits, including a visit to X")."""
     while t != root:
-        if t.dep_ in CLAUSE_DEPS or t.dep_ == "appos":
+        if t.dep_ in CLAUSE_DEPS or t.dep_ == "appos" or t.dep_ == "prep" and t.lower_ == "including":
             return True
         t = t.head
     return False
