@@ -251,3 +251,9 @@ def test_positions_stated_its_intent_is_the_intent_of_the_subject(facts_for):
 def test_positions_a_possessed_policy_of_doing_something_supports_that_thing(facts_for):
     facts = facts_for("Chile has kept Peru's decades-old policy of opening new ports to foreign ships.")
     assert stances(facts) >= {("state/peru", "Supports", "opening new ports to foreign ships")}
+
+
+def test_positions_a_group_named_for_a_state_does_not_disagree_with_that_state(facts_for):
+    facts = facts_for("Chilean policymakers objected to Chile's new fishing quota.")
+    assert ("organization/policymakers", "Opposes", "Chile's new fishing quota") in stances(facts)
+    assert facts.disagreements == ()

@@ -73,6 +73,7 @@ class Registry:
         self.publisher = self._publisher(document.publisher) if document.publisher else None
         self.last_pair: tuple[str, ...] = ()
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
+        self.group_states: dict[str, str] = {}  # "U.S. negotiators" -> the state its name places it in
         self._person_names = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
         self._resolving: set[int] = set()
@@ -343,7 +344,12 @@ class Registry:
                 self.words["group_qualifiers"])
                 or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
-        return self.add(f"organization/{slug(label)}", "Organization", label, label)
+        key = self.add(f"organization/{slug(label)}", "Organization", label, label)
+        states = [k for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
+                  if (k := self.key_of(t)) and self.kind(k) == "State"]
+        if len(set(states)) == 1:
+            self.group_states[key] = states[0]
+        return key
 
     def _numbered_group(self, token: Token) -> list[str]:
         """"the four countries" after "Russia, Ukraine, Belarus, and Kazakhstan agreed": the last list of that many
@@ -378,10 +384,11 @@ class Registry:
         return ranked[:2] if len(ranked) >= 2 else []
 
     def state_of(self, key: str) -> str:
+        """The state an actor acts for: its leader's, or the one a group's name places it in; else itself."""
         for state, person in self.leaders.items():
             if person == key:
                 return state
-        return key
+        return self.group_states.get(key, key)
 
     def note_pair(self, keys: list[str]) -> None:
         if len(keys) == 2:

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
-from .clauses import RELATIVE_PRONOUNS, for_subject, noun_predication
+from .clauses import RELATIVE_PRONOUNS, for_subject, noun_predication, verb_predication
 from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
@@ -383,9 +383,15 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         fact = ctx.factuality(verb)
         if fact.polarity == "Positive" and fact.modality == "Asserted":
             continue
-        label = _clause_label(verb.head if governed and not said else verb)
-        if doer is not None:
-            label = f"{phrase(doer)} {label}"
+        label = _clause_label(verb)
+        if not said and len(label.split()) < 2 and fact.polarity == "Positive":
+            continue  # "needs to decide", "barriers to trade": a bare verb says little unless refused or failed
+        # "hoping to reconvene X", "urged Y to address X", "called for Y to act": who would do it, and what
+        doers = [doer] if doer is not None else list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
+        if not said and doers:
+            label = f"{phrase(doers[0])} {label}"
+        elif not said:
+            label = _clause_label(verb.head)
         if relative:
             label = f"{phrase(verb.head)} {label}"
         label = tidy_label(label)

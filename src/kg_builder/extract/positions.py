@@ -367,8 +367,8 @@ def _same_issue(ctx: Context, first: str, second: str) -> bool:
 def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list[str], fact: Factuality,
                   rule: str) -> None:
     issues = [strip_determiners(i) for i in issues if i]
-    if len(parties) < 2 or not issues:
-        return
+    if len({ctx.registry.state_of(p) for p in parties}) < 2 or not issues:
+        return  # "U.S. officials disagreed with the United States" is one side
     key = ctx.fact_key("disagreement", *parties, *issues, sent.start_char)
     if any(d.key == key for d in ctx.disagreements):
         return
