@@ -203,3 +203,10 @@ def test_agreements_the_four_countries_are_the_four_states_just_listed(facts_for
     signers = {r.object for r in facts.relations if r.subject == treaty.key and r.predicate == "signatory"}
     assert signers == {"state/chile", "state/peru", "state/bolivia", "state/ecuador"}
     assert next(e for e in facts.events if e.key == treaty.adopted_at).label == "Tacna Treaty ratified"
+
+
+def test_agreements_a_list_of_places_the_parser_splits_over_the_verb_gives_one_provision_each(facts_for):
+    facts = facts_for("The Tacna Treaty was signed by Chile, Peru, and Bolivia in 1999, and it banned all nuclear tests "
+                      "in the atmosphere, in space, or underwater.")
+    [treaty] = facts.agreements
+    assert {c.label for c in treaty.commitments} >= {"all nuclear tests in space", "all nuclear tests underwater"}

@@ -341,9 +341,13 @@ def _provisions(theme: Token) -> list[str]:
     whether the parser hangs the places on the object or on the verb."""
     own = [c for c in theme.children if c.dep_ == "prep"]
     places = [t for p in own[:1] for t in conjuncts(p)]
-    if len(places) < 2:
-        after = [c for c in theme.head.children if c.dep_ == "prep" and c.i > theme.i] if theme.dep_ == "dobj" else []
-        places = list(dict.fromkeys(t for p in after for t in conjuncts(p)))
+    if theme.dep_ == "dobj":  # the parser may hang the later places, or the last one alone, on the verb
+        after = [t for c in theme.head.children if c.i > theme.i and c.dep_ == "prep"
+                 and not any(o.ent_type_ == "DATE" for o in c.children) for t in conjuncts(c)]
+        after += [c for c in theme.head.children if c.i > theme.i and c.dep_ == "conj" and c.pos_ in ("NOUN", "ADV")]
+        # only a list: "banned tests in the air in 1963" names one place
+        if any(c.dep_ == "cc" for t in [theme.head, *after] for c in t.children if c.i > theme.i):
+            places = list(dict.fromkeys(places + after))
     if len(places) < 2:
         return [text_of(list(theme.subtree))]
     skip = {t.i for p in places for t in p.subtree}
