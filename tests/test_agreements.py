@@ -210,3 +210,8 @@ def test_agreements_a_list_of_places_the_parser_splits_over_the_verb_gives_one_p
                       "in the atmosphere, in space, or underwater.")
     [treaty] = facts.agreements
     assert {c.label for c in treaty.commitments} >= {"all nuclear tests in space", "all nuclear tests underwater"}
+
+
+def test_agreements_a_name_keeps_its_small_joining_words(facts_for):
+    facts = facts_for("Under the 2019 Chile-Peru Fisheries and Ports Agreement, Chile lowered its port fees.")
+    assert [a.label for a in facts.agreements] == ["Chile-Peru Fisheries and Ports Agreement"]

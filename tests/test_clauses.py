@@ -178,3 +178,15 @@ def test_clauses_subject_taken_for_a_conjunct_is_given_back_to_its_passive_verb(
     assert texts(verb_predication(doc[9]).themes) == ["treaty"]
     assert stray_clause(doc[7]) == doc[9]
     assert stray_clause(doc[4]) is None
+
+
+def test_clauses_clause_text_drops_a_participle_set_off_by_commas_up_to_its_closing_comma() -> None:
+    # "cut tariffs, imposed in 2019, to 5%": the small model hangs "to 5%" on the participle
+    doc = parsed([("cut", 0, "ROOT", "VERB", "VBD", "cut"), ("tariffs", 0, "dobj", "NOUN", "NNS", "tariff"),
+                  (",", 1, "punct", "PUNCT", ",", ","), ("imposed", 1, "acl", "VERB", "VBN", "impose"),
+                  ("in", 3, "prep", "ADP", "IN", "in"), ("2019", 4, "pobj", "NUM", "CD", "2019"),
+                  (",", 3, "punct", "PUNCT", ",", ","), ("to", 3, "prep", "ADP", "IN", "to"),
+                  ("5", 9, "nummod", "NUM", "CD", "5"), ("%", 7, "pobj", "NOUN", "NN", "%"),
+                  ("and", 9, "cc", "CCONJ", "CC", "and"), ("more", 9, "conj", "ADJ", "JJR", "more")])
+    assert clause_text(doc[0]) == "cut tariffs to 5 % and more"  # hand-made tokens are space-separated
+    assert clause_text(doc[0], limit=6) == "cut tariffs to 5 %"  # no dangling "and" where the text is cut

@@ -58,11 +58,15 @@ def _proper_name(token: Token) -> str | None:
     return None
 
 
+# small words inside a name between capitalised ones: "Strategic Trade and Investment Deal"
+NAME_JOINERS = frozenset({"and", "of", "for", "on"})
+
+
 def _name_word(word: Token, before: Token | None) -> bool:
     """A word of a treaty's name: capitalised, a numeral, or the hyphen of "Non-Proliferation"."""
     if word.pos_ == "DET":
         return False
-    if word.text in "-\u2013":
+    if word.text in "-\u2013" or word.lower_ in NAME_JOINERS:  # "Non-Proliferation", "Trade and Investment Deal"
         return before is not None and (before.is_title or before.is_upper)
     return word.is_title or word.is_upper or word.like_num
 

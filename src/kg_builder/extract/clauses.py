@@ -275,9 +275,9 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):
         words = words[2:]
-    while words and words[-1].dep_ in ("cc", "prep", "aux"):
-        words = words[:-1]
     words = words[:limit]
+    while words and words[-1].dep_ in ("cc", "prep", "aux", "det"):
+        words = words[:-1]  # a cut leaves no dangling "and", "of" or "the"
     relative = next((t for t in words if t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP")), None)
     antecedent = next((a.head for a in relative.ancestors if a.dep_ == "relcl"), None) if relative is not None else None
     if antecedent is None:
@@ -292,9 +292,16 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
 
 
 def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
-    """Inside a clause of its own below `root` (adverbial, reported, appended), or a relative one unless kept."""
+    """Inside a clause of its own below `root` (adverbial, reported, appended, or a participle set off by a comma:
+    "tariffs, imposed earlier that year, ..."), or a relative one unless kept."""
+    word = t
     while t != root:
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") or (t.dep_ == "relcl" and not keep_relative):
             return True
+        if t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",":
+            # up to its closing comma: what the parser hangs on it after that belongs to the clause around it
+            closing = next((c.i for c in t.subtree if c.i > t.i and c.text == ","), None)
+            if closing is None or word.i < closing:
+                return True
         t = t.head
     return False
