@@ -255,5 +255,14 @@ def test_positions_a_possessed_policy_of_doing_something_supports_that_thing(fac
 
 def test_positions_a_group_named_for_a_state_does_not_disagree_with_that_state(facts_for):
     facts = facts_for("Chilean policymakers objected to Chile's new fishing quota.")
-    assert ("organization/policymakers", "Opposes", "Chile's new fishing quota") in stances(facts)
+    assert ("organization/chilean-policymakers", "Opposes", "Chile's new fishing quota") in stances(facts)
     assert facts.disagreements == ()
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Many Okinawans oppose the new base.", "organization/okinawans"),
+    ("Bolivian representatives opposed the new base.", "organization/bolivian-representatives"),
+])
+def test_positions_a_people_or_a_group_named_by_its_people_holds_a_stance(facts_for, text, holder):
+    facts = facts_for(text)
+    assert (holder, "Opposes", "new base") in stances(facts)

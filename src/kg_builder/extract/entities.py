@@ -319,6 +319,8 @@ class Registry:
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
                                      and qualified):
             return [self._group(token)]
+        if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
+            return [self._group(token)]  # "Many Okinawans oppose ...": a people named by the text acts as a group
         return []
 
     def _owners(self, token: Token) -> list[str]:
@@ -340,8 +342,8 @@ class Registry:
 
     def _group(self, token: Token) -> str:
         """"a broad coalition of Republicans and conservative Democrats", "U.S. negotiators": a group acting as one."""
-        keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.lower_ in
-                self.words["group_qualifiers"])
+        keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
+                c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP"))
                 or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         key = self.add(f"organization/{slug(label)}", "Organization", label, label)
