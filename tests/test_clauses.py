@@ -190,3 +190,12 @@ def test_clauses_clause_text_drops_a_participle_set_off_by_commas_up_to_its_clos
                   ("and", 9, "cc", "CCONJ", "CC", "and"), ("more", 9, "conj", "ADJ", "JJR", "more")])
     assert clause_text(doc[0]) == "cut tariffs to 5 % and more"  # hand-made tokens are space-separated
     assert clause_text(doc[0], limit=6) == "cut tariffs to 5 %"  # no dangling "and" where the text is cut
+
+
+def test_clauses_clause_text_keeps_a_purpose_infinitive_but_not_an_adverbial_clause() -> None:
+    doc = parsed([("send", 0, "ROOT", "VERB", "VB", "send"), ("ships", 0, "dobj", "NOUN", "NNS", "ship"),
+                  ("to", 3, "aux", "PART", "TO", "to"), ("patrol", 0, "advcl", "VERB", "VB", "patrol"),
+                  ("the", 5, "det", "DET", "DT", "the"), ("strait", 3, "dobj", "NOUN", "NN", "strait"),
+                  ("when", 8, "advmod", "SCONJ", "WRB", "when"), ("talks", 8, "nsubj", "NOUN", "NNS", "talk"),
+                  ("fail", 0, "advcl", "VERB", "VBP", "fail")])
+    assert clause_text(doc[0]) == "send ships to patrol the strait"

@@ -296,7 +296,8 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
     "tariffs, imposed earlier that year, ..."), or a relative one unless kept."""
     word = t
     while t != root:
-        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") or (t.dep_ == "relcl" and not keep_relative):
+        purpose = t.dep_ == "advcl" and _infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
+        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not purpose or (t.dep_ == "relcl" and not keep_relative):
             return True
         if t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",":
             # up to its closing comma: what the parser hangs on it after that belongs to the clause around it
