@@ -194,3 +194,19 @@ def test_events_a_visit_is_where_it_goes_not_dated_by_since_and_not_of_its_examp
     summit = next(e for e in facts.events if e.kind == "Summit")
     assert "visit" not in summit.label
     assert set(summit.participants) >= {"state/peru", "person/gabriel-boric"}
+
+
+def test_events_a_named_event_keeps_its_own_date_not_its_clause_s(facts_for):
+    facts = facts_for("It was the escalation of the Andean Border Crisis in October 1962 that led to talks. "
+                      "In 1975, during the Pacific War, Chile founded a navy school. "
+                      "The Lima Accord ended the Bolivian War in December 1995.")
+    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    assert dated["Andean Border Crisis"] == "1962-10"
+    assert "Pacific War" not in dated or dated["Pacific War"] is None
+    assert dated.get("Bolivian War") is None
+
+
+def test_events_those_who_attend_a_summit_take_part_in_it(facts_for):
+    facts = facts_for("Gabriel Boric and Dina Boluarte attended the Lima Summit in June 2023.")
+    [summit] = of_kind(facts, "Summit")
+    assert set(summit.participants) == {"person/gabriel-boric", "person/dina-boluarte"}

@@ -82,14 +82,15 @@ def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) 
 def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
                      complement_verbs: frozenset[str] = frozenset()) -> Predication:
     """A noun naming an act or stance ("refusal to", "withdrawal from", "talks with", "Sadat's visit")."""
-    agents = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
-    agents += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
-               and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.ent_id_)]
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
+                 and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.ent_id_)]
     obliques = _obliques(noun)
     support = _light_verb(noun, light_verbs)
-    agents += [t for p, t in obliques if p == "by"]
-    if support is not None and all(a.pos_ == "PRON" for a in agents):  # "X stated its intent to": X intends
-        agents = subjects(support) or agents
+    agents = owners + modifiers + [t for p, t in obliques if p == "by"]
+    if support is not None and all(a.pos_ == "PRON" for a in owners):
+        # "X stated its intent to": X intends; "X and Y attended the Vienna Summit": a place name is no party
+        agents = [a for a in agents if a not in owners] + subjects(support)
     if not agents and _relative_subject_of(noun) is not None:
         agents += subjects(_relative_subject_of(noun))
     themes = tuple(t for p, t in obliques if p == "of")

@@ -84,7 +84,15 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         if needed and not (modifiers_text(token) & set(needed)):
             return None
         return section["nouns"][lemma]
+    if _named_event(ctx, token):
+        return "Event"
     return None
+
+
+def _named_event(ctx: Context, token: Token) -> bool:
+    """"the Cuban Missile Crisis", "the Iranian Revolution": an event the text names, capitalised."""
+    return token.pos_ == "PROPN" and token.is_title and token.lemma_.lower() in ctx.triggers["events"]["named_heads"] \
+        and any(c.dep_ in ("compound", "amod") for c in token.children)
 
 
 def _object_has(verb: Token, words: list[str]) -> bool:
@@ -95,11 +103,15 @@ def _object_has(verb: Token, words: list[str]) -> bool:
     return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in near)
 
 
-def _date_tokens(token: Token, dates: dict[int, Interval]) -> list[int]:
+def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) -> list[int]:
     """Dates attached to the trigger by a preposition or as an adverbial ("on May 26", "in 1967", "last year");
     for a noun trigger also a date modifier ("the November 1974 summit") and the dates of its verb."""
     scope = [token]
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+    if named:
+        # a named event keeps its own date: "the escalation of the Cuban Missile Crisis in October 1962" has it,
+        # "in 1949, during the Cold War" and "the accord ended the Bosnian War in 1995" do not
+        scope += [token.head.head] if token.dep_ == "pobj" and token.head.lower_ == "of" else []
+    elif token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
         scope.append(token.head.head if token.dep_ == "pobj" else token.head)
     if token.pos_ in ("NOUN", "PROPN"):  # "the summit, held from September 5-17", "talks scheduled for May"
         scope += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -125,7 +137,7 @@ def _attachment(date: Token, noun: bool) -> Token | None:
 
 
 def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | None:
-    attached = _date_tokens(token, dates)
+    attached = _date_tokens(token, dates, named=_named_event(ctx, token))
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
