@@ -266,3 +266,9 @@ def test_positions_a_group_named_for_a_state_does_not_disagree_with_that_state(f
 def test_positions_a_people_or_a_group_named_by_its_people_holds_a_stance(facts_for, text, holder):
     facts = facts_for(text)
     assert (holder, "Opposes", "new base") in stances(facts)
+
+
+def test_positions_this_position_names_no_issue_and_a_treaty_s_relative_clause_stays_out(facts_for):
+    facts = facts_for("Chile encouraged this position because it wanted to avoid a repeat of the crisis caused by the "
+                      "Lima Treaty, which had imposed high fees on Peru.")
+    assert stances(facts) == {("state/chile", "Supports", "avoid a repeat of the crisis caused by the Lima Treaty")}

@@ -279,8 +279,11 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     words = words[:limit]
     while words and words[-1].dep_ in ("cc", "prep", "aux", "det"):
         words = words[:-1]  # a cut leaves no dangling "and", "of" or "the"
-    relative = next((t for t in words if t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP")), None)
-    antecedent = next((a.head for a in relative.ancestors if a.dep_ == "relcl"), None) if relative is not None else None
+    # "the meeting, which both agreed to attend": a relative pronoun of a clause around this one stands for its
+    # noun; one of a clause inside it ("a treaty, which had ...") was left out above
+    relative = next((t for t in words if t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP")
+                     and _relative_clause(t) in (verb, *verb.ancestors)), None)
+    antecedent = _relative_clause(relative).head if relative is not None else None
     if antecedent is None:
         return text_of(words)
     # "the meeting, which both agreed to attend": they agreed to attend the meeting
@@ -292,6 +295,10 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
                                 text_of([t for t in rest if t.i > verb.i])) if p)
 
 
+def _relative_clause(pronoun: Token) -> Token | None:
+    return next((a for a in (pronoun.head, *pronoun.head.ancestors) if a.dep_ == "relcl"), None)
+
+
 def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
     """Inside a clause of its own below `root` (adverbial, reported, appended, or a participle set off by a comma:
     "tariffs, imposed earlier that year, ..."), or a relative one unless kept."""
@@ -300,7 +307,7 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         purpose = t.dep_ == "advcl" and _infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not purpose or (t.dep_ == "relcl" and not keep_relative):
             return True
-        if t.dep_ == "acl" and t.i > 0 and t.doc[t.i - 1].text == ",":
+        if t.dep_ in ("acl", "relcl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
             # up to its closing comma: what the parser hangs on it after that belongs to the clause around it
             closing = next((c.i for c in t.subtree if c.i > t.i and c.text == ","), None)
             if closing is None or word.i < closing:

@@ -191,6 +191,9 @@ def _argument_text(ctx: Context, token: Token) -> str:
         return clause_text(token)
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)
+    children = list(token.children)
+    if children and all(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children):
+        return ""  # "encouraged this position": what it points back to is not said here
     purpose = [c for c in token.children if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
