@@ -210,3 +210,16 @@ def test_events_those_who_attend_a_summit_take_part_in_it(facts_for):
     facts = facts_for("Gabriel Boric and Dina Boluarte attended the Lima Summit in June 2023.")
     [summit] = of_kind(facts, "Summit")
     assert set(summit.participants) == {"person/gabriel-boric", "person/dina-boluarte"}
+
+
+def test_events_a_planned_meeting_that_later_takes_place_keeps_its_parties_name_date_and_evidence(facts_for):
+    text = ("In May 2012, Boric called for a summit meeting. This meeting would bring Gabriel Boric and Dina Boluarte "
+            "together at the old palace in Austria at Vienna. On June 8, the spokesman announced the meeting. "
+            "The Vienna Summit, held from July 5-7, 2012, was a turning point.")
+    facts = facts_for(text)
+    [summit] = of_kind(facts, "Summit")
+    assert (summit.label, summit.location) == ("Vienna Summit", "location/vienna")
+    assert set(summit.participants) >= {"person/gabriel-boric", "person/dina-boluarte"}
+    assert summit.start.iso == "2012-07-05"  # not the day it was announced
+    assert summit.factuality.is_plain_fact and summit.evidence.span.sentence.startswith("The Vienna Summit")
+    assert not [e for e in facts.events if e.kind == "Meeting" and e.start is not None]  # the call is dated, not it

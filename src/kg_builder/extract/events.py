@@ -137,7 +137,10 @@ def _attachment(date: Token, noun: bool) -> Token | None:
 
 
 def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | None:
-    attached = _date_tokens(token, dates, named=_named_event(ctx, token))
+    # "announced the meeting on August 8", "called for a summit in May" date the announcement and the call
+    governor = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else token
+    spoken_of = governor is not token and governor.lemma_.lower() in ctx.cues.reporting_verbs | ctx.cues.future_verbs
+    attached = _date_tokens(token, dates, named=_named_event(ctx, token) or spoken_of)
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
@@ -160,6 +163,7 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         pred = noun_predication(token, ctx.frames.light_verbs)
         heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))]
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
+        heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         places = _place_modifiers(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2:
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
@@ -167,6 +171,12 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _gathered_by(ctx: Context, noun: Token) -> bool:
+    """"The meeting would bring X, Y and Z together at W", "the talks involved X": the event is the subject of a
+    verb whose objects are those who take part."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ctx.triggers["events"]["gathering_verbs"]
 
 
 def _place_modifiers(ctx: Context, token: Token) -> list[str]:
@@ -189,14 +199,26 @@ def _location(ctx: Context, token: Token) -> str | None:
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
     if journey:  # "the ROK presidential visit to China" is in China
         places = prep_objects(token, "to") + places
-    candidates = [ctx.registry.key_of(t) for p in places for t in [p, *p.subtree]]
+    candidates = _places_in(ctx, places)
     if token.pos_ in ("NOUN", "PROPN") and not (journey and candidates):
         modifiers = _place_modifiers(ctx, token)
         if len([k for k in modifiers if _kind_of(ctx, k) == "State"]) < 2:
             candidates = modifiers + candidates
         if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
             candidates += [ctx.registry.key_of(t) for t in prep_objects(token.head.head, "in", "at")]
+        if _gathered_by(ctx, token):
+            candidates += _places_in(ctx, prep_objects(token.head, "in", "at"))
     return next((k for k in candidates if k and _kind_of(ctx, k) in ("Location", "State")), None)
+
+
+def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
+    """The names inside place phrases, a venue ("at Camp David") before a region ("in Maryland")."""
+    tokens = [t for p in phrases for t in [p, *p.subtree]]
+    # the innermost "at" first: "at the retreat in Maryland at Camp David" is at Camp David
+    venues = sorted((t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "at"),
+                    key=lambda t: -len(list(t.ancestors)))
+    ordered = [w for v in venues for w in v.subtree] + tokens
+    return [ctx.registry.key_of(t) for t in dict.fromkeys(ordered)]
 
 
 def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: dict[int, Interval]) -> str:
@@ -272,8 +294,11 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> st
     return earlier[-1].key if definite and earlier and kind != "Negotiation" else None
 
 
-def _merge(old: Event, kind: str, participants: list[str], location: str | None, when: Interval | None) -> Event:
+def _merge(old: Event, kind: str, participants: list[str], location: str | None, when: Interval | None,
+           name: str | None = None) -> Event:
+    """A later mention adds what the first lacked; a proper name ("the Camp David Summit") names it."""
     kind = kind if SPECIFICITY.get(kind, 0) > SPECIFICITY.get(old.kind, 0) else old.kind
+    old = replace(old, label=name) if name else old
     people = old.participants + tuple(p for p in participants if p not in old.participants)
     start = old.start or (when.start if when else None)
     end = old.end or (when.end if when and not old.start else None)
@@ -311,11 +336,17 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     same = _corefers(ctx, mention, kind, location)
     fact = ctx.factuality(token)
     if same:
-        ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when)
+        name = phrase(mention) if mention.pos_ == "PROPN" and mention.is_title else None
+        name = name if name and len(name.split()) > 1 else None  # "the Summit" alone names nothing new
+        ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when, name)
         if fact.polarity == "Negative" or fact.is_plain_fact and location:
             # "the meeting was canceled": what was planned did not happen; "the Camp David Summit, held from ...":
             # it did (only a mention that names the same place is sure to be the same meeting)
-            ctx.events[same] = replace(ctx.events[same], factuality=fact)
+            # "the Summit, held from ...": the sentence that says it took place is its evidence; a cancellation
+            # keeps the sentence that says what was planned
+            evidence = ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75) if fact.is_plain_fact \
+                else ctx.events[same].evidence
+            ctx.events[same] = replace(ctx.events[same], factuality=fact, evidence=evidence)
     elif mention.pos_ != "VERB" and fact.is_plain_fact and not (participants or location or when):
         return  # a bare "negotiations" or "military exercises" names a kind of event, not one that happened
     else:
