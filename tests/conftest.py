@@ -5,9 +5,11 @@ Tests that use `pipeline`, `parse` or `facts_for` load the spaCy model and are m
 """
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 import pytest
+from rdflib.plugins.sparql import processor
 
 from pathlib import Path, PurePath
 
@@ -51,3 +53,25 @@ def build_into(pipeline: kg_pipeline.Pipeline) -> Callable[[Path, Store], kg_pip
         return built
 
     return build
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sparql_parsed_once():
+    """rdflib parses a query string on every ``Graph.query`` (50-100 ms in pyparsing), and the suite
+    asks the same strings hundreds of times: pySHACL the shapes' SPARQL constraints once per focus
+    node and run, the scorer its questions. A string is translated once, as ``prepareQuery`` does,
+    and the prepared query is what rdflib then evaluates (prepared queries are meant to be reused)."""
+    query = processor.SPARQLProcessor.query
+
+    @functools.lru_cache(maxsize=None)
+    def prepared(text: str, base: str | None, namespaces: tuple) -> object:
+        return processor.prepareQuery(text, initNs=dict(namespaces), base=base)
+
+    def query_prepared(self, str_or_query, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(str_or_query, str):
+            str_or_query = prepared(str_or_query, base, tuple(sorted((initNs or {}).items())))
+        return query(self, str_or_query, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query_prepared
+    yield
+    processor.SPARQLProcessor.query = query
