@@ -6,6 +6,8 @@ Tests that use `pipeline`, `parse` or `facts_for` load the spaCy model and are m
 from __future__ import annotations
 
 import functools
+import shutil
+import tempfile
 from typing import Callable
 
 import pytest
@@ -17,6 +19,27 @@ from kg_builder import pipeline as kg_pipeline
 from kg_builder.model import Document, Facts, SourceFile
 from kg_builder.sources import document_id
 from kg_builder.store import Store
+
+
+MEMORY_FS = Path("/dev/shm")
+_IN_MEMORY = pytest.StashKey[Path]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's tmp_path plugin reads the option
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary folders in memory when the machine has room there (unless --basetemp says where):
+    hundreds of tests create a store, and on a busy disk RocksDB's fsyncs and the clean-up of old
+    runs cost more time than the tests themselves. What a test checks does not change."""
+    if config.option.basetemp is None and MEMORY_FS.is_dir() and shutil.disk_usage(MEMORY_FS).free > 2 * 1024**3:
+        config.option.basetemp = tempfile.mkdtemp(prefix="kg-pytest-", dir=MEMORY_FS)
+        config.stash[_IN_MEMORY] = Path(config.option.basetemp)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The folders go (they hold RAM), unless a test failed: then they stay to be looked at."""
+    folder = session.config.stash.get(_IN_MEMORY, None)
+    if folder is not None and exitstatus != pytest.ExitCode.TESTS_FAILED:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
