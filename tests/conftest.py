@@ -11,6 +11,7 @@ import tempfile
 from typing import Callable
 
 import pytest
+from hypothesis import settings
 from rdflib.plugins.sparql import processor
 
 from pathlib import Path, PurePath
@@ -21,16 +22,20 @@ from kg_builder.sources import document_id
 from kg_builder.store import Store
 
 
+# Examples per property test: a few on every edit (the fast tier), more in `make test` and CI.
+settings.register_profile("fast", max_examples=8)
+settings.register_profile("full", max_examples=25)
+
 MEMORY_FS = Path("/dev/shm")
 _IN_MEMORY = pytest.StashKey[Path]()
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest's tmp_path plugin reads the option
+@pytest.hookimpl(tryfirst=True)  # before pytest's tmp_path plugin reads --basetemp
 def pytest_configure(config: pytest.Config) -> None:
-    """Temporary folders in memory when the machine has room there (unless --basetemp says where):
-    hundreds of tests create a store, and on a busy disk RocksDB's fsyncs and the clean-up of old
-    runs cost more time than the tests themselves. What a test checks does not change."""
+    settings.load_profile("fast" if "not slow" in (config.option.markexpr or "") else "full")
     if config.option.basetemp is None and MEMORY_FS.is_dir() and shutil.disk_usage(MEMORY_FS).free > 2 * 1024**3:
+        # Temporary folders in memory: hundreds of tests create a store, and on a busy disk RocksDB's
+        # fsyncs and the clean-up of earlier runs' folders cost more time than the tests themselves.
         config.option.basetemp = tempfile.mkdtemp(prefix="kg-pytest-", dir=MEMORY_FS)
         config.stash[_IN_MEMORY] = Path(config.option.basetemp)
 

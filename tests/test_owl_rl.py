@@ -88,6 +88,8 @@ def test_owl_rl_names_the_individual_and_the_classes(tbox: owl_rl.Tbox) -> None:
         "kgp:donald-trump is both kgo:Person and kgo:State, declared disjoint"]
 
 
+# Slow tier: node by node, each of validate_store's ~100 queries is parsed anew for each document (~8 s CPU)
+@pytest.mark.slow
 def test_validating_one_document_checks_the_nodes_it_describes() -> None:
     store = in_store(valid_graph())
     clashing, elsewhere = "https://w3id.org/kg-builder/graph/doc/clash", "https://w3id.org/kg-builder/graph/doc/hanoi"
