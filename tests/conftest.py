@@ -1,7 +1,9 @@
 """Shared fixtures for the stage tests: one spaCy pipeline per session, and a one-call extractor.
 
 Tests that use `pipeline`, `parse` or `facts_for` load the spaCy model and are marked
-``@pytest.mark.slow`` (deselect them with ``-m "not slow"``).
+``@pytest.mark.slow`` (deselect them with ``-m "not slow"``; that fast tier must stay under a
+minute). For speed only, never for what a test checks: temporary folders in memory, each rdflib
+SPARQL string translated once per session, fewer Hypothesis examples in the fast tier.
 """
 from __future__ import annotations
 
