@@ -1,13 +1,20 @@
 """Shared fixtures for the stage tests: one spaCy pipeline per session, and a one-call extractor.
 
 Tests that use `pipeline`, `parse` or `facts_for` load the spaCy model and are marked
-``@pytest.mark.slow`` (deselect them with ``-m "not slow"``).
+``@pytest.mark.slow`` (deselect them with ``-m "not slow"``; that fast tier must stay under a
+minute). For speed only, never for what a test checks: temporary folders in memory, each rdflib
+SPARQL string translated once per session, fewer Hypothesis examples in the fast tier.
 """
 from __future__ import annotations
 
+import functools
+import shutil
+import tempfile
 from typing import Callable
 
 import pytest
+from hypothesis import settings
+from rdflib.plugins.sparql import processor
 
 from pathlib import Path, PurePath
 
@@ -15,6 +22,31 @@ from kg_builder import pipeline as kg_pipeline
 from kg_builder.model import Document, Facts, SourceFile
 from kg_builder.sources import document_id
 from kg_builder.store import Store
+
+
+# Examples per property test: a few on every edit (the fast tier), more in `make test` and CI.
+settings.register_profile("fast", max_examples=8)
+settings.register_profile("full", max_examples=25)
+
+MEMORY_FS = Path("/dev/shm")
+_IN_MEMORY = pytest.StashKey[Path]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's tmp_path plugin reads --basetemp
+def pytest_configure(config: pytest.Config) -> None:
+    settings.load_profile("fast" if "not slow" in (config.option.markexpr or "") else "full")
+    if config.option.basetemp is None and MEMORY_FS.is_dir() and shutil.disk_usage(MEMORY_FS).free > 2 * 1024**3:
+        # Temporary folders in memory: hundreds of tests create a store, and on a busy disk RocksDB's
+        # fsyncs and the clean-up of earlier runs' folders cost more time than the tests themselves.
+        config.option.basetemp = tempfile.mkdtemp(prefix="kg-pytest-", dir=MEMORY_FS)
+        config.stash[_IN_MEMORY] = Path(config.option.basetemp)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The folders go (they hold RAM), unless a test failed: then they stay to be looked at."""
+    folder = session.config.stash.get(_IN_MEMORY, None)
+    if folder is not None and exitstatus != pytest.ExitCode.TESTS_FAILED:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +83,25 @@ def build_into(pipeline: kg_pipeline.Pipeline) -> Callable[[Path, Store], kg_pip
         return built
 
     return build
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sparql_parsed_once():
+    """rdflib parses a query string on every ``Graph.query`` (50-100 ms in pyparsing), and the suite
+    asks the same strings hundreds of times: pySHACL the shapes' SPARQL constraints once per focus
+    node and run, the scorer its questions. A string is translated once, as ``prepareQuery`` does,
+    and the prepared query is what rdflib then evaluates (prepared queries are meant to be reused)."""
+    query = processor.SPARQLProcessor.query
+
+    @functools.lru_cache(maxsize=None)
+    def prepared(text: str, base: str | None, namespaces: tuple) -> object:
+        return processor.prepareQuery(text, initNs=dict(namespaces), base=base)
+
+    def query_prepared(self, str_or_query, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(str_or_query, str):
+            str_or_query = prepared(str_or_query, base, tuple(sorted((initNs or {}).items())))
+        return query(self, str_or_query, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query_prepared
+    yield
+    processor.SPARQLProcessor.query = query

@@ -7,6 +7,8 @@ text of the document (whatever it holds) flows into labels and evidence.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,12 +75,25 @@ def kg(*args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), input=input, prog_name="kg")
 
 
+def run_kg(args: list[str], stdout=subprocess.PIPE, input: str | None = None) -> subprocess.CompletedProcess:
+    """`kg ARGS` in a process of its own, for what only a process shows (its exit, its real streams)."""
+    code = "import sys; from kg_builder.cli import main; sys.argv = ['kg'] + sys.argv[1:]; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], stdout=stdout, stderr=subprocess.PIPE,
+                          input=input, text=True, timeout=120)
+
+
 def one_error(result: Result, code: str) -> str:
     """The single stderr line of a failed command, checked to carry ``code`` and no traceback."""
-    lines = result.stderr.strip().splitlines()
-    assert lines and lines[-1].startswith(f"kg: error: [{code}]"), result.stderr
-    assert "Traceback" not in result.stderr
+    line = error_line(result.stderr, code)
     assert result.exception is None or isinstance(result.exception, SystemExit)
+    return line
+
+
+def error_line(stderr: str, code: str) -> str:
+    """The last line of ``stderr``, checked to be kg's error line with ``code``, and no traceback."""
+    lines = stderr.strip().splitlines()
+    assert lines and lines[-1].startswith(f"kg: error: [{code}]"), stderr
+    assert "Traceback" not in stderr
     return lines[-1]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile import kg, one_error, store_with
+from hostile import kg, one_error, run_kg, store_with
 from kg_builder.export import write_atomic
 from kg_builder.errors import OutputError
 
@@ -77,12 +77,6 @@ def test_hostile_failed_write_keeps_the_earlier_file_and_has_its_own_code(store_
     assert result.exit_code == 2
     assert "cannot write" in one_error(result, "KG600")
     assert blocker.read_text() == "a file where a folder should be"
-
-
-def run_kg(args: list[str], stdout) -> subprocess.CompletedProcess:
-    code = "import sys; from kg_builder.cli import main; sys.argv = ['kg'] + sys.argv[1:]; main()"
-    return subprocess.run([sys.executable, "-c", code, *args], stdout=stdout, stderr=subprocess.PIPE,
-                          text=True, timeout=120)
 
 
 def test_hostile_closed_stdout_ends_quietly(store_dir: Path) -> None:

@@ -48,7 +48,7 @@ def assert_every_export_parses_back(store_dir: Path) -> None:
             assert len(graph) > 0 or fmt in ("trig", "nquads", "json-ld"), fmt
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: conftest.py
 @given(raw=st.text(min_size=1, max_size=300), title=st.none() | st.text(max_size=40))
 def test_hostile_any_unicode_text_gives_exports_that_parse_back(tmp_path_factory, raw: str, title: str | None) -> None:
     assert_every_export_parses_back(store_text(tmp_path_factory.mktemp("prop"), raw, title))

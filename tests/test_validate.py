@@ -28,14 +28,19 @@ def with_triples(*triples: tuple) -> Graph:
     return graph
 
 
+@pytest.fixture(scope="module")
+def valid_report() -> ValidationReport:
+    """The report on the valid graph, for the tests that only read it (it is frozen; pySHACL takes ~1 s)."""
+    return validate_graph(valid_graph(), reasoner="none")
+
+
 # --- SHACL report ----------------------------------------------------------
 
 
-def test_validate_valid_graph_report_is_ok() -> None:
-    report = validate_graph(valid_graph(), reasoner="none")
-    assert isinstance(report, ValidationReport)
-    assert (report.conforms, report.violations, report.ok) == (True, (), True)
-    assert report.owl == OwlResult(True, "builtin-disjointness", report.owl.note)
+def test_validate_valid_graph_report_is_ok(valid_report: ValidationReport) -> None:
+    assert isinstance(valid_report, ValidationReport)
+    assert (valid_report.conforms, valid_report.violations, valid_report.ok) == (True, (), True)
+    assert valid_report.owl == OwlResult(True, "builtin-disjointness", valid_report.owl.note)
 
 
 def test_validate_violation_carries_node_path_message_and_sentence() -> None:
@@ -84,8 +89,8 @@ def test_validate_literal_values_are_reported_once_on_the_subject() -> None:
     assert (None, SH.conforms, Literal(False)) in results
 
 
-def test_validate_report_turtle_is_the_shacl_results_graph() -> None:
-    results = Graph().parse(data=validate_graph(valid_graph(), reasoner="none").report_turtle, format="turtle")
+def test_validate_report_turtle_is_the_shacl_results_graph(valid_report: ValidationReport) -> None:
+    results = Graph().parse(data=valid_report.report_turtle, format="turtle")
     assert (None, RDF.type, SH.ValidationReport) in results
     assert (None, SH.conforms, Literal(True)) in results
 
@@ -243,7 +248,7 @@ def test_validate_format_report_of_inconsistent_graph_explains_the_clash() -> No
     assert text.rstrip().splitlines()[-1].startswith("FAILED: 0 violation(s)")
 
 
-def test_validate_format_report_of_valid_graph_says_ok() -> None:
-    text = format_report(validate_graph(valid_graph(), reasoner="none"))
+def test_validate_format_report_of_valid_graph_says_ok(valid_report: ValidationReport) -> None:
+    text = format_report(valid_report)
     summary = "OK: 0 violation(s), 0 warning(s), 0 info; OWL consistent (builtin-disjointness)"
     assert text.rstrip().splitlines()[-1] == summary

@@ -9,6 +9,7 @@ its stack.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from contextlib import contextmanager
@@ -51,6 +52,14 @@ class QueryPlan:
 def plan(sparql: str, prefixes: Mapping[str, str] | None = None) -> QueryPlan:
     """Check ``sparql`` and say what it reads; QueryRefused or QuerySyntaxError when it cannot run.
     ``prefixes`` are declared for the query (as the store declares them when it runs it)."""
+    return _plan(sparql, tuple(sorted((prefixes or {}).items())))
+
+
+# rdflib's parser takes about 0.1 s a query, and one process asks the same queries again and
+# again (validate_store its ~100 compiled shape checks on every call, `kg serve` the canned
+# questions): a plan is frozen and depends only on the arguments. Refusals are not kept.
+@functools.lru_cache(maxsize=256)
+def _plan(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> QueryPlan:
     if len(sparql) > MAX_QUERY_CHARS:
         raise QueryRefused(f"the query is {len(sparql):,} characters long, more than {MAX_QUERY_CHARS:,}",
                            hint="shorten it; bind long value lists with --param instead")
@@ -60,7 +69,7 @@ def plan(sparql: str, prefixes: Mapping[str, str] | None = None) -> QueryPlan:
                            hint="rebuild documents with `kg build` to change the store")
     try:
         with _quiet_rdflib():
-            parsed = algebra.translateQuery(parser.parseQuery(sparql), initNs=dict(prefixes or {}))
+            parsed = algebra.translateQuery(parser.parseQuery(sparql), initNs=dict(prefixes))
     except ParseBaseException as e:
         raise QuerySyntaxError(f"invalid SPARQL at line {e.lineno}, column {e.col}: {_expected(e)}",
                                hint=f"look near {_snippet(e.line, e.col)!r}; kg runs SPARQL 1.1 queries") from None
