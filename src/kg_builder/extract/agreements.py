@@ -58,6 +58,8 @@ def _proper_name(token: Token) -> str | None:
     return None
 
 
+# nouns that count what follows "of": "a range of agreements", "a series of accords"
+QUANTITY_NOUNS = frozenset({"range", "series", "number", "set", "pair", "couple", "host", "package"})
 # small words inside a name between capitalised ones: "Strategic Trade and Investment Deal"
 NAME_JOINERS = frozenset({"and", "of", "for", "on"})
 
@@ -99,6 +101,8 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return head, verbs[head.lemma_.lower()]
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        return _governor(ctx, head.head)  # "signed a range of economic agreements"
     phrasal = f"{head.head.lemma_.lower()} {head.lower_}"  # "entered into a deal", "withdrew from the treaty"
     if token.dep_ == "pobj" and phrasal in verbs:
         return head.head, verbs[phrasal]
@@ -160,13 +164,15 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     elif status == "Signed" and fact.modality != "Asserted":
         status = None
     found = _existing(ctx, token, name, bool(proper))
-    if found is None and verb is None and not proper and not _list_verb(token):
+    # "the U.S.-Japan mutual defense treaty": a treaty the text names by its parties is one they concluded
+    by_parties = not proper and any(c.lower_ == "the" for c in token.children) and bool(_parties_in_name(ctx, token))
+    if found is None and verb is None and not proper and not by_parties and not _list_verb(token):
         return
     if found is None and not proper and _not_an_accord(ctx, token, name, verb):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
     signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
-    if proper and not signers and status in (None, "Signed") and fact.is_plain_fact:
+    if (proper or by_parties) and not signers and status in (None, "Signed") and fact.is_plain_fact:
         # "the U.S.-ROK Mutual Defense Treaty", "the 1953 ... Treaty": a treaty named by its parties, or by its year,
         # is one they concluded, then
         signers = _parties_in_name(ctx, token)
