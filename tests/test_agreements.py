@@ -215,3 +215,11 @@ def test_agreements_a_list_of_places_the_parser_splits_over_the_verb_gives_one_p
 def test_agreements_a_name_keeps_its_small_joining_words(facts_for):
     facts = facts_for("Under the 2019 Chile-Peru Fisheries and Ports Agreement, Chile lowered its port fees.")
     assert [a.label for a in facts.agreements] == ["Chile-Peru Fisheries and Ports Agreement"]
+
+
+def test_agreements_a_date_in_the_name_dates_the_agreement_not_the_clause(facts_for):
+    facts = facts_for("Under the Tacna Protocol of May 1992, Chile and Peru agreed to share the bay. In 2026, Peru "
+                      "imposed a new tariff under Section 12 of the Trade Act of 1974.")
+    [protocol] = [a for a in facts.agreements if a.label == "Tacna Protocol"]
+    assert next(e for e in facts.events if e.key == protocol.adopted_at).start.iso == "1992-05"
+    assert not [e for e in facts.events if e.start is not None and e.start.iso == "1974"]

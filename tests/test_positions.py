@@ -272,3 +272,9 @@ def test_positions_this_position_names_no_issue_and_a_treaty_s_relative_clause_s
     facts = facts_for("Chile encouraged this position because it wanted to avoid a repeat of the crisis caused by the "
                       "Lima Treaty, which had imposed high fees on Peru.")
     assert stances(facts) == {("state/chile", "Supports", "avoid a repeat of the crisis caused by the Lima Treaty")}
+
+
+def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for):
+    facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
+                      "Bolivian troop movements.")
+    assert stances(facts) == {("state/chile", "Opposes", "Bolivian troop movements")}

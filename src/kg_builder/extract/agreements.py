@@ -172,13 +172,14 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
     signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
+    when = TimeValue(year, "year") if year else _of_date(token, dates)
     if (proper or by_parties) and not signers and status in (None, "Signed") and fact.is_plain_fact:
-        # "the U.S.-ROK Mutual Defense Treaty", "the 1953 ... Treaty": a treaty named by its parties, or by its year,
-        # is one they concluded, then
+        # "the U.S.-ROK Mutual Defense Treaty", "the 1953 ... Treaty", "the Lisbon Protocol of May 1992": a treaty
+        # named by its parties, or by its date, is one they concluded, then
         signers = _parties_in_name(ctx, token)
-        if signers or year:
-            status = "Signed"
-            event_key = event_key or (_named_year_event(ctx, token, name, year, signers) if year else None)
+        status = "Signed" if signers or when else status
+    if when and status == "Signed" and event_key is None:
+        event_key = _named_date_event(ctx, token, name, when, signers)
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
     for short in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -220,14 +221,20 @@ def _parties_in_name(ctx: Context, token: Token) -> list[str]:
     return found if len(found) >= 2 else []
 
 
-def _named_year_event(ctx: Context, token: Token, name: str, year: str, signers: list[str]) -> str:
-    """The conclusion of an agreement dated by its name: an event of that year, so that the timeline has it."""
+def _of_date(token: Token, dates: dict[int, Interval]) -> TimeValue | None:
+    """"the Lisbon Protocol of May 1992": a date the name carries."""
+    return next((dates[p.i].start for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.i in dates), None)
+
+
+def _named_date_event(ctx: Context, token: Token, name: str, when: TimeValue, signers: list[str]) -> str:
+    """The conclusion of an agreement dated by its name: an event of that date, so that the timeline has it."""
     sent = sentence_of(token)
-    key = ctx.fact_key("event", "concluded", name, year)
+    key = ctx.fact_key("event", "concluded", name, when.iso)
     if key not in ctx.events:
         ctx.events[key] = Event(key=key, kind="Event", label=f"{name} concluded",
                                 evidence=ctx.evidence(sent, "rule:agreement-named-year", 0.6),
-                                participants=tuple(signers), start=TimeValue(year, "year"))
+                                participants=tuple(signers), start=when)
     return key
 
 

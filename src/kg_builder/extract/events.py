@@ -389,8 +389,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
     stative = set(ctx.triggers["events"]["stative"])
     for i in dates:
         anchor = _attachment(sent.doc[i], noun=False)
-        if anchor is None:
-            continue  # "the 1972 ABM Treaty", "the Treaty of 1968" date the treaty, not the clause around it
+        if anchor is None or anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
+            continue  # "the 1972 ABM Treaty", "the Trade Act of 1974" date the name, not the clause around it
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue

@@ -93,12 +93,19 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
         rule = f"frame:{match.frame.name}:{pred.category}"
+        if stance == "Opposes" and pred.category != "verb":
+            issues = [(t, text) for t, text in issues if not _own_thing(t)]
         for _, issue in issues:
             for holder in holders:
                 _add(ctx, holder, stance, issue, fact, sent, rule, 0.65)
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues, fact)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
+
+
+def _own_thing(token: Token) -> bool:
+    """"concerns about its oil supply": worry for what is one's own is no stance against it."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
 
 
 def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list[tuple[Token, str]],
