@@ -128,3 +128,9 @@ def test_relations_its_allies_are_allied_with_the_possessor_not_an_earlier_pair(
 def test_relations_elections_and_titles_of_a_body_give_leadership(facts_for, text, expected):
     facts = facts_for(text)
     assert any((r.subject, r.predicate, r.object) == expected for r in facts.relations), facts.relations
+
+
+def test_relations_an_organization_named_pact_is_no_agreement_and_bare_allies_no_ally(facts_for):
+    facts = facts_for("In 1991 the Warsaw Pact formally disbanded. In 1955 the Soviet Union and its allies met in Warsaw.")
+    assert facts.agreements == ()
+    assert related(facts, "alliedWith") == []

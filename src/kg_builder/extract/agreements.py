@@ -154,6 +154,8 @@ def _identified(token: Token) -> Token:
 
 
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
+    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization":
+        return  # "the Warsaw Pact disbanded": the name of an alliance, not of a treaty
     proper = _proper_name(_identified(token))
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)

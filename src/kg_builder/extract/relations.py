@@ -175,7 +175,9 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
         if owner and token.dep_ == "appos":  # "Serbia, Russia's ally": the one described is the ally
             states += [k for k in ctx.registry.actors(token.head) if k not in states]
         if owner and token.pos_ == "NOUN" and token.tag_ == "NNS":  # "the U.S. and its Western European allies"
-            states += [k for k in ctx.registry.actors(token) if k not in states]
+            # bare "its allies" names nobody in particular
+            states += [k for k in ctx.registry.actors(token) if k not in states
+                       and ctx.registry.entities[k].label.lower() != token.lower_]
         if len(states) >= 2:
             # an alliance named in a noun phrase is presupposed: the modality of the clause does not reach it
             fact = Factuality(polarity(token, ctx.cues))
