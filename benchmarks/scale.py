@@ -42,7 +42,7 @@ from kg_builder.validate import validate_store  # noqa: E402
 
 KG = str(Path(sys.executable).with_name("kg"))
 SCOPED = re.compile(r"(https://w3id\.org/kg-builder/(?:id/(?:span|event|position|agreement|commitment|claim|"
-                    r"disagreement|document)|graph)/)([^/>\s-]+(?:-[^/>\s-]+)*?)(?=[->])")
+                    r"disagreement|document)|graph/doc)/)([^/>\s-]+(?:-[^/>\s-]+)*?)(?=[->])")
 
 
 def say(message: str) -> None:
