@@ -223,3 +223,9 @@ def test_events_a_planned_meeting_that_later_takes_place_keeps_its_parties_name_
     assert summit.start.iso == "2012-07-05"  # not the day it was announced
     assert summit.factuality.is_plain_fact and summit.evidence.span.sentence.startswith("The Vienna Summit")
     assert not [e for e in facts.events if e.kind == "Meeting" and e.start is not None]  # the call is dated, not it
+
+
+def test_events_an_inauguration_is_an_event_of_the_one_a_fronted_his_points_forward_to(facts_for):
+    facts = facts_for("Upon his inauguration in January 2022, Gabriel Boric became the youngest president of Chile.")
+    [inauguration] = [e for e in facts.events if e.label.startswith("inauguration")]
+    assert (inauguration.participants, inauguration.start.iso) == (("person/gabriel-boric",), "2022-01")

@@ -414,7 +414,8 @@ class Registry:
                 continue
             found = self.actors(subject)
             people = all(self.kind(k) == "Person" for k in found)
-            if found and (len(found) > 1) == plural and (plural or (subject.i < token.i and people)):
+            before = subject.i < token.i or _fronted(token, root, subject)  # "Upon his inauguration, Clinton ..."
+            if found and (len(found) > 1) == plural and (plural or (before and people)):
                 return found
         if plural:
             return self._plural_before(token) or list(self.last_pair)
@@ -444,6 +445,14 @@ class Registry:
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for _, b in sorted(self.entities.items()))
+
+
+def _fronted(token: Token, root: Token, subject: Token) -> bool:
+    """In a phrase set before the main clause's subject ("Upon his inauguration, X ..."), which points forward."""
+    top = token
+    while top.head != root and top.head != top:
+        top = top.head
+    return top.head == root and top.dep_ in ("prep", "advcl", "npadvmod") and top.i < subject.i
 
 
 def _part_of(short: str, full: str) -> bool:
