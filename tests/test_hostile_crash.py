@@ -36,9 +36,9 @@ LAUNCH = (
 )
 
 
-def start_build(docs: Path, store_dir: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", LAUNCH, str(TESTS), "build", str(docs), "--store", str(store_dir)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def start_build(docs: Path, store_dir: Path, *options: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", LAUNCH, str(TESTS), "build", str(docs), "--store", str(store_dir),
+                             *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def build(docs: Path, store_dir: Path) -> None:
@@ -102,3 +102,39 @@ def test_hostile_kill_9_during_builds_leaves_whole_or_absent_graphs(tmp_path: Pa
         build(docs, store_dir)
         assert export(store_dir) == reference_export, f"kill {kill}: the rebuild's export differs"
     assert outcomes["whole"] > 0  # some kills came after writes: the check saw real graphs
+
+
+def children_of(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found |= {int(c) for c in (task / "children").read_text().split()} if (task / "children").exists() else set()
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_hostile_kill_9_of_a_parallel_build_leaves_no_worker_behind(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for d in range(200):
+        (docs / f"doc-{d}.txt").write_text(f"Envoy {d} met the delegation of state {d % 7} in city {d % 5}.\n",
+                                           encoding="utf-8")
+    child = start_build(docs, tmp_path / "st", "--jobs", "2")
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline and child.poll() is None:
+        workers = children_of(child.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the build did not start its workers"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 15
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [w for w in workers if alive(w)], "pool workers outlived the killed build"

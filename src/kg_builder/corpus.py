@@ -13,8 +13,12 @@ built; a failed write to the store stops the batch, keeping what was stored.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
+import os
+import signal
+import sys
 import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -197,7 +201,8 @@ def _executor(jobs: int, model: str | None) -> Executor:
         return _InProcess()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(model,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(model, os.getpid()))
     for started in [pool.submit(_ready) for _ in range(jobs)]:  # start every worker now
         started.result()
     return pool
@@ -207,10 +212,20 @@ def _ready() -> bool:
     return True
 
 
-def _start_worker(model: str | None) -> None:
+def _start_worker(model: str | None, parent: int) -> None:
     global _worker_pipeline
+    _die_with(parent)
     if _worker_pipeline is None:  # spawned, not forked: load our own
         _worker_pipeline = pipeline.load_pipeline(model)
+
+
+def _die_with(parent: int) -> None:
+    """A worker ends when the build that started it is killed (even with SIGKILL), instead of lingering."""
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _extract(source: SourceFile, limits: Limits) -> pipeline.Extracted:
