@@ -16,7 +16,7 @@ from typing import Callable, TypeVar
 import click
 
 from . import resources
-from .errors import InputError, KgError, OutputError, StoreError
+from .errors import InputError, Interrupted, KgError, OutputError, StoreError
 from .model import Limits, SourceFile
 from .export import FORMATS, export_dataset, write_atomic
 from .rdf import PREFIXES
@@ -153,7 +153,9 @@ def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int
                          hint="give .txt, .md or .html files, or folders holding them")
     summary = build_corpus(files, store_dir, jobs=min(jobs, len(files)), force=force, model=model,
                            limits=Limits(max_chars, doc_timeout), say=progress)
-    progress(summary.text() + f" into {store_dir}")
+    progress(summary.text(store_dir))
+    if summary.interrupted:
+        raise Interrupted(f"stopped by Ctrl-C; {summary.built} documents built and kept in {store_dir}")
     if summary.failed or found.skipped_links:
         raise InputError(f"{len(summary.failed)} of {summary.total} documents failed, {len(found.skipped_links)} "
                          "links skipped; the others are stored")
@@ -515,7 +517,9 @@ def extract(paths: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int
     files = pipeline.discover(list(paths)).files
     summary = extract_corpus(files, out_dir, jobs=min(jobs, len(files)), model=model,
                              limits=Limits(max_chars, doc_timeout), say=progress)
-    progress(summary.text() + f" into {out_dir}")
+    progress(summary.text(out_dir))
+    if summary.interrupted:
+        raise Interrupted(f"stopped by Ctrl-C; {summary.built} documents extracted and kept in {out_dir}")
     if summary.failed:
         raise InputError(f"{len(summary.failed)} of {summary.total} documents failed; the others are written")
 
