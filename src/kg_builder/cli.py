@@ -135,7 +135,8 @@ def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int
     write to the store stops the build, keeping what was stored before.
     A document whose files (and the pipeline) have not changed since its last
     build is skipped (--force builds it). Progress, with rate and time left,
-    goes to stderr, and a summary at the end.
+    goes to stderr, and a summary at the end. Ctrl-C stops after the document
+    being written: the summary names the documents kept (exit 130).
 
     \b
     Example: kg build seeds/ --store out/store
