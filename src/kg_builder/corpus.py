@@ -159,18 +159,17 @@ def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
         for source, outcome in _in_order(pool, sources, jobs, limits):
             try:
                 extracted = outcome.result() if isinstance(outcome, Future) else outcome()
-                with _interrupt_deferred():  # a document is written and counted, or neither
+                with _interrupt_deferred():  # a document is written, counted and reported, or none of these
                     what = write(source, extracted)
                     kept.append(source.doc_id)
+                    meter.step(source.doc_id, what, len(extracted.document.text.split()))
             except StoreError:
                 raise  # a full disk fails every document alike: stop at the first
             except Exception as e:  # one bad document must not cost the others; reported in the summary
                 failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
                 meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
-                continue
-            meter.step(source.doc_id, what, len(extracted.document.text.split()))
     except KeyboardInterrupt:
-        say(f"interrupted: stopping after {len(kept)} documents written; the documents in progress are dropped")
+        say(f"Ctrl-C: stopping after {len(kept)} documents written; the documents being parsed are dropped")
         pool.shutdown(wait=False, cancel_futures=True)
         return _Run(tuple(kept), tuple(failed), meter.words, interrupted=True)
     return _Run(tuple(kept), tuple(failed), meter.words, interrupted=False)
