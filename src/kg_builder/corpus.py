@@ -169,8 +169,8 @@ def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
                 failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
                 meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
     except KeyboardInterrupt:
-        say(f"Ctrl-C: stopping after {len(kept)} documents written; the documents being parsed are dropped")
-        pool.shutdown(wait=False, cancel_futures=True)
+        say(f"Ctrl-C: stopping after {len(kept)} documents written; waiting for the workers to drop theirs")
+        pool.shutdown(wait=True, cancel_futures=True)  # no worker outlives the build
         return _Run(tuple(kept), tuple(failed), meter.words, interrupted=True)
     return _Run(tuple(kept), tuple(failed), meter.words, interrupted=False)
 
