@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import sys
 import types
 from dataclasses import dataclass
@@ -160,6 +162,44 @@ def test_cli_build_reports_an_unchanged_failing_document_without_parsing_it_agai
     assert "built 0, unchanged 1 (skipped), failed 1 of 2" in again.stderr
     run("build", str(good), str(bad), "--store", str(env), "--jobs", "1", "--force")
     assert parsed == ["a.txt", "broken.txt"]
+
+
+def test_cli_build_interrupted_names_what_it_kept_and_builds_the_rest_next_time(env: Path, tmp_path: Path,
+                                                                               monkeypatch) -> None:
+    for name in ("c.txt", "d.txt"):
+        (tmp_path / name).write_text("They met.\n", encoding="utf-8")
+
+    def ctrl_c_at_c(source: SourceFile, nlp: object, limits: object = None) -> Extracted:
+        if source.path.name == "c.txt":
+            raise KeyboardInterrupt  # Ctrl-C while c.txt is parsed
+        return fake_extract(source, nlp)
+
+    monkeypatch.setattr(pipeline, "extract_document", ctrl_c_at_c)
+    docs = ("a.txt", "b.txt", "c.txt", "d.txt")
+    result = run("build", *docs, "--store", str(env), "--jobs", "1")
+    assert result.exit_code == 130
+    assert ("interrupted: kept the 2 documents built before Ctrl-C (a.txt, b.txt) and the 0 unchanged; "
+            "2 not built") in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("kg: error: [KG700] stopped by Ctrl-C")
+    with Store.open(env, create=False, read_only=True) as store:
+        assert store.document_graphs() == [f"{DOCS}a.txt", f"{DOCS}b.txt"]
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    again = run("build", *docs, "--store", str(env), "--jobs", "1")
+    assert again.exit_code == 0 and "built 2, unchanged 2 (skipped)" in again.stderr  # the kept ones were recorded
+
+
+def test_cli_build_ctrl_c_during_a_write_lets_that_document_finish(env: Path, monkeypatch) -> None:
+    def ctrl_c_while_b_is_written(extracted: Extracted, known_labels: object = None) -> BuiltDocument:
+        if extracted.document.doc_id == "b.txt":
+            os.kill(os.getpid(), signal.SIGINT)
+        return fake_to_built(extracted, known_labels)
+
+    monkeypatch.setattr(pipeline, "to_built", ctrl_c_while_b_is_written)
+    result = run("build", "a.txt", "b.txt", "broken.txt", "--store", str(env), "--jobs", "1")
+    assert result.exit_code == 130
+    assert "kept the 2 documents built before Ctrl-C (a.txt, b.txt)" in result.stderr
+    with Store.open(env, create=False, read_only=True) as store:
+        assert store.document_graphs() == [f"{DOCS}a.txt", f"{DOCS}b.txt"]
 
 
 def test_cli_build_in_parallel_gives_the_same_store(env: Path, tmp_path: Path) -> None:

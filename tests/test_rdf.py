@@ -8,6 +8,7 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg_builder import model, rdf, resources
+from kg_builder.validate import validate_graph
 from kg_builder.model import (Agreement, Commitment, Disagreement, Document, Entity, Event, Evidence, Facts,
                               Factuality, Position, Relation, Span, TimeValue)
 
@@ -263,6 +264,35 @@ def test_rdf_roles_are_claimed_as_of_the_document_date():
         graph.add(triple)
     dates = [str(o) for o in graph.objects(None, rdf.KGO.validAt)]
     assert dates == ["2019-03-01"]
+
+
+def test_rdf_each_role_read_is_a_claim_and_a_plain_role_only_when_plain_fact():
+    text = "President Ruiz spoke. Ruiz was not appointed ambassador. Ruiz may become chairman."
+    read = [Evidence(Span(text.index(s), text.index(s) + len(s), s), "rule:test", 0.8)
+            for s in ("President Ruiz spoke.", "Ruiz was not appointed ambassador.", "Ruiz may become chairman.")]
+    ruiz = Entity("person/ruiz", "Person", "Ruiz", role_readings=(
+        model.Role("president", read[0]), model.Role("ambassador", read[1], Factuality("Negative", "Asserted")),
+        model.Role("chairman", read[2], Factuality("Positive", "Hedged"))))
+    assert ruiz.roles == ("ambassador", "chairman", "president")  # every title read, for the extractors
+    document = Document("d", "d.txt", text, published="2019-03-01")
+    graph = Graph()
+    for triple in rdf.to_triples(Facts(document=document, entities=(ruiz,))):
+        graph.add(triple)
+    person = iri("person/ruiz")
+    assert set(graph.objects(person, KGO.role)) == {Literal("president")}
+    claims = {str(graph.value(c, RDF.object)): c for c in graph.subjects(RDF.predicate, KGO.role)}
+    assert sorted(claims) == ["ambassador", "chairman", "president"]
+    for title, polarity, modality, sentence in (("president", KGO.Positive, KGO.Asserted, read[0]),
+                                                 ("ambassador", KGO.Negative, KGO.Asserted, read[1]),
+                                                 ("chairman", KGO.Positive, KGO.Hedged, read[2])):
+        claim = claims[title]
+        assert (claim, RDF.type, KGO.Claim) in graph and (claim, RDF.subject, person) in graph
+        assert (graph.value(claim, KGO.polarity), graph.value(claim, KGO.modality)) == (polarity, modality)
+        span = graph.value(claim, PROV.wasDerivedFrom)
+        assert str(graph.value(span, KGO.sentence)) == sentence.span.sentence
+        assert str(graph.value(claim, KGO.validAt)) == "2019-03-01"
+    report = validate_graph(graph, reasoner="none")
+    assert not [v for v in report.violations if "Role" in v.shape or "Claim" in v.shape], report.violations
 
 
 # --- stable fact IRIs ------------------------------------------------------------------------------------

@@ -161,6 +161,19 @@ claim:doc1-666666666666 a kgo:Claim ;
     kgo:polarity kgo:Positive ; kgo:modality kgo:Asserted ;
     prov:wasDerivedFrom span:doc1-151-230-cccccccccccc .
 
+claim:doc1-999999999999 a kgo:Claim ;
+    rdfs:label "role claim" ;
+    rdf:subject person:donald-trump ; rdf:predicate kgo:role ; rdf:object "president" ;
+    kgo:polarity kgo:Positive ; kgo:modality kgo:Asserted ;
+    prov:wasDerivedFrom span:doc1-0-60-aaaaaaaaaaaa .
+
+# Negated: a role claim only, no plain kgo:role "ambassador".
+claim:doc1-aaaaaaaaaaa0 a kgo:Claim ;
+    rdfs:label "role claim" ;
+    rdf:subject person:donald-trump ; rdf:predicate kgo:role ; rdf:object "ambassador" ;
+    kgo:polarity kgo:Negative ; kgo:modality kgo:Asserted ;
+    prov:wasDerivedFrom span:doc1-0-60-aaaaaaaaaaaa .
+
 # Negated and reported: a claim only, no plain kgo:alliedWith triple.
 claim:doc1-777777777777 a kgo:Claim ;
     rdfs:label "United States not allied with North Korea" ;
@@ -212,6 +225,8 @@ POSITION = KGR["position/doc1-ffffffffffff"]
 DISAGREEMENT = KGR["disagreement/doc1-111111111111"]
 LEADER_CLAIM = KGR["claim/doc1-222222222222"]
 ALLIED_CLAIM = KGR["claim/doc1-777777777777"]
+ROLE_CLAIM = KGR["claim/doc1-999999999999"]
+NEGATED_ROLE_CLAIM = KGR["claim/doc1-aaaaaaaaaaa0"]
 SPAN_HANOI = KGR["span/doc1-0-60-aaaaaaaaaaaa"]
 SPAN_SINGAPORE = KGR["span/doc1-61-150-bbbbbbbbbbbb"]
 DOCUMENT = KGR["document/doc1"]
@@ -293,13 +308,23 @@ BREAKS: list[tuple[str, str, Edit]] = [
     ("DisagreementConcerns", "disagreement on nothing", drop(DISAGREEMENT, KGO.concerns)),
     ("ClaimSubject", "claim without subject", drop(ALLIED_CLAIM, RDF.subject)),
     ("ClaimPredicate", "claim about an unknown relation", put(ALLIED_CLAIM, RDF.predicate, KGO.participant)),
-    ("ClaimObject", "claim whose object is a literal", put(ALLIED_CLAIM, RDF.object, Literal("North Korea"))),
+    ("ClaimObject", "claim with two objects", add(ALLIED_CLAIM, RDF.object, SINGAPORE)),
+    ("ClaimObject", "claim without object", drop(NEGATED_ROLE_CLAIM, RDF.object)),
+    ("ClaimObjectKind", "relation claim whose object is a literal",
+     put(ALLIED_CLAIM, RDF.object, Literal("North Korea"))),
+    ("ClaimObjectKind", "role claim whose object is an IRI", put(NEGATED_ROLE_CLAIM, RDF.object, KGR["role/ambassador"])),
     ("PlainRelationHasClaim", "plain triple without claim", add(KIM, KGO.leaderOf, NORTH_KOREA)),
     ("PlainRelationHasClaim", "plain triple whose claim is hedged", put(LEADER_CLAIM, KGO.modality, KGO.Hedged)),
     ("PlainRelationHasClaim", "plain triple whose claim is reported",
      add(LEADER_CLAIM, KGO.attributedTo, KIM)),
     ("PlainRelationHasClaim", "plain triple whose claim is negated", put(LEADER_CLAIM, KGO.polarity, KGO.Negative)),
     ("PlainRelationHasClaim", "plain alliedWith contradicting a negated claim", add(USA, KGO.alliedWith, NORTH_KOREA)),
+    ("PlainRoleHasClaim", "plain role without claim", add(KIM, KGO.role, Literal("chairman"))),
+    ("PlainRoleHasClaim", "plain role whose only claim is negated", add(TRUMP, KGO.role, Literal("ambassador"))),
+    ("PlainRoleHasClaim", "plain role whose claim is hedged", put(ROLE_CLAIM, KGO.modality, KGO.Hedged)),
+    ("PlainRoleHasClaim", "plain role whose claim is reported", add(ROLE_CLAIM, KGO.attributedTo, KIM)),
+    ("PlainRoleHasClaim", "plain role whose claim is about another person", put(ROLE_CLAIM, RDF.subject, KIM)),
+    ("PlainRoleHasClaim", "plain role whose claim gives other words", put(ROLE_CLAIM, RDF.object, Literal("golfer"))),
     ("TextSpanDocument", "span without document", drop(SPAN_SINGAPORE, KGO.sourceDocument)),
     ("TextSpanSentence", "empty sentence", put(SPAN_HANOI, KGO.sentence, Literal(""))),
     ("TextSpanSentence", "span without sentence", drop(SPAN_HANOI, KGO.sentence)),

@@ -7,13 +7,23 @@ from click.testing import CliRunner
 from kg_builder.cli import cli
 from kg_builder.errors import InputError
 from kg_builder.views import about, find_entities
-from test_queries import DOC1, DOC2, KGR, load
+from test_queries import DOC1, DOC2, KGR, PREFIXES, load
+
+# Kim Jong-un's title, with its claim: about him, and not an act of the state he leads
+ROLES = PREFIXES + """
+kgr:person/kim-jong-un a kgo:Person ; rdfs:label "Kim Jong-un" ; kgo:role "chairman" .
+kgr:claim/002_test-0000000000r1 a kgo:Claim ; rdfs:label "role claim" ;
+    rdf:subject kgr:person/kim-jong-un ; rdf:predicate kgo:role ; rdf:object "chairman" ;
+    kgo:polarity kgo:Positive ; kgo:modality kgo:Asserted ; prov:wasDerivedFrom kgr:span/002_test-0-40-r1 .
+kgr:span/002_test-0-40-r1 a kgo:TextSpan ; kgo:sentence "Chairman Kim Jong-un spoke." ;
+    kgo:beginIndex 0 ; kgo:endIndex 27 .
+"""
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("v") / "store"
-    s = load(path, d000_test=DOC1, d001_test=DOC2)
+    s = load(path, d000_test=DOC1, d001_test=DOC2, d002_test=ROLES)
     yield s
     s.close()
 
@@ -45,6 +55,14 @@ def test_views_about_gathers_direct_facts_and_the_leaders_acts(store) -> None:
     assert (hedged.modality, hedged.sentence, hedged.document) == (
         "Hedged", "North Korea may have sought sanctions relief for Yongbyon.", "000_test")
     assert list(found.by_kind()) == sorted(found.by_kind())
+
+
+def test_views_about_a_person_shows_the_role_claims_with_their_words(store) -> None:
+    [found] = about(store, "Kim Jong-un")
+    assert found.entity.roles == ("chairman",)
+    [role] = [f for f in found.facts if f.fact.endswith("r1")]
+    assert (role.statement, role.role, role.sentence) == (
+        "Kim Jong-un role chairman", "subject of role", "Chairman Kim Jong-un spoke.")
 
 
 def test_views_about_unknown_name_suggests(store) -> None:

@@ -16,7 +16,7 @@ from typing import Callable, TypeVar
 import click
 
 from . import resources
-from .errors import InputError, KgError, OutputError, StoreError
+from .errors import InputError, Interrupted, KgError, OutputError, StoreError
 from .model import Limits, SourceFile
 from .export import FORMATS, export_dataset, write_atomic
 from .rdf import PREFIXES
@@ -135,7 +135,8 @@ def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int
     write to the store stops the build, keeping what was stored before.
     A document whose files (and the pipeline) have not changed since its last
     build is skipped (--force builds it). Progress, with rate and time left,
-    goes to stderr, and a summary at the end.
+    goes to stderr, and a summary at the end. Ctrl-C stops after the document
+    being written: the summary names the documents kept (exit 130).
 
     \b
     Example: kg build seeds/ --store out/store
@@ -153,7 +154,9 @@ def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int
                          hint="give .txt, .md or .html files, or folders holding them")
     summary = build_corpus(files, store_dir, jobs=min(jobs, len(files)), force=force, model=model,
                            limits=Limits(max_chars, doc_timeout), say=progress)
-    progress(summary.text() + f" into {store_dir}")
+    progress(summary.text(store_dir))
+    if summary.interrupted:
+        raise Interrupted(f"stopped by Ctrl-C; {summary.built} documents built and kept in {store_dir}")
     if summary.failed or found.skipped_links:
         raise InputError(f"{len(summary.failed)} of {summary.total} documents failed, {len(found.skipped_links)} "
                          "links skipped; the others are stored")
@@ -515,7 +518,9 @@ def extract(paths: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int
     files = pipeline.discover(list(paths)).files
     summary = extract_corpus(files, out_dir, jobs=min(jobs, len(files)), model=model,
                              limits=Limits(max_chars, doc_timeout), say=progress)
-    progress(summary.text() + f" into {out_dir}")
+    progress(summary.text(out_dir))
+    if summary.interrupted:
+        raise Interrupted(f"stopped by Ctrl-C; {summary.built} documents extracted and kept in {out_dir}")
     if summary.failed:
         raise InputError(f"{len(summary.failed)} of {summary.total} documents failed; the others are written")
 

@@ -10,6 +10,9 @@ corpus. A document whose input files and pipeline (code, ontology folder,
 model) are unchanged since it was last built is skipped unless ``force``.
 A failing document (or one over the limits) is reported and the others are
 built; a failed write to the store stops the batch, keeping what was stored.
+Ctrl-C stops the batch too: the document being written is finished first,
+the workers' documents in progress are dropped, and the summary names the
+documents kept.
 """
 from __future__ import annotations
 
@@ -19,12 +22,14 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
@@ -47,13 +52,21 @@ class BuildSummary:
     failed: tuple[tuple[str, str], ...]  # (document id, error)
     words: int
     seconds: float
+    kept: tuple[str, ...] = ()  # ids of the documents built (or extracted) in this run, in order
+    interrupted: bool = False  # stopped by Ctrl-C before every document was done
 
-    def text(self) -> str:
+    def text(self, into: object = None) -> str:
+        """The summary; ``into`` names where the documents went (a store folder, an output folder)."""
         rate = f"{self.built / self.seconds:.1f} docs/s, {self.words / self.seconds:,.0f} words/s" \
             if self.seconds > 0 and self.built else "nothing parsed"
         lines = [f"built {self.built}, unchanged {self.unchanged} (skipped), failed {len(self.failed)} "
-                 f"of {self.total} documents in {_clock(self.seconds)} ({rate})"]
+                 f"of {self.total} documents in {_clock(self.seconds)} ({rate})" + (f" into {into}" if into else "")]
         lines += [f"  failed: {name}: {error}" for name, error in self.failed]
+        if self.interrupted:
+            left = self.total - self.built - self.unchanged - len(self.failed)
+            lines.append(f"interrupted: kept the {self.built} documents built before Ctrl-C"
+                         + (f" ({', '.join(self.kept)})" if self.kept else "")
+                         + f" and the {self.unchanged} unchanged; {left} not built (the next build does them)")
         return "\n".join(lines)
 
 
@@ -85,13 +98,13 @@ def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, for
                 store.record_build_hashes(recorded)
             return f"{built.fact_count} facts, {triples} triples"
 
-        built, failed, words = _run(pool, todo, jobs, limits, write, say)
-        for source, error in failed:  # the same input would fail the same way: not parsed again until it changes
+        run = _run(pool, todo, jobs, limits, write, say)
+        for source, error in run.failed:  # the same input would fail the same way: not parsed again until it changes
             recorded[_key(source)] = (hashes[_key(source)], _FAILED + error)
         store.record_build_hashes(recorded)
-    failures = tuple(failed_before) + tuple((source.doc_id, error) for source, error in failed)
-    return BuildSummary(len(files), built, len(files) - len(todo) - len(failed_before), failures, words,
-                        time.perf_counter() - started)
+    failures = tuple(failed_before) + tuple((source.doc_id, error) for source, error in run.failed)
+    return BuildSummary(len(files), len(run.kept), len(files) - len(todo) - len(failed_before), failures, run.words,
+                        time.perf_counter() - started, run.kept, run.interrupted)
 
 
 def extract_corpus(files: list[SourceFile], out_dir: Path, *, jobs: int = 1, model: str | None = None,
@@ -111,9 +124,9 @@ def extract_corpus(files: list[SourceFile], out_dir: Path, *, jobs: int = 1, mod
         return f"{built.fact_count} facts -> {name}"
 
     with _executor(jobs, model) as pool:
-        done, failed, words = _run(pool, files, jobs, limits or Limits(), write, say)
-    return BuildSummary(len(files), done, 0, tuple((f.doc_id, error) for f, error in failed), words,
-                        time.perf_counter() - started)
+        run = _run(pool, files, jobs, limits or Limits(), write, say)
+    return BuildSummary(len(files), len(run.kept), 0, tuple((f.doc_id, error) for f, error in run.failed), run.words,
+                        time.perf_counter() - started, run.kept, run.interrupted)
 
 
 def read_nquads(path: Path) -> dict[str, str]:
@@ -131,24 +144,54 @@ def read_nquads(path: Path) -> dict[str, str]:
     return {g: "".join(lines) for g, lines in graphs.items()}
 
 
+@dataclass(frozen=True)
+class _Run:
+    kept: tuple[str, ...]  # ids of the documents written, in order
+    failed: tuple[tuple[SourceFile, str], ...]
+    words: int
+    interrupted: bool
+
+
 def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
-         write: Callable[[SourceFile, pipeline.Extracted], str],
-         say: Callable[[str], None]) -> tuple[int, list[tuple[SourceFile, str]], int]:
-    """Extract ``sources`` in the pool and ``write`` each in order: (done, failures, words parsed)."""
+         write: Callable[[SourceFile, pipeline.Extracted], str], say: Callable[[str], None]) -> _Run:
+    """Extract ``sources`` in the pool and ``write`` each in order, until done or Ctrl-C."""
     meter = _Meter(len(sources), say)
+    kept: list[str] = []
     failed: list[tuple[SourceFile, str]] = []
-    for source, outcome in _in_order(pool, sources, jobs, limits):
-        try:
-            extracted = outcome.result() if isinstance(outcome, Future) else outcome()
-            what = write(source, extracted)
-        except StoreError:
-            raise  # a full disk fails every document alike: stop at the first
-        except Exception as e:  # one bad document must not cost the others; reported in the summary
-            failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
-            meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
-            continue
-        meter.step(source.doc_id, what, len(extracted.document.text.split()))
-    return meter.done - len(failed), tuple(failed), meter.words
+    try:
+        for source, outcome in _in_order(pool, sources, jobs, limits):
+            try:
+                extracted = outcome.result() if isinstance(outcome, Future) else outcome()
+                with _interrupt_deferred():  # a document is written, counted and reported, or none of these
+                    what = write(source, extracted)
+                    kept.append(source.doc_id)
+                    meter.step(source.doc_id, what, len(extracted.document.text.split()))
+            except StoreError:
+                raise  # a full disk fails every document alike: stop at the first
+            except Exception as e:  # one bad document must not cost the others; reported in the summary
+                failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
+                meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
+    except KeyboardInterrupt:
+        say(f"Ctrl-C: stopping after {len(kept)} documents written; waiting for the workers to drop theirs")
+        pool.shutdown(wait=True, cancel_futures=True)  # no worker outlives the build
+        return _Run(tuple(kept), tuple(failed), meter.words, interrupted=True)
+    return _Run(tuple(kept), tuple(failed), meter.words, interrupted=False)
+
+
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C until the block is done, then raise it: the summary then tells exactly what was kept."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def pipeline_fingerprint(model: str | None, limits: Limits | None = None) -> str:
@@ -215,6 +258,8 @@ def _ready() -> bool:
 def _start_worker(model: str | None, parent: int) -> None:
     global _worker_pipeline
     _die_with(parent)
+    # Ctrl-C reaches every process of the terminal's group: the main process alone decides what stops
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _worker_pipeline is None:  # spawned, not forked: load our own
         _worker_pipeline = pipeline.load_pipeline(model)
 

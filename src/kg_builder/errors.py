@@ -2,7 +2,7 @@
 
 Every error has a short code (``KG1xx`` input, ``KG2xx`` store, ``KG3xx``
 query, ``KG4xx`` validation set-up, ``KG5xx`` model/pipeline, ``KG6xx``
-output) and, where one exists, a hint on how to fix it.
+output, ``KG7xx`` stopped by the user) and, where one exists, a hint on how to fix it.
 """
 from __future__ import annotations
 
@@ -89,3 +89,10 @@ class OutputError(KgError):
     """An output file or standard output cannot be written."""
 
     code = "KG600"
+
+
+class Interrupted(KgError):
+    """The user stopped a long run (Ctrl-C) after it had kept what it finished."""
+
+    code = "KG700"
+    exit_code = 130  # as a shell reports a process stopped by SIGINT

@@ -96,14 +96,29 @@ class TimeValue:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A title the text gives a person ("president"), read in one sentence: a Claim whatever its factuality,
+    a plain kgo:role only when the text states it as fact."""
+
+    title: str
+    evidence: Evidence
+    factuality: Factuality = ASSERTED
+
+
+@dataclass(frozen=True)
 class Entity:
     key: str
     kind: str
     label: str
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
-    roles: tuple[str, ...] = ()
+    role_readings: tuple[Role, ...] = ()  # in text order
     statuses: tuple[str, ...] = ()  # facility status, in the words of the text
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every title the text gives the entity, whatever the factuality of the sentence."""
+        return tuple(sorted({r.title for r in self.role_readings}))
 
 
 @dataclass(frozen=True)

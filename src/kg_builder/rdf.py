@@ -66,7 +66,7 @@ PREFIXES: dict[str, str] = {  # declared in this order in Turtle, TriG and queri
     "dcat": "http://www.w3.org/ns/dcat#",
     "wd": WIKIDATA,
 }
-TIME_BOUND = ("leaderOf", "affiliatedWith")
+TIME_BOUND = ("leaderOf", "affiliatedWith", "role")
 
 
 FACT_KINDS = ("event", "agreement", "commitment", "position", "disagreement", "claim")
@@ -193,8 +193,9 @@ class _Writer:
         if entity.wikidata:
             self.add(s, KGO.wikidataId, Literal(entity.wikidata))
             self.add(s, RDFS.seeAlso, URIRef(WIKIDATA + entity.wikidata))
-        for role in entity.roles:
-            self.add(s, KGO.role, Literal(role))
+        for i, role in enumerate(entity.role_readings):
+            self.claim(self.minted[_role_ref(entity.key, i)], s, "role", Literal(role.title), role.factuality,
+                       role.evidence)
         for status in entity.statuses:
             self.add(s, KGO.facilityStatus, Literal(status))
         self.add(s, KGO.mentionedIn, document_iri(self.document))
@@ -261,19 +262,24 @@ class _Writer:
         self.evidence(s, disagreement.evidence)
 
     def relation(self, relation: Relation, claim: URIRef) -> None:
-        """Every relation is a Claim; the plain triple only when the text states it as fact."""
-        subject, obj, predicate = self.node(relation.subject), self.node(relation.object), KGO[relation.predicate]
+        self.claim(claim, self.node(relation.subject), relation.predicate, self.node(relation.object),
+                   relation.factuality, relation.evidence)
+
+    def claim(self, claim: URIRef, subject: URIRef, name: str, obj: URIRef | Literal, fact: Factuality,
+              evidence: Evidence) -> None:
+        """Every relation or role is a Claim; the plain triple only when the text states it as fact."""
+        predicate = KGO[name]
         self.add(claim, RDF.type, KGO.Claim)
-        self.add(claim, RDFS.label, Literal(f"{relation.predicate} claim"))
+        self.add(claim, RDFS.label, Literal(f"{name} claim"))
         self.add(claim, RDF.subject, subject)
         self.add(claim, RDF.predicate, predicate)
         self.add(claim, RDF.object, obj)
-        self.factuality(claim, relation.factuality)
-        self.evidence(claim, relation.evidence)
-        if relation.predicate in TIME_BOUND and self.document.published:
+        self.factuality(claim, fact)
+        self.evidence(claim, evidence)
+        if name in TIME_BOUND and self.document.published:
             # "President Moon" is true when the text was written, not forever
             self.add(claim, KGO.validAt, _date(from_iso(self.document.published)))
-        if relation.factuality.is_plain_fact:
+        if fact.is_plain_fact:
             self.add(subject, predicate, obj)
 
     def source(self) -> None:
@@ -308,6 +314,10 @@ def normal_sentence(sentence: str) -> str:
 
 def _claim_ref(index: int) -> str:
     return f"\x00claim-{index}"  # relations have no key of their own; never an entity key
+
+
+def _role_ref(entity: str, index: int) -> str:
+    return f"\x00role-{entity}-{index}"  # nor have the roles of an entity
 
 
 class _Names:
@@ -373,6 +383,10 @@ def mint_fact_iris(facts: Facts) -> dict[str, URIRef]:
         subject, obj = minted.get(r.subject, iri(r.subject)), minted.get(r.object, iri(r.object))
         digest = _short(subject, r.predicate, obj, normal_sentence(r.evidence.span.sentence))
         later.append((f"claim/{doc}-{digest}", r.evidence.span.begin, _claim_ref(i)))
+    for e in facts.entities:
+        for i, role in enumerate(e.role_readings):
+            digest = _short(iri(e.key), "role", role.title, normal_sentence(role.evidence.span.sentence))
+            later.append((f"claim/{doc}-{digest}", role.evidence.span.begin, _role_ref(e.key, i)))
     for base, _, key in sorted(later):
         minted.setdefault(key, iri(names.unique(base)))
     return minted

@@ -144,7 +144,8 @@ def _entity(store: Store, iri: str) -> Entity:
 _ABOUT = """
 SELECT ?fact ?kind ?label ?p ?polarity ?modality ?speaker ?doc ?sentence ?begin ?end ?via ?cs ?cp ?co WHERE {
   { ?fact ?p ?target . BIND (?target AS ?who) }
-  UNION { ?who kgo:leaderOf|kgo:affiliatedWith ?target . ?fact ?p ?who . BIND (?who AS ?via) }
+  UNION { ?who kgo:leaderOf|kgo:affiliatedWith ?target . ?fact ?p ?who . BIND (?who AS ?via)
+          FILTER NOT EXISTS { ?fact rdf:predicate kgo:role } }  # a leader's title is not an act of the state
   ?fact prov:wasDerivedFrom ?span .
   FILTER (?p != kgo:attributedTo || !BOUND(?via))
   ?span kgo:sentence ?sentence ; kgo:beginIndex ?begin ; kgo:endIndex ?end .
@@ -154,8 +155,9 @@ SELECT ?fact ?kind ?label ?p ?polarity ?modality ?speaker ?doc ?sentence ?begin 
   OPTIONAL { ?fact kgo:polarity ?po } BIND (COALESCE(STRAFTER(STR(?po), STR(kgo:)), "") AS ?polarity)
   OPTIONAL { ?fact kgo:modality ?mo } BIND (COALESCE(STRAFTER(STR(?mo), STR(kgo:)), "") AS ?modality)
   OPTIONAL { ?fact kgo:attributedTo/rdfs:label ?speaker }
-  OPTIONAL { ?fact rdf:subject/rdfs:label ?cs . ?fact rdf:predicate ?pred . ?fact rdf:object/rdfs:label ?co
-             BIND (STRAFTER(STR(?pred), STR(kgo:)) AS ?cp) }
+  OPTIONAL { ?fact rdf:subject/rdfs:label ?cs . ?fact rdf:predicate ?pred . ?fact rdf:object ?o
+             OPTIONAL { ?o rdfs:label ?ol }
+             BIND (STRAFTER(STR(?pred), STR(kgo:)) AS ?cp) BIND (IF(isLiteral(?o), STR(?o), ?ol) AS ?co) }
 }
 ORDER BY ?kind ?doc ?begin ?fact ?via
 """

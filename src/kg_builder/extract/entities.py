@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
-from ..model import Document, Entity
+from ..model import Document, Entity, Role
 from .tokens import conjuncts, sentence_of, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
@@ -34,12 +34,17 @@ class _Builder:
     label: str
     aliases: set[str] = field(default_factory=set)
     wikidata: str | None = None
-    roles: set[str] = field(default_factory=set)
+    role_readings: list[Role] = field(default_factory=list)
     statuses: set[str] = field(default_factory=set)
+
+    @property
+    def roles(self) -> set[str]:
+        return {r.title for r in self.role_readings}
 
     def freeze(self) -> Entity:
         aliases = tuple(sorted(a for a in self.aliases if a != self.label))
-        return Entity(self.key, self.kind, self.label, aliases, self.wikidata, tuple(sorted(self.roles)), tuple(sorted(self.statuses)))
+        return Entity(self.key, self.kind, self.label, aliases, self.wikidata,
+                      tuple(dict.fromkeys(self.role_readings)), tuple(sorted(self.statuses)))
 
 
 def clean_name(text: str, titles: set[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SentSpan, Token
 
-from ..model import Factuality
+from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import verb_predication
 from .context import Context
 from .tokens import entities_in
@@ -57,7 +57,8 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             title, words, owners = _appositive_title(ctx, ent, leader_titles + other_titles)
         if not title:
             continue
-        ctx.registry.entities[key].roles.add(title)
+        # a title in a noun phrase is presupposed, as the leaderOf it gives: the clause's modality does not reach it
+        _entitle(ctx, key, title, ctx.evidence(sent, "rule:title", 0.9))
         states = owners or [k for t in words if (k := ctx.registry.key_of(t)) and ctx.registry.entities[k].kind == "State"]
         if states and title in leader_titles:
             ctx.registry.leaders.setdefault(states[0], key)
@@ -116,7 +117,7 @@ def _subject_of(verb: Token) -> list[Token]:
 def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bodies: list[str], leader: bool,
                 fact: Factuality) -> None:
     for person in people:
-        ctx.registry.entities[person].roles.add(title)
+        _entitle(ctx, person, title, ctx.evidence(sent, "rule:appointment", 0.75), fact)
         for body in bodies:
             if leader and ctx.registry.kind(body) == "State":
                 ctx.registry.leaders.setdefault(body, person)
@@ -140,11 +141,16 @@ def copular_roles(ctx: Context, sent: SentSpan) -> None:
         title = _title_in([t for t in attr.subtree if t.i <= attr.i], all_titles)
         if not title:
             continue
-        ctx.registry.entities[person].roles.add(title)
         fact = ctx.factuality(verb)
+        _entitle(ctx, person, title, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
         for org in _organizations_in(ctx, attr):
             relation = "leaderOf" if title in lexical["leader_titles"] else "affiliatedWith"
             ctx.relate(person, relation, org, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
+
+
+def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Factuality = ASSERTED) -> None:
+    """The person holds the title as the sentence says it: plain fact, or negated, hedged or reported."""
+    ctx.registry.entities[person].role_readings.append(Role(title, evidence, fact))
 
 
 def _organizations_in(ctx: Context, attr: Token) -> list[str]:
