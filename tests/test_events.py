@@ -229,3 +229,10 @@ def test_events_an_inauguration_is_an_event_of_the_one_a_fronted_his_points_forw
     facts = facts_for("Upon his inauguration in January 2022, Gabriel Boric became the youngest president of Chile.")
     [inauguration] = [e for e in facts.events if e.label.startswith("inauguration")]
     assert (inauguration.participants, inauguration.start.iso) == (("person/gabriel-boric",), "2022-01")
+
+
+def test_events_an_invasion_of_a_state_is_in_it_and_its_invader_takes_part(facts_for):
+    facts = facts_for("The Chilean invasion of Bolivia in March 1879 started the war.")
+    [attack] = of_kind(facts, "Attack")
+    assert attack.location == "state/bolivia"
+    assert set(attack.participants) == {"state/chile", "state/bolivia"}

@@ -165,12 +165,19 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         places = _place_modifiers(ctx, token)
-        if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2:
+        if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or _assault(ctx, token):
+            # "the U.S.-North Korea summit" names two parties; "the Soviet invasion of Afghanistan" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+        heads += prep_objects(token, "of", "on", "against") if _assault(ctx, token) else []
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _assault(ctx: Context, noun: Token) -> bool:
+    """An attack named by a noun ("invasion of X", "attack on X"): its modifier is the attacker, its object the target."""
+    return noun.pos_ == "NOUN" and ctx.triggers["events"]["nouns"].get(noun.lemma_.lower()) == "Attack"
 
 
 def _gathered_by(ctx: Context, noun: Token) -> bool:
@@ -199,8 +206,10 @@ def _location(ctx: Context, token: Token) -> str | None:
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
     if journey:  # "the ROK presidential visit to China" is in China
         places = prep_objects(token, "to") + places
+    if _assault(ctx, token):  # "the Soviet invasion of Afghanistan" is in Afghanistan
+        places = prep_objects(token, "of", "on", "against") + places
     candidates = _places_in(ctx, places)
-    if token.pos_ in ("NOUN", "PROPN") and not (journey and candidates):
+    if token.pos_ in ("NOUN", "PROPN") and not ((journey or _assault(ctx, token)) and candidates):
         modifiers = _place_modifiers(ctx, token)
         if len([k for k in modifiers if _kind_of(ctx, k) == "State"]) < 2:
             candidates = modifiers + candidates
