@@ -60,7 +60,7 @@ def _proper_name(token: Token) -> str | None:
 
 # nouns that count what follows "of": "a range of agreements", "a series of accords"
 QUANTITY_NOUNS = frozenset({"range", "series", "number", "set", "pair", "couple", "host", "package"})
-# small words inside a name between capitalised ones: "Strategic Trade and Investment Deal"
+# small words inside a name between capitalised ones: "Fisheries and Ports Agreement"
 NAME_JOINERS = frozenset({"and", "of", "for", "on"})
 
 
@@ -68,7 +68,7 @@ def _name_word(word: Token, before: Token | None) -> bool:
     """A word of a treaty's name: capitalised, a numeral, or the hyphen of "Non-Proliferation"."""
     if word.pos_ == "DET":
         return False
-    if word.text in "-\u2013" or word.lower_ in NAME_JOINERS:  # "Non-Proliferation", "Trade and Investment Deal"
+    if word.text in "-\u2013" or word.lower_ in NAME_JOINERS:  # "Anti-Piracy", "Fisheries and Ports Agreement"
         return before is not None and (before.is_title or before.is_upper)
     return word.is_title or word.is_upper or word.like_num
 
@@ -166,7 +166,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     elif status == "Signed" and fact.modality != "Asserted":
         status = None
     found = _existing(ctx, token, name, bool(proper))
-    # "the U.S.-Japan mutual defense treaty": a treaty the text names by its parties is one they concluded
+    # "the Chile-Peru fisheries treaty": a treaty the text names by its parties is one they concluded
     by_parties = not proper and any(c.lower_ == "the" for c in token.children) and bool(_parties_in_name(ctx, token))
     if found is None and verb is None and not proper and not by_parties and not _list_verb(token):
         return
@@ -176,7 +176,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
     if (proper or by_parties) and not signers and status in (None, "Signed") and fact.is_plain_fact:
-        # "the U.S.-ROK Mutual Defense Treaty", "the 1953 ... Treaty", "the Lisbon Protocol of May 1992": a treaty
+        # "the Chile-Peru Border Treaty", "the 1929 ... Treaty", "the Tacna Protocol of May 1929": a treaty
         # named by its parties, or by its date, is one they concluded, then
         signers = _parties_in_name(ctx, token)
         status = "Signed" if signers or when else status
@@ -224,7 +224,7 @@ def _parties_in_name(ctx: Context, token: Token) -> list[str]:
 
 
 def _of_date(token: Token, dates: dict[int, Interval]) -> TimeValue | None:
-    """"the Lisbon Protocol of May 1992": a date the name carries."""
+    """"the Tacna Protocol of May 1929": a date the name carries."""
     return next((dates[p.i].start for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj" and p.i in dates), None)
 

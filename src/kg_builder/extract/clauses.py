@@ -17,7 +17,7 @@ are normalised so that extractors need not know the parse:
 - nominal predicates take their agent from a possessive, a demonym or state
   modifier ("Israeli withdrawal") or a light verb's subject ("X held talks",
   "X expressed a desire to ..."), their theme from "of", their clause from an
-  infinitive ("a desire to cut ...");
+  infinitive ("a wish to end ...");
 - multi-word prepositions are read as one ("in exchange for", "with regard to");
 - a "for" infinitive is one argument: in "called for X to deploy ships" the
   object of "for" is the clause "X ... deploy ships", whose subject is X.
@@ -89,7 +89,7 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     support = _light_verb(noun, light_verbs)
     agents = owners + modifiers + [t for p, t in obliques if p == "by"]
     if support is not None and all(a.pos_ == "PRON" for a in owners):
-        # "X stated its intent to": X intends; "X and Y attended the Vienna Summit": a place name is no party
+        # "X declared its intent to": X intends; "X and Y attended the Lima Summit": a place name is no party
         agents = [a for a in agents if a not in owners] + subjects(support)
     if not agents and _relative_subject_of(noun) is not None:
         agents += subjects(_relative_subject_of(noun))

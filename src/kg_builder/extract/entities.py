@@ -325,7 +325,7 @@ class Registry:
                                      and qualified):
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
-            return [self._group(token)]  # "Many Okinawans oppose ...": a people named by the text acts as a group
+            return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
         return []
 
     def _owners(self, token: Token) -> list[str]:
@@ -334,7 +334,7 @@ class Registry:
         return list(dict.fromkeys(found))
 
     def _listed_before(self, token: Token) -> list[str]:
-        """"the delegations" after "the Chilean and Peruvian delegations": the states that earlier mention listed."""
+        """"the envoys" after "the Chilean and Peruvian envoys": the states that earlier mention listed."""
         start = max(sentence_of(token).start - 120, 0)
         for earlier in reversed(token.doc[start: token.i]):
             if earlier.lemma_ == token.lemma_ and earlier.tag_ == "NNS" and earlier.i != token.i:
@@ -359,7 +359,7 @@ class Registry:
         return key
 
     def _numbered_group(self, token: Token) -> list[str]:
-        """"the four countries" after "Russia, Ukraine, Belarus, and Kazakhstan agreed": the last list of that many
+        """"the three states" after "Chile, Peru, and Bolivia signed": the last list of that many
         actors of the noun's kind, within the last few sentences."""
         count = next((NUMBER_WORDS.get(c.lower_, int(c.text) if c.text.isdigit() else 0)
                       for c in token.children if c.dep_ == "nummod"), 0)

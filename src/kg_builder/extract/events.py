@@ -90,7 +90,7 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
 
 
 def _named_event(ctx: Context, token: Token) -> bool:
-    """"the Cuban Missile Crisis", "the Iranian Revolution": an event the text names, capitalised."""
+    """"the Andean Border Crisis", "the Pacific War": an event the text names, capitalised."""
     return token.pos_ == "PROPN" and token.is_title and token.lemma_.lower() in ctx.triggers["events"]["named_heads"] \
         and any(c.dep_ in ("compound", "amod") for c in token.children)
 
@@ -108,8 +108,8 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
     for a noun trigger also a date modifier ("the November 1974 summit") and the dates of its verb."""
     scope = [token]
     if named:
-        # a named event keeps its own date: "the escalation of the Cuban Missile Crisis in October 1962" has it,
-        # "in 1949, during the Cold War" and "the accord ended the Bosnian War in 1995" do not
+        # a named event keeps its own date: "the spread of the Andean Border Crisis in May 1931" has it,
+        # "in 1880, during the Pacific War" and "the accord ended the Chaco War in 1935" do not
         scope += [token.head.head] if token.dep_ == "pobj" and token.head.lower_ == "of" else []
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
         scope.append(token.head.head if token.dep_ == "pobj" else token.head)
@@ -124,7 +124,7 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
 
 
 def _attachment(date: Token, noun: bool) -> Token | None:
-    """The word a date modifies; a number inside another noun phrase ("the 1972 ABM Treaty") modifies nothing."""
+    """The word a date modifies; a number inside another noun phrase ("the 1929 Tacna Treaty") modifies nothing."""
     if date.dep_ == "pobj" and date.head.dep_ == "prep":
         if noun and date.head.lower_ == "since":
             return None  # "the first visit since 2019": the visit is not of 2019
@@ -166,7 +166,7 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         places = _place_modifiers(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or _assault(ctx, token):
-            # "the U.S.-North Korea summit" names two parties; "the Soviet invasion of Afghanistan" its invader
+            # "the U.S.-North Korea summit" names two parties; "the Chilean invasion of Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
         heads += prep_objects(token, "of", "on", "against") if _assault(ctx, token) else []
     out: list[str] = []
@@ -204,9 +204,9 @@ def _location(ctx: Context, token: Token) -> str | None:
     """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
     places = prep_objects(token, "in", "at", "into", "near")
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
-    if journey:  # "the ROK presidential visit to China" is in China
+    if journey:  # "the Peruvian presidential visit to Chile" is in Chile
         places = prep_objects(token, "to") + places
-    if _assault(ctx, token):  # "the Soviet invasion of Afghanistan" is in Afghanistan
+    if _assault(ctx, token):  # "the Chilean invasion of Bolivia" is in Bolivia
         places = prep_objects(token, "of", "on", "against") + places
     candidates = _places_in(ctx, places)
     if token.pos_ in ("NOUN", "PROPN") and not ((journey or _assault(ctx, token)) and candidates):
@@ -221,9 +221,9 @@ def _location(ctx: Context, token: Token) -> str | None:
 
 
 def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
-    """The names inside place phrases, a venue ("at Camp David") before a region ("in Maryland")."""
+    """The names inside place phrases, a venue ("at Machu Picchu") before a region ("in Cusco")."""
     tokens = [t for p in phrases for t in [p, *p.subtree]]
-    # the innermost "at" first: "at the retreat in Maryland at Camp David" is at Camp David
+    # the innermost "at" first: "at the old fort in Cusco at Machu Picchu" is at Machu Picchu
     venues = sorted((t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "at"),
                     key=lambda t: -len(list(t.ancestors)))
     ordered = [w for v in venues for w in v.subtree] + tokens
@@ -305,7 +305,7 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> st
 
 def _merge(old: Event, kind: str, participants: list[str], location: str | None, when: Interval | None,
            name: str | None = None) -> Event:
-    """A later mention adds what the first lacked; a proper name ("the Camp David Summit") names it."""
+    """A later mention adds what the first lacked; a proper name ("the Machu Picchu Summit") names it."""
     kind = kind if SPECIFICITY.get(kind, 0) > SPECIFICITY.get(old.kind, 0) else old.kind
     old = replace(old, label=name) if name else old
     people = old.participants + tuple(p for p in participants if p not in old.participants)
@@ -349,7 +349,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         name = name if name and len(name.split()) > 1 else None  # "the Summit" alone names nothing new
         ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when, name)
         if fact.polarity == "Negative" or fact.is_plain_fact and location:
-            # "the meeting was canceled": what was planned did not happen; "the Camp David Summit, held from ...":
+            # "the meeting was canceled": what was planned did not happen; "the Machu Picchu Summit, held from ...":
             # it did (only a mention that names the same place is sure to be the same meeting)
             # "the Summit, held from ...": the sentence that says it took place is its evidence; a cancellation
             # keeps the sentence that says what was planned
@@ -399,7 +399,7 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
     for i in dates:
         anchor = _attachment(sent.doc[i], noun=False)
         if anchor is None or anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
-            continue  # "the 1972 ABM Treaty", "the Trade Act of 1974" date the name, not the clause around it
+            continue  # "the 1929 Tacna Treaty", "the Fisheries Act of 1951" date the name, not the clause around it
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
@@ -426,7 +426,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         relative = verb.dep_ == "relcl"
         said = [s for s in own if not (s.tag_ in ("WP", "EX") or s.lower_ == "there" or (s.tag_ == "WDT" and not relative))]
-        # "hoping to reconvene X", "impossible to keep", "a desire to cut X", "the failure to win X"
+        # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"
         governed = not said and (verb.dep_ == "xcomp" or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
                                  and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
         doer = for_subject(verb)  # "called for X to deploy ships": X deploying ships is what is called for
@@ -438,7 +438,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         label = _clause_label(verb)
         if not said and len(label.split()) < 2 and fact.polarity == "Positive":
             continue  # "needs to decide", "barriers to trade": a bare verb says little unless refused or failed
-        # "hoping to reconvene X", "urged Y to address X", "called for Y to act": who would do it, and what
+        # "hoping to resume X", "urged Y to address X", "called for Y to act": who would do it, and what
         doers = [doer] if doer is not None else list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
             label = f"{phrase(doers[0])} {label}"

@@ -80,7 +80,7 @@ PARTICLES = frozenset({"aside", "off", "up", "away", "down", "out", "back", "ove
 
 
 def _with_particle(verb: Token) -> str:
-    """"put aside", "give up": a particle makes a verb of its own."""
+    """"give up", "call off": a particle makes a verb of its own."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod"
                      and c.i == verb.i + 1 and c.lower_ in PARTICLES), None)
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()

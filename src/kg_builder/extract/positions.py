@@ -104,7 +104,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
 
 
 def _own_thing(token: Token) -> bool:
-    """"concerns about its oil supply": worry for what is one's own is no stance against it."""
+    """"fears for its fishing fleet": worry for what is one's own is no stance against it."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
 
 
@@ -167,7 +167,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
 
 
 def _stance_of_its_own(ctx: Context, token: Token) -> bool:
-    """"disappointment over the talks and a desire to cut contacts": a coordinated "desire to ..." is a stance of its
+    """"regret over the delay and a wish to end the talks": a coordinated "desire to ..." is a stance of its
     own, read by its own frame, not what the disappointment is about."""
     return token.dep_ == "conj" and any(f.fact_class == "PolicyPosition" for f in ctx.frames.evoked("noun", token.lemma_.lower())) \
         and any(c.dep_ == "acl" for c in token.children)

@@ -178,7 +178,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
         owner = _owner(ctx, token)
         if owner and owner not in states:
             states.insert(0, owner)
-        if owner and token.dep_ == "appos":  # "Serbia, Russia's ally": the one described is the ally
+        if owner and token.dep_ == "appos":  # "Bolivia, Peru's ally": the one described is the ally
             states += [k for k in ctx.registry.actors(token.head) if k not in states]
         if owner and token.pos_ == "NOUN" and token.tag_ == "NNS":  # "the U.S. and its Western European allies"
             # bare "its allies" names nobody in particular
