@@ -165,10 +165,11 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         places = _place_modifiers(ctx, token)
-        if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or _assault(ctx, token):
+        assault = _assault(ctx, token)
+        if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
             # "the U.S.-North Korea summit" names two parties; "the Chilean invasion of Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
-        heads += prep_objects(token, "of", "on", "against") if _assault(ctx, token) else []
+        heads += prep_objects(token, "of", "on", "against") if assault else []
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
@@ -204,12 +205,13 @@ def _location(ctx: Context, token: Token) -> str | None:
     """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
     places = prep_objects(token, "in", "at", "into", "near")
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
+    assault = _assault(ctx, token)
     if journey:  # "the Peruvian presidential visit to Chile" is in Chile
         places = prep_objects(token, "to") + places
-    if _assault(ctx, token):  # "the Chilean invasion of Bolivia" is in Bolivia
+    if assault:  # "the Chilean invasion of Bolivia" is in Bolivia
         places = prep_objects(token, "of", "on", "against") + places
     candidates = _places_in(ctx, places)
-    if token.pos_ in ("NOUN", "PROPN") and not ((journey or _assault(ctx, token)) and candidates):
+    if token.pos_ in ("NOUN", "PROPN") and not ((journey or assault) and candidates):
         modifiers = _place_modifiers(ctx, token)
         if len([k for k in modifiers if _kind_of(ctx, k) == "State"]) < 2:
             candidates = modifiers + candidates
@@ -350,9 +352,8 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when, name)
         if fact.polarity == "Negative" or fact.is_plain_fact and location:
             # "the meeting was canceled": what was planned did not happen; "the Machu Picchu Summit, held from ...":
-            # it did (only a mention that names the same place is sure to be the same meeting)
-            # "the Summit, held from ...": the sentence that says it took place is its evidence; a cancellation
-            # keeps the sentence that says what was planned
+            # it did (only a mention that names the same place is sure to be the same meeting), and that sentence
+            # is its evidence; a cancellation keeps the sentence that says what was planned
             evidence = ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75) if fact.is_plain_fact \
                 else ctx.events[same].evidence
             ctx.events[same] = replace(ctx.events[same], factuality=fact, evidence=evidence)
@@ -439,7 +440,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         if not said and len(label.split()) < 2 and fact.polarity == "Positive":
             continue  # "needs to decide", "barriers to trade": a bare verb says little unless refused or failed
         # "hoping to resume X", "urged Y to address X", "called for Y to act": who would do it, and what
-        doers = [doer] if doer is not None else list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
+        doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
             label = f"{phrase(doers[0])} {label}"
         elif not said:
