@@ -223,3 +223,24 @@ def test_agreements_a_date_in_the_name_dates_the_agreement_not_the_clause(facts_
     [protocol] = [a for a in facts.agreements if a.label == "Tacna Protocol"]
     assert next(e for e in facts.events if e.key == protocol.adopted_at).start.iso == "1992-05"
     assert not [e for e in facts.events if e.start is not None and e.start.iso == "1974"]
+
+
+DATED_DEAL = ("In 2019, Chile and Peru signed a fisheries accord. In July 2025, Chile and Peru announced a bilateral "
+              "port agreement, under which Chile lowered its port fees. Under the July 2025 agreement, Peru committed "
+              "to buy Chilean copper. Peru also committed to fund new investments in Chilean ports. Bolivia also "
+              "committed to build a road.")
+
+
+def test_agreements_a_date_before_a_bare_head_picks_the_agreement_made_then(facts_for):
+    facts = facts_for(DATED_DEAL)
+    deal, accord = sorted(facts.agreements, key=lambda a: a.label)
+    assert (accord.label, deal.label) == ("fisheries accord", "bilateral port agreement")
+    assert not accord.commitments
+    assert "buy Chilean copper" in {c.label for c in deal.commitments}
+
+
+def test_agreements_a_party_committing_in_the_next_sentence_commits_under_it_and_only_a_party(facts_for):
+    deal = next(a for a in facts_for(DATED_DEAL).agreements if a.label == "bilateral port agreement")
+    labels = {c.label for c in deal.commitments}
+    assert "fund new investments in Chilean ports" in labels
+    assert not [label for label in labels if "road" in label]  # Bolivia is no party to it

@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, verb_predication)
-from kg_builder.extract.tokens import stray_clause
+from kg_builder.extract.tokens import phrase, stray_clause
 
 Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS, tag, lemma
 
@@ -199,3 +199,35 @@ def test_clauses_clause_text_keeps_a_purpose_infinitive_but_not_an_adverbial_cla
                   ("when", 8, "advmod", "SCONJ", "WRB", "when"), ("talks", 8, "nsubj", "NOUN", "NNS", "talk"),
                   ("fail", 0, "advcl", "VERB", "VBP", "fail")])
     assert clause_text(doc[0]) == "send ships to patrol the strait"
+
+
+def test_clauses_stance_noun_of_an_adjunct_is_held_by_the_clause_subject() -> None:
+    doc = parsed([("Lima", 1, "nsubj", "PROPN", "NNP", "Lima"), ("shelled", 1, "ROOT", "VERB", "VBD", "shell"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("port", 1, "dobj", "NOUN", "NN", "port"),
+                  ("in", 1, "prep", "ADP", "IN", "in"), ("an", 6, "det", "DET", "DT", "an"),
+                  ("effort", 4, "pobj", "NOUN", "NN", "effort"), ("to", 8, "aux", "PART", "TO", "to"),
+                  ("end", 6, "acl", "VERB", "VB", "end"), ("the", 10, "det", "DET", "DT", "the"),
+                  ("siege", 8, "dobj", "NOUN", "NN", "siege")])
+    assert texts(noun_predication(doc[6], adjunct_prepositions=frozenset({"in"})).agents) == ["Lima"]
+    assert noun_predication(doc[6]).agents == ()  # "despite an effort by others": only the listed prepositions
+
+
+def test_clauses_subject_set_off_as_an_apposition_of_a_fronted_phrase_is_the_verb_subject() -> None:
+    # "From the start of his term, Ruiz and his deputy, Soto, pursued talks": the parser hangs the subject
+    # on "term"
+    doc = parsed([("From", 12, "prep", "ADP", "IN", "from"), ("his", 2, "poss", "PRON", "PRP$", "his"),
+                  ("term", 0, "pobj", "NOUN", "NN", "term"), (",", 2, "punct", "PUNCT", ",", ","),
+                  ("Ruiz", 2, "appos", "PROPN", "NNP", "Ruiz"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+                  ("his", 7, "poss", "PRON", "PRP$", "his"), ("deputy", 4, "conj", "NOUN", "NN", "deputy"),
+                  (",", 7, "punct", "PUNCT", ",", ","), ("Soto", 4, "conj", "PROPN", "NNP", "Soto"),
+                  (",", 12, "punct", "PUNCT", ",", ","), ("then", 12, "advmod", "ADV", "RB", "then"),
+                  ("pursued", 12, "ROOT", "VERB", "VBD", "pursue"), ("talks", 12, "dobj", "NOUN", "NNS", "talk")])
+    assert set(texts(verb_predication(doc[12]).agents)) == {"Soto", "Ruiz"}
+
+
+def test_clauses_noun_phrase_keeps_an_inner_and_but_not_its_own_conjuncts() -> None:
+    doc = parsed([("talks", 0, "ROOT", "NOUN", "NNS", "talk"), ("with", 0, "prep", "ADP", "IN", "with"),
+                  ("Aymara", 5, "amod", "ADJ", "JJ", "aymara"), ("and", 2, "cc", "CCONJ", "CC", "and"),
+                  ("Quechua", 2, "conj", "ADJ", "JJ", "quechua"), ("leaders", 1, "pobj", "NOUN", "NNS", "leader"),
+                  ("and", 0, "cc", "CCONJ", "CC", "and"), ("visits", 0, "conj", "NOUN", "NNS", "visit")])
+    assert phrase(doc[0]) == "talks with Aymara and Quechua leaders"

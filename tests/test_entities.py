@@ -65,6 +65,13 @@ def test_entities_demonym_subject_resolves_to_state(facts_for, text, state):
     assert entities_by_key(facts)[state].kind == "State"
 
 
+def test_entities_plural_leaders_act_for_their_state_not_for_its_leader(facts_for):
+    facts = facts_for("Chilean President Gabriel Ruiz visited Lima in May. Peru pursued negotiations with Chilean leaders in June.")
+    talks = next(e for e in facts.events if e.kind == "Negotiation")
+    assert "state/chile" in talks.participants
+    assert not [p for p in talks.participants if p.startswith("person/")]
+
+
 def test_entities_demonym_adjective_with_agent_noun_is_the_state(facts_for):
     facts = facts_for("Bolivian officials met in Sucre.")
     assert facts.events[0].participants == ("state/bolivia",)

@@ -185,6 +185,11 @@ def test_factuality_attribution_names_the_speaker(reading, text, word):
     assert r.factuality("person/ruiz").attributed_to == "person/ruiz"
 
 
+def test_factuality_relative_clause_set_off_by_a_comma_is_the_writer_s_not_the_speaker_s(reading):
+    assert reading("Ruiz announced tariffs on tin, which could hurt Peru.", "hurt").speaker is None
+    assert reading("Ruiz announced tariffs that could hurt Peru.", "hurt").speaker.text == "Ruiz"
+
+
 def test_factuality_attribution_keeps_inner_negation(reading):
     r = reading("Ruiz said that Chile did not sign the accord.", "sign")
     assert r.speaker is not None and r.speaker.text == "Ruiz"

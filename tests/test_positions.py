@@ -278,3 +278,16 @@ def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for)
     facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
                       "Bolivian troop movements.")
     assert stances(facts) == {("state/chile", "Opposes", "Bolivian troop movements")}
+
+
+# --- adjuncts and acts of ending --------------------------------------------------------------------------
+
+def test_positions_effort_in_an_adjunct_is_the_clause_subject_s_and_ending_opposes(facts_for):
+    facts = facts_for("In 1932, Chile blockaded the port in an effort to end the Bolivian occupation of Tacna.")
+    assert ("state/chile", "Supports", "end the Bolivian occupation of Tacna") in stances(facts)
+    assert ("state/chile", "Opposes", "Bolivian occupation of Tacna") in stances(facts)
+
+
+def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_does_not(facts_for):
+    assert ("state/peru", "Opposes", "border patrols") in stances(facts_for("Peru sought to halt the border patrols."))
+    assert not [s for s in stances(facts_for("Peru sought to hold the border talks.")) if s[1] == "Opposes"]

@@ -79,8 +79,10 @@ def _generic_name(ctx: Context, token: Token) -> str:
     if token.lemma_.lower() in section["of_heads"] and prep_objects(token, "of"):
         kept = [t for t in token.subtree if t.dep_ not in ("det", "punct") or t.head != token]
         return text_of(kept)
+    # "the July 2025 agreement": its date says when it was made, it is no part of what it is called
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.tag_ not in ("VBN", "VBD", "RB")
-             and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in section["unnamed_modifiers"]]
+             and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in section["unnamed_modifiers"]
+             and t.ent_type_ != "DATE"]
     return text_of([t for w in words for t in w.subtree] + [token])
 
 
@@ -134,7 +136,8 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     if determiners & {"a", "an", "another"} or not determiners & {"the", "this", "that", "its", "their"}:
         return None
     if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
-        recent = sorted(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1), reverse=True)
+        recent = sorted(ctx.agreements, key=lambda a: (_made_when(ctx, a, token), ctx.last_seen.get(a.key, -1)),
+                        reverse=True)
         same = [a for a in recent if a.label.lower().endswith(name.lower())]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
         return (same or (single if name.lower() == "agreement" else []) or [None])[0]
@@ -142,6 +145,13 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     words = set(name.lower().split()) - {token.lower_}
     return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family
                  and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
+
+
+def _made_when(ctx: Context, agreement: Agreement, token: Token) -> bool:
+    """"the July 2025 agreement": the agreement concluded at the date the mention gives."""
+    dated = [ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates]
+    event = ctx.events.get(agreement.adopted_at or "")
+    return bool(dated and event and event.start and event.start.iso == dated[0].start.iso)
 
 
 def _identified(token: Token) -> Token:
@@ -336,7 +346,11 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
             _add_commitments(ctx, sent, owner, [text for theme in pred.themes for text in _provisions(theme)])
         framing = next((k for t in pred.oblique("under") if (k := _agreement_meant(ctx, t))), None)
         if framing and not owner:
-            inner = [c for c in pred.clauses] if verb.lemma_.lower() in ctx.triggers["agreements"]["undertaking_verbs"] else []
+            # "committed to buy X": the parser may take the complement for an adverbial infinitive
+            inner = [*pred.clauses, *(c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
+                                      any(a.lower_ == "to" for a in c.children)
+                                      and not any(a.dep_ == "nsubj" for a in c.children))] \
+                if verb.lemma_.lower() in ctx.triggers["agreements"]["undertaking_verbs"] else []
             texts = [clause_text(c) for c in inner] or [clause_text(verb, without={"under"})]
             _add_commitments(ctx, sent, framing, texts)
 
@@ -404,10 +418,12 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         return
     section = ctx.triggers["agreements"]
     found: list[Commitment] = []
+    parties = _parties(ctx, latest.key) if _named_just_before(ctx, sent, latest.key) else set()
     for verb in sent:
         lemma = verb.lemma_.lower()
         subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree}
-        if lemma in section["undertaking_verbs"] and subject_words & set(ctx.triggers["reference"]["party_nouns"]):
+        if lemma in section["undertaking_verbs"] and (subject_words & set(ctx.triggers["reference"]["party_nouns"])
+                                                      or _by_party(ctx, verb, parties)):
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT":
@@ -424,6 +440,27 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     new = tuple(dict.fromkeys(c for c in found if c.label and c.label not in known))
     if new:
         _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _named_just_before(ctx: Context, sent: SentSpan, agreement_key: str) -> bool:
+    """The agreement was last named in the sentence before this one, not in this one."""
+    if sent.start == 0:
+        return False
+    return ctx.last_seen.get(agreement_key, -1) == ctx.doc[sent.start - 1].sent.start_char
+
+
+def _by_party(ctx: Context, verb: Token, parties: set[str]) -> bool:
+    """"Peru also committed to ...": the subject is one of the agreement's parties."""
+    actors = {k for s in subjects(verb) for k in ctx.registry.actors(s)}
+    return bool(actors) and actors <= parties
+
+
+def _parties(ctx: Context, agreement_key: str) -> set[str]:
+    """Who signed or announced the agreement, as far as the text has said."""
+    signers = {r.object for r in ctx.relations if r.subject == agreement_key and r.predicate == "signatory"}
+    agreement = next(a for a in ctx.agreements if a.key == agreement_key)
+    event = ctx.events.get(agreement.adopted_at or "")
+    return signers | set(event.participants if event else ())
 
 
 def _undertaken(comp: Token) -> list[str]:

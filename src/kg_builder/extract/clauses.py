@@ -80,7 +80,8 @@ def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) 
 
 
 def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
-                     complement_verbs: frozenset[str] = frozenset()) -> Predication:
+                     complement_verbs: frozenset[str] = frozenset(),
+                     adjunct_prepositions: frozenset[str] = frozenset()) -> Predication:
     """A noun naming an act or stance ("refusal to", "withdrawal from", "talks with", "Sadat's visit")."""
     owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
@@ -93,6 +94,8 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
         agents = [a for a in agents if a not in owners] + subjects(support)
     if not agents and _relative_subject_of(noun) is not None:
         agents += subjects(_relative_subject_of(noun))
+    if not agents and _adjunct_verb(noun, adjunct_prepositions) is not None:
+        agents += subjects(_adjunct_verb(noun, adjunct_prepositions))  # "X shelled Y in an effort to ...": X's effort
     themes = tuple(t for p, t in obliques if p == "of")
     clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (_infinitive(c) or _content_clause(c)))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
@@ -246,6 +249,15 @@ def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light_verbs:
         return head
     return None
+
+
+def _adjunct_verb(noun: Token, prepositions: frozenset[str]) -> Token | None:
+    """The verb an adjunct phrase with the noun modifies ("in an effort to", "with the aim of"), when the noun has
+    no determiner of its own that names another owner."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in prepositions or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head if prep.dep_ == "prep" else None
 
 
 def _complements(noun: Token, complement_verbs: frozenset[str]) -> tuple[Token, ...]:

@@ -299,9 +299,9 @@ class Registry:
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
         states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "State"]
         leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
-        if states and lemma in leader_nouns:
+        if states and lemma in leader_nouns and token.tag_ == "NN":
             return [self.leaders[states[0]]] if states[0] in self.leaders else []
-        if states and lemma in agent_nouns:
+        if states and lemma in agent_nouns | leader_nouns:  # "Israeli leaders" act for Israel, not for one of them
             return list(dict.fromkeys(states))
         if lemma in agent_nouns | leader_nouns:
             owners = self._owners(token)  # "leaders of the two states", "the government of Chile"

@@ -157,9 +157,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
     conditional = hedged = normative = future = False
     modal: str | None = None
     speaker = None
-    node, is_trigger, bounded = trigger, True, False
+    node, is_trigger, bounded, aside = trigger, True, False, False
     while True:
-        speaker = speaker or _reporter(node, trigger, cues)
+        speaker = speaker or (None if aside else _reporter(node, trigger, cues))
         if bounded:
             if node.head == node:
                 break
@@ -179,9 +179,17 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (node.dep_ == "acl" and node.head.pos_ == "NOUN"
                                                                   and node.head.lemma_.lower() in cues.irrealis_nouns)
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
+        aside = aside or _non_restrictive(node)
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
         node = node.head
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker)
+
+
+def _non_restrictive(node: Token) -> bool:
+    """"X announced tariffs on steel, which could hurt Chile": a relative clause set off by a comma is the writer's
+    aside, not part of what X said."""
+    start = node.left_edge.i
+    return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == ","
 
 
 def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, modal: str | None) -> str:

@@ -62,7 +62,10 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     found = frames.evoked(category, lemma)
     if not found:
         return []
-    pred = noun_predication(token, frames.light_verbs, frames.complement_verbs) if category == "noun" else description_predication(token)
+    if category == "noun":
+        pred = noun_predication(token, frames.light_verbs, frames.complement_verbs, frames.adjunct_prepositions)
+    else:
+        pred = description_predication(token)
     return [FrameMatch(f, pred) for f in found]
 
 

@@ -10,6 +10,7 @@ possessed policy ("his maximum pressure policy") is supported by its owner;
 """
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from spacy.tokens import Span as SentSpan, Token
@@ -22,11 +23,15 @@ from .framing import FrameMatch, matches
 from .tokens import agents, conjuncts, objects, phrase, sentence_of, split_list, strip_determiners, subjects, text_of
 
 
+INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
+
+
 def issue_key(ctx: Context, text: str) -> str:
     """The Issue an issue phrase names: a scheme concept when one of its labels is the phrase, else a new one."""
     low = text.lower().strip()
     if " " not in low:  # "the exercises" after "military exercises": the fuller phrase already seen
-        earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)]
+        earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)
+                   and not INNER_DETERMINER.search(e.label)]  # "end the blockade" is an act, not a kind of blockade
         if earlier:
             return issue_key(ctx, earlier[-1])
     entry = ctx.lexicon.named(low, "Issue")
@@ -98,9 +103,20 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         for _, issue in issues:
             for holder in holders:
                 _add(ctx, holder, stance, issue, fact, sent, rule, 0.65)
+        for issue in _ended(ctx, issues) if stance == "Supports" else []:
+            for holder in holders:
+                _add(ctx, holder, "Opposes", issue, fact, sent, "frame:ending", 0.6)
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues, fact)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
+
+
+def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
+    """"sought to halt the tests": what a supported act of ending would end, which its supporter opposes."""
+    acts = [t for t, _ in issues if t.pos_ == "VERB"]
+    ending = [t for t in acts if " ".join(filter(None, (t.lemma_.lower(), verb_predication(t).particle)))
+              in ctx.frames.ending_verbs or t.lemma_.lower() in ctx.frames.ending_verbs]
+    return [_argument_text(ctx, theme) for t in ending for theme in verb_predication(t).themes]
 
 
 def _own_thing(token: Token) -> bool:

@@ -73,7 +73,10 @@ def _stray_subject(verb: Token) -> list[Token]:
     """"At the Vladivostok Summit, Ford and Brezhnev agreed", "assented to the plan and the treaty was signed": the
     parser may hang the subject on the fronted phrase, or take it for a conjunct of an object."""
     before = verb.i - 1
-    while before >= sentence_of(verb).start and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+    commas = 0  # one comma may close an apposition to the subject
+    while before >= sentence_of(verb).start and (verb.doc[before].pos_ in ("ADV", "AUX", "PART")
+                                                 or verb.doc[before].text == "," and commas == 0):
+        commas += verb.doc[before].text == ","
         before -= 1
     if before < sentence_of(verb).start:
         return []
@@ -81,8 +84,8 @@ def _stray_subject(verb: Token) -> list[Token]:
     if token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in ("conj", "appos"):
         return []
     found = [token]
-    while token.dep_ == "conj" and token.head.dep_ == "conj":
-        token = token.head
+    while token.dep_ == "conj" and token.head.dep_ in ("conj", "appos"):
+        token = token.head  # "From the start of his term, X and his deputy, Y, pursued": X is an apposition
         found.append(token)
     return found
 
@@ -115,7 +118,9 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     """The text of a noun phrase headed by the token, without clauses, leading determiners or trailing punctuation;
     with ``keep_possessor`` a named possessor stays ("Egypt's insistence"), a possessive pronoun still goes."""
     tokens = [t for t in token.subtree if t == token or not (_inside_clause(t, token) or _under_conj(t, token))]
-    tokens = [t for t in tokens if t.dep_ not in ("cc", "punct") or t.i < token.i and t.dep_ == "punct" and t.text in "-–"]
+    # "Arab and Israeli leaders", "talks with Chile and Peru" keep their inner "and"; a list's commas go
+    tokens = [t for t in tokens if t.dep_ != "punct" or t.i < token.i and t.text in "-–"]
+    tokens = [t for t in tokens if t.dep_ != "cc" or _inner_conjunction(t, tokens)]
     while tokens and drop_determiners and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
         if keep_possessor and tokens[0].dep_ == "poss" and tokens[0].pos_ != "PRON":
             break
@@ -130,6 +135,12 @@ def _inside_clause(t: Token, root: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _inner_conjunction(cc: Token, kept: list[Token]) -> bool:
+    """An "and" between two words both kept: "Arab and Israeli", not a dangling one before a dropped conjunct."""
+    joined = [c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i]
+    return any(c in kept for c in joined) and cc.head in kept
 
 
 def _under_conj(t: Token, root: Token) -> bool:
