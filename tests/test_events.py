@@ -236,3 +236,11 @@ def test_events_an_invasion_of_a_state_is_in_it_and_its_invader_takes_part(facts
     [attack] = of_kind(facts, "Attack")
     assert attack.location == "state/bolivia"
     assert set(attack.participants) == {"state/chile", "state/bolivia"}
+
+
+def test_events_a_visit_listed_among_summits_is_a_summit_of_their_parties(facts_for):
+    facts = facts_for("Chilean President Gabriel Ruiz has held two summits with Peruvian President Ana Soto, "
+                      "including the first Chilean presidential visit to Peru since 2019.")
+    visit = next(e for e in facts.events if e.location == "state/peru")
+    assert visit.kind == "Summit"
+    assert set(visit.participants) == {"person/gabriel-ruiz", "person/ana-soto"}

@@ -291,3 +291,9 @@ def test_positions_effort_in_an_adjunct_is_the_clause_subject_s_and_ending_oppos
 def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_does_not(facts_for):
     assert ("state/peru", "Opposes", "border patrols") in stances(facts_for("Peru sought to halt the border patrols."))
     assert not [s for s in stances(facts_for("Peru sought to hold the border talks.")) if s[1] == "Opposes"]
+
+
+def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
+    facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
+    assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)
+    assert not stances(facts_for("The new defense strategy calls for Peru to patrol the border."))

@@ -134,3 +134,22 @@ def test_relations_an_organization_named_pact_is_no_agreement_and_bare_allies_no
     facts = facts_for("In 1991 the Warsaw Pact formally disbanded. In 1955 the Soviet Union and its allies met in Warsaw.")
     assert facts.agreements == ()
     assert related(facts, "alliedWith") == []
+
+
+# --- memberships --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Gabriel Ruiz spoke in May. Ruiz's centrist Liberal Party controls the Senate.",
+    "Chilean President Gabriel Ruiz spoke in May. Ruiz's party, the centrist Liberal Party, controls the Senate.",
+])
+def test_relations_a_person_s_party_is_one_the_person_belongs_to(facts_for, text):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    assert [(labels[r.subject], labels[r.object]) for r in related(facts, "affiliatedWith")
+            if "Party" in labels[r.object]] == [("Gabriel Ruiz", "Liberal Party")]
+
+
+def test_relations_a_person_s_plan_is_no_membership(facts_for):
+    facts = facts_for("Chilean President Gabriel Ruiz spoke in May. Ruiz's Andes Plan failed.")
+    assert not [r for r in related(facts, "affiliatedWith") if r.subject.startswith("person/gabriel")
+                and r.object != "state/chile"]

@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("copular-roles", relations.copular_roles, "'X is a fellow at Y'", "roles, leaderOf, affiliatedWith"),
     Rule("appointments", relations.appointments, "'elected X as president', 'X became premier'",
          "roles, leaderOf, affiliatedWith"),
+    Rule("memberships", relations.memberships, "'X's party'", "affiliatedWith"),
     Rule("events", events.events, "event triggers, sentence dates", "events with participants, place, dates"),
     Rule("agreements", agreements.agreements, "agreement heads, status verbs", "agreements, status, signatories"),
     Rule("undertakings", agreements.undertakings, "'the parties agreed to ...' after an agreement", "commitments"),

@@ -170,10 +170,21 @@ def _participants(ctx: Context, token: Token) -> list[str]:
             # "the U.S.-North Korea summit" names two parties; "the Chilean invasion of Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
         heads += prep_objects(token, "of", "on", "against") if assault else []
-    out: list[str] = []
+    out: list[str] = [k for k in _participants(ctx, container)] if (container := _listing_event(ctx, token)) else []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _listing_event(ctx: Context, noun: Token) -> Token | None:
+    """"two summits with X, including a visit to Y": the event noun whose instances the list gives."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("including", "like"):
+        return None
+    listing = prep.head  # the parser may hang the list on the last word before it ("summits with X, including")
+    while listing.dep_ in ("pobj", "prep") and not (listing.pos_ == "NOUN" and _trigger_kind(ctx, listing)):
+        listing = listing.head
+    return listing if listing.pos_ == "NOUN" and _trigger_kind(ctx, listing) else None
 
 
 def _assault(ctx: Context, noun: Token) -> bool:

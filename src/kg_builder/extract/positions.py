@@ -88,7 +88,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
     for match in matches(sent, ctx.frames, "PolicyPosition"):
         pred = match.predication
         holder_tokens = match.fillers("holder")
-        holders = _actors(ctx, holder_tokens + [m for t in holder_tokens for m in _members(t)])
+        holders = _actors(ctx, holder_tokens + [m for t in holder_tokens for m in _members(t)]) \
+            or _actors(ctx, [o for t in holder_tokens for o in _voiced_by(ctx, t)])
         source, issues = _concerned(ctx, match)
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
@@ -117,6 +118,13 @@ def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
     ending = [t for t in acts if " ".join(filter(None, (t.lemma_.lower(), verb_predication(t).particle)))
               in ctx.frames.ending_verbs or t.lemma_.lower() in ctx.frames.ending_verbs]
     return [_argument_text(ctx, theme) for t in ending for theme in verb_predication(t).themes]
+
+
+def _voiced_by(ctx: Context, token: Token) -> list[Token]:
+    """"Chile's defense strategy calls for ...": the owner of a text or policy that takes a stance."""
+    if token.lemma_.lower() not in ctx.triggers["positions"]["voice_heads"]:
+        return []
+    return [c for c in token.children if c.dep_ == "poss"]
 
 
 def _own_thing(token: Token) -> bool:

@@ -162,6 +162,22 @@ def _organizations_in(ctx: Context, attr: Token) -> list[str]:
     return out
 
 
+def memberships(ctx: Context, sent: SentSpan) -> None:
+    """"Ruiz's Liberal Party", "Ruiz's party, the Liberal Party": a person's party is one the person belongs to."""
+    heads = set(ctx.triggers["relations"]["membership_heads"])
+    for token in sent:
+        if token.lemma_.lower() not in heads or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owners = [k for c in token.children if c.dep_ == "poss" for k in ctx.registry.actors(c)
+                  if ctx.registry.kind(k) == "Person"]
+        named = [token, *(c for c in token.children if c.dep_ == "appos")]
+        bodies = [k for t in named if (k := ctx.registry.key_of(t)) and ctx.registry.kind(k) == "Organization"]
+        for person in owners:
+            for body in dict.fromkeys(bodies):
+                ctx.relate(person, "affiliatedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
+                           ctx.factuality(token))
+
+
 def alliances(ctx: Context, sent: SentSpan) -> None:
     """Two states named inside the phrase of an alliance word are allied."""
     words = set(ctx.triggers["relations"]["alliance_words"])
