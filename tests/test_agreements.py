@@ -244,3 +244,10 @@ def test_agreements_a_party_committing_in_the_next_sentence_commits_under_it_and
     labels = {c.label for c in deal.commitments}
     assert "fund new investments in Chilean ports" in labels
     assert not [label for label in labels if "road" in label]  # Bolivia is no party to it
+
+
+def test_agreements_not_only_but_also_gives_two_undertakings_the_second_whole(facts_for):
+    facts = facts_for("Under the Tacna Protocol of May 1929, Chile and Peru agreed not only to respect the border, "
+                      "but also to remove or destroy all mines along it.")
+    [protocol] = facts.agreements
+    assert {c.label for c in protocol.commitments} == {"respect the border", "remove or destroy all mines along it"}

@@ -244,3 +244,25 @@ def test_events_a_visit_listed_among_summits_is_a_summit_of_their_parties(facts_
     visit = next(e for e in facts.events if e.location == "state/peru")
     assert visit.kind == "Summit"
     assert set(visit.participants) == {"person/gabriel-ruiz", "person/ana-soto"}
+
+
+def test_events_agreeing_on_a_date_to_do_something_is_a_dated_event(facts_for):
+    facts = facts_for("The alliance formally agreed in January 1994 to establish the Partnership for Trade, which "
+                      "created a pathway toward membership.")
+    [event] = [e for e in facts.events if e.start is not None]
+    assert event.start.iso == "1994-01"
+    assert event.label.endswith("agreed to establish the Partnership for Trade")
+
+
+def test_events_an_attack_in_an_infinitive_takes_its_verb_s_date_and_no_place_from_its_purpose(facts_for):
+    facts = facts_for("In March 1931, Chile began to bomb Arica in an effort to end the war in Tacna.")
+    [attack] = [e for e in facts.events if e.kind == "Attack"]
+    assert attack.start.iso == "1931-03"
+    assert attack.location != "location/tacna"
+    assert len([e for e in facts.events if e.start is not None]) == 1  # "began" is no second event
+
+
+def test_events_a_date_set_beside_the_place_dates_the_meeting(facts_for):
+    facts = facts_for("At its meeting in Lima, July 1997, the alliance invited Peru to join.")
+    [meeting] = [e for e in facts.events if e.kind == "Meeting"]
+    assert meeting.start.iso == "1997-07"

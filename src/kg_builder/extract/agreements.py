@@ -351,7 +351,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                                       any(a.lower_ == "to" for a in c.children)
                                       and not any(a.dep_ == "nsubj" for a in c.children))] \
                 if verb.lemma_.lower() in ctx.triggers["agreements"]["undertaking_verbs"] else []
-            texts = [clause_text(c) for c in inner] or [clause_text(verb, without={"under"})]
+            texts = [text for c in inner for text in _undertaken(c)] or [clause_text(verb, without={"under"})]
             _add_commitments(ctx, sent, framing, texts)
 
 
@@ -464,11 +464,25 @@ def _parties(ctx: Context, agreement_key: str) -> set[str]:
 
 
 def _undertaken(comp: Token) -> list[str]:
-    """"to cooperate in X and to continue Y" are two undertakings; "not receive, develop or acquire X" is one."""
+    """"to cooperate in X and to continue Y" are two undertakings; "not receive, develop or acquire X" is one;
+    "not only to abide by X but also to destroy or transfer Y" are two, the second whole."""
     verbs = conjuncts(comp)
+    turns = [v for v in verbs[1:] if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < v.i for c in v.head.children)]
+    if turns:
+        inside = {t.i for v in turns for t in v.subtree}
+        parts = [[t for t in comp.subtree if t.i not in inside]]
+        parts += [[t for t in v.subtree if t.i not in {u.i for w in turns if w.i > v.i for u in w.subtree}] for v in turns]
+        return [text_of([t for t in part if _undertaking_word(t)]) for part in parts]
     if len(verbs) > 1 and all(objects(v) or any(c.dep_ in ("prep", "xcomp") for c in v.children) for v in verbs):
         return [text_of(_without_conj_verbs(v)) for v in verbs]
     return [text_of([t for t in comp.subtree if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)])]
+
+
+def _undertaking_word(t: Token) -> bool:
+    """Not the frame of a correlative ("not only ... but also"), its commas, or the "to" of an infinitive."""
+    return not (t.dep_ in ("preconj", "punct") or t.dep_ == "cc" and t.lower_ == "but"
+                or t.lower_ in ("only", "also") and t.dep_ == "advmod"
+                or t.dep_ == "aux" and t.lower_ == "to")
 
 
 def _commitment(ctx: Context, sent: SentSpan, agreement: Agreement, label: str) -> Commitment:

@@ -113,6 +113,8 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
         scope += [token.head.head] if token.dep_ == "pobj" and token.head.lower_ == "of" else []
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
         scope.append(token.head.head if token.dep_ == "pobj" else token.head)
+    elif token.pos_ == "VERB" and token.dep_ == "xcomp":  # "in March, X began to shell Y": the shelling's date
+        scope.append(token.head)
     if token.pos_ in ("NOUN", "PROPN"):  # "the summit, held from September 5-17", "talks scheduled for May"
         scope += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     found = []
@@ -131,6 +133,8 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         return date.head.head
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head
+    if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
+        return date.head.head.head  # "at its meeting in Lima, July 1997,": the date of the meeting
     if noun and date.dep_ in ("compound", "nmod", "amod", "nummod"):
         return date.head
     return None
@@ -235,12 +239,22 @@ def _location(ctx: Context, token: Token) -> str | None:
 
 def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
     """The names inside place phrases, a venue ("at Machu Picchu") before a region ("in Cusco")."""
-    tokens = [t for p in phrases for t in [p, *p.subtree]]
+    # "in an effort to end the war in Chaco" is no place of the act
+    tokens = [t for p in phrases for t in [p, *p.subtree] if not _under_verb(t, p)]
     # the innermost "at" first: "at the old fort in Cusco at Machu Picchu" is at Machu Picchu
     venues = sorted((t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "at"),
                     key=lambda t: -len(list(t.ancestors)))
     ordered = [w for v in venues for w in v.subtree] + tokens
     return [ctx.registry.key_of(t) for t in dict.fromkeys(ordered)]
+
+
+def _under_verb(t: Token, top: Token) -> bool:
+    """Inside a clause below `top`: under a verb between the two."""
+    while t != top:
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
 
 
 def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: dict[int, Interval]) -> str:
@@ -292,7 +306,10 @@ def _date_phrase(date: Token) -> range:
 def _in_clause_of(t: Token, root: Token) -> bool:
     """Inside a clause of its own, or an adverb of the root; a reported clause ("announced that ...") stays."""
     while t != root:
-        if t.dep_ in ("advmod", "npadvmod", "advcl", "relcl", "parataxis") and t.head == root:
+        # "agreed in May to set up a commission": an infinitive without a subject of its own says what was done
+        complement = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not any(
+            c.dep_ in ("nsubj", "mark") for c in t.children)
+        if t.dep_ in ("advmod", "npadvmod", "advcl", "relcl", "parataxis") and t.head == root and not complement:
             return True
         if t.dep_ in CLAUSE_DEPS and t.head != root:
             return True
@@ -415,10 +432,13 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
+        if any(c.dep_ == "xcomp" and c.i in ctx.event_at for c in verb.children):
+            continue  # "began to shell the port in May": the date is the shelling's, already an event
         if not (subjects(verb) or objects(verb)):
             continue
-        if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"]:
-            continue  # a dated signing is the agreement stage's event
+        if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and _object_has(
+                verb, ctx.triggers["agreements"]["heads"]):
+            continue  # a dated signing is the agreement stage's event; "agreed in May to hold talks" is not one
         named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
         if named:  # "Negotiations ... began in late 1972": the date is the named event's
             event = ctx.events[named[0]]
