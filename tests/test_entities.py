@@ -132,3 +132,15 @@ def test_entities_generic_alias_links_only_where_the_document_names_the_entity(f
     keys = {e.key for e in facts_for(text).entities}
     assert ("state/north-korea" in keys) is linked
     assert "location/korean-peninsula" not in keys
+
+
+def test_entities_its_in_a_fronted_phrase_points_forward_to_the_subject_not_back(facts_for):
+    facts = facts_for("The Lima Accord ended the Chaco War in 1935. At its meeting in Quito, July 1937, the "
+                      "Andean Community invited Peru to join.")
+    [meeting] = [e for e in facts.events if e.kind == "Meeting"]
+    assert meeting.participants == ("organization/andean-community",)
+
+
+def test_entities_a_war_tagged_as_an_organization_is_no_actor(facts_for):
+    facts = facts_for("The Lima Accord, which ended the First Chaco War in August 1936, did not resolve tensions.")
+    assert not [e for e in facts.entities if "War" in e.label]

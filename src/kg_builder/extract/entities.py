@@ -68,7 +68,8 @@ class Registry:
         triggers = lexicon.triggers["relations"]
         self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
-        self.agreement_heads = set(lexicon.triggers["agreements"]["heads"])
+        # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
+        self.not_actor_heads = set(lexicon.triggers["agreements"]["heads"]) | set(lexicon.triggers["events"]["named_heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
         self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
@@ -180,9 +181,9 @@ class Registry:
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
         kind = NER_KINDS.get(ent.label_)
-        if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.agreement_heads \
+        if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.not_actor_heads \
                 or re.fullmatch(r"[IVX]+", ent[-1].text):
-            return None  # "the Andean Water Treaty" or "SALT II" tagged ORG is an agreement, not an actor
+            return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
 
@@ -250,8 +251,9 @@ class Registry:
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
-            nearest_first = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i),
-                                   key=lambda c: -c.i)
+            # "At its meeting in Lima, the alliance ...": a pronoun in a fronted phrase points forward
+            nearest_first = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                                    and (c.i < token.i or _fronted(token, verb, c))), key=lambda c: -c.i)
             for subject in nearest_first:
                 found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
                 if found:
