@@ -231,3 +231,13 @@ def test_clauses_noun_phrase_keeps_an_inner_and_but_not_its_own_conjuncts() -> N
                   ("Quechua", 2, "conj", "ADJ", "JJ", "quechua"), ("leaders", 1, "pobj", "NOUN", "NNS", "leader"),
                   ("and", 0, "cc", "CCONJ", "CC", "and"), ("visits", 0, "conj", "NOUN", "NNS", "visit")])
     assert phrase(doc[0]) == "talks with Aymara and Quechua leaders"
+
+
+def test_clauses_a_cut_clause_text_does_not_split_a_name() -> None:
+    rows = [("halt", 0, "ROOT", "VERB", "VB", "halt"), ("tests", 0, "dobj", "NOUN", "NNS", "test"),
+            ("in", 1, "prep", "ADP", "IN", "in"), ("North", 4, "compound", "PROPN", "NNP", "North"),
+            ("Korea", 2, "pobj", "PROPN", "NNP", "Korea"), ("now", 0, "advmod", "ADV", "RB", "now")]
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * 5, ents=["O", "O", "O", "B-GPE", "I-GPE", "O"])
+    assert clause_text(doc[0], limit=4) == "halt tests in North Korea"

@@ -266,3 +266,8 @@ def test_events_a_date_set_beside_the_place_dates_the_meeting(facts_for):
     facts = facts_for("At its meeting in Lima, July 1997, the alliance invited Peru to join.")
     [meeting] = [e for e in facts.events if e.kind == "Meeting"]
     assert meeting.start.iso == "1997-07"
+
+
+def test_events_a_date_that_names_lines_on_a_map_dates_no_event(facts_for):
+    facts = facts_for("Bolivia insisted on a Chilean withdrawal to June 4, 1929 borders in exchange for a port.")
+    assert not [e for e in facts.events if e.start is not None]

@@ -65,6 +65,10 @@ def test_factuality_negation_makes_negative(reading, text, word):
     assert r.modality == "Asserted"
 
 
+def test_factuality_not_to_mention_negates_nothing(reading):
+    assert reading("Chile opposed the quota, not to mention the tariffs on tin.", "mention").polarity == "Positive"
+
+
 @pytest.mark.parametrize("text, word", [
     ("Peru failed to sign the accord.", "sign"),
     ("Chile refused to sign the accord.", "sign"),
@@ -135,6 +139,11 @@ def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     r = reading(text, word)
     assert r.modality == "Hypothetical"
     assert r.polarity == "Positive"
+
+
+def test_factuality_a_decision_to_call_for_something_is_a_call_made(reading):
+    assert reading("By July, Chile decided to call for talks.", "call").modality == "Asserted"
+    assert reading("By July, Chile decided to urge Peru to open the border.", "open").modality == "Hypothetical"
 
 
 # --- normative ---------------------------------------------------------------------------------------

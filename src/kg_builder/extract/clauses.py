@@ -288,7 +288,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):
         words = words[2:]
-    words = words[:limit]
+    words = _whole_names(words, limit)
     while words and words[-1].dep_ in ("cc", "prep", "aux", "det"):
         words = words[:-1]  # a cut leaves no dangling "and", "of" or "the"
     # "the meeting, which both agreed to attend": a relative pronoun of a clause around this one stands for its
@@ -305,6 +305,15 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         return f"{named} {text_of(rest)}"
     return " ".join(p for p in (text_of([t for t in rest if t.i <= verb.i]), named,
                                 text_of([t for t in rest if t.i > verb.i])) if p)
+
+
+def _whole_names(words: list[Token], limit: int) -> list[Token]:
+    """The first `limit` words, and the rest of a name the cut would split ("advances in North Korea's programs"
+    cut after "North" keeps "Korea's")."""
+    kept = words[:limit]
+    while len(kept) < len(words) and kept[-1].ent_iob_ in ("B", "I") and words[len(kept)].ent_iob_ == "I":
+        kept.append(words[len(kept)])
+    return kept
 
 
 def _relative_clause(pronoun: Token) -> Token | None:

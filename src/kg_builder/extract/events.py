@@ -130,6 +130,8 @@ def _attachment(date: Token, noun: bool) -> Token | None:
     if date.dep_ == "pobj" and date.head.dep_ == "prep":
         if noun and date.head.lower_ == "since":
             return None  # "the first visit since 2019": the visit is not of 2019
+        if date.head.lower_ == "to" and not any(c.lower_ == "from" for c in date.head.head.children):
+            return None  # "a withdrawal to the June 1967 lines": a date that names a state of things, not a time
         return date.head.head
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head

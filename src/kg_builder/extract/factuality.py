@@ -69,9 +69,12 @@ def _negated(token: Token, cues: Cues) -> bool:
 
 
 def _whether_or_not(neg: Token) -> bool:
-    """"whether or not", and litotes ("not without controversy", "not far behind"), negate nothing."""
+    """"whether or not", litotes ("not without controversy", "not far behind") and "not to mention" negate
+    nothing."""
     after = neg.doc[neg.i + 1].lower_ if neg.i + 1 < len(neg.doc) else ""
-    litotes = after in ("without", "far", "unlike", "least") or (after.startswith("un") and len(after) > 5)
+    then = neg.doc[neg.i + 2].lower_ if neg.i + 2 < len(neg.doc) else ""
+    litotes = after in ("without", "far", "unlike", "least") or (after.startswith("un") and len(after) > 5) \
+        or after == "to" and then in ("mention", "speak")
     return litotes or (neg.i >= 2 and neg.doc[neg.i - 1].lower_ == "or" and neg.doc[neg.i - 2].lower_ == "whether")
 
 
