@@ -297,3 +297,17 @@ def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)
     assert not stances(facts_for("The new defense strategy calls for Peru to patrol the border."))
+
+
+def test_positions_a_remark_that_something_poses_a_threat_opposes_it_on_the_speaker_s_word(facts_for):
+    facts = facts_for("Chilean President Gabriel Ruiz spoke in May. Relations have been tense since Ruiz's remark "
+                      "that Peruvian naval patrols in the bay could pose a threat to Chile's security.")
+    [position] = [p for p in facts.positions if p.evidence.extractor == "rule:negative-frame"]
+    assert (position.holder, position.stance) == ("person/gabriel-ruiz", "Opposes")
+    assert position.factuality.attributed_to == "person/gabriel-ruiz"
+    assert "naval patrols" in {e.key: e.label for e in facts.entities}[position.issue]
+
+
+def test_positions_announced_plans_to_do_something_support_it(facts_for):
+    facts = facts_for("In 2022, the Chilean government announced plans to double its naval budget.")
+    assert ("state/chile", "Supports", "double its naval budget") in stances(facts)

@@ -343,20 +343,32 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
 
 
 def framed_negatively(ctx: Context, sent: SentSpan) -> None:
-    frames = set(ctx.triggers["positions"]["negative_frames"])
-    reporting = ctx.cues.reporting_verbs
-    for verb in sent:
-        if verb.lemma_.lower() not in reporting or verb.pos_ != "VERB":
-            continue
-        speakers = _holders(ctx, verb)
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            attrs = [c for c in clause.children if c.dep_ == "attr" and c.lemma_.lower() in frames]
+    """"X argued that Y is a threat", "X's comment that Y could pose a threat to Z": the speaker opposes Y."""
+    section = ctx.triggers["positions"]
+    frames, framing = set(section["negative_frames"]), set(section["framing_verbs"])
+    for word in sent:
+        speakers, clauses = _said(ctx, word)
+        for clause in clauses:
+            named = [c for c in clause.children if c.lemma_.lower() in frames
+                     and (c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma_.lower() in framing)]
             topics = [c for c in clause.children if c.dep_ == "nsubj"]
-            if not attrs or not topics or not speakers:
+            if not named or not topics or not speakers:
                 continue
             fact = Factuality("Positive", "Asserted", speakers[0])
             for speaker in speakers:
                 _add(ctx, speaker, "Opposes", phrase(topics[0]), fact, sent, "rule:negative-frame", 0.55)
+
+
+def _said(ctx: Context, word: Token) -> tuple[list[str], list[Token]]:
+    """Who says what: a reporting verb's subject and its clause, or the owner of a saying noun ("X's remark
+    that ...") and the clause that gives its content."""
+    if word.pos_ == "VERB" and word.lemma_.lower() in ctx.cues.reporting_verbs:
+        return _holders(ctx, word), [c for c in word.children if c.dep_ == "ccomp"]
+    if word.pos_ == "NOUN" and word.lemma_.lower() in ctx.triggers["positions"]["saying_nouns"]:
+        owners = _actors(ctx, [c for c in word.children if c.dep_ == "poss"])
+        return owners, [c for c in word.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return [], []
 
 
 def disagreements(ctx: Context, sent: SentSpan) -> None:
