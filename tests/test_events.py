@@ -271,3 +271,13 @@ def test_events_a_date_set_beside_the_place_dates_the_meeting(facts_for):
 def test_events_a_date_that_names_lines_on_a_map_dates_no_event(facts_for):
     facts = facts_for("Bolivia insisted on a Chilean withdrawal to June 4, 1929 borders in exchange for a port.")
     assert not [e for e in facts.events if e.start is not None]
+
+
+def test_events_a_meeting_someone_hosted_has_the_host_and_those_acting_at_it(facts_for):
+    facts = facts_for("Chilean President Gabriel Ruiz spoke in May. At a meeting he hosted in Santiago in June 1997, "
+                      "Peru joined the fisheries council.")
+    [meeting] = [e for e in facts.events if e.kind in ("Meeting", "Summit")]
+    assert set(meeting.participants) == {"person/gabriel-ruiz", "state/peru"}
+    assert meeting.start.iso == "1997-06"
+    assert meeting.location == "location/santiago"
+    assert len([e for e in facts.events if e.start is not None and e.start.iso == "1997-06"]) == 1

@@ -147,6 +147,8 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     governor = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else token
     spoken_of = governor is not token and governor.lemma_.lower() in ctx.cues.reporting_verbs | ctx.cues.future_verbs
     attached = _date_tokens(token, dates, named=_named_event(ctx, token) or spoken_of)
+    hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
+    attached = attached or (_date_tokens(hosting, dates) if hosting is not None else [])
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
@@ -170,6 +172,10 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))]
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
+        hosting = _hosting_clause(ctx, token)
+        heads += subjects(hosting) if hosting is not None else []  # "a meeting he hosted": he took part
+        if token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.pos_ in ("VERB", "AUX"):
+            heads += subjects(token.head.head)  # "at the summit, X signed ...": X was there
         places = _place_modifiers(ctx, token)
         assault = _assault(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
@@ -198,6 +204,12 @@ def _assault(ctx: Context, noun: Token) -> bool:
     return noun.pos_ == "NOUN" and ctx.triggers["events"]["nouns"].get(noun.lemma_.lower()) == "Attack"
 
 
+def _hosting_clause(ctx: Context, noun: Token) -> Token | None:
+    """"a meeting he hosted in Denver in June", "the talks that both sides held": a relative clause whose verb only
+    carries the event says who took part in it, where and when."""
+    return next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in ctx.frames.light_verbs), None)
+
+
 def _gathered_by(ctx: Context, noun: Token) -> bool:
     """"The meeting would bring X, Y and Z together at W", "the talks involved X": the event is the subject of a
     verb whose objects are those who take part."""
@@ -221,6 +233,8 @@ def _kind_of(ctx: Context, key: str) -> str | None:
 def _location(ctx: Context, token: Token) -> str | None:
     """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
     places = prep_objects(token, "in", "at", "into", "near")
+    hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
+    places += prep_objects(hosting, "in", "at") if hosting is not None else []
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
     assault = _assault(ctx, token)
     if journey:  # "the Peruvian presidential visit to Chile" is in Chile
@@ -403,6 +417,9 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     ctx.event_at[token.i] = same
     if also is not None:
         ctx.event_at[also.i] = same
+    hosting = _hosting_clause(ctx, mention) if mention.pos_ == "NOUN" else None
+    if hosting is not None:
+        ctx.event_at[hosting.i] = same  # its date is the meeting's, not an event of its own
     ctx.events[same] = _as_summit(ctx, ctx.events[same])
     if ctx.events[same].kind in MEETING_KINDS:
         ctx.registry.note_pair(list(ctx.events[same].participants))
