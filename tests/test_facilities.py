@@ -79,3 +79,19 @@ def test_facilities_system_needs_a_military_modifier_and_takes_the_clause_as_sta
     names = {e.label: e for e in facts.entities if e.kind == "Facility"}
     assert set(names) == {"missile defense system"}
     assert names["missile defense system"].statuses == ("had begun to construct",)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru pressed for inspections of Chilean missile bases.",
+    "Chile refused to permit inspections of its missile bases.",
+])
+def test_facilities_a_demonym_or_possessive_names_whose_facility_it_is(facts_for, text):
+    facts = facts_for(text)
+    [base] = facilities(facts).values()
+    assert [r.object for r in operators(facts, base.key)] == ["state/chile"]
+
+
+def test_facilities_a_place_beside_a_facility_is_not_its_owner(facts_for):
+    facts = facts_for("Peru pressed for inspections of missile bases near Arica.")
+    [base] = facilities(facts).values()
+    assert not operators(facts, base.key)

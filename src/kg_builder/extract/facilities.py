@@ -53,6 +53,16 @@ def facilities(ctx: Context, sent: SentSpan) -> None:
         operator = _operator(ctx, head, section["operator_verbs"])
         if operator:
             ctx.relate(key, "operator", operator, ctx.evidence(sent, "rule:facility-operator", 0.6), ctx.factuality(head.head))
+        for owner in ([] if operator else _owners(ctx, head)):
+            # "Soviet nuclear facilities", "its air bases": whose they are is presupposed, whatever is said of them
+            ctx.relate(key, "operator", owner, ctx.evidence(sent, "rule:facility-owner", 0.55))
+
+
+def _owners(ctx: Context, head: Token) -> list[str]:
+    """The states or organizations a facility's possessive or its modifiers name."""
+    words = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    found = [k for w in words for k in ctx.registry.actors(w) if ctx.registry.kind(k) in ("State", "Organization")]
+    return list(dict.fromkeys(found))[:1]
 
 
 def _head_noun(token: Token) -> Token:
