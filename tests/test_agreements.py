@@ -251,3 +251,21 @@ def test_agreements_not_only_but_also_gives_two_undertakings_the_second_whole(fa
                       "but also to remove or destroy all mines along it.")
     [protocol] = facts.agreements
     assert {c.label for c in protocol.commitments} == {"respect the border", "remove or destroy all mines along it"}
+
+
+def test_agreements_a_resolution_approved_in_a_subordinate_clause_is_not_adopted_at_a_later_meeting(facts_for):
+    facts = facts_for("Although the members approved the resolution, it took until 1965 for talks to begin at the "
+                      "Lima conference.")
+    [resolution] = facts.agreements
+    meeting = next(e for e in facts.events if e.kind == "Meeting")
+    assert resolution.adopted_at != meeting.key
+    assert "Lima" not in resolution.label
+
+
+def test_agreements_two_states_that_did_not_sign_are_not_the_two_sides(facts_for):
+    facts = facts_for("Chile and Peru signed the treaty in 1929. Two powers, Brazil and Argentina, did not sign the "
+                      "treaty. In 1935 the two sides agreed to a fisheries accord.")
+    accord = next(a for a in facts.agreements if "fisheries" in a.label)
+    holders = {p.holder for p in facts.positions if p.issue.endswith("fisheries-accord")}
+    signers = {r.object for r in facts.relations if r.subject == accord.key and r.predicate == "signatory"}
+    assert "state/brazil" not in holders | signers

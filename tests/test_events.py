@@ -281,3 +281,14 @@ def test_events_a_meeting_someone_hosted_has_the_host_and_those_acting_at_it(fac
     assert meeting.start.iso == "1997-06"
     assert meeting.location == "location/santiago"
     assert len([e for e in facts.events if e.start is not None and e.start.iso == "1997-06"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "It took until 1965 for negotiations to begin in earnest at the Lima fisheries conference.",
+    "In 1965 the negotiations began in earnest in Lima.",
+])
+def test_events_talks_that_begin_somewhere_are_there(facts_for, text):
+    [talks] = [e for e in facts_for(text).events if e.kind == "Negotiation"]
+    assert talks.location == "location/lima"
+    assert talks.start.iso == "1965"
+    assert talks.label.endswith("negotiations")

@@ -205,7 +205,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     for signer in signers:
         ctx.relate(agreement.key, "signatory", signer, ctx.evidence(sentence_of(token), "rule:agreement-signatory", 0.8),
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
-    if len(signers) == 2:
+    if len(signers) == 2 and fact.polarity == "Positive":  # "France and China did not sign": no principal pair
         ctx.registry.note_pair(signers)
 
 
@@ -297,13 +297,22 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
         for place in prep_objects(verb, "at", "during", "in"):
             if place.i in ctx.event_at:
                 return ctx.event_at[place.i]
+    # "Although the members approved the resolution, talks began at Geneva only in 1965": not adopted there
     in_sentence = [k for i, k in ctx.event_at.items() if sentence_of(token).start <= i < sentence_of(token).end
-                   and ctx.events[k].kind in ("Meeting", "Summit")]
+                   and ctx.events[k].kind in ("Meeting", "Summit")
+                   and _adverbial_clause(ctx.doc[i]) == _adverbial_clause(verb if verb is not None else token)]
     if in_sentence:
         return in_sentence[0]
     if verb is not None and status == "Signed":
         return _signing_event(ctx, verb, dates, name)
     return None
+
+
+def _adverbial_clause(token: Token) -> Token:
+    """The adverbial clause a word is in, or the sentence's root."""
+    while token.dep_ not in ("advcl", "ROOT") and token.head != token:
+        token = token.head
+    return token
 
 
 def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: str) -> str | None:

@@ -17,7 +17,7 @@ from ..model import Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, for_subject, noun_predication, verb_predication
-from .tokens import CLAUSE_DEPS, agents, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -175,7 +175,8 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a meeting he hosted": he took part
         if token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.pos_ in ("VERB", "AUX"):
-            heads += subjects(token.head.head)  # "at the summit, X signed ...": X was there
+            # "at the summit, X signed ...": X was there (a subject of the verb's own, not one it inherits)
+            heads += [t for c in token.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         places = _place_modifiers(ctx, token)
         assault = _assault(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
@@ -248,9 +249,25 @@ def _location(ctx: Context, token: Token) -> str | None:
             candidates = modifiers + candidates
         if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
             candidates += [ctx.registry.key_of(t) for t in prep_objects(token.head.head, "in", "at")]
+        said_of = _verb_of_subject(token)
+        if said_of is not None:  # "talks began in earnest at Geneva", "it took until 1965 for talks to open at Geneva"
+            candidates += _places_in(ctx, prep_objects(said_of, "in", "at"))
         if _gathered_by(ctx, token):
             candidates += _places_in(ctx, prep_objects(token.head, "in", "at"))
     return next((k for k in candidates if k and _kind_of(ctx, k) in ("Location", "State")), None)
+
+
+def _verb_of_subject(noun: Token) -> Token | None:
+    """The verb the event noun is the subject of, with "for X to V" read as X's V."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        found = next((v for v in noun.head.head.children if for_subject(v) is noun), None)
+        if found is not None:
+            return found
+    # "for negotiations to begin at Geneva", "talks to be held in Lima": the parser may hang the verb on the noun
+    return next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
@@ -275,7 +292,7 @@ def _under_verb(t: Token, top: Token) -> bool:
 
 def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: dict[int, Interval]) -> str:
     if kind in MEETING_KINDS and location and token.pos_ == "NOUN":
-        return f"{ctx.registry.entities[location].label} {token.lemma_.lower()}"
+        return f"{ctx.registry.entities[location].label} {token.lower_}"  # "Geneva talks", "Hanoi summit"
     if token.pos_ in ("NOUN", "PROPN"):
         return phrase(token)
     skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token))
