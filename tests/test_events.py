@@ -292,3 +292,8 @@ def test_events_talks_that_begin_somewhere_are_there(facts_for, text):
     assert talks.location == "location/lima"
     assert talks.start.iso == "1965"
     assert talks.label.endswith("negotiations")
+
+
+def test_events_a_summit_portrayed_in_the_press_is_not_in_the_press_s_country(facts_for):
+    facts = facts_for("Much depends on how the summit is portrayed in Chilean state media.")
+    assert not [e for e in facts.events if e.location == "state/chile"]

@@ -250,7 +250,8 @@ def _location(ctx: Context, token: Token) -> str | None:
         if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
             candidates += [ctx.registry.key_of(t) for t in prep_objects(token.head.head, "in", "at")]
         said_of = _verb_of_subject(token)
-        if said_of is not None:  # "talks began in earnest at Geneva", "it took until 1965 for talks to open at Geneva"
+        # "talks began in earnest at Geneva", "it took until 1965 for talks to begin at Geneva"
+        if said_of is not None and said_of.lemma_.lower() in ctx.cues.occurrence_verbs:
             candidates += _places_in(ctx, prep_objects(said_of, "in", "at"))
         if _gathered_by(ctx, token):
             candidates += _places_in(ctx, prep_objects(token.head, "in", "at"))
