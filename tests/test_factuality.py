@@ -58,6 +58,8 @@ def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
     ("Chile called off the summit.", "summit"),  # a phrasal verb that undoes its object
     ("Peru has put aside its objections to the quota.", "objections"),
     ("The summit did not go ahead.", "summit"),
+    ("Neither side was ready to compromise.", "was"),  # a negative subject negates its clause
+    ("No state signed the accord.", "signed"),
 ])
 def test_factuality_negation_makes_negative(reading, text, word):
     r = reading(text, word)

@@ -311,3 +311,9 @@ def test_positions_a_remark_that_something_poses_a_threat_opposes_it_on_the_spea
 def test_positions_announced_plans_to_do_something_support_it(facts_for):
     facts = facts_for("In 2022, the Chilean government announced plans to double its naval budget.")
     assert ("state/chile", "Supports", "double its naval budget") in stances(facts)
+
+
+@pytest.mark.parametrize("text", ["Chile entered the 1990s determined to keep the port.",
+                                  "Chile was determined to keep the port."])
+def test_positions_an_adjective_said_of_the_subject_beside_the_verb_is_the_subject_s_stance(facts_for, text):
+    assert ("state/chile", "Supports", "keep the port") in stances(facts_for(text))

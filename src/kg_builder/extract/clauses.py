@@ -114,10 +114,12 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
     for the one who holds a view ("X, a critic of Y", "X is a supporter of Y"): its agent is who it describes."""
     if word.dep_ in ("acomp", "oprd", "attr"):
         agents = tuple(subjects(word.head))
+    elif word.dep_ in ("advcl", "xcomp") and word.head.pos_ in ("VERB", "AUX"):
+        agents = tuple(subjects(word.head))  # "X entered the talks determined to win": X is determined
     elif word.dep_ in ("amod", "appos"):
         agents = tuple(conjuncts(word.head))
-    else:
-        agents = ()
+    else:  # a participle heading its own clause: "Chile was determined to ..."
+        agents = tuple(subjects(word)) if word.pos_ in ("VERB", "AUX") else ()
     clauses = tuple(c for c in word.children if c.dep_ in ("xcomp", "ccomp"))
     obliques = _obliques(word)
     if word.dep_ in ("acomp", "oprd", "attr"):  # "appeared intractable on X": the linking verb holds the phrase

@@ -55,6 +55,8 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     if category is None:
         return []
     lemma = token.lemma_.lower()
+    if category == "verb" and _participle_adjective(token, frames):
+        category, lemma = "adjective", token.lower_  # "entered the talks determined to win", "was determined to"
     if category == "verb":
         return _verb_matches(token, lemma, frames)
     if category == "noun" and frames.evoked("agent_noun", lemma):
@@ -67,6 +69,12 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     else:
         pred = description_predication(token)
     return [FrameMatch(f, pred) for f in found]
+
+
+def _participle_adjective(verb: Token, frames: Frames) -> bool:
+    """A past participle that is a stance adjective ("determined", "opposed") and no passive with a doer."""
+    return verb.tag_ == "VBN" and bool(frames.evoked("adjective", verb.lower_)) and not any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
