@@ -269,3 +269,12 @@ def test_agreements_two_states_that_did_not_sign_are_not_the_two_sides(facts_for
     holders = {p.holder for p in facts.positions if p.issue.endswith("fisheries-accord")}
     signers = {r.object for r in facts.relations if r.subject == accord.key and r.predicate == "signatory"}
     assert "state/brazil" not in holders | signers
+
+
+def test_agreements_a_titled_object_of_signing_is_an_agreement_of_the_states_a_compound_listed(facts_for):
+    facts = facts_for('Since 2023, Chile-Peru-Bolivia relations have deepened. The three countries have held trilateral '
+                      'summits and signed a "Pledge to Consult" on border questions.')
+    [pledge] = facts.agreements
+    assert (pledge.label, pledge.status) == ("Pledge to Consult", "Signed")
+    signers = {r.object for r in facts.relations if r.subject == pledge.key and r.predicate == "signatory"}
+    assert signers == {"state/chile", "state/peru", "state/bolivia"}

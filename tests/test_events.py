@@ -80,8 +80,6 @@ def test_events_another_summit_is_new(facts_for):
     assert second.start == TimeValue("2016", "year")  # "later that year" counts from May 2016
 
 
-@pytest.mark.xfail(strict=True, reason="the subject of 'held a summit' is not taken as the summit's participants, and "
-                                       "the same clause also yields a second, generic dated Event")
 def test_events_held_another_summit_has_its_holders_and_no_duplicate(facts_for):
     facts = facts_for(f"{SUMMIT} Later that year, Chile and Peru held another summit.")
     second = max(of_kind(facts, "Summit"), key=lambda e: e.evidence.span.begin)
@@ -297,3 +295,16 @@ def test_events_talks_that_begin_somewhere_are_there(facts_for, text):
 def test_events_a_summit_portrayed_in_the_press_is_not_in_the_press_s_country(facts_for):
     facts = facts_for("Much depends on how the summit is portrayed in Chilean state media.")
     assert not [e for e in facts.events if e.location == "state/chile"]
+
+
+def test_events_an_act_on_an_event_is_an_event_of_its_own(facts_for):
+    facts = facts_for("In 2026, Chile curtailed joint military exercises with Peru.")
+    assert [e for e in facts.events if e.kind == "Event" and "curtailed" in e.label and e.start is not None]
+
+
+def test_events_talks_in_the_plural_are_a_meeting_with_the_text_s_own_words_as_aliases(facts_for):
+    facts = facts_for("On May 5, 1990, the formal fisheries talks began in Lima.")
+    [talks] = [e for e in facts.events if e.kind == "Meeting"]
+    assert talks.label == "Lima talks"
+    assert "formal fisheries talks" in talks.aliases
+    assert any(a.endswith("talks began in Lima") for a in talks.aliases)

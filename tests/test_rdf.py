@@ -60,7 +60,8 @@ def make_facts(**overrides) -> Facts:
         entities=ENTITIES,
         events=(
             Event("event/t-day", "Meeting", "Lima meeting", MET, participants=("state/chile", "state/peru"),
-                  location="location/lima", start=TimeValue("2019-02-27", "day"), end=TimeValue("2019-02-28", "day")),
+                  location="location/lima", start=TimeValue("2019-02-27", "day"), end=TimeValue("2019-02-28", "day"),
+                  aliases=("Chile and Peru met in Lima",)),
             Event("event/t-month", "Event", "a month event", SIGNED, start=TimeValue("2018-06", "month")),
             Event("event/t-year", "Event", "a year event", SIGNED, start=TimeValue("2017", "year")),
         ),
@@ -180,6 +181,11 @@ def test_rdf_dates_are_typed_by_precision(graph, key, lexical, datatype):
 def test_rdf_end_date_and_document_date(graph):
     assert (fact("event/t-day"), KGO.endDate, Literal("2019-02-28", datatype=XSD.date)) in graph
     assert (rdf.document_iri(DOCUMENT), DCTERMS.date, Literal("2019-02", datatype=XSD.gYearMonth)) in graph
+
+
+def test_rdf_an_event_s_own_words_are_its_alternative_labels(graph):
+    assert (fact("event/t-day"), SKOS.altLabel, Literal("Chile and Peru met in Lima")) in graph
+    assert (fact("event/t-day"), RDFS.label, Literal("Lima meeting")) in graph
 
 
 def test_rdf_invalid_date_is_refused():

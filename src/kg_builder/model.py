@@ -133,6 +133,7 @@ class Event:
     start: TimeValue | None = None
     end: TimeValue | None = None
     concerns: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # the text's own words for it when the label is made ("Helsinki talks")
 
 
 @dataclass(frozen=True)

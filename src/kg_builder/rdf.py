@@ -204,6 +204,8 @@ class _Writer:
         s = self.node(event.key)
         self.add(s, RDF.type, KGO[event.kind])
         self.add(s, RDFS.label, Literal(event.label))
+        for alias in event.aliases:
+            self.add(s, SKOS.altLabel, Literal(alias))
         for p in event.participants:
             self.add(s, KGO.participant, iri(p))
         if event.location:

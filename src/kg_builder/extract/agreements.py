@@ -32,6 +32,8 @@ def _head_lemma(token: Token) -> str:
 def _is_head(ctx: Context, token: Token) -> bool:
     section = ctx.triggers["agreements"]
     lemma = _head_lemma(token)
+    if _signed_title(ctx, token):
+        return True
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
         return False
     needed = section["head_requires"].get(lemma)
@@ -39,11 +41,17 @@ def _is_head(ctx: Context, token: Token) -> bool:
     return not needed or bool({t.lower_ for t in token.lefts} & set(needed)) or _governor(ctx, token)[0] is not None
 
 
+def _signed_title(ctx: Context, token: Token) -> bool:
+    """"signed a 'Commitment to Consult'": the titled object of a verb of signing is an agreement."""
+    return token.dep_ == "dobj" and token.ent_type_ in ("LAW", "WORK_OF_ART") and token.ent_iob_ == "B" \
+        and token.head.lemma_.lower() in ctx.triggers["agreements"]["signing_verbs"]
+
+
 def _proper_name(token: Token) -> str | None:
-    """"the ABM Treaty", "SALT II": a name written with capitals or tagged as a law."""
+    """"the ABM Treaty", "SALT II": a name written with capitals or tagged as a law or a title."""
     if token.ent_type_ == "ORG" and token.dep_ == "compound":
         return None  # "the North Atlantic Treaty Organization" names an organization, not a treaty
-    if token.ent_type_ == "LAW":
+    if token.ent_type_ in ("LAW", "WORK_OF_ART"):
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         return re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
     start = token.i

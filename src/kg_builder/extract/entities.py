@@ -373,6 +373,9 @@ class Registry:
             if earlier.dep_ == "conj" or earlier.i in self._resolving:
                 continue
             found = [k for t in conjuncts(earlier) for k in self._actor(t) if self.kind(k) == kind]
+            if earlier.pos_ == "NOUN" and len(found) < count:  # "Chile-Peru-Bolivia relations" lists three too
+                found = list(dict.fromkeys(k for c in earlier.children if c.dep_ in ("compound", "nmod", "amod")
+                                           for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == kind))
             if len(found) == count and len(set(found)) == count:
                 return found
         return []

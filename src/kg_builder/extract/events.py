@@ -79,6 +79,8 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         if needed and not _object_has(token, needed):
             return None
         return section["verbs"][lemma]
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in section["nouns"]:
+        lemma = token.lower_  # "talks" is a meeting whatever its modifiers; "talk" only as "peace talk"
     if token.pos_ in ("NOUN", "PROPN") and lemma in section["nouns"]:
         needed = section["noun_requires"].get(lemma)
         if needed and not (modifiers_text(token) & set(needed)):
@@ -308,6 +310,18 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     return text_of(words[:18]) if not named else f"{named} {text_of(words[:16])}"
 
 
+def _own_words(ctx: Context, noun: Token, label: str) -> tuple[str, ...]:
+    """What the text calls an event whose label is made: its noun phrase ("the formal Lima talks") and the clause it
+    is the subject of, when that clause says it took place ("the formal talks began in Lima")."""
+    if noun.pos_ != "NOUN":
+        return ()
+    found = [phrase(noun)]
+    verb = _verb_of_subject(noun)
+    if verb is not None and verb.lemma_.lower() in ctx.cues.occurrence_verbs:
+        found.append(tidy_label(_label(ctx, verb, "Event", None, ctx.dates)) or "")
+    return tuple(w for w in dict.fromkeys(found) if w and w != label)
+
+
 def _asides(verb: Token, subject: list[Token]) -> set[int]:
     """Words of a clause that say how or who, not what happened: phrases fronted before the subject ("In terms of
     law, X urged ..."), and the subject's appositions ("X, the Soviet leader,")."""
@@ -431,7 +445,8 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         ctx.events[same] = Event(
             key=same, kind=kind, label=label, evidence=ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75),
             factuality=fact, participants=tuple(participants), location=location,
-            start=when.start if when else None, end=when.end if when else None)
+            start=when.start if when else None, end=when.end if when else None,
+            aliases=_own_words(ctx, mention, label))
     ctx.event_at[token.i] = same
     if also is not None:
         ctx.event_at[also.i] = same
@@ -469,8 +484,10 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
-        if any(c.dep_ == "xcomp" and c.i in ctx.event_at for c in verb.children):
-            continue  # "began to shell the port in May": the date is the shelling's, already an event
+        carried = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "dobj" and verb.lemma_.lower() in
+                   ctx.frames.light_verbs]
+        if any(c.i in ctx.event_at for c in carried):
+            continue  # "began to shell the port in May", "held a summit in May": the date is that event's
         if not (subjects(verb) or objects(verb)):
             continue
         if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and _object_has(
