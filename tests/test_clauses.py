@@ -241,3 +241,12 @@ def test_clauses_a_cut_clause_text_does_not_split_a_name() -> None:
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
               sent_starts=[True] + [False] * 5, ents=["O", "O", "O", "B-GPE", "I-GPE", "O"])
     assert clause_text(doc[0], limit=4) == "halt tests in North Korea"
+
+
+def test_clauses_for_with_a_gerund_is_that_act_not_the_subject_of_a_later_infinitive() -> None:
+    doc = parsed([("Lima", 1, "nsubj", "PROPN", "NNP", "Lima"), ("blamed", 1, "ROOT", "VERB", "VBD", "blame"),
+                  ("Quito", 1, "dobj", "PROPN", "NNP", "Quito"), ("for", 1, "prep", "ADP", "IN", "for"),
+                  ("not", 5, "neg", "PART", "RB", "not"), ("doing", 3, "pcomp", "VERB", "VBG", "do"),
+                  ("more", 5, "dobj", "ADJ", "JJR", "more"), ("to", 8, "aux", "PART", "TO", "to"),
+                  ("help", 1, "xcomp", "VERB", "VB", "help")])
+    assert texts(verb_predication(doc[1]).oblique("for")) == ["doing"]

@@ -317,3 +317,20 @@ def test_positions_announced_plans_to_do_something_support_it(facts_for):
                                   "Chile was determined to keep the port."])
 def test_positions_an_adjective_said_of_the_subject_beside_the_verb_is_the_subject_s_stance(facts_for, text):
     assert ("state/chile", "Supports", "keep the port") in stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Peru blamed Chile for failing to reopen the border.", "reopen the border"),
+    ("Peru criticized Chile for not reopening the border.", "reopening the border"),
+])
+def test_positions_blame_for_an_act_left_undone_demands_the_act(facts_for, text, wanted):
+    assert ("state/peru", "Demands", wanted) in stances(facts_for(text))
+
+
+def test_positions_blame_for_an_act_done_opposes_it(facts_for):
+    assert ("state/peru", "Opposes", "closing the border") in stances(facts_for("Peru criticized Chile for closing the border."))
+
+
+def test_positions_reluctance_to_act_opposes_the_act(facts_for):
+    facts = facts_for("Peru expressed dissatisfaction with Chilean reluctance to reopen the border.")
+    assert ("state/chile", "Opposes", "reopen the border") in stances(facts)

@@ -195,7 +195,9 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
             name, obj = _compound_preposition(prep, obj, preps)
             taken |= {p.i for p in preps if p.i == obj.head.i and p != prep}
             found += [(name, t) for t in conjuncts(obj)]
-    found = [(name, _for_infinitive_of(obj) or obj) if name == "for" else (name, obj) for name, obj in found]
+    # "for X to act" reads as X's acting; "for not acting" is an act already
+    found = [(name, _for_infinitive_of(obj) or obj) if name == "for" and obj.pos_ not in ("VERB", "AUX") else (name, obj)
+             for name, obj in found]
     found += [("for", c) for c in token.children if c.dep_ in ("advcl", "xcomp", "acl") and _infinitive(c)
               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
     return tuple(dict.fromkeys(found))

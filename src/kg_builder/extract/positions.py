@@ -101,15 +101,30 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         rule = f"frame:{match.frame.name}:{pred.category}"
         if stance == "Opposes" and pred.category != "verb":
             issues = [(t, text) for t, text in issues if not _own_thing(t)]
-        for _, issue in issues:
+        for token, issue in issues:
+            held, text = _against_failure(ctx, stance, token, issue)
             for holder in holders:
-                _add(ctx, holder, stance, issue, fact, sent, rule, 0.65)
+                _add(ctx, holder, held, text, fact, sent, rule, 0.65)
         for issue in _ended(ctx, issues) if stance == "Supports" else []:
             for holder in holders:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "frame:ending", 0.6)
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues, fact)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
+
+
+def _against_failure(ctx: Context, stance: str, issue: Token, text: str) -> tuple[str, str]:
+    """"criticized X for not doing more", "blamed Y for failing to act": to oppose an act left undone is to want
+    it done."""
+    if stance != "Opposes" or issue.pos_ not in ("VERB", "AUX"):
+        return stance, text
+    undone = [c for c in issue.children if c.dep_ == "xcomp"] if issue.lemma_.lower() in ctx.cues.negative_implicatives \
+        else []
+    if undone:
+        return "Demands", clause_text(undone[0])
+    if any(c.dep_ == "neg" for c in issue.children):  # its own "not", not the stance word's ("reluctance to act")
+        return "Demands", text.removeprefix("not ")
+    return stance, text
 
 
 def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
