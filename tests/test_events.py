@@ -308,3 +308,18 @@ def test_events_talks_in_the_plural_are_a_meeting_with_the_text_s_own_words_as_a
     assert talks.label == "Lima talks"
     assert "formal fisheries talks" in talks.aliases
     assert any(a.endswith("talks began in Lima") for a in talks.aliases)
+
+
+def test_events_a_hosting_listed_among_summits_is_a_summit_with_the_guest(facts_for):
+    facts = facts_for("Chilean President Gabriel Ruiz has held three summits with his Peruvian counterparts, including "
+                      "hosting Peruvian President Ana Soto in March 2026.")
+    hosting = next(e for e in facts.events if e.start is not None)
+    assert hosting.kind == "Summit" and hosting.start.iso == "2026-03"
+    assert set(hosting.participants) == {"person/gabriel-ruiz", "person/ana-soto"}
+
+
+def test_events_they_at_the_start_of_a_sentence_are_the_two_subjects_of_the_one_before(facts_for):
+    facts = facts_for("Chilean President Gabriel Ruiz and Peruvian President Ana Soto spoke in May. Ruiz and Soto "
+                      "appear to have put aside their differences. They have met four times since 2024.")
+    [meeting] = [e for e in facts.events if "met" in e.label]
+    assert set(meeting.participants) == {"person/gabriel-ruiz", "person/ana-soto"}

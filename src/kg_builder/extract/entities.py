@@ -270,8 +270,9 @@ class Registry:
                 return [actor]
         return []
 
-    def _previous_subject(self, token: Token, kinds: tuple[str, ...]) -> list[str]:
-        """A sentence-initial pronoun continues the topic: the subject of the previous sentence's main clause."""
+    def _previous_subject(self, token: Token, kinds: tuple[str, ...], plural: bool = False) -> list[str]:
+        """A sentence-initial pronoun continues the topic: the subject of the previous sentence's main clause (all
+        its conjuncts for "they")."""
         sent = sentence_of(token)
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or sent.start == 0:
             return []
@@ -280,8 +281,8 @@ class Registry:
             previous = sentence_of(token.doc[previous.start - 1])
         for subject in (c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")):
             found = [k for k in self.actors(subject) if self.kind(k) in kinds]
-            if found:
-                return found[:1]
+            if found and (len(found) > 1) == plural:
+                return found if plural else found[:1]
         return []
 
     def _as_actor(self, key: str) -> str | None:
@@ -428,7 +429,8 @@ class Registry:
             if found and (len(found) > 1) == plural and (plural or (before and people)):
                 return found
         if plural:
-            return self._plural_before(token) or list(self.last_pair)
+            return self._plural_before(token) or self._previous_subject(token, tuple(ACTOR_KINDS), plural=True) \
+                or list(self.last_pair)
         for i in range(token.i - 1, max(sentence_of(token).start - 60, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None

@@ -88,6 +88,8 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         return section["nouns"][lemma]
     if _named_event(ctx, token):
         return "Event"
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and _listing_event(ctx, token) is not None:
+        return _trigger_kind(ctx, _listing_event(ctx, token))  # "three summits, including hosting X in May"
     return None
 
 
@@ -166,8 +168,9 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     heads = prep_objects(token, "with", "between", "among")
     if token.pos_ == "VERB":
         heads = subjects(token) + agents(token) + heads
-        if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) in ("Attack", "Meeting", "Negotiation"):
-            heads += objects(token)  # "X met Y", "X invaded Y": the object takes part too
+        if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) in ("Attack", "Meeting", "Negotiation") \
+                or _listing_event(ctx, token) is not None:
+            heads += objects(token)  # "X met Y", "X invaded Y", "summits, including hosting Y": Y takes part
     else:
         # "X's visit", "X held talks with Y", "the visit by X": a name beside the noun is its place, not a party
         pred = noun_predication(token, ctx.frames.light_verbs)
@@ -194,11 +197,13 @@ def _participants(ctx: Context, token: Token) -> list[str]:
 def _listing_event(ctx: Context, noun: Token) -> Token | None:
     """"two summits with X, including a visit to Y": the event noun whose instances the list gives."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("including", "like"):
+    if noun.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("including", "like"):
         return None
     listing = prep.head  # the parser may hang the list on the last word before it ("summits with X, including")
     while listing.dep_ in ("pobj", "prep") and not (listing.pos_ == "NOUN" and _trigger_kind(ctx, listing)):
         listing = listing.head
+    if listing.pos_ == "VERB":  # "held three summits, including ...": or on the verb whose object they are
+        listing = next((o for o in objects(listing) if o.pos_ == "NOUN"), listing)
     return listing if listing.pos_ == "NOUN" and _trigger_kind(ctx, listing) else None
 
 
