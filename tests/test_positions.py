@@ -334,3 +334,13 @@ def test_positions_blame_for_an_act_done_opposes_it(facts_for):
 def test_positions_reluctance_to_act_opposes_the_act(facts_for):
     facts = facts_for("Peru expressed dissatisfaction with Chilean reluctance to reopen the border.")
     assert ("state/chile", "Opposes", "reopen the border") in stances(facts)
+
+
+def test_positions_what_two_states_could_not_resolve_divides_them(facts_for):
+    facts = facts_for("Chile and Peru met in 1929. The two nations could not resolve two issues: the number of naval "
+                      "patrols and the fishing quota. Bolivia and Brazil settled the border question.")
+    labels = {e.key: e.label for e in facts.entities}
+    found = {(frozenset(d.parties), labels[i]) for d in facts.disagreements for i in d.issues}
+    both = frozenset({"state/chile", "state/peru"})
+    assert {(both, "number of naval patrols"), (both, "fishing quota")} <= found
+    assert not [f for f in found if "state/bolivia" in f[0]]

@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("normative-reports", positions.normative_reports, "'X said they must ...'", "policy positions"),
     Rule("self-reports", positions.self_reports, "'X said he will (never) ...'", "policy positions"),
     Rule("disagreements", positions.disagreements, "clause layer, Disagreement frames", "disagreements"),
+    Rule("unresolved-issues", positions.unresolved_issues, "'X and Y could not resolve Z'", "disagreements"),
     Rule("alliances", relations.alliances, "alliance words", "alliedWith"),
     Rule("unrealized-clauses", events.unrealized_clauses, "factuality of every clause", "negated or unreal events"),
 )

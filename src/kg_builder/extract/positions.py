@@ -399,6 +399,21 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
                       f"frame:{match.frame.name}:{match.predication.category}")
 
 
+def unresolved_issues(ctx: Context, sent: SentSpan) -> None:
+    """"The two nations could not resolve the issues: A and B": what two parties fail to settle divides them."""
+    settling = set(ctx.triggers["positions"]["settling_verbs"])
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling):
+        parties = _actors(ctx, subjects(verb))
+        if len(parties) != 2 or ctx.factuality(verb).polarity != "Negative":
+            continue
+        # "the two other issues: the number of bombers and the number of warheads" names the issues after the colon
+        issues = [t for o in objects(verb) for t in ([a for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]
+                                                     or [o])]
+        texts = [strip_determiners(item) for t in issues if t.pos_ in ("NOUN", "PROPN")
+                 for item in split_list(_argument_text(ctx, t)) if len(item) > 2]  # "A of B and the C": two items
+        _disagreement(ctx, sent, parties, texts[:3], Factuality(), "rule:unresolved-issue")
+
+
 def opposed_stances(ctx: Context) -> None:
     """Two actors taking opposite stances on one issue within a few sentences disagree on it: "X pushed for on-site
     inspections ... the Soviets were hesitant to permit such inspections"."""
