@@ -210,23 +210,29 @@ def _store_holds(store: Store | RemoteStore) -> Holds:
 
 
 def _load_turtle(path: Path, what: str) -> Graph:
-    try:
-        cached = _parse_cached(str(path), path.stat().st_mtime_ns)
-    except FileNotFoundError as exc:
-        hint = "set KG_ONTOLOGY_DIR to the folder holding kgo.ttl and shapes.ttl"
-        raise ValidationSetupError(f"{what} file not found: {path}", hint=hint) from exc
-    except Exception as exc:
-        raise ValidationSetupError(f"cannot parse {what} file {path}: {exc}") from exc
-    fresh = Graph()  # a copy: pyshacl adds a few triples to the graphs it is given
+    """A copy of the file's graph, for what may change it (pyshacl adds a few triples to its graphs)."""
+    cached = _read_turtle(path, what)
+    fresh = Graph()
     for prefix, namespace in cached.namespaces():
         fresh.bind(prefix, namespace)
     fresh += cached
     return fresh
 
 
+def _read_turtle(path: Path, what: str) -> Graph:
+    """The file's graph as parsed once per process, shared: only read it (``_load_turtle`` copies it)."""
+    try:
+        return _parse_cached(str(path), path.stat().st_mtime_ns)
+    except FileNotFoundError as exc:
+        hint = "set KG_ONTOLOGY_DIR to the folder holding kgo.ttl and shapes.ttl"
+        raise ValidationSetupError(f"{what} file not found: {path}", hint=hint) from exc
+    except Exception as exc:
+        raise ValidationSetupError(f"cannot parse {what} file {path}: {exc}") from exc
+
+
 @functools.lru_cache(maxsize=8)
 def _parse_cached(path: str, mtime_ns: int) -> Graph:
-    # Keyed on mtime so an edited file is re-read; _load_turtle hands out copies only.
+    # Keyed on mtime so an edited file is re-read.
     return Graph().parse(path, format="turtle")
 
 
@@ -529,8 +535,10 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
         raise ValidationSetupError(f"unknown reasoner {reasoner!r}", hint=f"use one of: {', '.join(STORE_REASONERS)}")
     say = progress or (lambda _message: None)
     scope = None if graph is None else _nodes_of(store, graph)
-    ontology = _load_turtle(resources.ontology_file(), "ontology")
-    _require_something_to_check(_store_holds(store), _load_turtle(resources.shapes_file(), "SHACL shapes"),
+    # Read, never changed here (pySHACL, which adds to its graphs, does not run on the store): no copies,
+    # which cost more than the checks of a small store.
+    ontology = _read_turtle(resources.ontology_file(), "ontology")
+    _require_something_to_check(_store_holds(store), _read_turtle(resources.shapes_file(), "SHACL shapes"),
                                 ontology)
     checks = _compiled_checks(str(resources.shapes_file()), str(resources.ontology_file()))
     started = time.perf_counter()
@@ -552,13 +560,13 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
 
 @functools.lru_cache(maxsize=4)
 def _compiled_checks(shapes_path: str, ontology_path: str) -> tuple[Check, ...]:
-    shapes = _load_turtle(Path(shapes_path), "SHACL shapes")
-    return tuple(compile_shapes(shapes, _load_turtle(Path(ontology_path), "ontology")))
+    shapes = _read_turtle(Path(shapes_path), "SHACL shapes")
+    return tuple(compile_shapes(shapes, _read_turtle(Path(ontology_path), "ontology")))
 
 
 @functools.lru_cache(maxsize=4)
 def _closed_tbox(ontology_path: str, mtime_ns: int) -> owl_rl.Tbox:
-    return owl_rl.tbox(_load_turtle(Path(ontology_path), "ontology"))
+    return owl_rl.tbox(_read_turtle(Path(ontology_path), "ontology"))
 
 
 def _nodes_of(store: Store | RemoteStore, graph: str) -> Scope:
