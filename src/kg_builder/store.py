@@ -71,7 +71,7 @@ class _Workers:
     one, so a query abandoned at its deadline, still running, never delays another.
     """
 
-    MAX_IDLE = 4
+    MAX_IDLE = 4  # enough for `kg serve`, which answers a few requests at once; more would only sit
 
     def __init__(self) -> None:
         self._idle: list[queue.SimpleQueue[Callable[[], None]]] = []
