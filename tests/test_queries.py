@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from kg_builder import resources
+from kg_builder import rdf, resources
 from kg_builder.errors import QueryError
 from kg_builder.queries import (bind, format_result, get_query, list_checks, list_queries,
                                 parse_header, resolve, shorten, to_sparql_term)
@@ -240,7 +240,9 @@ def store(tmp_path_factory):
 
 
 def answer(store: Store, name: str, *columns: str, params: dict[str, str] | None = None) -> list[tuple]:
-    result = store.query(bind(get_query(name).text, params or {}))
+    """The columns of a canned query's rows, asked as `kg query` and `kg serve` ask it (with the project's
+    prefixes declared, so its plan is the one the CLI tests reuse: rdflib parses each text once a session)."""
+    result = store.query(bind(get_query(name).text, params or {}), prefixes=rdf.PREFIXES)
     idx = [result.variables.index(c) for c in columns]
     return [tuple(row[i] for i in idx) for row in result.rows]
 

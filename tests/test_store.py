@@ -1,15 +1,20 @@
 """store.py: named graphs replaced atomically, union default graph, safe queries."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
+from kg_builder import store as store_module
 from kg_builder.errors import InputError, QueryError, StoreError
-from kg_builder.store import ONTOLOGY_GRAPH, QueryResult, Store
+from kg_builder.store import ONTOLOGY_GRAPH, QueryResult, RowStream, Store
 
 EX = "http://example.org/"
 G1 = "https://w3id.org/kg-builder/graph/doc/doc-1"
@@ -116,6 +121,30 @@ def test_store_timeout(store: Store) -> None:
     with pytest.raises(QueryError, match="did not finish"):
         store.query(slow, timeout_s=0.05)
     assert store.query("ASK { ?a ?p ?x }", timeout_s=5).boolean is True
+
+
+def test_store_query_running_past_its_deadline_does_not_hold_up_the_next(store: Store) -> None:
+    release = threading.Event()
+    with pytest.raises(QueryError, match="did not finish"):
+        RowStream(0.05).start(lambda _cancelled: release.wait(10))  # a query that answers nothing for long
+    try:  # its worker is still busy: each later query must get one of its own
+        assert [store.query("ASK { }", timeout_s=5).boolean for _ in range(3)] == [True] * 3
+    finally:
+        release.set()
+
+
+def _ask_an_empty_store() -> bool | None:
+    return Store(Path("in-memory"), ox.Store(), read_only=False).query("ASK { ?s ?p ?o }").boolean
+
+
+def test_store_queries_in_a_process_forked_from_one_that_queried(store: Store) -> None:
+    # `kg build --jobs` forks workers; the parent's idle query workers are not threads in the child.
+    store.query("ASK { }")
+    deadline = time.monotonic() + 5
+    while not store_module._WORKERS._idle and time.monotonic() < deadline:
+        time.sleep(0.01)  # the worker files itself as idle just after answering
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply_async(_ask_an_empty_store).get(timeout=30) is False
 
 
 def test_store_remove_graph(store: Store) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, SH
 
 from kg_builder import resources, validate
@@ -13,7 +14,7 @@ from kg_builder.errors import ValidationSetupError
 from kg_builder.validate import OwlResult, ValidationReport, Violation, format_report, validate_graph
 
 from test_shapes import (  # the hand-made valid graph lives with the shape tests
-    DENUCLEARIZATION, HANOI_SUMMIT, KGO, KGSH, POSITION, SPAN_HANOI, TRUMP, USA, XSD, valid_graph,
+    DENUCLEARIZATION, HANOI_SUMMIT, KGO, KGSH, KIM, POSITION, SPAN_HANOI, TRUMP, USA, XSD, on_store, valid_graph,
 )
 
 needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime")
@@ -106,6 +107,14 @@ def test_validate_accepts_a_dataset_of_document_graphs() -> None:
     assert [v.shape for v in report.violations] == [str(KGSH.FactPolarity)]
 
 
+def test_validate_leaves_the_ontology_and_shapes_it_shares_as_they_were_read(valid_report: ValidationReport) -> None:
+    # The parsed files are shared by every validation of the process (pySHACL, which adds to the graphs
+    # it is given, works on copies): after validating in memory and on a store, they are the files.
+    on_store(valid_graph())
+    for path, what in ((resources.ontology_file(), "ontology"), (resources.shapes_file(), "SHACL shapes")):
+        assert isomorphic(validate._read_turtle(path, what), Graph().parse(path, format="turtle")), what
+
+
 def test_validate_does_not_change_the_input_graph() -> None:
     graph = valid_graph()
     before = set(graph)
@@ -150,6 +159,20 @@ def test_validate_state_that_is_also_location_is_owl_consistent(reasoner: str) -
     # The gold data types Singapore as both: State and Location must not be disjoint.
     report = validate_graph(with_triples((USA, RDF.type, KGO.Location)), reasoner=reasoner)
     assert report.owl.consistent is True
+
+
+@pytest.mark.parametrize(("triple", "clash"), [
+    pytest.param((KIM, OWL.sameAs, USA), "kgr:person/kim-jong-un is both kgo:Person and kgo:State", id="sameAs"),
+    pytest.param((TRUMP, KGO.participant, KIM), "kgr:person/donald-trump is both kgo:Actor and kgo:Event",
+                 id="domain"),
+    pytest.param((HANOI_SUMMIT, KGO.participant, DENUCLEARIZATION),
+                 "kgr:issue/denuclearization is both kgo:Actor and kgo:Issue", id="range"),
+])
+def test_validate_builtin_check_types_nodes_through_same_as_domain_and_range(triple: tuple, clash: str) -> None:
+    ontology = Graph().parse(resources.ontology_file(), format="turtle")
+    assert validate.builtin_clashes(valid_graph(), ontology) == []
+    found = validate.builtin_clashes(with_triples(triple), ontology)
+    assert any(c.startswith(clash) for c in found), found
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ merged, honest duplicate solutions are kept.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import re
 import threading
@@ -62,6 +63,46 @@ class QueryResult:
     terms: tuple[tuple[Term | None, ...], ...] = ()
 
 
+class _Workers:
+    """Daemon threads that run queries, each kept when idle for a later query.
+
+    Starting a thread per query cost as much as a small query itself (0.1-1 ms, more on a busy
+    machine), and validation asks a few hundred. A query that finds no idle worker gets a new
+    one, so a query abandoned at its deadline, still running, never delays another.
+    """
+
+    MAX_IDLE = 4  # enough for `kg serve`, which answers a few requests at once; more would only sit
+
+    def __init__(self) -> None:
+        self._idle: list[queue.SimpleQueue[Callable[[], None]]] = []
+        self._lock = threading.Lock()
+
+    def run(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            inbox = self._idle.pop() if self._idle else None
+        if inbox is None:
+            inbox = queue.SimpleQueue()
+            threading.Thread(target=self._serve, args=(inbox,), name="kg-query", daemon=True).start()
+        inbox.put(job)
+
+    def forget(self) -> None:
+        """Drop the idle workers (in a forked child, whose copy of them has no thread behind it)."""
+        self._idle = []
+        self._lock = threading.Lock()
+
+    def _serve(self, inbox: queue.SimpleQueue[Callable[[], None]]) -> None:
+        while True:
+            inbox.get()()
+            with self._lock:
+                if len(self._idle) >= self.MAX_IDLE:
+                    return
+                self._idle.append(inbox)
+
+
+_WORKERS = _Workers()
+os.register_at_fork(after_in_child=_WORKERS.forget)
+
+
 class RowStream:
     """The rows of a SELECT as a worker thread reads them from the store, within a deadline.
 
@@ -90,7 +131,7 @@ class RowStream:
             except (OSError, RuntimeError, ValueError, TypeError) as e:
                 self.put("error", QueryError(f"the query failed: {e}"))
 
-        threading.Thread(target=work, name="kg-query", daemon=True).start()
+        _WORKERS.run(work)
         kind, value = self._next()
         if kind == "result":
             return value  # type: ignore[return-value]

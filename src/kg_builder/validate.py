@@ -210,23 +210,29 @@ def _store_holds(store: Store | RemoteStore) -> Holds:
 
 
 def _load_turtle(path: Path, what: str) -> Graph:
-    try:
-        cached = _parse_cached(str(path), path.stat().st_mtime_ns)
-    except FileNotFoundError as exc:
-        hint = "set KG_ONTOLOGY_DIR to the folder holding kgo.ttl and shapes.ttl"
-        raise ValidationSetupError(f"{what} file not found: {path}", hint=hint) from exc
-    except Exception as exc:
-        raise ValidationSetupError(f"cannot parse {what} file {path}: {exc}") from exc
-    fresh = Graph()  # a copy: pyshacl adds a few triples to the graphs it is given
+    """A copy of the file's graph, for what may change it (pyshacl adds a few triples to its graphs)."""
+    cached = _read_turtle(path, what)
+    fresh = Graph()
     for prefix, namespace in cached.namespaces():
         fresh.bind(prefix, namespace)
     fresh += cached
     return fresh
 
 
+def _read_turtle(path: Path, what: str) -> Graph:
+    """The file's graph as parsed once per process, shared: only read it (``_load_turtle`` copies it)."""
+    try:
+        return _parse_cached(str(path), path.stat().st_mtime_ns)
+    except FileNotFoundError as exc:
+        hint = "set KG_ONTOLOGY_DIR to the folder holding kgo.ttl and shapes.ttl"
+        raise ValidationSetupError(f"{what} file not found: {path}", hint=hint) from exc
+    except Exception as exc:
+        raise ValidationSetupError(f"cannot parse {what} file {path}: {exc}") from exc
+
+
 @functools.lru_cache(maxsize=8)
 def _parse_cached(path: str, mtime_ns: int) -> Graph:
-    # Keyed on mtime so an edited file is re-read; _load_turtle hands out copies only.
+    # Keyed on mtime so an edited file is re-read.
     return Graph().parse(path, format="turtle")
 
 
@@ -375,31 +381,6 @@ def _first_error_line(exc: Exception) -> str:
 # Built-in consistency check (no Java)
 # --------------------------------------------------------------------------
 
-_DISJOINT_PAIRS = """
-SELECT DISTINCT ?a ?b WHERE {
-  { ?a owl:disjointWith ?b } UNION { ?b owl:disjointWith ?a }
-  UNION
-  { ?all a owl:AllDisjointClasses ; owl:members ?list .
-    ?list rdf:rest*/rdf:first ?a .
-    ?list rdf:rest*/rdf:first ?b .
-    FILTER (?a != ?b) }
-}
-"""
-
-# Types an OWL reasoner would derive for an individual, short of full OWL:
-# asserted types, rdfs:domain / rdfs:range of named classes, one owl:sameAs hop,
-# all closed upwards along rdfs:subClassOf.
-_INDIVIDUAL_TYPES = """
-SELECT DISTINCT ?x ?c WHERE {
-  { ?x rdf:type ?t }
-  UNION { ?x (owl:sameAs|^owl:sameAs) ?y . ?y rdf:type ?t }
-  UNION { ?x ?p ?o . ?p rdfs:domain ?t }
-  UNION { ?s ?p ?x . ?p rdfs:range ?t . FILTER (!isLiteral(?x)) }
-  FILTER (isIRI(?t))
-  ?t rdfs:subClassOf* ?c .
-}
-"""
-
 _SAME_BUT_DIFFERENT = """
 SELECT DISTINCT ?x ?y WHERE {
   ?x owl:sameAs ?y .
@@ -424,12 +405,9 @@ def builtin_clashes(data: Graph, ontology: Graph) -> list[str]:
 
 
 def _disjoint_clashes(merged: Graph) -> list[str]:
-    pairs = {(a, b) for a, b in merged.query(_prepared(_DISJOINT_PAIRS))}
-    types: dict[Node, set[Node]] = {}
-    for x, c in merged.query(_prepared(_INDIVIDUAL_TYPES)):
-        types.setdefault(x, set()).add(c)
+    pairs = _disjoint_pairs(merged)
     clashes = []
-    for x, classes in types.items():
+    for x, classes in _individual_types(merged).items():
         if OWL.Nothing in classes:
             clashes.append(f"{_curie(x)} is an instance of owl:Nothing")
         clashes += [
@@ -437,6 +415,62 @@ def _disjoint_clashes(merged: Graph) -> list[str]:
             for a, b in pairs if str(a) < str(b) and a in classes and b in classes
         ]
     return clashes
+
+
+# The two readings of the graph below are plain Python: as SPARQL queries, rdflib took a quarter
+# of a second on a small graph, a few ms this way.
+def _disjoint_pairs(merged: Graph) -> set[tuple[Node, Node]]:
+    """Classes declared disjoint (owl:disjointWith, owl:AllDisjointClasses), each pair both ways."""
+    pairs = set()
+    for a, b in merged.subject_objects(OWL.disjointWith):
+        pairs |= {(a, b), (b, a)}
+    for axiom in merged.subjects(RDF.type, OWL.AllDisjointClasses):
+        for members in merged.objects(axiom, OWL.members):
+            classes = {c for cell in _reachable(merged, members, RDF.rest) for c in merged.objects(cell, RDF.first)}
+            pairs |= {(a, b) for a in classes for b in classes if a != b}
+    return pairs
+
+
+def _individual_types(merged: Graph) -> dict[Node, set[Node]]:
+    """The classes an OWL reasoner would give each node, short of full OWL: its asserted named types,
+    those of the nodes one owl:sameAs away, the named rdfs:domain / rdfs:range classes of the properties
+    it is the subject / (non-literal) object of; each closed upwards along rdfs:subClassOf."""
+    def named(link: URIRef) -> dict[Node, set[Node]]:
+        found: dict[Node, set[Node]] = {}
+        for s, o in merged.subject_objects(link):
+            if isinstance(o, URIRef):
+                found.setdefault(s, set()).add(o)
+        return found
+
+    asserted, domains, ranges = named(RDF.type), named(RDFS.domain), named(RDFS.range)
+    types: dict[Node, set[Node]] = {x: set(ts) for x, ts in asserted.items()}
+    for s, p, o in merged:
+        if p in domains:
+            types.setdefault(s, set()).update(domains[p])
+        if p in ranges and not isinstance(o, Literal):
+            types.setdefault(o, set()).update(ranges[p])
+    for a, b in merged.subject_objects(OWL.sameAs):
+        for x, y in ((a, b), (b, a)):
+            if y in asserted:
+                types.setdefault(x, set()).update(asserted[y])
+    above: dict[Node, set[Node]] = {}
+    return {x: set().union(*(_reachable(merged, t, RDFS.subClassOf, above) for t in ts)) for x, ts in types.items()}
+
+
+def _reachable(graph: Graph, start: Node, link: URIRef, known: dict[Node, set[Node]] | None = None) -> set[Node]:
+    """``start`` and every node reached from it along ``link`` (as SPARQL's ``link*``); ``known``
+    keeps the answers for the next call."""
+    if known is not None and start in known:
+        return known[start]
+    found, todo = {start}, [start]
+    while todo:
+        for node in graph.objects(todo.pop(), link):
+            if node not in found:
+                found.add(node)
+                todo.append(node)
+    if known is not None:
+        known[start] = found
+    return found
 
 
 def _curie(node: Node) -> str:
@@ -529,8 +563,10 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
         raise ValidationSetupError(f"unknown reasoner {reasoner!r}", hint=f"use one of: {', '.join(STORE_REASONERS)}")
     say = progress or (lambda _message: None)
     scope = None if graph is None else _nodes_of(store, graph)
-    ontology = _load_turtle(resources.ontology_file(), "ontology")
-    _require_something_to_check(_store_holds(store), _load_turtle(resources.shapes_file(), "SHACL shapes"),
+    # Read, never changed here (pySHACL, which adds to its graphs, does not run on the store): no copies,
+    # which cost more than the checks of a small store.
+    ontology = _read_turtle(resources.ontology_file(), "ontology")
+    _require_something_to_check(_store_holds(store), _read_turtle(resources.shapes_file(), "SHACL shapes"),
                                 ontology)
     checks = _compiled_checks(str(resources.shapes_file()), str(resources.ontology_file()))
     started = time.perf_counter()
@@ -552,13 +588,13 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
 
 @functools.lru_cache(maxsize=4)
 def _compiled_checks(shapes_path: str, ontology_path: str) -> tuple[Check, ...]:
-    shapes = _load_turtle(Path(shapes_path), "SHACL shapes")
-    return tuple(compile_shapes(shapes, _load_turtle(Path(ontology_path), "ontology")))
+    shapes = _read_turtle(Path(shapes_path), "SHACL shapes")
+    return tuple(compile_shapes(shapes, _read_turtle(Path(ontology_path), "ontology")))
 
 
 @functools.lru_cache(maxsize=4)
 def _closed_tbox(ontology_path: str, mtime_ns: int) -> owl_rl.Tbox:
-    return owl_rl.tbox(_load_turtle(Path(ontology_path), "ontology"))
+    return owl_rl.tbox(_read_turtle(Path(ontology_path), "ontology"))
 
 
 def _nodes_of(store: Store | RemoteStore, graph: str) -> Scope:
