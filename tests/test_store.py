@@ -109,6 +109,18 @@ def test_store_truncation_flag(store: Store) -> None:
     assert len(full.rows) == 5 and not full.truncated
 
 
+def test_store_trusted_query_skips_the_vetting_parse_and_others_do_not(store: Store, monkeypatch) -> None:
+    store.replace_graph(G1, nt(("a", "p", '"1"')))
+    calls: list[str] = []
+    vet = store_module.sparql.plan
+    monkeypatch.setattr(store_module.sparql, "plan", lambda text, prefixes=None: calls.append(text) or vet(text, prefixes))
+    text = "SELECT ?s WHERE { ?s ?p ?o }"
+    assert store.query(text, trusted=True).rows == ((f"{EX}a",),)
+    assert calls == []
+    store.query(text)
+    assert calls == [text]
+
+
 def test_store_invalid_sparql_is_query_error(store: Store) -> None:
     with pytest.raises(QueryError, match="invalid SPARQL"):
         store.query("SELECT ?s WHERE { ?s ?p }")
