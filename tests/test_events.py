@@ -323,3 +323,9 @@ def test_events_they_at_the_start_of_a_sentence_are_the_two_subjects_of_the_one_
                       "appear to have put aside their differences. They have met four times since 2024.")
     [meeting] = [e for e in facts.events if "met" in e.label]
     assert set(meeting.participants) == {"person/gabriel-ruiz", "person/ana-soto"}
+
+
+def test_events_an_intent_to_help_do_something_is_one_unrealized_statement(facts_for):
+    facts = facts_for("The Chilean government has stated its intent to help reopen the Strait of Magellan.")
+    unreal = [e.label for e in facts.events if e.evidence.extractor == "rule:unrealized-clause"]
+    assert unreal == ["help reopen the Strait of Magellan"]

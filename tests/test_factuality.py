@@ -136,6 +136,8 @@ def test_factuality_doubt_is_not_asserted(reading):
     ("Unless Peru objects, Chile will sign the accord.", "sign"),
     ("Peru has called for Chile and Bolivia to open the border.", "open"),  # what is called for has not happened
     ("Peru urged Chile to open the border.", "open"),
+    ("Peru hoped to resume the talks.", "talks"),  # the small model's lemma for "hoped" is "hop"
+    ("Chile stated its intent to reopen the strait.", "reopen"),  # what an intent is for has not happened
 ])
 def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     r = reading(text, word)

@@ -523,6 +523,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         doer = for_subject(verb)  # "called for X to deploy ships": X deploying ships is what is called for
         if not said and not governed and doer is None or _reporting_aside(ctx, verb):
             continue
+        if verb.dep_ == "xcomp" and _unrealized_at(ctx, verb.head):
+            continue  # "an intent to help reopen X": "help reopen X" is one statement, already read
         fact = ctx.factuality(verb)
         if fact.polarity == "Positive" and fact.modality == "Asserted":
             continue
@@ -533,8 +535,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
             label = f"{phrase(doers[0])} {label}"
-        elif not said:
-            label = _clause_label(verb.head)
+        elif not said:  # "its intent to help ...": the clause itself; "hoping to resume X": with its verb
+            label = _clause_label(verb if verb.dep_ == "acl" else verb.head)
         if relative:
             label = f"{phrase(verb.head)} {label}"
         label = tidy_label(label)
@@ -545,6 +547,11 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
         ctx.event_at[verb.i] = key
     _unrealized_things(ctx, sent)
+
+
+def _unrealized_at(ctx: Context, verb: Token) -> bool:
+    key = ctx.event_at.get(verb.i)
+    return key is not None and ctx.events[key].evidence.extractor == "rule:unrealized-clause"
 
 
 def _unrealized_things(ctx: Context, sent: SentSpan) -> None:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive
+from .tokens import verb_lemmas
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         normative |= here == "Normative"
         modal = modal or (here if here != "Normative" else None)
         if not is_trigger and node.dep_ != "conj":
-            future |= node.lemma_.lower() in cues.future_verbs and _has_xcomp_path(node, trigger)
+            # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
+            lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
+            future |= any(lemma in cues.future_verbs for lemma in lemmas) and _has_xcomp_path(node, trigger)
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
         if node.head == node:
             break

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..frames import ROLE_NAMES, Frame, Frames
 from .clauses import Predication, description_predication, noun_predication, verb_predication
+from .tokens import verb_lemmas
 
 
 @dataclass(frozen=True)
@@ -90,14 +91,3 @@ def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
         if frames.evoked("verb", base):
             return [FrameMatch(f, pred) for f in frames.evoked("verb", base)]
     return []
-
-
-def verb_lemmas(verb: Token) -> list[str]:
-    """The parser's lemma, then the ones the inflected form allows: the small English model lemmatises "hoped" as
-    "hop" and "eyed" as "ey"."""
-    lemma, form = verb.lemma_.lower(), verb.lower_
-    found = [lemma]
-    for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("s", "")):
-        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-            found.append(form[: len(form) - len(suffix)] + replacement)
-    return list(dict.fromkeys(found))

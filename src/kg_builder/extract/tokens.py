@@ -221,3 +221,14 @@ def modifiers_text(token: Token) -> set[str]:
         if child.dep_ == "prep" and child.lower_ in ("of", "on"):
             words |= {t.lemma_.lower() for t in child.subtree}
     return words
+
+
+def verb_lemmas(verb: Token) -> list[str]:
+    """The parser's lemma, then the ones the inflected form allows: the small English model lemmatises "hoped" as
+    "hop" and "eyed" as "ey"."""
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    found = [lemma]
+    for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("s", "")):
+        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+            found.append(form[: len(form) - len(suffix)] + replacement)
+    return list(dict.fromkeys(found))
