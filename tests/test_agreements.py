@@ -278,3 +278,4 @@ def test_agreements_a_titled_object_of_signing_is_an_agreement_of_the_states_a_c
     assert (pledge.label, pledge.status) == ("Pledge to Consult", "Signed")
     signers = {r.object for r in facts.relations if r.subject == pledge.key and r.predicate == "signatory"}
     assert signers == {"state/chile", "state/peru", "state/bolivia"}
+

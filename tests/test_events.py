@@ -329,3 +329,8 @@ def test_events_an_intent_to_help_do_something_is_one_unrealized_statement(facts
     facts = facts_for("The Chilean government has stated its intent to help reopen the Strait of Magellan.")
     unreal = [e.label for e in facts.events if e.evidence.extractor == "rule:unrealized-clause"]
     assert unreal == ["help reopen the Strait of Magellan"]
+
+
+def test_events_a_bare_event_noun_that_did_not_happen_is_no_statement(facts_for):
+    facts = facts_for("Ruiz hoped to reduce his role in the next round of negotiations.")
+    assert not [e for e in facts.events if e.label == "negotiations"]

@@ -344,3 +344,8 @@ def test_positions_what_two_states_could_not_resolve_divides_them(facts_for):
     both = frozenset({"state/chile", "state/peru"})
     assert {(both, "number of naval patrols"), (both, "fishing quota")} <= found
     assert not [f for f in found if "state/bolivia" in f[0]]
+
+
+def test_positions_a_state_s_policies_on_a_field_are_no_stance_for_the_field(facts_for):
+    facts = facts_for("Peru voiced concerns over Chile's digital trade policies.")
+    assert not [s for s in stances(facts) if s[0] == "state/chile"]

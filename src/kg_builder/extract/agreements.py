@@ -202,8 +202,9 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         event_key = _named_date_event(ctx, token, name, when, signers)
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
-    for short in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-        agreement = _update(agreement, None, None, text_of(list(short.subtree)).strip("()[] "))
+    short = _short_name(token)
+    if short:
+        agreement = _update(agreement, None, None, short)
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
     _store(ctx, agreement)
     ctx.last_seen[agreement.key] = sentence_of(token).start_char
@@ -215,6 +216,23 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
     if len(signers) == 2 and fact.polarity == "Positive":  # "France and China did not sign": no principal pair
         ctx.registry.note_pair(signers)
+
+
+def _short_name(token: Token) -> str | None:
+    """"the Arms Treaty (AT) of 1991", "the Arms Treaty of 1991 (AT)": the name in brackets right after the
+    agreement's own words, wherever the parser hangs it (a list of treaties has it hung on the first)."""
+    doc, end = token.doc, token.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "DATE":
+        end += 1
+        while end < len(doc) and doc[end].ent_type_ == "DATE":
+            end += 1
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    close = next((i for i in range(end + 1, min(end + 7, len(doc))) if doc[i].text == ")"), None)
+    words = doc[end + 1: close] if close else []
+    if not words or not all(w.is_upper or w.is_title or w.like_num or w.text in "-/" for w in words):
+        return None
+    return words.text
 
 
 def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) -> bool:

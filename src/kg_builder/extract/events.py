@@ -438,8 +438,11 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
             evidence = ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75) if fact.is_plain_fact \
                 else ctx.events[same].evidence
             ctx.events[same] = replace(ctx.events[same], factuality=fact, evidence=evidence)
-    elif mention.pos_ != "VERB" and fact.is_plain_fact and not (participants or location or when):
-        return  # a bare "negotiations" or "military exercises" names a kind of event, not one that happened
+    elif mention.pos_ != "VERB" and not (participants or location or when) and (
+            fact.is_plain_fact or len(phrase(mention).split()) < 2):
+        # a bare "negotiations" or "military exercises" names a kind of event, not one that happened; nor is a
+        # bare one that did not happen a statement anyone can use
+        return
     else:
         label = _label(ctx, mention, kind, location, dates)
         if mention.pos_ == "VERB":

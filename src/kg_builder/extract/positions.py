@@ -350,6 +350,8 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
         holders = ctx.registry.actors(owners[0])
         # "X's policy of deepening ties": what the policy is; else its modifiers ("X's open borders policy")
         content = [t for p, t in noun_predication(token).obliques if p == "of"]
+        if not content and token.tag_ == "NNS":
+            continue  # "X's trade policies" are its rules on trade, no stance for trade
         words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
         issue = _argument_text(ctx, content[0]) if content else text_of(words)
         for holder in holders:
