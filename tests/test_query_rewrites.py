@@ -34,6 +34,7 @@ PARAMS = {
                  {"from": "1800", "to": "1990", "actor": "China"}],
     "unrealized": [{}, {"kind": "Agreement"}],  # the kind filter costs seconds per case
     "provenance": [{}, {"document": "monroe.txt"}, {"fact": "FIRST"}],
+    "roles": [{}, {"person": "George Canning"}, {"organization": "China"}],
 }
 
 
