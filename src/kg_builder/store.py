@@ -107,11 +107,16 @@ class RowStream:
     """The rows of a SELECT as a worker thread reads them from the store, within a deadline.
 
     Iterate it for the rows (tuples of Term or None); ``truncated`` is set once the
-    iteration has ended at the row limit. At most ``BUFFER`` rows wait in memory: the
-    worker waits for the reader.
+    iteration has ended at the row limit. The worker hands rows over in batches of up to
+    ``BATCH`` (a hand-over per row cost about as much as reading the row); a batch goes
+    early when a row comes more than ``BATCH_WAIT_S`` after its first, so that the rows
+    of a slow query are not held back long. At most ``BUFFER`` batches wait in memory:
+    the worker waits for the reader.
     """
 
-    BUFFER = 1000
+    BATCH = 200
+    BATCH_WAIT_S = 0.1
+    BUFFER = 5
 
     def __init__(self, timeout_s: float | None) -> None:
         self.variables: tuple[str, ...] = ()
@@ -155,7 +160,7 @@ class RowStream:
                 if kind == "end":
                     self.truncated = bool(value)
                     return
-                yield value  # type: ignore[misc]
+                yield from value  # type: ignore[misc]
         finally:
             self._cancelled.set()
 
@@ -433,13 +438,23 @@ class Store:
                 return
             variables = tuple(v.value for v in raw.variables)
             stream.put("variables", variables)
+            batch: list[tuple[Term | None, ...]] = []
+            since = 0.0
+            term = _TermCache()
             for count, solution in enumerate(raw):
                 if limit is not None and count >= limit:
-                    stream.put("end", True)
+                    if not batch or stream.put("rows", batch):
+                        stream.put("end", True)
                     return
-                if not stream.put("row", tuple(_term(solution[v]) for v in variables)):
-                    return  # the reader has gone
-            stream.put("end", False)
+                if not batch:
+                    since = time.monotonic()
+                batch.append(tuple(term(solution[v]) for v in variables))
+                if len(batch) >= RowStream.BATCH or time.monotonic() - since > RowStream.BATCH_WAIT_S:
+                    if not stream.put("rows", batch):
+                        return  # the reader has gone
+                    batch = []
+            if not batch or stream.put("rows", batch):
+                stream.put("end", False)
 
         return stream.start(run)
 
@@ -584,6 +599,26 @@ def _term(value: object) -> Term | None:
         dtype = None if lang else value.datatype.value
         return Term("literal", value.value, str(value), dtype, lang)
     return Term("triple", str(value), str(value))
+
+
+class _TermCache:
+    """``_term`` with a memory: the values of an answer repeat (a sentence, a document, a
+    class), and making a Term costs three times as much as finding it again. Emptied past
+    ``SIZE`` terms, so that a long answer does not hold them all."""
+
+    SIZE = 100_000
+
+    def __init__(self) -> None:
+        self._known: dict[object, Term | None] = {}
+
+    def __call__(self, value: object) -> Term | None:
+        try:
+            return self._known[value]
+        except KeyError:
+            if len(self._known) >= self.SIZE:
+                self._known.clear()
+            made = self._known[value] = _term(value)
+            return made
 
 
 def _collect(raw: object, limit: int | None, cancelled: threading.Event) -> QueryResult:
