@@ -121,6 +121,19 @@ def test_store_trusted_query_skips_the_vetting_parse_and_others_do_not(store: St
     assert calls == [text]
 
 
+def test_store_rows_across_batches_come_whole_and_in_order(store: Store) -> None:
+    n = 2 * RowStream.BATCH + 50  # rows are handed over in batches: the last one is partial
+    store.replace_graph(G1, nt(*[(f"s{i}", "n", f'"{i}"^^<http://www.w3.org/2001/XMLSchema#integer>')
+                               for i in range(n)]))
+    query = "SELECT ?v ?p WHERE { ?s ?p ?v } ORDER BY ?v"
+    whole = store.query(query)
+    assert [int(v) for v, _ in whole.rows] == list(range(n)) and not whole.truncated
+    assert whole.terms[0][1] is whole.terms[1][1]  # a repeated value is one Term
+    at_batch = store.query(query, limit=2 * RowStream.BATCH)
+    assert at_batch.rows == whole.rows[: 2 * RowStream.BATCH] and at_batch.truncated
+    assert not store.query(query, limit=n).truncated
+
+
 def test_store_invalid_sparql_is_query_error(store: Store) -> None:
     with pytest.raises(QueryError, match="invalid SPARQL"):
         store.query("SELECT ?s WHERE { ?s ?p }")
