@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg_builder import sparql
 from kg_builder import store as store_module
 from kg_builder.errors import InputError, QueryError, StoreError
 from kg_builder.store import ONTOLOGY_GRAPH, QueryResult, RowStream, Store
@@ -132,6 +133,18 @@ def test_store_rows_across_batches_come_whole_and_in_order(store: Store) -> None
     at_batch = store.query(query, limit=2 * RowStream.BATCH)
     assert at_batch.rows == whole.rows[: 2 * RowStream.BATCH] and at_batch.truncated
     assert not store.query(query, limit=n).truncated
+
+
+@pytest.mark.parametrize("values", [
+    '"b" "B" "é" "a" "ab" 10 2 <http://x/b> <http://x/a>',  # strings, integers, IRIs (and unbound below)
+    '"b" "a" "b" "c"',  # tied rows: the engine orders them
+    '"x"@en "a" "2019-01-01"^^<http://www.w3.org/2001/XMLSchema#date>',  # literals the store does not order
+])
+def test_store_sorts_rows_as_the_engine_does(store: Store, values: str) -> None:
+    query = f"SELECT ?v ?i WHERE {{ {{ VALUES ?v {{ {values} }} }} UNION {{ BIND(1 AS ?i) }} }} ORDER BY ?v"
+    assert sparql.plan(query).order_by == ("v",)
+    engine = query.replace("ORDER BY ?v", "ORDER BY ASC(?v)")  # left to Oxigraph
+    assert store.query(query).terms == store.query(engine).terms
 
 
 def test_store_invalid_sparql_is_query_error(store: Store) -> None:
