@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg_builder import sparql
 from kg_builder import store as store_module
 from kg_builder.errors import InputError, QueryError, StoreError
 from kg_builder.store import ONTOLOGY_GRAPH, QueryResult, RowStream, Store
@@ -119,6 +120,31 @@ def test_store_trusted_query_skips_the_vetting_parse_and_others_do_not(store: St
     assert calls == []
     store.query(text)
     assert calls == [text]
+
+
+def test_store_rows_across_batches_come_whole_and_in_order(store: Store) -> None:
+    n = 2 * RowStream.BATCH + 50  # rows are handed over in batches: the last one is partial
+    store.replace_graph(G1, nt(*[(f"s{i}", "n", f'"{i}"^^<http://www.w3.org/2001/XMLSchema#integer>')
+                               for i in range(n)]))
+    query = "SELECT ?v ?p WHERE { ?s ?p ?v } ORDER BY ?v"
+    whole = store.query(query)
+    assert [int(v) for v, _ in whole.rows] == list(range(n)) and not whole.truncated
+    assert whole.terms[0][1] is whole.terms[1][1]  # a repeated value is one Term
+    at_batch = store.query(query, limit=2 * RowStream.BATCH)
+    assert at_batch.rows == whole.rows[: 2 * RowStream.BATCH] and at_batch.truncated
+    assert not store.query(query, limit=n).truncated
+
+
+@pytest.mark.parametrize("values", [
+    '"b" "B" "é" "a" "ab" 10 2 <http://x/b> <http://x/a>',  # strings, integers, IRIs (and unbound below)
+    '"b" "a" "b" "c"',  # tied rows: the engine orders them
+    '"x"@en "a" "2019-01-01"^^<http://www.w3.org/2001/XMLSchema#date>',  # literals the store does not order
+])
+def test_store_sorts_rows_as_the_engine_does(store: Store, values: str) -> None:
+    query = f"SELECT ?v ?i WHERE {{ {{ VALUES ?v {{ {values} }} }} UNION {{ BIND(1 AS ?i) }} }} ORDER BY ?v"
+    assert sparql.plan(query).order_by == ("v",)
+    engine = query.replace("ORDER BY ?v", "ORDER BY ASC(?v)")  # left to Oxigraph
+    assert store.query(query).terms == store.query(engine).terms
 
 
 def test_store_invalid_sparql_is_query_error(store: Store) -> None:

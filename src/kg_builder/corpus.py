@@ -5,7 +5,7 @@ of worker processes, each with its own spaCy pipeline (forked from the loaded
 one where the platform allows). The main process turns each result into its
 graph and writes it, in the order of the files, so the store comes out the same
 as a one-process build: an entity keeps the label the first document gave it.
-At most ``2 x jobs`` documents are in flight, so memory does not grow with the
+At most ``AHEAD x jobs`` documents are in flight, so memory does not grow with the
 corpus. A document whose input files and pipeline (code, ontology folder,
 model) are unchanged since it was last built is skipped unless ``force``.
 A failing document (or one over the limits) is reported and the others are
@@ -41,6 +41,7 @@ from .store import Store
 
 _PACKAGE = Path(__file__).resolve().parent
 _FAILED = "failed: "  # recorded instead of a graph IRI when the document failed
+AHEAD = 8  # documents submitted per worker ahead of the one being written (see _in_order)
 _worker_pipeline: pipeline.Pipeline | None = None  # set in the parent before forking, or by _start_worker
 
 
@@ -279,11 +280,14 @@ def _extract(source: SourceFile, limits: Limits) -> pipeline.Extracted:
 
 
 def _in_order(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits):
-    """(source, pending result) in the order of ``sources``, with at most 2 x jobs submitted ahead."""
+    """(source, pending result) in the order of ``sources``, with at most AHEAD x jobs submitted ahead.
+
+    Written in order, a long document at the head holds back the writes of the others: the
+    workers need enough queued behind it to stay busy meanwhile."""
     pending: deque = deque()
     for source in sources:
         pending.append((source, pool.submit(_extract, source, limits)))
-        if len(pending) >= 2 * max(jobs, 1):
+        if len(pending) >= AHEAD * max(jobs, 1):
             yield pending.popleft()
     while pending:
         yield pending.popleft()

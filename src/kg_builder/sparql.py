@@ -47,6 +47,10 @@ class QueryPlan:
     text: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    # A SELECT that ends with ``ORDER BY ?a ?b ...`` (ascending, projected variables): those
+    # names, and the query without that clause (the store may sort the rows itself)
+    order_by: tuple[str, ...] = ()
+    unordered: str = ""
 
 
 def plan(sparql: str, prefixes: Mapping[str, str] | None = None) -> QueryPlan:
@@ -81,7 +85,23 @@ def _plan(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> QueryPlan:
         raise QueryRefused("SERVICE clauses are not allowed: queries run on the local store only")
     dataset = parsed.algebra.get("datasetClause") or []
     return QueryPlan(sparql, tuple(str(d["default"]) for d in dataset if "default" in d),
-                     tuple(str(d["named"]) for d in dataset if "named" in d))
+                     tuple(str(d["named"]) for d in dataset if "named" in d), *_final_order(sparql, parsed.algebra))
+
+
+_ORDER_BY = re.compile(r"(?<![\w?$:])ORDER\s+BY((?:\s+[?$]\w+)+)\s*$", re.IGNORECASE)
+
+
+def _final_order(sparql: str, query: object) -> tuple[tuple[str, ...], str]:
+    """The variables of the ``ORDER BY ?a ?b ...`` that ends a SELECT (nothing after it, no
+    DISTINCT, each variable projected), and the query without it; ((), "") for any other query."""
+    order = query.p.p if query.name == "SelectQuery" and query.p.name == "Project" else None  # type: ignore[attr-defined]
+    found = _ORDER_BY.search(mask(sparql)) if order is not None and order.name == "OrderBy" else None
+    if found is None:
+        return (), ""
+    names = tuple(v[1:] for v in found.group(1).split())
+    if not set(names) <= {str(v) for v in query.PV}:  # type: ignore[attr-defined]
+        return (), ""
+    return names, sparql[: found.start()]
 
 
 def mask(sparql: str) -> str:

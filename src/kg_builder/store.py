@@ -15,6 +15,7 @@ merged, honest duplicate solutions are kept.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -107,11 +108,16 @@ class RowStream:
     """The rows of a SELECT as a worker thread reads them from the store, within a deadline.
 
     Iterate it for the rows (tuples of Term or None); ``truncated`` is set once the
-    iteration has ended at the row limit. At most ``BUFFER`` rows wait in memory: the
-    worker waits for the reader.
+    iteration has ended at the row limit. The worker hands rows over in batches of up to
+    ``BATCH`` (a hand-over per row cost about as much as reading the row); a batch goes
+    early when a row comes more than ``BATCH_WAIT_S`` after its first, so that the rows
+    of a slow query are not held back long. At most ``BUFFER`` batches wait in memory:
+    the worker waits for the reader.
     """
 
-    BUFFER = 1000
+    BATCH = 200
+    BATCH_WAIT_S = 0.1
+    BUFFER = 5
 
     def __init__(self, timeout_s: float | None) -> None:
         self.variables: tuple[str, ...] = ()
@@ -155,7 +161,7 @@ class RowStream:
                 if kind == "end":
                     self.truncated = bool(value)
                     return
-                yield value  # type: ignore[misc]
+                yield from value  # type: ignore[misc]
         finally:
             self._cancelled.set()
 
@@ -418,7 +424,9 @@ class Store:
         runs longer, counted from now. ``prefixes`` are declared before the query's own.
         Updates and SERVICE are refused (``sparql.plan``): nothing reaches the network. A ``trusted``
         query is one the project itself writes over the whole store (validation checks): it is not
-        parsed again by rdflib, which costs more than running it.
+        parsed again by rdflib, which costs more than running it. A query that ends with
+        ``ORDER BY ?a ?b ...`` is run unsorted and its rows sorted here when their order is
+        certain (``_sparql_sorted``), by the engine otherwise (a trusted one by the engine).
         """
         plan = sparql.QueryPlan(text) if trusted else sparql.plan(text, prefixes or {})
         if limit is not None and limit < 0:
@@ -427,19 +435,38 @@ class Store:
         stream = RowStream(timeout_s)
 
         def run(cancelled: threading.Event) -> None:
-            raw = self._db.query(plan.text, prefixes=dict(prefixes) if prefixes else None, **dataset)
+            def answer(text: str) -> object:
+                return self._db.query(text, prefixes=dict(prefixes) if prefixes else None, **dataset)
+
+            raw = answer(plan.unordered or plan.text)
             if not isinstance(raw, ox.QuerySolutions):
                 stream.put("result", _collect(raw, limit, cancelled))
                 return
             variables = tuple(v.value for v in raw.variables)
+            term = _TermCache()
+            rows: Iterable[tuple[Term | None, ...]] = (tuple(term(s[v]) for v in variables) for s in raw)
+            if plan.unordered:
+                taken = list(itertools.islice(rows, _SORT_HERE_MAX_ROWS + 1))
+                rows = (len(taken) <= _SORT_HERE_MAX_ROWS
+                        and _sparql_sorted(taken, [variables.index(v) for v in plan.order_by])) or \
+                    (tuple(term(s[v]) for v in variables) for s in answer(plan.text))  # type: ignore[union-attr]
             stream.put("variables", variables)
-            for count, solution in enumerate(raw):
+            batch: list[tuple[Term | None, ...]] = []
+            since = 0.0
+            for count, row in enumerate(rows):
                 if limit is not None and count >= limit:
-                    stream.put("end", True)
+                    if not batch or stream.put("rows", batch):
+                        stream.put("end", True)
                     return
-                if not stream.put("row", tuple(_term(solution[v]) for v in variables)):
-                    return  # the reader has gone
-            stream.put("end", False)
+                if not batch:
+                    since = time.monotonic()
+                batch.append(row)
+                if len(batch) >= RowStream.BATCH or time.monotonic() - since > RowStream.BATCH_WAIT_S:
+                    if not stream.put("rows", batch):
+                        return  # the reader has gone
+                    batch = []
+            if not batch or stream.put("rows", batch):
+                stream.put("end", False)
 
         return stream.start(run)
 
@@ -584,6 +611,68 @@ def _term(value: object) -> Term | None:
         dtype = None if lang else value.datatype.value
         return Term("literal", value.value, str(value), dtype, lang)
     return Term("triple", str(value), str(value))
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_SORT_HERE_MAX_ROWS = 200_000  # beyond, the rows would cost more memory here than in the engine
+
+
+def _sparql_sorted(rows: list[tuple[Term | None, ...]], columns: list[int]) -> list[tuple[Term | None, ...]] | None:
+    """``rows`` in SPARQL's ascending order of ``columns``, as Oxigraph orders them; None when
+    that order is not certain here (blank nodes, literals other than strings and integers,
+    integers and strings in one column, two rows tied), and the engine must sort.
+
+    Oxigraph compares strings again at every step of its sort, reading them from the store
+    each time: sorted here, each value is read once (at 5x the corpus, agreements takes the
+    engine 257 ms sorted and 160 ms unsorted, provenance 5.3 s and 2.5 s).
+    """
+    try:
+        keyed = sorted(((tuple(_order_key(row[i]) for i in columns), row) for row in rows), key=lambda kr: kr[0])
+    except (_Unordered, ValueError):
+        return None
+    if any(a[0] == b[0] for a, b in zip(keyed, keyed[1:])):
+        return None  # ties: the engine's order among them is its own
+    for i in range(len(columns)):
+        if {key[i][0] for key, _ in keyed} >= {2, 3}:
+            return None  # integers beside strings
+    return [row for _, row in keyed]
+
+
+class _Unordered(Exception):
+    """A value whose place in SPARQL's order this store does not decide."""
+
+
+def _order_key(term: Term | None) -> tuple:
+    """Unbound, then IRIs, then literals (SPARQL 1.1, 15.1); integers by value, strings by code point."""
+    if term is None:
+        return (0,)
+    if term.kind == "uri":
+        return (1, term.value)
+    if term.kind == "literal" and term.datatype == _XSD + "integer":
+        return (2, int(term.value))
+    if term.kind == "literal" and term.datatype == _XSD + "string":
+        return (3, term.value)
+    raise _Unordered(term.nt)
+
+
+class _TermCache:
+    """``_term`` with a memory: the values of an answer repeat (a sentence, a document, a
+    class), and making a Term costs three times as much as finding it again. Emptied past
+    ``SIZE`` terms, so that a long answer does not hold them all."""
+
+    SIZE = 100_000
+
+    def __init__(self) -> None:
+        self._known: dict[object, Term | None] = {}
+
+    def __call__(self, value: object) -> Term | None:
+        try:
+            return self._known[value]
+        except KeyError:
+            if len(self._known) >= self.SIZE:
+                self._known.clear()
+            made = self._known[value] = _term(value)
+            return made
 
 
 def _collect(raw: object, limit: int | None, cancelled: threading.Event) -> QueryResult:
