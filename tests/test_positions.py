@@ -349,3 +349,11 @@ def test_positions_what_two_states_could_not_resolve_divides_them(facts_for):
 def test_positions_a_state_s_policies_on_a_field_are_no_stance_for_the_field(facts_for):
     facts = facts_for("Peru voiced concerns over Chile's digital trade policies.")
     assert not [s for s in stances(facts) if s[0] == "state/chile"]
+
+
+def test_positions_what_a_treaty_failed_to_settle_divides_its_parties(facts_for):
+    facts = facts_for("In 1929, Chile and Peru signed the Treaty of Lima. The treaty failed to resolve the issues "
+                      "surrounding fishing rights.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(frozenset(d.parties), labels[i]) for d in facts.disagreements for i in d.issues} == {
+        (frozenset({"state/chile", "state/peru"}), "issues surrounding fishing rights")}

@@ -405,15 +405,23 @@ def unresolved_issues(ctx: Context, sent: SentSpan) -> None:
     """"The two nations could not resolve the issues: A and B": what two parties fail to settle divides them."""
     settling = set(ctx.triggers["positions"]["settling_verbs"])
     for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling):
-        parties = _actors(ctx, subjects(verb))
+        parties = _actors(ctx, subjects(verb)) or _signers(ctx, subjects(verb))
         if len(parties) != 2 or ctx.factuality(verb).polarity != "Negative":
             continue
         # "the two other issues: the number of bombers and the number of warheads" names the issues after the colon
-        issues = [t for o in objects(verb) for t in ([a for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]
-                                                     or [o])]
-        texts = [strip_determiners(item) for t in issues if t.pos_ in ("NOUN", "PROPN")
-                 for item in split_list(_argument_text(ctx, t)) if len(item) > 2]  # "A of B and the C": two items
+        named = [a for o in objects(verb) for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]
+        # "A of B and the C": two items; "the issues surrounding X": the whole phrase says which
+        texts = [strip_determiners(item) for t in named if t.pos_ in ("NOUN", "PROPN")
+                 for item in split_list(_argument_text(ctx, t)) if len(item) > 2]
+        texts = texts or [strip_determiners(text_of(list(o.subtree)[:14])) for o in objects(verb)]
         _disagreement(ctx, sent, parties, texts[:3], Factuality(), "rule:unresolved-issue")
+
+
+def _signers(ctx: Context, heads: list[Token]) -> list[str]:
+    """"The treaty did not settle the border question": the parties of an agreement left it unsettled."""
+    keys = {ctx.agreement_at[t.i] for t in heads if t.i in ctx.agreement_at}
+    return list(dict.fromkeys(r.object for r in ctx.relations if r.subject in keys and r.predicate == "signatory"
+                              and r.factuality.polarity == "Positive"))
 
 
 def opposed_stances(ctx: Context) -> None:
