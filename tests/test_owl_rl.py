@@ -14,6 +14,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg_builder import owl_rl, resources
 from kg_builder.store import Store
+from kg_builder.errors import ValidationSetupError
 from kg_builder.validate import validate_store
 
 from test_shapes import (  # the hand-made valid graph lives with the shape tests
@@ -99,3 +100,12 @@ def test_validating_one_document_checks_the_nodes_it_describes() -> None:
         "kgp:donald-trump is both kgo:Person and kgo:State, declared disjoint")
     assert validate_store(store, graph=elsewhere).ok  # the clash is about a node this document does not touch
     assert not validate_store(store).ok
+
+
+@pytest.mark.slow
+def test_validating_one_document_asks_only_about_the_nodes_it_describes() -> None:
+    store = in_store(valid_graph())  # the whole store has nodes the shapes target
+    stray = "https://w3id.org/kg-builder/graph/doc/stray"
+    store.replace_graph(stray, "<https://example.org/thing> <https://example.org/says> \"1\" .\n")
+    with pytest.raises(ValidationSetupError, match="nothing would be checked"):
+        validate_store(store, graph=stray)  # none of the nodes this document describes is a target
