@@ -107,7 +107,10 @@ def test_hostile_kill_9_during_builds_leaves_whole_or_absent_graphs(tmp_path: Pa
 def children_of(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        found |= {int(c) for c in (task / "children").read_text().split()} if (task / "children").exists() else set()
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # a thread that ended while we looked
     return found
 
 
