@@ -145,6 +145,14 @@ def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     assert r.polarity == "Positive"
 
 
+def test_factuality_would_in_a_past_narrative_tells_what_came_next(reading):
+    story = "Ruiz visited Lima in May. This meeting would bring Ruiz and Soto together in June."
+    assert reading(story, "bring").modality == "Asserted"
+    assert reading("If Peru objects, Chile would withdraw.", "withdraw").modality == "Hypothetical"
+    assert reading("Ruiz visits Lima today. The bill would require new tariffs.", "require").modality == "Hypothetical"
+    assert reading("Ruiz visited Lima in May. The talks would have ended the war.", "ended").modality == "Hypothetical"
+
+
 def test_factuality_a_decision_to_call_for_something_is_a_call_made(reading):
     assert reading("By July, Chile decided to call for talks.", "call").modality == "Asserted"
     assert reading("By July, Chile decided to urge Peru to open the border.", "open").modality == "Hypothetical"

@@ -36,6 +36,7 @@ class Cues:
     hedge_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     hypothetical_marks: frozenset[str]
+    narrative_modals: frozenset[str]
     future_verbs: frozenset[str]
     irrealis_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -134,11 +135,24 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
             return "Hedged"
         if word in cues.normative_modals and child.tag_ == "MD" or word in ("should", "must", "ought"):
             return "Normative"
+        if word in cues.narrative_modals and _what_came_next(token):
+            continue
         if word in cues.hypothetical_modals:
             return "Hypothetical"
     if token.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in token.children):
         return "Normative" if token.lemma_.lower() == "need" else None
     return None
+
+
+def _what_came_next(verb: Token) -> bool:
+    """"Sadat would attempt to break the deadlock" after a sentence in the past tense: the future seen from the
+    past that the narrative tells, not a supposition (no "would have", no condition, in the main clause)."""
+    sent = verb.sent
+    if verb.dep_ != "ROOT" or sent.start == 0 or any(c.lower_ in ("have", "'ve") and c.dep_ == "aux"
+                                                      for c in verb.children):
+        return False
+    before = verb.doc[sent.start - 1].sent.root
+    return before.tag_ == "VBD" and not any(c.dep_ == "advcl" for c in verb.children)
 
 
 def _conditional(token: Token, cues: Cues) -> bool:
