@@ -48,7 +48,7 @@ def _signed_title(ctx: Context, token: Token) -> bool:
 
 
 def _proper_name(token: Token) -> str | None:
-    """"the ABM Treaty", "SALT II": a name written with capitals or tagged as a law or a title."""
+    """"the Tacna Protocol", "Lima Accord II": a name written with capitals or tagged as a law or a title."""
     if token.ent_type_ == "ORG" and token.dep_ == "compound":
         return None  # "the North Atlantic Treaty Organization" names an organization, not a treaty
     if token.ent_type_ in ("LAW", "WORK_OF_ART"):
@@ -87,7 +87,7 @@ def _generic_name(ctx: Context, token: Token) -> str:
     if token.lemma_.lower() in section["of_heads"] and prep_objects(token, "of"):
         kept = [t for t in token.subtree if t.dep_ not in ("det", "punct") or t.head != token]
         return text_of(kept)
-    # "the July 2025 agreement": its date says when it was made, it is no part of what it is called
+    # "the May 2031 accord": its date says when it was made, it is no part of what it is called
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.tag_ not in ("VBN", "VBD", "RB")
              and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in section["unnamed_modifiers"]
              and t.ent_type_ != "DATE"]
@@ -156,7 +156,7 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
 
 
 def _made_when(ctx: Context, agreement: Agreement, token: Token) -> bool:
-    """"the July 2025 agreement": the agreement concluded at the date the mention gives."""
+    """"the May 2031 accord": the accord concluded at the date the mention gives."""
     dated = [ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates]
     event = ctx.events.get(agreement.adopted_at or "")
     return bool(dated and event and event.start and event.start.iso == dated[0].start.iso)
@@ -323,7 +323,7 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
         for place in prep_objects(verb, "at", "during", "in"):
             if place.i in ctx.event_at:
                 return ctx.event_at[place.i]
-    # "Although the members approved the resolution, talks began at Geneva only in 1965": not adopted there
+    # "Though the delegates adopted the charter, the Quito congress met only in 1931": not adopted there
     in_sentence = [k for i, k in ctx.event_at.items() if sentence_of(token).start <= i < sentence_of(token).end
                    and ctx.events[k].kind in ("Meeting", "Summit")
                    and _adverbial_clause(ctx.doc[i]) == _adverbial_clause(verb if verb is not None else token)]
@@ -499,7 +499,7 @@ def _parties(ctx: Context, agreement_key: str) -> set[str]:
 
 
 def _undertaken(comp: Token) -> list[str]:
-    """"to cooperate in X and to continue Y" are two undertakings; "not receive, develop or acquire X" is one;
+    """"to cooperate in X and to continue Y" are two undertakings; "not build, buy or lease X" is one;
     "not only to abide by X but also to destroy or transfer Y" are two, the second whole."""
     verbs = conjuncts(comp)
     turns = [v for v in verbs[1:] if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < v.i for c in v.head.children)]

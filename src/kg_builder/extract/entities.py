@@ -304,7 +304,7 @@ class Registry:
         leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
         if states and lemma in leader_nouns and token.tag_ == "NN":
             return [self.leaders[states[0]]] if states[0] in self.leaders else []
-        if states and lemma in agent_nouns | leader_nouns:  # "Israeli leaders" act for Israel, not for one of them
+        if states and lemma in agent_nouns | leader_nouns:  # "Peruvian leaders" act for Peru, not for one of them
             return list(dict.fromkeys(states))
         if lemma in agent_nouns | leader_nouns:
             owners = self._owners(token)  # "leaders of the two states", "the government of Chile"
@@ -425,7 +425,7 @@ class Registry:
                 continue
             found = self.actors(subject)
             people = all(self.kind(k) == "Person" for k in found)
-            before = subject.i < token.i or _fronted(token, root, subject)  # "Upon his inauguration, Clinton ..."
+            before = subject.i < token.i or _fronted(token, root, subject)  # "On her election, Soto ..."
             if found and (len(found) > 1) == plural and (plural or (before and people)):
                 return found
         if plural:
@@ -460,7 +460,7 @@ class Registry:
 
 
 def _fronted(token: Token, root: Token, subject: Token) -> bool:
-    """In a phrase set before the main clause's subject ("Upon his inauguration, X ..."), which points forward."""
+    """In a phrase set before the main clause's subject ("On her election, X ..."), which points forward."""
     top = token
     while top.head != root and top.head != top:
         top = top.head

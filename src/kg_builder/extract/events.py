@@ -89,7 +89,7 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
     if _named_event(ctx, token):
         return "Event"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and _listing_event(ctx, token) is not None:
-        return _trigger_kind(ctx, _listing_event(ctx, token))  # "three summits, including hosting X in May"
+        return _trigger_kind(ctx, _listing_event(ctx, token))  # "two congresses, including chairing one in May"
     return None
 
 
@@ -119,7 +119,7 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
         scope.append(token.head.head if token.dep_ == "pobj" else token.head)
     elif token.pos_ == "VERB" and token.dep_ == "xcomp":  # "in March, X began to shell Y": the shelling's date
         scope.append(token.head)
-    if token.pos_ in ("NOUN", "PROPN"):  # "the summit, held from September 5-17", "talks scheduled for May"
+    if token.pos_ in ("NOUN", "PROPN"):  # "the congress, held from May 2-9", "talks scheduled for May"
         scope += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     found = []
     for i, interval in dates.items():
@@ -140,7 +140,7 @@ def _attachment(date: Token, noun: bool) -> Token | None:
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head
     if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
-        return date.head.head.head  # "at its meeting in Lima, July 1997,": the date of the meeting
+        return date.head.head.head  # "at its congress in Lima, March 1931,": the date of the congress
     if noun and date.dep_ in ("compound", "nmod", "amod", "nummod"):
         return date.head
     return None
@@ -178,7 +178,7 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         hosting = _hosting_clause(ctx, token)
-        heads += subjects(hosting) if hosting is not None else []  # "a meeting he hosted": he took part
+        heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
         if token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.pos_ in ("VERB", "AUX"):
             # "at the summit, X signed ...": X was there (a subject of the verb's own, not one it inherits)
             heads += [t for c in token.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
@@ -202,7 +202,7 @@ def _listing_event(ctx: Context, noun: Token) -> Token | None:
     listing = prep.head  # the parser may hang the list on the last word before it ("summits with X, including")
     while listing.dep_ in ("pobj", "prep") and not (listing.pos_ == "NOUN" and _trigger_kind(ctx, listing)):
         listing = listing.head
-    if listing.pos_ == "VERB":  # "held three summits, including ...": or on the verb whose object they are
+    if listing.pos_ == "VERB":  # "has chaired two congresses, including ...": or on the verb whose object they are
         listing = next((o for o in objects(listing) if o.pos_ == "NOUN"), listing)
     return listing if listing.pos_ == "NOUN" and _trigger_kind(ctx, listing) else None
 
@@ -213,7 +213,7 @@ def _assault(ctx: Context, noun: Token) -> bool:
 
 
 def _hosting_clause(ctx: Context, noun: Token) -> Token | None:
-    """"a meeting he hosted in Denver in June", "the talks that both sides held": a relative clause whose verb only
+    """"a conference she chaired in Quito in May", "the talks that both sides held": a relative clause whose verb only
     carries the event says who took part in it, where and when."""
     return next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in ctx.frames.light_verbs), None)
 
@@ -225,7 +225,7 @@ def _gathered_by(ctx: Context, noun: Token) -> bool:
 
 
 def _place_modifiers(ctx: Context, token: Token) -> list[str]:
-    """Entities in the compounds of a noun: "Hanoi summit" names a place, "U.S.-North Korea summit" two parties."""
+    """Entities in the compounds of a noun: "Quito summit" names a place, "Chile-Peru summit" two parties."""
     found = []
     for child in token.children:
         if child.dep_ in ("compound", "nmod", "amod"):
@@ -300,7 +300,7 @@ def _under_verb(t: Token, top: Token) -> bool:
 
 def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: dict[int, Interval]) -> str:
     if kind in MEETING_KINDS and location and token.pos_ == "NOUN":
-        return f"{ctx.registry.entities[location].label} {token.lower_}"  # "Geneva talks", "Hanoi summit"
+        return f"{ctx.registry.entities[location].label} {token.lower_}"  # "Quito talks", "Lima summit"
     if token.pos_ in ("NOUN", "PROPN"):
         return phrase(token)
     skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token))
@@ -432,7 +432,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         name = name if name and len(name.split()) > 1 else None  # "the Summit" alone names nothing new
         ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when, name)
         if fact.polarity == "Negative" or fact.is_plain_fact and location:
-            # "the meeting was canceled": what was planned did not happen; "the Machu Picchu Summit, held from ...":
+            # "the meeting was canceled": what was planned did not happen; "the Machu Picchu Summit, which opened on ...":
             # it did (only a mention that names the same place is sure to be the same meeting), and that sentence
             # is its evidence; a cancellation keeps the sentence that says what was planned
             evidence = ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75) if fact.is_plain_fact \
@@ -538,7 +538,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
             label = f"{phrase(doers[0])} {label}"
-        elif not said:  # "its intent to help ...": the clause itself; "hoping to resume X": with its verb
+        elif not said:  # "a pledge to help dredge ...": the clause itself; "hoping to resume X": with its verb
             label = _clause_label(verb if verb.dep_ == "acl" else verb.head)
         if relative:
             label = f"{phrase(verb.head)} {label}"

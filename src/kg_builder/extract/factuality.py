@@ -68,13 +68,13 @@ def _negated(token: Token, cues: Cues) -> bool:
         return True  # "without extending the commitment": the extending did not happen
     if any(c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in cues.negators for d in c.children)
            for c in token.children):
-        return True  # "neither side was ready", "no state signed"
+        return True  # "neither state agreed", "no envoy came"
     return any((c.dep_ == "neg" and not _whether_or_not(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
 
 
 def _whether_or_not(neg: Token) -> bool:
-    """"whether or not", litotes ("not without controversy", "not far behind") and "not to mention" negate
+    """"whether or not", litotes ("not without cost", "not far off") and "not to mention" negate
     nothing."""
     after = neg.doc[neg.i + 1].lower_ if neg.i + 1 < len(neg.doc) else ""
     then = neg.doc[neg.i + 2].lower_ if neg.i + 2 < len(neg.doc) else ""
@@ -145,7 +145,7 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
 
 
 def _what_came_next(verb: Token) -> bool:
-    """"Sadat would attempt to break the deadlock" after a sentence in the past tense: the future seen from the
+    """"Ruiz would go on to sign the accord" after a sentence in the past tense: the future seen from the
     past that the narrative tells, not a supposition (no "would have", no condition, in the main clause)."""
     sent = verb.sent
     if verb.dep_ != "ROOT" or sent.start == 0 or any(c.lower_ in ("have", "'ve") and c.dep_ == "aux"

@@ -118,7 +118,7 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     """The text of a noun phrase headed by the token, without clauses, leading determiners or trailing punctuation;
     with ``keep_possessor`` a named possessor stays ("Egypt's insistence"), a possessive pronoun still goes."""
     tokens = [t for t in token.subtree if t == token or not (_inside_clause(t, token) or _under_conj(t, token))]
-    # "Arab and Israeli leaders", "talks with Chile and Peru" keep their inner "and"; a list's commas go
+    # "Aymara and Quechua envoys", "talks with Chile and Peru" keep their inner "and"; a list's commas go
     tokens = [t for t in tokens if t.dep_ != "punct" or t.i < token.i and t.text in "-–"]
     tokens = [t for t in tokens if t.dep_ != "cc" or _inner_conjunction(t, tokens)]
     while tokens and drop_determiners and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
