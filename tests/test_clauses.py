@@ -18,10 +18,10 @@ Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, punctuation), no model
 
 
-def parsed(rows: list[Row]) -> Doc:
+def parsed(rows: list[Row], ents: list[str] | None = None) -> Doc:
     words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
     return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
-               sent_starts=[True] + [False] * (len(rows) - 1))
+               sent_starts=[True] + [False] * (len(rows) - 1), ents=ents)
 
 
 def texts(tokens) -> list[str]:
@@ -234,12 +234,10 @@ def test_clauses_noun_phrase_keeps_an_inner_and_but_not_its_own_conjuncts() -> N
 
 
 def test_clauses_a_cut_clause_text_does_not_split_a_name() -> None:
-    rows = [("halt", 0, "ROOT", "VERB", "VB", "halt"), ("tests", 0, "dobj", "NOUN", "NNS", "test"),
-            ("in", 1, "prep", "ADP", "IN", "in"), ("North", 4, "compound", "PROPN", "NNP", "North"),
-            ("Korea", 2, "pobj", "PROPN", "NNP", "Korea"), ("now", 0, "advmod", "ADV", "RB", "now")]
-    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
-    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
-              sent_starts=[True] + [False] * 5, ents=["O", "O", "O", "B-GPE", "I-GPE", "O"])
+    doc = parsed([("halt", 0, "ROOT", "VERB", "VB", "halt"), ("tests", 0, "dobj", "NOUN", "NNS", "test"),
+                  ("in", 1, "prep", "ADP", "IN", "in"), ("North", 4, "compound", "PROPN", "NNP", "North"),
+                  ("Korea", 2, "pobj", "PROPN", "NNP", "Korea"), ("now", 0, "advmod", "ADV", "RB", "now")],
+                 ents=["O", "O", "O", "B-GPE", "I-GPE", "O"])
     assert clause_text(doc[0], limit=4) == "halt tests in North Korea"
 
 

@@ -492,7 +492,7 @@ def _by_party(ctx: Context, verb: Token, parties: set[str]) -> bool:
 
 def _parties(ctx: Context, agreement_key: str) -> set[str]:
     """Who signed or announced the agreement, as far as the text has said."""
-    signers = {r.object for r in ctx.relations if r.subject == agreement_key and r.predicate == "signatory"}
+    signers = {r.object for r in ctx.signatory_relations({agreement_key})}
     agreement = next(a for a in ctx.agreements if a.key == agreement_key)
     event = ctx.events.get(agreement.adopted_at or "")
     return signers | set(event.participants if event else ())

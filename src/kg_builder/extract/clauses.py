@@ -256,8 +256,7 @@ def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
 
 
 def _adjunct_verb(noun: Token, prepositions: frozenset[str]) -> Token | None:
-    """The verb an adjunct phrase with the noun modifies ("in an effort to", "with the aim of"), when the noun has
-    no determiner of its own that names another owner."""
+    """The verb an adjunct phrase with the noun modifies ("in an effort to", "with the aim of")."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in prepositions or prep.head.pos_ not in ("VERB", "AUX"):
         return None

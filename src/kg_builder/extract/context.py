@@ -58,6 +58,10 @@ class Context:
         digest = hashlib.sha1("\x1f".join(map(str, (self.document.doc_id, kind, *parts))).encode()).hexdigest()[:12]
         return f"{kind}/{self.document.doc_id}-{digest}"
 
+    def signatory_relations(self, agreement_keys: set[str]) -> list[Relation]:
+        """What the text has said of who signed these agreements, in reading order."""
+        return [r for r in self.relations if r.subject in agreement_keys and r.predicate == "signatory"]
+
     def relate(self, subject: str, predicate: str, obj: str, evidence: Evidence,
                factuality: Factuality | None = None) -> None:
         if subject and obj and subject != obj:

@@ -88,8 +88,8 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         return section["nouns"][lemma]
     if _named_event(ctx, token):
         return "Event"
-    if token.tag_ == "VBG" and token.dep_ == "pcomp" and _listing_event(ctx, token) is not None:
-        return _trigger_kind(ctx, _listing_event(ctx, token))  # "two congresses, including chairing one in May"
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and (listing := _listing_event(ctx, token)) is not None:
+        return _trigger_kind(ctx, listing)  # "two congresses, including chairing one in May"
     return None
 
 
@@ -188,7 +188,7 @@ def _participants(ctx: Context, token: Token) -> list[str]:
             # "the U.S.-North Korea summit" names two parties; "the Chilean invasion of Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
         heads += prep_objects(token, "of", "on", "against") if assault else []
-    out: list[str] = [k for k in _participants(ctx, container)] if (container := _listing_event(ctx, token)) else []
+    out: list[str] = _participants(ctx, container) if (container := _listing_event(ctx, token)) else []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out

@@ -129,10 +129,9 @@ def _against_failure(ctx: Context, stance: str, issue: Token, text: str) -> tupl
 
 def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
     """"sought to halt the tests": what a supported act of ending would end, which its supporter opposes."""
-    acts = [t for t, _ in issues if t.pos_ == "VERB"]
-    ending = [t for t in acts if " ".join(filter(None, (t.lemma_.lower(), verb_predication(t).particle)))
-              in ctx.frames.ending_verbs or t.lemma_.lower() in ctx.frames.ending_verbs]
-    return [_argument_text(ctx, theme) for t in ending for theme in verb_predication(t).themes]
+    acts = [verb_predication(t) for t, _ in issues if t.pos_ == "VERB"]
+    ending = [p for p in acts if f"{p.lemma} {p.particle}" in ctx.frames.ending_verbs or p.lemma in ctx.frames.ending_verbs]
+    return [_argument_text(ctx, theme) for p in ending for theme in p.themes]
 
 
 def _voiced_by(ctx: Context, token: Token) -> list[Token]:
@@ -420,8 +419,7 @@ def unresolved_issues(ctx: Context, sent: SentSpan) -> None:
 def _signers(ctx: Context, heads: list[Token]) -> list[str]:
     """"The treaty did not settle the border question": the parties of an agreement left it unsettled."""
     keys = {ctx.agreement_at[t.i] for t in heads if t.i in ctx.agreement_at}
-    return list(dict.fromkeys(r.object for r in ctx.relations if r.subject in keys and r.predicate == "signatory"
-                              and r.factuality.polarity == "Positive"))
+    return list(dict.fromkeys(r.object for r in ctx.signatory_relations(keys) if r.factuality.polarity == "Positive"))
 
 
 def opposed_stances(ctx: Context) -> None:
