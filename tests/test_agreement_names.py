@@ -1,10 +1,14 @@
 """extract/agreements.py's reading of names on hand-made parses (no model): where a short name in brackets goes."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.agreements import _short_name
+from kg_builder.extract.agreements import _governor, _short_name
+from kg_builder.lexicon import load_lexicon
 
 VOCAB = spacy.blank("en").vocab
 
@@ -27,3 +31,19 @@ def test_agreement_names_a_bracket_after_other_words_or_in_lower_case_is_no_shor
     doc = doc_of(["Treaty", "with", "Peru", "(", "AT", ")", "and", "Pact", "(", "see", "below", ")"])
     assert _short_name(doc[0]) is None
     assert _short_name(doc[7]) is None
+
+
+@pytest.mark.parametrize("dep", ["attr", "npadvmod"])
+def test_agreement_names_a_treaty_misparsed_under_a_status_verb_is_its_object(dep: str) -> None:
+    # the small model hangs a sentence-final "Pact I." on "ratified" as an attribute or adverb, not as an object
+    doc = Doc(VOCAB, words=["Peru", "ratified", "Pact", "I."], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "compound", dep], lemmas=["Peru", "ratify", "Pact", "I."])
+    ctx = SimpleNamespace(triggers=load_lexicon().triggers)
+    assert _governor(ctx, doc[3]) == (doc[1], "Signed")
+
+
+def test_agreement_names_a_noun_phrase_beside_the_object_of_a_status_verb_is_not_its_object() -> None:
+    doc = Doc(VOCAB, words=["Peru", "ratified", "it", "Pact", "I."], heads=[1, 1, 1, 4, 1],
+              deps=["nsubj", "ROOT", "dobj", "compound", "npadvmod"], lemmas=["Peru", "ratify", "it", "Pact", "I."])
+    ctx = SimpleNamespace(triggers=load_lexicon().triggers)
+    assert _governor(ctx, doc[4]) == (None, None)

@@ -279,3 +279,24 @@ def test_agreements_a_titled_object_of_signing_is_an_agreement_of_the_states_a_c
     signers = {r.object for r in facts.relations if r.subject == pledge.key and r.predicate == "signatory"}
     assert signers == {"state/chile", "state/peru", "state/bolivia"}
 
+
+
+@pytest.mark.parametrize("short", ["QT II", "QT I"])  # "I." at the end of a line is one token with its full stop
+def test_agreements_a_short_name_in_brackets_names_the_treaty_again(facts_for, short):
+    facts = facts_for(f"Peru urged Chile to join the Quito Treaty of 1991 ({short}). In November 1994, Chile, Bolivia, "
+                      "Ecuador and Peru agreed to trade more; then, the following month, the four countries formally "
+                      f"ratified {short}.\n")
+    [treaty] = facts.agreements
+    assert treaty.label == "Quito Treaty" and short in treaty.aliases
+    assert treaty.status == "Signed"
+    assert treaty.factuality.is_plain_fact  # first named in an urging, then ratified: it exists
+    assert sorted(r.object for r in signatories(facts, treaty.key)) == [
+        "state/bolivia", "state/chile", "state/ecuador", "state/peru"]
+
+
+def test_agreements_a_later_signer_does_not_join_the_signing_of_others(facts_for):
+    facts = facts_for("Peru and Chile signed the Lima Treaty (LT) in 1991. In 1994, Bolivia ratified LT.")
+    [treaty] = facts.agreements
+    assert "state/bolivia" in {r.object for r in signatories(facts, treaty.key)}
+    signing = next(e for e in facts.events if e.key == treaty.adopted_at)
+    assert signing.start.iso == "1991" and "state/bolivia" not in signing.participants

@@ -59,8 +59,6 @@ def test_facilities_facility_word_without_modifier_is_no_facility(facts_for):
     assert facilities(facts_for("The delegates visited the site.")) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="a status noun is read only as a compound head ('a Natanz shutdown'), not with "
-                                       "the facility in an of-phrase ('the shutdown of Natanz')")
 def test_facilities_status_noun_with_of_phrase(facts_for):
     facts = facts_for("Iran offered the shutdown of Natanz.")
     assert facilities(facts)[NATANZ].statuses == ("shutdown",)
@@ -95,3 +93,39 @@ def test_facilities_a_place_beside_a_facility_is_not_its_owner(facts_for):
     facts = facts_for("Peru pressed for inspections of missile bases near Arica.")
     [base] = facilities(facts).values()
     assert not operators(facts, base.key)
+
+
+def test_facilities_a_capitalised_name_with_a_facility_word_is_a_facility(facts_for):
+    facts = facts_for("Peru has a long-standing plan to relocate U.S. Marine Corps Air Station Tacna to a less "
+                      "crowded area.")
+    [station] = [e for e in facts.entities if e.kind == "Facility"]
+    assert station.label == "U.S. Marine Corps Air Station Tacna"
+    assert station.statuses == ("plan to relocate",)
+    assert ("operator", "state/united-states") in {(r.predicate, r.object) for r in facts.relations
+                                                   if r.subject == station.key}
+
+
+def test_facilities_a_capitalised_name_without_a_facility_word_is_none(facts_for):
+    facts = facts_for("Peru has a plan to relocate the Lima Trade Fair to Tacna.")
+    assert facilities(facts) == {}
+
+
+def test_facilities_work_stopped_at_a_site_is_its_status_and_who_stopped_it_runs_it(facts_for):
+    facts = facts_for("In 2031 Chile stopped construction at two missile defense sites.")
+    [sites] = facilities(facts).values()
+    assert sites.statuses == ("stopped construction",)
+    assert [r.object for r in facts.relations if r.subject == sites.key and r.predicate == "operator"] == ["state/chile"]
+
+
+def test_facilities_criticising_work_on_a_site_runs_nothing(facts_for):
+    facts = facts_for("Chile criticised the construction of the Tacna naval base.")
+    [base] = facilities(facts).values()
+    assert base.statuses == ("construction",)
+    assert not [r for r in facts.relations if r.predicate == "operator"]
+
+
+def test_facilities_a_change_demanded_is_no_status(facts_for):
+    closed = facilities(facts_for("In 2031 Peru closed the Tacna naval base."))
+    demanded = facilities(facts_for("Chile demanded that Peru close the Tacna naval base."))
+    assert [b.statuses for b in closed.values()] == [("closed",)]
+    assert [b.statuses for b in demanded.values()] == [()]

@@ -32,7 +32,7 @@ def _head_lemma(token: Token) -> str:
 def _is_head(ctx: Context, token: Token) -> bool:
     section = ctx.triggers["agreements"]
     lemma = _head_lemma(token)
-    if _signed_title(ctx, token):
+    if _signed_title(ctx, token) or _short_name_again(ctx, token):
         return True
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
         return False
@@ -62,8 +62,30 @@ def _proper_name(token: Token) -> str | None:
             token.doc[end].like_num and token.doc[end].text.isdigit() or re.fullmatch(r"[IVX]+", token.doc[end].text)):
         end += 1
     if start < token.i and token.is_title:
-        return text_of(list(token.doc[start: end]))
+        return _without_final_stop(list(token.doc[start: end]))
     return None
+
+
+def _without_final_stop(words: list[Token]) -> str:
+    """"... ratified Treaty II.": the tokenizer glues the full stop to a last one-letter word; it is no part
+    of the name."""
+    text = text_of(words)
+    last = words[-1]
+    final = all(t.is_space for t in last.doc[last.i + 1: sentence_of(last).end])
+    return text[:-1] if final and re.fullmatch(r"[A-Z]\.", last.text) else text
+
+
+def _short_name_again(ctx: Context, token: Token) -> bool:
+    """"the Arms Treaty (AT) ... Peru ratified AT": a short name the text gave in brackets names that agreement
+    wherever it comes again."""
+    if token.dep_ == "compound" or not (token.pos_ == "PROPN" or token.is_upper):
+        return False
+    return any(_compound_name(token) in a.aliases for a in ctx.agreements)
+
+
+def _compound_name(token: Token) -> str:
+    """"QT II": the word with the words compounded before it."""
+    return _without_final_stop([t for c in token.lefts if c.dep_ == "compound" for t in c.subtree] + [token])
 
 
 # nouns that count what follows "of": "a range of agreements", "a series of accords"
@@ -107,7 +129,9 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     head = token.head
     if head.tag_ == "VBG" and head.dep_ == "pcomp":
         return None, None  # "a settlement on concluding a treaty" is not yet its conclusion
-    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in verbs:
+    # the small model may hang a sentence-final object on its verb as an attribute or adverb ("... ratified Pact I.")
+    misread = token.dep_ in ("attr", "npadvmod", "oprd") and not any(c.dep_ == "dobj" for c in head.children)
+    if (token.dep_ in ("dobj", "nsubjpass") or misread) and head.lemma_.lower() in verbs:
         return head, verbs[head.lemma_.lower()]
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
@@ -174,7 +198,7 @@ def _identified(token: Token) -> Token:
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization":
         return  # "the Warsaw Pact disbanded": the name of an alliance, not of a treaty
-    proper = _proper_name(_identified(token))
+    proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)
     verb, status = _governor(ctx, token)
@@ -202,6 +226,9 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         event_key = _named_date_event(ctx, token, name, when, signers)
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
+    if status and fact.is_plain_fact and not agreement.factuality.is_plain_fact:
+        # "urged Chile to join the Lima Pact ... Chile ratified the pact": it exists, whatever was first said of it
+        agreement = replace(agreement, factuality=fact)
     short = _short_name(token)
     if short:
         agreement = _update(agreement, None, None, short)
@@ -209,8 +236,9 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     _store(ctx, agreement)
     ctx.last_seen[agreement.key] = sentence_of(token).start_char
     ctx.agreement_at[token.i] = agreement.key
-    if agreement.adopted_at and status == "Signed" and fact.is_plain_fact:
-        join_participants(ctx, agreement.adopted_at, signers)
+    # a later signing by others ("In 2034 Bolivia ratified it too") is not the one that adopted it
+    if event_key and agreement.adopted_at == event_key and status == "Signed" and fact.is_plain_fact:
+        join_participants(ctx, event_key, signers)
     for signer in signers:
         ctx.relate(agreement.key, "signatory", signer, ctx.evidence(sentence_of(token), "rule:agreement-signatory", 0.8),
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))

@@ -23,6 +23,8 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     if key and ctx.registry.entities[key].kind == "Facility":
         return key
     section = ctx.triggers["facilities"]
+    if token.pos_ == "PROPN":
+        return _named_facility(ctx, token, section["named_heads"])
     heads = section["heads"]
     if token.pos_ != "NOUN" or not {token.lemma_.lower(), token.lower_, token.lower_.rstrip("s")} & set(heads):
         return None
@@ -41,6 +43,24 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     return key
 
 
+def _named_facility(ctx: Context, token: Token, named_heads: list[str]) -> str | None:
+    """"U.S. Air Station Tacna", "the Lima Nuclear Plant": a capitalised name with a facility word in it."""
+    if token.dep_ == "compound" or token.ent_type_ == "PERSON":
+        return None
+    start = token.i
+    while start > sentence_of(token).start and token.doc[start - 1].pos_ == "PROPN" \
+            and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1):
+        start -= 1
+    words = list(token.doc[start: token.i + 1])
+    if len(words) < 2 or not any(w.lower_ in named_heads for w in words):
+        return None
+    name = text_of(words)
+    key = f"facility/{slug(name)}"
+    ctx.registry.add(key, "Facility", name, name)
+    ctx.registry.token_key[token.i] = key
+    return key
+
+
 def facilities(ctx: Context, sent: SentSpan) -> None:
     section = ctx.triggers["facilities"]
     for token in sent:
@@ -49,8 +69,9 @@ def facilities(ctx: Context, sent: SentSpan) -> None:
             continue
         head = _head_noun(token)
         entity = ctx.registry.entities[key]
-        entity.statuses.update(_statuses(token, head, section))
-        operator = _operator(ctx, head, section["operator_verbs"])
+        entity.statuses.update(_statuses(ctx, head, section))
+        work = _work_on(head, section)
+        operator = _operator(ctx, head, section["operator_verbs"] + (section["phase_verbs"] if work else []))
         if operator:
             ctx.relate(key, "operator", operator, ctx.evidence(sent, "rule:facility-operator", 0.6), ctx.factuality(head.head))
         for owner in ([] if operator else _owners(ctx, head)):
@@ -72,11 +93,27 @@ def _head_noun(token: Token) -> Token:
     return token
 
 
-def _statuses(token: Token, head: Token, section: dict) -> list[str]:
+def _work_on(head: Token, section: dict) -> Token | None:
+    """"the construction of new bases", "halted work at the site": the status noun the facility is the object of."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("of", "at"):
+        return None
+    holder = head.head.head
+    nouns = [holder] + [c for c in holder.children if c.dep_ == "dobj"] if holder.pos_ == "VERB" else [holder]
+    return next((n for n in nouns if n.lemma_.lower() in section["status_nouns"]), None)
+
+
+def _statuses(ctx: Context, head: Token, section: dict) -> list[str]:
     found = [c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in section["status_modifiers"]]
     if head.dep_ == "compound" and head.head.lemma_.lower() in section["status_nouns"]:
         status_noun = head.head
         found.append(text_of([c for c in status_noun.children if c.dep_ == "amod"] + [status_noun]).lower())
+    work = _work_on(head, section)
+    if work is not None:  # "stopped construction at the site": the verb says which way the work went
+        verb = [work.head] if work.dep_ == "dobj" and work.head.lemma_.lower() in section["phase_verbs"] else []
+        found.append(text_of(verb + [c for c in work.children if c.dep_ == "amod"] + [work]).lower())
+    change = _change(ctx, head, section["change_verbs"])
+    if change:
+        found.append(change)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in section["operator_verbs"] and head.head.dep_ == "xcomp":
         # "had begun to construct an ABM system": the verbs of the clause say what state it is in
         verb = head.head
@@ -88,6 +125,17 @@ def _statuses(token: Token, head: Token, section: dict) -> list[str]:
         words = [verb] + [t for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i < verb.i + 4 for t in c.subtree]
         found.append(text_of(words))
     return found
+
+
+def _change(ctx: Context, head: Token, verbs: list[str]) -> str | None:
+    """"a plan to relocate the Lima Air Station", "Peru closed the base": the change said of a facility, when it
+    happened or is a plan the text speaks of."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in verbs or verb.dep_ == "xcomp":
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return text_of([verb.head] + [c for c in verb.children if c.dep_ == "aux"] + [verb])
+    return verb.lower_ if ctx.factuality(verb).is_plain_fact else None
 
 
 def _passive_after(head: Token) -> Token | None:
