@@ -300,3 +300,10 @@ def test_agreements_a_later_signer_does_not_join_the_signing_of_others(facts_for
     assert "state/bolivia" in {r.object for r in signatories(facts, treaty.key)}
     signing = next(e for e in facts.events if e.key == treaty.adopted_at)
     assert signing.start.iso == "1991" and "state/bolivia" not in signing.participants
+
+
+def test_agreements_accords_the_tagger_calls_an_organization_are_a_treaty_once_signed(facts_for):
+    facts = facts_for("The Lima Accords, signed by President Juan Soto, Chilean President Pablo Ruiz, and Peruvian "
+                      "Prime Minister Ana Vega in September 1978, established a framework for a peace treaty.")
+    assert "Lima Accords" in {a.label for a in facts.agreements}
+    assert not facts_for("The Warsaw Pact disbanded in 1991.").agreements  # an alliance's name, said of the alliance

@@ -31,6 +31,7 @@ frames:
     roles: {party: [agent, with], concerns: [over]}
 complement_verbs: [be, remain]
 adjunct_prepositions: [in]
+framing_prepositions: [at]
 ending_verbs: [end, "roll back"]
 """
 
@@ -67,7 +68,7 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     ('concerns: [clause, "on"]', "concerns: [clause, on]", 9, "holds 'on', not a word"),
     ("light_verbs: [have, express]", "light_verbs: have", 2, "must be a list of words"),
     ("complement_verbs: [be, remain]\n", "", 1, "lacks 'complement_verbs'"),
-    ("ending_verbs: [end", "ending_verbs: [2", 22, "holds '2', not a word"),
+    ("ending_verbs: [end", "ending_verbs: [2", 23, "holds '2', not a word"),
 ])
 def test_frames_bad_entry_is_an_error_with_file_and_line(tmp_path: Path, old: str, new: str, line: int,
                                                          what: str) -> None:

@@ -357,3 +357,19 @@ def test_positions_what_a_treaty_failed_to_settle_divides_its_parties(facts_for)
     labels = {e.key: e.label for e in facts.entities}
     assert {(frozenset(d.parties), labels[i]) for d in facts.disagreements for i in d.issues} == {
         (frozenset({"state/chile", "state/peru"}), "issues surrounding fishing rights")}
+
+
+@pytest.mark.parametrize("text, holder, issue", [
+    ("At Soto's behest, Peru became a member of the Andean Council.", "person/juan-soto",
+     "Peru became a member of the Andean Council"),
+    ("At the request of Chile, the government of Peru became a member of the Andean Council.", "state/chile",
+     "government of Peru became a member of the Andean Council"),
+])
+def test_positions_a_request_framing_a_clause_demands_what_the_clause_says(facts_for, text, holder, issue):
+    facts = facts_for("Juan Soto led Chile. " + text)
+    assert {p[2] for p in stances(facts) if p[:2] == (holder, "Demands")} == {issue}
+
+
+def test_positions_a_meeting_framing_a_clause_is_no_stance(facts_for):
+    facts = facts_for("At a meeting in Lima, Peru became a member of the Andean Council.")
+    assert facts.positions == ()

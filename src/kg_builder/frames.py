@@ -20,7 +20,7 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "complement_verbs", "adjunct_prepositions", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+TOP_KEYS = frozenset({"object_control", "light_verbs", "complement_verbs", "adjunct_prepositions", "framing_prepositions", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause"})
 
@@ -42,6 +42,7 @@ class Frames:
     light_verbs: frozenset[str]
     complement_verbs: frozenset[str]
     adjunct_prepositions: frozenset[str]
+    framing_prepositions: frozenset[str]  # "at X's request, Y did Z": the stance is about the clause around it
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
     exchange_prepositions: tuple[str, ...]
     exchange_counterpart: dict[str, str]
@@ -164,6 +165,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   light_verbs=frozenset(checker.words(top["light_verbs"], "light_verbs")),
                   complement_verbs=frozenset(checker.words(top["complement_verbs"], "complement_verbs")),
                   adjunct_prepositions=frozenset(checker.words(top["adjunct_prepositions"], "adjunct_prepositions")),
+                  framing_prepositions=frozenset(checker.words(top["framing_prepositions"], "framing_prepositions")),
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),
                   exchange_counterpart=counterpart, stance_prepositions=_stances(checker, top["stance_prepositions"]),

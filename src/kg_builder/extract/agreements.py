@@ -196,8 +196,8 @@ def _identified(token: Token) -> Token:
 
 
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
-    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization":
-        return  # "the Warsaw Pact disbanded": the name of an alliance, not of a treaty
+    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization" and _governor(ctx, token)[0] is None:
+        return  # "the Warsaw Pact disbanded": the name of an alliance; "the Lima Accords, signed by ...": a treaty
     proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)

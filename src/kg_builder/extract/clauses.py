@@ -26,7 +26,7 @@ The layer names no fact: which predicate says what is the frames' business.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -107,6 +107,19 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
         obliques += tuple(o for o in _obliques(support) if o not in obliques)
     return Predication(noun, noun.lemma_.lower(), "noun", tuple(dict.fromkeys(agents)), themes, (), clauses,
                        obliques, "", support, False)
+
+
+def framed(pred: Predication, prepositions: frozenset[str]) -> Predication:
+    """"At Peru's request, Chile withdrew", "upon the insistence of Bolivia, the talks moved": a stance noun in such
+    an adjunct is about the clause it is set in, and an "of" phrase names who holds it."""
+    noun, prep = pred.head, pred.head.head
+    if noun.dep_ != "pobj" or prep.lower_ not in prepositions or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return pred
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in prep.head.children):
+        return pred  # the parser took the subject into the adjunct ("At the request of Chile, Peru ..."): unsure
+    owners = pred.oblique("of") if not pred.agents else ()
+    return replace(pred, agents=pred.agents + owners, themes=tuple(t for t in pred.themes if t not in owners),
+                   clauses=pred.clauses + (prep.head,))
 
 
 def description_predication(word: Token, category: str = "adjective") -> Predication:

@@ -198,7 +198,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.clauses for t in pred.themes[:1]]
     for source, tokens in match.candidates("concerns"):
         found = [(token, text) for token in tokens if not _person_or_state(ctx, token)
-                 and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token))]
+                 and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
     return "", []
@@ -230,10 +230,11 @@ def _person_or_state(ctx: Context, token: Token) -> bool:
     return any(ctx.registry.kind(k) in ("Person", "State") for k in ctx.registry.actors(token))
 
 
-def _argument_text(ctx: Context, token: Token) -> str:
-    """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for."""
+def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> str:
+    """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for.
+    A clause around the stance word itself ("At Peru's request, Chile withdrew") starts at its subject."""
     if token.pos_ in ("VERB", "AUX"):
-        return clause_text(token)
+        return clause_text(token, without=_fronted_prepositions(token) if stance in token.subtree else frozenset())
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)
     children = list(token.children)
@@ -246,6 +247,11 @@ def _argument_text(ctx: Context, token: Token) -> str:
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
     return _short(text)
+
+
+def _fronted_prepositions(verb: Token) -> frozenset[str]:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return frozenset(c.lower_ for c in verb.children if c.dep_ == "prep" and subject is not None and c.i < subject.i)
 
 
 def _inside_clause(t: Token, root: Token) -> bool:
