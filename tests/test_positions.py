@@ -373,3 +373,17 @@ def test_positions_a_request_framing_a_clause_demands_what_the_clause_says(facts
 def test_positions_a_meeting_framing_a_clause_is_no_stance(facts_for):
     facts = facts_for("At a meeting in Lima, Peru became a member of the Andean Council.")
     assert facts.positions == ()
+
+
+@pytest.mark.parametrize("text, stance, issue", [
+    ("Juan Soto said Peru should not join the Andean Council.", "Opposes", "Peru join the Andean Council"),
+    ("Juan Soto said Peru should avoid becoming involved in the border dispute.", "Opposes",
+     "Peru becoming involved in the border dispute"),
+    ("Juan Soto said Peru must not stop the talks.", "Demands", "talks"),
+])
+def test_positions_a_reported_should_not_or_should_avoid_is_the_speakers_opposition(facts_for, text, stance, issue):
+    facts = facts_for(text)
+    [position] = facts.positions
+    assert (position.holder, position.stance) == ("person/juan-soto", stance)
+    assert stances(facts) == {("person/juan-soto", stance, issue)}
+    assert (position.factuality.modality, position.factuality.attributed_to) == ("Normative", "person/juan-soto")

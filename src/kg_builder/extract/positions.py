@@ -339,9 +339,36 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             if not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children):
                 continue
             fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
+            refused = _refused_act(ctx, clause)
+            # "should not be hostile" describes a manner, not an act to oppose
+            negated = any(c.dep_ == "neg" for c in clause.children) and clause.lemma_ != "be"
+            if refused is not None or negated:
+                # "said Chile should not join X", "... must avoid joining X": the speaker opposes that act
+                doer = " ".join(phrase(t) for t in subjects(clause)[:1])
+                if refused is None:
+                    text = f"{doer} {_predicate_words(clause)}"
+                else:
+                    text = f"{doer} {clause_text(refused)}" if refused.pos_ in ("VERB", "AUX") else phrase(refused)
+                stance = "Demands" if refused is not None and negated else "Opposes"
+                for speaker in speakers:
+                    _add(ctx, speaker, stance, text.strip(), fact, sent, "rule:normative-report", 0.55)
+                continue
             for issue in objects(clause):
                 for speaker in speakers:
                     _add(ctx, speaker, "Demands", phrase(issue), fact, sent, "rule:normative-report", 0.55)
+
+
+def _predicate_words(verb: Token) -> str:
+    """"should not join the council" -> "join the council": the verb with its complements, no modal or negation."""
+    return text_of([verb] + [t for c in verb.children if c.dep_ in ("dobj", "prep", "attr", "acomp", "prt", "dative")
+                             for t in c.subtree])
+
+
+def _refused_act(ctx: Context, verb: Token) -> Token | None:
+    """"avoid becoming involved", "refuse to join", "stop the tests": what a verb of not doing keeps from happening."""
+    if verb.lemma_.lower() not in ctx.triggers["factuality"]["negative_implicatives"]:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "dobj")), None)
 
 
 def possessed_policies(ctx: Context, sent: SentSpan) -> None:
