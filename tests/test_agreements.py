@@ -307,3 +307,10 @@ def test_agreements_accords_the_tagger_calls_an_organization_are_a_treaty_once_s
                       "Prime Minister Ana Vega in September 1978, established a framework for a peace treaty.")
     assert "Lima Accords" in {a.label for a in facts.agreements}
     assert not facts_for("The Warsaw Pact disbanded in 1991.").agreements  # an alliance's name, said of the alliance
+
+
+def test_agreements_a_relative_clause_on_the_first_of_two_treaties_is_said_of_it_alone(facts_for):
+    facts = facts_for("The Pact was the first of several agreements on fishing, including the Lima Treaty that was "
+                      "signed in 1968 and the Quito Treaty of 1972.")
+    dated = {e.label: e.start.iso for e in facts.events if e.start}
+    assert dated == {"Lima Treaty signed": "1968", "Quito Treaty concluded": "1972"}

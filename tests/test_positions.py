@@ -387,3 +387,9 @@ def test_positions_a_reported_should_not_or_should_avoid_is_the_speakers_opposit
     assert (position.holder, position.stance) == ("person/juan-soto", stance)
     assert stances(facts) == {("person/juan-soto", stance, issue)}
     assert (position.factuality.modality, position.factuality.attributed_to) == ("Normative", "person/juan-soto")
+
+
+def test_positions_a_bare_noun_keeps_the_relative_clause_that_says_which_one(facts_for):
+    assert stances(facts_for("Peru supports a treaty that bans mines.")) == {
+        ("state/peru", "Supports", "treaty that bans mines")}
+    assert stances(facts_for("Peru supports the treaty, which bans mines.")) == {("state/peru", "Supports", "treaty")}

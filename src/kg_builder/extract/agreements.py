@@ -143,8 +143,9 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     stray = stray_clause(token) if token.dep_ == "conj" else None
     if stray is not None and stray.lemma_.lower() in verbs:
         return stray, verbs[stray.lemma_.lower()]
-    if token.dep_ == "conj":
-        return _governor(ctx, token.head)
+    if token.dep_ == "conj":  # a relative clause or participle on the first conjunct is said of it alone
+        verb, status = _governor(ctx, token.head)
+        return (verb, status) if verb is None or verb.head != token.head else (None, None)
     for child in token.children:  # "an agreement signed in 1968 by ...", "a treaty concluded between X and Y"
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.lemma_.lower() in verbs:
             return child, verbs[child.lemma_.lower()]

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive
-from .tokens import verb_lemmas
+from .tokens import non_restrictive, verb_lemmas
 
 
 @dataclass(frozen=True)
@@ -202,17 +202,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (node.dep_ == "acl" and node.head.pos_ == "NOUN"
                                                                   and node.head.lemma_.lower() in cues.irrealis_nouns)
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
-        aside = aside or _non_restrictive(node)
+        aside = aside or non_restrictive(node)  # the writer's aside, not part of what X said
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
         node = node.head
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker)
-
-
-def _non_restrictive(node: Token) -> bool:
-    """"X announced tariffs on steel, which could hurt Chile": a relative clause set off by a comma is the writer's
-    aside, not part of what X said."""
-    start = node.left_edge.i
-    return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == ","
 
 
 def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, modal: str | None) -> str:

@@ -20,7 +20,8 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import Predication, clause_text, noun_predication, verb_predication
 from .context import Context
 from .framing import FrameMatch, matches
-from .tokens import agents, conjuncts, objects, phrase, sentence_of, split_list, strip_determiners, subjects, text_of
+from .tokens import (agents, conjuncts, non_restrictive, objects, phrase, sentence_of, split_list, strip_determiners,
+                     subjects, text_of)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -244,6 +245,9 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
+    defining = [c for c in token.children if c.dep_ == "relcl" and not non_restrictive(c)]
+    if defining and " " not in text:  # "pursue an agreement that could end the war": the bare noun says little
+        return _short(f"{text} {text_of(list(defining[0].subtree))}", 18)
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
     return _short(text)

@@ -128,6 +128,12 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     return text_of(tokens)
 
 
+def non_restrictive(node: Token) -> bool:
+    """"tariffs on steel, which could hurt Chile": a relative clause set off by a comma, an aside on its noun."""
+    start = node.left_edge.i
+    return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == ","
+
+
 def _inside_clause(t: Token, root: Token) -> bool:
     """Inside a clause, an apposition or a list of examples ("two summits, including a visit to X")."""
     while t != root:
