@@ -334,3 +334,17 @@ def test_events_an_intent_to_help_do_something_is_one_unrealized_statement(facts
 def test_events_a_bare_event_noun_that_did_not_happen_is_no_statement(facts_for):
     facts = facts_for("Ruiz hoped to reduce his role in the next round of negotiations.")
     assert not [e for e in facts.events if e.label == "negotiations"]
+
+
+def test_events_a_coordinated_verb_negated_is_an_unrealized_statement_of_the_shared_subject(facts_for):
+    facts = facts_for("Chile signed the pact in 1990 but did not ratify it.")
+    [unreal] = [e for e in facts.events if e.evidence.extractor == "rule:unrealized-clause"]
+    assert unreal.label == "Chile ratify it"
+    assert unreal.factuality.polarity == "Negative"
+
+
+def test_events_a_coordinated_verb_without_a_cue_of_its_own_is_no_statement(facts_for):
+    # the parser may hang the writer's "has strengthened" under what Soto said; it has no modal or negation of its own
+    facts = facts_for("Juan Soto has said he will never disarm and has strengthened ties with Peru.")
+    labels = [e.label for e in facts.events if e.evidence.extractor == "rule:unrealized-clause"]
+    assert labels == ["he will never disarm"]

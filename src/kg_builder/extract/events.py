@@ -518,6 +518,12 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         if verb.pos_ not in ("VERB", "AUX") or verb.i in ctx.event_at or verb.dep_ in ("aux", "auxpass"):
             continue
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "X signed the pact but did not ratify it": a coordinated verb with a negation or modal of its own says its
+        # statement of the first one's subject
+        own_cue = any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
+        shared = subjects(verb)[:1] if own_cue and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else []
+        own = own or shared
         relative = verb.dep_ == "relcl"
         said = [s for s in own if not (s.tag_ in ("WP", "EX") or s.lower_ == "there" or (s.tag_ == "WDT" and not relative))]
         # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"
@@ -542,6 +548,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             label = _clause_label(verb if verb.dep_ == "acl" else verb.head)
         if relative:
             label = f"{phrase(verb.head)} {label}"
+        if shared:
+            label = f"{phrase(shared[0])} {label}"
         label = tidy_label(label)
         if label is None:
             continue  # "attacked" alone, or "what he believed", says nothing an analyst can use
