@@ -348,3 +348,10 @@ def test_events_a_coordinated_verb_without_a_cue_of_its_own_is_no_statement(fact
     facts = facts_for("Juan Soto has said he will never disarm and has strengthened ties with Peru.")
     labels = [e.label for e in facts.events if e.evidence.extractor == "rule:unrealized-clause"]
     assert labels == ["he will never disarm"]
+
+
+def test_events_a_dated_act_keeps_what_its_object_is_for_and_leaves_a_second_verb_out(facts_for):
+    facts = facts_for("In 2031, the Peruvian government released plans to raise defense spending to 2% of GDP and "
+                      "declared it would build new ships.")
+    dated = [e for e in facts.events if e.start and e.start.iso == "2031"]
+    assert [e.label for e in dated] == ["the Peruvian government released plans to raise defense spending to 2% of GDP"]

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from kg_builder.extract.tokens import sentence_bounds, split_list, strip_determiners, text_of
+from kg_builder.extract.tokens import coordinated_verb, sentence_bounds, split_list, strip_determiners, text_of
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -99,3 +101,23 @@ def test_tokens_sentence_bounds_exclude_edge_whitespace(parse):
     assert [text[b:e] for b, e in spans] == ["Peru signed the accord.", "Chile did not."]
     for b, e in spans:
         assert text[b:e] == text[b:e].strip()
+
+
+# --- coordinated_verb (hand-made parses) ---------------------------------------------------------
+
+def _verbs_doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    pos = ["VERB" if d in ("ROOT", "conj") else "NOUN" if d in ("nsubj", "dobj") else "X" for d in deps]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_tokens_a_verb_after_but_is_coordinated():
+    doc = _verbs_doc(["Peru", "signed", "it", "but", "rejected", "it"], [1, 1, 1, 1, 1, 4],
+                     ["nsubj", "ROOT", "dobj", "cc", "conj", "dobj"])
+    assert coordinated_verb(doc[4])
+
+
+def test_tokens_a_conj_verb_with_no_conjunction_before_it_is_a_misread_clause():
+    # "held that X does not give Y": the parser calls the reported clause a conjunct
+    doc = _verbs_doc(["Court", "held", "that", "Act", "gives", "rights"], [1, 1, 3, 1, 1, 4],
+                     ["nsubj", "ROOT", "nsubj", "dobj", "conj", "dobj"])
+    assert not coordinated_verb(doc[4])

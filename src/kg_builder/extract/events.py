@@ -17,7 +17,7 @@ from ..model import Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, for_subject, noun_predication, verb_predication
-from .tokens import CLAUSE_DEPS, agents, conjuncts, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -364,10 +364,18 @@ def _in_clause_of(t: Token, root: Token) -> bool:
             c.dep_ in ("nsubj", "mark") for c in t.children)
         if t.dep_ in ("advmod", "npadvmod", "advcl", "relcl", "parataxis") and t.head == root and not complement:
             return True
-        if t.dep_ in CLAUSE_DEPS and t.head != root:
+        if t.head == root and (coordinated_verb(t) or t.dep_ == "cc" and any(coordinated_verb(c) for c in root.children)):
+            return True  # "released plans and declared X": the second verb is an act of its own
+        if t.dep_ in CLAUSE_DEPS and t.head != root and not _purpose_of_object(t, root):
             return True
         t = t.head
     return False
+
+
+def _purpose_of_object(clause: Token, root: Token) -> bool:
+    """"released plans to raise spending": what the object of the verb is for says what was done."""
+    return clause.dep_ == "acl" and clause.head.dep_ == "dobj" and clause.head.head == root \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> str | None:
@@ -521,7 +529,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         # "X signed the pact but did not ratify it": a coordinated verb with a negation or modal of its own says its
         # statement of the first one's subject
         own_cue = any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
-        shared = subjects(verb)[:1] if own_cue and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+        shared = subjects(verb)[:1] if own_cue and coordinated_verb(verb) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else []
         own = own or shared
         relative = verb.dep_ == "relcl"

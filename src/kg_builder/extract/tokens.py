@@ -128,6 +128,13 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     return text_of(tokens)
 
 
+def coordinated_verb(verb: Token) -> bool:
+    """A verb joined to another by a conjunction ("signed it but did not ratify it"); the parser also calls "conj" a
+    clause it failed to read ("held that X does not give"), which has no "and" or "but" before it."""
+    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+
+
 def non_restrictive(node: Token) -> bool:
     """"tariffs on steel, which could hurt Chile": a relative clause set off by a comma, an aside on its noun."""
     start = node.left_edge.i
