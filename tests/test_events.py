@@ -355,3 +355,12 @@ def test_events_a_dated_act_keeps_what_its_object_is_for_and_leaves_a_second_ver
                       "declared it would build new ships.")
     dated = [e for e in facts.events if e.start and e.start.iso == "2031"]
     assert [e.label for e in dated] == ["the Peruvian government released plans to raise defense spending to 2% of GDP"]
+
+
+@pytest.mark.parametrize("when", ["that December", "in December"])
+def test_events_a_date_on_a_verb_of_causing_dates_what_it_brought_about(facts_for, when):
+    facts = facts_for(f"In November 1977, Juan Soto visited Lima. Soto's visit led to direct talks between Chile and "
+                      f"Peru {when}.")
+    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    assert dated["direct talks between Chile and Peru"] == "1977-12"
+    assert dated.get("visit") != "1977-12"  # the visit came first

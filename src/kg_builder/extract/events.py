@@ -139,6 +139,8 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         return date.head.head
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head
+    if date.dep_ == "pobj" and date.head.lower_ in ("that", "this"):
+        return date.head.head  # "led to talks that December": the parser reads "that" as a preposition
     if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
         return date.head.head.head  # "at its congress in Lima, March 1931,": the date of the congress
     if noun and date.dep_ in ("compound", "nmod", "amod", "nummod"):
@@ -150,7 +152,8 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     # "announced the meeting on August 8", "called for a summit in May" date the announcement and the call
     governor = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else token
     spoken_of = governor is not token and governor.lemma_.lower() in ctx.cues.reporting_verbs | ctx.cues.future_verbs
-    attached = _date_tokens(token, dates, named=_named_event(ctx, token) or spoken_of)
+    cause = token.dep_ == "nsubj" and token.head.lemma_.lower() in ctx.triggers["events"]["causal_verbs"]
+    attached = _date_tokens(token, dates, named=_named_event(ctx, token) or spoken_of or cause)
     hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
     attached = attached or (_date_tokens(hosting, dates) if hosting is not None else [])
     if attached:
@@ -509,6 +512,9 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and _object_has(
                 verb, ctx.triggers["agreements"]["heads"]):
             continue  # a dated signing is the agreement stage's event; "agreed in May to hold talks" is not one
+        if verb.lemma_.lower() in ctx.triggers["events"]["causal_verbs"] and any(
+                t.i in ctx.event_at for t in prep_objects(verb, "to", "in") + objects(verb)):
+            continue  # "the visit led to talks that December": the date is the talks'
         named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
         if named:  # "Negotiations ... began in late 1972": the date is the named event's
             event = ctx.events[named[0]]
