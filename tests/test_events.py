@@ -364,3 +364,10 @@ def test_events_a_date_on_a_verb_of_causing_dates_what_it_brought_about(facts_fo
     dated = {e.label: e.start.iso if e.start else None for e in facts.events}
     assert dated["direct talks between Chile and Peru"] == "1977-12"
     assert dated.get("visit") != "1977-12"  # the visit came first
+
+
+@pytest.mark.parametrize("text", ["Beginning in May 2031, a series of talks in Lima broke down over fishing rights.",
+                                  "Starting in May 2031, Chile and Peru held talks in Lima."])
+def test_events_a_participle_of_onset_dates_the_event_of_its_clause(facts_for, text):
+    [talks] = [e for e in facts_for(text).events if e.kind == "Meeting"]
+    assert (talks.label, talks.start.iso) == ("Lima talks", "2031-05")

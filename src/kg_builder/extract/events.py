@@ -156,6 +156,7 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     attached = _date_tokens(token, dates, named=_named_event(ctx, token) or spoken_of or cause)
     hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
     attached = attached or (_date_tokens(hosting, dates) if hosting is not None else [])
+    attached = attached or [i for c in _onset_adjuncts(ctx, token) for i in _date_tokens(c, dates)]
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
@@ -165,6 +166,17 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     if ctx.anchor and words & set(ctx.triggers["events"]["relative_adverbs"]):
         return Interval(TimeValue(ctx.anchor.iso[:4], "year"), None)
     return None
+
+
+def _onset_adjuncts(ctx: Context, noun: Token) -> list[Token]:
+    """"Beginning in May, a series of talks in Lima broke down", "Starting in May, X held talks": a participle of onset
+    on the clause an event noun is an argument of."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "a series of talks", "a round of talks"
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+            and c.lemma_.lower() in ctx.triggers["events"]["onset_verbs"]]
 
 
 def _participants(ctx: Context, token: Token) -> list[str]:
