@@ -371,3 +371,14 @@ def test_events_a_date_on_a_verb_of_causing_dates_what_it_brought_about(facts_fo
 def test_events_a_participle_of_onset_dates_the_event_of_its_clause(facts_for, text):
     [talks] = [e for e in facts_for(text).events if e.kind == "Meeting"]
     assert (talks.label, talks.start.iso) == ("Lima talks", "2031-05")
+
+
+def test_events_a_dated_passive_with_only_its_doer_is_an_event(facts_for):
+    facts = facts_for("Juan Soto served in this role briefly before being replaced in the fall of 1979 by Pablo Ruiz.")
+    dated = {e.label: e.start.iso for e in facts.events if e.start}
+    assert dated == {"replaced by Pablo Ruiz": "1979-09"}
+
+
+def test_events_an_agreement_signed_at_a_date_is_no_second_event(facts_for):
+    facts = facts_for("The Lima Treaty was an agreement signed in 1968 by several coastal states.")
+    assert not [e for e in facts.events if e.evidence.extractor == "rule:event-event"]

@@ -103,6 +103,7 @@ def _object_has(verb: Token, words: list[str]) -> bool:
     """The verb's object, or failing a clean parse the few words after it, names the required thing."""
     wanted = set(words)
     near = [t for o in objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"] for t in o.subtree]
+    near += [verb.head] if verb.dep_ in ("acl", "relcl") else []  # "an agreement signed in 1968 by ..."
     near += list(verb.doc[verb.i + 1: min(verb.i + 8, sentence_of(verb).end)])
     return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in near)
 
@@ -519,8 +520,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
                    ctx.frames.light_verbs]
         if any(c.i in ctx.event_at for c in carried):
             continue  # "began to shell the port in May", "held a summit in May": the date is that event's
-        if not (subjects(verb) or objects(verb)):
-            continue
+        if not (subjects(verb) or objects(verb) or agents(verb)):
+            continue  # "before being replaced in 1979 by X": the doer is enough to say what happened
         if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and _object_has(
                 verb, ctx.triggers["agreements"]["heads"]):
             continue  # a dated signing is the agreement stage's event; "agreed in May to hold talks" is not one
