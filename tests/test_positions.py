@@ -393,3 +393,17 @@ def test_positions_a_bare_noun_keeps_the_relative_clause_that_says_which_one(fac
     assert stances(facts_for("Peru supports a treaty that bans mines.")) == {
         ("state/peru", "Supports", "treaty that bans mines")}
     assert stances(facts_for("Peru supports the treaty, which bans mines.")) == {("state/peru", "Supports", "treaty")}
+
+
+def test_positions_a_state_as_it_should_be_is_an_aim(facts_for):
+    assert stances(facts_for("Chile supports a stable Peru.")) == {("state/chile", "Supports", "stable Peru")}
+
+
+def test_positions_his_party_is_the_party_named_before(facts_for):
+    facts = facts_for("Juan Soto led the Lima Party. His party's commitment to a greater Peru worried Chile.")
+    assert [(p.holder, p.stance) for p in facts.positions] == [("organization/lima-party", "Supports")]
+
+
+def test_positions_the_organization_is_the_one_named_before_with_that_head(facts_for):
+    facts = facts_for("The Andean Development Organization met in Quito. The organization opposed the new tariffs.")
+    assert stances(facts) == {("organization/andean-development-organization", "Opposes", "new tariffs")}

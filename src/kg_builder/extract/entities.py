@@ -23,6 +23,7 @@ PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
+DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}  # "his party", "the alliance"
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
 
@@ -285,6 +286,18 @@ class Registry:
                 return found if plural else found[:1]
         return []
 
+    def _named_by_head(self, token: Token) -> list[str]:
+        """"the Lima Party ... his party", "the Andean Development Organization ... the organization": a definite
+        singular noun is the nearest organization named before whose name ends in it."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children)
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or not definite:
+            return []
+        for i in range(token.i - 1, max(token.i - 400, -1), -1):
+            key = self.token_key.get(i)
+            if key and self.kind(key) == "Organization" and self.entities[key].label.split()[-1].lower() == token.lower_:
+                return [key]
+        return []
+
     def _as_actor(self, key: str) -> str | None:
         entry = self.lex.get(key)
         if entry and entry.metonym_for:
@@ -316,6 +329,9 @@ class Registry:
             return listed
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
+        named = self._named_by_head(token)
+        if named:
+            return named
         people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "Person"]
         if people and lemma in self.words["government_nouns"]:
             return [self._group(token)]  # "the Boric administration", "the Boluarte government"

@@ -228,6 +228,8 @@ def _members(group: Token) -> list[Token]:
 def _person_or_state(ctx: Context, token: Token) -> bool:
     if token.pos_ == "PRON" and token.lower_ in ("it", "this", "that"):
         return False  # stands for a thing said before, not an actor
+    if token.pos_ == "PROPN" and any(c.dep_ == "amod" for c in token.children):
+        return False  # "a greater Peru", "a stable Chile": a state as it should be is an aim, not the state
     return any(ctx.registry.kind(k) in ("Person", "State") for k in ctx.registry.actors(token))
 
 
