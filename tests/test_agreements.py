@@ -314,3 +314,17 @@ def test_agreements_a_relative_clause_on_the_first_of_two_treaties_is_said_of_it
                       "signed in 1968 and the Quito Treaty of 1972.")
     dated = {e.label: e.start.iso for e in facts.events if e.start}
     assert dated == {"Lima Treaty signed": "1968", "Quito Treaty concluded": "1972"}
+
+
+def test_agreements_a_joint_statement_in_which_parties_confirm_something_is_theirs_and_dated(facts_for):
+    facts = facts_for("In a 2031 joint statement, Chile and Peru confirmed their understanding that the border is open.")
+    [statement] = facts.agreements
+    assert (statement.label, statement.status) == ("joint statement", "Signed")
+    assert sorted(r.object for r in signatories(facts, statement.key)) == ["state/chile", "state/peru"]
+    assert next(e for e in facts.events if e.key == statement.adopted_at).start.iso == "2031"
+
+
+def test_agreements_a_dated_mention_of_a_treaty_already_signed_adds_no_second_signing(facts_for):
+    facts = facts_for("Chile and Peru signed the Lima Treaty on May 26, 2031. The research adhered to the 2031 Lima "
+                      "Treaty.")
+    assert [e.start.iso for e in facts.events if "Lima Treaty" in e.label] == ["2031-05-26"]

@@ -135,6 +135,9 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return head, verbs[head.lemma_.lower()]
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
+            and head.head.i > token.i:
+        return head.head, "Signed"  # "In a joint statement, X and Y confirmed ...": what they issued together
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
         return _governor(ctx, head.head)  # "signed a range of economic agreements"
     phrasal = f"{head.head.lemma_.lower()} {head.lower_}"  # "entered into a deal", "withdrew from the treaty"
@@ -153,6 +156,11 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
                 c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children):
             return child, verbs[child.lemma_.lower()]  # "the treaty that was signed in 1968", "the pact which X signed"
     return None, None
+
+
+def _stating_verbs(ctx: Context) -> set[str]:
+    section = ctx.triggers["agreements"]
+    return set(ctx.cues.reporting_verbs) | set(section["undertaking_verbs"]) | set(section["affirming_verbs"])
 
 
 def agreements(ctx: Context, sent: SentSpan) -> None:
@@ -223,7 +231,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         # named by its parties, or by its date, is one they concluded, then
         signers = _parties_in_name(ctx, token)
         status = "Signed" if signers or when else status
-    if when and status == "Signed" and event_key is None:
+    if when and status == "Signed" and event_key is None and not (found and found.adopted_at):
         event_key = _named_date_event(ctx, token, name, when, signers)
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
@@ -289,9 +297,10 @@ def _parties_in_name(ctx: Context, token: Token) -> list[str]:
 
 
 def _of_date(token: Token, dates: dict[int, Interval]) -> TimeValue | None:
-    """"the Tacna Protocol of May 1929": a date the name carries."""
-    return next((dates[p.i].start for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj" and p.i in dates), None)
+    """"the Tacna Protocol of May 1929", "a 2031 joint statement": a date the mention carries."""
+    after = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    before = [c for c in token.lefts if c.dep_ in ("nummod", "compound", "nmod", "amod")]
+    return next((dates[t.i].start for t in after + before if t.i in dates), None)
 
 
 def _named_date_event(ctx: Context, token: Token, name: str, when: TimeValue, signers: list[str]) -> str:
