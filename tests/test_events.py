@@ -359,14 +359,13 @@ def test_events_a_dated_act_keeps_what_its_object_is_for_and_leaves_a_second_ver
 
 @pytest.mark.parametrize("when", ["that December", "in December"])
 def test_events_a_date_on_a_verb_of_causing_dates_what_it_brought_about(facts_for, when):
-    facts = facts_for(f"In November 1977, Juan Soto visited Lima. Soto's visit led to direct talks between Chile and "
-                      f"Peru {when}.")
-    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
-    assert dated["direct talks between Chile and Peru"] == "1977-12"
-    assert dated.get("visit") != "1977-12"  # the visit came first
+    facts = facts_for(f"In October 2030, Juan Soto visited Lima. His visit prompted formal negotiations between Chile "
+                      f"and Peru {when}.")
+    dated = {e.kind: e.start.iso if e.start else None for e in facts.events if e.kind in ("Negotiation", "Meeting")}
+    assert dated == {"Negotiation": "2030-12", "Meeting": None}  # the visit came first, undated here
 
 
-@pytest.mark.parametrize("text", ["Beginning in May 2031, a series of talks in Lima broke down over fishing rights.",
+@pytest.mark.parametrize("text", ["Starting in May 2031, rounds of talks in Lima stalled over fishing rights.",
                                   "Starting in May 2031, Chile and Peru held talks in Lima."])
 def test_events_a_participle_of_onset_dates_the_event_of_its_clause(facts_for, text):
     [talks] = [e for e in facts_for(text).events if e.kind == "Meeting"]

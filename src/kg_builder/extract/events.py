@@ -141,7 +141,7 @@ def _attachment(date: Token, noun: bool) -> Token | None:
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head
     if date.dep_ == "pobj" and date.head.lower_ in ("that", "this"):
-        return date.head.head  # "led to talks that December": the parser reads "that" as a preposition
+        return date.head.head  # "reopened the port that winter": the parser reads "that" as a preposition
     if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
         return date.head.head.head  # "at its congress in Lima, March 1931,": the date of the congress
     if noun and date.dep_ in ("compound", "nmod", "amod", "nummod"):
@@ -170,7 +170,7 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
 
 
 def _onset_adjuncts(ctx: Context, noun: Token) -> list[Token]:
-    """"Beginning in May, a series of talks in Lima broke down", "Starting in May, X held talks": a participle of onset
+    """"Starting in June, rounds of negotiations in Quito stalled", "Starting in May, X held talks": a participle of onset
     on the clause an event noun is an argument of."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head  # "a series of talks", "a round of talks"
@@ -527,7 +527,7 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             continue  # a dated signing is the agreement stage's event; "agreed in May to hold talks" is not one
         if verb.lemma_.lower() in ctx.triggers["events"]["causal_verbs"] and any(
                 t.i in ctx.event_at for t in prep_objects(verb, "to", "in") + objects(verb)):
-            continue  # "the visit led to talks that December": the date is the talks'
+            continue  # "the raid provoked clashes in the winter": the date is the clashes'
         named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
         if named:  # "Negotiations ... began in late 1972": the date is the named event's
             event = ctx.events[named[0]]
