@@ -328,3 +328,14 @@ def test_agreements_a_dated_mention_of_a_treaty_already_signed_adds_no_second_si
     facts = facts_for("Chile and Peru signed the Lima Treaty on May 26, 2031. The research adhered to the 2031 Lima "
                       "Treaty.")
     assert [e.start.iso for e in facts.events if "Lima Treaty" in e.label] == ["2031-05-26"]
+
+
+@pytest.mark.parametrize("text", ["Leaders hoped that other, more comprehensive agreements on fishing would follow.",
+                                  "Peru wanted a treaty."])
+def test_agreements_an_unnamed_accord_only_hoped_for_is_no_agreement_node(facts_for, text):
+    assert facts_for(text).agreements == ()
+
+
+def test_agreements_an_unnamed_treaty_proposed_stays_an_agreement(facts_for):
+    assert [(a.label, a.status) for a in facts_for("Peru proposed a treaty on fishing.").agreements] == [
+        ("treaty", "Proposed")]

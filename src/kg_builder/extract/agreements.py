@@ -211,6 +211,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)
     verb, status = _governor(ctx, token)
+    stated = status  # what the verb says became of it, before its factuality is weighed
     fact = ctx.factuality(verb if verb is not None else token)
     if status == "Signed" and fact.polarity == "Negative":
         status = "NotSigned"
@@ -222,6 +223,8 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     if found is None and verb is None and not proper and not by_parties and not _list_verb(token):
         return
     if found is None and not proper and _not_an_accord(ctx, token, name, verb):
+        return
+    if found is None and not proper and _unnamed_and_unmade(ctx, token, name, stated):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
     signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
@@ -280,6 +283,16 @@ def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) ->
     consent = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                   for c in token.children)
     return bare or consent
+
+
+def _unnamed_and_unmade(ctx: Context, token: Token, name: str, status: str | None) -> bool:
+    """"pursue an agreement that could end the war", "hoped other agreements would follow": an accord only sought,
+    named by nothing but its head word, is no agreement an analyst can find again (the stance keeps what is sought)."""
+    section = ctx.triggers["agreements"]
+    indefinite = {c.lower_ for c in token.children if c.dep_ == "det"} <= {"a", "an"} or token.tag_ == "NNS"
+    *qualifiers, head = name.lower().split()
+    bare = head.rstrip("s") in section["heads"] and set(qualifiers) <= set(section["unnamed_modifiers"])
+    return indefinite and bare and status is None
 
 
 def _dated_name(name: str | None) -> tuple[str | None, str | None]:
