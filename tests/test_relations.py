@@ -153,3 +153,10 @@ def test_relations_a_person_s_plan_is_no_membership(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz spoke in May. Ruiz's Andes Plan failed.")
     assert not [r for r in related(facts, "affiliatedWith") if r.subject.startswith("person/gabriel")
                 and r.object != "state/chile"]
+
+
+def test_relations_an_ally_in_a_list_is_the_ally_of_the_one_it_follows_only(facts_for):
+    facts = facts_for("While the only countries capable of striking were Chile, its close ally Peru, and Bolivia, the "
+                      "doctrine held.")
+    allied = {(r.subject, r.object) for r in facts.relations if r.predicate == "alliedWith"}
+    assert allied == {("state/chile", "state/peru")}

@@ -13,7 +13,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import verb_predication
 from .context import Context
-from .tokens import entities_in
+from .tokens import conjuncts, entities_in
 from .factuality import polarity
 
 
@@ -195,7 +195,9 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
         if owner and owner not in states:
             states.insert(0, owner)
         if owner and token.dep_ == "appos":  # "Bolivia, Peru's ally": the one described is the ally
-            states += [k for k in ctx.registry.actors(token.head) if k not in states]
+            # "X, its ally Y, and Z": the list's other members are no allies of X
+            listed = {k for c in conjuncts(token.head)[1:] for k in ctx.registry.actors(c)}
+            states += [k for k in ctx.registry.actors(token.head) if k not in states and k not in listed]
         if owner and token.pos_ == "NOUN" and token.tag_ == "NNS":  # "the U.S. and its Western European allies"
             # bare "its allies" names nobody in particular
             states += [k for k in ctx.registry.actors(token) if k not in states
