@@ -339,3 +339,10 @@ def test_agreements_an_unnamed_accord_only_hoped_for_is_no_agreement_node(facts_
 def test_agreements_an_unnamed_treaty_proposed_stays_an_agreement(facts_for):
     assert [(a.label, a.status) for a in facts_for("Peru proposed a treaty on fishing.").agreements] == [
         ("treaty", "Proposed")]
+
+
+def test_agreements_every_member_of_a_list_with_an_apposition_signs(facts_for):
+    facts = facts_for("The treaty was signed by Chile, its close ally Peru, and Bolivia.")
+    assert sorted(r.object for r in signatories(facts)) == ["state/bolivia", "state/chile", "state/peru"]
+    assert {(r.subject, r.object) for r in facts.relations if r.predicate == "alliedWith"} == {
+        ("state/chile", "state/peru")}

@@ -209,7 +209,20 @@ class Registry:
             # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
             named = [k for c in t.children if c.dep_ == "appos" for a in conjuncts(c) for k in self._actor(a)]
             found = named if named and self.key_of(t) is None else self._actor(t)
-            out += [k for k in found if k not in out]
+            out += [k for k in found + self._listed_after_apposition(t) if k not in out]
+        return out
+
+    def _listed_after_apposition(self, token: Token) -> list[str]:
+        """"signed by Chile, its close ally Peru, and Bolivia": the parser hangs the list's later members on the
+        apposition; one the list goes on after is a member too, when it is the same kind of actor."""
+        own = self.key_of(token)
+        if own is None:
+            return []
+        out: list[str] = []
+        for appos in (c for c in token.children if c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.children)):
+            for member in conjuncts(appos):
+                named = [a for a in member.children if a.dep_ == "appos"] if self.key_of(member) is None else [member]
+                out += [k for a in named for k in self._actor(a) if self.kind(k) == self.kind(own)]
         return out
 
     def _hidden_people(self, token: Token) -> list[Token]:

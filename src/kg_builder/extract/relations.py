@@ -196,7 +196,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             states.insert(0, owner)
         if owner and token.dep_ == "appos":  # "Bolivia, Peru's ally": the one described is the ally
             # "X, its ally Y, and Z": the list's other members are no allies of X
-            listed = {k for c in conjuncts(token.head)[1:] for k in ctx.registry.actors(c)}
+            listed = {k for c in conjuncts(token.head)[1:] + conjuncts(token)[1:] for k in ctx.registry.actors(c)}
             states += [k for k in ctx.registry.actors(token.head) if k not in states and k not in listed]
         if owner and token.pos_ == "NOUN" and token.tag_ == "NNS":  # "the U.S. and its Western European allies"
             # bare "its allies" names nobody in particular
