@@ -170,6 +170,14 @@ def test_hostile_cross_join_is_cut_at_the_default_row_cap_with_a_note(store_dir:
     assert "the result was cut: only the first 10000 rows" in result.stderr
 
 
+def test_hostile_table_is_cut_at_a_thousand_rows_by_default(store_dir: Path) -> None:
+    result = ask(store_dir, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }")  # a table, meant to be read
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 + 1_000 + 1 and lines[-1] == "(1000 rows, truncated: more rows than the limit)"
+    assert "only the first 1000 rows are shown (raise --limit, or --limit 0 for all)" in result.stderr
+
+
 def test_hostile_runaway_query_stops_at_the_time_limit(store_dir: Path) -> None:
     # In a process of its own: an aggregate gives no row to stop at, so the store's worker thread
     # goes on counting 203^4 rows for minutes after kg has answered; only the process's exit ends it.

@@ -2,8 +2,9 @@
 
 tests/data/queries-before/ holds each canned query as it was before it was rewritten
 (hash joins through sub-selects, MINUS for FILTER NOT EXISTS, local names taken after
-the aggregate): on five documents as the pipeline built them, and with each declared
-parameter bound, both must answer row for row the same, in the same order.
+the aggregate, an agreement's own values aggregated before its signatories are joined): on
+five documents as the pipeline built them, and with each declared parameter bound, both
+must answer row for row the same, in the same order.
 
 The store sorts the rows of a query that ends with ``ORDER BY ?a ?b`` itself: each canned
 query gives the rows Oxigraph gives when it sorts them (``ORDER BY ASC(?a) ASC(?b)``).
@@ -32,6 +33,7 @@ REWRITTEN = sorted(p.stem for p in BEFORE.glob("*.rq")
 # Each declared parameter with a value the five documents hold (a column of the query's
 # own answer where there is one), so that the filters run on rows that exist.
 PARAMS = {
+    "agreements": [{}, {"signer": "China"}, {"status": "NotSigned"}, {"signer": "John Quincy Adams", "status": "signed"}],
     "positions": [{}, {"holder": "United States"}, {"issue": "new markets"}, {"stance": "Supports"},
                   {"holder": "China", "stance": "opposes"}],
     "timeline": [{}, {"from": "1800"}, {"to": "1850-06"}, {"actor": "United States"},
