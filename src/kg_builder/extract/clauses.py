@@ -64,7 +64,17 @@ class Predication:
 
 
 def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) -> Predication:
-    """A verb (or a participle) with its roles normalised across voice, control and relative clauses."""
+    """A verb (or a participle) with its roles normalised across voice, control and relative clauses.
+
+    Kept on the Doc: several rules read the same verb of a sentence."""
+    kept = verb.doc.user_data.setdefault("kg_verb_predications", {})
+    key = (verb.i, object_control)
+    if key not in kept:
+        kept[key] = _verb_predication(verb, object_control)
+    return kept[key]
+
+
+def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predication:
     passive = _is_passive(verb)
     subject = _subjects(verb, object_control)
     if passive:

@@ -43,12 +43,16 @@ class FrameMatch:
 
 def matches(sent: Span, frames: Frames, fact_class: str) -> list[FrameMatch]:
     """Every frame of `fact_class` that a predicate of the sentence evokes."""
-    out = []
-    for token in sent:
-        for match in _evoked(token, frames):
-            if match.frame.fact_class == fact_class:
-                out.append(match)
-    return out
+    return [match for match in _sentence_matches(sent, frames) if match.frame.fact_class == fact_class]
+
+
+def _sentence_matches(sent: Span, frames: Frames) -> tuple[FrameMatch, ...]:
+    """Every frame the sentence evokes, in token order, kept on the Doc: the rules of each fact class ask in turn."""
+    kept = sent.doc.user_data.setdefault("kg_frame_matches", {})
+    key = (sent.start, sent.end, id(frames))
+    if key not in kept:
+        kept[key] = tuple(match for token in sent for match in _evoked(token, frames))
+    return kept[key]
 
 
 def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
