@@ -205,12 +205,12 @@ def _identified(token: Token) -> Token:
 
 
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
-    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization" and _governor(ctx, token)[0] is None:
+    verb, status = _governor(ctx, token)
+    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization" and verb is None:
         return  # "the Warsaw Pact disbanded": the name of an alliance; "the Lima Accords, signed by ...": a treaty
     proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)
-    verb, status = _governor(ctx, token)
     stated = status  # what the verb says became of it, before its factuality is weighed
     fact = ctx.factuality(verb if verb is not None else token)
     if status == "Signed" and fact.polarity == "Negative":

@@ -36,7 +36,10 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     needed = section["head_requires"].get(token.lemma_.lower())
     if needed and not {t.lower_ for m in modifiers for t in m.subtree} & set(needed):
         return None
-    name = text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token])
+    return _register(ctx, token, text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token]))
+
+
+def _register(ctx: Context, token: Token, name: str) -> str:
     key = f"facility/{slug(name)}"
     ctx.registry.add(key, "Facility", name, name)
     ctx.registry.token_key[token.i] = key
@@ -54,11 +57,7 @@ def _named_facility(ctx: Context, token: Token, named_heads: list[str]) -> str |
     words = list(token.doc[start: token.i + 1])
     if len(words) < 2 or not any(w.lower_ in named_heads for w in words):
         return None
-    name = text_of(words)
-    key = f"facility/{slug(name)}"
-    ctx.registry.add(key, "Facility", name, name)
-    ctx.registry.token_key[token.i] = key
-    return key
+    return _register(ctx, token, text_of(words))
 
 
 def facilities(ctx: Context, sent: SentSpan) -> None:
@@ -69,8 +68,8 @@ def facilities(ctx: Context, sent: SentSpan) -> None:
             continue
         head = _head_noun(token)
         entity = ctx.registry.entities[key]
-        entity.statuses.update(_statuses(ctx, head, section))
         work = _work_on(head, section)
+        entity.statuses.update(_statuses(ctx, head, work, section))
         operator = _operator(ctx, head, section["operator_verbs"] + (section["phase_verbs"] if work else []))
         if operator:
             ctx.relate(key, "operator", operator, ctx.evidence(sent, "rule:facility-operator", 0.6), ctx.factuality(head.head))
@@ -102,12 +101,11 @@ def _work_on(head: Token, section: dict) -> Token | None:
     return next((n for n in nouns if n.lemma_.lower() in section["status_nouns"]), None)
 
 
-def _statuses(ctx: Context, head: Token, section: dict) -> list[str]:
+def _statuses(ctx: Context, head: Token, work: Token | None, section: dict) -> list[str]:
     found = [c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in section["status_modifiers"]]
     if head.dep_ == "compound" and head.head.lemma_.lower() in section["status_nouns"]:
         status_noun = head.head
         found.append(text_of([c for c in status_noun.children if c.dep_ == "amod"] + [status_noun]).lower())
-    work = _work_on(head, section)
     if work is not None:  # "stopped construction at the site": the verb says which way the work went
         verb = [work.head] if work.dep_ == "dobj" and work.head.lemma_.lower() in section["phase_verbs"] else []
         found.append(text_of(verb + [c for c in work.children if c.dep_ == "amod"] + [work]).lower())
