@@ -103,6 +103,23 @@ def test_events_testing_a_non_weapon_is_no_weapons_test(facts_for):
     assert not of_kind(facts, "WeaponsTest")
 
 
+@pytest.mark.parametrize("text", [
+    "In 2030 Chile returned Arica to Peru.",
+    "Peru ceded the Tacna region to Chile in 1929.",
+])
+def test_events_handing_over_a_named_place_is_a_transfer(facts_for, text):
+    facts = facts_for(text)
+    assert len(of_kind(facts, "Transfer")) == 1, facts.events
+
+
+@pytest.mark.parametrize("text", [
+    "In 2030 the Chilean delegation returned to Lima.",
+    "In 2030 the minister returned the letter unopened.",
+])
+def test_events_returning_to_a_place_or_returning_a_thing_is_no_transfer(facts_for, text):
+    assert not of_kind(facts_for(text), "Transfer")
+
+
 def test_events_did_not_meet_is_negative(facts_for):
     facts = facts_for("Chile and Peru did not meet in 2018.")
     [meeting] = facts.events

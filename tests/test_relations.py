@@ -100,6 +100,22 @@ def test_relations_title_with_of_is_whole_and_its_noun_owns_nothing(facts_for):
     assert not [r for r in facts.relations if r.subject == ruiz.key], facts.relations
 
 
+@pytest.mark.parametrize("text", [
+    "Daniel Okafor was Secretary of State under Boric.",
+    "Daniel Okafor, who was Secretary of State, flew to Lima.",
+])
+def test_relations_copular_title_with_of_is_whole_and_owns_nothing(facts_for, text):
+    facts = facts_for(text)
+    okafor = next(e for e in facts.entities if e.label == "Daniel Okafor")
+    assert okafor.roles == ("secretary of state",)
+    assert not [r for r in facts.relations if r.subject == okafor.key], facts.relations
+
+
+def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
+    facts = facts_for("Luis Soto was the Peruvian ambassador to Chile.")
+    assert {(r.predicate, r.object) for r in facts.relations} == {("affiliatedWith", "state/peru")}
+
+
 def test_relations_title_stops_at_the_previous_name(facts_for):
     facts = facts_for("The accord was signed by Chilean President Gabriel Boric and Peruvian President Dina Boluarte "
                       "in 2023.")

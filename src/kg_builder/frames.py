@@ -14,7 +14,7 @@ import rdflib
 import yaml
 from rdflib.namespace import OWL, RDF
 
-from .errors import InputError
+from .datafile import DataFile, compose
 from .model import STANCES
 from .resources import ontology_dir, ontology_file
 
@@ -58,38 +58,15 @@ class Frames:
         return tuple(dict.fromkeys(f for found in self.index.values() for f in found))
 
 
-class _Checker:
-    """Reads the YAML node tree so that every error names the line it comes from."""
+class _Checker(DataFile):
+    """The frames file's own checks: classes and properties are those of kgo.ttl."""
 
     def __init__(self, path: Path, vocabulary: tuple[frozenset[str], frozenset[str]]) -> None:
-        self.path = path
+        super().__init__(path)
         self.classes, self.properties = vocabulary
 
-    def fail(self, node: yaml.Node, message: str, hint: str | None = None) -> InputError:
-        return InputError(f"{self.path}:{node.start_mark.line + 1}: {message}", hint=hint)
-
-    def mapping(self, node: yaml.Node, what: str, allowed: frozenset[str] | None = None) -> dict[str, yaml.Node]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, f"{what} must be a mapping")
-        out = {}
-        for key, value in node.value:
-            if allowed is not None and key.value not in allowed:
-                raise self.fail(key, f"unknown key {key.value!r} in {what}", hint=f"one of {', '.join(sorted(allowed))}")
-            out[key.value] = value
-        return out
-
     def words(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, f"{what} must be a list of words")
-        for item in node.value:
-            if not isinstance(item, yaml.ScalarNode) or item.tag != "tag:yaml.org,2002:str":
-                raise self.fail(item, f"{what} holds {getattr(item, 'value', item)!r}, not a word", hint='quote it, e.g. "no"')
-        return tuple(item.value.lower() for item in node.value)
-
-    def text(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or not node.value:
-            raise self.fail(node, f"{what} must be a word")
-        return node.value
+        return tuple(w.lower() for w in super().words(node, what))
 
     def roles(self, node: yaml.Node, what: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         out = []
@@ -105,11 +82,11 @@ class _Checker:
         for required in ("name", "class"):
             if required not in fields:
                 raise self.fail(node, f"a frame needs {required!r}")
-        name = self.text(fields["name"], "name")
-        fact_class = self.text(fields["class"], f"frame {name}: class")
+        name = self.word(fields["name"], "name")
+        fact_class = self.word(fields["class"], f"frame {name}: class")
         if fact_class not in self.classes:
             raise self.fail(fields["class"], f"frame {name}: {fact_class!r} is not a class of kgo.ttl")
-        stance = self.text(fields["stance"], f"frame {name}: stance") if "stance" in fields else None
+        stance = self.word(fields["stance"], f"frame {name}: stance") if "stance" in fields else None
         if stance is not None and stance not in STANCES:
             raise self.fail(fields["stance"], f"frame {name}: unknown stance {stance!r}", hint=", ".join(STANCES))
         own = self.roles(fields["roles"], f"frame {name}: roles") if "roles" in fields else ()
@@ -133,27 +110,14 @@ def _vocabulary(path: Path) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def read_frames(path: Path, ontology: Path) -> Frames:
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: frames file not found") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "unreadable"
-        raise InputError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML: {problem}",
-                         hint="check the brackets and quotes on that line") from exc
+    root = compose(path, "frames file")
     checker = _Checker(path, _vocabulary(ontology))
-    if root is None:
-        raise InputError(f"{path}: the frames file is empty")
     top = checker.mapping(root, "the frames file", TOP_KEYS)
-    missing = sorted(TOP_KEYS - top.keys())
-    if missing:
-        raise checker.fail(root, f"the frames file lacks {', '.join(map(repr, missing))}",
-                           hint="see ontology/frames.yaml of the project for each key")
+    checker.require(root, top, TOP_KEYS, "the frames file")
     defaults = {c: checker.roles(n, f"defaults/{c}") for c, n in checker.mapping(top["defaults"], "defaults",
                                                                                   frozenset(CATEGORIES)).items()}
     exchange = checker.mapping(top["exchange"], "exchange", frozenset({"prepositions", "counterpart"}))
-    counterpart = {k: checker.text(v, f"exchange/counterpart/{k}")
+    counterpart = {k: checker.word(v, f"exchange/counterpart/{k}")
                    for k, v in checker.mapping(exchange["counterpart"], "exchange/counterpart", frozenset(STANCES)).items()}
     index: dict[tuple[str, str], tuple[Frame, ...]] = {}
     if not isinstance(top.get("frames"), yaml.SequenceNode):
@@ -175,7 +139,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
 def _stances(checker: _Checker, node: yaml.Node) -> dict[str, str]:
     out = {}
     for key, value in checker.mapping(node, "stance_prepositions").items():
-        stance = checker.text(value, f"stance_prepositions/{key}")
+        stance = checker.word(value, f"stance_prepositions/{key}")
         if stance not in STANCES:
             raise checker.fail(value, f"stance_prepositions/{key}: unknown stance {stance!r}", hint=", ".join(STANCES))
         out[key] = stance

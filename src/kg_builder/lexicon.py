@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import rdflib
-import yaml
 from rdflib.namespace import RDF, SKOS
 
 from .errors import InputError
 from .resources import ontology_dir
+from .triggers import read_triggers
 
 KGO = rdflib.Namespace("https://w3id.org/kg-builder/ontology#")
 INSTANCES = "https://w3id.org/kg-builder/id/"
@@ -102,36 +102,10 @@ def _parse_turtle(path: Path) -> rdflib.Graph:
         raise InputError(f"{path}: not valid Turtle: {exc}", hint="fix the line it names") from exc
 
 
-def _read_triggers(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: trigger file not found") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise InputError(f"{where}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a mapping at the top level")
-    _check_words(data, path, "")
-    return data
-
-
-def _check_words(node: Any, path: Path, where: str) -> None:
-    """Every trigger word is text: YAML reads a bare no, yes, on or off as a boolean."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            _check_words(value, path, f"{where}/{key}")
-    elif isinstance(node, list):
-        for word in node:
-            if not isinstance(word, str):
-                raise InputError(f"{path}: {where} holds {word!r}, not a word", hint='quote it, e.g. "no"')
-
-
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     folder = directory or ontology_dir()
     graph = _parse_turtle(folder / "lexicon.ttl")
     graph += _parse_turtle(folder / "issues.ttl")
     entries = tuple(_entries(graph))
-    return Lexicon(entries=entries, triggers=_read_triggers(folder / "triggers.yaml"), name_index=_name_index(entries))
+    return Lexicon(entries=entries, triggers=read_triggers(folder / "triggers.yaml"), name_index=_name_index(entries))

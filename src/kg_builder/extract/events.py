@@ -76,7 +76,8 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in section["verbs"]:
         needed = section["verb_requires"].get(lemma)
-        if needed and not _object_has(token, needed):
+        if needed and not _object_has(token, needed) and not (
+                lemma in section["place_object_verbs"] and _object_is_place(ctx, token)):
             return None
         return section["verbs"][lemma]
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in section["nouns"]:
@@ -106,6 +107,13 @@ def _object_has(verb: Token, words: list[str]) -> bool:
     near += [verb.head] if verb.dep_ in ("acl", "relcl") else []  # "an agreement signed in 1968 by ..."
     near += list(verb.doc[verb.i + 1: min(verb.i + 8, sentence_of(verb).end)])
     return any(t.lemma_.lower() in wanted or t.lower_ in wanted for t in near)
+
+
+def _object_is_place(ctx: Context, verb: Token) -> bool:
+    """"returned Okinawa to Japan", "the canal was handed over": what moves is a place the text names."""
+    moved = objects(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or ctx.registry.kind(ctx.registry.key_of(t) or "") in ("Location", "Facility")
+               for t in moved)
 
 
 def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) -> list[int]:

@@ -74,17 +74,25 @@ def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[s
     noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
         return None, [], []
-    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
-    of_phrase = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-    title = _title_in(words + [t for c in of_phrase for t in c.subtree], titles)
-    if title and " of " in title:  # "his Secretary of State": "State" is part of the title, not its owner
-        of_phrase = []
-    else:
-        title = _title_in(words, titles)
+    title, words, owner_phrases = _title_noun(ctx, noun, titles)
     owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
-    owners += [k for c in of_phrase  # "the leader of the Likud Party"
-               for p in c.children if p.dep_ == "pobj" for k in ctx.registry.actors(p)]
+    owners += [k for t in owner_phrases for k in ctx.registry.actors(t)]  # "the leader of the Likud Party"
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
+    return title, words, owners
+
+
+def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | None, list[Token], list[Token]]:
+    """The title a noun names, the words before it, and the objects of its prepositions that say whose title it is.
+    An "of" that the title itself holds ("Secretary of State") names no owner; "ambassador to Peru" names the host,
+    not the body the person works for, so only the affiliation prepositions count."""
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.triggers["relations"]["affiliation_preps"]]
+    of_phrase = [t for c in preps if c.lower_ == "of" for t in c.subtree]
+    title = _title_in(words + of_phrase, titles)
+    whole = title is not None and " of " in title
+    if not whole:
+        title = _title_in(words, titles)
+    owners = [p for c in preps if not (whole and c.lower_ == "of") for p in c.children if p.dep_ == "pobj"]
     return title, words, owners
 
 
@@ -101,7 +109,7 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
             people = [k for t in (*pred.agents, *_subject_of(verb)) for k in ctx.registry.actors(t)
                       if ctx.registry.kind(k) == "Person"]
         for noun in [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]:
-            title = _title_in([t for t in noun.subtree if t.i <= noun.i], titles)
+            title, _, _ = _title_noun(ctx, noun, titles)
             if not title or not people:
                 continue
             bodies = [k for t in noun.subtree for k in ctx.registry.actors(t) if ctx.registry.kind(k) in ("State", "Organization")]
@@ -126,26 +134,34 @@ def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bod
 
 
 def copular_roles(ctx: Context, sent: SentSpan) -> None:
-    """"Sue Mi Terry is a senior fellow with the Korea Chair at CSIS."""
+    """"Jane Roe is a senior fellow at the Brookings Institution", "Ruiz, who was Secretary of State, ...":
+    the person holds the title, of the state or body that the title's own words name."""
     lexical = ctx.triggers["relations"]
     all_titles = lexical["leader_titles"] + lexical["other_titles"]
     for verb in (t for t in sent if t.lemma_ == "be"):
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
         attrs = [c for c in verb.children if c.dep_ == "attr"]
         if not subjects or not attrs:
             continue
         person = ctx.registry.key_of(subjects[0])
         if not person or ctx.registry.entities[person].kind != "Person":
             continue
-        attr = attrs[0]
-        title = _title_in([t for t in attr.subtree if t.i <= attr.i], all_titles)
+        title, words, owner_phrases = _title_noun(ctx, attrs[0], all_titles)
         if not title:
             continue
         fact = ctx.factuality(verb)
         _entitle(ctx, person, title, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
-        for org in _organizations_in(ctx, attr):
-            relation = "leaderOf" if title in lexical["leader_titles"] else "affiliatedWith"
-            ctx.relate(person, relation, org, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
+        relation = "leaderOf" if title in lexical["leader_titles"] else "affiliatedWith"
+        for body in _bodies_in(ctx, words + [t for p in owner_phrases for t in p.subtree]):
+            ctx.relate(person, relation, body, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
+
+
+def _antecedent(subject: Token) -> Token:
+    """The name a relative pronoun stands for: "who" in "Ruiz, who was ..." is Ruiz."""
+    verb = subject.head
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Factuality = ASSERTED) -> None:
@@ -153,9 +169,9 @@ def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Fa
     ctx.registry.entities[person].role_readings.append(Role(title, evidence, fact))
 
 
-def _organizations_in(ctx: Context, attr: Token) -> list[str]:
+def _bodies_in(ctx: Context, words: list[Token]) -> list[str]:
     out: list[str] = []
-    for t in attr.subtree:
+    for t in words:
         key = ctx.registry.key_of(t)
         if key and ctx.registry.entities[key].kind in ("Organization", "State") and key not in out:
             out.append(key)

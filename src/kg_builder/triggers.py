@@ -1,0 +1,89 @@
+"""The trigger words (ontology/triggers.yaml): the words by which texts state facts, by the part of the
+extractor that reads them.
+
+The file is checked when it is loaded against the keys the extractor reads: an unknown or missing section
+or key, a value that is not a word, or a class, status or stance that the core vocabulary lacks is an
+``InputError`` naming the file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from .datafile import DataFile, compose
+from .model import EVENT_KINDS, STANCES, STATUSES
+
+
+@dataclass(frozen=True)
+class WordMap:
+    """word -> a list of words, or (with `values`) word -> one of `values`; `keys` limits the words too."""
+
+    values: tuple[str, ...] | None = None
+    keys: tuple[str, ...] | None = None
+
+
+WORDS = "words"  # a list of words
+Spec = Union[str, WordMap]
+LISTS = WordMap()
+
+
+def _words(*keys: str) -> dict[str, Spec]:
+    return {key: WORDS for key in keys}
+
+
+SCHEMA: dict[str, dict[str, Spec]] = {
+    "events": {"verbs": WordMap(EVENT_KINDS), "nouns": WordMap(EVENT_KINDS), "noun_requires": LISTS,
+               "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "relative_adverbs",
+                                                "causal_verbs", "onset_verbs", "stative", "place_object_verbs")},
+    "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),
+                   **_words("heads", "signing_verbs", "list_verbs", "of_heads", "unnamed_modifiers", "agree_verbs",
+                            "commitment_verbs", "undertaking_verbs", "affirming_verbs")},
+    "positions": {"negated": WordMap(STANCES, STANCES),
+                  **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "framing_verbs",
+                           "saying_nouns")},
+    "disagreements": _words("pair_nouns"),
+    "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "vague_qualifiers", "group_qualifiers",
+                        "party_nouns"),
+    "relations": _words("leader_titles", "other_titles", "affiliation_preps", "appointment_verbs", "alliance_words",
+                        "membership_heads", "qualified_group_nouns", "group_nouns"),
+    "facilities": {"head_requires": LISTS,
+                   **_words("heads", "generic_modifiers", "status_modifiers", "status_nouns", "operator_verbs",
+                            "phase_verbs", "change_verbs", "named_heads")},
+    "factuality": _words("negators", "negative_implicatives", "negative_nouns", "negative_adjectives",
+                         "negating_verbs", "occurrence_verbs", "negative_adverbs", "hedge_modals",
+                         "hypothetical_modals", "narrative_modals", "normative_modals", "hedge_verbs", "hedge_adverbs",
+                         "hypothetical_marks", "future_verbs", "irrealis_nouns", "reporting_verbs"),
+}
+
+
+def read_triggers(path: Path) -> dict[str, Any]:
+    """The trigger file as section -> key -> words (or word -> words / value), checked against SCHEMA."""
+    root = compose(path, "trigger file")
+    checker = DataFile(path)
+    sections = checker.mapping(root, "the trigger file", frozenset(SCHEMA))
+    checker.require(root, sections, frozenset(SCHEMA), "the trigger file")
+    out: dict[str, Any] = {}
+    for name, node in sections.items():
+        keys = checker.mapping(node, name, frozenset(SCHEMA[name]))
+        checker.require(node, keys, frozenset(SCHEMA[name]), f"section {name!r}")
+        out[name] = {key: _value(checker, value, SCHEMA[name][key], f"{name}/{key}") for key, value in keys.items()}
+    return out
+
+
+def _value(checker: DataFile, node: yaml.Node, spec: Spec, what: str) -> Any:
+    if spec == WORDS:
+        return list(checker.words(node, what))
+    assert isinstance(spec, WordMap)
+    out: dict[str, Any] = {}
+    for key, value in checker.mapping(node, what).items():
+        key_node = next(k for k, _ in node.value if k.value == key)
+        if spec.keys is not None:
+            checker.one_of(key_node, what, spec.keys)
+        else:
+            checker.word(key_node, what)
+        out[key] = list(checker.words(value, f"{what}/{key}")) if spec.values is None \
+            else checker.one_of(value, f"{what}/{key}", spec.values)
+    return out
