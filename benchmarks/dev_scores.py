@@ -9,6 +9,7 @@ query that came out true.
     .venv/bin/python benchmarks/dev_scores.py                 # seed + every dev gold
     .venv/bin/python benchmarks/dev_scores.py --markdown out.md
     .venv/bin/python benchmarks/dev_scores.py --only camp-david --verbose
+    .venv/bin/python benchmarks/dev_scores.py --gold benchmarks/blind-gold   # another folder of gold
 
 The texts are looked up in ``seeds/``, ``../shared/corpus/milestones`` and
 ``../shared/corpus/crs``. Exit 2 when the shared folder is missing.
@@ -45,9 +46,10 @@ class Score:
         return self.answered / self.total if self.total else 0.0
 
 
-def gold_files(only: list[str]) -> list[tuple[str, Path]]:
-    found = [("seed", SEED_GOLD)] + [(p.name.removesuffix(".questions.yaml"), p)
-                                     for p in sorted(DEV_GOLD.glob("*.questions.yaml"))]
+def gold_files(only: list[str], folder: Path | None = None) -> list[tuple[str, Path]]:
+    """The seed's and the development gold, or only the gold files of `folder`."""
+    found = [] if folder else [("seed", SEED_GOLD)]
+    found += [(p.name.removesuffix(".questions.yaml"), p) for p in sorted((folder or DEV_GOLD).glob("*.questions.yaml"))]
     return [(n, p) for n, p in found if not only or n in only]
 
 
@@ -104,6 +106,7 @@ def table(scores: list[Score]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append", default=[], help="score only this gold (repeatable)")
+    parser.add_argument("--gold", type=Path, help="score the *.questions.yaml of this folder instead of seed and dev")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     parser.add_argument("--keep", type=Path, help="keep the TriG exports in this folder")
     parser.add_argument("--model", help="spaCy pipeline to build with")
@@ -116,7 +119,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        for name, gold in gold_files(args.only):
+        for name, gold in gold_files(args.only, args.gold):
             print(f"scoring {name} ...", file=sys.stderr, flush=True)
             trig = export_trig(text_of(name, gold), workdir, args.model)
             scores.append(score(name, trig, gold, args.verbose))
