@@ -346,3 +346,31 @@ def test_agreements_every_member_of_a_list_with_an_apposition_signs(facts_for):
     assert sorted(r.object for r in signatories(facts)) == ["state/bolivia", "state/chile", "state/peru"]
     assert {(r.subject, r.object) for r in facts.relations if r.predicate == "alliedWith"} == {
         ("state/chile", "state/peru")}
+
+
+# --- provisions told under an agreement ----------------------------------------------------------
+
+def test_agreements_provisions_under_a_named_accord_are_its_commitments_one_per_clause(facts_for):
+    facts = facts_for("Under the Lima Accord, Chile would withdraw its troops and Peru would reopen the border. "
+                      "Bolivia would gain a port. The talks were hard. Peru would later seek a new loan.")
+    [accord] = facts.agreements
+    assert accord.label == "Lima Accord"
+    assert accord.factuality.is_plain_fact  # what it provides is told with "would"; the accord itself exists
+    assert [c.label for c in accord.commitments] == [
+        "Chile would withdraw its troops", "Peru would reopen the border", "Bolivia would gain a port"]
+
+
+def test_agreements_a_plan_is_an_agreement_only_by_its_proper_name(facts_for):
+    facts = facts_for("Under the Quito Plan, Bolivian tariffs would be cut. Peru had a plan to build a port.")
+    assert [a.label for a in facts.agreements] == ["Quito Plan"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031 Chile and Peru entered into a voluntary moratorium on deep-sea mining.",
+    "In 2031 a one-year moratorium on debt payments was declared.",
+])
+def test_agreements_a_moratorium_entered_into_or_declared_is_in_force(facts_for, text):
+    facts = facts_for(text)
+    [moratorium] = facts.agreements
+    assert moratorium.status == "Signed"
+    assert "moratorium" in moratorium.label

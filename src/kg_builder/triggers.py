@@ -39,7 +39,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "relative_adverbs",
                                                 "causal_verbs", "onset_verbs", "stative", "place_object_verbs")},
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),
-                   **_words("heads", "signing_verbs", "list_verbs", "of_heads", "unnamed_modifiers", "agree_verbs",
+                   **_words("heads", "named_heads", "signing_verbs", "list_verbs", "of_heads", "unnamed_modifiers", "agree_verbs",
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs")},
     "positions": {"negated": WordMap(STANCES, STANCES),
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "framing_verbs",

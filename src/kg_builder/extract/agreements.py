@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
-from ..model import Agreement, Commitment, Event, Factuality, TimeValue
+from ..model import ASSERTED, Agreement, Commitment, Event, Factuality, TimeValue
 from ..timex import Interval
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, clause_text, verb_predication
@@ -32,13 +32,19 @@ def _head_lemma(token: Token) -> str:
 def _is_head(ctx: Context, token: Token) -> bool:
     section = ctx.triggers["agreements"]
     lemma = _head_lemma(token)
-    if _signed_title(ctx, token) or _short_name_again(ctx, token):
+    if _signed_title(ctx, token) or _short_name_again(ctx, token) or _named_plan(ctx, token, lemma):
         return True
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
         return False
     needed = section["head_requires"].get(lemma)
     # "the members approved the resolution": a status verb makes any head an agreement
     return not needed or bool({t.lower_ for t in token.lefts} & set(needed)) or _governor(ctx, token)[0] is not None
+
+
+def _named_plan(ctx: Context, token: Token, lemma: str) -> bool:
+    """"the Quito Plan", "the Lima Initiative": a head that names an agreement only as part of a proper name."""
+    return token.pos_ == "PROPN" and token.is_title and lemma in ctx.triggers["agreements"]["named_heads"] \
+        and any(c.dep_ in ("compound", "amod", "conj") for c in token.children)
 
 
 def _signed_title(ctx: Context, token: Token) -> bool:
@@ -212,7 +218,9 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)
     stated = status  # what the verb says became of it, before its factuality is weighed
-    fact = ctx.factuality(verb if verb is not None else token)
+    # a treaty the text names and no verb governs is presupposed: "Under the Lima Accord, Chile would withdraw"
+    # says what the accord provides, not that it might exist
+    fact = ctx.factuality(verb) if verb is not None else ASSERTED if proper else ctx.factuality(token)
     if status == "Signed" and fact.polarity == "Negative":
         status = "NotSigned"
     elif status == "Signed" and fact.modality != "Asserted":
@@ -437,8 +445,34 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                                       any(a.lower_ == "to" for a in c.children)
                                       and not any(a.dep_ == "nsubj" for a in c.children))] \
                 if verb.lemma_.lower() in ctx.triggers["agreements"]["undertaking_verbs"] else []
-            texts = [text for c in inner for text in _undertaken(c)] or [clause_text(verb, without={"under"})]
+            texts = [text for c in inner for text in _undertaken(c)] or _provisions_said(verb, {"under"})
             _add_commitments(ctx, sent, framing, texts)
+            ctx.provisions_of = (framing, sent.end)
+    _provisions_continued(ctx, sent)
+
+
+def _provisions_said(verb: Token, without: set[str] = frozenset()) -> list[str]:
+    """"X would withdraw its troops and Y would reopen the border": one provision per clause with its own subject."""
+    own = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+           and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    first = clause_text(verb, without=without, before=own[0].left_edge.i if own else None)
+    return [first, *(text for c in own for text in _provisions_said(c))]
+
+
+def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
+    """"Under the Quito Plan, tariffs would be cut. A port authority would be created.": the sentences right after
+    one set under an agreement, told in the same future of the past ("would") and as plain statements, go on
+    listing its provisions."""
+    if ctx.provisions_of is None or ctx.provisions_of[1] != sent.start:
+        return
+    agreement, _ = ctx.provisions_of
+    root = sent.root
+    told = root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "would" for c in root.children)
+    if not told or any(t.dep_ == "neg" for t in root.children) or ctx.reading(root).speaker is not None:
+        ctx.provisions_of = None
+        return
+    _add_commitments(ctx, sent, agreement, _provisions_said(root))
+    ctx.provisions_of = (agreement, sent.end)
 
 
 def _agreement_meant(ctx: Context, token: Token) -> str | None:

@@ -302,12 +302,13 @@ def _relative_subject_of(noun: Token) -> Token | None:
     return None
 
 
-def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str] = frozenset()) -> str:
+def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str] = frozenset(),
+                before: int | None = None) -> str:
     """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X", and the relative
     clauses that say which thing it is), without "to", its marker, the adverbial clauses in it, or correlatives
-    ("not only ... but also")."""
+    ("not only ... but also"); only those before token `before` if given."""
     words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
-             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i)]
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i) and (before is None or t.i < before)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
     words = [t for t in words if t.i not in dropped]

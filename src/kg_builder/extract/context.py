@@ -31,6 +31,8 @@ class Context:
     agreements: list[Agreement] = field(default_factory=list)
     last_seen: dict[str, int] = field(default_factory=dict)  # agreement key -> offset of its latest mention
     agreement_at: dict[int, str] = field(default_factory=dict)  # mention token -> agreement key
+    # the agreement whose provisions the text is listing ("Under the accord, X would ..."), and where that sentence ends
+    provisions_of: tuple[str, int] | None = None
     positions: list[Position] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
