@@ -151,6 +151,10 @@ def test_factuality_would_in_a_past_narrative_tells_what_came_next(reading):
     assert reading("If Peru objects, Chile would withdraw.", "withdraw").modality == "Hypothetical"
     assert reading("Ruiz visits Lima today. The bill would require new tariffs.", "require").modality == "Hypothetical"
     assert reading("Ruiz visited Lima in May. The talks would have ended the war.", "ended").modality == "Hypothetical"
+    story = "Peru ran out of money in May. Instead, Chile would lend the ships to Peru, deferring payment."
+    assert reading(story, "lend").modality == "Asserted"  # a participle is no condition
+    story = "Peru ran out of money in May. Chile would lend the ships to Peru, unless Bolivia objected."
+    assert reading(story, "lend").modality == "Hypothetical"
 
 
 def test_factuality_a_decision_to_call_for_something_is_a_call_made(reading):

@@ -160,6 +160,13 @@ def test_positions_exchange_gives_the_counterpart_stance(facts_for):
     assert stances(facts) == {("state/chile", "Demands", "new border"), ("state/chile", "Offers", "fishing rights")}
 
 
+def test_positions_exchanged_item_is_whole_and_its_relative_clause_no_item(facts_for):
+    facts = facts_for("Chile gave Peru two frigates in exchange for leases to land in Arica and the Tacna valley, "
+                      "which would serve as naval bases.")
+    demanded = {issue for holder, stance, issue in stances(facts) if holder == "state/chile" and stance == "Demands"}
+    assert demanded == {"leases to land in Arica and the Tacna valley"}
+
+
 def test_positions_rewarded_with_in_exchange_for_is_a_deal_of_two_sides(facts_for):
     facts = facts_for("Peru would reward Chile with port access in exchange for a fishing truce.")
     assert stances(facts) == {("state/peru", "Offers", "port access"), ("state/peru", "Demands", "fishing truce"),

@@ -152,7 +152,9 @@ def _what_came_next(verb: Token) -> bool:
                                                       for c in verb.children):
         return False
     before = verb.doc[sent.start - 1].sent.root
-    return before.tag_ == "VBD" and not any(c.dep_ == "advcl" for c in verb.children)
+    # a condition has a subordinator ("if", "unless"); a participle ("..., deferring payment") is no condition
+    return before.tag_ == "VBD" and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+                                            for c in verb.children)
 
 
 def _conditional(token: Token, cues: Cues) -> bool:

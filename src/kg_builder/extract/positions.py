@@ -282,8 +282,10 @@ def _exchanged(ctx: Context, match: FrameMatch, stance: str, fact: Factuality, h
     items = _exchange_items(pred.head, ctx.frames.exchange_prepositions)
     if counterpart is None or not items:
         return
-    # the parser rarely gets a long list right: its items are read off the words ("A, B and C")
-    texts = [strip_determiners(t) for item in items for t in split_list(text_of(_list_from(item)))]
+    # the parser rarely gets a long list right: its items are read off the words ("A, B and C"); without a comma
+    # there is no list ("leases to land in A and the B" is one item)
+    listed = [text_of(_list_from(item)) for item in items]
+    texts = [strip_determiners(t) for text in listed for t in (split_list(text) if "," in text else [text])]
     for text in dict.fromkeys(texts):
         for holder in holders:
             _add(ctx, holder, counterpart, text, fact, pred.sentence, "frame:exchange", 0.6)
@@ -295,10 +297,11 @@ def _exchanged(ctx: Context, match: FrameMatch, stance: str, fact: Factuality, h
 
 
 def _list_from(item: Token) -> list[Token]:
-    """The words from an item to the end of its clause: the item and whatever is listed after it."""
+    """The words from an item to the end of its clause: the item and whatever is listed after it, up to a
+    relative clause ("for leases to A and B, which would serve as bases": "which" lists nothing)."""
     words = []
     for t in item.doc[item.left_edge.i: sentence_of(item).end]:
-        if t.text in (";", ".") or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t not in item.subtree):
+        if t.text in (";", ".") or t.tag_ in ("WDT", "WP") or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t not in item.subtree):
             break
         words.append(t)
     return words
