@@ -144,3 +144,13 @@ def test_entities_its_in_a_fronted_phrase_points_forward_to_the_subject_not_back
 def test_entities_a_war_tagged_as_an_organization_is_no_actor(facts_for):
     facts = facts_for("The Lima Accord, which ended the First Chaco War in August 1936, did not resolve tensions.")
     assert not [e for e in facts.entities if "War" in e.label]
+
+
+def test_entities_letters_in_brackets_stand_for_the_body_named_before(facts_for):
+    facts = facts_for("Peru sent aid to parties such as the Liberal Alliance (LA) in 2030. "
+                      "In 2031, LA candidate Pedro Vega was elected President of Peru.")
+    alliance = entities_by_key(facts)["organization/liberal-alliance"]
+    assert "LA" in alliance.aliases
+    assert not [e for e in facts.entities if e.label == "LA"]  # the tagger's place "LA" is the alliance
+    assert ("person/pedro-vega", "organization/liberal-alliance") in {
+        (r.subject, r.object) for r in relations(facts, "affiliatedWith")}

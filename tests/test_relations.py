@@ -116,6 +116,24 @@ def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
     assert {(r.predicate, r.object) for r in facts.relations} == {("affiliatedWith", "state/peru")}
 
 
+@pytest.mark.parametrize("text, person, expected", [
+    ("Green Party candidate Pedro Vega lost the election.", "Pedro Vega", ("affiliatedWith", "Green Party")),
+    ("Liberal Party leader Pedro Vega spoke first.", "Pedro Vega", ("leaderOf", "Liberal Party")),
+    ("Peruvian President Dina Boluarte spoke first.", "Dina Boluarte", ("leaderOf", "Peru")),
+])
+def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, text, person, expected):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(r.predicate, labels[r.object]) for r in facts.relations if labels.get(r.subject) == person} == {expected}
+
+
+def test_relations_succeeded_as_gives_both_the_title_and_the_kind_of_minister_owns_nothing(facts_for):
+    facts = facts_for("Luis Soto was succeeded as Defense Minister and Army Commander by General Mario Diaz in 2031.")
+    roles = {e.label: set(e.roles) for e in facts.entities if e.kind == "Person"}
+    assert {"minister", "commander"} <= roles["Luis Soto"] and {"minister", "commander"} <= roles["Mario Diaz"]
+    assert not [r for r in facts.relations if r.predicate in ("affiliatedWith", "leaderOf")], facts.relations
+
+
 def test_relations_title_stops_at_the_previous_name(facts_for):
     facts = facts_for("The accord was signed by Chilean President Gabriel Boric and Peruvian President Dina Boluarte "
                       "in 2023.")

@@ -90,6 +90,31 @@ class Registry:
                 self.token_key.update({t.i: key for t in ent})
                 self.mentions[key] = self.mentions.get(key, 0) + 1
         self._names_the_parser_missed(doc)
+        self._abbreviations(doc)
+
+    def _abbreviations(self, doc: Doc) -> None:
+        """"the Liberal Alliance (LA)", "Popular Front (Frente Popular or FP)": the capitals in brackets after the
+        name of a body stand for it wherever they come again, tagged or not."""
+        short: dict[str, str] = {}
+        for ent in doc.ents:
+            key = self.token_key.get(ent.start)
+            if key is None or self.kind(key) not in ("Organization", "State") or ent.end >= len(doc) \
+                    or doc[ent.end].text != "(":
+                continue
+            close = next((t.i for t in doc[ent.end: min(ent.end + 12, len(doc))] if t.text == ")"), None)
+            letters = [t.text for t in doc[ent.end + 1: close or ent.end] if t.is_upper and t.is_alpha and len(t) >= 2]
+            if letters:
+                short[letters[-1]] = key
+                self.entities[key].aliases.add(letters[-1])
+        replaced = set()
+        for token in doc:
+            if token.text in short:
+                replaced.add(self.token_key.get(token.i))
+                self.token_key[token.i] = short[token.text]
+        for key in replaced - set(self.token_key.values()) - {None}:
+            if key not in self.lex and self.entities[key].label in short:
+                del self.entities[key]  # the parser's entity for the letters alone was the body itself
+                self.mentions.pop(key, None)
 
     def _names_the_parser_missed(self, doc: Doc) -> None:
         """A capitalised word that is a person's name elsewhere in the text names that person here too, even where

@@ -59,12 +59,13 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             continue
         # a title in a noun phrase is presupposed, as the leaderOf it gives: the clause's modality does not reach it
         _entitle(ctx, key, title, ctx.evidence(sent, "rule:title", 0.9))
-        states = owners or [k for t in words if (k := ctx.registry.key_of(t)) and ctx.registry.entities[k].kind == "State"]
-        if states and title in leader_titles:
-            ctx.registry.leaders.setdefault(states[0], key)
-            ctx.relate(key, "leaderOf", states[0], ctx.evidence(sent, "rule:title-leader", 0.9))
-        elif states:
-            ctx.relate(key, "affiliatedWith", states[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
+        bodies = owners or _bodies_in(ctx, words)  # "Chilean President X", "Liberal Party leader Y", "ALP candidate Z"
+        if bodies and title in leader_titles:
+            if ctx.registry.kind(bodies[0]) == "State":
+                ctx.registry.leaders.setdefault(bodies[0], key)
+            ctx.relate(key, "leaderOf", bodies[0], ctx.evidence(sent, "rule:title-leader", 0.9))
+        elif bodies:
+            ctx.relate(key, "affiliatedWith", bodies[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
 
 
 def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token], list[str]]:
@@ -109,10 +110,11 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
             people = [k for t in (*pred.agents, *_subject_of(verb)) for k in ctx.registry.actors(t)
                       if ctx.registry.kind(k) == "Person"]
         for noun in [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]:
-            title, _, _ = _title_noun(ctx, noun, titles)
+            title, words, owner_phrases = _title_noun(ctx, noun, titles)
             if not title or not people:
                 continue
-            bodies = [k for t in noun.subtree for k in ctx.registry.actors(t) if ctx.registry.kind(k) in ("State", "Organization")]
+            bodies = _bodies_in(ctx, words + [t for c in conjuncts(noun)[1:] for t in c.subtree if t.i <= c.i]
+                                + [t for p in owner_phrases for t in p.subtree])
             bodies = bodies or [ctx.registry.state_of(k) for t in pred.agents for k in ctx.registry.actors(t)
                                 if ctx.registry.kind(ctx.registry.state_of(k)) == "State"]
             _give_title(ctx, sent, people, title, bodies[:1], title in leader_titles, ctx.factuality(verb))
@@ -170,12 +172,22 @@ def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Fa
 
 
 def _bodies_in(ctx: Context, words: list[Token]) -> list[str]:
+    """The states and organizations among a title's words; a capitalised common noun that only says which kind of
+    minister or commander it is ("Defense Minister", "Army Commander") names no organization."""
     out: list[str] = []
     for t in words:
         key = ctx.registry.key_of(t)
-        if key and ctx.registry.entities[key].kind in ("Organization", "State") and key not in out:
-            out.append(key)
+        if not key or key in out or ctx.registry.entities[key].kind not in ("Organization", "State"):
+            continue
+        if ctx.registry.entities[key].kind == "Organization" and _kind_of_title(ctx, t):
+            continue
+        out.append(key)
     return out
+
+
+def _kind_of_title(ctx: Context, t: Token) -> bool:
+    alone = t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
+    return t.dep_ == "compound" and t.is_title and alone and t.head.lower_ in ctx.registry.titles
 
 
 def memberships(ctx: Context, sent: SentSpan) -> None:
