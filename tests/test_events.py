@@ -120,6 +120,25 @@ def test_events_returning_to_a_place_or_returning_a_thing_is_no_transfer(facts_f
     assert not of_kind(facts_for(text), "Transfer")
 
 
+@pytest.mark.parametrize("text", [
+    "Chile could not agree on what Peru should pay at the Lima Conference in 2030.",
+    "Soto asked his supporters to help end the Quito conference in 2030.",
+])
+def test_events_a_named_or_known_event_took_place_whatever_the_clause_supposes(facts_for, text):
+    [conference] = of_kind(facts_for(text), "Meeting")
+    assert conference.factuality.is_plain_fact
+
+
+@pytest.mark.parametrize("text, polarity, modality", [
+    ("Chile might hold the conference in Lima in 2030.", "Positive", "Hedged"),
+    ("The conference in Lima was canceled in 2030.", "Negative", "Asserted"),
+    ("Chile might speak at the planned conference in Lima in 2030.", "Positive", "Hypothetical"),
+])
+def test_events_a_known_event_made_called_off_or_planned_keeps_its_reading(facts_for, text, polarity, modality):
+    [conference] = of_kind(facts_for(text), "Meeting")
+    assert (conference.factuality.polarity, conference.factuality.modality) == (polarity, modality)
+
+
 def test_events_did_not_meet_is_negative(facts_for):
     facts = facts_for("Chile and Peru did not meet in 2018.")
     [meeting] = facts.events

@@ -55,7 +55,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "factuality": _words("negators", "negative_implicatives", "negative_nouns", "negative_adjectives",
                          "negating_verbs", "occurrence_verbs", "negative_adverbs", "hedge_modals",
                          "hypothetical_modals", "narrative_modals", "normative_modals", "hedge_verbs", "hedge_adverbs",
-                         "hypothetical_marks", "future_verbs", "irrealis_nouns", "reporting_verbs"),
+                         "hypothetical_marks", "future_verbs", "irrealis_nouns", "irrealis_modifiers",
+                         "presupposing_prepositions", "reporting_verbs"),
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
 
-from ..model import Event, TimeValue
+from ..model import ASSERTED, Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, for_subject, noun_predication, verb_predication
@@ -458,7 +458,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     when = when or _when(ctx, token, dates)
     mention = also if also is not None else token
     same = _corefers(ctx, mention, kind, location)
-    fact = ctx.factuality(token)
+    fact = ASSERTED if mention is token and _presupposed(ctx, token) else ctx.factuality(token)
     if same:
         name = phrase(mention) if mention.pos_ == "PROPN" and mention.is_title else None
         name = name if name and len(name.split()) > 1 else None  # "the Summit" alone names nothing new
@@ -496,6 +496,26 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     ctx.events[same] = _as_summit(ctx, ctx.events[same])
     if ctx.events[same].kind in MEETING_KINDS:
         ctx.registry.note_pair(list(ctx.events[same].participants))
+
+
+def _presupposed(ctx: Context, noun: Token) -> bool:
+    """"talks on the amount owed at the Paris Conference", "help defeat the coup", "debate on whether X backed Y's
+    coup": an event named, or referred to as known (the, this, a possessor), took place whatever the clause around it
+    supposes, unless the clause is what makes it ("might hold the summit"), calls it off or denies it, or a word
+    says it is only planned ("the planned summit")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    known = noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                        for c in noun.children)
+    if not known or any(c.dep_ in ("amod", "compound") and c.lower_ in ctx.cues.irrealis_modifiers
+                        for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return not (head.lemma_.lower() in ctx.frames.light_verbs or head.lemma_.lower() in ctx.cues.negating_verbs
+                    or any(c.dep_ == "neg" for c in head.children))
+    return noun.dep_ == "pobj" and (head.lower_ in ctx.cues.presupposing_prepositions
+                                    or any(c.dep_ == "poss" for c in noun.children))
 
 
 def _as_summit(ctx: Context, event: Event) -> Event:

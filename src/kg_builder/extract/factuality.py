@@ -39,6 +39,8 @@ class Cues:
     narrative_modals: frozenset[str]
     future_verbs: frozenset[str]
     irrealis_nouns: frozenset[str]
+    irrealis_modifiers: frozenset[str]
+    presupposing_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
 
     @classmethod
@@ -177,7 +179,10 @@ def _hedged_here(token: Token, cues: Cues, is_trigger: bool) -> bool:
 def read(trigger: Token, cues: Cues) -> Reading:
     """Cues from the trigger up to the root. An adverbial or relative clause ("While X were ...", "nations
     that lay ...") keeps its own modality: above it, only a reporting verb still counts."""
-    conditional = hedged = normative = future = False
+    conditional = hedged = normative = False
+    # "the planned summit", "a possible deal": the noun's own modifier says it has not happened
+    future = trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in cues.irrealis_modifiers for c in trigger.children)
     modal: str | None = None
     speaker = None
     node, is_trigger, bounded, aside = trigger, True, False, False
