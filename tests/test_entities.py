@@ -154,3 +154,12 @@ def test_entities_letters_in_brackets_stand_for_the_body_named_before(facts_for)
     assert not [e for e in facts.entities if e.label == "LA"]  # the tagger's place "LA" is the alliance
     assert ("person/pedro-vega", "organization/liberal-alliance") in {
         (r.subject, r.object) for r in relations(facts, "affiliatedWith")}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru had a long history of covert action in Chile; it had provided funds to the opposition.",
+    "Peru had a long history of covert action in Chile, and it provided funds to the opposition.",
+])
+def test_entities_it_is_the_subject_earlier_in_the_sentence_not_the_nearest_state(facts_for, text):
+    facts = facts_for(text)
+    assert {p.holder for p in facts.positions if p.stance == "Offers"} == {"state/peru"}

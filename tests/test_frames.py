@@ -33,6 +33,7 @@ complement_verbs: [be, remain]
 adjunct_prepositions: [in]
 framing_prepositions: [at]
 ending_verbs: [end, "roll back"]
+transparent_verbs: [see]
 """
 
 

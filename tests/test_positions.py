@@ -414,3 +414,18 @@ def test_positions_his_party_is_the_party_named_before(facts_for):
 def test_positions_the_organization_is_the_one_named_before_with_that_head(facts_for):
     facts = facts_for("The Andean Development Organization met in Quito. The organization opposed the new tariffs.")
     assert stances(facts) == {("organization/andean-development-organization", "Opposes", "new tariffs")}
+
+
+def test_positions_neither_nor_wished_to_see_opposes_what_would_be_seen(facts_for):
+    facts = facts_for("Neither the Peruvian government nor Bolivia wished to see a Morales presidency.")
+    assert ("state/peru", "Opposes", "Morales presidency") in stances(facts)
+    assert not [p for p in facts.positions if p.stance == "Supports"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean government was pleased by the fisheries agreement.",
+    "The fisheries agreement pleased the Chilean government.",
+    "Chile was satisfied with the fisheries agreement.",
+])
+def test_positions_pleased_by_supports(facts_for, text):
+    assert ("state/chile", "Supports", "fisheries agreement") in stances(facts_for(text))

@@ -297,8 +297,14 @@ class Registry:
                 found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
                 if found:
                     return found[:1]
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            # "X had a history of ...; it had provided Y", "X said it would ...": the pronoun's own clause leads on
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c != token for c in verb.children):
                 break
+        # a subject earlier in the sentence, however the parser joined the clauses ("X had ...; it had ...")
+        for subject in (t for t in sentence_of(token) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")):
+            found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
+            if found:
+                return found[:1]
         previous = self._previous_subject(token, ("State", "Organization"))
         if previous:
             return previous

@@ -68,9 +68,9 @@ def _negated(token: Token, cues: Cues) -> bool:
         return False
     if token.dep_ == "pcomp" and token.head.lower_ in cues.negators:
         return True  # "without extending the commitment": the extending did not happen
-    if any(c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in cues.negators for d in c.children)
+    if any(c.dep_ == "nsubj" and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators for d in c.children)
            for c in token.children):
-        return True  # "neither state agreed", "no envoy came"
+        return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished ..."
     return any((c.dep_ == "neg" and not _whether_or_not(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
 
