@@ -361,7 +361,8 @@ def test_agreements_provisions_under_a_named_accord_are_its_commitments_one_per_
 
 
 def test_agreements_a_plan_is_an_agreement_only_by_its_proper_name(facts_for):
-    facts = facts_for("Under the Quito Plan, Bolivian tariffs would be cut. Peru had a plan to build a port.")
+    facts = facts_for("Under the Quito Plan, Bolivian tariffs would be cut. Peru had a plan to build a port. "
+                      "In 2030 Chile announced the Andean Defense Initiative, a missile research program.")
     assert [a.label for a in facts.agreements] == ["Quito Plan"]
 
 
@@ -374,3 +375,19 @@ def test_agreements_a_moratorium_entered_into_or_declared_is_in_force(facts_for,
     [moratorium] = facts.agreements
     assert moratorium.status == "Signed"
     assert "moratorium" in moratorium.label
+
+
+def test_agreements_under_the_terms_of_an_accord_is_what_it_provides(facts_for):
+    facts = facts_for("In 2030 Chile and Peru signed the Lima Accord. Under the terms of the accord, "
+                      "Peru gave Chile two old frigates.")
+    [accord] = facts.agreements
+    assert [c.label for c in accord.commitments] == ["Peru gave Chile two old frigates"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031 Peru struck a new deal with Bolivia.",
+    "In 2031 Peru contracted fisheries agreements with Bolivia and Chile.",
+])
+def test_agreements_striking_or_contracting_a_deal_concludes_it(facts_for, text):
+    [deal] = facts_for(text).agreements
+    assert deal.status == "Signed"

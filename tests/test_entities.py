@@ -163,3 +163,8 @@ def test_entities_letters_in_brackets_stand_for_the_body_named_before(facts_for)
 def test_entities_it_is_the_subject_earlier_in_the_sentence_not_the_nearest_state(facts_for, text):
     facts = facts_for(text)
     assert {p.holder for p in facts.positions if p.stance == "Offers"} == {"state/peru"}
+
+
+def test_entities_letters_in_brackets_after_a_cut_name_are_not_its_last_word(facts_for):
+    facts = facts_for("Chile hosts the Allied Forces Peru (AFP) command. Peru pays for AFP.")
+    assert "AFP" not in entities_by_key(facts)["state/peru"].aliases

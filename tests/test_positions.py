@@ -420,12 +420,3 @@ def test_positions_neither_nor_wished_to_see_opposes_what_would_be_seen(facts_fo
     facts = facts_for("Neither the Peruvian government nor Bolivia wished to see a Morales presidency.")
     assert ("state/peru", "Opposes", "Morales presidency") in stances(facts)
     assert not [p for p in facts.positions if p.stance == "Supports"]
-
-
-@pytest.mark.parametrize("text", [
-    "The Chilean government was pleased by the fisheries agreement.",
-    "The fisheries agreement pleased the Chilean government.",
-    "Chile was satisfied with the fisheries agreement.",
-])
-def test_positions_pleased_by_supports(facts_for, text):
-    assert ("state/chile", "Supports", "fisheries agreement") in stances(facts_for(text))

@@ -39,8 +39,7 @@ class Rule:
 # agreements adopted at them, agreements before their commitments, stances before the facilities offered).
 RULES: tuple[Rule, ...] = (
     Rule("titles", relations.titles, "entity mentions, title words", "roles, leaderOf, affiliatedWith"),
-    Rule("copular-roles", relations.copular_roles, "'X is a fellow at Y'", "roles, leaderOf, affiliatedWith"),
-    Rule("appointments", relations.appointments, "'elected X as president', 'X became premier'",
+    Rule("appointments", relations.appointments, "'elected X as president', 'X became premier', 'X is a fellow at Y'",
          "roles, leaderOf, affiliatedWith"),
     Rule("memberships", relations.memberships, "'X's party'", "affiliatedWith"),
     Rule("events", events.events, "event triggers, sentence dates", "events with participants, place, dates"),

@@ -438,7 +438,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
         owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, a))), None)
         if owner and verb.lemma_.lower() in obliging:  # also "returned to X by limiting Y": the treaty limits Y
             _add_commitments(ctx, sent, owner, [text for theme in pred.themes for text in _provisions(theme)])
-        framing = next((k for t in pred.oblique("under") if (k := _agreement_meant(ctx, t))), None)
+        framing = next((k for t in pred.oblique("under") if (k := _agreement_meant(ctx, _terms_of(ctx, t)))), None)
         if framing and not owner:
             # "committed to buy X": the parser may take the complement for an adverbial infinitive
             inner = [*pred.clauses, *(c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
@@ -473,6 +473,13 @@ def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
         return
     _add_commitments(ctx, sent, agreement, _provisions_said(root))
     ctx.provisions_of = (agreement, sent.end)
+
+
+def _terms_of(ctx: Context, token: Token) -> Token:
+    """"under the terms of the accord": the accord whose terms they are."""
+    if token.lemma_.lower() in ctx.triggers["agreements"]["provision_heads"]:
+        return next(iter(prep_objects(token, "of")), token)
+    return token
 
 
 def _agreement_meant(ctx: Context, token: Token) -> str | None:

@@ -102,8 +102,9 @@ class Registry:
                     or doc[ent.end].text != "(":
                 continue
             close = next((t.i for t in doc[ent.end: min(ent.end + 12, len(doc))] if t.text == ")"), None)
-            letters = [t.text for t in doc[ent.end + 1: close or ent.end] if t.is_upper and t.is_alpha and len(t) >= 2]
-            if letters:
+            inside = doc[ent.end + 1: close or ent.end]
+            letters = [t.text for t in inside if t.is_upper and t.is_alpha and len(t) >= 2]
+            if letters and _abbreviates(letters[-1], [*ent, *inside]) and not _inside_longer_name(ent):
                 short[letters[-1]] = key
                 self.entities[key].aliases.add(letters[-1])
         replaced = set()
@@ -517,6 +518,18 @@ class Registry:
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for _, b in sorted(self.entities.items()))
+
+
+def _abbreviates(letters: str, words: list[Token]) -> bool:
+    """The capitals are the initials of the name's words, in any order (a name in another language orders them its
+    own way: "Christian Democratic Party (PDC)"), one letter spared; "U.S. Forces Japan (USFJ)" is not Japan."""
+    initials = {t.text[0].upper() for t in words if t.is_alpha and t.text[0].isupper()}
+    return sum(letter not in initials for letter in letters) <= 1 and len(letters) <= len(initials) + 1
+
+
+def _inside_longer_name(ent: Span) -> bool:
+    """The tagged name is the end of a longer one the tagger cut ("U.S. Forces Japan": "Japan")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN" and ent.doc[ent.start - 1].text[:1].isupper()
 
 
 def _fronted(token: Token, root: Token, subject: Token) -> bool:

@@ -99,16 +99,16 @@ def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | Non
 
 def appointments(ctx: Context, sent: SentSpan) -> None:
     """"South Koreans elected Lee as president", "X was appointed ambassador", "X became prime minister of Y",
-    "X served as secretary of state": the person takes the title, of the state or body the clause names."""
+    "X served as secretary of state", "Jane Roe is a senior fellow at the Brookings Institution", "Ruiz, who was
+    Secretary of State, ...": the person takes or holds the title, of the state or body the clause names."""
     section = ctx.triggers["relations"]
     leader_titles, titles = section["leader_titles"], section["leader_titles"] + section["other_titles"]
-    for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in section["appointment_verbs"]):
+    for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+                 and t.lemma_.lower() in section["appointment_verbs"] + section["holding_verbs"]):
         pred = verb_predication(verb)
-        people = [k for t in (pred.themes if pred.lemma != "become" and not pred.passive else pred.agents + pred.themes)
+        holder = pred.lemma in section["holding_verbs"] or pred.passive
+        people = [k for t in ([*pred.agents, *_subject_of(verb)] if holder else pred.themes)
                   for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
-        if pred.lemma in ("become", "serve") or pred.passive:
-            people = [k for t in (*pred.agents, *_subject_of(verb)) for k in ctx.registry.actors(t)
-                      if ctx.registry.kind(k) == "Person"]
         for noun in [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]:
             title, words, owner_phrases = _title_noun(ctx, noun, titles)
             if not title or not people:
@@ -117,11 +117,13 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
                                 + [t for p in owner_phrases for t in p.subtree])
             bodies = bodies or [ctx.registry.state_of(k) for t in pred.agents for k in ctx.registry.actors(t)
                                 if ctx.registry.kind(ctx.registry.state_of(k)) == "State"]
-            _give_title(ctx, sent, people, title, bodies[:1], title in leader_titles, ctx.factuality(verb))
+            _give_title(ctx, sent, list(dict.fromkeys(people)), title, bodies[:1], title in leader_titles,
+                        ctx.factuality(verb))
 
 
 def _subject_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    """The verb's subject; for a relative pronoun ("Ruiz, who was ..."), the name it stands for."""
+    return [_antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bodies: list[str], leader: bool,
@@ -133,29 +135,6 @@ def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bod
                 ctx.registry.leaders.setdefault(body, person)
             ctx.relate(person, "leaderOf" if leader else "affiliatedWith", body,
                        ctx.evidence(sent, "rule:appointment", 0.75), fact)
-
-
-def copular_roles(ctx: Context, sent: SentSpan) -> None:
-    """"Jane Roe is a senior fellow at the Brookings Institution", "Ruiz, who was Secretary of State, ...":
-    the person holds the title, of the state or body that the title's own words name."""
-    lexical = ctx.triggers["relations"]
-    all_titles = lexical["leader_titles"] + lexical["other_titles"]
-    for verb in (t for t in sent if t.lemma_ == "be"):
-        subjects = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
-        attrs = [c for c in verb.children if c.dep_ == "attr"]
-        if not subjects or not attrs:
-            continue
-        person = ctx.registry.key_of(subjects[0])
-        if not person or ctx.registry.entities[person].kind != "Person":
-            continue
-        title, words, owner_phrases = _title_noun(ctx, attrs[0], all_titles)
-        if not title:
-            continue
-        fact = ctx.factuality(verb)
-        _entitle(ctx, person, title, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
-        relation = "leaderOf" if title in lexical["leader_titles"] else "affiliatedWith"
-        for body in _bodies_in(ctx, words + [t for p in owner_phrases for t in p.subtree]):
-            ctx.relate(person, relation, body, ctx.evidence(sent, "rule:copular-role", 0.85), fact)
 
 
 def _antecedent(subject: Token) -> Token:
