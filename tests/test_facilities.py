@@ -129,3 +129,10 @@ def test_facilities_a_change_demanded_is_no_status(facts_for):
     demanded = facilities(facts_for("Chile demanded that Peru close the Tacna naval base."))
     assert [b.statuses for b in closed.values()] == [("closed",)]
     assert [b.statuses for b in demanded.values()] == [()]
+
+
+def test_facilities_capitals_that_say_which_kind_are_no_owner(facts_for):
+    facts = facts_for("In 2030 the ABM system near Arica was dismantled. NATO bases in Peru were closed.")
+    labels = {e.key: e.label for e in facts.entities}
+    operators = {(labels[r.subject], labels[r.object]) for r in facts.relations if r.predicate == "operator"}
+    assert operators == {("NATO bases", "NATO")}

@@ -232,11 +232,21 @@ class Registry:
     def _actors(self, token: Token) -> list[str]:
         out: list[str] = []
         for t in conjuncts(token) + self._hidden_people(token):
+            if self._modified_plural(t) is not t:
+                continue  # "Some U.S. and ROK analysts": the name says whose analysts, it is no actor here
             # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
             named = [k for c in t.children if c.dep_ == "appos" for a in conjuncts(c) for k in self._actor(a)]
             found = named if named and self.key_of(t) is None else self._actor(t)
             out += [k for k in found + self._listed_after_apposition(t) if k not in out]
         return out
+
+    def _modified_plural(self, token: Token) -> Token:
+        """"Some U.S. and Chilean analysts": a name with a quantifier is a modifier of the plural noun the parser
+        coordinated it with, and that group is the actor, not the state."""
+        if token.pos_ != "PROPN" or not any(c.dep_ == "det" and c.lower_ in self.words["vague_qualifiers"]
+                                             for c in token.children):
+            return token
+        return next((c for c in token.children if c.dep_ == "conj" and c.tag_ == "NNS"), token)
 
     def _listed_after_apposition(self, token: Token) -> list[str]:
         """"signed by Chile, its close ally Peru, and Bolivia": the parser hangs the list's later members on the

@@ -81,8 +81,15 @@ def facilities(ctx: Context, sent: SentSpan) -> None:
 def _owners(ctx: Context, head: Token) -> list[str]:
     """The states or organizations a facility's possessive or its modifiers name."""
     words = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    found = [k for w in words for k in ctx.registry.actors(w) if ctx.registry.kind(k) in ("State", "Organization")]
+    found = [k for w in words for k in ctx.registry.actors(w) if ctx.registry.kind(k) in ("State", "Organization")
+             and not _classifier(ctx, w, k)]
     return list(dict.fromkeys(found))[:1]
+
+
+def _classifier(ctx: Context, word: Token, key: str) -> bool:
+    """"the ABM system": capitals the tagger took for a body but that say which kind of facility it is; a state or
+    a body the lexicon knows ("NATO bases") is an owner."""
+    return word.dep_ == "compound" and ctx.registry.kind(key) == "Organization" and key not in ctx.registry.lex
 
 
 def _head_noun(token: Token) -> Token:

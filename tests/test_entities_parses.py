@@ -1,0 +1,43 @@
+"""extract/entities.py's Registry on hand-made parses (no model): parser errors that reference must survive."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg_builder.extract.entities import Registry
+from kg_builder.lexicon import load_lexicon
+from kg_builder.model import Document
+
+VOCAB = spacy.blank("en").vocab
+
+
+def registry_of(doc: Doc, states: dict[int, str]) -> Registry:
+    """The registry of a hand-made parse whose states at these token positions carry their lexicon ids, as the
+    pipeline's entity ruler sets them."""
+    doc.ents = [Span(doc, i, i + 1, label="GPE", span_id=key) for i, key in states.items()]
+    return Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+
+
+def test_entities_a_quantified_name_the_parser_made_the_subject_modifies_the_plural_after_it() -> None:
+    # "Some Peru and Chile experts favor a pause.", parsed as the small model parses such lists: "Peru" the
+    # subject, "experts" coordinated with it
+    words = ["Some", "Peru", "and", "Chile", "experts", "favor", "a", "pause", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 5, 1, 4, 1, 5, 7, 5, 5],
+              deps=["det", "nsubj", "cc", "compound", "conj", "ROOT", "det", "dobj", "punct"],
+              pos=["DET", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+              tags=["DT", "NNP", "CC", "NNP", "NNS", "VBP", "DT", "NN", "."],
+              lemmas=["some", "Peru", "and", "Chile", "expert", "favor", "a", "pause", "."])
+    registry = registry_of(doc, {1: "state/peru", 3: "state/chile"})
+    found = registry.actors(doc[1])
+    assert "state/peru" not in found and "state/chile" not in found
+    assert [registry.entities[k].label for k in found] == ["Chile experts"]
+
+
+def test_entities_a_plain_coordinated_name_is_still_an_actor() -> None:
+    words = ["Peru", "and", "Chile", "favor", "a", "pause", "."]
+    doc = Doc(VOCAB, words=words, heads=[3, 0, 0, 3, 5, 3, 3],
+              deps=["nsubj", "cc", "conj", "ROOT", "det", "dobj", "punct"],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+              tags=["NNP", "CC", "NNP", "VBP", "DT", "NN", "."],
+              lemmas=["Peru", "and", "Chile", "favor", "a", "pause", "."])
+    assert registry_of(doc, {0: "state/peru", 2: "state/chile"}).actors(doc[0]) == ["state/peru", "state/chile"]
