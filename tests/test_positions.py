@@ -420,3 +420,8 @@ def test_positions_neither_nor_wished_to_see_opposes_what_would_be_seen(facts_fo
     facts = facts_for("Neither the Peruvian government nor Bolivia wished to see a Morales presidency.")
     assert ("state/peru", "Opposes", "Morales presidency") in stances(facts)
     assert not [p for p in facts.positions if p.stance == "Supports"]
+
+
+def test_positions_an_act_done_without_offering_is_no_rejection(facts_for):
+    facts = facts_for("In 2030 Chile opened a path to membership without extending its security guarantee to Peru.")
+    assert not [p for p in facts.positions if p.stance in ("Rejects", "Offers")], facts.positions

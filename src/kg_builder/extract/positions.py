@@ -94,7 +94,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         source, issues = _concerned(ctx, match)
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
-        if not holders and not recipients:
+        if not holders and not recipients or _manner_left_out(pred.head):
             continue
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), _stance_factuality(ctx, pred, holders))
         if fact.polarity == "Negative":
@@ -112,6 +112,11 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues, fact)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
+
+
+def _manner_left_out(head: Token) -> bool:
+    """"X opened talks without offering a deal" says how X acted, not that X rejects a deal."""
+    return head.dep_ == "pcomp" and head.head.lower_ == "without"
 
 
 def _against_failure(ctx: Context, stance: str, issue: Token, text: str) -> tuple[str, str]:
