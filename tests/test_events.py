@@ -417,3 +417,9 @@ def test_events_a_dated_passive_with_only_its_doer_is_an_event(facts_for):
 def test_events_an_agreement_signed_at_a_date_is_no_second_event(facts_for):
     facts = facts_for("The Lima Treaty was an agreement signed in 1968 by several coastal states.")
     assert not [e for e in facts.events if e.evidence.extractor == "rule:event-event"]
+
+
+def test_events_what_was_left_undone_without_doing_it_is_a_negative_statement(facts_for):
+    facts = facts_for("In 2030 Chile opened a path to membership without extending its security guarantee to Peru.")
+    undone = [e for e in facts.events if e.factuality.polarity == "Negative"]
+    assert [e.label for e in undone] == ["Chile extending its security guarantee to Peru"]

@@ -582,7 +582,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         relative = verb.dep_ == "relcl"
         said = [s for s in own if not (s.tag_ in ("WP", "EX") or s.lower_ == "there" or (s.tag_ == "WDT" and not relative))]
         # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"
-        governed = not said and (verb.dep_ == "xcomp" or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+        # "..., without extending the commitment": what was left undone alongside the act
+        left_undone = verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+        governed = not said and (verb.dep_ == "xcomp" or left_undone or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
                                  and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
         doer = for_subject(verb)  # "called for X to deploy ships": X deploying ships is what is called for
         if not said and not governed and doer is None or _reporting_aside(ctx, verb):
@@ -600,7 +602,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         if not said and doers:
             label = f"{phrase(doers[0])} {label}"
         elif not said:  # "a pledge to help dredge ...": the clause itself; "hoping to resume X": with its verb
-            label = _clause_label(verb if verb.dep_ == "acl" else verb.head)
+            label = _clause_label(verb if verb.dep_ in ("acl", "pcomp") else verb.head)
         if relative:
             label = f"{phrase(verb.head)} {label}"
         if shared:
