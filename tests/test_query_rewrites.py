@@ -8,6 +8,9 @@ must answer row for row the same, in the same order.
 
 The store sorts the rows of a query that ends with ``ORDER BY ?a ?b`` itself: each canned
 query gives the rows Oxigraph gives when it sorts them (``ORDER BY ASC(?a) ASC(?b)``).
+
+A first page found from its keys (queries/pages/, kg_builder.pages) is the head of the
+whole answer, for every page size from one row to past the end.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from kg_builder import resources
+from kg_builder import pages, resources
 from kg_builder.corpus import read_nquads
 from kg_builder.queries import bind, get_query, list_queries, read_query_file
 from kg_builder.rdf import PREFIXES
@@ -95,3 +98,38 @@ def test_rewrites_store_sorts_as_the_engine(store: Store, name: str) -> None:
         ours, theirs = answer(store, text, params), answer(store, engine, params)
         assert ours == theirs, f"{name} {params}"
         assert ours[1] or name in NONE_IN_FIVE, f"{name} {params}: no rows, nothing compared"
+
+
+PAGED = sorted(p.stem for p in (resources.queries_dir() / "pages").glob("*.rq") if not p.stem.endswith("-keys"))
+
+
+def test_rewrites_pages_cover_the_slow_queries() -> None:
+    assert {"positions", "provenance", "timeline"} <= set(PAGED)
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_rewrites_first_page_is_the_head_of_the_answer(store: Store, name: str) -> None:
+    query = get_query(name)
+    whole = store.query(query.text, prefixes=PREFIXES)
+    total = len(whole.rows)
+    assert total > 20, f"{name}: too few rows to page"
+    for limit in (1, 2, 3, 7, 20, total // 2, total - 1, total, total + 5):
+        page = pages.first_page(store, query, limit)
+        assert page.variables == whole.variables
+        assert page.rows == whole.rows[:limit], f"{name}, first {limit} rows"
+        assert page.truncated == (total > limit), f"{name}, first {limit} rows"
+
+
+def test_rewrites_first_page_takes_more_keys_when_the_estimates_were_high(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys that promise ten times their rows: the first round falls short and more are taken."""
+    found = pages._keys
+    monkeypatch.setattr(pages, "_keys", lambda *a: [pages._Key(k.term, k.order, 10 * k.rows) for k in found(*a)])
+    rounds = []
+    restricted = pages._restricted
+    monkeypatch.setattr(pages, "_restricted", lambda text, keys: rounds.append(len(keys)) or restricted(text, keys))
+    query = get_query("provenance")
+    whole = store.query(query.text, prefixes=PREFIXES).rows
+    page = pages.first_page(store, query, len(whole) - 1)
+    assert page.rows == whole[:-1] and page.truncated
+    assert len(rounds) > 1 and rounds == sorted(rounds), rounds

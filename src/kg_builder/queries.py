@@ -159,7 +159,7 @@ def bind(sparql: str, params: dict[str, str]) -> str:
         if variable is None:
             raise QueryError(f"the query has no variable ?{name} to bind", hint=_params_hint(sparql))
         values.append(f" VALUES ?{variable} {{ {to_sparql_term(value)} }}")
-    at = _where_brace(masked) + 1
+    at = where_brace(masked) + 1
     return sparql[:at] + "".join(values) + sparql[at:]
 
 
@@ -200,7 +200,7 @@ def _iri(iri: str) -> str:
         raise QueryError(f"not a valid IRI: {iri!r} ({e})") from e
 
 
-def _where_brace(masked: str) -> int:
+def where_brace(masked: str) -> int:
     """Offset of the '{' that opens the query's (outermost) WHERE group."""
     m = re.search(r"(?<![\w?$:])WHERE(?![\w:])", masked, re.IGNORECASE)
     if not m:
@@ -274,7 +274,15 @@ def shown_escaped(text: str) -> str:
 
 def _table(result: QueryResult) -> str:
     header = list(result.variables)
-    body = [[_cell(t) for t in row] for row in _terms(result)]
+    cells: dict[Term | None, str] = {}  # an answer repeats its values (a document, a sentence, a class)
+
+    def cell(term: Term | None) -> str:
+        shown = cells.get(term)
+        if shown is None:
+            shown = cells[term] = _cell(term)
+        return shown
+
+    body = [[cell(t) for t in row] for row in _terms(result)]
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:
