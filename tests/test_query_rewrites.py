@@ -18,13 +18,15 @@ import gzip
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from kg_builder import pages, resources
 from kg_builder.corpus import read_nquads
-from kg_builder.queries import bind, get_query, list_queries, read_query_file
+from kg_builder.cli import cli
+from kg_builder.queries import bind, format_result, get_query, list_queries, read_query_file
 from kg_builder.rdf import PREFIXES
 from kg_builder.sparql import plan
-from kg_builder.store import Store
+from kg_builder.store import QueryResult, Store
 
 pytestmark = pytest.mark.slow  # ~12 s on a busy 2-core machine: the fast tier has no room left
 
@@ -133,3 +135,18 @@ def test_rewrites_first_page_takes_more_keys_when_the_estimates_were_high(
     page = pages.first_page(store, query, len(whole) - 1)
     assert page.rows == whole[:-1] and page.truncated
     assert len(rounds) > 1 and rounds == sorted(rounds), rounds
+
+
+def test_rewrites_kg_query_shows_the_head_of_the_answer(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kg query NAME` with a row limit and no parameter shows the first page found from its keys:
+    the table of the whole answer's first rows, and the note that it was cut."""
+    rounds = []
+    restricted = pages._restricted
+    monkeypatch.setattr(pages, "_restricted", lambda text, keys: rounds.append(len(keys)) or restricted(text, keys))
+    whole = store.query(get_query("timeline").text, prefixes=PREFIXES)
+    head = QueryResult("select", whole.variables, whole.rows[:7], truncated=True, terms=whole.terms[:7])
+    shown = CliRunner().invoke(cli, ["query", "timeline", "--store", str(store.path), "--limit", "7"])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout == format_result(head, "table")
+    assert "the result was cut" in shown.stderr
+    assert rounds, "the page was not found from its keys"
