@@ -9,7 +9,7 @@ companions in queries/pages/:
   document, a holder, a date), ``?order`` the value the answer's first ORDER BY column
   takes on that key's rows, ``?rows`` about how many rows it has. Every row of the answer
   must have a key whose ``?order`` is its first column (the tests check each page size).
-- ``NAME.rq`` answers NAME.rq's rows for the keys bound to ``?key`` (by VALUES): found
+- ``NAME.rq`` answers NAME.rq's rows for the keys its ``VALUES ?key { }`` is given: found
   from those keys, cheap when they are few.
 
 The keys are taken in the order of ``?order`` until their rows fill the page (every key
@@ -20,10 +20,11 @@ Parameters, an unbounded limit or a key out of the store's order run the query w
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import resources
-from .queries import CannedQuery, read_query_file, where_brace
+from .queries import CannedQuery, read_query_file
 from .rdf import PREFIXES
 from .sparql import mask, plan
 from .store import QueryResult, Store, Term, Unordered, order_key
@@ -65,14 +66,14 @@ def first_page(store: Store, query: CannedQuery, limit: int | None, timeout_s: f
 
 def _companions(name: str) -> tuple[str, str] | None:
     """The keys query and the page query of ``name``, vetted as any query; None without both,
-    or when the page query does not end with ORDER BY ?first ..."""
+    or when the page query has no ``VALUES ?key { }`` or does not end with ORDER BY ?first ..."""
     folder = resources.queries_dir() / "pages"
     keys, page = folder / f"{name}-keys.rq", folder / f"{name}.rq"
     if not keys.is_file() or not page.is_file():
         return None
     texts = read_query_file(keys), read_query_file(page)
     plan(texts[0], PREFIXES)
-    return texts if plan(texts[1], PREFIXES).order_by else None
+    return texts if plan(texts[1], PREFIXES).order_by and _KEYS.search(mask(texts[1])) else None
 
 
 def _keys(store: Store, text: str, timeout_s: float | None) -> list[_Key] | None:
@@ -101,9 +102,16 @@ def _enough(keys: list[_Key], wanted: int) -> int:
 
 
 def _restricted(text: str, keys: list[_Key]) -> str:
-    """The page query with ``?key`` bound to ``keys``."""
-    at = where_brace(mask(text)) + 1
-    return text[:at] + " VALUES ?key { " + " ".join(k.term.nt for k in keys) + " }" + text[at:]
+    """The page query with each of its ``VALUES ?key { }`` holding ``keys``."""
+    values = " ".join(k.term.nt for k in keys)
+    out, last = [], 0
+    for found in _KEYS.finditer(mask(text)):  # the offsets of the masked text are the text's
+        out += [text[last:found.end() - 1], values, " "]
+        last = found.end() - 1
+    return "".join(out) + text[last:]
+
+
+_KEYS = re.compile(r"(?<![\w?$:])VALUES\s+\?key\s*\{\s*\}", re.IGNORECASE)
 
 
 def has_first_page(name: str) -> bool:

@@ -159,7 +159,7 @@ def bind(sparql: str, params: dict[str, str]) -> str:
         if variable is None:
             raise QueryError(f"the query has no variable ?{name} to bind", hint=_params_hint(sparql))
         values.append(f" VALUES ?{variable} {{ {to_sparql_term(value)} }}")
-    at = where_brace(masked) + 1
+    at = _where_brace(masked) + 1
     return sparql[:at] + "".join(values) + sparql[at:]
 
 
@@ -200,7 +200,7 @@ def _iri(iri: str) -> str:
         raise QueryError(f"not a valid IRI: {iri!r} ({e})") from e
 
 
-def where_brace(masked: str) -> int:
+def _where_brace(masked: str) -> int:
     """Offset of the '{' that opens the query's (outermost) WHERE group."""
     m = re.search(r"(?<![\w?$:])WHERE(?![\w:])", masked, re.IGNORECASE)
     if not m:
