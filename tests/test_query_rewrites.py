@@ -24,7 +24,7 @@ from kg_builder import pages, resources
 from kg_builder.corpus import read_nquads
 from kg_builder.cli import cli
 from kg_builder.queries import bind, format_result, get_query, list_queries, read_query_file
-from kg_builder.rdf import PREFIXES
+from kg_builder.rdf import DOCUMENT_GRAPHS, PREFIXES
 from kg_builder.sparql import plan
 from kg_builder.store import QueryResult, Store
 
@@ -112,14 +112,29 @@ def test_rewrites_pages_cover_the_slow_queries() -> None:
 @pytest.mark.parametrize("name", PAGED)
 def test_rewrites_first_page_is_the_head_of_the_answer(store: Store, name: str) -> None:
     query = get_query(name)
-    whole = store.query(query.text, prefixes=PREFIXES)
-    total = len(whole.rows)
-    assert total > 20, f"{name}: too few rows to page"
-    for limit in (1, 2, 3, 7, 20, total // 2, total - 1, total, total + 5):
-        page = pages.first_page(store, query, limit)
-        assert page.variables == whole.variables
-        assert page.rows == whole.rows[:limit], f"{name}, first {limit} rows"
-        assert page.truncated == (total > limit), f"{name}, first {limit} rows"
+    for params in PARAMS.get(name, [{}]):
+        if params.get("fact") == "FIRST":
+            params = {"fact": f"<{store.query(query.text, prefixes=PREFIXES).rows[0][0]}>"}
+        whole = store.query(bind(query.text, params), prefixes=PREFIXES)
+        total = len(whole.rows)
+        assert total > (20 if not params else 0), f"{name} {params}: too few rows to page"
+        for limit in sorted({1, 2, 3, 7, 20, total // 2, total - 1, total, total + 5} - {0}):
+            page = pages.first_page(store, query, limit, params=params)
+            assert page.variables == whole.variables
+            assert page.rows == whole.rows[:limit], f"{name} {params}, first {limit} rows"
+            assert page.truncated == (total > limit), f"{name} {params}, first {limit} rows"
+
+
+def test_rewrites_first_page_with_parameters_from_keys(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """provenance's parameters narrow its keys: a document's facts, or none for a document not in the store."""
+    rounds = []
+    restricted = pages._restricted
+    monkeypatch.setattr(pages, "_restricted", lambda text, keys: rounds.append(len(keys)) or restricted(text, keys))
+    query = get_query("provenance")
+    one = pages.first_page(store, query, 1000, params={"document": "monroe.txt"})
+    assert one.rows and {row[3] for row in one.rows} == {"monroe.txt"} and rounds == [1]
+    none = pages.first_page(store, query, 1000, params={"document": "no-such.txt"})
+    assert none.rows == () and none.variables == one.variables and rounds == [1, 0]
 
 
 def test_rewrites_first_page_takes_more_keys_when_the_estimates_were_high(
@@ -150,3 +165,18 @@ def test_rewrites_kg_query_shows_the_head_of_the_answer(store: Store, monkeypatc
     assert shown.stdout == format_result(head, "table")
     assert "the result was cut" in shown.stderr
     assert rounds, "the page was not found from its keys"
+
+
+def test_rewrites_first_page_keeps_a_span_without_document(tmp_path: Path) -> None:
+    """A span without kgo:sourceDocument (a shape violation) heads provenance with an empty document:
+    the first page keeps it (no key finds it, so the query runs whole)."""
+    kgo, derived = PREFIXES["kgo"], "<http://www.w3.org/ns/prov#wasDerivedFrom>"
+    facts = "".join(f"<urn:x:fact{i}> {derived} <urn:x:span{i}> .\n<urn:x:span{i}> <{kgo}sentence> \"Sentence {i}.\" .\n"
+                    for i in range(3))
+    with Store.open(tmp_path / "store") as s:
+        s.replace_graph(DOCUMENT_GRAPHS + "one", facts + f"<urn:x:span1> <{kgo}sourceDocument> <urn:x:doc> .\n"
+                        f"<urn:x:span2> <{kgo}sourceDocument> <urn:x:doc> .\n")
+        query = get_query("provenance")
+        whole = s.query(query.text, prefixes=PREFIXES).rows
+        assert [row[3] for row in whole] == [None, "urn:x:doc", "urn:x:doc"]
+        assert pages.first_page(s, query, 2).rows == whole[:2]

@@ -226,8 +226,8 @@ def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
                 emit()
             return
         canned = next((q for q in list_queries() if q.name == spec), None)
-        if canned is not None and limit and not bindings:  # the first rows, found without the rest
-            _show(first_page(store, canned, limit, timeout), fmt, limit)
+        if canned is not None and limit:  # the first rows, found without the rest where the query can
+            _show(first_page(store, canned, limit, timeout, bindings), fmt, limit)
             return
         text = bind(resolve(spec), bindings)
         if fmt in STREAMED_FORMATS:

@@ -16,15 +16,18 @@ The keys are taken in the order of ``?order`` until their rows fill the page (ev
 tied with the last one too); of their rows, those whose first column sorts after the last
 key's ``?order`` belong to a later page and are dropped. The rest are exactly the head of
 the whole answer. When they do not fill the page and keys are left, more keys are taken.
-Parameters, an unbounded limit or a key out of the store's order run the query whole.
+A parameter the companions do not take, an unbounded limit or a key out of the store's order
+run the query whole.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from . import resources
-from .queries import CannedQuery, read_query_file
+from .errors import QueryError
+from .queries import CannedQuery, bind, read_query_file
 from .rdf import PREFIXES
 from .sparql import mask, plan
 from .store import QueryResult, Store, Term, Unordered, order_key
@@ -37,26 +40,28 @@ class _Key:
     rows: int
 
 
-def first_page(store: Store, query: CannedQuery, limit: int | None, timeout_s: float | None = None) -> QueryResult:
-    """The first ``limit`` rows of ``query``'s answer (without parameters), ``truncated`` when more exist."""
-    companions = _companions(query.name) if limit else None
-    keys = _keys(store, companions[0], timeout_s) if companions else None
-    if not keys or not limit or not companions:
-        return store.query(query.text, timeout_s=timeout_s, limit=limit, prefixes=PREFIXES)
-    page_text = companions[1]
-    first = plan(page_text, PREFIXES).order_by[0]
+def first_page(store: Store, query: CannedQuery, limit: int | None, timeout_s: float | None = None,
+               params: Mapping[str, str] | None = None) -> QueryResult:
+    """The first ``limit`` rows of ``query``'s answer with ``params`` bound, ``truncated`` when more exist."""
+    whole = bind(query.text, dict(params or {}))
+    companions = _companions(query.name, params or {}) if limit else None
+    keys = _keys(store, companions.keys, timeout_s) if companions else None
+    if keys is None or not limit or not companions:
+        return store.query(whole, timeout_s=timeout_s, limit=limit, prefixes=PREFIXES)
+    if not keys:  # every row has a key: no rows (the page query says which columns)
+        return store.query(_restricted(companions.page, []), timeout_s=timeout_s, prefixes=PREFIXES, trusted=True)
     wanted = limit + 1
     while True:
         taken = _enough(keys, wanted)
-        # vetted above (plan caches it); with the keys bound, rdflib would parse it again (~0.1 s)
-        result = store.query(_restricted(page_text, keys[:taken]), timeout_s=timeout_s, prefixes=PREFIXES,
+        # vetted in _companions; with its keys and parameters bound, rdflib would parse it again (~0.1 s)
+        result = store.query(_restricted(companions.page, keys[:taken]), timeout_s=timeout_s, prefixes=PREFIXES,
                              trusted=True)
-        column = result.variables.index(first)
+        column = result.variables.index(companions.first)
         cutoff = keys[taken - 1].order
         try:
             rows = [row for row in result.terms if order_key(row[column]) <= cutoff]
         except Unordered:  # a value the keys did not announce: let the engine sort it all
-            return store.query(query.text, timeout_s=timeout_s, limit=limit, prefixes=PREFIXES)
+            return store.query(whole, timeout_s=timeout_s, limit=limit, prefixes=PREFIXES)
         if len(rows) > limit or taken == len(keys):
             shown = tuple(rows[:limit])
             return QueryResult("select", result.variables, tuple(tuple(t.value if t else None for t in r) for r in shown),
@@ -64,16 +69,30 @@ def first_page(store: Store, query: CannedQuery, limit: int | None, timeout_s: f
         wanted *= 2  # the estimates of ?rows were high: take more keys
 
 
-def _companions(name: str) -> tuple[str, str] | None:
-    """The keys query and the page query of ``name``, vetted as any query; None without both,
-    or when the page query has no ``VALUES ?key { }`` or does not end with ORDER BY ?first ..."""
+@dataclass(frozen=True)
+class _Pages:
+    keys: str  # the keys query, parameters bound
+    page: str  # the page query, parameters bound
+    first: str  # the variable of its first ORDER BY column
+
+
+def _companions(name: str, params: Mapping[str, str]) -> _Pages | None:
+    """The keys query and the page query of ``name`` with ``params`` bound; None without both, when
+    one lacks a parameter, when the page query has no ``VALUES ?key { }`` or does not end with
+    ORDER BY ?first ... The files are vetted as any query (once: ``plan`` keeps its answers)."""
     folder = resources.queries_dir() / "pages"
     keys, page = folder / f"{name}-keys.rq", folder / f"{name}.rq"
     if not keys.is_file() or not page.is_file():
         return None
     texts = read_query_file(keys), read_query_file(page)
     plan(texts[0], PREFIXES)
-    return texts if plan(texts[1], PREFIXES).order_by and _KEYS.search(mask(texts[1])) else None
+    order = plan(texts[1], PREFIXES).order_by
+    if not order or not _KEYS.search(mask(texts[1])):
+        return None
+    try:
+        return _Pages(bind(texts[0], dict(params)), bind(texts[1], dict(params)), order[0])
+    except QueryError:
+        return None  # a parameter the pages do not take: the whole query takes it
 
 
 def _keys(store: Store, text: str, timeout_s: float | None) -> list[_Key] | None:
@@ -116,4 +135,4 @@ _KEYS = re.compile(r"(?<![\w?$:])VALUES\s+\?key\s*\{\s*\}", re.IGNORECASE)
 
 def has_first_page(name: str) -> bool:
     """Whether the canned query ``name`` has its first page found from keys (queries/pages/)."""
-    return _companions(name) is not None
+    return _companions(name, {}) is not None
