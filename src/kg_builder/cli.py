@@ -20,6 +20,7 @@ from .errors import InputError, Interrupted, KgError, OutputError, StoreError
 from .model import Limits, SourceFile
 from .export import FORMATS, export_dataset, write_atomic
 from .rdf import PREFIXES
+from .pages import first_page
 from .queries import (RESULT_FORMATS, STREAMED_FORMATS, bind, format_result, format_rows, list_checks,
                       list_queries, resolve)
 from .remote_store import RemoteStore
@@ -221,8 +222,12 @@ def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
         if run_all:
             for q in list_queries():
                 emit(f"== {q.title} ({q.name}) ==\n{q.question}\n")
-                _show(store.query(q.text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
+                _show(first_page(store, q, limit, timeout), fmt, limit)
                 emit()
+            return
+        canned = next((q for q in list_queries() if q.name == spec), None)
+        if canned is not None and limit:  # the first rows, found without the rest where the query can
+            _show(first_page(store, canned, limit, timeout, bindings), fmt, limit)
             return
         text = bind(resolve(spec), bindings)
         if fmt in STREAMED_FORMATS:

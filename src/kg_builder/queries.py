@@ -274,7 +274,15 @@ def shown_escaped(text: str) -> str:
 
 def _table(result: QueryResult) -> str:
     header = list(result.variables)
-    body = [[_cell(t) for t in row] for row in _terms(result)]
+    cells: dict[Term | None, str] = {}  # an answer repeats its values (a document, a sentence, a class)
+
+    def cell(term: Term | None) -> str:
+        shown = cells.get(term)
+        if shown is None:
+            shown = cells[term] = _cell(term)
+        return shown
+
+    body = [[cell(t) for t in row] for row in _terms(result)]
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:

@@ -16,7 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import page, views
 from .errors import KgError
-from .queries import bind, format_result, get_query, list_queries
+from .pages import first_page
+from .queries import format_result, get_query, list_queries
 from .rdf import PREFIXES
 from .store import QueryResult, Store
 
@@ -102,7 +103,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif path.startswith("/q/"):
             query = get_query(path[3:])
             params = {k: v for k, v in args.items() if v.strip()}
-            self._html(page.answer(query, params, self._run(bind(query.text, params))))
+            answer = first_page(self.store, query, self.limits.max_rows, self.limits.timeout_s, params)
+            self._html(page.answer(query, params, answer))
         elif path == "/query":
             self._query_page(args.get("query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"), "query" in args)
         elif path == "/about":

@@ -638,12 +638,12 @@ def _sparql_sorted(rows: list[tuple[Term | None, ...]], columns: list[int]) -> l
     def place(term: Term | None) -> tuple:
         found = places.get(id(term))  # the rows hold every term: no id is reused meanwhile
         if found is None:
-            found = places[id(term)] = _order_key(term)
+            found = places[id(term)] = order_key(term)
         return found
 
     try:
         keys = [sum([place(row[i]) for i in columns], ()) for row in rows]
-    except (_Unordered, ValueError):
+    except (Unordered, ValueError):
         return None
     for i in range(0, 2 * len(columns), 2):
         if {key[i] for key in keys} >= {2, 3}:
@@ -654,11 +654,11 @@ def _sparql_sorted(rows: list[tuple[Term | None, ...]], columns: list[int]) -> l
     return [rows[i] for i in order]
 
 
-class _Unordered(Exception):
-    """A value whose place in SPARQL's order this store does not decide."""
+class Unordered(Exception):
+    """A value whose place in SPARQL's order this store does not decide (``order_key``)."""
 
 
-def _order_key(term: Term | None) -> tuple:
+def order_key(term: Term | None) -> tuple:
     """Unbound, then IRIs, then literals (SPARQL 1.1, 15.1); integers by value, strings by code
     point. Always (kind, value): the keys of a row are laid end to end."""
     if term is None:
@@ -669,7 +669,7 @@ def _order_key(term: Term | None) -> tuple:
         return (2, int(term.value))
     if term.kind == "literal" and term.datatype == _XSD + "string":
         return (3, term.value)
-    raise _Unordered(term.nt)
+    raise Unordered(term.nt)
 
 
 class _TermCache:
