@@ -89,17 +89,31 @@ def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, for
     if not todo:
         return BuildSummary(len(files), 0, len(files) - len(failed_before), tuple(failed_before), 0,
                             time.perf_counter() - started)
+    waiting: dict[str, str] = {}  # graph IRI -> key of its document, until the batch holding it is stored
+    unsaved = 0  # documents stored since the hashes were last written
     with _executor(jobs, model) as pool, Store.open(store_dir) as store:  # workers fork before the store opens
 
-        def write(source: SourceFile, extracted: pipeline.Extracted) -> str:
-            built = pipeline.to_built(extracted, store.labels)
-            triples = store.replace_graph(built.graph_iri, built.ntriples)
-            recorded[_key(source)] = (hashes[_key(source)], built.graph_iri)
-            if len(recorded) % 20 == 0:
+        def stored(graphs: list[str]) -> None:  # a document's hash is recorded once its graph is in, never before
+            nonlocal unsaved
+            for graph in graphs:
+                key = waiting.pop(graph)
+                recorded[key] = (hashes[key], graph)
+            unsaved += len(graphs)
+            if unsaved >= 20:  # a hash not saved only means the document is built again
                 store.record_build_hashes(recorded)
-            return f"{built.fact_count} facts, {triples} triples"
+                unsaved = 0
 
-        run = _run(pool, todo, jobs, limits, write, say)
+        with store.batch(on_commit=stored) as batch:
+
+            def write(source: SourceFile, extracted: pipeline.Extracted) -> str:
+                built = pipeline.to_built(extracted, batch.labels)
+                waiting[built.graph_iri] = _key(source)
+                triples = batch.add(built.graph_iri, built.ntriples)
+                return f"{built.fact_count} facts, {triples} triples"
+
+            run = _run(pool, todo, jobs, limits, write, say)
+            with _interrupt_deferred():  # the documents counted as kept are stored, even on Ctrl-C
+                batch.commit()
         for source, error in run.failed:  # the same input would fail the same way: not parsed again until it changes
             recorded[_key(source)] = (hashes[_key(source)], _FAILED + error)
         store.record_build_hashes(recorded)
