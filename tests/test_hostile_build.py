@@ -112,7 +112,7 @@ def test_hostile_full_disk_stops_the_build_at_the_first_failed_write(tmp_path: P
     real_commit = GraphBatch.commit
 
     def disk_full_after_first(self):
-        if set(self._texts) - {DOCS + "a.txt"}:
+        if set(self._graphs) - {DOCS + "a.txt"}:
             self._store._write(lambda: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
         return real_commit(self)
 

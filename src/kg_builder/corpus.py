@@ -99,7 +99,7 @@ def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, for
                 key = waiting.pop(graph)
                 recorded[key] = (hashes[key], graph)
             unsaved += len(graphs)
-            if unsaved >= 20:  # a hash not saved only means the document is built again
+            if unsaved >= 20 or len(graphs) > 1:  # after each bulk load; a hash not saved only means a rebuild
                 store.record_build_hashes(recorded)
                 unsaved = 0
 

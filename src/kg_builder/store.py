@@ -332,26 +332,24 @@ class Store:
         self._update(update)
 
     def _undo_batch(self) -> None:
-        """Take out a bulk load that a killed build left unfinished (the journal names it).
+        """Take out a bulk load that a killed build left unfinished (the journal holds its quads).
 
         Its graphs were new, so dropping them loses nothing stored before; a triple of
         theirs leaves the union unless a graph outside the batch holds it. Ran again
         from the start if cut short too: the journal goes last.
         """
         journal = self.path / _JOURNAL
-        try:
-            texts = json.loads(journal.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            texts = None  # cut short while being written: the bulk load had not begun
-        if isinstance(texts, dict):
-            graphs = {_named_node(g) for g in texts}
-            for text in texts.values():
-                for t in _parse(text, ox.RdfFormat.N_TRIPLES, "the journal's triples"):
-                    if not self._held_elsewhere(t.triple, graphs):
-                        self._write(lambda t=t: self._db.remove(t))
-            if graphs:
-                self._update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in sorted(graphs, key=str)))
-            self._write(self._db.flush)
+        try:  # written whole before the load began (write_atomic): unreadable, it was damaged since
+            quads = list(ox.parse(path=str(journal), format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError) as e:
+            raise _damaged(self.path, e) from e
+        graphs = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+        for quad in quads:
+            if quad.graph_name == ox.DefaultGraph() and not self._held_elsewhere(quad.triple, graphs):
+                self._write(lambda quad=quad: self._db.remove(quad))
+        if graphs:
+            self._update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in sorted(graphs, key=str)))
+        self._write(self._db.flush)
         journal.unlink()
 
     def _update(self, update: str) -> None:
@@ -545,27 +543,28 @@ class Store:
 class GraphBatch:
     """Many documents' graphs written together: what a corpus build writes.
 
-    A graph new to the store waits in memory with the others until they hold ``MAX_QUADS``
-    quads (or ``commit``); they then go in at once through RocksDB's bulk loader, which
-    writes sorted files and skips the reads and the log of a transaction (the corpus's
-    463k quads: 4-5 s of CPU against 9 s, flush included, one transaction per document;
-    one transaction per 20 documents saves nothing). The bulk loader promises no
-    atomicity, so a journal of the batch's triples is written first and removed once the
-    load is done: a store opened with a journal left behind drops the batch's graphs
-    (``Store._undo_batch``), which were new, so nothing stored before is lost and a
-    document is there whole or not at all. ``on_commit`` hears the graphs once stored
-    (the build records their hashes then, never before). A graph already in the store (or
-    in the batch), or holding blank nodes (a new parse of the journal would name them
-    anew), is replaced in a transaction of its own, after the batch before it.
-    Leaving the ``with`` block commits; an exception drops what waits (never half of it).
+    A graph new to the store waits in memory, as N-Quads, with the others until they hold
+    ``MAX_QUADS`` quads (or ``commit``); they then go in at once through RocksDB's bulk
+    loader, which writes sorted files and skips the reads and the log of a transaction
+    (the corpus's 463k quads: 4-5 s of CPU against 9 s, flush included, one transaction
+    per document; one transaction per 20 documents saves nothing). The bulk loader
+    promises no atomicity, so the batch is first written whole to a journal, which the
+    loader reads and which is removed once the load is done: a store opened with a journal
+    left behind drops the batch's graphs (``Store._undo_batch``), which were new, so nothing
+    stored before is lost and a document is there whole or not at all. ``on_commit`` hears
+    the graphs once stored (the build records their hashes then, never before). A graph
+    already in the store (or in the batch), or holding blank nodes (a new parse of the
+    journal would name them anew), is replaced in a transaction of its own, after the
+    batch before it. Leaving the ``with`` block commits; an exception drops what waits.
     """
 
     MAX_QUADS = 100_000  # ~40 documents of the corpus, tens of MB; larger batches measured no faster
 
     def __init__(self, store: Store, on_commit: Callable[[list[str]], None]) -> None:
         self._store, self._on_commit = store, on_commit
-        self._quads: list[ox.Quad] = []
-        self._texts: dict[str, str] = {}  # graph IRI -> its N-Triples: the journal
+        self._nquads: list[str] = []  # the journal: each graph's triples, in the union and in the graph
+        self._quads = 0
+        self._graphs: list[str] = []
         self._labels: dict[str, list[tuple[str, str]]] = {}  # IRI -> (label, graph IRI) waiting
 
     def __enter__(self) -> GraphBatch:
@@ -579,19 +578,20 @@ class GraphBatch:
         """Make ``ntriples`` the graph's content (see ``Store.replace_graph``); the number of distinct triples."""
         graph = _named_node(graph_iri)
         triples = _parse(ntriples, ox.RdfFormat.N_TRIPLES, f"the triples for <{graph_iri}>")
-        db = self._store._db
-        if graph_iri in self._texts or "_:" in ntriples or db.contains_named_graph(graph):
+        if graph_iri in self._graphs or "_:" in ntriples or self._store._db.contains_named_graph(graph):
             self.commit()
             self._store._replace(graph, triples)
             self._on_commit([graph_iri])
             return len(set(triples))
-        self._texts[graph_iri] = ntriples
-        self._quads += [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-        self._quads += triples  # the union (the default graph), as parsed
+        # one triple a line, each ending " .": a newline inside a literal is written \n
+        union = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        self._nquads += [union, union.replace(" .\n", f" {graph} .\n")]
+        self._quads += 2 * len(triples)
+        self._graphs.append(graph_iri)
         for t in triples:
             if t.predicate == RDFS_LABEL and isinstance(t.object, ox.Literal):
                 self._labels.setdefault(t.subject.value, []).append((t.object.value, graph_iri))
-        if len(self._quads) >= self.MAX_QUADS:
+        if self._quads >= self.MAX_QUADS:
             self.commit()
         return len(set(triples))
 
@@ -607,26 +607,26 @@ class GraphBatch:
 
     def commit(self) -> None:
         """Store the graphs that wait: all of them, or (after a crash, once reopened) none."""
-        if not self._texts:
+        if not self._graphs:
             return
         from .export import write_atomic  # export imports this module
 
         journal = self._store.path / _JOURNAL
         try:
-            write_atomic(journal, json.dumps(self._texts).encode("utf-8"))
+            write_atomic(journal, "".join(self._nquads).encode("utf-8"))
         except KgError as e:
             raise StoreWriteError(f"cannot write to the store {self._store.path}: {e.message}") from e
-        self._store._write(lambda: self._store._db.bulk_extend(self._quads))
+        self._store._write(lambda: self._store._db.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS))
         journal.unlink()
-        graphs = list(self._texts)
-        self._quads, self._texts, self._labels = [], {}, {}
+        graphs = self._graphs
+        self._nquads, self._quads, self._graphs, self._labels = [], 0, [], {}
         self._on_commit(graphs)
 
 
 # -- helpers -----------------------------------------------------------------
 
 _HASHES = "kg-build-hashes.json"  # beside RocksDB's files, which it ignores
-_JOURNAL = "kg-bulk-journal.json"  # the graphs of a bulk load in progress (GraphBatch)
+_JOURNAL = "kg-bulk-journal.nq"  # the quads of a bulk load in progress (GraphBatch)
 
 # Copies every named graph's triples into the default graph (a store written before it held the union).
 _FILL_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
