@@ -404,5 +404,16 @@ def test_store_batch_journal_damaged_is_reported_not_guessed(tmp_path: Path) -> 
     with Store.open(tmp_path / "st") as store:
         store.replace_graph(G1, nt(("a", "p", '"1"')))
     (tmp_path / "st" / store_module._JOURNAL).write_text('{"https://w3id.org/kg-builder/graph/doc/doc-1": "<http')
-    with pytest.raises(StoreError, match="damaged"):  # which graphs the load had begun is unknown
-        Store.open(tmp_path / "st")
+    for read_only in (True, False):  # which graphs the load had begun is unknown
+        with pytest.raises(StoreError, match="damaged"):
+            Store.open(tmp_path / "st", read_only=read_only)
+
+
+def test_store_batch_of_a_running_build_is_left_to_it(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "st") as writer:
+        writer.replace_graph(G1, nt(("a", "p", '"1"')))
+        journal = tmp_path / "st" / store_module._JOURNAL
+        journal.write_text(f'<{EX}a> <{EX}p> "1" <{G1}> .\n')  # as if G1 were being bulk-loaded now
+        with Store.open(tmp_path / "st", read_only=True) as reader:  # the writer holds the lock: no undo
+            assert reader.document_graphs() == [G1]
+        assert journal.exists()

@@ -5,6 +5,8 @@ of worker processes, each with its own spaCy pipeline (forked from the loaded
 one where the platform allows). The main process turns each result into its
 graph and writes it, in the order of the files, so the store comes out the same
 as a one-process build: an entity keeps the label the first document gave it.
+New documents are stored in batches of a few dozen (``Store.batch``), each
+document's hash recorded once its batch is in.
 At most ``AHEAD x jobs`` documents are in flight, so memory does not grow with the
 corpus. A document whose input files and pipeline (code, ontology folder,
 model) are unchanged since it was last built is skipped unless ``force``.

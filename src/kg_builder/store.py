@@ -3,7 +3,9 @@
 A store is a folder holding an Oxigraph (RocksDB) database. Each document
 lives in its own named graph; the ontology lives in ``ONTOLOGY_GRAPH``.
 Queries see the union of all named graphs as their default graph. Writes are
-single transactions: a failed write leaves the store as it was.
+single transactions: a failed write leaves the store as it was. A corpus build
+writes its new graphs in bulk batches (``GraphBatch``) behind a journal, so
+that a build cut short anywhere leaves each document whole or absent too.
 
 The store's default graph holds that union, each triple once, kept in step
 by every write. Queries read it instead of asking Oxigraph for the union of
@@ -673,7 +675,9 @@ def _without_unfinished_batch(path: Path, snapshot: ox.Store) -> ox.Store:
     ``snapshot`` as it is while the build that writes the batch still runs (it holds the lock)."""
     try:
         Store.open(path).close()
-    except StoreError:
+    except StoreDamagedError:
+        raise
+    except StoreError:  # in use: the build writing the batch still runs
         return snapshot
     return _read_only(path)
 
