@@ -11,7 +11,7 @@ import pytest
 
 from hostile import DOCS, ONTOLOGY_GRAPH, first_line_facts, graphs, kg, no_spacy, one_error, write  # noqa: F401
 from kg_builder import nlp, pipeline
-from kg_builder.store import Store
+from kg_builder.store import GraphBatch, Store
 
 
 # -- document identity ----------------------------------------------------------------------
@@ -109,15 +109,16 @@ def test_hostile_full_disk_stops_the_build_at_the_first_failed_write(tmp_path: P
         built.append(source.doc_id)
         return real_extract(source, *args, **kwargs)
 
-    real_replace = Store.replace_graph
+    real_commit = GraphBatch.commit
 
-    def disk_full_after_first(self, graph_iri, ntriples):
-        if graph_iri != DOCS + "a.txt":
-            self._write_to(self._db, lambda: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
-        return real_replace(self, graph_iri, ntriples)
+    def disk_full_after_first(self):
+        if set(self._graphs) - {DOCS + "a.txt"}:
+            self._store._write(lambda: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
+        return real_commit(self)
 
     monkeypatch.setattr(pipeline, "extract_document", counting)
-    monkeypatch.setattr(Store, "replace_graph", disk_full_after_first)
+    monkeypatch.setattr(GraphBatch, "MAX_QUADS", 1)  # each document written as it comes
+    monkeypatch.setattr(GraphBatch, "commit", disk_full_after_first)
     result = kg("build", str(tmp_path / "docs"), "--store", str(tmp_path / "st"), "--jobs", "1")
     assert result.exit_code == 2
     assert "No space left on device" in one_error(result, "KG220")

@@ -300,3 +300,120 @@ def test_store_written_without_union_is_filled_on_open(tmp_path: Path) -> None:
     del raw
     with Store.open(tmp_path / "old", read_only=True) as store:
         assert store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows == ((EX + "a", EX + "p", EX + "b"),)
+
+
+# -- many documents at once (GraphBatch) ------------------------------------------------------
+
+G3 = "https://w3id.org/kg-builder/graph/doc/doc-3"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+
+
+def union_rows(store: Store) -> list[tuple[str | None, ...]]:
+    """The triples of the default graph (the union), sorted."""
+    return sorted(store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows)
+
+
+def test_store_batch_writes_new_graphs_and_their_union_at_commit(store: Store) -> None:
+    store.replace_graph(G1, nt(("a", "p", '"1"'), ("shared", "p", '"s"')))
+    committed: list[list[str]] = []
+    with store.batch(on_commit=committed.append) as batch:
+        assert batch.add(G2, nt(("b", "p", '"2"'), ("shared", "p", '"s"'), ("b", "p", '"2"'))) == 2
+        batch.add(G3, nt(("c", "p", '"3"')))
+        assert committed == [] and store.document_graphs() == [G1]  # waiting in memory
+    assert committed == [[G2, G3]]
+    assert store.document_graphs() == [G1, G2, G3]
+    assert subjects(store, G2) == [EX + "b", EX + "shared"]
+    assert [row[0] for row in union_rows(store)] == [EX + "a", EX + "b", EX + "c", EX + "shared"]  # each triple once
+
+
+def test_store_batch_replaces_a_stored_graph_after_the_graphs_before_it(store: Store) -> None:
+    store.replace_graph(G1, nt(("old", "p", '"1"')))
+    committed: list[list[str]] = []
+    with store.batch(on_commit=committed.append) as batch:
+        batch.add(G2, nt(("b", "p", '"2"')))
+        batch.add(G1, nt(("new", "p", '"1"')))  # in the store already: replaced in a transaction of its own
+        assert committed == [[G2], [G1]]
+    assert subjects(store, G1) == [EX + "new"]
+    assert [row[0] for row in union_rows(store)] == [EX + "b", EX + "new"]
+
+
+def test_store_batch_bad_document_is_refused_and_the_others_are_stored(store: Store) -> None:
+    with store.batch() as batch:
+        batch.add(G1, nt(("a", "p", '"1"')))
+        with pytest.raises(InputError, match="not valid N-Triples"):
+            batch.add(G2, f"<{EX}b> <{EX}p> .\n")
+    assert store.document_graphs() == [G1]
+    assert [row[0] for row in union_rows(store)] == [EX + "a"]
+
+
+def test_store_batch_dropped_when_the_block_fails(store: Store) -> None:
+    with pytest.raises(RuntimeError, match="worker died"):
+        with store.batch() as batch:
+            batch.add(G1, nt(("a", "p", '"1"')))
+            raise RuntimeError("worker died")
+    assert store.document_graphs() == [] and union_rows(store) == []
+
+
+def test_store_batch_labels_count_the_graphs_waiting(store: Store) -> None:
+    store.replace_graph(G1, nt(("kim", "label", '"Kim Jong-un"')).replace(f"<{EX}label>", LABEL))
+    with store.batch() as batch:
+        batch.add(G2, f'<{EX}kim> {LABEL} "Chairman Kim" .\n<{EX}moon> {LABEL} "Moon" .\n')
+        # as if G2 were stored: the smallest label another graph gives wins, a graph's own is not counted
+        assert batch.labels([EX + "kim", EX + "moon"], G3) == {EX + "kim": "Chairman Kim", EX + "moon": "Moon"}
+        assert batch.labels([EX + "kim", EX + "moon"], G2) == {EX + "kim": "Kim Jong-un"}
+        assert store.labels([EX + "moon"], G3) == {}  # the store alone does not see it yet
+
+
+def killed_mid_load(store: Store, batch, monkeypatch: pytest.MonkeyPatch, loaded: int) -> None:
+    """Run the batch's commit with a bulk load that writes only the journal's first ``loaded`` quads,
+    then dies (the process is gone: no clean-up runs)."""
+    class Killed(BaseException):
+        pass
+
+    def partial(_write) -> None:
+        journal = list(ox.parse(path=str(store.path / store_module._JOURNAL), format=ox.RdfFormat.N_QUADS))
+        assert len(journal) == 8  # every cut, from none to all of them, is tried
+        store._db.bulk_extend(journal[:loaded])
+        raise Killed
+
+    with monkeypatch.context() as patched, pytest.raises(Killed):
+        patched.setattr(store, "_write", partial)
+        batch.commit()
+
+
+@pytest.mark.parametrize("loaded", [0, 1, 3, 5, 8])
+def test_store_batch_killed_mid_load_is_undone_on_the_next_open(tmp_path: Path, monkeypatch, loaded: int) -> None:
+    with Store.open(tmp_path / "st") as store:
+        store.replace_graph(G1, nt(("a", "p", '"1"'), ("shared", "p", '"s"')))
+        batch = store.batch()
+        batch.add(G2, nt(("b", "p", '"2"'), ("shared", "p", '"s"')))
+        batch.add(G3, nt(("c", "p", '"3"'), ("b", "p", '"2"')))
+        killed_mid_load(store, batch, monkeypatch, loaded)
+    with Store.open(tmp_path / "st", read_only=True) as store:  # a reader sees no half-written document
+        assert store.document_graphs() == [G1]
+        assert union_rows(store) == [(EX + "a", EX + "p", "1"), (EX + "shared", EX + "p", "s")]
+    with Store.open(tmp_path / "st") as store:
+        assert sorted(p.name for p in (tmp_path / "st").iterdir() if p.name.startswith("kg-")) == []
+        with store.batch() as batch:  # built again, the batch goes in whole
+            batch.add(G2, nt(("b", "p", '"2"'), ("shared", "p", '"s"')))
+        assert store.document_graphs() == [G1, G2]
+        assert [row[0] for row in union_rows(store)] == [EX + "a", EX + "b", EX + "shared"]
+
+
+def test_store_batch_journal_damaged_is_reported_not_guessed(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "st") as store:
+        store.replace_graph(G1, nt(("a", "p", '"1"')))
+    (tmp_path / "st" / store_module._JOURNAL).write_text('{"https://w3id.org/kg-builder/graph/doc/doc-1": "<http')
+    for read_only in (True, False):  # which graphs the load had begun is unknown
+        with pytest.raises(StoreError, match="damaged"):
+            Store.open(tmp_path / "st", read_only=read_only)
+
+
+def test_store_batch_of_a_running_build_is_left_to_it(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "st") as writer:
+        writer.replace_graph(G1, nt(("a", "p", '"1"')))
+        journal = tmp_path / "st" / store_module._JOURNAL
+        journal.write_text(f'<{EX}a> <{EX}p> "1" <{G1}> .\n')  # as if G1 were being bulk-loaded now
+        with Store.open(tmp_path / "st", read_only=True) as reader:  # the writer holds the lock: no undo
+            assert reader.document_graphs() == [G1]
+        assert journal.exists()

@@ -5,6 +5,8 @@ of worker processes, each with its own spaCy pipeline (forked from the loaded
 one where the platform allows). The main process turns each result into its
 graph and writes it, in the order of the files, so the store comes out the same
 as a one-process build: an entity keeps the label the first document gave it.
+New documents are stored in batches of a few dozen (``Store.batch``), each
+document's hash recorded once its batch is in.
 At most ``AHEAD x jobs`` documents are in flight, so memory does not grow with the
 corpus. A document whose input files and pipeline (code, ontology folder,
 model) are unchanged since it was last built is skipped unless ``force``.
@@ -89,17 +91,31 @@ def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, for
     if not todo:
         return BuildSummary(len(files), 0, len(files) - len(failed_before), tuple(failed_before), 0,
                             time.perf_counter() - started)
+    waiting: dict[str, str] = {}  # graph IRI -> key of its document, until the batch holding it is stored
+    unsaved = 0  # documents stored since the hashes were last written
     with _executor(jobs, model) as pool, Store.open(store_dir) as store:  # workers fork before the store opens
 
-        def write(source: SourceFile, extracted: pipeline.Extracted) -> str:
-            built = pipeline.to_built(extracted, store.labels)
-            triples = store.replace_graph(built.graph_iri, built.ntriples)
-            recorded[_key(source)] = (hashes[_key(source)], built.graph_iri)
-            if len(recorded) % 20 == 0:
+        def stored(graphs: list[str]) -> None:  # a document's hash is recorded once its graph is in, never before
+            nonlocal unsaved
+            for graph in graphs:
+                key = waiting.pop(graph)
+                recorded[key] = (hashes[key], graph)
+            unsaved += len(graphs)
+            if unsaved >= 20 or len(graphs) > 1:  # after each bulk load; a hash not saved only means a rebuild
                 store.record_build_hashes(recorded)
-            return f"{built.fact_count} facts, {triples} triples"
+                unsaved = 0
 
-        run = _run(pool, todo, jobs, limits, write, say)
+        with store.batch(on_commit=stored) as batch:
+
+            def write(source: SourceFile, extracted: pipeline.Extracted) -> str:
+                built = pipeline.to_built(extracted, batch.labels)
+                waiting[built.graph_iri] = _key(source)
+                triples = batch.add(built.graph_iri, built.ntriples)
+                return f"{built.fact_count} facts, {triples} triples"
+
+            run = _run(pool, todo, jobs, limits, write, say)
+            with _interrupt_deferred():  # the documents counted as kept are stored, even on Ctrl-C
+                batch.commit()
         for source, error in run.failed:  # the same input would fail the same way: not parsed again until it changes
             recorded[_key(source)] = (hashes[_key(source)], _FAILED + error)
         store.record_build_hashes(recorded)
