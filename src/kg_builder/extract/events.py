@@ -630,8 +630,10 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
             continue
         negated = noun.dep_ == "pobj" and noun.head.lower_ == "without" or noun.dep_ != "pobj" and \
             noun.head.lemma_.lower() in ctx.cues.negating_verbs
+        if not negated:
+            continue
         label = phrase(noun)
-        if not negated or len(label.split()) < 2:
+        if len(label.split()) < 2:
             continue
         fact = ctx.factuality(noun)
         key = ctx.fact_key("event", "thing", label, sent.start_char)
