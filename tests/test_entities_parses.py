@@ -30,7 +30,7 @@ def test_entities_a_quantified_name_the_parser_made_the_subject_modifies_the_plu
     registry = registry_of(doc, {1: "state/peru", 3: "state/chile"})
     found = registry.actors(doc[1])
     assert "state/peru" not in found and "state/chile" not in found
-    assert [registry.entities[k].label for k in found] == ["Chile experts"]
+    assert [registry.entities[k].label for k in found] == ["Peru and Chile experts"]
 
 
 def test_entities_a_plain_coordinated_name_is_still_an_actor() -> None:

@@ -232,7 +232,7 @@ class Registry:
     def _actors(self, token: Token) -> list[str]:
         out: list[str] = []
         for t in conjuncts(token) + self._hidden_people(token):
-            if self._modified_plural(t) is not t:
+            if self._modified_plural(t) != t:
                 continue  # "Some U.S. and ROK analysts": the name says whose analysts, it is no actor here
             # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
             named = [k for c in t.children if c.dep_ == "appos" for a in conjuncts(c) for k in self._actor(a)]
@@ -424,6 +424,9 @@ class Registry:
         keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
                 c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP"))
                 or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
+        if token.dep_ == "conj" and self._modified_plural(token.head) == token:
+            # "Some U.S. and ROK analysts" parsed with "U.S." as the head: it names the group too
+            keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         key = self.add(f"organization/{slug(label)}", "Organization", label, label)
         states = [k for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
