@@ -136,3 +136,10 @@ def test_facilities_capitals_that_say_which_kind_are_no_owner(facts_for):
     labels = {e.key: e.label for e in facts.entities}
     operators = {(labels[r.subject], labels[r.object]) for r in facts.relations if r.predicate == "operator"}
     assert operators == {("NATO bases", "NATO")}
+
+
+def test_facilities_a_head_coordinated_without_words_of_its_own_shares_the_first_ones(facts_for):
+    facts = facts_for("The talks covered the future of Chilean ports and airbases in the Atacama region.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert ("Chilean airbases", "Chile") in {(labels[r.subject], labels[r.object]) for r in facts.relations
+                                             if r.predicate == "operator"}

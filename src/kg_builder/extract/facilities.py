@@ -29,14 +29,22 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     if token.pos_ != "NOUN" or not {token.lemma_.lower(), token.lower_, token.lower_.rstrip("s")} & set(heads):
         return None
     status_words = set(section["status_modifiers"])
-    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")
-                 and c.lower_ not in section["generic_modifiers"] and c.lower_ not in status_words]
+    modifiers = [c for c in _modifiers(token) if c.lower_ not in section["generic_modifiers"] and c.lower_ not in status_words]
     if not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers):
         return None
     needed = section["head_requires"].get(token.lemma_.lower())
     if needed and not {t.lower_ for m in modifiers for t in m.subtree} & set(needed):
         return None
     return _register(ctx, token, text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token]))
+
+
+def _modifiers(head: Token) -> list[Token]:
+    """The words before a facility head that say which it is; a head coordinated after another without words of
+    its own shares them ("Chilean ports and airbases": Chilean airbases)."""
+    own = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    if own or head.dep_ != "conj" or head.head.pos_ != "NOUN":
+        return own
+    return [c for c in head.head.lefts if c.dep_ in ("compound", "amod", "nmod")]
 
 
 def _register(ctx: Context, token: Token, name: str) -> str:
@@ -80,7 +88,7 @@ def facilities(ctx: Context, sent: SentSpan) -> None:
 
 def _owners(ctx: Context, head: Token) -> list[str]:
     """The states or organizations a facility's possessive or its modifiers name."""
-    words = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    words = [c for c in head.children if c.dep_ == "poss"] + _modifiers(head)
     found = [k for w in words for k in ctx.registry.actors(w) if ctx.registry.kind(k) in ("State", "Organization")
              and not _classifier(ctx, w, k)]
     return list(dict.fromkeys(found))[:1]
