@@ -149,6 +149,14 @@ def test_positions_both_sides_disagreements_over_a_and_b_are_two_issues(facts_fo
     assert issue_labels(facts, disagreement) == ["fishing rights", "port fees"]
 
 
+def test_positions_the_delegations_divided_over_a_as_well_as_b(facts_for):
+    facts = facts_for("In 2030 Chile and Peru met in Quito. Specifically, the delegations were divided over the "
+                      "status of the port, as well as the fate of the fishing fleet.")
+    [disagreement] = facts.disagreements
+    assert set(disagreement.parties) == {"state/chile", "state/peru"}
+    assert set(issue_labels(facts, disagreement)) == {"status of the port", "fate of the fishing fleet"}
+
+
 def test_positions_disagreement_needs_two_parties(facts_for):
     assert facts_for("Peru voiced disagreements over fishing rights.").disagreements == ()
 

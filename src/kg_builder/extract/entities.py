@@ -394,6 +394,8 @@ class Registry:
             earlier = self._listed_before(token)
             if earlier:
                 return earlier
+            if self.last_pair and lemma in self.pair_nouns | agent_nouns:
+                return self.pair()  # "Chile and Peru met ... the delegations were divided": the two who met
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
                                      and qualified):

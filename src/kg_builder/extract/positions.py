@@ -446,6 +446,10 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
         # "the gap between X's and Y's positions on Z": what the parties' views are about
         concerned += [t for i in used for p, t in noun_predication(ctx.doc[i]).obliques
                       if p in ("on", "over", "about", "regarding", "concerning")]
+        # "divided over A, as well as B": each thing coordinated is an issue of its own, also where the parser hangs
+        # B on the verb
+        concerned += [c for c in match.predication.head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        concerned = list(dict.fromkeys(c for t in concerned for c in conjuncts(t) if c == t or c.pos_ in ("NOUN", "PROPN")))
         issues = [text for t in concerned if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
         _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head),
                       f"frame:{match.frame.name}:{match.predication.category}")
