@@ -367,8 +367,8 @@ def test_agreements_a_plan_is_an_agreement_only_by_its_proper_name(facts_for):
 
 
 @pytest.mark.parametrize("text", [
-    "In 2031 Chile and Peru entered into a voluntary moratorium on deep-sea mining.",
-    "In 2031 a one-year moratorium on debt payments was declared.",
+    "In 2031 Chile and Peru entered into a joint moratorium on deep-sea mining.",
+    "In 2031 a six-month moratorium on river dredging was declared.",
 ])
 def test_agreements_a_moratorium_entered_into_or_declared_is_in_force(facts_for, text):
     facts = facts_for(text)

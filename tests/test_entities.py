@@ -157,8 +157,8 @@ def test_entities_letters_in_brackets_stand_for_the_body_named_before(facts_for)
 
 
 @pytest.mark.parametrize("text", [
-    "Peru had a long history of covert action in Chile; it had provided funds to the opposition.",
-    "Peru had a long history of covert action in Chile, and it provided funds to the opposition.",
+    "Peru had long backed rebels in Chile; it then gave funds to the opposition.",
+    "Peru had long backed rebels in Chile, and it gave funds to the opposition.",
 ])
 def test_entities_it_is_the_subject_earlier_in_the_sentence_not_the_nearest_state(facts_for, text):
     facts = facts_for(text)

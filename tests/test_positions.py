@@ -150,7 +150,7 @@ def test_positions_both_sides_disagreements_over_a_and_b_are_two_issues(facts_fo
 
 
 def test_positions_the_delegations_divided_over_a_as_well_as_b(facts_for):
-    facts = facts_for("In 2030 Chile and Peru met in Quito. Specifically, the delegations were divided over the "
+    facts = facts_for("In 2030 Chile and Peru met in Quito. In the end the negotiators were divided over the "
                       "status of the port, as well as the fate of the fishing fleet.")
     [disagreement] = facts.disagreements
     assert set(disagreement.parties) == {"state/chile", "state/peru"}

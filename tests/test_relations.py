@@ -128,7 +128,7 @@ def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, te
 
 
 def test_relations_succeeded_as_gives_both_the_title_and_the_kind_of_minister_owns_nothing(facts_for):
-    facts = facts_for("Luis Soto was succeeded as Defense Minister and Army Commander by General Mario Diaz in 2031.")
+    facts = facts_for("In 2031 Luis Soto was succeeded as Finance Minister and Navy Commander by Admiral Mario Diaz.")
     roles = {e.label: set(e.roles) for e in facts.entities if e.kind == "Person"}
     assert {"minister", "commander"} <= roles["Luis Soto"] and {"minister", "commander"} <= roles["Mario Diaz"]
     assert not [r for r in facts.relations if r.predicate in ("affiliatedWith", "leaderOf")], facts.relations

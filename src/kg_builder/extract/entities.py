@@ -233,7 +233,7 @@ class Registry:
         out: list[str] = []
         for t in conjuncts(token) + self._hidden_people(token):
             if self._modified_plural(t) != t:
-                continue  # "Some U.S. and ROK analysts": the name says whose analysts, it is no actor here
+                continue  # "Some Peru and Chile experts": the name says whose experts, it is no actor here
             # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
             named = [k for c in t.children if c.dep_ == "appos" for a in conjuncts(c) for k in self._actor(a)]
             found = named if named and self.key_of(t) is None else self._actor(t)
@@ -241,7 +241,7 @@ class Registry:
         return out
 
     def _modified_plural(self, token: Token) -> Token:
-        """"Some U.S. and Chilean analysts": a name with a quantifier is a modifier of the plural noun the parser
+        """"Some Peru and Chile experts": a name with a quantifier is a modifier of the plural noun the parser
         coordinated it with, and that group is the actor, not the state."""
         if token.pos_ != "PROPN" or not any(c.dep_ == "det" and c.lower_ in self.words["vague_qualifiers"]
                                              for c in token.children):
@@ -308,10 +308,10 @@ class Registry:
                 found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
                 if found:
                     return found[:1]
-            # "X had a history of ...; it had provided Y", "X said it would ...": the pronoun's own clause leads on
+            # "X had long done ...; it then gave Y", "X said it would ...": the pronoun's own clause leads on
             if any(c.dep_ in ("nsubj", "nsubjpass") and c != token for c in verb.children):
                 break
-        # a subject earlier in the sentence, however the parser joined the clauses ("X had ...; it had ...")
+        # a subject earlier in the sentence, however the parser joined the clauses ("X had ...; it then ...")
         for subject in (t for t in sentence_of(token) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")):
             found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
             if found:
@@ -395,7 +395,7 @@ class Registry:
             if earlier:
                 return earlier
             if self.last_pair and lemma in self.pair_nouns | agent_nouns:
-                return self.pair()  # "Chile and Peru met ... the delegations were divided": the two who met
+                return self.pair()  # "Chile and Peru met ... the negotiators disagreed": the two who met
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
                                      and qualified):
@@ -427,7 +427,7 @@ class Registry:
                 c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP"))
                 or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
         if token.dep_ == "conj" and self._modified_plural(token.head) == token:
-            # "Some U.S. and ROK analysts" parsed with "U.S." as the head: it names the group too
+            # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too
             keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         key = self.add(f"organization/{slug(label)}", "Organization", label, label)
@@ -537,13 +537,13 @@ class Registry:
 
 def _abbreviates(letters: str, words: list[Token]) -> bool:
     """The capitals are the initials of the name's words, in any order (a name in another language orders them its
-    own way: "Christian Democratic Party (PDC)"), one letter spared; "U.S. Forces Japan (USFJ)" is not Japan."""
+    own way: "Liberal Democratic Union (ULD)"), one letter spared; "Allied Forces Peru (AFP)" is not Peru."""
     initials = {t.text[0].upper() for t in words if t.is_alpha and t.text[0].isupper()}
     return sum(letter not in initials for letter in letters) <= 1 and len(letters) <= len(initials) + 1
 
 
 def _inside_longer_name(ent: Span) -> bool:
-    """The tagged name is the end of a longer one the tagger cut ("U.S. Forces Japan": "Japan")."""
+    """The tagged name is the end of a longer one the tagger cut ("Allied Forces Peru": "Peru")."""
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN" and ent.doc[ent.start - 1].text[:1].isupper()
 
 

@@ -152,7 +152,7 @@ def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Fa
 
 def _bodies_in(ctx: Context, words: list[Token]) -> list[str]:
     """The states and organizations among a title's words; a capitalised common noun that only says which kind of
-    minister or commander it is ("Defense Minister", "Army Commander") names no organization."""
+    minister or commander it is ("Finance Minister", "Navy Commander") names no organization."""
     out: list[str] = []
     for t in words:
         key = ctx.registry.key_of(t)
