@@ -452,7 +452,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     _provisions_continued(ctx, sent)
 
 
-def _provisions_said(verb: Token, without: set[str] = frozenset()) -> list[str]:
+def _provisions_said(verb: Token, without: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """"X would withdraw its troops and Y would reopen the border": one provision per clause with its own subject."""
     own = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]

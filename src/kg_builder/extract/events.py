@@ -458,7 +458,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     when = when or _when(ctx, token, dates)
     mention = also if also is not None else token
     same = _corefers(ctx, mention, kind, location)
-    fact = ASSERTED if mention is token and _presupposed(ctx, token) else ctx.factuality(token)
+    fact = ASSERTED if also is None and _presupposed(ctx, token) else ctx.factuality(token)
     if same:
         name = phrase(mention) if mention.pos_ == "PROPN" and mention.is_title else None
         name = name if name and len(name.split()) > 1 else None  # "the Summit" alone names nothing new

@@ -241,11 +241,11 @@ def _person_or_state(ctx: Context, token: Token) -> bool:
 def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> str:
     """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for.
     A clause around the stance word itself ("At Peru's request, Chile withdrew") starts at its subject."""
-    seen = [c for c in token.children if c.dep_ == "dobj"] if token.lemma_.lower() in ctx.frames.transparent_verbs \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else []
-    if seen:
-        return _argument_text(ctx, seen[0])
     if token.pos_ in ("VERB", "AUX"):
+        seen = [c for c in token.children if c.dep_ == "dobj"] if token.lemma_.lower() in ctx.frames.transparent_verbs \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else []
+        if seen:  # "wished to see a deal": about the deal
+            return _argument_text(ctx, seen[0])
         return clause_text(token, without=_fronted_prepositions(token) if stance in token.subtree else frozenset())
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)

@@ -106,9 +106,13 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
     for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
                  and t.lemma_.lower() in section["appointment_verbs"] + section["holding_verbs"]):
         pred = verb_predication(verb)
-        holder = pred.lemma in section["holding_verbs"] or pred.passive
-        people = [k for t in ([*pred.agents, *_subject_of(verb)] if holder else pred.themes)
-                  for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
+        # who takes the title: the object of "elected X"; the subject of "X became", of "X was" (the clause layer
+        # reads "who" in "Ruiz, who was ..." as Ruiz) and of a passive, with its "by" phrase
+        if pred.passive:
+            holders = [*pred.agents, *pred.themes]
+        else:
+            holders = list(pred.agents if pred.lemma in section["holding_verbs"] else pred.themes)
+        people = [k for t in holders for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
         for noun in [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]:
             title, words, owner_phrases = _title_noun(ctx, noun, titles)
             if not title or not people:
@@ -121,11 +125,6 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
                         ctx.factuality(verb))
 
 
-def _subject_of(verb: Token) -> list[Token]:
-    """The verb's subject; for a relative pronoun ("Ruiz, who was ..."), the name it stands for."""
-    return [_antecedent(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
 def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bodies: list[str], leader: bool,
                 fact: Factuality) -> None:
     for person in people:
@@ -135,14 +134,6 @@ def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bod
                 ctx.registry.leaders.setdefault(body, person)
             ctx.relate(person, "leaderOf" if leader else "affiliatedWith", body,
                        ctx.evidence(sent, "rule:appointment", 0.75), fact)
-
-
-def _antecedent(subject: Token) -> Token:
-    """The name a relative pronoun stands for: "who" in "Ruiz, who was ..." is Ruiz."""
-    verb = subject.head
-    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        return verb.head
-    return subject
 
 
 def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Factuality = ASSERTED) -> None:
