@@ -65,6 +65,18 @@ def test_entities_demonym_subject_resolves_to_state(facts_for, text, state):
     assert entities_by_key(facts)[state].kind == "State"
 
 
+@pytest.mark.parametrize("text, group", [
+    ("Many Chileans opposed the new tariff.", "Chileans"),
+    ("Most Austrians backed the proposal to cut tariffs.", "Austrians"),
+    ("The Dutch public supported the proposal to cut tariffs.", "Dutch public"),
+])
+def test_entities_part_of_a_people_or_its_public_is_a_group_not_the_state(facts_for, text, group):
+    facts = facts_for(text)
+    [position] = facts.positions
+    holder = entities_by_key(facts)[position.holder]
+    assert (holder.kind, holder.label) == ("Organization", group)
+
+
 def test_entities_plural_leaders_act_for_their_state_not_for_its_leader(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz visited Lima in May. Peru pursued negotiations with Chilean leaders in June.")
     talks = next(e for e in facts.events if e.kind == "Negotiation")
@@ -144,6 +156,13 @@ def test_entities_its_in_a_fronted_phrase_points_forward_to_the_subject_not_back
 def test_entities_a_war_tagged_as_an_organization_is_no_actor(facts_for):
     facts = facts_for("The Lima Accord, which ended the First Chaco War in August 1936, did not resolve tensions.")
     assert not [e for e in facts.entities if "War" in e.label]
+
+
+def test_entities_a_named_conference_is_no_actor_even_tagged_as_a_person(facts_for):
+    facts = facts_for("At the Tarvisio Conference in 1950, Austria and Hungary agreed to cut tariffs. "
+                      "Later Austria and Hungary renewed their Tarvisio Conference pledge to cut tariffs.")
+    assert not [e for e in facts.entities if "Conference" in e.label]
+    assert {p.holder for p in facts.positions} == {"state/austria", "state/hungary"}
 
 
 def test_entities_letters_in_brackets_stand_for_the_body_named_before(facts_for):

@@ -70,7 +70,10 @@ class Registry:
         self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
         # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
-        self.not_actor_heads = set(lexicon.triggers["agreements"]["heads"]) | set(lexicon.triggers["events"]["named_heads"])
+        # and "the Lausanne Conference" tagged FAC or PERSON names a meeting, no actor or place
+        events = lexicon.triggers["events"]
+        self.not_actor_heads = set(lexicon.triggers["agreements"]["heads"]) | set(events["named_heads"]) \
+            | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")}
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
         self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
@@ -162,6 +165,8 @@ class Registry:
         """Each person name seen -> (key, canonical label): short names join the longest name that contains them."""
         names: dict[str, str | None] = {}
         for ent in doc.ents:
+            if ent.root.lemma_.lower() in self.not_actor_heads and not ent.ent_id_:
+                continue  # "the Tarvisio Conference" tagged PERSON
             if ent.label_ == "PERSON" or self._titled(ent) or (
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
                 entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
@@ -240,6 +245,11 @@ class Registry:
             out += [k for k in found + self._listed_after_apposition(t) if k not in out]
         return out
 
+    def _part_of_a_people(self, token: Token) -> bool:
+        """"Many Americans opposed it", "some Germans": part of a people is a group of people, not their state."""
+        return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and any(
+            c.pos_ in ("DET", "ADJ") and c.lower_ in self.words["vague_qualifiers"] for c in token.lefts)
+
     def _modified_plural(self, token: Token) -> Token:
         """"Some Peru and Chile experts": a name with a quantifier is a modifier of the plural noun the parser
         coordinated it with, and that group is the actor, not the state."""
@@ -278,6 +288,8 @@ class Registry:
 
     def _actor(self, token: Token) -> list[str]:
         key = self.key_of(token)
+        if key and self._part_of_a_people(token):
+            return [self._group(token)]
         if key:
             return [self._as_actor(key)] if self._as_actor(key) else []
         low = token.lower_
@@ -429,6 +441,7 @@ class Registry:
         if token.dep_ == "conj" and self._modified_plural(token.head) == token:
             # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too
             keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
+        keep = [t for t in keep if t.lower_ not in self.words["vague_qualifiers"]]  # "Most Austrians" are Austrians
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         key = self.add(f"organization/{slug(label)}", "Organization", label, label)
         states = [k for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
