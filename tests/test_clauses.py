@@ -39,6 +39,16 @@ def test_clauses_passive_subject_is_the_theme_and_by_phrase_the_agent() -> None:
     assert texts(pred.agents) == ["Chile", "Peru"]  # conjuncts distributed
 
 
+def test_clauses_a_date_after_passive_by_is_a_deadline_not_the_agent() -> None:
+    doc = parsed([("The", 1, "det", "DET", "DT", "the"), ("dam", 3, "nsubjpass", "NOUN", "NN", "dam"),
+                  ("was", 3, "auxpass", "AUX", "VBD", "be"), ("finished", 3, "ROOT", "VERB", "VBN", "finish"),
+                  ("by", 3, "agent", "ADP", "IN", "by"), ("autumn", 4, "pobj", "NOUN", "NN", "autumn"),
+                  ("2031", 5, "nummod", "NUM", "CD", "2031")], ents=["O", "O", "O", "O", "O", "B-DATE", "I-DATE"])
+    pred = verb_predication(doc[3])
+    assert texts(pred.themes) == ["dam"]
+    assert pred.agents == ()
+
+
 def test_clauses_participle_modifying_a_noun_takes_it_as_theme_and_reads_between() -> None:
     doc = parsed([("a", 1, "det", "DET", "DT", "a"), ("treaty", 1, "ROOT", "NOUN", "NN", "treaty"),
                   ("concluded", 1, "acl", "VERB", "VBN", "conclude"), ("between", 2, "prep", "ADP", "IN", "between"),
@@ -148,6 +158,16 @@ def test_clauses_description_is_said_of_the_one_it_describes(dep: str, expected:
     pred = description_predication(word, "agent_noun")
     assert texts(pred.agents) == expected
     assert texts(pred.oblique("of")) == ["SALT"]
+
+
+def test_clauses_clause_text_keeps_the_to_of_a_question_but_drops_a_plain_one() -> None:
+    doc = parsed([("split", 0, "ROOT", "VERB", "VBD", "split"), ("over", 0, "prep", "ADP", "IN", "over"),
+                  ("how", 4, "advmod", "SCONJ", "WRB", "how"), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("tax", 1, "pcomp", "VERB", "VB", "tax"), ("grain", 4, "dobj", "NOUN", "NN", "grain")])
+    assert clause_text(doc[4]) == "how to tax grain"
+    doc = parsed([("agreed", 0, "ROOT", "VERB", "VBD", "agree"), ("to", 2, "aux", "PART", "TO", "to"),
+                  ("tax", 0, "xcomp", "VERB", "VB", "tax"), ("grain", 2, "dobj", "NOUN", "NN", "grain")])
+    assert clause_text(doc[2]) == "tax grain"
 
 
 def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() -> None:

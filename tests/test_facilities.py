@@ -49,6 +49,11 @@ def test_facilities_lexicon_facility_with_a_status_noun(facts_for):
     assert [r.object for r in operators(facts, NATANZ)] == ["state/iran"]  # who offers to shut it runs it
 
 
+def test_facilities_an_offer_to_seize_a_facility_says_nothing_of_who_runs_it(facts_for):
+    facts = facts_for("Austria offered a plan under which Hungary would seize the Pecs copper mine.")
+    assert [r for r in facts.relations if r.predicate == "operator"] == []
+
+
 def test_facilities_passive_status_phrase(facts_for):
     facts = facts_for("The Natanz enrichment facility was dismantled in 2016.")
     [status] = facilities(facts)[NATANZ].statuses

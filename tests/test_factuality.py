@@ -101,6 +101,7 @@ def test_factuality_negation_stays_in_its_own_clause(reading):
     ("The ministers likely signed the accord.", "signed"),
     ("Chile apparently tested a missile.", "tested"),
     ("Chile is likely to sign the accord.", "sign"),
+    ("Officials expect that Chile signed the accord.", "signed"),  # a belief about what happened
 ])
 def test_factuality_hedges_make_hedged(reading, text, word):
     r = reading(text, word)
@@ -138,6 +139,8 @@ def test_factuality_doubt_is_not_asserted(reading):
     ("Peru urged Chile to open the border.", "open"),
     ("Peru hoped to resume the talks.", "talks"),  # the small model's lemma for "hoped" is "hop"
     ("Chile stated its intent to reopen the strait.", "reopen"),  # what an intent is for has not happened
+    ("The second stage is expected to be finished by autumn 2031.", "finished"),  # looked forward to, not yet done
+    ("Chile expects to sign the accord in May.", "sign"),
 ])
 def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     r = reading(text, word)

@@ -14,6 +14,12 @@ def stances(facts):
     return {(p.holder, p.stance, labels[p.issue]) for p in facts.positions}
 
 
+def divided(facts):
+    """(parties, issue label) of every disagreement."""
+    labels = {e.key: e.label for e in facts.entities}
+    return {(frozenset(d.parties), labels[i]) for d in facts.disagreements for i in d.issues}
+
+
 def only_position(facts):
     assert len(facts.positions) == 1, facts.positions
     return facts.positions[0]
@@ -289,6 +295,13 @@ def test_positions_this_position_names_no_issue_and_a_treaty_s_relative_clause_s
     assert stances(facts) == {("state/chile", "Supports", "avoid a repeat of the crisis caused by the Lima Treaty")}
 
 
+def test_positions_a_proposal_keeps_the_relative_clause_that_says_what_it_would_do(facts_for):
+    facts = facts_for("In May, Austria proposed an amendment to the charter that would authorize the seizure of the "
+                      "copper mines.")
+    assert ("state/austria", "Offers", "amendment to the charter that would authorize the seizure of the copper mines") \
+        in stances(facts)
+
+
 def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for):
     facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
                       "Bolivian troop movements.")
@@ -351,11 +364,18 @@ def test_positions_reluctance_to_act_opposes_the_act(facts_for):
     assert ("state/chile", "Opposes", "reopen the border") in stances(facts)
 
 
+@pytest.mark.parametrize("text", [
+    "Austrian-Hungarian relations were strained over river tolls.",
+    "Relations between Austria and Hungary were embroiled over river tolls.",
+])
+def test_positions_relations_of_two_states_strained_over_an_issue_divide_them(facts_for, text):
+    assert divided(facts_for(text)) == {(frozenset({"state/austria", "state/hungary"}), "river tolls")}
+
+
 def test_positions_what_two_states_could_not_resolve_divides_them(facts_for):
     facts = facts_for("Chile and Peru met in 1929. The two nations could not resolve two issues: the number of naval "
                       "patrols and the fishing quota. Bolivia and Brazil settled the border question.")
-    labels = {e.key: e.label for e in facts.entities}
-    found = {(frozenset(d.parties), labels[i]) for d in facts.disagreements for i in d.issues}
+    found = divided(facts)
     both = frozenset({"state/chile", "state/peru"})
     assert {(both, "number of naval patrols"), (both, "fishing quota")} <= found
     assert not [f for f in found if "state/bolivia" in f[0]]
@@ -369,9 +389,7 @@ def test_positions_a_state_s_policies_on_a_field_are_no_stance_for_the_field(fac
 def test_positions_what_a_treaty_failed_to_settle_divides_its_parties(facts_for):
     facts = facts_for("In 1929, Chile and Peru signed the Treaty of Lima. The treaty failed to resolve the issues "
                       "surrounding fishing rights.")
-    labels = {e.key: e.label for e in facts.entities}
-    assert {(frozenset(d.parties), labels[i]) for d in facts.disagreements for i in d.issues} == {
-        (frozenset({"state/chile", "state/peru"}), "issues surrounding fishing rights")}
+    assert divided(facts) == {(frozenset({"state/chile", "state/peru"}), "issues surrounding fishing rights")}
 
 
 @pytest.mark.parametrize("text, holder, issue", [

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import conjuncts, phrase, sentence_of, subjects, text_of
+from .tokens import agents as by_phrase, conjuncts, phrase, sentence_of, subjects, text_of
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -78,14 +78,13 @@ def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predicatio
     passive = _is_passive(verb)
     subject = _subjects(verb, object_control)
     if passive:
-        agents = tuple(t for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                       for t in conjuncts(p))
+        doers = tuple(by_phrase(verb))
         themes = tuple(subject) or _modified_noun(verb)
     else:
-        agents = tuple(subject) or _modified_noun(verb, active=True)
+        doers = tuple(subject) or _modified_noun(verb, active=True)
         themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") for t in conjuncts(c))
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-    return Predication(verb, verb.lemma_.lower(), "verb", agents, themes, _recipients(verb), _clauses(verb),
+    return Predication(verb, verb.lemma_.lower(), "verb", doers, themes, _recipients(verb), _clauses(verb),
                        _obliques(verb), particle, None, passive)
 
 
@@ -302,13 +301,20 @@ def _relative_subject_of(noun: Token) -> Token | None:
     return None
 
 
+def _after_wh_word(to: Token) -> bool:
+    """"how to address X", "whether to sign": the "to" stays, or the question reads as a command."""
+    before = to.doc[to.i - 1] if to.i > 0 else to
+    return before.tag_ in ("WRB", "WP") or before.lower_ == "whether"
+
+
 def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str] = frozenset(),
                 before: int | None = None) -> str:
     """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X", and the relative
     clauses that say which thing it is), without "to", its marker, the adverbial clauses in it, or correlatives
     ("not only ... but also"); only those before token `before` if given."""
     words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
-             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i) and (before is None or t.i < before)]
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i and not _after_wh_word(t))
+             and (before is None or t.i < before)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
     words = [t for t in words if t.i not in dropped]

@@ -178,13 +178,15 @@ def _operator(ctx: Context, head: Token, verbs: list[str]) -> str | None:
 
 
 def offered_operators(ctx: Context) -> None:
-    """Who offers to shut a facility down runs it: the holder's state operates a facility named in its offer."""
+    """Who offers to shut a facility down runs it: the holder's state operates a facility named in an offer to
+    act on it (an offer to seize the mines says nothing of who runs them)."""
     facilities = [e for e in ctx.registry.entities.values() if e.kind == "Facility"]
     operated = {r.subject for r in ctx.relations if r.predicate == "operator"}
+    section = ctx.triggers["facilities"]
     for position in ctx.positions:
-        if position.stance != "Offers":
-            continue
         issue = ctx.registry.entities[position.issue].label.lower()
+        if position.stance != "Offers" or not _operators_act(issue, section["operator_verbs"], section["status_nouns"]):
+            continue
         for facility in facilities:
             names = {facility.label.lower(), *(a.lower() for a in facility.aliases)}
             if facility.key not in operated and any(n in issue for n in names):
@@ -192,3 +194,10 @@ def offered_operators(ctx: Context) -> None:
                 ctx.relate(facility.key, "operator", ctx.registry.state_of(position.holder),
                            replace(position.evidence, extractor="rule:offered-facility-operator", confidence=0.5))
                 operated.add(facility.key)
+
+
+def _operators_act(text: str, verbs: list[str], nouns: list[str]) -> bool:
+    """The text names an act only who runs a facility does: "dismantling", "closure", "to shut down"."""
+    stems = [v.removesuffix("e") for v in verbs]
+    return any(w in nouns or any(w == v or len(stem) >= 3 and w.startswith(stem) for v, stem in zip(verbs, stems))
+               for w in text.split())

@@ -168,12 +168,14 @@ def _conditional(token: Token, cues: Cues) -> bool:
                                        for c in token.children)
 
 
-def _hedged_here(token: Token, cues: Cues, is_trigger: bool) -> bool:
+def _hedged_here(token: Token, trigger: Token, cues: Cues, is_trigger: bool) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in token.children):
         return True
-    if not is_trigger and token.lemma_.lower() in cues.hedge_verbs and token.pos_ == "VERB":
-        return True
-    return token.lemma_.lower() == "likely" and not is_trigger
+    lemma = token.lemma_.lower()
+    if not is_trigger and lemma in cues.hedge_verbs and token.pos_ == "VERB":
+        # "is expected to be finished by 2031", "hoped to sign": what is looked forward to has not happened yet
+        return not (lemma in cues.future_verbs and _child_on_path(token, trigger).dep_ == "xcomp")
+    return lemma == "likely" and not is_trigger
 
 
 def read(trigger: Token, cues: Cues) -> Reading:
@@ -196,7 +198,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         conditional |= _conditional(node, cues)
         here = _modal_of(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
-        hedged |= _hedged_here(node, cues, is_trigger) and not (modal is None and here == "Hypothetical")
+        hedged |= _hedged_here(node, trigger, cues, is_trigger) and not (modal is None and here == "Hypothetical")
         normative |= here == "Normative"
         modal = modal or (here if here != "Normative" else None)
         if not is_trigger and node.dep_ != "conj":
@@ -229,12 +231,18 @@ def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, mo
 
 def _has_xcomp_path(governor: Token, trigger: Token) -> bool:
     """The trigger sits in the infinitive a future verb governs ("plans to test")."""
+    child = _child_on_path(governor, trigger)
+    return child != governor and (child.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(child))
+
+
+def _child_on_path(governor: Token, trigger: Token) -> Token:
+    """The governor's child above the trigger (the governor itself when the trigger is not below it)."""
     node = trigger
     while node != governor and node.head != node:
         if node.head == governor:
-            return node.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(node)
+            return node
         node = node.head
-    return False
+    return governor
 
 
 def _reporter(node: Token, trigger: Token, cues: Cues) -> Token | None:

@@ -256,9 +256,12 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
-    defining = [c for c in token.children if c.dep_ == "relcl" and not non_restrictive(c)]
-    if defining and " " not in text:  # "pursue an agreement that could end the war": the bare noun says little
-        return _short(f"{text} {text_of(list(defining[0].subtree))}", 18)
+    # "an amendment (to the charter) that would let the state seize the mines": what it would do is at stake; the
+    # parser often hangs the clause on the last noun of the phrase
+    nouns = [token, *(o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    defining = [c for n in nouns for c in n.children if c.dep_ == "relcl" and not non_restrictive(c)]
+    if defining:
+        return _short(f"{text} {text_of(list(defining[-1].subtree))}", 18)
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
     return _short(text)
@@ -522,8 +525,11 @@ def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
     used: set[int] = set()
     for _, tokens in match.candidates("party"):
         for token in tokens:
+            # "Austrian-Hungarian relations", "relations between Austria and Hungary": the relations' two sides
             found = ctx.registry.actors(token) or [k for m in token.children if m.dep_ in ("amod", "compound", "poss")
-                                                   for t in conjuncts(m) for k in ctx.registry.actors(t)]
+                                                   for t in m.subtree for k in ctx.registry.actors(t)] \
+                or [k for p, t in noun_predication(token).obliques if p in ("between", "among")
+                    for k in ctx.registry.actors(t)]
             if found:
                 used.add(token.i)
             parties = list(dict.fromkeys(parties + found))

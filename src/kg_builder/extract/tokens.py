@@ -97,8 +97,9 @@ def _conj_heads(token: Token) -> Iterator[Token]:
 
 
 def agents(verb: Token) -> list[Token]:
-    """The "by" phrase of a passive verb."""
-    return [t for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)]
+    """The "by" phrase of a passive verb; "to be finished by autumn 2031" gives a deadline, not a doer."""
+    return [t for c in verb.children if c.dep_ == "agent" for p in c.children
+            if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for t in conjuncts(p)]
 
 
 def objects(verb: Token) -> list[Token]:
