@@ -74,6 +74,15 @@ def test_clauses_infinitive_takes_the_object_after_object_control_and_the_subjec
     assert texts(verb_predication(led[4]).agents) == ["This"]  # without the control list: subject control
 
 
+def test_clauses_a_second_coordinated_infinitive_is_controlled_like_the_first() -> None:
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("tried", 1, "ROOT", "VERB", "VBD", "try"),
+                  ("to", 3, "aux", "PART", "TO", "to"), ("close", 1, "xcomp", "VERB", "VB", "close"),
+                  ("ports", 3, "dobj", "NOUN", "NNS", "port"), ("and", 3, "cc", "CCONJ", "CC", "and"),
+                  ("to", 7, "aux", "PART", "TO", "to"), ("seize", 3, "conj", "VERB", "VB", "seize"),
+                  ("mines", 7, "dobj", "NOUN", "NNS", "mine")])
+    assert texts(verb_predication(doc[7]).agents) == ["Peru"]
+
+
 def test_clauses_participial_adjunct_takes_the_main_subject() -> None:
     doc = parsed([("Sadat", 1, "nsubj", "PROPN", "NNP", "Sadat"), ("moved", 1, "ROOT", "VERB", "VBD", "move"),
                   (",", 1, "punct", "PUNCT", ",", ","), ("announcing", 1, "advcl", "VERB", "VBG", "announce"),

@@ -423,3 +423,11 @@ def test_events_what_was_left_undone_without_doing_it_is_a_negative_statement(fa
     facts = facts_for("In 2030 Chile opened a path to membership without extending its security guarantee to Peru.")
     undone = [e for e in facts.events if e.factuality.polarity == "Negative"]
     assert [e.label for e in undone] == ["Chile extending its security guarantee to Peru"]
+
+
+def test_events_what_became_impossible_to_keep_is_the_subject_kept(facts_for):
+    facts = facts_for("The talks stalled when the joint patrol regime became impossible to keep. "
+                      "Later Peru said it would be willing to go to Quito.")
+    labels = {e.label: e.factuality for e in facts.events}
+    assert labels["keep joint patrol regime"].polarity == "Negative"
+    assert not [label for label in labels if label.endswith(" it")]  # "willing" is said of who would go

@@ -302,6 +302,24 @@ def test_positions_a_proposal_keeps_the_relative_clause_that_says_what_it_would_
         in stances(facts)
 
 
+@pytest.mark.parametrize("text", [
+    "In May, Peru voiced regret over the pace of the talks and a wish to close the port to foreign ships.",
+    "By June, as Peru expressed disappointment over the progress of the talks and a desire to close the port to "
+    "foreign ships, Chile called for a summit.",
+])
+def test_positions_a_wish_coordinated_with_regret_is_held_by_who_voiced_both(facts_for, text):
+    facts = facts_for(text)
+    assert ("state/peru", "Supports", "close the port to foreign ships") in stances(facts)
+    [wished] = [e for e in facts.events if e.label.startswith("close the port")]
+    assert wished.factuality.modality == "Hypothetical"
+
+
+def test_positions_a_second_infinitive_s_participial_adjunct_is_the_main_subject_s(facts_for):
+    facts = facts_for("Peru would attempt to end the blockade and to engage Chile directly for a lasting settlement, "
+                      "eschewing any talk of a return to the Quito talks.")
+    assert ("state/peru", "Rejects", "talk of a return to the Quito talks") in stances(facts)
+
+
 def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for):
     facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
                       "Bolivian troop movements.")

@@ -20,7 +20,7 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "complement_verbs", "adjunct_prepositions", "framing_prepositions", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause"})
 
@@ -41,6 +41,7 @@ class Frames:
     object_control: frozenset[str]
     light_verbs: frozenset[str]
     transparent_verbs: frozenset[str]  # "wished to see a deal": the stance is about the deal
+    tough_adjectives: frozenset[str]  # "X was impossible to keep": X is what is (not) kept
     complement_verbs: frozenset[str]
     adjunct_prepositions: frozenset[str]
     framing_prepositions: frozenset[str]  # "at X's request, Y did Z": the stance is about the clause around it
@@ -129,6 +130,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
     return Frames(object_control=frozenset(checker.words(top["object_control"], "object_control")),
                   light_verbs=frozenset(checker.words(top["light_verbs"], "light_verbs")),
                   transparent_verbs=frozenset(checker.words(top["transparent_verbs"], "transparent_verbs")),
+                  tough_adjectives=frozenset(checker.words(top["tough_adjectives"], "tough_adjectives")),
                   complement_verbs=frozenset(checker.words(top["complement_verbs"], "complement_verbs")),
                   adjunct_prepositions=frozenset(checker.words(top["adjunct_prepositions"], "adjunct_prepositions")),
                   framing_prepositions=frozenset(checker.words(top["framing_prepositions"], "framing_prepositions")),

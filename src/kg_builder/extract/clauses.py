@@ -271,6 +271,13 @@ def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
     if noun.dep_ == "conj":  # "expressed disappointment ... and a desire to ..."
         while head.dep_ == "conj" and head.head != head:
             head = head.head
+        # "disappointment over the talks and a desire to end them": the parser may hang a noun with a clause of its
+        # own inside the first noun's phrase
+        wants = any(c.dep_ == "acl" and _infinitive(c) for c in noun.children)
+        while wants and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+            head = head.head.head
+        if wants and head.pos_ == "VERB" and head.lemma_.lower() in light_verbs:
+            return head  # or on the light verb itself
         noun, head = head, head.head
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in light_verbs:
         return head

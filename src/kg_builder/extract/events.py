@@ -601,6 +601,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
             label = f"{phrase(doers[0])} {label}"
+        elif not said and _tough_subject(ctx, verb) is not None:  # "the format became impossible to keep"
+            label = f"{_clause_label(verb)} {phrase(_tough_subject(ctx, verb))}"
         elif not said:  # "a pledge to help dredge ...": the clause itself; "hoping to resume X": with its verb
             label = _clause_label(verb if verb.dep_ in ("acl", "pcomp") else verb.head)
         if relative:
@@ -615,6 +617,16 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
         ctx.event_at[verb.i] = key
     _unrealized_things(ctx, sent)
+
+
+def _tough_subject(ctx: Context, verb: Token) -> Token | None:
+    """"X became impossible to sustain", "X is hard to verify": the linking verb's subject is what the infinitive
+    acts on, when the infinitive has no object of its own."""
+    adjective = verb.head
+    if verb.dep_ != "xcomp" or adjective.lemma_.lower() not in ctx.frames.tough_adjectives \
+            or adjective.dep_ not in ("acomp", "oprd") or any(c.dep_ in ("dobj", "nsubj") for c in verb.children):
+        return None
+    return next((s for s in adjective.head.children if s.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _unrealized_at(ctx: Context, verb: Token) -> bool:

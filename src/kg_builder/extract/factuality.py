@@ -205,6 +205,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _has_xcomp_path(node, trigger)
+        if not is_trigger and (node.dep_ != "conj" or _child_on_path(node, trigger).dep_ == "acl"):
+            # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
         if node.head == node:
             break

@@ -42,7 +42,8 @@ def conjuncts(token: Token) -> list[Token]:
 
 def subjects(verb: Token) -> list[Token]:
     """Subjects of a verb; a verb coordinated with another shares its subject."""
-    for candidate in (verb, *_conj_heads(verb)):
+    chain = [verb, *_conj_heads(verb)]
+    for candidate in chain:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             return [t for s in found for t in conjuncts(s)]
@@ -50,9 +51,10 @@ def subjects(verb: Token) -> list[Token]:
         stray = _stray_subject(verb)
         if stray:
             return stray
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ in ("xcomp", "advcl") and verb.head != verb and (verb.dep_ == "xcomp" or infinitive):
-        return subjects(verb.head)  # "Both sides failed ... to make progress": the sides make it
+    first = chain[-1]  # "tried to break X and to engage Y": the second infinitive is controlled like the first
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
+    if first.dep_ in ("xcomp", "advcl") and first.head != first and (first.dep_ == "xcomp" or infinitive):
+        return subjects(first.head)  # "Both sides failed ... to make progress": the sides make it
     return []
 
 
