@@ -431,3 +431,9 @@ def test_events_what_became_impossible_to_keep_is_the_subject_kept(facts_for):
     labels = {e.label: e.factuality for e in facts.events}
     assert labels["keep joint patrol regime"].polarity == "Negative"
     assert not [label for label in labels if label.endswith(" it")]  # "willing" is said of who would go
+
+
+def test_events_a_negated_relative_clause_is_a_negative_statement_about_its_noun(facts_for):
+    facts = facts_for("In 1950 Peru elected the first president since 1900 who did not want a navy.")
+    [negated] = [e for e in facts.events if e.factuality.polarity == "Negative"]
+    assert negated.label == "first president who did not want a navy"

@@ -60,11 +60,21 @@ def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
     ("The summit did not go ahead.", "summit"),
     ("Neither side was ready to compromise.", "was"),  # a negative subject negates its clause
     ("No state signed the accord.", "signed"),
+    ("Although not always able to deliver the aid, Chile helped Peru.", "deliver"),  # the adverb's "not"
+    ("Chile was not able to sign the accord.", "sign"),  # not able to: it did not happen
 ])
 def test_factuality_negation_makes_negative(reading, text, word):
     r = reading(text, word)
     assert r.polarity == "Negative"
     assert r.modality == "Asserted"
+
+
+def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
+    assert (reading("Chile was able to sign the accord.", "sign").polarity,
+            reading("Chile was able to sign the accord.", "sign").modality) == ("Positive", "Asserted")
+    assert reading("Chile was willing to sign the accord.", "sign").modality == "Hypothetical"
+    unwilling = reading("Chile was not willing to sign the accord.", "sign")
+    assert (unwilling.polarity, unwilling.modality) == ("Negative", "Hypothetical")
 
 
 def test_factuality_not_to_mention_negates_nothing(reading):

@@ -320,6 +320,11 @@ def test_positions_a_second_infinitive_s_participial_adjunct_is_the_main_subject
     assert ("state/peru", "Rejects", "talk of a return to the Quito talks") in stances(facts)
 
 
+def test_positions_not_willing_to_act_rejects_the_act_and_what_someone_wanted_is_no_issue(facts_for):
+    facts = facts_for("Peru was not willing to sign the Quito Accord. What Chile wanted never happened.")
+    assert stances(facts) == {("state/peru", "Rejects", "sign the Quito Accord")}
+
+
 def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for):
     facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
                       "Bolivian troop movements.")

@@ -580,7 +580,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else []
         own = own or shared
         relative = verb.dep_ == "relcl"
-        said = [s for s in own if not (s.tag_ in ("WP", "EX") or s.lower_ == "there" or (s.tag_ == "WDT" and not relative))]
+        said = [s for s in own if not (s.tag_ == "EX" or s.lower_ == "there" or (s.tag_ in ("WDT", "WP") and not relative))]
         # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"
         # "..., without extending the commitment": what was left undone alongside the act
         left_undone = verb.dep_ == "pcomp" and verb.head.lower_ == "without"

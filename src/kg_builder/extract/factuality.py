@@ -27,6 +27,8 @@ class Cues:
     negative_implicatives: frozenset[str]
     negative_nouns: frozenset[str]
     negative_adjectives: frozenset[str]
+    implicative_adjectives: frozenset[str]
+    negated_degree_adverbs: frozenset[str]
     negating_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
@@ -38,6 +40,7 @@ class Cues:
     hypothetical_marks: frozenset[str]
     narrative_modals: frozenset[str]
     future_verbs: frozenset[str]
+    future_adjectives: frozenset[str]
     irrealis_nouns: frozenset[str]
     irrealis_modifiers: frozenset[str]
     presupposing_prepositions: frozenset[str]
@@ -71,6 +74,9 @@ def _negated(token: Token, cues: Cues) -> bool:
     if any(c.dep_ == "nsubj" and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators for d in c.children)
            for c in token.children):
         return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished ..."
+    if token.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in cues.negated_degree_adverbs
+                                   and any(n.dep_ == "neg" for n in c.children) for c in token.children):
+        return True  # "not always able", "not yet ready": the adverb's "not" is the adjective's
     return any((c.dep_ == "neg" and not _whether_or_not(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
 
@@ -109,6 +115,11 @@ def polarity(trigger: Token, cues: Cues) -> str:
                                      or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
+        if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and governor in cues.implicative_adjectives:
+            # "not able to deliver aid", "was not willing to sign": what they govern did not happen
+            adjective = node.head
+            negations += 1 if _negated(adjective, cues) or adjective.dep_ == "acomp" and _negated(adjective.head, cues) else 0
+            break
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and governor in cues.negative_nouns:
             negations += 1  # "the failure to win support"
             break
@@ -122,7 +133,8 @@ def polarity(trigger: Token, cues: Cues) -> str:
         # ("refused to include X in the negotiations": the negotiations took place), nor does the subject of an
         # act ("the summit did not produce an agreement": the summit took place), unless the verb says it occurred
         subject_of_occurrence = node.dep_ == "nsubj" and governor in cues.occurrence_verbs
-        if node.dep_ not in ("dobj", "nsubjpass", "attr") and not subject_of_occurrence or node.head == node:
+        # "was not willing": a predicative adjective shares its linking verb's negation
+        if node.dep_ not in ("dobj", "nsubjpass", "attr", "acomp") and not subject_of_occurrence or node.head == node:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
@@ -205,6 +217,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _has_xcomp_path(node, trigger)
+            future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
+                and _child_on_path(node, trigger).dep_ == "xcomp"  # "willing to sign": not signed yet
         if not is_trigger and (node.dep_ != "conj" or _child_on_path(node, trigger).dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns

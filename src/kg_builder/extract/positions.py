@@ -203,7 +203,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         # "pressed the republics to assume the obligations": what is wanted is the whole clause, doer included
         return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.clauses for t in pred.themes[:1]]
     for source, tokens in match.candidates("concerns"):
-        found = [(token, text) for token in tokens if not _person_or_state(ctx, token)
+        found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
