@@ -83,6 +83,13 @@ def test_clauses_a_second_coordinated_infinitive_is_controlled_like_the_first() 
     assert texts(verb_predication(doc[7]).agents) == ["Peru"]
 
 
+def test_clauses_a_gerund_after_for_is_done_by_the_one_blamed_or_praised() -> None:
+    doc = parsed([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("blamed", 1, "ROOT", "VERB", "VBD", "blame"),
+                  ("Peru", 1, "dobj", "PROPN", "NNP", "Peru"), ("for", 1, "prep", "ADP", "IN", "for"),
+                  ("not", 5, "neg", "PART", "RB", "not"), ("acting", 3, "pcomp", "VERB", "VBG", "act")])
+    assert texts(verb_predication(doc[5]).agents) == ["Peru"]
+
+
 def test_clauses_participial_adjunct_takes_the_main_subject() -> None:
     doc = parsed([("Sadat", 1, "nsubj", "PROPN", "NNP", "Sadat"), ("moved", 1, "ROOT", "VERB", "VBD", "move"),
                   (",", 1, "punct", "PUNCT", ",", ","), ("announcing", 1, "advcl", "VERB", "VBG", "announce"),

@@ -437,3 +437,8 @@ def test_events_a_negated_relative_clause_is_a_negative_statement_about_its_noun
     facts = facts_for("In 1950 Peru elected the first president since 1900 who did not want a navy.")
     [negated] = [e for e in facts.events if e.factuality.polarity == "Negative"]
     assert negated.label == "first president who did not want a navy"
+
+
+def test_events_what_someone_is_praised_for_not_doing_is_a_negative_statement_of_theirs(facts_for):
+    facts = facts_for("In 1950 Chile praised Peru for not closing the port.")
+    assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == ["Peru closing the port"]

@@ -395,6 +395,14 @@ def test_positions_relations_of_two_states_strained_over_an_issue_divide_them(fa
     assert divided(facts_for(text)) == {(frozenset({"state/austria", "state/hungary"}), "river tolls")}
 
 
+def test_positions_what_not_to_mention_adds_to_a_gap_between_two_states_divides_them_too(facts_for):
+    facts = facts_for("The talks failed as Bolivian envoys refused to attend, and the gap between Chilean and Peruvian "
+                      "positions on the fishing quota, not to mention their respective stances on naval patrols in "
+                      "the bay, proved unbridgeable.")
+    both = frozenset({"state/chile", "state/peru"})
+    assert divided(facts) == {(both, "fishing quota"), (both, "naval patrols in the bay")}
+
+
 def test_positions_what_two_states_could_not_resolve_divides_them(facts_for):
     facts = facts_for("Chile and Peru met in 1929. The two nations could not resolve two issues: the number of naval "
                       "patrols and the fishing quota. Bolivia and Brazil settled the border question.")

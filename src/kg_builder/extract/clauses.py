@@ -169,6 +169,9 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)  # "Sadat made a move, announcing ...": Sadat announces
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        named = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
+        if verb.head.lower_ == "for" and named:
+            return conjuncts(named[0])  # "criticized Peru for not acting": Peru did not act
         return subjects(verb.head.head)  # "X abandoned it in favor of reaching a treaty"
     return subjects(verb)
 

@@ -583,7 +583,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         said = [s for s in own if not (s.tag_ == "EX" or s.lower_ == "there" or (s.tag_ in ("WDT", "WP") and not relative))]
         # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"
         # "..., without extending the commitment": what was left undone alongside the act
-        left_undone = verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+        left_undone = verb.dep_ == "pcomp" and (verb.head.lower_ == "without" or verb.tag_ == "VBG"
+                                                and any(c.dep_ == "neg" for c in verb.children))  # "for not acting"
         governed = not said and (verb.dep_ == "xcomp" or left_undone or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
                                  and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
         doer = for_subject(verb)  # "called for X to deploy ships": X deploying ships is what is called for

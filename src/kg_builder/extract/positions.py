@@ -452,6 +452,9 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
         # "divided over A, as well as B": each thing coordinated is an issue of its own, also where the parser hangs
         # B on the verb
         concerned += [c for c in match.predication.head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        # "the gap between their views on A, not to mention their stances on B": B divides them too
+        concerned += [t for o in _mentioned_too(match.predication.head) for p, t in noun_predication(o).obliques
+                      if p in ("on", "over", "about", "regarding", "concerning")]
         concerned = list(dict.fromkeys(c for t in concerned for c in conjuncts(t) if c == t or c.pos_ in ("NOUN", "PROPN")))
         issues = [text for t in concerned if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
         _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head),
@@ -516,6 +519,12 @@ def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list
         return
     ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, i) for i in issues),
                                           ctx.evidence(sent, rule, 0.65), fact))
+
+
+def _mentioned_too(head: Token) -> list[Token]:
+    """What a "not to mention" adds to the phrase it hangs on."""
+    return [o for c in head.children if c.dep_ in ("acl", "advcl") and c.lemma_ == "mention"
+            and any(n.dep_ == "neg" for n in c.children) for o in c.children if o.dep_ == "dobj"]
 
 
 def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
