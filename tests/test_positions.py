@@ -325,6 +325,20 @@ def test_positions_not_willing_to_act_rejects_the_act_and_what_someone_wanted_is
     assert stances(facts) == {("state/peru", "Rejects", "sign the Quito Accord")}
 
 
+@pytest.mark.parametrize("text, holder, issue", [
+    ("The Bolivian Senate voted in favor of building the railway.", "organization/bolivian-senate",
+     "building the railway"),
+    ("In 1850 Peru decided in favor of a customs union.", "state/peru", "customs union"),
+    ("Chile and Peru were in favor of the Quito Accord.", "state/chile", "Quito Accord"),
+])
+def test_positions_in_favor_of_is_the_doer_s_support_without_any_other_stance_word(facts_for, text, holder, issue):
+    assert (holder, "Supports", issue) in stances(facts_for(text))
+
+
+def test_positions_a_balance_that_shifts_in_favor_of_a_state_is_no_stance(facts_for):
+    assert stances(facts_for("In 1850 the balance of naval power shifted in favor of Peru.")) == set()
+
+
 def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for):
     facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
                       "Bolivian troop movements.")

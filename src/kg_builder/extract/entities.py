@@ -194,6 +194,20 @@ class Registry:
         return any(re.search(rf"\b{re.escape(name)}\b", text) for name in (entry.label, *entry.aliases)
                    if name.lower() not in generic)
 
+    def _of_another_state(self, ent: Span, entry: LexEntry) -> str | None:
+        """"the Bolivian Senate": a body the lexicon knows by a bare word ("Senate") is another state's body when a
+        state that none of its names mentions owns it here; its name is then the two words."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        state = self.token_key.get(before.i) if before is not None else None
+        if entry.kind != "Organization" or state is None or self.kind(state) != "State" \
+                or not ent.start <= before.head.i < ent.end:
+            return None
+        known = self.lex.get(state)
+        own = {known.label, *known.aliases, *known.demonyms} if known else {self.entities[state].label}
+        if any(n in name for n in own for name in (entry.label, *entry.aliases)):
+            return None
+        return f"{before.text} {clean_name(ent.text, set())}"
+
     def _titled(self, ent: Span) -> bool:
         """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name."""
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -206,6 +220,9 @@ class Registry:
             if not self._supported(entry, ent):
                 return None  # "the North" in an essay on the Civil War is not North Korea
             alias = None if ent.label_ == "NORP" else clean_name(ent.text, set())
+            foreign = self._of_another_state(ent, entry)
+            if foreign:
+                return self.add(f"organization/{slug(foreign)}", "Organization", foreign, foreign)
             return self.add(entry.key, entry.kind, entry.label, alias)
         name = clean_name(ent.text, self.titles)
         full = next((f for f in self._person_names if _part_of(name, f)), None) if name not in self._person_names else name

@@ -112,6 +112,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues, fact)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
+    _stance_prepositions(ctx, sent)
 
 
 def _manner_left_out(head: Token) -> bool:
@@ -164,17 +165,18 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
             for doer in dict.fromkeys(doers):
                 if doer not in (holder, side):
                     _disagreement(ctx, sent, [side, doer], [text], fact, "frame:opposed-act")
-    for pred in _verb_predications(sent):
+
+
+def _stance_prepositions(ctx: Context, sent: SentSpan) -> None:
+    """"X voted in favor of Y", "X decided in favor of Y", "X and Y were in favor of Z", "abandoned it in favor
+    of Y": the clause's doer takes the preposition's stance (a balance that shifts in favor of Y does not)."""
+    for pred in (verb_predication(t) for t in sent if t.pos_ == "VERB" or t.lemma_ == "be" and t.dep_ == "ROOT"):
         for preposition, stance in ctx.frames.stance_prepositions.items():
             for token in pred.oblique(preposition):
                 holders = _actors(ctx, list(pred.agents))
                 fact = ctx.factuality(pred.head)
                 for holder in holders if fact.polarity == "Positive" else []:
                     _add(ctx, holder, stance, _argument_text(ctx, token), fact, sent, "frame:stance-preposition", 0.6)
-
-
-def _verb_predications(sent: SentSpan) -> list[Predication]:
-    return [verb_predication(t) for t in sent if t.pos_ == "VERB"]
 
 
 def _own_act(stance: str, source: str, pred: Predication) -> str:
