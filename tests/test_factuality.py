@@ -77,6 +77,12 @@ def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
     assert (unwilling.polarity, unwilling.modality) == ("Negative", "Hypothetical")
 
 
+def test_factuality_what_a_purpose_clause_aims_at_is_not_asserted(reading):
+    aim = reading("Chile sent ships to ensure that Peru did not close the port.", "close")
+    assert (aim.polarity, aim.modality) == ("Negative", "Hypothetical")
+    assert reading("Chile sent ships to the port.", "sent").modality == "Asserted"
+
+
 def test_factuality_not_to_mention_negates_nothing(reading):
     assert reading("Chile opposed the quota, not to mention the tariffs on tin.", "mention").polarity == "Positive"
 

@@ -339,6 +339,13 @@ def test_positions_a_balance_that_shifts_in_favor_of_a_state_is_no_stance(facts_
     assert stances(facts_for("In 1850 the balance of naval power shifted in favor of Peru.")) == set()
 
 
+def test_positions_a_question_in_dispute_is_the_issue_without_its_or_not(facts_for):
+    facts = facts_for("Chile and Peru haggled over whether or not each nation should complete its plans for new "
+                      "naval bases.")
+    assert divided(facts) == {(frozenset({"state/chile", "state/peru"}),
+                               "each nation should complete its plans for new naval bases")}
+
+
 def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for):
     facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
                       "Bolivian troop movements.")

@@ -331,6 +331,8 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):
         words = words[2:]
+    if [w.lower_ for w in words[:2]] == ["or", "not"]:
+        words = words[2:]  # "whether or not each nation should ...": the question's "or not" is no part of it
     words = _whole_names(words, limit)
     while words and words[-1].dep_ in ("cc", "prep", "aux", "det"):
         words = words[:-1]  # a cut leaves no dangling "and", "of" or "the"

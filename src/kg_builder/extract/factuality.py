@@ -219,6 +219,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _has_xcomp_path(node, trigger)
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and _child_on_path(node, trigger).dep_ == "xcomp"  # "willing to sign": not signed yet
+        # "agreed on inspections to ensure that no tests were held": the state of affairs a purpose clause aims at is
+        # not asserted (its own act, "to help X", is read as the doer's stance and keeps its modality)
+        future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) \
+            and _child_on_path(node, trigger).dep_ == "ccomp"
         if not is_trigger and (node.dep_ != "conj" or _child_on_path(node, trigger).dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
@@ -249,6 +253,12 @@ def _has_xcomp_path(governor: Token, trigger: Token) -> bool:
     """The trigger sits in the infinitive a future verb governs ("plans to test")."""
     child = _child_on_path(governor, trigger)
     return child != governor and (child.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(child))
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose: "to" and no subject of its own ("sent ships to ensure X", "in order to")."""
+    return clause.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _child_on_path(governor: Token, trigger: Token) -> Token:
