@@ -346,6 +346,14 @@ def test_positions_a_question_in_dispute_is_the_issue_without_its_or_not(facts_f
                                "each nation should complete its plans for new naval bases")}
 
 
+def test_positions_what_one_side_interprets_as_the_other_s_aim_is_reported_by_the_first(facts_for):
+    facts = facts_for("However, the Bolivians were hesitant to permit such inspections of their mines, interpreting "
+                      "Chilean insistence on these inspections as a ruse to facilitate Chilean efforts to spy on "
+                      "Bolivian mining.")
+    [spying] = [p for p in facts.positions if p.holder == "state/chile"]
+    assert spying.factuality.attributed_to == "state/bolivia"
+
+
 def test_positions_concern_for_ones_own_thing_is_no_stance_against_it(facts_for):
     facts = facts_for("The crisis raised Peruvian concerns about its fish stocks. Chile voiced concerns about "
                       "Bolivian troop movements.")

@@ -198,8 +198,8 @@ def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
 @contextmanager
 def _interrupt_deferred() -> Iterator[None]:
     """Hold a Ctrl-C until the block is done, then raise it: the summary then tells exactly what was kept."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread receives signals
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        yield  # only the main thread receives signals; a build started with Ctrl-C ignored (nohup) ignores it
         return
     caught: list[int] = []
     previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))

@@ -167,7 +167,10 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         if controller and verb.head.lemma_.lower() in object_control:
             return [t for c in controller for t in conjuncts(c)]  # "led Chile to protest"
     if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
-        return subjects(verb.head)  # "Sadat made a move, announcing ...": Sadat announces
+        head = verb.head  # "Sadat made a move, announcing ...": Sadat announces
+        if head.dep_ == "xcomp" and head.head.dep_ == "acomp" and not subjects(head):
+            return subjects(head.head.head)  # "X were hesitant to permit it, fearing ...": X fears
+        return subjects(head)
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         named = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
         if verb.head.lower_ == "for" and named:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Factuality
-from .clauses import for_infinitive
+from .clauses import for_infinitive, verb_predication
 from .tokens import non_restrictive, verb_lemmas
 
 
@@ -280,7 +280,8 @@ def _reporter(node: Token, trigger: Token, cues: Cues) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "according":
             return next((p for c in child.children for p in c.children if p.dep_ == "pobj"), None)
     if node != trigger and node.lemma_.lower() in cues.reporting_verbs and node.pos_ == "VERB":
-        return _subject(node)
+        # "..., interpreting X's insistence as a ruse to spy": a participle's speaker is its clause's subject
+        return _subject(node) or next(iter(verb_predication(node).agents), None)
     return None
 
 
