@@ -115,8 +115,7 @@ def instrument() -> None:
     timed(kg_builder.extract, "extract", "worker: extract (the rules)")
     pipeline.load_pipeline = _timed_pipeline(pipeline.load_pipeline)
     corpus._extract = _extract_and_report
-    timed(rdf, "to_triples", "parent: RDF triples")
-    timed(rdf, "to_ntriples", "parent: N-Triples")
+    timed(rdf, "to_ntriples", "parent: RDF (N-Triples)")
     timed(Store, "labels", "parent: store labels")
     timed(GraphBatch, "add", "parent: store batch (parse, quads, journal)")
     timed(GraphBatch, "commit", "parent: store batch (parse, quads, journal)")

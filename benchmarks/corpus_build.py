@@ -184,8 +184,8 @@ def warm_up(bare, nlp_pipe, build_pipe) -> float:
     document = Document(doc_id="warm-up", path="warm-up.txt", text=WARM_UP_TEXT, title="Warm-up")
     spacy_doc = nlp_pipe.nlp(WARM_UP_TEXT)
     try:
-        rdf.to_ntriples(rdf.to_triples(extract(spacy_doc, document, nlp_pipe.lexicon)))
-        rdf.to_ntriples(rdf.to_graph(kg_pipeline.facts_of(document, build_pipe)))
+        rdf.to_ntriples(extract(spacy_doc, document, nlp_pipe.lexicon))
+        rdf.to_ntriples(kg_pipeline.facts_of(document, build_pipe))
     except Exception as exc:  # noqa: BLE001 -- the timed build will record the real failures
         progress(f"warm-up: extract/rdf failed ({error_text(exc)}); going on")
     return time.perf_counter() - start
@@ -290,7 +290,7 @@ def build_figures(run: Run, meta: dict[str, Any]) -> dict[str, Any]:
             "read": read_s, "bare_spacy": bare_s, "lexicon_nlp": lex_s, "build": build_s,
             "store_load": store_s, "build_plus_store": build_s + store_s,
             # A breakdown of build_document, each step re-timed on its own (read, pipeline.nlp,
-            # extract on that spaCy Doc, rdf.to_graph + to_ntriples); "other" is build minus their sum.
+            # extract on that spaCy Doc, rdf.to_ntriples); "other" is build minus their sum.
             "breakdown": {
                 "read": read_s, "nlp": lex_s, "extract": extract_s, "rdf": rdf_s,
                 "other": None if not broken_down else build_s - read_s - lex_s - extract_s - rdf_s,
@@ -504,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
                     ok, facts = run.timed(doc, "extract",
                                           lambda: extract(spacy_doc, document, nlp_pipe.lexicon), rep)
                     if ok:
-                        run.timed(doc, "rdf", lambda: rdf.to_ntriples(rdf.to_triples(facts)), rep)
+                        run.timed(doc, "rdf", lambda: rdf.to_ntriples(facts), rep)
             ok, built = run.timed(doc, "build", lambda: kg_pipeline.build_document(
                 SourceFile(doc.path, doc.doc_id), pipe, known_labels=store.labels), rep)
             if ok:

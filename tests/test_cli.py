@@ -438,7 +438,7 @@ def test_cli_text_prints_the_cleaned_text_the_offsets_index(tmp_path: Path) -> N
     text = "First line.\n\nSecond — with a dash."
     doc = Document(doc_id="d1", path="d1.txt", text=text, title="T")
     with Store.open(tmp_path / "s") as store:
-        store.replace_graph(rdf.graph_iri(doc), rdf.to_ntriples(rdf.to_triples(Facts(document=doc))))
+        store.replace_graph(rdf.graph_iri(doc), rdf.to_ntriples(Facts(document=doc)))
     result = run("text", "d1", "--store", str(tmp_path / "s"))
     assert result.exit_code == 0 and result.stdout == text
     assert "sha256" in result.stderr

@@ -34,7 +34,7 @@ def store_text(tmp_path: Path, raw: str, title: str | None = None) -> Path:
     document = Document("t%20.txt", "t .txt", text or "-\n", title=title)
     store_dir = tmp_path / "st"
     with Store.open(store_dir) as store:
-        store.replace_graph(rdf.graph_iri(document), rdf.to_ntriples(rdf.to_triples(first_line_facts(document))))
+        store.replace_graph(rdf.graph_iri(document), rdf.to_ntriples(first_line_facts(document)))
     return store_dir
 
 

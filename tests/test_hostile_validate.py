@@ -35,7 +35,7 @@ def store_of(tmp_path: Path, facts_text: str = TEXT, span: Span | None = None) -
     store_dir = tmp_path / "st"
     with Store.open(store_dir) as store:
         store.ensure_ontology(ROOT / "ontology" / "kgo.ttl")
-        store.replace_graph(DOCS + "a.txt", rdf.to_ntriples(rdf.to_triples(facts)))
+        store.replace_graph(DOCS + "a.txt", rdf.to_ntriples(facts))
     return store_dir
 
 

@@ -43,7 +43,7 @@ def test_owl_ontology_is_owl2_dl_but_for_the_rdf_statement_axiom() -> None:
 
 def test_owl_api_opens_the_turtle_and_rdfxml_exports(tmp_path: Path) -> None:
     with Store.open(tmp_path / "store") as store:
-        store.replace_graph(rdf.graph_iri(DOCUMENT), rdf.to_ntriples(rdf.to_triples(make_facts())))
+        store.replace_graph(rdf.graph_iri(DOCUMENT), rdf.to_ntriples(make_facts()))
         paths = []
         for fmt, suffix in (("turtle", ".ttl"), ("rdfxml", ".rdf")):
             paths.append(tmp_path / f"export{suffix}")

@@ -28,11 +28,11 @@ def open_store(path: Path) -> Store:
     store = Store.open(path)
     store.ensure_ontology(resources.ontology_file())
     facts = make_facts()
-    store.replace_graph(rdf.graph_iri(DOCUMENT), rdf.to_ntriples(rdf.to_triples(facts)))
+    store.replace_graph(rdf.graph_iri(DOCUMENT), rdf.to_ntriples(facts))
     # a second document naming the same states: the union must count each once
     other = facts.document.__class__(doc_id="u", path="u.txt", text="Chile and Peru.")
-    store.replace_graph(rdf.graph_iri(other), rdf.to_ntriples(rdf.to_triples(make_facts(
-        document=other, events=(), agreements=(), positions=(), disagreements=(), relations=()))))
+    store.replace_graph(rdf.graph_iri(other), rdf.to_ntriples(make_facts(
+        document=other, events=(), agreements=(), positions=(), disagreements=(), relations=())))
     return store
 
 

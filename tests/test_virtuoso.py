@@ -55,7 +55,7 @@ def free_port() -> int:
 
 def test_virtuoso_loads_the_trig_export_with_unchanged_iris(tmp_path: Path) -> None:
     with Store.open(tmp_path / "store") as store:
-        store.replace_graph(rdf.graph_iri(DOCUMENT), rdf.to_ntriples(rdf.to_triples(make_facts())))
+        store.replace_graph(rdf.graph_iri(DOCUMENT), rdf.to_ntriples(make_facts()))
         export_dataset(store, "trig", tmp_path / "graph.trig")
     quads = list(ox.parse(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG))
     expected = {t.value for q in quads for t in (q.subject, q.predicate, q.object) if isinstance(t, ox.NamedNode)}

@@ -69,7 +69,7 @@ def _described(documents: list[ox.Quad], license_iri: str | None) -> list[ox.Qua
     for q in documents:
         sizes[q.graph_name.value] = sizes.get(q.graph_name.value, 0) + 1
     total = len({str(q.triple) for q in documents})
-    text = rdf.to_ntriples(rdf.dataset_triples(sizes, total, license_iri))
+    text = rdf.dataset_ntriples(sizes, total, license_iri)
     graph = ox.NamedNode(rdf.DATASET_GRAPH)
     return sorted((ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(text, ox.RdfFormat.N_TRIPLES)),
                   key=_quad_key)

@@ -74,6 +74,9 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
         raise ModelError(f"pipeline {nlp.meta.get('name')} lacks a parser or NER", hint="use a full English pipeline")
     split_joined_names(nlp)
     ruler = nlp.add_pipe("entity_ruler", name="kg_lexicon", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns(lexicon))
+    # the ruler matches its phrases on their tokens' text: only the tokenizer need read them, not the
+    # components before the ruler (0.74 s of CPU against 0.18 s, same patterns)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(lexicon))
     nlp.add_pipe("kg_paragraph_breaks", before="parser")
     return nlp

@@ -144,9 +144,8 @@ def to_built(extracted: Extracted,
     document, facts = extracted.document, extracted.facts
     graph_iri = rdf.graph_iri(document)
     labels = known_labels(rdf.entity_iris(facts), graph_iri) if known_labels else {}
-    provenance = rdf.build_triples(document, __version__, extracted.model, build_time())
-    triples = rdf.to_triples(facts, labels) | provenance
-    return BuiltDocument(document, graph_iri, rdf.to_ntriples(triples), count_facts(facts))
+    ntriples = rdf.to_ntriples(facts, labels, rdf.Build(__version__, extracted.model, build_time()))
+    return BuiltDocument(document, graph_iri, ntriples, count_facts(facts))
 
 
 def build_time() -> str:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Iterable, Mapping
+from typing import Mapping
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -116,188 +118,264 @@ def document_iri(document: Document) -> URIRef:
     return KGR[f"document/{document.doc_id}"]
 
 
-def _date(value) -> Literal:
+# The graph is written straight as N-Triples terms (strings), with no rdflib term in between:
+# making an rdflib Literal or URIRef per triple cost more than the rest of the write.
+
+
+class _Terms:
+    """The IRIs of one namespace as N-Triples terms, each made once: ``_KGO.Claim`` is ``<https://…#Claim>``."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = str(namespace)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = f"<{self._namespace}{name}>"
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> str:
+        return getattr(self, name)
+
+
+_KGO, _RDF, _RDFS, _OWL, _XSD = (_Terms(ns) for ns in (KGO, RDF, RDFS, OWL, XSD))
+_PROV, _SKOS, _DCTERMS, _OA, _VOID, _DCAT = (_Terms(ns) for ns in (PROV, SKOS, DCTERMS, OA, VOID, DCAT))
+
+
+def _node(value: object) -> str:
+    """An IRI as an N-Triples term."""
+    return f"<{value}>"
+
+
+def _resource(key: str) -> str:
+    """The N-Triples term of ``iri(key)``."""
+    return f"<{KGR}{key}>"
+
+
+# What XML 1.0 cannot hold, so that every export (RDF/XML too) parses back: the text of a
+# document is cleaned when read, but titles, names and file names come from elsewhere.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: object, datatype: str = "") -> str:
+    """A literal as an N-Triples term: a plain string, or ``value`` typed by the term ``datatype``."""
+    text = _NOT_IN_XML.sub("", str(value)).replace("\\", "\\\\").replace('"', '\\"') \
+        .replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"^^{datatype}' if datatype else f'"{text}"'
+
+
+def _integer(value: int) -> str:
+    return _text(value, _XSD.integer)
+
+
+def _decimal(value: float) -> str:
+    """A confidence as xsd:decimal, written as rdflib wrote it in earlier builds (no exponent)."""
+    return _text(f"{Decimal(str(value)):f}", _XSD.decimal)
+
+
+def _date(value) -> str:
     lexical, datatype = to_xsd(value)
-    return Literal(lexical, datatype=XSD[datatype])
-
-
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+    return _text(lexical, _XSD[datatype])
 
 
 class _Writer:
+    """The N-Triples lines of one document's graph; every term is already an N-Triples term."""
+
     def __init__(self, document: Document, known_labels: Mapping[str, str], minted: Mapping[str, URIRef]) -> None:
         self.document = document
+        self.doc = _node(document_iri(document))
         self.known_labels = known_labels
         self.minted = minted
         self.spans = _SpanNames(document.doc_id)
-        self.triples: set[Triple] = set()
+        self.lines: set[str] = set()
 
-    def node(self, key: str) -> URIRef:
+    def node(self, key: str) -> str:
         """The IRI of a fact (minted from its content) or of an entity (from its key)."""
-        return self.minted.get(key) or iri(key)
+        return _node(self.minted.get(key) or f"{KGR}{key}")
 
-    def add(self, s, p, o) -> None:
-        self.triples.add((s, p, o))
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.add(f"{s} {p} {o} .\n")
 
-    def evidence(self, node: URIRef, evidence: Evidence) -> None:
+    def evidence(self, node: str, evidence: Evidence) -> None:
         span = evidence.span
-        s = self.spans.name(span, evidence.extractor)
-        self.add(node, PROV.wasDerivedFrom, s)
+        s = _node(self.spans.name(span, evidence.extractor))
+        self.add(node, _PROV.wasDerivedFrom, s)
         # the fact's own derivation carries its confidence: a span is shared by the facts of its sentence
-        derivation = URIRef(f"{node}-derivation")
-        self.add(node, PROV.qualifiedDerivation, derivation)
-        self.add(derivation, RDF.type, PROV.Derivation)
-        self.add(derivation, PROV.entity, s)
-        self.add(derivation, KGO.extractor, Literal(evidence.extractor))
-        self.add(derivation, KGO.confidence, Literal(Decimal(str(evidence.confidence))))
-        self.add(s, RDF.type, KGO.TextSpan)
-        self.add(s, KGO.sourceDocument, document_iri(self.document))
-        self.add(s, KGO.sentence, Literal(span.sentence))
-        self.add(s, KGO.beginIndex, Literal(span.begin))
-        self.add(s, KGO.endIndex, Literal(span.end))
-        self.add(s, KGO.extractor, Literal(evidence.extractor))
-        self.add(s, KGO.confidence, Literal(Decimal(str(evidence.confidence))))
+        derivation = f"{node[:-1]}-derivation>"
+        extractor, confidence = _text(evidence.extractor), _decimal(evidence.confidence)
+        self.add(node, _PROV.qualifiedDerivation, derivation)
+        self.add(derivation, _RDF.type, _PROV.Derivation)
+        self.add(derivation, _PROV.entity, s)
+        self.add(derivation, _KGO.extractor, extractor)
+        self.add(derivation, _KGO.confidence, confidence)
+        self.add(s, _RDF.type, _KGO.TextSpan)
+        self.add(s, _KGO.sourceDocument, self.doc)
+        self.add(s, _KGO.sentence, _text(span.sentence))
+        self.add(s, _KGO.beginIndex, _integer(span.begin))
+        self.add(s, _KGO.endIndex, _integer(span.end))
+        self.add(s, _KGO.extractor, extractor)
+        self.add(s, _KGO.confidence, confidence)
         self.selectors(s, span)
 
-    def selectors(self, s: URIRef, span) -> None:
+    def selectors(self, s: str, span) -> None:
         """The span as a W3C Web Annotation target: position and quote selectors on the cleaned text."""
         text = self.document.text
-        self.add(s, OA.hasSource, document_iri(self.document))
-        position, quote = URIRef(f"{s}-position"), URIRef(f"{s}-quote")
-        self.add(s, OA.hasSelector, position)
-        self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(span.begin, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
-        self.add(s, OA.hasSelector, quote)
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(text[span.begin:span.end]))
-        self.add(quote, OA.prefix, Literal(text[max(0, span.begin - QUOTE_CONTEXT):span.begin]))
-        self.add(quote, OA.suffix, Literal(text[span.end:span.end + QUOTE_CONTEXT]))
+        self.add(s, _OA.hasSource, self.doc)
+        position, quote = f"{s[:-1]}-position>", f"{s[:-1]}-quote>"
+        self.add(s, _OA.hasSelector, position)
+        self.add(position, _RDF.type, _OA.TextPositionSelector)
+        self.add(position, _OA.start, _text(span.begin, _XSD.nonNegativeInteger))
+        self.add(position, _OA.end, _text(span.end, _XSD.nonNegativeInteger))
+        self.add(s, _OA.hasSelector, quote)
+        self.add(quote, _RDF.type, _OA.TextQuoteSelector)
+        self.add(quote, _OA.exact, _text(text[span.begin:span.end]))
+        self.add(quote, _OA.prefix, _text(text[max(0, span.begin - QUOTE_CONTEXT):span.begin]))
+        self.add(quote, _OA.suffix, _text(text[span.end:span.end + QUOTE_CONTEXT]))
 
-    def factuality(self, node: URIRef, fact: Factuality) -> None:
-        self.add(node, KGO.polarity, KGO[fact.polarity])
-        self.add(node, KGO.modality, KGO[fact.modality])
+    def factuality(self, node: str, fact: Factuality) -> None:
+        self.add(node, _KGO.polarity, _KGO[fact.polarity])
+        self.add(node, _KGO.modality, _KGO[fact.modality])
         if fact.attributed_to:
-            self.add(node, KGO.attributedTo, iri(fact.attributed_to))
+            self.add(node, _KGO.attributedTo, _resource(fact.attributed_to))
 
     def entity(self, entity: Entity) -> None:
-        s = iri(entity.key)
-        self.add(s, RDF.type, KGO[entity.kind])
+        s = _resource(entity.key)
+        self.add(s, _RDF.type, _KGO[entity.kind])
         if entity.kind == "Issue":
-            self.add(s, RDF.type, SKOS.Concept)
+            self.add(s, _RDF.type, _SKOS.Concept)
         # an entity another document already named keeps that name; this document's spelling becomes an alias
-        label = self.known_labels.get(str(s), entity.label)
-        self.add(s, RDFS.label, Literal(label))
+        label = self.known_labels.get(f"{KGR}{entity.key}", entity.label)
+        self.add(s, _RDFS.label, _text(label))
         for alias in {*entity.aliases, entity.label} - {label}:
-            self.add(s, SKOS.altLabel, Literal(alias))
+            self.add(s, _SKOS.altLabel, _text(alias))
         if entity.wikidata:
-            self.add(s, KGO.wikidataId, Literal(entity.wikidata))
-            self.add(s, RDFS.seeAlso, URIRef(WIKIDATA + entity.wikidata))
+            self.add(s, _KGO.wikidataId, _text(entity.wikidata))
+            self.add(s, _RDFS.seeAlso, _node(WIKIDATA + entity.wikidata))
         for i, role in enumerate(entity.role_readings):
-            self.claim(self.minted[_role_ref(entity.key, i)], s, "role", Literal(role.title), role.factuality,
+            self.claim(_node(self.minted[_role_ref(entity.key, i)]), s, "role", _text(role.title), role.factuality,
                        role.evidence)
         for status in entity.statuses:
-            self.add(s, KGO.facilityStatus, Literal(status))
-        self.add(s, KGO.mentionedIn, document_iri(self.document))
+            self.add(s, _KGO.facilityStatus, _text(status))
+        self.add(s, _KGO.mentionedIn, self.doc)
 
     def event(self, event: Event) -> None:
         s = self.node(event.key)
-        self.add(s, RDF.type, KGO[event.kind])
-        self.add(s, RDFS.label, Literal(event.label))
+        self.add(s, _RDF.type, _KGO[event.kind])
+        self.add(s, _RDFS.label, _text(event.label))
         for alias in event.aliases:
-            self.add(s, SKOS.altLabel, Literal(alias))
+            self.add(s, _SKOS.altLabel, _text(alias))
         for p in event.participants:
-            self.add(s, KGO.participant, iri(p))
+            self.add(s, _KGO.participant, _resource(p))
         if event.location:
-            self.add(s, KGO.location, iri(event.location))
+            self.add(s, _KGO.location, _resource(event.location))
         if event.start:
-            self.add(s, KGO.startDate, _date(event.start))
+            self.add(s, _KGO.startDate, _date(event.start))
         if event.end:
-            self.add(s, KGO.endDate, _date(event.end))
+            self.add(s, _KGO.endDate, _date(event.end))
         for issue in event.concerns:
-            self.add(s, KGO.concerns, iri(issue))
+            self.add(s, _KGO.concerns, _resource(issue))
         self.factuality(s, event.factuality)
         self.evidence(s, event.evidence)
 
     def agreement(self, agreement: Agreement) -> None:
         s = self.node(agreement.key)
-        self.add(s, RDF.type, KGO.Agreement)
-        self.add(s, RDFS.label, Literal(agreement.label))
+        self.add(s, _RDF.type, _KGO.Agreement)
+        self.add(s, _RDFS.label, _text(agreement.label))
         for alias in agreement.aliases:
-            self.add(s, SKOS.altLabel, Literal(alias))
+            self.add(s, _SKOS.altLabel, _text(alias))
         if agreement.status:
-            self.add(s, KGO.status, KGO[agreement.status])
+            self.add(s, _KGO.status, _KGO[agreement.status])
         if agreement.adopted_at:
-            self.add(s, KGO.adoptedAt, self.node(agreement.adopted_at))
+            self.add(s, _KGO.adoptedAt, self.node(agreement.adopted_at))
         self.factuality(s, agreement.factuality)
         self.evidence(s, agreement.evidence)
         for commitment in agreement.commitments:
             c = self.node(commitment.key)
-            self.add(s, KGO.hasCommitment, c)
-            self.add(c, RDF.type, KGO.Commitment)
-            self.add(c, RDFS.label, Literal(commitment.label))
+            self.add(s, _KGO.hasCommitment, c)
+            self.add(c, _RDF.type, _KGO.Commitment)
+            self.add(c, _RDFS.label, _text(commitment.label))
             for issue in commitment.concerns:
-                self.add(c, KGO.concerns, iri(issue))
+                self.add(c, _KGO.concerns, _resource(issue))
             if commitment.fulfilled_by:
-                self.add(c, KGO.fulfilledBy, self.node(commitment.fulfilled_by))
+                self.add(c, _KGO.fulfilledBy, self.node(commitment.fulfilled_by))
             self.evidence(c, commitment.evidence)
 
     def position(self, position: Position) -> None:
         s = self.node(position.key)
-        self.add(s, RDF.type, KGO.PolicyPosition)
-        self.add(s, RDFS.label, Literal(f"{position.stance.lower()}: {position.issue.split('/')[-1].replace('-', ' ')}"))
-        self.add(s, KGO.holder, iri(position.holder))
-        self.add(s, KGO.stance, KGO[position.stance])
-        self.add(s, KGO.concerns, iri(position.issue))
+        self.add(s, _RDF.type, _KGO.PolicyPosition)
+        self.add(s, _RDFS.label, _text(f"{position.stance.lower()}: {position.issue.split('/')[-1].replace('-', ' ')}"))
+        self.add(s, _KGO.holder, _resource(position.holder))
+        self.add(s, _KGO.stance, _KGO[position.stance])
+        self.add(s, _KGO.concerns, _resource(position.issue))
         self.factuality(s, position.factuality)
         self.evidence(s, position.evidence)
 
     def disagreement(self, disagreement: Disagreement) -> None:
         s = self.node(disagreement.key)
-        self.add(s, RDF.type, KGO.Disagreement)
-        self.add(s, RDFS.label, Literal("disagreement over " + ", ".join(i.split("/")[-1].replace("-", " ") for i in disagreement.issues)))
+        self.add(s, _RDF.type, _KGO.Disagreement)
+        self.add(s, _RDFS.label, _text("disagreement over " + ", ".join(i.split("/")[-1].replace("-", " ")
+                                                                         for i in disagreement.issues)))
         for party in disagreement.parties:
-            self.add(s, KGO.party, iri(party))
+            self.add(s, _KGO.party, _resource(party))
         for issue in disagreement.issues:
-            self.add(s, KGO.concerns, iri(issue))
+            self.add(s, _KGO.concerns, _resource(issue))
         self.factuality(s, disagreement.factuality)
         self.evidence(s, disagreement.evidence)
 
-    def relation(self, relation: Relation, claim: URIRef) -> None:
+    def relation(self, relation: Relation, claim: str) -> None:
         self.claim(claim, self.node(relation.subject), relation.predicate, self.node(relation.object),
                    relation.factuality, relation.evidence)
 
-    def claim(self, claim: URIRef, subject: URIRef, name: str, obj: URIRef | Literal, fact: Factuality,
-              evidence: Evidence) -> None:
+    def claim(self, claim: str, subject: str, name: str, obj: str, fact: Factuality, evidence: Evidence) -> None:
         """Every relation or role is a Claim; the plain triple only when the text states it as fact."""
-        predicate = KGO[name]
-        self.add(claim, RDF.type, KGO.Claim)
-        self.add(claim, RDFS.label, Literal(f"{name} claim"))
-        self.add(claim, RDF.subject, subject)
-        self.add(claim, RDF.predicate, predicate)
-        self.add(claim, RDF.object, obj)
+        predicate = _KGO[name]
+        self.add(claim, _RDF.type, _KGO.Claim)
+        self.add(claim, _RDFS.label, _text(f"{name} claim"))
+        self.add(claim, _RDF.subject, subject)
+        self.add(claim, _RDF.predicate, predicate)
+        self.add(claim, _RDF.object, obj)
         self.factuality(claim, fact)
         self.evidence(claim, evidence)
         if name in TIME_BOUND and self.document.published:
             # "President Moon" is true when the text was written, not forever
-            self.add(claim, KGO.validAt, _date(from_iso(self.document.published)))
+            self.add(claim, _KGO.validAt, _date(from_iso(self.document.published)))
         if fact.is_plain_fact:
             self.add(subject, predicate, obj)
 
     def source(self) -> None:
-        d = self.document
-        s = document_iri(d)
-        self.add(s, RDF.type, KGO.SourceDocument)
-        self.add(s, DCTERMS.identifier, Literal(d.doc_id))
-        self.add(s, DCTERMS.title, Literal(d.title or PurePath(d.path).name))
-        self.add(s, KGO.characterCount, Literal(len(d.text)))
+        d, s = self.document, self.doc
+        self.add(s, _RDF.type, _KGO.SourceDocument)
+        self.add(s, _DCTERMS.identifier, _text(d.doc_id))
+        self.add(s, _DCTERMS.title, _text(d.title or PurePath(d.path).name))
+        self.add(s, _KGO.characterCount, _integer(len(d.text)))
         # the text every offset indexes, and its digest, so that spans can be checked and shown
-        self.add(s, KGO.cleanedText, Literal(d.text))
-        self.add(s, KGO.textSha256, Literal(text_digest(d.text)))
+        self.add(s, _KGO.cleanedText, _text(d.text))
+        self.add(s, _KGO.textSha256, _text(text_digest(d.text)))
         if d.published:
-            self.add(s, DCTERMS.date, _date(from_iso(d.published)))
+            self.add(s, _DCTERMS.date, _date(from_iso(d.published)))
         if d.url:
-            self.add(s, DCTERMS.source, URIRef(d.url))
+            self.add(s, _DCTERMS.source, _node(d.url))
+
+    def build(self, build: Build) -> None:
+        """PROV-O for one build: which tool and model made the document's graph from its text, and when."""
+        d = self.document
+        graph, activity = _node(graph_iri(d)), _resource(f"build/{d.doc_id}")
+        tool = _resource(f"agent/kg_builder-{slug_part(build.tool_version)}")
+        nlp = _resource(f"agent/spacy-{slug_part(build.model)}")
+        self.add(graph, _PROV.wasGeneratedBy, activity)
+        self.add(activity, _RDF.type, _PROV.Activity)
+        self.add(activity, _RDFS.label, _text(f"kg build of {d.doc_id}"))
+        self.add(activity, _PROV.used, self.doc)
+        self.add(activity, _PROV.wasAssociatedWith, tool)
+        self.add(activity, _PROV.wasAssociatedWith, nlp)
+        # the canonical form (rdflib's, which earlier builds wrote): "+00:00" for "Z"
+        ended = datetime.fromisoformat(build.ended_at).isoformat()
+        self.add(activity, _PROV.endedAtTime, _text(ended, _XSD.dateTime))
+        self.add(tool, _RDF.type, _PROV.SoftwareAgent)
+        self.add(tool, _RDFS.label, _text(f"kg_builder {build.tool_version}"))
+        self.add(nlp, _RDF.type, _PROV.SoftwareAgent)
+        self.add(nlp, _RDFS.label, _text(f"spaCy pipeline {build.model}"))
 
 
 def text_digest(text: str) -> str:
@@ -398,17 +476,28 @@ def entity_iris(facts: Facts) -> list[str]:
     return [str(iri(e.key)) for e in facts.entities]
 
 
-def to_triples(facts: Facts, known_labels: Mapping[str, str] | None = None) -> set[Triple]:
-    """The triples of one document; `known_labels` are the labels other documents gave its entities."""
+@dataclass(frozen=True)
+class Build:
+    """How a document's graph was made: kg_builder's version, the spaCy pipeline ("name version") and when
+    (an xsd:dateTime in UTC)."""
+
+    tool_version: str
+    model: str
+    ended_at: str
+
+
+def to_ntriples(facts: Facts, known_labels: Mapping[str, str] | None = None, build: Build | None = None) -> str:
+    """One document's graph as sorted N-Triples (the same facts give the same bytes): its facts, and how it was
+    built when ``build`` is given. ``known_labels`` are the labels other documents gave its entities."""
     minted = mint_fact_iris(facts)
     writer = _Writer(facts.document, known_labels or {}, minted)
     writer.source()
     for entity in facts.entities:
         writer.entity(entity)
     for creator in facts.creators:
-        writer.add(document_iri(facts.document), DCTERMS.creator, iri(creator))
+        writer.add(writer.doc, _DCTERMS.creator, _resource(creator))
     if facts.publisher:
-        writer.add(document_iri(facts.document), DCTERMS.publisher, iri(facts.publisher))
+        writer.add(writer.doc, _DCTERMS.publisher, _resource(facts.publisher))
     for event in facts.events:
         writer.event(event)
     for agreement in facts.agreements:
@@ -418,93 +507,49 @@ def to_triples(facts: Facts, known_labels: Mapping[str, str] | None = None) -> s
     for disagreement in facts.disagreements:
         writer.disagreement(disagreement)
     for i, relation in enumerate(facts.relations):
-        writer.relation(relation, minted[_claim_ref(i)])
-    return writer.triples
+        writer.relation(relation, _node(minted[_claim_ref(i)]))
+    if build is not None:
+        writer.build(build)
+    return "".join(sorted(writer.lines))
 
 
-def to_graph(facts: Facts) -> Graph:
-    graph = Graph()
-    for triple in to_triples(facts):
-        graph.add(triple)
-    return graph
+def to_graph(facts: Facts, known_labels: Mapping[str, str] | None = None, build: Build | None = None) -> Graph:
+    """``to_ntriples`` read into an rdflib Graph (for tests and rdflib's tools)."""
+    return Graph().parse(data=to_ntriples(facts, known_labels, build), format="nt")
 
 
-def to_ntriples(triples: Iterable[Triple]) -> str:
-    """Sorted N-Triples: byte-identical for the same triples (a Graph is an iterable of triples too)."""
-    return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples))
-
-
-# What XML 1.0 cannot hold, so that every export (RDF/XML too) parses back: the text of a
-# document is cleaned when read, but titles, names and file names come from elsewhere.
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _nt(term: URIRef | Literal) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    text = _NOT_IN_XML.sub("", str(term)).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    if term.language:
-        return f'"{text}"@{term.language}'
-    if term.datatype and term.datatype != XSD.string:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
-
-
-# -- build provenance and the dataset description -------------------------------------------
-
-def build_triples(document: Document, tool_version: str, model: str, ended_at: str) -> set[Triple]:
-    """PROV-O for one build: which tool and model made the document's graph from its text, and when.
-
-    ``model`` is "name version" of the spaCy pipeline; ``ended_at`` an xsd:dateTime in UTC.
-    """
-    graph, build = URIRef(graph_iri(document)), KGR[f"build/{document.doc_id}"]
-    tool = KGR[f"agent/kg_builder-{slug_part(tool_version)}"]
-    nlp = KGR[f"agent/spacy-{slug_part(model)}"]
-    return {
-        (graph, PROV.wasGeneratedBy, build),
-        (build, RDF.type, PROV.Activity),
-        (build, RDFS.label, Literal(f"kg build of {document.doc_id}")),
-        (build, PROV.used, document_iri(document)),
-        (build, PROV.wasAssociatedWith, tool),
-        (build, PROV.wasAssociatedWith, nlp),
-        (build, PROV.endedAtTime, Literal(ended_at, datatype=XSD.dateTime)),
-        (tool, RDF.type, PROV.SoftwareAgent),
-        (tool, RDFS.label, Literal(f"kg_builder {tool_version}")),
-        (nlp, RDF.type, PROV.SoftwareAgent),
-        (nlp, RDFS.label, Literal(f"spaCy pipeline {model}")),
-    }
-
+# -- the dataset description -------------------------------------------------------------------------------
 
 def slug_part(text: str) -> str:
     """A version or model name as an IRI local part: letters, digits, '.', '_' and '-'."""
     return "".join(c if c.isalnum() or c in "._-" else "-" for c in text).strip(".-") or "x"
 
 
-def dataset_triples(graph_sizes: Mapping[str, int], total: int, license_iri: str | None = None) -> set[Triple]:
-    """VoID and DCAT for an export: the documents' graphs as subsets with their triple counts.
+def dataset_ntriples(graph_sizes: Mapping[str, int], total: int, license_iri: str | None = None) -> str:
+    """VoID and DCAT for an export, as sorted N-Triples: the documents' graphs as subsets with their triple counts.
 
     Also the OWL header that lets OWL tools open the export: an owl:Ontology importing kgo.
     """
-    d = DATASET_IRI
-    out: set[Triple] = {
-        (d, RDF.type, VOID.Dataset), (d, RDF.type, DCAT.Dataset),
+    d, export = _node(DATASET_IRI), _node(EXPORT_IRI)
+    triples = [
+        (d, _RDF.type, _VOID.Dataset), (d, _RDF.type, _DCAT.Dataset),
         # rdfs:label, not dcterms:title: scorers read every node with a dcterms:title as a source document
-        (d, RDFS.label, Literal("kg_builder knowledge graph")),
-        (d, DCTERMS.description, Literal("Facts extracted from articles on international politics, each with "
-                                         "its evidence sentence and factuality; one named graph per document.")),
-        (d, VOID.triples, Literal(total)),
-        (d, VOID.uriSpace, Literal(str(KGR))),
-        (d, VOID.vocabulary, URIRef(str(KGO))),
-        (d, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)),
-        (URIRef(EXPORT_IRI), RDF.type, OWL.Ontology),
-        (URIRef(EXPORT_IRI), OWL.imports, URIRef(ONTOLOGY_IRI)),
-        (URIRef(EXPORT_IRI), RDFS.label, Literal("kg_builder export")),
-    }
+        (d, _RDFS.label, _text("kg_builder knowledge graph")),
+        (d, _DCTERMS.description, _text("Facts extracted from articles on international politics, each with "
+                                        "its evidence sentence and factuality; one named graph per document.")),
+        (d, _VOID.triples, _integer(total)),
+        (d, _VOID.uriSpace, _text(KGR)),
+        (d, _VOID.vocabulary, _node(KGO)),
+        (d, _DCTERMS.conformsTo, _node(ONTOLOGY_IRI)),
+        (export, _RDF.type, _OWL.Ontology),
+        (export, _OWL.imports, _node(ONTOLOGY_IRI)),
+        (export, _RDFS.label, _text("kg_builder export")),
+    ]
     if license_iri:
-        out.add((d, DCTERMS.license, URIRef(license_iri)))
+        triples.append((d, _DCTERMS.license, _node(license_iri)))
     for name, size in graph_sizes.items():
-        g = URIRef(name)
-        out |= {(d, VOID.subset, g), (g, RDF.type, VOID.Dataset), (g, VOID.triples, Literal(size))}
+        g = _node(name)
+        triples += [(d, _VOID.subset, g), (g, _RDF.type, _VOID.Dataset), (g, _VOID.triples, _integer(size))]
         if name.startswith(DOCUMENT_GRAPHS):
-            out.add((g, DCTERMS.source, KGR[f"document/{name[len(DOCUMENT_GRAPHS):]}"]))
-    return out
+            triples.append((g, _DCTERMS.source, _resource(f"document/{name[len(DOCUMENT_GRAPHS):]}")))
+    return "".join(sorted({f"{s} {p} {o} .\n" for s, p, o in triples}))

@@ -84,7 +84,8 @@ def _without_final_stop(words: list[Token]) -> str:
 def _short_name_again(ctx: Context, token: Token) -> bool:
     """"the Arms Treaty (AT) ... Peru ratified AT": a short name the text gave in brackets names that agreement
     wherever it comes again."""
-    if not ctx.agreements or token.dep_ == "compound" or not (token.pos_ == "PROPN" or token.is_upper):
+    if not any(a.aliases for a in ctx.agreements) or token.dep_ == "compound" or not (token.pos_ == "PROPN"
+                                                                                       or token.is_upper):
         return False
     name = _compound_name(token)
     return any(name in a.aliases for a in ctx.agreements)

@@ -66,9 +66,10 @@ class Predication:
 def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) -> Predication:
     """A verb (or a participle) with its roles normalised across voice, control and relative clauses.
 
-    Kept on the Doc: several rules read the same verb of a sentence."""
+    Kept on the Doc: several rules read the same verb of a sentence. ``object_control`` counts only through
+    whether it holds the verb's governor, so callers that pass other sets share one reading of most verbs."""
     kept = verb.doc.user_data.setdefault("kg_verb_predications", {})
-    key = (verb.i, object_control)
+    key = (verb.i, verb.head.lemma_.lower() in object_control)
     if key not in kept:
         kept[key] = _verb_predication(verb, object_control)
     return kept[key]

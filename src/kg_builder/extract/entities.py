@@ -110,6 +110,8 @@ class Registry:
             if letters and _abbreviates(letters[-1], [*ent, *inside]) and not _inside_longer_name(ent):
                 short[letters[-1]] = key
                 self.entities[key].aliases.add(letters[-1])
+        if not short:
+            return  # most texts define none: no need to read every token again
         replaced = set()
         for token in doc:
             if token.text in short:
