@@ -438,9 +438,11 @@ class Store:
         return out
 
     def query(self, text: str, *, timeout_s: float | None = None, limit: int | None = None,
-              prefixes: Mapping[str, str] | None = None, trusted: bool = False) -> QueryResult:
+              prefixes: Mapping[str, str] | None = None, trusted: bool = False,
+              order_by: tuple[str, ...] = ()) -> QueryResult:
         """Run a read-only SPARQL query and collect its whole answer (see ``stream``)."""
-        answer = self.stream(text, timeout_s=timeout_s, limit=limit, prefixes=prefixes, trusted=trusted)
+        answer = self.stream(text, timeout_s=timeout_s, limit=limit, prefixes=prefixes, trusted=trusted,
+                             order_by=order_by)
         if isinstance(answer, QueryResult):
             return answer
         terms = tuple(answer)
@@ -448,7 +450,8 @@ class Store:
         return QueryResult("select", answer.variables, rows, truncated=answer.truncated, terms=terms)
 
     def stream(self, text: str, *, timeout_s: float | None = None, limit: int | None = None,
-               prefixes: Mapping[str, str] | None = None, trusted: bool = False) -> RowStream | QueryResult:
+               prefixes: Mapping[str, str] | None = None, trusted: bool = False,
+               order_by: tuple[str, ...] = ()) -> RowStream | QueryResult:
         """Run a read-only SPARQL query over the union of all named graphs (or the graphs its
         FROM / FROM NAMED name, which must be in the store).
 
@@ -460,9 +463,18 @@ class Store:
         query is one the project itself writes over the whole store (validation checks): it is not
         parsed again by rdflib, which costs more than running it. A query that ends with
         ``ORDER BY ?a ?b ...`` is run unsorted and its rows sorted here when their order is
-        certain (``_sparql_sorted``), by the engine otherwise (a trusted one by the engine).
+        certain (``_sparql_sorted``), by the engine otherwise (a trusted one by the engine, unless
+        the caller gives it without its final ORDER BY and names that clause's variables in
+        ``order_by``: a plan it worked out itself, as pages.py does for its vetted page queries).
         """
-        plan = sparql.QueryPlan(text) if trusted else sparql.plan(text, prefixes or {})
+        if order_by and not trusted:
+            raise QueryError("order_by is given with a trusted query only")
+        if not trusted:
+            plan = sparql.plan(text, prefixes or {})
+        elif order_by:
+            plan = sparql.QueryPlan(sparql.ordered(text, order_by), order_by=order_by, unordered=text)
+        else:
+            plan = sparql.QueryPlan(text)
         if limit is not None and limit < 0:
             raise QueryError(f"the row limit must be 0 or more, not {limit}")
         dataset = self._dataset(plan)
