@@ -10,6 +10,7 @@ import errno
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -159,6 +160,9 @@ def build(paths: tuple[Path, ...], store_dir: Path, model: str | None, jobs: int
     summary = build_corpus(files, store_dir, jobs=min(jobs, len(files)), force=force, model=model,
                            limits=Limits(max_chars, doc_timeout), say=progress)
     progress(summary.text(store_dir))
+    if not summary.interrupted:
+        with Store.open(store_dir) as store:
+            _keep_answers(store)
     if summary.interrupted:
         raise Interrupted(f"stopped by Ctrl-C; {summary.built} documents built and kept in {store_dir}")
     if summary.failed or found.skipped_links:
@@ -556,7 +560,18 @@ def load(paths: tuple[Path, ...], store_dir: Path, endpoint: str | None) -> None
             for graph, ntriples in read_nquads(path).items():
                 count = store.replace_graph(graph, ntriples)
                 progress(f"[{i}/{len(files)}] {path.name}: <{graph}> {count} triples")
+        if isinstance(store, Store):
+            _keep_answers(store)
     progress(f"loaded {len(files)} files into {endpoint or store_dir}")
+
+
+def _keep_answers(store: Store) -> None:
+    """Work out the canned answers the store keeps for `kg query` (answers.py), saying how long it took."""
+    from .answers import keep
+
+    started = time.monotonic()
+    if keep(store):
+        progress(f"kept every canned answer for kg query in {time.monotonic() - started:.1f} s")
 
 
 @cli.command(name="eval", short_help="Score the graph against competency-question gold files.")

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from . import resources
+from . import answers, resources
 from .errors import QueryError
 from .queries import CannedQuery, bind, read_query_file
 from .rdf import PREFIXES
@@ -42,7 +42,11 @@ class _Key:
 
 def first_page(store: Store, query: CannedQuery, limit: int | None, timeout_s: float | None = None,
                params: Mapping[str, str] | None = None) -> QueryResult:
-    """The first ``limit`` rows of ``query``'s answer with ``params`` bound, ``truncated`` when more exist."""
+    """The first ``limit`` rows of ``query``'s answer with ``params`` bound, ``truncated`` when more exist:
+    from the store's kept answer when it has one (answers.py), else from its keys, else whole."""
+    found = None if params else answers.kept(store, query, limit)
+    if found is not None:
+        return found
     whole = bind(query.text, dict(params or {}))
     companions = _companions(query.name, params or {}) if limit else None
     keys = _keys(store, companions.keys, timeout_s) if companions else None
