@@ -6,7 +6,7 @@ written (each row reads its strings back from RocksDB one at a time and joins a 
 provenance's 40,000 rows take seconds, and unrealized, which has no sort key to page from, more
 than a second for its first 1,000 rows. Kept answers move that work to the end of `kg build`
 and `kg load`: the first ``ROWS`` rows of each canned query without parameters (as many as
-`kg query` and `kg serve` show at most by default), one literal a row with its rank, go into
+`kg query` and `kg serve` show at most by default), one literal a page of ``PAGE`` rows, go into
 ANSWERS_GRAPH, outside the union that queries read and outside every export. Every other
 write to the store drops that graph before it writes (``Store._write``), so a kept answer is
 the one the store's content gives, or absent; an answer kept for another text of the query
@@ -24,8 +24,8 @@ from .rdf import ANSWERS_GRAPH, PREFIXES, answer_terms
 from .store import QueryResult, Store, Term
 
 ROWS = 10_000  # rows kept of each answer: the most `kg query` (CSV, JSON) and `kg serve` show by default
-PAGE = 1_000  # rows of a kept answer per page number: a first page reads the pages it needs only
-LAYOUT = 3  # how this module writes an answer: part of what a kept answer answers (``_digest``)
+PAGE = 1_000  # rows of a kept answer in one literal: a first page is one string read from the store
+LAYOUT = 4  # how this module writes an answer: part of what a kept answer answers (``_digest``)
 _INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 
 
@@ -61,9 +61,9 @@ def _read(store: Store, query: CannedQuery, limit: int | None) -> QueryResult | 
     if more and (limit is None or limit > count):
         return None  # rows past those kept: the query runs
     pages = "" if limit is None else f"VALUES ?page {{ {' '.join(map(str, range((limit - 1) // PAGE + 1)))} }}"
-    found = store.values(f"""SELECT ?cells WHERE {{ GRAPH <{ANSWERS_GRAPH}> {{
-        {pages} ?row <{terms.page}> ?page ; <{terms.cells}> ?cells }} }}""")
-    ranked = sorted(json.loads(cells) for (cells,) in found)  # [rank, cell, cell, ...]
+    found = store.values(f"""SELECT ?page ?cells WHERE {{ GRAPH <{ANSWERS_GRAPH}> {{
+        {pages} ?at <{terms.page}> ?page ; <{terms.cells}> ?cells }} }}""")
+    ranked = [row for _, cells in sorted(found, key=lambda page: int(page[0])) for row in json.loads(cells)]
     shown = ranked if limit is None else ranked[:limit]
     known: dict[str, Term] = {}  # the values of an answer repeat: one Term each (3x cheaper than making it)
 
@@ -77,7 +77,7 @@ def _read(store: Store, query: CannedQuery, limit: int | None) -> QueryResult | 
             found = known[key] = _term(cell)
         return found
 
-    rows = tuple(tuple(map(term, row[1:])) for row in shown)
+    rows = tuple(tuple(map(term, row)) for row in shown)
     return QueryResult("select", tuple(json.loads(head[0][0])), tuple(tuple(t.value if t else None for t in r) for r in rows),
                        truncated=more or len(shown) < count, terms=rows)
 
@@ -88,10 +88,10 @@ def _ntriples(query: CannedQuery, answer: QueryResult) -> str:
              f"<{terms.node}> <{terms.variables}> {_string(json.dumps(list(answer.variables)))} .",
              f"<{terms.node}> <{terms.rows}> \"{len(answer.terms)}\"^^{_INTEGER} .",
              f"<{terms.node}> <{terms.more}> \"{str(answer.truncated).lower()}\"^^<http://www.w3.org/2001/XMLSchema#boolean> ."]
-    for rank, row in enumerate(answer.terms):
-        cells = json.dumps([rank] + [_cell(t) for t in row], ensure_ascii=False)
-        node = terms.row(rank)
-        lines += [f"<{node}> <{terms.page}> \"{rank // PAGE}\"^^{_INTEGER} .", f"<{node}> <{terms.cells}> {_string(cells)} ."]
+    for number, start in enumerate(range(0, len(answer.terms), PAGE)):
+        cells = json.dumps([[_cell(t) for t in row] for row in answer.terms[start:start + PAGE]], ensure_ascii=False)
+        node = terms.page_node(number)
+        lines += [f"<{node}> <{terms.page}> \"{number}\"^^{_INTEGER} .", f"<{node}> <{terms.cells}> {_string(cells)} ."]
     return "\n".join(lines) + "\n"
 
 

@@ -115,9 +115,9 @@ def document_graph_iri(doc_id: str) -> str:
 @dataclass(frozen=True)
 class AnswerTerms:
     """The IRIs of one kept canned answer in ANSWERS_GRAPH: its node says which query text it
-    answers (a digest), its variables, how many rows were kept and whether more exist; each row
-    is a node of its own with its page (rank // a page size) and its cells (with its rank),
-    under predicates of this answer alone, so that a first page is one look-up of its number."""
+    answers (a digest), its variables, how many rows were kept and whether more exist; each page
+    of rows is a node of its own with its number and its rows' cells (one literal), under
+    predicates of this answer alone, so that a first page is one look-up of its number."""
 
     node: str
     text: str
@@ -127,8 +127,8 @@ class AnswerTerms:
     page: str
     cells: str
 
-    def row(self, rank: int) -> str:
-        return f"{self.node}/{rank}"
+    def page_node(self, number: int) -> str:
+        return f"{self.node}/{number}"
 
 
 def answer_terms(query_name: str) -> AnswerTerms:
