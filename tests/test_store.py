@@ -147,6 +147,19 @@ def test_store_sorts_rows_as_the_engine_does(store: Store, values: str) -> None:
     assert store.query(query).terms == store.query(engine).terms
 
 
+@pytest.mark.parametrize("values", [
+    '"b" "B" "é" "a" "ab" 10 2 <http://x/b> <http://x/a>',  # sorted here
+    '"b" "a" "b" "c"',  # tied rows: the ORDER BY goes back to the engine
+    '"x"@en "a" "2019-01-01"^^<http://www.w3.org/2001/XMLSchema#date>',
+])
+def test_store_sorts_a_trusted_query_given_without_its_order_by(store: Store, values: str) -> None:
+    unordered = f"SELECT ?v ?i WHERE {{ {{ VALUES ?v {{ {values} }} }} UNION {{ BIND(1 AS ?i) }} }}"
+    engine = store.query(unordered + " ORDER BY ASC(?v)")
+    assert store.query(unordered, trusted=True, order_by=("v",)).terms == engine.terms
+    with pytest.raises(QueryError, match="trusted"):  # a user's query is planned from its own text
+        store.query(unordered, order_by=("v",))
+
+
 def test_store_invalid_sparql_is_query_error(store: Store) -> None:
     with pytest.raises(QueryError, match="invalid SPARQL"):
         store.query("SELECT ?s WHERE { ?s ?p }")

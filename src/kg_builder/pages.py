@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from . import resources
+from . import answers, resources
 from .errors import QueryError
 from .queries import CannedQuery, bind, read_query_file
 from .rdf import PREFIXES
@@ -42,21 +42,27 @@ class _Key:
 
 def first_page(store: Store, query: CannedQuery, limit: int | None, timeout_s: float | None = None,
                params: Mapping[str, str] | None = None) -> QueryResult:
-    """The first ``limit`` rows of ``query``'s answer with ``params`` bound, ``truncated`` when more exist."""
+    """The first ``limit`` rows of ``query``'s answer with ``params`` bound, ``truncated`` when more exist:
+    from the store's kept answer when it has one (answers.py), else from its keys, else whole."""
+    found = None if params else answers.kept(store, query, limit)
+    if found is not None:
+        return found
     whole = bind(query.text, dict(params or {}))
     companions = _companions(query.name, params or {}) if limit else None
     keys = _keys(store, companions.keys, timeout_s) if companions else None
     if keys is None or not limit or not companions:
         return store.query(whole, timeout_s=timeout_s, limit=limit, prefixes=PREFIXES)
     if not keys:  # every row has a key: no rows (the page query says which columns)
-        return store.query(_restricted(companions.page, []), timeout_s=timeout_s, prefixes=PREFIXES, trusted=True)
+        return store.query(_restricted(companions.page, []), timeout_s=timeout_s, prefixes=PREFIXES, trusted=True,
+                           order_by=companions.order)
     wanted = limit + 1
     while True:
         taken = _enough(keys, wanted)
-        # vetted in _companions; with its keys and parameters bound, rdflib would parse it again (~0.1 s)
+        # vetted in _companions; with its keys and parameters bound, rdflib would parse it again (~0.1 s);
+        # given without its ORDER BY, the store sorts the rows itself when it can (20-30 ms less a page at 5x)
         result = store.query(_restricted(companions.page, keys[:taken]), timeout_s=timeout_s, prefixes=PREFIXES,
-                             trusted=True)
-        column = result.variables.index(companions.first)
+                             trusted=True, order_by=companions.order)
+        column = result.variables.index(companions.order[0])
         cutoff = keys[taken - 1].order
         try:
             rows = [row for row in result.terms if order_key(row[column]) <= cutoff]
@@ -72,8 +78,8 @@ def first_page(store: Store, query: CannedQuery, limit: int | None, timeout_s: f
 @dataclass(frozen=True)
 class _Pages:
     keys: str  # the keys query, parameters bound
-    page: str  # the page query, parameters bound
-    first: str  # the variable of its first ORDER BY column
+    page: str  # the page query without its final ORDER BY, parameters bound
+    order: tuple[str, ...]  # the variables of that ORDER BY
 
 
 def _companions(name: str, params: Mapping[str, str]) -> _Pages | None:
@@ -86,11 +92,11 @@ def _companions(name: str, params: Mapping[str, str]) -> _Pages | None:
         return None
     texts = read_query_file(keys), read_query_file(page)
     plan(texts[0], PREFIXES)
-    order = plan(texts[1], PREFIXES).order_by
-    if not order or not _KEYS.search(mask(texts[1])):
+    page = plan(texts[1], PREFIXES)
+    if not page.order_by or not _KEYS.search(mask(page.unordered)):
         return None
     try:
-        return _Pages(bind(texts[0], dict(params)), bind(texts[1], dict(params)), order[0])
+        return _Pages(bind(texts[0], dict(params)), bind(page.unordered, dict(params)), page.order_by)
     except QueryError:
         return None  # a parameter the pages do not take: the whole query takes it
 

@@ -18,6 +18,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Mapping
+from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
@@ -35,6 +36,8 @@ DOCUMENT_GRAPHS = GRAPHS + "doc/"  # + doc_id; system graphs (the ontology) sit 
 WIKIDATA = "http://www.wikidata.org/entity/"
 ONTOLOGY_GRAPH = GRAPHS + "ontology"
 DATASET_GRAPH = GRAPHS + "dataset"  # in exports: the dataset's description and the OWL header
+# canned answers the store keeps (answers.py): outside the union and the exports, dropped by any other write
+ANSWERS_GRAPH = GRAPHS + "answers"
 ONTOLOGY_IRI = "https://w3id.org/kg-builder/ontology"
 DATASET_IRI = KGR["dataset"]
 EXPORT_IRI = "https://w3id.org/kg-builder/export"
@@ -108,6 +111,30 @@ def document_graph_iri(doc_id: str) -> str:
     A document graph's IRI is returned as it is, so users may name a document either way.
     """
     return doc_id if doc_id.startswith(DOCUMENT_GRAPHS) else DOCUMENT_GRAPHS + doc_id
+
+
+@dataclass(frozen=True)
+class AnswerTerms:
+    """The IRIs of one kept canned answer in ANSWERS_GRAPH: its node says which query text it
+    answers (a digest), its variables, how many rows were kept and whether more exist; each page
+    of rows is a node of its own with its number and its rows' cells (one literal), under
+    predicates of this answer alone, so that a first page is one look-up of its number."""
+
+    node: str
+    text: str
+    variables: str
+    rows: str
+    more: str
+    page: str
+    cells: str
+
+    def page_node(self, number: int) -> str:
+        return f"{self.node}/{number}"
+
+
+def answer_terms(query_name: str) -> AnswerTerms:
+    node = f"{ANSWERS_GRAPH}/{quote(query_name, safe='')}"
+    return AnswerTerms(node, *(f"{node}#{part}" for part in ("text", "variables", "rows", "more", "page", "cells")))
 
 
 def iri(key: str) -> URIRef:

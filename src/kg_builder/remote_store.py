@@ -27,7 +27,7 @@ import rdflib
 
 from .errors import InputError, QueryError, StoreError
 from .rdf import DOCUMENT_GRAPHS
-from .sparql import plan
+from .sparql import ordered, plan
 from .store import DUMP_FORMATS, ONTOLOGY_GRAPH, QueryResult, Term
 
 _TIMEOUT_S = 300.0  # for one HTTP request when the caller gives no timeout
@@ -98,10 +98,12 @@ class RemoteStore:
         return {x: label for x, label in rows if label is not None}
 
     def query(self, sparql: str, *, timeout_s: float | None = None, limit: int | None = None,
-              prefixes: Mapping[str, str] | None = None, trusted: bool = False) -> QueryResult:
+              prefixes: Mapping[str, str] | None = None, trusted: bool = False,
+              order_by: tuple[str, ...] = ()) -> QueryResult:
         """Run a query on the server, vetted as on the embedded store (``sparql.plan``: read-only,
         no SERVICE, bounded size and depth) unless the project wrote it (``trusted``); ``prefixes``
-        are declared before the query's own."""
+        are declared before the query's own; ``order_by`` as in ``Store.stream`` (the server sorts)."""
+        sparql = ordered(sparql, order_by)
         if not trusted:
             plan(sparql, prefixes)
         if limit is not None and limit < 0:
@@ -116,9 +118,11 @@ class RemoteStore:
         return _json_result(json.loads(body), limit)
 
     def stream(self, sparql: str, *, timeout_s: float | None = None, limit: int | None = None,
-               prefixes: Mapping[str, str] | None = None, trusted: bool = False) -> QueryResult:
+               prefixes: Mapping[str, str] | None = None, trusted: bool = False,
+               order_by: tuple[str, ...] = ()) -> QueryResult:
         """As ``query``: the server's answer comes whole."""
-        return self.query(sparql, timeout_s=timeout_s, limit=limit, prefixes=prefixes, trusted=trusted)
+        return self.query(sparql, timeout_s=timeout_s, limit=limit, prefixes=prefixes, trusted=trusted,
+                          order_by=order_by)
 
     def quads(self, include_ontology: bool = False) -> list[ox.Quad]:
         """All quads of the document graphs (and the ontology graph), one GET per graph."""

@@ -104,6 +104,11 @@ def _final_order(sparql: str, query: object) -> tuple[tuple[str, ...], str]:
     return names, sparql[: found.start()]
 
 
+def ordered(unordered: str, order_by: tuple[str, ...]) -> str:
+    """A query without its final ORDER BY (``QueryPlan.unordered``) with ``ORDER BY ?a ?b ...`` put back."""
+    return unordered + "".join(["\nORDER BY"] + [f" ?{v}" for v in order_by]) if order_by else unordered
+
+
 def mask(sparql: str) -> str:
     """The query with its strings, IRIs, comments and escapes blanked out (offsets are kept)."""
     return _TOKEN.sub(lambda m: " " * len(m.group(0)) if m.lastgroup == "text" else m.group(0), sparql)

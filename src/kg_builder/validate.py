@@ -32,7 +32,7 @@ from rdflib.term import Node
 from . import owl_rl, resources
 from .errors import ValidationSetupError
 from .shacl_sparql import FOCUS, PATH, VALUE, Check, Scope, compile_shapes
-from .rdf import ONTOLOGY_GRAPH
+from .rdf import ANSWERS_GRAPH, ONTOLOGY_GRAPH
 from .store import Store, Term
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def _store_holds(store: Store | RemoteStore, graph: str | None = None) -> Holds:
     def holds(s: Node | None, p: Node | None, o: Node | None) -> bool:
         terms = [t.n3() if t is not None else f"?v{i}" for i, t in enumerate((s, p, o))]
         where = f"GRAPH <{graph}> {{ {terms[0]} ?_p ?_o }} {' '.join(terms)}" if graph else \
-            f"GRAPH ?g {{ {' '.join(terms)} }} FILTER (?g != <{ONTOLOGY_GRAPH}>)"
+            f"GRAPH ?g {{ {' '.join(terms)} }} FILTER (?g != <{ONTOLOGY_GRAPH}> && ?g != <{ANSWERS_GRAPH}>)"
         return bool(store.query(f"ASK {{ {where} }}", trusted=True).boolean)
 
     return holds
