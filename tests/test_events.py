@@ -427,7 +427,7 @@ def test_events_what_was_left_undone_without_doing_it_is_a_negative_statement(fa
 
 def test_events_what_became_impossible_to_keep_is_the_subject_kept(facts_for):
     facts = facts_for("The talks stalled when the joint patrol regime became impossible to keep. "
-                      "Later Peru said it would be willing to go to Quito.")
+                      "Later Peru said it would be willing to sign the pact.")
     labels = {e.label: e.factuality for e in facts.events}
     assert labels["keep joint patrol regime"].polarity == "Negative"
     assert not [label for label in labels if label.endswith(" it")]  # "willing" is said of who would go

@@ -60,7 +60,7 @@ def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
     ("The summit did not go ahead.", "summit"),
     ("Neither side was ready to compromise.", "was"),  # a negative subject negates its clause
     ("No state signed the accord.", "signed"),
-    ("Although not always able to deliver the aid, Chile helped Peru.", "deliver"),  # the adverb's "not"
+    ("Although not yet able to deliver the aid, Chile helped Peru.", "deliver"),  # the adverb's "not"
     ("Chile was not able to sign the accord.", "sign"),  # not able to: it did not happen
 ])
 def test_factuality_negation_makes_negative(reading, text, word):

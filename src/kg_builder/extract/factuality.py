@@ -76,7 +76,7 @@ def _negated(token: Token, cues: Cues) -> bool:
         return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished ..."
     if token.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in cues.negated_degree_adverbs
                                    and any(n.dep_ == "neg" for n in c.children) for c in token.children):
-        return True  # "not always able", "not yet ready": the adverb's "not" is the adjective's
+        return True  # "not yet able", "not fully ready": the adverb's "not" is the adjective's
     return any((c.dep_ == "neg" and not _whether_or_not(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
 
