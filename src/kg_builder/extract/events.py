@@ -602,8 +602,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
             label = f"{phrase(doers[0])} {label}"
-        elif not said and _tough_subject(ctx, verb) is not None:  # "the format became impossible to keep"
-            label = f"{_clause_label(verb)} {phrase(_tough_subject(ctx, verb))}"
+        elif not said and (kept := _tough_subject(ctx, verb)) is not None:  # "the format became impossible to keep"
+            label = f"{_clause_label(verb)} {phrase(kept)}"
         elif not said:  # "a pledge to help dredge ...": the clause itself; "hoping to resume X": with its verb
             label = _clause_label(verb if verb.dep_ in ("acl", "pcomp") else verb.head)
         if relative:

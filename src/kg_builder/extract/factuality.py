@@ -180,13 +180,13 @@ def _conditional(token: Token, cues: Cues) -> bool:
                                        for c in token.children)
 
 
-def _hedged_here(token: Token, trigger: Token, cues: Cues, is_trigger: bool) -> bool:
+def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in token.children):
         return True
     lemma = token.lemma_.lower()
     if not is_trigger and lemma in cues.hedge_verbs and token.pos_ == "VERB":
         # "is expected to be finished by 2031", "hoped to sign": what is looked forward to has not happened yet
-        return not (lemma in cues.future_verbs and _child_on_path(token, trigger).dep_ == "xcomp")
+        return not (lemma in cues.future_verbs and below is not None and below.dep_ == "xcomp")
     return lemma == "likely" and not is_trigger
 
 
@@ -200,30 +200,30 @@ def read(trigger: Token, cues: Cues) -> Reading:
     modal: str | None = None
     speaker = None
     node, is_trigger, bounded, aside = trigger, True, False, False
+    below: Token | None = None  # the node's child on the way up from the trigger
     while True:
         speaker = speaker or (None if aside else _reporter(node, trigger, cues))
         if bounded:
             if node.head == node:
                 break
-            node = node.head
+            node, below = node.head, node
             continue
         conditional |= _conditional(node, cues)
         here = _modal_of(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
-        hedged |= _hedged_here(node, trigger, cues, is_trigger) and not (modal is None and here == "Hypothetical")
+        hedged |= _hedged_here(node, below, cues, is_trigger) and not (modal is None and here == "Hypothetical")
         normative |= here == "Normative"
         modal = modal or (here if here != "Normative" else None)
         if not is_trigger and node.dep_ != "conj":
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
-            future |= any(lemma in cues.future_verbs for lemma in lemmas) and _has_xcomp_path(node, trigger)
+            future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
-                and _child_on_path(node, trigger).dep_ == "xcomp"  # "willing to sign": not signed yet
+                and below.dep_ == "xcomp"  # "willing to sign": not signed yet
         # "agreed on inspections to ensure that no tests were held": the state of affairs a purpose clause aims at is
         # not asserted (its own act, "to help X", is read as the doer's stance and keeps its modality)
-        future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) \
-            and _child_on_path(node, trigger).dep_ == "ccomp"
-        if not is_trigger and (node.dep_ != "conj" or _child_on_path(node, trigger).dep_ == "acl"):
+        future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ == "ccomp"
+        if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
         if node.head == node:
@@ -233,7 +233,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
         aside = aside or non_restrictive(node)  # the writer's aside, not part of what X said
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
-        node = node.head
+        node, below = node.head, node
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker)
 
 
@@ -249,10 +249,9 @@ def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, mo
     return modal or "Asserted"
 
 
-def _has_xcomp_path(governor: Token, trigger: Token) -> bool:
-    """The trigger sits in the infinitive a future verb governs ("plans to test")."""
-    child = _child_on_path(governor, trigger)
-    return child != governor and (child.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(child))
+def _complement(child: Token) -> bool:
+    """The way up from the trigger enters a future verb through what it governs ("plans to test")."""
+    return child.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(child)
 
 
 def _purpose(clause: Token) -> bool:
@@ -260,15 +259,6 @@ def _purpose(clause: Token) -> bool:
     return clause.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
-
-def _child_on_path(governor: Token, trigger: Token) -> Token:
-    """The governor's child above the trigger (the governor itself when the trigger is not below it)."""
-    node = trigger
-    while node != governor and node.head != node:
-        if node.head == governor:
-            return node
-        node = node.head
-    return governor
 
 
 def _reporter(node: Token, trigger: Token, cues: Cues) -> Token | None:
