@@ -74,6 +74,19 @@ def test_clauses_infinitive_takes_the_object_after_object_control_and_the_subjec
     assert texts(verb_predication(led[4]).agents) == ["This"]  # without the control list: subject control
 
 
+def test_clauses_the_one_called_on_does_what_is_asked_and_only_infinitives_are_asked() -> None:
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                  ("on", 1, "prep", "ADP", "IN", "on"), ("Chile", 2, "pobj", "PROPN", "NNP", "Chile"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("withdraw", 1, "xcomp", "VERB", "VB", "withdraw")])
+    assert texts(verb_predication(doc[5], frozenset({"call"})).agents) == ["Chile"]
+    assert texts(verb_predication(doc[1]).infinitives) == ["withdraw"]
+    told = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+                   ("reporters", 1, "dobj", "NOUN", "NNS", "reporter"), ("that", 5, "mark", "SCONJ", "IN", "that"),
+                   ("talks", 5, "nsubj", "NOUN", "NNS", "talk"), ("resumed", 1, "ccomp", "VERB", "VBD", "resume")])
+    assert texts(verb_predication(told[1]).clauses) == ["resumed"]
+    assert verb_predication(told[1]).infinitives == ()  # what is said is no request
+
+
 def test_clauses_a_second_coordinated_infinitive_is_controlled_like_the_first() -> None:
     doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("tried", 1, "ROOT", "VERB", "VBD", "try"),
                   ("to", 3, "aux", "PART", "TO", "to"), ("close", 1, "xcomp", "VERB", "VB", "close"),

@@ -148,3 +148,10 @@ def test_facilities_a_head_coordinated_without_words_of_its_own_shares_the_first
     labels = {e.key: e.label for e in facts.entities}
     assert ("Chilean airbases", "Chile") in {(labels[r.subject], labels[r.object]) for r in facts.relations
                                              if r.predicate == "operator"}
+
+
+def test_facilities_an_indefinite_facility_in_a_supposition_is_a_kind_not_a_facility(facts_for):
+    supposed = facts_for("The construction of a missile defense system could allow one side to strike first.")
+    assert [e for e in supposed.entities if e.kind == "Facility"] == []
+    built = facts_for("Peru built a naval base at Callao in 1980.")
+    assert [e.label for e in built.entities if e.kind == "Facility"] == ["naval base"]

@@ -511,3 +511,26 @@ def test_positions_neither_nor_wished_to_see_opposes_what_would_be_seen(facts_fo
 def test_positions_an_act_done_without_offering_is_no_rejection(facts_for):
     facts = facts_for("In 2030 Chile opened a path to membership without extending its security guarantee to Peru.")
     assert not [p for p in facts.positions if p.stance in ("Rejects", "Offers")], facts.positions
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Peru told Chile to withdraw its troops.", "Chile withdraw its troops"),
+    ("Peru called on Chile to end the blockade.", "Chile end the blockade"),
+    ("Bolivia asked Peru to release the prisoners.", "Peru release the prisoners"),
+    ("Chile ordered Bolivia to leave the port.", "Bolivia leave the port"),
+])
+def test_positions_asking_another_to_act_is_a_demand_of_that_act(facts_for, text, issue):
+    facts = facts_for(text)
+    assert (facts.positions[0].holder, "Demands", issue) in stances(facts)
+
+
+def test_positions_asking_to_act_oneself_supports_the_act_and_telling_what_is_so_asks_nothing(facts_for):
+    assert stances(facts_for("Bolivia asked to join the pact.")) == {("state/bolivia", "Supports", "join the pact")}
+    assert stances(facts_for("Peru told Chile that the talks had resumed.")) == set()
+
+
+def test_positions_the_question_two_sides_argue_over_is_no_stance_of_either(facts_for):
+    facts = facts_for("Peru and Chile argued over whether each nation should complete its plans for new ports.")
+    assert stances(facts) == set()
+    assert divided(facts) == {(frozenset({"state/peru", "state/chile"}),
+                               "each nation should complete its plans for new ports")}

@@ -54,6 +54,11 @@ class Predication:
     support: Token | None = None  # the light verb carrying a nominal predicate ("held talks")
     passive: bool = False
 
+    @property
+    def infinitives(self) -> tuple[Token, ...]:
+        """The embedded clauses that are to-infinitives: what is asked or planned, not what is said."""
+        return tuple(c for c in self.clauses if _infinitive(c))
+
     def oblique(self, *prepositions: str) -> tuple[Token, ...]:
         """The objects of the given prepositions, in order."""
         return tuple(t for p, t in self.obliques if p in prepositions)
@@ -164,7 +169,7 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     if not own and for_subject(verb) is not None:
         return conjuncts(for_subject(verb))  # "called for X to deploy ships": X deploys them
     if not own and verb.dep_ == "xcomp":
-        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"] or _addressee(verb.head)
         if controller and verb.head.lemma_.lower() in object_control:
             return [t for c in controller for t in conjuncts(c)]  # "led Chile to protest"
     if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
@@ -178,6 +183,12 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
             return conjuncts(named[0])  # "criticized Peru for not acting": Peru did not act
         return subjects(verb.head.head)  # "X abandoned it in favor of reaching a treaty"
     return subjects(verb)
+
+
+def _addressee(verb: Token) -> list[Token]:
+    """"called on Chile to end the blockade", "prevailed upon X to": the one addressed is the object of "on"."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _modified_noun(verb: Token, active: bool = False) -> tuple[Token, ...]:

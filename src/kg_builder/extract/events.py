@@ -191,7 +191,8 @@ def _onset_adjuncts(ctx: Context, noun: Token) -> list[Token]:
 def _participants(ctx: Context, token: Token) -> list[str]:
     heads = prep_objects(token, "with", "between", "among")
     if token.pos_ == "VERB":
-        heads = subjects(token) + agents(token) + heads
+        pred = verb_predication(token, ctx.frames.object_control)  # "pressed Chile to negotiate": Chile negotiates
+        heads = (subjects(token) + agents(token) if pred.passive else list(pred.agents)) + heads
         if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) in ("Attack", "Meeting", "Negotiation") \
                 or _listing_event(ctx, token) is not None:
             heads += objects(token)  # "X met Y", "X invaded Y", "summits, including hosting Y": Y takes part

@@ -35,7 +35,16 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     needed = section["head_requires"].get(token.lemma_.lower())
     if needed and not {t.lower_ for m in modifiers for t in m.subtree} & set(needed):
         return None
+    if _kind_only(ctx, token):
+        return None
     return _register(ctx, token, text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token]))
+
+
+def _kind_only(ctx: Context, head: Token) -> bool:
+    """"The development of an ABM system could allow one side to ...": an indefinite facility in a clause that only
+    supposes is any facility of that kind, not one that exists."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in head.children)
+    return indefinite and not ctx.factuality(head).is_plain_fact
 
 
 def _modifiers(head: Token) -> list[Token]:

@@ -94,7 +94,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         source, issues = _concerned(ctx, match)
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
-        if not holders and not recipients or _manner_left_out(pred.head):
+        if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head):
             continue
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), _stance_factuality(ctx, pred, holders))
         if fact.polarity == "Negative":
@@ -113,6 +113,16 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             _opposed_acts(ctx, sent, holders, issues, fact)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
+
+
+def _in_dispute(ctx: Context, sent: SentSpan, head: Token) -> bool:
+    """"X and Y haggled over whether each should complete its plans": the question in dispute is nobody's stance."""
+    disputes = {m.predication.head for m in matches(sent, ctx.frames, "Disagreement")}
+    for clause in (head, *head.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+            governor = clause.head.head if clause.head.dep_ == "prep" else clause.head
+            return governor in disputes
+    return False
 
 
 def _manner_left_out(head: Token) -> bool:
@@ -182,11 +192,16 @@ def _stance_prepositions(ctx: Context, sent: SentSpan) -> None:
 def _own_act(stance: str, source: str, pred: Predication) -> str:
     """To seek or want to do something oneself ("sought to modernize the alliance") is to support it; one demands
     what others should do or give."""
-    if stance == "Demands" and source == "clause" and pred.category == "verb" and all(
+    if stance == "Demands" and source in ("clause", "infinitive") and pred.category == "verb" and not _addressees(pred) and all(
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "xcomp"
-            and pred.lemma not in ("urge", "ask", "press", "require", "call") for clause in pred.clauses):
+            for clause in pred.clauses):
         return "Supports"
     return stance
+
+
+def _addressees(pred: Predication) -> tuple[Token, ...]:
+    """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" ("called on Chile to ...")."""
+    return pred.themes or pred.oblique("on", "upon")
 
 
 def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> Factuality:
@@ -201,9 +216,11 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     """What the stance is about, with its text: the first argument that names a thing, not a person or state
     ("rewarded him with X": X; "supports Y's bid": Y's bid)."""
     pred = match.predication
-    if pred.category == "verb" and pred.clauses and pred.themes and pred.lemma in ctx.frames.object_control:
-        # "pressed the republics to assume the obligations": what is wanted is the whole clause, doer included
-        return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.clauses for t in pred.themes[:1]]
+    addressed = _addressees(pred)
+    if pred.category == "verb" and pred.infinitives and addressed and pred.lemma in ctx.frames.object_control:
+        # "pressed the republics to assume the obligations", "called on X to ...": what is wanted is the whole clause,
+        # doer included
+        return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in addressed[:1]]
     for source, tokens in match.candidates("concerns"):
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
