@@ -391,3 +391,16 @@ def test_agreements_under_the_terms_of_an_accord_is_what_it_provides(facts_for):
 def test_agreements_striking_or_contracting_a_deal_concludes_it(facts_for, text):
     [deal] = facts_for(text).agreements
     assert deal.status == "Signed"
+
+
+def test_agreements_a_treaty_named_after_a_place_keeps_the_place_in_its_name(facts_for):
+    facts = facts_for("Chile and Peru signed the Treaty of Ancon in 1883. Peru ratified the Treaty of Peace and "
+                      "Friendship in 1929.")
+    assert sorted(a.label for a in facts.agreements) == ["Treaty of Ancon", "Treaty of Peace and Friendship"]
+
+
+def test_agreements_what_a_treaty_did_not_guarantee_is_no_commitment(facts_for):
+    facts = facts_for("Peru and Chile signed the Treaty of Lima in 1929. It did not guarantee the right to fish in "
+                      "Chilean waters. It banned nuclear tests.")
+    (treaty,) = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["banned nuclear tests"]

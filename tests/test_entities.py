@@ -193,3 +193,17 @@ def test_entities_it_is_the_subject_earlier_in_the_sentence_not_the_nearest_stat
 def test_entities_letters_in_brackets_after_a_cut_name_are_not_its_last_word(facts_for):
     facts = facts_for("Chile hosts the Allied Forces Peru (AFP) command. Peru pays for AFP.")
     assert "AFP" not in entities_by_key(facts)["state/peru"].aliases
+
+
+def test_entities_it_after_a_thing_named_as_subject_is_that_thing_not_a_state(facts_for):
+    facts = facts_for("Peru and Chile signed the Treaty of Lima in 1929. This treaty was not a commercial treaty, "
+                      "and it did not guarantee the right to fish in Chilean waters.")
+    assert facts.positions == ()
+
+
+def test_entities_ideological_groups_and_the_majority_of_a_people_are_actors(facts_for):
+    facts = facts_for("Isolationists advocated non-involvement in European wars. The majority of Americans opposed "
+                      "the treaty.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(labels[p.holder], p.stance) for p in facts.positions} == {("Isolationists", "Supports"),
+                                                                        ("majority of Americans", "Opposes")}

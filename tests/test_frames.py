@@ -34,6 +34,7 @@ adjunct_prepositions: [in]
 framing_prepositions: [at]
 ending_verbs: [end, "roll back"]
 transparent_verbs: [see]
+receiving_verbs: [face, "run into"]
 tough_adjectives: [impossible]
 """
 

@@ -534,3 +534,40 @@ def test_positions_the_question_two_sides_argue_over_is_no_stance_of_either(fact
     assert stances(facts) == set()
     assert divided(facts) == {(frozenset({"state/peru", "state/chile"}),
                                "each nation should complete its plans for new ports")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Many Bolivians became determined not to be drawn into another war.",
+     ("Opposes", "be drawn into another war")),
+    ("Chile decided not to join the pact.", ("Opposes", "join the pact")),
+    ("Peru promised never to test weapons again.", ("Offers", "never test weapons again")),
+])
+def test_positions_wanting_an_act_left_undone_opposes_it_but_a_promise_of_restraint_is_an_offer(facts_for, text,
+                                                                                                 expected):
+    assert expected in {(stance, issue) for _, stance, issue in stances(facts_for(text))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bill ran into strong opposition from the isolationists.", ("isolationists", "Opposes", "bill")),
+    ("The plan won support from Peru.", ("state/peru", "Supports", "plan")),
+    ("The proposal drew sharp criticism from Chile.", ("state/chile", "Opposes", "proposal")),
+])
+def test_positions_a_stance_met_with_is_held_by_its_source_about_the_subject(facts_for, text, expected):
+    holder, stance, issue = expected
+    found = stances(facts_for(text))
+    assert any(h.endswith(holder) and (s, i) == (stance, issue) for h, s, i in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ortega believed that the army should stay out of politics.", "army should stay out of politics"),
+    ("Peru argued that the talks should resume in Lima.", "talks should resume in Lima"),
+])
+def test_positions_holding_that_a_state_of_affairs_should_be_supports_it(facts_for, text, expected):
+    facts = facts_for(text)
+    assert [(p.stance, p.factuality.modality) for p in facts.positions] == [("Supports", "Normative")]
+    assert {issue for _, _, issue in stances(facts)} == {expected}
+
+
+def test_positions_one_convinced_that_something_should_be_done_demands_it(facts_for):
+    facts = facts_for("The raid persuaded the majority of Bolivians that Bolivia should join the war.")
+    assert stances(facts) == {("organization/majority-of-bolivians", "Demands", "join the war")}

@@ -20,7 +20,7 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive"})
 
@@ -45,6 +45,7 @@ class Frames:
     complement_verbs: frozenset[str]
     adjunct_prepositions: frozenset[str]
     framing_prepositions: frozenset[str]  # "at X's request, Y did Z": the stance is about the clause around it
+    receiving_verbs: frozenset[str]  # "the bill ran into opposition": the stance is about the bill
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
     exchange_prepositions: tuple[str, ...]
     exchange_counterpart: dict[str, str]
@@ -134,6 +135,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   complement_verbs=frozenset(checker.words(top["complement_verbs"], "complement_verbs")),
                   adjunct_prepositions=frozenset(checker.words(top["adjunct_prepositions"], "adjunct_prepositions")),
                   framing_prepositions=frozenset(checker.words(top["framing_prepositions"], "framing_prepositions")),
+                  receiving_verbs=frozenset(checker.words(top["receiving_verbs"], "receiving_verbs")),
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),
                   exchange_counterpart=counterpart, stance_prepositions=_stances(checker, top["stance_prepositions"]),

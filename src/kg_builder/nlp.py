@@ -5,6 +5,9 @@ their ids) win; everything the lexicon does not know is left to the model.
 """
 from __future__ import annotations
 
+import re
+from typing import Iterable, Iterator
+
 import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
@@ -50,10 +53,27 @@ def _variants(name: str) -> list[str]:
     return out + [v.replace("'", "\u2019") for v in out if "'" in v]
 
 
-def split_joined_names(nlp: Language) -> None:
-    """"U.S.-North Korea" is two names: split a hyphen that follows an abbreviation's period."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+class _Infixes:
+    """Where the tokenizer splits a word inside: spaCy's English infixes, plus a hyphen after an abbreviation's
+    period ("U.S.-North Korea" is two names), less a hyphen after a bound prefix ("non-aggression", "re-establish"
+    are one word, which the parser reads as one; split, it hangs "non" and "-" on the verb as objects)."""
+
+    def __init__(self, nlp: Language, bound_prefixes: frozenset[str]) -> None:
+        self.regex = compile_infix_regex(list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"])
+        self.pattern = self.regex.pattern  # what spaCy saves of an infix finder
+        self.bound_prefixes = bound_prefixes
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        start = 0
+        for match in self.regex.finditer(text):
+            if match.group() == "-" and text[start: match.start()].lower() in self.bound_prefixes:
+                continue
+            start = match.end()
+            yield match
+
+
+def set_infixes(nlp: Language, bound_prefixes: Iterable[str]) -> None:
+    nlp.tokenizer.infix_finditer = _Infixes(nlp, frozenset(bound_prefixes)).finditer
 
 
 def ruler_patterns(lexicon: Lexicon) -> list[dict]:
@@ -72,7 +92,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp = load_model(model)
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"pipeline {nlp.meta.get('name')} lacks a parser or NER", hint="use a full English pipeline")
-    split_joined_names(nlp)
+    set_infixes(nlp, lexicon.triggers["tokens"]["bound_prefixes"])
     ruler = nlp.add_pipe("entity_ruler", name="kg_lexicon", before="ner", config={"overwrite_ents": True})
     # the ruler matches its phrases on their tokens' text: only the tokenizer need read them, not the
     # components before the ruler (0.74 s of CPU against 0.18 s, same patterns)

@@ -35,6 +35,7 @@ def _words(*keys: str) -> dict[str, Spec]:
 
 
 SCHEMA: dict[str, dict[str, Spec]] = {
+    "tokens": _words("bound_prefixes"),
     "events": {"verbs": WordMap(EVENT_KINDS), "nouns": WordMap(EVENT_KINDS), "noun_requires": LISTS,
                "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "relative_adverbs",
                                                 "causal_verbs", "onset_verbs", "stative", "place_object_verbs")},
@@ -44,9 +45,10 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs")},
     "positions": {"negated": WordMap(STANCES, STANCES),
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "framing_verbs",
-                           "saying_nouns")},
+                           "saying_nouns", "opinion_verbs", "persuading_verbs")},
     "disagreements": _words("pair_nouns"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "vague_qualifiers", "group_qualifiers",
+                        "partitive_nouns",
                         "party_nouns"),
     "relations": _words("leader_titles", "other_titles", "affiliation_preps", "appointment_verbs", "holding_verbs",
                         "alliance_words",

@@ -67,9 +67,26 @@ def _proper_name(token: Token) -> str | None:
     while end < len(token.doc) and token.doc[end].ent_type_ != "DATE" and (
             token.doc[end].like_num and token.doc[end].text.isdigit() or re.fullmatch(r"[IVX]+", token.doc[end].text)):
         end += 1
-    if start < token.i and token.is_title:
+    of_name = _of_place(token) if end == token.i + 1 else None
+    if of_name is not None and token.is_title:
+        end = of_name.i + 1  # "the Treaty of Kanagawa", "the Peace of Westphalia"
+    if (start < token.i or of_name is not None) and token.is_title:
         return _without_final_stop(list(token.doc[start: end]))
     return None
+
+
+def _of_place(head: Token) -> Token | None:
+    """The capitalised name right after a head's "of" that completes its name, if any."""
+    after = head.doc[head.i + 1: head.i + 2]
+    if not after or after[0].lower_ != "of" or after[0].head != head:
+        return None
+    name = next((c for c in after[0].children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.is_title), None)
+    if name is not None:  # "the Treaty of Peace and Friendship"
+        name = ([c for c in name.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.is_title] or [name])[-1]
+    if name is None or name.ent_type_ == "DATE" or not all(t.is_title or t.lower_ in NAME_JOINERS
+                                                             for t in head.doc[after[0].i + 1: name.i + 1]):
+        return None
+    return name
 
 
 def _without_final_stop(words: list[Token]) -> str:
@@ -187,13 +204,20 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
         recent = sorted(ctx.agreements, key=lambda a: (_made_when(ctx, a, token), ctx.last_seen.get(a.key, -1)),
                         reverse=True)
-        same = [a for a in recent if a.label.lower().endswith(name.lower())]
+        same = [a for a in recent if _label_head(a.label) == name.lower()]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
         return (same or (single if name.lower() == "agreement" else []) or [None])[0]
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
-    return next((a for a in reversed(ctx.agreements) if _family(ctx, a.label.split()[-1].lower()) == family
+    return next((a for a in reversed(ctx.agreements) if _family(ctx, _label_head(a.label)) == family
                  and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
+
+
+def _label_head(label: str) -> str:
+    """The head word of an agreement's name: "treaty" of "the Lima Treaty" and of "Treaty of Lima" (and "agreement"
+    of "the framework of an agreement")."""
+    named, _, place = label.partition(" of ")
+    return named.split()[-1].lower() if place and named.split()[-1][:1].isupper() else label.split()[-1].lower()
 
 
 def _made_when(ctx: Context, agreement: Agreement, token: Token) -> bool:
@@ -438,7 +462,8 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     for verb in (t for t in sent if t.pos_ == "VERB"):
         pred = verb_predication(verb)
         owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, a))), None)
-        if owner and verb.lemma_.lower() in obliging:  # also "returned to X by limiting Y": the treaty limits Y
+        # also "returned to X by limiting Y": the treaty limits Y; "it did not guarantee Y" commits to nothing
+        if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive":
             _add_commitments(ctx, sent, owner, [text for theme in pred.themes for text in _provisions(theme)])
         framing = next((k for t in pred.oblique("under") if (k := _agreement_meant(ctx, _terms_of(ctx, t)))), None)
         if framing and not owner:
@@ -555,7 +580,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
                                                       or _by_party(ctx, verb, parties)):
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
-        elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT":
+        elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT" \
+                and ctx.factuality(verb).polarity == "Positive":  # "it did not guarantee X" commits to nothing
             found += [_commitment(ctx, sent, latest, item) for item in _items(verb, section["list_verbs"])]
         elif lemma in ("give", "set") and any(c.dep_ == "auxpass" for c in verb.children) and \
                 any(s.i in ctx.agreement_at for s in subjects(verb)):
@@ -640,6 +666,7 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
     verbs = conjuncts(verb) if verb is not None and verb.lemma_.lower() in words else []
+    verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive"]
     for v in verbs:
         for item in _items(v, ctx.triggers["agreements"]["list_verbs"]):
             key = ctx.fact_key("commitment", agreement.key, item)

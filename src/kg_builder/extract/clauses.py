@@ -137,6 +137,20 @@ def framed(pred: Predication, prepositions: frozenset[str]) -> Predication:
                    clauses=pred.clauses + (prep.head,))
 
 
+def received(pred: Predication, receiving_verbs: frozenset[str]) -> Predication:
+    """"The bill ran into opposition from X", "the plan won support in Congress": a stance noun that the subject of
+    a verb of meeting with it receives is about that subject."""
+    noun = pred.head
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "prt") else noun.head
+    particle = f" {noun.head.lower_}" if verb != noun.head else ""
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or f"{verb.lemma_.lower()}{particle}" not in receiving_verbs:
+        return pred
+    # the parser may hang "from X" on the verb: it still says whose the stance is
+    sources = tuple(o for o in _obliques(verb) if o[0] == "from" and o not in pred.obliques)
+    return replace(pred, themes=pred.themes + tuple(t for t in subjects(verb) if t not in pred.themes),
+                   obliques=pred.obliques + sources)
+
+
 def description_predication(word: Token, category: str = "adjective") -> Predication:
     """A word said of someone: a predicative adjective ("X appeared intractable on Y", "willing to go"), or a noun
     for the one who holds a view ("X, a critic of Y", "X is a supporter of Y"): its agent is who it describes."""

@@ -339,14 +339,19 @@ class Registry:
                 found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
                 if found:
                     return found[:1]
+                if self._thing(subject, token):
+                    return []  # "This treaty was not X, and it did not Y": it is the treaty
             # "X had long done ...; it then gave Y", "X said it would ...": the pronoun's own clause leads on
             if any(c.dep_ in ("nsubj", "nsubjpass") and c != token for c in verb.children):
                 break
         # a subject earlier in the sentence, however the parser joined the clauses ("X had ...; it then ...")
-        for subject in (t for t in sentence_of(token) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")):
+        earlier = [t for t in sentence_of(token) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
+        for subject in earlier:
             found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
             if found:
                 return found[:1]
+        if earlier and self._thing(earlier[-1], token):
+            return []
         previous = self._previous_subject(token, ("State", "Organization"))
         if previous:
             return previous
@@ -356,6 +361,11 @@ class Registry:
             if actor and self.kind(actor) in ("State", "Organization"):
                 return [actor]
         return []
+
+    def _thing(self, subject: Token, pronoun: Token) -> bool:
+        """A singular common noun that names no actor: what a following "it" most likely stands for ("its" may still
+        be the owner's: "the squadron sent missions from its base")."""
+        return pronoun.lower_ == "it" and subject.tag_ == "NN" and not self.actors(subject)
 
     def _previous_subject(self, token: Token, kinds: tuple[str, ...], plural: bool = False) -> list[str]:
         """A sentence-initial pronoun continues the topic: the subject of the previous sentence's main clause (all
@@ -433,7 +443,14 @@ class Registry:
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
             return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
+        if lemma in self.words["partitive_nouns"] and self._of_people(token):
+            return [self._group(token)]  # "the majority of Americans"
         return []
+
+    def _of_people(self, token: Token) -> bool:
+        """The "of" phrase names a people or a group: "of Americans", "of the senators"."""
+        return any(p.dep_ == "pobj" and (p.ent_type_ == "NORP" and p.tag_ == "NNPS" or p.lemma_.lower() in self.group_nouns)
+                   for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
 
     def _owners(self, token: Token) -> list[str]:
         found = [k for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children

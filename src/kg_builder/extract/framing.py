@@ -12,7 +12,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from ..frames import ROLE_NAMES, Frame, Frames
-from .clauses import Predication, description_predication, framed, noun_predication, verb_predication
+from .clauses import Predication, description_predication, framed, noun_predication, received, verb_predication
 from .tokens import verb_lemmas
 
 
@@ -70,8 +70,9 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     if not found:
         return []
     if category == "noun":
-        pred = framed(noun_predication(token, frames.light_verbs, frames.complement_verbs, frames.adjunct_prepositions),
-                      frames.framing_prepositions)
+        pred = received(framed(noun_predication(token, frames.light_verbs, frames.complement_verbs,
+                                                frames.adjunct_prepositions), frames.framing_prepositions),
+                        frames.receiving_verbs)
     else:
         pred = description_predication(token)
     return [FrameMatch(f, pred) for f in found]

@@ -103,7 +103,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if stance == "Opposes" and pred.category != "verb":
             issues = [(t, text) for t, text in issues if not _own_thing(t)]
         for token, issue in issues:
-            held, text = _against_failure(ctx, stance, token, issue)
+            held, text = _against_failure(ctx, stance, token, issue) if stance == "Opposes" \
+                else _negated_act(ctx, stance, token, issue)
             for holder in holders:
                 _add(ctx, holder, held, text, fact, sent, rule, 0.65)
         for issue in _ended(ctx, issues) if stance == "Supports" else []:
@@ -142,6 +143,17 @@ def _against_failure(ctx: Context, stance: str, issue: Token, text: str) -> tupl
     if any(c.dep_ == "neg" for c in issue.children):  # its own "not", not the stance word's ("reluctance to act")
         return "Demands", text.removeprefix("not ")
     return stance, text
+
+
+def _negated_act(ctx: Context, stance: str, issue: Token, text: str) -> tuple[str, str]:
+    """"determined not to be drawn into the war", "decided never to join": to want an act left undone is to oppose the
+    act. A promise not to act stays an offer: of restraint, not a refusal of anything asked."""
+    flipped = ctx.triggers["positions"]["negated"].get(stance) if stance != "Offers" else None
+    negation = next((c for c in issue.children if c.dep_ == "neg" and c.i < issue.i), None) \
+        if issue.pos_ in ("VERB", "AUX") else None
+    if flipped is None or negation is None or not text.startswith(f"{negation.lower_} "):
+        return stance, text
+    return flipped, text.removeprefix(f"{negation.lower_} ")
 
 
 def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
@@ -370,18 +382,24 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
 
 
 def normative_reports(ctx: Context, sent: SentSpan) -> None:
-    """"Johnson said they must gain control of X": a speaker who says something must be done demands it."""
+    """"Johnson said they must gain control of X": a speaker who says something must be done demands it; "X believed
+    that the army should stay out of politics": one who holds that a state of affairs should be supports it, and so
+    does one convinced of it ("convinced Y that Z should ...": Y)."""
+    opinion = set(ctx.triggers["positions"]["opinion_verbs"])
+    persuading = set(ctx.triggers["positions"]["persuading_verbs"])
     for verb in sent:
-        if verb.lemma_.lower() not in ctx.cues.reporting_verbs or verb.pos_ != "VERB":
+        lemma = verb.lemma_.lower()
+        if lemma not in ctx.cues.reporting_verbs | opinion | persuading or verb.pos_ != "VERB":
             continue
-        speakers = _holders(ctx, verb)
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        speakers = _actors(ctx, objects(verb)) if lemma in persuading else _holders(ctx, verb)
+        for clause in _said_clauses(verb, lemma in persuading):
             if not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children):
                 continue
             fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
+            negated = any(c.dep_ == "neg" for c in clause.children)
+            if negated and clause.lemma_ == "be":
+                continue  # "should not be hostile" describes a manner, not an act to oppose
             refused = _refused_act(ctx, clause)
-            # "should not be hostile" describes a manner, not an act to oppose
-            negated = any(c.dep_ == "neg" for c in clause.children) and clause.lemma_ != "be"
             if refused is not None or negated:
                 # "said Chile should not join X", "... must avoid joining X": the speaker opposes that act
                 doer = " ".join(phrase(t) for t in subjects(clause)[:1])
@@ -393,9 +411,17 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
                 for speaker in speakers:
                     _add(ctx, speaker, stance, text.strip(), fact, sent, "rule:normative-report", 0.55)
                 continue
-            for issue in objects(clause):
-                for speaker in speakers:
-                    _add(ctx, speaker, "Demands", phrase(issue), fact, sent, "rule:normative-report", 0.55)
+            wanted = [("Demands", _predicate_words(clause))] if objects(clause) else [("Supports", clause_text(clause))]
+            for speaker in speakers:
+                for stance, text in wanted:
+                    _add(ctx, speaker, stance, text, fact, sent, "rule:normative-report", 0.55)
+
+
+def _said_clauses(verb: Token, persuading: bool) -> list[Token]:
+    """The that-clauses a verb governs; after "convinced X", the parser may hang it on X."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return clauses + [c for o in objects(verb) for c in o.children if persuading and c.dep_ == "acl"
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _predicate_words(verb: Token) -> str:

@@ -1,0 +1,26 @@
+"""nlp.py: where the tokenizer splits words, on a blank English pipeline (no model)."""
+from __future__ import annotations
+
+import spacy
+
+from kg_builder.nlp import set_infixes
+
+
+NLP = spacy.blank("en")
+set_infixes(NLP, ["non", "re", "anti"])
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in NLP(text)]
+
+
+def test_nlp_a_bound_prefix_keeps_its_word_whole() -> None:
+    assert words("a non-aggression pact") == ["a", "non-aggression", "pact"]
+    assert words("to re-establish trade") == ["to", "re-establish", "trade"]
+    assert words("Anti-Piracy Accord") == ["Anti-Piracy", "Accord"]
+
+
+def test_nlp_other_hyphens_still_split_and_joined_names_are_two() -> None:
+    assert words("long-term plans") == ["long", "-", "term", "plans"]
+    assert words("the anti-ballistic-missile treaty") == ["the", "anti-ballistic", "-", "missile", "treaty"]
+    assert words("the U.S.-North Korea summit") == ["the", "U.S.", "-", "North", "Korea", "summit"]
