@@ -404,3 +404,14 @@ def test_agreements_what_a_treaty_did_not_guarantee_is_no_commitment(facts_for):
                       "Chilean waters. It banned nuclear tests.")
     (treaty,) = facts.agreements
     assert [c.label for c in treaty.commitments] == ["banned nuclear tests"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 1939, Chile signed a fisheries pact with Peru.", "fisheries pact"),
+    ("In 1945, the Bolivians decided to break their border pact with Peru.", "border pact"),
+])
+def test_agreements_the_partner_named_with_with_signed_too(facts_for, text, name):
+    facts = facts_for(text)
+    (pact,) = [a for a in facts.agreements if a.label == name]
+    assert {r.object for r in facts.relations if r.subject == pact.key and r.predicate == "signatory"} == {
+        "state/chile" if "Chile" in text else "state/bolivia", "state/peru"}

@@ -571,3 +571,17 @@ def test_positions_holding_that_a_state_of_affairs_should_be_supports_it(facts_f
 def test_positions_one_convinced_that_something_should_be_done_demands_it(facts_for):
     facts = facts_for("The raid persuaded the majority of Bolivians that Bolivia should join the war.")
     assert stances(facts) == {("organization/majority-of-bolivians", "Demands", "join the war")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1881, Peru secured major concessions from Chile.", ("state/chile", "Offers", "major concessions")),
+    ("The Bolivians began pleading for a Peruvian invasion of Chile.",
+     ("state/bolivia", "Demands", "Peruvian invasion of Chile")),
+])
+def test_positions_what_is_obtained_from_another_was_offered_and_pleading_is_demanding(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
+def test_positions_a_bare_offer_or_what_a_thing_was_not_called_offers_nothing(facts_for):
+    assert stances(facts_for("Peru made an offer.")) == set()
+    assert stances(facts_for("Chile's mission was not the first Chilean overture to Peru.")) == set()

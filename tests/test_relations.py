@@ -194,3 +194,12 @@ def test_relations_an_ally_in_a_list_is_the_ally_of_the_one_it_follows_only(fact
                       "doctrine held.")
     allied = {(r.subject, r.object) for r in facts.relations if r.predicate == "alliedWith"}
     assert allied == {("state/chile", "state/peru")}
+
+
+def test_relations_a_title_with_of_or_a_hyphen_before_a_name_is_read_whole(facts_for):
+    facts = facts_for("Talks took place between Under-Secretary of State John Miller and Chilean Commodore Luis Vera.")
+    roles = {e.label: e.roles for e in facts.entities if e.kind == "Person"}
+    assert roles["John Miller"] == ("under-secretary of state",)
+    assert roles["Luis Vera"] == ("commodore",)
+    assert {(r.subject, r.predicate, r.object) for r in facts.relations} == {
+        ("person/luis-vera", "affiliatedWith", "state/chile")}  # the "State" of the title is no body

@@ -22,7 +22,7 @@ KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
-ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive"})
+ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "itself"})
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,8 @@ def _generic_name(ctx: Context, token: Token) -> str:
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.tag_ not in ("VBN", "VBD", "RB")
              and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in section["unnamed_modifiers"]
              and t.ent_type_ != "DATE"]
-    return text_of([t for w in words for t in w.subtree] + [token])
+    # the parser may hang the article on the first modifier ("a fisheries pact"): it is no part of the name
+    return text_of([t for w in words for t in w.subtree if t.dep_ != "det"] + [token])
 
 
 def _family(ctx: Context, lemma: str) -> str:
@@ -252,8 +253,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     elif status == "Signed" and fact.modality != "Asserted":
         status = None
     found = _existing(ctx, token, name, bool(proper))
-    # "the Chile-Peru fisheries treaty": a treaty the text names by its parties is one they concluded
-    by_parties = not proper and any(c.lower_ == "the" for c in token.children) and bool(_parties_in_name(ctx, token))
+    # "the Chile-Peru fisheries treaty", "their pact with Japan": a treaty the text names by its parties is one they
+    # concluded
+    by_parties = not proper and any(c.lower_ == "the" or c.dep_ == "poss" for c in token.children) \
+        and bool(_parties_in_name(ctx, token))
     if found is None and verb is None and not proper and not by_parties and not _list_verb(token):
         return
     if found is None and not proper and _not_an_accord(ctx, token, name, verb):
@@ -261,7 +264,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     if found is None and not proper and _unnamed_and_unmade(ctx, token, name, stated):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
-    signers = _signatories(ctx, verb) if verb is not None and status in ("Signed", "NotSigned") else []
+    signers = _signatories(ctx, verb, token) if verb is not None and status in ("Signed", "NotSigned") else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
     if (proper or by_parties) and not signers and status in (None, "Signed") and fact.is_plain_fact:
         # "the Chile-Peru Border Treaty", "the 1929 ... Treaty", "the Tacna Protocol of May 1929": a treaty
@@ -340,6 +343,10 @@ def _parties_in_name(ctx: Context, token: Token) -> list[str]:
     """The states a treaty's name is made of ("U.S.-ROK", "Egyptian-Israeli"): two or more, or none."""
     words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")]
     found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "State"))
+    if len(found) < 2:  # "their neutrality pact with Japan", "Peru's accord with Chile": its owner and its partner
+        partners = prep_objects(token, "with") or (prep_objects(token.head, "with") if token.dep_ == "dobj" else [])
+        found = list(dict.fromkeys(k for t in [*(c for c in token.children if c.dep_ == "poss"), *partners]
+                                   for k in ctx.registry.actors(t)))
     return found if len(found) >= 2 else []
 
 
@@ -391,10 +398,11 @@ def _store(ctx: Context, agreement: Agreement) -> None:
     ctx.agreements.append(agreement)
 
 
-def _signatories(ctx: Context, verb: Token) -> list[str]:
-    """Who signs: the agent of the signing verb, and those it was concluded "between" or signed "with"."""
+def _signatories(ctx: Context, verb: Token, agreement: Token) -> list[str]:
+    """Who signs: the agent of the signing verb, and those it was concluded "between" or signed "with" (the parser
+    may hang "with X" on the agreement: "signed a pact with X")."""
     pred = verb_predication(verb)
-    heads = list(pred.agents) + list(pred.oblique("between", "with"))
+    heads = list(pred.agents) + list(pred.oblique("between", "with")) + prep_objects(agreement, "with", "between")
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
@@ -415,7 +423,7 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
     if in_sentence:
         return in_sentence[0]
     if verb is not None and status == "Signed":
-        return _signing_event(ctx, verb, dates, name)
+        return _signing_event(ctx, verb, token, dates, name)
     return None
 
 
@@ -426,7 +434,7 @@ def _adverbial_clause(token: Token) -> Token:
     return token
 
 
-def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: str) -> str | None:
+def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int, Interval], name: str) -> str | None:
     """A dated signing with no meeting named becomes an event of its own, so the agreement has a date."""
     attached = _date_tokens(verb, dates)
     if not attached:
@@ -435,7 +443,7 @@ def _signing_event(ctx: Context, verb: Token, dates: dict[int, Interval], name: 
     key = ctx.fact_key("event", "signing", name, sentence_of(verb).start_char)
     ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(verb)}",
                             evidence=ctx.evidence(sentence_of(verb), "rule:agreement-signing", 0.75),
-                            factuality=ctx.factuality(verb), participants=tuple(_signatories(ctx, verb)),
+                            factuality=ctx.factuality(verb), participants=tuple(_signatories(ctx, verb, agreement)),
                             start=when.start, end=when.end)
     ctx.event_at[verb.i] = key
     return key

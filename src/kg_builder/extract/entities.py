@@ -551,7 +551,8 @@ class Registry:
             found = self.actors(subject)
             people = all(self.kind(k) == "Person" for k in found)
             before = subject.i < token.i or _fronted(token, root, subject)  # "On her election, Soto ..."
-            if found and (len(found) > 1) == plural and (plural or (before and people)):
+            many = len(found) > 1 or subject.tag_ == "NNPS"  # "the Soviets ... their": a state named in the plural
+            if found and many == plural and (plural or (before and people)):
                 return found
         if plural:
             return self._plural_before(token) or self._previous_subject(token, tuple(ACTOR_KINDS), plural=True) \

@@ -204,8 +204,9 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
-        if token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.pos_ in ("VERB", "AUX"):
-            # "at the summit, X signed ...": X was there (a subject of the verb's own, not one it inherits)
+        if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ in ("VERB", "AUX"):
+            # "at the summit, X signed ...", "during the talks, X said ...": X was there (a subject of the verb's own, not
+            # one it inherits)
             heads += [t for c in token.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         places = _place_modifiers(ctx, token)
         assault = _assault(ctx, token)

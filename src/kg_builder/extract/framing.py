@@ -37,7 +37,7 @@ class FrameMatch:
         pred = self.predication
         if name in ROLE_NAMES:
             return {"agent": pred.agents, "theme": pred.themes, "recipient": pred.recipients,
-                    "clause": pred.clauses, "infinitive": pred.infinitives}[name]
+                    "clause": pred.clauses, "infinitive": pred.infinitives, "itself": (pred.head,)}[name]
         return pred.oblique(name)
 
 

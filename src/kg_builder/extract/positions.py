@@ -234,11 +234,22 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         # doer included
         return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in addressed[:1]]
     for source, tokens in match.candidates("concerns"):
+        if source == "itself":  # "a generous offer" names the act of offering, not a thing offered
+            named = _kind_named(pred.head) if match.frame not in ctx.frames.evoked("verb", pred.lemma) else ""
+            return source, [(pred.head, named)] if named else []
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
     return "", []
+
+
+def _kind_named(noun: Token) -> str:
+    """"political concessions", "security assurances": a stance noun whose modifiers say what kind it is names what
+    is at stake; a bare "offer" says nothing of it."""
+    kind = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]
+    # "was not the first overture": what a thing is called is no offer of it
+    return text_of(kind + [noun]) if kind and noun.dep_ != "attr" else ""
 
 
 def _stance_of_its_own(ctx: Context, token: Token) -> bool:

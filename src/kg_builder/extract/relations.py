@@ -19,7 +19,7 @@ from .factuality import polarity
 
 def _title_in(words: list[Token], titles: list[str]) -> str | None:
     """The longest title among the words, in the words' own spelling."""
-    low = " ".join(t.lower_ for t in words)
+    low = " ".join(t.lower_ for t in words).replace(" - ", "-")  # "Under - Secretary" as the tokenizer split it
     for title in sorted(titles, key=len, reverse=True):
         padded = f" {low} "
         if f" {title} " in padded:
@@ -36,7 +36,11 @@ def _left_context(ent: SentSpan) -> list[Token]:
     i = ent.start - 1
     while i >= max(ent.sent.start, ent.start - 6):
         t = ent.doc[i]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "ADP", "SCONJ") or t.ent_type_ == "PERSON":
+        # "Secretary of State X", "Under-Secretary of State Y": an "of" or a hyphen between capitalised words is part
+        # of the title
+        inside = t.lower_ in ("of", "-") and i > 0 and ent.doc[i - 1].is_title and ent.doc[i + 1].is_title \
+            or t.is_title and ent.doc[i + 1].text == "-"
+        if not inside and (t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "ADP", "SCONJ") or t.ent_type_ == "PERSON"):
             break
         words.insert(0, t)
         i -= 1
@@ -59,7 +63,9 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             continue
         # a title in a noun phrase is presupposed, as the leaderOf it gives: the clause's modality does not reach it
         _entitle(ctx, key, title, ctx.evidence(sent, "rule:title", 0.9))
-        bodies = owners or _bodies_in(ctx, words)  # "Chilean President X", "Liberal Party leader Y", "ALP candidate Z"
+        # "Chilean President X", "Liberal Party leader Y", "ALP candidate Z"; the "State" of "Secretary of State" is
+        # the title's own word
+        bodies = owners or _bodies_in(ctx, [t for t in words if t.lower_ not in title.replace("-", " ").split()])
         if bodies and title in leader_titles:
             if ctx.registry.kind(bodies[0]) == "State":
                 ctx.registry.leaders.setdefault(bodies[0], key)
