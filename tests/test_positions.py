@@ -585,3 +585,10 @@ def test_positions_what_is_obtained_from_another_was_offered_and_pleading_is_dem
 def test_positions_a_bare_offer_or_what_a_thing_was_not_called_offers_nothing(facts_for):
     assert stances(facts_for("Peru made an offer.")) == set()
     assert stances(facts_for("Chile's mission was not the first Chilean overture to Peru.")) == set()
+
+
+def test_positions_support_sought_is_not_given_yet_and_the_seeker_supports_its_aim(facts_for):
+    facts = facts_for("Peru sought Chilean support for its bid to host the summit.")
+    found = {(p.holder, p.stance, p.factuality.modality) for p in facts.positions}
+    assert ("state/chile", "Supports", "Hypothetical") in found
+    assert ("state/peru", "Supports", "Asserted") in found

@@ -203,3 +203,8 @@ def test_relations_a_title_with_of_or_a_hyphen_before_a_name_is_read_whole(facts
     assert roles["Luis Vera"] == ("commodore",)
     assert {(r.subject, r.predicate, r.object) for r in facts.relations} == {
         ("person/luis-vera", "affiliatedWith", "state/chile")}  # the "State" of the title is no body
+
+
+def test_relations_recruited_to_serve_as_gives_the_recruit_the_title(facts_for):
+    facts = facts_for("In 1994, the president recruited Tom Hale, a banker, to serve as Deputy Secretary of State.")
+    assert {e.label: e.roles for e in facts.entities if e.kind == "Person"}["Tom Hale"] == ("deputy secretary of state",)

@@ -21,7 +21,7 @@ from .clauses import Predication, clause_text, noun_predication, verb_predicatio
 from .context import Context
 from .framing import FrameMatch, matches
 from .tokens import (agents, conjuncts, non_restrictive, objects, phrase, sentence_of, split_list, strip_determiners,
-                     subjects, text_of)
+                     subjects, text_of, verb_lemmas)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -112,6 +112,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "frame:ending", 0.6)
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues, fact)
+        if stance == "Supports" and pred.category == "noun":
+            _support_sought(ctx, sent, pred.head, [text for _, text in issues], rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
 
@@ -221,7 +223,29 @@ def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> F
     fact = ctx.factuality(pred.head)
     if pred.category == "verb" and holders and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to is None:
         return Factuality(fact.polarity, fact.modality, holders[0])
+    if _sought(ctx, pred.head) and fact.modality == "Asserted":
+        return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)  # "sought Chile's support": not given yet
     return fact
+
+
+def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[str], rule: str) -> None:
+    """"X sought Y's support for Z", "X used the talks to gain Y's support for Z": who seeks or wins support for a
+    thing supports it."""
+    verb = noun.head
+    lemmas = verb_lemmas(verb) if verb.pos_ == "VERB" and noun.dep_ == "dobj" else []
+    if not any(lemma in ctx.cues.future_verbs or lemma in ctx.frames.receiving_verbs for lemma in lemmas):
+        return
+    fact = ctx.factuality(verb)
+    for seeker in _actors(ctx, list(verb_predication(verb, ctx.frames.object_control).agents)):
+        for issue in issues:
+            _add(ctx, seeker, "Supports", issue, fact, sent, f"{rule}:sought", 0.6)
+
+
+def _sought(ctx: Context, noun: Token) -> bool:
+    """A stance noun that is the object of a verb of seeking or asking ("sought X's support", "asked for Y's backing")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" \
+        and any(lemma in ctx.cues.future_verbs for lemma in verb_lemmas(verb))
 
 
 def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, str]]]:

@@ -111,7 +111,7 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
     leader_titles, titles = section["leader_titles"], section["leader_titles"] + section["other_titles"]
     for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
                  and t.lemma_.lower() in section["appointment_verbs"] + section["holding_verbs"]):
-        pred = verb_predication(verb)
+        pred = verb_predication(verb, ctx.frames.object_control)  # "recruited X to assume the post as Y": X holds it
         # who takes the title: the object of "elected X"; the subject of "X became", of "X was" (the clause layer
         # reads "who" in "Ruiz, who was ..." as Ruiz) and of a passive, with its "by" phrase
         if pred.passive:
