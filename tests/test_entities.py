@@ -207,3 +207,15 @@ def test_entities_ideological_groups_and_the_majority_of_a_people_are_actors(fac
     labels = {e.key: e.label for e in facts.entities}
     assert {(labels[p.holder], p.stance) for p in facts.positions} == {("Isolationists", "Supports"),
                                                                         ("majority of Americans", "Opposes")}
+
+
+def test_entities_an_it_that_stands_in_for_a_clause_refers_to_nothing(facts_for):
+    facts = facts_for("Garcia was a merchant dealing with Chilean imports. He arrived in Lima in 1856, but it took "
+                      "Garcia far longer to convince the Bolivians to sign a treaty.")
+    assert not any(p.holder == "state/chile" for p in facts.positions)
+
+
+def test_entities_an_industry_named_by_its_people_is_an_actor(facts_for):
+    facts = facts_for("The Bolivian mining industry sought safe harbors.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(labels[p.holder], p.stance) for p in facts.positions} == {("Bolivian mining industry", "Demands")}

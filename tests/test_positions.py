@@ -592,3 +592,19 @@ def test_positions_support_sought_is_not_given_yet_and_the_seeker_supports_its_a
     found = {(p.holder, p.stance, p.factuality.modality) for p in facts.positions}
     assert ("state/chile", "Supports", "Hypothetical") in found
     assert ("state/peru", "Supports", "Asserted") in found
+
+
+def test_positions_interest_in_an_act_supports_it(facts_for):
+    assert stances(facts_for("Peru became interested in reviving trade with Bolivia.")) == {
+        ("state/peru", "Supports", "reviving trade with Bolivia")}
+
+
+def test_positions_who_is_persuaded_to_act_supports_the_act_and_who_persuades_wants_it_done(facts_for):
+    found = stances(facts_for("In 1990, Garcia convinced the Bolivians to sign a new treaty."))
+    assert ("state/bolivia", "Supports", "sign a new treaty") in found
+    assert any(stance == "Demands" and issue == "Bolivians sign a new treaty" for _, stance, issue in found)
+
+
+def test_positions_what_is_only_a_way_to_persuade_is_not_asserted(facts_for):
+    facts = facts_for("The only way to convince the Bolivians to accept the treaty was to display force.")
+    assert facts.positions and all(p.factuality.modality != "Asserted" for p in facts.positions)

@@ -48,7 +48,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "saying_nouns", "opinion_verbs", "persuading_verbs")},
     "disagreements": _words("pair_nouns"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "vague_qualifiers", "group_qualifiers",
-                        "partitive_nouns",
+                        "partitive_nouns", "expletive_verbs",
                         "party_nouns"),
     "relations": _words("leader_titles", "other_titles", "affiliation_preps", "appointment_verbs", "holding_verbs",
                         "alliance_words",

@@ -319,7 +319,7 @@ class Registry:
         if low in PRONOUNS_PLURAL:
             return self._antecedent(token, plural=True)
         if low in PRONOUNS_NEUTER:
-            return self._institution(token)
+            return [] if self._expletive(token) else self._institution(token)
         return self._nominal(token)
 
     def _institution(self, token: Token) -> list[str]:
@@ -361,6 +361,15 @@ class Registry:
             if actor and self.kind(actor) in ("State", "Organization"):
                 return [actor]
         return []
+
+    def _expletive(self, pronoun: Token) -> bool:
+        """"It took Harris years to convince them", "it seemed that ...": an "it" that stands in for the clause after
+        its verb refers to nothing."""
+        verb = pronoun.head
+        return pronoun.lower_ == "it" and pronoun.dep_ in ("nsubj", "expl") \
+            and verb.lemma_.lower() in self.words["expletive_verbs"] and any(
+                c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > verb.i and any(
+                    m.lower_ in ("to", "that") and m.dep_ in ("aux", "mark") for m in c.children) for c in verb.children)
 
     def _thing(self, subject: Token, pronoun: Token) -> bool:
         """A singular common noun that names no actor: what a following "it" most likely stands for ("its" may still

@@ -228,7 +228,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
         if node.head == node:
             break
-        bounded = node.dep_ in ("advcl", "relcl", "acl") and not (node.dep_ == "acl" and node.head.pos_ == "NOUN"
+        # "a plan to end the war", "the only way to convince X": an infinitive on such a noun is what it supposes
+        infinitival = node.dep_ == "acl" or node.dep_ == "relcl" and _purpose(node)
+        bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
                                                                   and node.head.lemma_.lower() in cues.irrealis_nouns)
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
         aside = aside or non_restrictive(node)  # the writer's aside, not part of what X said

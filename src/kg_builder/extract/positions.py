@@ -253,7 +253,8 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     ("rewarded him with X": X; "supports Y's bid": Y's bid)."""
     pred = match.predication
     addressed = _addressees(pred)
-    if pred.category == "verb" and pred.infinitives and addressed and pred.lemma in ctx.frames.object_control:
+    if pred.category == "verb" and pred.infinitives and addressed and pred.lemma in ctx.frames.object_control \
+            and "theme" not in match.frame.fillers("holder"):  # the one persuaded wants the act, not themselves doing it
         # "pressed the republics to assume the obligations", "called on X to ...": what is wanted is the whole clause,
         # doer included
         return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in addressed[:1]]
