@@ -448,3 +448,15 @@ def test_events_a_bombing_campaign_is_an_attack_by_who_began_it(facts_for):
     facts = facts_for("In 1999, Chile began a massive bombing campaign in the north.")
     (attack,) = [e for e in facts.events if e.kind == "Attack"]
     assert attack.participants == ("state/chile",)
+
+
+@pytest.mark.parametrize("text, kind, date", [
+    ("Following the Chilean occupation of Arica in May of 1880, Peru protested.", "Attack", "1880-05"),
+    ("Even the outbreak of war in the Andes in 1932 did not change opinion in Lima.", "Event", "1932"),
+    ("In 1921, the publication of the report caused a stir.", "Event", "1921"),
+])
+def test_events_a_dated_event_noun_is_on_the_timeline(facts_for, text, kind, date):
+    facts = facts_for(text)
+    dated = {(e.kind, e.start.iso) for e in facts.events if e.start and e.factuality.is_plain_fact}
+    assert (kind, date) in dated
+    assert not any(e.label.lower().startswith("even ") for e in facts.events if e.start)

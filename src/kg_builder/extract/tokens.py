@@ -124,6 +124,9 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     # "Aymara and Quechua envoys", "talks with Chile and Peru" keep their inner "and"; a list's commas go
     tokens = [t for t in tokens if t.dep_ != "punct" or t.i < token.i and t.text in "-–"]
     tokens = [t for t in tokens if t.dep_ != "cc" or _inner_conjunction(t, tokens)]
+    # "even the outbreak of war": a focusing adverb on the phrase is no part of what it names
+    while tokens and tokens[0].dep_ == "advmod" and tokens[0].head == token and tokens[0].pos_ == "ADV":
+        tokens = tokens[1:]
     while tokens and drop_determiners and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
         if keep_possessor and tokens[0].dep_ == "poss" and tokens[0].pos_ != "PRON":
             break
