@@ -608,3 +608,9 @@ def test_positions_who_is_persuaded_to_act_supports_the_act_and_who_persuades_wa
 def test_positions_what_is_only_a_way_to_persuade_is_not_asserted(facts_for):
     facts = facts_for("The only way to convince the Bolivians to accept the treaty was to display force.")
     assert facts.positions and all(p.factuality.modality != "Asserted" for p in facts.positions)
+
+
+def test_positions_support_won_for_a_thing_is_given_and_support_not_won_is_no_opposition(facts_for):
+    assert stances(facts_for("Peru won Chilean support for the plan.")) >= {("state/chile", "Supports", "plan"),
+                                                                           ("state/peru", "Supports", "plan")}
+    assert stances(facts_for("The failure to win support from Chile for the plan hurt Peru.")) == set()

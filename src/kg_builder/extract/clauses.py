@@ -145,8 +145,8 @@ def received(pred: Predication, receiving_verbs: frozenset[str]) -> Predication:
     particle = f" {noun.head.lower_}" if verb != noun.head else ""
     if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or f"{verb.lemma_.lower()}{particle}" not in receiving_verbs:
         return pred
-    # the parser may hang "from X" on the verb: it still says whose the stance is
-    sources = tuple(o for o in _obliques(verb) if o[0] == "from" and o not in pred.obliques)
+    # the parser may hang "from X" or "for Y" on the verb: they still say whose the stance is and what it is for
+    sources = tuple(o for o in _obliques(verb) if o[0] in ("from", "for") and o not in pred.obliques)
     return replace(pred, themes=pred.themes + tuple(t for t in subjects(verb) if t not in pred.themes),
                    obliques=pred.obliques + sources)
 

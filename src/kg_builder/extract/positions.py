@@ -96,7 +96,10 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head):
             continue
-        stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), _stance_factuality(ctx, pred, holders))
+        fact = _stance_factuality(ctx, pred, holders)
+        if pred.category == "noun" and fact.polarity == "Negative" and not _negated_itself(ctx, pred.head):
+            continue  # "the failure to win X's support for Y": that X did not back Y says nothing of opposing it
+        stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
         rule = f"frame:{match.frame.name}:{pred.category}"
@@ -126,6 +129,11 @@ def _in_dispute(ctx: Context, sent: SentSpan, head: Token) -> bool:
             governor = clause.head.head if clause.head.dep_ == "prep" else clause.head
             return governor in disputes
     return False
+
+
+def _negated_itself(ctx: Context, noun: Token) -> bool:
+    """"no support for X": the noun carries its own negation."""
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ in ctx.cues.negators for c in noun.children)
 
 
 def _manner_left_out(head: Token) -> bool:
@@ -233,7 +241,7 @@ def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[str]
     thing supports it."""
     verb = noun.head
     lemmas = verb_lemmas(verb) if verb.pos_ == "VERB" and noun.dep_ == "dobj" else []
-    if not any(lemma in ctx.cues.future_verbs or lemma in ctx.frames.receiving_verbs for lemma in lemmas):
+    if not (_sought(ctx, noun) or any(lemma in ctx.frames.receiving_verbs for lemma in lemmas)):
         return
     fact = ctx.factuality(verb)
     for seeker in _actors(ctx, list(verb_predication(verb, ctx.frames.object_control).agents)):
@@ -242,10 +250,12 @@ def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[str]
 
 
 def _sought(ctx: Context, noun: Token) -> bool:
-    """A stance noun that is the object of a verb of seeking or asking ("sought X's support", "asked for Y's backing")."""
+    """A stance noun that is the object of a verb of demanding ("sought X's support", "asked for Y's backing"): what
+    is sought is not given yet (what is pledged is)."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
-    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" \
-        and any(lemma in ctx.cues.future_verbs for lemma in verb_lemmas(verb))
+    phrasal = [f"{lemma} {noun.head.lower_}" for lemma in verb_lemmas(verb)] if verb != noun.head else []
+    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and any(
+        f.stance == "Demands" for lemma in verb_lemmas(verb) + phrasal for f in ctx.frames.evoked("verb", lemma))
 
 
 def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, str]]]:
