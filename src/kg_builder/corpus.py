@@ -44,7 +44,11 @@ from .store import Store
 
 _PACKAGE = Path(__file__).resolve().parent
 _FAILED = "failed: "  # recorded instead of a graph IRI when the document failed
-AHEAD = 8  # documents submitted per worker ahead of the one being written (see _in_order)
+AHEAD = 2  # groups of documents submitted per worker ahead of the one being written (see _in_order)
+# Documents a worker parses together (spaCy's batches: the parser and the entity recogniser step
+# through them side by side): the same parses, and for the 183 essays 33.9 s of spaCy's CPU
+# against 36.4 s one by one (each group both ways, back to back, in one process)
+GROUP = 16
 _worker_pipeline: pipeline.Pipeline | None = None  # set in the parent before forking, or by _start_worker
 
 
@@ -177,23 +181,33 @@ def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
     kept: list[str] = []
     failed: list[tuple[SourceFile, str]] = []
     try:
-        for source, outcome in _in_order(pool, sources, jobs, limits):
-            try:
-                extracted = outcome.result() if isinstance(outcome, Future) else outcome()
-                with _interrupt_deferred():  # a document is written, counted and reported, or none of these
-                    what = write(source, extracted)
-                    kept.append(source.doc_id)
-                    meter.step(source.doc_id, what, len(extracted.document.text.split()))
-            except StoreError:
-                raise  # a full disk fails every document alike: stop at the first
-            except Exception as e:  # one bad document must not cost the others; reported in the summary
-                failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
-                meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
+        for group, pending in _in_order(pool, sources, jobs, limits):
+            for source, outcome in zip(group, _outcomes(pending, len(group))):
+                try:
+                    if isinstance(outcome, Exception):
+                        raise outcome
+                    with _interrupt_deferred():  # a document is written, counted and reported, or none of these
+                        what = write(source, outcome)
+                        kept.append(source.doc_id)
+                        meter.step(source.doc_id, what, len(outcome.document.text.split()))
+                except StoreError:
+                    raise  # a full disk fails every document alike: stop at the first
+                except Exception as e:  # one bad document must not cost the others; reported in the summary
+                    failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
+                    meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
     except KeyboardInterrupt:
         say(f"Ctrl-C: stopping after {len(kept)} documents written; waiting for the workers to drop theirs")
         pool.shutdown(wait=True, cancel_futures=True)  # no worker outlives the build
         return _Run(tuple(kept), tuple(failed), meter.words, interrupted=True)
     return _Run(tuple(kept), tuple(failed), meter.words, interrupted=False)
+
+
+def _outcomes(pending: Future | Callable[[], list], count: int) -> list[pipeline.Extracted | Exception]:
+    """A group's documents, each extracted or its error; a worker that died fails them all."""
+    try:
+        return pending.result() if isinstance(pending, Future) else pending()
+    except Exception as e:  # noqa: BLE001 -- reported for each of the group's documents
+        return [e] * count
 
 
 @contextmanager
@@ -306,18 +320,55 @@ def _extract(source: SourceFile, limits: Limits) -> pipeline.Extracted:
     return pipeline.extract_document(source, _worker_pipeline, limits)
 
 
+def _extract_group(sources: list[SourceFile], limits: Limits) -> list[pipeline.Extracted | Exception]:
+    """A worker's task: each document extracted, or its error, the group's texts parsed together."""
+    assert _worker_pipeline is not None
+    outcomes: list[pipeline.Extracted | Exception] = []
+    with pipeline.parsed_together(_worker_pipeline, sources, limits):
+        for source in sources:
+            try:
+                outcomes.append(_extract(source, limits))
+            except Exception as e:  # noqa: BLE001 -- one bad document must not cost the others
+                outcomes.append(e)
+    return outcomes
+
+
 def _in_order(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits):
-    """(source, pending result) in the order of ``sources``, with at most AHEAD x jobs submitted ahead.
+    """(group of sources, its pending outcomes) in the order of ``sources``, with at most AHEAD
+    groups per worker submitted ahead.
 
     Written in order, a long document at the head holds back the writes of the others: the
     workers need enough queued behind it to stay busy meanwhile."""
     pending: deque = deque()
-    for source in sources:
-        pending.append((source, pool.submit(_extract, source, limits)))
+    for group in _groups(sources, jobs, limits):
+        pending.append((group, pool.submit(_extract_group, group, limits)))
         if len(pending) >= AHEAD * max(jobs, 1):
             yield pending.popleft()
     while pending:
         yield pending.popleft()
+
+
+def _groups(sources: list[SourceFile], jobs: int, limits: Limits) -> Iterator[list[SourceFile]]:
+    """Consecutive sources, GROUP at a time for a pool, one at a time in a single process.
+
+    A group keeps each worker busy for a while: a few documents spread over the workers go one
+    by one. Its files together stay under the length limit of one document, so that a group
+    takes no more of a worker's memory than the longest document may."""
+    size = max(1, min(GROUP, len(sources) // (4 * jobs))) if jobs > 1 else 1
+    group: list[SourceFile] = []
+    held = 0  # bytes of the group's files
+    for source in sources:
+        try:
+            length = source.path.stat().st_size
+        except OSError:
+            length = 0  # extracting it reports the error
+        if group and (len(group) == size or held + length > limits.max_chars):
+            yield group
+            group, held = [], 0
+        group.append(source)
+        held += length
+    if group:
+        yield group
 
 
 class _Meter:

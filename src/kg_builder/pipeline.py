@@ -5,7 +5,7 @@ import os
 import signal
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
@@ -17,6 +17,7 @@ from .sources import TEXT_SUFFIXES, document_id, read_document
 
 if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded: finding files or skipping them needs none
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .lexicon import Lexicon
 
@@ -35,6 +36,8 @@ class BuiltDocument:
 class Pipeline:
     nlp: Language
     lexicon: Lexicon
+    # text -> its parse, made with others' by ``parsed_together`` and taken by ``facts_of``
+    parsed: dict[str, Doc] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,42 @@ def load_pipeline(model: str | None = None) -> Pipeline:
 def facts_of(document: Document, pipeline: Pipeline) -> Facts:
     from .extract import extract
 
-    return extract(pipeline.nlp(document.text), document, pipeline.lexicon)
+    doc = pipeline.parsed.pop(document.text, None)
+    return extract(pipeline.nlp(document.text) if doc is None else doc, document, pipeline.lexicon)
+
+
+@contextmanager
+def parsed_together(pipeline: Pipeline, sources: Sequence[SourceFile], limits: Limits) -> Iterator[None]:
+    """Parse these documents' texts in one spaCy batch, for their ``extract_document`` inside the block.
+
+    The parser and the entity recogniser then step through the texts side by side, which costs less
+    CPU than one text at a time (the same parses). The batch has the time limit of all its documents
+    together; past it, or on any error, nothing is kept and each document is parsed alone, under its
+    own limit, so that an error is its own document's. What the block did not use is dropped.
+    """
+    texts = []
+    for source in sources if len(sources) > 1 else ():
+        try:
+            texts.append(_read_within(source, limits).text)
+        except Exception:  # noqa: BLE001 -- extract_document reports it for that document
+            continue
+    parsed: dict[str, Doc] = {}
+    if len(texts) > 1:
+        seconds = limits.timeout_s * len(texts) if limits.timeout_s is not None else None
+        try:
+            with _time_limit(seconds, sources[0].path):
+                _allow_length(pipeline, limits)
+                parsed = dict(zip(texts, pipeline.nlp.pipe(texts, batch_size=len(texts))))
+        except Exception:  # noqa: BLE001 -- each document is parsed again alone, where its error shows
+            parsed = {}
+    if not parsed:
+        yield
+        return
+    pipeline.parsed.update(parsed)
+    try:
+        yield
+    finally:
+        pipeline.parsed.clear()
 
 
 def count_facts(facts: Facts) -> int:
@@ -123,18 +161,29 @@ def extract_document(source: SourceFile, pipeline: Pipeline, limits: Limits | No
     """Read, parse and extract one document within ``limits`` (LimitError past them): the costly
     part, independent of the store."""
     limits = limits or Limits()
+    document = _read_within(source, limits)
+    _allow_length(pipeline, limits)
+    with _time_limit(limits.timeout_s, source.path):
+        facts = facts_of(document, pipeline)
+    meta = pipeline.nlp.meta
+    model = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} {meta.get('version', '')}".strip()
+    return Extracted(document, facts, model)
+
+
+def _read_within(source: SourceFile, limits: Limits) -> Document:
+    """The document, or a LimitError when its file or its text is over the limits."""
     _check_file_size(source.path, limits)
     document = read_document(source.path, source.doc_id)
     if len(document.text) > limits.max_chars:
         raise LimitError(f"{source.path}: {len(document.text):,} characters of text, more than the "
                          f"limit of {limits.max_chars:,}; skipped",
                          hint="split the document, or raise the limit with --max-chars")
+    return document
+
+
+def _allow_length(pipeline: Pipeline, limits: Limits) -> None:
+    """spaCy refuses texts over its own length limit: ours is the one that applies."""
     pipeline.nlp.max_length = max(pipeline.nlp.max_length, limits.max_chars + 1)
-    with _time_limit(limits.timeout_s, source.path):
-        facts = facts_of(document, pipeline)
-    meta = pipeline.nlp.meta
-    model = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')} {meta.get('version', '')}".strip()
-    return Extracted(document, facts, model)
 
 
 def to_built(extracted: Extracted,
