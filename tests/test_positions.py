@@ -614,3 +614,10 @@ def test_positions_support_won_for_a_thing_is_given_and_support_not_won_is_no_op
     assert stances(facts_for("Peru won Chilean support for the plan.")) >= {("state/chile", "Supports", "plan"),
                                                                            ("state/peru", "Supports", "plan")}
     assert stances(facts_for("The failure to win support from Chile for the plan hurt Peru.")) == set()
+
+
+def test_positions_a_participle_of_saying_speaks_for_the_subject_of_its_clause(facts_for):
+    facts = facts_for("On May 2, Garcia made a final broadcast from the palace, announcing that he would not resign "
+                      "the presidency.")
+    assert {(p.stance, p.factuality.attributed_to) for p in facts.positions} == {("Rejects", facts.positions[0].holder)}
+    assert stances(facts) == {(facts.positions[0].holder, "Rejects", "resign the presidency")}

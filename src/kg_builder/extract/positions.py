@@ -64,9 +64,11 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
 
 
 def _holders(ctx: Context, verb: Token) -> list[str]:
-    """The subject, or the "by" phrase of a passive ("a ban was proposed by Ireland")."""
-    heads = agents(verb) if any(c.dep_ == "auxpass" for c in verb.children) else subjects(verb)
-    return _actors(ctx, heads)
+    """The subject (of a participle too: "X made a broadcast, announcing ..."), or the "by" phrase of a passive ("a
+    ban was proposed by Ireland")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return _actors(ctx, agents(verb))
+    return _actors(ctx, subjects(verb) or list(verb_predication(verb, ctx.frames.object_control).agents))
 
 
 def _actors(ctx: Context, heads: list[Token]) -> list[str]:
