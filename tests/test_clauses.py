@@ -103,6 +103,14 @@ def test_clauses_a_gerund_after_for_is_done_by_the_one_blamed_or_praised() -> No
     assert texts(verb_predication(doc[5]).agents) == ["Peru"]
 
 
+def test_clauses_a_gerund_after_by_under_a_verb_hung_on_its_subject_takes_that_subject() -> None:
+    # the parser's slip: "a report ... fed this belief by claiming ..." with "fed" as a clause on "report"
+    doc = parsed([("a", 1, "det", "DET", "DT", "a"), ("report", 1, "ROOT", "NOUN", "NN", "report"),
+                  ("fed", 1, "acl", "VERB", "VBD", "feed"), ("fears", 2, "dobj", "NOUN", "NNS", "fear"),
+                  ("by", 2, "prep", "ADP", "IN", "by"), ("claiming", 4, "pcomp", "VERB", "VBG", "claim")])
+    assert texts(verb_predication(doc[5]).agents) == ["report"]
+
+
 def test_clauses_participial_adjunct_takes_the_main_subject() -> None:
     doc = parsed([("Sadat", 1, "nsubj", "PROPN", "NNP", "Sadat"), ("moved", 1, "ROOT", "VERB", "VBD", "move"),
                   (",", 1, "punct", "PUNCT", ",", ","), ("announcing", 1, "advcl", "VERB", "VBG", "announce"),

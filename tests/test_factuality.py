@@ -291,3 +291,9 @@ def test_factuality_without_negates_the_act_it_governs(reading):
         == "Negative"
     assert reading("NATO opened a pathway to membership by extending its guarantee.", "extending").polarity \
         == "Positive"
+
+
+def test_factuality_a_report_speaks_for_its_author(facts_for):
+    facts = facts_for("In 1950, a report by Senator John Hale claimed that Chilean bankers had pushed for war.")
+    (position,) = facts.positions
+    assert position.factuality.attributed_to == "person/john-hale"

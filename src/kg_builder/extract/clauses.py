@@ -195,7 +195,8 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         named = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
         if verb.head.lower_ == "for" and named:
             return conjuncts(named[0])  # "criticized Peru for not acting": Peru did not act
-        return subjects(verb.head.head)  # "X abandoned it in favor of reaching a treaty"
+        # "X abandoned it in favor of reaching a treaty"
+        return subjects(verb.head.head) or list(_modified_noun(verb.head.head, active=True))
     return subjects(verb)
 
 
@@ -209,7 +210,7 @@ def _modified_noun(verb: Token, active: bool = False) -> tuple[Token, ...]:
     """A participle modifying a noun: "the states refusing to adhere" (agent), "a treaty signed in 1968" (theme)."""
     if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return ()
-    if active and verb.tag_ != "VBG":
+    if active and verb.tag_ not in ("VBG", "VBD"):  # a finite verb hung on its subject is the parser's slip
         return ()
     return tuple(conjuncts(verb.head))
 

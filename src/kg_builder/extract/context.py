@@ -52,9 +52,18 @@ class Context:
         reading = self.reading(trigger)
         speaker = None
         if reading.speaker is not None:
-            found = self.registry.actors(reading.speaker)
+            found = self.registry.actors(reading.speaker) or self._author_of(reading.speaker)
             speaker = found[0] if found and found[0] not in self.registry.authors else None
         return reading.factuality(speaker)
+
+    def _author_of(self, text: Token) -> list[str]:
+        """"a report by X claimed ...", "X's statement said ...": a text that speaks, speaks for its author."""
+        if text.lemma_.lower() not in self.triggers["positions"]["voice_heads"]:
+            return []
+        owners = [c for c in text.children if c.dep_ == "poss"]
+        owners += [o for c in text.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for o in c.children
+                   if o.dep_ == "pobj"]
+        return [k for o in owners for k in self.registry.actors(o)]
 
     def fact_key(self, kind: str, *parts: object) -> str:
         digest = hashlib.sha1("\x1f".join(map(str, (self.document.doc_id, kind, *parts))).encode()).hexdigest()[:12]
