@@ -219,3 +219,10 @@ def test_entities_an_industry_named_by_its_people_is_an_actor(facts_for):
     facts = facts_for("The Bolivian mining industry sought safe harbors.")
     labels = {e.key: e.label for e in facts.entities}
     assert {(labels[p.holder], p.stance) for p in facts.positions} == {("Bolivian mining industry", "Demands")}
+
+
+def test_entities_they_after_a_plural_subject_that_names_no_actor_is_not_the_pair_named_before(facts_for):
+    facts = facts_for("Chile and Peru signed a missile treaty in 1990. There were many other countries that had not "
+                      "yet tested missiles, but which were advanced enough that should they decide to build them, they "
+                      "could do so before long.")
+    assert not any(p.holder in ("state/chile", "state/peru") for p in facts.positions)

@@ -621,3 +621,17 @@ def test_positions_a_participle_of_saying_speaks_for_the_subject_of_its_clause(f
                       "the presidency.")
     assert {(p.stance, p.factuality.attributed_to) for p in facts.positions} == {("Rejects", facts.positions[0].holder)}
     assert stances(facts) == {(facts.positions[0].holder, "Rejects", "resign the presidency")}
+
+
+def test_positions_a_stance_noun_named_by_its_holder_is_theirs_whoever_voices_it(facts_for):
+    found = stances(facts_for("Japan has voiced frustration with China's slowness in opening its markets, DPRK "
+                              "reluctance to resume talks, and DPRK missile launches."))
+    assert ("state/north-korea", "Opposes", "resume talks") in found
+    assert not any(h == "state/japan" and i == "resume talks" for h, _, i in found)
+
+
+def test_positions_no_commitment_from_x_is_no_stance_and_them_is_no_issue(facts_for):
+    assert stances(facts_for("The war resulted in no official commitment from Peru.")) == set()
+    assert stances(facts_for("In 1881, Peru obtained major concessions from Chile.")) == {
+        ("state/chile", "Offers", "major concessions")}
+    assert not any(i == "them" for _, _, i in stances(facts_for("In 1990, Chile decided to sell them.")))

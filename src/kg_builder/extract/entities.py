@@ -564,8 +564,10 @@ class Registry:
             if found and many == plural and (plural or (before and people)):
                 return found
         if plural:
-            return self._plural_before(token) or self._previous_subject(token, tuple(ACTOR_KINDS), plural=True) \
-                or list(self.last_pair)
+            before = self._plural_before(token)
+            if before is None:
+                return []
+            return before or self._previous_subject(token, tuple(ACTOR_KINDS), plural=True) or list(self.last_pair)
         for i in range(token.i - 1, max(sentence_of(token).start - 60, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
@@ -581,13 +583,17 @@ class Registry:
         return [k for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL
                 for k in self.actors(c) if self.kind(k) == "Person"]
 
-    def _plural_before(self, token: Token) -> list[str]:
-        """"divided the two nations, but eventually they agreed": a group named earlier in the sentence."""
+    def _plural_before(self, token: Token) -> list[str] | None:
+        """"divided the two nations, but eventually they agreed": a group named earlier in the sentence; None when the
+        nearest plural names no actor ("there were many countries which, should they decide to ...")."""
         for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start]):
-            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in PRONOUNS_PLURAL:
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN") \
+                    and t.lower_ not in PRONOUNS_PLURAL:
                 found = self.actors(t)
                 if len(found) > 1:
                     return found
+                if not found and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "attr"):
+                    return None  # a plural subject, not a thing acted on ("the link between debts ... their")
         return []
 
     def freeze(self) -> tuple[Entity, ...]:

@@ -42,7 +42,10 @@ def issue_key(ctx: Context, text: str) -> str:
 
 
 def _issue_text(ctx: Context, token: Token) -> str:
-    """A pronoun object ("abandoned it") stands for the nearest subject noun before it that names a thing."""
+    """A pronoun object ("abandoned it") stands for the nearest subject noun before it that names a thing; other
+    pronouns ("them", "him") name no issue."""
+    if token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that"):
+        return ""
     if token.lower_ in ("it", "this", "that"):
         for t in reversed(list(token.doc[max(sentence_of(token).start - 40, 0): token.i])):
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t):
@@ -90,7 +93,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
     """Every stance frame the sentence evokes: its holders take its stance on each thing it concerns."""
     for match in matches(sent, ctx.frames, "PolicyPosition"):
         pred = match.predication
-        holder_tokens = match.fillers("holder")
+        holder_tokens = _own_holders(ctx, pred, match.fillers("holder"))
         holders = _actors(ctx, holder_tokens + [m for t in holder_tokens for m in _members(t)]) \
             or _actors(ctx, [o for t in holder_tokens for o in _voiced_by(ctx, t)])
         source, issues = _concerned(ctx, match)
@@ -99,8 +102,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head):
             continue
         fact = _stance_factuality(ctx, pred, holders)
-        if pred.category == "noun" and fact.polarity == "Negative" and not _negated_itself(ctx, pred.head):
-            continue  # "the failure to win X's support for Y": that X did not back Y says nothing of opposing it
+        if pred.category == "noun" and fact.polarity == "Negative":
+            continue  # "the failure to win X's support for Y", "no commitment from X": no stance either way
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
@@ -123,6 +126,13 @@ def stances(ctx: Context, sent: SentSpan) -> None:
     _stance_prepositions(ctx, sent)
 
 
+def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[Token]:
+    """"X expressed dissatisfaction with Y's slowness and ROK reluctance to act": a stance noun whose own modifier
+    names an actor is that actor's, whoever voices it."""
+    own = [t for t in holders if t.head == pred.head and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    return own if pred.category == "noun" and own and _actors(ctx, own) else holders
+
+
 def _in_dispute(ctx: Context, sent: SentSpan, head: Token) -> bool:
     """"X and Y haggled over whether each should complete its plans": the question in dispute is nobody's stance."""
     disputes = {m.predication.head for m in matches(sent, ctx.frames, "Disagreement")}
@@ -131,11 +141,6 @@ def _in_dispute(ctx: Context, sent: SentSpan, head: Token) -> bool:
             governor = clause.head.head if clause.head.dep_ == "prep" else clause.head
             return governor in disputes
     return False
-
-
-def _negated_itself(ctx: Context, noun: Token) -> bool:
-    """"no support for X": the noun carries its own negation."""
-    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ in ctx.cues.negators for c in noun.children)
 
 
 def _manner_left_out(head: Token) -> bool:
@@ -271,9 +276,8 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         # doer included
         return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in addressed[:1]]
     for source, tokens in match.candidates("concerns"):
-        if source == "itself":  # "a generous offer" names the act of offering, not a thing offered
-            named = _kind_named(pred.head) if match.frame not in ctx.frames.evoked("verb", pred.lemma) else ""
-            return source, [(pred.head, named)] if named else []
+        if source == "itself":
+            return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
@@ -282,11 +286,10 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
 
 
 def _kind_named(noun: Token) -> str:
-    """"political concessions", "security assurances": a stance noun whose modifiers say what kind it is names what
-    is at stake; a bare "offer" says nothing of it."""
+    """"political concessions", "assurances": a noun of what is given, with the words that say what kind; a bare
+    singular ("a concession") says too little of it."""
     kind = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]
-    # "was not the first overture": what a thing is called is no offer of it
-    return text_of(kind + [noun]) if kind and noun.dep_ != "attr" else ""
+    return text_of(kind + [noun]) if kind or noun.tag_ == "NNS" else ""
 
 
 def _stance_of_its_own(ctx: Context, token: Token) -> bool:
