@@ -415,3 +415,9 @@ def test_agreements_the_partner_named_with_with_signed_too(facts_for, text, name
     (pact,) = [a for a in facts.agreements if a.label == name]
     assert {r.object for r in facts.relations if r.subject == pact.key and r.predicate == "signatory"} == {
         "state/chile" if "Chile" in text else "state/bolivia", "state/peru"}
+
+
+def test_agreements_an_agreement_only_pursued_and_never_named_is_no_node(facts_for):
+    assert facts_for("Chile and Peru pursued an agreement that could help them avoid war.").agreements == ()
+    assert [(a.label, a.status) for a in facts_for("In 1990 Chile and Peru agreed to a treaty.").agreements] == [
+        ("treaty", "Signed")]

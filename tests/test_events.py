@@ -444,8 +444,8 @@ def test_events_what_someone_is_praised_for_not_doing_is_a_negative_statement_of
     assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == ["Peru closing the port"]
 
 
-def test_events_a_bombing_campaign_is_an_attack_by_who_began_it(facts_for):
-    facts = facts_for("In 1999, Chile began a massive bombing campaign in the north.")
+def test_events_a_bombing_is_an_attack_by_who_began_it(facts_for):
+    facts = facts_for("In 1999, Chile began a massive bombing of the northern ports.")
     (attack,) = [e for e in facts.events if e.kind == "Attack"]
     assert attack.participants == ("state/chile",)
 
