@@ -635,3 +635,8 @@ def test_positions_no_commitment_from_x_is_no_stance_and_them_is_no_issue(facts_
     assert stances(facts_for("In 1881, Peru obtained major concessions from Chile.")) == {
         ("state/chile", "Offers", "major concessions")}
     assert not any(i == "them" for _, _, i in stances(facts_for("In 1990, Chile decided to sell them.")))
+
+
+def test_positions_rejecting_anothers_stance_divides_them_over_what_the_stance_is_about(facts_for):
+    facts = facts_for("Peru rejected the Chilean demand for a new border.")
+    assert divided(facts) == {(frozenset({"state/peru", "state/chile"}), "new border")}

@@ -199,11 +199,22 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
     for token, text in issues:
         doers = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                  for k in ctx.registry.actors(c)]
+        about = _stance_content(ctx, sent, token) or text  # "rejected Egypt's insistence on withdrawal": withdrawal
         for holder in holders:
             side = ctx.registry.state_of(holder)
             for doer in dict.fromkeys(doers):
                 if doer not in (holder, side):
-                    _disagreement(ctx, sent, [side, doer], [text], fact, "frame:opposed-act")
+                    _disagreement(ctx, sent, [side, doer], [about], fact, "frame:opposed-act")
+
+
+def _stance_content(ctx: Context, sent: SentSpan, noun: Token) -> str:
+    """What a stance noun is about, when the text says ("Egypt's insistence on withdrawal": withdrawal)."""
+    stances = [m for m in matches(sent, ctx.frames, "PolicyPosition") if m.predication.head == noun]
+    found = [text for m in stances for _, text in _concerned(ctx, m)[1]]
+    # the parser may hang the noun's own phrase on the verb: "rejected [Egypt's insistence] [on withdrawal]"
+    hung = [t for m in stances for p, t in verb_predication(noun.head).obliques
+            if noun.dep_ == "dobj" and p in m.frame.fillers("concerns")] if noun.head.pos_ == "VERB" else []
+    return found[0] if found else _argument_text(ctx, hung[0]) if hung else ""
 
 
 def _stance_prepositions(ctx: Context, sent: SentSpan) -> None:
