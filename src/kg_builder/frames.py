@@ -20,7 +20,9 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
+                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "exchange",
+                      "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "itself"})
 
@@ -55,6 +57,10 @@ class Frames:
 
     def evoked(self, category: str, lemma: str) -> tuple[Frame, ...]:
         return self.index.get((category, lemma), ())
+
+    def verb_stances(self, lemmas: list[str]) -> set[str]:
+        """The stances the verb frames of these lemmas take ("seek": Demands; "pursue": Supports)."""
+        return {f.stance for lemma in lemmas for f in self.evoked("verb", lemma) if f.stance}
 
     @property
     def frames(self) -> tuple[Frame, ...]:

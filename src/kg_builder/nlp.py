@@ -55,7 +55,7 @@ def _variants(name: str) -> list[str]:
 
 class _Infixes:
     """Where the tokenizer splits a word inside: spaCy's English infixes, plus a hyphen after an abbreviation's
-    period ("U.S.-North Korea" is two names), less a hyphen after a bound prefix ("non-aggression", "re-establish"
+    period ("U.S.-Chile" is two names), less a hyphen after a bound prefix ("non-aggression", "re-establish"
     are one word, which the parser reads as one; split, it hangs "non" and "-" on the verb as objects)."""
 
     def __init__(self, nlp: Language, bound_prefixes: frozenset[str]) -> None:

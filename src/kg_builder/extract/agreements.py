@@ -261,7 +261,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         return
     if found is None and not proper and _not_an_accord(ctx, token, name, verb):
         return
-    sought = stated == "Proposed" and _sought(ctx, verb)
+    sought = stated == "Proposed" and verb is not None \
+        and bool(ctx.frames.verb_stances([verb.lemma_.lower()]) & {"Supports", "Demands"})
+    # "pursued an agreement", "sought a treaty": a verb of wanting gives no status to what it wants (one that
+    # proposes or negotiates a text does)
     if found is None and not proper and _unnamed_and_unmade(ctx, token, name, None if sought else stated):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
@@ -321,13 +324,6 @@ def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) ->
     consent = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                   for c in token.children)
     return bare or consent
-
-
-def _sought(ctx: Context, verb: Token | None) -> bool:
-    """"pursued an agreement", "sought a treaty": a verb of wanting gives no status to what it wants (one that
-    proposes or negotiates a text does)."""
-    return verb is not None and any(f.stance in ("Supports", "Demands")
-                                    for f in ctx.frames.evoked("verb", verb.lemma_.lower()))
 
 
 def _unnamed_and_unmade(ctx: Context, token: Token, name: str, status: str | None) -> bool:

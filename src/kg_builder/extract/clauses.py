@@ -55,6 +55,11 @@ class Predication:
     passive: bool = False
 
     @property
+    def addressees(self) -> tuple[Token, ...]:
+        """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" ("called on Chile to ...")."""
+        return self.themes or self.oblique("on", "upon")
+
+    @property
     def infinitives(self) -> tuple[Token, ...]:
         """The embedded clauses that are to-infinitives: what is asked or planned, not what is said."""
         return tuple(c for c in self.clauses if _infinitive(c))
@@ -143,7 +148,8 @@ def received(pred: Predication, receiving_verbs: frozenset[str]) -> Predication:
     noun = pred.head
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "prt") else noun.head
     particle = f" {noun.head.lower_}" if verb != noun.head else ""
-    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or f"{verb.lemma_.lower()}{particle}" not in receiving_verbs:
+    phrasal = f"{verb.lemma_.lower()}{particle}"
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or phrasal not in receiving_verbs:
         return pred
     # the parser may hang "from X" or "for Y" on the verb: they still say whose the stance is and what it is for
     sources = tuple(o for o in _obliques(verb) if o[0] in ("from", "for") and o not in pred.obliques)

@@ -366,10 +366,11 @@ class Registry:
         """"It took Harris years to convince them", "it seemed that ...": an "it" that stands in for the clause after
         its verb refers to nothing."""
         verb = pronoun.head
-        return pronoun.lower_ == "it" and pronoun.dep_ in ("nsubj", "expl") \
-            and verb.lemma_.lower() in self.words["expletive_verbs"] and any(
-                c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > verb.i and any(
-                    m.lower_ in ("to", "that") and m.dep_ in ("aux", "mark") for m in c.children) for c in verb.children)
+        if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "expl") \
+                or verb.lemma_.lower() not in self.words["expletive_verbs"]:
+            return False
+        later = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > verb.i]
+        return any(m.lower_ in ("to", "that") and m.dep_ in ("aux", "mark") for c in later for m in c.children)
 
     def _thing(self, subject: Token, pronoun: Token) -> bool:
         """A singular common noun that names no actor: what a following "it" most likely stands for ("its" may still
@@ -458,8 +459,9 @@ class Registry:
 
     def _of_people(self, token: Token) -> bool:
         """The "of" phrase names a people or a group: "of Americans", "of the senators"."""
-        return any(p.dep_ == "pobj" and (p.ent_type_ == "NORP" and p.tag_ == "NNPS" or p.lemma_.lower() in self.group_nouns)
-                   for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+        named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"]
+        return any(p.ent_type_ == "NORP" and p.tag_ == "NNPS" or p.lemma_.lower() in self.group_nouns for p in named)
 
     def _owners(self, token: Token) -> list[str]:
         found = [k for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children
@@ -584,7 +586,7 @@ class Registry:
                 for k in self.actors(c) if self.kind(k) == "Person"]
 
     def _plural_before(self, token: Token) -> list[str] | None:
-        """"divided the two nations, but eventually they agreed": a group named earlier in the sentence; None when the
+        """"the talks split the two states, but in the end they agreed": a group named earlier in the sentence; None when the
         nearest plural names no actor ("there were many countries which, should they decide to ...")."""
         for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start]):
             if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN") \

@@ -205,13 +205,13 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
         if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ in ("VERB", "AUX"):
-            # "at the summit, X signed ...", "during the talks, X said ...": X was there (a subject of the verb's own, not
-            # one it inherits)
+            # "at the summit, X signed ...", "during the talks, X said ...": X was there (a subject of the verb's own,
+            # not one it inherits)
             heads += [t for c in token.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         places = _place_modifiers(ctx, token)
         assault = _assault(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
-            # "the U.S.-North Korea summit" names two parties; "the Chilean invasion of Bolivia" its invader
+            # "the U.S.-Chile summit" names two parties; "the Chilean invasion of Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
         heads += prep_objects(token, "of", "on", "against") if assault else []
     out: list[str] = _participants(ctx, container) if (container := _listing_event(ctx, token)) else []

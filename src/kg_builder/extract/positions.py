@@ -135,11 +135,10 @@ def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[
 
 def _in_dispute(ctx: Context, sent: SentSpan, head: Token) -> bool:
     """"X and Y haggled over whether each should complete its plans": the question in dispute is nobody's stance."""
-    disputes = {m.predication.head for m in matches(sent, ctx.frames, "Disagreement")}
     for clause in (head, *head.ancestors):
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
             governor = clause.head.head if clause.head.dep_ == "prep" else clause.head
-            return governor in disputes
+            return any(m.predication.head == governor for m in matches(sent, ctx.frames, "Disagreement"))
     return False
 
 
@@ -232,16 +231,11 @@ def _stance_prepositions(ctx: Context, sent: SentSpan) -> None:
 def _own_act(stance: str, source: str, pred: Predication) -> str:
     """To seek or want to do something oneself ("sought to modernize the alliance") is to support it; one demands
     what others should do or give."""
-    if stance == "Demands" and source in ("clause", "infinitive") and pred.category == "verb" and not _addressees(pred) and all(
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "xcomp"
-            for clause in pred.clauses):
-        return "Supports"
-    return stance
-
-
-def _addressees(pred: Predication) -> tuple[Token, ...]:
-    """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" ("called on Chile to ...")."""
-    return pred.themes or pred.oblique("on", "upon")
+    if stance != "Demands" or source not in ("clause", "infinitive") or pred.category != "verb" or pred.addressees:
+        return stance
+    own = all(not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "xcomp"
+              for clause in pred.clauses)
+    return "Supports" if own else stance
 
 
 def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> Factuality:
@@ -270,22 +264,24 @@ def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[str]
 def _sought(ctx: Context, noun: Token) -> bool:
     """A stance noun that is the object of a verb of demanding ("sought X's support", "asked for Y's backing"): what
     is sought is not given yet (what is pledged is)."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
+        return False
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
+    if verb.pos_ != "VERB":
+        return False
     phrasal = [f"{lemma} {noun.head.lower_}" for lemma in verb_lemmas(verb)] if verb != noun.head else []
-    return noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and any(
-        f.stance == "Demands" for lemma in verb_lemmas(verb) + phrasal for f in ctx.frames.evoked("verb", lemma))
+    return "Demands" in ctx.frames.verb_stances(verb_lemmas(verb) + phrasal)
 
 
 def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, str]]]:
     """What the stance is about, with its text: the first argument that names a thing, not a person or state
     ("rewarded him with X": X; "supports Y's bid": Y's bid)."""
     pred = match.predication
-    addressed = _addressees(pred)
-    if pred.category == "verb" and pred.infinitives and addressed and pred.lemma in ctx.frames.object_control \
-            and "theme" not in match.frame.fillers("holder"):  # the one persuaded wants the act, not themselves doing it
-        # "pressed the republics to assume the obligations", "called on X to ...": what is wanted is the whole clause,
-        # doer included
-        return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in addressed[:1]]
+    # "pressed the republics to assume the obligations", "called on X to ...": what is wanted is the whole clause, doer
+    # included; the one persuaded wants the act, not themselves doing it
+    if pred.category == "verb" and pred.infinitives and pred.addressees and pred.lemma in ctx.frames.object_control \
+            and "theme" not in match.frame.fillers("holder"):
+        return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in pred.addressees[:1]]
     for source, tokens in match.candidates("concerns"):
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
@@ -473,10 +469,9 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
                 for speaker in speakers:
                     _add(ctx, speaker, stance, text.strip(), fact, sent, "rule:normative-report", 0.55)
                 continue
-            wanted = [("Demands", _predicate_words(clause))] if objects(clause) else [("Supports", clause_text(clause))]
+            stance, text = ("Demands", _predicate_words(clause)) if objects(clause) else ("Supports", clause_text(clause))
             for speaker in speakers:
-                for stance, text in wanted:
-                    _add(ctx, speaker, stance, text, fact, sent, "rule:normative-report", 0.55)
+                _add(ctx, speaker, stance, text, fact, sent, "rule:normative-report", 0.55)
 
 
 def _said_clauses(verb: Token, persuading: bool) -> list[Token]:
