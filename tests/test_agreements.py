@@ -421,3 +421,22 @@ def test_agreements_an_agreement_only_pursued_and_never_named_is_no_node(facts_f
     assert facts_for("Chile and Peru pursued an agreement that could help them avoid war.").agreements == ()
     assert [(a.label, a.status) for a in facts_for("In 1990 Chile and Peru agreed to a treaty.").agreements] == [
         ("treaty", "Signed")]
+
+
+@pytest.mark.parametrize("provision, label", [
+    ("Moreover, the accord lowered the tariff on grain from 30% to 10%.", "lowered the tariff on grain from 30% to 10%"),
+    ("The accord also granted Peru the right to fish in Chilean waters.",
+     "granted Peru the right to fish in Chilean waters"),
+    ("The accord eliminated all duties on copper.", "eliminated all duties on copper"),
+])
+def test_agreements_what_an_accord_does_is_its_provision_without_the_linking_adverb(facts_for, provision, label):
+    facts = facts_for(f"Peru and Chile signed the Quito Accord in 1931. {provision}")
+    (accord,) = facts.agreements
+    assert [c.label for c in accord.commitments] == [label]
+
+
+def test_agreements_the_agreement_is_the_accord_named_last_whatever_its_head_word(facts_for):
+    facts = facts_for("Chile and Peru signed the Lima Agreement in 1930. In 1931 they signed the Quito Deal. "
+                      "The agreement lowered tariffs on copper.")
+    by_label = {a.label: [c.label for c in a.commitments] for a in facts.agreements}
+    assert by_label == {"Lima Agreement": [], "Quito Deal": ["lowered tariffs on copper"]}

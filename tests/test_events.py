@@ -460,3 +460,23 @@ def test_events_a_dated_event_noun_is_on_the_timeline(facts_for, text, kind, dat
     dated = {(e.kind, e.start.iso) for e in facts.events if e.start and e.factuality.is_plain_fact}
     assert (kind, date) in dated
     assert not any(e.label.lower().startswith("even ") for e in facts.events if e.start)
+
+
+def test_events_a_meeting_where_a_leader_meets_a_state_is_a_summit(facts_for):
+    facts = facts_for("President Juan Ortiz took office in 1931. At a meeting he hosted in Quito in May 1934, Peru "
+                      "joined the customs union.")
+    [summit] = of_kind(facts, "Meeting", "Summit")
+    assert summit.kind == "Summit"
+    assert set(summit.participants) == {"person/juan-ortiz", "state/peru"}
+
+
+def test_events_a_meeting_of_two_states_without_a_leader_stays_a_meeting(facts_for):
+    facts = facts_for("At a meeting in Quito in May 1934, Peru and Chile agreed to open the border.")
+    [meeting] = of_kind(facts, "Meeting", "Summit")
+    assert meeting.kind == "Meeting"
+
+
+def test_events_a_leader_meeting_a_state_s_delegation_holds_no_summit(facts_for):
+    facts = facts_for("President Juan Ortiz took office in 1931. In May 1934, Ortiz met with the Peruvian delegation in "
+                      "Quito.")
+    assert not of_kind(facts, "Summit")

@@ -207,7 +207,9 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
                         reverse=True)
         same = [a for a in recent if _label_head(a.label) == name.lower()]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
-        return (same or (single if name.lower() == "agreement" else []) or [None])[0]
+        # any accord is "the agreement" (the deal named last, not the Agreement named before it); "the treaty" is one
+        # of the treaties
+        return ((single if name.lower() == "agreement" else same) or [None])[0]
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
     return next((a for a in reversed(ctx.agreements) if _family(ctx, _label_head(a.label)) == family
@@ -700,6 +702,8 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
         return [i for i in split_list(text) if len(i.split()) <= 24]
-    own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and not
+    # "Additionally, it also lowered X": an adverb before the verb links the sentence, it is no part of the provision
+    linking = {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
+    own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and t.i not in linking and not
            any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != verb.i and a in verb.subtree)]
     return [text_of(own)] if len(own) > 1 else []

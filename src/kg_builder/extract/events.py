@@ -9,6 +9,7 @@ trigger word, so that the timeline holds what the text dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -495,7 +496,8 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     hosting = _hosting_clause(ctx, mention) if mention.pos_ == "NOUN" else None
     if hosting is not None:
         ctx.event_at[hosting.i] = same  # its date is the meeting's, not an event of its own
-    ctx.events[same] = _as_summit(ctx, ctx.events[same])
+    hosts = [k for s in subjects(hosting) for k in ctx.registry.actors(s)] if hosting is not None else []
+    ctx.events[same] = _as_summit(ctx, ctx.events[same], hosts)
     if ctx.events[same].kind in MEETING_KINDS:
         ctx.registry.note_pair(list(ctx.events[same].participants))
 
@@ -520,12 +522,16 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
                                     or any(c.dep_ == "poss" for c in noun.children))
 
 
-def _as_summit(ctx: Context, event: Event) -> Event:
-    """A meeting of two or more leaders, each with a leader's title in the text, is a summit."""
+def _as_summit(ctx: Context, event: Event, hosts: Sequence[str] = ()) -> Event:
+    """A meeting of two or more leaders, each with a leader's title in the text, is a summit; so is one a leader hosts
+    for a state ("a meeting the President hosted in Lima, where Chile joined the group"): a state a head of state
+    receives comes as its own leader, where one met by others ("met the Chilean delegation") need not."""
     leader_titles = set(ctx.triggers["relations"]["leader_titles"])
     leaders = [p for p in event.participants
                if ctx.registry.entities.get(p) and set(ctx.registry.entities[p].roles) & leader_titles]
-    return replace(event, kind="Summit") if event.kind == "Meeting" and len(leaders) >= 2 else event
+    guests = [p for p in event.participants if ctx.registry.kind(p) == "State" and p not in hosts]
+    summit = len(leaders) >= 2 or bool(set(leaders) & set(hosts) and guests)
+    return replace(event, kind="Summit") if event.kind == "Meeting" and summit else event
 
 
 def join_participants(ctx: Context, event_key: str, actors: list[str]) -> None:
