@@ -49,7 +49,7 @@ RULES: tuple[Rule, ...] = (
     Rule("facilities", facilities.facilities, "facility heads, operator verbs", "facilities, status, operator"),
     Rule("stances", positions.stances, "clause layer, PolicyPosition frames", "policy positions"),
     Rule("possessed-policies", positions.possessed_policies, "'X's policy'", "policy positions"),
-    Rule("negative-frames", positions.framed_negatively, "'X argue Y is a threat'", "policy positions"),
+    Rule("judgments", positions.judgments, "'X argue Y is a threat', 'X said Y was wrong'", "policy positions"),
     Rule("normative-reports", positions.normative_reports, "'X said they must ...'", "policy positions"),
     Rule("self-reports", positions.self_reports, "'X said he will (never) ...'", "policy positions"),
     Rule("disagreements", positions.disagreements, "clause layer, Disagreement frames", "disagreements"),

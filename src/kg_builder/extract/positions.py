@@ -514,27 +514,50 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
             _add(ctx, holder, "Supports", issue, Factuality(), sent, "rule:possessed-policy", 0.65)
 
 
-def framed_negatively(ctx: Context, sent: SentSpan) -> None:
-    """"X argued that Y is a threat", "X's comment that Y could pose a threat to Z": the speaker opposes Y."""
-    section = ctx.triggers["positions"]
-    frames, framing = set(section["negative_frames"]), set(section["framing_verbs"])
+def judgments(ctx: Context, sent: SentSpan) -> None:
+    """"X argued that Y is a threat", "X said Y was morally wrong": the speaker opposes Y; "X said Y was essential":
+    the speaker supports Y. "It was wrong to annex Z": the judged thing is the infinitive the "it" stands for."""
     for word in sent:
         speakers, clauses = _said(ctx, word)
         for clause in clauses:
-            named = [c for c in clause.children if c.lemma_.lower() in frames
-                     and (c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma_.lower() in framing)]
+            stance = _judgment(ctx, clause)
             topics = [c for c in clause.children if c.dep_ == "nsubj"]
-            if not named or not topics or not speakers:
+            if stance is None or not topics or not speakers or ctx.reading(clause).polarity == "Negative":
                 continue
+            topic = phrase(topics[0])
+            if topics[0].lower_ == "it":
+                extraposed = [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.i > topics[0].i
+                              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                if not extraposed:
+                    continue
+                topic = clause_text(extraposed[0])
             fact = Factuality("Positive", "Asserted", speakers[0])
             for speaker in speakers:
-                _add(ctx, speaker, "Opposes", phrase(topics[0]), fact, sent, "rule:negative-frame", 0.55)
+                _add(ctx, speaker, stance, topic, fact, sent, "rule:judgment", 0.55)
+
+
+def _judgment(ctx: Context, clause: Token) -> str | None:
+    """The stance a clause's predicate takes on its subject: a noun of harm ("is a threat", "poses a danger") or an
+    adjective of judgment ("was wrong", "is essential")."""
+    section = ctx.triggers["positions"]
+    for c in clause.children:
+        lemma = c.lemma_.lower()
+        if lemma in section["negative_frames"] and (
+                c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma_.lower() in section["framing_verbs"]):
+            return "Opposes"
+        if c.dep_ == "acomp" and clause.lemma_.lower() == "be":
+            if lemma in section["negative_judgments"]:
+                return "Opposes"
+            if lemma in section["positive_judgments"]:
+                return "Supports"
+    return None
 
 
 def _said(ctx: Context, word: Token) -> tuple[list[str], list[Token]]:
-    """Who says what: a reporting verb's subject and its clause, or the owner of a saying noun ("X's remark
+    """Who says or holds what: a reporting or opinion verb's subject and its clause, or the owner of a saying noun ("X's remark
     that ...") and the clause that gives its content."""
-    if word.pos_ == "VERB" and word.lemma_.lower() in ctx.cues.reporting_verbs:
+    if word.pos_ == "VERB" and (word.lemma_.lower() in ctx.cues.reporting_verbs
+                                or word.lemma_.lower() in ctx.triggers["positions"]["opinion_verbs"]):
         return _holders(ctx, word), [c for c in word.children if c.dep_ == "ccomp"]
     if word.pos_ == "NOUN" and word.lemma_.lower() in ctx.triggers["positions"]["saying_nouns"]:
         owners = _actors(ctx, [c for c in word.children if c.dep_ == "poss"])
