@@ -480,3 +480,20 @@ def test_events_a_leader_meeting_a_state_s_delegation_holds_no_summit(facts_for)
     facts = facts_for("President Juan Ortiz took office in 1931. In May 1934, Ortiz met with the Peruvian delegation in "
                       "Quito.")
     assert not of_kind(facts, "Summit")
+
+
+@pytest.mark.parametrize("text, label, date", [
+    ("Ortiz resigned on April 1, 1931.", "Ortiz resigned", "1931-04-01"),
+    ("The crisis weakened Ortiz, who resigned in May 1931.", "Ortiz resigned", "1931-05"),
+    ("The province became an autonomous region in 1935.", "The province became an autonomous region", "1935"),
+])
+def test_events_a_dated_clause_of_a_named_doer_or_a_change_of_state_is_an_event(facts_for, text, label, date):
+    assert [(e.label, e.start.iso) for e in facts_for(text).events] == [(label, date)]
+
+
+@pytest.mark.parametrize("text", [
+    "The port is near the Quito Command, which Peru activated in 2025.",
+    "Chile objected to the siege of Arica, which began in January 1880.",
+])
+def test_events_two_words_whose_object_or_doer_is_elsewhere_name_no_event(facts_for, text):
+    assert not [e for e in facts_for(text).events if len(e.label.split()) == 2]

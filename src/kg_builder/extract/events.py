@@ -365,14 +365,14 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
     return aside | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
 
 
-def tidy_label(label: str) -> str | None:
+def tidy_label(label: str, shortest: int = 3) -> str | None:
     """A clause label an analyst can read, or None: a label cut short loses its dangling preposition or
     conjunction; one that opens on a relative or question word ("which attend in", "what he believed"), or keeps
-    fewer than three words, names nothing."""
+    fewer than `shortest` words, names nothing."""
     words = label.split()
     while words and words[-1].lower() in CLOSING_FRAGMENTS:
         words.pop()
-    if len(words) < 3 or words[0].lower() in OPENING_FRAGMENTS:
+    if len(words) < shortest or words[0].lower() in OPENING_FRAGMENTS:
         return None
     return " ".join(words)
 
@@ -481,7 +481,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     else:
         label = _label(ctx, mention, kind, location, dates)
         if mention.pos_ == "VERB":
-            label = tidy_label(label)
+            label = tidy_label(label, shortest=2 if _named_doer_alone(mention, label) else 3)
             if label is None:
                 return  # "which attend in", "it took for": a clause the parse tore apart names no event
         same = ctx.fact_key("event", kind, label, sentence_of(token).start_char)
@@ -500,6 +500,19 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     ctx.events[same] = _as_summit(ctx, ctx.events[same], hosts)
     if ctx.events[same].kind in MEETING_KINDS:
         ctx.registry.note_pair(list(ctx.events[same].participants))
+
+
+def _named_doer_alone(verb: Token, label: str) -> bool:
+    """"Smith resigned", "Smith, who resigned": a named doer and a verb with no object say what happened (not "which
+    Japan activated", whose object is elsewhere, nor "the siege of Grozny, which began", where the parse may have
+    hung the clause on the wrong noun)."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "relcl":
+        doers = [verb.head] if not (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of") else []
+    else:
+        doers = subjects(verb)
+    return any(d.pos_ == "PROPN" and label.startswith(phrase(d)) for d in doers)
 
 
 def _presupposed(ctx: Context, noun: Token) -> bool:
