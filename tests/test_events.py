@@ -497,3 +497,23 @@ def test_events_a_dated_clause_of_a_named_doer_or_a_change_of_state_is_an_event(
 ])
 def test_events_two_words_whose_object_or_doer_is_elsewhere_name_no_event(facts_for, text):
     assert not [e for e in facts_for(text).events if len(e.label.split()) == 2]
+
+
+def test_events_a_remark_dated_in_its_own_words_is_on_the_timeline_with_its_speaker(facts_for):
+    facts = facts_for("Relations have been tense since Gabriel Ruiz's November 1931 remark that Peru was a threat.")
+    [remark] = [e for e in facts.events if "remark" in e.label]
+    assert (remark.label, remark.start) == ("Gabriel Ruiz's November 1931 remark", TimeValue("1931-11", "month"))
+
+
+def test_events_an_undated_remark_is_no_event(facts_for):
+    assert not [e for e in facts_for("Gabriel Ruiz's remark angered Peru.").events if "remark" in e.label]
+
+
+@pytest.mark.parametrize("text, label, year", [
+    ("Peru, a Chilean ally since 1931, opposed the tariff.", "Peru a Chilean ally", "1931"),
+    ("Peru has been a member of the Andean Pact since 1969.", "Peru a member of the Andean Pact", "1969"),
+])
+def test_events_a_standing_dated_by_its_start_began_then(facts_for, text, label, year):
+    facts = facts_for(text)
+    [standing] = [e for e in facts.events if e.label == label]
+    assert (standing.start.iso, standing.participants) == (year, ("state/peru",))

@@ -673,3 +673,11 @@ def test_positions_a_need_nobody_holds_is_no_stance(facts_for):
 def test_positions_a_thing_s_own_importance_is_nobody_s_stance(facts_for):
     facts = facts_for("Peru avoided any quarrel because of Chile's importance to Bolivian trade.")
     assert not [s for s in stances(facts) if s[0] == "state/chile"]
+
+
+def test_positions_opposing_part_of_another_s_act_divides_the_two(facts_for):
+    facts = facts_for("Many Bolivians opposed elements of the Chilean naval presence in the bay.")
+    labels = {e.key: e.label for e in facts.entities}
+    [rift] = facts.disagreements
+    assert "state/chile" in rift.parties
+    assert [labels[i] for i in rift.issues] == ["elements of the Chilean naval presence in the bay"]

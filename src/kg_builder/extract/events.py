@@ -88,11 +88,17 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         if needed and not (modifiers_text(token) & set(needed)):
             return None
         return section["nouns"][lemma]
-    if _named_event(ctx, token):
+    if _named_event(ctx, token) or _dated_speech(ctx, token):
         return "Event"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and (listing := _listing_event(ctx, token)) is not None:
         return _trigger_kind(ctx, listing)  # "two congresses, including chairing one in May"
     return None
+
+
+def _dated_speech(ctx: Context, token: Token) -> bool:
+    """"Ruiz's November 1931 remark", "the 1947 speech": what was said, dated in its own words, is on the timeline."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ctx.triggers["events"]["dated_nouns"] \
+        and any(c.ent_type_ == "DATE" for c in token.lefts)
 
 
 def _named_event(ctx: Context, token: Token) -> bool:
@@ -329,7 +335,7 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     if kind in MEETING_KINDS and location and token.pos_ == "NOUN":
         return f"{ctx.registry.entities[location].label} {token.lower_}"  # "Quito talks", "Lima summit"
     if token.pos_ in ("NOUN", "PROPN"):
-        return phrase(token)
+        return phrase(token, keep_possessor=_dated_speech(ctx, token))  # "Ruiz's 1931 speech": whose words
     skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token))
     relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token)
@@ -562,6 +568,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         anchor = _attachment(sent.doc[i], noun=False)
         if anchor is None or anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
             continue  # "the 1929 Tacna Treaty", "the Fisheries Act of 1951" date the name, not the clause around it
+        if _standing_since(ctx, sent.doc[i], dates[i]):
+            continue
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
@@ -583,6 +591,29 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             ctx.events[named[0]] = replace(event, start=event.start or dates[i].start, end=event.end or dates[i].end)
             continue
         _record(ctx, verb, "Event", dates, when=dates[i])
+
+
+def _standing_since(ctx: Context, date: Token, when: Interval) -> bool:
+    """"Peru, a Chilean ally since 1931,", "Peru has been a member since 1931": a standing the text dates by its start
+    began then; recorded as the actor with what it became."""
+    prep = date.head
+    if date.dep_ != "pobj" or prep.lower_ != "since":
+        return False
+    noun = next((c for c in prep.head.children if c.dep_ == "attr"), prep.head) if prep.head.lemma_ == "be" else prep.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("appos", "attr"):
+        return False
+    holders = [noun.head] if noun.dep_ == "appos" else subjects(noun.head)
+    actors = [k for h in holders for k in ctx.registry.actors(h)]
+    if not actors or noun.i in ctx.event_at:
+        return False
+    words = [t for t in noun.subtree if t.i not in _date_phrase(date) and not _in_clause_of(t, noun) and t.dep_ != "punct"]
+    label = f"{phrase(holders[0])} {text_of(words)}"
+    key = ctx.fact_key("event", "Event", label, sentence_of(date).start_char)
+    ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=ctx.factuality(noun),
+                            evidence=ctx.evidence(sentence_of(date), "rule:event-event", 0.6),
+                            participants=tuple(actors), start=when.start)
+    ctx.event_at[noun.i] = key
+    return True
 
 
 def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:

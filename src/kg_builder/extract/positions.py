@@ -20,8 +20,8 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import Predication, clause_text, noun_predication, verb_predication
 from .context import Context
 from .framing import FrameMatch, matches
-from .tokens import (agents, conjuncts, non_restrictive, objects, phrase, sentence_of, split_list, strip_determiners,
-                     subjects, text_of, verb_lemmas)
+from .tokens import (agents, conjuncts, non_restrictive, objects, phrase, prep_objects, sentence_of, split_list,
+                     strip_determiners, subjects, text_of, verb_lemmas)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -195,8 +195,11 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
                   fact: Factuality) -> None:
     """"Chile objected to Peruvian naval patrols": to oppose what another actor does is to disagree with
     it (the actor named as the act's doer: a demonym, a possessive, a compound)."""
+    aspects = set(ctx.triggers["positions"]["aspect_nouns"])
     for token, text in issues:
-        doers = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+        # "elements of the U.S. presence": the doer of the thing an aspect is of
+        named = prep_objects(token, "of") if token.lemma_.lower() in aspects else [token]
+        doers = [k for n in named for c in n.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                  for k in ctx.registry.actors(c)]
         about = _stance_content(ctx, sent, token) or text  # "rejected Egypt's insistence on withdrawal": withdrawal
         for holder in holders:
