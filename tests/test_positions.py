@@ -681,3 +681,23 @@ def test_positions_opposing_part_of_another_s_act_divides_the_two(facts_for):
     [rift] = facts.disagreements
     assert "state/chile" in rift.parties
     assert [labels[i] for i in rift.issues] == ["elements of the Chilean naval presence in the bay"]
+
+
+def test_positions_each_thing_coordinated_after_a_stance_noun_is_an_issue_and_a_rift(facts_for):
+    facts = facts_for("Chile expressed dissatisfaction with the Peruvian tariff and Bolivian raids on Chilean boats.")
+    assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Opposes")}
+    assert len(facts.positions) == 2
+    assert {frozenset(d.parties) for d in facts.disagreements} == {frozenset({"state/chile", "state/peru"}),
+                                                                  frozenset({"state/chile", "state/bolivia"})}
+
+
+def test_positions_a_coordinate_the_parser_hangs_on_the_verb_as_a_second_object_is_an_issue_too(pipeline):
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    text = "Chile expressed dissatisfaction with the Peruvian tariff, Bolivian raids on Chilean boats."
+    doc = pipeline.nlp(text)
+    raids = next(t for t in doc if t.text == "raids")
+    raids.head, raids.dep_ = next(t for t in doc if t.text == "expressed"), "dobj"  # a list read as two objects
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    assert frozenset({"state/chile", "state/bolivia"}) in {frozenset(d.parties) for d in facts.disagreements}

@@ -119,7 +119,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             for holder in holders:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "frame:ending", 0.6)
         if stance in ("Opposes", "Rejects"):
-            _opposed_acts(ctx, sent, holders, issues, fact)
+            _opposed_acts(ctx, sent, holders, issues + _coordinated_stances(ctx, match), fact)
         if stance == "Supports" and pred.category == "noun":
             _support_sought(ctx, sent, pred.head, [text for _, text in issues], rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
@@ -127,8 +127,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
 
 
 def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[Token]:
-    """"X expressed dissatisfaction with Y's slowness and ROK reluctance to act": a stance noun whose own modifier
-    names an actor is that actor's, whoever voices it."""
+    """"Chile voiced dissatisfaction with Peru's delays and Peruvian reluctance to pay": a stance noun whose own
+    modifier names an actor is that actor's, whoever voices it."""
     own = [t for t in holders if t.head == pred.head and t.dep_ in ("compound", "amod", "nmod", "poss")]
     return own if pred.category == "noun" and own and _actors(ctx, own) else holders
 
@@ -288,6 +288,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     for source, tokens in match.candidates("concerns"):
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
+        tokens = _coordinates(pred, tokens)
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
@@ -300,6 +301,26 @@ def _kind_named(noun: Token) -> str:
     singular ("a concession") says too little of it."""
     kind = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]
     return text_of(kind + [noun]) if kind or noun.tag_ == "NNS" else ""
+
+
+def _coordinated_stances(ctx: Context, match: FrameMatch) -> list[tuple[Token, str]]:
+    """"dissatisfaction with Peru's delays and Peruvian reluctance to pay": the stance coordinated with what is opposed
+    is opposed too (its text is what that stance is about, read when the two sides are divided)."""
+    return [(c, "") for _, tokens in match.candidates("concerns") for c in _coordinates(match.predication, tokens)
+            if c.pos_ == "NOUN" and _stance_of_its_own(ctx, c)]
+
+
+def _coordinates(pred: Predication, tokens: list[Token]) -> list[Token]:
+    """"dissatisfaction with A, B and C": each thing coordinated is an issue of its own, also where the parser hangs
+    B and C on the verb that carries the stance noun, as a conjunct or as a second object."""
+    if not tokens:
+        return tokens
+    carried = pred.support is not None and pred.head.dep_ == "dobj" and pred.head.head == pred.support
+    # a second object after the stance noun can only be a coordinate the parser lost
+    hung = [c for c in pred.support.children if c.dep_ in ("conj", "dobj") and c.pos_ == "NOUN" and c.i > pred.head.i] \
+        if carried else []
+    return list(dict.fromkeys(c for t in tokens + hung for c in (conjuncts(t) if t.pos_ == "NOUN" else [t])
+                              if c == t or c.pos_ == "NOUN"))
 
 
 def _stance_of_its_own(ctx: Context, token: Token) -> bool:
