@@ -647,14 +647,17 @@ def test_positions_rejecting_anothers_stance_divides_them_over_what_the_stance_i
     ("Peru believed that the blockade was illegal.", "Opposes", "blockade"),
     ("Peru said that the customs union was essential.", "Supports", "customs union"),
     ("Peru said it was necessary to ratify the treaty.", "Supports", "ratify the treaty"),
+    ("Peru regarded the Chilean fleet as a threat to its ports.", "Opposes", "Chilean fleet"),
+    ("Peru viewed the customs union as vital to its economy.", "Supports", "customs union"),
 ])
 def test_positions_a_speaker_judging_a_thing_wrong_opposes_it_and_essential_supports_it(facts_for, text, stance, issue):
     assert ("state/peru", stance, issue) in stances(facts_for(text))
 
 
-def test_positions_a_thing_said_not_to_be_wrong_takes_no_stance(facts_for):
-    assert not [p for p in facts_for("Peru insisted that the blockade was not illegal.").positions
-                if p.evidence.extractor == "rule:judgment"]
+@pytest.mark.parametrize("text", ["Peru insisted that the blockade was not illegal.",
+                                  "Peru did not regard the blockade as a threat."])
+def test_positions_a_thing_said_not_to_be_wrong_takes_no_stance(facts_for, text):
+    assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:judgment"]
 
 
 @pytest.mark.parametrize("text, issue", [
@@ -701,3 +704,17 @@ def test_positions_a_coordinate_the_parser_hangs_on_the_verb_as_a_second_object_
     raids.head, raids.dep_ = next(t for t in doc if t.text == "expressed"), "dobj"  # a list read as two objects
     facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
     assert frozenset({"state/chile", "state/bolivia"}) in {frozenset(d.parties) for d in facts.disagreements}
+
+
+def test_positions_two_parties_that_could_not_agree_on_a_thing_are_divided_over_it_and_hold_no_stance(facts_for):
+    facts = facts_for("In 1931, Chile and Peru could not agree on fishing quotas in the bay.")
+    assert divided(facts) == {(frozenset({"state/chile", "state/peru"}), "fishing quotas in the bay")}
+    assert not facts.positions
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Chile and Peru left the border question unresolved.", "border question"),
+    ("Chile and Peru signed the Lima Treaty in 1929. The treaty left the status of Arica unsettled.", "status of Arica"),
+])
+def test_positions_what_two_parties_or_their_treaty_leave_unsettled_divides_them(facts_for, text, issue):
+    assert (frozenset({"state/chile", "state/peru"}), issue) in divided(facts_for(text))

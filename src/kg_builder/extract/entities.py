@@ -244,6 +244,9 @@ class Registry:
         """The entity a token mentions, as written (a capital stays a place)."""
         return self.token_key.get(token.i)
 
+    def role_count(self) -> int:
+        return sum(len(b.role_readings) for b in self.entities.values())
+
     def actors(self, token: Token) -> list[str]:
         """The actors a noun phrase head refers to, with its conjuncts."""
         if token.i in self._resolving:  # pronouns may point at phrases that contain them

@@ -104,6 +104,9 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         fact = _stance_factuality(ctx, pred, holders)
         if pred.category == "noun" and fact.polarity == "Negative":
             continue  # "the failure to win X's support for Y", "no commitment from X": no stance either way
+        if fact.polarity == "Negative" and pred.lemma in ctx.triggers["positions"]["agreeing_verbs"] \
+                and source in ("on", "over", "about"):
+            continue  # "X and Y could not agree on Z": no stance on Z, a rift over it (unresolved issues)
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
@@ -540,7 +543,9 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
 
 def judgments(ctx: Context, sent: SentSpan) -> None:
     """"X argued that Y is a threat", "X said Y was morally wrong": the speaker opposes Y; "X said Y was essential":
-    the speaker supports Y. "It was wrong to annex Z": the judged thing is the infinitive the "it" stands for."""
+    the speaker supports Y. "It was wrong to annex Z": the judged thing is the infinitive the "it" stands for.
+    "X regarded Y as a threat", "X viewed Y as vital": the same judgment, held rather than said."""
+    _regarded(ctx, sent)
     for word in sent:
         speakers, clauses = _said(ctx, word)
         for clause in clauses:
@@ -560,6 +565,28 @@ def judgments(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, speaker, stance, topic, fact, sent, "rule:judgment", 0.55)
 
 
+def _regarded(ctx: Context, sent: SentSpan) -> None:
+    section = ctx.triggers["positions"]
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in section["regarding_verbs"]):
+        judged = [o for o in objects(verb) if o.dep_ == "dobj"]
+        named = [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children
+                 if w.dep_ in ("pobj", "amod", "acomp")]
+        stance = next((s for w in named if (s := _judged_by(section, w.lemma_.lower(), w.pos_)) is not None), None)
+        fact = ctx.factuality(verb)
+        if stance is None or not judged or fact.polarity == "Negative":
+            continue
+        for holder in _holders(ctx, verb):
+            _add(ctx, holder, stance, _argument_text(ctx, judged[0]), fact, sent, "rule:judgment", 0.55)
+
+
+def _judged_by(section: dict, lemma: str, pos: str) -> str | None:
+    """The stance a word of judgment takes on what it is said of: "a threat", "wrong" oppose it; "vital" supports it."""
+    if pos == "NOUN":
+        return "Opposes" if lemma in section["negative_frames"] else None
+    return "Opposes" if lemma in section["negative_judgments"] else "Supports" if lemma in section["positive_judgments"] \
+        else None
+
+
 def _judgment(ctx: Context, clause: Token) -> str | None:
     """The stance a clause's predicate takes on its subject: a noun of harm ("is a threat", "poses a danger") or an
     adjective of judgment ("was wrong", "is essential")."""
@@ -569,11 +596,8 @@ def _judgment(ctx: Context, clause: Token) -> str | None:
         if lemma in section["negative_frames"] and (
                 c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma_.lower() in section["framing_verbs"]):
             return "Opposes"
-        if c.dep_ == "acomp" and clause.lemma_.lower() == "be":
-            if lemma in section["negative_judgments"]:
-                return "Opposes"
-            if lemma in section["positive_judgments"]:
-                return "Supports"
+        if c.dep_ == "acomp" and clause.lemma_.lower() == "be" and _judged_by(section, lemma, "ADJ"):
+            return _judged_by(section, lemma, "ADJ")
     return None
 
 
@@ -591,7 +615,9 @@ def _said(ctx: Context, word: Token) -> tuple[list[str], list[Token]]:
 
 
 def disagreements(ctx: Context, sent: SentSpan) -> None:
-    """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z")."""
+    """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z"), and
+    what two parties fail to settle."""
+    _unresolved_issues(ctx, sent)
     for match in matches(sent, ctx.frames, "Disagreement"):
         parties, used = _parties(ctx, match)
         concerned = [t for _, tokens in match.candidates("concerns") for t in tokens]
@@ -610,19 +636,28 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
                       f"frame:{match.frame.name}:{match.predication.category}")
 
 
-def unresolved_issues(ctx: Context, sent: SentSpan) -> None:
-    """"The two nations could not resolve the issues: A and B": what two parties fail to settle divides them."""
-    settling = set(ctx.triggers["positions"]["settling_verbs"])
-    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling):
+def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
+    """"The two nations could not resolve the issues: A and B", "X and Y could not agree on A", "the treaty left A
+    unsettled": what two parties fail to settle, or to agree on, divides them."""
+    section = ctx.triggers["positions"]
+    settling, agreeing = set(section["settling_verbs"]), set(section["agreeing_verbs"])
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling | agreeing | {"leave"}):
         parties = _actors(ctx, subjects(verb)) or _signers(ctx, subjects(verb))
-        if len(parties) != 2 or ctx.factuality(verb).polarity != "Negative":
+        leaving, polarity = verb.lemma_.lower() == "leave", ctx.factuality(verb).polarity
+        # "the treaty left the border unsettled": what two parties leave unsettled they have not settled
+        left_unsettled = leaving and polarity == "Positive" and any(
+            c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.lower_ in section["unsettled_words"]
+            for c in verb.children)
+        if len(parties) != 2 or not (left_unsettled or not leaving and polarity == "Negative"):
             continue
+        settled = prep_objects(verb, "on", "over", "about") if verb.lemma_.lower() in agreeing \
+            else [o for o in objects(verb) if o.lower_ not in section["unsettled_words"]]
         # "the two other issues: the number of bombers and the number of warheads" names the issues after the colon
-        named = [a for o in objects(verb) for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]
+        named = [a for o in settled for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]
         # "A of B and the C": two items; "the issues surrounding X": the whole phrase says which
         texts = [strip_determiners(item) for t in named if t.pos_ in ("NOUN", "PROPN")
                  for item in split_list(_argument_text(ctx, t)) if len(item) > 2]
-        texts = texts or [strip_determiners(text_of(list(o.subtree)[:14])) for o in objects(verb)]
+        texts = texts or [strip_determiners(text_of(list(o.subtree)[:14])) for o in settled]
         _disagreement(ctx, sent, parties, texts[:3], Factuality(), "rule:unresolved-issue")
 
 
