@@ -517,3 +517,8 @@ def test_events_a_standing_dated_by_its_start_began_then(facts_for, text, label,
     facts = facts_for(text)
     [standing] = [e for e in facts.events if e.label == label]
     assert (standing.start.iso, standing.participants) == (year, ("state/peru",))
+
+
+def test_events_a_hypothetical_clause_keeps_the_infinitive_that_completes_its_verb(facts_for):
+    facts = facts_for("A larger fleet could allow Peru to blockade the port of Arica.")
+    assert "A larger fleet could allow Peru to blockade the port of Arica" in {e.label for e in facts.events}

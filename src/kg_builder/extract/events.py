@@ -726,8 +726,12 @@ def _clause_label(verb: Token) -> str:
 
 
 def _embedded(t: Token, root: Token) -> bool:
+    """A word of a clause inside the root's, not of the root's own; "could allow one side to launch a strike": an
+    infinitive with its own subject right under the verb completes it."""
     while t != root:
-        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        completing = t.dep_ == "ccomp" and t.head == root and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and not completing \
+                or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
             return True
         t = t.head
     return False
