@@ -155,3 +155,8 @@ def test_facilities_an_indefinite_facility_in_a_supposition_is_a_kind_not_a_faci
     assert [e for e in supposed.entities if e.kind == "Facility"] == []
     built = facts_for("Peru built a naval base at Callao in 1980.")
     assert [e.label for e in built.entities if e.kind == "Facility"] == ["naval base"]
+
+
+def test_facilities_an_offer_to_act_against_someone_else_s_sites_says_nothing_of_who_runs_them(facts_for):
+    facts = facts_for("In 2022, Peru declared it would develop a missile capability to attack enemy missile sites.")
+    assert not [r for r in facts.relations if r.predicate == "operator"]

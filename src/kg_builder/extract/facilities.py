@@ -195,20 +195,24 @@ def _offered_operators(ctx: Context, sent: SentSpan) -> None:
     operated = {r.subject for r in ctx.relations if r.predicate == "operator"}
     section = ctx.triggers["facilities"]
     for position in (p for p in ctx.positions if sent.start_char <= p.evidence.span.begin < sent.end_char):
-        issue = ctx.registry.entities[position.issue].label.lower()
-        if position.stance != "Offers" or not _operators_act(issue, section["operator_verbs"], section["status_nouns"]):
+        issue = ctx.registry.entities[position.issue].label.lower().split()
+        if position.stance != "Offers":
             continue
         for facility in facilities:
             names = {facility.label.lower(), *(a.lower() for a in facility.aliases)}
-            if facility.key not in operated and any(n in issue for n in names):
+            if facility.key not in operated and any(_acted_on(issue, n.split(), section) for n in names):
                 # the offer may be hedged, but that the offerer runs the facility is presupposed by it
                 ctx.relate(facility.key, "operator", ctx.registry.state_of(position.holder),
                            replace(position.evidence, extractor="rule:offered-facility-operator", confidence=0.5))
                 operated.add(facility.key)
 
 
-def _operators_act(text: str, verbs: list[str], nouns: list[str]) -> bool:
-    """The text names an act only who runs a facility does: "dismantling", "closure", "to shut down"."""
+def _acted_on(words: list[str], name: list[str], section: dict) -> bool:
+    """The offer names the facility right beside an act only who runs it does: "a Yongbyon shutdown", "to dismantle
+    the Yongbyon reactor" (not "a capability to attack enemy sites", where the act is on someone else's)."""
+    verbs, nouns = section["operator_verbs"], section["status_nouns"]
     stems = [v.removesuffix("e") for v in verbs]
-    return any(w in nouns or any(w == v or len(stem) >= 3 and w.startswith(stem) for v, stem in zip(verbs, stems))
-               for w in text.split())
+    acts = [i for i, w in enumerate(words)
+            if w in nouns or any(w == v or len(stem) >= 3 and w.startswith(stem) for v, stem in zip(verbs, stems))]
+    starts = [i for i in range(len(words) - len(name) + 1) if words[i: i + len(name)] == name]
+    return any(-3 <= a - s < 0 or 0 <= a - (s + len(name)) <= 1 for a in acts for s in starts)
