@@ -718,3 +718,15 @@ def test_positions_two_parties_that_could_not_agree_on_a_thing_are_divided_over_
 ])
 def test_positions_what_two_parties_or_their_treaty_leave_unsettled_divides_them(facts_for, text, issue):
     assert (frozenset({"state/chile", "state/peru"}), issue) in divided(facts_for(text))
+
+
+def test_positions_supporting_to_address_a_thing_sides_with_its_opponents_not_against_them(facts_for):
+    facts = facts_for("Chile wanted to address the new tariff on copper. Peru opposed the new tariff on copper.")
+    assert not [d for d in facts.disagreements if d.evidence.extractor == "rule:opposed-stances"]
+    facts = facts_for("Chile wanted the new tariff on copper. Peru opposed the new tariff on copper.")
+    assert [d for d in facts.disagreements if d.evidence.extractor == "rule:opposed-stances"]
+
+
+def test_positions_to_address_another_s_concerns_is_no_stance_against_them(facts_for):
+    facts = facts_for("To address concerns in Lima, Chile agreed in 1931 to open the border.")
+    assert not [p for p in facts.positions if p.stance == "Opposes"]

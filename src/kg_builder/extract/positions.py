@@ -176,10 +176,12 @@ def _negated_act(ctx: Context, stance: str, issue: Token, text: str) -> tuple[st
 
 
 def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
-    """"sought to halt the tests": what a supported act of ending would end, which its supporter opposes."""
+    """"sought to halt the tests": what a supported act of ending would end, which its supporter opposes (to address
+    another's concerns is to meet them, no stance against them)."""
     acts = [verb_predication(t) for t, _ in issues if t.pos_ == "VERB"]
     ending = [p for p in acts if f"{p.lemma} {p.particle}" in ctx.frames.ending_verbs or p.lemma in ctx.frames.ending_verbs]
-    return [_argument_text(ctx, theme) for p in ending for theme in p.themes]
+    return [_argument_text(ctx, theme) for p in ending for theme in p.themes
+            if not ctx.frames.evoked("noun", theme.lemma_.lower())]
 
 
 def _voiced_by(ctx: Context, token: Token) -> list[Token]:
@@ -672,7 +674,7 @@ def opposed_stances(ctx: Context) -> None:
     inspections ... the Soviets were hesitant to permit such inspections"."""
     firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"]
     for first, second in combinations(firm, 2):
-        if (first.stance in AGAINST) == (second.stance in AGAINST):
+        if _against(ctx, first) == _against(ctx, second):
             continue
         sides = [ctx.registry.state_of(first.holder), ctx.registry.state_of(second.holder)]
         near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
@@ -684,6 +686,15 @@ def opposed_stances(ctx: Context) -> None:
 
 
 AGAINST = frozenset({"Opposes", "Rejects"})
+
+
+def _against(ctx: Context, position: Position) -> bool:
+    """Whether the position is against what its issue names: to support addressing or ending a thing ("address
+    trade barriers") is to be against it, as its opponents are."""
+    words = ctx.registry.entities[position.issue].label.lower().split()
+    ending = bool(words) and any(words[0] == v or words[0].startswith(v.removesuffix("e") + "i") for v in
+                                 ctx.frames.ending_verbs)
+    return (position.stance in AGAINST) != (position.stance == "Supports" and ending)
 NEAR = 1500  # characters: a paragraph or so
 
 
