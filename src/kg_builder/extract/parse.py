@@ -13,10 +13,8 @@ spaCy, and what spaCy answers is given back in their terms (a token as this doc'
 from __future__ import annotations
 
 import collections
-import gc
-from contextlib import contextmanager
 from functools import total_ordering
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
@@ -276,41 +274,28 @@ def _tokens(owner: ParsedDoc, doc: Doc) -> list[ParsedToken]:
     columns = dict(zip(_COLUMNS, doc.to_array(list(_COLUMNS)).T.tolist()))
     strings = doc.vocab.strings
 
-    def words(column: list[int], names: Callable[[int], str]) -> list[str]:
-        missing = {key for key in column if key not in _NAMES}
-        _NAMES.update((key, names(key)) for key in missing)
+    def words(column: list[int]) -> list[str]:
+        _NAMES.update((key, strings[key]) for key in {key for key in column if key not in _NAMES})
         return [_NAMES[key] for key in column]
 
     n = len(doc)
-    values = {name: words(columns[attr], strings.__getitem__) for name, attr in _STRINGS.items()}
+    values = {name: words(columns[attr]) for name, attr in _STRINGS.items()}
     values.update({name: [v == 1 for v in columns[attr]] for name, attr in _FLAGS.items()})
     values.update(doc=[owner] * n, i=range(n), idx=columns[IDX], pos_=[POS_NAMES[pos] for pos in columns[POS]],
                   ent_iob_=[_IOB[iob] for iob in columns[ENT_IOB]],
                   whitespace_=[" " if space else "" for space in columns[SPACY]], _edges=[None] * n)
-    with _collection_paused():  # a thousand new objects that live as long as the document: nothing to collect
-        tokens = [ParsedToken() for _ in range(n)]
-        for name, column in values.items():
-            collections.deque(map(_SETTERS[name], tokens, column), maxlen=0)
-        # the array is unsigned: a head to the left comes out as 2**64 less its distance
-        heads = [tokens[i + (h - 2 ** 64 if h >= 2 ** 63 else h)] for i, h in enumerate(columns[HEAD])]
-        children: list[list[ParsedToken]] = [[] for _ in range(n)]
-        for token, head in zip(tokens, heads):
-            if head is not token:
-                children[head.i].append(token)
-        collections.deque(map(_SETTERS["head"], tokens, heads), maxlen=0)
-        collections.deque(map(_SETTERS["_children"], tokens, map(tuple, children)), maxlen=0)
+    tokens = [ParsedToken() for _ in range(n)]
+    for name, column in values.items():
+        collections.deque(map(_SETTERS[name], tokens, column), maxlen=0)
+    # the array is unsigned: a head to the left comes out as 2**64 less its distance
+    heads = [tokens[i + (h - 2 ** 64 if h >= 2 ** 63 else h)] for i, h in enumerate(columns[HEAD])]
+    children: list[list[ParsedToken]] = [[] for _ in range(n)]
+    for token, head in zip(tokens, heads):
+        if head is not token:
+            children[head.i].append(token)
+    collections.deque(map(_SETTERS["head"], tokens, heads), maxlen=0)
+    collections.deque(map(_SETTERS["_children"], tokens, map(tuple, children)), maxlen=0)
     return tokens
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 _SETTERS = {name: getattr(ParsedToken, name).__set__ for name in ParsedToken.__slots__}
