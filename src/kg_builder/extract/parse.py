@@ -16,14 +16,16 @@ import collections
 from functools import total_ordering
 from typing import Any, Iterator
 
-from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import (DEP, ENT_ID, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER,
+                         ORTH, POS, SPACY, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 # the attributes read off spaCy's array of the document: strings by their hash, flags as 0 or 1
 _STRINGS = {"text": ORTH, "lower_": LOWER, "lemma_": LEMMA, "tag_": TAG, "dep_": DEP, "ent_type_": ENT_TYPE,
             "ent_id_": ENT_ID}
-_FLAGS = {"is_title": IS_TITLE, "is_space": IS_SPACE}  # the rarer ones (``is_punct``, ``like_num``) are spaCy's
+_FLAGS = {"is_title": IS_TITLE, "is_space": IS_SPACE, "is_upper": IS_UPPER, "is_punct": IS_PUNCT}  # the rarer ones
+# (``like_num``, ``is_alpha``) are spaCy's
 # a string's hash is the same in every vocabulary: what was looked up once is known for every document after
 _NAMES: dict[int, str] = {}
 _COLUMNS = (*_STRINGS.values(), *_FLAGS.values(), POS, ENT_IOB, HEAD, IDX, SPACY)
@@ -35,7 +37,8 @@ class ParsedToken:
     """A token of a ``ParsedDoc``: one object per position, so that ``==`` and ``hash`` are identity."""
 
     __slots__ = ("doc", "i", "text", "whitespace_", "idx", "lower_", "lemma_", "pos_", "tag_", "dep_",
-                 "ent_type_", "ent_iob_", "ent_id_", "is_title", "is_space", "head", "_children", "_edges")
+                 "ent_type_", "ent_iob_", "ent_id_", "is_title", "is_space", "is_upper", "is_punct", "head", "_children",
+                 "_edges", "_subtree", "_conjuncts")  # the last three: worked out when first asked
 
     def __str__(self) -> str:
         return self.text
@@ -77,9 +80,11 @@ class ParsedToken:
     @property
     def subtree(self) -> Iterator[ParsedToken]:
         """In spaCy's order: the left children's subtrees, the token, the right children's subtrees."""
-        found: list[ParsedToken] = []
-        self._collect(found)
-        return iter(found)
+        if self._subtree is None:
+            found: list[ParsedToken] = []
+            self._collect(found)
+            self._subtree = tuple(found)
+        return iter(self._subtree)
 
     def _collect(self, found: list[ParsedToken]) -> None:
         for child in self._children:
@@ -116,7 +121,12 @@ class ParsedToken:
 
     @property
     def conjuncts(self) -> tuple[ParsedToken, ...]:
-        """As spaCy's: from the first conjunct, every "conj" among the right children, breadth first."""
+        if self._conjuncts is None:
+            self._conjuncts = self._coordinated()
+        return self._conjuncts
+
+    def _coordinated(self) -> tuple[ParsedToken, ...]:
+        """As spaCy's ``conjuncts``: from the first conjunct, every "conj" among the right children, breadth first."""
         start = self
         while start.head is not start and start.dep_ == "conj":
             start = start.head
@@ -140,12 +150,12 @@ class ParsedToken:
 class ParsedSpan:
     """A span of a ``ParsedDoc``: its sentences, its entities, its slices."""
 
-    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "span")
+    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "ent_id_", "span")
 
     def __init__(self, doc: ParsedDoc, span: Span) -> None:
         self.doc, self.span = doc, span
         self.start, self.end, self.start_char, self.end_char = span.start, span.end, span.start_char, span.end_char
-        self.label_ = span.label_
+        self.label_, self.ent_id_ = span.label_, span.ent_id_
 
     def __iter__(self) -> Iterator[ParsedToken]:
         return iter(self.doc.tokens[self.start: self.end])
@@ -283,7 +293,8 @@ def _tokens(owner: ParsedDoc, doc: Doc) -> list[ParsedToken]:
     values.update({name: [v == 1 for v in columns[attr]] for name, attr in _FLAGS.items()})
     values.update(doc=[owner] * n, i=range(n), idx=columns[IDX], pos_=[POS_NAMES[pos] for pos in columns[POS]],
                   ent_iob_=[_IOB[iob] for iob in columns[ENT_IOB]],
-                  whitespace_=[" " if space else "" for space in columns[SPACY]], _edges=[None] * n)
+                  whitespace_=[" " if space else "" for space in columns[SPACY]], _edges=[None] * n,
+                  _subtree=[None] * n, _conjuncts=[None] * n)
     tokens = [ParsedToken() for _ in range(n)]
     for name, column in values.items():
         collections.deque(map(_SETTERS[name], tokens, column), maxlen=0)
