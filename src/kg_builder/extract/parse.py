@@ -150,12 +150,12 @@ class ParsedToken:
 class ParsedSpan:
     """A span of a ``ParsedDoc``: its sentences, its entities, its slices."""
 
-    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "ent_id_", "span")
+    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "ent_id_", "span", "_root")
 
     def __init__(self, doc: ParsedDoc, span: Span) -> None:
         self.doc, self.span = doc, span
         self.start, self.end, self.start_char, self.end_char = span.start, span.end, span.start_char, span.end_char
-        self.label_, self.ent_id_ = span.label_, span.ent_id_
+        self.label_, self.ent_id_, self._root = span.label_, span.ent_id_, None
 
     def __iter__(self) -> Iterator[ParsedToken]:
         return iter(self.doc.tokens[self.start: self.end])
@@ -192,7 +192,9 @@ class ParsedSpan:
 
     @property
     def root(self) -> ParsedToken:
-        return self.doc.tokens[self.span.root.i]
+        if self._root is None:  # spaCy works it out again at every call
+            self._root = self.doc.tokens[self.span.root.i]
+        return self._root
 
     @property
     def ents(self) -> list[ParsedSpan]:
