@@ -80,6 +80,11 @@ def test_parsed_doc_slices_compare_as_spacy_spans():
     assert (parsed[4:8] < parsed.ents[2]) == (doc[4:8] < doc.ents[2])
     assert parsed[4:8].text == doc[4:8].text and parsed[4:8][-1] is parsed[7]
     assert _same_span(doc[5:12].sent, parsed[5:12].sent)  # across two sentences: spaCy's answer
+    for theirs, ours in ((doc[2:9], parsed[2:9]), (doc[-3:], parsed[-3:]), (doc[7:3], parsed[7:3]),
+                         (doc[10:17][1:-1], parsed[10:17][1:-1]), (doc.ents[2][1:], parsed.ents[2][1:])):
+        assert (ours.start, ours.end, ours.start_char, ours.end_char, ours.text, ours.label_, ours.ent_id_) == \
+            (theirs.start, theirs.end, theirs.start_char, theirs.end_char, theirs.text, theirs.label_, theirs.ent_id_)
+        assert ours == parsed[theirs.start: theirs.end]
 
 
 def test_parsed_doc_asks_spacy_what_it_does_not_hold_and_answers_with_its_own_tokens():

@@ -20,6 +20,7 @@ from spacy.attrs import (DEP, ENT_ID, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS
                          ORTH, POS, SPACY, TAG)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
+from spacy.util import normalize_slice
 
 # the attributes read off spaCy's array of the document: strings by their hash, flags as 0 or 1
 _STRINGS = {"text": ORTH, "lower_": LOWER, "lemma_": LEMMA, "tag_": TAG, "dep_": DEP, "ent_type_": ENT_TYPE,
@@ -150,12 +151,26 @@ class ParsedToken:
 class ParsedSpan:
     """A span of a ``ParsedDoc``: its sentences, its entities, its slices."""
 
-    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "ent_id_", "span", "_root")
+    __slots__ = ("doc", "start", "end", "start_char", "end_char", "label_", "ent_id_", "_span", "_root")
 
-    def __init__(self, doc: ParsedDoc, span: Span) -> None:
-        self.doc, self.span = doc, span
-        self.start, self.end, self.start_char, self.end_char = span.start, span.end, span.start_char, span.end_char
-        self.label_, self.ent_id_, self._root = span.label_, span.ent_id_, None
+    def __init__(self, doc: ParsedDoc, start: int, end: int, span: Span | None = None) -> None:
+        """A slice of tokens (no label, no id; spaCy's own span is made only when asked for), or spaCy's ``span``."""
+        self.doc, self.start, self.end, self._span, self._root = doc, start, end, span, None
+        if span is None and start < end:
+            last = doc.tokens[end - 1]
+            self.start_char, self.end_char, self.label_, self.ent_id_ = \
+                doc.tokens[start].idx, last.idx + len(last.text), "", ""
+        else:
+            span = self.span
+            self.start_char, self.end_char, self.label_, self.ent_id_ = \
+                span.start_char, span.end_char, span.label_, span.ent_id_
+
+    @property
+    def span(self) -> Span:
+        """spaCy's own span."""
+        if self._span is None:
+            self._span = self.doc.spacy_doc[self.start: self.end]
+        return self._span
 
     def __iter__(self) -> Iterator[ParsedToken]:
         return iter(self.doc.tokens[self.start: self.end])
@@ -165,7 +180,8 @@ class ParsedSpan:
 
     def __getitem__(self, i: int | slice) -> ParsedToken | ParsedSpan:
         if isinstance(i, slice):
-            return self.doc.wrap(self.span[i])
+            start, end = normalize_slice(len(self), i.start, i.stop, i.step)
+            return ParsedSpan(self.doc, self.start + start, self.start + end)
         if i < 0:
             i += len(self)
         if not 0 <= i < len(self):
@@ -223,11 +239,11 @@ class ParsedDoc:
         self.user_data: dict = {}  # the rules' own indexes, kept for this reading of the document
         self.tokens = _tokens(self, doc)
         self.text = "".join([t.text + t.whitespace_ for t in self.tokens])  # as spaCy's, which makes a Token a word
-        self._sents = [ParsedSpan(self, s) for s in doc.sents]
+        self._sents = [ParsedSpan(self, s.start, s.end, s) for s in doc.sents]
         self._owner = [0] * len(doc)
         for n, sent in enumerate(self._sents):
             self._owner[sent.start: sent.end] = [n] * (sent.end - sent.start)
-        self.ents = tuple(ParsedSpan(self, e) for e in doc.ents)
+        self.ents = tuple(ParsedSpan(self, e.start, e.end, e) for e in doc.ents)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -237,7 +253,7 @@ class ParsedDoc:
 
     def __getitem__(self, i: int | slice) -> ParsedToken | ParsedSpan:
         if isinstance(i, slice):
-            return ParsedSpan(self, self.spacy_doc[i])
+            return ParsedSpan(self, *normalize_slice(len(self), i.start, i.stop, i.step))
         return self.tokens[i]
 
     @property
@@ -252,7 +268,7 @@ class ParsedDoc:
         if isinstance(value, Token):
             return self.tokens[value.i]
         if isinstance(value, Span):
-            return ParsedSpan(self, value)
+            return ParsedSpan(self, value.start, value.end, value)
         if isinstance(value, Doc):
             return self if value is self.spacy_doc else value
         if isinstance(value, (list, tuple)):
