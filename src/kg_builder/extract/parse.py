@@ -295,34 +295,36 @@ def _unwrapped(value: Any) -> Any:
 
 
 def _tokens(owner: ParsedDoc, doc: Doc) -> list[ParsedToken]:
-    """Every token's columns in one array read, each distinct string looked up once, set column by column;
-    heads and children linked."""
-    if not len(doc):
+    """Every token's columns in one array read, each distinct string looked up once, set column by column
+    (``map`` over whole columns: no Python loop a token); heads and children linked."""
+    n = len(doc)
+    if not n:
         return []
-    columns = dict(zip(_COLUMNS, doc.to_array(list(_COLUMNS)).T.tolist()))
+    array = doc.to_array(list(_COLUMNS))
+    columns = dict(zip(_COLUMNS, array.T.tolist()))
     strings = doc.vocab.strings
 
     def words(column: list[int]) -> list[str]:
-        _NAMES.update((key, strings[key]) for key in {key for key in column if key not in _NAMES})
-        return [_NAMES[key] for key in column]
+        for key in set(column).difference(_NAMES):
+            _NAMES[key] = strings[key]
+        return list(map(_NAMES.__getitem__, column))
 
-    n = len(doc)
     values = {name: words(columns[attr]) for name, attr in _STRINGS.items()}
-    values.update({name: [v == 1 for v in columns[attr]] for name, attr in _FLAGS.items()})
-    values.update(doc=[owner] * n, i=range(n), idx=columns[IDX], pos_=[POS_NAMES[pos] for pos in columns[POS]],
-                  ent_iob_=[_IOB[iob] for iob in columns[ENT_IOB]],
-                  whitespace_=[" " if space else "" for space in columns[SPACY]], _edges=[None] * n,
+    values.update({name: list(map(bool, columns[attr])) for name, attr in _FLAGS.items()})
+    values.update(doc=[owner] * n, i=range(n), idx=columns[IDX], pos_=list(map(POS_NAMES.__getitem__, columns[POS])),
+                  ent_iob_=list(map(_IOB.__getitem__, columns[ENT_IOB])),
+                  whitespace_=list(map(("", " ").__getitem__, columns[SPACY])), _edges=[None] * n,
                   _subtree=[None] * n, _conjuncts=[None] * n)
     tokens = [ParsedToken() for _ in range(n)]
     for name, column in values.items():
         collections.deque(map(_SETTERS[name], tokens, column), maxlen=0)
-    # the array is unsigned: a head to the left comes out as 2**64 less its distance
-    heads = [tokens[i + (h - 2 ** 64 if h >= 2 ** 63 else h)] for i, h in enumerate(columns[HEAD])]
+    # the array is unsigned: a head to the left is 2**64 less its distance, which a signed reading makes negative
+    heads = list(map(tokens.__getitem__, (array[:, _COLUMNS.index(HEAD)].astype("int64") + range(n)).tolist()))
+    collections.deque(map(_SETTERS["head"], tokens, heads), maxlen=0)
     children: list[list[ParsedToken]] = [[] for _ in range(n)]
     for token, head in zip(tokens, heads):
         if head is not token:
             children[head.i].append(token)
-    collections.deque(map(_SETTERS["head"], tokens, heads), maxlen=0)
     collections.deque(map(_SETTERS["_children"], tokens, map(tuple, children)), maxlen=0)
     return tokens
 
