@@ -115,9 +115,10 @@ class ParsedToken:
         return self.doc.tokens[self._edge_indices()[1]]
 
     def _edge_indices(self) -> tuple[int, int]:
+        """The first and last positions of the subtree (spaCy keeps the same, and makes a token for each)."""
         if self._edges is None:
-            token = self.doc.spacy_doc[self.i]
-            self._edges = (token.left_edge.i, token.right_edge.i)
+            positions = [t.i for t in self.subtree]
+            self._edges = (min(positions), max(positions))
         return self._edges
 
     @property
