@@ -13,6 +13,8 @@ spaCy, and what spaCy answers is given back in their terms (a token as this doc'
 from __future__ import annotations
 
 import collections
+import gc
+from contextlib import contextmanager
 from functools import total_ordering
 from typing import Any, Iterator
 
@@ -316,18 +318,33 @@ def _tokens(owner: ParsedDoc, doc: Doc) -> list[ParsedToken]:
                   ent_iob_=list(map(_IOB.__getitem__, columns[ENT_IOB])),
                   whitespace_=list(map(("", " ").__getitem__, columns[SPACY])), _edges=[None] * n,
                   _subtree=[None] * n, _conjuncts=[None] * n)
-    tokens = [ParsedToken() for _ in range(n)]
-    for name, column in values.items():
-        collections.deque(map(_SETTERS[name], tokens, column), maxlen=0)
-    # the array is unsigned: a head to the left is 2**64 less its distance, which a signed reading makes negative
-    heads = list(map(tokens.__getitem__, (array[:, _COLUMNS.index(HEAD)].astype("int64") + range(n)).tolist()))
-    collections.deque(map(_SETTERS["head"], tokens, heads), maxlen=0)
-    children: list[list[ParsedToken]] = [[] for _ in range(n)]
-    for token, head in zip(tokens, heads):
-        if head is not token:
-            children[head.i].append(token)
-    collections.deque(map(_SETTERS["_children"], tokens, map(tuple, children)), maxlen=0)
+    # thousands of new objects, all alive as long as the document: a collection among them finds nothing to free
+    # (making the views of the corpus's documents: 0.80-1.10 s of CPU with the collector on, 0.60-0.88 s paused)
+    with _collector_paused():
+        tokens = [ParsedToken() for _ in range(n)]
+        for name, column in values.items():
+            collections.deque(map(_SETTERS[name], tokens, column), maxlen=0)
+        # the array is unsigned: a head to the left is 2**64 less its distance, which a signed reading makes negative
+        heads = list(map(tokens.__getitem__, (array[:, _COLUMNS.index(HEAD)].astype("int64") + range(n)).tolist()))
+        collections.deque(map(_SETTERS["head"], tokens, heads), maxlen=0)
+        children: list[list[ParsedToken]] = [[] for _ in range(n)]
+        for token, head in zip(tokens, heads):
+            if head is not token:
+                children[head.i].append(token)
+        collections.deque(map(_SETTERS["_children"], tokens, map(tuple, children)), maxlen=0)
     return tokens
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off inside (unless it was off already), on again after."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 _SETTERS = {name: getattr(ParsedToken, name).__set__ for name in ParsedToken.__slots__}
