@@ -27,8 +27,8 @@ from spacy.util import normalize_slice
 # the attributes read off spaCy's array of the document: strings by their hash, flags as 0 or 1
 _STRINGS = {"text": ORTH, "lower_": LOWER, "lemma_": LEMMA, "tag_": TAG, "dep_": DEP, "ent_type_": ENT_TYPE,
             "ent_id_": ENT_ID}
-_FLAGS = {"is_title": IS_TITLE, "is_space": IS_SPACE, "is_upper": IS_UPPER, "is_punct": IS_PUNCT}  # the rarer ones
-# (``like_num``, ``is_alpha``) are spaCy's
+# (the rarer flags, ``like_num`` or ``is_alpha``, are asked of spaCy)
+_FLAGS = {"is_title": IS_TITLE, "is_space": IS_SPACE, "is_upper": IS_UPPER, "is_punct": IS_PUNCT}
 # a string's hash is the same in every vocabulary: what was looked up once is known for every document after
 _NAMES: dict[int, str] = {}
 _COLUMNS = (*_STRINGS.values(), *_FLAGS.values(), POS, ENT_IOB, HEAD, IDX, SPACY)
