@@ -49,9 +49,11 @@ def test_agreements_not_signed(facts_for, text):
 
 def test_agreements_hedged_signing_is_not_a_signature(facts_for):
     facts = facts_for("Chile and Peru may sign a treaty next year.")
-    [treaty] = facts.agreements
-    assert treaty.status != "Signed"
+    assert not [a for a in facts.agreements if a.status == "Signed"]
     assert not any(r.factuality.is_plain_fact for r in signatories(facts))
+    # an unnamed treaty that may be signed is no node of its own; the hedged clause keeps what may happen
+    [clause] = facts.events
+    assert clause.factuality.modality == "Hedged" and "sign a treaty" in clause.label
 
 
 def test_agreements_the_treaty_refers_back(facts_for):
@@ -421,3 +423,52 @@ def test_agreements_an_agreement_only_pursued_and_never_named_is_no_node(facts_f
     assert facts_for("Chile and Peru pursued an agreement that could help them avoid war.").agreements == ()
     assert [(a.label, a.status) for a in facts_for("In 1990 Chile and Peru agreed to a treaty.").agreements] == [
         ("treaty", "Signed")]
+
+
+@pytest.mark.parametrize("provision, label", [
+    ("Moreover, the accord lowered the tariff on grain from 30% to 10%.", "lowered the tariff on grain from 30% to 10%"),
+    ("The accord also granted Peru the right to fish in Chilean waters.",
+     "granted Peru the right to fish in Chilean waters"),
+    ("The accord eliminated all duties on copper.", "eliminated all duties on copper"),
+])
+def test_agreements_what_an_accord_does_is_its_provision_without_the_linking_adverb(facts_for, provision, label):
+    facts = facts_for(f"Peru and Chile signed the Quito Accord in 1931. {provision}")
+    (accord,) = facts.agreements
+    assert [c.label for c in accord.commitments] == [label]
+
+
+def test_agreements_the_agreement_is_the_accord_named_last_whatever_its_head_word(facts_for):
+    facts = facts_for("Chile and Peru signed the Lima Agreement in 1930. In 1931 they signed the Quito Deal. "
+                      "The agreement lowered tariffs on copper.")
+    by_label = {a.label: [c.label for c in a.commitments] for a in facts.agreements}
+    assert by_label == {"Lima Agreement": [], "Quito Deal": ["lowered tariffs on copper"]}
+
+
+def test_agreements_named_by_a_year_by_two_men_or_as_a_peace_are_agreements(facts_for):
+    facts = facts_for("Tensions eased, leading to the Ortiz-Blanco agreement and the Convention of 1931. In 1932, "
+                      "Chile made peace with Peru under the Peace of Arica.")
+    by_label = {a.label: a.status for a in facts.agreements}
+    assert by_label == {"Ortiz-Blanco agreement": "Signed", "Convention of 1931": "Signed", "Peace of Arica": "Signed"}
+
+
+def test_agreements_who_acts_in_a_treaty_as_a_plain_fact_is_its_party_and_what_it_does_a_provision(facts_for):
+    facts = facts_for("After its defeat in the war of 1880, Bolivia ceded its coast to Chile in the Treaty of Arica.")
+    (treaty,) = facts.agreements
+    assert treaty.status == "Signed"
+    assert [c.label for c in treaty.commitments] == ["Bolivia ceded its coast to Chile"]
+    assert "state/bolivia" in {r.object for r in facts.relations if r.predicate == "signatory"}
+
+
+def test_agreements_what_a_treaty_only_provides_makes_no_party(facts_for):
+    facts = facts_for("Under the Lima Accord, Chile would withdraw its troops from the border.")
+    assert not [r for r in facts.relations if r.predicate == "signatory"]
+
+
+@pytest.mark.parametrize("later", [
+    "It established an important precedent for later accords.",
+    "Fishing in the bay would not be included in the treaty.",
+])
+def test_agreements_what_a_treaty_achieved_or_left_out_is_no_commitment(facts_for, later):
+    facts = facts_for(f"Peru and Chile signed the Treaty of Lima in 1929. {later}")
+    (treaty,) = facts.agreements
+    assert treaty.commitments == ()

@@ -226,3 +226,20 @@ def test_entities_they_after_a_plural_subject_that_names_no_actor_is_not_the_pai
                       "yet tested missiles, but which were advanced enough that should they decide to build them, they "
                       "could do so before long.")
     assert not any(p.holder in ("state/chile", "state/peru") for p in facts.positions)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Many abolitionists opposed the annexation.", "abolitionists"),  # a word the group lists lack: its ending names it
+    ("Provincial governments rejected the customs union.", "Provincial governments"),
+    ("Imperial officials wanted a treaty with the Mapuche.", "Imperial officials"),
+    ("The colonists opposed the new tax.", "colonists"),
+])
+def test_entities_a_group_named_by_its_ending_or_its_qualifier_holds_the_stance(facts_for, text, group):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    assert group in {labels[p.holder] for p in facts.positions}
+
+
+def test_entities_a_plural_that_only_ends_like_a_group_names_none(facts_for):
+    facts = facts_for("The lists of demands opposed by Peru grew longer.")
+    assert not [e for e in facts.entities if e.label == "lists"]

@@ -460,3 +460,65 @@ def test_events_a_dated_event_noun_is_on_the_timeline(facts_for, text, kind, dat
     dated = {(e.kind, e.start.iso) for e in facts.events if e.start and e.factuality.is_plain_fact}
     assert (kind, date) in dated
     assert not any(e.label.lower().startswith("even ") for e in facts.events if e.start)
+
+
+def test_events_a_meeting_where_a_leader_meets_a_state_is_a_summit(facts_for):
+    facts = facts_for("President Juan Ortiz took office in 1931. At a meeting he hosted in Quito in May 1934, Peru "
+                      "joined the customs union.")
+    [summit] = of_kind(facts, "Meeting", "Summit")
+    assert summit.kind == "Summit"
+    assert set(summit.participants) == {"person/juan-ortiz", "state/peru"}
+
+
+def test_events_a_meeting_of_two_states_without_a_leader_stays_a_meeting(facts_for):
+    facts = facts_for("At a meeting in Quito in May 1934, Peru and Chile agreed to open the border.")
+    [meeting] = of_kind(facts, "Meeting", "Summit")
+    assert meeting.kind == "Meeting"
+
+
+def test_events_a_leader_meeting_a_state_s_delegation_holds_no_summit(facts_for):
+    facts = facts_for("President Juan Ortiz took office in 1931. In May 1934, Ortiz met with the Peruvian delegation in "
+                      "Quito.")
+    assert not of_kind(facts, "Summit")
+
+
+@pytest.mark.parametrize("text, label, date", [
+    ("Ortiz resigned on April 1, 1931.", "Ortiz resigned", "1931-04-01"),
+    ("The crisis weakened Ortiz, who resigned in May 1931.", "Ortiz resigned", "1931-05"),
+    ("The province became an autonomous region in 1935.", "The province became an autonomous region", "1935"),
+])
+def test_events_a_dated_clause_of_a_named_doer_or_a_change_of_state_is_an_event(facts_for, text, label, date):
+    assert [(e.label, e.start.iso) for e in facts_for(text).events] == [(label, date)]
+
+
+@pytest.mark.parametrize("text", [
+    "The port is near the Quito Command, which Peru activated in 2025.",
+    "Chile objected to the siege of Arica, which began in January 1880.",
+])
+def test_events_two_words_whose_object_or_doer_is_elsewhere_name_no_event(facts_for, text):
+    assert not [e for e in facts_for(text).events if len(e.label.split()) == 2]
+
+
+def test_events_a_remark_dated_in_its_own_words_is_on_the_timeline_with_its_speaker(facts_for):
+    facts = facts_for("Relations have been tense since Gabriel Ruiz's November 1931 remark that Peru was a threat.")
+    [remark] = [e for e in facts.events if "remark" in e.label]
+    assert (remark.label, remark.start) == ("Gabriel Ruiz's November 1931 remark", TimeValue("1931-11", "month"))
+
+
+def test_events_an_undated_remark_is_no_event(facts_for):
+    assert not [e for e in facts_for("Gabriel Ruiz's remark angered Peru.").events if "remark" in e.label]
+
+
+@pytest.mark.parametrize("text, label, year", [
+    ("Peru, a Chilean ally since 1931, opposed the tariff.", "Peru a Chilean ally", "1931"),
+    ("Peru has been a member of the Andean Pact since 1969.", "Peru a member of the Andean Pact", "1969"),
+])
+def test_events_a_standing_dated_by_its_start_began_then(facts_for, text, label, year):
+    facts = facts_for(text)
+    [standing] = [e for e in facts.events if e.label == label]
+    assert (standing.start.iso, standing.participants) == (year, ("state/peru",))
+
+
+def test_events_a_hypothetical_clause_keeps_the_infinitive_that_completes_its_verb(facts_for):
+    facts = facts_for("A larger fleet could allow Peru to blockade the port of Arica.")
+    assert "A larger fleet could allow Peru to blockade the port of Arica" in {e.label for e in facts.events}

@@ -36,6 +36,7 @@ ending_verbs: [end, "roll back"]
 transparent_verbs: [see]
 receiving_verbs: [face, "run into"]
 tough_adjectives: [impossible]
+recognizing_verbs: [stress]
 """
 
 

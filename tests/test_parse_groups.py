@@ -40,7 +40,8 @@ def nlp(monkeypatch: pytest.MonkeyPatch) -> StandInNlp:
     """The stand-in as the worker's pipeline; extraction records the parse each document got."""
     stand_in = StandInNlp()
     monkeypatch.setattr(corpus, "_worker_pipeline", pipeline.Pipeline(stand_in, lexicon=None))
-    monkeypatch.setattr("kg_builder.extract.extract", lambda doc, document, _lexicon: (doc, Facts(document)))
+    monkeypatch.setattr("kg_builder.extract.extract",
+                        lambda doc, document, _lexicon, _written=None: (doc, Facts(document)))
     return stand_in
 
 

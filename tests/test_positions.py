@@ -382,7 +382,7 @@ def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_
 def test_positions_a_remark_that_something_poses_a_threat_opposes_it_on_the_speaker_s_word(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz spoke in May. Relations have been tense since Ruiz's remark "
                       "that Peruvian naval patrols in the bay could pose a threat to Chile's security.")
-    [position] = [p for p in facts.positions if p.evidence.extractor == "rule:negative-frame"]
+    [position] = [p for p in facts.positions if p.evidence.extractor == "rule:judgment"]
     assert (position.holder, position.stance) == ("person/gabriel-ruiz", "Opposes")
     assert position.factuality.attributed_to == "person/gabriel-ruiz"
     assert "naval patrols" in {e.key: e.label for e in facts.entities}[position.issue]
@@ -640,3 +640,81 @@ def test_positions_no_commitment_from_x_is_no_stance_and_them_is_no_issue(facts_
 def test_positions_rejecting_anothers_stance_divides_them_over_what_the_stance_is_about(facts_for):
     facts = facts_for("Peru rejected the Chilean demand for a new border.")
     assert divided(facts) == {(frozenset({"state/peru", "state/chile"}), "new border")}
+
+
+@pytest.mark.parametrize("text, stance, issue", [
+    ("Peru argued that the annexation of the islands was morally wrong.", "Opposes", "annexation of the islands"),
+    ("Peru believed that the blockade was illegal.", "Opposes", "blockade"),
+    ("Peru said that the customs union was essential.", "Supports", "customs union"),
+    ("Peru said it was necessary to ratify the treaty.", "Supports", "ratify the treaty"),
+    ("Peru regarded the Chilean fleet as a threat to its ports.", "Opposes", "Chilean fleet"),
+    ("Peru viewed the customs union as vital to its economy.", "Supports", "customs union"),
+])
+def test_positions_a_speaker_judging_a_thing_wrong_opposes_it_and_essential_supports_it(facts_for, text, stance, issue):
+    assert ("state/peru", stance, issue) in stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text", ["Peru insisted that the blockade was not illegal.",
+                                  "Peru did not regard the blockade as a threat."])
+def test_positions_a_thing_said_not_to_be_wrong_takes_no_stance(facts_for, text):
+    assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:judgment"]
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Peru saw the need to defend its northern border.", "defend its northern border"),
+    ("Peru stressed the importance of regional trade.", "regional trade"),
+    ("Peru recognized the advantages of joining the customs union.", "joining the customs union"),
+])
+def test_positions_who_sees_the_need_for_a_thing_supports_it(facts_for, text, issue):
+    assert ("state/peru", "Supports", issue) in stances(facts_for(text))
+
+
+def test_positions_a_need_nobody_holds_is_no_stance(facts_for):
+    assert not facts_for("The need for cooperation in the Andes was urgent.").positions
+
+
+def test_positions_a_thing_s_own_importance_is_nobody_s_stance(facts_for):
+    facts = facts_for("Peru avoided any quarrel because of Chile's importance to Bolivian trade.")
+    assert not [s for s in stances(facts) if s[0] == "state/chile"]
+
+
+def test_positions_opposing_part_of_another_s_act_divides_the_two(facts_for):
+    facts = facts_for("Many Bolivians opposed elements of the Chilean naval presence in the bay.")
+    labels = {e.key: e.label for e in facts.entities}
+    [rift] = facts.disagreements
+    assert "state/chile" in rift.parties
+    assert [labels[i] for i in rift.issues] == ["elements of the Chilean naval presence in the bay"]
+
+
+def test_positions_each_thing_coordinated_after_a_stance_noun_is_an_issue_and_a_rift(facts_for):
+    facts = facts_for("Chile expressed dissatisfaction with the Peruvian tariff and Bolivian raids on Chilean boats.")
+    assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Opposes")}
+    assert len(facts.positions) == 2
+    assert {frozenset(d.parties) for d in facts.disagreements} == {frozenset({"state/chile", "state/peru"}),
+                                                                  frozenset({"state/chile", "state/bolivia"})}
+
+
+def test_positions_a_coordinate_the_parser_hangs_on_the_verb_as_a_second_object_is_an_issue_too(pipeline):
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    text = "Chile expressed dissatisfaction with the Peruvian tariff, Bolivian raids on Chilean boats."
+    doc = pipeline.nlp(text)
+    raids = next(t for t in doc if t.text == "raids")
+    raids.head, raids.dep_ = next(t for t in doc if t.text == "expressed"), "dobj"  # a list read as two objects
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    assert frozenset({"state/chile", "state/bolivia"}) in {frozenset(d.parties) for d in facts.disagreements}
+
+
+def test_positions_two_parties_that_could_not_agree_on_a_thing_are_divided_over_it_and_hold_no_stance(facts_for):
+    facts = facts_for("In 1931, Chile and Peru could not agree on fishing quotas in the bay.")
+    assert divided(facts) == {(frozenset({"state/chile", "state/peru"}), "fishing quotas in the bay")}
+    assert not facts.positions
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Chile and Peru left the border question unresolved.", "border question"),
+    ("Chile and Peru signed the Lima Treaty in 1929. The treaty left the status of Arica unsettled.", "status of Arica"),
+])
+def test_positions_what_two_parties_or_their_treaty_leave_unsettled_divides_them(facts_for, text, issue):
+    assert (frozenset({"state/chile", "state/peru"}), issue) in divided(facts_for(text))

@@ -208,3 +208,21 @@ def test_relations_a_title_with_of_or_a_hyphen_before_a_name_is_read_whole(facts
 def test_relations_recruited_to_serve_as_gives_the_recruit_the_title(facts_for):
     facts = facts_for("In 1994, the president recruited Tom Hale, a banker, to serve as Deputy Secretary of State.")
     assert {e.label: e.roles for e in facts.entities if e.kind == "Person"}["Tom Hale"] == ("deputy secretary of state",)
+
+
+@pytest.mark.parametrize("text, member, body, polarity", [
+    ("Peru, a member of the United Nations, opposed the tariff.", "state/peru", "organization/united-nations",
+     "Positive"),
+    ("In 1949 Italy became a member of NATO.", "state/italy", "organization/nato", "Positive"),
+    ("Chile joined NATO in 1999.", "state/chile", "organization/nato", "Positive"),
+    ("Chile was not a member of NATO.", "state/chile", "organization/nato", "Negative"),
+])
+def test_relations_a_member_of_an_organization_or_one_that_joins_it_belongs_to_it(facts_for, text, member, body,
+                                                                                   polarity):
+    found = [(r.subject, r.object, r.factuality.polarity) for r in facts_for(text).relations
+             if r.predicate == "affiliatedWith"]
+    assert found == [(member, body, polarity)]
+
+
+def test_relations_joining_talks_is_no_membership(facts_for):
+    assert not [r for r in facts_for("Chile joined the talks in May.").relations if r.predicate == "affiliatedWith"]

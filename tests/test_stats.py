@@ -20,28 +20,45 @@ def facts_with(path: Path, *extractors: str) -> Facts:
 
 @pytest.fixture
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    fired = {"a.txt": ("frame:support:verb", "frame:support:noun", "rule:alliance"), "b.txt": ("frame:support:verb",),
-             "gold.txt": ("rule:only-on-gold",)}
-    for name in fired:
+    frames = {"a.txt": ("frame:support:verb", "frame:support:noun"), "b.txt": ("frame:support:verb",),
+              "gold.txt": ("frame:reject:verb",)}
+    rules = {"a.txt": {"alliances": 2, "stances": 2}, "b.txt": {"stances": 1}, "gold.txt": {"memberships": 1}}
+    for name in frames:
         (tmp_path / name).write_text("Some text.\n", encoding="utf-8")
-    monkeypatch.setattr(stats, "facts_of", lambda document, pipeline: facts_with(Path(document.path),
-                                                                                  *fired[Path(document.path).name]))
+
+    def facts_of(document, pipeline, written):
+        written.update(rules[Path(document.path).name])
+        return facts_with(Path(document.path), *frames[Path(document.path).name])
+
+    monkeypatch.setattr(stats, "facts_of", facts_of)
     return tmp_path
 
 
-def test_stats_counts_documents_per_rule_and_frames_by_name(corpus: Path) -> None:
+def test_stats_counts_documents_per_registered_rule_and_per_frame(corpus: Path) -> None:
     uses = {u.rule: u for u in stats.rule_use([corpus], pipeline=None, skip=["gold.txt"])}
     assert (uses["frame:support"].documents, uses["frame:support"].facts) == (2, 3)
-    assert uses["rule:alliance"].documents == 1
-    assert "rule:only-on-gold" not in uses  # the gold text is left out
-    assert uses["frame:oppose"].documents == 0  # a frame of frames.yaml that fired nowhere is listed
+    assert (uses["rule:stances"].documents, uses["rule:stances"].facts) == (2, 3)
+    assert (uses["rule:alliances"].documents, uses["rule:alliances"].facts) == (1, 2)
+    # the gold text is left out, and what fired only there is listed with zero, as is what fired nowhere
+    assert (uses["rule:memberships"].documents, uses["frame:reject"].documents) == (0, 0)
+    assert uses["frame:oppose"].documents == 0 and uses["rule:opposed-stances"].documents == 0
 
 
-def test_stats_rule_of_keeps_rule_ids_and_folds_frame_categories() -> None:
+def test_stats_rule_of_folds_frame_categories() -> None:
     assert stats.rule_of("frame:oppose:agent_noun") == "frame:oppose"
-    assert stats.rule_of("rule:event-meeting") == "rule:event-meeting"
 
 
 def test_cli_stats_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["stats", "--help"])
     assert result.exit_code == 0 and "Example: kg stats --rules" in result.output
+
+
+@pytest.mark.slow
+def test_extract_counts_the_facts_each_registered_rule_wrote(pipeline) -> None:
+    from kg_builder.pipeline import facts_of
+
+    written: dict[str, int] = {}
+    text = "Chile and Peru signed the Lima Treaty in 1931. Peru opposed the new fishing quota."
+    facts_of(Document(doc_id="t", path="t.txt", text=text), pipeline, written)
+    assert written["stances"] == 1 and written["agreements"] >= 1
+    assert "memberships" not in written and "alliances" not in written

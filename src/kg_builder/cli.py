@@ -645,10 +645,10 @@ def eval_command(gold_files: tuple[Path, ...], store_dir: Path, doc_dirs: tuple[
 @click.option("--model", default=None, help="spaCy pipeline to use (default: the project's).")
 @format_option(("table", "json"), "table")
 def stats(folder: Path, by_rule: bool, gold_dirs: tuple[Path, ...], model: str | None, fmt: str) -> None:
-    """Build every document of FOLDER in memory (the store is not touched) and report, for each rule or frame id
-    that facts carry as their extractor, the number of documents where it produced a fact. Frames of
-    ontology/frames.yaml that never fired are listed with 0: a rule that fires only on the texts it was tuned to
-    does not belong in the product.
+    """Build every document of FOLDER in memory (the store is not touched) and report, for each registered
+    extraction rule (rule:NAME) and each frame of ontology/frames.yaml (frame:NAME), the number of documents where
+    it wrote a fact, and how many. Rules and frames that never fired are listed with 0: a rule that fires only on
+    the texts it was tuned to does not belong in the product.
 
     \b
     Example: kg stats --rules ../shared/corpus/milestones --skip-gold ../shared/eval/dev

@@ -20,11 +20,11 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
+TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
                       "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "exchange",
                       "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles"})
-ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "itself"})
+ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "itself", "carrier"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class Frame:
 class Frames:
     object_control: frozenset[str]
     light_verbs: frozenset[str]
+    # the light verbs and the verbs that carry only a stance noun ("saw the need to", "stressed the importance of")
+    stance_light_verbs: frozenset[str]
     transparent_verbs: frozenset[str]  # "wished to see a deal": the stance is about the deal
     tough_adjectives: frozenset[str]  # "X was impossible to keep": X is what is (not) kept
     complement_verbs: frozenset[str]
@@ -134,8 +136,10 @@ def read_frames(path: Path, ontology: Path) -> Frames:
     for node in top["frames"].value:
         for category, lemma, frame in checker.frame(node, defaults):
             index[(category, lemma)] = index.get((category, lemma), ()) + (frame,)
+    light_verbs = frozenset(checker.words(top["light_verbs"], "light_verbs"))
     return Frames(object_control=frozenset(checker.words(top["object_control"], "object_control")),
-                  light_verbs=frozenset(checker.words(top["light_verbs"], "light_verbs")),
+                  light_verbs=light_verbs,
+                  stance_light_verbs=light_verbs | frozenset(checker.words(top["recognizing_verbs"], "recognizing_verbs")),
                   transparent_verbs=frozenset(checker.words(top["transparent_verbs"], "transparent_verbs")),
                   tough_adjectives=frozenset(checker.words(top["tough_adjectives"], "tough_adjectives")),
                   complement_verbs=frozenset(checker.words(top["complement_verbs"], "complement_verbs")),

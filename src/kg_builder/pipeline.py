@@ -103,11 +103,13 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     return Pipeline(build_pipeline(lexicon, model), lexicon)
 
 
-def facts_of(document: Document, pipeline: Pipeline) -> Facts:
+def facts_of(document: Document, pipeline: Pipeline, written: dict[str, int] | None = None) -> Facts:
+    """The facts of a document; with `written`, each extraction rule's name is counted there with the facts it
+    wrote."""
     from .extract import extract
 
     doc = pipeline.parsed.pop(document.text, None)
-    return extract(pipeline.nlp(document.text) if doc is None else doc, document, pipeline.lexicon)
+    return extract(pipeline.nlp(document.text) if doc is None else doc, document, pipeline.lexicon, written)
 
 
 @contextmanager

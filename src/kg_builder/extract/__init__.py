@@ -42,25 +42,35 @@ RULES: tuple[Rule, ...] = (
     Rule("titles", relations.titles, "entity mentions, title words", "roles, leaderOf, affiliatedWith"),
     Rule("appointments", relations.appointments, "'elected X as president', 'X became premier', 'X is a fellow at Y'",
          "roles, leaderOf, affiliatedWith"),
-    Rule("memberships", relations.memberships, "'X's party'", "affiliatedWith"),
+    Rule("memberships", relations.memberships, "'X's party', 'X, a member of Y', 'X joined Y'", "affiliatedWith"),
     Rule("events", events.events, "event triggers, sentence dates", "events with participants, place, dates"),
     Rule("agreements", agreements.agreements, "agreement heads, status verbs", "agreements, status, signatories"),
     Rule("undertakings", agreements.undertakings, "'the parties agreed to ...' after an agreement", "commitments"),
     Rule("commitment-clauses", agreements.commitment_clauses, "clause layer, agreements", "commitments"),
-    Rule("facilities", facilities.facilities, "facility heads, operator verbs", "facilities, status, operator"),
     Rule("stances", positions.stances, "clause layer, PolicyPosition frames", "policy positions"),
     Rule("possessed-policies", positions.possessed_policies, "'X's policy'", "policy positions"),
-    Rule("negative-frames", positions.framed_negatively, "'X argue Y is a threat'", "policy positions"),
+    Rule("judgments", positions.judgments, "'X argue Y is a threat', 'X said Y was wrong'", "policy positions"),
     Rule("normative-reports", positions.normative_reports, "'X said they must ...'", "policy positions"),
     Rule("self-reports", positions.self_reports, "'X said he will (never) ...'", "policy positions"),
-    Rule("disagreements", positions.disagreements, "clause layer, Disagreement frames", "disagreements"),
-    Rule("unresolved-issues", positions.unresolved_issues, "'X and Y could not resolve Z'", "disagreements"),
+    Rule("facilities", facilities.facilities, "facility heads, operator verbs, the sentence's offers",
+         "facilities, status, operator"),
+    Rule("disagreements", positions.disagreements,
+         "clause layer, Disagreement frames, 'X and Y could not resolve Z', '... agree on Z', 'left Z unsettled'",
+         "disagreements"),
     Rule("alliances", relations.alliances, "alliance words", "alliedWith"),
     Rule("unrealized-clauses", events.unrealized_clauses, "factuality of every clause", "negated or unreal events"),
 )
 
 
-def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
+# Steps over the whole document, once every sentence is read (the span they get is the whole text).
+DOCUMENT_RULES: tuple[Rule, ...] = (
+    Rule("opposed-stances", lambda ctx, _: positions.opposed_stances(ctx), "the document's positions",
+         "disagreements"),
+)
+
+
+def extract(doc: Doc, document: Document, lexicon: Lexicon, written: dict[str, int] | None = None) -> Facts:
+    """The facts of a parsed document; with `written`, each rule's name is counted there with the facts it wrote."""
     doc = ParsedDoc(doc)  # the rules read the parse many times over: once out of spaCy, then plain attributes
     ctx = Context(document=document, doc=doc, lexicon=lexicon, registry=Registry(lexicon, document, doc),
                   cues=Cues.from_triggers(lexicon.triggers), frames=load_frames())
@@ -69,15 +79,31 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon) -> Facts:
             continue
         ctx.dates = events.dates_in(ctx, sent)
         for rule in RULES:
-            rule.run(ctx, sent)
+            _run(rule, ctx, sent, written)
         events.advance_anchor(ctx, ctx.dates)
-    facilities.offered_operators(ctx)
-    positions.opposed_stances(ctx)
+    for rule in DOCUMENT_RULES:
+        _run(rule, ctx, doc[:], written)
     linked = tuple(_link_fulfilment(a, list(ctx.events.values())) for a in ctx.agreements)
     return Facts(document=document, entities=ctx.registry.freeze(), events=tuple(ctx.events.values()),
                  agreements=linked, positions=tuple(ctx.positions), disagreements=tuple(ctx.disagreements),
                  relations=tuple(dict.fromkeys(ctx.relations)), creators=ctx.registry.authors,
                  publisher=ctx.registry.publisher)
+
+
+def _run(rule: Rule, ctx: Context, span: Span, written: dict[str, int] | None) -> None:
+    if written is None:
+        rule.run(ctx, span)
+        return
+    before = sum(_written(ctx))
+    rule.run(ctx, span)
+    if sum(_written(ctx)) > before:
+        written[rule.name] = written.get(rule.name, 0) + sum(_written(ctx)) - before
+
+
+def _written(ctx: Context) -> tuple[int, ...]:
+    """How many facts of each kind the document has so far (roles included): a rule that changes it wrote one."""
+    return (len(ctx.events), len(ctx.agreements), sum(len(a.commitments) for a in ctx.agreements), len(ctx.positions),
+            len(ctx.disagreements), len(ctx.relations), ctx.registry.role_count())
 
 
 def _words(text: str) -> set[str]:

@@ -18,7 +18,7 @@ from ..lexicon import slug
 from ..model import ASSERTED, Agreement, Commitment, Event, Factuality, TimeValue
 from ..timex import Interval
 from .context import Context
-from .clauses import RELATIVE_PRONOUNS, clause_text, verb_predication
+from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
 from .events import _date_tokens, join_participants
 from .tokens import conjuncts, objects, phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of
 
@@ -42,9 +42,10 @@ def _is_head(ctx: Context, token: Token) -> bool:
 
 
 def _named_plan(ctx: Context, token: Token, lemma: str) -> bool:
-    """"the Quito Plan", "the Lima Initiative": a head that names an agreement only as part of a proper name."""
+    """"the Quito Plan", "the Lima Initiative", "the Peace of Amiens": a head that names an agreement only as part of
+    a proper name."""
     return token.pos_ == "PROPN" and token.is_title and lemma in ctx.triggers["agreements"]["named_heads"] \
-        and any(c.dep_ in ("compound", "amod", "conj") for c in token.children)
+        and (any(c.dep_ in ("compound", "amod", "conj") for c in token.children) or _of_place(token) is not None)
 
 
 def _signed_title(ctx: Context, token: Token) -> bool:
@@ -67,12 +68,32 @@ def _proper_name(token: Token) -> str | None:
     while end < len(token.doc) and token.doc[end].ent_type_ != "DATE" and (
             token.doc[end].like_num and token.doc[end].text.isdigit() or re.fullmatch(r"[IVX]+", token.doc[end].text)):
         end += 1
-    of_name = _of_place(token) if end == token.i + 1 else None
+    # a year completes a name that is no name without it ("the Convention of 1818", not "the Quito Treaty of 1991")
+    of_name = (_of_place(token) or (_of_year(token) if start == token.i else None)) if end == token.i + 1 else None
     if of_name is not None and token.is_title:
-        end = of_name.i + 1  # "the Treaty of Kanagawa", "the Peace of Westphalia"
+        end = of_name.i + 1  # "the Treaty of Kanagawa", "the Peace of Westphalia", "the Convention of 1818"
     if (start < token.i or of_name is not None) and token.is_title:
         return _without_final_stop(list(token.doc[start: end]))
+    if _named_by_people(token):  # "the Rush-Bagot agreement"
+        return text_of(list(token.doc[start: token.i + 1]))
     return None
+
+
+def _of_year(head: Token) -> Token | None:
+    """"the Convention of 1818": a year right after the head's "of" completes a capitalised name."""
+    after = head.doc[head.i + 1: head.i + 3]
+    if len(after) == 2 and after[0].lower_ == "of" and after[0].head == head and re.fullmatch(r"1[5-9]\d\d|20\d\d",
+                                                                                               after[1].text):
+        return after[1]
+    return None
+
+
+def _named_by_people(head: Token) -> bool:
+    """"the Rush-Bagot agreement", "the Sykes-Picot accord": two capitalised names joined by a hyphen right before a
+    lower-case head name it after the men who made it (two states so joined name its parties instead)."""
+    words = head.doc[max(head.i - 3, 0): head.i]
+    return len(words) == 3 and words[1].text in "-\u2013" and all(
+        w.pos_ == "PROPN" and w.is_title and w.ent_type_ not in ("GPE", "NORP") for w in (words[0], words[2]))
 
 
 def _of_place(head: Token) -> Token | None:
@@ -207,7 +228,9 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
                         reverse=True)
         same = [a for a in recent if _label_head(a.label) == name.lower()]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
-        return (same or (single if name.lower() == "agreement" else []) or [None])[0]
+        # any accord is "the agreement" (the deal named last, not the Agreement named before it); "the treaty" is one
+        # of the treaties
+        return ((single if name.lower() == "agreement" else same) or [None])[0]
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
     return next((a for a in reversed(ctx.agreements) if _family(ctx, _label_head(a.label)) == family
@@ -239,8 +262,9 @@ def _identified(token: Token) -> Token:
 
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     verb, status = _governor(ctx, token)
-    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization" and verb is None:
-        return  # "the Warsaw Pact disbanded": the name of an alliance; "the Lima Accords, signed by ...": a treaty
+    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization" and verb is None and _of_year(token) is None:
+        return  # "the Warsaw Pact disbanded": the name of an alliance; "the Lima Accords, signed by ...", "the
+        # Convention of 1818": a treaty
     proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)
@@ -264,8 +288,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     sought = stated == "Proposed" and verb is not None \
         and bool(ctx.frames.verb_stances([verb.lemma_.lower()]) & {"Supports", "Demands"})
     # "pursued an agreement", "sought a treaty": a verb of wanting gives no status to what it wants (one that
-    # proposes or negotiates a text does)
-    if found is None and not proper and _unnamed_and_unmade(ctx, token, name, None if sought else stated):
+    # proposes or negotiates a text does); nor does one that is denied or only supposed ("did not produce an
+    # agreement", "could lead to an agreement")
+    made = stated if fact.is_plain_fact and not sought else None
+    if found is None and not proper and _unnamed_and_unmade(ctx, token, name, made):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
     signers = _signatories(ctx, verb, token) if verb is not None and status in ("Signed", "NotSigned") else []
@@ -358,7 +384,9 @@ def _of_date(token: Token, dates: dict[int, Interval]) -> TimeValue | None:
     """"the Tacna Protocol of May 1929", "a 2031 joint statement": a date the mention carries."""
     after = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     before = [c for c in token.lefts if c.dep_ in ("nummod", "compound", "nmod", "amod")]
-    return next((dates[t.i].start for t in after + before if t.i in dates), None)
+    year = _of_year(token)  # "the Convention of 1818", which the tagger may take for a name, not a date
+    return next((dates[t.i].start for t in after + before if t.i in dates),
+                TimeValue(year.text, "year") if year is not None else None)
 
 
 def _named_date_event(ctx: Context, token: Token, name: str, when: TimeValue, signers: list[str]) -> str:
@@ -475,27 +503,71 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
         pred = verb_predication(verb)
         owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, a))), None)
         # also "returned to X by limiting Y": the treaty limits Y; "it did not guarantee Y" commits to nothing
-        if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive":
+        if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive" \
+                and not _assessed(ctx, verb):
             _add_commitments(ctx, sent, owner, [text for theme in pred.themes for text in _provisions(theme)])
-        framing = next((k for t in pred.oblique("under") if (k := _agreement_meant(ctx, _terms_of(ctx, t)))), None)
+        # "under the accord, tariffs would be cut"; "in the treaty, Spain ceded X": only a party acts "in" one (what
+        # "was included in the treaty", or "interest in a treaty", is no provision)
+        settings = ("under", "in") if _party_acting(ctx, verb) else ("under",)
+        framing, framing_phrase = next(((k, t.head) for p in settings for t in _framing_phrases(pred, p)
+                                         if (k := _agreement_meant(ctx, _terms_of(ctx, t)))), (None, None))
         if framing and not owner:
             # "committed to buy X": the parser may take the complement for an adverbial infinitive
             inner = [*pred.clauses, *(c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
                                       any(a.lower_ == "to" for a in c.children)
                                       and not any(a.dep_ == "nsubj" for a in c.children))] \
                 if verb.lemma_.lower() in ctx.triggers["agreements"]["undertaking_verbs"] else []
-            texts = [text for c in inner for text in _undertaken(c)] or _provisions_said(verb, {"under"})
+            texts = [text for c in inner for text in _undertaken(c)] or _provisions_said(verb, drop=(framing_phrase,))
             _add_commitments(ctx, sent, framing, texts)
             ctx.provisions_of = (framing, sent.end)
+            _parties_acting(ctx, sent, verb, framing)
     _provisions_continued(ctx, sent)
 
 
-def _provisions_said(verb: Token, without: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    """"X would withdraw its troops and Y would reopen the border": one provision per clause with its own subject."""
+def _assessed(ctx: Context, verb: Token) -> bool:
+    """"It established an important precedent", "it set an example": what an accord achieved, no provision of it."""
+    return any(o.lemma_.lower() in ctx.triggers["agreements"]["outcome_nouns"] for o in objects(verb))
+
+
+def _party_acting(ctx: Context, verb: Token) -> bool:
+    """An actor is the subject of the verb, and the verb does not merely state ("In a joint statement, X and Y
+    confirmed ..." is how they issued it)."""
+    stating = set(ctx.cues.reporting_verbs) | set(ctx.triggers["agreements"]["affirming_verbs"])
+    return verb.lemma_.lower() not in stating and any(ctx.registry.actors(s) for s in subjects(verb))
+
+
+def _framing_phrases(pred: Predication, preposition: str) -> list[Token]:
+    """"Under the accord, X ...", "X ceded Y to Z in the treaty": the agreement a clause is set in, also where the
+    parser hangs the phrase on the verb's last object."""
+    hung = [o for t in [*pred.themes, *(t for _, t in pred.obliques)] for o in prep_objects(t, preposition)]
+    return [*pred.oblique(preposition), *hung]
+
+
+def _parties_acting(ctx: Context, sent: SentSpan, verb: Token, agreement_key: str) -> None:
+    """"In the Treaty of Paris, Spain ceded the islands", "Under the accord, Peru made peace with Chile": who acts
+    under an agreement, and with whom, as a plain fact, are parties to it, and it was concluded."""
+    fact = ctx.factuality(verb)
+    if not fact.is_plain_fact:
+        return
+    known = {r.object for r in ctx.signatory_relations({agreement_key})}
+    acting = [*subjects(verb), *verb_predication(verb).oblique("with")]
+    for party in dict.fromkeys(k for t in acting for k in ctx.registry.actors(t)):
+        if party not in known:
+            ctx.relate(agreement_key, "signatory", party, ctx.evidence(sent, "rule:agreement-signatory", 0.6), fact)
+    agreement = next(a for a in ctx.agreements if a.key == agreement_key)
+    if agreement.status is None:
+        _store(ctx, replace(agreement, status="Signed"))
+
+
+def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
+    """"X would withdraw its troops and Y would reopen the border": one provision per clause with its own subject
+    (without the phrases in `drop`: the one that names the agreement)."""
     own = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
-    first = clause_text(verb, without=without, before=own[0].left_edge.i if own else None)
-    return [first, *(text for c in own for text in _provisions_said(c))]
+    # "In 1802, after the war, X ceded Y": what comes before the subject frames the provision, it is no part of it
+    start = min((s.left_edge.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), default=None)
+    first = clause_text(verb, before=own[0].left_edge.i if own else None, after=start, drop=drop)
+    return [first, *(text for c in own for text in _provisions_said(c, drop))]
 
 
 def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
@@ -593,7 +665,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT" \
-                and ctx.factuality(verb).polarity == "Positive":  # "it did not guarantee X" commits to nothing
+                and ctx.factuality(verb).polarity == "Positive" and not _assessed(ctx, verb):
+            # "it did not guarantee X" commits to nothing
             found += [_commitment(ctx, sent, latest, item) for item in _items(verb, section["list_verbs"])]
         elif lemma in ("give", "set") and any(c.dep_ == "auxpass" for c in verb.children) and \
                 any(s.i in ctx.agreement_at for s in subjects(verb)):
@@ -700,6 +773,8 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
         return [i for i in split_list(text) if len(i.split()) <= 24]
-    own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and not
+    # "Additionally, it also lowered X": an adverb before the verb links the sentence, it is no part of the provision
+    linking = {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
+    own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and t.i not in linking and not
            any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != verb.i and a in verb.subtree)]
     return [text_of(own)] if len(own) > 1 else []

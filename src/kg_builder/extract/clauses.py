@@ -354,15 +354,17 @@ def _after_wh_word(to: Token) -> bool:
 
 
 def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str] = frozenset(),
-                before: int | None = None) -> str:
+                before: int | None = None, after: int | None = None, drop: tuple[Token, ...] = ()) -> str:
     """The words of a clause headed by `verb` (with its coordinated verbs: "destroy or transfer X", and the relative
     clauses that say which thing it is), without "to", its marker, the adverbial clauses in it, or correlatives
-    ("not only ... but also"); only those before token `before` if given."""
+    ("not only ... but also"); only those before token `before` and from token `after` on, if given, and none of
+    the phrases in `drop`."""
     words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
              and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i and not _after_wh_word(t))
-             and (before is None or t.i < before)]
+             and (before is None or t.i < before) and (after is None or t.i >= after)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
+    dropped |= {t.i for d in drop for t in d.subtree}
     words = [t for t in words if t.i not in dropped]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):

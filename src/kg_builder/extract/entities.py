@@ -75,6 +75,7 @@ class Registry:
         self.not_actor_heads = set(lexicon.triggers["agreements"]["heads"]) | set(events["named_heads"]) \
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")}
         self.qualified_groups = set(triggers["qualified_group_nouns"])
+        self.group_suffixes = tuple(triggers["group_suffixes"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
         self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
         self.entities: dict[str, _Builder] = {}
@@ -242,6 +243,9 @@ class Registry:
     def key_of(self, token: Token) -> str | None:
         """The entity a token mentions, as written (a capital stays a place)."""
         return self.token_key.get(token.i)
+
+    def role_count(self) -> int:
+        return sum(len(b.role_readings) for b in self.entities.values())
 
     def actors(self, token: Token) -> list[str]:
         """The actors a noun phrase head refers to, with its conjuncts."""
@@ -449,13 +453,19 @@ class Registry:
                 return self.pair()  # "Chile and Peru met ... the negotiators disagreed": the two who met
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
-                                     and qualified):
+                                     and qualified or self._named_by_ending(token)):
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
             return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
         if lemma in self.words["partitive_nouns"] and self._of_people(token):
             return [self._group(token)]  # "the majority of Americans"
         return []
+
+    def _named_by_ending(self, token: Token) -> bool:
+        """"annexationists", "Filipino nationalists": a plural whose ending names people by a belief or a trade (long
+        enough that the ending is a suffix: not "lists")."""
+        lemma = token.lemma_.lower()
+        return token.tag_ == "NNS" and len(lemma) >= 6 and lemma.endswith(self.group_suffixes)
 
     def _of_people(self, token: Token) -> bool:
         """The "of" phrase names a people or a group: "of Americans", "of the senators"."""
@@ -482,8 +492,9 @@ class Registry:
 
     def _group(self, token: Token) -> str:
         """"a broad coalition of Republicans and conservative Democrats", "U.S. negotiators": a group acting as one."""
+        qualifies = token.lemma_.lower() in self.qualified_groups  # "colonial governments" are not all governments
         keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
-                c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP"))
+                c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP" or qualifies))
                 or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
         if token.dep_ == "conj" and self._modified_plural(token.head) == token:
             # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too

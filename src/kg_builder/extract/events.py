@@ -9,6 +9,7 @@ trigger word, so that the timeline holds what the text dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -87,11 +88,17 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         if needed and not (modifiers_text(token) & set(needed)):
             return None
         return section["nouns"][lemma]
-    if _named_event(ctx, token):
+    if _named_event(ctx, token) or _dated_speech(ctx, token):
         return "Event"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and (listing := _listing_event(ctx, token)) is not None:
         return _trigger_kind(ctx, listing)  # "two congresses, including chairing one in May"
     return None
+
+
+def _dated_speech(ctx: Context, token: Token) -> bool:
+    """"Ruiz's November 1931 remark", "the 1947 speech": what was said, dated in its own words, is on the timeline."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ctx.triggers["events"]["dated_nouns"] \
+        and any(c.ent_type_ == "DATE" for c in token.lefts)
 
 
 def _named_event(ctx: Context, token: Token) -> bool:
@@ -328,7 +335,7 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     if kind in MEETING_KINDS and location and token.pos_ == "NOUN":
         return f"{ctx.registry.entities[location].label} {token.lower_}"  # "Quito talks", "Lima summit"
     if token.pos_ in ("NOUN", "PROPN"):
-        return phrase(token)
+        return phrase(token, keep_possessor=_dated_speech(ctx, token))  # "Ruiz's 1931 speech": whose words
     skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token))
     relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token)
@@ -364,14 +371,14 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
     return aside | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
 
 
-def tidy_label(label: str) -> str | None:
+def tidy_label(label: str, shortest: int = 3) -> str | None:
     """A clause label an analyst can read, or None: a label cut short loses its dangling preposition or
     conjunction; one that opens on a relative or question word ("which attend in", "what he believed"), or keeps
-    fewer than three words, names nothing."""
+    fewer than `shortest` words, names nothing."""
     words = label.split()
     while words and words[-1].lower() in CLOSING_FRAGMENTS:
         words.pop()
-    if len(words) < 3 or words[0].lower() in OPENING_FRAGMENTS:
+    if len(words) < shortest or words[0].lower() in OPENING_FRAGMENTS:
         return None
     return " ".join(words)
 
@@ -480,7 +487,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     else:
         label = _label(ctx, mention, kind, location, dates)
         if mention.pos_ == "VERB":
-            label = tidy_label(label)
+            label = tidy_label(label, shortest=2 if _named_doer_alone(mention, label) else 3)
             if label is None:
                 return  # "which attend in", "it took for": a clause the parse tore apart names no event
         same = ctx.fact_key("event", kind, label, sentence_of(token).start_char)
@@ -495,9 +502,23 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     hosting = _hosting_clause(ctx, mention) if mention.pos_ == "NOUN" else None
     if hosting is not None:
         ctx.event_at[hosting.i] = same  # its date is the meeting's, not an event of its own
-    ctx.events[same] = _as_summit(ctx, ctx.events[same])
+    hosts = [k for s in subjects(hosting) for k in ctx.registry.actors(s)] if hosting is not None else []
+    ctx.events[same] = _as_summit(ctx, ctx.events[same], hosts)
     if ctx.events[same].kind in MEETING_KINDS:
         ctx.registry.note_pair(list(ctx.events[same].participants))
+
+
+def _named_doer_alone(verb: Token, label: str) -> bool:
+    """"Smith resigned", "Smith, who resigned": a named doer and a verb with no object say what happened (not "which
+    Japan activated", whose object is elsewhere, nor "the siege of Grozny, which began", where the parse may have
+    hung the clause on the wrong noun)."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    if verb.dep_ == "relcl":
+        doers = [verb.head] if not (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of") else []
+    else:
+        doers = subjects(verb)
+    return any(d.pos_ == "PROPN" and label.startswith(phrase(d)) for d in doers)
 
 
 def _presupposed(ctx: Context, noun: Token) -> bool:
@@ -520,12 +541,16 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
                                     or any(c.dep_ == "poss" for c in noun.children))
 
 
-def _as_summit(ctx: Context, event: Event) -> Event:
-    """A meeting of two or more leaders, each with a leader's title in the text, is a summit."""
+def _as_summit(ctx: Context, event: Event, hosts: Sequence[str] = ()) -> Event:
+    """A meeting of two or more leaders, each with a leader's title in the text, is a summit; so is one a leader hosts
+    for a state ("a meeting the President hosted in Lima, where Chile joined the group"): a state a head of state
+    receives comes as its own leader, where one met by others ("met the Chilean delegation") need not."""
     leader_titles = set(ctx.triggers["relations"]["leader_titles"])
     leaders = [p for p in event.participants
                if ctx.registry.entities.get(p) and set(ctx.registry.entities[p].roles) & leader_titles]
-    return replace(event, kind="Summit") if event.kind == "Meeting" and len(leaders) >= 2 else event
+    guests = [p for p in event.participants if ctx.registry.kind(p) == "State" and p not in hosts]
+    summit = len(leaders) >= 2 or bool(set(leaders) & set(hosts) and guests)
+    return replace(event, kind="Summit") if event.kind == "Meeting" and summit else event
 
 
 def join_participants(ctx: Context, event_key: str, actors: list[str]) -> None:
@@ -543,6 +568,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         anchor = _attachment(sent.doc[i], noun=False)
         if anchor is None or anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
             continue  # "the 1929 Tacna Treaty", "the Fisheries Act of 1951" date the name, not the clause around it
+        if _standing_since(ctx, sent.doc[i], dates[i]):
+            continue
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
             continue
@@ -564,6 +591,29 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             ctx.events[named[0]] = replace(event, start=event.start or dates[i].start, end=event.end or dates[i].end)
             continue
         _record(ctx, verb, "Event", dates, when=dates[i])
+
+
+def _standing_since(ctx: Context, date: Token, when: Interval) -> bool:
+    """"Peru, a Chilean ally since 1931,", "Peru has been a member since 1931": a standing the text dates by its start
+    began then; recorded as the actor with what it became."""
+    prep = date.head
+    if date.dep_ != "pobj" or prep.lower_ != "since":
+        return False
+    noun = next((c for c in prep.head.children if c.dep_ == "attr"), prep.head) if prep.head.lemma_ == "be" else prep.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("appos", "attr"):
+        return False
+    holders = [noun.head] if noun.dep_ == "appos" else subjects(noun.head)
+    actors = [k for h in holders for k in ctx.registry.actors(h)]
+    if not actors or noun.i in ctx.event_at:
+        return False
+    words = [t for t in noun.subtree if t.i not in _date_phrase(date) and not _in_clause_of(t, noun) and t.dep_ != "punct"]
+    label = f"{phrase(holders[0])} {text_of(words)}"
+    key = ctx.fact_key("event", "Event", label, sentence_of(date).start_char)
+    ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=ctx.factuality(noun),
+                            evidence=ctx.evidence(sentence_of(date), "rule:event-event", 0.6),
+                            participants=tuple(actors), start=when.start)
+    ctx.event_at[noun.i] = key
+    return True
 
 
 def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
@@ -676,8 +726,12 @@ def _clause_label(verb: Token) -> str:
 
 
 def _embedded(t: Token, root: Token) -> bool:
+    """A word of a clause inside the root's, not of the root's own; "could allow one side to launch a strike": an
+    infinitive with its own subject right under the verb completes it."""
     while t != root:
-        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        completing = t.dep_ == "ccomp" and t.head == root and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and not completing \
+                or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
             return True
         t = t.head
     return False

@@ -93,6 +93,7 @@ def facilities(ctx: Context, sent: SentSpan) -> None:
         for owner in ([] if operator else _owners(ctx, head)):
             # "Soviet nuclear facilities", "its air bases": whose they are is presupposed, whatever is said of them
             ctx.relate(key, "operator", owner, ctx.evidence(sent, "rule:facility-owner", 0.55))
+    _offered_operators(ctx, sent)
 
 
 def _owners(ctx: Context, head: Token) -> list[str]:
@@ -171,7 +172,8 @@ def _passive_after(head: Token) -> Token | None:
 
 
 def _operator(ctx: Context, head: Token, verbs: list[str]) -> str | None:
-    """The subject of the verb of keeping or running above the facility; coordinated facilities share it."""
+    """The subject of the verb of keeping or running above the facility; coordinated facilities share it. A leader
+    acts for the state ("Kim offered to dismantle the reactor": the North runs it, whatever becomes of the offer)."""
     verb = head.head
     while verb.pos_ != "VERB" and verb.head != verb:
         verb = verb.head
@@ -182,17 +184,17 @@ def _operator(ctx: Context, head: Token, verbs: list[str]) -> str | None:
     for subject in subjects(verb):
         actors = ctx.registry.actors(subject)
         if actors:
-            return actors[0]
+            return ctx.registry.state_of(actors[0])
     return None
 
 
-def offered_operators(ctx: Context) -> None:
-    """Who offers to shut a facility down runs it: the holder's state operates a facility named in an offer to
-    act on it (an offer to seize the mines says nothing of who runs them)."""
+def _offered_operators(ctx: Context, sent: SentSpan) -> None:
+    """Who offers to shut a facility down runs it: the holder's state operates a facility named in an offer of this
+    sentence to act on it (an offer to seize the mines says nothing of who runs them)."""
     facilities = [e for e in ctx.registry.entities.values() if e.kind == "Facility"]
     operated = {r.subject for r in ctx.relations if r.predicate == "operator"}
     section = ctx.triggers["facilities"]
-    for position in ctx.positions:
+    for position in (p for p in ctx.positions if sent.start_char <= p.evidence.span.begin < sent.end_char):
         issue = ctx.registry.entities[position.issue].label.lower()
         if position.stance != "Offers" or not _operators_act(issue, section["operator_verbs"], section["status_nouns"]):
             continue

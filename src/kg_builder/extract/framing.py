@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..frames import ROLE_NAMES, Frame, Frames
 from .clauses import Predication, description_predication, framed, noun_predication, received, verb_predication
-from .tokens import verb_lemmas
+from .tokens import subjects, verb_lemmas
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class FrameMatch:
     def _argument(self, name: str) -> tuple[Token, ...]:
         pred = self.predication
         if name in ROLE_NAMES:
+            if name == "carrier":
+                return tuple(subjects(pred.support)) if pred.support is not None else ()
             return {"agent": pred.agents, "theme": pred.themes, "recipient": pred.recipients,
                     "clause": pred.clauses, "infinitive": pred.infinitives, "itself": (pred.head,)}[name]
         return pred.oblique(name)
@@ -70,7 +72,7 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     if not found:
         return []
     if category == "noun":
-        pred = received(framed(noun_predication(token, frames.light_verbs, frames.complement_verbs,
+        pred = received(framed(noun_predication(token, frames.stance_light_verbs, frames.complement_verbs,
                                                 frames.adjunct_prepositions), frames.framing_prepositions),
                         frames.receiving_verbs)
     else:

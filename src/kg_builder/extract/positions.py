@@ -20,8 +20,8 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import Predication, clause_text, noun_predication, verb_predication
 from .context import Context
 from .framing import FrameMatch, matches
-from .tokens import (agents, conjuncts, non_restrictive, objects, phrase, sentence_of, split_list, strip_determiners,
-                     subjects, text_of, verb_lemmas)
+from .tokens import (agents, conjuncts, non_restrictive, objects, phrase, prep_objects, sentence_of, split_list,
+                     strip_determiners, subjects, text_of, verb_lemmas)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -104,6 +104,9 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         fact = _stance_factuality(ctx, pred, holders)
         if pred.category == "noun" and fact.polarity == "Negative":
             continue  # "the failure to win X's support for Y", "no commitment from X": no stance either way
+        if fact.polarity == "Negative" and pred.lemma in ctx.triggers["positions"]["agreeing_verbs"] \
+                and source in ("on", "over", "about"):
+            continue  # "X and Y could not agree on Z": no stance on Z, a rift over it (unresolved issues)
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
@@ -119,7 +122,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             for holder in holders:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "frame:ending", 0.6)
         if stance in ("Opposes", "Rejects"):
-            _opposed_acts(ctx, sent, holders, issues, fact)
+            _opposed_acts(ctx, sent, holders, issues + _coordinated_stances(ctx, match), fact)
         if stance == "Supports" and pred.category == "noun":
             _support_sought(ctx, sent, pred.head, [text for _, text in issues], rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
@@ -127,8 +130,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
 
 
 def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[Token]:
-    """"X expressed dissatisfaction with Y's slowness and ROK reluctance to act": a stance noun whose own modifier
-    names an actor is that actor's, whoever voices it."""
+    """"Chile voiced dissatisfaction with Peru's delays and Peruvian reluctance to pay": a stance noun whose own
+    modifier names an actor is that actor's, whoever voices it."""
     own = [t for t in holders if t.head == pred.head and t.dep_ in ("compound", "amod", "nmod", "poss")]
     return own if pred.category == "noun" and own and _actors(ctx, own) else holders
 
@@ -195,8 +198,11 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
                   fact: Factuality) -> None:
     """"Chile objected to Peruvian naval patrols": to oppose what another actor does is to disagree with
     it (the actor named as the act's doer: a demonym, a possessive, a compound)."""
+    aspects = set(ctx.triggers["positions"]["aspect_nouns"])
     for token, text in issues:
-        doers = [k for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+        # "elements of the U.S. presence": the doer of the thing an aspect is of
+        named = prep_objects(token, "of") if token.lemma_.lower() in aspects else [token]
+        doers = [k for n in named for c in n.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                  for k in ctx.registry.actors(c)]
         about = _stance_content(ctx, sent, token) or text  # "rejected Egypt's insistence on withdrawal": withdrawal
         for holder in holders:
@@ -285,6 +291,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     for source, tokens in match.candidates("concerns"):
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
+        tokens = _coordinates(pred, tokens)
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
@@ -297,6 +304,26 @@ def _kind_named(noun: Token) -> str:
     singular ("a concession") says too little of it."""
     kind = [t for c in noun.lefts if c.dep_ in ("amod", "compound") for t in c.subtree]
     return text_of(kind + [noun]) if kind or noun.tag_ == "NNS" else ""
+
+
+def _coordinated_stances(ctx: Context, match: FrameMatch) -> list[tuple[Token, str]]:
+    """"dissatisfaction with Peru's delays and Peruvian reluctance to pay": the stance coordinated with what is opposed
+    is opposed too (its text is what that stance is about, read when the two sides are divided)."""
+    return [(c, "") for _, tokens in match.candidates("concerns") for c in _coordinates(match.predication, tokens)
+            if c.pos_ == "NOUN" and _stance_of_its_own(ctx, c)]
+
+
+def _coordinates(pred: Predication, tokens: list[Token]) -> list[Token]:
+    """"dissatisfaction with A, B and C": each thing coordinated is an issue of its own, also where the parser hangs
+    B and C on the verb that carries the stance noun, as a conjunct or as a second object."""
+    if not tokens:
+        return tokens
+    carried = pred.support is not None and pred.head.dep_ == "dobj" and pred.head.head == pred.support
+    # a second object after the stance noun can only be a coordinate the parser lost
+    hung = [c for c in pred.support.children if c.dep_ in ("conj", "dobj") and c.pos_ == "NOUN" and c.i > pred.head.i] \
+        if carried else []
+    return list(dict.fromkeys(c for t in tokens + hung for c in (conjuncts(t) if t.pos_ == "NOUN" else [t])
+                              if c == t or c.pos_ == "NOUN"))
 
 
 def _stance_of_its_own(ctx: Context, token: Token) -> bool:
@@ -514,27 +541,71 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
             _add(ctx, holder, "Supports", issue, Factuality(), sent, "rule:possessed-policy", 0.65)
 
 
-def framed_negatively(ctx: Context, sent: SentSpan) -> None:
-    """"X argued that Y is a threat", "X's comment that Y could pose a threat to Z": the speaker opposes Y."""
-    section = ctx.triggers["positions"]
-    frames, framing = set(section["negative_frames"]), set(section["framing_verbs"])
+def judgments(ctx: Context, sent: SentSpan) -> None:
+    """"X argued that Y is a threat", "X said Y was morally wrong": the speaker opposes Y; "X said Y was essential":
+    the speaker supports Y. "It was wrong to annex Z": the judged thing is the infinitive the "it" stands for.
+    "X regarded Y as a threat", "X viewed Y as vital": the same judgment, held rather than said."""
+    _regarded(ctx, sent)
     for word in sent:
         speakers, clauses = _said(ctx, word)
         for clause in clauses:
-            named = [c for c in clause.children if c.lemma_.lower() in frames
-                     and (c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma_.lower() in framing)]
+            stance = _judgment(ctx, clause)
             topics = [c for c in clause.children if c.dep_ == "nsubj"]
-            if not named or not topics or not speakers:
+            if stance is None or not topics or not speakers or ctx.reading(clause).polarity == "Negative":
                 continue
+            topic = phrase(topics[0])
+            if topics[0].lower_ == "it":
+                extraposed = [c for c in clause.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.i > topics[0].i
+                              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                if not extraposed:
+                    continue
+                topic = clause_text(extraposed[0])
             fact = Factuality("Positive", "Asserted", speakers[0])
             for speaker in speakers:
-                _add(ctx, speaker, "Opposes", phrase(topics[0]), fact, sent, "rule:negative-frame", 0.55)
+                _add(ctx, speaker, stance, topic, fact, sent, "rule:judgment", 0.55)
+
+
+def _regarded(ctx: Context, sent: SentSpan) -> None:
+    section = ctx.triggers["positions"]
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in section["regarding_verbs"]):
+        judged = [o for o in objects(verb) if o.dep_ == "dobj"]
+        named = [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children
+                 if w.dep_ in ("pobj", "amod", "acomp")]
+        stance = next((s for w in named if (s := _judged_by(section, w.lemma_.lower(), w.pos_)) is not None), None)
+        fact = ctx.factuality(verb)
+        if stance is None or not judged or fact.polarity == "Negative":
+            continue
+        for holder in _holders(ctx, verb):
+            _add(ctx, holder, stance, _argument_text(ctx, judged[0]), fact, sent, "rule:judgment", 0.55)
+
+
+def _judged_by(section: dict, lemma: str, pos: str) -> str | None:
+    """The stance a word of judgment takes on what it is said of: "a threat", "wrong" oppose it; "vital" supports it."""
+    if pos == "NOUN":
+        return "Opposes" if lemma in section["negative_frames"] else None
+    return "Opposes" if lemma in section["negative_judgments"] else "Supports" if lemma in section["positive_judgments"] \
+        else None
+
+
+def _judgment(ctx: Context, clause: Token) -> str | None:
+    """The stance a clause's predicate takes on its subject: a noun of harm ("is a threat", "poses a danger") or an
+    adjective of judgment ("was wrong", "is essential")."""
+    section = ctx.triggers["positions"]
+    for c in clause.children:
+        lemma = c.lemma_.lower()
+        if lemma in section["negative_frames"] and (
+                c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma_.lower() in section["framing_verbs"]):
+            return "Opposes"
+        if c.dep_ == "acomp" and clause.lemma_.lower() == "be" and _judged_by(section, lemma, "ADJ"):
+            return _judged_by(section, lemma, "ADJ")
+    return None
 
 
 def _said(ctx: Context, word: Token) -> tuple[list[str], list[Token]]:
-    """Who says what: a reporting verb's subject and its clause, or the owner of a saying noun ("X's remark
+    """Who says or holds what: a reporting or opinion verb's subject and its clause, or the owner of a saying noun ("X's remark
     that ...") and the clause that gives its content."""
-    if word.pos_ == "VERB" and word.lemma_.lower() in ctx.cues.reporting_verbs:
+    if word.pos_ == "VERB" and (word.lemma_.lower() in ctx.cues.reporting_verbs
+                                or word.lemma_.lower() in ctx.triggers["positions"]["opinion_verbs"]):
         return _holders(ctx, word), [c for c in word.children if c.dep_ == "ccomp"]
     if word.pos_ == "NOUN" and word.lemma_.lower() in ctx.triggers["positions"]["saying_nouns"]:
         owners = _actors(ctx, [c for c in word.children if c.dep_ == "poss"])
@@ -544,7 +615,9 @@ def _said(ctx: Context, word: Token) -> tuple[list[str], list[Token]]:
 
 
 def disagreements(ctx: Context, sent: SentSpan) -> None:
-    """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z")."""
+    """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z"), and
+    what two parties fail to settle."""
+    _unresolved_issues(ctx, sent)
     for match in matches(sent, ctx.frames, "Disagreement"):
         parties, used = _parties(ctx, match)
         concerned = [t for _, tokens in match.candidates("concerns") for t in tokens]
@@ -563,19 +636,28 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
                       f"frame:{match.frame.name}:{match.predication.category}")
 
 
-def unresolved_issues(ctx: Context, sent: SentSpan) -> None:
-    """"The two nations could not resolve the issues: A and B": what two parties fail to settle divides them."""
-    settling = set(ctx.triggers["positions"]["settling_verbs"])
-    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling):
+def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
+    """"The two nations could not resolve the issues: A and B", "X and Y could not agree on A", "the treaty left A
+    unsettled": what two parties fail to settle, or to agree on, divides them."""
+    section = ctx.triggers["positions"]
+    settling, agreeing = set(section["settling_verbs"]), set(section["agreeing_verbs"])
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling | agreeing | {"leave"}):
         parties = _actors(ctx, subjects(verb)) or _signers(ctx, subjects(verb))
-        if len(parties) != 2 or ctx.factuality(verb).polarity != "Negative":
+        leaving, polarity = verb.lemma_.lower() == "leave", ctx.factuality(verb).polarity
+        # "the treaty left the border unsettled": what two parties leave unsettled they have not settled
+        left_unsettled = leaving and polarity == "Positive" and any(
+            c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.lower_ in section["unsettled_words"]
+            for c in verb.children)
+        if len(parties) != 2 or not (left_unsettled or not leaving and polarity == "Negative"):
             continue
+        settled = prep_objects(verb, "on", "over", "about") if verb.lemma_.lower() in agreeing \
+            else [o for o in objects(verb) if o.lower_ not in section["unsettled_words"]]
         # "the two other issues: the number of bombers and the number of warheads" names the issues after the colon
-        named = [a for o in objects(verb) for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]
+        named = [a for o in settled for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]
         # "A of B and the C": two items; "the issues surrounding X": the whole phrase says which
         texts = [strip_determiners(item) for t in named if t.pos_ in ("NOUN", "PROPN")
                  for item in split_list(_argument_text(ctx, t)) if len(item) > 2]
-        texts = texts or [strip_determiners(text_of(list(o.subtree)[:14])) for o in objects(verb)]
+        texts = texts or [strip_determiners(text_of(list(o.subtree)[:14])) for o in settled]
         _disagreement(ctx, sent, parties, texts[:3], Factuality(), "rule:unresolved-issue")
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Span as SentSpan, Token
 
 from ..model import ASSERTED, Evidence, Factuality, Role
-from .clauses import verb_predication
+from .clauses import description_predication, verb_predication
 from .context import Context
-from .tokens import conjuncts, entities_in
+from .tokens import conjuncts, entities_in, objects, prep_objects, subjects
 from .factuality import polarity
 
 
@@ -167,7 +167,10 @@ def _kind_of_title(ctx: Context, t: Token) -> bool:
 
 
 def memberships(ctx: Context, sent: SentSpan) -> None:
-    """"Ruiz's Liberal Party", "Ruiz's party, the Liberal Party": a person's party is one the person belongs to."""
+    """"Ruiz's Liberal Party", "Ruiz's party, the Liberal Party": a person's party is one the person belongs to;
+    "Peru, a member of the Andean Pact", "Peru became a member of X", "Peru joined X": a member belongs to the
+    organization."""
+    _members_of(ctx, sent)
     heads = set(ctx.triggers["relations"]["membership_heads"])
     for token in sent:
         if token.lemma_.lower() not in heads or token.pos_ not in ("NOUN", "PROPN"):
@@ -179,6 +182,23 @@ def memberships(ctx: Context, sent: SentSpan) -> None:
         for person in owners:
             for body in dict.fromkeys(bodies):
                 ctx.relate(person, "affiliatedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
+                           ctx.factuality(token))
+
+
+def _members_of(ctx: Context, sent: SentSpan) -> None:
+    section = ctx.triggers["relations"]
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in section["member_nouns"] and token.pos_ == "NOUN" and token.dep_ in ("attr", "appos"):
+            members, bodies = description_predication(token, "noun").agents, prep_objects(token, "of")
+        elif lemma in section["joining_verbs"] and token.pos_ == "VERB":
+            members, bodies = tuple(subjects(token)), objects(token)
+        else:
+            continue
+        organizations = [k for b in bodies for k in ctx.registry.actors(b) if ctx.registry.kind(k) == "Organization"]
+        for member in (k for m in members for k in ctx.registry.actors(m)):
+            for body in dict.fromkeys(o for o in organizations if o != member):
+                ctx.relate(member, "affiliatedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
                            ctx.factuality(token))
 
 
