@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from kg_builder.extract.context import Context
+from kg_builder.extract.entities import Registry
 from kg_builder.extract.factuality import Cues, Reading, polarity, read
+from kg_builder.frames import load_frames
+from kg_builder.model import Document
 
 pytestmark = pytest.mark.slow
 
@@ -297,3 +301,14 @@ def test_factuality_a_report_speaks_for_its_author(facts_for):
     facts = facts_for("In 1950, a report by Senator John Hale claimed that Chilean bankers had pushed for war.")
     (position,) = facts.positions
     assert position.factuality.attributed_to == "person/john-hale"
+
+
+def test_factuality_context_reads_a_trigger_once(pipeline, token_of, cues):
+    """Several rules ask of the same verb: the context reads its cues once."""
+    text = "Chile may not sign the accord."
+    trigger = token_of(text, "sign")
+    document = Document(doc_id="t", path="t.txt", text=text)
+    ctx = Context(document=document, doc=trigger.doc, lexicon=pipeline.lexicon,
+                  registry=Registry(pipeline.lexicon, document, trigger.doc), cues=cues, frames=load_frames())
+    assert ctx.reading(trigger) is ctx.reading(trigger) and ctx.reading(trigger) == read(trigger, cues)
+    assert ctx.factuality(trigger).polarity == "Negative"

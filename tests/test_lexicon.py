@@ -49,3 +49,11 @@ def test_lexicon_slug_is_ascii_and_stable():
 def test_lexicon_bad_turtle_names_the_file(tmp_path):
     with pytest.raises(InputError, match=r"lexicon.ttl: not valid Turtle"):
         load_lexicon(_folder(tmp_path, "<a> <b> .\n"))
+
+
+def test_lexicon_by_key_is_made_once_and_shared_read_only():
+    lexicon = load_lexicon()
+    index = lexicon.by_key()
+    assert lexicon.by_key() is index and index[lexicon.entries[0].key] == lexicon.entries[0]
+    with pytest.raises(TypeError):
+        index["state/x"] = lexicon.entries[0]  # type: ignore[index]

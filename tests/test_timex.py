@@ -310,3 +310,11 @@ def test_timex_from_iso_keeps_precision() -> None:
 
 def test_timex_invalid_anchor_is_ignored() -> None:
     assert normalize("the following year", day("2019-02-30"), None) is None
+
+
+def test_timex_normalize_reads_an_expression_once_at_one_anchor():
+    normalize.cache_clear()
+    anchor = TimeValue("1972", "year")
+    first = normalize("May", anchor, None)
+    assert normalize("May", anchor, None) is first and normalize("May", None, anchor) == first
+    assert normalize.cache_info().hits == 1

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping
 
 import rdflib
 from rdflib.namespace import RDF, SKOS
@@ -43,8 +44,13 @@ class Lexicon:
     # (kind, lower-case name) -> entry, built once: extraction looks names up for every mention
     name_index: dict[tuple[str, str], LexEntry] = field(default_factory=dict, compare=False, repr=False)
 
-    def by_key(self) -> dict[str, LexEntry]:
-        return {e.key: e for e in self.entries}
+    def by_key(self) -> Mapping[str, LexEntry]:
+        return self._by_key
+
+    @cached_property
+    def _by_key(self) -> Mapping[str, LexEntry]:
+        """Made once (every document's Registry reads it), and read-only since it is shared."""
+        return MappingProxyType({e.key: e for e in self.entries})
 
     def named(self, name: str, kind: str) -> LexEntry | None:
         """The entry of this kind that has `name` (any case) as its label or an alias."""

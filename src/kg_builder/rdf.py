@@ -26,7 +26,8 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 OA = Namespace("http://www.w3.org/ns/oa#")
 QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 
-from .model import (Agreement, Disagreement, Document, Entity, Event, Evidence, Facts, Factuality, Position, Relation)
+from .model import (Agreement, Disagreement, Document, Entity, Event, Evidence, Facts, Factuality, Position, Relation,
+                    Span)
 from .timex import from_iso, to_xsd
 
 KGO = Namespace("https://w3id.org/kg-builder/ontology#")
@@ -216,6 +217,7 @@ class _Writer:
         self.minted = minted
         self.spans = _SpanNames(document.doc_id)
         self.lines: set[str] = set()
+        self.spans_written: set[tuple[str, Span]] = set()  # (span node, span) whose own triples are in ``lines``
 
     def node(self, key: str) -> str:
         """The IRI of a fact (minted from its content) or of an entity (from its key)."""
@@ -236,13 +238,16 @@ class _Writer:
         self.add(derivation, _PROV.entity, s)
         self.add(derivation, _KGO.extractor, extractor)
         self.add(derivation, _KGO.confidence, confidence)
+        self.add(s, _KGO.extractor, extractor)
+        self.add(s, _KGO.confidence, confidence)
+        if (s, span) in self.spans_written:
+            return  # the facts of a sentence share its span: its text and selectors are written once
+        self.spans_written.add((s, span))
         self.add(s, _RDF.type, _KGO.TextSpan)
         self.add(s, _KGO.sourceDocument, self.doc)
         self.add(s, _KGO.sentence, _text(span.sentence))
         self.add(s, _KGO.beginIndex, _integer(span.begin))
         self.add(s, _KGO.endIndex, _integer(span.end))
-        self.add(s, _KGO.extractor, extractor)
-        self.add(s, _KGO.confidence, confidence)
         self.selectors(s, span)
 
     def selectors(self, s: str, span) -> None:

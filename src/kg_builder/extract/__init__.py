@@ -19,6 +19,7 @@ from . import agreements, events, facilities, positions, relations
 from .context import Context
 from .entities import Registry
 from .factuality import Cues
+from .parse import ParsedDoc
 
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z.\-]+")
 STOP = {"the", "of", "and", "for", "with", "from", "a", "an", "to", "in", "on", "its", "their", "sets", "set"}
@@ -70,6 +71,7 @@ DOCUMENT_RULES: tuple[Rule, ...] = (
 
 def extract(doc: Doc, document: Document, lexicon: Lexicon, written: dict[str, int] | None = None) -> Facts:
     """The facts of a parsed document; with `written`, each rule's name is counted there with the facts it wrote."""
+    doc = ParsedDoc(doc)  # the rules read the parse many times over: once out of spaCy, then plain attributes
     ctx = Context(document=document, doc=doc, lexicon=lexicon, registry=Registry(lexicon, document, doc),
                   cues=Cues.from_triggers(lexicon.triggers), frames=load_frames())
     for sent in doc.sents:

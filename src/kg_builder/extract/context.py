@@ -36,6 +36,7 @@ class Context:
     positions: list[Position] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    readings: dict[int, Reading] = field(default_factory=dict)  # trigger token -> its cues (``reading``)
 
     @property
     def triggers(self) -> dict:
@@ -46,7 +47,12 @@ class Context:
         return Evidence(Span(begin, end, self.document.text[begin:end]), extractor, round(confidence, 2))
 
     def reading(self, trigger: Token) -> Reading:
-        return read(trigger, self.cues)
+        """What the cues say of the trigger: read once a token (the parse and the cues do not change), since several
+        rules ask of the same verb."""
+        found = self.readings.get(trigger.i)
+        if found is None:
+            found = self.readings[trigger.i] = read(trigger, self.cues)
+        return found
 
     def factuality(self, trigger: Token) -> Factuality:
         reading = self.reading(trigger)
