@@ -642,10 +642,10 @@ def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
     """"The two nations could not resolve the issues: A and B", "X and Y could not agree on A", "the treaty left A
     unsettled": what two parties fail to settle, or to agree on, divides them."""
     section = ctx.triggers["positions"]
-    settling, agreeing = set(section["settling_verbs"]), set(section["agreeing_verbs"])
-    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling | agreeing | {"leave"}):
+    settling, agreeing, leaving_verbs = (set(section[k]) for k in ("settling_verbs", "agreeing_verbs", "leaving_verbs"))
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling | agreeing | leaving_verbs):
         parties = _actors(ctx, subjects(verb)) or _signers(ctx, subjects(verb))
-        leaving, polarity = verb.lemma_.lower() == "leave", ctx.factuality(verb).polarity
+        leaving, polarity = verb.lemma_.lower() in leaving_verbs, ctx.factuality(verb).polarity
         # "the treaty left the border unsettled": what two parties leave unsettled they have not settled
         left_unsettled = leaving and polarity == "Positive" and any(
             c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.lower_ in section["unsettled_words"]
