@@ -465,7 +465,7 @@ def test_agreements_what_a_treaty_only_provides_makes_no_party(facts_for):
 
 
 @pytest.mark.parametrize("later", [
-    "It established an important precedent for later accords.",
+    "It established a lasting precedent for later accords.",
     "Fishing in the bay would not be included in the treaty.",
 ])
 def test_agreements_what_a_treaty_achieved_or_left_out_is_no_commitment(facts_for, later):

@@ -96,8 +96,9 @@ def _run(rule: Rule, ctx: Context, span: Span, written: dict[str, int] | None) -
         return
     before = sum(_written(ctx))
     rule.run(ctx, span)
-    if sum(_written(ctx)) > before:
-        written[rule.name] = written.get(rule.name, 0) + sum(_written(ctx)) - before
+    added = sum(_written(ctx)) - before
+    if added > 0:
+        written[rule.name] = written.get(rule.name, 0) + added
 
 
 def _written(ctx: Context) -> tuple[int, ...]:

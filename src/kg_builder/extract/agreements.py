@@ -525,7 +525,8 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
 
 
 def _assessed(ctx: Context, verb: Token) -> bool:
-    """"It established an important precedent", "it set an example": what an accord achieved, no provision of it."""
+    """"It established a model for later pacts", "it provided an example": what an accord achieved, no provision of
+    it."""
     return any(o.lemma_.lower() in ctx.triggers["agreements"]["outcome_nouns"] for o in objects(verb))
 
 

@@ -673,8 +673,9 @@ def opposed_stances(ctx: Context) -> None:
     """Two actors taking opposite stances on one issue within a few sentences disagree on it: "X pushed for on-site
     inspections ... the Soviets were hesitant to permit such inspections"."""
     firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"]
+    against = {p.key: _against(ctx, p) for p in firm}  # once a position, not once a pair
     for first, second in combinations(firm, 2):
-        if _against(ctx, first) == _against(ctx, second):
+        if against[first.key] == against[second.key]:
             continue
         sides = [ctx.registry.state_of(first.holder), ctx.registry.state_of(second.holder)]
         near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
