@@ -29,6 +29,11 @@ frames:
     class: Disagreement
     verbs: [disagree]
     roles: {party: [agent, with], concerns: [over]}
+  - name: enact
+    class: PolicyPosition
+    stance: Supports
+    verbs: [pass]
+    themes: [bill, tariff]
 complement_verbs: [be, remain]
 adjunct_prepositions: [in]
 framing_prepositions: [at]
@@ -62,6 +67,8 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     assert noun.fillers("concerns") == ("clause", "on")
     assert frames.evoked("verb", "disagree")[0].fillers("party") == ("agent", "with")
     assert frames.exchange_counterpart == {"Demands": "Offers", "Offers": "Demands"}
+    assert frames.evoked("verb", "pass")[0].themes == {"bill", "tariff"}
+    assert verb.themes == frozenset()  # a frame without themes takes any thing it concerns
 
 
 @pytest.mark.parametrize(("old", "new", "line", "what"), [
@@ -72,7 +79,8 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     ('concerns: [clause, "on"]', "concerns: [clause, on]", 9, "holds 'on', not a word"),
     ("light_verbs: [have, express]", "light_verbs: have", 2, "must be a list of words"),
     ("complement_verbs: [be, remain]\n", "", 1, "lacks 'complement_verbs'"),
-    ("ending_verbs: [end", "ending_verbs: [2", 23, "holds '2', not a word"),
+    ("ending_verbs: [end", "ending_verbs: [2", 28, "holds '2', not a word"),
+    ("themes: [bill, tariff]", "themes: bill", 24, "frame enact: themes must be a list of words"),
 ])
 def test_frames_bad_entry_is_an_error_with_file_and_line(tmp_path: Path, old: str, new: str, line: int,
                                                          what: str) -> None:

@@ -730,3 +730,29 @@ def test_positions_supporting_to_address_a_thing_sides_with_its_opponents_not_ag
 def test_positions_to_address_another_s_concerns_is_no_stance_against_them(facts_for):
     facts = facts_for("To address concerns in Lima, Chile agreed in 1931 to open the border.")
     assert not [p for p in facts.positions if p.stance == "Opposes"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru introduced a bill on fishing rights in 1931.", {("state/peru", "Supports", "bill on fishing rights")}),
+    ("In 1931 the export ban was repealed by Bolivia.", {("state/bolivia", "Opposes", "export ban")}),
+    ("Peru did not impose the tariff.", set()),  # an act left undone is no stance on the measure
+    ("Chile passed the test easily.", set()),  # passing a thing that is no measure is no stance
+])
+def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru was alarmed by the naval buildup.", ("state/peru", "Opposes", "naval buildup")),
+    ("The naval buildup worried Peru.", ("state/peru", "Opposes", "naval buildup")),
+    ("Chile was pleased with the verdict of the court.", ("state/chile", "Supports", "verdict of the court")),
+    ("The verdict of the court pleased Chile.", ("state/chile", "Supports", "verdict of the court")),
+])
+def test_positions_what_pleases_or_alarms_an_actor_has_its_support_or_opposition(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
+def test_positions_a_measure_named_like_an_organization_is_no_actor(facts_for):
+    facts = facts_for("Peru answered with the Orders of Lima, which instituted a blockade of the coast.")
+    assert not [e for e in facts.entities if e.label.startswith("Orders") and e.kind != "Issue"]
+    assert all(p.holder != "organization/orders-of-lima" for p in facts.positions)

@@ -73,7 +73,8 @@ class Registry:
         # and "the Lausanne Conference" tagged FAC or PERSON names a meeting, no actor or place
         events = lexicon.triggers["events"]
         self.not_actor_heads = set(lexicon.triggers["agreements"]["heads"]) | set(events["named_heads"]) \
-            | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")}
+            | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
+            | set(lexicon.triggers["reference"]["measure_heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.group_suffixes = tuple(triggers["group_suffixes"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
@@ -168,7 +169,7 @@ class Registry:
         """Each person name seen -> (key, canonical label): short names join the longest name that contains them."""
         names: dict[str, str | None] = {}
         for ent in doc.ents:
-            if ent.root.lemma_.lower() in self.not_actor_heads and not ent.ent_id_:
+            if self._names_no_actor(ent) and not ent.ent_id_:
                 continue  # "the Tarvisio Conference" tagged PERSON
             if ent.label_ == "PERSON" or self._titled(ent) or (
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
@@ -233,11 +234,15 @@ class Registry:
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
         kind = NER_KINDS.get(ent.label_)
-        if kind is None or not _plausible(name) or ent.root.lemma_.lower() in self.not_actor_heads \
+        if kind is None or not _plausible(name) or self._names_no_actor(ent) \
                 or re.fullmatch(r"[IVX]+", ent[-1].text):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    def _names_no_actor(self, ent: Span) -> bool:
+        """The name of an agreement, event or measure; a plural proper head ("Orders") keeps its "s" as a lemma."""
+        return bool({ent.root.lemma_.lower(), ent.root.lower_.removesuffix("s")} & self.not_actor_heads)
 
     # --- reading actors --------------------------------------------------------------
     def key_of(self, token: Token) -> str | None:

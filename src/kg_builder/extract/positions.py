@@ -107,6 +107,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative" and pred.lemma in ctx.triggers["positions"]["agreeing_verbs"] \
                 and source in ("on", "over", "about"):
             continue  # "X and Y could not agree on Z": no stance on Z, a rift over it (unresolved issues)
+        if fact.polarity == "Negative" and match.frame.themes:
+            continue  # "did not pass the bill": an act on a measure left undone states no stance on it
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
@@ -293,12 +295,17 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     for source, tokens in match.candidates("concerns"):
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
-        tokens = _coordinates(pred, tokens)
+        tokens = [t for t in _coordinates(pred, tokens) if _of_theme(match.frame.themes, t)]
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
     return "", []
+
+
+def _of_theme(themes: frozenset[str], token: Token) -> bool:
+    """Any thing fits a frame that names no themes; else its head is one ("the Neutrality Acts" is an act)."""
+    return not themes or token.lemma_.lower() in themes or token.lower_.removesuffix("s") in themes
 
 
 def _kind_named(noun: Token) -> str:
