@@ -756,3 +756,9 @@ def test_positions_a_measure_named_like_an_organization_is_no_actor(facts_for):
     facts = facts_for("Peru answered with the Orders of Lima, which instituted a blockade of the coast.")
     assert not [e for e in facts.entities if e.label.startswith("Orders") and e.kind != "Issue"]
     assert all(p.holder != "organization/orders-of-lima" for p in facts.positions)
+
+
+def test_positions_it_with_no_actor_as_subject_nearby_is_no_state_named_long_before(facts_for):
+    facts = facts_for("Chile and Peru debated the fishing plan for years. The failure of the plan was certain by 1931. "
+                      "Despite its failure, it attempted to create a shared fishing zone.")
+    assert not facts.positions  # "it" is the plan, not Peru, the last state named

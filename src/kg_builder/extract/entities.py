@@ -333,7 +333,7 @@ class Registry:
 
     def _institution(self, token: Token) -> list[str]:
         """"its": in "X, its ally Y" X; else the state or organization that is the clause's subject, else the
-        nearest one before."""
+        nearest one before ("it" looks no further than the subjects)."""
         if token.head.dep_ == "appos":
             found = [k for k in self._actor(token.head.head) if self.kind(k) in ("State", "Organization")]
             if found:
@@ -364,6 +364,8 @@ class Registry:
         previous = self._previous_subject(token, ("State", "Organization"))
         if previous:
             return previous
+        if token.lower_ == "it":
+            return []  # no actor subject nearby: "it" is far likelier a thing than a state named further back
         for i in range(token.i - 1, max(sentence_of(token).start - 40, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
