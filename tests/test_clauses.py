@@ -305,3 +305,21 @@ def test_clauses_for_with_a_gerund_is_that_act_not_the_subject_of_a_later_infini
                   ("more", 5, "dobj", "ADJ", "JJR", "more"), ("to", 8, "aux", "PART", "TO", "to"),
                   ("help", 1, "xcomp", "VERB", "VB", "help")])
     assert texts(verb_predication(doc[1]).oblique("for")) == ["doing"]
+
+
+def test_clauses_an_infinitive_adjunct_is_the_purpose_of_the_act_also_after_in_order() -> None:
+    doc = parsed([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                  ("ships", 1, "dobj", "NOUN", "NNS", "ship"), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("guard", 1, "advcl", "VERB", "VB", "guard"), ("the", 6, "det", "DET", "DT", "the"),
+                  ("port", 4, "dobj", "NOUN", "NN", "port"), ("in", 1, "prep", "ADP", "IN", "in"),
+                  ("order", 7, "pobj", "NOUN", "NN", "order"), ("to", 10, "aux", "PART", "TO", "to"),
+                  ("deter", 8, "acl", "VERB", "VB", "deter"), ("Peru", 10, "dobj", "PROPN", "NNP", "Peru")])
+    assert texts(verb_predication(doc[1]).purposes) == ["guard", "deter"]
+
+
+def test_clauses_only_to_tells_what_came_of_the_act_not_its_purpose() -> None:
+    doc = parsed([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                  ("ships", 1, "dobj", "NOUN", "NNS", "ship"), ("only", 5, "advmod", "ADV", "RB", "only"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("lose", 1, "advcl", "VERB", "VB", "lose"),
+                  ("them", 5, "dobj", "PRON", "PRP", "they")])
+    assert verb_predication(doc[1]).purposes == ()

@@ -762,3 +762,21 @@ def test_positions_it_with_no_actor_as_subject_nearby_is_no_state_named_long_bef
     facts = facts_for("Chile and Peru debated the fishing plan for years. The failure of the plan was certain by 1931. "
                       "Despite its failure, it attempted to create a shared fishing zone.")
     assert not facts.positions  # "it" is the plan, not Peru, the last state named
+
+
+def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts_for):
+    facts = facts_for("On July 10, 1931, Peru adopted the plan.")
+    assert {issue for _, _, issue in stances(facts)} == {"plan"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru sent troops to the border to protect its fishermen.", {("state/peru", "Supports", "protect its fishermen")}),
+    ("Chile mobilized in order to prevent a war with Bolivia.",
+     {("state/chile", "Supports", "prevent a war with Bolivia"), ("state/chile", "Opposes", "war with Bolivia")}),
+    ("Peru did not send troops to protect the border.", set()),  # no act, no purpose
+    ("Peru failed, in the months that followed, to reach a deal with Chile.", set()),  # what was not done
+    ("Chile faced a choice: to wait for Peru was to lose the port.", set()),
+    ("Peru sent troops, only to see them defeated.", set()),  # what came of the act, not what it was for
+])
+def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected

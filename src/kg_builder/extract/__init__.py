@@ -48,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     Rule("undertakings", agreements.undertakings, "'the parties agreed to ...' after an agreement", "commitments"),
     Rule("commitment-clauses", agreements.commitment_clauses, "clause layer, agreements", "commitments"),
     Rule("stances", positions.stances, "clause layer, PolicyPosition frames", "policy positions"),
+    Rule("purposes", positions.purposes, "clause layer: 'X did A (in order) to B'", "policy positions"),
     Rule("possessed-policies", positions.possessed_policies, "'X's policy'", "policy positions"),
     Rule("judgments", positions.judgments, "'X argue Y is a threat', 'X said Y was wrong'", "policy positions"),
     Rule("normative-reports", positions.normative_reports, "'X said they must ...'", "policy positions"),

@@ -53,6 +53,7 @@ class Predication:
     particle: str = ""  # "cut off", "carry out"
     support: Token | None = None  # the light verb carrying a nominal predicate ("held talks")
     passive: bool = False
+    purposes: tuple[Token, ...] = ()  # infinitives saying what the act is for: "sent aid (in order) to ensure Y"
 
     @property
     def addressees(self) -> tuple[Token, ...]:
@@ -96,7 +97,7 @@ def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predicatio
         themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") for t in conjuncts(c))
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     return Predication(verb, verb.lemma_.lower(), "verb", doers, themes, _recipients(verb), _clauses(verb),
-                       _obliques(verb), particle, None, passive)
+                       _obliques(verb), particle, None, passive, _purposes(verb))
 
 
 def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
@@ -233,6 +234,15 @@ def _clauses(verb: Token) -> tuple[Token, ...]:
     """Embedded clauses, coordinated ones kept together: "agreed to destroy or transfer X" is one undertaking
     whose words only make sense whole (the parser hangs the shared object on the last verb)."""
     return tuple(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"))
+
+
+def _purposes(verb: Token) -> tuple[Token, ...]:
+    """An infinitive adjunct ("sent aid to ensure Y"), also after "in order" or "so as"; "only to find Y" tells
+    what came of the act, not what it was for."""
+    adjuncts = [c for c in verb.children if c.dep_ == "advcl"]
+    adjuncts += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for o in c.children if o.lower_ == "order" for a in o.children if a.dep_ in ("acl", "relcl")]
+    return tuple(c for c in adjuncts if _infinitive(c) and not any(a.lower_ == "only" for a in c.children))
 
 
 def _content_clause(verb: Token) -> bool:

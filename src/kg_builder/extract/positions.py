@@ -296,7 +296,9 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
         tokens = [t for t in _coordinates(pred, tokens) if _of_theme(match.frame.themes, t)]
-        found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and not _person_or_state(ctx, token)
+        # a date ("On July 10 the delegates adopted the plan") is when, never what, a stance concerns
+        found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.ent_type_ != "DATE"
+                 and not _person_or_state(ctx, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
@@ -528,6 +530,42 @@ def _refused_act(ctx: Context, verb: Token) -> Token | None:
     if verb.lemma_.lower() not in ctx.triggers["factuality"]["negative_implicatives"]:
         return None
     return next((c for c in verb.children if c.dep_ in ("xcomp", "dobj")), None)
+
+
+def purposes(ctx: Context, sent: SentSpan) -> None:
+    """"X sent aid to ensure Y's election", "X acted in order to prevent Y": the doer supports what the act is for,
+    and opposes what it is to prevent or end, as surely as the act is stated. A purpose that is itself a stance
+    ("sent envoys to demand Y") is read by its frame."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb):
+            continue
+        wanted = [p for p in verb_predication(verb, ctx.frames.object_control).purposes
+                  if not ctx.frames.evoked("verb", p.lemma_.lower()) and _joined(verb, p)]
+        fact = ctx.factuality(verb) if wanted else None
+        if fact is None or fact.polarity == "Negative":
+            continue
+        issues = [(p, text) for p in wanted if len((text := clause_text(p)).split()) > 1]
+        holders = _holders(ctx, verb)
+        for holder in holders:
+            for _, issue in issues:
+                _add(ctx, holder, "Supports", issue, fact, sent, "rule:purpose", 0.55)
+            for issue in _ended(ctx, issues):
+                _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
+
+
+def _takes_infinitive(ctx: Context, verb: Token) -> bool:
+    """"failed, in the months after, to make progress": a verb whose infinitive says what was (not) done, tried or
+    asked, wherever the parser hangs it, has no purpose clause."""
+    lemma = verb.lemma_.lower()
+    words = ctx.triggers["factuality"]
+    return lemma in words["negative_implicatives"] or lemma in words["future_verbs"] \
+        or lemma in ctx.frames.object_control or bool(ctx.frames.evoked("verb", lemma))
+
+
+def _joined(verb: Token, purpose: Token) -> bool:
+    """"faced a dilemma: to go on was to submit": an infinitive set off by a dash or colon is no purpose."""
+    low, high = sorted((verb.i, purpose.i))
+    return not any(t.text in ("—", "–", ":", ";", "--") for t in verb.doc[low:high])
 
 
 def possessed_policies(ctx: Context, sent: SentSpan) -> None:
