@@ -323,3 +323,20 @@ def test_clauses_only_to_tells_what_came_of_the_act_not_its_purpose() -> None:
                   ("to", 5, "aux", "PART", "TO", "to"), ("lose", 1, "advcl", "VERB", "VB", "lose"),
                   ("them", 5, "dobj", "PRON", "PRP", "they")])
     assert verb_predication(doc[1]).purposes == ()
+
+
+def test_clauses_a_noun_s_owner_is_the_subject_of_its_infinitive() -> None:
+    doc = parsed([("Peru", 2, "poss", "PROPN", "NNP", "Peru"), ("'s", 0, "case", "PART", "POS", "'s"),
+                  ("decision", 2, "ROOT", "NOUN", "NN", "decision"), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("sign", 2, "acl", "VERB", "VB", "sign"), ("the", 6, "det", "DET", "DT", "the"),
+                  ("pact", 4, "dobj", "NOUN", "NN", "pact")])
+    assert texts(verb_predication(doc[4]).agents) == ["Peru"]
+    assert phrase(doc[0]) == "Peru"  # the possessive ending is no part of the doer's name
+
+
+def test_clauses_a_noun_s_by_phrase_is_the_subject_of_its_infinitive() -> None:
+    doc = parsed([("the", 1, "det", "DET", "DT", "the"), ("decision", 1, "ROOT", "NOUN", "NN", "decision"),
+                  ("by", 1, "prep", "ADP", "IN", "by"), ("Chile", 2, "pobj", "PROPN", "NNP", "Chile"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("leave", 1, "acl", "VERB", "VB", "leave"),
+                  ("the", 7, "det", "DET", "DT", "the"), ("league", 5, "dobj", "NOUN", "NN", "league")])
+    assert texts(verb_predication(doc[5]).agents) == ["Chile"]

@@ -653,7 +653,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         # "hoping to resume X", "urged Y to address X", "called for Y to act": who would do it, and what
         doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
-            label = f"{phrase(doers[0])} {label}"
+            # "his wish to liberalize X": a possessive pronoun is no name to put before the verb
+            label = label if doers[0].dep_ == "poss" and doers[0].pos_ == "PRON" else f"{phrase(doers[0])} {label}"
         elif not said and (kept := _tough_subject(ctx, verb)) is not None:  # "the format became impossible to keep"
             label = f"{_clause_label(verb)} {phrase(kept)}"
         elif not said:  # "a pledge to help dredge ...": the clause itself; "hoping to resume X": with its verb

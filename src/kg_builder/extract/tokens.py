@@ -127,10 +127,13 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     # "even the outbreak of war": a focusing adverb on the phrase is no part of what it names
     while tokens and tokens[0].dep_ == "advmod" and tokens[0].head == token and tokens[0].pos_ == "ADV":
         tokens = tokens[1:]
-    while tokens and drop_determiners and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
+    while tokens and drop_determiners and tokens[0] != token \
+            and (tokens[0].lower_ in DETERMINERS or tokens[0].dep_ in ("poss", "predet", "case")):
         if keep_possessor and tokens[0].dep_ == "poss" and tokens[0].pos_ != "PRON":
             break
         tokens = tokens[1:]
+    while tokens and tokens[-1].dep_ == "case" and tokens[-1].head == token:
+        tokens = tokens[:-1]  # a possessor named as a doer ("the United States' decision to act"): no "'s"
     return text_of(tokens)
 
 
