@@ -780,3 +780,15 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
+
+
+def test_positions_out_of_fear_that_is_the_stance_of_the_clause_s_subject(facts_for):
+    facts = facts_for("Chile opposed the pact out of fear that Peru would gain the port.")
+    assert ("state/chile", "Opposes", "Peru would gain the port") in stances(facts)
+
+
+def test_positions_issues_that_share_only_actors_names_are_not_one_issue(facts_for):
+    facts = facts_for("Chile supported a United States loan to Bolivia. "
+                      "Peru opposed the stationing of United States troops in Bolivia.")
+    assert {("state/chile", "Supports"), ("state/peru", "Opposes")} <= {(h, s) for h, s, _ in stances(facts)}
+    assert not [d for d in facts.disagreements if d.evidence.extractor == "rule:opposed-stances"]

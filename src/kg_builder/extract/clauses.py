@@ -342,7 +342,10 @@ def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
 def _adjunct_verb(noun: Token, prepositions: frozenset[str]) -> Token | None:
     """The verb an adjunct phrase with the noun modifies ("in an effort to", "with the aim of")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in prepositions or prep.head.pos_ not in ("VERB", "AUX"):
+    name = prep.lower_
+    if name == "of" and prep.dep_ == "prep" and prep.head.dep_ == "prep":
+        prep, name = prep.head, f"{prep.head.lower_} of"  # "out of fear that ...": the parser stacks the two words
+    if noun.dep_ != "pobj" or name not in prepositions or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     return prep.head if prep.dep_ == "prep" else None
 

@@ -719,12 +719,13 @@ def opposed_stances(ctx: Context) -> None:
     inspections ... the Soviets were hesitant to permit such inspections"."""
     firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"]
     against = {p.key: _against(ctx, p) for p in firm}  # once a position, not once a pair
+    names = _actor_words(ctx)
     for first, second in combinations(firm, 2):
         if against[first.key] == against[second.key]:
             continue
         sides = [ctx.registry.state_of(first.holder), ctx.registry.state_of(second.holder)]
         near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
-        if sides[0] != sides[1] and near and _same_issue(ctx, first.issue, second.issue):
+        if sides[0] != sides[1] and near and _same_issue(ctx, first.issue, second.issue, names):
             later = max(first, second, key=lambda p: p.evidence.span.begin)
             sent = next(s for s in ctx.doc.sents if s.start_char <= later.evidence.span.begin < s.end_char)
             label = ctx.registry.entities[first.issue].label
@@ -744,10 +745,20 @@ def _against(ctx: Context, position: Position) -> bool:
 NEAR = 1500  # characters: a paragraph or so
 
 
-def _same_issue(ctx: Context, first: str, second: str) -> bool:
-    words = [{w.strip("-").replace("-", "") for w in ctx.registry.entities[k].label.lower().split() if len(w) > 3}
-             for k in (first, second)]
+def _same_issue(ctx: Context, first: str, second: str, names: frozenset[str]) -> bool:
+    """One issue, or two that share two words of their own: the words of actors' names ("the United States would
+    join X", "the United States should act on Y") make no two issues one."""
+    words = [{w for w in _content_words(ctx.registry.entities[k].label) if w not in names} for k in (first, second)]
     return first == second or len(words[0] & words[1]) >= 2
+
+
+def _actor_words(ctx: Context) -> frozenset[str]:
+    return frozenset(w for e in ctx.registry.entities.values() if e.kind in ("Person", "State", "Organization")
+                     for name in (e.label, *e.aliases) for w in _content_words(name))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.strip("-").replace("-", "") for w in text.lower().split() if len(w) > 3}
 
 
 def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list[str], fact: Factuality,
