@@ -792,3 +792,11 @@ def test_positions_issues_that_share_only_actors_names_are_not_one_issue(facts_f
                       "Peru opposed the stationing of United States troops in Bolivia.")
     assert {("state/chile", "Supports"), ("state/peru", "Opposes")} <= {(h, s) for h, s, _ in stances(facts)}
     assert not [d for d in facts.disagreements if d.evidence.extractor == "rule:opposed-stances"]
+
+
+def test_positions_an_official_saying_what_their_state_will_not_do_reports_its_refusal(facts_for):
+    facts = facts_for("Juan Soto, the ambassador of Peru, stated that Peru would not sign the fishing pact.")
+    refusal = [p for p in facts.positions if p.holder == "state/peru" and p.stance == "Rejects"]
+    assert [p.factuality.attributed_to for p in refusal] == ["person/juan-soto"]
+    facts = facts_for("Juan Soto, a Chilean writer, stated that Peru would not sign the fishing pact.")
+    assert not [p for p in facts.positions if p.stance == "Rejects"]  # she does not speak for Peru

@@ -458,8 +458,9 @@ def _exchange_items(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
 
 
 def self_reports(ctx: Context, sent: SentSpan) -> None:
-    """"Kim has said he will never denuclearize": a speaker who says what they themselves will do offers it, or
-    rejects it when the clause is negated; the position is on the speaker's own word."""
+    """"Kim has said he will never denuclearize": a speaker who says what they themselves, or the state or body they
+    lead or serve, will do offers it, or rejects it when the clause is negated ("Britain's minister stated that
+    Britain would not revoke X"); the position is on the speaker's own word."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.cues.reporting_verbs:
             continue
@@ -467,14 +468,22 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             doers = [c for c in clause.children if c.dep_ == "nsubj"]
             future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
-            if not speakers or not future or not doers or _actors(ctx, doers) != speakers[:1]:
+            if not speakers or not future or not doers or not _speaks_for(ctx, speakers[0], _actors(ctx, doers)[:1]):
                 continue
             negated = ctx.reading(clause).polarity == "Negative"
             said = {t.i for d in doers for t in d.subtree} | {c.i for c in clause.children
                                                               if c.dep_ in ("aux", "neg", "mark", "punct") or c.lower_ == "never"}
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
             fact = Factuality("Positive", "Asserted", speakers[0])
-            _add(ctx, speakers[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+            holder = _actors(ctx, doers)[0]
+            _add(ctx, holder, "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+
+
+def _speaks_for(ctx: Context, speaker: str, doers: list[str]) -> bool:
+    """The speaker is the doer, or leads or serves it (a relation read before in the text)."""
+    return doers == [speaker] or bool(doers) and any(
+        r.subject == speaker and r.object == doers[0] and r.predicate in ("leaderOf", "affiliatedWith")
+        for r in ctx.relations)
 
 
 def normative_reports(ctx: Context, sent: SentSpan) -> None:
