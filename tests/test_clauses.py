@@ -340,3 +340,13 @@ def test_clauses_a_noun_s_by_phrase_is_the_subject_of_its_infinitive() -> None:
                   ("to", 5, "aux", "PART", "TO", "to"), ("leave", 1, "acl", "VERB", "VB", "leave"),
                   ("the", 7, "det", "DET", "DT", "the"), ("league", 5, "dobj", "NOUN", "NN", "league")])
     assert texts(verb_predication(doc[5]).agents) == ["Chile"]
+
+
+def test_clauses_the_last_item_of_a_by_list_hung_on_the_modified_noun_is_an_agent_too() -> None:
+    doc = parsed([("The", 1, "det", "DET", "DT", "the"), ("Accords", 11, "nsubj", "PROPN", "NNPS", "Accords"),
+                  (",", 1, "punct", "PUNCT", ",", ","), ("signed", 1, "acl", "VERB", "VBN", "sign"),
+                  ("by", 3, "agent", "ADP", "IN", "by"), ("Soto", 4, "pobj", "PROPN", "NNP", "Soto"),
+                  (",", 5, "punct", "PUNCT", ",", ","), ("Gomez", 5, "conj", "PROPN", "NNP", "Gomez"),
+                  (",", 1, "punct", "PUNCT", ",", ","), ("and", 1, "cc", "CCONJ", "CC", "and"),
+                  ("Ortiz", 1, "conj", "PROPN", "NNP", "Ortiz"), ("failed", 11, "ROOT", "VERB", "VBD", "fail")])
+    assert texts(verb_predication(doc[3]).agents) == ["Soto", "Gomez", "Ortiz"]

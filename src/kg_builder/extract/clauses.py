@@ -91,6 +91,7 @@ def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predicatio
     subject = _subjects(verb, object_control)
     if passive:
         doers = tuple(by_phrase(verb))
+        doers += _stray_last_item(verb, doers)
         themes = tuple(subject) or _modified_noun(verb)
     else:
         doers = tuple(subject) or _modified_noun(verb, active=True)
@@ -211,6 +212,19 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         # "X abandoned it in favor of reaching a treaty"
         return subjects(verb.head.head) or list(_modified_noun(verb.head.head, active=True))
     return subjects(verb)
+
+
+def _stray_last_item(verb: Token, doers: tuple[Token, ...]) -> tuple[Token, ...]:
+    """"the Accords, signed by A, B, and C in 1978, ...": the parser may hang the last item of the "by" list on the
+    noun the participle modifies; it follows the participle's phrase with only ", and" between."""
+    if verb.dep_ != "acl" or len(doers) < 2:
+        return ()
+    end = max(t.i for t in verb.subtree)
+    for item in (c for c in verb.head.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > end):
+        between = verb.doc[end + 1:item.left_edge.i]
+        if len(between) and all(t.dep_ in ("punct", "cc") for t in between) and any(t.dep_ == "cc" for t in between):
+            return (item,)
+    return ()
 
 
 def _addressee(verb: Token) -> list[Token]:
