@@ -522,3 +522,11 @@ def test_events_a_standing_dated_by_its_start_began_then(facts_for, text, label,
 def test_events_a_hypothetical_clause_keeps_the_infinitive_that_completes_its_verb(facts_for):
     facts = facts_for("A larger fleet could allow Peru to blockade the port of Arica.")
     assert "A larger fleet could allow Peru to blockade the port of Arica" in {e.label for e in facts.events}
+
+
+def test_events_the_main_clause_of_a_dated_when_clause_happened_then_too(facts_for):
+    facts = facts_for("When Chile seized the port in May 1931, Peru recalled its ambassador. "
+                      "When the talks failed in June 1932, Bolivia invaded Paraguay.")
+    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    assert dated.get("Peru recalled its ambassador") == "1931-05"  # no trigger word: recorded as a dated clause
+    assert [iso for label, iso in dated.items() if label.startswith("Bolivia invaded")] == ["1932-06"]

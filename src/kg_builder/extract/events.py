@@ -562,8 +562,8 @@ def join_participants(ctx: Context, event_key: str, actors: list[str]) -> None:
 
 
 def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
-    """A verb with a date of its own and no trigger word is still a dated event."""
-    stative = set(ctx.triggers["events"]["stative"])
+    """A verb with a date of its own and no trigger word is still a dated event; so is the main clause of a dated
+    "when" clause."""
     for i in dates:
         anchor = _attachment(sent.doc[i], noun=False)
         if anchor is None or anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
@@ -571,26 +571,40 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if _standing_since(ctx, sent.doc[i], dates[i]):
             continue
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
-        if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in stative:
-            continue
-        carried = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "dobj" and verb.lemma_.lower() in
-                   ctx.frames.light_verbs]
-        if any(c.i in ctx.event_at for c in carried):
-            continue  # "began to shell the port in May", "held a summit in May": the date is that event's
-        if not (subjects(verb) or objects(verb) or agents(verb)):
-            continue  # "before being replaced in 1979 by X": the doer is enough to say what happened
-        if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and _object_has(
-                verb, ctx.triggers["agreements"]["heads"]):
-            continue  # a dated signing is the agreement stage's event; "agreed in May to hold talks" is not one
-        if verb.lemma_.lower() in ctx.triggers["events"]["causal_verbs"] and any(
-                t.i in ctx.event_at for t in prep_objects(verb, "to", "in") + objects(verb)):
-            continue  # "the raid provoked clashes in the winter": the date is the clashes'
-        named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
-        if named:  # "Negotiations ... began in late 1972": the date is the named event's
-            event = ctx.events[named[0]]
-            ctx.events[named[0]] = replace(event, start=event.start or dates[i].start, end=event.end or dates[i].end)
-            continue
-        _record(ctx, verb, "Event", dates, when=dates[i])
+        _dated_clause(ctx, verb, dates, dates[i])
+        if verb is not None and verb.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when"
+                                                             for m in verb.children):
+            # "When X defaulted in January 1923, Y occupied the Ruhr": the main clause happened then too
+            _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _dated_clause(ctx: Context, verb: Token | None, dates: dict[int, Interval], when: Interval,
+                  shared: bool = False) -> None:
+    """Date the verb's event, or record the verb as a dated event if it is one."""
+    if shared and verb is not None and verb.i in ctx.event_at:
+        event = ctx.events[ctx.event_at[verb.i]]
+        ctx.events[event.key] = replace(event, start=event.start or when.start, end=event.end or when.end)
+        return
+    if verb is None or verb.i in ctx.event_at or verb.lemma_.lower() in ctx.triggers["events"]["stative"]:
+        return
+    carried = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ == "dobj" and verb.lemma_.lower() in
+               ctx.frames.light_verbs]
+    if any(c.i in ctx.event_at for c in carried):
+        return  # "began to shell the port in May", "held a summit in May": the date is that event's
+    if not (subjects(verb) or objects(verb) or agents(verb)):
+        return  # "before being replaced in 1979 by X": the doer is enough to say what happened
+    if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and _object_has(
+            verb, ctx.triggers["agreements"]["heads"]):
+        return  # a dated signing is the agreement stage's event; "agreed in May to hold talks" is not one
+    if verb.lemma_.lower() in ctx.triggers["events"]["causal_verbs"] and any(
+            t.i in ctx.event_at for t in prep_objects(verb, "to", "in") + objects(verb)):
+        return  # "the raid provoked clashes in the winter": the date is the clashes'
+    named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
+    if named:  # "Negotiations ... began in late 1972": the date is the named event's
+        event = ctx.events[named[0]]
+        ctx.events[named[0]] = replace(event, start=event.start or when.start, end=event.end or when.end)
+        return
+    _record(ctx, verb, "Event", dates, when=when)
 
 
 def _standing_since(ctx: Context, date: Token, when: Interval) -> bool:
