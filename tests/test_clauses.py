@@ -350,3 +350,15 @@ def test_clauses_the_last_item_of_a_by_list_hung_on_the_modified_noun_is_an_agen
                   (",", 1, "punct", "PUNCT", ",", ","), ("and", 1, "cc", "CCONJ", "CC", "and"),
                   ("Ortiz", 1, "conj", "PROPN", "NNP", "Ortiz"), ("failed", 11, "ROOT", "VERB", "VBD", "fail")])
     assert texts(verb_predication(doc[3]).agents) == ["Soto", "Gomez", "Ortiz"]
+
+
+def test_clauses_a_list_of_infinitives_each_with_its_own_to_is_one_clause_an_item() -> None:
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("hoped", 1, "ROOT", "VERB", "VBD", "hope"),
+                  ("to", 3, "aux", "PART", "TO", "to"), ("calm", 1, "xcomp", "VERB", "VB", "calm"),
+                  ("Chile", 3, "dobj", "PROPN", "NNP", "Chile"), (",", 3, "punct", "PUNCT", ",", ","),
+                  ("to", 7, "aux", "PART", "TO", "to"), ("ease", 3, "xcomp", "VERB", "VB", "ease"),
+                  ("tension", 7, "dobj", "NOUN", "NN", "tension"), ("and", 7, "cc", "CCONJ", "CC", "and"),
+                  ("to", 11, "aux", "PART", "TO", "to"), ("trade", 7, "conj", "VERB", "VB", "trade")])
+    assert texts(verb_predication(doc[1]).clauses) == ["calm", "ease", "trade"]
+    assert clause_text(doc[3]) == "calm Chile"
+    assert clause_text(doc[7]) == "ease tension"

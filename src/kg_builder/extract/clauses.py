@@ -252,8 +252,21 @@ def _recipients(verb: Token) -> tuple[Token, ...]:
 
 def _clauses(verb: Token) -> tuple[Token, ...]:
     """Embedded clauses, coordinated ones kept together: "agreed to destroy or transfer X" is one undertaking
-    whose words only make sense whole (the parser hangs the shared object on the last verb)."""
-    return tuple(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"))
+    whose words only make sense whole (the parser hangs the shared object on the last verb); a list of
+    infinitives each with its own "to" is one clause an item."""
+    own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    return tuple(dict.fromkeys(t for c in own for t in (c, *(listed_infinitives(c) if _infinitive(c) else ()))))
+
+
+def listed_infinitives(verb: Token) -> tuple[Token, ...]:
+    """"hoped to keep X, to bolster Y, and to undermine Z": the infinitives after the first, each with its own "to"
+    after a comma or a conjunction, are items of one list, however the parser chains them."""
+    items: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl", "conj") and _infinitive(c) and c.left_edge.i > 0 \
+                and (c.doc[c.left_edge.i - 1].text == "," or c.doc[c.left_edge.i - 1].dep_ == "cc"):
+            items += [c, *listed_infinitives(c)]
+    return tuple(items)
 
 
 def _purposes(verb: Token) -> tuple[Token, ...]:
@@ -397,7 +410,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
              and (before is None or t.i < before) and (after is None or t.i >= after)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
-    dropped |= {t.i for d in drop for t in d.subtree}
+    dropped |= {t.i for d in drop + listed_infinitives(verb) for t in d.subtree}
     words = [t for t in words if t.i not in dropped]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
-from .clauses import RELATIVE_PRONOUNS, for_subject, noun_predication, verb_predication
+from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
 from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
@@ -651,12 +651,14 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         # "..., without extending the commitment": what was left undone alongside the act
         left_undone = verb.dep_ == "pcomp" and (verb.head.lower_ == "without" or verb.tag_ == "VBG"
                                                 and any(c.dep_ == "neg" for c in verb.children))  # "for not acting"
-        governed = not said and (verb.dep_ == "xcomp" or left_undone or verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
-                                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+        listed = verb in listed_infinitives(verb.head)  # "hoped to keep X, to bolster Y, and to undermine Z"
+        governed = not said and (verb.dep_ == "xcomp" or left_undone or listed or verb.dep_ == "acl"
+                                 and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in verb.children))
         doer = for_subject(verb)  # "called for X to deploy ships": X deploying ships is what is called for
         if not said and not governed and doer is None or _reporting_aside(ctx, verb):
             continue
-        if verb.dep_ == "xcomp" and _unrealized_at(ctx, verb.head):
+        if verb.dep_ == "xcomp" and _unrealized_at(ctx, verb.head) and not listed:
             continue  # "an intent to help reopen X": "help reopen X" is one statement, already read
         fact = ctx.factuality(verb)
         if fact.polarity == "Positive" and fact.modality == "Asserted":
@@ -731,6 +733,7 @@ def _reporting_aside(ctx: Context, verb: Token) -> bool:
 def _clause_label(verb: Token) -> str:
     """The clause of a verb with its subject, without the clauses embedded in it, at most 24 words."""
     aside = _asides(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+    aside |= {t.i for item in listed_infinitives(verb) for t in item.subtree}
     words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb) and t.i not in aside]
     while words and words[0].dep_ in ("cc", "preconj") or words and words[0].lower_ == "not" and words[0].i < verb.i \
             and words[0].doc[words[0].i - 1].lower_ == "or":
