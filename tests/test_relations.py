@@ -226,3 +226,10 @@ def test_relations_a_member_of_an_organization_or_one_that_joins_it_belongs_to_i
 
 def test_relations_joining_talks_is_no_membership(facts_for):
     assert not [r for r in facts_for("Chile joined the talks in May.").relations if r.predicate == "affiliatedWith"]
+
+
+def test_relations_alliances_with_a_and_b_ally_each_with_who_forms_them_not_with_each_other(facts_for):
+    facts = facts_for("Peru's president, Juan Soto, feared that Chile would form alliances with Bolivia and Ecuador.")
+    allied = {(r.subject, r.object): r.factuality for r in facts.relations if r.predicate == "alliedWith"}
+    assert set(allied) == {("state/chile", "state/bolivia"), ("state/chile", "state/ecuador")}
+    assert all(not fact.is_plain_fact for fact in allied.values())  # only feared

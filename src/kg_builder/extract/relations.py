@@ -208,6 +208,8 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
     for token in sent:
         if token.lower_ not in words and token.lemma_.lower() not in words:
             continue
+        if _allied_with(ctx, sent, token):
+            continue
         scope = _alliance_scope(token)
         states = []
         for t in scope:
@@ -231,6 +233,24 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             fact = Factuality(polarity(token, ctx.cues))
             for other in states[1:]:
                 ctx.relate(states[0], "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
+    """"Nasser formed alliances with Jordan and Syria": those after "with" are allies of the one who forms or holds
+    the alliance, not of each other, as surely as the verb says so. False when the word has no "with" phrase."""
+    head = token.head if token.dep_ in ("compound", "amod") else token
+    partners = [k for o in prep_objects(head, "with") for c in conjuncts(o) for k in ctx.registry.actors(c)]
+    if not partners:
+        return False
+    verb = head.head if head.dep_ == "dobj" else None
+    owner = _owner(ctx, token)
+    doers = [owner] if owner else [k for s in subjects(verb) for k in ctx.registry.actors(s)] if verb is not None else []
+    fact = ctx.factuality(verb) if verb is not None else Factuality(polarity(token, ctx.cues))
+    for doer in [ctx.registry.state_of(d) for d in doers[:1]]:  # a leader's alliances are his state's
+        for partner in partners:
+            if partner != doer:
+                ctx.relate(doer, "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+    return True
 
 
 def _alliance_scope(token: Token) -> list[Token]:
