@@ -312,3 +312,8 @@ def test_factuality_context_reads_a_trigger_once(pipeline, token_of, cues):
                   registry=Registry(pipeline.lexicon, document, trigger.doc), cues=cues, frames=load_frames())
     assert ctx.reading(trigger) is ctx.reading(trigger) and ctx.reading(trigger) == read(trigger, cues)
     assert ctx.factuality(trigger).polarity == "Negative"
+
+
+def test_factuality_a_verb_coordinated_with_a_report_is_not_reported_by_it(reading):
+    assert reading("Ruiz announced the tariffs in May, and Congress approved them in June.", "approved").speaker is None
+    assert reading("Ruiz announced that Congress approved the tariffs.", "approved").speaker.text == "Ruiz"

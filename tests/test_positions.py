@@ -111,8 +111,6 @@ def test_positions_argue_that_y_is_a_threat_is_attributed_opposition(facts_for, 
     assert not position.factuality.is_plain_fact
 
 
-@pytest.mark.xfail(strict=True, reason="an object 'it' is read as the nearest earlier subject noun ('Chile'), not the "
-                                       "object of the parallel clause ('the quota')")
 def test_positions_it_refers_to_the_issue_of_the_parallel_clause(facts_for):
     facts = facts_for("Peru opposes the quota, and Chile supports it.")
     assert stances(facts) == {("state/peru", "Opposes", "quota"), ("state/chile", "Supports", "quota")}
@@ -810,3 +808,8 @@ def test_positions_an_official_saying_what_their_state_will_not_do_reports_its_r
 ])
 def test_positions_praising_unveiling_or_a_vision_of_a_thing_supports_it(facts_for, text, expected):
     assert expected in stances(facts_for(text))
+
+
+def test_positions_it_after_an_actor_subject_stands_for_the_thing_named_as_object(facts_for):
+    facts = facts_for("Chile announced the Lima Doctrine in 1931, and Peru approved it in 1932.")
+    assert ("state/peru", "Supports", "Lima Doctrine") in stances(facts)

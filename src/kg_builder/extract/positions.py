@@ -42,15 +42,16 @@ def issue_key(ctx: Context, text: str) -> str:
 
 
 def _issue_text(ctx: Context, token: Token) -> str:
-    """A pronoun object ("abandoned it") stands for the nearest subject noun before it that names a thing; other
-    pronouns ("them", "him") name no issue."""
+    """A pronoun object ("abandoned it") stands for the nearest subject noun before it that names a thing, else the
+    nearest such object ("X announced the doctrine, and Congress approved it"); other pronouns ("them", "him") name
+    no issue."""
     if token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that"):
         return ""
     if token.lower_ in ("it", "this", "that"):
-        for t in reversed(list(token.doc[max(sentence_of(token).start - 40, 0): token.i])):
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t):
-                return phrase(t)
-        return ""
+        before = list(token.doc[max(sentence_of(token).start - 40, 0): token.i])[::-1]
+        things = [t for t in before if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)]
+        found = [t for t in things if t.dep_ in ("nsubj", "nsubjpass")] or [t for t in things if t.dep_ == "dobj"]
+        return phrase(found[0]) if found else ""
     return phrase(token)
 
 
