@@ -70,6 +70,9 @@ class _NoModel:
         max_length = 1_000_000
         meta = {"lang": "en", "name": "stand_in", "version": "0"}
 
+    def __init__(self) -> None:
+        self.read: dict = {}  # documents read with their batch (pipeline.parsed_together): none, unparsed
+
 
 def kg(*args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), input=input, prog_name="kg")

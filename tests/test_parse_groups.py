@@ -61,6 +61,15 @@ def test_a_group_is_parsed_in_one_batch_and_each_document_gets_its_own_parse(tmp
     assert corpus._worker_pipeline.parsed == {}  # nothing kept past the group
 
 
+def test_each_file_of_a_group_is_read_once(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    group = sources(tmp_path / "docs", {"a": "Alpha met Beta.\n", "b": "Gamma met Delta.\n"})
+    read, real = [], pipeline.read_document
+    monkeypatch.setattr(pipeline, "read_document", lambda path, doc_id: read.append(doc_id) or real(path, doc_id))
+    outcomes = corpus._extract_group(group, Limits())
+    assert read == ["a.txt", "b.txt"]  # for the batch's parse; extraction takes the same documents
+    assert [o.document.doc_id for o in outcomes] == ["a.txt", "b.txt"] and corpus._worker_pipeline.read == {}
+
+
 def test_a_group_that_fails_to_parse_is_parsed_one_by_one_and_only_the_bad_document_fails(tmp_path: Path,
                                                                                           nlp) -> None:
     group = sources(tmp_path / "docs", {"a": "Alpha met Beta.\n", "b": "A poison pill.\n", "c": "Epsilon left.\n"})

@@ -423,3 +423,17 @@ def test_rdf_ntriples_terms_read_back_in_pyoxigraph_and_rdflib():
     assert label in read
     assert (iri("person/x"), RDFS.label, Literal(awkward.replace("\x01", ""))) in rdf.to_graph(facts)
     assert '"2019-03-01T00:00:00+00:00"^^<http://www.w3.org/2001/XMLSchema#dateTime>' in text
+
+
+@pytest.mark.parametrize("value, written", [
+    ("plain words", '"plain words"'),
+    ('a "quoted" \\ path', '"a \\"quoted\\" \\\\ path"'),
+    ("two\nlines\r", '"two\\nlines\\r"'),
+    ("bell\x07 and\tab\ufffe", '"bell and\tab"'),  # what XML cannot hold goes; a tab stays
+    (2031, '"2031"'),
+])
+def test_rdf_literal_text_is_escaped_only_where_needed(value: object, written: str) -> None:
+    assert rdf._text(value) == written
+    assert Graph().parse(data=f"<http://example.org/s> <http://example.org/p> {written} .\n", format="nt") \
+        .value(URIRef("http://example.org/s"), URIRef("http://example.org/p")) == Literal(
+            str(value).replace("\x07", "").replace("\ufffe", ""))

@@ -377,6 +377,13 @@ def test_store_batch_labels_count_the_graphs_waiting(store: Store) -> None:
         assert store.labels([EX + "moon"], G3) == {}  # the store alone does not see it yet
 
 
+def test_store_batch_labels_are_read_whatever_the_lines_look_like(store: Store) -> None:
+    with store.batch() as batch:  # a label spelt with escapes; a sentence quoting a label triple is no label
+        batch.add(G2, f'<{EX}kim>   {LABEL}   "Chairman \\u004Bim" .\n'
+                      f'<{EX}doc> <{EX}sentence> "<{EX}moon> {LABEL} \\"Moon\\" ." .\n')
+        assert batch.labels([EX + "kim", EX + "moon"], G3) == {EX + "kim": "Chairman Kim"}
+
+
 def killed_mid_load(store: Store, batch, monkeypatch: pytest.MonkeyPatch, loaded: int) -> None:
     """Run the batch's commit with a bulk load that writes only the journal's first ``loaded`` quads,
     then dies (the process is gone: no clean-up runs)."""

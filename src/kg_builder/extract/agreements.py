@@ -122,8 +122,8 @@ def _without_final_stop(words: list[Token]) -> str:
 def _short_name_again(ctx: Context, token: Token) -> bool:
     """"the Arms Treaty (AT) ... Peru ratified AT": a short name the text gave in brackets names that agreement
     wherever it comes again."""
-    if not any(a.aliases for a in ctx.agreements) or token.dep_ == "compound" or not (token.pos_ == "PROPN"
-                                                                                       or token.is_upper):
+    if token.dep_ == "compound" or not (token.pos_ == "PROPN" or token.is_upper) \
+            or not any(a.aliases for a in ctx.agreements):  # the token first: most words are no name at all
         return False
     name = _compound_name(token)
     return any(name in a.aliases for a in ctx.agreements)
@@ -660,12 +660,14 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     parties = _parties(ctx, latest.key) if _named_just_before(ctx, sent, latest.key) else set()
     for verb in sent:
         lemma = verb.lemma_.lower()
-        subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree}
-        if lemma in section["undertaking_verbs"] and (subject_words & set(ctx.triggers["reference"]["party_nouns"])
-                                                      or _by_party(ctx, verb, parties)):
+        undertaking, committing = lemma in section["undertaking_verbs"], lemma in section["commitment_verbs"]
+        # who undertakes or commits is read of those verbs only, not of every word
+        subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree} if undertaking or committing else set()
+        if undertaking and (subject_words & set(ctx.triggers["reference"]["party_nouns"])
+                            or _by_party(ctx, verb, parties)):
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
-        elif lemma in section["commitment_verbs"] and subject_words & {"this", "it"} and verb.dep_ == "ROOT" \
+        elif committing and subject_words & {"this", "it"} and verb.dep_ == "ROOT" \
                 and ctx.factuality(verb).polarity == "Positive" and not _assessed(ctx, verb):
             # "it did not guarantee X" commits to nothing
             found += [_commitment(ctx, sent, latest, item) for item in _items(verb, section["list_verbs"])]

@@ -406,8 +406,8 @@ class Registry:
     def _named_by_head(self, token: Token) -> list[str]:
         """"the Lima Party ... his party", "the Andean Development Organization ... the organization": a definite
         singular noun is the nearest organization named before whose name ends in it."""
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children)
-        if token.pos_ != "NOUN" or token.tag_ != "NN" or not definite:
+        if token.pos_ != "NOUN" or token.tag_ != "NN" \
+                or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children):
             return []
         for i in range(token.i - 1, max(token.i - 400, -1), -1):
             key = self.token_key.get(i)

@@ -493,9 +493,10 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
     does one convinced of it ("convinced Y that Z should ...": Y)."""
     opinion = set(ctx.triggers["positions"]["opinion_verbs"])
     persuading = set(ctx.triggers["positions"]["persuading_verbs"])
+    stating = ctx.cues.reporting_verbs | opinion | persuading
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in ctx.cues.reporting_verbs | opinion | persuading or verb.pos_ != "VERB":
+        if lemma not in stating or verb.pos_ != "VERB":
             continue
         speakers = _actors(ctx, objects(verb)) if lemma in persuading else _holders(ctx, verb)
         for clause in _said_clauses(verb, lemma in persuading):
