@@ -813,3 +813,8 @@ def test_positions_praising_unveiling_or_a_vision_of_a_thing_supports_it(facts_f
 def test_positions_it_after_an_actor_subject_stands_for_the_thing_named_as_object(facts_for):
     facts = facts_for("Chile announced the Lima Doctrine in 1931, and Peru approved it in 1932.")
     assert ("state/peru", "Supports", "Lima Doctrine") in stances(facts)
+
+
+def test_positions_concluding_that_y_is_a_thing_posing_a_threat_opposes_y(facts_for):
+    facts = facts_for("Peru concluded that the Lima Pact was a scheme posing a threat to the region.")
+    assert ("state/peru", "Opposes", "Lima Pact") in stances(facts)

@@ -654,6 +654,8 @@ def _judgment(ctx: Context, clause: Token) -> str | None:
         if lemma in section["negative_frames"] and (
                 c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma_.lower() in section["framing_verbs"]):
             return "Opposes"
+        if c.dep_ == "attr" and any(_judgment(ctx, a) == "Opposes" for a in c.children if a.dep_ == "acl"):
+            return "Opposes"  # "Y was a client posing a threat to Z": what the noun is said to do is said of Y
         if c.dep_ == "acomp" and clause.lemma_.lower() == "be" and _judged_by(section, lemma, "ADJ"):
             return _judged_by(section, lemma, "ADJ")
     return None
