@@ -530,3 +530,17 @@ def test_events_the_main_clause_of_a_dated_when_clause_happened_then_too(facts_f
     dated = {e.label: e.start.iso if e.start else None for e in facts.events}
     assert dated.get("Peru recalled its ambassador") == "1931-05"  # no trigger word: recorded as a dated clause
     assert [iso for label, iso in dated.items() if label.startswith("Bolivia invaded")] == ["1932-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "Elections to the Lima assembly are not required until February 2030.",
+    "The Lima talks lasted until May 1931.",
+    "Peru kept its troops at the border until 1931.",
+])
+def test_events_a_date_after_until_is_an_end_or_a_deadline_not_when_anything_happened(facts_for, text):
+    assert [e.start for e in facts_for(text).events if e.start is not None] == []
+
+
+def test_events_not_until_dates_what_then_happened(facts_for):
+    facts = facts_for("Peru did not sign the treaty until May 1931.")
+    assert {e.start.iso for e in facts.events if e.start is not None} == {"1931-05"}

@@ -139,9 +139,16 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
         scope += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     found = []
     for i, interval in dates.items():
-        anchor = _attachment(token.doc[i], noun=token.pos_ in ("NOUN", "PROPN"))
-        if anchor is not None and any(anchor.i == s.i for s in scope):
-            found.append(i)
+        date = token.doc[i]
+        anchor = _attachment(date, noun=token.pos_ in ("NOUN", "PROPN"))
+        if anchor is None or not any(anchor.i == s.i for s in scope):
+            continue
+        if anchor.i != token.i and date.dep_ == "pobj" and date.head.lower_ in ("until", "till") \
+                and not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in anchor.children):
+            # "elections are not required until 2030", "the talks lasted until May": no date they were held ("it
+            # took until 1965 for talks to begin" is when they began)
+            continue
+        found.append(i)
     return sorted(found)
 
 
@@ -571,16 +578,33 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if _standing_since(ctx, sent.doc[i], dates[i]):
             continue
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
-        _dated_clause(ctx, verb, dates, dates[i])
+        if _end_point(sent.doc[i], verb):
+            continue  # "the talks lasted until May", "postponed until 1943": when it ends, not when it happened
+        _dated_clause(ctx, verb, dates, dates[i], own=_not_until(sent.doc[i], verb))
         if verb is not None and verb.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when"
                                                              for m in verb.children):
             # "When X defaulted in January 1923, Y occupied the Ruhr": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
 
 
+def _end_point(date: Token, verb: Token | None) -> bool:
+    """A date after "until" that no negation turns into the time of the act ("did not sign until 1931") and no "it
+    took until" makes the time of what followed."""
+    return date.dep_ == "pobj" and date.head.lower_ in ("until", "till") and verb is not None \
+        and not any(c.dep_ == "neg" or c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
+
+
+def _not_until(date: Token, verb: Token | None) -> bool:
+    """"did not enter the war until 1941": entered it then; "elections are not required until 2030": what is not
+    required is dated, not the elections."""
+    return date.dep_ == "pobj" and date.head.lower_ in ("until", "till") and verb is not None \
+        and any(c.dep_ == "neg" for c in verb.children)
+
+
 def _dated_clause(ctx: Context, verb: Token | None, dates: dict[int, Interval], when: Interval,
-                  shared: bool = False) -> None:
-    """Date the verb's event, or record the verb as a dated event if it is one."""
+                  shared: bool = False, own: bool = False) -> None:
+    """Date the verb's event, or record the verb as a dated event if it is one; unless `own`, a date of a verb
+    whose subject is a named event is that event's."""
     if shared and verb is not None and verb.i in ctx.event_at:
         event = ctx.events[ctx.event_at[verb.i]]
         ctx.events[event.key] = replace(event, start=event.start or when.start, end=event.end or when.end)
@@ -600,6 +624,8 @@ def _dated_clause(ctx: Context, verb: Token | None, dates: dict[int, Interval], 
             t.i in ctx.event_at for t in prep_objects(verb, "to", "in") + objects(verb)):
         return  # "the raid provoked clashes in the winter": the date is the clashes'
     named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
+    if named and own:
+        return
     if named:  # "Negotiations ... began in late 1972": the date is the named event's
         event = ctx.events[named[0]]
         ctx.events[named[0]] = replace(event, start=event.start or when.start, end=event.end or when.end)
