@@ -801,12 +801,11 @@ def test_positions_an_official_saying_what_their_state_will_not_do_reports_its_r
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Peru praised Chile for its restraint at the border.", ("state/peru", "Supports", "restraint at the border")),
-    ("The fishing pact was hailed by Peru as a landmark.", ("state/peru", "Supports", "fishing pact")),
+    ("The reforms impressed Peru.", ("state/peru", "Supports", "reforms")),
     ("Chile unveiled a plan for a customs union.", ("state/chile", "Supports", "plan for a customs union")),
     ("Peru sketched out its vision of a customs union.", ("state/peru", "Supports", "customs union")),
 ])
-def test_positions_praising_unveiling_or_a_vision_of_a_thing_supports_it(facts_for, text, expected):
+def test_positions_being_impressed_unveiling_or_a_vision_of_a_thing_supports_it(facts_for, text, expected):
     assert expected in stances(facts_for(text))
 
 
