@@ -317,3 +317,7 @@ def test_factuality_context_reads_a_trigger_once(pipeline, token_of, cues):
 def test_factuality_a_verb_coordinated_with_a_report_is_not_reported_by_it(reading):
     assert reading("Ruiz announced the tariffs in May, and Congress approved them in June.", "approved").speaker is None
     assert reading("Ruiz announced that Congress approved the tariffs.", "approved").speaker.text == "Ruiz"
+
+
+def test_factuality_observing_that_reports_like_saying_that(reading):
+    assert reading("Ruiz observed that Congress approved the tariffs.", "approved").speaker.text == "Ruiz"

@@ -775,6 +775,7 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
     ("Peru failed, in the months that followed, to reach a deal with Chile.", set()),  # what was not done
     ("Chile faced a choice: to wait for Peru was to lose the port.", set()),
     ("Peru sent troops, only to see them defeated.", set()),  # what came of the act, not what it was for
+    ("Chile handed its obligations to reduce the fleet to Peru.", set()),  # the obligations' infinitive
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):
     assert stances(facts_for(text)) == expected

@@ -551,7 +551,7 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
         if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb):
             continue
         wanted = [p for p in verb_predication(verb, ctx.frames.object_control).purposes
-                  if not ctx.frames.evoked("verb", p.lemma_.lower()) and _joined(verb, p)]
+                  if not ctx.frames.evoked("verb", p.lemma_.lower()) and _joined(verb, p) and not _noun_s_own(ctx, p)]
         fact = ctx.factuality(verb) if wanted else None
         if fact is None or fact.polarity == "Negative":
             continue
@@ -571,6 +571,17 @@ def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     words = ctx.triggers["factuality"]
     return lemma in words["negative_implicatives"] or lemma in words["future_verbs"] \
         or lemma in ctx.frames.object_control or bool(ctx.frames.evoked("verb", lemma))
+
+
+def _noun_s_own(ctx: Context, infinitive: Token) -> bool:
+    """"transferred the obligations to reduce X": an infinitive right after a noun that takes one is that noun's,
+    however the parser hangs it."""
+    before = infinitive.doc[infinitive.left_edge.i - 1] if infinitive.left_edge.i > 0 else None
+    if before is None or before.pos_ != "NOUN":
+        return False
+    lemma = before.lemma_.lower()
+    return lemma in ctx.triggers["positions"]["infinitive_nouns"] or bool(ctx.frames.evoked("noun", lemma)) \
+        or lemma in ctx.cues.irrealis_nouns
 
 
 def _joined(verb: Token, purpose: Token) -> bool:
