@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
-from .tokens import conjuncts, sentence_of, text_of
+from .tokens import conjuncts, head_forms, sentence_of, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -241,8 +241,8 @@ class Registry:
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
 
     def _names_no_actor(self, ent: Span) -> bool:
-        """The name of an agreement, event or measure; a plural proper head ("Orders") keeps its "s" as a lemma."""
-        return bool({ent.root.lemma_.lower(), ent.root.lower_.removesuffix("s")} & self.not_actor_heads)
+        """The name of an agreement, event or measure ("the Orders in Council" tagged ORG)."""
+        return bool(head_forms(ent.root) & self.not_actor_heads)
 
     # --- reading actors --------------------------------------------------------------
     def key_of(self, token: Token) -> str | None:

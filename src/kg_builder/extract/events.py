@@ -143,8 +143,7 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
         anchor = _attachment(date, noun=token.pos_ in ("NOUN", "PROPN"))
         if anchor is None or not any(anchor.i == s.i for s in scope):
             continue
-        if anchor.i != token.i and date.dep_ == "pobj" and date.head.lower_ in ("until", "till") \
-                and not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in anchor.children):
+        if anchor.i != token.i and _after_until(date) and not _it_took(anchor):
             # "elections are not required until 2030", "the talks lasted until May": no date they were held ("it
             # took until 1965 for talks to begin" is when they began)
             continue
@@ -578,27 +577,27 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if _standing_since(ctx, sent.doc[i], dates[i]):
             continue
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
-        if _end_point(sent.doc[i], verb):
+        until = verb is not None and _after_until(sent.doc[i])
+        # "did not enter the war until 1941": entered it then; "elections are not required until 2030": what is not
+        # required is dated, not the elections
+        not_until = until and any(c.dep_ == "neg" for c in verb.children)
+        if until and not not_until and not _it_took(verb):
             continue  # "the talks lasted until May", "postponed until 1943": when it ends, not when it happened
-        _dated_clause(ctx, verb, dates, dates[i], own=_not_until(sent.doc[i], verb))
+        _dated_clause(ctx, verb, dates, dates[i], own=not_until)
         if verb is not None and verb.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when"
                                                              for m in verb.children):
             # "When X defaulted in January 1923, Y occupied the Ruhr": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
 
 
-def _end_point(date: Token, verb: Token | None) -> bool:
-    """A date after "until" that no negation turns into the time of the act ("did not sign until 1931") and no "it
-    took until" makes the time of what followed."""
-    return date.dep_ == "pobj" and date.head.lower_ in ("until", "till") and verb is not None \
-        and not any(c.dep_ == "neg" or c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
+def _after_until(date: Token) -> bool:
+    """A date after "until": when a state of things ends, or a deadline, unless "not" or "it took" come before."""
+    return date.dep_ == "pobj" and date.head.lower_ in ("until", "till")
 
 
-def _not_until(date: Token, verb: Token | None) -> bool:
-    """"did not enter the war until 1941": entered it then; "elections are not required until 2030": what is not
-    required is dated, not the elections."""
-    return date.dep_ == "pobj" and date.head.lower_ in ("until", "till") and verb is not None \
-        and any(c.dep_ == "neg" for c in verb.children)
+def _it_took(verb: Token) -> bool:
+    """"It took until 1965 for talks to begin": the date is when what followed happened."""
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
 
 
 def _dated_clause(ctx: Context, verb: Token | None, dates: dict[int, Interval], when: Interval,

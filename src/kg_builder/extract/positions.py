@@ -20,8 +20,8 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import Predication, clause_text, noun_predication, verb_predication
 from .context import Context
 from .framing import FrameMatch, matches
-from .tokens import (agents, conjuncts, non_restrictive, objects, phrase, prep_objects, sentence_of, split_list,
-                     strip_determiners, subjects, text_of, verb_lemmas)
+from .tokens import (agents, conjuncts, head_forms, non_restrictive, objects, phrase, prep_objects, sentence_of,
+                     split_list, strip_determiners, subjects, text_of, verb_lemmas)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -308,7 +308,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
 
 def _of_theme(themes: frozenset[str], token: Token) -> bool:
     """Any thing fits a frame that names no themes; else its head is one ("the Neutrality Acts" is an act)."""
-    return not themes or token.lemma_.lower() in themes or token.lower_.removesuffix("s") in themes
+    return not themes or bool(head_forms(token) & themes)
 
 
 def _kind_named(noun: Token) -> str:
@@ -469,15 +469,17 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             doers = [c for c in clause.children if c.dep_ == "nsubj"]
             future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
-            if not speakers or not future or not doers or not _speaks_for(ctx, speakers[0], _actors(ctx, doers)[:1]):
+            if not speakers or not future or not doers:
+                continue
+            doing = _actors(ctx, doers)[:1]
+            if not _speaks_for(ctx, speakers[0], doing):
                 continue
             negated = ctx.reading(clause).polarity == "Negative"
             said = {t.i for d in doers for t in d.subtree} | {c.i for c in clause.children
                                                               if c.dep_ in ("aux", "neg", "mark", "punct") or c.lower_ == "never"}
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
             fact = Factuality("Positive", "Asserted", speakers[0])
-            holder = _actors(ctx, doers)[0]
-            _add(ctx, holder, "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+            _add(ctx, doing[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
 
 
 def _speaks_for(ctx: Context, speaker: str, doers: list[str]) -> bool:
@@ -568,8 +570,7 @@ def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     """"failed, in the months after, to make progress": a verb whose infinitive says what was (not) done, tried or
     asked, wherever the parser hangs it, has no purpose clause."""
     lemma = verb.lemma_.lower()
-    words = ctx.triggers["factuality"]
-    return lemma in words["negative_implicatives"] or lemma in words["future_verbs"] \
+    return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs \
         or lemma in ctx.frames.object_control or bool(ctx.frames.evoked("verb", lemma))
 
 
@@ -712,7 +713,8 @@ def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
     unsettled": what two parties fail to settle, or to agree on, divides them."""
     section = ctx.triggers["positions"]
     settling, agreeing, leaving_verbs = (set(section[k]) for k in ("settling_verbs", "agreeing_verbs", "leaving_verbs"))
-    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in settling | agreeing | leaving_verbs):
+    verbs = settling | agreeing | leaving_verbs
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in verbs):
         parties = _actors(ctx, subjects(verb)) or _signers(ctx, subjects(verb))
         leaving, polarity = verb.lemma_.lower() in leaving_verbs, ctx.factuality(verb).polarity
         # "the treaty left the border unsettled": what two parties leave unsettled they have not settled
@@ -757,6 +759,7 @@ def opposed_stances(ctx: Context) -> None:
 
 
 AGAINST = frozenset({"Opposes", "Rejects"})
+NEAR = 1500  # characters: a paragraph or so
 
 
 def _against(ctx: Context, position: Position) -> bool:
@@ -766,7 +769,6 @@ def _against(ctx: Context, position: Position) -> bool:
     ending = bool(words) and any(words[0] == v or words[0].startswith(v.removesuffix("e") + "i") for v in
                                  ctx.frames.ending_verbs)
     return (position.stance in AGAINST) != (position.stance == "Supports" and ending)
-NEAR = 1500  # characters: a paragraph or so
 
 
 def _same_issue(ctx: Context, first: str, second: str, names: frozenset[str]) -> bool:

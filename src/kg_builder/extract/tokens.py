@@ -137,6 +137,11 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     return text_of(tokens)
 
 
+def head_forms(token: Token) -> set[str]:
+    """A head word as a lemma, and without a plural "s" (a proper noun's lemma keeps it: "Orders", "Acts")."""
+    return {token.lemma_.lower(), token.lower_.removesuffix("s")}
+
+
 def coordinated_verb(verb: Token) -> bool:
     """A verb joined to another by a conjunction ("signed it but did not ratify it"); the parser also calls "conj" a
     clause it failed to read ("held that X does not give"), which has no "and" or "but" before it."""
