@@ -181,8 +181,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "milestones")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--sizes", default="1,20,all,5x",
-                        help="comma-separated: N documents, all, Kx copies (5x of the corpus is ~1M triples)")
+    parser.add_argument("--sizes", default="1,20,all,6x",
+                        help="comma-separated: N documents, all, Kx copies (6x of the corpus is ~1.4M triples and ~1,100 documents)")
     parser.add_argument("--store", type=Path, default=None, help="an existing store of the corpus (skips the build)")
     parser.add_argument("--save", type=Path, default=None, help="also write the table to this file")
     args = parser.parse_args()
