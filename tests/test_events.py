@@ -439,6 +439,31 @@ def test_events_a_negated_relative_clause_is_a_negative_statement_about_its_noun
     assert negated.label == "first president who did not want a navy"
 
 
+@pytest.mark.parametrize("text", [
+    "In 1950 the two envoys quickly reached terms they could agree upon.",
+    "In 1950 Peru bought frigates that could reach the southern ports.",
+    "In 1950 Chile pursued a pact that could help both navies avoid a war.",
+    "In 1950 the traders needed ports where they could stop to take on fuel.",
+])
+def test_events_what_a_noun_could_do_in_a_past_narrative_is_no_unrealized_statement(facts_for, text):
+    facts = facts_for(text)
+    assert not [e.label for e in facts.events if "could" in e.label]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Chile is opening inquiries that could result in new tariffs.", "inquiries that could result in new tariffs"),
+    ("In 1950 Peru bought frigates that could have reached the southern ports.",
+     "frigates that could have reached the southern ports"),
+    ("Chile will seek a pact that could help both navies avoid a war.", "pact that could help both navies avoid a war"),
+    ("In 1950 the two envoys reached terms they could not agree upon.", "terms they could not agree upon"),
+    ("In 1950 Chile proposed a league that could keep the peace.", "league that could keep the peace"),
+])
+def test_events_what_a_noun_could_do_from_now_on_could_have_done_or_could_not_do_stays_unrealized(facts_for, text, label):
+    facts = facts_for(text)
+    [statement] = [e for e in facts.events if "could" in e.label]
+    assert statement.label == label and not statement.factuality.is_plain_fact
+
+
 def test_events_what_someone_is_praised_for_not_doing_is_a_negative_statement_of_theirs(facts_for):
     facts = facts_for("In 1950 Chile praised Peru for not closing the port.")
     assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == ["Peru closing the port"]

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Event, TimeValue
 from ..timex import Interval, from_iso, normalize
 from .context import Context
+from .factuality import past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
 from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
@@ -686,7 +687,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         if verb.dep_ == "xcomp" and _unrealized_at(ctx, verb.head) and not listed:
             continue  # "an intent to help reopen X": "help reopen X" is one statement, already read
         fact = ctx.factuality(verb)
-        if fact.polarity == "Positive" and fact.modality == "Asserted":
+        if fact.polarity == "Positive" and fact.modality == "Asserted" or past_ability(verb, ctx.cues):
             continue
         label = _clause_label(verb)
         if not said and len(label.split()) < 2 and fact.polarity == "Positive":
@@ -763,16 +764,20 @@ def _clause_label(verb: Token) -> str:
     while words and words[0].dep_ in ("cc", "preconj") or words and words[0].lower_ == "not" and words[0].i < verb.i \
             and words[0].doc[words[0].i - 1].lower_ == "or":
         words = words[1:]  # "or not each nation should ..." of "whether or not"
-    while words and words[-1].dep_ in ("cc", "prep", "aux"):
+    # "terms they could agree upon": a relative clause's preposition stranded without its object stays
+    stranded = verb.dep_ == "relcl" and words and words[-1].dep_ == "prep" and not list(words[-1].children)
+    while words and words[-1].dep_ in ("cc", "prep", "aux") and not stranded:
         words = words[:-1]
     return text_of(words[:24])
 
 
 def _embedded(t: Token, root: Token) -> bool:
-    """A word of a clause inside the root's, not of the root's own; "could allow one side to launch a strike": an
-    infinitive with its own subject right under the verb completes it."""
+    """A word of a clause inside the root's, not of the root's own; "could allow one side to launch a strike", "help
+    them avoid a war": an infinitive, with or without "to", with its own subject right under the verb completes it."""
     while t != root:
-        completing = t.dep_ == "ccomp" and t.head == root and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+        completing = t.dep_ == "ccomp" and t.head == root and (any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                                                             or t.tag_ == "VB" and any(a.dep_ == "nsubj" for a in t.children)
+                                                             and not any(a.dep_ == "mark" for a in t.children))
         if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and not completing \
                 or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
             return True

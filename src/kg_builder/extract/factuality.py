@@ -39,6 +39,7 @@ class Cues:
     hedge_adverbs: frozenset[str]
     hypothetical_marks: frozenset[str]
     narrative_modals: frozenset[str]
+    past_ability_modals: frozenset[str]
     future_verbs: frozenset[str]
     future_adjectives: frozenset[str]
     irrealis_nouns: frozenset[str]
@@ -169,6 +170,45 @@ def _what_came_next(verb: Token) -> bool:
     # a condition has a subordinator ("if", "unless"); a participle ("..., deferring payment") is no condition
     return before.tag_ == "VBD" and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
                                             for c in verb.children)
+
+
+def past_ability(verb: Token, cues: Cues) -> bool:
+    """"reached terms they could agree upon": a relative clause whose modal is the past of "can", under a verb in
+    the past tense, says what its noun was able to do, and so do the infinitives it governs. Not so when the noun
+    is only sought or planned (``_sought``); "investigations, which could result in tariffs" under a verb in the
+    present still says what may happen, "could have" is counterfactual, and "could not agree upon" what failed."""
+    while verb.dep_ in ("ccomp", "xcomp") and verb.tag_ == "VB":
+        verb = verb.head  # "terms that could help them avoid X": what the clause of the relative verb says as well
+    if verb.dep_ != "relcl":
+        return False
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return bool(modals) and all(m in cues.past_ability_modals for m in modals) and "have" not in auxiliaries \
+        and not negated and _tense_above(verb.head) == "past" and not _sought(verb.head, cues)
+
+
+def _sought(noun: Token, cues: Cues) -> bool:
+    """"proposed a league that could keep the peace", "a plan that could end the war": what a thing not yet there
+    could do is hoped for, not a property it has."""
+    governor = noun.head if noun.dep_ in ("dobj", "attr", "oprd") else None
+    return noun.lemma_.lower() in cues.irrealis_nouns or governor is not None and any(
+        lemma in cues.future_verbs for lemma in verb_lemmas(governor))
+
+
+def _tense_above(token: Token) -> str | None:
+    """The tense of the first finite verb above a token: "past", "present", or None when none is found."""
+    node = token
+    while node.head != node:
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        tags = [node.tag_] + [c.tag_ for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if "MD" in tags or any(t in ("VBZ", "VBP") for t in tags):
+            return "present"
+        if "VBD" in tags:
+            return "past"
+    return None
 
 
 def _conditional(token: Token, cues: Cues) -> bool:
