@@ -63,10 +63,12 @@ def parse(pipeline: kg_pipeline.Pipeline) -> Callable:
 
 @pytest.fixture
 def facts_for(pipeline: kg_pipeline.Pipeline) -> Callable[..., Facts]:
-    """facts_for(text, authors=(), published="2020-05-01") -> the Facts of a one-off Document "t"."""
+    """facts_for(text, authors=(), published="2020-05-01", publisher=None) -> the Facts of a one-off Document "t"."""
 
-    def build(text: str, authors: tuple[str, ...] | list[str] = (), published: str | None = "2020-05-01") -> Facts:
-        document = Document(doc_id="t", path="t.txt", text=text, authors=tuple(authors), published=published)
+    def build(text: str, authors: tuple[str, ...] | list[str] = (), published: str | None = "2020-05-01",
+              publisher: str | None = None) -> Facts:
+        document = Document(doc_id="t", path="t.txt", text=text, authors=tuple(authors), published=published,
+                            publisher=publisher)
         return kg_pipeline.facts_of(document, pipeline)
 
     return build

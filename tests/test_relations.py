@@ -233,3 +233,35 @@ def test_relations_alliances_with_a_and_b_ally_each_with_who_forms_them_not_with
     allied = {(r.subject, r.object): r.factuality for r in facts.relations if r.predicate == "alliedWith"}
     assert set(allied) == {("state/chile", "state/bolivia"), ("state/chile", "state/ecuador")}
     assert all(not fact.is_plain_fact for fact in allied.values())  # only feared
+
+
+HOME_TEXT = ("In 1950 President Ruiz met Peruvian President Vargas. Secretary of State Mora and Vice President Soto "
+             "joined them. Later President Vargas left. Bolivian Marxist Luis Paz won; President Paz then spoke. "
+             "Former president Leon Diaz ran again. In 1951 Jose Marin served as Deputy Secretary of State.")
+
+
+def _ties(facts) -> set[tuple[str, str, str]]:
+    names = {e.key: e.label for e in facts.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in facts.relations
+            if r.predicate in ("leaderOf", "affiliatedWith")}
+
+
+def test_relations_a_home_title_with_no_state_is_an_office_of_the_publisher_s_state(facts_for):
+    facts = facts_for(HOME_TEXT, publisher="Office of the Historian, Chile Ministry of Foreign Affairs")
+    assert _ties(facts) == {("Ruiz", "leaderOf", "Chile"), ("Mora", "affiliatedWith", "Chile"),
+                            ("Soto", "affiliatedWith", "Chile"), ("Vargas", "leaderOf", "Peru"),
+                            ("Jose Marin", "affiliatedWith", "Chile")}
+    # not Vargas, named with Peru, nor Paz, named with Bolivia, nor Diaz, whose "president" only describes him
+    [soto] = [e for e in facts.entities if e.label == "Soto"]
+    assert [r.title for r in soto.role_readings] == ["vice president"]
+
+
+def test_relations_no_home_state_without_a_publisher_that_names_one(facts_for):
+    for publisher in (None, "Center for Strategic and International Studies"):
+        assert _ties(facts_for(HOME_TEXT, publisher=publisher)) == {("Vargas", "leaderOf", "Peru")}
+
+
+def test_relations_a_state_s_possessive_before_a_title_says_whose_title_it_is(facts_for):
+    facts = facts_for("In 1997 Chile's President Ruiz met his Peruvian counterpart, and his Foreign Minister Soto came.")
+    assert ("Ruiz", "leaderOf", "Chile") in _ties(facts)
+    assert not [t for t in _ties(facts) if t[0] == "Soto"]  # "his" names no state

@@ -53,7 +53,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "vague_qualifiers", "group_qualifiers",
                         "partitive_nouns", "expletive_verbs",
                         "party_nouns", "measure_heads"),
-    "relations": _words("leader_titles", "other_titles", "affiliation_preps", "appointment_verbs", "holding_verbs",
+    "relations": _words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "appointment_verbs", "holding_verbs",
                         "alliance_words",
                         "membership_heads", "member_nouns", "joining_verbs", "qualified_group_nouns", "group_suffixes",
                         "group_nouns"),

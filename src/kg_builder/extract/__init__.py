@@ -65,6 +65,8 @@ RULES: tuple[Rule, ...] = (
 
 # Steps over the whole document, once every sentence is read (the span they get is the whole text).
 DOCUMENT_RULES: tuple[Rule, ...] = (
+    Rule("home-titles", lambda ctx, _: relations.home_titles(ctx), "titles given with no state, the publisher's name",
+         "leaderOf, affiliatedWith"),
     Rule("opposed-stances", lambda ctx, _: positions.opposed_stances(ctx), "the document's positions",
          "disagreements"),
 )

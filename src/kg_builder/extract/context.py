@@ -16,6 +16,15 @@ from .factuality import Cues, Reading, read
 from .tokens import sentence_bounds
 
 
+@dataclass(frozen=True)
+class UnplacedTitle:
+    """"President Carter": a title the text gives with no state or body (read by ``relations.home_titles``)."""
+
+    person: str
+    title: str
+    evidence: Evidence
+
+
 @dataclass
 class Context:
     document: Document
@@ -36,6 +45,7 @@ class Context:
     positions: list[Position] = field(default_factory=list)
     disagreements: list[Disagreement] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    unplaced_titles: list[UnplacedTitle] = field(default_factory=list)
     readings: dict[int, Reading] = field(default_factory=dict)  # trigger token -> its cues (``reading``)
 
     @property

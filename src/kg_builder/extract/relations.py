@@ -12,7 +12,7 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import description_predication, verb_predication
-from .context import Context
+from .context import Context, UnplacedTitle
 from .tokens import conjuncts, entities_in, objects, prep_objects, subjects
 from .factuality import polarity
 
@@ -44,7 +44,8 @@ def _left_context(ent: SentSpan) -> list[Token]:
             break
         words.insert(0, t)
         i -= 1
-    return [t for t in words if t.dep_ not in ("det", "poss", "case")]
+    # "Russia's President X": a possessive name says whose title it is; "his" does not
+    return [t for t in words if t.dep_ not in ("det", "poss", "case") or t.dep_ == "poss" and t.pos_ == "PROPN"]
 
 
 def titles(ctx: Context, sent: SentSpan) -> None:
@@ -72,6 +73,8 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             ctx.relate(key, "leaderOf", bodies[0], ctx.evidence(sent, "rule:title-leader", 0.9))
         elif bodies:
             ctx.relate(key, "affiliatedWith", bodies[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
+        elif _office(words, title):
+            ctx.unplaced_titles.append(UnplacedTitle(key, title, ctx.evidence(sent, "rule:home-title", 0.6)))
 
 
 def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token], list[str]]:
@@ -128,18 +131,60 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
             bodies = bodies or [ctx.registry.state_of(k) for t in pred.agents for k in ctx.registry.actors(t)
                                 if ctx.registry.kind(ctx.registry.state_of(k)) == "State"]
             _give_title(ctx, sent, list(dict.fromkeys(people)), title, bodies[:1], title in leader_titles,
-                        ctx.factuality(verb))
+                        ctx.factuality(verb), office=_office(words, title))
 
 
 def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bodies: list[str], leader: bool,
-                fact: Factuality) -> None:
+                fact: Factuality, office: bool) -> None:
     for person in people:
         _entitle(ctx, person, title, ctx.evidence(sent, "rule:appointment", 0.75), fact)
+        if not bodies and fact.is_plain_fact and office:
+            ctx.unplaced_titles.append(UnplacedTitle(person, title, ctx.evidence(sent, "rule:home-title", 0.6)))
         for body in bodies:
             if leader and ctx.registry.kind(body) == "State":
                 ctx.registry.leaders.setdefault(body, person)
             ctx.relate(person, "leaderOf" if leader else "affiliatedWith", body,
                        ctx.evidence(sent, "rule:appointment", 0.75), fact)
+
+
+def home_titles(ctx: Context) -> None:
+    """"President Carter", "Secretary of State Vance", with no state in the text: in a document whose publisher
+    names a state ("Office of the Historian, U.S. Department of State"), a home title is an office of that state,
+    unless the text ties the person to a state or names them with another state's name ("Chilean President X")."""
+    if not ctx.unplaced_titles or (home := _publisher_state(ctx)) is None:
+        return
+    section = ctx.triggers["relations"]
+    placed = {r.subject for r in ctx.relations if r.predicate in ("leaderOf", "affiliatedWith")
+              and ctx.registry.kind(r.object) == "State"}
+    for unplaced in ctx.unplaced_titles:
+        person, title = unplaced.person, unplaced.title
+        if person in placed or title not in section["home_titles"] or _states_named_with(ctx, person) - {home}:
+            continue
+        ctx.relate(person, "leaderOf" if title in section["leader_titles"] else "affiliatedWith", home, unplaced.evidence)
+
+
+def _publisher_state(ctx: Context) -> str | None:
+    """The state the publisher's name names, if one does ("U.S. Department of State"), as an entity of the text."""
+    words = (ctx.document.publisher or "").replace(",", " ").split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            entry = ctx.lexicon.named(" ".join(words[start: start + size]), "State")
+            if entry is not None:
+                return ctx.registry.add(entry.key, entry.kind, entry.label)
+    return None
+
+
+def _states_named_with(ctx: Context, person: str) -> set[str]:
+    """The states named right before any mention of the person ("Chilean Marxist Salvador Allende")."""
+    return {k for sent in ctx.doc.sents for ent in entities_in(sent) if ctx.registry.key_of(ent.root) == person
+            for t in _left_context(ent) if (k := ctx.registry.key_of(t)) and ctx.registry.kind(k) == "State"}
+
+
+def _office(words: list[Token], title: str) -> bool:
+    """The title of an office, capitalised ("President Kennedy", "as Under-Secretary of State"), not a description
+    ("former president Alessandri")."""
+    first = title.replace("-", " ").split()[0]
+    return any(t.lower_ == first and t.text[:1].isupper() for t in words)
 
 
 def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Factuality = ASSERTED) -> None:
