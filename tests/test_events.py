@@ -569,3 +569,11 @@ def test_events_a_date_after_until_is_an_end_or_a_deadline_not_when_anything_hap
 def test_events_not_until_dates_what_then_happened(facts_for):
     facts = facts_for("Peru did not sign the treaty until May 1931.")
     assert {e.start.iso for e in facts.events if e.start is not None} == {"1931-05"}
+
+
+def test_events_a_measure_named_with_its_year_is_on_the_timeline_once(facts_for):
+    facts = facts_for("The Fisheries Act of 1951 barred foreign trawlers. Peru later amended the Fisheries Act of 1951. "
+                      "The Final Act of 1975 was signed by Chile and Peru.")
+    dated = [(e.label, e.start.iso) for e in facts.events if e.start and "Act" in e.label]
+    assert dated.count(("Fisheries Act of 1951", "1951")) == 1
+    assert not [label for label, _ in dated if label == "Final Act of 1975"]  # an agreement's date is its own

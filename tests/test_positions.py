@@ -818,3 +818,35 @@ def test_positions_it_after_an_actor_subject_stands_for_the_thing_named_as_objec
 def test_positions_concluding_that_y_is_a_thing_posing_a_threat_opposes_y(facts_for):
     facts = facts_for("Peru concluded that the Lima Pact was a scheme posing a threat to the region.")
     assert ("state/peru", "Opposes", "Lima Pact") in stances(facts)
+
+
+def _stances(facts) -> set[tuple[str, str, str]]:
+    names = {e.key: e.label for e in facts.entities}
+    return {(names[p.holder], p.stance, names[p.issue]) for p in facts.positions}
+
+
+def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_for):
+    facts = facts_for("In 1961 Peru proposed a ban on the sale of mines at a meeting of the Andean Council. "
+                      "Although Chile approved the resolution, talks began only in 1965. "
+                      "In 1970 Bolivia welcomed the resolution.")
+    assert ("Chile", "Supports", "ban on the sale of mines") in _stances(facts)
+    # offering a ban and supporting it are one side, not a disagreement; two sentences on, no antecedent
+    assert not facts.disagreements
+    assert ("Bolivia", "Supports", "resolution") in _stances(facts)
+
+
+def test_positions_bare_members_act_as_the_organization_named_just_before(facts_for):
+    facts = facts_for("In 1961 Peru proposed a ban on mines at a meeting of the Andean Council. "
+                      "The members approved the proposal. The rebels met in Lima. The members then opposed the plan.")
+    assert ("Andean Council", "Supports", "ban on mines") in _stances(facts)
+    assert ("members", "Opposes", "plan") in _stances(facts)  # a group is no organization named
+
+
+def test_positions_an_official_s_stance_is_his_state_s_side_in_a_disagreement(facts_for):
+    facts = facts_for("In 1932 President Franklin Roosevelt opposed the loan to Peru. The United States had long "
+                      "supported the loan to Peru. France supported the loan to Peru.",
+                      publisher="Office of the Historian, U.S. Department of State")
+    names = {e.key: e.label for e in facts.entities}
+    parties = {frozenset(names[p] for p in d.parties) for d in facts.disagreements}
+    assert frozenset({"Franklin D. Roosevelt", "United States"}) not in parties
+    assert frozenset({"France", "Franklin D. Roosevelt"}) in parties or frozenset({"France", "United States"}) in parties

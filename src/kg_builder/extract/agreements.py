@@ -29,7 +29,9 @@ def _head_lemma(token: Token) -> str:
     return lemma[:-1] if token.pos_ == "PROPN" and lemma.endswith("s") else lemma
 
 
-def _is_head(ctx: Context, token: Token) -> bool:
+def is_agreement_head(ctx: Context, token: Token) -> bool:
+    """The token heads a mention of an agreement: a head word (with the modifier some need), a plan named as one,
+    or whatever a signing verb takes."""
     section = ctx.triggers["agreements"]
     lemma = _head_lemma(token)
     if _signed_title(ctx, token) or _short_name_again(ctx, token) or _named_plan(ctx, token, lemma):
@@ -213,7 +215,7 @@ def _stating_verbs(ctx: Context) -> set[str]:
 def agreements(ctx: Context, sent: SentSpan) -> None:
     dates = ctx.dates
     for token in sent:
-        if _is_head(ctx, token):
+        if is_agreement_head(ctx, token):
             _mention(ctx, token, dates)
 
 

@@ -69,6 +69,7 @@ class Registry:
         triggers = lexicon.triggers["relations"]
         self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
+        self.member_nouns = frozenset(triggers["member_nouns"])
         # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
         # and "the Lausanne Conference" tagged FAC or PERSON names a meeting, no actor or place
         events = lexicon.triggers["events"]
@@ -458,6 +459,9 @@ class Registry:
                 return earlier
             if self.last_pair and lemma in self.pair_nouns | agent_nouns:
                 return self.pair()  # "Chile and Peru met ... the negotiators disagreed": the two who met
+            body = self._body_before(token) if lemma in self.member_nouns else None
+            if body:
+                return [body]
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
                                      and qualified or self._named_by_ending(token)):
@@ -467,6 +471,17 @@ class Registry:
         if lemma in self.words["partitive_nouns"] and self._of_people(token):
             return [self._group(token)]  # "the majority of Americans"
         return []
+
+    def _body_before(self, token: Token) -> str | None:
+        """"a meeting of the General Assembly ... the members approved it": bare members act as the organization
+        named last, in their sentence or the one before."""
+        sentence = sentence_of(token)
+        start = sentence_of(token.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+        for earlier in reversed(token.doc[start: token.i]):
+            key = self.key_of(earlier)
+            if key and earlier.ent_type_ and self.kind(key) == "Organization":  # a name, not a group ("the rebels")
+                return key
+        return None
 
     def _named_by_ending(self, token: Token) -> bool:
         """"annexationists", "Filipino nationalists": a plural whose ending names people by a belief or a trade (long

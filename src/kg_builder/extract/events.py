@@ -19,7 +19,7 @@ from ..timex import Interval, from_iso, normalize
 from .context import Context
 from .factuality import past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
-from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -573,8 +573,11 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
     "when" clause."""
     for i in dates:
         anchor = _attachment(sent.doc[i], noun=False)
-        if anchor is None or anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
-            continue  # "the 1929 Tacna Treaty", "the Fisheries Act of 1951" date the name, not the clause around it
+        if anchor is not None and anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
+            _dated_measure(ctx, anchor, dates[i])  # "the Fisheries Act of 1951" dates the act, not the clause around it
+            continue
+        if anchor is None:
+            continue  # "the 1929 Tacna Treaty" is a name
         if _standing_since(ctx, sent.doc[i], dates[i]):
             continue
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
@@ -589,6 +592,22 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
                                                              for m in verb.children):
             # "When X defaulted in January 1923, Y occupied the Ruhr": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _dated_measure(ctx: Context, name: Token, when: Interval) -> None:
+    """"The Johnson Act of 1934 prohibited loans": a measure named with its year was made that year (a treaty's
+    date is the agreement stage's)."""
+    from .agreements import is_agreement_head  # agreements reads this module's dates: imported when first needed
+
+    if not head_forms(name) & set(ctx.triggers["reference"]["measure_heads"]) or name.i in ctx.event_at \
+            or is_agreement_head(ctx, name):
+        return
+    label = phrase(name)
+    key = ctx.fact_key("event", "Event", label)
+    if key not in ctx.events:
+        ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=ASSERTED, start=when.start, end=when.end,
+                                evidence=ctx.evidence(sentence_of(name), "rule:dated-measure", 0.7))
+    ctx.event_at[name.i] = key
 
 
 def _after_until(date: Token) -> bool:

@@ -11,6 +11,7 @@ possessed policy ("his maximum pressure policy") is supported by its owner;
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import combinations
 
 from spacy.tokens import Span as SentSpan, Token
@@ -60,11 +61,21 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
     issue_text = strip_determiners(issue_text.strip(" ,.;:()"))
     if not issue_text or not holder:
         return
-    issue = issue_key(ctx, issue_text)
+    issue = _proposed_before(ctx, issue_text, sent) or issue_key(ctx, issue_text)
     key = ctx.fact_key("position", holder, stance, issue, sent.start_char)
     if any(p.key == key for p in ctx.positions):
         return
     ctx.positions.append(Position(key, holder, stance, issue, ctx.evidence(sent, rule, confidence), fact))
+
+
+def _proposed_before(ctx: Context, text: str, sent: SentSpan) -> str | None:
+    """"Ireland proposed a ban on X ... the members approved the resolution": a bare noun for a proposal is the issue
+    last offered or proposed, in this sentence or the one before."""
+    if text.lower() not in ctx.triggers["positions"]["proposal_nouns"]:
+        return None
+    start = sentence_of(sent.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
+    offered = [p.issue for p in ctx.positions if p.stance == "Offers" and p.evidence.span.begin >= start]
+    return offered[-1] if offered else None
 
 
 def _holders(ctx: Context, verb: Token) -> list[str]:
@@ -746,10 +757,11 @@ def opposed_stances(ctx: Context) -> None:
     firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"]
     against = {p.key: _against(ctx, p) for p in firm}  # once a position, not once a pair
     names = _actor_words(ctx)
+    side = _sides(ctx)
     for first, second in combinations(firm, 2):
         if against[first.key] == against[second.key]:
             continue
-        sides = [ctx.registry.state_of(first.holder), ctx.registry.state_of(second.holder)]
+        sides = [side(first.holder), side(second.holder)]
         near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
         if sides[0] != sides[1] and near and _same_issue(ctx, first.issue, second.issue, names):
             later = max(first, second, key=lambda p: p.evidence.span.begin)
@@ -758,17 +770,30 @@ def opposed_stances(ctx: Context) -> None:
             _disagreement(ctx, sent, sides, [label], Factuality(), "rule:opposed-stances")
 
 
+def _sides(ctx: Context) -> Callable[[str], str]:
+    """The state an actor's stance stands for: a leader's state, or the state the text makes the person an official
+    of ("President Roosevelt" in a U.S. text), else the actor."""
+    officials = {r.subject: r.object for r in ctx.relations if r.predicate in ("leaderOf", "affiliatedWith")
+                 and r.factuality.is_plain_fact and ctx.registry.kind(r.object) == "State"}
+
+    def side(actor: str) -> str:
+        state = ctx.registry.state_of(actor)
+        return officials.get(actor, actor) if state == actor else state
+
+    return side
+
+
 AGAINST = frozenset({"Opposes", "Rejects"})
 NEAR = 1500  # characters: a paragraph or so
 
 
 def _against(ctx: Context, position: Position) -> bool:
-    """Whether the position is against what its issue names: to support addressing or ending a thing ("address
-    trade barriers") is to be against it, as its opponents are."""
+    """Whether the position is against what its issue names: to support, offer or demand addressing or ending a thing
+    ("address trade barriers", "a ban on X") is to be against it, as its opponents are."""
     words = ctx.registry.entities[position.issue].label.lower().split()
     ending = bool(words) and any(words[0] == v or words[0].startswith(v.removesuffix("e") + "i") for v in
                                  ctx.frames.ending_verbs)
-    return (position.stance in AGAINST) != (position.stance == "Supports" and ending)
+    return (position.stance in AGAINST) != (position.stance not in AGAINST and ending)
 
 
 def _same_issue(ctx: Context, first: str, second: str, names: frozenset[str]) -> bool:
