@@ -29,6 +29,11 @@ frames:
     class: Disagreement
     verbs: [disagree]
     roles: {party: [agent, with], concerns: [over]}
+  - name: sustain
+    class: PolicyPosition
+    stance: Supports
+    verbs: [fund]
+    act: true
   - name: enact
     class: PolicyPosition
     stance: Supports
@@ -69,6 +74,8 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     assert frames.exchange_counterpart == {"Demands": "Offers", "Offers": "Demands"}
     assert frames.evoked("verb", "pass")[0].themes == {"bill", "tariff"}
     assert verb.themes == frozenset()  # a frame without themes takes any thing it concerns
+    # an act left undone states no stance: so a frame with themes, or one that says so
+    assert (frames.evoked("verb", "pass")[0].act, frames.evoked("verb", "fund")[0].act, verb.act) == (True, True, False)
 
 
 @pytest.mark.parametrize(("old", "new", "line", "what"), [
@@ -79,8 +86,9 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     ('concerns: [clause, "on"]', "concerns: [clause, on]", 9, "holds 'on', not a word"),
     ("light_verbs: [have, express]", "light_verbs: have", 2, "must be a list of words"),
     ("complement_verbs: [be, remain]\n", "", 1, "lacks 'complement_verbs'"),
-    ("ending_verbs: [end", "ending_verbs: [2", 28, "holds '2', not a word"),
-    ("themes: [bill, tariff]", "themes: bill", 24, "frame enact: themes must be a list of words"),
+    ("ending_verbs: [end", "ending_verbs: [2", 33, "holds '2', not a word"),
+    ("themes: [bill, tariff]", "themes: bill", 29, "frame enact: themes must be a list of words"),
+    ("    act: true", "    act: maybe", 24, "frame sustain: act holds 'maybe', not true or false"),
 ])
 def test_frames_bad_entry_is_an_error_with_file_and_line(tmp_path: Path, old: str, new: str, line: int,
                                                          what: str) -> None:

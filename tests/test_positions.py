@@ -850,3 +850,16 @@ def test_positions_an_official_s_stance_is_his_state_s_side_in_a_disagreement(fa
     parties = {frozenset(names[p] for p in d.parties) for d in facts.disagreements}
     assert frozenset({"Franklin D. Roosevelt", "United States"}) not in parties
     assert frozenset({"France", "Franklin D. Roosevelt"}) in parties or frozenset({"France", "United States"}) in parties
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1974 Chile outlawed the leftist parties.", ("Chile", "Opposes", "leftist parties")),
+    ("In 1962 Peru prohibited its citizens from trading with Chile.", ("Peru", "Opposes", "trading with Chile")),
+])
+def test_positions_who_outlaws_or_forbids_a_thing_opposes_it(facts_for, text, expected):
+    assert expected in _stances(facts_for(text))
+
+
+def test_positions_who_funds_a_thing_supports_it_and_not_funding_it_states_nothing(facts_for):
+    facts = facts_for("In 1964 Chile funded the Liberal Party. In 1965 Peru did not fund the Liberal Party.")
+    assert _stances(facts) == {("Chile", "Supports", "Liberal Party")}

@@ -9,6 +9,7 @@ import yaml
 from .errors import InputError
 
 STRING = "tag:yaml.org,2002:str"
+BOOLEAN = "tag:yaml.org,2002:bool"
 
 
 def compose(path: Path, what: str) -> yaml.Node:
@@ -65,6 +66,12 @@ class DataFile:
         if not isinstance(node, yaml.ScalarNode) or node.tag != STRING or not node.value.strip():
             raise self.fail(node, f"{what} holds {getattr(node, 'value', node)!r}, not a word", hint='quote it, e.g. "no"')
         return node.value
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        """true or false, as YAML writes them."""
+        if not isinstance(node, yaml.ScalarNode) or node.tag != BOOLEAN or node.value.lower() not in ("true", "false"):
+            raise self.fail(node, f"{what} holds {getattr(node, 'value', node)!r}, not true or false")
+        return node.value.lower() == "true"
 
     def one_of(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> str:
         value = self.word(node, what)

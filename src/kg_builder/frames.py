@@ -23,7 +23,8 @@ CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
                       "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "exchange",
                       "stance_prepositions", "defaults", "frames"})
-FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes"})
+FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
+                        "act"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "itself", "carrier"})
 
 
@@ -35,6 +36,8 @@ class Frame:
     roles: tuple[tuple[str, tuple[str, ...]], ...]  # (kgo property, the arguments that may fill it, in order)
     # the head words one of which what the stance concerns must have ("passed the bill", not "passed the test")
     themes: frozenset[str] = frozenset()
+    # an act on a thing ("funded X", "passed the bill"): left undone, it states no stance either way
+    act: bool = False
 
     def fillers(self, prop: str) -> tuple[str, ...]:
         return next((args for p, args in self.roles if p == prop), ())
@@ -104,12 +107,13 @@ class _Checker(DataFile):
             raise self.fail(fields["stance"], f"frame {name}: unknown stance {stance!r}", hint=", ".join(STANCES))
         own = self.roles(fields["roles"], f"frame {name}: roles") if "roles" in fields else ()
         themes = frozenset(self.words(fields["themes"], f"frame {name}: themes")) if "themes" in fields else frozenset()
+        act = bool(themes) or "act" in fields and self.flag(fields["act"], f"frame {name}: act")
         out = []
         for category in CATEGORIES:
             key = f"{category}s"
             if key in fields:
                 roles = own or defaults.get(category, ())
-                frame = Frame(name, fact_class, stance, roles, themes)
+                frame = Frame(name, fact_class, stance, roles, themes, act)
                 out += [(category, lemma, frame) for lemma in self.words(fields[key], f"frame {name}: {key}")]
         return out
 

@@ -119,8 +119,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative" and pred.lemma in ctx.triggers["positions"]["agreeing_verbs"] \
                 and source in ("on", "over", "about"):
             continue  # "X and Y could not agree on Z": no stance on Z, a rift over it (unresolved issues)
-        if fact.polarity == "Negative" and match.frame.themes:
-            continue  # "did not pass the bill": an act on a measure left undone states no stance on it
+        if fact.polarity == "Negative" and match.frame.act:
+            continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
