@@ -224,7 +224,8 @@ def test_agreements_a_date_in_the_name_dates_the_agreement_not_the_clause(facts_
                       "imposed a new tariff under Section 12 of the Trade Act of 1974.")
     [protocol] = [a for a in facts.agreements if a.label == "Tacna Protocol"]
     assert next(e for e in facts.events if e.key == protocol.adopted_at).start.iso == "1992-05"
-    assert not [e for e in facts.events if e.start is not None and e.start.iso == "1974"]
+    # the act is of 1974 (dated measures), the tariff imposed under it is not
+    assert [e.label for e in facts.events if e.start is not None and e.start.iso == "1974"] == ["Trade Act of 1974"]
 
 
 DATED_DEAL = ("In 2019, Chile and Peru signed a fisheries accord. In July 2025, Chile and Peru announced a bilateral "
@@ -409,7 +410,7 @@ def test_agreements_what_a_treaty_did_not_guarantee_is_no_commitment(facts_for):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("In 1939, Chile signed a fisheries pact with Peru.", "fisheries pact"),
+    ("In 1939, Chile signed a fisheries pact with Peru.", "fisheries pact with Peru"),  # not any fisheries pact
     ("In 1945, the Bolivians decided to break their border pact with Peru.", "border pact"),
 ])
 def test_agreements_the_partner_named_with_with_signed_too(facts_for, text, name):

@@ -408,12 +408,24 @@ def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, 
     if not proper and event_key and ctx.events[event_key].location:
         place = ctx.registry.entities[ctx.events[event_key].location].label
         label = name if place.lower() in name.lower() else f"{place} {name}"
+    if not proper:
+        label = f"{label} {_partner_phrase(ctx, token)}".strip()  # "a treaty with Morocco": not any treaty
     # an agreement node is a fact of its document: another article may say otherwise of the same treaty
     key = ctx.fact_key("agreement", slug(name)) if proper else ctx.fact_key("agreement", label, sentence_of(token).start_char)
     # an agreement exists whatever is said of its signing: its polarity is that of its mention, not of the verb
     mention = Factuality("Positive", fact.modality if status is None else "Asserted", fact.attributed_to)
     return Agreement(key=key, label=label, evidence=ctx.evidence(sentence_of(token), "rule:agreement", 0.8),
                      factuality=mention, aliases=(name,) if name != label else ())
+
+
+def _partner_phrase(ctx: Context, token: Token) -> str:
+    """"with Morocco", "between Chile and Peru": the phrase of an unnamed agreement that says whose it is."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
+        named = [p for p in prep.children if p.dep_ == "pobj" and ctx.registry.actors(p)]
+        words = list(prep.subtree)
+        if named and len(words) <= 7:
+            return text_of(words)
+    return ""
 
 
 def _update(agreement: Agreement, status: str | None, event_key: str | None, name: str) -> Agreement:
