@@ -362,3 +362,15 @@ def test_clauses_a_list_of_infinitives_each_with_its_own_to_is_one_clause_an_ite
     assert texts(verb_predication(doc[1]).clauses) == ["calm", "ease", "trade"]
     assert clause_text(doc[3]) == "calm Chile"
     assert clause_text(doc[7]) == "ease tension"
+
+
+def test_clauses_a_name_parsed_as_a_reported_clause_stays_in_the_clause_as_its_object() -> None:
+    # the small model's parse of "Ruiz asked the Senate not to consider LIMA II for its consent": "II" as a ccomp
+    doc = parsed([("Ruiz", 1, "nsubj", "PROPN", "NNP", "Ruiz"), ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("Senate", 1, "dobj", "PROPN", "NNP", "Senate"),
+                  ("not", 6, "neg", "PART", "RB", "not"), ("to", 6, "aux", "PART", "TO", "to"),
+                  ("consider", 1, "xcomp", "VERB", "VB", "consider"), ("LIMA", 8, "compound", "PROPN", "NNP", "LIMA"),
+                  ("II", 6, "ccomp", "PROPN", "NNP", "II"), ("for", 6, "prep", "ADP", "IN", "for"),
+                  ("consent", 9, "pobj", "NOUN", "NN", "consent")])
+    assert clause_text(doc[6]) == "not consider LIMA II for consent"
+    assert clause_text(doc[1]) == "Ruiz asked the Senate not to consider LIMA II for consent"

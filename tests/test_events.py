@@ -584,3 +584,8 @@ def test_events_a_meeting_of_leaders_titled_in_other_sentences_is_a_summit(facts
                       "spoke, and Peruvian President Vargas agreed.")
     [meeting] = [e for e in facts.events if "Arica" in e.label]
     assert meeting.kind == "Summit"
+
+
+def test_events_an_unrealized_statement_names_who_its_pronoun_stands_for(facts_for):
+    facts = facts_for("In 1990 Peru said it would not sign the pact.")
+    assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == ["Peru would not sign the pact"]

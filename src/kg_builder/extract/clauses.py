@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import agents as by_phrase, conjuncts, phrase, sentence_of, subjects, text_of
+from .tokens import agents as by_phrase, conjuncts, misread_clause, phrase, sentence_of, subjects, text_of
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -455,7 +455,8 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
     word = t
     while t != root:
         purpose = t.dep_ == "advcl" and _infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
-        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not purpose or (t.dep_ == "relcl" and not keep_relative):
+        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or misread_clause(t)) \
+                or (t.dep_ == "relcl" and not keep_relative):
             return True
         if t.dep_ in ("acl", "relcl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
             # up to its closing comma: what the parser hangs on it after that belongs to the clause around it

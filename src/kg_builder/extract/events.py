@@ -19,7 +19,7 @@ from ..timex import Interval, from_iso, normalize
 from .context import Context
 from .factuality import past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
-from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -406,7 +406,7 @@ def _in_clause_of(t: Token, root: Token) -> bool:
             return True
         if t.head == root and (coordinated_verb(t) or t.dep_ == "cc" and any(coordinated_verb(c) for c in root.children)):
             return True  # "released plans and declared X": the second verb is an act of its own
-        if t.dep_ in CLAUSE_DEPS and t.head != root and not _purpose_of_object(t, root):
+        if t.dep_ in CLAUSE_DEPS and t.head != root and not _purpose_of_object(t, root) and not misread_clause(t):
             return True
         t = t.head
     return False
@@ -730,6 +730,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             label = _clause_label(verb if verb.dep_ in ("acl", "pcomp") else verb.head)
         if relative:
             label = f"{phrase(verb.head)} {label}"
+        elif said:
+            label = _named_subject(ctx, said[0], label)
         if shared:
             label = f"{phrase(shared[0])} {label}"
         label = tidy_label(label)
@@ -740,6 +742,15 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
         ctx.event_at[verb.i] = key
     _unrealized_things(ctx, sent)
+
+
+def _named_subject(ctx: Context, subject: Token, label: str) -> str:
+    """"they would not receive X" after "the non-nuclear states agreed": a pronoun that opens the statement is
+    replaced by the actors it stands for, so that the statement says who."""
+    if subject.pos_ != "PRON" or not label.lower().startswith(subject.lower_ + " "):
+        return label
+    names = [ctx.registry.entities[k].label for k in ctx.registry.actors(subject) if k in ctx.registry.entities]
+    return f"{' and '.join(names)}{label[len(subject.text):]}" if names else label
 
 
 def _tough_subject(ctx: Context, verb: Token) -> Token | None:
@@ -805,8 +816,8 @@ def _embedded(t: Token, root: Token) -> bool:
         completing = t.dep_ == "ccomp" and t.head == root and (any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
                                                              or t.tag_ == "VB" and any(a.dep_ == "nsubj" for a in t.children)
                                                              and not any(a.dep_ == "mark" for a in t.children))
-        if t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and not completing \
-                or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        clause = t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and not misread_clause(t)
+        if clause and not completing or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
             return True
         t = t.head
     return False

@@ -137,6 +137,11 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     return text_of(tokens)
 
 
+def misread_clause(token: Token) -> bool:
+    """"not to consider SALT II": a name the parser took for a reported clause ("ccomp") is the verb's object."""
+    return token.dep_ == "ccomp" and token.pos_ not in ("VERB", "AUX")
+
+
 def head_forms(token: Token) -> set[str]:
     """A head word as a lemma, and without a plural "s" (a proper noun's lemma keeps it: "Orders", "Acts")."""
     return {token.lemma_.lower(), token.lower_.removesuffix("s")}
