@@ -579,13 +579,6 @@ def test_events_a_measure_named_with_its_year_is_on_the_timeline_once(facts_for)
     assert not [label for label, _ in dated if label == "Final Act of 1975"]  # an agreement's date is its own
 
 
-def test_events_a_meeting_of_leaders_titled_in_other_sentences_is_a_summit(facts_for):
-    facts = facts_for("In 1943 Jorge Ruiz met Luis Vargas at the Arica Conference. In 1944 President Ruiz of Chile "
-                      "spoke, and Peruvian President Vargas agreed.")
-    [meeting] = [e for e in facts.events if "Arica" in e.label]
-    assert meeting.kind == "Summit"
-
-
 def test_events_an_unrealized_statement_names_who_its_pronoun_stands_for(facts_for):
     facts = facts_for("In 1990 Peru said it would not sign the pact.")
     assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == ["Peru would not sign the pact"]

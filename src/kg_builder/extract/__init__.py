@@ -67,8 +67,6 @@ RULES: tuple[Rule, ...] = (
 DOCUMENT_RULES: tuple[Rule, ...] = (
     Rule("home-titles", lambda ctx, _: relations.home_titles(ctx), "titles given with no state, the publisher's name",
          "leaderOf, affiliatedWith"),
-    Rule("leaders-meetings", lambda ctx, _: events.leaders_meetings(ctx), "meetings, the titles of the whole text",
-         "summits"),
     Rule("opposed-stances", lambda ctx, _: positions.opposed_stances(ctx), "the document's positions",
          "disagreements"),
 )
@@ -107,11 +105,9 @@ def _run(rule: Rule, ctx: Context, span: Span, written: dict[str, int] | None) -
 
 
 def _written(ctx: Context) -> tuple[int, ...]:
-    """How many facts of each kind the document has so far (roles and summits included): a rule that changes it
-    wrote one."""
+    """How many facts of each kind the document has so far (roles included): a rule that changes it wrote one."""
     return (len(ctx.events), len(ctx.agreements), sum(len(a.commitments) for a in ctx.agreements), len(ctx.positions),
-            len(ctx.disagreements), len(ctx.relations), ctx.registry.role_count(),
-            sum(e.kind == "Summit" for e in ctx.events.values()))
+            len(ctx.disagreements), len(ctx.relations), ctx.registry.role_count())
 
 
 def _words(text: str) -> set[str]:

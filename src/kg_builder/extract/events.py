@@ -548,14 +548,6 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
                                     or any(c.dep_ == "poss" for c in noun.children))
 
 
-def leaders_meetings(ctx: Context) -> None:
-    """Once the whole text is read, a meeting of leaders whose titles come in other sentences ("the conference at
-    Tehran" after "Prime Minister Churchill" and "Soviet leader Stalin") is a summit too."""
-    for key, event in list(ctx.events.items()):
-        if event.kind == "Meeting":
-            ctx.events[key] = _as_summit(ctx, event)
-
-
 def _as_summit(ctx: Context, event: Event, hosts: Sequence[str] = ()) -> Event:
     """A meeting of two or more leaders, each with a leader's title in the text, is a summit; so is one a leader hosts
     for a state ("a meeting the President hosted in Lima, where Chile joined the group"): a state a head of state
