@@ -383,7 +383,7 @@ def test_events_a_coordinated_verb_without_a_cue_of_its_own_is_no_statement(fact
     # the parser may hang the writer's "has strengthened" under what Soto said; it has no modal or negation of its own
     facts = facts_for("Juan Soto has said he will never disarm and has strengthened ties with Peru.")
     labels = [e.label for e in facts.events if e.evidence.extractor == "rule:unrealized-clause"]
-    assert labels == ["he will never disarm"]
+    assert labels == ["Juan Soto will never disarm"]  # who "he" is, named
 
 
 def test_events_a_dated_act_keeps_what_its_object_is_for_and_leaves_a_second_verb_out(facts_for):
