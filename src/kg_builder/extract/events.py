@@ -722,13 +722,13 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             label = _clause_label(verb if verb.dep_ in ("acl", "pcomp") else verb.head)
         if relative:
             label = f"{phrase(verb.head)} {label}"
-        elif said:
-            label = _named_subject(ctx, said[0], label)
         if shared:
             label = f"{phrase(shared[0])} {label}"
         label = tidy_label(label)
         if label is None:
             continue  # "attacked" alone, or "what he believed", says nothing an analyst can use
+        if said and not relative:
+            label = _named_subject(ctx, said[0], label)
         key = ctx.fact_key("event", "clause", label, sent.start_char)
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
@@ -737,9 +737,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
 
 
 def _named_subject(ctx: Context, subject: Token, label: str) -> str:
-    """"they would not receive X" after "the non-nuclear states agreed": a pronoun that opens the statement is
-    replaced by the actors it stands for, so that the statement says who."""
-    if subject.pos_ != "PRON" or not label.lower().startswith(subject.lower_ + " "):
+    """"Peru said he would not sign": "he" or "she" opening the statement is replaced by whom it stands for, so that
+    the statement says who. "it", "they" and "we" stay: a thing, a pair or the writers may be meant."""
+    if subject.lower_ not in ("he", "she") or not label.lower().startswith(subject.lower_ + " "):
         return label
     names = [ctx.registry.entities[k].label for k in ctx.registry.actors(subject) if k in ctx.registry.entities]
     return f"{' and '.join(names)}{label[len(subject.text):]}" if names else label
