@@ -757,13 +757,14 @@ def opposed_stances(ctx: Context) -> None:
     firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"]
     against = {p.key: _against(ctx, p) for p in firm}  # once a position, not once a pair
     names = _actor_words(ctx)
+    words = {p.issue: {w for w in _content_words(ctx.registry.entities[p.issue].label) if w not in names} for p in firm}
     side = _sides(ctx)
     for first, second in combinations(firm, 2):
         if against[first.key] == against[second.key]:
             continue
         sides = [side(first.holder), side(second.holder)]
         near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
-        if sides[0] != sides[1] and near and _same_issue(ctx, first.issue, second.issue, names):
+        if sides[0] != sides[1] and near and _same_issue(first.issue, second.issue, words):
             later = max(first, second, key=lambda p: p.evidence.span.begin)
             sent = next(s for s in ctx.doc.sents if s.start_char <= later.evidence.span.begin < s.end_char)
             label = ctx.registry.entities[first.issue].label
@@ -796,11 +797,10 @@ def _against(ctx: Context, position: Position) -> bool:
     return (position.stance in AGAINST) != (position.stance not in AGAINST and ending)
 
 
-def _same_issue(ctx: Context, first: str, second: str, names: frozenset[str]) -> bool:
-    """One issue, or two that share two words of their own: the words of actors' names ("the United States would
-    join X", "the United States should act on Y") make no two issues one."""
-    words = [{w for w in _content_words(ctx.registry.entities[k].label) if w not in names} for k in (first, second)]
-    return first == second or len(words[0] & words[1]) >= 2
+def _same_issue(first: str, second: str, words: dict[str, set[str]]) -> bool:
+    """One issue, or two that share two words of their own (``words``: each issue's words, those of actors' names
+    left out: "the United States would join X" and "the United States should act on Y" are not one issue)."""
+    return first == second or len(words[first] & words[second]) >= 2
 
 
 def _actor_words(ctx: Context) -> frozenset[str]:

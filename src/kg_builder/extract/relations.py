@@ -156,9 +156,10 @@ def home_titles(ctx: Context) -> None:
     section = ctx.triggers["relations"]
     placed = {r.subject for r in ctx.relations if r.predicate in ("leaderOf", "affiliatedWith")
               and ctx.registry.kind(r.object) == "State"}
+    named_with = _states_named_with(ctx, {u.person for u in ctx.unplaced_titles})
     for unplaced in ctx.unplaced_titles:
         person, title = unplaced.person, unplaced.title
-        if person in placed or title not in section["home_titles"] or _states_named_with(ctx, person) - {home}:
+        if person in placed or title not in section["home_titles"] or named_with.get(person, set()) - {home}:
             continue
         ctx.relate(person, "leaderOf" if title in section["leader_titles"] else "affiliatedWith", home, unplaced.evidence)
 
@@ -174,10 +175,17 @@ def _publisher_state(ctx: Context) -> str | None:
     return None
 
 
-def _states_named_with(ctx: Context, person: str) -> set[str]:
-    """The states named right before any mention of the person ("Chilean Marxist Salvador Allende")."""
-    return {k for sent in ctx.doc.sents for ent in entities_in(sent) if ctx.registry.key_of(ent.root) == person
-            for t in _left_context(ent) if (k := ctx.registry.key_of(t)) and ctx.registry.kind(k) == "State"}
+def _states_named_with(ctx: Context, people: set[str]) -> dict[str, set[str]]:
+    """For each of these people, the states named right before any mention of them ("Chilean Marxist Salvador
+    Allende"), in one pass over the text's names."""
+    found: dict[str, set[str]] = {}
+    for sent in ctx.doc.sents:
+        for ent in entities_in(sent):
+            person = ctx.registry.key_of(ent.root)
+            if person in people:
+                found.setdefault(person, set()).update(
+                    k for t in _left_context(ent) if (k := ctx.registry.key_of(t)) and ctx.registry.kind(k) == "State")
+    return found
 
 
 def _office(words: list[Token], title: str) -> bool:
