@@ -409,7 +409,7 @@ def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, 
         place = ctx.registry.entities[ctx.events[event_key].location].label
         label = name if place.lower() in name.lower() else f"{place} {name}"
     if not proper:
-        label = f"{label} {_partner_phrase(ctx, token)}".strip()  # "a treaty with Morocco": not any treaty
+        label = f"{label} {_partner_phrase(ctx, token)}".strip()  # "a treaty with Peru": not any treaty
     # an agreement node is a fact of its document: another article may say otherwise of the same treaty
     key = ctx.fact_key("agreement", slug(name)) if proper else ctx.fact_key("agreement", label, sentence_of(token).start_char)
     # an agreement exists whatever is said of its signing: its polarity is that of its mention, not of the verb
@@ -419,7 +419,7 @@ def _new(ctx: Context, token: Token, name: str, proper: bool, fact: Factuality, 
 
 
 def _partner_phrase(ctx: Context, token: Token) -> str:
-    """"with Morocco", "between Chile and Peru": the phrase of an unnamed agreement that says whose it is."""
+    """"with Peru", "between Chile and Peru": the phrase of an unnamed agreement that says whose it is."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "between")):
         named = [p for p in prep.children if p.dep_ == "pobj" and ctx.registry.actors(p)]
         words = list(prep.subtree)

@@ -199,7 +199,7 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
             or [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
                 if o.dep_ == "pobj"]
         if owner:
-            return conjuncts(owner[0])  # "Stalin's decision to sign a pact", "a decision by X to sign": X signs
+            return conjuncts(owner[0])  # "Ruiz's decision to sign a pact", "a decision by X to sign": X signs
     if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # "Sadat made a move, announcing ...": Sadat announces
         if head.dep_ == "xcomp" and head.head.dep_ == "acomp" and not subjects(head):

@@ -18,7 +18,7 @@ from .tokens import sentence_bounds
 
 @dataclass(frozen=True)
 class UnplacedTitle:
-    """"President Carter": a title the text gives with no state or body (read by ``relations.home_titles``)."""
+    """"President Ruiz": a title the text gives with no state or body (read by ``relations.home_titles``)."""
 
     person: str
     title: str

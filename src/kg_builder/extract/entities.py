@@ -242,7 +242,7 @@ class Registry:
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
 
     def _names_no_actor(self, ent: Span) -> bool:
-        """The name of an agreement, event or measure ("the Orders in Council" tagged ORG)."""
+        """The name of an agreement, event or measure ("the Trade Decrees" tagged ORG)."""
         return bool(head_forms(ent.root) & self.not_actor_heads)
 
     # --- reading actors --------------------------------------------------------------
@@ -473,7 +473,7 @@ class Registry:
         return []
 
     def _body_before(self, token: Token) -> str | None:
-        """"a meeting of the General Assembly ... the members approved it": bare members act as the organization
+        """"a session of the Andean Council ... the members approved it": bare members act as the organization
         named last, in their sentence or the one before."""
         sentence = sentence_of(token)
         start = sentence_of(token.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start

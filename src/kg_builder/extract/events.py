@@ -595,7 +595,7 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
 
 
 def _dated_measure(ctx: Context, name: Token, when: Interval) -> None:
-    """"The Johnson Act of 1934 prohibited loans": a measure named with its year was made that year (a treaty's
+    """"The Fisheries Act of 1951 barred trawlers": a measure named with its year was made that year (a treaty's
     date is the agreement stage's)."""
     from .agreements import is_agreement_head  # agreements reads this module's dates: imported when first needed
 
@@ -794,7 +794,7 @@ def _clause_label(verb: Token) -> str:
     while words and words[0].dep_ in ("cc", "preconj") or words and words[0].lower_ == "not" and words[0].i < verb.i \
             and words[0].doc[words[0].i - 1].lower_ == "or":
         words = words[1:]  # "or not each nation should ..." of "whether or not"
-    # "terms they could agree upon": a relative clause's preposition stranded without its object stays
+    # "terms both envoys could live with": a relative clause's preposition stranded without its object stays
     stranded = verb.dep_ == "relcl" and words and words[-1].dep_ == "prep" and not list(words[-1].children)
     while words and words[-1].dep_ in ("cc", "prep", "aux") and not stranded:
         words = words[:-1]

@@ -173,10 +173,10 @@ def _what_came_next(verb: Token) -> bool:
 
 
 def past_ability(verb: Token, cues: Cues) -> bool:
-    """"reached terms they could agree upon": a relative clause whose modal is the past of "can", under a verb in
+    """"drafted terms both envoys could live with": a relative clause whose modal is the past of "can", under a verb in
     the past tense, says what its noun was able to do, and so do the infinitives it governs. Not so when the noun
     is only sought or planned (``_sought``); "investigations, which could result in tariffs" under a verb in the
-    present still says what may happen, "could have" is counterfactual, and "could not agree upon" what failed."""
+    present still says what may happen, "could have" is counterfactual, and "could not live with" what failed."""
     while verb.dep_ in ("ccomp", "xcomp") and verb.tag_ == "VB":
         verb = verb.head  # "terms that could help them avoid X": what the clause of the relative verb says as well
     if verb.dep_ != "relcl":

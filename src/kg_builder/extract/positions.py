@@ -69,7 +69,7 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
 
 
 def _proposed_before(ctx: Context, text: str, sent: SentSpan) -> str | None:
-    """"Ireland proposed a ban on X ... the members approved the resolution": a bare noun for a proposal is the issue
+    """"Peru proposed a ban on X ... the delegates approved the resolution": a bare noun for a proposal is the issue
     last offered or proposed, in this sentence or the one before."""
     if text.lower() not in ctx.triggers["positions"]["proposal_nouns"]:
         return None
@@ -318,7 +318,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
 
 
 def _of_theme(themes: frozenset[str], token: Token) -> bool:
-    """Any thing fits a frame that names no themes; else its head is one ("the Neutrality Acts" is an act)."""
+    """Any thing fits a frame that names no themes; else its head is one ("the Fisheries Acts" is an act)."""
     return not themes or bool(head_forms(token) & themes)
 
 
@@ -773,7 +773,7 @@ def opposed_stances(ctx: Context) -> None:
 
 def _sides(ctx: Context) -> Callable[[str], str]:
     """The state an actor's stance stands for: a leader's state, or the state the text makes the person an official
-    of ("President Roosevelt" in a U.S. text), else the actor."""
+    of ("President Ruiz" in a Chilean text), else the actor."""
     officials = {r.subject: r.object for r in ctx.relations if r.predicate in ("leaderOf", "affiliatedWith")
                  and r.factuality.is_plain_fact and ctx.registry.kind(r.object) == "State"}
 

@@ -148,9 +148,9 @@ def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bod
 
 
 def home_titles(ctx: Context) -> None:
-    """"President Carter", "Secretary of State Vance", with no state in the text: in a document whose publisher
-    names a state ("Office of the Historian, U.S. Department of State"), a home title is an office of that state,
-    unless the text ties the person to a state or names them with another state's name ("Chilean President X")."""
+    """"President Ruiz", "Secretary of State Mora", with no state in the text: in a document whose publisher
+    names a state ("Historical Office, Chile Ministry of Foreign Affairs"), a home title is an office of that state,
+    unless the text ties the person to a state or names them with another state's name ("Peruvian President X")."""
     if not ctx.unplaced_titles or (home := _publisher_state(ctx)) is None:
         return
     section = ctx.triggers["relations"]
@@ -176,8 +176,8 @@ def _publisher_state(ctx: Context) -> str | None:
 
 
 def _states_named_with(ctx: Context, people: set[str]) -> dict[str, set[str]]:
-    """For each of these people, the states named right before any mention of them ("Chilean Marxist Salvador
-    Allende"), in one pass over the text's names."""
+    """For each of these people, the states named right before any mention of them ("Bolivian Marxist Luis
+    Paz"), in one pass over the text's names."""
     found: dict[str, set[str]] = {}
     for sent in ctx.doc.sents:
         for ent in entities_in(sent):
@@ -189,8 +189,8 @@ def _states_named_with(ctx: Context, people: set[str]) -> dict[str, set[str]]:
 
 
 def _office(words: list[Token], title: str) -> bool:
-    """The title of an office, capitalised ("President Kennedy", "as Under-Secretary of State"), not a description
-    ("former president Alessandri")."""
+    """The title of an office, capitalised ("President Ruiz", "as Under-Secretary of State"), not a description
+    ("former president Diaz")."""
     first = title.replace("-", " ").split()[0]
     return any(t.lower_ == first and t.text[:1].isupper() for t in words)
 

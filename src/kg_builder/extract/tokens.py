@@ -138,7 +138,7 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
 
 
 def misread_clause(token: Token) -> bool:
-    """"not to consider SALT II": a name the parser took for a reported clause ("ccomp") is the verb's object."""
+    """"not to ratify Protocol IV": a name the parser took for a reported clause ("ccomp") is the verb's object."""
     return token.dep_ == "ccomp" and token.pos_ not in ("VERB", "AUX")
 
 
