@@ -464,6 +464,52 @@ def test_events_what_a_noun_could_do_from_now_on_could_have_done_or_could_not_do
     assert statement.label == label and not statement.factuality.is_plain_fact
 
 
+@pytest.mark.parametrize("text", [
+    "While only two navies were strong enough to cross the ocean, the balance of power could be easily kept in Europe.",
+    "When the army controlled the capital, the junta could ignore the courts.",
+])
+def test_events_what_could_be_done_in_a_past_circumstance_is_no_unrealized_statement(facts_for, text):
+    facts = facts_for(text)
+    assert not [e.label for e in facts.events if "could" in e.label]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("If the army controlled the capital, the junta could ignore the courts.", "the junta could ignore the courts"),
+    ("When the army controls the capital, the junta could ignore the courts.", "the junta could ignore the courts"),
+    ("When the army controlled the capital, the junta could not ignore the courts.",
+     "the junta could not ignore the courts"),
+])
+def test_events_could_under_a_supposition_a_present_circumstance_or_a_negation_stays_unrealized(facts_for, text, label):
+    facts = facts_for(text)
+    [statement] = [e for e in facts.events if "could" in e.label]
+    assert statement.label == label and not statement.factuality.is_plain_fact
+
+
+def test_events_verbs_sharing_one_object_make_one_statement_with_it(facts_for):
+    facts = facts_for("In 1970 Chile said that its navy would not buy, build or otherwise obtain chemical weapons.")
+    [statement] = [e for e in facts.events if e.factuality.polarity == "Negative"]
+    assert statement.label == "its navy would not buy build or otherwise obtain chemical weapons"
+
+
+def test_events_verbs_sharing_an_object_under_an_adjective_complete_its_statement(facts_for):
+    facts = facts_for("Both navies entered the decade determined to build or maintain naval superiority.")
+    assert [e.label for e in facts.events if not e.factuality.is_plain_fact] == [
+        "determined to build or maintain naval superiority"]
+
+
+def test_events_a_coordinated_clause_with_its_own_subject_is_its_own_statement(facts_for):
+    facts = facts_for("Foreign control of the mines would cease and the last of the troops would leave Chilean soil.")
+    assert sorted(e.label for e in facts.events) == ["Foreign control of the mines would cease",
+                                                     "the last of the troops would leave Chilean soil"]
+
+
+def test_events_they_reported_by_a_plural_subject_is_that_subject(facts_for):
+    facts = facts_for("In 1970 the smaller states agreed that they would not buy chemical weapons. "
+                      "Vargas said they would not attend.")
+    labels = [e.label for e in facts.events if e.factuality.polarity == "Negative"]
+    assert labels == ["smaller states would not buy chemical weapons", "they would not attend"]
+
+
 def test_events_what_someone_is_praised_for_not_doing_is_a_negative_statement_of_theirs(facts_for):
     facts = facts_for("In 1950 Chile praised Peru for not closing the port.")
     assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == ["Peru closing the port"]

@@ -738,11 +738,28 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
 
 def _named_subject(ctx: Context, subject: Token, label: str) -> str:
     """"Peru said he would not sign": "he" or "she" opening the statement is replaced by whom it stands for, so that
-    the statement says who. "it", "they" and "we" stay: a thing, a pair or the writers may be meant."""
-    if subject.lower_ not in ("he", "she") or not label.lower().startswith(subject.lower_ + " "):
+    the statement says who; so is "they" when it is the reporting verb's own plural subject ("the rebels said they
+    would not disarm"). Other "they", "it" and "we" stay: a thing, a pair or the writers may be meant."""
+    if not label.lower().startswith(subject.lower_ + " "):
+        return label
+    if subject.lower_ == "they" and (reporter := _plural_reporter(subject)) is not None:
+        names = [ctx.registry.entities[k].label for k in ctx.registry.actors(reporter) if k in ctx.registry.entities]
+        return f"{' and '.join(names) or phrase(reporter, drop_determiners=False)}{label[len(subject.text):]}"
+    if subject.lower_ not in ("he", "she"):
         return label
     names = [ctx.registry.entities[k].label for k in ctx.registry.actors(subject) if k in ctx.registry.entities]
     return f"{' and '.join(names)}{label[len(subject.text):]}" if names else label
+
+
+def _plural_reporter(pronoun: Token) -> Token | None:
+    """The plural noun subject of the verb whose reported clause "they" opens: in "the states agreed that they would
+    not X", English binds "they" to "the states" (no other plural is in reach)."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    plural = reporter is not None and (reporter.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in reporter.children))
+    return reporter if plural and reporter.pos_ in ("NOUN", "PROPN") else None
 
 
 def _tough_subject(ctx: Context, verb: Token) -> Token | None:
@@ -790,7 +807,9 @@ def _clause_label(verb: Token) -> str:
     """The clause of a verb with its subject, without the clauses embedded in it, at most 24 words."""
     aside = _asides(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
     aside |= {t.i for item in listed_infinitives(verb) for t in item.subtree}
-    words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb) and t.i not in aside]
+    sharing = tuple(c for v in verb.subtree if v.pos_ == "VERB" for c in _sharing_object(v))
+    words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb, sharing)
+             and t.i not in aside]
     while words and words[0].dep_ in ("cc", "preconj") or words and words[0].lower_ == "not" and words[0].i < verb.i \
             and words[0].doc[words[0].i - 1].lower_ == "or":
         words = words[1:]  # "or not each nation should ..." of "whether or not"
@@ -801,15 +820,32 @@ def _clause_label(verb: Token) -> str:
     return text_of(words[:24])
 
 
-def _embedded(t: Token, root: Token) -> bool:
+def _sharing_object(verb: Token) -> tuple[Token, ...]:
+    """"would not buy, build or obtain arms": verbs coordinated with one without an object of its own, the last of
+    which has the object they all take; the first verb's statement is the whole coordination. Empty otherwise."""
+    chain: list[Token] = []
+    last = verb
+    while (nxt := next((c for c in last.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)) is not None:
+        chain.append(last := nxt)
+    takes_object = ("dobj", "dative", "ccomp", "xcomp", "attr", "prep")
+    # each verb bare, in the first one's form: "will never disarm and has strengthened ties" are two statements
+    own_words = ("nsubj", "nsubjpass", "aux", "auxpass", "neg")
+    if not chain or any(c.dep_ in takes_object and c.i > verb.i for t in (verb, *chain[:-1]) for c in t.children) \
+            or any(t.tag_ != verb.tag_ or any(c.dep_ in own_words for c in t.children) for t in chain):
+        return ()
+    return tuple(chain) if any(c.dep_ == "dobj" for c in last.children) else ()
+
+
+def _embedded(t: Token, root: Token, sharing: tuple[Token, ...] = ()) -> bool:
     """A word of a clause inside the root's, not of the root's own; "could allow one side to launch a strike", "help
-    them avoid a war": an infinitive, with or without "to", with its own subject right under the verb completes it."""
+    them avoid a war": an infinitive, with or without "to", with its own subject right under the verb completes it;
+    so do the verbs ``sharing`` the root's object."""
     while t != root:
         completing = t.dep_ == "ccomp" and t.head == root and (any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
                                                              or t.tag_ == "VB" and any(a.dep_ == "nsubj" for a in t.children)
                                                              and not any(a.dep_ == "mark" for a in t.children))
         clause = t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and not misread_clause(t)
-        if clause and not completing or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        if clause and not completing or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t not in sharing):
             return True
         t = t.head
     return False

@@ -40,6 +40,7 @@ class Cues:
     hypothetical_marks: frozenset[str]
     narrative_modals: frozenset[str]
     past_ability_modals: frozenset[str]
+    past_circumstance_marks: frozenset[str]
     future_verbs: frozenset[str]
     future_adjectives: frozenset[str]
     irrealis_nouns: frozenset[str]
@@ -174,18 +175,29 @@ def _what_came_next(verb: Token) -> bool:
 
 def past_ability(verb: Token, cues: Cues) -> bool:
     """"drafted terms both envoys could live with": a relative clause whose modal is the past of "can", under a verb in
-    the past tense, says what its noun was able to do, and so do the infinitives it governs. Not so when the noun
+    the past tense, says what its noun was able to do, and so do the infinitives it governs; so does a main clause's
+    "could" in a past circumstance (``_in_past_circumstance``). Not so when the noun
     is only sought or planned (``_sought``); "investigations, which could result in tariffs" under a verb in the
     present still says what may happen, "could have" is counterfactual, and "could not live with" what failed."""
     while verb.dep_ in ("ccomp", "xcomp") and verb.tag_ == "VB":
         verb = verb.head  # "terms that could help them avoid X": what the clause of the relative verb says as well
-    if verb.dep_ != "relcl":
-        return False
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
     negated = any(c.dep_ == "neg" for c in verb.children)
-    return bool(modals) and all(m in cues.past_ability_modals for m in modals) and "have" not in auxiliaries \
-        and not negated and _tense_above(verb.head) == "past" and not _sought(verb.head, cues)
+    if not modals or not all(m in cues.past_ability_modals for m in modals) or "have" in auxiliaries or negated:
+        return False
+    if verb.dep_ == "relcl":
+        return _tense_above(verb.head) == "past" and not _sought(verb.head, cues)
+    return _in_past_circumstance(verb, cues)
+
+
+def _in_past_circumstance(verb: Token, cues: Cues) -> bool:
+    """"While only two fleets were at sea, the balance could be kept": a clause in the past tense that sets when or
+    why ("when", "while", "because") puts the "could" of its main clause in the past, what was possible then. "if"
+    and "unless" set a supposition instead, and are no such marks."""
+    circumstances = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in cues.past_circumstance_marks for m in c.children)]
+    return any("VBD" in [c.tag_] + [a.tag_ for a in c.children if a.dep_ in ("aux", "auxpass")] for c in circumstances)
 
 
 def _sought(noun: Token, cues: Cues) -> bool:
