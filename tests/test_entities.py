@@ -240,6 +240,13 @@ def test_entities_a_group_named_by_its_ending_or_its_qualifier_holds_the_stance(
     assert group in {labels[p.holder] for p in facts.positions}
 
 
+def test_entities_a_leaders_government_named_by_possessive_keeps_the_leaders_name(facts_for):
+    facts = facts_for("In 2020, President Carlos Ruiz of Chile took office. "
+                      "In 2021, Ruiz's government opposed the new copper tariffs.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert [labels[p.holder] for p in facts.positions] == ["Ruiz's government"]
+
+
 def test_entities_a_plural_that_only_ends_like_a_group_names_none(facts_for):
     facts = facts_for("The lists of demands opposed by Peru grew longer.")
     assert not [e for e in facts.entities if e.label == "lists"]

@@ -503,6 +503,13 @@ def test_events_a_coordinated_clause_with_its_own_subject_is_its_own_statement(f
                                                      "the last of the troops would leave Chilean soil"]
 
 
+def test_events_a_statement_said_inside_a_wider_one_of_its_sentence_is_not_repeated(facts_for):
+    facts = facts_for("Nations that had not yet built warships were being asked to give up all intentions to ever "
+                      "build the warships.")
+    assert [e.label for e in facts.events if e.factuality.modality == "Hypothetical"] == [
+        "Nations give up all intentions to ever build the warships"]
+
+
 def test_events_they_reported_by_a_plural_subject_is_that_subject(facts_for):
     facts = facts_for("In 1970 the smaller states agreed that they would not buy chemical weapons. "
                       "Vargas said they would not attend.")

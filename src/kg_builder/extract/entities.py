@@ -515,9 +515,11 @@ class Registry:
     def _group(self, token: Token) -> str:
         """"a broad coalition of Republicans and conservative Democrats", "U.S. negotiators": a group acting as one."""
         qualifies = token.lemma_.lower() in self.qualified_groups  # "colonial governments" are not all governments
+        government = token.lemma_.lower() in self.words["government_nouns"]
         keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
                 c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP" or qualifies))
-                or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree]
+                or (c.dep_ == "prep" and c.lower_ == "of") or (government and c.dep_ == "poss" and c.pos_ == "PROPN")
+                for t in c.subtree]
         if token.dep_ == "conj" and self._modified_plural(token.head) == token:
             # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too
             keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
@@ -526,9 +528,17 @@ class Registry:
         key = self.add(f"organization/{slug(label)}", "Organization", label, label)
         states = [k for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
                   if (k := self.key_of(t)) and self.kind(k) == "State"]
+        if government:
+            states += self._led_states(token)
         if len(set(states)) == 1:
             self.group_states[key] = states[0]
         return key
+
+    def _led_states(self, government: Token) -> list[str]:
+        """"Ruiz's government", "the Ruiz administration": the state its named leader leads."""
+        people = [k for c in government.children if c.dep_ in ("compound", "poss") for t in c.subtree
+                  if (k := self.key_of(t)) and self.kind(k) == "Person"]
+        return [state for k in people if self.kind(state := self.state_of(k)) == "State"]
 
     def _numbered_group(self, token: Token) -> list[str]:
         """"the three states" after "Chile, Peru, and Bolivia signed": the last list of that many

@@ -680,6 +680,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
 
     Its verb needs a subject, so that the statement says who or what; triggers already read are skipped.
     """
+    made: list[tuple[int, str]] = []  # (verb, statement) of this sentence
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.i in ctx.event_at or verb.dep_ in ("aux", "auxpass"):
             continue
@@ -733,7 +734,22 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-clause", 0.5))
         ctx.event_at[verb.i] = key
+        made.append((verb.i, key))
+    _drop_contained(ctx, made)
     _unrealized_things(ctx, sent)
+
+
+def _drop_contained(ctx: Context, made: list[tuple[int, str]]) -> None:
+    """"were asked to give up all intentions to ever develop arms": the statement of "develop arms" is said, with the
+    same factuality, inside that of "give up": one statement, the wider, says both."""
+    for verb_at, key in made:
+        event = ctx.events.get(key)
+        wider = next((k for _, k in made if k != key and k in ctx.events and event is not None
+                      and ctx.events[k].factuality == event.factuality
+                      and f" {event.label} " in f" {ctx.events[k].label} "), None)
+        if wider is not None:
+            del ctx.events[key]
+            ctx.event_at[verb_at] = wider
 
 
 def _named_subject(ctx: Context, subject: Token, label: str) -> str:
