@@ -510,6 +510,22 @@ def test_events_a_statement_said_inside_a_wider_one_of_its_sentence_is_not_repea
         "Nations give up all intentions to ever build the warships"]
 
 
+@pytest.mark.parametrize("text, label", [
+    ("In 1979 Peru feared the new Condor bomber, which Chile refused to include in the arms talks.",
+     "Chile include new Condor bomber in the arms talks"),
+    ("The treaty, which the Senate refused to ratify, lapsed in 1920.", "Senate ratify treaty"),
+    ("Peru signed a treaty that Chile never ratified.", "treaty Chile never ratified"),  # its noun opens it already
+])
+def test_events_a_relative_pronoun_object_is_named_by_its_noun(facts_for, text, label):
+    facts = facts_for(text)
+    assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == [label]
+
+
+def test_events_every_coordinated_doer_opens_the_statement(facts_for):
+    facts = facts_for("Both Chile and Peru later pledged to adhere to the treaty's terms.")
+    assert "Both Chile and Peru adhere to the treaty's terms" in [e.label for e in facts.events]
+
+
 def test_events_they_reported_by_a_plural_subject_is_that_subject(facts_for):
     facts = facts_for("In 1970 the smaller states agreed that they would not buy chemical weapons. "
                       "Vargas said they would not attend.")

@@ -129,6 +129,12 @@ def test_factuality_hedges_make_hedged(reading, text, word):
     assert r.polarity == "Positive"
 
 
+def test_factuality_a_coordinated_clause_with_its_own_subject_is_not_hedged_by_the_first(reading):
+    text = "Peru feared the bomber, which Chile believed could reach Lima but which Peru refused to include in the talks."
+    assert reading(text, "include").modality == "Asserted"
+    assert reading(text, "reach").modality == "Hedged"
+
+
 def test_factuality_hedged_negation_keeps_both(reading):
     r = reading("Chile may not sign the accord.", "sign")
     assert (r.polarity, r.modality) == ("Negative", "Hedged")

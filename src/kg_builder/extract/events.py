@@ -716,7 +716,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
         if not said and doers:
             # "his wish to liberalize X": a possessive pronoun is no name to put before the verb
-            label = label if doers[0].dep_ == "poss" and doers[0].pos_ == "PRON" else f"{phrase(doers[0])} {label}"
+            # "Both Chile and Peru pledged to X": every doer, not the first alone
+            label = label if doers[0].dep_ == "poss" and doers[0].pos_ == "PRON" \
+                else f"{' and '.join(phrase(d) for d in conjuncts(doers[0]))} {label}"
         elif not said and (kept := _tough_subject(ctx, verb)) is not None:  # "the format became impossible to keep"
             label = f"{_clause_label(verb)} {phrase(kept)}"
         elif not said:  # "a pledge to help dredge ...": the clause itself; "hoping to resume X": with its verb
@@ -833,7 +835,31 @@ def _clause_label(verb: Token) -> str:
     stranded = verb.dep_ == "relcl" and words and words[-1].dep_ == "prep" and not list(words[-1].children)
     while words and words[-1].dep_ in ("cc", "prep", "aux") and not stranded:
         words = words[:-1]
-    return text_of(words[:24])
+    return _gap_filled(words[:24], verb)
+
+
+def _gap_filled(words: list[Token], verb: Token) -> str:
+    """"the bomber, which Chile refused to include in the talks": a relative pronoun object says what the verb acts
+    on only through its noun, which takes its place after the verb ("Chile include the bomber in the talks")."""
+    pronoun = next((t for t in verb.subtree if t.dep_ == "dobj" and t.tag_ in ("WDT", "WP")
+                    and t.lower_ in RELATIVE_PRONOUNS and t.head in words), None)
+    antecedent = _antecedent(pronoun, verb) if pronoun is not None else None
+    if antecedent is None:
+        return text_of(words)
+    rest = [t for t in words if t != pronoun]  # a pronoun before the verb is read as fronted (``_asides``)
+    before, after = [t for t in rest if t.i <= pronoun.head.i], [t for t in rest if t.i > pronoun.head.i]
+    return " ".join(part for part in (text_of(before), phrase(antecedent), text_of(after)) if part)
+
+
+def _antecedent(pronoun: Token, root: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of the relative clause it opens, through the verbs that
+    carry it there ("which Chile refused to include", "which X believed and Y refused to sign"). None when the
+    relative clause is the label's own ``root``, whose noun opens the label already."""
+    clause = pronoun.head
+    while clause.dep_ in ("xcomp", "ccomp", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    noun = clause.head
+    return noun if clause.dep_ == "relcl" and clause != root and noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _sharing_object(verb: Token) -> tuple[Token, ...]:

@@ -237,6 +237,9 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
         return True
     lemma = token.lemma_.lower()
     if not is_trigger and lemma in cues.hedge_verbs and token.pos_ == "VERB":
+        # "X believed A but Y refused B": a verb joined to the hedge with a subject of its own is not what X believed
+        if below is not None and below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+            return False
         # "is expected to be finished by 2031", "hoped to sign": what is looked forward to has not happened yet
         return not (lemma in cues.future_verbs and below is not None and below.dep_ == "xcomp")
     return lemma == "likely" and not is_trigger
