@@ -173,6 +173,8 @@ def test_timex_relative_seasons(expression: str, anchor: TimeValue | None, docum
     ("the next year", year("1963"), span(year("1964"))),
     ("that year", year("1963"), span(year("1963"))),
     ("the same year", year("1963"), span(year("1963"))),
+    ("that same year", year("1963"), span(year("1963"))),
+    ("that very month", day("2018-06-12"), span(month("2018-06"))),
     ("later that year", year("1963"), span(year("1963"))),
     ("the previous year", day("1963-11-22"), span(year("1962"))),
     ("the year before", year("1963"), span(year("1962"))),

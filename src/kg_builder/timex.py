@@ -344,7 +344,7 @@ def _month(text: str, ctx: _Ctx) -> Interval | None:
 
 def _season_relative(text: str, ctx: _Ctx) -> Interval | None:
     m = re.fullmatch(rf"(?:(?P<det>this|last|next|the following|the next|the previous|the preceding|"
-                     rf"that|the same|the coming|the) )?{_S}", text)
+                     rf"that same|that very|that|the same|the coming|the) )?{_S}", text)
     if not m:
         return None
     det = m["det"] if m["det"] not in (None, "the") else "that"  # a bare season is the anchor's
@@ -377,6 +377,7 @@ _DETERMINERS = {
     "this": (0, True), "last": (-1, True), "next": (1, True), "the coming": (1, True),
     "the following": (1, False), "the next": (1, False), "the previous": (-1, False),
     "the preceding": (-1, False), "the prior": (-1, False), "that": (0, False), "the same": (0, False),
+    "that same": (0, False), "that very": (0, False), "the very same": (0, False),
 }
 
 
