@@ -653,3 +653,20 @@ def test_events_an_unrealized_statement_names_who_its_pronoun_stands_for(facts_f
     negative = [e.label for e in facts.events if e.factuality.polarity == "Negative"]
     assert negative[0] == "Juan Soto would not sign the pact"
     assert not [label for label in negative if label.startswith("Peru")]  # "it" may be a thing: left as it is
+
+
+@pytest.mark.parametrize("text, label, iso", [
+    ("Ruiz visited Lima in 1853. The following spring, Ruiz returned with a larger squadron.",
+     "Ruiz returned with a larger squadron", "1854-03"),
+    ("Chile bought two frigates in 1990. That same year, Peru closed its northern port.",
+     "Peru closed its northern port", "1990"),
+])
+def test_events_a_time_counted_from_the_last_date_dates_its_clause(facts_for, text, label, iso):
+    facts = facts_for(text)
+    assert {e.label: e.start.iso for e in facts.events if e.start}[label] == iso
+
+
+def test_events_a_time_counted_from_a_date_sentences_back_is_left_undated(facts_for):
+    facts = facts_for("Ruiz visited Lima in 1853. He admired the city. He bought gifts. "
+                      "The following spring, Ruiz returned with a larger squadron.")
+    assert [e.label for e in facts.events if e.start] == ["Ruiz visited Lima"]

@@ -25,6 +25,8 @@ from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_i
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
 CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with", "from", "and", "or", "but"})
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+ANAPHORIC_DATE = re.compile(r"\b(?:[Tt]he (?:following|next|previous|preceding|same)|[Tt]hat(?: same)?) "
+                            r"(?:spring|summer|autumn|fall|winter|year|month)\b")
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 
@@ -35,6 +37,7 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     anchor = ctx.anchor
     out: dict[int, Interval] = {}
     found = [e for e in entities_in(sent) if e.label_ == "DATE"]
+    found = sorted(found + _untagged_dates(sent, found), key=lambda e: e.start)
     for n, ent in enumerate(found):
         interval = normalize(_with_listed_year(ent, found[n + 1:]), anchor or doc_date, doc_date)
         if interval:
@@ -43,6 +46,30 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
             if word is not None and word.pos_ in ("VERB", "AUX"):
                 anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out
+
+
+def _untagged_dates(sent: SentSpan, tagged: list[SentSpan]) -> list[SentSpan]:
+    """"The following spring, X returned": a time counted from the last date that the entity recogniser did not
+    tag (it tags most, and misses some at the head of a sentence). Only next to a date: counted from one paragraphs
+    back, it would count from whatever date came last, not the time the text has moved on to."""
+    if not _dated_before(sent, sentences=2):
+        return []
+    taken = {t.i for e in tagged for t in e}
+    spans = (sent.char_span(m.start(), m.end()) for m in ANAPHORIC_DATE.finditer(sent.text))
+    return [span for span in spans if span is not None and not any(t.i in taken for t in span)]
+
+
+def _dated_before(sent: SentSpan, sentences: int) -> bool:
+    """A date among the entities of the sentences just before this one."""
+    start = sent.start
+    for _ in range(sentences):
+        if start == 0:
+            return False
+        earlier = sentence_of(sent.doc[start - 1])
+        if any(e.label_ == "DATE" for e in entities_in(earlier)):
+            return True
+        start = earlier.start
+    return False
 
 
 def _with_listed_year(ent: SentSpan, later: list[SentSpan]) -> str:
