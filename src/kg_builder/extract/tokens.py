@@ -156,8 +156,10 @@ def coordinated_verb(verb: Token) -> bool:
 
 def non_restrictive(node: Token) -> bool:
     """"tariffs on steel, which could hurt Chile": a relative clause set off by a comma, an aside on its noun."""
+    if node.dep_ != "relcl":
+        return False  # first: the left edge walks the clause, and most nodes asked are no relative clause
     start = node.left_edge.i
-    return node.dep_ == "relcl" and start > 0 and node.doc[start - 1].text == ","
+    return start > 0 and node.doc[start - 1].text == ","
 
 
 def _inside_clause(t: Token, root: Token) -> bool:
