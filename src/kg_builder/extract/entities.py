@@ -81,6 +81,7 @@ class Registry:
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
         self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
         self.entities: dict[str, _Builder] = {}
+        self._organization_heads: set[str] = set()  # the last words of the organizations' labels, lower case
         self.token_key: dict[int, str] = {}
         self.authors = tuple(self._author(name) for name in document.authors)
         self.publisher = self._publisher(document.publisher) if document.publisher else None
@@ -148,6 +149,8 @@ class Registry:
             builder = _Builder(key, entry.kind if entry else kind, entry.label if entry else label,
                                wikidata=entry.wikidata if entry else None)
             self.entities[key] = builder
+            if builder.kind == "Organization":  # (``_named_by_head`` reads them)
+                self._organization_heads.update(word.lower() for word in builder.label.split()[-1:])
         if alias and alias != builder.label:
             builder.aliases.add(alias)
         return key
@@ -407,9 +410,9 @@ class Registry:
     def _named_by_head(self, token: Token) -> list[str]:
         """"the Lima Party ... his party", "the Andean Development Organization ... the organization": a definite
         singular noun is the nearest organization named before whose name ends in it."""
-        if token.pos_ != "NOUN" or token.tag_ != "NN" \
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lower_ not in self._organization_heads \
                 or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children):
-            return []
+            return []  # (no organization so far ends in the word: the 400 words before need no look)
         for i in range(token.i - 1, max(token.i - 400, -1), -1):
             key = self.token_key.get(i)
             if key and self.kind(key) == "Organization" and self.entities[key].label.split()[-1].lower() == token.lower_:
