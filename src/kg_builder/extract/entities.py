@@ -79,6 +79,8 @@ class Registry:
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.group_suffixes = tuple(triggers["group_suffixes"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
+        # nouns of those who act for a state or body ("negotiators", "leaders"), asked of most nouns: joined once
+        self.actor_nouns = self.words["agent_nouns"] | self.words["leader_nouns"]
         self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
         self.entities: dict[str, _Builder] = {}
         self._organization_heads: set[str] = set()  # the last words of the organizations' labels, lower case
@@ -434,13 +436,13 @@ class Registry:
         """"the North Korean leader", "U.S. negotiators", "both sides": descriptions that name an actor."""
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-        states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "State"]
         leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
-        if states and lemma in leader_nouns and token.tag_ == "NN":
-            return [self.leaders[states[0]]] if states[0] in self.leaders else []
-        if states and lemma in agent_nouns | leader_nouns:  # "Peruvian leaders" act for Peru, not for one of them
-            return list(dict.fromkeys(states))
-        if lemma in agent_nouns | leader_nouns:
+        if lemma in self.actor_nouns:
+            states = self._named_in(modifiers, "State")
+            if states and lemma in leader_nouns and token.tag_ == "NN":
+                return [self.leaders[states[0]]] if states[0] in self.leaders else []
+            if states:  # "Peruvian leaders" act for Peru, not for one of them
+                return list(dict.fromkeys(states))
             owners = self._owners(token)  # "leaders of the two states", "the government of Chile"
             if owners:
                 single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
@@ -453,8 +455,7 @@ class Registry:
         named = self._named_by_head(token)
         if named:
             return named
-        people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "Person"]
-        if people and lemma in self.words["government_nouns"]:
+        if lemma in self.words["government_nouns"] and self._named_in(modifiers, "Person"):
             return [self._group(token)]  # "the Boric administration", "the Boluarte government"
         if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
             earlier = self._listed_before(token)
@@ -474,6 +475,11 @@ class Registry:
         if lemma in self.words["partitive_nouns"] and self._of_people(token):
             return [self._group(token)]  # "the majority of Americans"
         return []
+
+    def _named_in(self, modifiers: list[Token], kind: str) -> list[str]:
+        """The entities of ``kind`` the words of these modifiers mention (worked out only for the nouns that need
+        them: the walk is over every noun's modifiers otherwise)."""
+        return [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == kind]
 
     def _body_before(self, token: Token) -> str | None:
         """"a session of the Andean Council ... the members approved it": bare members act as the organization
