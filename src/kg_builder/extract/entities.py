@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
-from .tokens import conjuncts, head_forms, sentence_of, text_of
+from .tokens import SPACES, conjuncts, head_forms, sentence_of, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -26,6 +26,9 @@ AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
 DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}  # "his party", "the alliance"
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
+# compiled once: ``clean_name`` is asked of every entity mention (~100 a document)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass
@@ -50,8 +53,8 @@ class _Builder:
 
 def clean_name(text: str, titles: set[str]) -> str:
     """A name without a possessive, a leading article or a leading title ("President Moon" -> "Moon")."""
-    name = re.sub(r"(?:'s|’s|')$", "", re.sub(r"\s+", " ", text)).strip(" ,.;:")
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = _POSSESSIVE.sub("", SPACES.sub(" ", text)).strip(" ,.;:")
+    name = _ARTICLE.sub("", name)
     words = name.split()
     while len(words) > 1 and words[0].lower() in titles:
         words = words[1:]

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "any", "some", "such", "its", "their", "his", "her", "our", "other"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"}
+SPACES = re.compile(r"\s+")  # compiled once: the texts of phrases and names are made thousands of times a document
 
 
 def sentence_of(token: Token) -> Span:
@@ -194,7 +195,7 @@ def text_of(tokens: Iterable[Token]) -> str:
     for t in tokens:
         out.append(t.text)
         out.append(t.whitespace_ if t.i + 1 in kept else " ")
-    return re.sub(r"\s+", " ", "".join(out)).strip(" ,;:")
+    return SPACES.sub(" ", "".join(out)).strip(" ,;:")
 
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:
