@@ -32,6 +32,8 @@ def _head_lemma(token: Token) -> str:
 def is_agreement_head(ctx: Context, token: Token) -> bool:
     """The token heads a mention of an agreement: a head word (with the modifier some need), a plan named as one,
     or whatever a signing verb takes."""
+    if token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "dobj" and not token.is_upper:
+        return False  # no way below takes such a word: asked of every word, most of which are none
     section = ctx.triggers["agreements"]
     lemma = _head_lemma(token)
     if _signed_title(ctx, token) or _short_name_again(ctx, token) or _named_plan(ctx, token, lemma):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
-from .tokens import conjuncts, head_forms, sentence_of, text_of
+from .tokens import SPACES, conjuncts, head_forms, sentence_of, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -26,6 +26,9 @@ AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
 DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}  # "his party", "the alliance"
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
+# compiled once: ``clean_name`` is asked of every entity mention (~100 a document)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_ARTICLE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass
@@ -50,8 +53,8 @@ class _Builder:
 
 def clean_name(text: str, titles: set[str]) -> str:
     """A name without a possessive, a leading article or a leading title ("President Moon" -> "Moon")."""
-    name = re.sub(r"(?:'s|’s|')$", "", re.sub(r"\s+", " ", text)).strip(" ,.;:")
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = _POSSESSIVE.sub("", SPACES.sub(" ", text)).strip(" ,.;:")
+    name = _ARTICLE.sub("", name)
     words = name.split()
     while len(words) > 1 and words[0].lower() in titles:
         words = words[1:]
@@ -79,8 +82,11 @@ class Registry:
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.group_suffixes = tuple(triggers["group_suffixes"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
+        # nouns of those who act for a state or body ("negotiators", "leaders"), asked of most nouns: joined once
+        self.actor_nouns = self.words["agent_nouns"] | self.words["leader_nouns"]
         self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
         self.entities: dict[str, _Builder] = {}
+        self._organization_heads: set[str] = set()  # the last words of the organizations' labels, lower case
         self.token_key: dict[int, str] = {}
         self.authors = tuple(self._author(name) for name in document.authors)
         self.publisher = self._publisher(document.publisher) if document.publisher else None
@@ -148,6 +154,8 @@ class Registry:
             builder = _Builder(key, entry.kind if entry else kind, entry.label if entry else label,
                                wikidata=entry.wikidata if entry else None)
             self.entities[key] = builder
+            if builder.kind == "Organization":  # (``_named_by_head`` reads them)
+                self._organization_heads.update(word.lower() for word in builder.label.split()[-1:])
         if alias and alias != builder.label:
             builder.aliases.add(alias)
         return key
@@ -407,9 +415,9 @@ class Registry:
     def _named_by_head(self, token: Token) -> list[str]:
         """"the Lima Party ... his party", "the Andean Development Organization ... the organization": a definite
         singular noun is the nearest organization named before whose name ends in it."""
-        if token.pos_ != "NOUN" or token.tag_ != "NN" \
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lower_ not in self._organization_heads \
                 or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children):
-            return []
+            return []  # (no organization so far ends in the word: the 400 words before need no look)
         for i in range(token.i - 1, max(token.i - 400, -1), -1):
             key = self.token_key.get(i)
             if key and self.kind(key) == "Organization" and self.entities[key].label.split()[-1].lower() == token.lower_:
@@ -431,13 +439,13 @@ class Registry:
         """"the North Korean leader", "U.S. negotiators", "both sides": descriptions that name an actor."""
         lemma = token.lemma_.lower()
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-        states = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "State"]
         leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
-        if states and lemma in leader_nouns and token.tag_ == "NN":
-            return [self.leaders[states[0]]] if states[0] in self.leaders else []
-        if states and lemma in agent_nouns | leader_nouns:  # "Peruvian leaders" act for Peru, not for one of them
-            return list(dict.fromkeys(states))
-        if lemma in agent_nouns | leader_nouns:
+        if lemma in self.actor_nouns:
+            states = self._named_in(modifiers, "State")
+            if states and lemma in leader_nouns and token.tag_ == "NN":
+                return [self.leaders[states[0]]] if states[0] in self.leaders else []
+            if states:  # "Peruvian leaders" act for Peru, not for one of them
+                return list(dict.fromkeys(states))
             owners = self._owners(token)  # "leaders of the two states", "the government of Chile"
             if owners:
                 single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
@@ -450,8 +458,7 @@ class Registry:
         named = self._named_by_head(token)
         if named:
             return named
-        people = [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == "Person"]
-        if people and lemma in self.words["government_nouns"]:
+        if lemma in self.words["government_nouns"] and self._named_in(modifiers, "Person"):
             return [self._group(token)]  # "the Boric administration", "the Boluarte government"
         if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
             earlier = self._listed_before(token)
@@ -471,6 +478,11 @@ class Registry:
         if lemma in self.words["partitive_nouns"] and self._of_people(token):
             return [self._group(token)]  # "the majority of Americans"
         return []
+
+    def _named_in(self, modifiers: list[Token], kind: str) -> list[str]:
+        """The entities of ``kind`` the words of these modifiers mention (worked out only for the nouns that need
+        them: the walk is over every noun's modifiers otherwise)."""
+        return [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == kind]
 
     def _body_before(self, token: Token) -> str | None:
         """"a session of the Andean Council ... the members approved it": bare members act as the organization

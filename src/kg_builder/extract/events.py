@@ -101,6 +101,8 @@ def _document_date(ctx: Context) -> TimeValue | None:
 
 
 def _trigger_kind(ctx: Context, token: Token) -> str | None:
+    if token.pos_ not in ("VERB", "NOUN", "PROPN") and token.tag_ != "VBG":
+        return None  # no way below takes such a word: asked of every word, most of which are none
     section = ctx.triggers["events"]
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in section["verbs"]:

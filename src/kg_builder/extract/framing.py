@@ -57,8 +57,11 @@ def _sentence_matches(sent: Span, frames: Frames) -> tuple[FrameMatch, ...]:
     return kept[key]
 
 
+_CATEGORIES = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}  # the frames' word classes, by part of speech
+
+
 def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
-    category = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}.get(token.pos_)
+    category = _CATEGORIES.get(token.pos_)
     if category is None:
         return []
     lemma = token.lemma_.lower()

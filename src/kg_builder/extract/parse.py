@@ -40,7 +40,7 @@ class ParsedToken:
     """A token of a ``ParsedDoc``: one object per position, so that ``==`` and ``hash`` are identity."""
 
     __slots__ = ("doc", "i", "text", "whitespace_", "idx", "lower_", "lemma_", "pos_", "tag_", "dep_",
-                 "ent_type_", "ent_iob_", "ent_id_", "is_title", "is_space", "is_upper", "is_punct", "head", "_children",
+                 "ent_type_", "ent_iob_", "ent_id_", "is_title", "is_space", "is_upper", "is_punct", "head", "children",
                  "_edges", "_subtree", "_conjuncts")  # the last three: worked out when first asked
 
     def __str__(self) -> str:
@@ -61,24 +61,20 @@ class ParsedToken:
         return self.text + self.whitespace_
 
     @property
-    def children(self) -> Iterator[ParsedToken]:
-        return iter(self._children)
-
-    @property
     def lefts(self) -> Iterator[ParsedToken]:
-        return (c for c in self._children if c.i < self.i)
+        return (c for c in self.children if c.i < self.i)
 
     @property
     def rights(self) -> Iterator[ParsedToken]:
-        return (c for c in self._children if c.i > self.i)
+        return (c for c in self.children if c.i > self.i)
 
     @property
     def n_lefts(self) -> int:
-        return sum(1 for c in self._children if c.i < self.i)
+        return sum(1 for c in self.children if c.i < self.i)
 
     @property
     def n_rights(self) -> int:
-        return sum(1 for c in self._children if c.i > self.i)
+        return sum(1 for c in self.children if c.i > self.i)
 
     @property
     def subtree(self) -> Iterator[ParsedToken]:
@@ -90,11 +86,11 @@ class ParsedToken:
         return iter(self._subtree)
 
     def _collect(self, found: list[ParsedToken]) -> None:
-        for child in self._children:
+        for child in self.children:
             if child.i < self.i:
                 child._collect(found)
         found.append(self)
-        for child in self._children:
+        for child in self.children:
             if child.i > self.i:
                 child._collect(found)
 
@@ -136,7 +132,7 @@ class ParsedToken:
             start = start.head
         queue, found = [start], [start]
         for word in queue:
-            for child in word._children:
+            for child in word.children:
                 if child.i > word.i and child.dep_ == "conj":
                     found.append(child)
                     queue.append(child)
@@ -331,7 +327,9 @@ def _tokens(owner: ParsedDoc, doc: Doc) -> list[ParsedToken]:
         for token, head in zip(tokens, heads):
             if head is not token:
                 children[head.i].append(token)
-        collections.deque(map(_SETTERS["_children"], tokens, map(tuple, children)), maxlen=0)
+        # a tuple, not spaCy's generator: read a million times over the corpus, a property making an iterator each time
+        # cost more than the loops over it (every caller only iterates, as over spaCy's)
+        collections.deque(map(_SETTERS["children"], tokens, map(tuple, children)), maxlen=0)
     return tokens
 
 
