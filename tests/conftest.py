@@ -8,6 +8,7 @@ SPARQL string translated once per session, fewer Hypothesis examples in the fast
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import tempfile
 from typing import Callable
@@ -30,11 +31,15 @@ settings.register_profile("full", max_examples=25)
 
 MEMORY_FS = Path("/dev/shm")
 _IN_MEMORY = pytest.StashKey[Path]()
+_PLAN_CACHE = pytest.StashKey[Path]()
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest's tmp_path plugin reads --basetemp
 def pytest_configure(config: pytest.Config) -> None:
     settings.load_profile("fast" if "not slow" in (config.option.markexpr or "") else "full")
+    # the query plans the tests make (plan_cache) stay in a folder of this run, not the user's cache
+    os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp(prefix="kg-pytest-cache-")
+    config.stash[_PLAN_CACHE] = Path(os.environ["KG_CACHE_DIR"])
     if config.option.basetemp is None and MEMORY_FS.is_dir() and shutil.disk_usage(MEMORY_FS).free > 2 * 1024**3:
         # Temporary folders in memory: hundreds of tests create a store, and on a busy disk RocksDB's
         # fsyncs and the clean-up of earlier runs' folders cost more time than the tests themselves.
@@ -43,7 +48,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """The folders go (they hold RAM), unless a test failed: then they stay to be looked at."""
+    """The folders go (they hold RAM), unless a test failed: then they stay to be looked at. The plans go always."""
+    plans = session.config.stash.get(_PLAN_CACHE, None)
+    if plans is not None:
+        shutil.rmtree(plans, ignore_errors=True)
     folder = session.config.stash.get(_IN_MEMORY, None)
     if folder is not None and exitstatus != pytest.ExitCode.TESTS_FAILED:
         shutil.rmtree(folder, ignore_errors=True)

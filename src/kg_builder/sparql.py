@@ -13,12 +13,13 @@ import functools
 import logging
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Iterator, Mapping
 
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql import algebra, parser
 
+from . import plan_cache
 from .errors import QueryRefused, QuerySyntaxError
 
 MAX_QUERY_CHARS = 200_000
@@ -61,7 +62,8 @@ def plan(sparql: str, prefixes: Mapping[str, str] | None = None) -> QueryPlan:
 
 # rdflib's parser takes about 0.1 s a query, and one process asks the same queries again and
 # again (validate_store its ~100 compiled shape checks on every call, `kg serve` the canned
-# questions): a plan is frozen and depends only on the arguments. Refusals are not kept.
+# questions): a plan is frozen and depends only on the arguments. Refusals are not kept. Across
+# processes, plans are kept on disk (plan_cache).
 @functools.lru_cache(maxsize=256)
 def _plan(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> QueryPlan:
     if len(sparql) > MAX_QUERY_CHARS:
@@ -71,6 +73,24 @@ def _plan(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> QueryPlan:
     if _query_form(words) in UPDATE_WORDS:
         raise QueryRefused("queries are read-only: updates (INSERT, DELETE, LOAD, DROP, ...) are not run",
                            hint="rebuild documents with `kg build` to change the store")
+    plan_key = plan_cache.key(sparql, prefixes)
+    kept = _kept_plan(plan_key, sparql)
+    if kept is not None:
+        return kept
+    made = _parsed_plan(sparql, prefixes)
+    plan_cache.write(plan_key, asdict(made))
+    return made
+
+
+def _kept_plan(plan_key: str, sparql: str) -> QueryPlan | None:
+    """The plan an earlier run made of this query, when the disk holds one that is whole and of this text."""
+    kept = plan_cache.read(plan_key)
+    if kept is None or set(kept) != {f.name for f in fields(QueryPlan)} or kept["text"] != sparql:
+        return None
+    return QueryPlan(**{name: tuple(value) if isinstance(value, list) else value for name, value in kept.items()})
+
+
+def _parsed_plan(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> QueryPlan:
     try:
         with _quiet_rdflib():
             parsed = algebra.translateQuery(parser.parseQuery(sparql), initNs=dict(prefixes))
