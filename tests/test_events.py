@@ -444,8 +444,11 @@ def test_events_a_negated_relative_clause_is_a_negative_statement_about_its_noun
     "In 1950 Peru bought frigates that could reach the southern ports.",
     "In 1950 Chile pursued a pact that could help both navies avoid a war.",
     "In 1950 the traders needed ports where they could stop to take on fuel.",
+    # a main clause's "could" in a past circumstance
+    "While only two navies were strong enough to cross the ocean, the balance of power could be easily kept in Europe.",
+    "When the army controlled the capital, the junta could ignore the courts.",
 ])
-def test_events_what_a_noun_could_do_in_a_past_narrative_is_no_unrealized_statement(facts_for, text):
+def test_events_what_could_be_done_in_a_past_narrative_is_no_unrealized_statement(facts_for, text):
     facts = facts_for(text)
     assert not [e.label for e in facts.events if "could" in e.label]
 
@@ -457,29 +460,14 @@ def test_events_what_a_noun_could_do_in_a_past_narrative_is_no_unrealized_statem
     ("Chile will seek a pact that could help both navies avoid a war.", "pact that could help both navies avoid a war"),
     ("In 1950 the two envoys reached terms they could not agree upon.", "terms they could not agree upon"),
     ("In 1950 Chile proposed a league that could keep the peace.", "league that could keep the peace"),
-])
-def test_events_what_a_noun_could_do_from_now_on_could_have_done_or_could_not_do_stays_unrealized(facts_for, text, label):
-    facts = facts_for(text)
-    [statement] = [e for e in facts.events if "could" in e.label]
-    assert statement.label == label and not statement.factuality.is_plain_fact
-
-
-@pytest.mark.parametrize("text", [
-    "While only two navies were strong enough to cross the ocean, the balance of power could be easily kept in Europe.",
-    "When the army controlled the capital, the junta could ignore the courts.",
-])
-def test_events_what_could_be_done_in_a_past_circumstance_is_no_unrealized_statement(facts_for, text):
-    facts = facts_for(text)
-    assert not [e.label for e in facts.events if "could" in e.label]
-
-
-@pytest.mark.parametrize("text, label", [
+    # a main clause's "could" under a supposition, in the present, or negated
     ("If the army controlled the capital, the junta could ignore the courts.", "the junta could ignore the courts"),
     ("When the army controls the capital, the junta could ignore the courts.", "the junta could ignore the courts"),
     ("When the army controlled the capital, the junta could not ignore the courts.",
      "the junta could not ignore the courts"),
 ])
-def test_events_could_under_a_supposition_a_present_circumstance_or_a_negation_stays_unrealized(facts_for, text, label):
+def test_events_what_could_be_done_from_now_on_could_have_been_done_or_could_not_be_done_stays_unrealized(
+        facts_for, text, label):
     facts = facts_for(text)
     [statement] = [e for e in facts.events if "could" in e.label]
     assert statement.label == label and not statement.factuality.is_plain_fact
