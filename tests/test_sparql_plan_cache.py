@@ -74,3 +74,15 @@ def test_plan_cache_unwritable_is_no_error(monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.setenv("KG_CACHE_DIR", str(blocked))  # its "plans" folder cannot be made
     text = "SELECT ?s WHERE { ?s ex:p ?o } # nowhere to keep it"
     assert sparql.plan(text, {"ex": "urn:ex:"}).text == text
+
+
+def test_plan_kept_by_another_version_of_the_planner_is_parsed_again(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    text = "SELECT ?s WHERE { ?s ex:p ?o } # planner changed"
+    _new_process()
+    sparql.plan(text, {"ex": "urn:ex:"})
+    monkeypatch.setattr(sparql, "_PLANNER", "another planner's code")
+    _new_process()
+    parsed = _parses(monkeypatch)
+    sparql.plan(text, {"ex": "urn:ex:"})
+    assert parsed == [text] and len(list((tmp_path / "plans").glob("*.json"))) == 2

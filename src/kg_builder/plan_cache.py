@@ -2,8 +2,8 @@
 
 rdflib's SPARQL parser takes 30-120 ms a query, and every kg process asks for the same canned
 queries again: the end of each `kg build` keeps their answers (0.8 s for the thirteen), each
-`kg query NAME` plans its query. A plan depends only on the query's text, its prefixes and the
-versions of kg and rdflib, which make its key; a plan is only ever written after the query passed
+`kg query NAME` plans its query. A plan depends only on the query's text, its prefixes, the
+planner's code and the versions of kg and rdflib, which make its key; a plan is only ever written after the query passed
 every check. The plans go in ``plans`` under ``KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg_builder``,
 else ``~/.cache/kg_builder``; ``KG_CACHE_DIR=""`` turns the cache off. A cache that cannot be read or
 written is no error: the query is parsed, as without it.
@@ -21,7 +21,8 @@ from . import __version__
 
 
 def key(*parts: object) -> str:
-    """The key of a plan: its query, its prefixes, and the versions that read them."""
+    """The key of a plan: what the caller gives (its query, its prefixes, the planner), and the versions of kg and
+    rdflib."""
     return hashlib.sha256(json.dumps([*parts, __version__, rdflib_version]).encode("utf-8")).hexdigest()
 
 

@@ -10,10 +10,12 @@ its stack.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import re
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 from typing import Iterator, Mapping
 
 from pyparsing import ParseBaseException
@@ -22,6 +24,8 @@ from rdflib.plugins.sparql import algebra, parser
 from . import plan_cache
 from .errors import QueryRefused, QuerySyntaxError
 
+# this module's own text: a plan kept on disk by another version of the planner is never read
+_PLANNER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 MAX_QUERY_CHARS = 200_000
 MAX_DEPTH = 16  # brackets ( { [ inside each other; the canned queries need 5, rdflib's parser ~25
 
@@ -73,7 +77,7 @@ def _plan(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> QueryPlan:
     if _query_form(words) in UPDATE_WORDS:
         raise QueryRefused("queries are read-only: updates (INSERT, DELETE, LOAD, DROP, ...) are not run",
                            hint="rebuild documents with `kg build` to change the store")
-    plan_key = plan_cache.key(sparql, prefixes)
+    plan_key = plan_cache.key(sparql, prefixes, _PLANNER)
     kept = _kept_plan(plan_key, sparql)
     if kept is not None:
         return kept
