@@ -863,3 +863,13 @@ def test_positions_who_outlaws_or_forbids_a_thing_opposes_it(facts_for, text, ex
 def test_positions_who_funds_a_thing_supports_it_and_not_funding_it_states_nothing(facts_for):
     facts = facts_for("In 1964 Chile funded the Liberal Party. In 1965 Peru did not fund the Liberal Party.")
     assert _stances(facts) == {("Chile", "Supports", "Liberal Party")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Chile showed little support for the new tariffs.", False),
+    ("Peru raised few objections to the treaty.", False),
+    ("Chile showed a little support for the new tariffs.", True),
+    ("Peru raised a few objections to the treaty.", True),
+])
+def test_positions_a_stance_said_to_be_nearly_absent_is_not_held(facts_for, text, held):
+    assert bool(facts_for(text).positions) == held

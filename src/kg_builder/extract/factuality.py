@@ -29,6 +29,7 @@ class Cues:
     negative_adjectives: frozenset[str]
     implicative_adjectives: frozenset[str]
     negated_degree_adverbs: frozenset[str]
+    negative_quantifiers: frozenset[str]
     negating_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
@@ -80,7 +81,15 @@ def _negated(token: Token, cues: Cues) -> bool:
                                    and any(n.dep_ == "neg" for n in c.children) for c in token.children):
         return True  # "not yet able", "not fully ready": the adverb's "not" is the adjective's
     return any((c.dep_ == "neg" and not _whether_or_not(c))
-               or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children)
+               or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children) \
+        or _scant(token, cues)
+
+
+def _scant(noun: Token, cues: Cues) -> bool:
+    """"showed little support for X", "few objections": a noun said to be nearly absent is not there ("a little
+    support", "a few objections" are)."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in cues.negative_quantifiers for c in noun.children) \
+        and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _whether_or_not(neg: Token) -> bool:
