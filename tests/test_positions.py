@@ -873,3 +873,11 @@ def test_positions_who_funds_a_thing_supports_it_and_not_funding_it_states_nothi
 ])
 def test_positions_a_stance_said_to_be_nearly_absent_is_not_held(facts_for, text, held):
     assert bool(facts_for(text).positions) == held
+
+
+@pytest.mark.parametrize("text", [
+    "With war again on the horizon, Chile was willing to sell the territory.",
+    "With elections approaching, Chile was willing to sell the territory.",
+])
+def test_positions_a_with_phrase_of_circumstance_is_not_what_is_offered(facts_for, text):
+    assert stances(facts_for(text)) == {("state/chile", "Offers", "sell the territory")}

@@ -290,7 +290,8 @@ def _infinitive(verb: Token) -> bool:
 def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
     """(preposition, object) for every prepositional phrase under the token, conjuncts distributed."""
     found: list[tuple[str, Token]] = []
-    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"]
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"
+             and not _circumstance(c, token)]
     taken: set[int] = set()
     for prep in preps:
         if prep.i in taken:
@@ -305,6 +306,17 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
     found += [("for", c) for c in token.children if c.dep_ in ("advcl", "xcomp", "acl") and _infinitive(c)
               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
     return tuple(dict.fromkeys(found))
+
+
+def _circumstance(prep: Token, head: Token) -> bool:
+    """"With war on the horizon, X was willing to ...", "... with elections approaching": a "with" phrase set before the
+    subject, or whose object has a participle of its own, says in what circumstances, not with whom or what."""
+    if prep.lower_ != "with":
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    fronted = subject is not None and prep.i < subject.i
+    return fronted or any(c.dep_ == "acl" and c.tag_ == "VBG" for o in prep.children if o.dep_ == "pobj"
+                          for c in o.children if c.i > o.i)
 
 
 def _for_infinitive_of(obj: Token) -> Token | None:
