@@ -379,6 +379,10 @@ _DETERMINERS = {
     "the preceding": (-1, False), "the prior": (-1, False), "that": (0, False), "the same": (0, False),
     "that same": (0, False), "that very": (0, False), "the very same": (0, False),
 }
+# "The following spring", "that same year" in running text: a time counted from the last one (the entity recogniser
+# leaves some untagged)
+ANAPHORIC = re.compile(rf"\b(?:{_alternation(d for d, (_, deictic) in _DETERMINERS.items() if not deictic)}) "
+                       rf"(?:{_alternation(_SEASONS)}|year|month)\b", re.IGNORECASE)
 
 
 def _relative_unit(text: str, ctx: _Ctx) -> Interval | None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SentSpan, Token
 
 from ..model import ASSERTED, Event, TimeValue
-from ..timex import Interval, from_iso, normalize
+from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
@@ -25,8 +25,6 @@ from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_i
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
 CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with", "from", "and", "or", "but"})
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-ANAPHORIC_DATE = re.compile(r"\b(?:[Tt]he (?:following|next|previous|preceding|same)|[Tt]hat(?: same)?) "
-                            r"(?:spring|summer|autumn|fall|winter|year|month)\b")
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 
@@ -55,7 +53,7 @@ def _untagged_dates(sent: SentSpan, tagged: list[SentSpan]) -> list[SentSpan]:
     if not _dated_before(sent, sentences=2):
         return []
     taken = {t.i for e in tagged for t in e}
-    spans = (sent.char_span(m.start(), m.end()) for m in ANAPHORIC_DATE.finditer(sent.text))
+    spans = (sent.char_span(m.start(), m.end()) for m in ANAPHORIC.finditer(sent.text))
     return [span for span in spans if span is not None and not any(t.i in taken for t in span)]
 
 
