@@ -8,10 +8,10 @@ pytestmark = pytest.mark.slow
 AUTHORS = ("Ana Torres", "Mark Lee")
 
 
-def stances(facts):
-    """{(holder, stance, issue label)} of the positions."""
+def stances(facts, holder_names: bool = False):
+    """{(holder, stance, issue label)} of the positions; the holder's label instead of its key with ``holder_names``."""
     labels = {e.key: e.label for e in facts.entities}
-    return {(p.holder, p.stance, labels[p.issue]) for p in facts.positions}
+    return {(labels[p.holder] if holder_names else p.holder, p.stance, labels[p.issue]) for p in facts.positions}
 
 
 def divided(facts):
@@ -820,26 +820,21 @@ def test_positions_concluding_that_y_is_a_thing_posing_a_threat_opposes_y(facts_
     assert ("state/peru", "Opposes", "Lima Pact") in stances(facts)
 
 
-def _stances(facts) -> set[tuple[str, str, str]]:
-    names = {e.key: e.label for e in facts.entities}
-    return {(names[p.holder], p.stance, names[p.issue]) for p in facts.positions}
-
-
 def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_for):
     facts = facts_for("In 1961 Peru proposed a ban on the sale of mines at a meeting of the Andean Council. "
                       "Although Chile approved the resolution, talks began only in 1965. "
                       "In 1970 Bolivia welcomed the resolution.")
-    assert ("Chile", "Supports", "ban on the sale of mines") in _stances(facts)
+    assert ("Chile", "Supports", "ban on the sale of mines") in stances(facts, holder_names=True)
     # offering a ban and supporting it are one side, not a disagreement; two sentences on, no antecedent
     assert not facts.disagreements
-    assert ("Bolivia", "Supports", "resolution") in _stances(facts)
+    assert ("Bolivia", "Supports", "resolution") in stances(facts, holder_names=True)
 
 
 def test_positions_bare_members_act_as_the_organization_named_just_before(facts_for):
     facts = facts_for("In 1961 Peru proposed a ban on mines at a meeting of the Andean Council. "
                       "The members approved the proposal. The rebels met in Lima. The members then opposed the plan.")
-    assert ("Andean Council", "Supports", "ban on mines") in _stances(facts)
-    assert ("members", "Opposes", "plan") in _stances(facts)  # a group is no organization named
+    assert ("Andean Council", "Supports", "ban on mines") in stances(facts, holder_names=True)
+    assert ("members", "Opposes", "plan") in stances(facts, holder_names=True)  # a group is no organization named
 
 
 def test_positions_an_official_s_stance_is_his_state_s_side_in_a_disagreement(facts_for):
@@ -857,12 +852,12 @@ def test_positions_an_official_s_stance_is_his_state_s_side_in_a_disagreement(fa
     ("In 1962 Peru prohibited its citizens from trading with Chile.", ("Peru", "Opposes", "trading with Chile")),
 ])
 def test_positions_who_outlaws_or_forbids_a_thing_opposes_it(facts_for, text, expected):
-    assert expected in _stances(facts_for(text))
+    assert expected in stances(facts_for(text), holder_names=True)
 
 
 def test_positions_who_funds_a_thing_supports_it_and_not_funding_it_states_nothing(facts_for):
     facts = facts_for("In 1964 Chile funded the Liberal Party. In 1965 Peru did not fund the Liberal Party.")
-    assert _stances(facts) == {("Chile", "Supports", "Liberal Party")}
+    assert stances(facts, holder_names=True) == {("Chile", "Supports", "Liberal Party")}
 
 
 @pytest.mark.parametrize("text, held", [

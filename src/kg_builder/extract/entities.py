@@ -538,8 +538,7 @@ class Registry:
         keep = [t for t in keep if t.lower_ not in self.words["vague_qualifiers"]]  # "Most Austrians" are Austrians
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         key = self.add(f"organization/{slug(label)}", "Organization", label, label)
-        states = [k for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
-                  if (k := self.key_of(t)) and self.kind(k) == "State"]
+        states = self._named_in([c for c in token.children if c.dep_ in ("compound", "amod", "nmod")], "State")
         if government:
             states += self._led_states(token)
         if len(set(states)) == 1:
@@ -548,8 +547,7 @@ class Registry:
 
     def _led_states(self, government: Token) -> list[str]:
         """"Ruiz's government", "the Ruiz administration": the state its named leader leads."""
-        people = [k for c in government.children if c.dep_ in ("compound", "poss") for t in c.subtree
-                  if (k := self.key_of(t)) and self.kind(k) == "Person"]
+        people = self._named_in([c for c in government.children if c.dep_ in ("compound", "poss")], "Person")
         return [state for k in people if self.kind(state := self.state_of(k)) == "State"]
 
     def _numbered_group(self, token: Token) -> list[str]:

@@ -773,8 +773,9 @@ def _drop_contained(ctx: Context, made: list[tuple[int, str]]) -> None:
     same factuality, inside that of "give up": one statement, the wider, says both."""
     for verb_at, key in made:
         event = ctx.events.get(key)
-        wider = next((k for _, k in made if k != key and k in ctx.events and event is not None
-                      and ctx.events[k].factuality == event.factuality
+        if event is None:
+            continue  # dropped already: two verbs of one statement
+        wider = next((k for _, k in made if k != key and k in ctx.events and ctx.events[k].factuality == event.factuality
                       and f" {event.label} " in f" {ctx.events[k].label} "), None)
         if wider is not None:
             del ctx.events[key]
@@ -788,12 +789,15 @@ def _named_subject(ctx: Context, subject: Token, label: str) -> str:
     if not label.lower().startswith(subject.lower_ + " "):
         return label
     if subject.lower_ == "they" and (reporter := _plural_reporter(subject)) is not None:
-        names = [ctx.registry.entities[k].label for k in ctx.registry.actors(reporter) if k in ctx.registry.entities]
-        return f"{' and '.join(names) or phrase(reporter, drop_determiners=False)}{label[len(subject.text):]}"
-    if subject.lower_ not in ("he", "she"):
-        return label
-    names = [ctx.registry.entities[k].label for k in ctx.registry.actors(subject) if k in ctx.registry.entities]
-    return f"{' and '.join(names)}{label[len(subject.text):]}" if names else label
+        named = _names(ctx, reporter) or phrase(reporter, drop_determiners=False)
+    else:
+        named = _names(ctx, subject) if subject.lower_ in ("he", "she") else ""
+    return f"{named}{label[len(subject.text):]}" if named else label
+
+
+def _names(ctx: Context, token: Token) -> str:
+    """The labels of the actors a word stands for, joined by "and"; empty when it stands for none."""
+    return " and ".join(ctx.registry.entities[k].label for k in ctx.registry.actors(token) if k in ctx.registry.entities)
 
 
 def _plural_reporter(pronoun: Token) -> Token | None:
