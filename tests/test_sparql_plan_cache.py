@@ -2,6 +2,8 @@
 (rdflib's parser is slow)."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from kg_builder import sparql
@@ -86,3 +88,15 @@ def test_plan_kept_by_another_version_of_the_planner_is_parsed_again(monkeypatch
     parsed = _parses(monkeypatch)
     sparql.plan(text, {"ex": "urn:ex:"})
     assert parsed == [text] and len(list((tmp_path / "plans").glob("*.json"))) == 2
+
+
+def test_queries_planned_in_many_threads_at_once_parse_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    # kg serve answers requests in threads, and the answers kept after a build are worked out in threads
+    monkeypatch.setenv("KG_CACHE_DIR", "")
+    texts = [f"SELECT ?s (COUNT(?o) AS ?n) WHERE {{ ?s ex:p{k} ?o OPTIONAL {{ ?o ex:q ?x }} FILTER (?o != {k}) }} "
+             f"GROUP BY ?s ORDER BY ?s" for k in range(48)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda text: sparql.plan(text, {"ex": "urn:ex:"}), texts))
+    _new_process()
+    assert together == [sparql.plan(text, {"ex": "urn:ex:"}) for text in texts]
+    assert all(plan.order_by == ("s",) for plan in together)

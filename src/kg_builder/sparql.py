@@ -13,6 +13,7 @@ import functools
 import hashlib
 import logging
 import re
+import threading
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -94,9 +95,14 @@ def _kept_plan(plan_key: str, sparql: str) -> QueryPlan | None:
     return QueryPlan(**{name: tuple(value) if isinstance(value, list) else value for name, value in kept.items()})
 
 
+# pyparsing, under rdflib's parser, keeps the state of a parse in the grammar's objects: two threads parsing
+# at once (`kg serve`'s requests, the answers kept after a build) read each other's tokens and fail
+_PARSING = threading.Lock()
+
+
 def _parsed_plan(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> QueryPlan:
     try:
-        with _quiet_rdflib():
+        with _PARSING, _quiet_rdflib():
             parsed = algebra.translateQuery(parser.parseQuery(sparql), initNs=dict(prefixes))
     except ParseBaseException as e:
         raise QuerySyntaxError(f"invalid SPARQL at line {e.lineno}, column {e.col}: {_expected(e)}",
