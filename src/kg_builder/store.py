@@ -693,9 +693,20 @@ def _read_only(path: Path, attempts: int = 5) -> ox.Store:
         try:
             return ox.Store.read_only(str(path))
         except RuntimeError as e:
-            if "No such file" not in str(e):
+            if "Inserts are only possible" in str(e):
+                _recover(path)
+            elif "No such file" not in str(e):
                 raise
     return ox.Store.read_only(str(path))
+
+
+def _recover(path: Path) -> None:
+    """Replay the log a killed writer left (a read-only open cannot): open for writing once and close;
+    when another process writes, it is its to replay, and the read-only open fails as before."""
+    try:
+        ox.Store(str(path)).flush()
+    except (OSError, RuntimeError):
+        return
 
 
 def _lacks_union(inner: ox.Store) -> bool:
