@@ -701,8 +701,9 @@ def _read_only(path: Path, attempts: int = 5) -> ox.Store:
 
 
 def _recover(path: Path) -> None:
-    """Replay the log a killed writer left (a read-only open cannot): open for writing once and close;
-    when another process writes, it is its to replay, and the read-only open fails as before."""
+    """Finish what a killed writer left undone, which a read-only open cannot (its log, or a store it was still
+    creating): open for writing once and close. When another process writes, that is its to do, and the read-only
+    open fails as before."""
     try:
         ox.Store(str(path)).flush()
     except (OSError, RuntimeError):
