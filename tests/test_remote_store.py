@@ -117,6 +117,8 @@ def test_remote_validation_and_export_match_the_embedded_store(local: Store, rem
     two_documents(remote)
     mine, theirs = validate_store(local), validate_store(remote)
     assert (theirs.violations, theirs.ok) == (mine.violations, mine.ok) == ((), True)
+    one, remote_one = validate_store(local, graph=DOC_A), validate_store(remote, graph=DOC_A)  # FROM its graph
+    assert (remote_one.violations, remote_one.owl) == (one.violations, one.owl)
     assert remote.export("nquads") == local.export("nquads")
 
 

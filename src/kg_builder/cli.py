@@ -295,8 +295,9 @@ def list_canned() -> None:
               help="store = the shapes compiled to SPARQL and run in the store (seconds); "
                    "pyshacl = pySHACL in memory (the reference; minutes on a corpus).")
 @click.option("--document", "doc_id", default=None, metavar="DOC_ID",
-              help="Check only the nodes this document's graph describes (e.g. after building it); "
-                   "the integrity checks, which are about the whole store, are skipped.")
+              help="Check only this document (e.g. after building it): the shapes against its graph alone, "
+                   "OWL disjointness of its nodes against the whole store, in time that does not grow with "
+                   "the store; the integrity checks, which are about the whole store, are skipped.")
 @click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the SHACL validation report (Turtle) to FILE.")
 @endpoint_option

@@ -38,14 +38,6 @@ FOCUS, PATH, VALUE = "this", "path", "value"
 
 
 @dataclass(frozen=True)
-class Scope:
-    """What to check when not the whole store: the nodes one named graph describes."""
-
-    graph: str  # the graph's IRI
-    nodes: tuple[str, ...]  # IRIs in N-Triples form (<...>)
-
-
-@dataclass(frozen=True)
 class Check:
     """One constraint component of one shape, as a query returning its violations."""
 
@@ -54,7 +46,34 @@ class Check:
     severity: str  # 'Violation' | 'Warning' | 'Info'
     message: str
     path: str | None  # the shape's predicate path; SPARQL constraints bind ?path themselves
-    sparql: Callable[[Scope | None], str]  # the nodes to check (None: the whole store) -> query
+    sparql: Callable[[str | None], str]  # one document's graph to check alone (None: the whole store) -> query
+
+
+@dataclass(frozen=True)
+class _Select:
+    """A check's query in parts, so that its WHERE group can be read in one document's graph alone.
+
+    Alone, because a node many documents mention (a state, the extractor) has its
+    description once in each of their graphs, and the store reads every copy: checked
+    against the union, one document's nodes cost more the larger the store. A graph
+    kg_builder writes describes every node it uses, so alone it is checked as if it
+    were the only document; what only the union shows (a value one document gives and
+    another contradicts) is left to the whole store's check.
+    """
+
+    head: str  # what comes before WHERE: prefixes and the projection
+    group: str  # the inside of the WHERE group
+    tail: str = ""  # solution modifiers (GROUP BY, HAVING)
+
+    def text(self, graph: str | None) -> str:
+        # GRAPH, not FROM: a server whose default graph is the union of its graphs may ignore FROM
+        # (Oxigraph's does).
+        group = self.group if graph is None else f"GRAPH <{graph}> {{ {self.group} }}"
+        return f"{self.head} WHERE {{ {group} }}" + (f" {self.tail}" if self.tail else "")
+
+
+def _distinct_values(group: str) -> _Select:
+    return _Select("SELECT DISTINCT ?this ?value", group)
 
 
 # SHACL terms that describe a shape rather than constrain it.
@@ -110,12 +129,12 @@ def _compile_shape(shapes: Graph, schema: Graph, shape: Node) -> list[Check]:
             body = component(shapes, schema, shape, path, argument)
             found.append(Check(str(shape), _local(predicate), severity,
                                _message(shapes, argument) if predicate == SH.sparql else message,
-                               None if path is None else str(path), _query(focus, body)))
+                               None if path is None else str(path), body(focus).text))
     return found
 
 
-def _focus_pattern(shapes: Graph, schema: Graph, shape: Node, name: str) -> Callable[[Scope | None], str]:
-    """The focus nodes of a shape as a sub-SELECT of ?this, optionally only among the given nodes."""
+def _focus_pattern(shapes: Graph, schema: Graph, shape: Node, name: str) -> str:
+    """The focus nodes of a shape as a group binding ?this (a node may come once per class)."""
     classes = sorted({c for t in shapes.objects(shape, SH.targetClass) for c in _subclasses(schema, t)}, key=str)
     used = sorted(shapes.objects(shape, SH.targetSubjectsOf), key=str)
     if not classes and not used:
@@ -124,49 +143,33 @@ def _focus_pattern(shapes: Graph, schema: Graph, shape: Node, name: str) -> Call
     if classes:  # FILTER IN, not VALUES: Oxigraph then looks up the types of the nodes at hand
         branches.append(f"?this a ?_class . FILTER (?_class IN ({_terms(classes, ', ')}))")
     branches += [f"?this {_n3(p)} ?_object ." for p in used]
-
-    def pattern(scope: Scope | None) -> str:
-        # A VALUES list of the nodes first: the store then looks up those nodes only,
-        # so checking one document does not grow with the store. Rows may repeat a
-        # node (several classes): every query keeps DISTINCT rows or counts DISTINCT values.
-        only = f"VALUES ?this {{ {' '.join(scope.nodes)} }} " if scope is not None else ""
-        return only + " UNION ".join(f"{{ {b} }}" for b in branches)
-
-    return pattern
-
-
-def _query(focus: Callable[[Scope | None], str], body: Callable[[str, Scope | None], str]
-           ) -> Callable[[Scope | None], str]:
-    def sparql(scope: Scope | None) -> str:
-        return body(focus(scope), scope)
-    return sparql
+    return " UNION ".join(f"{{ {b} }}" for b in branches)
 
 
 # -- constraint components: each returns (focus pattern -> SELECT) -------------
 
 
-def _min_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str, Scope | None], str]:
+def _min_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str], _Select]:
     return _cardinality(path, f"< {int(n)}")
 
 
-def _max_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str, Scope | None], str]:
+def _max_count(shapes: Graph, schema: Graph, shape: Node, path: Node | None, n: Node) -> Callable[[str], _Select]:
     return _cardinality(path, f"> {int(n)}")
 
 
-def _cardinality(path: Node | None, test: str) -> Callable[[str, Scope | None], str]:
+def _cardinality(path: Node | None, test: str) -> Callable[[str], _Select]:
     p = _require_path(path)
-    return lambda focus, scope: (
-        f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {p} ?value }} }} "
-        f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {test})")
+    return lambda focus: _Select("SELECT ?this", f"{focus} OPTIONAL {{ ?this {p} ?value }}",
+                                 f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {test})")
 
 
-def _value_test(ok: Callable[[Graph, Node, Node], str]) -> Callable[..., Callable[[str, Scope | None], str]]:
+def _value_test(ok: Callable[[Graph, Node, Node], str]) -> Callable[..., Callable[[str], _Select]]:
     """A component that holds when the SPARQL expression ``ok`` is true of each value node."""
     def component(shapes: Graph, schema: Graph, shape: Node, path: Node | None, argument: Node
-                  ) -> Callable[[str, Scope | None], str]:
+                  ) -> Callable[[str], _Select]:
         p, expression = _require_path(path), ok(shapes, shape, argument)
-        return lambda focus, scope: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
-                              f"FILTER (!COALESCE({expression}, false)) }}")
+        return lambda focus: _distinct_values(f"{focus} ?this {p} ?value . "
+                                              f"FILTER (!COALESCE({expression}, false))")
     return component
 
 
@@ -205,11 +208,11 @@ def _comparison(op: str) -> Callable[[Graph, Node, Node], str]:
     return lambda shapes, owner, bound: f"(?value {op} {_n3(bound)})"
 
 
-def _class(shapes: Graph, schema: Graph, shape: Node, path: Node | None, cls: Node) -> Callable[[str, Scope | None], str]:
+def _class(shapes: Graph, schema: Graph, shape: Node, path: Node | None, cls: Node) -> Callable[[str], _Select]:
     return _instance_of(path, _subclasses(schema, cls))
 
 
-def _or(shapes: Graph, schema: Graph, shape: Node, path: Node | None, alternatives: Node) -> Callable[[str, Scope | None], str]:
+def _or(shapes: Graph, schema: Graph, shape: Node, path: Node | None, alternatives: Node) -> Callable[[str], _Select]:
     """sh:or of shapes that each test a class (a value of any will do) or each test the value alone."""
     options = list(Collection(shapes, alternatives))
     if all(set(shapes.predicates(o)) == {SH["class"]} for o in options):
@@ -224,26 +227,25 @@ def _or(shapes: Graph, schema: Graph, shape: Node, path: Node | None, alternativ
             parts.append(f"COALESCE({_VALUE_TESTS[predicate](shapes, option, argument)}, false)")
         tests.append("(" + " && ".join(parts or ["true"]) + ")")
     p, expression = _require_path(path), " || ".join(tests)
-    return lambda focus, scope: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
-                          f"FILTER (!({expression})) }}")
+    return lambda focus: _distinct_values(f"{focus} ?this {p} ?value . FILTER (!({expression}))")
 
 
-def _instance_of(path: Node | None, classes: Iterable[Node]) -> Callable[[str, Scope | None], str]:
+def _instance_of(path: Node | None, classes: Iterable[Node]) -> Callable[[str], _Select]:
     # The focus pattern is repeated inside MINUS so that its right side stays as small as the left.
     p, types = _require_path(path), _terms(sorted(classes, key=str), ", ")
-    return lambda focus, scope: (
-        f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
-        f"MINUS {{ {focus} ?this {p} ?value . ?value a ?_type . FILTER (?_type IN ({types})) }} }}")
+    return lambda focus: _distinct_values(
+        f"{focus} ?this {p} ?value . MINUS {{ {focus} ?this {p} ?value . ?value a ?_type . "
+        f"FILTER (?_type IN ({types})) }}")
 
 
 def _less_than_or_equals(shapes: Graph, schema: Graph, shape: Node, path: Node | None, other: Node
-                         ) -> Callable[[str, Scope | None], str]:
+                         ) -> Callable[[str], _Select]:
     p = _require_path(path)
-    return lambda focus, scope: (f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
-                          f"?this {_n3(other)} ?_other . FILTER (!COALESCE(?value <= ?_other, false)) }}")
+    return lambda focus: _distinct_values(f"{focus} ?this {p} ?value . ?this {_n3(other)} ?_other . "
+                                          "FILTER (!COALESCE(?value <= ?_other, false))")
 
 
-def _sparql(shapes: Graph, schema: Graph, shape: Node, path: Node | None, constraint: Node) -> Callable[[str, Scope | None], str]:
+def _sparql(shapes: Graph, schema: Graph, shape: Node, path: Node | None, constraint: Node) -> Callable[[str], _Select]:
     """A SPARQL-based constraint: its WHERE group runs once, joined with all focus nodes."""
     select = str(shapes.value(constraint, SH.select) or "")
     prefixes = "".join(
@@ -256,12 +258,8 @@ def _sparql(shapes: Graph, schema: Graph, shape: Node, path: Node | None, constr
     where = re.sub(r"\bFILTER\s+NOT\s+EXISTS\s*\{", "MINUS {", body[opening + 1:closing], flags=re.I)
     bound = [v for v in (PATH, VALUE) if re.search(rf"[?$]{v}\b", where)]
     projection = " ".join(f"?{v}" for v in [FOCUS, *bound])
-    # One group with the focus nodes, so that its MINUS sees only rows about them. When one
-    # document is checked, its WHERE group reads that document's graph: a document states its
-    # relations and their claims together, and a node shared by many documents (a state) then
-    # costs no more to check than another.
-    return lambda focus, scope: (f"{prefixes}SELECT DISTINCT {projection} WHERE {{ {focus} "
-                                 + (where if scope is None else f"GRAPH <{scope.graph}> {{ {where} }}") + " }")
+    # One group with the focus nodes, so that its MINUS sees only rows about them.
+    return lambda focus: _Select(f"{prefixes}SELECT DISTINCT {projection}", f"{focus} {where}")
 
 
 _VALUE_TESTS: dict[Node, Callable[[Graph, Node, Node], str]] = {
@@ -269,7 +267,7 @@ _VALUE_TESTS: dict[Node, Callable[[Graph, Node, Node], str]] = {
     SH.minLength: _min_length, SH.maxLength: _max_length, SH["in"]: _in,
     **{predicate: _comparison(op) for predicate, op in _COMPARISONS.items()},
 }
-_COMPONENTS: dict[Node, Callable[..., Callable[[str, Scope | None], str]]] = {
+_COMPONENTS: dict[Node, Callable[..., Callable[[str], _Select]]] = {
     SH.minCount: _min_count, SH.maxCount: _max_count,
     **{predicate: _value_test(test) for predicate, test in _VALUE_TESTS.items()},
     SH["class"]: _class, SH["or"]: _or, SH.lessThanOrEquals: _less_than_or_equals, SH.sparql: _sparql,

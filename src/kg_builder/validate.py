@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from . import owl_rl, resources
 from .errors import ValidationSetupError
-from .shacl_sparql import FOCUS, PATH, VALUE, Check, Scope, compile_shapes
+from .shacl_sparql import FOCUS, PATH, VALUE, Check, compile_shapes
 from .rdf import ANSWERS_GRAPH, ONTOLOGY_GRAPH
 from .store import Store, Term
 
@@ -553,7 +553,8 @@ _CHUNK = 400  # nodes per VALUES block when describing the nodes of the results
 
 def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reasoner: str = "rl",
                    progress: Callable[[str], None] | None = None) -> ValidationReport:
-    """Validate the store's union where it lives, or only the nodes one named graph describes.
+    """Validate the store's union where it lives, or one document's named graph: the shapes against that
+    graph alone, the OWL RL clashes of its nodes against the types the whole store gives them.
 
     ``store`` is the embedded store or a SPARQL server (``RemoteStore``): all
     that is asked of it is queries (and, for the in-memory reasoners, a copy).
@@ -565,7 +566,6 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
     if reasoner not in STORE_REASONERS:
         raise ValidationSetupError(f"unknown reasoner {reasoner!r}", hint=f"use one of: {', '.join(STORE_REASONERS)}")
     say = progress or (lambda _message: None)
-    scope = None if graph is None else _nodes_of(store, graph)
     # Read, never changed here (pySHACL, which adds to its graphs, does not run on the store): no copies,
     # which cost more than the checks of a small store.
     ontology = _read_turtle(resources.ontology_file(), "ontology")
@@ -575,13 +575,13 @@ def validate_store(store: Store | RemoteStore, *, graph: str | None = None, reas
     started = time.perf_counter()
     found: list[tuple[Check, dict[str, Term | None]]] = []
     for i, check in enumerate(checks, 1):
-        result = store.query(check.sparql(scope), trusted=True)
+        result = store.query(check.sparql(graph), trusted=True)
         found += [(check, dict(zip(result.variables, row))) for row in result.terms]
         if i % 25 == 0 or i == len(checks):
             say(f"SHACL: {i}/{len(checks)} checks, {len(found)} result(s), {time.perf_counter() - started:.1f} s")
     violations, results = _store_results(store, found)
     started = time.perf_counter()
-    owl = _store_owl(store, ontology, reasoner, graph, scope)
+    owl = _store_owl(store, ontology, reasoner, graph)
     say(f"OWL ({owl.reasoner}): {time.perf_counter() - started:.1f} s")
     return ValidationReport(
         conforms=not any(v.severity == "Violation" for v in violations),
@@ -600,18 +600,17 @@ def _closed_tbox(ontology_path: str, mtime_ns: int) -> owl_rl.Tbox:
     return owl_rl.tbox(_read_turtle(Path(ontology_path), "ontology"))
 
 
-def _nodes_of(store: Store | RemoteStore, graph: str) -> Scope:
-    """The IRIs a named graph says something about."""
+def _nodes_of(store: Store | RemoteStore, graph: str) -> tuple[str, ...]:
+    """The IRIs a named graph says something about, in N-Triples form."""
     result = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER (isIRI(?s)) }}")
-    return Scope(graph, tuple(sorted(row[0].nt for row in result.terms if row[0] is not None)))
+    return tuple(sorted(row[0].nt for row in result.terms if row[0] is not None))
 
 
-def _store_owl(store: Store | RemoteStore, ontology: Graph, reasoner: str, graph: str | None,
-               scope: Scope | None) -> OwlResult:
+def _store_owl(store: Store | RemoteStore, ontology: Graph, reasoner: str, graph: str | None) -> OwlResult:
     if reasoner == "rl":
         path = resources.ontology_file()
         tbox = _closed_tbox(str(path), path.stat().st_mtime_ns)
-        clashes = owl_rl.clashes(store.query, tbox, *((scope.nodes, scope.graph) if scope else ()))
+        clashes = owl_rl.clashes(store.query, tbox, *((_nodes_of(store, graph), graph) if graph else ()))
         return _rl_result(clashes, RL, "OWL 2 RL rules on the store")
     return check_owl(_describing(store, graph), ontology, reasoner)
 
