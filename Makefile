@@ -25,7 +25,7 @@ run: setup
 test: setup
 	$(BIN)/pytest -q
 
-bench: setup  # one table: build, validation, queries, export from 1 document to 6x the corpus
+bench: setup  # one table: build, validation, queries, export from 1 document to 10x the corpus
 	$(BIN)/python benchmarks/scale.py --save benchmarks/results/scale-$$(date +%F-%H%M).md  # a new file each run: never over an earlier result
 
 bench-build: setup  # the stage-by-stage build cost against bare spaCy, one process
