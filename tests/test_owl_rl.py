@@ -109,3 +109,16 @@ def test_validating_one_document_asks_only_about_the_nodes_it_describes() -> Non
     store.replace_graph(stray, "<https://example.org/thing> <https://example.org/says> \"1\" .\n")
     with pytest.raises(ValidationSetupError, match="nothing would be checked"):
         validate_store(store, graph=stray)  # none of the nodes this document describes is a target
+
+
+def test_one_document_answers_for_the_values_it_gives(tbox: owl_rl.Tbox) -> None:
+    """Two values of a functional property clash in the document that gives one of them, not in another
+    document that only mentions the node: checked alone, a document answers for what it says."""
+    store = in_store(valid_graph())  # the summit's polarity is kgo:Positive
+    second, bystander = "https://w3id.org/kg-builder/graph/doc/second", "https://w3id.org/kg-builder/graph/doc/other"
+    store.replace_graph(second, f"<{HANOI_SUMMIT}> <{KGO.polarity}> <{KGO.Negative}> .\n")
+    store.replace_graph(bystander, f"<{HANOI_SUMMIT}> <{KGO.mentionedIn}> <{DOCUMENT}> .\n")
+    summit = (f"<{HANOI_SUMMIT}>",)
+    assert owl_rl.clashes(store.query, tbox, summit, second) != []
+    assert owl_rl.clashes(store.query, tbox, summit, bystander) == []
+    assert owl_rl.clashes(store.query, tbox) != []

@@ -78,14 +78,14 @@ def tbox(ontology: Graph) -> Tbox:
 def clashes(query: Query, tb: Tbox, nodes: tuple[str, ...] | None = None, graph: str | None = None) -> list[str]:
     """Readable OWL RL inconsistencies of the store's data, or of the given nodes (IRIs as <...>).
 
-    With ``graph`` (the document the nodes come from), domains and ranges are read
-    from that graph's triples, types from the whole store: a node many documents
-    mention then costs no more than another, and a type clash across documents is
-    still found.
+    With ``graph`` (the document the nodes come from), domains, ranges and one of two
+    values of a (inverse) functional property are read from that graph's triples,
+    types from the whole store: a node many documents mention then costs no more
+    than another, and a type clash across documents is still found.
     """
     focus = "" if nodes is None else f"VALUES ?x {{ {' '.join(nodes)} }}"
     types = _types(query, tb, focus, graph)
-    same, found = _equalities(query, tb, focus)
+    same, found = _equalities(query, tb, focus, graph)
     for group in _merged(same):
         classes = set().union(*(types.get(x, set()) for x in group))
         for x in group:
@@ -137,14 +137,15 @@ def _types(query: Query, tb: Tbox, focus: str, graph: str | None) -> dict[str, s
     return found
 
 
-def _equalities(query: Query, tb: Tbox, focus: str) -> tuple[list[tuple[str, str]], list[str]]:
+def _equalities(query: Query, tb: Tbox, focus: str, graph: str | None) -> tuple[list[tuple[str, str]], list[str]]:
     """Pairs of individuals made equal (sameAs, prp-fp, prp-ifp), and clashes between literals made equal."""
     same: list[tuple[str, str]] = []
     found: list[str] = []
     rows = query(f"SELECT DISTINCT ?x ?y WHERE {{ {focus} ?x <{OWL.sameAs}> ?y }}").rows
     same += [(x, y) for x, y in rows]
     if tb.functional:
-        result = query(f"SELECT DISTINCT ?x ?p ?a ?b WHERE {{ {focus} ?x ?p ?a . {_among('?p', tb.functional, focus)} "
+        result = query(f"SELECT DISTINCT ?x ?p ?a ?b WHERE {{ {focus} {_within('?x ?p ?a', graph)} "
+                       f"{_among('?p', tb.functional, focus)} "
                        "?x ?p ?b . FILTER (STR(?a) < STR(?b) || (STR(?a) = STR(?b) && !sameTerm(?a, ?b))) }")
         for (x, p, a, b), terms in zip(result.rows, result.terms):
             if terms[2].kind == "literal" or terms[3].kind == "literal":
@@ -153,7 +154,7 @@ def _equalities(query: Query, tb: Tbox, focus: str) -> tuple[list[tuple[str, str
                 same.append((a, b))
     if tb.inverse_functional:
         rows = query(f"SELECT DISTINCT ?x ?b WHERE {{ {focus} "
-                     f"?x ?p ?y . {_among('?p', tb.inverse_functional, focus)} ?b ?p ?y . "
+                     f"{_within('?x ?p ?y', graph)} {_among('?p', tb.inverse_functional, focus)} ?b ?p ?y . "
                      "FILTER (?x != ?b) }").rows
         same += [(a, b) for a, b in rows]
     return same, found
