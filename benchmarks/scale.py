@@ -11,7 +11,8 @@ One table (markdown) on stdout, and the same written to benchmarks/results/ with
   renamed so the union grows with them): full validation (compiled SHACL + OWL RL rules), the
   validation of one document (and, timed in alternation, the same document alone in a store), every canned query (median of 3 runs of the whole answer; what a
   default `kg query NAME` shows, its first rows as a table, median of 5, worked out live, then read
-  from the answers the store keeps after a build, with the time to keep them), and the Turtle export;
+  from the answers the store keeps after a build, with the time to keep them), and the Turtle export
+  (``--measure`` picks some of these, for stores too large to wait for them all);
 - rdflib's in-memory store on the same union (sizes up to the whole corpus):
   every canned query, median of 3.
 
@@ -132,14 +133,17 @@ for _ in load_model().pipe(texts, n_process={jobs}, batch_size=4):
 
 
 def copy_store(source: Store, target: Path, graphs: list[str], copies: int) -> Store:
+    """A store of ``graphs`` and ``copies - 1`` renamed copies of each, written as `kg build` writes (bulk loads
+    of a few dozen documents: at 100x, minutes where a transaction a graph took hours)."""
     store = Store.open(target)
     store.ensure_ontology(resources.ontology_file())
-    for graph in graphs:
-        text = source.graph_ntriples(graph)
-        store.replace_graph(graph, text)
-        for k in range(1, copies):
-            renamed = SCOPED.sub(lambda m: f"{m.group(1)}{m.group(2)}~{k}", text)
-            store.replace_graph(SCOPED.sub(lambda m: f"{m.group(1)}{m.group(2)}~{k}", graph + ">")[:-1], renamed)
+    with store.batch() as batch:
+        for graph in graphs:
+            text = source.graph_ntriples(graph)
+            batch.add(graph, text)
+            for k in range(1, copies):
+                renamed = SCOPED.sub(lambda m: f"{m.group(1)}{m.group(2)}~{k}", text)
+                batch.add(SCOPED.sub(lambda m: f"{m.group(1)}{m.group(2)}~{k}", graph + ">")[:-1], renamed)
     return store
 
 
@@ -147,39 +151,61 @@ def count(store: Store, sparql: str) -> int:
     return int(store.query(sparql).rows[0][0])
 
 
-def bench_size(label: str, store: Store, rdflib_too: bool, alone: Store) -> list[str]:
+MEASURES = ("full-validation", "one-document", "queries", "pages", "export")
+
+
+def bench_size(label: str, store: Store, rdflib_too: bool, alone: Store,
+               measures: tuple[str, ...] = MEASURES) -> list[str]:
     quads = count(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     union = count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     graphs = store.document_graphs()
     say(f"{label}: {len(graphs)} documents, {quads:,} quads, {union:,} union triples")
-    full, report = timed(lambda: validate_store(store))
-    one, by_itself = one_document(store, alone, graphs[0])
-    rows = [f"| **{label}**: {len(graphs)} documents, {quads:,} quads ({union:,} distinct triples) | | |",
-            f"| validation, full (SHACL as SPARQL + OWL RL) | {full:.2f} s | "
-            f"{len(report.violations)} results, OWL {'consistent' if report.owl.consistent else 'INCONSISTENT'} |",
-            f"| validation, one document ({graphs[0].rsplit('/', 1)[-1]}) | {one:.3f} s | median of 9; "
-            f"**{one / by_itself:.2f}x** the same in a store of that document alone ({by_itself:.3f} s, "
-            "timed in alternation) |"]
+    rows = [f"| **{label}**: {len(graphs)} documents, {quads:,} quads ({union:,} distinct triples) | | |"]
+    if "full-validation" in measures:
+        full, report = timed(lambda: validate_store(store))
+        rows.append(f"| validation, full (SHACL as SPARQL + OWL RL) | {full:.2f} s | {len(report.violations)} results, "
+                    f"OWL {'consistent' if report.owl.consistent else 'INCONSISTENT'} |")
+    if "one-document" in measures:
+        one, by_itself = one_document(store, alone, graphs[0])
+        rows.append(f"| validation, one document ({graphs[0].rsplit('/', 1)[-1]}) | {one:.3f} s | median of 9; "
+                    f"**{one / by_itself:.2f}x** the same in a store of that document alone ({by_itself:.3f} s, "
+                    "timed in alternation) |")
+    if "queries" in measures or "pages" in measures:
+        rows += query_rows(store, rdflib_too and "queries" in measures, measures)
+    if "export" in measures:
+        export, data = timed(lambda: render(store, "turtle"))
+        rows.append(f"| export Turtle | {export:.2f} s | {len(data) / 1e6:.1f} MB |")
+    return rows
+
+
+def query_rows(store: Store, rdflib_too: bool, measures: tuple[str, ...]) -> list[str]:
+    """A row per canned query: its whole answer (``queries``), the first page `kg query` shows (``pages``)."""
     union_graph = store.as_rdflib(include_ontology=True) if rdflib_too else None
-    live: dict[str, str] = {}
+    cells: dict[str, list[str]] = {}
     for q in list_queries():
-        runs = [timed(lambda: store.query(q.text)) for _ in range(3)]
-        ours = statistics.median(seconds for seconds, _ in runs)
-        answer = len(runs[-1][1].rows)  # the cost of a query grows with its answer, not only with the store
-        theirs = median_of(lambda: union_graph.query(q.text).bindings) if union_graph is not None else None
-        versus = f"; rdflib {theirs:.3f} s, **{theirs / ours:.0f}x**" if theirs is not None else ""
-        per_row = f" ({1e6 * ours / answer:.0f} µs a row)" if answer >= 1000 else ""  # else fixed costs lead
-        live[q.name] = f"| query `{q.name}` | {1000 * ours:.1f} ms | {answer:,} rows{per_row}{versus}{default_page(store, q)}"
+        cells[q.name] = [f"| query `{q.name}` |"]
+        if "queries" in measures:
+            runs = [timed(lambda: store.query(q.text)) for _ in range(3)]
+            ours = statistics.median(seconds for seconds, _ in runs)
+            answer = len(runs[-1][1].rows)  # the cost of a query grows with its answer, not only with the store
+            theirs = median_of(lambda: union_graph.query(q.text).bindings) if union_graph is not None else None
+            versus = f"; rdflib {theirs:.3f} s, **{theirs / ours:.0f}x**" if theirs is not None else ""
+            per_row = f" ({1e6 * ours / answer:.0f} µs a row)" if answer >= 1000 else ""  # else fixed costs lead
+            cells[q.name].append(f" {1000 * ours:.1f} ms | {answer:,} rows{per_row}{versus}")
+        else:
+            cells[q.name].append(" | whole answer not timed")
+        if "pages" in measures:
+            cells[q.name].append(default_page(store, q))
+    if "pages" not in measures:
+        return [f"{''.join(parts)} |" for parts in cells.values()]
     keeping, _ = timed(lambda: answers.keep(store))
     for q in list_queries():
         kept = median_of(lambda: format_result(first_page(store, q, TABLE_ROWS), "table"), times=5)
-        rows.append(f"{live[q.name]}; **kept: {1000 * kept:.1f} ms** |")
+        cells[q.name].append(f"; **kept: {1000 * kept:.1f} ms** |")
     dropping, _ = timed(store.drop_answers)
-    rows.append(f"| keeping the canned answers (end of `kg build`, `kg load`) | {keeping:.2f} s | "
-                f"first {answers.ROWS:,} rows of each; dropped by the next write: {dropping:.2f} s |")
-    export, data = timed(lambda: render(store, "turtle"))
-    rows.append(f"| export Turtle | {export:.2f} s | {len(data) / 1e6:.1f} MB |")
-    return rows
+    return [''.join(parts) for parts in cells.values()] + [
+        f"| keeping the canned answers (end of `kg build`, `kg load`) | {keeping:.2f} s | "
+        f"first {answers.ROWS:,} rows of each; dropped by the next write: {dropping:.2f} s |"]
 
 
 def one_document(store: Store, alone: Store, graph: str, times: int = 9) -> tuple[float, float]:
@@ -210,7 +236,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="build and bare spaCy pairs, one after the other (median)")
     parser.add_argument("--store", type=Path, default=None, help="an existing store of the corpus (skips the build)")
     parser.add_argument("--save", type=Path, default=None, help="also write the table to this file")
+    parser.add_argument("--measure", default=",".join(MEASURES),
+                        help=f"comma-separated, of {', '.join(MEASURES)} (default: all); e.g. one-document,pages "
+                             "for a store too large to wait for full validation, whole answers and export")
     args = parser.parse_args()
+    measures = tuple(m.strip() for m in args.measure.split(","))
+    unknown = set(measures) - set(MEASURES)
+    if unknown:
+        parser.error(f"--measure: unknown {', '.join(sorted(unknown))} (choose from {', '.join(MEASURES)})")
     load_before = os.getloadavg()
     started = time.perf_counter()
     table = ["| what | time | notes |", "|---|---|---|"]
@@ -227,7 +260,7 @@ def main() -> int:
                     chosen = graphs if size == "all" or copies > 1 else graphs[: int(size)]
                     label = f"{size} copies of the corpus" if copies > 1 else f"{len(chosen)} document(s)"
                     with copy_store(source, Path(tmp) / f"size-{size}", chosen, copies) as store:
-                        table += bench_size(label, store, rdflib_too=copies == 1, alone=alone)
+                        table += bench_size(label, store, rdflib_too=copies == 1, alone=alone, measures=measures)
     load_after = os.getloadavg()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     table.append(f"\nload average (1/5/15 min) before {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}, "

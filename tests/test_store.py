@@ -384,6 +384,32 @@ def test_store_batch_labels_are_read_whatever_the_lines_look_like(store: Store) 
         assert batch.labels([EX + "kim", EX + "moon"], G3) == {EX + "kim": "Chairman Kim"}
 
 
+def many_graphs(count: int, triples: int) -> dict[str, str]:
+    return {f"{G1}-{g}": "".join(f'<{EX}s{g}-{i}> <{EX}p> "value {i} of graph {g}" .\n' for i in range(triples))
+            for g in range(count)}
+
+
+def test_store_batch_compacts_the_files_of_its_bulk_loads(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module.GraphBatch, "MAX_QUADS", 1_000)  # a bulk load every 5 graphs
+    files_when_compacting: list[int] = []
+    with store.batch(on_compact=lambda: files_when_compacting.append(len(list(store.path.glob("*.sst"))))) as batch:
+        for graph, text in many_graphs(40, 100).items():
+            batch.add(graph, text)
+    assert len(files_when_compacting) == 1  # once, when the batch ends
+    assert len(list(store.path.glob("*.sst"))) < files_when_compacting[0]
+    assert len(store.document_graphs()) == 40 and len(union_rows(store)) == 4_000
+
+
+def test_store_batch_leaves_uncompacted_a_small_load_into_a_larger_store(store: Store) -> None:
+    with store.batch() as batch:
+        for graph, text in many_graphs(60, 100).items():
+            batch.add(graph, text)
+    compactions: list[None] = []
+    with store.batch(on_compact=lambda: compactions.append(None)) as batch:
+        batch.add(G2, nt(("b", "p", '"2"')))  # compacting would rewrite far more than this one graph
+    assert compactions == [] and G2 in store.document_graphs()
+
+
 def killed_mid_load(store: Store, batch, monkeypatch: pytest.MonkeyPatch, loaded: int) -> None:
     """Run the batch's commit with a bulk load that writes only the journal's first ``loaded`` quads,
     then dies (the process is gone: no clean-up runs)."""

@@ -110,7 +110,7 @@ def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, for
                 store.record_build_hashes(recorded)
                 unsaved = 0
 
-        with store.batch(on_commit=stored) as batch:
+        with store.batch(on_commit=stored, on_compact=lambda: say("compacting the store's new files")) as batch:
 
             def write(source: SourceFile, extracted: pipeline.Extracted) -> str:
                 built = pipeline.to_built(extracted, batch.labels)

@@ -286,11 +286,23 @@ class Store:
         self._replace(graph, statements)
         return len(set(statements))
 
-    def batch(self, on_commit: Callable[[list[str]], None] = lambda _graphs: None) -> GraphBatch:
-        """A writer of many documents' graphs (see GraphBatch); ``on_commit`` hears which graphs are stored."""
+    def batch(self, on_commit: Callable[[list[str]], None] = lambda _graphs: None,
+              on_compact: Callable[[], None] = lambda: None) -> GraphBatch:
+        """A writer of many documents' graphs (see GraphBatch); ``on_commit`` hears which graphs are stored,
+        ``on_compact`` that the files of its bulk loads are being compacted."""
         if self.read_only:
             raise StoreError(f"the store {self.path} is open read-only")
-        return GraphBatch(self, on_commit)
+        return GraphBatch(self, on_commit, on_compact)
+
+    def _file_bytes(self) -> int:
+        """The size of the database's sorted files (RocksDB's *.sst) on disk."""
+        total = 0
+        for entry in os.scandir(self.path):
+            try:
+                total += entry.stat().st_size if entry.name.endswith(".sst") else 0
+            except FileNotFoundError:  # compacted away by RocksDB's own threads meanwhile
+                continue
+        return total
 
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; False when there was none."""
@@ -595,12 +607,21 @@ class GraphBatch:
     already in the store (or in the batch), or holding blank nodes (a new parse of the
     journal would name them anew), is replaced in a transaction of its own, after the
     batch before it. Leaving the ``with`` block commits; an exception drops what waits.
+
+    Each bulk load adds its own files, which RocksDB leaves as they came: a store written by
+    many loads answers queries slower (a 4x corpus store written by 23 loads: the 13 canned
+    queries took 1.1-2.5x their time on the same store compacted, which took 4.7 s). Leaving the block compacts them when the
+    loads grew the store's files by a third or more, so that the compaction costs in
+    proportion to what was loaded (after one document in the 4x store it took 3.7 s).
     """
 
     MAX_QUADS = 100_000  # ~40 documents of the corpus, tens of MB; larger batches measured no faster
+    COMPACT_GROWTH = 1 / 3  # of the files there were before the first load
 
-    def __init__(self, store: Store, on_commit: Callable[[list[str]], None]) -> None:
-        self._store, self._on_commit = store, on_commit
+    def __init__(self, store: Store, on_commit: Callable[[list[str]], None],
+                 on_compact: Callable[[], None] = lambda: None) -> None:
+        self._store, self._on_commit, self._on_compact = store, on_commit, on_compact
+        self._bytes_before: int | None = None  # the store's files before the first bulk load
         self._nquads: list[str] = []  # the journal: each graph's triples, in the union and in the graph
         self._quads = 0
         self._graphs: list[str] = []
@@ -612,6 +633,14 @@ class GraphBatch:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         if exc_type is None:
             self.commit()
+            self._compact()
+
+    def _compact(self) -> None:
+        if self._bytes_before is None:
+            return  # nothing bulk loaded
+        if self._store._file_bytes() - self._bytes_before >= self.COMPACT_GROWTH * self._bytes_before:
+            self._on_compact()
+            self._store._write(self._store._db.optimize, keeps_answers=True)
 
     def add(self, graph_iri: str, ntriples: str) -> int:
         """Make ``ntriples`` the graph's content (see ``Store.replace_graph``); the number of distinct triples."""
@@ -654,6 +683,8 @@ class GraphBatch:
         from .export import write_atomic  # export imports this module
 
         journal = self._store.path / _JOURNAL
+        if self._bytes_before is None:
+            self._bytes_before = self._store._file_bytes()
         try:
             write_atomic(journal, "".join(self._nquads).encode("utf-8"))
         except KgError as e:
