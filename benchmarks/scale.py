@@ -14,7 +14,8 @@ One table (markdown) on stdout, and the same written to benchmarks/results/ with
   from the answers the store keeps after a build, with the time to keep them), and the Turtle export
   (``--measure`` picks some of these, for stores too large to wait for them all);
 - rdflib's in-memory store on the same union (sizes up to the whole corpus):
-  every canned query, median of 3.
+  every canned query, median of 3. Beside the queries, the least a row costs: one triple
+  pattern read whole (the ``floor:`` row).
 
 The machine's load average is printed with the results: the figures of a
 shared machine move with it.
@@ -196,14 +197,15 @@ def query_rows(store: Store, rdflib_too: bool, measures: tuple[str, ...]) -> lis
             cells[q.name].append(" | whole answer not timed")
         if "pages" in measures:
             cells[q.name].append(default_page(store, q))
+    floor = [engine_floor(store)] if "queries" in measures else []
     if "pages" not in measures:
-        return [f"{''.join(parts)} |" for parts in cells.values()]
+        return [f"{''.join(parts)} |" for parts in cells.values()] + floor
     keeping, _ = timed(lambda: answers.keep(store))
     for q in list_queries():
         kept = median_of(lambda: format_result(first_page(store, q, TABLE_ROWS), "table"), times=5)
         cells[q.name].append(f"; **kept: {1000 * kept:.1f} ms** |")
     dropping, _ = timed(store.drop_answers)
-    return [''.join(parts) for parts in cells.values()] + [
+    return [''.join(parts) for parts in cells.values()] + floor + [
         f"| keeping the canned answers (end of `kg build`, `kg load`) | {keeping:.2f} s | "
         f"first {answers.ROWS:,} rows of each; dropped by the next write: {dropping:.2f} s |"]
 
@@ -216,6 +218,16 @@ def one_document(store: Store, alone: Store, graph: str, times: int = 9) -> tupl
         ours.append(timed(lambda: validate_store(store, graph=graph))[0])
         by_itself.append(timed(lambda: validate_store(alone, graph=graph))[0])
     return statistics.median(ours), statistics.median(by_itself)
+
+
+def engine_floor(store: Store) -> str:
+    """The least a row of a whole answer costs: one triple pattern, nothing joined or sorted, read as
+    `kg query` reads any answer (a canned query of as many rows cannot be faster)."""
+    text = "SELECT ?fact ?span WHERE { ?fact <http://www.w3.org/ns/prov#wasDerivedFrom> ?span }"
+    runs = [timed(lambda: store.query(text)) for _ in range(3)]
+    seconds, answer = statistics.median(s for s, _ in runs), len(runs[-1][1].rows)
+    return (f"| floor: `{text}` | {1000 * seconds:.1f} ms | {answer:,} rows"
+            f"{f' ({1e6 * seconds / answer:.1f} µs a row)' if answer else ''}, median of 3 |")
 
 
 def default_page(store: Store, query: CannedQuery) -> str:
