@@ -392,10 +392,11 @@ def many_graphs(count: int, triples: int) -> dict[str, str]:
 def test_store_batch_compacts_the_files_of_its_bulk_loads(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module.GraphBatch, "MAX_QUADS", 1_000)  # a bulk load every 5 graphs
     files_when_compacting: list[int] = []
-    with store.batch(on_compact=lambda: files_when_compacting.append(len(list(store.path.glob("*.sst"))))) as batch:
+    with store.batch() as batch:
         for graph, text in many_graphs(40, 100).items():
             batch.add(graph, text)
-    assert len(files_when_compacting) == 1  # once, when the batch ends
+    batch.compact(on_start=lambda: files_when_compacting.append(len(list(store.path.glob("*.sst")))))
+    assert len(files_when_compacting) == 1
     assert len(list(store.path.glob("*.sst"))) < files_when_compacting[0]
     assert len(store.document_graphs()) == 40 and len(union_rows(store)) == 4_000
 
@@ -404,9 +405,11 @@ def test_store_batch_leaves_uncompacted_a_small_load_into_a_larger_store(store: 
     with store.batch() as batch:
         for graph, text in many_graphs(60, 100).items():
             batch.add(graph, text)
+    batch.compact()
     compactions: list[None] = []
-    with store.batch(on_compact=lambda: compactions.append(None)) as batch:
-        batch.add(G2, nt(("b", "p", '"2"')))  # compacting would rewrite far more than this one graph
+    with store.batch() as batch:
+        batch.add(G2, nt(("b", "p", '"2"')))
+    batch.compact(on_start=lambda: compactions.append(None))  # it would rewrite far more than this one graph
     assert compactions == [] and G2 in store.document_graphs()
 
 

@@ -110,7 +110,7 @@ def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, for
                 store.record_build_hashes(recorded)
                 unsaved = 0
 
-        with store.batch(on_commit=stored, on_compact=lambda: say("compacting the store's new files")) as batch:
+        with store.batch(on_commit=stored) as batch:
 
             def write(source: SourceFile, extracted: pipeline.Extracted) -> str:
                 built = pipeline.to_built(extracted, batch.labels)
@@ -124,6 +124,8 @@ def build_corpus(files: list[SourceFile], store_dir: Path, *, jobs: int = 1, for
         for source, error in run.failed:  # the same input would fail the same way: not parsed again until it changes
             recorded[_key(source)] = (hashes[_key(source)], _FAILED + error)
         store.record_build_hashes(recorded)
+        if not run.interrupted:  # after Ctrl-C, the user waits for no more than what was built
+            batch.compact(on_start=lambda: say("compacting the store's new files"))
     failures = tuple(failed_before) + tuple((source.doc_id, error) for source, error in run.failed)
     return BuildSummary(len(files), len(run.kept), len(files) - len(todo) - len(failed_before), failures, run.words,
                         time.perf_counter() - started, run.kept, run.interrupted)

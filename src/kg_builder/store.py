@@ -286,13 +286,11 @@ class Store:
         self._replace(graph, statements)
         return len(set(statements))
 
-    def batch(self, on_commit: Callable[[list[str]], None] = lambda _graphs: None,
-              on_compact: Callable[[], None] = lambda: None) -> GraphBatch:
-        """A writer of many documents' graphs (see GraphBatch); ``on_commit`` hears which graphs are stored,
-        ``on_compact`` that the files of its bulk loads are being compacted."""
+    def batch(self, on_commit: Callable[[list[str]], None] = lambda _graphs: None) -> GraphBatch:
+        """A writer of many documents' graphs (see GraphBatch); ``on_commit`` hears which graphs are stored."""
         if self.read_only:
             raise StoreError(f"the store {self.path} is open read-only")
-        return GraphBatch(self, on_commit, on_compact)
+        return GraphBatch(self, on_commit)
 
     def _file_bytes(self) -> int:
         """The size of the database's sorted files (RocksDB's *.sst) on disk."""
@@ -610,17 +608,17 @@ class GraphBatch:
 
     Each bulk load adds its own files, which RocksDB leaves as they came: a store written by
     many loads answers queries slower (a 4x corpus store written by 23 loads: the 13 canned
-    queries took 1.1-2.5x their time on the same store compacted, which took 4.7 s). Leaving the block compacts them when the
-    loads grew the store's files by a third or more, so that the compaction costs in
-    proportion to what was loaded (after one document in the 4x store it took 3.7 s).
+    queries took 1.1-2.5x their time on the same store compacted, which took 4.7 s). ``compact``,
+    once the batch is done, compacts them when the loads grew the store's files by a third or
+    more, so that the compaction costs in proportion to what was loaded (after one document in
+    the 4x store it took 3.7 s).
     """
 
     MAX_QUADS = 100_000  # ~40 documents of the corpus, tens of MB; larger batches measured no faster
     COMPACT_GROWTH = 1 / 3  # of the files there were before the first load
 
-    def __init__(self, store: Store, on_commit: Callable[[list[str]], None],
-                 on_compact: Callable[[], None] = lambda: None) -> None:
-        self._store, self._on_commit, self._on_compact = store, on_commit, on_compact
+    def __init__(self, store: Store, on_commit: Callable[[list[str]], None]) -> None:
+        self._store, self._on_commit = store, on_commit
         self._bytes_before: int | None = None  # the store's files before the first bulk load
         self._nquads: list[str] = []  # the journal: each graph's triples, in the union and in the graph
         self._quads = 0
@@ -633,13 +631,14 @@ class GraphBatch:
     def __exit__(self, exc_type: object, *exc: object) -> None:
         if exc_type is None:
             self.commit()
-            self._compact()
 
-    def _compact(self) -> None:
+    def compact(self, on_start: Callable[[], None] = lambda: None) -> None:
+        """Compact the files of the batch's bulk loads when they grew the store's by ``COMPACT_GROWTH`` or more
+        (``on_start`` hears that it begins: on a large store it takes minutes)."""
         if self._bytes_before is None:
             return  # nothing bulk loaded
         if self._store._file_bytes() - self._bytes_before >= self.COMPACT_GROWTH * self._bytes_before:
-            self._on_compact()
+            on_start()
             self._store._write(self._store._db.optimize, keeps_answers=True)
 
     def add(self, graph_iri: str, ntriples: str) -> int:
