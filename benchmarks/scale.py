@@ -187,9 +187,7 @@ def query_rows(store: Store, rdflib_too: bool, measures: tuple[str, ...]) -> lis
     for q in list_queries():
         cells[q.name] = [f"| query `{q.name}` |"]
         if "queries" in measures:
-            runs = [timed(lambda: store.query(q.text)) for _ in range(3)]
-            ours = statistics.median(seconds for seconds, _ in runs)
-            answer = len(runs[-1][1].rows)  # the cost of a query grows with its answer, not only with the store
+            ours, answer = whole_answer(store, q.text)  # its cost grows with its answer, not only with the store
             theirs = median_of(lambda: union_graph.query(q.text).bindings) if union_graph is not None else None
             versus = f"; rdflib {theirs:.3f} s, **{theirs / ours:.0f}x**" if theirs is not None else ""
             per_row = f" ({1e6 * ours / answer:.0f} µs a row)" if answer >= 1000 else ""  # else fixed costs lead
@@ -221,12 +219,17 @@ def one_document(store: Store, alone: Store, graph: str, times: int = 9) -> tupl
     return statistics.median(ours), statistics.median(by_itself)
 
 
+def whole_answer(store: Store, text: str) -> tuple[float, int]:
+    """The median seconds of 3 runs of the query's whole answer, and its number of rows."""
+    runs = [timed(lambda: store.query(text)) for _ in range(3)]
+    return statistics.median(seconds for seconds, _ in runs), len(runs[-1][1].rows)
+
+
 def engine_floor(store: Store) -> str:
     """The least a row of a whole answer costs: one triple pattern, nothing joined or sorted, read as
     `kg query` reads any answer (a canned query of as many rows cannot be faster)."""
     text = "SELECT ?fact ?span WHERE { ?fact <http://www.w3.org/ns/prov#wasDerivedFrom> ?span }"
-    runs = [timed(lambda: store.query(text)) for _ in range(3)]
-    seconds, answer = statistics.median(s for s, _ in runs), len(runs[-1][1].rows)
+    seconds, answer = whole_answer(store, text)
     return (f"| floor: `{text}` | {1000 * seconds:.1f} ms | {answer:,} rows"
             f"{f' ({1e6 * seconds / answer:.1f} µs a row)' if answer else ''}, median of 3 |")
 

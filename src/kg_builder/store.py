@@ -607,7 +607,7 @@ class GraphBatch:
     batch before it. Leaving the ``with`` block commits; an exception drops what waits.
 
     Each bulk load adds its own files, which RocksDB leaves as they came: a store written by
-    many loads answers queries slower (a 4x corpus store written by 23 loads: the 13 canned
+    many loads answers queries slower (a 4x corpus store written by about 23 loads: the 13 canned
     queries took 1.1-2.5x their time on the same store compacted, which took 4.7 s). ``compact``,
     once the batch is done, compacts them when the loads grew the store's files by a third or
     more, so that the compaction costs in proportion to what was loaded (after one document in
