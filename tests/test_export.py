@@ -156,9 +156,59 @@ def test_export_rdfxml_for_owl_tools(store: Store) -> None:
     assert rdflib_triples(data, "xml") == triples_of(store)
 
 
-def test_export_ntriples_union_sorted(store: Store) -> None:
+def test_export_ntriples_union_states_each_triple_once(store: Store) -> None:
     lines = export_dataset(store, "ntriples").decode("utf-8").splitlines()
-    assert lines == sorted(lines) and len(lines) == 12 + DESCRIPTION_SIZE
+    assert len(set(lines)) == len(lines) == 12 + DESCRIPTION_SIZE  # the label both documents give, once
+
+
+class Recorder:
+    """An output that notes, at each write, what the store had been asked for by then."""
+
+    def __init__(self, asked: list[str]) -> None:
+        self.asked, self.seen_at_writes = asked, []
+
+    def write(self, data: bytes) -> int:
+        self.seen_at_writes.append(list(self.asked))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def many_graphs(tmp_path: Path, count: int = 40) -> Store:
+    store = Store.open(tmp_path / "many")
+    for n in range(count):  # ~10 kB of N-Quads a graph: more than a serializer's buffer
+        lines = "".join(f'<{KGR}span/doc-{n}-{i}> <{KGO}sentence> "{"words " * 30}{i}" .\n' for i in range(50))
+        store.replace_graph(f"https://w3id.org/kg-builder/graph/doc/doc-{n:02d}", lines)
+    return store
+
+
+def test_export_graph_formats_write_each_graph_before_reading_the_next(tmp_path: Path, monkeypatch) -> None:
+    with many_graphs(tmp_path) as store:
+        asked: list[str] = []
+        read_graph = store.graph_quads
+        monkeypatch.setattr(store, "graph_quads", lambda g: ("/doc/" in g and asked.append(g)) or read_graph(g))
+        out = Recorder(asked)
+        export_mod.write_dataset(store, "nquads", out)
+        assert len(asked) == 40
+        assert len(out.seen_at_writes[0]) < 5  # output began with the first graphs, not after all 40
+
+
+def test_export_union_formats_write_as_they_read_the_union(tmp_path: Path, monkeypatch) -> None:
+    with many_graphs(tmp_path) as store:
+        asked: list[str] = []
+        whole_union = store.union_triples
+
+        def counted():
+            for triple in whole_union():
+                asked.append(str(triple))
+                yield triple
+
+        monkeypatch.setattr(store, "union_triples", counted)
+        out = Recorder(asked)
+        export_mod.write_dataset(store, "ntriples", out)
+        assert len(asked) == 2000
+        assert len(out.seen_at_writes[0]) < 1000  # the first bytes went out before half the union was read
 
 
 def test_export_unknown_format(store: Store) -> None:

@@ -13,6 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
@@ -20,6 +21,7 @@ from rdflib import Graph
 from kg_builder import resources
 from kg_builder.cli import cli
 from kg_builder.errors import StoreError
+from kg_builder.export import export_dataset
 from kg_builder.queries import list_queries
 from kg_builder.remote_store import RemoteStore
 from kg_builder.store import Store
@@ -120,6 +122,12 @@ def test_remote_validation_and_export_match_the_embedded_store(local: Store, rem
     one, remote_one = validate_store(local, graph=DOC_A), validate_store(remote, graph=DOC_A)  # FROM its graph
     assert (remote_one.violations, remote_one.owl) == (one.violations, one.owl)
     assert remote.export("nquads") == local.export("nquads")
+    for fmt in ("trig", "nquads"):  # a graph at a time, each sorted: the same bytes from either
+        assert export_dataset(remote, fmt) == export_dataset(local, fmt), fmt
+    # the union: the server's sorted, the embedded store's in its own order; the same triples
+    union = [{q.triple for q in ox.parse(export_dataset(s, "ntriples"), ox.RdfFormat.N_TRIPLES)} for s in (remote, local)]
+    assert union[0] == union[1] and set(local.union_triples()) < union[0]
+    assert remote.union_size() == local.union_size() and remote.graph_sizes() == local.graph_sizes()
 
 
 def test_cli_push_then_query_and_load_through_the_endpoint(local: Store, remote: RemoteStore, tmp_path: Path) -> None:

@@ -236,6 +236,20 @@ def test_store_export_sorted_dumps(store: Store) -> None:
     assert store.export("ntriples").decode() == nt(("a", "p", '"1"'), ("b", "p", '"2"'))
 
 
+def test_store_union_triples_are_the_documents_distinct_triples_without_the_ontology(
+        store: Store, tmp_path: Path) -> None:
+    store.replace_graph(G1, nt(("a", "p", '"1"'), ("shared", "p", '"s"')))
+    store.replace_graph(G2, nt(("b", "p", '"2"'), ("shared", "p", '"s"'), ("c", "p", f"<{EX}Class>")))
+    ontology = tmp_path / "onto.ttl"  # one triple of its own, one a document states too
+    ontology.write_text(f'<{EX}Class> <{EX}p> "kgo" .\n<{EX}c> <{EX}p> <{EX}Class> .\n')
+    store.ensure_ontology(ontology)
+    union = sorted(f"{t} .\n" for t in store.union_triples())
+    assert "".join(union) == nt(("a", "p", '"1"'), ("b", "p", '"2"'), ("c", "p", f"<{EX}Class>"), ("shared", "p", '"s"'))
+    assert store.union_size() == 4
+    assert store.graph_sizes() == {G1: 2, G2: 3}
+    assert {(str(q.subject), q.graph_name.value) for q in store.graph_quads(G1)} == {(f"<{EX}a>", G1), (f"<{EX}shared>", G1)}
+
+
 def test_store_open_missing_store_without_create(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store"):
         Store.open(tmp_path / "nothing", create=False)

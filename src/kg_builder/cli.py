@@ -12,14 +12,14 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import BinaryIO, Callable, TypeVar
 
 import click
 
 from . import resources
 from .errors import InputError, Interrupted, KgError, OutputError, StoreError
 from .model import Limits, SourceFile
-from .export import FORMATS, export_dataset, write_atomic
+from .export import FORMATS, export_dataset, write_atomic, write_dataset
 from .rdf import PREFIXES
 from .pages import first_page
 from .queries import (RESULT_FORMATS, STREAMED_FORMATS, bind, format_result, format_rows, list_checks,
@@ -83,6 +83,16 @@ def emit(data: str | bytes = "", nl: bool = True) -> None:
     """Write a result to standard output; a closed or full output ends the command cleanly."""
     try:
         click.echo(data, nl=nl)
+    except OSError as e:
+        raise _stdout_failed(e) from None
+
+
+def emit_stream(write: Callable[[BinaryIO], None]) -> None:
+    """Write a result to standard output as ``write`` makes it (bytes, unchanged), as ``emit`` does."""
+    out = sys.stdout.buffer
+    try:
+        write(out)
+        out.flush()
     except OSError as e:
         raise _stdout_failed(e) from None
 
@@ -371,11 +381,12 @@ def export(store_dir: Path, fmt: str, output: Path | None, with_ontology: bool, 
         raise InputError(f"--license must be an IRI, not {license_iri!r}",
                          hint="e.g. https://creativecommons.org/licenses/by/4.0/")
     with open_store(store_dir, endpoint) as store:
-        data = export_dataset(store, fmt, output, with_ontology=with_ontology, license_iri=license_iri)
-    if data is None:
-        progress(f"wrote {output} ({fmt})")
-    else:
-        emit(data, nl=False)  # bytes go out unchanged
+        if output is None:
+            emit_stream(lambda out: write_dataset(store, fmt, out, with_ontology=with_ontology,
+                                                  license_iri=license_iri))
+            return
+        export_dataset(store, fmt, output, with_ontology=with_ontology, license_iri=license_iri)
+    progress(f"wrote {output} ({fmt})")
 
 
 @cli.command(short_help="Everything the graph says about an entity.")

@@ -1,8 +1,9 @@
 """Serialize the store's document graphs, deterministically, and write files atomically.
 
-The same store content always gives byte-identical output: statements are
-sorted, prefixes are fixed. Turtle, RDF/XML and N-Triples hold the union of the
-document graphs; TriG, N-Quads and JSON-LD keep one named graph per document.
+The same store content always gives byte-identical output: statements come in
+a fixed order (a graph's sorted, or the union's in the store's order), prefixes
+are fixed. Turtle, RDF/XML and N-Triples hold the union of the document graphs;
+TriG, N-Quads and JSON-LD keep one named graph per document.
 Every export describes itself (VoID, DCAT, an owl:Ontology header importing
 kgo; each document graph says which build made it, in PROV-O); the ontology
 is included only on request.
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import io
+import itertools
 import json
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -24,6 +28,9 @@ from .rdf import PREFIXES
 from .store import Store
 
 FORMATS = ("turtle", "trig", "nquads", "json-ld", "rdfxml", "ntriples")
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+              "rdfxml": ox.RdfFormat.RDF_XML, "ntriples": ox.RdfFormat.N_TRIPLES}
+GRAPH_FORMATS = ("trig", "nquads")  # one named graph per document; the others hold their union
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "json-ld": ".jsonld",
             "rdfxml": ".rdf", "ntriples": ".nt"}
 
@@ -31,45 +38,97 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "json-ld": ".jso
 def export_dataset(store: Store, fmt: str = "turtle", output: Path | None = None, *,
                    with_ontology: bool = False, license_iri: str | None = None) -> bytes | None:
     """Serialize the store in ``fmt``; write it to ``output`` (atomically) or return the bytes."""
-    data = render(store, fmt, with_ontology=with_ontology, license_iri=license_iri)
     if output is None:
-        return data
-    write_atomic(Path(output), data)
+        return render(store, fmt, with_ontology=with_ontology, license_iri=license_iri)
+    _check_format(fmt)
+    write_atomic(Path(output), lambda out: write_dataset(store, fmt, out, with_ontology=with_ontology,
+                                                         license_iri=license_iri))
     return None
 
 
 def render(store: Store, fmt: str, *, with_ontology: bool = False, license_iri: str | None = None) -> bytes:
-    """The document graphs of ``store`` in ``fmt`` (one of FORMATS), with the dataset's description.
+    """The bytes ``write_dataset`` writes."""
+    out = io.BytesIO()
+    write_dataset(store, fmt, out, with_ontology=with_ontology, license_iri=license_iri)
+    return out.getvalue()
 
-    The description (VoID, DCAT, an owl:Ontology header importing kgo) sits in
-    its own graph; ``with_ontology`` adds the ontology's own graph too.
+
+def write_dataset(store: Store, fmt: str, out: BinaryIO, *, with_ontology: bool = False,
+                  license_iri: str | None = None) -> None:
+    """Write the document graphs of ``store`` to ``out`` in ``fmt`` (one of FORMATS), with the dataset's
+    description (VoID, DCAT, an owl:Ontology header importing kgo) in its own graph; ``with_ontology``
+    adds the ontology's own graph too.
+
+    The union (turtle, rdfxml, ntriples) comes a triple at a time in the store's order, and the graphs
+    (trig, nquads) a graph at a time, each sorted: what is held in memory does not grow with the store
+    (a 10x corpus store took 99 s and gigabytes when its quads were sorted whole). JSON-LD, one JSON
+    document, is the exception: it is built whole.
     """
+    _check_format(fmt)
+    description = _described(store.graph_sizes(), store.union_size(), license_iri)
+    ontology = _ontology(store) if with_ontology else []
+    if fmt == "json-ld":
+        documents = [q for g in store.document_graphs() for q in store.graph_quads(g)]
+        out.write(compact_json_ld(description + ontology + documents))
+        return
+    if fmt in GRAPH_FORMATS:
+        extra = {rdf.DATASET_GRAPH: description, **({rdf.ONTOLOGY_GRAPH: ontology} if with_ontology else {})}
+        statements: Iterable[ox.Quad | ox.Triple] = _graph_by_graph(store, extra)
+    else:
+        statements = itertools.chain(store.union_triples(), (q.triple for q in description + ontology))
+    target = _FixedPrefixes(out) if fmt in ("turtle", "trig") else out
+    ox.serialize(statements, target, OX_FORMATS[fmt], prefixes=PREFIXES)
+    if isinstance(target, _FixedPrefixes):
+        target.finish()
+    elif fmt == "rdfxml":
+        out.write(b"\n")
+
+
+def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
-    documents = _sorted_quads(store.export("nquads"))
-    quads = documents + _described(documents, license_iri)
-    if with_ontology:
-        quads += _ontology(store)
-    if fmt == "nquads":
-        return "".join(sorted({f"{q} .\n" for q in quads})).encode("utf-8")
-    if fmt == "ntriples":
-        return "".join(sorted({f"{q.triple} .\n" for q in quads})).encode("utf-8")
-    if fmt == "turtle":
-        return _with_header(ox.serialize(_union(quads), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
-    if fmt == "trig":
-        return _with_header(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
-    if fmt == "rdfxml":
-        return ox.serialize(_union(quads), format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES) + b"\n"
-    return compact_json_ld(quads)
 
 
-def _described(documents: list[ox.Quad], license_iri: str | None) -> list[ox.Quad]:
+def _graph_by_graph(store: Store, extra: dict[str, list[ox.Quad]]) -> Iterator[ox.Quad]:
+    """The document graphs and ``extra``'s, in the order of their names, each graph's quads sorted."""
+    for name in sorted([*store.document_graphs(), *extra], key=lambda g: f"<{g}>"):
+        yield from sorted(extra[name] if name in extra else store.graph_quads(name), key=_quad_key)
+
+
+class _FixedPrefixes:
+    """Passes on what a Turtle or TriG serializer writes, its @prefix lines replaced by PREFIXES in their
+    fixed order (the serializer writes them in an order of its own)."""
+
+    HEADER = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()).encode("utf-8") + b"\n"
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self._head: bytes | None = b""  # what came before the first line that is not a prefix; None once passed on
+
+    def write(self, data: bytes) -> int:
+        if self._head is None:
+            return self._out.write(data)
+        self._head += bytes(data)
+        lines = self._head.split(b"\n")
+        body = next((i for i, line in enumerate(lines[:-1]) if not line.startswith(b"@prefix ")), None)
+        if body is not None:
+            self._out.write(self.HEADER + b"\n".join(lines[body:]))
+            self._head = None
+        return len(data)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def finish(self) -> None:
+        """The header, when nothing but prefixes came (an empty store)."""
+        if self._head is not None:
+            self._out.write(self.HEADER)
+            self._head = None
+
+
+def _described(graph_sizes: dict[str, int], total: int, license_iri: str | None) -> list[ox.Quad]:
     """The dataset's description as quads of DATASET_GRAPH."""
-    sizes: dict[str, int] = {}
-    for q in documents:
-        sizes[q.graph_name.value] = sizes.get(q.graph_name.value, 0) + 1
-    total = len({str(q.triple) for q in documents})
-    text = rdf.dataset_ntriples(sizes, total, license_iri)
+    text = rdf.dataset_ntriples(dict(sorted(graph_sizes.items())), total, license_iri)
     graph = ox.NamedNode(rdf.DATASET_GRAPH)
     return sorted((ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(text, ox.RdfFormat.N_TRIPLES)),
                   key=_quad_key)
@@ -77,8 +136,7 @@ def _described(documents: list[ox.Quad], license_iri: str | None) -> list[ox.Qua
 
 def _ontology(store: Store) -> list[ox.Quad]:
     """The ontology graph with its blank nodes canonically named, so that exports stay byte-identical."""
-    inside = [q for q in store.quads(include_ontology=True) if q.graph_name.value == rdf.ONTOLOGY_GRAPH]
-    data = ox.Dataset(inside)
+    data = ox.Dataset(store.graph_quads(rdf.ONTOLOGY_GRAPH))
     data.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     return sorted(data, key=_quad_key)
 
@@ -130,10 +188,11 @@ def _sort_key(value: dict[str, str]) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename; ``data`` is the bytes,
+    or what writes them to the file it is given (a large export, written as it is made).
 
-    A failure leaves an earlier file at ``path`` untouched. ``path`` must be a regular file
+    A failure (of the writing or of ``data``'s writer) leaves an earlier file at ``path`` untouched. ``path`` must be a regular file
     or not exist; a symbolic link to a regular file is written through (the link stays).
     Temporary files that a killed kg left beside ``path`` are removed first.
     """
@@ -145,14 +204,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
                                          suffix=".tmp", delete=False) as tmp:
             tmp_name = tmp.name
-            tmp.write(data)
+            if callable(data):
+                data(tmp)
+            else:
+                tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
-    except OSError as e:
+    except BaseException as e:
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
+        if not isinstance(e, OSError):
+            raise
         raise OutputError(f"cannot write {path}: {e.strerror or e}",
                           hint="check the folder exists, is writable and has space; the earlier file is kept") from e
 
@@ -186,30 +250,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _sorted_quads(nquads: bytes) -> list[ox.Quad]:
-    """Quads grouped by graph, then sorted by subject, predicate and object."""
-    quads = list(ox.parse(nquads, ox.RdfFormat.N_QUADS))
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-
-
-def _union(quads: list[ox.Quad]) -> list[ox.Triple]:
-    unique = {str(q.triple): q.triple for q in quads}
-    return [unique[k] for k in sorted(unique, key=lambda k: _triple_key(unique[k]))]
-
-
-def _triple_key(t: ox.Triple) -> tuple[str, str, str]:
-    return str(t.subject), str(t.predicate), str(t.object)
-
-
-def _with_header(body: bytes) -> bytes:
-    """Replace the serializer's prefix lines with the fixed declarations, in a fixed order."""
-    lines = body.decode("utf-8").splitlines(keepends=True)
-    while lines and lines[0].startswith("@prefix "):
-        lines.pop(0)
-    header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
-    return (header + "\n" + "".join(lines)).encode("utf-8")
 
 
 def _default_mode() -> int:

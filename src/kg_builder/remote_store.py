@@ -20,7 +20,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 import rdflib
@@ -127,12 +127,31 @@ class RemoteStore:
     def quads(self, include_ontology: bool = False) -> list[ox.Quad]:
         """All quads of the document graphs (and the ontology graph), one GET per graph."""
         graphs = self.document_graphs() + ([ONTOLOGY_GRAPH] if include_ontology else [])
-        out: list[ox.Quad] = []
-        for g in graphs:
-            _, body = self._send("GET", self._graph_url(g), headers={"Accept": _NTRIPLES})
-            out += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
-                    for t in _parse_ntriples(body.decode("utf-8"), f"the graph <{g}> from the server")]
-        return out
+        return [q for g in graphs for q in self.graph_quads(g)]
+
+    def graph_quads(self, graph_iri: str) -> list[ox.Quad]:
+        """The quads of one named graph (one GET)."""
+        _, body = self._send("GET", self._graph_url(graph_iri), headers={"Accept": _NTRIPLES})
+        graph = ox.NamedNode(graph_iri)
+        return [ox.Quad(t.subject, t.predicate, t.object, graph)
+                for t in _parse_ntriples(body.decode("utf-8"), f"the graph <{graph_iri}> from the server")]
+
+    def graph_sizes(self) -> dict[str, int]:
+        """The number of triples in each document graph, counted by the server."""
+        rows = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows
+        return {g: int(n) for g, n in rows if g and n and g.startswith(DOCUMENT_GRAPHS)}
+
+    def union_size(self) -> int:
+        return len(self._union())
+
+    def union_triples(self) -> Iterator[ox.Triple]:
+        """The distinct triples of the document graphs, sorted (a server's default graph need not be
+        their union, so they are gathered here)."""
+        return iter(self._union())
+
+    def _union(self) -> list[ox.Triple]:
+        unique = {str(q.triple): q.triple for q in self.quads()}
+        return [unique[key] for key in sorted(unique)]
 
     def as_rdflib(self, include_ontology: bool = False) -> rdflib.Graph:
         data = ox.serialize([q.triple for q in self.quads(include_ontology)], format=ox.RdfFormat.N_TRIPLES)

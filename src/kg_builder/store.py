@@ -454,16 +454,44 @@ class Store:
 
     def graph_ntriples(self, graph_iri: str) -> str:
         """The triples of one named graph as sorted N-Triples ('' when there is no such graph)."""
-        quads = self._read(lambda: list(self._db.quads_for_pattern(None, None, None, _named_node(graph_iri))))
-        return "".join(sorted(f"{q.triple} .\n" for q in quads))
+        return "".join(sorted(f"{q.triple} .\n" for q in self.graph_quads(graph_iri)))
 
     def quads(self, include_ontology: bool = False) -> list[ox.Quad]:
         """All quads of the document graphs (and the ontology graph), in store order."""
         graphs = self.document_graphs() + ([ONTOLOGY_GRAPH] if include_ontology else [])
-        out: list[ox.Quad] = []
-        for g in graphs:
-            out.extend(self._read(lambda: list(self._db.quads_for_pattern(None, None, None, ox.NamedNode(g)))))
-        return out
+        return [q for g in graphs for q in self.graph_quads(g)]
+
+    def graph_quads(self, graph_iri: str) -> list[ox.Quad]:
+        """The quads of one named graph, in store order."""
+        return self._read(lambda: list(self._db.quads_for_pattern(None, None, None, _named_node(graph_iri))))
+
+    def graph_sizes(self) -> dict[str, int]:
+        """The number of triples in each document graph, counted by the engine."""
+        rows = self._read(lambda: list(self._db.query(  # type: ignore[union-attr]
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")))
+        return {g.value: int(n.value) for g, n in rows if g.value.startswith(DOCUMENT_GRAPHS)}
+
+    def union_size(self) -> int:
+        """The number of distinct triples in the document graphs (``union_triples`` without reading them)."""
+        rows = self._read(lambda: list(self._db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))  # type: ignore[union-attr]
+        return int(rows[0][0].value) - len(self._ontology_only())
+
+    def union_triples(self) -> Iterator[ox.Triple]:
+        """The distinct triples of the document graphs, read one at a time in store order (the same content
+        gives the same order): the default graph, which holds their union and the ontology's triples."""
+        ontology_only = self._ontology_only()
+        try:
+            for quad in self._db.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+                if quad.triple not in ontology_only:
+                    yield quad.triple
+        except (OSError, RuntimeError) as e:
+            raise _damaged(self.path, e) from e
+
+    def _ontology_only(self) -> set[ox.Triple]:
+        """The ontology's triples that no document graph states (a few hundred)."""
+        ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+        return {q.triple for q in self.graph_quads(ONTOLOGY_GRAPH)
+                if not self._held_elsewhere(q.triple, {ontology, ox.NamedNode(ANSWERS_GRAPH)})}
 
     def query(self, text: str, *, timeout_s: float | None = None, limit: int | None = None,
               prefixes: Mapping[str, str] | None = None, trusted: bool = False,
