@@ -61,7 +61,7 @@ def triples_of(store: Store) -> set[tuple]:
     """The documents' triples, and the export's description of them (its own graph in N-Quads)."""
     described = [q for q in ox.parse(export_dataset(store, "nquads"), ox.RdfFormat.N_QUADS)
                  if q.graph_name.value == DATASET]
-    documents = ox.parse(store.export("nquads"), ox.RdfFormat.N_QUADS)
+    documents = store.quads()
     return {tuple(str(t) for t in q.triple) for q in [*documents, *described]}
 
 

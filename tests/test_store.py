@@ -228,12 +228,11 @@ def test_store_as_rdflib_is_union_of_documents(store: Store, tmp_path: Path) -> 
     assert len(store.as_rdflib(include_ontology=True)) == 4
 
 
-def test_store_export_sorted_dumps(store: Store) -> None:
+def test_store_quads_are_each_graphs_own(store: Store) -> None:
     store.replace_graph(G2, nt(("b", "p", '"2"'), ("a", "p", '"1"')))
     store.replace_graph(G1, nt(("a", "p", '"1"')))
-    lines = store.export("nquads").decode().splitlines()
-    assert lines == sorted(lines) and len(lines) == 3
-    assert store.export("ntriples").decode() == nt(("a", "p", '"1"'), ("b", "p", '"2"'))
+    assert sorted((q.subject.value, q.graph_name.value) for q in store.quads()) == [
+        (f"{EX}a", G1), (f"{EX}a", G2), (f"{EX}b", G2)]
 
 
 def test_store_union_triples_are_the_documents_distinct_triples_without_the_ontology(

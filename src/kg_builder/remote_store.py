@@ -28,7 +28,7 @@ import rdflib
 from .errors import InputError, QueryError, StoreError
 from .rdf import DOCUMENT_GRAPHS
 from .sparql import ordered, plan
-from .store import DUMP_FORMATS, ONTOLOGY_GRAPH, QueryResult, Term
+from .store import ONTOLOGY_GRAPH, QueryResult, Term
 
 _TIMEOUT_S = 300.0  # for one HTTP request when the caller gives no timeout
 _RESULTS_JSON = "application/sparql-results+json"
@@ -156,14 +156,6 @@ class RemoteStore:
     def as_rdflib(self, include_ontology: bool = False) -> rdflib.Graph:
         data = ox.serialize([q.triple for q in self.quads(include_ontology)], format=ox.RdfFormat.N_TRIPLES)
         return rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")
-
-    def export(self, fmt: str) -> bytes:
-        """A sorted, duplicate-free dump of the document graphs (as ``Store.export``)."""
-        if fmt not in DUMP_FORMATS:
-            raise InputError(f"unknown dump format {fmt!r}", hint=f"use one of {', '.join(DUMP_FORMATS)}")
-        quads = self.quads()
-        lines = {str(q) for q in quads} if fmt == "nquads" else {str(q.triple) for q in quads}
-        return "".join(f"{line} .\n" for line in sorted(lines)).encode("utf-8")
 
     # -- HTTP --------------------------------------------------------------
 

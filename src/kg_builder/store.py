@@ -38,7 +38,6 @@ from .rdf import ANSWERS_GRAPH, DOCUMENT_GRAPHS, ONTOLOGY_GRAPH
 
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _LABEL_LINE = f" {RDFS_LABEL} \""  # in a line of N-Triples that may give a label (its object a literal)
-DUMP_FORMATS = ("nquads", "ntriples")
 
 _T = TypeVar("_T")
 
@@ -602,19 +601,6 @@ class Store:
         graph = rdflib.Graph()
         graph.parse(data=data.decode("utf-8"), format="nt")
         return graph
-
-    def export(self, fmt: str) -> bytes:
-        """A sorted, duplicate-free dump of the document graphs.
-
-        ``nquads`` keeps each document's named graph; ``ntriples`` is their union.
-        """
-        if fmt == "nquads":
-            lines = {str(q) for q in self.quads()}
-        elif fmt == "ntriples":
-            lines = {str(q.triple) for q in self.quads()}
-        else:
-            raise InputError(f"unknown dump format {fmt!r}", hint=f"use one of {', '.join(DUMP_FORMATS)}")
-        return "".join(f"{line} .\n" for line in sorted(lines)).encode("utf-8")
 
 
 class GraphBatch:
