@@ -40,7 +40,6 @@ def export_dataset(store: Store, fmt: str = "turtle", output: Path | None = None
     """Serialize the store in ``fmt``; write it to ``output`` (atomically) or return the bytes."""
     if output is None:
         return render(store, fmt, with_ontology=with_ontology, license_iri=license_iri)
-    _check_format(fmt)
     write_atomic(Path(output), lambda out: write_dataset(store, fmt, out, with_ontology=with_ontology,
                                                          license_iri=license_iri))
     return None

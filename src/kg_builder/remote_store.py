@@ -142,16 +142,16 @@ class RemoteStore:
         return {g: int(n) for g, n in rows if g and n and g.startswith(DOCUMENT_GRAPHS)}
 
     def union_size(self) -> int:
-        return len(self._union())
+        """The number of distinct triples in the document graphs, counted by the server."""
+        rows = self.query(f"""SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+            GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}")) }} }}""").rows
+        return int(rows[0][0] or 0)
 
     def union_triples(self) -> Iterator[ox.Triple]:
         """The distinct triples of the document graphs, sorted (a server's default graph need not be
         their union, so they are gathered here)."""
-        return iter(self._union())
-
-    def _union(self) -> list[ox.Triple]:
         unique = {str(q.triple): q.triple for q in self.quads()}
-        return [unique[key] for key in sorted(unique)]
+        return iter([unique[key] for key in sorted(unique)])
 
     def as_rdflib(self, include_ontology: bool = False) -> rdflib.Graph:
         data = ox.serialize([q.triple for q in self.quads(include_ontology)], format=ox.RdfFormat.N_TRIPLES)
