@@ -387,6 +387,13 @@ def test_agreements_under_the_terms_of_an_accord_is_what_it_provides(facts_for):
     assert [c.label for c in accord.commitments] == ["Peru gave Chile two old frigates"]
 
 
+def test_agreements_according_to_an_accord_is_what_it_provides(facts_for):
+    facts = facts_for("In 2030 Chile and Peru signed the Lima Accord. According to the terms of the accord, Peru "
+                      "would reopen the port, and Chile would pay for a new pier.")
+    [accord] = facts.agreements
+    assert [c.label for c in accord.commitments] == ["Peru would reopen the port", "Chile would pay for a new pier"]
+
+
 @pytest.mark.parametrize("text", [
     "In 2031 Peru struck a new deal with Bolivia.",
     "In 2031 Peru contracted fisheries agreements with Bolivia and Chile.",

@@ -129,6 +129,16 @@ def test_clauses_compound_preposition_is_read_as_one() -> None:
     assert pred.oblique("in") == ()
 
 
+def test_clauses_according_to_is_one_preposition_though_tagged_a_participle() -> None:
+    # "According to the plan, Peru would pay": the parser tags "According" VBG and hangs "to" under it
+    doc = parsed([("According", 4, "prep", "VERB", "VBG", "accord"), ("to", 0, "prep", "ADP", "IN", "to"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("plan", 1, "pobj", "NOUN", "NN", "plan"),
+                  ("pay", 4, "ROOT", "VERB", "VB", "pay")])
+    pred = verb_predication(doc[4])
+    assert texts(pred.oblique("according to")) == ["plan"]
+    assert pred.oblique("to") == ()
+
+
 def test_clauses_noun_takes_its_agent_from_a_light_verb_and_its_clause_from_an_infinitive() -> None:
     doc = parsed([("Sadat", 1, "nsubj", "PROPN", "NNP", "Sadat"), ("expressed", 1, "ROOT", "VERB", "VBD", "express"),
                   ("a", 3, "det", "DET", "DT", "a"), ("desire", 1, "dobj", "NOUN", "NN", "desire"),
@@ -163,6 +173,28 @@ def test_clauses_subject_noun_takes_what_a_complement_verb_says_it_is() -> None:
                   ("remains", 2, "ROOT", "VERB", "VBZ", "remain"), ("disarmament", 2, "attr", "NOUN", "NN", "disarmament")])
     assert texts(noun_predication(doc[1], complement_verbs=frozenset({"remain"})).clauses) == ["disarmament"]
     assert noun_predication(doc[1]).clauses == ()
+
+
+def test_clauses_a_subject_noun_with_an_object_of_its_own_is_not_what_its_complement_names() -> None:
+    # "The rejection of the treaty was a turning point": the complement judges the act, it is not what was rejected
+    doc = parsed([("The", 1, "det", "DET", "DT", "the"), ("rejection", 5, "nsubj", "NOUN", "NN", "rejection"),
+                  ("of", 1, "prep", "ADP", "IN", "of"), ("the", 4, "det", "DET", "DT", "the"),
+                  ("treaty", 2, "pobj", "NOUN", "NN", "treaty"), ("was", 5, "ROOT", "AUX", "VBD", "be"),
+                  ("a", 8, "det", "DET", "DT", "a"), ("turning", 8, "compound", "NOUN", "NN", "turning"),
+                  ("point", 5, "attr", "NOUN", "NN", "point")])
+    pred = noun_predication(doc[1], complement_verbs=frozenset({"be"}))
+    assert texts(pred.themes) == ["treaty"]
+    assert pred.clauses == ()
+
+
+def test_clauses_a_subject_noun_with_an_of_phrase_still_takes_a_clause_complement() -> None:
+    # "The aim of the talks was to end the war"
+    doc = parsed([("The", 1, "det", "DET", "DT", "the"), ("aim", 5, "nsubj", "NOUN", "NN", "aim"),
+                  ("of", 1, "prep", "ADP", "IN", "of"), ("the", 4, "det", "DET", "DT", "the"),
+                  ("talks", 2, "pobj", "NOUN", "NNS", "talk"), ("was", 5, "ROOT", "AUX", "VBD", "be"),
+                  ("to", 7, "aux", "PART", "TO", "to"), ("end", 5, "xcomp", "VERB", "VB", "end"),
+                  ("the", 9, "det", "DET", "DT", "the"), ("war", 7, "dobj", "NOUN", "NN", "war")])
+    assert texts(noun_predication(doc[1], complement_verbs=frozenset({"be"})).clauses) == ["end"]
 
 
 def test_clauses_for_infinitive_is_one_argument_whose_subject_is_the_object_of_for() -> None:

@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.tokens import coordinated_verb, sentence_bounds, split_list, strip_determiners, text_of
+from kg_builder.extract.tokens import conjuncts, coordinated_verb, sentence_bounds, split_list, strip_determiners, text_of
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -121,3 +121,27 @@ def test_tokens_a_conj_verb_with_no_conjunction_before_it_is_a_misread_clause():
     doc = _verbs_doc(["Court", "held", "that", "Act", "gives", "rights"], [1, 1, 3, 1, 1, 4],
                      ["nsubj", "ROOT", "nsubj", "dobj", "conj", "dobj"])
     assert not coordinated_verb(doc[4])
+
+
+# --- conjuncts (hand-made parses) ----------------------------------------------------------------
+
+def _list_doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    pos = ["CCONJ" if d == "cc" else "PUNCT" if w == "," else "PROPN" for w, d in zip(words, deps)]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_tokens_conjuncts_of_a_comma_list_closed_by_and_are_all_its_items():
+    doc = _list_doc(["Chile", ",", "Peru", ",", "and", "Bolivia"], [0, 0, 0, 2, 2, 2],
+                    ["ROOT", "punct", "conj", "punct", "cc", "conj"])
+    assert [t.text for t in conjuncts(doc[0])] == ["Chile", "Peru", "Bolivia"]
+    assert [t.text for t in conjuncts(doc[5])] == ["Bolivia", "Chile", "Peru"]
+
+
+def test_tokens_conjuncts_end_at_the_and_that_closed_the_list():
+    # "the rejection of Versailles and Geneva, Dawes and Young were ...": the parser may run the list on past
+    # its "and" into the next phrase, which is a list of its own
+    doc = _list_doc(["Versailles", "and", "Geneva", ",", "Dawes", "and", "Young"], [0, 0, 0, 2, 2, 4, 4],
+                    ["ROOT", "cc", "conj", "punct", "conj", "cc", "conj"])
+    assert [t.text for t in conjuncts(doc[0])] == ["Versailles", "Geneva"]
+    assert [t.text for t in conjuncts(doc[2])] == ["Geneva", "Versailles"]
+    assert [t.text for t in conjuncts(doc[4])] == ["Dawes", "Young"]

@@ -524,9 +524,10 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
             _add_commitments(ctx, sent, owner, [text for theme in pred.themes for text in _provisions(theme)])
         # "under the accord, tariffs would be cut"; "in the treaty, Spain ceded X": only a party acts "in" one (what
         # "was included in the treaty", or "interest in a treaty", is no provision); asked only once one is named
-        framing, framing_phrase = next(((k, t.head) for p in ("under", "in") for t in _framing_phrases(pred, p)
-                                         if (k := _agreement_meant(ctx, _terms_of(ctx, t)))
-                                         and (p == "under" or _party_acting(ctx, verb))), (None, None))
+        framing, framing_phrase = next(((k, t.head) for p in ("under", "according to", "in")
+                                        for t in _framing_phrases(pred, p)
+                                        if (k := _agreement_meant(ctx, _terms_of(ctx, t)))
+                                        and (p != "in" or _party_acting(ctx, verb))), (None, None))
         if framing and not owner:
             # "committed to buy X": the parser may take the complement for an adverbial infinitive
             inner = [*pred.clauses, *(c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and

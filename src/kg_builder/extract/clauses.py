@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import agents as by_phrase, conjuncts, misread_clause, phrase, sentence_of, subjects, text_of
+from .tokens import (agents as by_phrase, conjuncts, misread_clause, phrase, prep_objects, sentence_of, subjects,
+                     text_of)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -121,7 +122,7 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     themes = tuple(t for p, t in obliques if p == "of")
     clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (_infinitive(c) or _content_clause(c)))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
-    clauses += _complements(noun, complement_verbs)
+    clauses += _complements(noun, complement_verbs, has_object=bool(themes))
     relative = _relative_subject_of(noun)
     if relative is not None:  # "the controversy that developed between X and Y over Z"
         obliques += tuple(o for o in _obliques(relative) if o not in obliques)
@@ -300,6 +301,8 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
             name, obj = _compound_preposition(prep, obj, preps)
             taken |= {p.i for p in preps if p.i == obj.head.i and p != prep}
             found += [(name, t) for t in conjuncts(obj)]
+    found += [("according to", t) for c in token.children if c.dep_ == "prep" and c.lower_ == "according"
+              for t in prep_objects(c, "to")]  # the parser tags "according" a participle, not a preposition
     # "for X to act" reads as X's acting; "for not acting" is an act already
     found = [(name, _for_infinitive_of(obj) or obj) if name == "for" and obj.pos_ not in ("VERB", "AUX") else (name, obj)
              for name, obj in found]
@@ -389,12 +392,16 @@ def _adjunct_verb(noun: Token, prepositions: frozenset[str]) -> Token | None:
     return prep.head if prep.dep_ == "prep" else None
 
 
-def _complements(noun: Token, complement_verbs: frozenset[str]) -> tuple[Token, ...]:
-    """"X's goal is to end the war", "their priorities include raising taxes": what the subject noun amounts to."""
+def _complements(noun: Token, complement_verbs: frozenset[str], has_object: bool) -> tuple[Token, ...]:
+    """"X's goal is to end the war", "their priorities include raising taxes": what the subject noun amounts to.
+
+    A noun with an object of its own says what it is about itself: "the rejection of the treaty was a turning
+    point" judges the rejection, so only a clause complement ("the aim of the talks was to ...") is its content."""
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.lemma_.lower() not in complement_verbs:
         return ()
-    return tuple(t for c in verb.children if c.dep_ in ("attr", "dobj", "xcomp", "acomp") for t in conjuncts(c))
+    kept = ("xcomp", "ccomp") if has_object else ("attr", "dobj", "xcomp", "acomp")
+    return tuple(t for c in verb.children if c.dep_ in kept for t in conjuncts(c))
 
 
 def _relative_subject_of(noun: Token) -> Token | None:

@@ -37,8 +37,26 @@ def entities_in(sent: Span) -> list[Span]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ("Trump and Kim")."""
-    return [token, *token.conjuncts]
+    """The token and every token coordinated with it ("Trump and Kim").
+
+    A list ends at its "and": in "the rejection of A and B, the C and D were ...", the parser may go on past the
+    comma, but C starts a phrase of its own, and so does each item after it."""
+    others = token.conjuncts
+    if len(others) < 2:
+        return [token, *others]
+    segment: list[Token] = []
+    closed = False
+    for item in sorted((token, *others), key=lambda t: t.i):
+        if segment:
+            between = item.doc[segment[-1].i + 1: item.left_edge.i]
+            joined = any(t.dep_ == "cc" for t in between)
+            if closed and not joined:
+                if token in segment:
+                    break
+                segment = []
+            closed = closed or joined
+        segment.append(item)
+    return [token, *(t for t in segment if t != token)]
 
 
 def subjects(verb: Token) -> list[Token]:
