@@ -250,3 +250,11 @@ def test_entities_a_leaders_government_named_by_possessive_keeps_the_leaders_nam
 def test_entities_a_plural_that_only_ends_like_a_group_names_none(facts_for):
     facts = facts_for("The lists of demands opposed by Peru grew longer.")
     assert not [e for e in facts.entities if e.label == "lists"]
+
+
+def test_entities_a_group_described_by_an_adjective_is_one_group_with_the_words_as_written_an_alias(facts_for):
+    facts = facts_for("After the war, the triumphant Andean delegates demanded that Bolivia pay for the damage. "
+                      "Later the Andean delegates opposed the new tariffs.")
+    named = [e for e in facts.entities if "Andean delegates" in (e.label, *e.aliases)]
+    assert [(e.label, e.aliases) for e in named] == [("Andean delegates", ("triumphant Andean delegates",))]
+    assert {p.holder for p in facts.positions} == {named[0].key}

@@ -537,7 +537,12 @@ class Registry:
             keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
         keep = [t for t in keep if t.lower_ not in self.words["vague_qualifiers"]]  # "Most Austrians" are Austrians
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
-        key = self.add(f"organization/{slug(label)}", "Organization", label, label)
+        # "the victorious European powers" are the European powers named again later: one group, and the
+        # words the text gave it an alias
+        described = [t for c in token.lefts if c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"]
+                     for t in c.subtree if t not in keep]
+        written = text_of(sorted(keep + described + [token], key=lambda t: t.i))
+        key = self.add(f"organization/{slug(label)}", "Organization", label, written)
         states = self._named_in([c for c in token.children if c.dep_ in ("compound", "amod", "nmod")], "State")
         if government:
             states += self._led_states(token)
