@@ -186,6 +186,17 @@ def test_factuality_would_in_a_past_narrative_tells_what_came_next(reading):
     assert reading(story, "lend").modality == "Hypothetical"
 
 
+def test_factuality_would_under_a_past_verb_of_saying_is_a_reported_will(reading):
+    said = reading("In May, Ruiz stated that Chile would open the port.", "open")
+    assert (said.modality, said.said_future) == ("Hypothetical", True)  # what is to come has not happened
+    assert said.speaker is not None and said.speaker.text == "Ruiz"
+    assert not reading("In May, Ruiz warned that Chile would close the port.", "close").said_future  # foretold
+    assert not reading("In May, Ruiz stated that Chile would have opened the port.", "opened").said_future
+    assert not reading("In May, Ruiz stated that Chile would open the port if Peru paid.", "open").said_future
+    assert not reading("Ruiz states that Chile would open the port.", "open").said_future  # no past to tell it in
+    assert not reading("In May, Ruiz stated that Chile might open the port.", "open").said_future
+
+
 def test_factuality_a_decision_to_call_for_something_is_a_call_made(reading):
     assert reading("By July, Chile decided to call for talks.", "call").modality == "Asserted"
     assert reading("By July, Chile decided to urge Peru to open the border.", "open").modality == "Hypothetical"

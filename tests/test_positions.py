@@ -876,3 +876,13 @@ def test_positions_a_stance_said_to_be_nearly_absent_is_not_held(facts_for, text
 ])
 def test_positions_a_with_phrase_of_circumstance_is_not_what_is_offered(facts_for, text):
     assert stances(facts_for(text)) == {("state/chile", "Offers", "sell the territory")}
+
+
+def test_positions_a_stance_someone_said_another_would_take_is_held_now_as_they_report_it(facts_for):
+    facts = facts_for("In 1810, Juan Soto, the Chilean envoy, stated that Chile would not offer any compensation "
+                      "for the incident. In 1811, officials stated that Peru would offer aid.")
+    chile = [p for p in facts.positions if p.holder == "state/chile"]
+    assert chile and {(p.stance, p.factuality.modality, p.factuality.attributed_to) for p in chile} == {
+        ("Rejects", "Asserted", "person/juan-soto")}
+    # said by nobody the text names, what Peru would offer stays a supposition, not a plain fact
+    assert {p.factuality.modality for p in facts.positions if p.holder == "state/peru"} == {"Hypothetical"}

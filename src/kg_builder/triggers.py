@@ -66,7 +66,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "hypothetical_modals", "narrative_modals", "past_ability_modals", "past_circumstance_marks",
                          "normative_modals", "hedge_verbs", "hedge_adverbs",
                          "hypothetical_marks", "future_verbs", "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
-                         "presupposing_prepositions", "reporting_verbs"),
+                         "presupposing_prepositions", "reporting_verbs", "predicting_verbs"),
 }
 
 

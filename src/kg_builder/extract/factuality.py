@@ -48,6 +48,7 @@ class Cues:
     irrealis_modifiers: frozenset[str]
     presupposing_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
+    predicting_verbs: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -62,6 +63,7 @@ class Reading:
     polarity: str
     modality: str
     speaker: Token | None  # subject of a reporting verb ("as Trump suggested")
+    said_future: bool = False  # hypothetical only by a reported "will" ("X stated that Y would go on")
 
     def factuality(self, speaker_key: str | None) -> Factuality:
         return Factuality(self.polarity, self.modality, speaker_key)
@@ -182,6 +184,23 @@ def _what_came_next(verb: Token) -> bool:
                                             for c in verb.children)
 
 
+def _said_future(verb: Token, cues: Cues) -> bool:
+    """"Nixon stated that relations would continue": in what a past reporting verb governs, "would" may be the
+    speaker's "will" told in the past (no "would have", no condition, no verb of foretelling)."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if not cues.narrative_modals & set(auxiliaries) or {"have", "'ve"} & set(auxiliaries) or _conditional(verb, cues) \
+            or any(c.dep_ == "advcl" and _conditional(c, cues) for c in verb.children):
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "... would continue, but would be cooler"
+    reporter = clause.head
+    lemma = reporter.lemma_.lower()
+    return clause.dep_ == "ccomp" and reporter.pos_ == "VERB" and lemma in cues.reporting_verbs \
+        and lemma not in cues.predicting_verbs \
+        and "VBD" in [reporter.tag_] + [a.tag_ for a in reporter.children if a.dep_ == "aux"]
+
+
 def past_ability(verb: Token, cues: Cues) -> bool:
     """"drafted terms both envoys could live with": a relative clause whose modal is the past of "can", under a verb in
     the past tense, says what its noun was able to do, and so do the infinitives it governs; so does a main clause's
@@ -257,7 +276,7 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
 def read(trigger: Token, cues: Cues) -> Reading:
     """Cues from the trigger up to the root. An adverbial or relative clause ("While X were ...", "nations
     that lay ...") keeps its own modality: above it, only a reporting verb still counts."""
-    conditional = hedged = normative = False
+    conditional = hedged = normative = said_future = False
     # "the planned summit", "a possible deal": the noun's own modifier says it has not happened
     future = trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("amod", "compound") and c.lower_ in cues.irrealis_modifiers for c in trigger.children)
@@ -274,6 +293,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             continue
         conditional |= _conditional(node, cues)
         here = _modal_of(node, cues)
+        said_future = said_future or modal is None and here == "Hypothetical" and _said_future(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
         hedged |= _hedged_here(node, below, cues, is_trigger) and not (modal is None and here == "Hypothetical")
         normative |= here == "Normative"
@@ -300,7 +320,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         aside = aside or non_restrictive(node)  # the writer's aside, not part of what X said
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
         node, below = node.head, node
-    return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker)
+    said_future = said_future and not (conditional or hedged or normative or future)
+    return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
+                   said_future)
 
 
 def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, modal: str | None) -> str:

@@ -261,8 +261,12 @@ def _own_act(stance: str, source: str, pred: Predication) -> str:
 
 
 def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> Factuality:
-    """A stance verb that is itself a verb of saying ("X argued for Y") reports the holder's own word."""
+    """A stance verb that is itself a verb of saying ("X argued for Y") reports the holder's own word; a stance
+    someone said another would take ("Foster stated that Britain would not offer compensation") is held now, as
+    they report it."""
     fact = ctx.factuality(pred.head)
+    if ctx.reading(pred.head).said_future and fact.attributed_to is not None:
+        fact = Factuality(fact.polarity, "Asserted", fact.attributed_to)
     if pred.category == "verb" and holders and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to is None:
         return Factuality(fact.polarity, fact.modality, holders[0])
     if _sought(ctx, pred.head) and fact.modality == "Asserted":
