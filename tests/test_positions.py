@@ -886,3 +886,10 @@ def test_positions_a_stance_someone_said_another_would_take_is_held_now_as_they_
         ("Rejects", "Asserted", "person/juan-soto")}
     # said by nobody the text names, what Peru would offer stays a supposition, not a plain fact
     assert {p.factuality.modality for p in facts.positions if p.holder == "state/peru"} == {"Hypothetical"}
+
+
+def test_positions_their_points_at_a_subject_the_parser_hung_on_a_fronted_phrase(facts_for):
+    # the parser makes "Chile and Peru" conjuncts of "Ana Ruiz": the subject of "revived" all the same
+    facts = facts_for("After the 2030 election of Ana Ruiz, Chile and Peru revived the old pact, tying their pledge "
+                      "to cut tariffs to new loans.")
+    assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Offers"), ("state/peru", "Offers")}

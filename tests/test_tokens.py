@@ -145,3 +145,32 @@ def test_tokens_conjuncts_end_at_the_and_that_closed_the_list():
     assert [t.text for t in conjuncts(doc[0])] == ["Versailles", "Geneva"]
     assert [t.text for t in conjuncts(doc[2])] == ["Geneva", "Versailles"]
     assert [t.text for t in conjuncts(doc[4])] == ["Dawes", "Young"]
+
+
+def _doc(rows: list[tuple[str, int, str, str]]) -> Doc:
+    words, heads, deps, pos = map(list, zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_tokens_a_subject_hung_on_the_fronted_phrase_is_no_member_of_its_list():
+    # "After the election of Ruiz, Chile and Peru signed": the parser makes the subject conjuncts of "Ruiz"
+    doc = _doc([("After", 7, "prep", "ADP"), ("the", 2, "det", "DET"), ("election", 0, "pobj", "NOUN"),
+                ("of", 2, "prep", "ADP"), ("Ruiz", 3, "pobj", "PROPN"), (",", 4, "punct", "PUNCT"),
+                ("Chile", 4, "conj", "PROPN"), ("signed", 7, "ROOT", "VERB")])
+    assert [t.text for t in conjuncts(doc[4])] == ["Ruiz"]
+    assert [t.text for t in conjuncts(doc[6])] == ["Chile"]
+
+
+def test_tokens_a_list_joined_by_and_stays_whole_before_a_verb_without_a_subject():
+    # "There is little Chile and its allies can do": "and" makes them one list whatever the parser hangs where
+    doc = _doc([("There", 1, "expl", "PRON"), ("is", 1, "ROOT", "VERB"), ("little", 3, "amod", "ADJ"),
+                ("Chile", 1, "attr", "PROPN"), ("and", 3, "cc", "CCONJ"), ("its", 6, "poss", "PRON"),
+                ("allies", 3, "conj", "NOUN"), ("can", 8, "aux", "AUX"), ("do", 1, "ccomp", "VERB")])
+    assert [t.text for t in conjuncts(doc[3])] == ["Chile", "allies"]
+
+
+def test_tokens_what_rather_than_sets_against_a_phrase_is_not_its_conjunct():
+    # "sought independence rather than a change"
+    doc = _doc([("sought", 0, "ROOT", "VERB"), ("independence", 0, "dobj", "NOUN"), ("rather", 3, "advmod", "ADV"),
+                ("than", 1, "cc", "SCONJ"), ("change", 1, "conj", "NOUN")])
+    assert [t.text for t in conjuncts(doc[1])] == ["independence"]

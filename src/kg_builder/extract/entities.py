@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
-from .tokens import SPACES, conjuncts, head_forms, sentence_of, text_of
+from .tokens import SPACES, conjuncts, head_forms, sentence_of, subjects, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -614,7 +614,7 @@ class Registry:
         if owner:
             return owner
         root = sentence_of(token).root
-        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i):
+        for subject in (s for s in subjects(root) if s.i != token.i):  # also one the parser hung elsewhere
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
                 continue
             found = self.actors(subject)

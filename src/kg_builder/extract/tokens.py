@@ -36,27 +36,56 @@ def entities_in(sent: Span) -> list[Span]:
     return index.get(sent.start, [])
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ("Trump and Kim").
+# words that set a phrase against the one before instead of adding it to a list
+CONTRASTING = frozenset({"than", "not", "instead"})
 
-    A list ends at its "and": in "the rejection of A and B, the C and D were ...", the parser may go on past the
-    comma, but C starts a phrase of its own, and so does each item after it."""
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Trump and Kim"), as far as they make one list."""
     others = token.conjuncts
-    if len(others) < 2:
-        return [token, *others]
-    segment: list[Token] = []
+    if not others:
+        return [token]
+    chain = sorted((token, *others), key=lambda t: t.i)
+    part = next(p for p in _lists(chain) if token in p)
+    return [token, *(t for t in part if t != token)]
+
+
+def _lists(chain: list[Token]) -> list[list[Token]]:
+    """The lists a chain of conjuncts makes. A list ends at its "and": in "the rejection of A and B, the C and D
+    were ...", the parser may go on past the comma, but C starts a phrase of its own. And in "After the election of
+    X, A and B resurrected ...", the subject the parser hung on the fronted phrase is a list of its own. What
+    "rather than" or "not" sets against the list ("sought independence rather than a change of rulers") is none
+    of it."""
+    lists: list[list[Token]] = [[]]
     closed = False
-    for item in sorted((token, *others), key=lambda t: t.i):
-        if segment:
-            between = item.doc[segment[-1].i + 1: item.left_edge.i]
-            joined = any(t.dep_ == "cc" for t in between)
-            if closed and not joined:
-                if token in segment:
-                    break
-                segment = []
-            closed = closed or joined
-        segment.append(item)
-    return [token, *(t for t in segment if t != token)]
+    for item in chain:
+        if lists[-1]:
+            words = [t.lower_ for t in item.doc[lists[-1][-1].i + 1: item.left_edge.i] if t.dep_ in ("cc", "neg")]
+            if closed and not words or set(words) & CONTRASTING:
+                lists.append([])
+            closed = closed or bool(words)
+        lists[-1].append(item)
+    subject = _subject_run_on(chain)
+    return [split for items in lists for split in ([t for t in items if t not in subject],
+                                                   [t for t in items if t in subject]) if split]
+
+
+def _subject_run_on(chain: list[Token]) -> set[Token]:
+    """The last items of a chain when they are the stray subject of the verb right after it (``_stray_subject``),
+    and only a comma parts them from the items before ("the election of X, A and B resurrected": "X and A" is a
+    list)."""
+    doc, i = chain[-1].doc, chain[-1].right_edge.i + 1
+    while i < len(doc) and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("VERB", "AUX") or not _may_lose_its_subject(doc[i]) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children):
+        return set()
+    stray = set(_stray_subject(doc[i]))
+    before = [t for t in chain if t not in stray]
+    if chain[-1] not in stray or not before:
+        return set()
+    first = min(stray, key=lambda t: t.i)
+    return set() if any(t.dep_ == "cc" for t in doc[before[-1].i + 1: first.left_edge.i]) else stray
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -66,7 +95,7 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             return [t for s in found for t in conjuncts(s)]
-    if verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "conj") and _finite(verb)):
+    if _may_lose_its_subject(verb):
         stray = _stray_subject(verb)
         if stray:
             return stray
@@ -75,6 +104,11 @@ def subjects(verb: Token) -> list[Token]:
     if first.dep_ in ("xcomp", "advcl") and first.head != first and (first.dep_ == "xcomp" or infinitive):
         return subjects(first.head)  # "Both sides failed ... to make progress": the sides make it
     return []
+
+
+def _may_lose_its_subject(verb: Token) -> bool:
+    """A main or finite clause, whose subject the parser may hang on a phrase before it (an infinitive has none)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "conj") and _finite(verb))
 
 
 def _finite(verb: Token) -> bool:
