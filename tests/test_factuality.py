@@ -87,6 +87,18 @@ def test_factuality_what_a_purpose_clause_aims_at_is_not_asserted(reading):
     assert reading("Chile sent ships to the port.", "sent").modality == "Asserted"
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("In 1990, Peru did not sign or ratify the treaty.", "ratify", "Negative"),
+    ("In 1990, Peru neither signed nor ratified the treaty.", "signed", "Negative"),
+    ("In 1990, Peru neither signed nor ratified the treaty.", "ratified", "Negative"),
+    ("In 1990, Peru signed the accord or ratified the treaty.", "ratified", "Positive"),
+    ("In 1990, Peru did not sign the accord, and Chile ratified the treaty.", "ratified", "Positive"),
+    ("Chile and Peru agreed not only to abide by the pact, but also to destroy their mines.", "abide", "Positive"),
+])
+def test_factuality_or_and_nor_carry_a_negation_but_not_only_negates_nothing(reading, text, word, expected):
+    assert reading(text, word).polarity == expected
+
+
 def test_factuality_not_to_mention_negates_nothing(reading):
     assert reading("Chile opposed the quota, not to mention the tariffs on tin.", "mention").polarity == "Positive"
 

@@ -174,3 +174,11 @@ def test_tokens_what_rather_than_sets_against_a_phrase_is_not_its_conjunct():
     doc = _doc([("sought", 0, "ROOT", "VERB"), ("independence", 0, "dobj", "NOUN"), ("rather", 3, "advmod", "ADV"),
                 ("than", 1, "cc", "SCONJ"), ("change", 1, "conj", "NOUN")])
     assert [t.text for t in conjuncts(doc[1])] == ["independence"]
+
+
+def test_tokens_a_list_that_ends_in_comma_and_holds_a_pair_inside_it():
+    # "sent arms and ammunition, uniforms, and troops": the inner "and" joins a pair, the list goes on
+    doc = _doc([("sent", 0, "ROOT", "VERB"), ("arms", 0, "dobj", "NOUN"), ("and", 1, "cc", "CCONJ"),
+                ("ammunition", 1, "conj", "NOUN"), (",", 1, "punct", "PUNCT"), ("uniforms", 1, "conj", "NOUN"),
+                (",", 5, "punct", "PUNCT"), ("and", 5, "cc", "CCONJ"), ("troops", 5, "conj", "NOUN")])
+    assert [t.text for t in conjuncts(doc[1])] == ["arms", "ammunition", "uniforms", "troops"]

@@ -614,7 +614,10 @@ class Registry:
         if owner:
             return owner
         root = sentence_of(token).root
-        for subject in (s for s in subjects(root) if s.i != token.i):  # also one the parser hung elsewhere
+        # "After the election of X, A and B ... their": also a plural subject the parser hung on a phrase before
+        # it (a singular one, in "X, Y's adviser, asked Z if he would", is no surer than the nearest person)
+        candidates = subjects(root) if plural else [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in (s for s in candidates if s.i != token.i):
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
                 continue
             found = self.actors(subject)

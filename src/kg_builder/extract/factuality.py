@@ -83,8 +83,19 @@ def _negated(token: Token, cues: Cues) -> bool:
                                    and any(n.dep_ == "neg" for n in c.children) for c in token.children):
         return True  # "not yet able", "not fully ready": the adverb's "not" is the adjective's
     return any((c.dep_ == "neg" and not _whether_or_not(c))
-               or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators) for c in token.children) \
+               or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators)
+               or (c.dep_ == "preconj" and c.lower_ == "neither") for c in token.children) \
         or _scant(token, cues)
+
+
+def _negated_alternative(verb: Token, cues: Cues) -> bool:
+    """"did not sign or ratify the treaty", "neither signed nor ratified": a verb joined by "or" to a negated verb,
+    with no subject of its own, is negated too."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    joined = [c.lower_ for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
+    return bool(joined) and (joined[-1] == "nor" or joined[-1] == "or" and _negated(verb.head, cues))
 
 
 def _scant(noun: Token, cues: Cues) -> bool:
@@ -120,7 +131,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
     negations = 0
     node = trigger
     for _ in range(3):
-        if _negated(node, cues):
+        if _negated(node, cues) or _negated_alternative(node, cues):
             negations += 1
         failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children)  # "attempted unsuccessfully to"
         governor = _with_particle(node.head)

@@ -56,14 +56,19 @@ def _lists(chain: list[Token]) -> list[list[Token]]:
     X, A and B resurrected ...", the subject the parser hung on the fronted phrase is a list of its own. What
     "rather than" or "not" sets against the list ("sought independence rather than a change of rulers") is none
     of it."""
-    lists: list[list[Token]] = [[]]
+    dangling = [c for c in chain[-1].rights if c.dep_ in ("cc", "punct")]  # ", and" with nothing after it
+    between = [list(chain[0].doc[a.i + 1: b.left_edge.i]) for a, b in zip(chain, chain[1:])] + [dangling]
+    joins = [[t.lower_ for t in gap if t.dep_ in ("cc", "neg")] for gap in between]
+    # "supplies, arms and ammunition, uniforms, and troops": a list that ends in ", and" (where the parser may
+    # leave its last item out of the chain) holds pairs inside it
+    ends_later = [any(words and any(t.text == "," for t in gap) for words, gap in zip(joins[k:], between[k:]))
+                  for k in range(1, len(joins))]
+    lists: list[list[Token]] = [[chain[0]]]
     closed = False
-    for item in chain:
-        if lists[-1]:
-            words = [t.lower_ for t in item.doc[lists[-1][-1].i + 1: item.left_edge.i] if t.dep_ in ("cc", "neg")]
-            if closed and not words or set(words) & CONTRASTING:
-                lists.append([])
-            closed = closed or bool(words)
+    for item, words, later in zip(chain[1:], joins, ends_later):
+        if closed and not words and not later or set(words) & CONTRASTING:
+            lists.append([])
+        closed = closed or bool(words)
         lists[-1].append(item)
     subject = _subject_run_on(chain)
     return [split for items in lists for split in ([t for t in items if t not in subject],
