@@ -893,3 +893,10 @@ def test_positions_their_points_at_a_subject_the_parser_hung_on_a_fronted_phrase
     facts = facts_for("After the 2030 election of Ana Ruiz, Chile and Peru revived the old pact, tying their pledge "
                       "to cut tariffs to new loans.")
     assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Offers"), ("state/peru", "Offers")}
+
+
+def test_positions_he_after_a_subject_the_parser_lost_is_the_nearest_person_not_that_subject(facts_for):
+    # the parser hangs "Colonel Juan Soto" on "Lima" as an apposition: "asked" has no subject of its own
+    facts = facts_for("Because Carlos Ruiz urged that a mission be sent to Lima, Chile's chief adviser, Colonel Juan "
+                      "Soto, asked Ruiz if he would be willing to lead such a mission.")
+    assert {p.holder for p in facts.positions if p.stance == "Offers"} == {"person/carlos-ruiz"}
