@@ -900,3 +900,20 @@ def test_positions_he_after_a_subject_the_parser_lost_is_the_nearest_person_not_
     facts = facts_for("Because Carlos Ruiz urged that a mission be sent to Lima, Chile's chief adviser, Colonel Juan "
                       "Soto, asked Ruiz if he would be willing to lead such a mission.")
     assert {p.holder for p in facts.positions if p.stance == "Offers"} == {"person/carlos-ruiz"}
+
+
+def test_positions_taking_advantage_of_a_thing_is_no_stance_on_it_where_seeing_its_advantages_is(facts_for):
+    assert not facts_for("In 1990, Peru took advantage of the vacuum left by the weak central state.").positions
+    [seen] = facts_for("In 1990, Peru saw the advantages of a customs union.").positions
+    assert (seen.holder, seen.stance) == ("state/peru", "Supports")
+
+
+def test_positions_who_is_encouraged_to_act_is_not_pleased_by_who_encourages_it(facts_for):
+    facts = facts_for("In 1990, the new tariffs encouraged Peru to open the port to Chilean ships.")
+    assert "state/peru" not in {p.holder for p in facts.positions if p.stance == "Supports"}
+
+
+def test_positions_its_in_the_of_phrase_of_an_act_is_whoever_the_act_is_by(facts_for):
+    facts = facts_for("Following the Chilean announcement of its intention to close the port, foreign governments "
+                      "recalled their envoys.")
+    assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Supports")}

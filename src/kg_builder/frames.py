@@ -49,6 +49,7 @@ class Frames:
     light_verbs: frozenset[str]
     # the light verbs and the verbs that carry only a stance noun ("saw the need to", "stressed the importance of")
     stance_light_verbs: frozenset[str]
+    recognizing_verbs: frozenset[str]  # of those, the ones whose subject holds the stance ("took advantage of": not)
     transparent_verbs: frozenset[str]  # "wished to see a deal": the stance is about the deal
     tough_adjectives: frozenset[str]  # "X was impossible to keep": X is what is (not) kept
     complement_verbs: frozenset[str]
@@ -144,9 +145,10 @@ def read_frames(path: Path, ontology: Path) -> Frames:
         for category, lemma, frame in checker.frame(node, defaults):
             index[(category, lemma)] = index.get((category, lemma), ()) + (frame,)
     light_verbs = frozenset(checker.words(top["light_verbs"], "light_verbs"))
+    recognizing_verbs = frozenset(checker.words(top["recognizing_verbs"], "recognizing_verbs"))
     return Frames(object_control=frozenset(checker.words(top["object_control"], "object_control")),
-                  light_verbs=light_verbs,
-                  stance_light_verbs=light_verbs | frozenset(checker.words(top["recognizing_verbs"], "recognizing_verbs")),
+                  light_verbs=light_verbs, stance_light_verbs=light_verbs | recognizing_verbs,
+                  recognizing_verbs=recognizing_verbs,
                   transparent_verbs=frozenset(checker.words(top["transparent_verbs"], "transparent_verbs")),
                   tough_adjectives=frozenset(checker.words(top["tough_adjectives"], "tough_adjectives")),
                   complement_verbs=frozenset(checker.words(top["complement_verbs"], "complement_verbs")),

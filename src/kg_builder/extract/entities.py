@@ -347,6 +347,9 @@ class Registry:
             found = [k for k in self._actor(token.head.head) if self.kind(k) in ("State", "Organization")]
             if found:
                 return found[:1]
+        owner = self._owner_of_act(token)
+        if owner:
+            return owner
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
@@ -381,6 +384,15 @@ class Registry:
             if actor and self.kind(actor) in ("State", "Organization"):
                 return [actor]
         return []
+
+    def _owner_of_act(self, pronoun: Token) -> list[str]:
+        """"the U.S. announcement of its intention", "Peru's defence of its claim": "its" in the "of" phrase of a
+        noun is whoever that noun names as its own."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.dep_ != "prep":
+            return []
+        owners = [c for c in noun.head.head.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.head.i]
+        return [k for o in owners for k in self._actor(o) if self.kind(k) in ("State", "Organization")][:1]
 
     def _expletive(self, pronoun: Token) -> bool:
         """"It took Harris years to convince them", "it seemed that ...": an "it" that stands in for the clause after

@@ -21,6 +21,7 @@ class FrameMatch:
     frame: Frame
     predication: Predication
     preposition: str = ""  # the preposition of a phrasal predicate ("insist on"): its object comes first
+    carriers: tuple[Token, ...] = ()  # the subject of a recognizing verb that carries the noun ("X saw the need")
 
     def fillers(self, prop: str) -> list[Token]:
         """The tokens of the first argument named for `prop` that the clause has."""
@@ -37,7 +38,7 @@ class FrameMatch:
         pred = self.predication
         if name in ROLE_NAMES:
             if name == "carrier":
-                return tuple(subjects(pred.support)) if pred.support is not None else ()
+                return self.carriers
             return {"agent": pred.agents, "theme": pred.themes, "recipient": pred.recipients,
                     "clause": pred.clauses, "infinitive": pred.infinitives, "itself": (pred.head,)}[name]
         return pred.oblique(name)
@@ -78,9 +79,9 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
         pred = received(framed(noun_predication(token, frames.stance_light_verbs, frames.complement_verbs,
                                                 frames.adjunct_prepositions), frames.framing_prepositions),
                         frames.receiving_verbs)
-    else:
-        pred = description_predication(token)
-    return [FrameMatch(f, pred) for f in found]
+        recognized = pred.support is not None and pred.support.lemma_.lower() in frames.recognizing_verbs
+        return [FrameMatch(f, pred, carriers=tuple(subjects(pred.support)) if recognized else ()) for f in found]
+    return [FrameMatch(f, description_predication(token)) for f in found]
 
 
 def _participle_adjective(verb: Token, frames: Frames) -> bool:
