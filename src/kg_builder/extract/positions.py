@@ -114,6 +114,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head):
             continue
         fact = _stance_factuality(ctx, pred, holders)
+        if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
+            fact = Factuality("Positive", fact.modality, fact.attributed_to)
         if pred.category == "noun" and fact.polarity == "Negative":
             continue  # "the failure to win X's support for Y", "no commitment from X": no stance either way
         if fact.polarity == "Negative" and pred.lemma in ctx.triggers["positions"]["agreeing_verbs"] \
@@ -141,6 +143,14 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             _support_sought(ctx, sent, pred.head, [text for _, text in issues], rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
+
+
+def _tried_to_persuade(ctx: Context, match: FrameMatch) -> bool:
+    """"X failed to persuade Y to refrain": X asked all the same; only Y's stance is not won."""
+    verb = match.predication.head
+    return match.frame.fillers("holder") == ("agent",) and verb.dep_ == "xcomp" and verb.head.lemma_ == "fail" \
+        and verb.lemma_.lower() in ctx.triggers["positions"]["persuading_verbs"] \
+        and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[Token]:
