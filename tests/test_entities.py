@@ -258,3 +258,10 @@ def test_entities_a_group_described_by_an_adjective_is_one_group_with_the_words_
     named = [e for e in facts.entities if "Andean delegates" in (e.label, *e.aliases)]
     assert [(e.label, e.aliases) for e in named] == [("Andean delegates", ("triumphant Andean delegates",))]
     assert {p.holder for p in facts.positions} == {named[0].key}
+
+
+def test_entities_its_in_a_phrase_of_the_verb_is_the_objects_when_the_subject_is_a_person(facts_for):
+    facts = facts_for("In 1991, Peru worked with the Andean Council to impose an embargo. In 1992, Carlos Ruiz "
+                      "criticized the Boluarte government for its policy on refugees.")
+    assert [sorted(d.parties) for d in facts.disagreements] == [["organization/boluarte-government",
+                                                                 "person/carlos-ruiz"]]

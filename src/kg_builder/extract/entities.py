@@ -362,6 +362,13 @@ class Registry:
                     return found[:1]
                 if self._thing(subject, token):
                     return []  # "This treaty was not X, and it did not Y": it is the treaty
+            # "Clinton criticized the Bush administration for its policy": in a phrase of the verb, "its" may be
+            # its object's
+            in_phrase = token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.head.head == verb
+            for thing in (c for c in verb.children if in_phrase and c.dep_ == "dobj" and c.i < token.i):
+                found = [k for k in self.actors(thing) if self.kind(k) in ("State", "Organization")]
+                if found:
+                    return found[:1]
             # "X had long done ...; it then gave Y", "X said it would ...": the pronoun's own clause leads on
             if any(c.dep_ in ("nsubj", "nsubjpass") and c != token for c in verb.children):
                 break
