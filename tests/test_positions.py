@@ -925,3 +925,8 @@ def test_positions_who_failed_to_persuade_another_still_asked_it_of_them(facts_f
     assert ("state/chile", "Demands", "Asserted") in stances
     assert ("state/peru", "Opposes", "Asserted") in stances  # not won over
     assert not any(holder == "state/chile" and stance == "Opposes" for holder, stance, _ in stances)
+
+
+def test_positions_the_two_allies_are_the_pair_last_named(facts_for):
+    facts = facts_for("Chile and Peru met in Lima in May. Afterwards the two allies backed a customs union.")
+    assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Supports"), ("state/peru", "Supports")}

@@ -36,7 +36,7 @@ def test_triggers_shipped_file_reads_as_plain_yaml_and_has_every_key():
     ("    Supports: Opposes\n", "    Supports: Hates\n", "unknown value 'Hates'"),
     ("    Supports: Opposes\n", "    Likes: Opposes\n", "unknown value 'Likes'"),
     ("  negators: [", "  negators: [no, ", "negators holds 'no', not a word"),
-    ("  pair_nouns: [side, country, nation, power, leader, government, party, superpower, state]",
+    ("  pair_nouns: [side, country, nation, power, leader, government, party, superpower, state, ally, partner, rival, adversary]",
      "  pair_nouns: {side: country}", "pair_nouns must be a list of words"),
 ])
 def test_triggers_bad_entry_names_file_and_line(tmp_path, old, new, message):
