@@ -209,6 +209,13 @@ def test_factuality_would_under_a_past_verb_of_saying_is_a_reported_will(reading
     assert not reading("In May, Ruiz stated that Chile might open the port.", "open").said_future
 
 
+def test_factuality_what_one_found_hard_to_do_is_not_said_done(reading):
+    # the parser makes the infinitive an adverbial clause of the adjective
+    assert reading("In 1960, Malaya found it difficult to give formal support to the pact.", "give").modality \
+        == "Hypothetical"
+    assert reading("In 1960, Malaya gave formal support to the pact.", "gave").modality == "Asserted"
+
+
 def test_factuality_a_decision_to_call_for_something_is_a_call_made(reading):
     assert reading("By July, Chile decided to call for talks.", "call").modality == "Asserted"
     assert reading("By July, Chile decided to urge Peru to open the border.", "open").modality == "Hypothetical"

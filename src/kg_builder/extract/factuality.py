@@ -328,6 +328,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
                                                                   and node.head.lemma_.lower() in cues.irrealis_nouns)
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
+        # "found it difficult to give support": the parser makes the adjective's infinitive an adverbial clause
+        future |= node.dep_ == "advcl" and node.head.pos_ == "ADJ" and node.head.lemma_.lower() in \
+            cues.future_adjectives and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         aside = aside or non_restrictive(node)  # the writer's aside, not part of what X said
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
         node, below = node.head, node
