@@ -406,3 +406,15 @@ def test_clauses_a_name_parsed_as_a_reported_clause_stays_in_the_clause_as_its_o
                   ("consent", 9, "pobj", "NOUN", "NN", "consent")])
     assert clause_text(doc[6]) == "not consider LIMA II for consent"
     assert clause_text(doc[1]) == "Ruiz asked the Senate not to consider LIMA II for consent"
+
+
+def test_clauses_clause_text_keeps_the_bare_infinitive_a_causative_verb_completes() -> None:
+    # "refused to let the force deploy until the talks ended": what was refused is letting the force deploy
+    doc = parsed([("let", 0, "ROOT", "VERB", "VB", "let"), ("the", 2, "det", "DET", "DT", "the"),
+                  ("force", 3, "nsubj", "NOUN", "NN", "force"), ("deploy", 0, "ccomp", "VERB", "VB", "deploy"),
+                  ("until", 7, "mark", "SCONJ", "IN", "until"), ("the", 6, "det", "DET", "DT", "the"),
+                  ("talks", 7, "nsubj", "NOUN", "NNS", "talk"), ("ended", 3, "advcl", "VERB", "VBD", "end")])
+    assert clause_text(doc[0]) == "let the force deploy"
+    said = parsed([("said", 0, "ROOT", "VERB", "VBD", "say"), ("that", 3, "mark", "SCONJ", "IN", "that"),
+                   ("Peru", 3, "nsubj", "PROPN", "NNP", "Peru"), ("left", 0, "ccomp", "VERB", "VBD", "leave")])
+    assert clause_text(said[0]) == "said"  # a reported clause stays a clause of its own

@@ -474,7 +474,9 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
     word = t
     while t != root:
         purpose = t.dep_ == "advcl" and _infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
-        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or misread_clause(t)) \
+        # "let the force deploy", "made them sign": a bare infinitive with its subject completes the verb
+        bare = t.dep_ == "ccomp" and t.tag_ == "VB" and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
+        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or bare or misread_clause(t)) \
                 or (t.dep_ == "relcl" and not keep_relative):
             return True
         if t.dep_ in ("acl", "relcl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
