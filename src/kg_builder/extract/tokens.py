@@ -46,7 +46,10 @@ def conjuncts(token: Token) -> list[Token]:
     if not others:
         return [token]
     chain = sorted((token, *others), key=lambda t: t.i)
-    part = next(p for p in _lists(chain) if token in p)
+    kept = token.doc.user_data.setdefault("kg_lists", {})  # every item of a chain, often, asks for the same lists
+    if chain[0].i not in kept:
+        kept[chain[0].i] = _lists(chain)
+    part = next(p for p in kept[chain[0].i] if token in p)
     return [token, *(t for t in part if t != token)]
 
 
