@@ -47,6 +47,7 @@ transparent_verbs: [see]
 receiving_verbs: [face, "run into"]
 tough_adjectives: [impossible]
 recognizing_verbs: [stress]
+siding_verbs: [back]
 """
 
 

@@ -930,3 +930,25 @@ def test_positions_who_failed_to_persuade_another_still_asked_it_of_them(facts_f
 def test_positions_the_two_allies_are_the_pair_last_named(facts_for):
     facts = facts_for("Chile and Peru met in Lima in May. Afterwards the two allies backed a customs union.")
     assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Supports"), ("state/peru", "Supports")}
+
+
+def test_positions_a_verb_of_taking_sides_takes_a_stance_on_the_person_or_state_it_names(facts_for):
+    facts = facts_for("In 1960, Chile opposed President Thomas Ruiz. In 1961, Chile welcomed President Alexander "
+                      "Soto in Lima.")
+    assert stances(facts) == {("state/chile", "Opposes", "President Thomas Ruiz")}  # the one welcomed is no issue
+
+
+def test_positions_a_people_s_opinion_holds_stances_as_a_group(facts_for):
+    facts = facts_for("In 1940, Chilean public opinion favored neutrality. In his opinion, Peru favored it too.")
+    assert ("Chilean public opinion", "Supports", "neutrality") in stances(facts, holder_names=True)
+    assert not any("opinion" in holder.lower() for holder, _, _ in stances(facts, holder_names=True) - {
+        ("Chilean public opinion", "Supports", "neutrality")})
+
+
+def test_positions_those_who_took_a_side_including_a_person_are_that_side_not_the_next(facts_for):
+    facts = facts_for("Divisions emerged in Peru between those who supported the French, including Secretary of "
+                      "State Thomas Ruiz, and those who supported the British, including Secretary of the Treasury "
+                      "Alexander Soto.")
+    held = {(holder, issue) for holder, _, issue in stances(facts, holder_names=True)}
+    assert ("Thomas Ruiz", "French") in held
+    assert ("Thomas Ruiz", "British") not in held

@@ -176,6 +176,25 @@ def test_tokens_what_rather_than_sets_against_a_phrase_is_not_its_conjunct():
     assert [t.text for t in conjuncts(doc[1])] == ["independence"]
 
 
+def test_tokens_what_instead_of_sets_against_a_list_is_none_of_it():
+    # "backed Ruiz and his party, instead of Soto": the parser hangs "instead" on "of", which it makes the joint
+    doc = _doc([("backed", 0, "ROOT", "VERB"), ("Ruiz", 0, "dobj", "PROPN"), ("and", 1, "cc", "CCONJ"),
+                ("party", 1, "conj", "PROPN"), (",", 1, "punct", "PUNCT"), ("instead", 6, "advmod", "ADV"),
+                ("of", 1, "cc", "ADP"), ("Soto", 1, "conj", "PROPN")])
+    assert [t.text for t in conjuncts(doc[1])] == ["Ruiz", "party"]
+    assert [t.text for t in conjuncts(doc[7])] == ["Soto"]
+
+
+def test_tokens_a_phrase_that_repeats_the_head_the_list_is_inside_is_none_of_the_list():
+    # "between those who backed Peru, including Ruiz, and those ...": the parser hangs the second "those" on "Ruiz"
+    doc = _doc([("split", 0, "ROOT", "VERB"), ("between", 0, "prep", "ADP"), ("those", 1, "pobj", "PRON"),
+                ("who", 4, "nsubj", "PRON"), ("backed", 2, "relcl", "VERB"), ("Peru", 4, "dobj", "PROPN"),
+                (",", 2, "punct", "PUNCT"), ("including", 2, "prep", "VERB"), ("Ruiz", 7, "pobj", "PROPN"),
+                (",", 8, "punct", "PUNCT"), ("and", 8, "cc", "CCONJ"), ("those", 8, "conj", "PRON")])
+    assert [t.text for t in conjuncts(doc[8])] == ["Ruiz"]
+    assert [t.text for t in conjuncts(doc[11])] == ["those"]
+
+
 def test_tokens_a_list_that_ends_in_comma_and_holds_a_pair_inside_it():
     # "sent arms and ammunition, uniforms, and troops": the inner "and" joins a pair, the list goes on
     doc = _doc([("sent", 0, "ROOT", "VERB"), ("arms", 0, "dobj", "NOUN"), ("and", 1, "cc", "CCONJ"),

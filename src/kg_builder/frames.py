@@ -21,7 +21,7 @@ from .resources import ontology_dir, ontology_file
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
-                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "exchange",
+                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "siding_verbs", "exchange",
                       "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
@@ -57,6 +57,7 @@ class Frames:
     framing_prepositions: frozenset[str]  # "at X's request, Y did Z": the stance is about the clause around it
     receiving_verbs: frozenset[str]  # "the bill ran into opposition": the stance is about the bill
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
+    siding_verbs: frozenset[str]  # "backed the rebels", "opposed Allende": a stance on an actor itself
     exchange_prepositions: tuple[str, ...]
     exchange_counterpart: dict[str, str]
     stance_prepositions: dict[str, str]  # "in favor of" -> Supports
@@ -156,6 +157,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   framing_prepositions=frozenset(checker.words(top["framing_prepositions"], "framing_prepositions")),
                   receiving_verbs=frozenset(checker.words(top["receiving_verbs"], "receiving_verbs")),
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
+                  siding_verbs=frozenset(checker.words(top["siding_verbs"], "siding_verbs")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),
                   exchange_counterpart=counterpart, stance_prepositions=_stances(checker, top["stance_prepositions"]),
                   index=index)

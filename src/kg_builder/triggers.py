@@ -55,7 +55,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                         "party_nouns", "measure_heads"),
     "relations": _words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "appointment_verbs",
                         "holding_verbs", "alliance_words",
-                        "membership_heads", "member_nouns", "joining_verbs", "qualified_group_nouns", "group_suffixes",
+                        "membership_heads", "member_nouns", "joining_verbs", "qualified_group_nouns", "opinion_nouns", "group_suffixes",
                         "group_nouns"),
     "facilities": {"head_requires": LISTS,
                    **_words("heads", "generic_modifiers", "status_modifiers", "status_nouns", "operator_verbs",

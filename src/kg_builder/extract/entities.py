@@ -80,6 +80,7 @@ class Registry:
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
             | set(lexicon.triggers["reference"]["measure_heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
+        self.opinion_nouns = frozenset(triggers["opinion_nouns"])
         self.group_suffixes = tuple(triggers["group_suffixes"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
         # nouns of those who act for a state or body ("negotiators", "leaders"), asked of most nouns: joined once
@@ -490,7 +491,7 @@ class Registry:
                 return [body]
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
         if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
-                                     and qualified or self._named_by_ending(token)):
+                                     and qualified or self._named_by_ending(token) or self._opinion_of(token)):
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
             return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
@@ -520,6 +521,11 @@ class Registry:
         lemma = token.lemma_.lower()
         return token.tag_ == "NNS" and len(lemma) >= 6 and lemma.endswith(self.group_suffixes)
 
+    def _opinion_of(self, token: Token) -> bool:
+        """"public opinion", "American sentiment": a people's shared view, said whose by a modifier, holds stances."""
+        return token.tag_ == "NN" and token.lemma_.lower() in self.opinion_nouns and any(
+            c.dep_ in ("amod", "compound") and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
+
     def _of_people(self, token: Token) -> bool:
         """The "of" phrase names a people or a group: "of Americans", "of the senators"."""
         named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -545,7 +551,8 @@ class Registry:
 
     def _group(self, token: Token) -> str:
         """"a broad coalition of Republicans and conservative Democrats", "U.S. negotiators": a group acting as one."""
-        qualifies = token.lemma_.lower() in self.qualified_groups  # "colonial governments" are not all governments
+        # "colonial governments" are not all governments, nor is "public opinion" every opinion
+        qualifies = token.lemma_.lower() in self.qualified_groups | self.opinion_nouns
         government = token.lemma_.lower() in self.words["government_nouns"]
         keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
                 c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP" or qualifies))

@@ -228,8 +228,9 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
     for token, text in issues:
         # "elements of the U.S. presence": the doer of the thing an aspect is of
         named = prep_objects(token, "of") if token.lemma_.lower() in aspects else [token]
+        # "opposed the Soviet Union": the words of an actor's own name do not name a doer
         doers = [k for n in named for c in n.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-                 for k in ctx.registry.actors(c)]
+                 for k in ctx.registry.actors(c) if k not in ctx.registry.actors(n)]
         about = _stance_content(ctx, sent, token) or text  # "rejected Egypt's insistence on withdrawal": withdrawal
         for holder in holders:
             side = ctx.registry.state_of(holder)
@@ -324,11 +325,19 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         tokens = [t for t in _coordinates(pred, tokens) if _of_theme(match.frame.themes, t)]
         # a date ("On July 10 the delegates adopted the plan") is when, never what, a stance concerns
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.ent_type_ != "DATE"
-                 and not _person_or_state(ctx, token)
+                 and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
     return "", []
+
+
+def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
+    """"backed the rebels", "opposed Allende": the object of a verb of taking sides is what the stance is on, a
+    person or state too (the actor a verb of welcoming or urging acts on is no stance's issue). A possessor the
+    parser made an object ("supported [Mexico]['s right]") is not."""
+    return pred.category == "verb" and source == "theme" and pred.lemma in ctx.frames.siding_verbs \
+        and not any(c.dep_ == "case" for c in token.children)
 
 
 def _of_theme(themes: frozenset[str], token: Token) -> bool:
@@ -373,9 +382,11 @@ def _stance_of_its_own(ctx: Context, token: Token) -> bool:
 def _members(group: Token) -> list[Token]:
     """The named members of a plural group: "the states refusing to adhere ... were A, B and C" (a partitive "of the
     X" or "among the X" beside a copula whose subject lists them), "X, including A and B", "X such as A and B"."""
-    if group.tag_ not in ("NNS", "NNPS"):
-        return []
-    found = [t for p, t in noun_predication(group).obliques if p in ("including", "such as", "like")]
+    if group.tag_ not in ("NNS", "NNPS") and not (group.tag_ == "DT" and group.dep_ != "det"):
+        return []  # a plural, or a pronoun standing for one ("those who backed X, including A")
+    # the parser may tag "including" a participle, which no oblique takes
+    found = [t for p, t in noun_predication(group).obliques if p in ("including", "such as", "like")] \
+        or prep_objects(group, "including")
     found += [t for c in group.children if c.dep_ == "appos" for t in conjuncts(c)]
     copula = group.head.head if group.dep_ == "pobj" and group.head.lower_ in ("of", "among") else None
     if copula is not None and copula.lemma_ == "be":

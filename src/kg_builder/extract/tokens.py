@@ -57,19 +57,24 @@ def _lists(chain: list[Token]) -> list[list[Token]]:
     """The lists a chain of conjuncts makes. A list ends at its "and": in "the rejection of A and B, the C and D
     were ...", the parser may go on past the comma, but C starts a phrase of its own. And in "After the election of
     X, A and B resurrected ...", the subject the parser hung on the fronted phrase is a list of its own. What
-    "rather than" or "not" sets against the list ("sought independence rather than a change of rulers") is none
-    of it."""
+    "rather than", "instead of" or "not" sets against the list ("sought independence rather than a change of
+    rulers") is none of it."""
     dangling = [c for c in chain[-1].rights if c.dep_ in ("cc", "punct")]  # ", and" with nothing after it
     between = [list(chain[0].doc[a.i + 1: b.left_edge.i]) for a, b in zip(chain, chain[1:])] + [dangling]
-    joins = [[t.lower_ for t in gap if t.dep_ in ("cc", "neg")] for gap in between]
+    # "A and B, instead of C": the adverb the parser hangs on the joining word says how it joins
+    joins = [[t.lower_ for t in gap if t.dep_ in ("cc", "neg") or t.dep_ == "advmod" and t.head.dep_ == "cc"]
+             for gap in between]
     # "supplies, arms and ammunition, uniforms, and troops": a list that ends in ", and" (where the parser may
     # leave its last item out of the chain) holds pairs inside it
     ends_later = [any(words and any(t.text == "," for t in gap) for words, gap in zip(joins[k:], between[k:]))
                   for k in range(1, len(joins))]
     lists: list[list[Token]] = [[chain[0]]]
     closed = False
+    outer = {a.lemma_.lower() for a in chain[0].ancestors if a.pos_ in ("NOUN", "PRON", "DET")}
     for item, words, later in zip(chain[1:], joins, ends_later):
-        if closed and not words and not later or set(words) & CONTRASTING:
+        # "those who backed A, including X, and those who backed B": a phrase that repeats the head of the one the
+        # list is inside goes with that phrase, wherever the parser hangs it
+        if closed and not words and not later or set(words) & CONTRASTING or item.lemma_.lower() in outer:
             lists.append([])
         closed = closed or bool(words)
         lists[-1].append(item)
