@@ -952,3 +952,12 @@ def test_positions_those_who_took_a_side_including_a_person_are_that_side_not_th
     held = {(holder, issue) for holder, _, issue in stances(facts, holder_names=True)}
     assert ("Thomas Ruiz", "French") in held
     assert ("Thomas Ruiz", "British") not in held
+
+
+def test_positions_a_possessor_the_parser_made_an_object_is_no_issue_of_its_own(facts_for):
+    # the parser reads "supported [Peru]['s right]" as two objects of "supported"
+    facts = facts_for("The Chilean Government responded with a policy that backed efforts by foreign companies to "
+                      "obtain payment for their properties but supported Peru’s right to expropriate foreign assets.")
+    issues = {issue for _, _, issue in stances(facts)}
+    assert "right to expropriate foreign assets" in issues
+    assert "Peru" not in issues
