@@ -33,20 +33,47 @@ def test_relations_hyphenated_alliance_names_both_states(facts_for, text):
     assert pair(alliance) == {"state/chile", "state/peru"}
 
 
+@pytest.mark.parametrize("text", [
+    "Peru believed that Chile had broken its neutrality by accepting the Allied blockade of Bolivia.",
+    "Stalin agreed that Russia would declare war after an Allied victory over Germany.",
+    "The program should protect Chile and its allies from Bolivian land and air attacks.",
+])
+def test_relations_a_phrase_that_names_no_member_names_no_ally(facts_for, text):
+    # who is blockaded, defeated or attacked is no ally
+    facts = facts_for(text)
+    allied = {k for r in related(facts, "alliedWith") for k in pair(r)}
+    assert not allied & {"state/bolivia", "state/germany"}
+
+
+def test_relations_examples_of_what_an_alliance_word_modifies_name_the_allies(facts_for):
+    facts = facts_for("Talks stalled over alliance matters (such as the Chile-Peru naval exercises) in 2019.")
+    assert [pair(r) for r in related(facts, "alliedWith")] == [{"state/chile", "state/peru"}]
+
+
+def test_relations_its_allies_in_a_list_are_the_allies_of_the_one_before_its(facts_for):
+    facts = facts_for("Chile should face down Peru and its Bolivian allies.")
+    assert {k for r in related(facts, "alliedWith") for k in pair(r)} >= {"state/peru"}
+    assert "state/chile" not in {k for r in related(facts, "alliedWith") for k in pair(r)}
+
+
+def test_relations_a_conjunct_of_allies_is_no_ally(facts_for):
+    facts = facts_for("Peru was one of Washington’s closest allies and Weinberger feared the administration’s "
+                      "failure to support the Ruiz government.")
+    assert "person/weinberger" not in {k for r in related(facts, "alliedWith") for k in pair(r)}
+
+
 def test_relations_no_alliance_word_no_alliance(facts_for):
     facts = facts_for("Canada sent troops together with Britain.")
     assert related(facts, "alliedWith") == []
 
 
-@pytest.mark.xfail(strict=True, reason="a copular alliance ('X is an ally of Y', 'X and Y are allies') is not read: "
-                                       "the subject lies outside the scope of the alliance noun")
-@pytest.mark.parametrize("text", ["Peru is an ally of Chile.", "Chile and Peru are allies."])
+@pytest.mark.parametrize("text", ["Peru is an ally of Chile.", "Chile and Peru are allies.",
+                                  "Peru was one of Chile’s closest allies."])
 def test_relations_copular_alliance(facts_for, text):
     facts = facts_for(text)
     assert [pair(r) for r in related(facts, "alliedWith")] == [{"state/chile", "state/peru"}]
 
 
-@pytest.mark.xfail(strict=True, reason="a negated copular alliance gives no Negative alliedWith claim at all")
 def test_relations_negated_alliance_is_a_negative_claim(facts_for):
     facts = facts_for("Peru is not an ally of Chile.")
     [claim] = related(facts, "alliedWith")
@@ -63,6 +90,15 @@ def test_relations_copular_role_gives_role_and_affiliation(facts_for):
     assert (affiliation.subject, affiliation.object) == ("person/jane-roe", "organization/brookings-institution")
     assert affiliation.factuality.is_plain_fact
     assert related(facts, "leaderOf") == []
+
+
+@pytest.mark.parametrize("text", [
+    "In 1970 Thomas Ruiz won the election. On November 3 he was officially sworn in as President of Peru.",
+    "Thomas Ruiz was inaugurated as President of Peru in 1990.",
+])
+def test_relations_one_sworn_in_or_inaugurated_as_a_leader_leads(facts_for, text):
+    leads = [(r.subject, r.object) for r in related(facts_for(text), "leaderOf")]
+    assert leads == [("person/thomas-ruiz", "state/peru")]
 
 
 def test_relations_copular_leader_title_gives_leader_of(facts_for):

@@ -54,7 +54,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                         "partitive_nouns", "expletive_verbs",
                         "party_nouns", "measure_heads"),
     "relations": _words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "appointment_verbs",
-                        "holding_verbs", "alliance_words",
+                        "holding_verbs", "alliance_words", "alliance_member_prepositions", "example_prepositions",
                         "membership_heads", "member_nouns", "joining_verbs", "qualified_group_nouns", "opinion_nouns", "group_suffixes",
                         "group_nouns"),
     "facilities": {"head_requires": LISTS,

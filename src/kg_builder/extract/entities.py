@@ -348,7 +348,7 @@ class Registry:
             found = [k for k in self._actor(token.head.head) if self.kind(k) in ("State", "Organization")]
             if found:
                 return found[:1]
-        owner = self._owner_of_act(token)
+        owner = self._joined_owner(token, ("State", "Organization")) or self._owner_of_act(token)
         if owner:
             return owner
         verb = token
@@ -392,6 +392,14 @@ class Registry:
             if actor and self.kind(actor) in ("State", "Organization"):
                 return [actor]
         return []
+
+    def _joined_owner(self, pronoun: Token, kinds: tuple[str, ...]) -> list[str]:
+        """"the Soviet Union and its allies", "Ruiz and his party": a possessive in a conjunct is the one it is joined
+        to, when that is an actor of the pronoun's kind."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ != "conj":
+            return []
+        return [k for k in self._actor(noun.head) if self.kind(k) in kinds]
 
     def _owner_of_act(self, pronoun: Token) -> list[str]:
         """"the U.S. announcement of its intention", "Peru's defence of its claim": "its" in the "of" phrase of a
@@ -636,7 +644,7 @@ class Registry:
         """The subject of the sentence's main clause (a fronted "At their first meeting, Trump and Kim ..." points
         forward), else the pair last named together, else the nearest earlier actor. In a clause that says what a
         noun holds ("Trump's statements that he wants ..."), the pronoun is the noun's owner."""
-        owner = self._content_owner(token)
+        owner = self._joined_owner(token, tuple(ACTOR_KINDS) if plural else ("Person",)) or self._content_owner(token)
         if owner:
             return owner
         root = sentence_of(token).root

@@ -263,7 +263,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             continue
         if _allied_with(ctx, sent, token):
             continue
-        scope = _alliance_scope(token)
+        scope = _alliance_scope(token, ctx.triggers["relations"])
         states = []
         for t in scope:
             key = ctx.registry.key_of(t)
@@ -279,13 +279,29 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             states += [k for k in ctx.registry.actors(token.head) if k not in states and k not in listed]
         if owner and token.pos_ == "NOUN" and token.tag_ == "NNS":  # "the U.S. and its Western European allies"
             # bare "its allies" names nobody in particular
-            states += [k for k in ctx.registry.actors(token) if k not in states
+            listed = {ctx.registry.key_of(c) for c in token.conjuncts}  # "allies and Weinberger feared": no ally
+            states += [k for k in ctx.registry.actors(token) if k not in states and k not in listed
                        and ctx.registry.entities[k].label.lower() != token.lower_]
+        copula = _alliance_copula(ctx, token)
+        if copula is not None:  # "Peru is an ally of Chile", "Chile and Peru are allies"
+            states += [k for k in dict.fromkeys(k for s in subjects(copula) for k in ctx.registry.actors(s))
+                       if k not in states]
         if len(states) >= 2:
-            # an alliance named in a noun phrase is presupposed: the modality of the clause does not reach it
-            fact = Factuality(polarity(token, ctx.cues))
+            # an alliance named in a noun phrase is presupposed: the modality of the clause does not reach it; one a
+            # clause states is as sure as the clause ("Peru is not an ally of Chile")
+            fact = ctx.factuality(copula) if copula is not None else Factuality(polarity(token, ctx.cues))
             for other in states[1:]:
                 ctx.relate(states[0], "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _alliance_copula(ctx: Context, token: Token) -> Token | None:
+    """The linking verb an alliance word completes, whose subject is then an ally: "Peru is an ally of Chile", "Peru
+    was one of Chile's closest allies"."""
+    noun = token.head if token.dep_ in ("compound", "amod") else token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "attr":
+        noun = noun.head.head  # "one of Y's allies"
+    verb = noun.head
+    return verb if noun.dep_ == "attr" and verb.lemma_.lower() in ctx.triggers["relations"]["holding_verbs"] else None
 
 
 def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
@@ -306,11 +322,14 @@ def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
     return True
 
 
-def _alliance_scope(token: Token) -> list[Token]:
-    """The noun phrase around an alliance word: its own subtree, and that of the noun it modifies."""
+def _alliance_scope(token: Token, words: dict[str, list[str]]) -> list[Token]:
+    """The noun phrase around an alliance word: its own subtree, and that of the noun it modifies, without the
+    phrases that name no members."""
     head = token.head if token.dep_ in ("compound", "amod") else token
-    listed = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}  # "the alliance, X relations"
-    return [t for t in head.subtree if t.i not in listed]
+    kept = set(words["example_prepositions"]) | (set(words["alliance_member_prepositions"]) if head == token else set())
+    left_out = {t.i for c in head.children if c.dep_ in ("conj", "cc")  # "the alliance, X relations"
+                or c.dep_ == "prep" and c.lower_ not in kept for t in c.subtree}
+    return [t for t in head.subtree if t.i not in left_out]
 
 
 def _owner(ctx: Context, token: Token) -> str | None:
