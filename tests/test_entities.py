@@ -33,6 +33,19 @@ def test_entities_short_name_before_full_name_still_joins(facts_for):
     assert keys == {"person/helene-marchetti", "person/laura-bennett"}
 
 
+def test_entities_a_titled_short_name_before_a_full_name_with_another_title_is_someone_else(facts_for):
+    facts = facts_for("In 1962, President Bennett warned Peru. Bennett then wrote to Lima. Attorney General Robert "
+                      "Bennett met the Peruvian envoy.")
+    keys = {e.key for e in facts.entities if e.kind == "Person"}
+    assert keys == {"person/bennett", "person/robert-bennett"}
+    assert "president" not in entities_by_key(facts)["person/robert-bennett"].roles
+
+
+def test_entities_a_titled_short_name_before_the_full_name_with_that_title_joins_it(facts_for):
+    facts = facts_for("In 1962, President Bennett warned Peru. Later, President Robert Bennett met the Peruvian envoy.")
+    assert {e.key for e in facts.entities if e.kind == "Person"} == {"person/robert-bennett"}
+
+
 def test_entities_leader_title_gives_role_and_leader_of_state(facts_for):
     facts = facts_for("French president Helene Marchetti arrived in Lima.")
     person = entities_by_key(facts)["person/helene-marchetti"]

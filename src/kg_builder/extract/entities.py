@@ -176,8 +176,12 @@ class Registry:
         return key
 
     def _cluster_persons(self, doc: Doc) -> dict[str, tuple[str, str]]:
-        """Each person name seen -> (key, canonical label): short names join the longest name that contains them."""
+        """Each person name seen -> (key, canonical label): short names join the longest name that contains them,
+        unless the short one came first with a title the longer one never has ("President Kennedy" written before
+        "Attorney General Robert Kennedy" is someone else, whom the writer took the reader to know)."""
         names: dict[str, str | None] = {}
+        first: dict[str, int] = {}
+        titled: dict[str, set[str]] = {}
         for ent in doc.ents:
             if self._names_no_actor(ent) and not ent.ent_id_:
                 continue  # "the Tarvisio Conference" tagged PERSON
@@ -186,17 +190,26 @@ class Registry:
                 entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
                 name = entry.label if entry else clean_name(ent.text, self.titles)
                 names[name] = entry.key if entry else names.get(name)
+                for written in {name, clean_name(ent.text, self.titles)}:
+                    first.setdefault(written, ent.start)
+                    titled.setdefault(written, set()).update(self._title_before(ent))
                 if entry:
                     names[clean_name(ent.text, self.titles)] = entry.key
         full = sorted(names, key=lambda n: -len(n.split()))
         out = {}
         for name in names:
-            target = next((f for f in full if f != name and _part_of(name, f)), name)
+            target = next((f for f in full if f != name and _part_of(name, f) and (
+                first[f] <= first[name] or not titled[f] or not titled[name] or titled[f] & titled[name])), name)
             target = out.get(target, (None, target))[1] if target in out else target
             key = names.get(target) or names.get(name) or f"person/{slug(target)}"
             label = self.lex[key].label if key in self.lex else target
             out[name] = (key, label)
         return out
+
+    def _title_before(self, ent: Span) -> set[str]:
+        """The title word right before a name ("President" of "President Kennedy"), lower case, if there is one."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return {before.lower_} if before is not None and before.lower_ in self.titles else set()
 
     def _supported(self, entry: LexEntry, ent: Span) -> bool:
         """A generic alias ("the North", "the peninsula") names its entity only where the document also names it
