@@ -46,6 +46,12 @@ def test_entities_a_titled_short_name_before_the_full_name_with_that_title_joins
     assert {e.key for e in facts.entities if e.kind == "Person"} == {"person/robert-bennett"}
 
 
+def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
+    facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
+    assert not [e for e in facts.entities if e.kind == "Organization"]
+    assert "national security advisor" in entities_by_key(facts)["person/laura-bennett"].roles
+
+
 def test_entities_leader_title_gives_role_and_leader_of_state(facts_for):
     facts = facts_for("French president Helene Marchetti arrived in Lima.")
     person = entities_by_key(facts)["person/helene-marchetti"]

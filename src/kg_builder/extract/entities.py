@@ -70,7 +70,8 @@ class Registry:
         self.lexicon = lexicon
         self.lex = lexicon.by_key()
         triggers = lexicon.triggers["relations"]
-        self.titles = {t for t in triggers["leader_titles"] + triggers["other_titles"] if " " not in t}
+        self.title_names = frozenset(triggers["leader_titles"] + triggers["other_titles"])
+        self.titles = {t for t in self.title_names if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
         self.member_nouns = frozenset(triggers["member_nouns"])
         # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
@@ -264,8 +265,12 @@ class Registry:
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
 
     def _names_no_actor(self, ent: Span) -> bool:
-        """The name of an agreement, event or measure ("the Trade Decrees" tagged ORG)."""
-        return bool(head_forms(ent.root) & self.not_actor_heads)
+        """The name of an agreement, event or measure ("the Trade Decrees" tagged ORG), or a title or the start of one
+        ("National Security Advisor", "National Security" before "Advisor", tagged ORG)."""
+        start = ent.start + (ent[0].lower_ == "the")
+        words = [t.lower_ for t in ent.doc[start: min(ent.end + 2, len(ent.doc))]]
+        return bool(head_forms(ent.root) & self.not_actor_heads) \
+            or any(" ".join(words[:k]) in self.title_names for k in range(ent.end - start, len(words) + 1))
 
     # --- reading actors --------------------------------------------------------------
     def key_of(self, token: Token) -> str | None:
