@@ -81,6 +81,23 @@ def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
     assert (unwilling.polarity, unwilling.modality) == ("Negative", "Hypothetical")
 
 
+@pytest.mark.parametrize("text, word", [
+    ("In 1830 Ruiz encouraged Congress to adopt the tariff.", "adopt"),
+    ("In 1863 Peru invited Ruiz to become Emperor of Chile.", "become"),
+    ("Peru wished to reach an agreement with Chile.", "reach"),
+])
+def test_factuality_what_one_is_encouraged_invited_or_wishes_to_do_is_not_done_yet(reading, text, word):
+    assert reading(text, word).modality == "Hypothetical"
+
+
+def test_factuality_a_clause_the_parser_hangs_before_a_verb_of_wishing_is_not_wished(reading):
+    # "were" is parsed as a complement of "wished": a clause before its verb is none of what is wished
+    text = ("However, many senators were wary of intervening abroad after the war in Bolivia, others wished to avoid "
+            "the Peru connection, and still others did not believe the issue was important.")
+    assert reading(text, "were").modality == "Asserted"
+    assert reading(text, "avoid").modality == "Hypothetical"
+
+
 def test_factuality_what_a_purpose_clause_aims_at_is_not_asserted(reading):
     aim = reading("Chile sent ships to ensure that Peru did not close the port.", "close")
     assert (aim.polarity, aim.modality) == ("Negative", "Hypothetical")

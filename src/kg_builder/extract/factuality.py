@@ -352,7 +352,10 @@ def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, mo
 
 
 def _complement(child: Token) -> bool:
-    """The way up from the trigger enters a future verb through what it governs ("plans to test")."""
+    """The way up from the trigger enters a future verb through what it governs ("plans to test"). A clause before
+    the verb is none of it ("X were wary, others wished to avoid Y": the parser hangs the first on "wished")."""
+    if child.dep_ == "ccomp" and child.i < child.head.i:
+        return False
     return child.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(child)
 
 
