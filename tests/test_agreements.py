@@ -480,3 +480,22 @@ def test_agreements_what_a_treaty_achieved_or_left_out_is_no_commitment(facts_fo
     facts = facts_for(f"Peru and Chile signed the Treaty of Lima in 1929. {later}")
     (treaty,) = facts.agreements
     assert treaty.commitments == ()
+
+
+def test_agreements_who_breaks_a_pact_with_another_were_its_parties(facts_for):
+    facts = facts_for("In 1941 the Soviets broke their neutrality pact with Japan.")
+    [pact] = facts.agreements
+    assert pact.status == "Withdrawn"
+    assert sorted(r.object for r in signatories(facts, pact.key)) == ["state/japan", "state/soviet-union"]
+
+
+def test_agreements_who_withdraws_a_text_itself_is_no_party_to_it(facts_for):
+    facts = facts_for("After the invasion, President Ruiz withdrew the Lima Treaty from consideration.")
+    assert signatories(facts) == []
+
+
+def test_agreements_two_who_part_ways_are_not_the_two_countries_named_next(facts_for):
+    facts = facts_for("Chile and Peru signed the Lima Accord in 1990. In 1995 Chile abrogated its treaty with "
+                      "Bolivia. The two countries then met in Lima.")
+    [meeting] = [e for e in facts.events if e.label.startswith("The two countries")]
+    assert sorted(meeting.participants) == ["state/chile", "state/peru"]

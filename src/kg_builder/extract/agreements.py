@@ -298,7 +298,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     if found is None and not proper and _unnamed_and_unmade(ctx, token, name, made):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
-    signers = _signatories(ctx, verb, token) if verb is not None and status in ("Signed", "NotSigned") else []
+    signers = _signatories(ctx, verb, token) if verb is not None and _signing(ctx, verb, token, status) else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
     if (proper or by_parties) and not signers and status in (None, "Signed") and fact.is_plain_fact:
         # "the Chile-Peru Border Treaty", "the 1929 ... Treaty", "the Tacna Protocol of May 1929": a treaty
@@ -325,7 +325,9 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     for signer in signers:
         ctx.relate(agreement.key, "signatory", signer, ctx.evidence(sentence_of(token), "rule:agreement-signatory", 0.8),
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
-    if len(signers) == 2 and fact.polarity == "Positive":  # "France and China did not sign": no principal pair
+    # "France and China did not sign": no principal pair; nor are two who part ways ("the U.S. abrogated its
+    # treaty with Japan")
+    if len(signers) == 2 and fact.polarity == "Positive" and status != "Withdrawn":
         ctx.registry.note_pair(signers)
 
 
@@ -446,11 +448,20 @@ def _store(ctx: Context, agreement: Agreement) -> None:
     ctx.agreements.append(agreement)
 
 
+def _signing(ctx: Context, verb: Token, agreement: Token, status: str | None) -> bool:
+    """A verb whose agent and partners are parties: one of signing, or of withdrawing from or breaking a pact (one
+    who withdraws the text itself, "withdrew the treaty from consideration", took back a proposal)."""
+    taken_back = agreement.dep_ == "dobj" and agreement.head == verb \
+        and verb.lemma_.lower() in ctx.triggers["agreements"]["proposal_withdrawing_verbs"]
+    return status in ("Signed", "NotSigned") or status == "Withdrawn" and not taken_back
+
+
 def _signatories(ctx: Context, verb: Token, agreement: Token) -> list[str]:
     """Who signs: the agent of the signing verb, and those it was concluded "between" or signed "with" (the parser
-    may hang "with X" on the agreement: "signed a pact with X")."""
+    may hang "with X" on the agreement: "signed a pact with X"), and whose it is ("broke their pact with X")."""
     pred = verb_predication(verb)
-    heads = list(pred.agents) + list(pred.oblique("between", "with")) + prep_objects(agreement, "with", "between")
+    heads = list(pred.agents) + list(pred.oblique("between", "with")) + prep_objects(agreement, "with", "between") \
+        + [c for c in agreement.children if c.dep_ == "poss"]
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
