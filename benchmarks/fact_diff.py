@@ -2,7 +2,7 @@
 
 The gold sets count answers; they cannot say whether a fact that matches no gold
 row is right. This reads every Milestones essay without a gold file, keeps each
-position, disagreement, event, relation and title (with its sentence) as one line of JSON, and
+position, disagreement, event, relation, title and commitment (with its sentence) as one line of JSON, and
 prints what differs between two such snapshots, for a person to read.
 
     .venv/bin/python benchmarks/fact_diff.py snapshot before.json      # on the commit before the change
@@ -45,6 +45,7 @@ def fact_lines(facts: Facts) -> list[str]:
               r.evidence.span.sentence) for r in facts.relations]
     rows += [("title", e.label, role.title, role.factuality.polarity, role.factuality.modality,
               role.evidence.span.sentence) for e in facts.entities for role in e.role_readings]
+    rows += [("commitment", a.label, c.label, c.evidence.span.sentence) for a in facts.agreements for c in a.commitments]
     return sorted({json.dumps(row, ensure_ascii=False) for row in rows})
 
 

@@ -499,3 +499,11 @@ def test_agreements_two_who_part_ways_are_not_the_two_countries_named_next(facts
                       "Bolivia. The two countries then met in Lima.")
     [meeting] = [e for e in facts.events if e.label.startswith("The two countries")]
     assert sorted(meeting.participants) == ["state/chile", "state/peru"]
+
+
+def test_agreements_each_act_a_party_would_do_under_an_agreement_is_a_provision_of_its_own(facts_for):
+    facts = facts_for("In 1854 Chile and Peru signed the Lima Treaty. According to the terms of the treaty, Peru "
+                      "would protect stranded seamen and open two ports for Chilean ships.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["Peru would protect stranded seamen",
+                                                     "Peru would open two ports for Chilean ships"]

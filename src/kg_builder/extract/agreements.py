@@ -593,10 +593,18 @@ def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
     (without the phrases in `drop`: the one that names the agreement)."""
     own = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    # "Japan would protect seamen and open two ports": each act with an object of its own is a provision, said of
+    # the one subject (one with an auxiliary of its own has a subject the parser lost: "X would A and banks would B")
+    shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in own and objects(c)
+              and not any(a.dep_ in ("aux", "auxpass") for a in c.children)] if objects(verb) else []
     # "In 1802, after the war, X ceded Y": what comes before the subject frames the provision, it is no part of it
-    start = min((s.left_edge.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), default=None)
-    first = clause_text(verb, before=own[0].left_edge.i if own else None, after=start, drop=drop)
-    return [first, *(text for c in own for text in _provisions_said(c, drop))]
+    subject = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+    start = min((s.left_edge.i for s in subject), default=None)
+    cut = min(([own[0].left_edge.i] if own else []) + [c.i for c in shared], default=None)
+    first = clause_text(verb, before=cut, after=start, drop=drop)
+    said_of = [t for s in subject for t in s.subtree] + [c for c in verb.children if c.dep_ in ("aux", "neg")]
+    return [first, *(f"{text_of(said_of)} {clause_text(c, drop=drop)}".strip() for c in shared),
+            *(text for c in own for text in _provisions_said(c, drop))]
 
 
 def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
