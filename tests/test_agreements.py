@@ -507,3 +507,15 @@ def test_agreements_each_act_a_party_would_do_under_an_agreement_is_a_provision_
     [treaty] = facts.agreements
     assert [c.label for c in treaty.commitments] == ["Peru would protect stranded seamen",
                                                      "Peru would open two ports for Chilean ships"]
+
+
+@pytest.mark.parametrize("text, not_a_provision", [
+    ("In 1922 Chile, Peru and Bolivia signed the Lima Treaty. The treaty promised that each of the signatories—Chile, "
+     "Peru, and Bolivia—would respect the border.", "Peru"),
+    ("In 1922 Chile and Peru signed the Lima Treaty, which called for a customs union and a joint commission, which "
+     "Bolivia never joined.", "which Bolivia never joined"),
+])
+def test_agreements_a_name_or_a_relative_clause_in_the_list_is_no_provision(facts_for, text, not_a_provision):
+    [treaty] = facts_for(text).agreements
+    assert treaty.commitments
+    assert not_a_provision not in [c.label for c in treaty.commitments]

@@ -19,6 +19,7 @@ from ..model import ASSERTED, Agreement, Commitment, Event, Factuality, TimeValu
 from ..timex import Interval
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
+from .entities import ACTOR_KINDS
 from .events import _date_tokens, join_participants
 from .tokens import conjuncts, objects, phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of
 
@@ -677,7 +678,7 @@ def _add_commitments(ctx: Context, sent: SentSpan, agreement_key: str, texts: li
     if current is None:
         return
     known = [set(c.label.lower().split()) for c in current.commitments]
-    fresh = [t for t in texts if t and len(t.split()) >= 2
+    fresh = [t for t in texts if t and len(t.split()) >= 2 and _provision_text(ctx, t)
              and not any(len(words & set(t.lower().split())) >= 0.8 * min(len(words), len(t.split())) for words in known)]
     new = tuple(dict.fromkeys(_commitment(ctx, sent, current, t) for t in fresh))
     if new:
@@ -792,11 +793,22 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     verbs = conjuncts(verb) if verb is not None and verb.lemma_.lower() in words else []
     verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive"]
     for v in verbs:
-        for item in _items(v, ctx.triggers["agreements"]["list_verbs"]):
+        for item in (i for i in _items(v, ctx.triggers["agreements"]["list_verbs"]) if _provision_text(ctx, i)):
             key = ctx.fact_key("commitment", agreement.key, item)
             out.append(Commitment(key=key, label=item, evidence=ctx.evidence(sentence_of(token), "rule:commitment-list", 0.7)))
     known = {c.label for c in agreement.commitments}
     return tuple(c for c in out if c.label not in known)
+
+
+def _provision_text(ctx: Context, text: str) -> bool:
+    """What a list after a verb of providing can hold that is no provision: a relative clause on its last item
+    ("..., which the United States never joined"), a date ("by October 30, 1993"), or an actor's bare name ("each of
+    the signatories: the United States, the United Kingdom, ...")."""
+    low = text.lower().removeprefix("the ").strip(" .")
+    if low.split()[0] in RELATIVE_PRONOUNS - {"that"} or not re.search(r"[a-z]", low):  # "that X would": a provision
+        return False
+    return not any(low in {b.label.lower(), *(a.lower() for a in b.aliases)} for b in ctx.registry.entities.values()
+                   if b.kind in ACTOR_KINDS)
 
 
 def _items(verb: Token, list_verbs: list[str]) -> list[str]:
