@@ -15,6 +15,13 @@ def test_tokens_split_list_oxford_comma():
         "sanctions relief", "a peace declaration", "the return of remains"]
 
 
+def test_tokens_split_list_keeps_a_dashed_aside_whole():
+    # "each of the signatories—A, B, and C—would ...": the names inside the dashes are no items of the list
+    assert split_list("each of the signatories\u2014Chile, Peru, and Bolivia\u2014would respect the border") == [
+        "each of the signatories\u2014Chile, Peru, and Bolivia\u2014would respect the border"]
+    assert split_list("Chile, Peru\u2014and Bolivia") == ["Chile", "Peru\u2014and Bolivia"]  # one dash: no aside
+
+
 def test_tokens_split_list_without_oxford_comma():
     assert split_list("Peru, Chile and Bolivia") == ["Peru", "Chile", "Bolivia"]
 

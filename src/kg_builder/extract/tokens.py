@@ -289,13 +289,16 @@ def split_list(text: str) -> list[str]:
 
 
 def _top_level_split(text: str) -> list[str]:
-    """Split on commas and semicolons outside parentheses, and not inside numbers like "2,400"."""
+    """Split on commas and semicolons outside parentheses and dashed asides ("each of them—A, B, and C—would"), and
+    not inside numbers like "2,400"."""
     parts, depth, current = [], 0, []
+    aside = False
     for i, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
+        aside = (not aside and "\u2014" in text[i + 1:]) if ch == "\u2014" else aside
         numeric = ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-        if ch in ",;" and depth == 0 and not numeric:
+        if ch in ",;" and depth == 0 and not aside and not numeric:
             parts.append("".join(current))
             current = []
         else:
