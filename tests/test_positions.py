@@ -961,3 +961,11 @@ def test_positions_a_possessor_the_parser_made_an_object_is_no_issue_of_its_own(
     issues = {issue for _, _, issue in stances(facts)}
     assert "right to expropriate foreign assets" in issues
     assert "Peru" not in issues
+
+
+def test_positions_a_leader_named_after_another_acts_for_the_state_he_leads(facts_for):
+    # outlawing Chilean parties is no dispute with Chile for one who now leads it
+    facts = facts_for("In 1964 Thomas Ruiz was elected President of Chile. In 1973 Alexander Soto was named President "
+                      "of Chile, whereupon he outlawed many Chilean leftist political parties.")
+    assert ("person/alexander-soto", "Opposes") in {(p.holder, p.stance) for p in facts.positions}
+    assert not facts.disagreements

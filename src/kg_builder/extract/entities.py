@@ -94,6 +94,7 @@ class Registry:
         self.publisher = self._publisher(document.publisher) if document.publisher else None
         self.last_pair: tuple[str, ...] = ()
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
+        self.led: dict[str, str] = {}  # person key -> the state the text last made them leader of
         self.group_states: dict[str, str] = {}  # "U.S. negotiators" -> the state its name places it in
         self._person_names = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
@@ -643,11 +644,14 @@ class Registry:
         return ranked[:2] if len(ranked) >= 2 else []
 
     def state_of(self, key: str) -> str:
-        """The state an actor acts for: its leader's, or the one a group's name places it in; else itself."""
-        for state, person in self.leaders.items():
-            if person == key:
-                return state
-        return self.group_states.get(key, key)
+        """The state an actor acts for: the one it leads, or the one a group's name places it in; else itself."""
+        return self.led.get(key) or self.group_states.get(key, key)
+
+    def note_leader(self, state: str, person: str) -> None:
+        """The person leads the state: "the Chilean president" stays the first one the text named; the person acts
+        for that state whoever came before ("Pinochet was named President of Chile")."""
+        self.leaders.setdefault(state, person)
+        self.led[person] = state
 
     def note_pair(self, keys: list[str]) -> None:
         if len(keys) == 2:

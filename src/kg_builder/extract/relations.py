@@ -69,7 +69,7 @@ def titles(ctx: Context, sent: SentSpan) -> None:
         bodies = owners or _bodies_in(ctx, [t for t in words if t.lower_ not in title.replace("-", " ").split()])
         if bodies and title in leader_titles:
             if ctx.registry.kind(bodies[0]) == "State":
-                ctx.registry.leaders.setdefault(bodies[0], key)
+                ctx.registry.note_leader(bodies[0], key)
             ctx.relate(key, "leaderOf", bodies[0], ctx.evidence(sent, "rule:title-leader", 0.9))
         elif bodies:
             ctx.relate(key, "affiliatedWith", bodies[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
@@ -142,7 +142,7 @@ def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bod
             ctx.unplaced_titles.append(UnplacedTitle(person, title, ctx.evidence(sent, "rule:home-title", 0.6)))
         for body in bodies:
             if leader and ctx.registry.kind(body) == "State":
-                ctx.registry.leaders.setdefault(body, person)
+                ctx.registry.note_leader(body, person)
             ctx.relate(person, "leaderOf" if leader else "affiliatedWith", body,
                        ctx.evidence(sent, "rule:appointment", 0.75), fact)
 
