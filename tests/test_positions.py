@@ -969,3 +969,10 @@ def test_positions_a_leader_named_after_another_acts_for_the_state_he_leads(fact
                       "of Chile, whereupon he outlawed many Chilean leftist political parties.")
     assert ("person/alexander-soto", "Opposes") in {(p.holder, p.stance) for p in facts.positions}
     assert not facts.disagreements
+
+
+def test_positions_a_state_s_own_body_acting_on_the_state_s_acts_is_no_rift_with_it(facts_for):
+    facts = facts_for("Immediately following the war, the U.S. Congress rejected U.S. membership in the League of "
+                      "Nations.")
+    assert ("organization/us-congress", "Rejects") in {(p.holder, p.stance) for p in facts.positions}
+    assert not facts.disagreements

@@ -647,6 +647,20 @@ class Registry:
         """The state an actor acts for: the one it leads, or the one a group's name places it in; else itself."""
         return self.led.get(key) or self.group_states.get(key, key)
 
+    def named_state(self, key: str) -> str | None:
+        """"U.S. Congress", "Chilean Navy": a body whose name starts with the name of a state the text names is that
+        state's (it still acts as itself: "Congress rebuffed Roosevelt" is a rift inside the state)."""
+        entity = self.entities.get(key)
+        if entity is None or entity.kind != "Organization" or len(entity.label.split()) < 2:
+            return None
+        first = entity.label.split()[0].lower()
+        for state in (b for b in self.entities.values() if b.kind == "State"):
+            known = self.lex.get(state.key)
+            names = {state.label, *state.aliases, *(known.aliases + known.demonyms if known else ())}
+            if first in {n.lower() for n in names}:
+                return state.key
+        return None
+
     def note_leader(self, state: str, person: str) -> None:
         """The person leads the state: "the Chilean president" stays the first one the text named; the person acts
         for that state whoever came before ("Pinochet was named President of Chile")."""

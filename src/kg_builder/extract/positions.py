@@ -235,7 +235,8 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
         for holder in holders:
             side = ctx.registry.state_of(holder)
             for doer in dict.fromkeys(doers):
-                if doer not in (holder, side):
+                # "Congress rejected U.S. membership": a state's own body acting on the state's acts is no rift
+                if doer not in (holder, side, ctx.registry.named_state(holder)):
                     _disagreement(ctx, sent, [side, doer], [about], fact, "frame:opposed-act")
 
 
