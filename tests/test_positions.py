@@ -976,3 +976,10 @@ def test_positions_a_state_s_own_body_acting_on_the_state_s_acts_is_no_rift_with
                       "Nations.")
     assert ("organization/us-congress", "Rejects") in {(p.holder, p.stance) for p in facts.positions}
     assert not facts.disagreements
+
+
+def test_positions_those_of_a_people_a_relative_clause_picks_out_are_a_group_not_their_state(facts_for):
+    facts = facts_for("In 1899, Americans who advocated annexation supported the treaty with Spain.")
+    holders = {p.holder for p in facts.positions}
+    assert "state/united-states" not in holders
+    assert any(h.startswith("organization/") for h in holders)

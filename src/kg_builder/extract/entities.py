@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
-from .tokens import SPACES, conjuncts, head_forms, sentence_of, subjects, text_of
+from .tokens import SPACES, conjuncts, head_forms, non_restrictive, sentence_of, subjects, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -303,9 +303,11 @@ class Registry:
         return out
 
     def _part_of_a_people(self, token: Token) -> bool:
-        """"Many Americans opposed it", "some Germans": part of a people is a group of people, not their state."""
-        return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and any(
-            c.pos_ in ("DET", "ADJ") and c.lower_ in self.words["vague_qualifiers"] for c in token.lefts)
+        """"Many Americans opposed it", "some Germans", "Americans who advocated annexation": part of a people is a
+        group of people, not their state."""
+        return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and (any(
+            c.pos_ in ("DET", "ADJ") and c.lower_ in self.words["vague_qualifiers"] for c in token.lefts) or any(
+            c.dep_ == "relcl" and not non_restrictive(c) for c in token.children))
 
     def _modified_plural(self, token: Token) -> Token:
         """"Some Peru and Chile experts": a name with a quantifier is a modifier of the plural noun the parser
