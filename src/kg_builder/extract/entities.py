@@ -190,13 +190,14 @@ class Registry:
             if ent.label_ == "PERSON" or self._titled(ent) or (
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
                 entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
-                name = entry.label if entry else clean_name(ent.text, self.titles)
+                written = clean_name(ent.text, self.titles)
+                name = entry.label if entry else written
                 names[name] = entry.key if entry else names.get(name)
-                for written in {name, clean_name(ent.text, self.titles)}:
-                    first.setdefault(written, ent.start)
-                    titled.setdefault(written, set()).update(self._title_before(ent))
+                for seen in {name, written}:
+                    first.setdefault(seen, ent.start)
+                    titled.setdefault(seen, set()).update(self._title_before(ent))
                 if entry:
-                    names[clean_name(ent.text, self.titles)] = entry.key
+                    names[written] = entry.key
         full = sorted(names, key=lambda n: -len(n.split()))
         out = {}
         for name in names:
@@ -239,9 +240,8 @@ class Registry:
 
     def _titled(self, ent: Span) -> bool:
         """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name."""
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and before is not None \
-            and before.lower_ in self.titles and len(ent) <= 4 and all(t.is_title for t in ent)
+        return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and bool(self._title_before(ent)) \
+            and len(ent) <= 4 and all(t.is_title for t in ent)
 
     def _resolve(self, ent: Span) -> str | None:
         if ent.ent_id_ and ent.ent_id_ in self.lex:
