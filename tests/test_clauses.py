@@ -418,3 +418,43 @@ def test_clauses_clause_text_keeps_the_bare_infinitive_a_causative_verb_complete
     said = parsed([("said", 0, "ROOT", "VERB", "VBD", "say"), ("that", 3, "mark", "SCONJ", "IN", "that"),
                    ("Peru", 3, "nsubj", "PROPN", "NNP", "Peru"), ("left", 0, "ccomp", "VERB", "VBD", "leave")])
     assert clause_text(said[0]) == "said"  # a reported clause stays a clause of its own
+
+
+def test_clauses_propositions_are_clauses_with_a_subject_of_their_own_after_the_word() -> None:
+    # "Peru concluded that Chile had armed and expected to win": the that-clause states what is held true, the
+    # infinitive what Peru wants
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("concluded", 1, "ROOT", "VERB", "VBD", "conclude"),
+                  ("that", 5, "mark", "SCONJ", "IN", "that"), ("Chile", 5, "nsubj", "PROPN", "NNP", "Chile"),
+                  ("had", 5, "aux", "AUX", "VBD", "have"), ("armed", 1, "ccomp", "VERB", "VBN", "arm"),
+                  ("and", 1, "cc", "CCONJ", "CC", "and"), ("expected", 1, "conj", "VERB", "VBD", "expect"),
+                  ("to", 9, "aux", "PART", "TO", "to"), ("win", 7, "xcomp", "VERB", "VB", "win")])
+    assert texts(verb_predication(doc[1]).propositions) == ["armed"]
+    assert verb_predication(doc[7]).propositions == ()
+    assert texts(verb_predication(doc[7]).infinitives) == ["win"]
+
+
+@pytest.mark.parametrize("rows", [
+    # "Peru asked whether Chile armed": a question
+    [("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
+     ("whether", 4, "mark", "SCONJ", "IN", "whether"), ("Chile", 4, "nsubj", "PROPN", "NNP", "Chile"),
+     ("armed", 1, "ccomp", "VERB", "VBD", "arm")],
+    # "Chile armed, Peru concluded": the clause before the word is no complement of it
+    [("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("armed", 4, "ccomp", "VERB", "VBD", "arm"),
+     (",", 4, "punct", "PUNCT", ",", ","), ("Peru", 4, "nsubj", "PROPN", "NNP", "Peru"),
+     ("concluded", 4, "ROOT", "VERB", "VBD", "conclude")],
+    # "Peru concluded what was lost": the clause's subject is its own relative word
+    [("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("concluded", 1, "ROOT", "VERB", "VBD", "conclude"),
+     ("what", 4, "nsubjpass", "PRON", "WP", "what"), ("was", 4, "auxpass", "AUX", "VBD", "be"),
+     ("lost", 1, "ccomp", "VERB", "VBN", "lose")],
+    # "Peru concluded the accord that settled it": a relative clause the parser took for a complement, its "that"
+    # tagged as a conjunction
+    [("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("concluded", 1, "ROOT", "VERB", "VBD", "conclude"),
+     ("the", 3, "det", "DET", "DT", "the"), ("accord", 1, "dobj", "NOUN", "NN", "accord"),
+     ("that", 5, "nsubj", "SCONJ", "IN", "that"), ("settled", 1, "ccomp", "VERB", "VBD", "settle"),
+     ("it", 5, "dobj", "PRON", "PRP", "it")],
+])
+def test_clauses_no_proposition_in_a_question_an_earlier_clause_or_a_relative_one(rows) -> None:
+    doc = parsed(rows)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    assert verb_predication(verb).clauses  # an embedded clause, but not one that says what is so
+    assert verb_predication(verb).propositions == ()

@@ -79,6 +79,17 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     assert (frames.evoked("verb", "pass")[0].act, frames.evoked("verb", "fund")[0].act, verb.act) == (True, True, False)
 
 
+def test_frames_a_frame_of_propositions_alone_reads_no_act(tmp_path: Path) -> None:
+    believe = ("  - name: believe\n    class: PolicyPosition\n    stance: Believes\n    verbs: [conclude]\n"
+               "    roles: {holder: [agent], concerns: [proposition]}\n")
+    frames = load(tmp_path, GOOD.replace("complement_verbs:", believe + "complement_verbs:"))
+    assert frames.evoked("verb", "conclude")[0].fillers("concerns") == ("proposition",)
+    # "concluded that the war was lost" holds a proposition; "concluded a treaty to end it" is an act with a purpose
+    assert not frames.reads_acts("conclude")
+    assert frames.reads_acts("support") and frames.reads_acts("fund")
+    assert not frames.reads_acts("walk")
+
+
 @pytest.mark.parametrize(("old", "new", "line", "what"), [
     ("    stance: Supports\n    verbs: [support", "    stance: Favours\n    verbs: [support", 13, "unknown stance 'Favours'"),
     ("    class: Disagreement", "    class: Quarrel", 17, "'Quarrel' is not a class of kgo.ttl"),

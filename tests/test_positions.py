@@ -983,3 +983,50 @@ def test_positions_those_of_a_people_a_relative_clause_picks_out_are_a_group_not
     holders = {p.holder for p in facts.positions}
     assert "state/united-states" not in holders
     assert any(h.startswith("organization/") for h in holders)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ecuador concluded that the blockade had failed.", ("state/ecuador", "Believes", "blockade had failed")),
+    ("The Bolivian government believed Chile would never cede the corridor.",
+     ("state/bolivia", "Believes", "Chile would never cede the corridor")),
+    ("Peru was confident that the arbitration would favor its claim.",
+     ("state/peru", "Believes", "arbitration would favor its claim")),
+    ("Chile's conviction that Peru would rearm shaped its policy.",
+     ("state/chile", "Believes", "Peru would rearm")),
+    ("Ecuador, sensing that the talks would stall, recalled its envoy.",
+     ("state/ecuador", "Believes", "talks would stall")),
+])
+def test_positions_who_believes_expects_or_argues_that_a_thing_is_so_holds_that_view(facts_for, text, expected):
+    facts = facts_for(text)
+    assert expected in stances(facts)
+    held = next(p for p in facts.positions if p.stance == "Believes")
+    assert held.factuality.is_plain_fact
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador expected Peru to win the vote.",  # an infinitive: what is expected of Peru
+    "Ecuador had to judge whether Peru would sign.",  # a question
+    "Ecuador and Peru concluded the Quito Accord that settled the border.",  # the object's relative clause
+    "Ecuador declined to rescue what it thought was a lost cause.",  # a relative clause's own "what"
+    "Ecuador argued that the more Peru armed, the more it had to arm.",  # half of a comparative correlative
+])
+def test_positions_a_belief_needs_a_clause_with_a_subject_of_its_own_after_the_verb(facts_for, text):
+    assert not [p for p in facts_for(text).positions if p.stance == "Believes"]
+
+
+def test_positions_a_verb_that_only_holds_a_proposition_true_keeps_its_purpose_clause(facts_for):
+    facts = facts_for("Ecuador and Peru concluded a treaty in 1998 to settle the border.")
+    assert ("state/ecuador", "Supports", "settle the border") in stances(facts)
+
+
+def test_positions_a_belief_is_neither_for_nor_against_and_makes_no_rift(facts_for):
+    facts = facts_for("Peru opposed the new fishing quota. Chile believed that the new fishing quota would protect "
+                      "the anchovy stocks.")
+    assert ("state/chile", "Believes", "new fishing quota would protect the anchovy stocks") in stances(facts)
+    assert facts.disagreements == ()
+
+
+def test_positions_a_participle_of_a_perfect_is_the_verb_not_the_stance_adjective(facts_for):
+    # "had opposed X" and "had convinced X to" are verbs with objects, not "opposed" or "convinced" said of someone
+    facts = facts_for("Bolivia had opposed the new fishing quota from the start.")
+    assert ("state/bolivia", "Opposes", "new fishing quota") in stances(facts)

@@ -517,7 +517,7 @@ def test_shapes_ontology_value_individuals_are_all_different() -> None:
     ontology = Graph().parse(resources.ontology_file())
     values = {
         "AgreementStatus": "Signed NotSigned Proposed Withdrawn",
-        "Stance": "Supports Opposes Demands Offers Rejects",
+        "Stance": "Supports Opposes Demands Offers Rejects Believes",
         "Polarity": "Positive Negative",
         "Modality": "Asserted Hedged Hypothetical Normative",
     }

@@ -54,7 +54,7 @@ def test_validate_violation_carries_node_path_message_and_sentence() -> None:
         value=None,
         message=(
             "A policy position has exactly one kgo:stance: "
-            "kgo:Supports, kgo:Opposes, kgo:Demands, kgo:Offers or kgo:Rejects."
+            "kgo:Supports, kgo:Opposes, kgo:Demands, kgo:Offers, kgo:Rejects or kgo:Believes."
         ),
         severity="Violation",
         shape=str(KGSH.PositionStance),

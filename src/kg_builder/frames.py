@@ -25,7 +25,7 @@ TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "tra
                       "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
-ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "itself", "carrier"})
+ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,11 @@ class Frames:
 
     def evoked(self, category: str, lemma: str) -> tuple[Frame, ...]:
         return self.index.get((category, lemma), ())
+
+    def reads_acts(self, lemma: str) -> bool:
+        """Whether a verb frame of the lemma takes a thing or an act for what it concerns, not only a proposition held
+        true: "sent envoys to demand X" is read by its frame, "concluded a treaty to end X" is an act with a purpose."""
+        return any(f.fillers("concerns") != ("proposition",) for f in self.evoked("verb", lemma))
 
     def verb_stances(self, lemmas: list[str]) -> set[str]:
         """The stances the verb frames of these lemmas take ("seek": Demands; "pursue": Supports)."""

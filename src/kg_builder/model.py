@@ -11,7 +11,7 @@ from pathlib import Path
 
 POLARITIES = ("Positive", "Negative")
 MODALITIES = ("Asserted", "Hedged", "Hypothetical", "Normative")
-STANCES = ("Supports", "Opposes", "Demands", "Offers", "Rejects")
+STANCES = ("Supports", "Opposes", "Demands", "Offers", "Rejects", "Believes")
 STATUSES = ("Signed", "NotSigned", "Proposed", "Withdrawn")
 ENTITY_KINDS = ("Person", "State", "Organization", "Location", "Facility", "Issue")
 EVENT_KINDS = (

@@ -66,6 +66,14 @@ class Predication:
         """The embedded clauses that are to-infinitives: what is asked or planned, not what is said."""
         return tuple(c for c in self.clauses if _infinitive(c))
 
+    @property
+    def propositions(self) -> tuple[Token, ...]:
+        """The embedded clauses with a subject of their own that say what is so or will be ("concluded that the war
+        was lost"): not an infinitive of what is wanted ("hoped to win"), nor a question ("asked whether ..."), nor half
+        of a comparative correlative ("the more X, the more Y"), nor a clause before the word (an aside the parser hung
+        on it)."""
+        return tuple(c for c in self.clauses if _proposition(c) and c.i > self.head.i)
+
     def oblique(self, *prepositions: str) -> tuple[Token, ...]:
         """The objects of the given prepositions, in order."""
         return tuple(t for p, t in self.obliques if p in prepositions)
@@ -282,6 +290,16 @@ def _purposes(verb: Token) -> tuple[Token, ...]:
 def _content_clause(verb: Token) -> bool:
     """"the concern that the Soviets continued to build ...": a that-clause saying what the noun is about."""
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _proposition(verb: Token) -> bool:
+    """A clause with a subject of its own, not a relative one ("what they thought was a lost cause")."""
+    words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct")]
+    correlative = len(words) > 1 and words[0].lower_ == "the" and words[1].tag_ in ("JJR", "RBR")
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    relative = bool(subject) and (subject[0].tag_ in ("WP", "WDT") or subject[0].lower_ in ("that", "which", "who"))
+    return not _infinitive(verb) and not correlative and bool(subject) and not relative \
+        and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:

@@ -40,7 +40,8 @@ class FrameMatch:
             if name == "carrier":
                 return self.carriers
             return {"agent": pred.agents, "theme": pred.themes, "recipient": pred.recipients,
-                    "clause": pred.clauses, "infinitive": pred.infinitives, "itself": (pred.head,)}[name]
+                    "clause": pred.clauses, "infinitive": pred.infinitives,
+                    "proposition": pred.propositions, "itself": (pred.head,)}[name]
         return pred.oblique(name)
 
 
@@ -85,9 +86,10 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
 
 
 def _participle_adjective(verb: Token, frames: Frames) -> bool:
-    """A past participle that is a stance adjective ("determined", "opposed") and no passive with a doer."""
+    """A past participle that is a stance adjective ("determined", "opposed"): no passive with a doer, and no perfect
+    ("had opposed the quota", "had convinced Japan to sign")."""
     return verb.tag_ == "VBN" and bool(frames.evoked("adjective", verb.lower_)) and not any(
-        c.dep_ == "agent" for c in verb.children)
+        c.dep_ == "agent" or c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "having") for c in verb.children)
 
 
 def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:

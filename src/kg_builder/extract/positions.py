@@ -127,6 +127,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
         rule = f"frame:{match.frame.name}:{pred.category}"
+        if stance == "Believes":  # who holds that a thing should be supports it (normative_reports)
+            issues = [(t, text) for t, text in issues if not _ought(t)]
         if stance == "Opposes" and pred.category != "verb":
             issues = [(t, text) for t, text in issues if not _own_thing(t)]
         for token, issue in issues:
@@ -539,7 +541,7 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             continue
         speakers = _actors(ctx, objects(verb)) if lemma in persuading else _holders(ctx, verb)
         for clause in _said_clauses(verb, lemma in persuading):
-            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children):
+            if not _ought(clause):
                 continue
             fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
             negated = any(c.dep_ == "neg" for c in clause.children)
@@ -560,6 +562,11 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             stance, text = ("Demands", _predicate_words(clause)) if objects(clause) else ("Supports", clause_text(clause))
             for speaker in speakers:
                 _add(ctx, speaker, stance, text, fact, sent, "rule:normative-report", 0.55)
+
+
+def _ought(clause: Token) -> bool:
+    """"the army should stay out of politics": the clause says what must or should be."""
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children)
 
 
 def _said_clauses(verb: Token, persuading: bool) -> list[Token]:
@@ -590,7 +597,7 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
         if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb):
             continue
         wanted = [p for p in verb_predication(verb, ctx.frames.object_control).purposes
-                  if not ctx.frames.evoked("verb", p.lemma_.lower()) and _joined(verb, p) and not _noun_s_own(ctx, p)]
+                  if not ctx.frames.reads_acts(p.lemma_.lower()) and _joined(verb, p) and not _noun_s_own(ctx, p)]
         fact = ctx.factuality(verb) if wanted else None
         if fact is None or fact.polarity == "Negative":
             continue
@@ -608,7 +615,7 @@ def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     asked, wherever the parser hangs it, has no purpose clause."""
     lemma = verb.lemma_.lower()
     return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs \
-        or lemma in ctx.frames.object_control or bool(ctx.frames.evoked("verb", lemma))
+        or lemma in ctx.frames.object_control or ctx.frames.reads_acts(lemma)
 
 
 def _noun_s_own(ctx: Context, infinitive: Token) -> bool:
@@ -780,7 +787,8 @@ def _signers(ctx: Context, heads: list[Token]) -> list[str]:
 def opposed_stances(ctx: Context) -> None:
     """Two actors taking opposite stances on one issue within a few sentences disagree on it: "X pushed for on-site
     inspections ... the Soviets were hesitant to permit such inspections"."""
-    firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"]
+    firm = [p for p in ctx.positions if p.factuality.polarity == "Positive" and p.factuality.modality == "Asserted"
+            and p.stance != "Believes"]  # a view that a thing is so is neither for nor against it
     against = {p.key: _against(ctx, p) for p in firm}  # once a position, not once a pair
     names = _actor_words(ctx)
     words = {p.issue: {w for w in _content_words(ctx.registry.entities[p.issue].label) if w not in names} for p in firm}
