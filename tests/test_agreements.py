@@ -519,3 +519,19 @@ def test_agreements_a_name_or_a_relative_clause_in_the_list_is_no_provision(fact
     [treaty] = facts_for(text).agreements
     assert treaty.commitments
     assert not_a_provision not in [c.label for c in treaty.commitments]
+
+
+def test_agreements_the_name_a_participle_of_naming_gives_is_the_agreement_s_label(facts_for):
+    facts = facts_for("Peru and Chile signed a border treaty, later called the Lima Treaty, in 1929. "
+                      "The Lima Treaty ended the war.")
+    [agreement] = facts.agreements
+    assert agreement.label == "Lima Treaty"
+    assert "border treaty" in agreement.aliases
+    assert {r.object for r in signatories(facts)} == {"state/peru", "state/chile"}
+
+
+def test_agreements_a_bare_plural_is_not_the_one_treaty_named_before(facts_for):
+    facts = facts_for("Peru and Chile signed the Lima Treaty in 1929. The European powers soon concluded their own "
+                      "treaties with Chile.")
+    lima = next(a for a in facts.agreements if a.label == "Lima Treaty")
+    assert {r.object for r in signatories(facts, lima.key)} == {"state/peru", "state/chile"}

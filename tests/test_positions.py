@@ -1030,3 +1030,14 @@ def test_positions_a_participle_of_a_perfect_is_the_verb_not_the_stance_adjectiv
     # "had opposed X" and "had convinced X to" are verbs with objects, not "opposed" or "convinced" said of someone
     facts = facts_for("Bolivia had opposed the new fishing quota from the start.")
     assert ("state/bolivia", "Opposes", "new fishing quota") in stances(facts)
+
+
+def test_positions_they_after_one_group_named_in_the_plural_is_that_group(facts_for):
+    facts = facts_for("The defeat strengthened the hand of the isolationists; they demanded a strict neutrality law.")
+    assert stances(facts, holder_names=True) == {("isolationists", "Demands", "strict neutrality law")}
+
+
+def test_positions_they_is_still_the_pair_before_a_nearer_group(facts_for):
+    facts = facts_for("While French and British officials moved naval forces about, they also tried to win over the "
+                      "Iroquois.")
+    assert {h for h, _, _ in stances(facts)} == {"state/france", "state/united-kingdom"}

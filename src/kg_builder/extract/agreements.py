@@ -238,7 +238,11 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         return ((single if name.lower() == "agreement" else same) or [None])[0]
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
+    # "drew up their own treaties": a bare plural is not the one treaty named before ("the Lend-Lease agreements" are
+    # the Lend-Lease agreement's kind)
+    bare_plural = token.tag_ in ("NNS", "NNPS") and not words
     return next((a for a in reversed(ctx.agreements) if _family(ctx, _label_head(a.label)) == family
+                 and (not bare_plural or a.label.lower().endswith("s"))
                  and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
 
 
@@ -316,6 +320,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     short = _short_name(token)
     if short:
         agreement = _update(agreement, None, None, short)
+    called = None if proper else _called_name(ctx, token)
+    if called and called != agreement.label:  # the name the text gives it is its label, its description an alias
+        agreement = replace(agreement, label=called, aliases=tuple(dict.fromkeys(
+            (agreement.label, *(a for a in agreement.aliases if a != called)))))
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
     _store(ctx, agreement)
     ctx.last_seen[agreement.key] = sentence_of(token).start_char
@@ -330,6 +338,23 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     # treaty with Japan")
     if len(signers) == 2 and fact.polarity == "Positive" and status != "Withdrawn":
         ctx.registry.note_pair(signers)
+
+
+def _called_name(ctx: Context, token: Token) -> str | None:
+    """"their first commercial treaty, sometimes called the Harris Treaty", "a pact, known as the Lima Pact": the name
+    a participle of naming gives right after the agreement's words, however the parser hangs it."""
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and (doc[i].text == "," or doc[i].pos_ == "ADV"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in ctx.triggers["agreements"]["naming_words"]:
+        return None
+    i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "as" else 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    end = i
+    while end < len(doc) and _name_word(doc[end], doc[end - 1]):
+        end += 1
+    return _proper_name(doc[end - 1]) if end > i else None
 
 
 def _short_name(token: Token) -> str | None:

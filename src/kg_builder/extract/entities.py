@@ -720,16 +720,19 @@ class Registry:
 
     def _plural_before(self, token: Token) -> list[str] | None:
         """"the talks split the two states, but in the end they agreed": a group named earlier in the sentence; None when the
-        nearest plural names no actor ("there were many countries which, should they decide to ...")."""
-        for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start]):
-            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN") \
-                    and t.lower_ not in PRONOUNS_PLURAL:
-                found = self.actors(t)
-                if len(found) > 1:
-                    return found
-                if not found and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "attr"):
-                    return None  # a plural subject, not a thing acted on ("the link between debts ... their")
-        return []
+        nearest plural names no actor ("there were many countries which, should they decide to ..."). Failing a pair,
+        one actor named in the plural, the nearest ("the arguments of isolationists; they argued")."""
+        before = [t for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start])
+                  if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN")
+                  and t.lower_ not in PRONOUNS_PLURAL]
+        for t in before:
+            found = self.actors(t)
+            if len(found) > 1:
+                return found
+            if not found and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "attr"):
+                return None  # a plural subject, not a thing acted on ("the link between debts ... their")
+        group = next((t for t in before if t.tag_ in ("NNS", "NNPS") and self.actors(t)), None)
+        return self.actors(group) if group is not None else []
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for _, b in sorted(self.entities.items()))
