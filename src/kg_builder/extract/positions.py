@@ -148,11 +148,11 @@ def stances(ctx: Context, sent: SentSpan) -> None:
 
 
 def _tried_to_persuade(ctx: Context, match: FrameMatch) -> bool:
-    """"X failed to persuade Y to refrain": X asked all the same; only Y's stance is not won."""
+    """"X failed to persuade Y to refrain", "X never convinced Y to join": X asked all the same; only Y's stance is
+    not won."""
     verb = match.predication.head
-    return match.frame.fillers("holder") == ("agent",) and verb.dep_ == "xcomp" and verb.head.lemma_ == "fail" \
-        and verb.lemma_.lower() in ctx.triggers["positions"]["persuading_verbs"] \
-        and not any(c.dep_ == "neg" for c in verb.children)
+    return match.frame.fillers("holder") == ("agent",) \
+        and verb.lemma_.lower() in ctx.triggers["positions"]["persuading_verbs"]
 
 
 def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[Token]:
