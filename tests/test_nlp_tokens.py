@@ -24,3 +24,8 @@ def test_nlp_other_hyphens_still_split_and_joined_names_are_two() -> None:
     assert words("long-term plans") == ["long", "-", "term", "plans"]
     assert words("the anti-ballistic-missile treaty") == ["the", "anti-ballistic", "-", "missile", "treaty"]
     assert words("the U.S.-Chile summit") == ["the", "U.S.", "-", "Chile", "summit"]
+
+
+def test_nlp_an_abbreviated_name_before_a_hyphen_and_a_participle_is_a_word_of_its_own() -> None:
+    # as "Soviet-backed" is split, so that the name is read as the one who backs
+    assert words("the U.S.-backed regime") == ["the", "U.S.", "-", "backed", "regime"]

@@ -1045,3 +1045,20 @@ def test_positions_they_is_still_the_pair_before_a_nearer_group(facts_for):
     facts = facts_for("While French and British officials moved naval forces about, they also tried to win over the "
                       "Iroquois.")
     assert {h for h, _, _ in stances(facts)} == {"state/france", "state/united-kingdom"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Soviet-backed regime took power in Kabul.", ("state/soviet-union", "Supports", "regime")),
+    ("Peru joined the U.S.-sponsored fisheries plan.", ("state/united-states", "Supports", "fisheries plan")),
+])
+def test_positions_a_name_joined_to_a_participle_of_backing_supports_the_noun(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The U.N.-sanctioned operation began in May.",  # sanctioned here is approved, not punished
+    "The French-held garrison fell in May.",  # no belief
+    "Peru sought Most-Favored-Nation status.",  # a participle inside a name
+])
+def test_positions_other_participles_after_a_name_state_no_stance_of_that_name(facts_for, text):
+    assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:backed-thing"]

@@ -55,11 +55,11 @@ def _variants(name: str) -> list[str]:
 
 class _Infixes:
     """Where the tokenizer splits a word inside: spaCy's English infixes, plus a hyphen after an abbreviation's
-    period ("U.S.-Chile" is two names), less a hyphen after a bound prefix ("non-aggression", "re-establish"
+    period ("U.S.-Chile" is two names, "U.S.-backed" a name and a participle, as "Soviet-backed" is), less a hyphen after a bound prefix ("non-aggression", "re-establish"
     are one word, which the parser reads as one; split, it hangs "non" and "-" on the verb as objects)."""
 
     def __init__(self, nlp: Language, bound_prefixes: frozenset[str]) -> None:
-        self.regex = compile_infix_regex(list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"])
+        self.regex = compile_infix_regex(list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"])
         self.pattern = self.regex.pattern  # what spaCy saves of an infix finder
         self.bound_prefixes = bound_prefixes
 

@@ -635,6 +635,24 @@ def _joined(verb: Token, purpose: Token) -> bool:
     return not any(t.text in ("—", "–", ":", ";", "--") for t in verb.doc[low:high])
 
 
+def backed_things(ctx: Context, sent: SentSpan) -> None:
+    """"the Soviet-backed regime", "a U.S.-sponsored plan", "the French-proposed truce": the actor a hyphen joins to a
+    participle of a verb of supporting or offering takes that stance on the noun it modifies; a modifier presupposes
+    it, so the clause's modality does not reach it. Other stances are not read so: "U.N.-sanctioned action" was
+    approved, "French-held" is no belief, and a capitalised participle is part of a name ("Most-Favored-Nation")."""
+    for participle in sent:
+        if participle.dep_ != "amod" or participle.i < 2 or participle.doc[participle.i - 1].text != "-" \
+                or not participle.is_lower:
+            continue
+        stances = ctx.frames.verb_stances([participle.lemma_.lower()]) & {"Supports", "Offers"}
+        holders = ctx.registry.actors(participle.doc[participle.i - 2])
+        if len(stances) != 1 or not holders:
+            continue
+        issue = _short(text_of([t for t in participle.head.subtree if t.i > participle.i and t.dep_ != "punct"]))
+        for holder in holders:
+            _add(ctx, holder, next(iter(stances)), issue, Factuality(), sent, "rule:backed-thing", 0.65)
+
+
 def possessed_policies(ctx: Context, sent: SentSpan) -> None:
     heads = set(ctx.triggers["positions"]["policy_heads"])
     for token in sent:
