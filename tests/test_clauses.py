@@ -458,3 +458,12 @@ def test_clauses_no_proposition_in_a_question_an_earlier_clause_or_a_relative_on
     verb = next(t for t in doc if t.dep_ == "ROOT")
     assert verb_predication(verb).clauses  # an embedded clause, but not one that says what is so
     assert verb_predication(verb).propositions == ()
+
+
+def test_clauses_an_adjective_clause_with_a_subject_of_its_own_describes_that_subject() -> None:
+    # "Although Peru was pleased, talks ended": Peru is pleased, not the talks
+    doc = parsed([("Although", 3, "mark", "SCONJ", "IN", "although"), ("Peru", 3, "nsubjpass", "PROPN", "NNP", "Peru"),
+                  ("was", 3, "auxpass", "AUX", "VBD", "be"), ("pleased", 6, "advcl", "ADJ", "JJ", "pleased"),
+                  (",", 6, "punct", "PUNCT", ",", ","), ("talks", 6, "nsubj", "NOUN", "NNS", "talk"),
+                  ("ended", 6, "ROOT", "VERB", "VBD", "end")])
+    assert texts(description_predication(doc[3]).agents) == ["Peru"]

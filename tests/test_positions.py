@@ -1062,3 +1062,14 @@ def test_positions_a_name_joined_to_a_participle_of_backing_supports_the_noun(fa
 ])
 def test_positions_other_participles_after_a_name_state_no_stance_of_that_name(facts_for, text):
     assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:backed-thing"]
+
+
+def test_positions_an_adjective_clause_with_its_own_subject_is_that_subject_s_stance(facts_for):
+    facts = facts_for("Although Peru was initially pleased by the ruling, protests mounted in Lima.")
+    assert ("state/peru", "Supports", "ruling") in stances(facts)
+
+
+def test_positions_a_with_clause_s_own_subject_not_the_main_clause_s_is_unwilling(facts_for):
+    facts = facts_for("With the military unwilling to forcibly remove settlers from the lands, Chilean colonists "
+                      "continued to migrate north.")
+    assert not [p for p in facts.positions if p.stance in ("Opposes", "Rejects")]

@@ -174,7 +174,9 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
     if word.dep_ in ("acomp", "oprd", "attr"):
         agents = tuple(subjects(word.head))
     elif word.dep_ in ("advcl", "xcomp") and word.head.pos_ in ("VERB", "AUX"):
-        agents = tuple(subjects(word.head))  # "X entered the talks determined to win": X is determined
+        # "X entered the talks determined to win": X is determined; "although X was pleased by Y, ...": X is
+        own = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agents = tuple(conjuncts(own[0]) if own else subjects(word.head))
     elif word.dep_ in ("amod", "appos"):
         agents = tuple(conjuncts(word.head))
     else:  # a participle heading its own clause: "Chile was determined to ..."
