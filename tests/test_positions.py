@@ -1073,3 +1073,12 @@ def test_positions_a_with_clause_s_own_subject_not_the_main_clause_s_is_unwillin
     facts = facts_for("With the military unwilling to forcibly remove settlers from the lands, Chilean colonists "
                       "continued to migrate north.")
     assert not [p for p in facts.positions if p.stance in ("Opposes", "Rejects")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile blockaded the port in an effort to force payment.", ("state/chile", "Demands", "force payment")),
+    ("Chile blockaded the port to compel Peru to pay.", ("state/chile", "Demands", "compel Peru to pay")),
+    ("Chile funded a force of volunteers.", ("state/chile", "Supports", "force of volunteers")),  # a noun
+])
+def test_positions_to_be_for_making_another_act_is_to_demand_it(facts_for, text, expected):
+    assert expected in stances(facts_for(text))

@@ -49,7 +49,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "negative_judgments",
                            "positive_judgments", "framing_verbs", "saying_nouns", "opinion_verbs", "persuading_verbs",
                            "aspect_nouns", "regarding_verbs", "agreeing_verbs", "leaving_verbs", "unsettled_words",
-                           "infinitive_nouns", "proposal_nouns")},
+                           "infinitive_nouns", "proposal_nouns", "coercing_verbs")},
     "disagreements": _words("pair_nouns"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "vague_qualifiers", "group_qualifiers",
                         "partitive_nouns", "expletive_verbs",

@@ -133,7 +133,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             issues = [(t, text) for t, text in issues if not _own_thing(t)]
         for token, issue in issues:
             held, text = _against_failure(ctx, stance, token, issue) if stance == "Opposes" \
-                else _negated_act(ctx, stance, token, issue)
+                else _negated_act(ctx, _coerced(ctx, stance, token), token, issue)
             for holder in holders:
                 _add(ctx, holder, held, text, fact, sent, rule, 0.65)
         for issue in _ended(ctx, issues) if stance == "Supports" else []:
@@ -145,6 +145,12 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             _support_sought(ctx, sent, pred.head, [text for _, text in issues], rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
+
+
+def _coerced(ctx: Context, stance: str, issue: Token) -> str:
+    """"in an effort to force payment", "to compel Moscow to withdraw": to be for making another act is to demand it."""
+    coercing = issue.pos_ == "VERB" and issue.lemma_.lower() in ctx.triggers["positions"]["coercing_verbs"]
+    return "Demands" if stance == "Supports" and coercing else stance
 
 
 def _tried_to_persuade(ctx: Context, match: FrameMatch) -> bool:
@@ -604,8 +610,8 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
         issues = [(p, text) for p in wanted if len((text := clause_text(p)).split()) > 1]
         holders = _holders(ctx, verb)
         for holder in holders:
-            for _, issue in issues:
-                _add(ctx, holder, "Supports", issue, fact, sent, "rule:purpose", 0.55)
+            for purpose, issue in issues:
+                _add(ctx, holder, _coerced(ctx, "Supports", purpose), issue, fact, sent, "rule:purpose", 0.55)
             for issue in _ended(ctx, issues):
                 _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
 
