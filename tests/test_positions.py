@@ -1082,3 +1082,9 @@ def test_positions_a_with_clause_s_own_subject_not_the_main_clause_s_is_unwillin
 ])
 def test_positions_to_be_for_making_another_act_is_to_demand_it(facts_for, text, expected):
     assert expected in stances(facts_for(text))
+
+
+def test_positions_who_answers_with_a_measure_enacts_it(facts_for):
+    assert ("state/peru", "Supports", "ban on Chilean wine") in stances(facts_for(
+        "Peru responded with a ban on Chilean wine."))
+    assert not stances(facts_for("Peru responded with a long silence."))  # no measure
