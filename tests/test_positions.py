@@ -1088,3 +1088,14 @@ def test_positions_who_answers_with_a_measure_enacts_it(facts_for):
     assert ("state/peru", "Supports", "ban on Chilean wine") in stances(facts_for(
         "Peru responded with a ban on Chilean wine."))
     assert not stances(facts_for("Peru responded with a long silence."))  # no measure
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru made a case for a regional pact.", {("state/peru", "Supports", "regional pact")}),
+    ("Peru's case against the canal won few votes.", {("state/peru", "Opposes", "canal")}),
+    ("In the case of Chile, the court ruled for Peru.", set()),
+    ("Peru pushed through a series of tariff acts.", {("state/peru", "Supports", "series of tariff acts")}),
+    ("Peru passed a series of tests.", set()),  # no measure
+])
+def test_positions_a_case_made_for_a_thing_and_a_series_of_measures_enacted(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected

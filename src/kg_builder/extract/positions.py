@@ -331,7 +331,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     for source, tokens in match.candidates("concerns"):
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
-        tokens = [t for t in _coordinates(pred, tokens) if _of_theme(match.frame.themes, t)]
+        tokens = [t for t in _coordinates(pred, tokens) if _of_theme(ctx, match.frame.themes, t)]
         # a date ("On July 10 the delegates adopted the plan") is when, never what, a stance concerns
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.ent_type_ != "DATE"
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
@@ -349,9 +349,13 @@ def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> b
         and not any(c.dep_ == "case" for c in token.children)
 
 
-def _of_theme(themes: frozenset[str], token: Token) -> bool:
-    """Any thing fits a frame that names no themes; else its head is one ("the Fisheries Acts" is an act)."""
-    return not themes or bool(head_forms(token) & themes)
+def _of_theme(ctx: Context, themes: frozenset[str], token: Token) -> bool:
+    """Any thing fits a frame that names no themes; else its head is one ("the Fisheries Acts" is an act), or the
+    "of" phrase of a noun for many of a kind ("a series of Neutrality Acts")."""
+    if not themes:
+        return True
+    many = token.lemma_.lower() in ctx.triggers["positions"]["collection_nouns"]
+    return any(head_forms(head) & themes for head in [token, *(prep_objects(token, "of") if many else [])])
 
 
 def _kind_named(noun: Token) -> str:
