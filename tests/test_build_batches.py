@@ -81,3 +81,16 @@ def test_build_killed_mid_batch_keeps_earlier_batches_and_their_hashes(tmp_path:
     summary = corpus.build_corpus(files, tmp_path / "st")  # the rest, a and b skipped by their hash
     assert (summary.built, summary.unchanged) == (4, 2)
     assert export(tmp_path / "st") == export(tmp_path / "reference")
+
+
+def test_build_fingerprint_follows_the_code_not_python_s_bytecode_caches(tmp_path: Path, monkeypatch) -> None:
+    package = tmp_path / "pkg"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "rules.py").write_text("X = 1\n")
+    monkeypatch.setattr(corpus, "_PACKAGE", package)
+    before = corpus.pipeline_fingerprint(None)
+    # what another process compiling the package leaves for a moment: a temporary bytecode file
+    (package / "__pycache__" / "rules.cpython-311.pyc.140234").write_bytes(b"\0\0")
+    assert corpus.pipeline_fingerprint(None) == before
+    (package / "rules.py").write_text("X = 2\n")
+    assert corpus.pipeline_fingerprint(None) != before

@@ -230,10 +230,12 @@ def _interrupt_deferred() -> Iterator[None]:
 
 def pipeline_fingerprint(model: str | None, limits: Limits | None = None) -> str:
     """A hash of what turns a text into triples: this package's code, the ontology folder, the model
-    name, and the limits (a document skipped for its size is retried under a higher limit)."""
+    name, and the limits (a document skipped for its size is retried under a higher limit). Python's bytecode
+    caches are left out: another process compiling the package writes temporary files there."""
     digest = hashlib.sha256(f"{model} {limits or Limits()}".encode())
     folders = [_PACKAGE, resources.ontology_dir()]
-    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+    for path in sorted(p for folder in folders for p in folder.rglob("*")
+                       if p.is_file() and "__pycache__" not in p.relative_to(folder).parts):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
