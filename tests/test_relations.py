@@ -167,7 +167,10 @@ def test_relations_succeeded_as_gives_both_the_title_and_the_kind_of_minister_ow
     facts = facts_for("In 2031 Luis Soto was succeeded as Finance Minister and Navy Commander by Admiral Mario Diaz.")
     roles = {e.label: set(e.roles) for e in facts.entities if e.kind == "Person"}
     assert {"minister", "commander"} <= roles["Luis Soto"] and {"minister", "commander"} <= roles["Mario Diaz"]
-    assert not [r for r in facts.relations if r.predicate in ("affiliatedWith", "leaderOf")], facts.relations
+    # the kind words of the titles own nothing; the admiral is of the navy the sentence names, by his rank
+    assert [(r.subject, r.object, r.evidence.extractor) for r in facts.relations
+            if r.predicate in ("affiliatedWith", "leaderOf")] == [("person/mario-diaz", "organization/navy",
+                                                                  "rule:title-body")]
 
 
 def test_relations_title_stops_at_the_previous_name(facts_for):
@@ -301,3 +304,35 @@ def test_relations_a_state_s_possessive_before_a_title_says_whose_title_it_is(fa
     facts = facts_for("In 1997 Chile's President Ruiz met his Peruvian counterpart, and his Foreign Minister Soto came.")
     assert ("Ruiz", "leaderOf", "Chile") in _ties(facts)
     assert not [t for t in _ties(facts) if t[0] == "Soto"]  # "his" names no state
+
+
+def _roles(facts) -> dict[str, set[str]]:
+    return {e.key: set(e.roles) for e in facts.entities if e.kind == "Person"}
+
+
+def test_relations_a_title_in_the_plural_before_a_list_of_names_is_each_one_s(facts_for):
+    facts = facts_for("Senators Hiram Johnson of California, William Borah of Idaho, and Robert La Follette of "
+                      "Wisconsin objected. Joined by peace commissioners John Adams and John Jay, Franklin engaged "
+                      "the British.")
+    roles = _roles(facts)
+    for senator in ("person/hiram-johnson", "person/william-borah", "person/robert-la-follette"):
+        assert roles[senator] == {"senator"}
+    assert roles["person/john-jay"] == {"commissioner"}
+    assert roles["person/benjamin-franklin"] == set()  # named after the list, not in it
+
+
+def test_relations_a_plural_word_inside_a_name_gives_no_title(facts_for):
+    facts = facts_for("Isolationism marked the Good Neighbor Policy of Presidents Herbert Hoover and Franklin "
+                      "Roosevelt.")
+    assert related(facts, "leaderOf") == [] and all(not r for r in _roles(facts).values())
+
+
+def test_relations_a_member_s_title_affiliates_with_the_one_body_of_that_kind(facts_for):
+    facts = facts_for("The U.S. Congress debated the bill, and members of Congress opposed it. Senator Hiram Johnson "
+                      "led them. The Red Army entered Berlin under General Georgy Zhukov. General Lucius Clay met "
+                      "the Soviets.")
+    affiliated = {(r.subject, r.object) for r in related(facts, "affiliatedWith")}
+    assert ("person/hiram-johnson", "organization/us-congress") in affiliated
+    assert ("person/georgy-zhukov", "organization/red-army") in affiliated
+    # a rank's body is named where the rank is given: Clay is not of the Red Army named before
+    assert not [subject for subject, _ in affiliated if subject == "person/lucius-clay"]

@@ -8,6 +8,8 @@ the statement is plain fact.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span as SentSpan, Token
 
 from ..model import ASSERTED, Evidence, Factuality, Role
@@ -19,7 +21,11 @@ from .factuality import polarity
 
 def _title_in(words: list[Token], titles: list[str]) -> str | None:
     """The longest title among the words, in the words' own spelling."""
-    low = " ".join(t.lower_ for t in words).replace(" - ", "-")  # "Under - Secretary" as the tokenizer split it
+    return _title_in_text(" ".join(t.lower_ for t in words), titles)
+
+
+def _title_in_text(low: str, titles: list[str]) -> str | None:
+    low = low.replace(" - ", "-")  # "Under - Secretary" as the tokenizer split it
     for title in sorted(titles, key=len, reverse=True):
         padded = f" {low} "
         if f" {title} " in padded:
@@ -59,6 +65,8 @@ def titles(ctx: Context, sent: SentSpan) -> None:
         title = _title_in(words, leader_titles + other_titles)
         owners: list[str] = []
         if not title:
+            title, words = _listed_title(ent, leader_titles + other_titles)
+        if not title:
             title, words, owners = _appositive_title(ctx, ent, leader_titles + other_titles)
         if not title:
             continue
@@ -75,6 +83,25 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             ctx.relate(key, "affiliatedWith", bodies[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
         elif _office(words, title):
             ctx.unplaced_titles.append(UnplacedTitle(key, title, ctx.evidence(sent, "rule:home-title", 0.6)))
+
+
+def _listed_title(ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token]]:
+    """"Senators Hiram Johnson of California, William Borah of Idaho, and Robert La Follette": a title in the plural
+    before a list of names is each one's, whatever the parser makes of the list."""
+    first, past_comma = ent, False
+    for before in reversed([e for e in ent.sent.ents if e.label_ == "PERSON" and e.end <= ent.start]):
+        gap = ent.doc[before.end: first.start]
+        if not all(t.lower_ in (",", "and", "or", "of") or t.ent_type_ in ("GPE", "LOC", "NORP") for t in gap):
+            break
+        joined = any(t.lower_ in ("and", "or") for t in gap)
+        if joined and past_comma:
+            return None, []  # "peace commissioners A and B, Franklin engaged ...": a name after the list's last
+        past_comma, first = past_comma or not joined, before
+    words = _left_context(first)
+    if not words or not words[-1].lower_.endswith("s") or words[-1].ent_iob_ == "I":
+        return None, []  # "the Good Neighbor Policy of Presidents X and Y": a word of a name, not a title
+    title = _title_in_text(" ".join([t.lower_ for t in words[:-1]] + [words[-1].lower_[:-1]]), titles)
+    return (title, words) if title and title.split()[-1] == words[-1].lower_[:-1] else (None, [])
 
 
 def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token], list[str]]:
@@ -162,6 +189,30 @@ def home_titles(ctx: Context) -> None:
         if person in placed or title not in section["home_titles"] or named_with.get(person, set()) - {home}:
             continue
         ctx.relate(person, "leaderOf" if title in section["leader_titles"] else "affiliatedWith", home, unplaced.evidence)
+
+
+def title_bodies(ctx: Context) -> None:
+    """"Senator Nye" in a text that names Congress, "Army Commander Pinochet": a title that makes its holder a member
+    of a body affiliates the holder with the one body of that kind the text names (``title_bodies``), or, for a rank,
+    that a sentence giving the rank names (``rank_bodies``); none when there are two, when the holder already
+    belongs to a body, or when the body is another state's than the one the holder serves."""
+    section = ctx.triggers["relations"]
+    tied = {r.subject: ctx.registry.kind(r.object) for r in ctx.relations if r.predicate in ("leaderOf", "affiliatedWith")}
+    states = {r.subject: r.object for r in ctx.relations if r.predicate in ("leaderOf", "affiliatedWith")
+              and ctx.registry.kind(r.object) == "State"}
+    bodies = [e for e in ctx.registry.entities.values() if e.kind == "Organization"]
+    for person in [e for e in ctx.registry.entities.values() if e.kind == "Person" and tied.get(e.key) != "Organization"]:
+        for role in (r for r in person.role_readings if r.factuality.is_plain_fact):
+            heads, rank = section["title_bodies"].get(role.title), role.title in section["rank_bodies"]
+            heads = section["rank_bodies"][role.title] if rank else heads
+            # the head of the body's name: "the House of Representatives", not "members of Congress"
+            found = [b.key for b in bodies if heads and b.label.lower().split(" of ")[0].split()[-1] in heads
+                     and (not rank or b.label.lower() in role.evidence.span.sentence.lower())]
+            body_state = ctx.registry.named_state(found[0]) if len(found) == 1 else None
+            if len(found) == 1 and (body_state is None or states.get(person.key, body_state) == body_state):
+                ctx.relate(person.key, "affiliatedWith", found[0],
+                           replace(role.evidence, extractor="rule:title-body", confidence=0.6))
+                break
 
 
 def _publisher_state(ctx: Context) -> str | None:
