@@ -731,8 +731,7 @@ class Registry:
                 return found
             if not found and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "attr"):
                 return None  # a plural subject, not a thing acted on ("the link between debts ... their")
-        group = next((t for t in before if t.tag_ in ("NNS", "NNPS") and self.actors(t)), None)
-        return self.actors(group) if group is not None else []
+        return next((found for t in before if t.tag_ in ("NNS", "NNPS") and (found := self.actors(t))), [])
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for _, b in sorted(self.entities.items()))

@@ -100,8 +100,9 @@ def _listed_title(ent: SentSpan, titles: list[str]) -> tuple[str | None, list[To
     words = _left_context(first)
     if not words or not words[-1].lower_.endswith("s") or words[-1].ent_iob_ == "I":
         return None, []  # "the Good Neighbor Policy of Presidents X and Y": a word of a name, not a title
-    title = _title_in_text(" ".join([t.lower_ for t in words[:-1]] + [words[-1].lower_[:-1]]), titles)
-    return (title, words) if title and title.split()[-1] == words[-1].lower_[:-1] else (None, [])
+    singular = words[-1].lower_[:-1]
+    title = _title_in_text(" ".join([t.lower_ for t in words[:-1]] + [singular]), titles)
+    return (title, words) if title and title.split()[-1] == singular else (None, [])
 
 
 def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token], list[str]]:
@@ -203,10 +204,10 @@ def title_bodies(ctx: Context) -> None:
     bodies = [e for e in ctx.registry.entities.values() if e.kind == "Organization"]
     for person in [e for e in ctx.registry.entities.values() if e.kind == "Person" and tied.get(e.key) != "Organization"]:
         for role in (r for r in person.role_readings if r.factuality.is_plain_fact):
-            heads, rank = section["title_bodies"].get(role.title), role.title in section["rank_bodies"]
-            heads = section["rank_bodies"][role.title] if rank else heads
+            rank = role.title in section["rank_bodies"]
+            heads = section["rank_bodies" if rank else "title_bodies"].get(role.title, [])
             # the head of the body's name: "the House of Representatives", not "members of Congress"
-            found = [b.key for b in bodies if heads and b.label.lower().split(" of ")[0].split()[-1] in heads
+            found = [b.key for b in bodies if b.label.lower().split(" of ")[0].split()[-1] in heads
                      and (not rank or b.label.lower() in role.evidence.span.sentence.lower())]
             body_state = ctx.registry.named_state(found[0]) if len(found) == 1 else None
             if len(found) == 1 and (body_state is None or states.get(person.key, body_state) == body_state):
