@@ -535,3 +535,73 @@ def test_agreements_a_bare_plural_is_not_the_one_treaty_named_before(facts_for):
                       "treaties with Chile.")
     lima = next(a for a in facts.agreements if a.label == "Lima Treaty")
     assert {r.object for r in signatories(facts, lima.key)} == {"state/peru", "state/chile"}
+
+
+def test_agreements_a_capitalised_plan_the_tagger_took_for_a_common_noun_is_still_named(pipeline):
+    from spacy.tokens import Span
+
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    text = "Under the Ortega Plan the Andean Water Board would oversee the river."
+    doc = pipeline.nlp(text)
+    ortega, plan = doc[2], doc[3]
+    ortega.pos_, ortega.tag_, ortega.dep_ = "ADJ", "JJ", "amod"  # the small model's reading of such a name
+    plan.pos_, plan.tag_ = "NOUN", "NN"
+    doc.ents = [Span(doc, 1, 8, "LAW")]  # and its entity runs on into the next name
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    [plan_named] = facts.agreements
+    assert plan_named.label == "Ortega Plan"
+    assert [c.label for c in plan_named.commitments] == ["the Andean Water Board would oversee the river"]
+
+
+def test_agreements_the_plan_soon_after_a_named_plan_is_that_plan(facts_for):
+    facts = facts_for("Under the Quito Plan, Bolivian tariffs would be cut. The plan also banned exports of raw "
+                      "copper. Peru had a plan to build a port. The plan failed.")
+    [plan] = facts.agreements
+    assert [c.label for c in plan.commitments] == ["Bolivian tariffs would be cut", "banned exports of raw copper"]
+
+
+def test_agreements_what_one_would_do_under_a_plan_neither_makes_it_concluded_nor_makes_a_party(facts_for):
+    facts = facts_for("In 1930 Chile and Peru met in Lima. Under the Quito Plan, Peru would reopen the port, lower its "
+                      "tariffs on wheat, and release the prisoners.")
+    [plan] = facts.agreements
+    assert plan.status is None
+    assert signatories(facts) == []
+    assert [c.label for c in plan.commitments] == [
+        "Peru would reopen the port", "Peru would lower its tariffs on wheat", "Peru would release the prisoners"]
+
+
+@pytest.mark.parametrize("provision, labels", [
+    ("In addition, the treaty required that Peru withdraw its troops from Tacna, which angered Bolivia.",
+     ["Peru withdraw its troops from Tacna"]),
+    ("The treaty banned mining in the bay, taxed the copper trade, and punished smugglers who crossed the border.",
+     ["banned mining in the bay", "taxed the copper trade", "punished smugglers who crossed the border"]),
+])
+def test_agreements_a_provision_keeps_its_own_subjects_and_drops_links_and_asides(facts_for, provision, labels):
+    [treaty] = facts_for(f"Chile and Peru signed the Lima Treaty in 1930. {provision}").agreements
+    assert [c.label for c in treaty.commitments] == labels
+
+
+def test_agreements_an_event_in_the_provision_s_own_sentence_does_not_fulfil_it(facts_for):
+    facts = facts_for("Chile and Peru signed the Lima Accord in 1930. Under the accord, inspectors would inspect the "
+                      "copper mines of Peru, and Peru inspected the copper mines of Chile.")
+    [accord] = facts.agreements
+    assert accord.commitments
+    assert all(c.fulfilled_by is None for c in accord.commitments)
+
+
+def test_agreements_a_name_less_its_of_phrase_is_the_same_agreement(facts_for):
+    facts = facts_for("In 1931 Chile proposed the Andean Plan of Union. Under the Andean Plan, the council would "
+                      "levy taxes.")
+    [plan] = facts.agreements
+    assert plan.label == "Andean Plan of Union"
+    assert "Andean Plan" in plan.aliases
+    assert [c.label for c in plan.commitments] == ["the council would levy taxes"]
+
+
+def test_agreements_what_an_agreement_does_in_a_relative_clause_is_its_provision(facts_for):
+    facts = facts_for("In 2025 Peru approved the port deal contingent on a fisheries agreement, which grants Bolivia "
+                      "certain rights in the bay.")
+    [agreement] = [a for a in facts.agreements if a.label == "fisheries agreement"]
+    assert [c.label for c in agreement.commitments] == ["grants Bolivia certain rights in the bay"]

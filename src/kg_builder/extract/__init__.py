@@ -118,12 +118,13 @@ def _words(text: str) -> set[str]:
 
 
 def _link_fulfilment(agreement: Agreement, all_events: list[Event]) -> Agreement:
-    """A commitment is fulfilled by a later, real event that does what it names (two content words shared)."""
+    """A commitment is fulfilled by a real event told in a later sentence that does what it names (two content words
+    shared): an event in the provision's own sentence is the provision ("the authority would inspect any site")."""
     done = [e for e in all_events if e.factuality.is_plain_fact and e.kind not in ("Meeting", "Summit", "Event")]
     commitments = []
     for commitment in agreement.commitments:
         wanted = _words(commitment.label)
         match = next((e for e in done if len(wanted & _words(e.label)) >= 2
-                      and e.evidence.span.begin >= commitment.evidence.span.begin), None)
+                      and e.evidence.span.begin > commitment.evidence.span.begin), None)
         commitments.append(replace(commitment, fulfilled_by=match.key) if match else commitment)
     return replace(agreement, commitments=tuple(commitments))

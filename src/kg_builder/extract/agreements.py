@@ -21,7 +21,8 @@ from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
 from .entities import ACTOR_KINDS
 from .events import _date_tokens, join_participants
-from .tokens import conjuncts, objects, phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of
+from .tokens import (conjuncts, non_restrictive, objects, phrase, prep_objects, sentence_of, split_list, stray_clause,
+                     subjects, text_of, told_with_modal)
 
 
 def _head_lemma(token: Token) -> str:
@@ -37,7 +38,8 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
         return False  # no way below takes such a word: asked of every word, most of which are none
     section = ctx.triggers["agreements"]
     lemma = _head_lemma(token)
-    if _signed_title(ctx, token) or _short_name_again(ctx, token) or _named_plan(ctx, token, lemma):
+    if _signed_title(ctx, token) or _short_name_again(ctx, token) or _named_plan(ctx, token, lemma) \
+            or _plan_again(ctx, token, lemma):
         return True
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
         return False
@@ -48,9 +50,23 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
 
 def _named_plan(ctx: Context, token: Token, lemma: str) -> bool:
     """"the Quito Plan", "the Lima Initiative", "the Peace of Amiens": a head that names an agreement only as part of
-    a proper name."""
-    return token.pos_ == "PROPN" and token.is_title and lemma in ctx.triggers["agreements"]["named_heads"] \
-        and (any(c.dep_ in ("compound", "amod", "conj") for c in token.children) or _of_place(token) is not None)
+    a proper name. A capital inside the sentence marks the name even where the tagger took the head for a common
+    noun ("Under the Baruch Plan the Authority would ...")."""
+    return token.is_title and lemma in ctx.triggers["agreements"]["named_heads"] \
+        and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.i > sentence_of(token).start) \
+        and (any(c.dep_ in ("compound", "amod", "conj") and c.is_title for c in token.children)
+             or _of_place(token) is not None)
+
+
+def _plan_again(ctx: Context, token: Token, lemma: str) -> bool:
+    """"Under the Quito Plan, ... The plan also banned ...": a bare definite head of a named plan, soon after it was
+    named, is that plan again (one described on the spot, "the plan to build a port", is another)."""
+    if lemma not in ctx.triggers["agreements"]["named_heads"] or token.pos_ != "NOUN" \
+            or [c.lower_ for c in token.children] not in (["the"], ["this"]):
+        return False
+    near = sentence_of(token).start_char - 1200
+    return any(_label_head(a.label) == lemma and a.label[:1].isupper() and ctx.last_seen.get(a.key, -1) >= near
+               for a in ctx.agreements)
 
 
 def _signed_title(ctx: Context, token: Token) -> bool:
@@ -65,7 +81,11 @@ def _proper_name(token: Token) -> str | None:
         return None  # "the North Atlantic Treaty Organization" names an organization, not a treaty
     if token.ent_type_ in ("LAW", "WORK_OF_ART"):
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        return re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+        # the tagger may run a name on into the next one ("Under the Baruch Plan the Authority would ..."): an article
+        # after the head and outside its phrase starts another
+        stray = next((t.i for t in ent if t.i > token.i and t.pos_ == "DET" and token not in t.ancestors), ent.end)
+        words = [t for t in ent if t.i < stray]
+        return re.sub(r"^(?:the|The)\s+", "", text_of(words)).strip()
     start = token.i
     while start - 1 >= token.left_edge.i and _name_word(token.doc[start - 1], token.doc[start - 2] if start > 1 else None):
         start -= 1
@@ -223,8 +243,9 @@ def agreements(ctx: Context, sent: SentSpan) -> None:
 
 
 def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement | None:
-    if proper:
-        return next((a for a in ctx.agreements if name.lower() in {a.label.lower(), *(x.lower() for x in a.aliases)}), None)
+    if proper:  # "the Albany Plan of Union ... the Albany Plan": a name less its "of" phrase is the same one
+        return next((a for a in ctx.agreements for known in (a.label.lower(), *(x.lower() for x in a.aliases))
+                     if name.lower() == known or " " in name and known.startswith(f"{name.lower()} of ")), None)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"a", "an", "another"} or not determiners & {"the", "this", "that", "its", "their"}:
         return None
@@ -600,9 +621,10 @@ def _framing_phrases(pred: Predication, preposition: str) -> list[Token]:
 
 def _parties_acting(ctx: Context, sent: SentSpan, verb: Token, agreement_key: str) -> None:
     """"In the Treaty of Paris, Spain ceded the islands", "Under the accord, Peru made peace with Chile": who acts
-    under an agreement, and with whom, as a plain fact, are parties to it, and it was concluded."""
+    under an agreement, and with whom, as a plain fact, are parties to it, and it was concluded. What one "would" do
+    under it is what it provides, told of a plan that may never have been adopted."""
     fact = ctx.factuality(verb)
-    if not fact.is_plain_fact:
+    if not fact.is_plain_fact or told_with_modal(verb):
         return
     known = {r.object for r in ctx.signatory_relations({agreement_key})}
     acting = [*subjects(verb), *verb_predication(verb).oblique("with")]
@@ -621,7 +643,8 @@ def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
     # "Japan would protect seamen and open two ports": each act with an object of its own is a provision, said of
     # the one subject (one with an auxiliary of its own has a subject the parser lost: "X would A and banks would B")
-    shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in own and objects(c)
+    # (and so is each act of a longer list: "would oversee A, manage B, and inspect C")
+    shared = [c for c in _verb_chain(verb) if c.pos_ == "VERB" and c not in own and objects(c)
               and not any(a.dep_ in ("aux", "auxpass") for a in c.children)] if objects(verb) else []
     # "In 1802, after the war, X ceded Y": what comes before the subject frames the provision, it is no part of it
     subject = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -629,8 +652,19 @@ def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
     cut = min(([own[0].left_edge.i] if own else []) + [c.i for c in shared], default=None)
     first = clause_text(verb, before=cut, after=start, drop=drop)
     said_of = [t for s in subject for t in s.subtree] + [c for c in verb.children if c.dep_ in ("aux", "neg")]
-    return [first, *(f"{text_of(said_of)} {clause_text(c, drop=drop)}".strip() for c in shared),
+    ends = [*(c.i for c in shared[1:]), None]
+    return [first, *(f"{text_of(said_of)} {clause_text(c, before=end, drop=drop)}".strip() for c, end in zip(shared, ends)),
             *(text for c in own for text in _provisions_said(c, drop))]
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verbs coordinated after this one, each hung on the one before it or all on the first."""
+    chain, todo = [], [verb]
+    while todo:
+        found = [c for c in todo.pop().children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        chain += found
+        todo += [c for c in found if c.pos_ == "VERB" and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    return sorted(chain, key=lambda t: t.i)
 
 
 def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
@@ -682,8 +716,9 @@ def _provisions(theme: Token) -> list[str]:
         # only a list: "banned tests in the air in 1963" names one place
         if any(c.dep_ == "cc" for t in [theme.head, *after] for c in t.children if c.i > theme.i):
             places = list(dict.fromkeys(places + after))
-    if len(places) < 2:
-        return [text_of(list(theme.subtree))]
+    if len(places) < 2:  # "granted Japan control of Shandong, which led to an outcry": the aside is no provision
+        asides = {t.i for t in theme.subtree if non_restrictive(t) for t in t.subtree}
+        return [text_of([t for t in theme.subtree if t.i not in asides])]
     skip = {t.i for p in places for t in p.subtree}
     base = [t for t in theme.subtree if t.i not in skip]
     return [text_of(base + [t for t in p.subtree if not _in_other_place(t, p)]) for p in places]
@@ -841,16 +876,24 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     sent = sentence_of(verb)
     start = verb.i + 1
     while start < sent.end and (sent.doc[start].dep_ in ("prep", "prt", "punct", "aux") and sent.doc[start].head == verb
-                                or sent.doc[start].text in (":", "for", "to")):
+                                or sent.doc[start].text in (":", "for", "to") or sent.doc[start].dep_ == "mark"):
         start += 1
     end = sent.end
-    while end > start and sent.doc[end - 1].is_punct:
+    while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
         end -= 1
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
         return [i for i in split_list(text) if len(i.split()) <= 24]
-    # "Additionally, it also lowered X": an adverb before the verb links the sentence, it is no part of the provision
-    linking = {t.i for c in verb.children if c.dep_ == "advmod" and c.i < verb.i for t in c.subtree}
-    own = [t for t in _without_conj_verbs(verb) if t.dep_ not in ("nsubj", "nsubjpass") and t.i not in linking and not
-           any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != verb.i and a in verb.subtree)]
+    # "Additionally, it also lowered X", "In addition, it granted Y, which led to an outcry": an adverb or phrase
+    # before the verb links the sentence, an aside after a comma comments; neither is part of the provision
+    linking = {t.i for c in verb.children if c.dep_ in ("advmod", "prep", "npadvmod") and c.i < verb.i
+               for t in c.subtree}
+    asides = {t.i for t in verb.subtree if t != verb and non_restrictive(t) for t in t.subtree}
+    # the subject the clause names ("which" of "an agreement, which grants X") and the one it shares
+    subject = {t.i for s in [*subjects(verb), *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+               for t in s.subtree}
+    own = [t for t in _without_conj_verbs(verb) if t.i not in subject | linking | asides]
+    # "prohibited X, Y, and punished Z": the "and" joins the next verb
+    while own and (own[-1].dep_ in ("cc", "punct") or own[-1].is_space):
+        own.pop()
     return [text_of(own)] if len(own) > 1 else []

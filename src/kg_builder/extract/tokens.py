@@ -164,6 +164,12 @@ def _conj_heads(token: Token) -> Iterator[Token]:
         yield token
 
 
+def told_with_modal(verb: Token) -> bool:
+    """"X would oversee A, manage B and inspect C": a modal auxiliary of the verb, or of the verb it is coordinated
+    with, which it shares."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for v in (verb, *_conj_heads(verb)) for c in v.children)
+
+
 def agents(verb: Token) -> list[Token]:
     """The "by" phrase of a passive verb; "to be finished by autumn 2031" gives a deadline, not a doer."""
     return [t for c in verb.children if c.dep_ == "agent" for p in c.children
