@@ -658,3 +658,12 @@ def test_events_a_time_counted_from_a_date_sentences_back_is_left_undated(facts_
     facts = facts_for("Ruiz visited Lima in 1853. He admired the city. He bought gifts. "
                       "The following spring, Ruiz returned with a larger squadron.")
     assert [e.label for e in facts.events if e.start] == ["Ruiz visited Lima"]
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("In 1923 Chile and Peru occupied the port. Instead, they met a campaign of passive resistance.", False),
+    ("In 1990 the plan met with fierce criticism in Lima.", False),
+    ("In 1990 Ruiz met with his counterparts in Lima.", True),
+])
+def test_events_one_meets_people_in_a_meeting_not_resistance(facts_for, text, meeting):
+    assert any(e.kind in ("Meeting", "Summit") for e in facts_for(text).events) == meeting

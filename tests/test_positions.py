@@ -1099,3 +1099,53 @@ def test_positions_who_answers_with_a_measure_enacts_it(facts_for):
 ])
 def test_positions_a_case_made_for_a_thing_and_a_series_of_measures_enacted(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, issue, holders", [
+    ("Bolivian officials praised the accord, signed by Chile and Peru in 1990, as they hoped to reopen the border.",
+     "reopen the border", {"state/bolivia"}),
+    ("The talks split Chile and Peru, but in the end they agreed to share the bay.", "share the bay",
+     {"state/chile", "state/peru"}),
+])
+def test_positions_they_in_a_clause_set_under_the_main_one_is_its_plural_subject(facts_for, text, issue, holders):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    assert {p.holder for p in facts.positions if labels[p.issue] == issue} == holders
+
+
+def test_positions_the_body_a_plan_is_presented_to_is_not_what_the_plan_is_about(facts_for):
+    facts = facts_for("In 1946 the Andean Water Commission (AWC) met in Lima. Luis Ortega presented a slightly "
+                      "different plan to the AWC.")
+    labels = {e.key: e.label for e in facts.entities}
+    issues = {labels[p.issue] for p in facts.positions}
+    assert issues == {"slightly different plan to the AWC"}
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The accord forced Bolivia to abolish its nuclear weapons program.", "state/bolivia"),
+    ("In 1930 Peru was compelled to accept the Chilean terms.", "state/peru"),
+])
+def test_positions_what_one_is_made_to_do_is_no_stance_of_one_s_own(facts_for, text, holder):
+    assert holder not in {p.holder for p in facts_for(text).positions}
+
+
+def test_positions_a_stance_under_a_denied_wish_is_only_the_denial(facts_for):
+    facts = facts_for("President Ruiz did not want to accept any accord that might weaken the Chilean navy.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(p.stance, labels[p.issue]) for p in facts.positions} == {
+        ("Opposes", "accept any accord that might weaken the Chilean navy")}
+
+
+def test_positions_what_one_is_made_to_strive_for_is_one_s_own_aim(facts_for):
+    facts = facts_for("In 1962 the crisis compelled Chile and Peru to pursue an agreement on the bay.")
+    assert {p.holder for p in facts.positions if p.stance == "Supports"} == {"state/chile", "state/peru"}
+
+
+@pytest.mark.parametrize("text, asked_holds", [
+    ("In 1948 Chile urged Peru to accept the treaty.", False),
+    ("In 1948 Chile persuaded Peru to accept the treaty.", True),
+])
+def test_positions_one_asked_to_act_holds_no_stance_one_persuaded_does(facts_for, text, asked_holds):
+    facts = facts_for(text)
+    assert ("state/peru" in {p.holder for p in facts.positions}) == asked_holds
+    assert "state/chile" in {p.holder for p in facts.positions}

@@ -37,7 +37,7 @@ def _words(*keys: str) -> dict[str, Spec]:
 SCHEMA: dict[str, dict[str, Spec]] = {
     "tokens": _words("bound_prefixes"),
     "events": {"verbs": WordMap(EVENT_KINDS), "nouns": WordMap(EVENT_KINDS), "noun_requires": LISTS,
-               "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "relative_adverbs",
+               "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "met_things", "relative_adverbs",
                                                 "causal_verbs", "onset_verbs", "stative", "place_object_verbs",
                                                 "dated_nouns")},
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),
@@ -49,7 +49,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "negative_judgments",
                            "positive_judgments", "framing_verbs", "saying_nouns", "opinion_verbs", "persuading_verbs",
                            "aspect_nouns", "regarding_verbs", "agreeing_verbs", "leaving_verbs", "unsettled_words",
-                           "infinitive_nouns", "proposal_nouns", "coercing_verbs",
+                           "infinitive_nouns", "proposal_nouns", "coercing_verbs", "striving_verbs",
                            "collection_nouns")},
     "disagreements": _words("pair_nouns"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "vague_qualifiers", "group_qualifiers",

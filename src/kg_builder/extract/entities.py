@@ -722,6 +722,9 @@ class Registry:
         """"the talks split the two states, but in the end they agreed": a group named earlier in the sentence; None when the
         nearest plural names no actor ("there were many countries which, should they decide to ..."). Failing a pair,
         one actor named in the plural, the nearest ("the arguments of isolationists; they argued")."""
+        main = _main_clause_subject(token)
+        if main is not None:
+            return self.actors(main) or None
         before = [t for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start])
                   if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN")
                   and t.lower_ not in PRONOUNS_PLURAL]
@@ -747,6 +750,18 @@ def _abbreviates(letters: str, words: list[Token]) -> bool:
 def _inside_longer_name(ent: Span) -> bool:
     """The tagged name is the end of a longer one the tagger cut ("Allied Forces Peru": "Peru")."""
     return ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN" and ent.doc[ent.start - 1].text[:1].isupper()
+
+
+def _main_clause_subject(pronoun: Token) -> Token | None:
+    """"The delegates built on principles worked out between India and China, as they sought unity": the subject of
+    a clause set under another refers to that clause's plural subject before the nearer names."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl":
+        return None
+    subject = next((s for s in verb.head.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < pronoun.i), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS") and not subject.conjuncts:
+        return None
+    return subject
 
 
 def _fronted(token: Token, root: Token, subject: Token) -> bool:

@@ -108,6 +108,8 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         if needed and not _object_has(token, needed) and not (
                 lemma in section["place_object_verbs"] and _object_is_place(ctx, token)):
             return None
+        if section["verbs"][lemma] == "Meeting" and _met_thing(ctx, token):
+            return None
         return section["verbs"][lemma]
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in section["nouns"]:
         lemma = token.lower_  # "talks" is a meeting whatever its modifiers; "talk" only as "peace talk"
@@ -121,6 +123,13 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and (listing := _listing_event(ctx, token)) is not None:
         return _trigger_kind(ctx, listing)  # "two congresses, including chairing one in May"
     return None
+
+
+def _met_thing(ctx: Context, verb: Token) -> bool:
+    """"they met a campaign of passive resistance", "the plan met with criticism": one meets people, or a thing
+    in one's way; only the first is a meeting."""
+    met = objects(verb) + prep_objects(verb, "with")
+    return any(t.lemma_.lower() in ctx.triggers["events"]["met_things"] for t in met)
 
 
 def _dated_speech(ctx: Context, token: Token) -> bool:

@@ -111,7 +111,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         source, issues = _concerned(ctx, match)
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
-        if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head):
+        if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
+                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head):
             continue
         fact = _stance_factuality(ctx, pred, holders)
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
@@ -151,6 +152,27 @@ def _coerced(ctx: Context, stance: str, issue: Token) -> str:
     """"in an effort to force payment", "to compel Moscow to withdraw": to be for making another act is to demand it."""
     coercing = issue.pos_ == "VERB" and issue.lemma_.lower() in ctx.triggers["positions"]["coercing_verbs"]
     return "Demands" if stance == "Supports" and coercing else stance
+
+
+def _compelled(ctx: Context, verb: Token) -> bool:
+    """"an agreement that might force the United States to abolish its program", "Peru was compelled to accept the
+    terms": what one is made to do states no stance of one's own, unless it is to strive for a thing; "asked the
+    Soviets to seek a solution": nor what one is asked to do (the asker's demand)."""
+    if verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    section, governor = ctx.triggers["positions"], verb.head.lemma_.lower()
+    # (one persuaded comes to want it: "persuaded Peru to join")
+    asked = "Demands" in ctx.frames.verb_stances([governor]) and governor not in section["persuading_verbs"] \
+        and any(c.dep_ == "dobj" for c in verb.head.children)
+    return asked or governor in section["coercing_verbs"] and verb.lemma_.lower() not in section["striving_verbs"]
+
+
+def _under_denied_stance(ctx: Context, verb: Token) -> bool:
+    """"did not want to accept any agreement": the stance is the denied wanting's (opposing the acceptance); the
+    accepting under it, which its own factuality reads as merely hoped for, is none."""
+    governor = verb.head
+    return verb.dep_ == "xcomp" and governor.pos_ in ("VERB", "AUX") and governor != verb \
+        and bool(ctx.frames.verb_stances([governor.lemma_.lower()])) and ctx.factuality(governor).polarity == "Negative"
 
 
 def _tried_to_persuade(ctx: Context, match: FrameMatch) -> bool:
@@ -335,6 +357,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         # a date ("On July 10 the delegates adopted the plan") is when, never what, a stance concerns
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.ent_type_ != "DATE"
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
+                 and not _addressee(ctx, pred, source, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
@@ -347,6 +370,13 @@ def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> b
     parser made an object ("supported [Mexico]['s right]") is not."""
     return pred.category == "verb" and source == "theme" and pred.lemma in ctx.frames.siding_verbs \
         and not any(c.dep_ == "case" for c in token.children)
+
+
+def _addressee(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
+    """"presented a plan to the commission", "a proposal to Peru": the actor a proposal goes to is who is to take it
+    up, not what it is about."""
+    return source == "to" and pred.category == "noun" and bool(ctx.registry.actors(token)) \
+        and pred.lemma in ctx.triggers["positions"]["proposal_nouns"]
 
 
 def _of_theme(ctx: Context, themes: frozenset[str], token: Token) -> bool:
