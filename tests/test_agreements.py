@@ -605,3 +605,32 @@ def test_agreements_what_an_agreement_does_in_a_relative_clause_is_its_provision
                       "certain rights in the bay.")
     [agreement] = [a for a in facts.agreements if a.label == "fisheries agreement"]
     assert [c.label for c in agreement.commitments] == ["grants Bolivia certain rights in the bay"]
+
+
+def test_agreements_the_treaty_signed_on_a_treaty_s_date_is_that_treaty(facts_for):
+    facts = facts_for("Chile and Peru concluded the Treaty of Lima on May 3, 1931. In 1932 Chile signed a fisheries "
+                      "treaty. Peru had signed the treaty on May 3, 1931, after long talks.")
+    by_label = {a.label: a.key for a in facts.agreements}
+    assert {r.object for r in signatories(facts, by_label["fisheries treaty"])} == {"state/chile"}
+
+
+@pytest.mark.parametrize("between, meant", [
+    ("\n\nThe war had cost both states dearly.\n\n", "Lima Treaty"),  # two paragraphs back: the one named most
+    ("\n\n", "Treaty of Arica"),  # the paragraph before: the one named last
+])
+def test_agreements_the_treaty_is_the_one_named_last_nearby_and_the_one_named_most_further_back(facts_for, between,
+                                                                                                   meant):
+    facts = facts_for("Chile and Peru signed the Lima Treaty in 1930. The treaty ended the war.\n\nTensions had risen "
+                      f"because Bolivia had ceded its ports to Chile in the Treaty of Arica.{between}By 1931 the "
+                      "treaty banned fishing in the bay.")
+    by_label = {a.label: [c.label for c in a.commitments] for a in facts.agreements}
+    assert "banned fishing in the bay" in by_label[meant]
+
+
+def test_agreements_a_purchase_named_by_its_maker_is_an_agreement_and_its_list_ends_at_the_next_verb(facts_for):
+    facts = facts_for("In 1854 Ortiz’s Purchase provided the land for a railroad and attempted to settle the border "
+                      "dispute.")
+    [purchase] = facts.agreements
+    assert purchase.label == "Ortiz’s Purchase"
+    assert purchase.commitments[0].label == "the land for a railroad"
+    assert not any(e.label == "Ortiz’s Purchase" for e in facts.entities)

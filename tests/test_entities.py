@@ -284,3 +284,16 @@ def test_entities_its_in_a_phrase_of_the_verb_is_the_objects_when_the_subject_is
                       "criticized the Boluarte government for its policy on refugees.")
     assert [sorted(d.parties) for d in facts.disagreements] == [["organization/boluarte-government",
                                                                  "person/carlos-ruiz"]]
+
+
+def test_entities_a_named_plan_or_purchase_the_tagger_took_for_a_person_is_no_person(pipeline):
+    from spacy.tokens import Span
+
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    text = "In 1854 the Ortiz Purchase gave Peru the land for a railroad."
+    doc = pipeline.nlp(text)
+    doc.ents = [Span(doc, 3, 5, "PERSON")]  # how the small model may read such a name
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    assert not any(e.kind == "Person" for e in facts.entities)

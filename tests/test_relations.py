@@ -336,3 +336,9 @@ def test_relations_a_member_s_title_affiliates_with_the_one_body_of_that_kind(fa
     assert ("person/georgy-zhukov", "organization/red-army") in affiliated
     # a rank's body is named where the rank is given: Clay is not of the Red Army named before
     assert not [subject for subject, _ in affiliated if subject == "person/lucius-clay"]
+
+
+def test_relations_a_side_taken_before_a_title_is_not_the_title_s_state(facts_for):
+    facts = facts_for("In 1794 President Ruiz sent pro-Chilean Chief Justice Ana Blanco to negotiate with Chile.")
+    affiliated = {(r.subject, r.object) for r in facts.relations if r.predicate in ("affiliatedWith", "leaderOf")}
+    assert ("person/ana-blanco", "state/chile") not in affiliated

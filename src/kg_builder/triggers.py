@@ -59,7 +59,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "appointment_verbs",
                            "holding_verbs", "alliance_words", "alliance_member_prepositions", "example_prepositions",
                            "membership_heads", "member_nouns", "joining_verbs", "qualified_group_nouns",
-                           "opinion_nouns", "group_suffixes", "group_nouns")},
+                           "opinion_nouns", "group_suffixes", "group_nouns", "stance_prefixes")},
     "facilities": {"head_requires": LISTS,
                    **_words("heads", "generic_modifiers", "status_modifiers", "status_nouns", "operator_verbs",
                             "phase_verbs", "change_verbs", "named_heads")},

@@ -10,6 +10,7 @@ already seen.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -54,7 +55,7 @@ def _named_plan(ctx: Context, token: Token, lemma: str) -> bool:
     noun ("Under the Baruch Plan the Authority would ...")."""
     return token.is_title and lemma in ctx.triggers["agreements"]["named_heads"] \
         and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.i > sentence_of(token).start) \
-        and (any(c.dep_ in ("compound", "amod", "conj") and c.is_title for c in token.children)
+        and (any(c.dep_ in ("compound", "amod", "conj", "poss") and c.is_title for c in token.children)
              or _of_place(token) is not None)
 
 
@@ -169,6 +170,8 @@ def _name_word(word: Token, before: Token | None) -> bool:
     """A word of a treaty's name: capitalised, a numeral, or the hyphen of "Non-Proliferation"."""
     if word.pos_ == "DET":
         return False
+    if word.tag_ == "POS":  # "Gadsden's Purchase"
+        return before is not None and before.is_title
     if word.text in "-\u2013" or word.lower_ in NAME_JOINERS:  # "Anti-Piracy", "Fisheries and Ports Agreement"
         return before is not None and (before.is_title or before.is_upper)
     return word.is_title or word.is_upper or word.like_num
@@ -247,11 +250,14 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         return next((a for a in ctx.agreements for known in (a.label.lower(), *(x.lower() for x in a.aliases))
                      if name.lower() == known or " " in name and known.startswith(f"{name.lower()} of ")), None)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    if determiners & {"a", "an", "another"} or not determiners & {"the", "this", "that", "its", "their"}:
+    if determiners & {"a", "an", "another"}:
         return None
+    if not determiners & {"the", "this", "that", "its", "their"}:
+        # "signed Jay's Treaty ... Jay's Treaty was unpopular": a name without an article, as written before
+        named = name[:1].isupper() and " " in name
+        return next((a for a in ctx.agreements if name in (a.label, *a.aliases)), None) if named else None
     if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
-        recent = sorted(ctx.agreements, key=lambda a: (_made_when(ctx, a, token), ctx.last_seen.get(a.key, -1)),
-                        reverse=True)
+        recent = _likely_referents(ctx, token)
         same = [a for a in recent if _label_head(a.label) == name.lower()]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
         # any accord is "the agreement" (the deal named last, not the Agreement named before it); "the treaty" is one
@@ -267,6 +273,25 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
                  and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
 
 
+def _likely_referents(ctx: Context, token: Token) -> list[Agreement]:
+    """The agreements a bare "the treaty" may mean, likeliest first: the one made at the date the mention gives; then
+    the one named last in this paragraph or the one before; further back, the one the text names most ("John Jay's
+    Treaty ... the Treaty of Paris (1783) ... two paragraphs on, the treaty": Jay's)."""
+    near = _paragraph_start(ctx, len(ctx.doc.text[: _paragraph_start(ctx, token.idx)].rstrip()))
+    mentions = Counter(ctx.agreement_at.values())
+
+    def rank(agreement: Agreement) -> tuple[bool, bool, int]:
+        seen = ctx.last_seen.get(agreement.key, -1)
+        return _made_when(ctx, agreement, token), seen >= near, seen if seen >= near else mentions[agreement.key]
+    return sorted(ctx.agreements, key=rank, reverse=True)
+
+
+def _paragraph_start(ctx: Context, char: int) -> int:
+    """Where the paragraph holding the character (or ending right before it) starts: the cleaned text has a line
+    per paragraph."""
+    return ctx.doc.text.rfind("\n", 0, char) + 1
+
+
 def _label_head(label: str) -> str:
     """The head word of an agreement's name: "treaty" of "the Lima Treaty" and of "Treaty of Lima" (and "agreement"
     of "the framework of an agreement")."""
@@ -275,8 +300,11 @@ def _label_head(label: str) -> str:
 
 
 def _made_when(ctx: Context, agreement: Agreement, token: Token) -> bool:
-    """"the May 2031 accord": the accord concluded at the date the mention gives."""
+    """"the May 2031 accord", "signed the treaty on May 3, 2031": the accord concluded at the date the mention, or
+    the verb that makes it, gives."""
+    verb, _ = _governor(ctx, token)
     dated = [ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates]
+    dated += [ctx.dates[i] for i in _date_tokens(verb, ctx.dates)] if verb is not None else []
     event = ctx.events.get(agreement.adopted_at or "")
     return bool(dated and event and event.start and event.start.iso == dated[0].start.iso)
 
@@ -878,8 +906,9 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     while start < sent.end and (sent.doc[start].dep_ in ("prep", "prt", "punct", "aux") and sent.doc[start].head == verb
                                 or sent.doc[start].text in (":", "for", "to") or sent.doc[start].dep_ == "mark"):
         start += 1
-    end = sent.end
-    while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
+    # "provided the land and attempted to settle X": the list ends where the next verb's phrase begins
+    end = next((c.left_edge.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), sent.end)
+    while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space or sent.doc[end - 1].dep_ == "cc"):
         end -= 1
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:

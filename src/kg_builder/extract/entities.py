@@ -77,7 +77,8 @@ class Registry:
         # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
         # and "the Lausanne Conference" tagged FAC or PERSON names a meeting, no actor or place
         events = lexicon.triggers["events"]
-        self.not_actor_heads = set(lexicon.triggers["agreements"]["heads"]) | set(events["named_heads"]) \
+        agreements = lexicon.triggers["agreements"]
+        self.not_actor_heads = set(agreements["heads"]) | set(agreements["named_heads"]) | set(events["named_heads"]) \
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
             | set(lexicon.triggers["reference"]["measure_heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])

@@ -82,6 +82,9 @@ def _negated(token: Token, cues: Cues) -> bool:
     if token.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in cues.negated_degree_adverbs
                                    and any(n.dep_ == "neg" for n in c.children) for c in token.children):
         return True  # "not yet able", "not fully ready": the adverb's "not" is the adjective's
+    if any(c.dep_ == "aux" and any(n.dep_ == "neg" and not _whether_or_not(n) for n in c.children)
+           for c in token.children):
+        return True  # "it did not, however, establish": the parser may hang the "not" on the auxiliary
     return any((c.dep_ == "neg" and not _whether_or_not(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators)
                or (c.dep_ == "preconj" and c.lower_ == "neither") for c in token.children) \

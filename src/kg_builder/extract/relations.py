@@ -260,10 +260,16 @@ def _bodies_in(ctx: Context, words: list[Token]) -> list[str]:
         key = ctx.registry.key_of(t)
         if not key or key in out or ctx.registry.entities[key].kind not in ("Organization", "State"):
             continue
-        if ctx.registry.entities[key].kind == "Organization" and _kind_of_title(ctx, t):
+        if ctx.registry.entities[key].kind == "Organization" and _kind_of_title(ctx, t) or _side_taken(ctx, t):
             continue
         out.append(key)
     return out
+
+
+def _side_taken(ctx: Context, t: Token) -> bool:
+    """"pro-British Chief Justice John Jay": British is the side he takes, not the state he serves."""
+    return t.i >= 2 and t.doc[t.i - 1].text == "-" \
+        and t.doc[t.i - 2].lower_ in ctx.triggers["relations"]["stance_prefixes"]
 
 
 def _kind_of_title(ctx: Context, t: Token) -> bool:
