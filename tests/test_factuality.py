@@ -68,6 +68,8 @@ def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
     ("Chile was not able to sign the accord.", "sign"),  # not able to: it did not happen
     ("Chile and Peru concluded the accord. It did not, however, establish quotas for fishing boats.",
      "establish"),  # the parser hangs this "not" on "did"
+    ("In 1947 Chile refrained from signing the accord.", "signing"),
+    ("In 1947 the Senate prevented Chile from signing the accord.", "signing"),
 ])
 def test_factuality_negation_makes_negative(reading, text, word):
     r = reading(text, word)

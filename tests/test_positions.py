@@ -1106,6 +1106,9 @@ def test_positions_a_case_made_for_a_thing_and_a_series_of_measures_enacted(fact
      "reopen the border", {"state/bolivia"}),
     ("The talks split Chile and Peru, but in the end they agreed to share the bay.", "share the bay",
      {"state/chile", "state/peru"}),
+    # the clause hangs on a verb that shares the main subject
+    ("In 1990 the delegates drafted a plan and consulted Chile and Peru, as they sought to reopen the border.",
+     "reopen the border", {"organization/delegates"}),
 ])
 def test_positions_they_in_a_clause_set_under_the_main_one_is_its_plural_subject(facts_for, text, issue, holders):
     facts = facts_for(text)
@@ -1143,9 +1146,25 @@ def test_positions_what_one_is_made_to_strive_for_is_one_s_own_aim(facts_for):
 
 @pytest.mark.parametrize("text, asked_holds", [
     ("In 1948 Chile urged Peru to accept the treaty.", False),
+    ("In 1948 Chile demanded that Peru accept the treaty.", False),
     ("In 1948 Chile persuaded Peru to accept the treaty.", True),
 ])
 def test_positions_one_asked_to_act_holds_no_stance_one_persuaded_does(facts_for, text, asked_holds):
     facts = facts_for(text)
     assert ("state/peru" in {p.holder for p in facts.positions}) == asked_holds
     assert "state/chile" in {p.holder for p in facts.positions}
+
+
+@pytest.mark.parametrize("between, pair_holds", [
+    (" ", True),
+    ("\n\nThe war had cost both dearly.\n\n", False),
+])
+def test_positions_the_leaders_are_the_pair_named_in_their_paragraph_only(facts_for, between, pair_holds):
+    facts = facts_for(f"In 1990 Chile and Peru met in Lima.{between}The leaders hoped to reopen the border.")
+    assert ("state/chile" in {p.holder for p in facts.positions}) == pair_holds
+
+
+def test_positions_a_fronted_clause_the_parser_made_a_complement_keeps_its_own_stance(facts_for):
+    facts = facts_for("In October of 1931, after Chile had committed itself to aiding Peru through loans, Ruiz "
+                      "gradually sought to repeal the tariff.")
+    assert "state/chile" in {p.holder for p in facts.positions if p.stance == "Supports"}

@@ -22,8 +22,8 @@ from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
 from .entities import ACTOR_KINDS
 from .events import _date_tokens, join_participants
-from .tokens import (conjuncts, non_restrictive, objects, phrase, prep_objects, sentence_of, split_list, stray_clause,
-                     subjects, text_of, told_with_modal)
+from .tokens import (conjuncts, non_restrictive, objects, paragraph_start, phrase, prep_objects, sentence_of, split_list,
+                     stray_clause, subjects, text_of, told_with_modal)
 
 
 def _head_lemma(token: Token) -> str:
@@ -277,19 +277,13 @@ def _likely_referents(ctx: Context, token: Token) -> list[Agreement]:
     """The agreements a bare "the treaty" may mean, likeliest first: the one made at the date the mention gives; then
     the one named last in this paragraph or the one before; further back, the one the text names most ("John Jay's
     Treaty ... the Treaty of Paris (1783) ... two paragraphs on, the treaty": Jay's)."""
-    near = _paragraph_start(ctx, len(ctx.doc.text[: _paragraph_start(ctx, token.idx)].rstrip()))
+    near = paragraph_start(ctx.doc, len(ctx.doc.text[: paragraph_start(ctx.doc, token.idx)].rstrip()))
     mentions = Counter(ctx.agreement_at.values())
 
     def rank(agreement: Agreement) -> tuple[bool, bool, int]:
         seen = ctx.last_seen.get(agreement.key, -1)
         return _made_when(ctx, agreement, token), seen >= near, seen if seen >= near else mentions[agreement.key]
     return sorted(ctx.agreements, key=rank, reverse=True)
-
-
-def _paragraph_start(ctx: Context, char: int) -> int:
-    """Where the paragraph holding the character (or ending right before it) starts: the cleaned text has a line
-    per paragraph."""
-    return ctx.doc.text.rfind("\n", 0, char) + 1
 
 
 def _label_head(label: str) -> str:
@@ -386,7 +380,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     # "France and China did not sign": no principal pair; nor are two who part ways ("the U.S. abrogated its
     # treaty with Japan")
     if len(signers) == 2 and fact.polarity == "Positive" and status != "Withdrawn":
-        ctx.registry.note_pair(signers)
+        ctx.registry.note_pair(signers, token.idx)
 
 
 def _called_name(ctx: Context, token: Token) -> str | None:

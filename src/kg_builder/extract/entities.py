@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
-from .tokens import SPACES, conjuncts, head_forms, non_restrictive, sentence_of, subjects, text_of
+from .tokens import SPACES, conjuncts, head_forms, non_restrictive, paragraph_start, sentence_of, subjects, text_of
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -94,6 +94,7 @@ class Registry:
         self.authors = tuple(self._author(name) for name in document.authors)
         self.publisher = self._publisher(document.publisher) if document.publisher else None
         self.last_pair: tuple[str, ...] = ()
+        self.pair_at = 0
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
         self.led: dict[str, str] = {}  # person key -> the state the text last made them leader of
         self.group_states: dict[str, str] = {}  # "U.S. negotiators" -> the state its name places it in
@@ -514,7 +515,7 @@ class Registry:
             earlier = self._listed_before(token)
             if earlier:
                 return earlier
-            if self.last_pair and lemma in self.pair_nouns | agent_nouns:
+            if self.last_pair and lemma in self.pair_nouns | agent_nouns and self._pair_near(token, lemma):
                 return self.pair()  # "Chile and Peru met ... the negotiators disagreed": the two who met
             body = self._body_before(token) if lemma in self.member_nouns else None
             if body:
@@ -635,6 +636,15 @@ class Registry:
         both = any(c.lower_ in ("both", "two") for c in token.children)
         return both and token.lemma_.lower() in self.pair_nouns
 
+    def _pair_near(self, token: Token, lemma: str) -> bool:
+        """The pair was named in this paragraph, or, for those who negotiate for it ("the negotiators", "the
+        diplomats"), in the one before: a pair named in passing earlier ("negotiations between India and China") is
+        no topic for "the leaders" or "the countries" later."""
+        start = paragraph_start(token.doc, token.idx)
+        if lemma in self.words["agent_nouns"]:
+            start = paragraph_start(token.doc, len(token.doc.text[:start].rstrip()))
+        return start <= self.pair_at
+
     def pair(self, people: bool = False) -> list[str]:
         """The two parties the text last named together, as states unless people are asked for; failing
         that, the two states the document names most."""
@@ -670,9 +680,10 @@ class Registry:
         self.leaders.setdefault(state, person)
         self.led[person] = state
 
-    def note_pair(self, keys: list[str]) -> None:
+    def note_pair(self, keys: list[str], at: int) -> None:
+        """Two parties the text names together, at this character."""
         if len(keys) == 2:
-            self.last_pair = tuple(keys)
+            self.last_pair, self.pair_at = tuple(keys), at
 
     def kind(self, key: str) -> str | None:
         """The entity's kind; a state a capital stands for may not be an entity of this document yet."""
@@ -759,7 +770,7 @@ def _main_clause_subject(pronoun: Token) -> Token | None:
     verb = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl":
         return None
-    subject = next((s for s in verb.head.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < pronoun.i), None)
+    subject = next((s for s in subjects(verb.head) if s.i < pronoun.i), None)  # its own, or the one it shares
     if subject is None or subject.tag_ not in ("NNS", "NNPS") and not subject.conjuncts:
         return None
     return subject

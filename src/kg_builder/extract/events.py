@@ -548,7 +548,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     hosts = [k for s in subjects(hosting) for k in ctx.registry.actors(s)] if hosting is not None else []
     ctx.events[same] = _as_summit(ctx, ctx.events[same], hosts)
     if ctx.events[same].kind in MEETING_KINDS:
-        ctx.registry.note_pair(list(ctx.events[same].participants))
+        ctx.registry.note_pair(list(ctx.events[same].participants), token.idx)
 
 
 def _named_doer_alone(verb: Token, label: str) -> bool:

@@ -142,6 +142,11 @@ def polarity(trigger: Token, cues: Cues) -> str:
                                      or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
+        if node.dep_ == "pcomp" and node.head.lower_ == "from" \
+                and _with_particle(node.head.head) in cues.negative_implicatives:
+            # "refrained from providing support", "prevented Peru from signing": it did not happen
+            negations += 1 + (1 if _negated(node.head.head, cues) else 0)
+            break
         if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and governor in cues.implicative_adjectives:
             # "not able to deliver aid", "was not willing to sign": what they govern did not happen
             adjective = node.head

@@ -157,14 +157,22 @@ def _coerced(ctx: Context, stance: str, issue: Token) -> str:
 def _compelled(ctx: Context, verb: Token) -> bool:
     """"an agreement that might force the United States to abolish its program", "Peru was compelled to accept the
     terms": what one is made to do states no stance of one's own, unless it is to strive for a thing; "asked the
-    Soviets to seek a solution": nor what one is asked to do (the asker's demand)."""
+    Soviets to seek a solution", "requested that Congress provide aid": nor what one is asked to do (the asker's
+    demand)."""
     if verb.dep_ not in ("xcomp", "ccomp"):
         return False
     section, governor = ctx.triggers["positions"], verb.head.lemma_.lower()
     # (one persuaded comes to want it: "persuaded Peru to join")
     asked = "Demands" in ctx.frames.verb_stances([governor]) and governor not in section["persuading_verbs"] \
-        and any(c.dep_ == "dobj" for c in verb.head.children)
+        and (_asked_clause(verb) or any(c.dep_ == "dobj" for c in verb.head.children))
     return asked or governor in section["coercing_verbs"] and verb.lemma_.lower() not in section["striving_verbs"]
+
+
+def _asked_clause(verb: Token) -> bool:
+    """"requested that Congress provide aid": a clause after the verb, not one the parser took for its complement
+    ("after the United States had committed itself to X, Roosevelt sought Y")."""
+    return verb.dep_ == "ccomp" and verb.i > verb.head.i \
+        and not any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
 
 
 def _under_denied_stance(ctx: Context, verb: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "any", "some", "such", "its", "their", "his", "her", "our", "other"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"}
@@ -162,6 +162,12 @@ def _conj_heads(token: Token) -> Iterator[Token]:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
         yield token
+
+
+def paragraph_start(doc: Doc, char: int) -> int:
+    """Where the paragraph holding the character (or ending right before it) starts: the cleaned text has a line
+    per paragraph."""
+    return doc.text.rfind("\n", 0, char) + 1
 
 
 def told_with_modal(verb: Token) -> bool:
