@@ -1168,3 +1168,21 @@ def test_positions_a_fronted_clause_the_parser_made_a_complement_keeps_its_own_s
     facts = facts_for("In October of 1931, after Chile had committed itself to aiding Peru through loans, Ruiz "
                       "gradually sought to repeal the tariff.")
     assert "state/chile" in {p.holder for p in facts.positions if p.stance == "Supports"}
+
+
+@pytest.mark.parametrize("text, stance, side", [
+    ("In 1931 the pro-Chilean Peruvian government signed the accord.", "Supports", "Chile"),
+    ("In 1931 anti-Chilean President Ana Ruiz closed the border.", "Opposes", "Chile"),
+    ("Divisions emerged between pro-Chilean Senator Ana Ruiz and pro-Peruvian Senator Luis Ortega.", "Supports", "Peru"),
+])
+def test_positions_a_pro_or_anti_word_gives_its_noun_s_stance_on_that_side(facts_for, text, stance, side):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    assert (stance, side) in {(p.stance, labels[p.issue]) for p in facts.positions if p.holder != "state/chile"}
+
+
+def test_positions_each_of_two_coordinated_names_takes_its_own_side(facts_for):
+    facts = facts_for("Divisions emerged between pro-Chilean Senator Ana Ruiz and pro-Peruvian Senator Luis Ortega.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(labels[p.holder], labels[p.issue]) for p in facts.positions} == {("Ana Ruiz", "Chile"),
+                                                                               ("Luis Ortega", "Peru")}

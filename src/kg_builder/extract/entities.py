@@ -283,19 +283,20 @@ class Registry:
     def role_count(self) -> int:
         return sum(len(b.role_readings) for b in self.entities.values())
 
-    def actors(self, token: Token) -> list[str]:
-        """The actors a noun phrase head refers to, with its conjuncts."""
+    def actors(self, token: Token, coordinated: bool = True) -> list[str]:
+        """The actors a noun phrase head refers to, with its conjuncts (unless `coordinated` is false: "pro-French
+        X and pro-British Y" says each one's side)."""
         if token.i in self._resolving:  # pronouns may point at phrases that contain them
             return []
         self._resolving.add(token.i)
         try:
-            return self._actors(token)
+            return self._actors(token, coordinated)
         finally:
             self._resolving.discard(token.i)
 
-    def _actors(self, token: Token) -> list[str]:
+    def _actors(self, token: Token, coordinated: bool) -> list[str]:
         out: list[str] = []
-        for t in conjuncts(token) + self._hidden_people(token):
+        for t in conjuncts(token) + self._hidden_people(token) if coordinated else [token]:
             if self._modified_plural(t) != t:
                 continue  # "Some Peru and Chile experts": the name says whose experts, it is no actor here
             # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
@@ -635,6 +636,17 @@ class Registry:
     def _is_pair(self, token: Token) -> bool:
         both = any(c.lower_ in ("both", "two") for c in token.children)
         return both and token.lemma_.lower() in self.pair_nouns
+
+    def state_of_demonym(self, word: str) -> str | None:
+        """"Chilean" of "anti-Chilean": the state the lexicon gives that demonym, a node of this document's."""
+        low = word.lower()
+        entry = next((e for e in self.lex.values() if e.kind == "State" and low in {d.lower() for d in e.demonyms}),
+                     None)
+        if entry is None:
+            return None
+        if entry.key not in self.entities:
+            self.add(entry.key, entry.kind, entry.label)
+        return entry.key
 
     def _pair_near(self, token: Token, lemma: str) -> bool:
         """The pair was named in this paragraph, or, for those who negotiate for it ("the negotiators", "the

@@ -701,6 +701,28 @@ def backed_things(ctx: Context, sent: SentSpan) -> None:
             _add(ctx, holder, next(iter(stances)), issue, Factuality(), sent, "rule:backed-thing", 0.65)
 
 
+def sides_taken(ctx: Context, sent: SentSpan) -> None:
+    """"pro-French Thomas Jefferson", "the pro-Soviet Afghan government": the actor a "pro-" or "anti-" word modifies
+    takes that stance on the side it names (a state named by its demonym is that state); a modifier presupposes it,
+    so the clause's modality does not reach it."""
+    prefixes = ctx.triggers["positions"]["side_prefixes"]
+    for side in sent:
+        prefix, _, word = side.lower_.partition("-")  # "anti-Chilean" is one token, "pro - French" three
+        if not word and side.i >= 2 and side.doc[side.i - 1].text == "-":
+            prefix, word = side.doc[side.i - 2].lower_, side.lower_
+        if prefix not in prefixes or not word or side.dep_ != "amod":
+            continue
+        head = side.head
+        while head.dep_ == "compound" and head.head.i > head.i:  # "anti-Chilean President Ana Ruiz"
+            head = head.head
+        if head.lemma_.lower() in ctx.triggers["relations"]["opinion_nouns"]:
+            continue  # "anti-Chinese sentiment" says what the sentiment is, not whose
+        state = ctx.registry.state_of_demonym(word)
+        issue = ctx.registry.entities[state].label if state in ctx.registry.entities else side.text.split("-")[-1]
+        for holder in (h for h in ctx.registry.actors(head, coordinated=False) if h != state):
+            _add(ctx, holder, prefixes[prefix], issue, Factuality(), sent, "rule:side-taken", 0.6)
+
+
 def possessed_policies(ctx: Context, sent: SentSpan) -> None:
     heads = set(ctx.triggers["positions"]["policy_heads"])
     for token in sent:

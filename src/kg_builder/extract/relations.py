@@ -269,7 +269,7 @@ def _bodies_in(ctx: Context, words: list[Token]) -> list[str]:
 def _side_taken(ctx: Context, t: Token) -> bool:
     """"pro-British Chief Justice John Jay": British is the side he takes, not the state he serves."""
     return t.i >= 2 and t.doc[t.i - 1].text == "-" \
-        and t.doc[t.i - 2].lower_ in ctx.triggers["relations"]["stance_prefixes"]
+        and t.doc[t.i - 2].lower_ in ctx.triggers["positions"]["side_prefixes"]
 
 
 def _kind_of_title(ctx: Context, t: Token) -> bool:
