@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, verb_predication)
-from kg_builder.extract.tokens import phrase, stray_clause
+from kg_builder.extract.tokens import phrase, stray_clause, subjects
 
 Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS, tag, lemma
 
@@ -467,3 +467,29 @@ def test_clauses_an_adjective_clause_with_a_subject_of_its_own_describes_that_su
                   (",", 6, "punct", "PUNCT", ",", ","), ("talks", 6, "nsubj", "NOUN", "NNS", "talk"),
                   ("ended", 6, "ROOT", "VERB", "VBD", "end")])
     assert texts(description_predication(doc[3]).agents) == ["Peru"]
+
+
+def _believed_and_feared(inner_that_clause: bool) -> Doc:
+    """"Chile believed that Peru backed the rebels and feared that they would win": the parser joins "feared" to
+    "backed"; with `inner_that_clause`, "Peru insisted that ... and feared that ..." instead."""
+    inner = [("insisted", 1, "ccomp", "VERB", "VBD", "insist"), ("that", 7, "mark", "SCONJ", "IN", "that"),
+             ("talks", 7, "nsubj", "NOUN", "NNS", "talk"), ("resume", 4, "ccomp", "VERB", "VB", "resume")] \
+        if inner_that_clause else [("backed", 1, "ccomp", "VERB", "VBD", "back"), ("the", 6, "det", "DET", "DT", "the"),
+                                   ("rebels", 4, "dobj", "NOUN", "NNS", "rebel"), ("now", 4, "advmod", "ADV", "RB", "now")]
+    return parsed([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("believed", 1, "ROOT", "VERB", "VBD", "believe"),
+                   ("that", 4, "mark", "SCONJ", "IN", "that"), ("Peru", 4, "nsubj", "PROPN", "NNP", "Peru"), *inner,
+                   ("and", 4, "cc", "CCONJ", "CC", "and"), ("feared", 4, "conj", "VERB", "VBD", "fear"),
+                   ("that", 13, "mark", "SCONJ", "IN", "that"), ("they", 13, "nsubj", "PRON", "PRP", "they"),
+                   ("would", 13, "aux", "AUX", "MD", "would"), ("win", 9, "ccomp", "VERB", "VB", "win"),
+                   (".", 1, "punct", "PUNCT", ".", ".")])
+
+
+def test_clauses_a_verb_of_a_that_clause_joined_to_one_without_goes_with_the_outer_verb() -> None:
+    doc = _believed_and_feared(inner_that_clause=False)
+    assert texts(subjects(doc[9])) == ["Chile"]  # Chile feared, not Peru
+    assert clause_text(doc[4]) == "Peru backed the rebels now"
+
+
+def test_clauses_two_verbs_of_that_clauses_joined_inside_one_keep_its_subject() -> None:
+    doc = _believed_and_feared(inner_that_clause=True)
+    assert texts(subjects(doc[9])) == ["Peru"]  # Peru insisted ... and feared

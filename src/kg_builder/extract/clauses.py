@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import (agents as by_phrase, conjuncts, misread_clause, phrase, prep_objects, sentence_of, subjects,
-                     text_of)
+from .tokens import (agents as by_phrase, conjuncts, misread_clause, phrase, prep_objects, raised_conjunct,
+                     sentence_of, subjects, text_of)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -450,6 +450,8 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
     dropped |= {t.i for d in drop + listed_infinitives(verb) for t in d.subtree}
+    # "... that the Soviets supported X and worried that Y": the worrying is the outer clause's
+    dropped |= {t.i for c in verb.children if c.dep_ == "conj" and raised_conjunct(c) is not None for t in c.subtree}
     words = [t for t in words if t.i not in dropped]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):

@@ -103,6 +103,9 @@ def _subject_run_on(chain: list[Token]) -> set[Token]:
 
 def subjects(verb: Token) -> list[Token]:
     """Subjects of a verb; a verb coordinated with another shares its subject."""
+    raised = raised_conjunct(verb)
+    if raised is not None:
+        return subjects(raised)
     chain = [verb, *_conj_heads(verb)]
     for candidate in chain:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -117,6 +120,23 @@ def subjects(verb: Token) -> list[Token]:
     if first.dep_ in ("xcomp", "advcl") and first.head != first and (first.dep_ == "xcomp" or infinitive):
         return subjects(first.head)  # "Both sides failed ... to make progress": the sides make it
     return []
+
+
+def raised_conjunct(verb: Token) -> Token | None:
+    """"X believed that the Soviets supported the rebels and worried that they would win": a verb the parser joined
+    to the verb of a "that" clause, with a "that" clause of its own where that verb has none, goes with the verb
+    the clause depends on, and shares its subject."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ != "ccomp" or head.head == head or not _takes_that_clause(verb) or _takes_that_clause(head):
+        return None
+    return head.head if any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) else None
+
+
+def _takes_that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
 
 
 def _may_lose_its_subject(verb: Token) -> bool:
