@@ -25,6 +25,9 @@ from .events import _date_tokens, join_participants
 from .tokens import (conjuncts, non_restrictive, objects, paragraph_start, phrase, prep_objects, sentence_of, split_list,
                      stray_clause, subjects, text_of, told_with_modal)
 
+# how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
+NEARBY_CHARS = 1200
+
 
 def _head_lemma(token: Token) -> str:
     """"Accords" in a name is tagged a proper noun and keeps its plural as lemma."""
@@ -65,7 +68,7 @@ def _plan_again(ctx: Context, token: Token, lemma: str) -> bool:
     if lemma not in ctx.triggers["agreements"]["named_heads"] or token.pos_ != "NOUN" \
             or [c.lower_ for c in token.children] not in (["the"], ["this"]):
         return False
-    near = sentence_of(token).start_char - 1200
+    near = sentence_of(token).start_char - NEARBY_CHARS
     return any(_label_head(a.label) == lemma and a.label[:1].isupper() and ctx.last_seen.get(a.key, -1) >= near
                for a in ctx.agreements)
 
@@ -277,12 +280,13 @@ def _likely_referents(ctx: Context, token: Token) -> list[Agreement]:
     """The agreements a bare "the treaty" may mean, likeliest first: the one made at the date the mention gives; then
     the one named last in this paragraph or the one before; further back, the one the text names most ("John Jay's
     Treaty ... the Treaty of Paris (1783) ... two paragraphs on, the treaty": Jay's)."""
-    near = paragraph_start(ctx.doc, len(ctx.doc.text[: paragraph_start(ctx.doc, token.idx)].rstrip()))
+    near = paragraph_start(ctx.doc, token.idx, back=1)
     mentions = Counter(ctx.agreement_at.values())
+    dated = _mention_date(ctx, token)
 
     def rank(agreement: Agreement) -> tuple[bool, bool, int]:
         seen = ctx.last_seen.get(agreement.key, -1)
-        return _made_when(ctx, agreement, token), seen >= near, seen if seen >= near else mentions[agreement.key]
+        return _made_at(ctx, agreement, dated), seen >= near, seen if seen >= near else mentions[agreement.key]
     return sorted(ctx.agreements, key=rank, reverse=True)
 
 
@@ -293,14 +297,19 @@ def _label_head(label: str) -> str:
     return named.split()[-1].lower() if place and named.split()[-1][:1].isupper() else label.split()[-1].lower()
 
 
-def _made_when(ctx: Context, agreement: Agreement, token: Token) -> bool:
-    """"the May 2031 accord", "signed the treaty on May 3, 2031": the accord concluded at the date the mention, or
-    the verb that makes it, gives."""
+def _mention_date(ctx: Context, token: Token) -> Interval | None:
+    """"the May 2031 accord", "signed the treaty on May 3, 2031": the date the mention, or the verb that makes it,
+    gives."""
     verb, _ = _governor(ctx, token)
     dated = [ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates]
     dated += [ctx.dates[i] for i in _date_tokens(verb, ctx.dates)] if verb is not None else []
+    return dated[0] if dated else None
+
+
+def _made_at(ctx: Context, agreement: Agreement, dated: Interval | None) -> bool:
+    """The agreement was concluded at that date."""
     event = ctx.events.get(agreement.adopted_at or "")
-    return bool(dated and event and event.start and event.start.iso == dated[0].start.iso)
+    return bool(dated and event and event.start and event.start.iso == dated.start.iso)
 
 
 def _identified(token: Token) -> Token:
@@ -739,11 +748,16 @@ def _provisions(theme: Token) -> list[str]:
         if any(c.dep_ == "cc" for t in [theme.head, *after] for c in t.children if c.i > theme.i):
             places = list(dict.fromkeys(places + after))
     if len(places) < 2:  # "granted Japan control of Shandong, which led to an outcry": the aside is no provision
-        asides = {t.i for t in theme.subtree if non_restrictive(t) for t in t.subtree}
+        asides = _aside_words(theme)
         return [text_of([t for t in theme.subtree if t.i not in asides])]
     skip = {t.i for p in places for t in p.subtree}
     base = [t for t in theme.subtree if t.i not in skip]
     return [text_of(base + [t for t in p.subtree if not _in_other_place(t, p)]) for p in places]
+
+
+def _aside_words(head: Token) -> set[int]:
+    """The words of the relative clauses set off by a comma inside the phrase (", which led to an outcry")."""
+    return {t.i for c in head.subtree if c != head and non_restrictive(c) for t in c.subtree}
 
 
 def _in_other_place(t: Token, place: Token) -> bool:
@@ -772,7 +786,7 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     if not ctx.agreements:
         return
     latest = max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1))
-    if sent.start_char - ctx.last_seen.get(latest.key, -10**9) > 1200:
+    if sent.start_char - ctx.last_seen.get(latest.key, -10**9) > NEARBY_CHARS:
         return
     section = ctx.triggers["agreements"]
     found: list[Commitment] = []
@@ -911,7 +925,7 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     # before the verb links the sentence, an aside after a comma comments; neither is part of the provision
     linking = {t.i for c in verb.children if c.dep_ in ("advmod", "prep", "npadvmod") and c.i < verb.i
                for t in c.subtree}
-    asides = {t.i for t in verb.subtree if t != verb and non_restrictive(t) for t in t.subtree}
+    asides = _aside_words(verb)
     # the subject the clause names ("which" of "an agreement, which grants X") and the one it shares
     subject = {t.i for s in [*subjects(verb), *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
                for t in s.subtree}

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .tokens import (agents as by_phrase, conjuncts, misread_clause, phrase, prep_objects, raised_conjunct,
-                     sentence_of, subjects, text_of)
+                     sentence_of, subjects, text_of, that_clause)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -291,7 +291,7 @@ def _purposes(verb: Token) -> tuple[Token, ...]:
 
 def _content_clause(verb: Token) -> bool:
     """"the concern that the Soviets continued to build ...": a that-clause saying what the noun is about."""
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and that_clause(verb)
 
 
 def _proposition(verb: Token) -> bool:

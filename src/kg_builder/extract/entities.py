@@ -652,10 +652,8 @@ class Registry:
         """The pair was named in this paragraph, or, for those who negotiate for it ("the negotiators", "the
         diplomats"), in the one before: a pair named in passing earlier ("negotiations between India and China") is
         no topic for "the leaders" or "the countries" later."""
-        start = paragraph_start(token.doc, token.idx)
-        if lemma in self.words["agent_nouns"]:
-            start = paragraph_start(token.doc, len(token.doc.text[:start].rstrip()))
-        return start <= self.pair_at
+        back = 1 if lemma in self.words["agent_nouns"] else 0
+        return paragraph_start(token.doc, token.idx, back) <= self.pair_at
 
     def pair(self, people: bool = False) -> list[str]:
         """The two parties the text last named together, as states unless people are asked for; failing

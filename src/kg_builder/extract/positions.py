@@ -22,7 +22,7 @@ from .clauses import Predication, clause_text, noun_predication, verb_predicatio
 from .context import Context
 from .framing import FrameMatch, matches
 from .tokens import (agents, conjuncts, head_forms, non_restrictive, objects, phrase, prep_objects, sentence_of,
-                     split_list, strip_determiners, subjects, text_of, verb_lemmas)
+                     side_prefix, split_list, strip_determiners, subjects, text_of, verb_lemmas)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -707,11 +707,10 @@ def sides_taken(ctx: Context, sent: SentSpan) -> None:
     so the clause's modality does not reach it."""
     prefixes = ctx.triggers["positions"]["side_prefixes"]
     for side in sent:
-        prefix, _, word = side.lower_.partition("-")  # "anti-Chilean" is one token, "pro - French" three
-        if not word and side.i >= 2 and side.doc[side.i - 1].text == "-":
-            prefix, word = side.doc[side.i - 2].lower_, side.lower_
-        if prefix not in prefixes or not word or side.dep_ != "amod":
+        taken = side_prefix(side, prefixes) if side.dep_ == "amod" else None
+        if taken is None:
             continue
+        prefix, word = taken
         head = side.head
         while head.dep_ == "compound" and head.head.i > head.i:  # "anti-Chilean President Ana Ruiz"
             head = head.head

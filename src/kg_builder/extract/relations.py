@@ -15,7 +15,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import description_predication, verb_predication
 from .context import Context, UnplacedTitle
-from .tokens import conjuncts, entities_in, objects, prep_objects, subjects
+from .tokens import conjuncts, entities_in, objects, prep_objects, side_prefix, subjects
 from .factuality import polarity
 
 
@@ -268,8 +268,7 @@ def _bodies_in(ctx: Context, words: list[Token]) -> list[str]:
 
 def _side_taken(ctx: Context, t: Token) -> bool:
     """"pro-British Chief Justice John Jay": British is the side he takes, not the state he serves."""
-    return t.i >= 2 and t.doc[t.i - 1].text == "-" \
-        and t.doc[t.i - 2].lower_ in ctx.triggers["positions"]["side_prefixes"]
+    return side_prefix(t, ctx.triggers["positions"]["side_prefixes"]) is not None
 
 
 def _kind_of_title(ctx: Context, t: Token) -> bool:

@@ -131,12 +131,16 @@ def raised_conjunct(verb: Token) -> Token | None:
     head = verb.head
     if head.dep_ != "ccomp" or head.head == head or not _takes_that_clause(verb) or _takes_that_clause(head):
         return None
-    return head.head if any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) else None
+    return head.head if that_clause(head) else None
+
+
+def that_clause(verb: Token) -> bool:
+    """The verb heads a clause introduced by "that"."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _takes_that_clause(verb: Token) -> bool:
-    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-               for c in verb.children)
+    return any(c.dep_ == "ccomp" and that_clause(c) for c in verb.children)
 
 
 def _may_lose_its_subject(verb: Token) -> bool:
@@ -184,10 +188,21 @@ def _conj_heads(token: Token) -> Iterator[Token]:
         yield token
 
 
-def paragraph_start(doc: Doc, char: int) -> int:
-    """Where the paragraph holding the character (or ending right before it) starts: the cleaned text has a line
-    per paragraph."""
-    return doc.text.rfind("\n", 0, char) + 1
+def paragraph_start(doc: Doc, char: int, back: int = 0) -> int:
+    """Where the paragraph holding the character starts (the cleaned text has a line per paragraph), or, with
+    `back`, the paragraph that many before it."""
+    start = doc.text.rfind("\n", 0, char) + 1
+    for _ in range(back):
+        start = doc.text.rfind("\n", 0, len(doc.text[:start].rstrip())) + 1
+    return start
+
+
+def side_prefix(token: Token, prefixes: Iterable[str]) -> tuple[str, str] | None:
+    """"anti-Chilean" (one token) or "pro - French" (three): the prefix of a side taken and the side's word."""
+    prefix, _, word = token.lower_.partition("-")
+    if not word and token.i >= 2 and token.doc[token.i - 1].text == "-":
+        prefix, word = token.doc[token.i - 2].lower_, token.lower_
+    return (prefix, word) if word and prefix in prefixes else None
 
 
 def told_with_modal(verb: Token) -> bool:
