@@ -634,3 +634,49 @@ def test_agreements_a_purchase_named_by_its_maker_is_an_agreement_and_its_list_e
     assert purchase.label == "Ortiz’s Purchase"
     assert purchase.commitments[0].label == "the land for a railroad"
     assert not any(e.label == "Ortiz’s Purchase" for e in facts.entities)
+
+
+def test_agreements_what_a_plan_proposes_and_gives_and_what_its_bodies_were_to_do_are_its_provisions(facts_for):
+    facts = facts_for("In 1820 delegates adopted the Quito Plan. Although only four provinces sent delegates, the plan "
+                      "proposed the union of all the Andean provinces. The provincial assemblies were to elect a "
+                      "Senate, while the Spanish Crown would appoint a governor. Wary of the royal governors, the plan "
+                      "gave the Senate greater authority.")
+    [plan] = facts.agreements
+    assert [c.label for c in plan.commitments] == [
+        "proposed the union of all the Andean provinces", "The provincial assemblies were to elect a Senate",
+        "the Spanish Crown would appoint a governor", "gave the Senate greater authority"]
+
+
+def test_agreements_what_a_treaty_gave_rise_to_is_no_provision(facts_for):
+    [treaty] = facts_for("Chile and Peru signed the Lima Treaty in 1930. The treaty gave rise to a new trade.").agreements
+    assert treaty.commitments == ()
+
+
+LONG_PARAGRAPH = " ".join(["Prices of wheat and wool rose in the markets of the coast that year."] * 20)
+
+
+@pytest.mark.parametrize("between, bound", [
+    (f"\n\n{LONG_PARAGRAPH}\n\nThe war had cost both states dearly.\n\n", True),
+    (f"\n\n{LONG_PARAGRAPH}\n\nThe war had cost both states dearly. Peru drew up a plan of its own.\n\n", False),
+])
+def test_agreements_the_plan_far_from_the_named_plan_is_it_unless_another_plan_came_up(facts_for, between, bound):
+    facts = facts_for(f"In 1820 delegates adopted the Quito Plan.{between}The plan banned exports of raw copper.")
+    [plan] = facts.agreements
+    assert ("banned exports of raw copper" in [c.label for c in plan.commitments]) is bound
+
+
+def test_agreements_it_before_a_treaty_named_later_in_its_sentence_is_not_that_treaty(facts_for):
+    facts = facts_for("In 1779 the Lima Treaty was signed. Although Chile joined the war in 1779, it banned trade with "
+                      "Peru until the 1783 Treaty of Arica.")
+    assert {a.label: a.commitments for a in facts.agreements}["Treaty of Arica"] == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Washington signed the treaty, believing that it limited the power of Britain.",
+    "The treaty served to bolster the Federalists and limit the power of their rivals in the South.",
+    "The treaty granted Chile time to rearm.",
+    "Peru wanted to avoid the situation created by the Lima Treaty.",
+])
+def test_agreements_what_a_treaty_achieved_or_was_thought_to_give_is_no_provision(facts_for, sentence):
+    [treaty] = facts_for(f"In 1795 Chile and Peru signed the Lima Treaty. {sentence}").agreements
+    assert treaty.commitments == ()

@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),
                    **_words("heads", "named_heads", "signing_verbs", "list_verbs", "of_heads", "provision_heads",
                             "unnamed_modifiers", "agree_verbs",
-                            "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns",
+                            "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
                             "proposal_withdrawing_verbs", "naming_words")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "negative_judgments",

@@ -68,9 +68,15 @@ def _plan_again(ctx: Context, token: Token, lemma: str) -> bool:
     if lemma not in ctx.triggers["agreements"]["named_heads"] or token.pos_ != "NOUN" \
             or [c.lower_ for c in token.children] not in (["the"], ["this"]):
         return False
+    named = [a for a in ctx.agreements if _label_head(a.label) == lemma and a.label[:1].isupper()]
     near = sentence_of(token).start_char - NEARBY_CHARS
-    return any(_label_head(a.label) == lemma and a.label[:1].isupper() and ctx.last_seen.get(a.key, -1) >= near
-               for a in ctx.agreements)
+    if any(ctx.last_seen.get(a.key, -1) >= near for a in named):
+        return True
+    # further on, the plan the essay is about, unless another plan came up since ("Franklin proposed a plan of
+    # union ... the plan"): one in this paragraph or the one before, not the named plan nor a bare "the plan"
+    since = ctx.doc.char_span(paragraph_start(ctx.doc, token.idx, back=1), token.idx, alignment_mode="expand")
+    return bool(named) and not any(t.lemma_.lower() == lemma and t.i not in ctx.agreement_at
+                                   and [c.lower_ for c in t.children] != ["the"] for t in since or ())
 
 
 def _signed_title(ctx: Context, token: Token) -> bool:
@@ -610,7 +616,10 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
         # also "returned to X by limiting Y": the treaty limits Y; "it did not guarantee Y" commits to nothing
         if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive" \
                 and not _assessed(ctx, verb):
-            _add_commitments(ctx, sent, owner, [text for theme in pred.themes for text in _provisions(theme)])
+            _add_commitments(ctx, sent, owner, [_with_recipient(pred, theme, text)
+                                                for theme in pred.themes for text in _provisions(theme)])
+            if verb.dep_ == "ROOT":  # "The plan proposed X. The colonies would send Y.": what follows goes on
+                ctx.provisions_of = (owner, sent.end)
         # "under the accord, tariffs would be cut"; "in the treaty, Spain ceded X": only a party acts "in" one (what
         # "was included in the treaty", or "interest in a treaty", is no provision); asked only once one is named
         framing, framing_phrase = next(((k, t.head) for p in ("under", "according to", "in")
@@ -630,10 +639,30 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     _provisions_continued(ctx, sent)
 
 
+def _with_recipient(pred: Predication, theme: Token, provision: str) -> str:
+    """"gave the council greater authority": what is given is given to someone, and the provision says to whom."""
+    recipient = next((r for r in pred.recipients if r.dep_ == "dative" and r.i < theme.i), None)
+    return f"{pred.head.text} {phrase(recipient)} {provision}" if recipient is not None else provision
+
+
 def _assessed(ctx: Context, verb: Token) -> bool:
-    """"It established a model for later pacts", "it provided an example": what an accord achieved, no provision of
-    it."""
-    return any(o.lemma_.lower() in ctx.triggers["agreements"]["outcome_nouns"] for o in objects(verb))
+    """"It established a model for later pacts", "it gave them time to rearm", "the treaty served to give the party a
+    base", "realizing that it gave them time": what an accord achieved, or what someone made of it, no provision."""
+    section = ctx.triggers["agreements"]
+    clause = verb
+    while clause.dep_ == "conj":
+        clause = clause.head
+    # a complement clause after its governor is what someone believed or said of the accord
+    outcomes = [*objects(verb), *([verb.head] if verb.dep_ == "acl" else [])]  # also "the situation created by it"
+    if any(o.lemma_.lower() in section["outcome_nouns"] for o in outcomes) \
+            or clause.dep_ == "ccomp" and clause.i > clause.head.i:
+        return True
+    governor = verb
+    while governor.dep_ in ("conj", "xcomp") and governor.head != governor:
+        governor = governor.head
+        if governor.lemma_.lower() in section["assessing_verbs"]:
+            return True
+    return False
 
 
 def _party_acting(ctx: Context, verb: Token) -> bool:
@@ -706,12 +735,26 @@ def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
         return
     agreement, _ = ctx.provisions_of
     root = sent.root
-    told = root.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "would" for c in root.children)
-    if not told or any(t.dep_ == "neg" for t in root.children) or ctx.reading(root).speaker is not None:
+    # "the resolution would remain the bedrock of ...", "the plan would have stripped them of ...": a judgment
+    if not _told_as_due(root) or any(t.dep_ == "neg" or t.lower_ in ("have", "'ve") and t.dep_ == "aux" for t in root.children) \
+            or root.lemma_.lower() in ctx.triggers["agreements"]["assessing_verbs"] or ctx.reading(root).speaker is not None:
         ctx.provisions_of = None
         return
-    _add_commitments(ctx, sent, agreement, _provisions_said(root))
+    # "X were to select A, while Y would appoint B": a clause set against the first is a provision of its own
+    contrasted = [c for c in root.children if c.dep_ == "advcl" and _told_as_due(c)
+                  and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in c.children)]
+    _add_commitments(ctx, sent, agreement, [*_provisions_said(root), *(t for c in contrasted for t in _provisions_said(c))])
     ctx.provisions_of = (agreement, sent.end)
+
+
+def _told_as_due(verb: Token) -> bool:
+    """"would appoint", "were to select": what a plan has someone do, told in the future of the past."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "would" for c in verb.children):
+        return True
+    return verb.lemma_ == "be" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                       for c in verb.children)
 
 
 def _terms_of(ctx: Context, token: Token) -> Token:
@@ -730,9 +773,16 @@ def _agreement_meant(ctx: Context, token: Token) -> str | None:
         return ctx.agreement_at.get(token.head.head.head.i)
     if token.lower_ in ("it", "this") and ctx.agreements:
         latest = max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1))
-        if 0 <= sentence_of(token).start_char - ctx.last_seen.get(latest.key, -10**9) <= 600:
+        if 0 <= sentence_of(token).start_char - ctx.last_seen.get(latest.key, -10**9) <= 600 \
+                and not _named_after(ctx, token, latest.key):
             return latest.key
     return None
+
+
+def _named_after(ctx: Context, pronoun: Token, agreement_key: str) -> bool:
+    """"It did not recognize X until the Treaty of Paris": an agreement named after the pronoun in its sentence is not
+    what the pronoun stands for."""
+    return any(ctx.agreement_at.get(t.i) == agreement_key for t in sentence_of(pronoun) if t.i > pronoun.i)
 
 
 def _provisions(theme: Token) -> list[str]:
@@ -773,12 +823,16 @@ def _add_commitments(ctx: Context, sent: SentSpan, agreement_key: str, texts: li
     current = next((a for a in ctx.agreements if a.key == agreement_key), None)
     if current is None:
         return
-    known = [set(c.label.lower().split()) for c in current.commitments]
+    known = [_word_set(c.label) for c in current.commitments]
     fresh = [t for t in texts if t and len(t.split()) >= 2 and _provision_text(ctx, t)
-             and not any(len(words & set(t.lower().split())) >= 0.8 * min(len(words), len(t.split())) for words in known)]
+             and not any(len(words & _word_set(t)) >= 0.8 * min(len(words), len(_word_set(t))) for words in known)]
     new = tuple(dict.fromkeys(_commitment(ctx, sent, current, t) for t in fresh))
     if new:
         _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"[\w'’-]+", text.lower()))
 
 
 def undertakings(ctx: Context, sent: SentSpan) -> None:
@@ -801,7 +855,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif committing and subject_words & {"this", "it"} and verb.dep_ == "ROOT" \
-                and ctx.factuality(verb).polarity == "Positive" and not _assessed(ctx, verb):
+                and ctx.factuality(verb).polarity == "Positive" and not _assessed(ctx, verb) \
+                and not any(_named_after(ctx, s, latest.key) for s in subjects(verb)):
             # "it did not guarantee X" commits to nothing
             found += [_commitment(ctx, sent, latest, item) for item in _items(verb, section["list_verbs"])]
         elif lemma in ("give", "set") and any(c.dep_ == "auxpass" for c in verb.children) and \
@@ -886,8 +941,8 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     verb = _list_verb(token)
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
-    verbs = conjuncts(verb) if verb is not None and verb.lemma_.lower() in words else []
-    verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive"]
+    verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX")] if verb is not None and verb.lemma_.lower() in words else []
+    verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _assessed(ctx, v)]
     for v in verbs:
         for item in (i for i in _items(v, ctx.triggers["agreements"]["list_verbs"]) if _provision_text(ctx, i)):
             key = ctx.fact_key("commitment", agreement.key, item)
@@ -921,9 +976,10 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
         return [i for i in split_list(text) if len(i.split()) <= 24]
-    # "Additionally, it also lowered X", "In addition, it granted Y, which led to an outcry": an adverb or phrase
-    # before the verb links the sentence, an aside after a comma comments; neither is part of the provision
-    linking = {t.i for c in verb.children if c.dep_ in ("advmod", "prep", "npadvmod") and c.i < verb.i
+    # "Additionally, it also lowered X", "Wary of the governors, it gave Y", "In addition, it granted Z, which led to an
+    # outcry": what comes before the verb links or frames the sentence, an aside after a comma comments; neither is
+    # part of the provision
+    linking = {t.i for c in verb.children if (c.dep_ not in ("aux", "auxpass", "neg") or c.lemma_ == "do") and c.i < verb.i
                for t in c.subtree}
     asides = _aside_words(verb)
     # the subject the clause names ("which" of "an agreement, which grants X") and the one it shares
