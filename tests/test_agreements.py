@@ -680,3 +680,10 @@ def test_agreements_it_before_a_treaty_named_later_in_its_sentence_is_not_that_t
 def test_agreements_what_a_treaty_achieved_or_was_thought_to_give_is_no_provision(facts_for, sentence):
     [treaty] = facts_for(f"In 1795 Chile and Peru signed the Lima Treaty. {sentence}").agreements
     assert treaty.commitments == ()
+
+
+def test_agreements_a_joined_clause_whose_subject_the_parser_took_for_an_object_is_a_provision_of_its_own(facts_for):
+    [plan] = facts_for("Under the Lima Plan, Chile would evacuate Arica and Peruvian banks would loan Bolivia $20 "
+                       "million.").agreements
+    assert [c.label for c in plan.commitments] == ["Chile would evacuate Arica",
+                                                   "Peruvian banks would loan Bolivia $20 million"]

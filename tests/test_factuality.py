@@ -94,6 +94,16 @@ def test_factuality_what_one_is_encouraged_invited_or_wishes_to_do_is_not_done_y
     assert reading(text, word).modality == "Hypothetical"
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("Brezhnev sent Nixon a message suggesting that Chile and Peru send troops to Bolivia.", "send", "Hypothetical"),
+    ("In 1927 Japan insisted that the ratio be increased to 10:10:7.", "increased", "Hypothetical"),
+    ("In 1927 Japan insisted that Chile withdrew its troops in 1926.", "withdrew", "Asserted"),  # a past tense: told
+    ("The loans helped Peru achieve a rapprochement with Chile.", "achieve", "Asserted"),  # no "that": it took place
+])
+def test_factuality_a_that_clause_in_the_bare_form_is_asked_for_not_done(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_a_clause_the_parser_hangs_before_a_verb_of_wishing_is_not_wished(reading):
     # "were" is parsed as a complement of "wished": a clause before its verb is none of what is wished
     text = ("However, many senators were wary of intervening abroad after the war in Bolivia, others wished to avoid "

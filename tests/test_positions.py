@@ -735,6 +735,9 @@ def test_positions_to_address_another_s_concerns_is_no_stance_against_them(facts
     ("In 1931 the export ban was repealed by Bolivia.", {("state/bolivia", "Opposes", "export ban")}),
     ("Peru did not impose the tariff.", set()),  # an act left undone is no stance on the measure
     ("Chile passed the test easily.", set()),  # passing a thing that is no measure is no stance
+    ("In 1902 Peru proclaimed a general amnesty.", {("state/peru", "Supports", "general amnesty")}),
+    ("In 1931 Peru signed the declaration of war.", {("state/peru", "Supports", "declaration of war")}),
+    ("In 1931 Peru signed the letter.", set()),
 ])
 def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
@@ -1186,3 +1189,14 @@ def test_positions_each_of_two_coordinated_names_takes_its_own_side(facts_for):
     labels = {e.key: e.label for e in facts.entities}
     assert {(labels[p.holder], labels[p.issue]) for p in facts.positions} == {("Ana Ruiz", "Chile"),
                                                                                ("Luis Ortega", "Peru")}
+
+
+def test_positions_what_an_aside_s_pronoun_is_acted_on_is_the_noun_before_its_comma(facts_for):
+    facts = facts_for("In 1931 Peru proposed a ban on mining, which Chile rejected.")
+    assert ("state/chile", "Rejects", "ban on mining") in stances(facts)
+
+
+def test_positions_enacting_a_measure_to_do_a_thing_supports_that_thing_too(facts_for):
+    facts = facts_for("In 1931 Peru passed the Fisheries Act to protect the salmon of the coast.")
+    assert {("state/peru", "Supports", "Fisheries Act"),
+            ("state/peru", "Supports", "protect the salmon of the coast")} <= stances(facts)

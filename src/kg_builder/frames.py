@@ -69,8 +69,9 @@ class Frames:
 
     def reads_acts(self, lemma: str) -> bool:
         """Whether a verb frame of the lemma takes a thing or an act for what it concerns, not only a proposition held
-        true: "sent envoys to demand X" is read by its frame, "concluded a treaty to end X" is an act with a purpose."""
-        return any(f.fillers("concerns") != ("proposition",) for f in self.evoked("verb", lemma))
+        true: "sent envoys to demand X" is read by its frame, "concluded a treaty to end X" is an act with a purpose,
+        and so is an act on a kind of thing ("signed the act to fund X": the thing acted on is what it concerns)."""
+        return any(f.fillers("concerns") != ("proposition",) and not f.themes for f in self.evoked("verb", lemma))
 
     def verb_stances(self, lemmas: list[str]) -> set[str]:
         """The stances the verb frames of these lemmas take ("seek": Demands; "pursue": Supports)."""

@@ -709,12 +709,28 @@ def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
     # "In 1802, after the war, X ceded Y": what comes before the subject frames the provision, it is no part of it
     subject = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
     start = min((s.left_edge.i for s in subject), default=None)
-    cut = min(([own[0].left_edge.i] if own else []) + [c.i for c in shared], default=None)
+    lost = _lost_subject_clause(verb, own)
+    cut = min(([own[0].left_edge.i] if own else []) + [c.i for c in shared] + ([lost[0]] if lost else []), default=None)
     first = clause_text(verb, before=cut, after=start, drop=drop)
     said_of = [t for s in subject for t in s.subtree] + [c for c in verb.children if c.dep_ in ("aux", "neg")]
     ends = [*(c.i for c in shared[1:]), None]
     return [first, *(f"{text_of(said_of)} {clause_text(c, before=end, drop=drop)}".strip() for c, end in zip(shared, ends)),
-            *(text for c in own for text in _provisions_said(c, drop))]
+            *(text for c in own for text in _provisions_said(c, drop)),
+            *([f"{text_of(list(verb.doc[lost[0] + 1:lost[1].left_edge.i]))} {clause_text(lost[1], drop=drop)}"]
+              if lost else [])]
+
+
+def _lost_subject_clause(verb: Token, own: list[Token]) -> tuple[int, Token] | None:
+    """"France would evacuate the Ruhr and foreign banks would loan X": the parser takes the second subject for part
+    of the first object. A joined verb with its own "would" and no subject starts at the last "and" before it: the
+    "and" and the joined verb."""
+    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in own
+                   and any(a.dep_ in ("aux", "auxpass") and a.tag_ == "MD" for a in c.children)), None)
+    if joined is None:
+        return None
+    modal = next(a for a in joined.children if a.dep_ in ("aux", "auxpass") and a.tag_ == "MD")
+    ands = [t.i for t in verb.doc[verb.i + 1:modal.i] if t.lower_ == "and" and t.dep_ == "cc"]
+    return (ands[-1], joined) if ands and ands[-1] < modal.i - 1 else None
 
 
 def _verb_chain(verb: Token) -> list[Token]:

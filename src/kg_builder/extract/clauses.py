@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import (agents as by_phrase, conjuncts, misread_clause, phrase, prep_objects, raised_conjunct,
-                     sentence_of, subjects, text_of, that_clause)
+from .tokens import (agents as by_phrase, conjuncts, misread_clause, non_restrictive, phrase, prep_objects,
+                     raised_conjunct, sentence_of, subjects, text_of, that_clause)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
@@ -104,7 +104,9 @@ def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predicatio
         themes = tuple(subject) or _modified_noun(verb)
     else:
         doers = tuple(subject) or _modified_noun(verb, active=True)
-        themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") for t in conjuncts(c))
+        themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")
+                       for t in (_antecedent(verb) if c.lower_ in ("which", "whom") and non_restrictive(verb)
+                                 else conjuncts(c)))
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     return Predication(verb, verb.lemma_.lower(), "verb", doers, themes, _recipients(verb), _clauses(verb),
                        _obliques(verb), particle, None, passive, _purposes(verb))
@@ -186,6 +188,17 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
     if word.dep_ in ("acomp", "oprd", "attr"):  # "appeared intractable on X": the linking verb holds the phrase
         obliques += tuple(o for o in _obliques(word.head) if o not in obliques)
     return Predication(word, word.lemma_.lower(), category, agents, (), (), clauses, obliques)
+
+
+def _antecedent(relative_clause: Token) -> list[Token]:
+    """"a ban on mining, which Chile rejected": what the pronoun of an aside stands for, the noun before its comma
+    (a restrictive clause, "the level that X would have liked", makes a new phrase of its noun). It is about the noun
+    whose own phrase ends at the comma, where the parser hangs it on that phrase's last word."""
+    head = relative_clause.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" \
+            and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head.head
+    return conjuncts(head)
 
 
 def _is_passive(verb: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive, verb_predication
-from .tokens import non_restrictive, verb_lemmas
+from .tokens import non_restrictive, that_clause, verb_lemmas
 
 
 @dataclass(frozen=True)
@@ -323,6 +323,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
+        future |= _subjunctive(node)
         # "agreed on inspections to ensure that no tests were held": the state of affairs a purpose clause aims at is
         # not asserted (its own act, "to help X", is read as the doer's stance and keeps its modality)
         future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ == "ccomp"
@@ -357,6 +358,18 @@ def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, mo
     if future:
         return "Hypothetical"
     return modal or "Asserted"
+
+
+def _subjunctive(verb: Token) -> bool:
+    """"suggested that the two powers send troops", "insisted that Chile be paid": a "that" clause in the bare form,
+    with a subject of its own and no tense, is what is asked for, not what was done ("helped X achieve Y" and
+    "watched X sweep down" have no "that": what they tell took place)."""
+    if verb.dep_ != "ccomp" or not that_clause(verb) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return verb.tag_ == "VB"
+    return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be" and auxiliaries[0].dep_ == "auxpass"
 
 
 def _complement(child: Token) -> bool:
