@@ -342,3 +342,32 @@ def test_relations_a_side_taken_before_a_title_is_not_the_title_s_state(facts_fo
     facts = facts_for("In 1794 President Ruiz sent pro-Chilean Chief Justice Ana Blanco to negotiate with Chile.")
     affiliated = {(r.subject, r.object) for r in facts.relations if r.predicate in ("affiliatedWith", "leaderOf")}
     assert ("person/ana-blanco", "state/chile") not in affiliated
+
+
+@pytest.mark.parametrize("text, predicate, body", [
+    ("In 1929 Henry Walsh, the head of General Electric, proposed a plan.", "leaderOf", "organization/general-electric"),
+    # he heads the delegation, a part of the state, and serves the state
+    ("The head of the Peruvian delegation, Henry Walsh, spoke first.", "affiliatedWith", "state/peru"),
+])
+def test_relations_the_head_of_a_body_leads_it_and_of_a_state_s_delegation_serves_the_state(facts_for, text,
+                                                                                              predicate, body):
+    facts = facts_for(text)
+    assert [(r.predicate, r.object) for r in facts.relations if r.subject == "person/henry-walsh"] == [(predicate, body)]
+
+
+def test_relations_a_title_word_that_opens_an_organization_s_name_is_no_title(facts_for):
+    facts = facts_for("In 1929 General Electric chief Henry Walsh met the press.")
+    walsh = next(e for e in facts.entities if e.key == "person/henry-walsh")
+    assert "general" not in walsh.roles
+    assert any(e.label == "General Electric" for e in facts.entities)
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Henry Walsh led the Liberal Party from 1920 to 1931.", "organization/liberal-party"),
+    ("Peru was ruled by Henry Walsh until 1931.", "state/peru"),
+    ("Henry Walsh led the Peruvian delegation.", None),  # a common noun names no body
+])
+def test_relations_who_leads_or_rules_a_named_body_is_its_leader(facts_for, text, leads):
+    facts = facts_for(text)
+    led = [r.object for r in facts.relations if r.predicate == "leaderOf" and r.subject == "person/henry-walsh"]
+    assert led == ([leads] if leads else [])

@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("titles", relations.titles, "entity mentions, title words", "roles, leaderOf, affiliatedWith"),
     Rule("appointments", relations.appointments, "'elected X as president', 'X became premier', 'X is a fellow at Y'",
          "roles, leaderOf, affiliatedWith"),
+    Rule("leaderships", relations.leaderships, "'X led Y', 'Y was ruled by X'", "leaderOf"),
     Rule("memberships", relations.memberships, "'X's party', 'X, a member of Y', 'X joined Y'", "affiliatedWith"),
     Rule("events", events.events, "event triggers, sentence dates", "events with participants, place, dates"),
     Rule("agreements", agreements.agreements, "agreement heads, status verbs", "agreements, status, signatories"),

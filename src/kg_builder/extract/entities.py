@@ -255,7 +255,8 @@ class Registry:
             if foreign:
                 return self.add(f"organization/{slug(foreign)}", "Organization", foreign, foreign)
             return self.add(entry.key, entry.kind, entry.label, alias)
-        name = clean_name(ent.text, self.titles)
+        # a title opens a person's name, but is a word of an organization's ("General Electric", "General Assembly")
+        name = clean_name(ent.text, self.titles if ent.label_ == "PERSON" else set())
         full = next((f for f in self._person_names if _part_of(name, f)), None) if name not in self._person_names else name
         if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]

@@ -62,12 +62,14 @@ def titles(ctx: Context, sent: SentSpan) -> None:
         if not key or ctx.registry.entities.get(key) is None or ctx.registry.entities[key].kind != "Person":
             continue
         words = _left_context(ent) + [t for t in ent if t.lower_ in ctx.registry.titles and t.i == ent.start]
-        title = _title_in(words, leader_titles + other_titles)
+        # "General Electric chief X": a word of an organization's name is no title
+        title = _title_in([t for t in words if not _in_organization_name(ctx, t)], leader_titles + other_titles)
         owners: list[str] = []
+        leads = True
         if not title:
             title, words = _listed_title(ent, leader_titles + other_titles)
         if not title:
-            title, words, owners = _appositive_title(ctx, ent, leader_titles + other_titles)
+            title, words, owners, leads = _appositive_title(ctx, ent, leader_titles + other_titles)
         if not title:
             continue
         # a title in a noun phrase is presupposed, as the leaderOf it gives: the clause's modality does not reach it
@@ -75,7 +77,7 @@ def titles(ctx: Context, sent: SentSpan) -> None:
         # "Chilean President X", "Liberal Party leader Y", "ALP candidate Z"; the "State" of "Secretary of State" is
         # the title's own word
         bodies = owners or _bodies_in(ctx, [t for t in words if t.lower_ not in title.replace("-", " ").split()])
-        if bodies and title in leader_titles:
+        if bodies and title in leader_titles and leads:
             if ctx.registry.kind(bodies[0]) == "State":
                 ctx.registry.note_leader(bodies[0], key)
             ctx.relate(key, "leaderOf", bodies[0], ctx.evidence(sent, "rule:title-leader", 0.9))
@@ -83,6 +85,15 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             ctx.relate(key, "affiliatedWith", bodies[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
         elif _office(words, title):
             ctx.unplaced_titles.append(UnplacedTitle(key, title, ctx.evidence(sent, "rule:home-title", 0.6)))
+
+
+def _in_organization_name(ctx: Context, token: Token) -> bool:
+    """The word opens or runs on a name of several words ("General" of "General Electric"; not "State", tagged alone
+    inside "Secretary of State")."""
+    key = ctx.registry.key_of(token) if token.ent_type_ == "ORG" else None
+    words = ctx.registry.entities[key].label.split() if key is not None and ctx.registry.kind(key) == "Organization" \
+        else []
+    return token.text in words[:-1]
 
 
 def _listed_title(ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token]]:
@@ -105,18 +116,22 @@ def _listed_title(ent: SentSpan, titles: list[str]) -> tuple[str | None, list[To
     return (title, words) if title and title.split()[-1] == singular else (None, [])
 
 
-def _appositive_title(ctx: Context, ent: SentSpan, titles: list[str]) -> tuple[str | None, list[Token], list[str]]:
+def _appositive_title(ctx: Context, ent: SentSpan,
+                      titles: list[str]) -> tuple[str | None, list[Token], list[str], bool]:
     """"Peru was led by its President, X", "Boric and his Foreign Minister, Y":
-    a title in apposition to the name; its possessor is the state (or the possessor's state) the title is of."""
+    a title in apposition to the name; its possessor is the state (or the possessor's state) the title is of. Whether
+    the title leads that state or body: "the head of the Soviet delegation" leads the delegation, a part of the state
+    its modifier names, and is only in that state's service."""
     root = ent.root
     noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
-        return None, [], []
+        return None, [], [], True
     title, words, owner_phrases = _title_noun(ctx, noun, titles)
     owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
     owners += [k for t in owner_phrases for k in ctx.registry.actors(t)]  # "the leader of the Likud Party"
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
-    return title, words, owners
+    leads = not any(t.pos_ == "NOUN" and not ctx.registry.key_of(t) for t in owner_phrases)
+    return title, words, owners, leads
 
 
 def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | None, list[Token], list[Token]]:
@@ -274,6 +289,20 @@ def _side_taken(ctx: Context, t: Token) -> bool:
 def _kind_of_title(ctx: Context, t: Token) -> bool:
     alone = t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
     return t.dep_ == "compound" and t.is_title and alone and t.head.lower_ in ctx.registry.titles
+
+
+def leaderships(ctx: Context, sent: SentSpan) -> None:
+    """"Ruiz led the Liberal Party", "Peru was ruled by Ruiz", "Walsh commanded the Andean Army": a person who leads a
+    state or organization the text names is its leader. A common noun is no name ("led the Peruvian delegation")."""
+    verbs = set(ctx.triggers["relations"]["leading_verbs"])
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in verbs):
+        pred = verb_predication(verb, ctx.frames.object_control)
+        people = [k for a in pred.agents for k in ctx.registry.actors(a) if ctx.registry.kind(k) == "Person"]
+        bodies = [k for t in pred.themes if t.pos_ == "PROPN" and (k := ctx.registry.key_of(t))
+                  and ctx.registry.kind(k) in ("State", "Organization")]
+        for person in dict.fromkeys(people):
+            for body in dict.fromkeys(bodies):
+                ctx.relate(person, "leaderOf", body, ctx.evidence(sent, "rule:leadership", 0.75), ctx.factuality(verb))
 
 
 def memberships(ctx: Context, sent: SentSpan) -> None:
