@@ -667,3 +667,31 @@ def test_events_a_time_counted_from_a_date_sentences_back_is_left_undated(facts_
 ])
 def test_events_one_meets_people_in_a_meeting_not_resistance(facts_for, text, meeting):
     assert any(e.kind in ("Meeting", "Summit") for e in facts_for(text).events) == meeting
+
+
+@pytest.mark.parametrize("text, first_dated", [
+    ("President Ruiz proclaimed a general amnesty and declared the war over on July 4, 1902.", True),
+    # an earlier past, or what describes a noun, is not dated by the verb after it
+    ("Peru had financed the war through loans and owed $37 million to Chile in 1990.", False),
+])
+def test_events_a_date_at_the_end_of_two_joined_acts_dates_both(facts_for, text, first_dated):
+    facts = facts_for(text)
+    first = [e for e in facts.events if "amnesty" in e.label or "financed" in e.label]
+    assert bool(first and first[0].start) == first_dated
+    if first_dated:
+        assert first[0].start.iso == "1902-07-04"
+
+
+def test_events_who_acts_at_a_conference_and_from_whom_took_part_even_where_the_parser_lost_the_subject(facts_for):
+    # the parser takes "President Ruiz" for one more place after "at Quito and Lima"
+    facts = facts_for("During the wartime conferences at Quito and Lima, President Ruiz secured concessions from "
+                      "Premier Ortiz.")
+    [conference] = [e for e in facts.events if e.kind in ("Meeting", "Summit")]
+    assert set(conference.participants) == {"person/ruiz", "person/ortiz"}
+
+
+def test_events_a_named_conference_is_not_an_earlier_meeting_under_another_name(facts_for):
+    facts = facts_for("In 1930 Chile and Peru met in Quito. At the Lausanne Conference in 1932, Chile and Bolivia "
+                      "agreed to cancel their claims.")
+    labels = [e.label for e in facts.events if e.kind in ("Meeting", "Summit")]
+    assert len(labels) == 2 and any("Lausanne" in label for label in labels)

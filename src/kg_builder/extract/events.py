@@ -255,9 +255,7 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
         if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ in ("VERB", "AUX"):
-            # "at the summit, X signed ...", "during the talks, X said ...": X was there (a subject of the verb's own,
-            # not one it inherits)
-            heads += [t for c in token.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+            heads += _present_at(token.head.head)
         places = _place_modifiers(ctx, token)
         assault = _assault(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
@@ -268,6 +266,15 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _present_at(verb: Token) -> list[Token]:
+    """"At the summit, X signed a pact with Y", "during the talks, X secured concessions from Y": X and Y were there.
+    X is a subject of the verb's own, not one it inherits, or the one the parser hung on the fronted phrase."""
+    own = [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)  # "X was finalized at the summit"
+    doers = own or (subjects(verb) if verb.dep_ in ("ROOT", "ccomp") and not passive else [])
+    return doers + [o for t in [verb, *objects(verb)] for o in prep_objects(t, "with", "from")] if doers else []
 
 
 def _listing_event(ctx: Context, noun: Token) -> Token | None:
@@ -467,6 +474,10 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> st
     definite = determiners & {"the", "this", "that", "their", "his", "its", "our"}
     wanted = {"Summit"} if kind == "Summit" else {"Meeting", "Summit"}
     earlier = [e for e in earlier if e.kind in wanted and e.evidence.span.begin < sentence_of(token).start_char]
+    # "the Lausanne Conference" names its own meeting: an earlier one is it only under that name
+    name = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if name:
+        earlier = [e for e in earlier if all(w in " ".join((e.label, *e.aliases)) for w in name)]
     return earlier[-1].key if definite and earlier and kind != "Negotiation" else None
 
 
@@ -624,10 +635,25 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if until and not not_until and not _it_took(verb):
             continue  # "the talks lasted until May", "postponed until 1943": when it ends, not when it happened
         _dated_clause(ctx, verb, dates, dates[i], own=not_until)
+        dated = verb if verb is not None else anchor if anchor.pos_ == "VERB" else None  # or the event it dates
+        if _shares_the_date(dated, dates):
+            # "X proclaimed an amnesty and declared the war over on July 4": both acts took place that day
+            _dated_clause(ctx, dated.head, dates, dates[i], shared=True)
         if verb is not None and verb.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when"
                                                              for m in verb.children):
             # "When X defaulted in January 1923, Y occupied the Ruhr": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
+    """A verb joined to the one before it, with the subject of that one and the date at its end, dates both; the one
+    before must have no date of its own, tell no earlier past ("Iraq had financed the war with loans and owed $37
+    billion in 1990") and not describe a noun ("the firm, which had owned and run the canal since 1869")."""
+    if verb is None or verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.i > verb.i:
+        return False
+    first = verb.head
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _date_tokens(first, dates) \
+        and first.dep_ not in ("acl", "relcl") and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in first.children)
 
 
 def _dated_measure(ctx: Context, name: Token, when: Interval) -> None:
