@@ -687,3 +687,26 @@ def test_agreements_a_joined_clause_whose_subject_the_parser_took_for_an_object_
                        "million.").agreements
     assert [c.label for c in plan.commitments] == ["Chile would evacuate Arica",
                                                    "Peruvian banks would loan Bolivia $20 million"]
+
+
+def test_agreements_a_treaty_signed_on_a_date_set_off_by_commas_is_signed_then_and_no_other_event(facts_for):
+    # the parser takes "signed" for the main verb and the treaty for its subject
+    facts = facts_for("The Lima Treaty, signed August 9, 1842, resolved the border dispute.")
+    [treaty] = facts.agreements
+    assert treaty.status == "Signed"
+    dated = [e for e in facts.events if e.start]
+    assert [(e.key == treaty.adopted_at, e.start.iso) for e in dated] == [(True, "1842-08-09")]
+
+
+def test_agreements_a_name_it_is_also_called_is_one_more_name_and_no_provision(facts_for):
+    facts = facts_for("Under the Lima Treaty of 1819 (also called the Andean Treaty and ratified in 1821) Chile and "
+                      "Peru defined the border.")
+    [treaty] = facts.agreements
+    assert "Andean Treaty" in treaty.aliases
+    assert not any("called" in c.label for c in treaty.commitments)
+
+
+def test_agreements_a_name_of_the_form_treaty_of_a_place_it_is_also_known_as_is_one_more_name(facts_for):
+    facts = facts_for("In 1800 the two states restored peace with the Convention of 1800, also known as the Treaty of "
+                      "Lima.")
+    assert [(a.label, a.aliases) for a in facts.agreements] == [("Convention of 1800", ("Treaty of Lima",))]

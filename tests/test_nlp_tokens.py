@@ -29,3 +29,15 @@ def test_nlp_other_hyphens_still_split_and_joined_names_are_two() -> None:
 def test_nlp_an_abbreviated_name_before_a_hyphen_and_a_participle_is_a_word_of_its_own() -> None:
     # as "Soviet-backed" is split, so that the name is read as the one who backs
     assert words("the U.S.-backed regime") == ["the", "U.S.", "-", "backed", "regime"]
+
+
+
+def test_nlp_a_sentence_starts_at_a_line_break_and_never_at_a_small_letter_mid_sentence() -> None:
+    from kg_builder.nlp import sentence_bounds
+
+    doc = sentence_bounds(NLP("Under the pact (also called the Lima Pact) the states agreed.\nThe end. Then it"))
+    starts = [(t.text, t.is_sent_start) for t in doc]
+    assert starts[4:6] == [("also", False), ("called", False)]
+    assert starts[9:12] == [(")", None), ("the", False), ("states", False)]  # the parser may not cut after ")"
+    assert starts[14:16] == [("\n", None), ("The", True)]
+    assert starts[-2:] == [("Then", None), ("it", False)]  # after a full stop a capital may start one

@@ -21,7 +21,7 @@ from ..timex import Interval
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
 from .entities import ACTOR_KINDS
-from .events import _date_tokens, join_participants
+from .events import YEAR, _date_tokens, join_participants
 from .tokens import (conjuncts, non_restrictive, objects, paragraph_start, phrase, prep_objects, sentence_of, split_list,
                      stray_clause, subjects, text_of, told_with_modal)
 
@@ -215,6 +215,10 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return None, None  # "a settlement on concluding a treaty" is not yet its conclusion
     # the small model may hang a sentence-final object on its verb as an attribute or adverb ("... ratified Pact I.")
     misread = token.dep_ in ("attr", "npadvmod", "oprd") and not any(c.dep_ == "dobj" for c in head.children)
+    # "The Lima Treaty, signed August 9, 1842, ended ...": the parser may take the participle set off by commas for the
+    # treaty's own act, but an agreement signs nothing
+    misread = misread or token.dep_ == "nsubj" and head.tag_ in ("VBD", "VBN") and head.i == token.i + 2 \
+        and token.doc[token.i + 1].text == "," and not any(c.dep_ in ("dobj", "aux") for c in head.children)
     if (token.dep_ in ("dobj", "nsubjpass") or misread) and head.lemma_.lower() in verbs:
         return head, verbs[head.lemma_.lower()]
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
@@ -378,8 +382,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     short = _short_name(token)
     if short:
         agreement = _update(agreement, None, None, short)
-    called = None if proper else _called_name(ctx, token)
-    if called and called != agreement.label:  # the name the text gives it is its label, its description an alias
+    called = _called_name(ctx, token)
+    if called and proper:  # "the Lima Treaty of 1819 (also called the Andean Treaty)": one more name
+        agreement = _update(agreement, None, None, called)
+    elif called and called != agreement.label:  # the name the text gives it is its label, its description an alias
         agreement = replace(agreement, label=called, aliases=tuple(dict.fromkeys(
             (agreement.label, *(a for a in agreement.aliases if a != called)))))
     agreement = replace(agreement, commitments=agreement.commitments + _commitments(ctx, token, agreement))
@@ -401,8 +407,8 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
 def _called_name(ctx: Context, token: Token) -> str | None:
     """"their first commercial treaty, sometimes called the Harris Treaty", "a pact, known as the Lima Pact": the name
     a participle of naming gives right after the agreement's words, however the parser hangs it."""
-    doc, i = token.doc, token.i + 1
-    while i < len(doc) and (doc[i].text == "," or doc[i].pos_ == "ADV"):
+    doc, i = token.doc, _after_its_year(token)
+    while i < len(doc) and (doc[i].text in (",", "(") or doc[i].pos_ == "ADV"):
         i += 1
     if i >= len(doc) or doc[i].lower_ not in ctx.triggers["agreements"]["naming_words"]:
         return None
@@ -412,17 +418,28 @@ def _called_name(ctx: Context, token: Token) -> str | None:
     end = i
     while end < len(doc) and _name_word(doc[end], doc[end - 1]):
         end += 1
-    return _proper_name(doc[end - 1]) if end > i else None
+    while end > i and not (doc[end - 1].is_title or doc[end - 1].is_upper or doc[end - 1].like_num):
+        end -= 1  # "called the Andean Treaty and ratified": a joining word ends no name
+    # the name's head: its last word ("the Harris Treaty"), or the head word before an "of" ("the Treaty of Ghent")
+    head = next((t for t in doc[i:end] if _head_lemma(t) in ctx.triggers["agreements"]["heads"]), doc[end - 1]) \
+        if end > i else None
+    return _proper_name(head) if head is not None else None
+
+
+def _after_its_year(token: Token) -> int:
+    """The position after an agreement's head and the year that may follow it ("the Arms Treaty of 1991")."""
+    doc, end = token.doc, token.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and (doc[end + 1].ent_type_ == "DATE" or YEAR.fullmatch(doc[end + 1].text)):
+        end += 2  # the year may be tagged a word of the name ("the Convention of 1800")
+        while end < len(doc) and doc[end].ent_type_ == "DATE":
+            end += 1
+    return end
 
 
 def _short_name(token: Token) -> str | None:
     """"the Arms Treaty (AT) of 1991", "the Arms Treaty of 1991 (AT)": the name in brackets right after the
     agreement's own words, wherever the parser hangs it (a list of treaties has it hung on the first)."""
-    doc, end = token.doc, token.i + 1
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "DATE":
-        end += 1
-        while end < len(doc) and doc[end].ent_type_ == "DATE":
-            end += 1
+    doc, end = token.doc, _after_its_year(token)
     if end >= len(doc) or doc[end].text != "(":
         return None
     close = next((i for i in range(end + 1, min(end + 7, len(doc))) if doc[i].text == ")"), None)
@@ -615,7 +632,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
         owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, a))), None)
         # also "returned to X by limiting Y": the treaty limits Y; "it did not guarantee Y" commits to nothing
         if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive" \
-                and not _assessed(ctx, verb):
+                and not _no_provision(ctx, verb):
             _add_commitments(ctx, sent, owner, [_with_recipient(pred, theme, text)
                                                 for theme in pred.themes for text in _provisions(theme)])
             if verb.dep_ == "ROOT":  # "The plan proposed X. The colonies would send Y.": what follows goes on
@@ -626,7 +643,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                                         for t in _framing_phrases(pred, p)
                                         if (k := _agreement_meant(ctx, _terms_of(ctx, t)))
                                         and (p != "in" or _party_acting(ctx, verb))), (None, None))
-        if framing and not owner:
+        if framing and not owner and not _naming(ctx, verb):
             # "committed to buy X": the parser may take the complement for an adverbial infinitive
             inner = [*pred.clauses, *(c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
                                       any(a.lower_ == "to" for a in c.children)
@@ -645,10 +662,13 @@ def _with_recipient(pred: Predication, theme: Token, provision: str) -> str:
     return f"{pred.head.text} {phrase(recipient)} {provision}" if recipient is not None else provision
 
 
-def _assessed(ctx: Context, verb: Token) -> bool:
+def _no_provision(ctx: Context, verb: Token) -> bool:
     """"It established a model for later pacts", "it gave them time to rearm", "the treaty served to give the party a
-    base", "realizing that it gave them time": what an accord achieved, or what someone made of it, no provision."""
+    base", "realizing that it gave them time": what an accord achieved, or what someone made of it, no provision; nor
+    is a name it is "called" (where "called for" is one)."""
     section = ctx.triggers["agreements"]
+    if _naming(ctx, verb):
+        return True
     clause = verb
     while clause.dep_ == "conj":
         clause = clause.head
@@ -663,6 +683,12 @@ def _assessed(ctx: Context, verb: Token) -> bool:
         if governor.lemma_.lower() in section["assessing_verbs"]:
             return True
     return False
+
+
+def _naming(ctx: Context, verb: Token) -> bool:
+    """"also called the Andean Treaty": the verb gives a name (where "called for" asks for a thing)."""
+    after = [t for t in verb.doc[verb.i + 1: verb.i + 3] if t.lower_ != "the"]
+    return verb.lower_ in ctx.triggers["agreements"]["naming_words"] and bool(after) and after[0].is_title
 
 
 def _party_acting(ctx: Context, verb: Token) -> bool:
@@ -871,7 +897,7 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif committing and subject_words & {"this", "it"} and verb.dep_ == "ROOT" \
-                and ctx.factuality(verb).polarity == "Positive" and not _assessed(ctx, verb) \
+                and ctx.factuality(verb).polarity == "Positive" and not _no_provision(ctx, verb) \
                 and not any(_named_after(ctx, s, latest.key) for s in subjects(verb)):
             # "it did not guarantee X" commits to nothing
             found += [_commitment(ctx, sent, latest, item) for item in _items(verb, section["list_verbs"])]
@@ -958,7 +984,7 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
     verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX")] if verb is not None and verb.lemma_.lower() in words else []
-    verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _assessed(ctx, v)]
+    verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _no_provision(ctx, v)]
     for v in verbs:
         for item in (i for i in _items(v, ctx.triggers["agreements"]["list_verbs"]) if _provision_text(ctx, i)):
             key = ctx.fact_key("commitment", agreement.key, item)

@@ -698,9 +698,12 @@ def _dated_clause(ctx: Context, verb: Token | None, dates: dict[int, Interval], 
         return  # "began to shell the port in May", "held a summit in May": the date is that event's
     if not (subjects(verb) or objects(verb) or agents(verb)):
         return  # "before being replaced in 1979 by X": the doer is enough to say what happened
-    if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and _object_has(
-            verb, ctx.triggers["agreements"]["heads"]):
-        return  # a dated signing is the agreement stage's event; "agreed in May to hold talks" is not one
+    heads = ctx.triggers["agreements"]["heads"]
+    if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and (_object_has(verb, heads) or any(
+            s.dep_ == "nsubj" and s.lemma_.lower() in heads for s in verb.children)):
+        # a dated signing is the agreement stage's event ("The Lima Treaty, signed May 3, ...": the parser may take
+        # the treaty for the subject); "agreed in May to hold talks" is not one
+        return
     if verb.lemma_.lower() in ctx.triggers["events"]["causal_verbs"] and any(
             t.i in ctx.event_at for t in prep_objects(verb, "to", "in") + objects(verb)):
         return  # "the raid provoked clashes in the winter": the date is the clashes'
