@@ -695,3 +695,13 @@ def test_events_a_named_conference_is_not_an_earlier_meeting_under_another_name(
                       "agreed to cancel their claims.")
     labels = [e.label for e in facts.events if e.kind in ("Meeting", "Summit")]
     assert len(labels) == 2 and any("Lausanne" in label for label in labels)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("On June 22, 1807, the Lima bombarded and boarded the Callao off Arica.",
+     "the Lima bombarded and boarded the Callao off Arica"),
+    # a second verb with a subject of its own is another act
+    ("In 1935, the two banks merged and Congress passed a new law.", "the two banks merged"),
+])
+def test_events_a_verb_with_nothing_after_it_but_the_next_verb_is_one_act_with_it(facts_for, text, label):
+    assert label in [e.label for e in facts_for(text).events]

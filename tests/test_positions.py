@@ -1200,3 +1200,21 @@ def test_positions_enacting_a_measure_to_do_a_thing_supports_that_thing_too(fact
     facts = facts_for("In 1931 Peru passed the Fisheries Act to protect the salmon of the coast.")
     assert {("state/peru", "Supports", "Fisheries Act"),
             ("state/peru", "Supports", "protect the salmon of the coast")} <= stances(facts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1808 the embargo was extremely unpopular in Chile.", ("state/chile", "Opposes")),
+    ("In 1795 the treaty proved popular with Peru.", ("state/peru", "Supports")),
+])
+def test_positions_a_thing_unpopular_or_popular_with_a_people_is_opposed_or_supported_by_them(facts_for, text,
+                                                                                                expected):
+    [position] = facts_for(text).positions
+    assert (position.holder, position.stance) == expected
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Although Ruiz was in favor of the Lima Treaty, Peru opposed it.", "Lima Treaty"),
+    ("The Lima Treaty made the frontier areas more attractive. Consequently, Peru supported it.", "Lima Treaty"),
+])
+def test_positions_it_is_one_thing_and_may_be_an_agreement_named_on_the_way(facts_for, text, issue):
+    assert ("state/peru", "Opposes" if "opposed" in text else "Supports", issue) in stances(facts_for(text))

@@ -441,13 +441,19 @@ def _date_phrase(date: Token) -> range:
 
 def _in_clause_of(t: Token, root: Token) -> bool:
     """Inside a clause of its own, or an adverb of the root; a reported clause ("announced that ...") stays."""
+    # "bombarded and boarded the Chesapeake": a verb with nothing after it but the next verb shares that one's object,
+    # and the two are one act
+    one_act = not any(c.i > root.i and c.dep_ not in ("cc", "conj", "punct") for c in root.children) \
+        and any(coordinated_verb(c) and objects(c) and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                for c in root.children)
     while t != root:
         # "agreed in May to set up a commission": an infinitive without a subject of its own says what was done
         complement = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not any(
             c.dep_ in ("nsubj", "mark") for c in t.children)
         if t.dep_ in ("advmod", "npadvmod", "advcl", "relcl", "parataxis") and t.head == root and not complement:
             return True
-        if t.head == root and (coordinated_verb(t) or t.dep_ == "cc" and any(coordinated_verb(c) for c in root.children)):
+        if t.head == root and not one_act and (coordinated_verb(t) or t.dep_ == "cc" and any(
+                coordinated_verb(c) for c in root.children)):
             return True  # "released plans and declared X": the second verb is an act of its own
         if t.dep_ in CLAUSE_DEPS and t.head != root and not _purpose_of_object(t, root) and not misread_clause(t):
             return True

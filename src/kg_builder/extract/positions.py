@@ -50,8 +50,12 @@ def _issue_text(ctx: Context, token: Token) -> str:
         return ""
     if token.lower_ in ("it", "this", "that"):
         before = list(token.doc[max(sentence_of(token).start - 40, 0): token.i])[::-1]
-        things = [t for t in before if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)]
-        found = [t for t in things if t.dep_ in ("nsubj", "nsubjpass")] or [t for t in things if t.dep_ == "dobj"]
+        # "it" is one thing ("made frontier areas attractive; it was popular": not the areas)
+        things = [t for t in before if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)
+                  and not (token.lower_ == "it" and t.tag_ in ("NNS", "NNPS"))]
+        # an agreement named on the way counts as a subject does ("in favor of the treaty, it was unpopular")
+        found = [t for t in things if t.dep_ in ("nsubj", "nsubjpass") or t.i in ctx.agreement_at] \
+            or [t for t in things if t.dep_ == "dobj"]
         return phrase(found[0]) if found else ""
     return phrase(token)
 
