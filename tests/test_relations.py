@@ -371,3 +371,14 @@ def test_relations_who_leads_or_rules_a_named_body_is_its_leader(facts_for, text
     facts = facts_for(text)
     led = [r.object for r in facts.relations if r.predicate == "leaderOf" and r.subject == "person/henry-walsh"]
     assert led == ([leads] if leads else [])
+
+
+@pytest.mark.parametrize("text, allies", [
+    ("In 1801 Sweden allied with Peru against Bolivia.", {"state/sweden", "state/peru"}),
+    ("In 1805 Chile and Peru formed an alliance against Bolivia.", {"state/chile", "state/peru"}),
+    ("In 1805 Chile entered into an alliance with Peru.", {"state/chile", "state/peru"}),
+    ("In 1939 Chile and Peru rejected Bolivian offers to establish an alliance against Brazil.", None),
+])
+def test_relations_who_allies_forms_or_enters_into_an_alliance_is_allied(facts_for, text, allies):
+    facts = facts_for(text)
+    assert [pair(r) for r in related(facts, "alliedWith")] == ([allies] if allies else [])

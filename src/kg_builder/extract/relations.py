@@ -391,21 +391,39 @@ def _alliance_copula(ctx: Context, token: Token) -> Token | None:
 
 
 def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
-    """"Nasser formed alliances with Jordan and Syria": those after "with" are allies of the one who forms or holds
-    the alliance, not of each other, as surely as the verb says so. False when the word has no "with" phrase."""
+    """"Nasser formed alliances with Jordan and Syria", "Sweden allied with the United States", "Chile entered into
+    an alliance with Peru": those after "with" are allies of the one who forms or holds the alliance, not of each
+    other, as surely as the verb says so; "Chile and Peru formed an alliance": the doers are allies of each other.
+    False when the word names no one so."""
     head = token.head if token.dep_ in ("compound", "amod") else token
     partners = [k for o in prep_objects(head, "with") for c in conjuncts(o) for k in ctx.registry.actors(c)]
-    if not partners:
-        return False
-    verb = head.head if head.dep_ == "dobj" else None
+    verb = _alliance_verb(head)
     owner = _owner(ctx, token)
-    doers = [owner] if owner else [k for s in subjects(verb) for k in ctx.registry.actors(s)] if verb is not None else []
+    # "Sweden, allied with the United States, ...": the one a participle describes is the ally
+    doing = ([verb.head] if verb.dep_ == "acl" else subjects(verb)) if verb is not None else []
+    doers = [owner] if owner else [k for s in doing for k in ctx.registry.actors(s)]
+    doers = list(dict.fromkeys(ctx.registry.state_of(d) for d in doers))  # a leader's alliances are his state's
+    # "rejected Soviet offers to establish an alliance": an alliance only aimed at binds none of those named
+    aimed = verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not partners and not (len(doers) >= 2 and verb is not None and not aimed):
+        return False
     fact = ctx.factuality(verb) if verb is not None else Factuality(polarity(token, ctx.cues))
-    for doer in [ctx.registry.state_of(d) for d in doers[:1]]:  # a leader's alliances are his state's
-        for partner in partners:
-            if partner != doer:
-                ctx.relate(doer, "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+    for partner in (partners or doers[1:]) if doers else []:
+        if partner != doers[0]:
+            ctx.relate(doers[0], "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
     return True
+
+
+def _alliance_verb(head: Token) -> Token | None:
+    """The verb whose doers form or hold the alliance: the alliance word itself ("allied with"), the verb of its
+    object ("formed an alliance") or of its phrase ("entered into an alliance")."""
+    if head.pos_ == "VERB":
+        return head
+    if head.dep_ == "dobj":
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("into", "in"):
+        return head.head.head
+    return None
 
 
 def _alliance_scope(token: Token, words: dict[str, list[str]]) -> list[Token]:
