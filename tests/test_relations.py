@@ -382,3 +382,13 @@ def test_relations_who_leads_or_rules_a_named_body_is_its_leader(facts_for, text
 def test_relations_who_allies_forms_or_enters_into_an_alliance_is_allied(facts_for, text, allies):
     facts = facts_for(text)
     assert [pair(r) for r in related(facts, "alliedWith")] == ([allies] if allies else [])
+
+
+@pytest.mark.parametrize("text, allied", [
+    ("In 1999 Poland joined NATO.", True),  # one of NATO's names is "Atlantic Alliance"
+    ("In 1995 Peru joined the United Nations.", False),
+])
+def test_relations_a_state_joining_an_alliance_is_allied_with_it(facts_for, text, allied):
+    facts = facts_for(text)
+    assert bool(related(facts, "alliedWith")) == allied
+    assert related(facts, "affiliatedWith")

@@ -339,6 +339,18 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
             for body in dict.fromkeys(o for o in organizations if o != member):
                 ctx.relate(member, "affiliatedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
                            ctx.factuality(token))
+                if ctx.registry.kind(member) == "State" and _an_alliance(ctx, body):  # "Poland joined NATO"
+                    ctx.relate(member, "alliedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
+                               ctx.factuality(token))
+
+
+def _an_alliance(ctx: Context, organization: str) -> bool:
+    """An organization one of whose names says it is an alliance ("NATO", also "the Atlantic Alliance")."""
+    entity = ctx.registry.entities[organization]
+    entry = ctx.lexicon.by_key().get(organization)
+    names = (entity.label, *entity.aliases, *((entry.label, *entry.aliases) if entry else ()))
+    words = {w.lower() for name in names for w in name.split()}
+    return bool(words & set(ctx.triggers["relations"]["alliance_words"]))
 
 
 def alliances(ctx: Context, sent: SentSpan) -> None:
