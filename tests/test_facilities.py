@@ -160,3 +160,12 @@ def test_facilities_an_indefinite_facility_in_a_supposition_is_a_kind_not_a_faci
 def test_facilities_an_offer_to_act_against_someone_else_s_sites_says_nothing_of_who_runs_them(facts_for):
     facts = facts_for("In 2022, Peru declared it would develop a missile capability to attack enemy missile sites.")
     assert not [r for r in facts.relations if r.predicate == "operator"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("In 1973 the presidential palace in Lima came under heavy attack.", "presidential palace"),
+    ("Thousands sought refuge in Chilean embassies in other countries.", "Chilean embassies"),
+    ("In 1948 Peru expanded the Callao refinery.", "Callao refinery"),
+])
+def test_facilities_palaces_embassies_and_refineries_are_facilities(facts_for, text, label):
+    assert [f.label for f in facilities(facts_for(text)).values()] == [label]
