@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -22,8 +23,8 @@ from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
 from .entities import ACTOR_KINDS
 from .events import YEAR, _date_tokens, join_participants
-from .tokens import (conjuncts, non_restrictive, objects, paragraph_start, phrase, prep_objects, sentence_of, split_list,
-                     stray_clause, subjects, text_of, told_with_modal)
+from .tokens import (conj_heads, conjuncts, non_restrictive, objects, paragraph_start, phrase, prep_objects, sentence_of,
+                     split_list, stray_clause, subjects, text_of, told_with_modal)
 
 # how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
 NEARBY_CHARS = 1200
@@ -429,7 +430,8 @@ def _called_name(ctx: Context, token: Token) -> str | None:
 def _after_its_year(token: Token) -> int:
     """The position after an agreement's head and the year that may follow it ("the Arms Treaty of 1991")."""
     doc, end = token.doc, token.i + 1
-    if end + 1 < len(doc) and doc[end].lower_ == "of" and (doc[end + 1].ent_type_ == "DATE" or YEAR.fullmatch(doc[end + 1].text)):
+    year = end + 1 < len(doc) and (doc[end + 1].ent_type_ == "DATE" or YEAR.fullmatch(doc[end + 1].text))
+    if year and doc[end].lower_ == "of":
         end += 2  # the year may be tagged a word of the name ("the Convention of 1800")
         while end < len(doc) and doc[end].ent_type_ == "DATE":
             end += 1
@@ -667,22 +669,19 @@ def _no_provision(ctx: Context, verb: Token) -> bool:
     base", "realizing that it gave them time": what an accord achieved, or what someone made of it, no provision; nor
     is a name it is "called" (where "called for" is one)."""
     section = ctx.triggers["agreements"]
-    if _naming(ctx, verb):
-        return True
-    clause = verb
-    while clause.dep_ == "conj":
-        clause = clause.head
-    # a complement clause after its governor is what someone believed or said of the accord
     outcomes = [*objects(verb), *([verb.head] if verb.dep_ == "acl" else [])]  # also "the situation created by it"
-    if any(o.lemma_.lower() in section["outcome_nouns"] for o in outcomes) \
-            or clause.dep_ == "ccomp" and clause.i > clause.head.i:
-        return True
-    governor = verb
-    while governor.dep_ in ("conj", "xcomp") and governor.head != governor:
-        governor = governor.head
-        if governor.lemma_.lower() in section["assessing_verbs"]:
-            return True
-    return False
+    # a complement clause after its governor is what someone believed or said of the accord
+    clause = [verb, *conj_heads(verb)][-1]
+    believed = clause.dep_ == "ccomp" and clause.i > clause.head.i
+    return _naming(ctx, verb) or believed or any(o.lemma_.lower() in section["outcome_nouns"] for o in outcomes) \
+        or any(g.lemma_.lower() in section["assessing_verbs"] for g in _governors(verb))
+
+
+def _governors(verb: Token) -> Iterator[Token]:
+    """The verbs a verb is joined to or completes ("served to bolster X and give Y": "bolster", then "served")."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+        verb = verb.head
+        yield verb
 
 
 def _naming(ctx: Context, verb: Token) -> bool:
@@ -750,11 +749,10 @@ def _lost_subject_clause(verb: Token, own: list[Token]) -> tuple[int, Token] | N
     """"France would evacuate the Ruhr and foreign banks would loan X": the parser takes the second subject for part
     of the first object. A joined verb with its own "would" and no subject starts at the last "and" before it: the
     "and" and the joined verb."""
-    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in own
-                   and any(a.dep_ in ("aux", "auxpass") and a.tag_ == "MD" for a in c.children)), None)
+    joined, modal = next(((c, a) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c not in own
+                          for a in c.children if a.dep_ in ("aux", "auxpass") and a.tag_ == "MD"), (None, None))
     if joined is None:
         return None
-    modal = next(a for a in joined.children if a.dep_ in ("aux", "auxpass") and a.tag_ == "MD")
     ands = [t.i for t in verb.doc[verb.i + 1:modal.i] if t.lower_ == "and" and t.dep_ == "cc"]
     return (ands[-1], joined) if ands and ands[-1] < modal.i - 1 else None
 
@@ -778,14 +776,16 @@ def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
     agreement, _ = ctx.provisions_of
     root = sent.root
     # "the resolution would remain the bedrock of ...", "the plan would have stripped them of ...": a judgment
-    if not _told_as_due(root) or any(t.dep_ == "neg" or t.lower_ in ("have", "'ve") and t.dep_ == "aux" for t in root.children) \
-            or root.lemma_.lower() in ctx.triggers["agreements"]["assessing_verbs"] or ctx.reading(root).speaker is not None:
+    judged = root.lemma_.lower() in ctx.triggers["agreements"]["assessing_verbs"] \
+        or any(t.lower_ in ("have", "'ve") and t.dep_ == "aux" for t in root.children)
+    if not _told_as_due(root) or judged or any(t.dep_ == "neg" for t in root.children) \
+            or ctx.reading(root).speaker is not None:
         ctx.provisions_of = None
         return
     # "X were to select A, while Y would appoint B": a clause set against the first is a provision of its own
     contrasted = [c for c in root.children if c.dep_ == "advcl" and _told_as_due(c)
                   and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in c.children)]
-    _add_commitments(ctx, sent, agreement, [*_provisions_said(root), *(t for c in contrasted for t in _provisions_said(c))])
+    _add_commitments(ctx, sent, agreement, [text for clause in (root, *contrasted) for text in _provisions_said(clause)])
     ctx.provisions_of = (agreement, sent.end)
 
 
@@ -983,7 +983,8 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     verb = _list_verb(token)
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
-    verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX")] if verb is not None and verb.lemma_.lower() in words else []
+    listing = verb is not None and verb.lemma_.lower() in words
+    verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX")] if listing else []
     verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _no_provision(ctx, v)]
     for v in verbs:
         for item in (i for i in _items(v, ctx.triggers["agreements"]["list_verbs"]) if _provision_text(ctx, i)):
@@ -1021,7 +1022,7 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     # "Additionally, it also lowered X", "Wary of the governors, it gave Y", "In addition, it granted Z, which led to an
     # outcry": what comes before the verb links or frames the sentence, an aside after a comma comments; neither is
     # part of the provision
-    linking = {t.i for c in verb.children if (c.dep_ not in ("aux", "auxpass", "neg") or c.lemma_ == "do") and c.i < verb.i
+    linking = {t.i for c in verb.children if c.i < verb.i and (c.dep_ not in ("aux", "auxpass", "neg") or c.lemma_ == "do")
                for t in c.subtree}
     asides = _aside_words(verb)
     # the subject the clause names ("which" of "an agreement, which grants X") and the one it shares

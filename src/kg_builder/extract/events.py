@@ -388,7 +388,8 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
         return phrase(token, keep_possessor=_dated_speech(ctx, token))  # "Ruiz's 1931 speech": whose words
     skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token))
     relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
-    words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token)
+    one_act = _one_act(token)
+    words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token, one_act)
              and t.dep_ not in ("mark", "punct") and t not in relative
              and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == token)]
     # "the Dayton Agreement, which ended the war": the event is the agreement's; "NATO agreed to ...": its subject
@@ -439,13 +440,17 @@ def _date_phrase(date: Token) -> range:
     return range(head.left_edge.i, head.right_edge.i + 1)
 
 
-def _in_clause_of(t: Token, root: Token) -> bool:
-    """Inside a clause of its own, or an adverb of the root; a reported clause ("announced that ...") stays."""
-    # "bombarded and boarded the Chesapeake": a verb with nothing after it but the next verb shares that one's object,
-    # and the two are one act
-    one_act = not any(c.i > root.i and c.dep_ not in ("cc", "conj", "punct") for c in root.children) \
+def _one_act(root: Token) -> bool:
+    """"Bombarded and boarded the Chesapeake": a verb with nothing after it but the next verb of the same subject
+    shares that verb's object, and the two are one act."""
+    return not any(c.i > root.i and c.dep_ not in ("cc", "conj", "punct") for c in root.children) \
         and any(coordinated_verb(c) and objects(c) and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
                 for c in root.children)
+
+
+def _in_clause_of(t: Token, root: Token, one_act: bool = False) -> bool:
+    """Inside a clause of its own, or an adverb of the root; a reported clause ("announced that ...") stays, and so
+    does a verb that makes `one_act` with the root."""
     while t != root:
         # "agreed in May to set up a commission": an infinitive without a subject of its own says what was done
         complement = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not any(
@@ -658,8 +663,9 @@ def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
     if verb is None or verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.i > verb.i:
         return False
     first = verb.head
+    earlier_past = any(c.dep_ == "aux" and c.lemma_ == "have" for c in first.children)
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _date_tokens(first, dates) \
-        and first.dep_ not in ("acl", "relcl") and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in first.children)
+        and first.dep_ not in ("acl", "relcl") and not earlier_past
 
 
 def _dated_measure(ctx: Context, name: Token, when: Interval) -> None:

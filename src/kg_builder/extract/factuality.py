@@ -364,7 +364,8 @@ def _subjunctive(verb: Token) -> bool:
     """"suggested that the two powers send troops", "insisted that Chile be paid": a "that" clause in the bare form,
     with a subject of its own and no tense, is what is asked for, not what was done ("helped X achieve Y" and
     "watched X sweep down" have no "that": what they tell took place)."""
-    if verb.dep_ != "ccomp" or not that_clause(verb) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ != "ccomp" or not that_clause(verb) or not own_subject:
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not auxiliaries:

@@ -433,8 +433,9 @@ def _alliance_verb(head: Token) -> Token | None:
         return head
     if head.dep_ == "dobj":
         return head.head
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and head.head.lower_ in ("into", "in"):
-        return head.head.head
+    prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("into", "in") and prep.head.pos_ == "VERB":
+        return prep.head
     return None
 
 

@@ -106,7 +106,7 @@ def subjects(verb: Token) -> list[Token]:
     raised = raised_conjunct(verb)
     if raised is not None:
         return subjects(raised)
-    chain = [verb, *_conj_heads(verb)]
+    chain = [verb, *conj_heads(verb)]
     for candidate in chain:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
@@ -182,7 +182,8 @@ def _stray_subject(verb: Token) -> list[Token]:
     return found
 
 
-def _conj_heads(token: Token) -> Iterator[Token]:
+def conj_heads(token: Token) -> Iterator[Token]:
+    """The verbs or nouns a conjunct is joined to, nearest first, up to the first of the coordination."""
     while token.dep_ == "conj" and token.head != token:
         token = token.head
         yield token
@@ -208,7 +209,7 @@ def side_prefix(token: Token, prefixes: Iterable[str]) -> tuple[str, str] | None
 def told_with_modal(verb: Token) -> bool:
     """"X would oversee A, manage B and inspect C": a modal auxiliary of the verb, or of the verb it is coordinated
     with, which it shares."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for v in (verb, *_conj_heads(verb)) for c in v.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for v in (verb, *conj_heads(verb)) for c in v.children)
 
 
 def agents(verb: Token) -> list[Token]:
