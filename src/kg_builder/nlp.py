@@ -9,6 +9,7 @@ import re
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
@@ -30,12 +31,16 @@ def sentence_bounds(doc):
     """A sentence never runs across a line break: headings and paragraphs end sentences. Nor does one begin with a
     small letter after anything but an end of sentence: the parser may cut "Under the Treaty of 1819 (also called
     X) the United States and Spain defined ..." after the parenthesis, and reads two halves where there is one."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
+    if len(doc) < 2:
+        return doc
+    # set through an array: each `token.is_sent_start = ...` scans the whole Doc, which made this quadratic
+    starts = doc.to_array(SENT_START).astype("int64")
+    for before, token in zip(doc, doc[1:]):
         if "\n" in before.text or "\n" in before.whitespace_:
-            token.is_sent_start = True
+            starts[token.i] = 1
         elif token.text[:1].islower() and before.text not in SENTENCE_ENDS:
-            token.is_sent_start = False
+            starts[token.i] = -1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy keeps -1 as its unsigned twin
     return doc
 
 
