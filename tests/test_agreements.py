@@ -111,6 +111,22 @@ def test_agreements_passive_subject_is_not_a_signatory(facts_for):
     assert not any(e.kind == "Organization" for e in facts.entities)
 
 
+@pytest.mark.parametrize("text", [
+    "Chile forced Peru to sign the treaty.",
+    "Chile used its navy to convince Peru to accept the treaty.",
+])
+def test_agreements_who_is_made_to_sign_signs_not_who_makes_them(facts_for, text):
+    facts = facts_for(text)
+    assert [r.object for r in signatories(facts)] == ["state/peru"]
+
+
+def test_agreements_who_accepts_a_treaty_is_party_to_it(facts_for):
+    facts = facts_for("Peru accepted a treaty that gave Chile control over its customs.")
+    [treaty] = facts.agreements
+    assert treaty.status == "Signed"
+    assert [r.object for r in signatories(facts, treaty.key)] == ["state/peru"]
+
+
 # --- fulfilment --------------------------------------------------------------------------------------
 
 FULFILMENT = "Chile and Peru signed a treaty that called for the return of prisoners of war."

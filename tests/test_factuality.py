@@ -104,6 +104,17 @@ def test_factuality_a_that_clause_in_the_bare_form_is_asked_for_not_done(reading
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("Lima feared that Chile might seek a separate truce with Bolivia.", "seek", "Hypothetical"),
+    ("Lima hoped that Chile would sign the accord.", "sign", "Hypothetical"),
+    ("Fears soon arose that Chile might seek a separate truce with Bolivia.", "seek", "Hypothetical"),
+    ("Lima feared that Chile had sought a separate truce with Bolivia.", "sought", "Hedged"),  # a guess at what was
+    ("Lima believed that Chile might seek a separate truce with Bolivia.", "seek", "Hedged"),  # believed, not feared
+])
+def test_factuality_what_is_feared_or_hoped_may_come_has_not_happened(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_a_clause_the_parser_hangs_before_a_verb_of_wishing_is_not_wished(reading):
     # "were" is parsed as a complement of "wished": a clause before its verb is none of what is wished
     text = ("However, many senators were wary of intervening abroad after the war in Bolivia, others wished to avoid "

@@ -480,6 +480,46 @@ def test_positions_a_reported_should_not_or_should_avoid_is_the_speakers_opposit
     assert (position.factuality.modality, position.factuality.attributed_to) == ("Normative", "person/juan-soto")
 
 
+@pytest.mark.parametrize("text, stance, issue", [
+    ("Juan Soto insisted that the treaty be ratified at once.", "Supports", "treaty be ratified at once"),
+    ("Juan Soto suggested that Peru withdraw its troops.", "Demands", "withdraw its troops"),
+])
+def test_positions_a_that_clause_in_the_bare_form_says_what_the_speaker_wants(facts_for, text, stance, issue):
+    facts = facts_for(text)
+    assert stances(facts) == {("person/juan-soto", stance, issue)}
+    assert facts.positions[0].factuality.modality == "Normative"
+
+
+def test_positions_a_that_clause_with_a_tense_reports_no_stance(facts_for):
+    assert facts_for("Juan Soto insisted that Peru had paid its debts.").positions == ()
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Peru resented the harsh terms of the treaty.", "harsh terms of the treaty"),
+    ("Peru lamented the restrictive nature of the tariffs.", "restrictive nature of the tariffs"),
+    ("Peru campaigned against the fishing quota.", "fishing quota"),
+    ("Peru doubted the wisdom of the fishing quota.", "wisdom of the fishing quota"),
+    ("Peru expressed grave doubts about the fishing quota.", "fishing quota"),
+    ("Peru distrusted Juan Soto.", "Juan Soto"),
+])
+def test_positions_resentment_doubt_and_distrust_are_opposition(facts_for, text, issue):
+    assert stances(facts_for(text)) == {("state/peru", "Opposes", issue)}
+
+
+def test_positions_doubting_that_a_thing_will_happen_is_no_stance(facts_for):
+    assert facts_for("Peru doubted that the fishing quota would pass.").positions == ()
+
+
+def test_positions_a_dislike_of_each_other_has_no_issue(facts_for):
+    assert facts_for("Peru and Chile's dislike of each other ended the talks.").positions == ()
+
+
+def test_positions_it_stands_for_a_thing_named_in_its_own_sentence_before_one_named_earlier(facts_for):
+    facts = facts_for("The council rejected the treaty. Peru supported the fishing quota, while Chile opposed it.")
+    assert ("state/chile", "Opposes", "fishing quota") in stances(facts)
+    assert not any(p[:2] == ("state/chile", "Opposes") and p[2] == "treaty" for p in stances(facts))
+
+
 def test_positions_a_bare_noun_keeps_the_relative_clause_that_says_which_one(facts_for):
     assert stances(facts_for("Peru supports a treaty that bans mines.")) == {
         ("state/peru", "Supports", "treaty that bans mines")}
@@ -1218,3 +1258,48 @@ def test_positions_a_thing_unpopular_or_popular_with_a_people_is_opposed_or_supp
 ])
 def test_positions_it_is_one_thing_and_may_be_an_agreement_named_on_the_way(facts_for, text, issue):
     assert ("state/peru", "Opposes" if "opposed" in text else "Supports", issue) in stances(facts_for(text))
+
+
+def test_positions_a_plural_name_of_no_type_that_acts_is_a_group(facts_for):
+    # the model gives "the Allies" no entity type; as the subject of a stance it is the group that holds it
+    facts = facts_for("The Allies opposed the fishing quota.")
+    assert stances(facts, holder_names=True) == {("Allies", "Opposes", "fishing quota")}
+    assert next(e for e in facts.entities if e.label == "Allies").kind == "Organization"
+
+
+def test_positions_a_plural_name_of_talks_is_no_group(facts_for):
+    facts = facts_for("Although the Sino-Chilean Ambassadorial Talks, which began in 1955, had stalled, the two sides "
+                      "agreed to reopen them.")
+    assert not any(e.label.endswith("Talks") and e.kind == "Organization" for e in facts.entities)
+
+
+@pytest.mark.parametrize("text, stance, issue", [
+    ("Peru saw the treaty as the best guarantee of peace.", "Supports", "treaty"),
+    ("Peru envisioned a new regional order.", "Supports", "new regional order"),
+    ("Peru voted down the fishing quota.", "Rejects", "fishing quota"),
+    ("Peru applauded the fishing quota.", "Supports", "fishing quota"),
+])
+def test_positions_more_words_of_stance(facts_for, text, stance, issue):
+    assert stances(facts_for(text)) == {("state/peru", stance, issue)}
+
+
+def test_positions_opponents_of_a_thing_hold_their_stance_as_a_group(facts_for):
+    facts = facts_for("Opponents of the fishing quota marched in Lima.")
+    assert stances(facts, holder_names=True) == {("Opponents of the fishing quota", "Opposes", "fishing quota")}
+
+
+def test_positions_a_group_keeps_the_name_of_whose_it_is(facts_for):
+    facts = facts_for("Juan Soto's supporters opposed the fishing quota.")
+    assert stances(facts, holder_names=True) == {("Juan Soto's supporters", "Opposes", "fishing quota")}
+
+
+def test_positions_it_never_stands_for_a_plural_group(facts_for):
+    # "it" is the island, not the supporters who argue
+    facts = facts_for("Supporters of annexation argued that it would serve as a base.")
+    assert not any(p.stance == "Offers" for p in facts.positions)
+
+
+def test_positions_it_made_sense_to_has_no_actor_in_it(facts_for):
+    facts = facts_for("Peru argued that it did not make sense to sacrifice American lives and resources to help "
+                      "resolve a conflict.")
+    assert not any(p.stance == "Supports" for p in facts.positions)

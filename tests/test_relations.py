@@ -173,6 +173,47 @@ def test_relations_succeeded_as_gives_both_the_title_and_the_kind_of_minister_ow
                                                                   "rule:title-body")]
 
 
+def test_relations_succeeded_with_an_object_gives_the_title_to_both(facts_for):
+    facts = facts_for("Juan Soto replaced Luis Mora as Prime Minister of Peru.")
+    assert {(r.subject, r.object) for r in related(facts, "leaderOf")} == {
+        ("person/juan-soto", "state/peru"), ("person/luis-mora", "state/peru")}
+
+
+def test_relations_a_name_before_the_title_an_appointment_gives(facts_for):
+    # "named Juan Soto ambassador": the parser makes the name a modifier of the title, the verb's object
+    facts = facts_for("Peru named Juan Soto ambassador to Chile.")
+    roles = {e.label: set(e.roles) for e in facts.entities if e.kind == "Person"}
+    assert roles["Juan Soto"] == {"ambassador"}
+    assert [(r.subject, r.object) for r in related(facts, "affiliatedWith")] == [("person/juan-soto", "state/peru")]
+
+
+def test_relations_the_chairman_of_a_senate_committee_leads_the_committee_not_the_senate(facts_for):
+    facts = facts_for("Juan Soto, chairman of the Senate Foreign Relations Committee, opposed the treaty.")
+    assert [(r.subject, r.object) for r in related(facts, "leaderOf")] == [
+        ("person/juan-soto", "organization/us-senate-foreign-relations-committee")]
+
+
+@pytest.mark.parametrize("text", [
+    "As Prime Minister of Peru, Juan Soto signed the accord.",
+    "Juan Soto resigned as Prime Minister of Peru in 2031.",
+])
+def test_relations_who_acts_as_a_title_holds_it(facts_for, text):
+    facts = facts_for(text)
+    assert {e.label: set(e.roles) for e in facts.entities if e.kind == "Person"} == {"Juan Soto": {"prime minister"}}
+    assert [(r.subject, r.object) for r in related(facts, "leaderOf")] == [("person/juan-soto", "state/peru")]
+
+
+def test_relations_an_as_phrase_after_an_object_is_not_the_subjects_title(facts_for):
+    facts = facts_for("Juan Soto regarded Luis Mora as the leader of Peru.")
+    assert not any(e.roles for e in facts.entities if e.label == "Juan Soto")
+
+
+def test_relations_a_founder_is_affiliated_with_what_they_founded(facts_for):
+    facts = facts_for("Juan Soto, founder of the Andean Peace League, opposed the war.")
+    assert [(r.subject, r.object) for r in related(facts, "affiliatedWith")] == [
+        ("person/juan-soto", "organization/andean-peace-league")]
+
+
 def test_relations_title_stops_at_the_previous_name(facts_for):
     facts = facts_for("The accord was signed by Chilean President Gabriel Boric and Peruvian President Dina Boluarte "
                       "in 2023.")
@@ -392,3 +433,8 @@ def test_relations_a_state_joining_an_alliance_is_allied_with_it(facts_for, text
     facts = facts_for(text)
     assert bool(related(facts, "alliedWith")) == allied
     assert related(facts, "affiliatedWith")
+
+
+def test_relations_bare_allies_of_a_named_state_name_no_ally(facts_for):
+    # the group keeps its owner's name ("Peru's allies"), and is still nobody in particular
+    assert related(facts_for("Peru's closest allies opposed the fishing quota."), "alliedWith") == []

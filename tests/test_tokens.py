@@ -5,7 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.tokens import conjuncts, coordinated_verb, sentence_bounds, split_list, strip_determiners, text_of
+from kg_builder.extract.tokens import (conjuncts, coordinated_verb, sentence_bounds, split_list, strip_determiners, subjects,
+                                      text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -208,3 +209,13 @@ def test_tokens_a_list_that_ends_in_comma_and_holds_a_pair_inside_it():
                 ("ammunition", 1, "conj", "NOUN"), (",", 1, "punct", "PUNCT"), ("uniforms", 1, "conj", "NOUN"),
                 (",", 5, "punct", "PUNCT"), ("and", 5, "cc", "CCONJ"), ("troops", 5, "conj", "NOUN")])
     assert [t.text for t in conjuncts(doc[1])] == ["arms", "ammunition", "uniforms", "troops"]
+
+
+def test_tokens_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs():
+    # "Peru was committed to it": the parser may make "Peru" the subject of "was", the auxiliary of "committed"
+    doc = _doc([("Peru", 1, "nsubj", "PROPN"), ("was", 2, "auxpass", "AUX"), ("committed", 2, "ROOT", "VERB"),
+                ("to", 2, "prep", "ADP"), ("it", 3, "pobj", "PRON")])
+    assert [t.text for t in subjects(doc[2])] == ["Peru"]
+    # a verb with a subject of its own keeps it
+    doc = _doc([("Peru", 2, "nsubj", "PROPN"), ("would", 2, "aux", "AUX"), ("sign", 2, "ROOT", "VERB")])
+    assert [t.text for t in subjects(doc[2])] == ["Peru"]

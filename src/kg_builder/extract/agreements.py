@@ -562,7 +562,7 @@ def _signing(ctx: Context, verb: Token, agreement: Token, status: str | None) ->
 def _signatories(ctx: Context, verb: Token, agreement: Token) -> list[str]:
     """Who signs: the agent of the signing verb, and those it was concluded "between" or signed "with" (the parser
     may hang "with X" on the agreement: "signed a pact with X"), and whose it is ("broke their pact with X")."""
-    pred = verb_predication(verb)
+    pred = verb_predication(verb, ctx.frames.object_control)  # "forced China to sign": China signs
     heads = list(pred.agents) + list(pred.oblique("between", "with")) + prep_objects(agreement, "with", "between") \
         + [c for c in agreement.children if c.dep_ == "poss"]
     out: list[str] = []

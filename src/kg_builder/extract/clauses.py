@@ -181,6 +181,8 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
         agents = tuple(conjuncts(own[0]) if own else subjects(word.head))
     elif word.dep_ in ("amod", "appos"):
         agents = tuple(conjuncts(word.head))
+    elif category == "agent_noun" and word.tag_ == "NNS" and word.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        agents = (word,)  # "Opponents of the treaty argued ...": a plural that describes no one else is its own holder
     else:  # a participle heading its own clause: "Chile was determined to ..."
         agents = tuple(subjects(word)) if word.pos_ in ("VERB", "AUX") else ()
     clauses = tuple(c for c in word.children if c.dep_ in ("xcomp", "ccomp"))

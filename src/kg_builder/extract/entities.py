@@ -383,7 +383,7 @@ class Registry:
             nearest_first = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                                     and (c.i < token.i or _fronted(token, verb, c))), key=lambda c: -c.i)
             for subject in nearest_first:
-                found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
+                found = self._institutions(subject)
                 if found:
                     return found[:1]
                 if self._thing(subject, token):
@@ -401,7 +401,7 @@ class Registry:
         # a subject earlier in the sentence, however the parser joined the clauses ("X had ...; it then ...")
         earlier = [t for t in sentence_of(token) if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")]
         for subject in earlier:
-            found = [k for k in self.actors(subject) if self.kind(k) in ("State", "Organization")]
+            found = self._institutions(subject)
             if found:
                 return found[:1]
         if earlier and self._thing(earlier[-1], token):
@@ -444,6 +444,13 @@ class Registry:
             return False
         later = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > verb.i]
         return any(m.lower_ in ("to", "that") and m.dep_ in ("aux", "mark") for c in later for m in c.children)
+
+    def _institutions(self, subject: Token) -> list[str]:
+        """The states and organizations a subject names, which "it" may stand for; of a plural noun, only the state
+        it acts for ("U.S. officials believed ..., so it ...", but "its supporters argued that it would ...": the
+        supporters are no "it")."""
+        kinds = ("State",) if subject.pos_ == "NOUN" and subject.tag_ == "NNS" else ("State", "Organization")
+        return [k for k in self.actors(subject) if self.kind(k) in kinds]
 
     def _thing(self, subject: Token, pronoun: Token) -> bool:
         """A singular common noun that names no actor: what a following "it" most likely stands for ("its" may still
@@ -528,6 +535,9 @@ class Registry:
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
             return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
+        if token.tag_ == "NNPS" and not token.ent_type_ and _named_group_doing(token) \
+                and not {token.lower_, lemma} & self.not_actor_heads:  # "the Ambassadorial Talks began"
+            return [self._group(token)]
         if lemma in self.words["partitive_nouns"] and self._of_people(token):
             return [self._group(token)]  # "the majority of Americans"
         return []
@@ -589,7 +599,7 @@ class Registry:
         government = token.lemma_.lower() in self.words["government_nouns"]
         keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
                 c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP" or qualifies))
-                or (c.dep_ == "prep" and c.lower_ == "of") or (government and c.dep_ == "poss" and c.pos_ == "PROPN")
+                or (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_))
                 for t in c.subtree]
         if token.dep_ == "conj" and self._modified_plural(token.head) == token:
             # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too
@@ -804,3 +814,10 @@ def _part_of(short: str, full: str) -> bool:
 def _plausible(name: str) -> bool:
     return len(name) > 1 and "\n" not in name and bool(_PLAUSIBLE.match(name)) and len(name.split()) <= 7 and not name.isdigit()
 
+
+def _named_group_doing(token: Token) -> bool:
+    """"The Allies insisted on ...", "rejected by the Loyalists": a plural name with "the" that the model gave no
+    type, as the subject of a clause or the doer of a passive, is a group acting as one (a place so named, "the
+    Straits", would rarely be either)."""
+    doer = token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "pobj" and token.head.dep_ == "agent"
+    return doer and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

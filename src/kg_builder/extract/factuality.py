@@ -37,6 +37,7 @@ class Cues:
     hypothetical_modals: frozenset[str]
     normative_modals: frozenset[str]
     hedge_verbs: frozenset[str]
+    anticipating_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     hypothetical_marks: frozenset[str]
     narrative_modals: frozenset[str]
@@ -283,6 +284,8 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
     if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in token.children):
         return True
     lemma = token.lemma_.lower()
+    if not is_trigger and _anticipated(token, below, cues):
+        return False  # not a guess at what is: a look at what may come (``read`` makes it hypothetical)
     if not is_trigger and lemma in cues.hedge_verbs and token.pos_ == "VERB":
         # "X believed A but Y refused B": a verb joined to the hedge with a subject of its own is not what X believed
         if below is not None and below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
@@ -290,6 +293,17 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
         # "is expected to be finished by 2031", "hoped to sign": what is looked forward to has not happened yet
         return not (lemma in cues.future_verbs and below is not None and below.dep_ == "xcomp")
     return lemma == "likely" and not is_trigger
+
+
+def _anticipated(node: Token, below: Token | None, cues: Cues) -> bool:
+    """"feared that the Soviets might seek a separate peace", "fears arose that ... might": a "that" clause with
+    "would", "might" or "could", feared, hoped or expected (or told as the content of such a noun, the parser hanging
+    it on the noun's verb), says what may come."""
+    if below is None or below.dep_ != "ccomp" or _modal_of(below, cues) not in ("Hedged", "Hypothetical"):
+        return False
+    if node.pos_ == "VERB" and any(lemma in cues.anticipating_verbs for lemma in verb_lemmas(node)):
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in cues.irrealis_nouns for c in node.children)
 
 
 def read(trigger: Token, cues: Cues) -> Reading:
@@ -323,7 +337,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
-        future |= _subjunctive(node)
+        future |= subjunctive(node) or not is_trigger and _anticipated(node, below, cues)
         # "agreed on inspections to ensure that no tests were held": the state of affairs a purpose clause aims at is
         # not asserted (its own act, "to help X", is read as the doer's stance and keeps its modality)
         future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ == "ccomp"
@@ -360,7 +374,7 @@ def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, mo
     return modal or "Asserted"
 
 
-def _subjunctive(verb: Token) -> bool:
+def subjunctive(verb: Token) -> bool:
     """"suggested that the two powers send troops", "insisted that Chile be paid": a "that" clause in the bare form,
     with a subject of its own and no tense, is what is asked for, not what was done ("helped X achieve Y" and
     "watched X sweep down" have no "that": what they tell took place)."""

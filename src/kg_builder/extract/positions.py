@@ -20,6 +20,7 @@ from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
 from .clauses import Predication, clause_text, noun_predication, verb_predication
 from .context import Context
+from .factuality import subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (agents, conjuncts, head_forms, non_restrictive, objects, phrase, prep_objects, sentence_of,
                      side_prefix, split_list, strip_determiners, subjects, text_of, verb_lemmas)
@@ -44,20 +45,24 @@ def issue_key(ctx: Context, text: str) -> str:
 
 def _issue_text(ctx: Context, token: Token) -> str:
     """A pronoun object ("abandoned it") stands for the nearest subject noun before it that names a thing, else the
-    nearest such object ("X announced the doctrine, and Congress approved it"); other pronouns ("them", "him") name
-    no issue."""
+    nearest such object ("X announced the doctrine, and Congress approved it"), in its own sentence first ("... the
+    treaty. Some backed the tariff, while others opposed it": the tariff); other pronouns ("them", "him") name no
+    issue."""
     if token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that"):
         return ""
-    if token.lower_ in ("it", "this", "that"):
-        before = list(token.doc[max(sentence_of(token).start - 40, 0): token.i])[::-1]
+    if token.lower_ not in ("it", "this", "that"):
+        return phrase(token)
+    own = sentence_of(token).start
+    for before in (token.doc[own: token.i], token.doc[max(own - 40, 0): own]):
         # "it" is one thing ("made frontier areas attractive; it was popular": not the areas)
-        things = [t for t in before if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)
+        things = [t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)
                   and not (token.lower_ == "it" and t.tag_ in ("NNS", "NNPS"))]
         # an agreement named on the way counts as a subject does ("in favor of the treaty, it was unpopular")
         found = [t for t in things if t.dep_ in ("nsubj", "nsubjpass") or t.i in ctx.agreement_at] \
             or [t for t in things if t.dep_ == "dobj"]
-        return phrase(found[0]) if found else ""
-    return phrase(token)
+        if found:
+            return phrase(found[0])
+    return ""
 
 
 def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuality, sent: SentSpan, rule: str,
@@ -368,12 +373,18 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         tokens = [t for t in _coordinates(pred, tokens) if _of_theme(ctx, match.frame.themes, t)]
         # a date ("On July 10 the delegates adopted the plan") is when, never what, a stance concerns
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.ent_type_ != "DATE"
+                 and not _reciprocal(token)
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
                  and not _addressee(ctx, pred, source, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found:
             return source, found
     return "", []
+
+
+def _reciprocal(token: Token) -> bool:
+    """"their dislike of each other": the holders' stance on one another, no issue of its own."""
+    return " ".join(t.lower_ for t in token.subtree) in ("each other", "one another")
 
 
 def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
@@ -583,7 +594,8 @@ def _speaks_for(ctx: Context, speaker: str, doers: list[str]) -> bool:
 def normative_reports(ctx: Context, sent: SentSpan) -> None:
     """"Johnson said they must gain control of X": a speaker who says something must be done demands it; "X believed
     that the army should stay out of politics": one who holds that a state of affairs should be supports it, and so
-    does one convinced of it ("convinced Y that Z should ...": Y)."""
+    does one convinced of it ("convinced Y that Z should ..."): Y. A clause in the bare form says what should be as
+    "should" does ("insisted that the treaty be ratified")."""
     opinion = set(ctx.triggers["positions"]["opinion_verbs"])
     persuading = set(ctx.triggers["positions"]["persuading_verbs"])
     stating = ctx.cues.reporting_verbs | opinion | persuading
@@ -593,7 +605,7 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             continue
         speakers = _actors(ctx, objects(verb)) if lemma in persuading else _holders(ctx, verb)
         for clause in _said_clauses(verb, lemma in persuading):
-            if not _ought(clause):
+            if not _ought(clause) and not subjunctive(clause):
                 continue
             fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
             negated = any(c.dep_ == "neg" for c in clause.children)
@@ -785,9 +797,11 @@ def _regarded(ctx: Context, sent: SentSpan) -> None:
 
 
 def _judged_by(section: dict, lemma: str, pos: str) -> str | None:
-    """The stance a word of judgment takes on what it is said of: "a threat", "wrong" oppose it; "vital" supports it."""
+    """The stance a word of judgment takes on what it is said of: "a threat", "wrong" oppose it; "vital", "the best
+    guarantee of peace" support it."""
     if pos == "NOUN":
-        return "Opposes" if lemma in section["negative_frames"] else None
+        return "Opposes" if lemma in section["negative_frames"] else "Supports" if lemma in section["positive_frames"] \
+            else None
     return "Opposes" if lemma in section["negative_judgments"] else "Supports" if lemma in section["positive_judgments"] \
         else None
 

@@ -8,6 +8,7 @@ the statement is plain fact.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -152,29 +153,66 @@ def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | Non
 def appointments(ctx: Context, sent: SentSpan) -> None:
     """"South Koreans elected Lee as president", "X was appointed ambassador", "X became prime minister of Y",
     "X served as secretary of state", "Jane Roe is a senior fellow at the Brookings Institution", "Ruiz, who was
-    Secretary of State, ...": the person takes or holds the title, of the state or body the clause names."""
+    Secretary of State, ...", "As premier, X signed ...": the person takes or holds the title, of the state or body
+    the clause names."""
     section = ctx.triggers["relations"]
-    leader_titles, titles = section["leader_titles"], section["leader_titles"] + section["other_titles"]
-    for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
-                 and t.lemma_.lower() in section["appointment_verbs"] + section["holding_verbs"]):
+    titling = set(section["appointment_verbs"] + section["holding_verbs"])
+    for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")):
         pred = verb_predication(verb, ctx.frames.object_control)  # "recruited X to assume the post as Y": X holds it
+        if pred.lemma not in titling:
+            people, nouns = _acting_as(ctx, verb)
         # who takes the title: the object of "elected X"; the subject of "X became", of "X was" (the clause layer
         # reads "who" in "Ruiz, who was ..." as Ruiz) and of a passive, with its "by" phrase
-        if pred.passive:
-            holders = [*pred.agents, *pred.themes]
         else:
-            holders = list(pred.agents if pred.lemma in section["holding_verbs"] else pred.themes)
-        people = [k for t in holders for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
-        for noun in [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]:
-            title, words, owner_phrases = _title_noun(ctx, noun, titles)
-            if not title or not people:
-                continue
-            bodies = _bodies_in(ctx, words + [t for c in conjuncts(noun)[1:] for t in c.subtree if t.i <= c.i]
-                                + [t for p in owner_phrases for t in p.subtree])
-            bodies = bodies or [ctx.registry.state_of(k) for t in pred.agents for k in ctx.registry.actors(t)
-                                if ctx.registry.kind(ctx.registry.state_of(k)) == "State"]
-            _give_title(ctx, sent, list(dict.fromkeys(people)), title, bodies[:1], title in leader_titles,
-                        ctx.factuality(verb), office=_office(words, title))
+            if pred.passive or pred.lemma in section["succession_verbs"]:  # "X succeeded Y as Z": both held it
+                holders = [*pred.agents, *pred.themes]
+            else:
+                holders = list(pred.agents if pred.lemma in section["holding_verbs"] else pred.themes)
+            people = [k for t in holders for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
+            nouns = [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]
+            if not people and not pred.passive and pred.lemma in section["appointment_verbs"]:
+                people, nouns = _named_before_title(ctx, list(pred.themes))
+        for noun in nouns if people else ():
+            _title_of(ctx, sent, verb, pred.agents, noun, people)
+
+
+def _title_of(ctx: Context, sent: SentSpan, verb: Token, agents: tuple[Token, ...], noun: Token,
+              people: list[str]) -> None:
+    """The people hold the title ``noun`` names, of the body it names, else of the state of the clause's doers."""
+    section = ctx.triggers["relations"]
+    title, words, owner_phrases = _title_noun(ctx, noun, section["leader_titles"] + section["other_titles"])
+    if not title:
+        return
+    bodies = _bodies_in(ctx, words + [t for c in conjuncts(noun)[1:] for t in c.subtree if t.i <= c.i]
+                        + [t for p in owner_phrases for t in p.subtree])
+    bodies = bodies or [ctx.registry.state_of(k) for t in agents for k in ctx.registry.actors(t)
+                        if ctx.registry.kind(ctx.registry.state_of(k)) == "State"]
+    _give_title(ctx, sent, list(dict.fromkeys(people)), title, bodies[:1], title in section["leader_titles"],
+                ctx.factuality(verb), office=_office(words, title))
+
+
+def _acting_as(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:
+    """"As Secretary of State, X negotiated ...", "X resigned as premier": the subject that acts "as" a title holds
+    it; after an object the "as" phrase may be the object's ("recognized Y as king", "regarded Y as an ally")."""
+    doers = subjects(verb)
+    people = [k for t in doers for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
+    if not people:
+        return [], []
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return people, [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                    and (not has_object or c.i < min(t.i for t in doers))
+                    for n in c.children if n.dep_ == "pobj"]
+
+
+def _named_before_title(ctx: Context, themes: list[Token]) -> tuple[list[str], list[Token]]:
+    """"appointed Ana Ruiz Secretary of State", "named Juan Soto minister": the parser makes the name a modifier of
+    the title, and the title the object; the people so named, and the title noun."""
+    for noun in themes:
+        people = [k for c in noun.children if c.dep_ == "compound" for k in ctx.registry.actors(c)
+                  if ctx.registry.kind(k) == "Person"]
+        if people:
+            return people, [noun]
+    return [], []
 
 
 def _give_title(ctx: Context, sent: SentSpan, people: list[str], title: str, bodies: list[str], leader: bool,
@@ -376,10 +414,10 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             listed = {k for c in conjuncts(token.head)[1:] + conjuncts(token)[1:] for k in ctx.registry.actors(c)}
             states += [k for k in ctx.registry.actors(token.head) if k not in states and k not in listed]
         if owner and token.pos_ == "NOUN" and token.tag_ == "NNS":  # "the U.S. and its Western European allies"
-            # bare "its allies" names nobody in particular
+            # bare "its allies" or "Peru's allies" names nobody in particular
             listed = {ctx.registry.key_of(c) for c in token.conjuncts}  # "allies and Weinberger feared": no ally
             states += [k for k in ctx.registry.actors(token) if k not in states and k not in listed
-                       and ctx.registry.entities[k].label.lower() != token.lower_]
+                       and _POSSESSOR.sub("", ctx.registry.entities[k].label.lower()) != token.lower_]
         copula = _alliance_copula(ctx, token)
         if copula is not None:  # "Peru is an ally of Chile", "Chile and Peru are allies"
             states += [k for k in dict.fromkeys(k for s in subjects(copula) for k in ctx.registry.actors(s))
@@ -390,6 +428,9 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             fact = ctx.factuality(copula) if copula is not None else Factuality(polarity(token, ctx.cues))
             for other in states[1:]:
                 ctx.relate(states[0], "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+_POSSESSOR = re.compile(r"^.*['\u2019]s ")  # "Peru's allies" less its owner
 
 
 def _alliance_copula(ctx: Context, token: Token) -> Token | None:

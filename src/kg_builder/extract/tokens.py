@@ -102,13 +102,16 @@ def _subject_run_on(chain: list[Token]) -> set[Token]:
 
 
 def subjects(verb: Token) -> list[Token]:
-    """Subjects of a verb; a verb coordinated with another shares its subject."""
+    """Subjects of a verb; a verb coordinated with another shares its subject. The parser may hang a subject on the
+    verb's auxiliary ("the United States [was] committed to X"): it is the verb's."""
     raised = raised_conjunct(verb)
     if raised is not None:
         return subjects(raised)
     chain = [verb, *conj_heads(verb)]
     for candidate in chain:
-        found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")]
+        found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            s for a in candidate.children if a.dep_ in ("aux", "auxpass") for s in a.children
+            if s.dep_ in ("nsubj", "nsubjpass")]
         if found:
             return [t for s in found for t in conjuncts(s)]
     if _may_lose_its_subject(verb):
