@@ -726,3 +726,27 @@ def test_agreements_a_name_of_the_form_treaty_of_a_place_it_is_also_known_as_is_
     facts = facts_for("In 1800 the two states restored peace with the Convention of 1800, also known as the Treaty of "
                       "Lima.")
     assert [(a.label, a.aliases) for a in facts.agreements] == [("Convention of 1800", ("Treaty of Lima",))]
+
+
+SIGNED = "Chile and Peru signed the Treaty of Lima in 1904. "
+
+
+@pytest.mark.parametrize("text, provision", [
+    ("The treaty ceded Arica to Chile.", "ceded Arica to Chile"),
+    ("The treaty set the border at the Lluta River.", "set the border at the Lluta River"),
+    ("According to its terms, Peru would open two ports.", "Peru would open two ports"),
+])
+def test_agreements_what_a_treaty_cedes_or_sets_is_a_provision(facts_for, text, provision):
+    [treaty] = facts_for(SIGNED + text).agreements
+    assert [c.label for c in treaty.commitments] == [provision]
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty set Peru on the path to recovery.",  # what it led to
+    "The treaty set no limits on submarines.",  # what it lacked
+    "It opened a new era in their relations.",
+    "It would be necessary to set up a commission.",  # "it" stands for no treaty
+])
+def test_agreements_what_a_treaty_led_to_or_lacked_is_no_provision(facts_for, text):
+    [treaty] = facts_for(SIGNED + text).agreements
+    assert treaty.commitments == ()

@@ -669,7 +669,12 @@ def _no_provision(ctx: Context, verb: Token) -> bool:
     base", "realizing that it gave them time": what an accord achieved, or what someone made of it, no provision; nor
     is a name it is "called" (where "called for" is one)."""
     section = ctx.triggers["agreements"]
-    outcomes = [*objects(verb), *([verb.head] if verb.dep_ == "acl" else [])]  # also "the situation created by it"
+    # also "the situation created by it", "set the colonists on the path to ..."
+    outcomes = [*objects(verb), *([verb.head] if verb.dep_ == "acl" else []),
+                *(o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "onto") for o in p.children
+                  if o.dep_ == "pobj")]
+    if any(c.dep_ == "det" and c.lower_ == "no" for o in objects(verb) for c in o.children):
+        return True  # "contained no disarmament provisions"
     # a complement clause after its governor is what someone believed or said of the accord
     clause = [verb, *conj_heads(verb)][-1]
     believed = clause.dep_ == "ccomp" and clause.i > clause.head.i
@@ -800,9 +805,11 @@ def _told_as_due(verb: Token) -> bool:
 
 
 def _terms_of(ctx: Context, token: Token) -> Token:
-    """"under the terms of the accord": the accord whose terms they are."""
+    """"under the terms of the accord", "according to its terms": the accord (or the word for it) whose terms they
+    are."""
     if token.lemma_.lower() in ctx.triggers["agreements"]["provision_heads"]:
-        return next(iter(prep_objects(token, "of")), token)
+        owner = next((c for c in token.children if c.dep_ == "poss"), token)
+        return next(iter(prep_objects(token, "of")), owner)
     return token
 
 
@@ -813,7 +820,7 @@ def _agreement_meant(ctx: Context, token: Token) -> str | None:
         return ctx.agreement_at[token.i]
     if token.lower_ == "which" and token.head.dep_ == "prep" and token.head.head.dep_ == "relcl":
         return ctx.agreement_at.get(token.head.head.head.i)
-    if token.lower_ in ("it", "this") and ctx.agreements:
+    if token.lower_ in ("it", "this", "its") and ctx.agreements and not ctx.registry.expletive(token):
         latest = max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1))
         if 0 <= sentence_of(token).start_char - ctx.last_seen.get(latest.key, -10**9) <= 600 \
                 and not _named_after(ctx, token, latest.key):

@@ -363,7 +363,7 @@ class Registry:
         if low in PRONOUNS_PLURAL:
             return self._antecedent(token, plural=True)
         if low in PRONOUNS_NEUTER:
-            return [] if self._expletive(token) else self._institution(token)
+            return [] if self.expletive(token) else self._institution(token)
         return self._nominal(token)
 
     def _institution(self, token: Token) -> list[str]:
@@ -435,7 +435,7 @@ class Registry:
         owners = [c for c in noun.head.head.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.head.i]
         return [k for o in owners for k in self._actor(o) if self.kind(k) in ("State", "Organization")][:1]
 
-    def _expletive(self, pronoun: Token) -> bool:
+    def expletive(self, pronoun: Token) -> bool:
         """"It took Harris years to convince them", "it seemed that ...": an "it" that stands in for the clause after
         its verb refers to nothing."""
         verb = pronoun.head
