@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SentSpan, Token
 
 from ..model import ASSERTED, Evidence, Factuality, Role
-from .clauses import description_predication, verb_predication
+from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
 from .tokens import conjuncts, entities_in, objects, prep_objects, side_prefix, subjects
 from .factuality import polarity
@@ -159,21 +159,25 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
     titling = set(section["appointment_verbs"] + section["holding_verbs"])
     for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")):
         pred = verb_predication(verb, ctx.frames.object_control)  # "recruited X to assume the post as Y": X holds it
-        if pred.lemma not in titling:
-            people, nouns = _acting_as(ctx, verb)
-        # who takes the title: the object of "elected X"; the subject of "X became", of "X was" (the clause layer
-        # reads "who" in "Ruiz, who was ..." as Ruiz) and of a passive, with its "by" phrase
-        else:
-            if pred.passive or pred.lemma in section["succession_verbs"]:  # "X succeeded Y as Z": both held it
-                holders = [*pred.agents, *pred.themes]
-            else:
-                holders = list(pred.agents if pred.lemma in section["holding_verbs"] else pred.themes)
-            people = [k for t in holders for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
-            nouns = [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]
-            if not people and not pred.passive and pred.lemma in section["appointment_verbs"]:
-                people, nouns = _named_before_title(ctx, list(pred.themes))
+        people, nouns = _appointed(ctx, verb, pred) if pred.lemma in titling else _acting_as(ctx, verb)
         for noun in nouns if people else ():
             _title_of(ctx, sent, verb, pred.agents, noun, people)
+
+
+def _appointed(ctx: Context, verb: Token, pred: Predication) -> tuple[list[str], list[Token]]:
+    """Who takes the title of an appointing or holding verb, and the nouns that may name it: the object of "elected
+    X"; the subject of "X became", of "X was" (the clause layer reads "who" in "Ruiz, who was ..." as Ruiz) and of a
+    passive, with its "by" phrase; both of "X succeeded Y as Z"."""
+    section = ctx.triggers["relations"]
+    if pred.passive or pred.lemma in section["succession_verbs"]:
+        holders = [*pred.agents, *pred.themes]
+    else:
+        holders = list(pred.agents if pred.lemma in section["holding_verbs"] else pred.themes)
+    people = [k for t in holders for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
+    nouns = [*pred.oblique("as"), *(c for c in verb.children if c.dep_ in ("oprd", "attr"))]
+    if not people and not pred.passive and pred.lemma in section["appointment_verbs"]:
+        return _named_before_title(ctx, list(pred.themes))
+    return people, nouns
 
 
 def _title_of(ctx: Context, sent: SentSpan, verb: Token, agents: tuple[Token, ...], noun: Token,
