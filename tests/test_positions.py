@@ -1303,3 +1303,17 @@ def test_positions_it_made_sense_to_has_no_actor_in_it(facts_for):
     facts = facts_for("Peru argued that it did not make sense to sacrifice American lives and resources to help "
                       "resolve a conflict.")
     assert not any(p.stance == "Supports" for p in facts.positions)
+
+
+def test_positions_a_verb_with_a_particle_evokes_only_its_phrasal_frames(facts_for):
+    # "give up" is no "give": what is given up is not offered
+    facts = facts_for("Peru gave up its plans for a naval base.")
+    assert not any(p.stance == "Offers" for p in facts.positions)
+
+
+@pytest.mark.parametrize("text", [
+    "Tensions between Peru and Chile grew over the fishing quota.",
+    "A dispute arose between Peru and Chile over the fishing quota.",
+])
+def test_positions_a_rift_that_grows_or_arises_has_the_phrases_of_its_verb(facts_for, text):
+    assert divided(facts_for(text)) == {(frozenset({"state/peru", "state/chile"}), "fishing quota")}

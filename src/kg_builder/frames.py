@@ -21,7 +21,7 @@ from .resources import ontology_dir, ontology_file
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
-                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "ending_verbs", "siding_verbs", "exchange",
+                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "exchange",
                       "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
@@ -56,6 +56,7 @@ class Frames:
     adjunct_prepositions: frozenset[str]
     framing_prepositions: frozenset[str]  # "at X's request, Y did Z": the stance is about the clause around it
     receiving_verbs: frozenset[str]  # "the bill ran into opposition": the stance is about the bill
+    unfolding_verbs: frozenset[str]  # "tensions grew over X": the verb's phrases are its subject's
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
     siding_verbs: frozenset[str]  # "backed the rebels", "opposed Allende": a stance on an actor itself
     exchange_prepositions: tuple[str, ...]
@@ -162,6 +163,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   adjunct_prepositions=frozenset(checker.words(top["adjunct_prepositions"], "adjunct_prepositions")),
                   framing_prepositions=frozenset(checker.words(top["framing_prepositions"], "framing_prepositions")),
                   receiving_verbs=frozenset(checker.words(top["receiving_verbs"], "receiving_verbs")),
+                  unfolding_verbs=frozenset(checker.words(top["unfolding_verbs"], "unfolding_verbs")),
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
                   siding_verbs=frozenset(checker.words(top["siding_verbs"], "siding_verbs")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),

@@ -170,6 +170,15 @@ def received(pred: Predication, receiving_verbs: frozenset[str]) -> Predication:
                    obliques=pred.obliques + sources)
 
 
+def unfolded(pred: Predication, unfolding_verbs: frozenset[str]) -> Predication:
+    """"Tensions grew between X and Y over Z", "a dispute arose over the border": the phrases of the verb by which
+    the noun, its subject, comes about or grows are the noun's."""
+    noun, verb = pred.head, pred.head.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in unfolding_verbs:
+        return pred
+    return replace(pred, obliques=pred.obliques + tuple(o for o in _obliques(verb) if o not in pred.obliques))
+
+
 def description_predication(word: Token, category: str = "adjective") -> Predication:
     """A word said of someone: a predicative adjective ("X appeared intractable on Y", "willing to go"), or a noun
     for the one who holds a view ("X, a critic of Y", "X is a supporter of Y"): its agent is who it describes."""

@@ -12,7 +12,8 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from ..frames import ROLE_NAMES, Frame, Frames
-from .clauses import Predication, description_predication, framed, noun_predication, received, verb_predication
+from .clauses import (Predication, description_predication, framed, noun_predication, received, unfolded,
+                      verb_predication)
 from .tokens import subjects, verb_lemmas
 
 
@@ -77,9 +78,9 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     if not found:
         return []
     if category == "noun":
-        pred = received(framed(noun_predication(token, frames.stance_light_verbs, frames.complement_verbs,
-                                                frames.adjunct_prepositions), frames.framing_prepositions),
-                        frames.receiving_verbs)
+        pred = unfolded(received(framed(noun_predication(token, frames.stance_light_verbs, frames.complement_verbs,
+                                                         frames.adjunct_prepositions), frames.framing_prepositions),
+                                 frames.receiving_verbs), frames.unfolding_verbs)
         recognized = pred.support is not None and pred.support.lemma_.lower() in frames.recognizing_verbs
         return [FrameMatch(f, pred, carriers=tuple(subjects(pred.support)) if recognized else ()) for f in found]
     return [FrameMatch(f, description_predication(token)) for f in found]
@@ -102,6 +103,6 @@ def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
             phrasal = frames.evoked("verb", f"{base} {preposition}")
             if phrasal:
                 return [FrameMatch(f, pred, preposition) for f in phrasal]
-        if frames.evoked("verb", base):
+        if frames.evoked("verb", base) and not pred.particle:
             return [FrameMatch(f, pred) for f in frames.evoked("verb", base)]
     return []
