@@ -49,6 +49,7 @@ unfolding_verbs: [grow, arise]
 tough_adjectives: [impossible]
 recognizing_verbs: [stress]
 siding_verbs: [back]
+siding_nouns: [support]
 """
 
 

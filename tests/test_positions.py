@@ -1278,6 +1278,9 @@ def test_positions_a_plural_name_of_talks_is_no_group(facts_for):
     ("Peru envisioned a new regional order.", "Supports", "new regional order"),
     ("Peru voted down the fishing quota.", "Rejects", "fishing quota"),
     ("Peru applauded the fishing quota.", "Supports", "fishing quota"),
+    # a noun of taking sides takes them on an actor too
+    ("Peru's opposition to Juan Soto hardened.", "Opposes", "Juan Soto"),
+    ("Peru expressed support for Chile.", "Supports", "Chile"),
 ])
 def test_positions_more_words_of_stance(facts_for, text, stance, issue):
     assert stances(facts_for(text)) == {("state/peru", stance, issue)}
@@ -1317,3 +1320,13 @@ def test_positions_a_verb_with_a_particle_evokes_only_its_phrasal_frames(facts_f
 ])
 def test_positions_a_rift_that_grows_or_arises_has_the_phrases_of_its_verb(facts_for, text):
     assert divided(facts_for(text)) == {(frozenset({"state/peru", "state/chile"}), "fishing quota")}
+
+
+def test_positions_a_name_is_its_own_issue_not_a_longer_one_that_ends_with_it(facts_for):
+    facts = facts_for("Peru provided more direct support for Juan Soto. Peru's support for Soto grew.")
+    assert ("state/peru", "Supports", "Soto") in stances(facts)
+
+
+def test_positions_nobody_takes_a_stance_on_themselves(facts_for):
+    facts = facts_for("In return for this assistance, Peru asked for Chilean support in the war.")
+    assert not any(p[2] == "Peru" for p in stances(facts))

@@ -21,7 +21,8 @@ from .resources import ontology_dir, ontology_file
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
-                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "exchange",
+                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns",
+                      "exchange",
                       "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
@@ -59,6 +60,7 @@ class Frames:
     unfolding_verbs: frozenset[str]  # "tensions grew over X": the verb's phrases are its subject's
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
     siding_verbs: frozenset[str]  # "backed the rebels", "opposed Allende": a stance on an actor itself
+    siding_nouns: frozenset[str]  # "support for Allende", "opposition to Castro": the same, told by a noun
     exchange_prepositions: tuple[str, ...]
     exchange_counterpart: dict[str, str]
     stance_prepositions: dict[str, str]  # "in favor of" -> Supports
@@ -166,6 +168,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   unfolding_verbs=frozenset(checker.words(top["unfolding_verbs"], "unfolding_verbs")),
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
                   siding_verbs=frozenset(checker.words(top["siding_verbs"], "siding_verbs")),
+                  siding_nouns=frozenset(checker.words(top["siding_nouns"], "siding_nouns")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),
                   exchange_counterpart=counterpart, stance_prepositions=_stances(checker, top["stance_prepositions"]),
                   index=index)

@@ -32,7 +32,9 @@ INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", r
 def issue_key(ctx: Context, text: str) -> str:
     """The Issue an issue phrase names: a scheme concept when one of its labels is the phrase, else a new one."""
     low = text.lower().strip()
-    if " " not in low:  # "the exercises" after "military exercises": the fuller phrase already seen
+    # "the exercises" after "military exercises": the fuller phrase already seen (a name is itself: "Juárez" after
+    # "support for Juárez" is no kind of support)
+    if " " not in low and not text.strip()[:1].isupper():
         earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)
                    and not INNER_DETERMINER.search(e.label)]  # "end the blockade" is an act, not a kind of blockade
         if earlier:
@@ -68,8 +70,8 @@ def _issue_text(ctx: Context, token: Token) -> str:
 def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuality, sent: SentSpan, rule: str,
          confidence: float) -> None:
     issue_text = strip_determiners(issue_text.strip(" ,.;:()"))
-    if not issue_text or not holder:
-        return
+    if not issue_text or not holder or issue_text.lower() == ctx.registry.entities[holder].label.lower():
+        return  # nobody takes a stance on themselves
     issue = _proposed_before(ctx, issue_text, sent) or issue_key(ctx, issue_text)
     key = ctx.fact_key("position", holder, stance, issue, sent.start_char)
     if any(p.key == key for p in ctx.positions):
@@ -388,9 +390,12 @@ def _reciprocal(token: Token) -> bool:
 
 
 def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
-    """"backed the rebels", "opposed Allende": the object of a verb of taking sides is what the stance is on, a
-    person or state too (the actor a verb of welcoming or urging acts on is no stance's issue). A possessor the
-    parser made an object ("supported [Mexico]['s right]") is not."""
+    """"backed the rebels", "opposed Allende", "support for Allende": the object of a verb of taking sides (or the
+    "for", "to", "against" phrase of such a noun) is what the stance is on, a person or state too (the actor a verb
+    of welcoming or urging acts on is no stance's issue). A possessor the parser made an object ("supported
+    [Mexico]['s right]") is not."""
+    if pred.category == "noun":
+        return source in ("for", "to", "against", "toward", "towards") and pred.lemma in ctx.frames.siding_nouns
     return pred.category == "verb" and source == "theme" and pred.lemma in ctx.frames.siding_verbs \
         and not any(c.dep_ == "case" for c in token.children)
 
