@@ -20,9 +20,9 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives", "complement_verbs",
-                      "adjunct_prepositions", "framing_prepositions", "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns",
-                      "exchange",
+TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives",
+                      "complement_verbs", "adjunct_prepositions", "framing_prepositions", "receiving_verbs",
+                      "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns", "exchange",
                       "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
