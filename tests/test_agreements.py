@@ -692,6 +692,10 @@ def test_agreements_it_before_a_treaty_named_later_in_its_sentence_is_not_that_t
     "The treaty served to bolster the Federalists and limit the power of their rivals in the South.",
     "The treaty granted Chile time to rearm.",
     "Peru wanted to avoid the situation created by the Lima Treaty.",
+    "The treaty set Peru on the path to recovery.",  # what it led to
+    "The treaty set no limits on submarines.",  # what it lacked
+    "It opened a new era in their relations.",
+    "It would be necessary to set up a commission.",  # "it" stands for no treaty
 ])
 def test_agreements_what_a_treaty_achieved_or_was_thought_to_give_is_no_provision(facts_for, sentence):
     [treaty] = facts_for(f"In 1795 Chile and Peru signed the Lima Treaty. {sentence}").agreements
@@ -740,13 +744,3 @@ def test_agreements_what_a_treaty_cedes_or_sets_is_a_provision(facts_for, text, 
     [treaty] = facts_for(SIGNED + text).agreements
     assert [c.label for c in treaty.commitments] == [provision]
 
-
-@pytest.mark.parametrize("text", [
-    "The treaty set Peru on the path to recovery.",  # what it led to
-    "The treaty set no limits on submarines.",  # what it lacked
-    "It opened a new era in their relations.",
-    "It would be necessary to set up a commission.",  # "it" stands for no treaty
-])
-def test_agreements_what_a_treaty_led_to_or_lacked_is_no_provision(facts_for, text):
-    [treaty] = facts_for(SIGNED + text).agreements
-    assert treaty.commitments == ()

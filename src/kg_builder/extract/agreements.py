@@ -669,12 +669,13 @@ def _no_provision(ctx: Context, verb: Token) -> bool:
     base", "realizing that it gave them time": what an accord achieved, or what someone made of it, no provision; nor
     is a name it is "called" (where "called for" is one)."""
     section = ctx.triggers["agreements"]
+    taken = objects(verb)
+    if any(c.dep_ == "det" and c.lower_ == "no" for o in taken for c in o.children):
+        return True  # "contained no disarmament provisions"
     # also "the situation created by it", "set the colonists on the path to ..."
-    outcomes = [*objects(verb), *([verb.head] if verb.dep_ == "acl" else []),
+    outcomes = [*taken, *([verb.head] if verb.dep_ == "acl" else []),
                 *(o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "onto") for o in p.children
                   if o.dep_ == "pobj")]
-    if any(c.dep_ == "det" and c.lower_ == "no" for o in objects(verb) for c in o.children):
-        return True  # "contained no disarmament provisions"
     # a complement clause after its governor is what someone believed or said of the accord
     clause = [verb, *conj_heads(verb)][-1]
     believed = clause.dep_ == "ccomp" and clause.i > clause.head.i

@@ -32,7 +32,7 @@ INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", r
 def issue_key(ctx: Context, text: str) -> str:
     """The Issue an issue phrase names: a scheme concept when one of its labels is the phrase, else a new one."""
     low = text.lower().strip()
-    # "the exercises" after "military exercises": the fuller phrase already seen (a name is itself: "Juárez" after
+    # "the patrols" after "border patrols": the fuller phrase already seen (a name is itself: "Juárez" after
     # "support for Juárez" is no kind of support)
     if " " not in low and not text.strip()[:1].isupper():
         earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)
