@@ -492,10 +492,16 @@ def test_events_a_coordinated_clause_with_its_own_subject_is_its_own_statement(f
 
 
 def test_events_a_statement_said_inside_a_wider_one_of_its_sentence_is_not_repeated(facts_for):
-    facts = facts_for("Nations that had not yet built warships were being asked to give up all intentions to ever "
+    facts = facts_for("Nations that had not yet built warships were being asked to keep all intentions to ever "
                       "build the warships.")
     assert [e.label for e in facts.events if e.factuality.modality == "Hypothetical"] == [
-        "Nations give up all intentions to ever build the warships"]
+        "Nations keep all intentions to ever build the warships"]
+    # given up, the intentions are for what is not to be: a statement of its own
+    facts = facts_for("Nations that had not yet built warships were being asked to give up all intentions to ever "
+                      "build the warships.")
+    assert {(e.label, e.factuality.polarity) for e in facts.events if e.factuality.modality == "Hypothetical"} == {
+        ("Nations give up all intentions to ever build the warships", "Positive"),
+        ("build the warships", "Negative")}
 
 
 @pytest.mark.parametrize("text, label", [

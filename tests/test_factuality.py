@@ -153,6 +153,17 @@ def test_factuality_negative_implicative_makes_negative(reading, text, word):
     assert reading(text, word).polarity == "Negative"
 
 
+@pytest.mark.parametrize("text, word, polarity", [
+    ("Peru blocked attempts to exclude Chile from the talks.", "exclude", "Negative"),
+    ("Peru dropped its plans to build a naval base.", "build", "Negative"),
+    ("Peru's attempt to join the league was thwarted by Chile.", "join", "Negative"),
+    ("Peru did not drop its plans to build a naval base.", "build", "Positive"),
+    ("Peru announced plans to build a naval base.", "build", "Positive"),
+])
+def test_factuality_an_attempt_or_plan_that_is_blocked_or_dropped_does_not_happen(reading, text, word, polarity):
+    assert reading(text, word).polarity == polarity
+
+
 def test_factuality_negated_implicative_is_positive(reading):
     # "did not fail to sign" = signed
     assert reading("Peru did not fail to sign the accord.", "sign").polarity == "Positive"

@@ -50,6 +50,8 @@ tough_adjectives: [impossible]
 recognizing_verbs: [stress]
 siding_verbs: [back]
 siding_nouns: [support]
+means_nouns: [step]
+means_verbs: [devise]
 """
 
 

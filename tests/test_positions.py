@@ -1131,6 +1131,54 @@ def test_positions_who_answers_with_a_measure_enacts_it(facts_for):
     assert ("state/peru", "Supports", "ban on Chilean wine") in stances(facts_for(
         "Peru responded with a ban on Chilean wine."))
     assert not stances(facts_for("Peru responded with a long silence."))  # no measure
+    # the parser hangs "with" on the object: the phrase is still the verb's
+    assert ("state/peru", "Supports", "Fisheries Act") in stances(facts_for(
+        "In 1901, Peru replaced the embargo with the Fisheries Act."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru took steps to ease tension with Chile.", ("state/peru", "Supports", "ease tension with Chile")),
+    ("Peru made some diplomatic moves to improve relations with Chile.",
+     ("state/peru", "Supports", "improve relations with Chile")),
+    ("Peru sent Juan Soto to Lima. His mission was to open two ports for trade.",
+     ("person/juan-soto", "Supports", "open two ports for trade")),
+    ("Peru devised several measures to compel Chile to withdraw.", ("state/peru", "Demands", "compel Chile to withdraw")),
+])
+def test_positions_a_step_or_task_toward_an_end_supports_the_end(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
+def test_positions_a_mission_to_a_place_is_no_stance_on_it(facts_for):
+    assert not stances(facts_for("Peru sent a trade mission to Chile in 1902."))
+
+
+def test_positions_a_means_that_is_another_s_is_not_the_doer_s(facts_for):
+    facts = facts_for("Peru hoped to deter Chilean initiatives to start talks on the border.")
+    assert not any(p[0] == "state/peru" and p[2] == "start talks on the border" for p in stances(facts))
+
+
+def test_positions_who_was_instrumental_in_promoting_a_thing_promotes_it(facts_for):
+    assert ("person/juan-soto", "Supports", "Peru's conversion to steam power") in stances(facts_for(
+        "Juan Soto was instrumental in promoting Peru's conversion to steam power."))
+
+
+def test_positions_an_act_a_stance_adjective_governs_is_wanted_not_done(facts_for):
+    facts = facts_for("Neither Peru nor Chile was interested in granting the concessions that Bolivia wanted.")
+    assert not any(p.stance == "Offers" for p in facts.positions)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru made two moves to get Chile to lift the embargo.", "get Chile to lift the embargo"),
+    ("Peru refused to allow Chilean warships to visit its ports.", "allow Chilean warships to visit its ports"),
+])
+def test_positions_a_verb_that_says_nothing_alone_keeps_its_clause(facts_for, text, expected):
+    assert expected in {issue for _, _, issue in stances(facts_for(text))}
+
+
+def test_positions_an_infinitive_joined_to_a_controlled_one_has_the_same_doer(facts_for):
+    facts = facts_for("The occupation of the port led Peru to condemn Chile and to impose an embargo on Chilean ships.")
+    assert ("state/peru", "Supports", "embargo on Chilean ships") in stances(facts)
+    assert not any(p.holder != "state/peru" for p in facts.positions)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -22,8 +22,8 @@ KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives",
                       "complement_verbs", "adjunct_prepositions", "framing_prepositions", "receiving_verbs",
-                      "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns", "exchange",
-                      "stance_prepositions", "defaults", "frames"})
+                      "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns", "means_nouns",
+                      "means_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier"})
@@ -61,6 +61,8 @@ class Frames:
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
     siding_verbs: frozenset[str]  # "backed the rebels", "opposed Allende": a stance on an actor itself
     siding_nouns: frozenset[str]  # "support for Allende", "opposition to Castro": the same, told by a noun
+    means_nouns: frozenset[str]  # "took steps to ease tension": the infinitive is what the taking is for
+    means_verbs: frozenset[str]  # of taking a means, besides the light verbs: "devised measures to"
     exchange_prepositions: tuple[str, ...]
     exchange_counterpart: dict[str, str]
     stance_prepositions: dict[str, str]  # "in favor of" -> Supports
@@ -169,6 +171,8 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
                   siding_verbs=frozenset(checker.words(top["siding_verbs"], "siding_verbs")),
                   siding_nouns=frozenset(checker.words(top["siding_nouns"], "siding_nouns")),
+                  means_nouns=frozenset(checker.words(top["means_nouns"], "means_nouns")),
+                  means_verbs=frozenset(checker.words(top["means_verbs"], "means_verbs")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),
                   exchange_counterpart=counterpart, stance_prepositions=_stances(checker, top["stance_prepositions"]),
                   index=index)

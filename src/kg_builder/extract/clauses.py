@@ -78,6 +78,11 @@ class Predication:
         """The objects of the given prepositions, in order."""
         return tuple(t for p, t in self.obliques if p in prepositions)
 
+    def object_phrases(self) -> tuple[tuple[str, Token], ...]:
+        """(preposition, object) of the phrases the parser hung on the verb's objects, which may be the verb's own
+        ("replaced the embargo with the Non-Intercourse Act")."""
+        return tuple(o for t in self.themes for o in _obliques(t) if o not in self.obliques)
+
     @property
     def sentence(self) -> Span:
         return sentence_of(self.head)
@@ -89,10 +94,18 @@ def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) 
     Kept on the Doc: several rules read the same verb of a sentence. ``object_control`` counts only through
     whether it holds the verb's governor, so callers that pass other sets share one reading of most verbs."""
     kept = verb.doc.user_data.setdefault("kg_verb_predications", {})
-    key = (verb.i, verb.head.lemma_.lower() in object_control)
+    key = (verb.i, _governor(verb).lemma_.lower() in object_control)
     if key not in kept:
         kept[key] = _verb_predication(verb, object_control)
     return kept[key]
+
+
+def _governor(verb: Token) -> Token:
+    """The verb whose object may control the verb's subject: its head, or its first conjunct's ("led Roosevelt to
+    condemn X and to impose Y")."""
+    if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and _infinitive(verb):
+        return verb.head.head
+    return verb.head
 
 
 def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predication:
@@ -130,7 +143,8 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     if not agents and _adjunct_verb(noun, adjunct_prepositions) is not None:
         agents += subjects(_adjunct_verb(noun, adjunct_prepositions))  # "X shelled Y in an effort to ...": X's effort
     themes = tuple(t for p, t in obliques if p == "of")
-    clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (_infinitive(c) or _content_clause(c)))
+    clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (_infinitive(c) or _content_clause(c))
+                    or infinitive_of_its_noun(c))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
     clauses += _complements(noun, complement_verbs, has_object=bool(themes))
     relative = _relative_subject_of(noun)
@@ -225,9 +239,10 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         return conjuncts(verb.head)  # "the Geneva Conference, which had been established ..."
     if not own and for_subject(verb) is not None:
         return conjuncts(for_subject(verb))  # "called for X to deploy ships": X deploys them
-    if not own and verb.dep_ == "xcomp":
-        controller = [c for c in verb.head.children if c.dep_ == "dobj"] or _addressee(verb.head)
-        if controller and verb.head.lemma_.lower() in object_control:
+    if not own and (verb.dep_ == "xcomp" or _governor(verb) != verb.head):
+        governor = _governor(verb)
+        controller = [c for c in governor.children if c.dep_ == "dobj"] or _addressee(governor)
+        if controller and governor.lemma_.lower() in object_control:
             return [t for c in controller for t in conjuncts(c)]  # "led Chile to protest"
     if not own and verb.dep_ == "acl" and _infinitive(verb) and verb.head.pos_ == "NOUN":
         owner = [c for c in verb.head.children if c.dep_ == "poss"] \
@@ -240,6 +255,8 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         if head.dep_ == "xcomp" and head.head.dep_ == "acomp" and not subjects(head):
             return subjects(head.head.head)  # "X were hesitant to permit it, fearing ...": X fears
         return subjects(head)
+    if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
+        return subjects(verb.head.head.head)  # "X was instrumental in promoting Y": X promotes Y
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         named = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
         if verb.head.lower_ == "for" and named:
@@ -446,6 +463,13 @@ def _complements(noun: Token, complement_verbs: frozenset[str], has_object: bool
         return ()
     kept = ("xcomp", "ccomp") if has_object else ("attr", "dobj", "xcomp", "acomp")
     return tuple(t for c in verb.children if c.dep_ in kept for t in conjuncts(c))
+
+
+def infinitive_of_its_noun(clause: Token) -> bool:
+    """"took steps to ease tension": an infinitive under a noun with no subject of its own says what the noun is for,
+    though the parser may read it as a relative clause."""
+    return clause.dep_ in ("acl", "relcl") and _infinitive(clause) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _relative_subject_of(noun: Token) -> Token | None:

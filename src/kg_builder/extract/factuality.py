@@ -31,6 +31,7 @@ class Cues:
     negated_degree_adverbs: frozenset[str]
     negative_quantifiers: frozenset[str]
     negating_verbs: frozenset[str]
+    thwarting_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
@@ -156,6 +157,11 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and governor in cues.negative_nouns:
             negations += 1  # "the failure to win support"
             break
+        if node.dep_ == "acl" and governor in cues.irrealis_nouns and node.head.dep_ in ("dobj", "nsubjpass") \
+                and _with_particle(node.head.head) in cues.negating_verbs | cues.thwarting_verbs:
+            # "blocked attempts to exclude X", "dropped plans to build a base": it did not happen
+            negations += 1 + (1 if _negated(node.head.head, cues) else 0)
+            break
         if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and governor in cues.negating_verbs:
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "the meeting was canceled"
             break
@@ -166,6 +172,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
         # ("refused to include X in the negotiations": the negotiations took place), nor does the subject of an
         # act ("the summit did not produce an agreement": the summit took place), unless the verb says it occurred
         subject_of_occurrence = node.dep_ == "nsubj" and governor in cues.occurrence_verbs
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
+            node = node.head.head  # "was not instrumental in promoting X": the adjective's negation is the act's
+            continue
         # "was not willing": a predicative adjective shares its linking verb's negation
         if node.dep_ not in ("dobj", "nsubjpass", "attr", "acomp") and not subject_of_occurrence or node.head == node:
             break

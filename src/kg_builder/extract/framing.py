@@ -6,7 +6,7 @@ it makes of them is its own business.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from spacy.tokens import Span, Token
@@ -71,7 +71,7 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     if category == "verb" and _participle_adjective(token, frames):
         category, lemma = "adjective", token.lower_  # "entered the talks determined to win", "was determined to"
     if category == "verb":
-        return _verb_matches(token, lemma, frames)
+        return [] if _act_of_stance_adjective(token, frames) else _verb_matches(token, lemma, frames)
     if category == "noun" and frames.evoked("agent_noun", lemma):
         return [FrameMatch(f, description_predication(token, "agent_noun")) for f in frames.evoked("agent_noun", lemma)]
     found = frames.evoked(category, lemma)
@@ -93,15 +93,23 @@ def _participle_adjective(verb: Token, frames: Frames) -> bool:
         c.dep_ == "agent" or c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "having") for c in verb.children)
 
 
+def _act_of_stance_adjective(verb: Token, frames: Frames) -> bool:
+    """"were interested in granting concessions": the adjective's frame reads the act, which is wanted, not done."""
+    return verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "ADJ" \
+        and bool(frames.evoked("adjective", verb.head.head.lower_))
+
+
 def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
     """A phrasal predicate ("call for", "rule out") wins over the plain verb."""
     pred = verb_predication(verb, frames.object_control)
     for base in verb_lemmas(verb):
         if pred.particle and frames.evoked("verb", f"{base} {pred.particle}"):
             return [FrameMatch(f, pred) for f in frames.evoked("verb", f"{base} {pred.particle}")]
-        for preposition, _ in pred.obliques:
+        for preposition, _ in (*pred.obliques, *pred.object_phrases()):
             phrasal = frames.evoked("verb", f"{base} {preposition}")
             if phrasal:
+                if not pred.oblique(preposition):  # the parser hung the phrase on the object
+                    pred = replace(pred, obliques=pred.obliques + pred.object_phrases())
                 return [FrameMatch(f, pred, preposition) for f in phrasal]
         if frames.evoked("verb", base) and not pred.particle:
             return [FrameMatch(f, pred) for f in frames.evoked("verb", base)]

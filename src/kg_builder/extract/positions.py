@@ -18,7 +18,7 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import Predication, clause_text, noun_predication, verb_predication
+from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_predication, verb_predication
 from .context import Context
 from .factuality import subjunctive
 from .framing import FrameMatch, matches
@@ -473,6 +473,16 @@ def _person_or_state(ctx: Context, token: Token) -> bool:
     return any(ctx.registry.kind(k) in ("Person", "State") for k in ctx.registry.actors(token))
 
 
+def _with_its_clause(verb: Token, clause: Token) -> str:
+    """"moves to get the administration to break the stalemate": a verb that says nothing without its clause, with
+    the clause's subject and words ("get the administration to break the stalemate")."""
+    subject = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    to = ["to"] if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) else []
+    head = [verb.text, *text_of(subject).split(), *to]
+    rest = clause_text(clause, limit=max(18 - len(head), 6), after=subject[-1].i + 1 if subject else None)
+    return " ".join([*head, rest])
+
+
 def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> str:
     """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for.
     A clause around the stance word itself ("At Peru's request, Chile withdrew") starts at its subject."""
@@ -481,7 +491,9 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else []
         if seen:  # "wished to see a deal": about the deal
             return _argument_text(ctx, seen[0])
-        return clause_text(token, without=_fronted_prepositions(token) if stance in token.subtree else frozenset())
+        text = clause_text(token, without=_fronted_prepositions(token) if stance in token.subtree else frozenset())
+        nested = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i > token.i]
+        return text if " " in text or not nested else _with_its_clause(token, nested[0])
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)
     children = list(token.children)
@@ -665,8 +677,9 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
     for verb in sent:
         if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb):
             continue
-        wanted = [p for p in verb_predication(verb, ctx.frames.object_control).purposes
-                  if not ctx.frames.reads_acts(p.lemma_.lower()) and _joined(verb, p) and not _noun_s_own(ctx, p)]
+        pred = verb_predication(verb, ctx.frames.object_control)
+        wanted = [p for p in pred.purposes if _joined(verb, p) and not _noun_s_own(ctx, p)] + _ends_of_means(ctx, pred)
+        wanted = [p for p in dict.fromkeys(wanted) if not ctx.frames.reads_acts(p.lemma_.lower())]
         fact = ctx.factuality(verb) if wanted else None
         if fact is None or fact.polarity == "Negative":
             continue
@@ -685,6 +698,16 @@ def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs \
         or lemma in ctx.frames.object_control or ctx.frames.reads_acts(lemma)
+
+
+def _ends_of_means(ctx: Context, pred: Predication) -> list[Token]:
+    """"took steps to ease tension", "devised measures to compel X": what a means is for, its taker wants, wherever the
+    parser hangs the infinitive ("deterred initiatives to start talks" takes none)."""
+    if pred.lemma not in ctx.frames.means_verbs and pred.lemma not in ctx.frames.light_verbs:
+        return []
+    means = [o for o in pred.themes if o.lemma_.lower() in ctx.frames.means_nouns]
+    return [c for o in means for c in o.children if infinitive_of_its_noun(c)] + [
+        p for p in pred.purposes if p.left_edge.i > 0 and p.doc[p.left_edge.i - 1] in means]
 
 
 def _noun_s_own(ctx: Context, infinitive: Token) -> bool:
