@@ -41,3 +41,35 @@ def test_entities_a_plain_coordinated_name_is_still_an_actor() -> None:
               tags=["NNP", "CC", "NNP", "VBP", "DT", "NN", "."],
               lemmas=["Peru", "and", "Chile", "favor", "a", "pause", "."])
     assert registry_of(doc, {0: "state/peru", 2: "state/chile"}).actors(doc[0]) == ["state/peru", "state/chile"]
+
+
+def test_entities_a_name_tagged_an_organization_with_a_title_in_apposition_is_a_person() -> None:
+    # "Arno Felt, the head of the board, spoke.", with "Arno Felt" tagged ORG as the small model may tag a name
+    words = ["Arno", "Felt", ",", "the", "head", "of", "the", "board", ",", "spoke", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 9, 1, 4, 1, 4, 7, 5, 1, 9, 9],
+              deps=["compound", "nsubj", "punct", "det", "appos", "prep", "det", "pobj", "punct", "ROOT", "punct"],
+              pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
+              lemmas=["Arno", "Felt", ",", "the", "head", "of", "the", "board", ",", "speak", "."])
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    assert [(e.kind, e.label) for e in registry.entities.values()] == [("Person", "Arno Felt")]
+    # without the title it stays what the tagger said
+    doc = Doc(VOCAB, words=["Arno", "Felt", "spoke", "."], heads=[1, 2, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "punct"], pos=["PROPN", "PROPN", "VERB", "PUNCT"])
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    assert [e.kind for e in registry.entities.values()] == ["Organization"]
+
+
+def test_entities_a_surname_inside_the_name_of_a_plan_names_no_person() -> None:
+    # "Ana Soto spoke. The Soto and Ruiz Plans failed.", the plans' name tagged a work as the small model may tag it
+    words = ["Ana", "Soto", "spoke", ".", "The", "Soto", "and", "Ruiz", "Plans", "failed", ".", "Soto", "left", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 2, 2, 2, 5, 9, 5, 8, 5, 9, 9, 12, 12, 12],
+              deps=["compound", "nsubj", "ROOT", "punct", "det", "nsubj", "cc", "compound", "conj", "ROOT", "punct",
+                    "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT",
+                   "PROPN", "VERB", "PUNCT"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 9, label="WORK_OF_ART")]
+    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    assert registry.key_of(doc[5]) is None
+    assert registry.key_of(doc[11]) == "person/ana-soto"  # outside such a name the surname is hers

@@ -296,6 +296,10 @@ def test_relations_recruited_to_serve_as_gives_the_recruit_the_title(facts_for):
     ("In 1949 Italy became a member of NATO.", "state/italy", "organization/nato", "Positive"),
     ("Chile joined NATO in 1999.", "state/chile", "organization/nato", "Positive"),
     ("Chile was not a member of NATO.", "state/chile", "organization/nato", "Negative"),
+    ("Arno B. Felt, the head of Andes Copper and a member of the Lima Committee, proposed a plan.",
+     "person/arno-b-felt", "organization/lima-committee", "Positive"),
+    ("Arno B. Felt, representing the Lima Committee, proposed a plan.", "person/arno-b-felt",
+     "organization/lima-committee", "Positive"),
 ])
 def test_relations_a_member_of_an_organization_or_one_that_joins_it_belongs_to_it(facts_for, text, member, body,
                                                                                    polarity):
@@ -304,8 +308,12 @@ def test_relations_a_member_of_an_organization_or_one_that_joins_it_belongs_to_i
     assert found == [(member, body, polarity)]
 
 
-def test_relations_joining_talks_is_no_membership(facts_for):
-    assert not [r for r in facts_for("Chile joined the talks in May.").relations if r.predicate == "affiliatedWith"]
+@pytest.mark.parametrize("text", [
+    "Chile joined the talks in May.",
+    "In 1950, Chile joined the Lima Committee in attacking the port.",  # a partner in the act, no member
+])
+def test_relations_joining_talks_or_an_act_is_no_membership(facts_for, text):
+    assert not [r for r in facts_for(text).relations if r.predicate == "affiliatedWith"]
 
 
 def test_relations_alliances_with_a_and_b_ally_each_with_who_forms_them_not_with_each_other(facts_for):

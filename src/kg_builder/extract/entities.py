@@ -138,13 +138,14 @@ class Registry:
 
     def _names_the_parser_missed(self, doc: Doc) -> None:
         """A capitalised word that is a person's name elsewhere in the text names that person here too, even where
-        the statistical model did not tag it ("the Boric government")."""
+        the statistical model did not tag it ("the Boric government"), but not inside the name of a work, law or
+        event ("the Dawes and Young Plans" names plans, not their authors)."""
         surnames: dict[str, set[str]] = {}
         for entity in self.entities.values():
             if entity.kind == "Person" and len(entity.label.split()) > 1:
                 surnames.setdefault(entity.label.split()[-1], set()).add(entity.key)
         for token in doc:
-            if token.i in self.token_key or token.pos_ != "PROPN" or not token.is_title:
+            if token.i in self.token_key or token.pos_ != "PROPN" or not token.is_title or _inside_a_title(token):
                 continue
             found = self._person_names.get(token.text)
             keys = {found[0]} if found else surnames.get(token.text, set())
@@ -241,9 +242,11 @@ class Registry:
         return f"{before.text} {clean_name(ent.text, set())}"
 
     def _titled(self, ent: Span) -> bool:
-        """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name."""
-        return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and bool(self._title_before(ent)) \
-            and len(ent) <= 4 and all(t.is_title for t in ent)
+        """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name,
+        or stands in apposition to a name tagged an organization ("Owen D. Young, the head of General Electric")."""
+        return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and len(ent) <= 4 \
+            and all(t.is_title for t in ent) and (bool(self._title_before(ent)) or ent.label_ == "ORG" and any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.titles for c in ent.root.children))
 
     def _resolve(self, ent: Span) -> str | None:
         if ent.ent_id_ and ent.ent_id_ in self.lex:
@@ -778,6 +781,13 @@ def _abbreviates(letters: str, words: list[Token]) -> bool:
     own way: "Liberal Democratic Union (ULD)"), one letter spared; "Allied Forces Peru (AFP)" is not Peru."""
     initials = {t.text[0].upper() for t in words if t.is_alpha and t.text[0].isupper()}
     return sum(letter not in initials for letter in letters) <= 1 and len(letters) <= len(initials) + 1
+
+
+def _inside_a_title(token: Token) -> bool:
+    """A word before the last of a name of a work, law or event ("Dawes" of "the Dawes and Young Plans"); a single
+    word so tagged is more likely a person the model mistook."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    return ent is not None and ent.label_ in ("WORK_OF_ART", "LAW", "EVENT", "PRODUCT") and token.i < ent.end - 1
 
 
 def _inside_longer_name(ent: Span) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
-from .tokens import conjuncts, entities_in, objects, prep_objects, side_prefix, subjects
+from .tokens import conj_heads, conjuncts, entities_in, objects, prep_objects, side_prefix, subjects
 from .factuality import polarity
 
 
@@ -370,10 +370,11 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
     section = ctx.triggers["relations"]
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma in section["member_nouns"] and token.pos_ == "NOUN" and token.dep_ in ("attr", "appos"):
-            members, bodies = description_predication(token, "noun").agents, prep_objects(token, "of")
-        elif lemma in section["joining_verbs"] and token.pos_ == "VERB":
-            members, bodies = tuple(subjects(token)), objects(token)
+        described = [token, *conj_heads(token)][-1]  # "X, the head of Y and a member of Z": Z's member is X
+        if lemma in section["member_nouns"] and token.pos_ == "NOUN" and described.dep_ in ("attr", "appos"):
+            members, bodies = description_predication(described, "noun").agents, prep_objects(token, "of")
+        elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(token):
+            members, bodies = verb_predication(token).agents, objects(token)
         else:
             continue
         organizations = [k for b in bodies for k in ctx.registry.actors(b) if ctx.registry.kind(k) == "Organization"]
@@ -384,6 +385,11 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
                 if ctx.registry.kind(member) == "State" and _an_alliance(ctx, body):  # "Poland joined NATO"
                     ctx.relate(member, "alliedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
                                ctx.factuality(token))
+
+
+def _joined_in_act(verb: Token) -> bool:
+    """"forces joining the rebels in attacking X": who joins another in an act shares the act, not membership."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
 
 
 def _an_alliance(ctx: Context, organization: str) -> bool:
