@@ -2,8 +2,8 @@
 
 The gold sets count answers; they cannot say whether a fact that matches no gold
 row is right. This reads every Milestones essay without a gold file, keeps each
-position, disagreement, event, relation, title and commitment (with its sentence) as one line of JSON, and
-prints what differs between two such snapshots, for a person to read.
+position, disagreement, event (with its date), relation, title and commitment (with its sentence) as one line
+of JSON, and prints what differs between two such snapshots, for a person to read.
 
     .venv/bin/python benchmarks/fact_diff.py snapshot before.json      # on the commit before the change
     .venv/bin/python benchmarks/fact_diff.py snapshot after.json       # on the change
@@ -40,7 +40,7 @@ def fact_lines(facts: Facts) -> list[str]:
              name(p.factuality.attributed_to or ""), p.evidence.span.sentence) for p in facts.positions]
     rows += [("disagreement", *sorted(map(name, d.parties)), d.evidence.span.sentence) for d in facts.disagreements]
     rows += [("event", e.label, *sorted(map(name, e.participants)), e.factuality.polarity, e.factuality.modality,
-              e.evidence.span.sentence) for e in facts.events]
+              e.start.iso if e.start else "", e.evidence.span.sentence) for e in facts.events]
     rows += [("relation", name(r.subject), r.predicate, name(r.object), r.factuality.polarity, r.factuality.modality,
               r.evidence.span.sentence) for r in facts.relations]
     rows += [("title", e.label, role.title, role.factuality.polarity, role.factuality.modality,

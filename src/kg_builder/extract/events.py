@@ -195,6 +195,10 @@ def _attachment(date: Token, noun: bool) -> Token | None:
             return None  # "the first visit since 2019": the visit is not of 2019
         if date.head.lower_ == "to" and not any(c.lower_ == "from" for c in date.head.head.children):
             return None  # "a withdrawal to the June 1967 lines": a date that names a state of things, not a time
+        if date.head.lower_ == "of" and date.head.head.ent_type_ in ("TIME", "DATE") and date.head.head.dep_ == "pobj":
+            return _attachment(date.head.head, noun)  # "on the morning of May 4, 1970, X struck": X's date
+        if _fronted_before_absolute(date.head):
+            return date.head.head.head  # "In 1923, with the powers stalemated, X formed a committee": X's date
         return date.head.head
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head
@@ -205,6 +209,14 @@ def _attachment(date: Token, noun: bool) -> Token | None:
     if noun and date.dep_ in ("compound", "nmod", "amod", "nummod"):
         return date.head
     return None
+
+
+def _fronted_before_absolute(prep: Token) -> bool:
+    """A phrase the parser hung on a "with" clause that only follows it: it opens the sentence, whose main clause
+    it dates."""
+    clause = prep.head
+    return clause.dep_ in ("ccomp", "advcl") and clause.head != clause and any(
+        c.dep_ in ("mark", "prep") and c.lower_ == "with" and prep.i < c.i < clause.i for c in clause.children)
 
 
 def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | None:
@@ -978,12 +990,12 @@ def _governing_verb(ctx: Context, token: Token, when: Interval) -> Token | None:
     """The verb a date belongs to, unless the date already dates an event noun on the way."""
     node = token
     while node.head != node:
-        node = node.head
+        below, node = node, node.head
         event = ctx.events.get(ctx.event_at.get(node.i, ""))
         if event is not None and event.start in (None, when.start):
             return None
         if node.pos_ == "VERB":
-            return node
+            return node.head if below.dep_ == "prep" and _fronted_before_absolute(below) else node
         if node.dep_ in CLAUSE_DEPS:
             return None
     return None
