@@ -313,6 +313,17 @@ def test_agreements_a_short_name_in_brackets_names_the_treaty_again(facts_for, s
         "state/bolivia", "state/chile", "state/ecuador", "state/peru"]
 
 
+def test_agreements_a_name_that_opens_with_an_acronym_names_the_treaty_without_its_head_word(facts_for):
+    facts = facts_for("In 1979 Peru and Chile signed the PACT II Treaty in Lima. PACT II limited each navy to ten "
+                      "warships.")
+    [treaty] = facts.agreements
+    assert "PACT II" in treaty.aliases
+    assert [c.label for c in treaty.commitments] == ["limited each navy to ten warships"]
+    # a name that opens with a place is not the place: "Lima" stays Lima
+    facts = facts_for("In 1979 Peru and Chile signed the Lima Treaty. Lima limited imports of wine.")
+    assert [a.aliases for a in facts.agreements] == [()]
+
+
 def test_agreements_a_later_signer_does_not_join_the_signing_of_others(facts_for):
     facts = facts_for("Peru and Chile signed the Lima Treaty (LT) in 1991. In 1994, Bolivia ratified LT.")
     [treaty] = facts.agreements

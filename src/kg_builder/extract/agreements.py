@@ -380,7 +380,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     if status and fact.is_plain_fact and not agreement.factuality.is_plain_fact:
         # "urged Chile to join the Lima Pact ... Chile ratified the pact": it exists, whatever was first said of it
         agreement = replace(agreement, factuality=fact)
-    short = _short_name(token)
+    short = _short_name(token) or (_acronym_name(ctx, agreement.label) if proper else None)
     if short:
         agreement = _update(agreement, None, None, short)
     called = _called_name(ctx, token)
@@ -449,6 +449,14 @@ def _short_name(token: Token) -> str | None:
     if not words or not all(w.is_upper or w.is_title or w.like_num or w.text in "-/" for w in words):
         return None
     return words.text
+
+
+def _acronym_name(ctx: Context, label: str) -> str | None:
+    """"the SALT II Treaty ... SALT II limited X": a name that opens with an acronym goes without its head word."""
+    *rest, head = label.split() or [""]
+    if not rest or head.lower() not in ctx.triggers["agreements"]["heads"]:
+        return None
+    return " ".join(rest) if rest[0].isalpha() and rest[0].isupper() and len(rest[0]) > 1 else None
 
 
 def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) -> bool:
