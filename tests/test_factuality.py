@@ -164,6 +164,16 @@ def test_factuality_an_attempt_or_plan_that_is_blocked_or_dropped_does_not_happe
     assert reading(text, word).polarity == polarity
 
 
+@pytest.mark.parametrize("text, word, polarity", [
+    ("Peru could no longer afford the fleet.", "afford", "Negative"),
+    ("Ships were no longer built only by Peru, but by Chile as well.", "built", "Positive"),
+    ("Peru would not sign and ratify the accord.", "ratify", "Negative"),  # the bare verb shares "would not"
+    ("Peru did not sign the accord and withdrew from the talks.", "withdrew", "Positive"),  # a verb of its own
+])
+def test_factuality_no_longer_and_a_shared_auxiliary_carry_negation(reading, text, word, polarity):
+    assert reading(text, word).polarity == polarity
+
+
 def test_factuality_negated_implicative_is_positive(reading):
     # "did not fail to sign" = signed
     assert reading("Peru did not fail to sign the accord.", "sign").polarity == "Positive"

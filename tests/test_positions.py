@@ -1162,6 +1162,26 @@ def test_positions_who_was_instrumental_in_promoting_a_thing_promotes_it(facts_f
         "Juan Soto was instrumental in promoting Peru's conversion to steam power."))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1851 Peru authorized a naval expedition to Chile.", {("state/peru", "Supports", "naval expedition to Chile")}),
+    ("Peru authorized its marines to engage in self-defense.", set()),  # whom it lets act is not what it backs
+    ("To the extent that Congress allowed, the administrations associated Peru with League efforts.", set()),
+])
+def test_positions_who_authorizes_a_thing_supports_it(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+def test_positions_policies_under_a_name_are_a_program_their_owner_backs(facts_for):
+    assert ("person/juan-soto", "Supports", "Andean Deal") in stances(facts_for(
+        "Juan Soto needed votes in Congress for his domestic Andean Deal policies."))
+    assert not stances(facts_for("Juan Soto's trade policies changed in 1990."))  # rules on trade, no stance
+
+
+def test_positions_a_thing_one_can_no_longer_allow_is_opposed(facts_for):
+    assert ("state/peru", "Opposes", "expansion of Chilean influence") in stances(facts_for(
+        "Soto argued that Peru could no longer stand by and allow the expansion of Chilean influence."))
+
+
 def test_positions_an_act_a_stance_adjective_governs_is_wanted_not_done(facts_for):
     facts = facts_for("Neither Peru nor Chile was interested in granting the concessions that Bolivia wanted.")
     assert not any(p.stance == "Offers" for p in facts.positions)

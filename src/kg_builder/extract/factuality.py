@@ -78,6 +78,11 @@ def _negated(token: Token, cues: Cues) -> bool:
         return False
     if token.dep_ == "pcomp" and token.head.lower_ in cues.negators:
         return True  # "without extending the commitment": the extending did not happen
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
+           for c in token.children) and not any(c.lower_ == "only" for c in token.subtree):
+        return True  # "could no longer stand by": it stops ("no longer only by X, but by Y": it goes on)
+    if _shares_auxiliary(token) and _negated(token.head, cues):
+        return True  # "could not stand by and allow X": the bare verb has the first one's auxiliary and its "not"
     if any(c.dep_ == "nsubj" and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators for d in c.children)
            for c in token.children):
         return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished ..."
@@ -91,6 +96,14 @@ def _negated(token: Token, cues: Cues) -> bool:
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators)
                or (c.dep_ == "preconj" and c.lower_ == "neither") for c in token.children) \
         or _scant(token, cues)
+
+
+def _shares_auxiliary(verb: Token) -> bool:
+    """A bare verb joined to one with an auxiliary, with none and no subject of its own ("would not sign and
+    ratify")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "aux" for c in verb.head.children)
 
 
 def _negated_alternative(verb: Token, cues: Cues) -> bool:

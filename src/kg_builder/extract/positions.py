@@ -367,14 +367,16 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     # "pressed the republics to assume the obligations", "called on X to ...": what is wanted is the whole clause, doer
     # included; the one persuaded wants the act, not themselves doing it
     if pred.category == "verb" and pred.infinitives and pred.addressees and pred.lemma in ctx.frames.object_control \
-            and "theme" not in match.frame.fillers("holder"):
+            and "theme" not in match.frame.fillers("holder") \
+            and {"clause", "infinitive"} & set(match.frame.fillers("concerns")):
         return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in pred.addressees[:1]]
     for source, tokens in match.candidates("concerns"):
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
         tokens = [t for t in _coordinates(pred, tokens) if _of_theme(ctx, match.frame.themes, t)]
         # a date ("On July 10 the delegates adopted the plan") is when, never what, a stance concerns
-        found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.ent_type_ != "DATE"
+        found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.pos_ != "SCONJ"
+                 and token.ent_type_ != "DATE"
                  and not _reciprocal(token)
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
                  and not _addressee(ctx, pred, source, token)
@@ -402,7 +404,9 @@ def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> b
 
 def _addressee(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
     """"presented a plan to the commission", "a proposal to Peru": the actor a proposal goes to is who is to take it
-    up, not what it is about."""
+    up, not what it is about; nor is whom a verb lets or tells to act ("authorized the Marines to engage")."""
+    if source == "theme" and pred.category == "verb" and pred.infinitives and pred.lemma in ctx.frames.object_control:
+        return token in pred.addressees
     return source == "to" and pred.category == "noun" and bool(ctx.registry.actors(token)) \
         and pred.lemma in ctx.triggers["positions"]["proposal_nouns"]
 
@@ -777,9 +781,13 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
         holders = ctx.registry.actors(owners[0])
         # "X's policy of deepening ties": what the policy is; else its modifiers ("X's open borders policy")
         content = [t for p, t in noun_predication(token).obliques if p == "of"]
-        if not content and token.tag_ == "NNS":
-            continue  # "X's trade policies" are its rules on trade, no stance for trade
         words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
+        if not content and token.tag_ == "NNS":
+            # "X's trade policies" are its rules on trade, no stance for trade; "his New Deal policies" are a program
+            # he runs under its name
+            words = [t for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree]
+            if not words:
+                continue
         issue = _argument_text(ctx, content[0]) if content else text_of(words)
         for holder in holders:
             # a possessive presupposes the policy, so belief or hedge verbs above do not reach it
