@@ -157,6 +157,7 @@ def test_factuality_negative_implicative_makes_negative(reading, text, word):
     ("Peru blocked attempts to exclude Chile from the talks.", "exclude", "Negative"),
     ("Peru dropped its plans to build a naval base.", "build", "Negative"),
     ("Peru's attempt to join the league was thwarted by Chile.", "join", "Negative"),
+    ("An effort to renew the moratorium the following year failed.", "renew", "Negative"),
     ("Peru did not drop its plans to build a naval base.", "build", "Positive"),
     ("Peru announced plans to build a naval base.", "build", "Positive"),
 ])

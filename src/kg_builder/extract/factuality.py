@@ -170,9 +170,12 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and governor in cues.negative_nouns:
             negations += 1  # "the failure to win support"
             break
-        if node.dep_ == "acl" and governor in cues.irrealis_nouns and node.head.dep_ in ("dobj", "nsubjpass") \
-                and _with_particle(node.head.head) in cues.negating_verbs | cues.thwarting_verbs:
-            # "blocked attempts to exclude X", "dropped plans to build a base": it did not happen
+        if node.dep_ == "acl" and governor in cues.irrealis_nouns and (
+                node.head.dep_ in ("dobj", "nsubjpass")
+                and _with_particle(node.head.head) in cues.negating_verbs | cues.thwarting_verbs
+                or node.head.dep_ == "nsubj" and _with_particle(node.head.head) in cues.negative_implicatives):
+            # "blocked attempts to exclude X", "dropped plans to build a base", "an effort to renew it failed": it
+            # did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)
             break
         if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and governor in cues.negating_verbs:
