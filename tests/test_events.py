@@ -172,6 +172,16 @@ def test_events_a_date_the_parser_hangs_below_the_clause_still_dates_it(facts_fo
     assert [(e.kind, e.start) for e in facts_for(text).events if words in e.label] == [(kind, start)]
 
 
+@pytest.mark.parametrize("text, label, start", [
+    ("Following the capture of Lima in September 1847, Chile withdrew.", "capture of Lima in September 1847",
+     TimeValue("1847-09", "month")),
+    ("Following the overthrow of the monarchy in 1792, Peru armed.", "overthrow of the monarchy in 1792",
+     TimeValue("1792", "year")),
+])
+def test_events_a_capture_or_an_overthrow_is_an_event(facts_for, text, label, start):
+    assert [e.start for e in facts_for(text).events if e.label == label] == [start]
+
+
 def test_events_dated_stative_clause_is_no_event(facts_for):
     assert facts_for("In 2019, Peru was a member of the council.").events == ()
 
