@@ -1149,7 +1149,7 @@ def test_positions_a_step_or_task_toward_an_end_supports_the_end(facts_for, text
 
 
 def test_positions_a_mission_to_a_place_is_no_stance_on_it(facts_for):
-    assert not stances(facts_for("Peru sent a trade mission to Chile in 1902."))
+    assert not stances(facts_for("Peru's trade mission to Valparaiso left in 1902."))
 
 
 def test_positions_a_means_that_is_another_s_is_not_the_doer_s(facts_for):
@@ -1183,8 +1183,9 @@ def test_positions_a_thing_one_can_no_longer_allow_is_opposed(facts_for):
 
 
 def test_positions_an_act_a_stance_adjective_governs_is_wanted_not_done(facts_for):
-    facts = facts_for("Neither Peru nor Chile was interested in granting the concessions that Bolivia wanted.")
-    assert not any(p.stance == "Offers" for p in facts.positions)
+    for text in ("Peru was interested in granting the concessions that Bolivia wanted.",
+                 "Neither Peru nor Chile was interested in granting the concessions that Bolivia wanted."):
+        assert not any(p.stance == "Offers" for p in facts_for(text).positions)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
