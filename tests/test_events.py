@@ -163,10 +163,10 @@ def test_events_dated_clause_without_trigger_is_a_dated_event(facts_for):
 
 
 @pytest.mark.parametrize("text, kind, start, words", [
-    ("On the morning of March 3, 1962, the army launched a coup against the government.", "Attack",
-     TimeValue("1962-03-03", "day"), "coup against the government"),  # the date of the morning is the coup's
-    ("In late 1931, with the Andean states stalemated over the border, the council formed a panel to review the "
-     "dispute.", "Event", TimeValue("1931", "year"), "formed a panel"),  # not the "with" clause's, below which
+    ("On the morning of March 3, 1962, the army launched a coup against the junta.", "Attack",
+     TimeValue("1962-03-03", "day"), "coup against the junta"),  # the date of the morning is the coup's
+    ("In late 1931, with the Andean states deadlocked over the border, the council named a panel to study the "
+     "dispute.", "Event", TimeValue("1931", "year"), "named a panel"),  # not the "with" clause's, below which
 ])                                                                        # the parser hangs it
 def test_events_a_date_the_parser_hangs_below_the_clause_still_dates_it(facts_for, text, kind, start, words):
     assert [(e.kind, e.start) for e in facts_for(text).events if words in e.label] == [(kind, start)]

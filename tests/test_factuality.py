@@ -154,10 +154,10 @@ def test_factuality_negative_implicative_makes_negative(reading, text, word):
 
 
 @pytest.mark.parametrize("text, word, polarity", [
-    ("Peru blocked attempts to exclude Chile from the talks.", "exclude", "Negative"),
+    ("Peru blocked attempts to expel Chile from the talks.", "expel", "Negative"),
     ("Peru dropped its plans to build a naval base.", "build", "Negative"),
     ("Peru's attempt to join the league was thwarted by Chile.", "join", "Negative"),
-    ("An effort to renew the moratorium the following year failed.", "renew", "Negative"),
+    ("An effort to extend the truce the following year failed.", "extend", "Negative"),
     ("Peru did not drop its plans to build a naval base.", "build", "Positive"),
     ("Peru announced plans to build a naval base.", "build", "Positive"),
 ])

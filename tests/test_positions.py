@@ -1138,10 +1138,10 @@ def test_positions_who_answers_with_a_measure_enacts_it(facts_for):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Peru took steps to ease tension with Chile.", ("state/peru", "Supports", "ease tension with Chile")),
-    ("Peru made some diplomatic moves to improve relations with Chile.",
-     ("state/peru", "Supports", "improve relations with Chile")),
-    ("Peru sent Juan Soto to Lima. His mission was to open two ports for trade.",
-     ("person/juan-soto", "Supports", "open two ports for trade")),
+    ("Peru made several quiet moves to restore trade with Chile.",
+     ("state/peru", "Supports", "restore trade with Chile")),
+    ("Peru sent Juan Soto to Lima. His mission was to reopen the border crossing.",
+     ("person/juan-soto", "Supports", "reopen the border crossing")),
     ("Peru devised several measures to compel Chile to withdraw.", ("state/peru", "Demands", "compel Chile to withdraw")),
 ])
 def test_positions_a_step_or_task_toward_an_end_supports_the_end(facts_for, text, expected):
@@ -1158,12 +1158,12 @@ def test_positions_a_means_that_is_another_s_is_not_the_doer_s(facts_for):
 
 
 def test_positions_who_was_instrumental_in_promoting_a_thing_promotes_it(facts_for):
-    assert ("person/juan-soto", "Supports", "Peru's conversion to steam power") in stances(facts_for(
-        "Juan Soto was instrumental in promoting Peru's conversion to steam power."))
+    assert ("person/juan-soto", "Supports", "navy's shift to diesel engines") in stances(facts_for(
+        "Juan Soto was instrumental in promoting the navy's shift to diesel engines."))
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("In 1851 Peru authorized a naval expedition to Chile.", {("state/peru", "Supports", "naval expedition to Chile")}),
+    ("In 1851 Peru authorized a survey of the southern coast.", {("state/peru", "Supports", "survey of the southern coast")}),
     ("Peru authorized its marines to engage in self-defense.", set()),  # whom it lets act is not what it backs
     ("To the extent that Congress allowed, the administrations associated Peru with League efforts.", set()),
 ])
@@ -1173,7 +1173,7 @@ def test_positions_who_authorizes_a_thing_supports_it(facts_for, text, expected)
 
 def test_positions_policies_under_a_name_are_a_program_their_owner_backs(facts_for):
     assert ("person/juan-soto", "Supports", "Andean Deal") in stances(facts_for(
-        "Juan Soto needed votes in Congress for his domestic Andean Deal policies."))
+        "In 1934 Juan Soto defended his Andean Deal policies before the Senate."))
     assert not stances(facts_for("Juan Soto's trade policies changed in 1990."))  # rules on trade, no stance
 
 

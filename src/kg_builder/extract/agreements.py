@@ -452,7 +452,7 @@ def _short_name(token: Token) -> str | None:
 
 
 def _acronym_name(ctx: Context, label: str) -> str | None:
-    """"the SALT II Treaty ... SALT II limited X": a name that opens with an acronym goes without its head word."""
+    """"the PACT II Treaty ... PACT II limited X": a name that opens with an acronym goes without its head word."""
     *rest, head = label.split() or [""]
     if not rest or head.lower() not in ctx.triggers["agreements"]["heads"]:
         return None

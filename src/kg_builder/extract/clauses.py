@@ -80,7 +80,7 @@ class Predication:
 
     def object_phrases(self) -> tuple[tuple[str, Token], ...]:
         """(preposition, object) of the phrases the parser hung on the verb's objects, which may be the verb's own
-        ("replaced the embargo with the Non-Intercourse Act")."""
+        ("replaced the quota with the Tariff Act")."""
         return tuple(o for t in self.themes for o in _obliques(t) if o not in self.obliques)
 
     @property
@@ -101,7 +101,7 @@ def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) 
 
 
 def _governor(verb: Token) -> Token:
-    """The verb whose object may control the verb's subject: its head, or its first conjunct's ("led Roosevelt to
+    """The verb whose object may control the verb's subject: its head, or its first conjunct's ("led Peru to
     condemn X and to impose Y")."""
     if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and _infinitive(verb):
         return verb.head.head

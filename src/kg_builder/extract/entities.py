@@ -139,7 +139,7 @@ class Registry:
     def _names_the_parser_missed(self, doc: Doc) -> None:
         """A capitalised word that is a person's name elsewhere in the text names that person here too, even where
         the statistical model did not tag it ("the Boric government"), but not inside the name of a work, law or
-        event ("the Dawes and Young Plans" names plans, not their authors)."""
+        event ("the Soto and Ruiz Plans" names plans, not their authors)."""
         surnames: dict[str, set[str]] = {}
         for entity in self.entities.values():
             if entity.kind == "Person" and len(entity.label.split()) > 1:
@@ -243,7 +243,7 @@ class Registry:
 
     def _titled(self, ent: Span) -> bool:
         """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name,
-        or stands in apposition to a name tagged an organization ("Owen D. Young, the head of General Electric")."""
+        or stands in apposition to a name tagged an organization ("Arno Felt, the head of Andes Copper")."""
         return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and len(ent) <= 4 \
             and all(t.is_title for t in ent) and (bool(self._title_before(ent)) or ent.label_ == "ORG" and any(
                 c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.titles for c in ent.root.children))
@@ -784,7 +784,7 @@ def _abbreviates(letters: str, words: list[Token]) -> bool:
 
 
 def _inside_a_title(token: Token) -> bool:
-    """A word before the last of a name of a work, law or event ("Dawes" of "the Dawes and Young Plans"); a single
+    """A word before the last of a name of a work, law or event ("Soto" of "the Soto and Ruiz Plans"); a single
     word so tagged is more likely a person the model mistook."""
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
     return ent is not None and ent.label_ in ("WORK_OF_ART", "LAW", "EVENT", "PRODUCT") and token.i < ent.end - 1

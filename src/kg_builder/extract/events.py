@@ -198,7 +198,7 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         if date.head.lower_ == "of" and date.head.head.ent_type_ in ("TIME", "DATE") and date.head.head.dep_ == "pobj":
             return _attachment(date.head.head, noun)  # "on the morning of May 4, 1970, X struck": X's date
         if _fronted_before_absolute(date.head):
-            return date.head.head.head  # "In 1923, with the powers stalemated, X formed a committee": X's date
+            return date.head.head.head  # "In 1931, with the talks stalled, X named a panel": X's date
         return date.head.head
     if date.dep_ in ("npadvmod", "tmod", "advmod"):
         return date.head

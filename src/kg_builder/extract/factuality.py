@@ -174,7 +174,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
                 node.head.dep_ in ("dobj", "nsubjpass")
                 and _with_particle(node.head.head) in cues.negating_verbs | cues.thwarting_verbs
                 or node.head.dep_ == "nsubj" and _with_particle(node.head.head) in cues.negative_implicatives):
-            # "blocked attempts to exclude X", "dropped plans to build a base", "an effort to renew it failed": it
+            # "blocked attempts to expel X", "dropped plans to build a base", "an effort to extend it failed": it
             # did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)
             break

@@ -404,7 +404,7 @@ def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> b
 
 def _addressee(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
     """"presented a plan to the commission", "a proposal to Peru": the actor a proposal goes to is who is to take it
-    up, not what it is about; nor is whom a verb lets or tells to act ("authorized the Marines to engage")."""
+    up, not what it is about; nor is whom a verb lets or tells to act ("authorized the navy to fire")."""
     if source == "theme" and pred.category == "verb" and pred.infinitives and pred.lemma in ctx.frames.object_control:
         return token in pred.addressees
     return source == "to" and pred.category == "noun" and bool(ctx.registry.actors(token)) \
@@ -783,7 +783,7 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
         content = [t for p, t in noun_predication(token).obliques if p == "of"]
         words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
         if not content and token.tag_ == "NNS":
-            # "X's trade policies" are its rules on trade, no stance for trade; "his New Deal policies" are a program
+            # "X's trade policies" are its rules on trade, no stance for trade; "her Andean Deal policies" are a program
             # he runs under its name
             words = [t for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree]
             if not words:
