@@ -784,7 +784,7 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
         words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
         if not content and token.tag_ == "NNS":
             # "X's trade policies" are its rules on trade, no stance for trade; "her Andean Deal policies" are a program
-            # he runs under its name
+            # she runs under its name
             words = [t for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree]
             if not words:
                 continue

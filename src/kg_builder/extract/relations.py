@@ -370,8 +370,9 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
     section = ctx.triggers["relations"]
     for token in sent:
         lemma = token.lemma_.lower()
-        described = [token, *conj_heads(token)][-1]  # "X, the head of Y and a member of Z": Z's member is X
-        if lemma in section["member_nouns"] and token.pos_ == "NOUN" and described.dep_ in ("attr", "appos"):
+        # "X, the head of Y and a member of Z": Z's member is X, whom the first of the coordinated nouns describes
+        if lemma in section["member_nouns"] and token.pos_ == "NOUN" \
+                and (described := [token, *conj_heads(token)][-1]).dep_ in ("attr", "appos"):
             members, bodies = description_predication(described, "noun").agents, prep_objects(token, "of")
         elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(token):
             members, bodies = verb_predication(token).agents, objects(token)
