@@ -310,12 +310,16 @@ def test_factuality_have_to_and_ought_to_make_normative(reading, text):
 
 # --- belief verbs over an inner "would" ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "The minister believes that Chile would sign the accord.",
-    "Analysts think Chile would sign the accord.",
+@pytest.mark.parametrize("text, word, modality", [
+    ("Lima believed that Chile would sign the accord.", "sign", "Hypothetical"),  # what is thought to come
+    ("Analysts think Chile would sign the accord.", "sign", "Hypothetical"),
+    ("The envoys thought the truce will hold until spring.", "hold", "Hypothetical"),
+    ("Lima believed that Chile could sign the accord.", "sign", "Hedged"),  # an ability, thought of
+    ("Lima believed that Chile had signed the accord.", "signed", "Hedged"),  # a guess at what was
+    ("Lima may have believed that Chile would sign the accord.", "sign", "Hedged"),  # the belief itself a guess
 ])
-def test_factuality_belief_over_would_is_hedged(reading, text):
-    assert reading(text, "sign").modality == "Hedged"
+def test_factuality_what_one_believes_would_come_is_supposed_not_merely_hedged(reading, text, word, modality):
+    assert reading(text, word).modality == modality
 
 
 # --- attribution ---------------------------------------------------------------------------------------

@@ -133,6 +133,8 @@ def _whether_or_not(neg: Token) -> bool:
     return litotes or (neg.i >= 2 and neg.doc[neg.i - 1].lower_ == "or" and neg.doc[neg.i - 2].lower_ == "whether")
 
 
+# the modals of what is to come ("could" and "can" tell an ability as well)
+FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "'d"})
 # adverbs that make a phrasal verb with the verb before them, whether the parser calls them particles or not
 PARTICLES = frozenset({"aside", "off", "up", "away", "down", "out", "back", "over", "ahead", "about"})
 
@@ -326,7 +328,13 @@ def _anticipated(node: Token, below: Token | None, cues: Cues) -> bool:
     it on the noun's verb), says what may come."""
     if below is None or below.dep_ != "ccomp" or _modal_of(below, cues) not in ("Hedged", "Hypothetical"):
         return False
-    if node.pos_ == "VERB" and any(lemma in cues.anticipating_verbs for lemma in verb_lemmas(node)):
+    lemmas = verb_lemmas(node) if node.pos_ == "VERB" else []
+    if any(lemma in cues.anticipating_verbs for lemma in lemmas):
+        return True
+    # "believed that the treaty would hold": what one thinks will or would come is a supposition of its own, where
+    # "believed that X might", "that X could" (was able to) or "that X had" only hedges
+    foretold = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in below.children)
+    if foretold and any(lemma in cues.hedge_verbs for lemma in lemmas):
         return True
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in cues.irrealis_nouns for c in node.children)
 
@@ -354,6 +362,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         said_future = said_future or modal is None and here == "Hypothetical" and _said_future(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
         hedged |= _hedged_here(node, below, cues, is_trigger) and not (modal is None and here == "Hypothetical")
+        hedged |= not is_trigger and here == "Hedged"  # "may have thought that X would": the thought itself a guess
         normative |= here == "Normative"
         modal = modal or (here if here != "Normative" else None)
         if not is_trigger and node.dep_ != "conj":
