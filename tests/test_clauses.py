@@ -493,3 +493,20 @@ def test_clauses_a_verb_of_a_that_clause_joined_to_one_without_goes_with_the_out
 def test_clauses_two_verbs_of_that_clauses_joined_inside_one_keep_its_subject() -> None:
     doc = _believed_and_feared(inner_that_clause=True)
     assert texts(subjects(doc[9])) == ["Peru"]  # Peru insisted ... and feared
+
+
+@pytest.mark.parametrize("tag, pos", [("VBG", "VERB"), ("IN", "ADP")])
+def test_clauses_regarding_is_a_preposition_whether_tagged_a_participle_or_not(tag, pos) -> None:
+    # "Peru voiced concerns regarding the tariff": the tagger often makes "regarding" a participle
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("voiced", 1, "ROOT", "VERB", "VBD", "voice"),
+                  ("concerns", 1, "dobj", "NOUN", "NNS", "concern"), ("regarding", 2, "prep", pos, tag, "regard"),
+                  ("the", 5, "det", "DET", "DT", "the"), ("tariff", 3, "pobj", "NOUN", "NN", "tariff")])
+    assert texts(noun_predication(doc[2]).oblique("regarding")) == ["tariff"]
+
+
+def test_clauses_a_participle_that_is_no_preposition_names_no_oblique() -> None:
+    # "Peru voiced concerns involving the tariff": only the prepositions the tagger mistakes for participles
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("voiced", 1, "ROOT", "VERB", "VBD", "voice"),
+                  ("concerns", 1, "dobj", "NOUN", "NNS", "concern"), ("involving", 2, "prep", "VERB", "VBG", "involve"),
+                  ("the", 5, "det", "DET", "DT", "the"), ("tariff", 3, "pobj", "NOUN", "NN", "tariff")])
+    assert noun_predication(doc[2]).obliques == ()

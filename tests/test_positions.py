@@ -1399,3 +1399,19 @@ def test_positions_a_name_is_its_own_issue_not_a_longer_one_that_ends_with_it(fa
 def test_positions_nobody_takes_a_stance_on_themselves(facts_for):
     facts = facts_for("In return for this assistance, Peru asked for Chilean support in the war.")
     assert not any(p[2] == "Peru" for p in stances(facts))
+
+
+def test_positions_concerns_regarding_a_thing_oppose_it(facts_for):
+    facts = facts_for("Relations soured in the 1980s due to Chilean concerns regarding the new fishing quota.")
+    assert stances(facts) == {("state/chile", "Opposes", "new fishing quota")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru decided to withdraw its troops.", {("state/peru", "Supports", "withdraw its troops")}),
+    ("Peru decided on a naval blockade.", {("state/peru", "Supports", "naval blockade")}),
+    # a decision about a thing says only that one was made
+    ("Peru made important decisions regarding the future of the fisheries.", set()),
+    ("Peru made a decision on the fishing quota.", set()),
+])
+def test_positions_one_decides_for_an_act_not_for_what_a_decision_is_about(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected

@@ -37,6 +37,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
 PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "addition", "response", "regard", "respect",
                                "spite", "place", "lieu", "terms", "light", "view", "behalf", "support", "opposition"})
+# prepositions the tagger may take for participles: "concerns regarding X" is about X as "concerns about X" is
+PARTICIPLE_PREPOSITIONS = frozenset({"regarding", "concerning"})
 
 
 @dataclass(frozen=True)
@@ -352,8 +354,8 @@ def _infinitive(verb: Token) -> bool:
 def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
     """(preposition, object) for every prepositional phrase under the token, conjuncts distributed."""
     found: list[tuple[str, Token]] = []
-    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"
-             and not _circumstance(c, token)]
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative")
+             and (c.pos_ == "ADP" or c.lower_ in PARTICIPLE_PREPOSITIONS) and not _circumstance(c, token)]
     taken: set[int] = set()
     for prep in preps:
         if prep.i in taken:
