@@ -461,6 +461,20 @@ def test_positions_a_request_framing_a_clause_demands_what_the_clause_says(facts
     assert {p[2] for p in stances(facts) if p[:2] == (holder, "Demands")} == {issue}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("With the backing of Peru, Chile sued Bolivia at the court.",
+     {("state/peru", "Supports", "Chile sued Bolivia at the court")}),
+    ("With Peruvian support, Chile sued Bolivia at the court.",
+     {("state/peru", "Supports", "Chile sued Bolivia at the court")}),
+    # no holder of its own: the subject's aim
+    ("Chile voted with the aim of delaying the fishing quota.", {("state/chile", "Supports", "delaying the fishing quota")}),
+    # after the verb, "with" is the verb's own: the talks did not back the proposals
+    ("The talks began with Peru's backing for a fishing quota.", {("state/peru", "Supports", "fishing quota")}),
+])
+def test_positions_a_fronted_with_phrase_frames_the_clause_its_stance_noun_is_about(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
 def test_positions_a_meeting_framing_a_clause_is_no_stance(facts_for):
     facts = facts_for("At a meeting in Lima, Peru became a member of the Andean Council.")
     assert facts.positions == ()

@@ -37,6 +37,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
 PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "addition", "response", "regard", "respect",
                                "spite", "place", "lieu", "terms", "light", "view", "behalf", "support", "opposition"})
+NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # prepositions the tagger may take for participles: "concerns regarding X" is about X as "concerns about X" is
 PARTICIPLE_PREPOSITIONS = frozenset({"regarding", "concerning"})
 
@@ -133,7 +134,7 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     """A noun naming an act or stance ("refusal to", "withdrawal from", "talks with", "Sadat's visit")."""
     owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
-                 and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.ent_id_)]
+                 and (c.ent_type_ in NAMED_ENTITY_TYPES or c.ent_id_)]
     obliques = _obliques(noun)
     support = _light_verb(noun, light_verbs)
     agents = owners + modifiers + [t for p, t in obliques if p == "by"]
@@ -158,16 +159,29 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
                        obliques, "", support, False)
 
 
-def framed(pred: Predication, prepositions: frozenset[str]) -> Predication:
-    """"At Peru's request, Chile withdrew", "upon the insistence of Bolivia, the talks moved": a stance noun in such
-    an adjunct is about the clause it is set in, and an "of" phrase names who holds it."""
+def framed(pred: Predication, prepositions: frozenset[str], adjunct_prepositions: frozenset[str] = frozenset()) \
+        -> Predication:
+    """"At Peru's request, Chile withdrew", "upon the insistence of Bolivia, the talks moved", "with the backing of
+    Peru, Chile sued": a stance noun in such an adjunct is about the clause it is set in, and an "of" phrase names who
+    holds it. A noun that names no holder of its own there is the subject's ("with the aim of delaying the vote").
+
+    A preposition that may also open the subject's own adjunct frames the clause only set before its subject: after
+    the verb, "with" is as often the verb's ("the talks began with Peru's proposals")."""
     noun, prep = pred.head, pred.head.head
     if noun.dep_ != "pobj" or prep.lower_ not in prepositions or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return pred
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in prep.head.children):
+    subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
         return pred  # the parser took the subject into the adjunct ("At the request of Chile, Peru ..."): unsure
-    owners = pred.oblique("of") if not pred.agents else ()
-    return replace(pred, agents=pred.agents + owners, themes=tuple(t for t in pred.themes if t not in owners),
+    if prep.lower_ in adjunct_prepositions and prep.i > subject.i:
+        return pred
+    agents = pred.agents
+    if agents and set(agents) <= set(subjects(prep.head)):  # the subject's, read as an adjunct's (noun_predication)
+        agents = tuple(t for t in pred.oblique("of") if t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITY_TYPES)
+        if not agents:
+            return pred
+    owners = pred.oblique("of") if not agents else ()
+    return replace(pred, agents=agents + owners, themes=tuple(t for t in pred.themes if t not in owners + agents),
                    clauses=pred.clauses + (prep.head,))
 
 
