@@ -1429,3 +1429,8 @@ def test_positions_concerns_regarding_a_thing_oppose_it(facts_for):
 ])
 def test_positions_one_decides_for_an_act_not_for_what_a_decision_is_about(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
+
+
+def test_positions_an_among_phrase_names_who_holds_a_stance_noun(facts_for):
+    facts = facts_for("There was strong opposition among Chileans to the new fishing quota.")
+    assert stances(facts) == {("state/chile", "Opposes", "new fishing quota")}
