@@ -1434,3 +1434,14 @@ def test_positions_one_decides_for_an_act_not_for_what_a_decision_is_about(facts
 def test_positions_an_among_phrase_names_who_holds_a_stance_noun(facts_for):
     facts = facts_for("There was strong opposition among Chileans to the new fishing quota.")
     assert stances(facts) == {("state/chile", "Opposes", "new fishing quota")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The new fishing quota met with opposition from Chile.", {("state/chile", "Opposes", "new fishing quota")}),
+    ("The new fishing quota drew the opposition of Bolivia.", {("state/bolivia", "Opposes", "new fishing quota")}),
+    ("Peru won the support of Chile for the new fishing quota.",
+     {("state/chile", "Supports", "new fishing quota"), ("state/peru", "Supports", "new fishing quota")}),
+])
+def test_positions_who_a_received_stance_noun_comes_from_holds_it(facts_for, text, expected):
+    # the subject meets with the stance, it does not hold it; "of" names the holder there, as "from" does
+    assert stances(facts_for(text)) == expected

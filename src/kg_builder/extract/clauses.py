@@ -185,9 +185,11 @@ def framed(pred: Predication, prepositions: frozenset[str], adjunct_prepositions
                    clauses=pred.clauses + (prep.head,))
 
 
-def received(pred: Predication, receiving_verbs: frozenset[str]) -> Predication:
+def received(pred: Predication, receiving_verbs: frozenset[str], object_control: frozenset[str] = frozenset()) \
+        -> Predication:
     """"The bill ran into opposition from X", "the plan won support in Congress": a stance noun that the subject of
-    a verb of meeting with it receives is about that subject."""
+    a verb of meeting with it receives is about that subject; its "of" phrase, when it names someone, holds it ("won
+    the support of Peru")."""
     noun = pred.head
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "prt") else noun.head
     particle = f" {noun.head.lower_}" if verb != noun.head else ""
@@ -196,8 +198,13 @@ def received(pred: Predication, receiving_verbs: frozenset[str]) -> Predication:
         return pred
     # the parser may hang "from X" or "for Y" on the verb: they still say whose the stance is and what it is for
     sources = tuple(o for o in _obliques(verb) if o[0] in ("from", "for") and o not in pred.obliques)
-    return replace(pred, themes=pred.themes + tuple(t for t in subjects(verb) if t not in pred.themes),
-                   obliques=pred.obliques + sources)
+    # "enabled X to win the support of Y": X is who wins it
+    receivers = tuple(verb_predication(verb, object_control).agents) if verb.dep_ == "xcomp" else tuple(subjects(verb))
+    agents = tuple(a for a in pred.agents if a not in receivers)  # not the light verb's subject: it met with the noun
+    owners = () if agents else tuple(t for t in pred.oblique("of") if t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITY_TYPES)
+    themes = tuple(t for t in pred.themes if t not in owners)
+    return replace(pred, agents=agents + owners, themes=themes + tuple(t for t in receivers if t not in themes),
+                   obliques=tuple(o for o in pred.obliques + sources if o[1] not in owners))
 
 
 def unfolded(pred: Predication, unfolding_verbs: frozenset[str]) -> Predication:
