@@ -1445,3 +1445,11 @@ def test_positions_an_among_phrase_names_who_holds_a_stance_noun(facts_for):
 def test_positions_who_a_received_stance_noun_comes_from_holds_it(facts_for, text, expected):
     # the subject meets with the stance, it does not hold it; "of" names the holder there, as "from" does
     assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Juan Soto enjoyed the support of Peru.", {("state/peru", "Supports", "Juan Soto")}),
+    ("Juan Soto won the support of Peru.", {("state/peru", "Supports", "Juan Soto")}),  # not his own
+])
+def test_positions_whom_a_received_support_goes_to_is_its_issue_not_its_holder(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=False) == expected

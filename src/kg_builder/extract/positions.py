@@ -154,7 +154,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues + _coordinated_stances(ctx, match), fact)
         if stance == "Supports" and pred.category == "noun":
-            _support_sought(ctx, sent, pred.head, [text for _, text in issues], rule)
+            _support_sought(ctx, sent, pred.head, issues, rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
 
@@ -335,17 +335,18 @@ def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> F
     return fact
 
 
-def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[str], rule: str) -> None:
+def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[tuple[Token, str]], rule: str) -> None:
     """"X sought Y's support for Z", "X used the talks to gain Y's support for Z": who seeks or wins support for a
-    thing supports it."""
+    thing supports it (not for themselves: "X won Y's support" is Y's stance on X)."""
     verb = noun.head
     lemmas = verb_lemmas(verb) if verb.pos_ == "VERB" and noun.dep_ == "dobj" else []
     if not (_sought(ctx, noun) or any(lemma in ctx.frames.receiving_verbs for lemma in lemmas)):
         return
     fact = ctx.factuality(verb)
     for seeker in _actors(ctx, list(verb_predication(verb, ctx.frames.object_control).agents)):
-        for issue in issues:
-            _add(ctx, seeker, "Supports", issue, fact, sent, f"{rule}:sought", 0.6)
+        for token, issue in issues:
+            if seeker not in ctx.registry.actors(token):
+                _add(ctx, seeker, "Supports", issue, fact, sent, f"{rule}:sought", 0.6)
 
 
 def _sought(ctx: Context, noun: Token) -> bool:
@@ -392,12 +393,14 @@ def _reciprocal(token: Token) -> bool:
 
 
 def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
-    """"backed the rebels", "opposed Allende", "support for Allende": the object of a verb of taking sides (or the
+    """"backed the rebels", "opposed Allende", "support for Allende", "Allende won the support of X": the object of a verb of taking sides (or the
     "for", "to", "against" phrase of such a noun) is what the stance is on, a person or state too (the actor a verb
     of welcoming or urging acts on is no stance's issue). A possessor the parser made an object ("supported
     [Mexico]['s right]") is not."""
     if pred.category == "noun":
-        return source in ("for", "to", "against", "toward", "towards") and pred.lemma in ctx.frames.siding_nouns
+        # "X enjoyed the support of Y": a theme that is no "of" phrase is who received the stance (clauses.received)
+        received = source == "theme" and token not in pred.oblique("of")
+        return (received or source in ("for", "to", "against", "toward", "towards")) and pred.lemma in ctx.frames.siding_nouns
     return pred.category == "verb" and source == "theme" and pred.lemma in ctx.frames.siding_verbs \
         and not any(c.dep_ == "case" for c in token.children)
 
