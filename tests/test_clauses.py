@@ -510,3 +510,14 @@ def test_clauses_a_participle_that_is_no_preposition_names_no_oblique() -> None:
                   ("concerns", 1, "dobj", "NOUN", "NNS", "concern"), ("involving", 2, "prep", "VERB", "VBG", "involve"),
                   ("the", 5, "det", "DET", "DT", "the"), ("tariff", 3, "pobj", "NOUN", "NN", "tariff")])
     assert noun_predication(doc[2]).obliques == ()
+
+
+def test_clauses_a_fronted_participle_with_a_by_phrase_is_a_passive() -> None:
+    # "Headed by Soto, the commission met.": Soto heads the commission
+    doc = parsed([("Headed", 5, "advcl", "VERB", "VBN", "head"), ("by", 0, "agent", "ADP", "IN", "by"),
+                  ("Soto", 1, "pobj", "PROPN", "NNP", "Soto"), (",", 5, "punct", "PUNCT", ",", ","),
+                  ("commission", 5, "nsubj", "NOUN", "NN", "commission"), ("met", 5, "ROOT", "VERB", "VBD", "meet"),
+                  (".", 5, "punct", "PUNCT", ".", ".")])
+    pred = verb_predication(doc[0])
+    assert pred.passive
+    assert (texts(pred.agents), texts(pred.themes)) == (["Soto"], ["commission"])

@@ -425,3 +425,11 @@ def test_factuality_a_verb_coordinated_with_a_report_is_not_reported_by_it(readi
 
 def test_factuality_observing_that_reports_like_saying_that(reading):
     assert reading("Ruiz observed that Congress approved the tariffs.", "approved").speaker.text == "Ruiz"
+
+
+def test_factuality_an_adverbial_clause_set_before_a_reporting_verb_is_not_reported(facts_for):
+    # the writer tells of the backing; only what follows "insisted" is Ruiz's word
+    facts = facts_for("Backed by most Peruvians, Carlos Ruiz insisted that the fishing quota be cut.")
+    ruiz = next(e.key for e in facts.entities if e.label == "Carlos Ruiz")
+    backing = [p for p in facts.positions if p.issue == ruiz]
+    assert backing and all(p.factuality.attributed_to is None for p in backing)

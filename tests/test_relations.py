@@ -415,6 +415,7 @@ def test_relations_a_title_word_that_opens_an_organization_s_name_is_no_title(fa
     ("Henry Walsh led the Liberal Party from 1920 to 1931.", "organization/liberal-party"),
     ("Peru was ruled by Henry Walsh until 1931.", "state/peru"),
     ("Henry Walsh led the Peruvian delegation.", None),  # a common noun names no body
+    ("Headed by Henry Walsh, the Liberal Party won the election of 1920.", "organization/liberal-party"),
 ])
 def test_relations_who_leads_or_rules_a_named_body_is_its_leader(facts_for, text, leads):
     facts = facts_for(text)

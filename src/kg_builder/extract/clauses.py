@@ -252,7 +252,10 @@ def _antecedent(relative_clause: Token) -> list[Token]:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return False
+    # "Headed by X, the commission met": a participle set before the clause with its "by" phrase is a passive too
+    return verb.dep_ in ("acl", "relcl") or verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
