@@ -447,3 +447,16 @@ def test_relations_a_state_joining_an_alliance_is_allied_with_it(facts_for, text
 def test_relations_bare_allies_of_a_named_state_name_no_ally(facts_for):
     # the group keeps its owner's name ("Peru's allies"), and is still nobody in particular
     assert related(facts_for("Peru's closest allies opposed the fishing quota."), "alliedWith") == []
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("In 1929, the Andean Commission, under the chairmanship of Henry Walsh, proposed a plan.",
+     ["organization/andean-commission"]),
+    ("Under Henry Walsh's leadership, Peru closed its ports.", ["state/peru"]),
+    # the body under his command is the doer, not the defeated
+    ("In 1931 the Liberal Party was defeated within two days by Andean forces under the direct command of Henry Walsh.",
+     []),
+])
+def test_relations_who_a_body_is_under_the_leadership_of_leads_it(facts_for, text, leads):
+    facts = facts_for(text)
+    assert [r.object for r in facts.relations if r.predicate == "leaderOf" and r.subject == "person/henry-walsh"] == leads

@@ -58,7 +58,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                         "party_nouns", "measure_heads"),
     "relations": {"title_bodies": LISTS, "rank_bodies": LISTS,
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "appointment_verbs",
-                           "holding_verbs", "succession_verbs", "leading_verbs", "alliance_words",
+                           "holding_verbs", "succession_verbs", "leading_verbs", "leadership_nouns", "alliance_words",
                            "alliance_member_prepositions", "example_prepositions",
                            "membership_heads", "member_nouns", "joining_verbs", "qualified_group_nouns",
                            "opinion_nouns", "group_suffixes", "group_nouns")},

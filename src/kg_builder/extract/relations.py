@@ -345,6 +345,25 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
         for person in dict.fromkeys(people):
             for body in dict.fromkeys(bodies):
                 ctx.relate(person, "leaderOf", body, ctx.evidence(sent, "rule:leadership", 0.75), ctx.factuality(verb))
+    _led_under(ctx, sent)
+
+
+def _led_under(ctx: Context, sent: SentSpan) -> None:
+    """"The committee, under the chairmanship of Ruiz, proposed a plan", "the army under Ruiz's command": the leader
+    named in the "under" phrase leads the named body the phrase is said of (the noun it hangs on, or its verb's
+    doer)."""
+    nouns = set(ctx.triggers["relations"]["leadership_nouns"])
+    for noun in (t for t in sent if t.lemma_.lower() in nouns and t.dep_ == "pobj" and t.head.lower_ == "under"):
+        said_of = noun.head.head
+        # of a verb, its doer ("were defeated by forces under the command of X": the forces, not the defeated)
+        led = verb_predication(said_of).agents if said_of.pos_ in ("VERB", "AUX") else [said_of]
+        leaders = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, "of")
+        people = [k for t in leaders for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "Person"]
+        bodies = [k for t in led if t.pos_ == "PROPN" and (k := ctx.registry.key_of(t))
+                  and ctx.registry.kind(k) in ("State", "Organization")]
+        for person in dict.fromkeys(people):
+            for body in dict.fromkeys(bodies):
+                ctx.relate(person, "leaderOf", body, ctx.evidence(sent, "rule:leadership", 0.7), ctx.factuality(noun))
 
 
 def memberships(ctx: Context, sent: SentSpan) -> None:
