@@ -1453,3 +1453,8 @@ def test_positions_who_a_received_stance_noun_comes_from_holds_it(facts_for, tex
 ])
 def test_positions_whom_a_received_support_goes_to_is_its_issue_not_its_holder(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=False) == expected
+
+
+def test_positions_the_adjective_of_a_body_names_it_as_a_stance_noun_s_holder(facts_for):
+    facts = facts_for("Congressional opposition to the new fishing quota grew in 1920.")
+    assert stances(facts) == {("organization/us-congress", "Opposes", "new fishing quota")}
