@@ -177,7 +177,7 @@ def framed(pred: Predication, prepositions: frozenset[str], adjunct_prepositions
         return pred
     agents = pred.agents
     if agents and set(agents) <= set(subjects(prep.head)):  # the subject's, read as an adjunct's (noun_predication)
-        agents = tuple(t for t in pred.oblique("of") if t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITY_TYPES)
+        agents = tuple(t for t in pred.oblique("of") if _named(t))
         if not agents:
             return pred
     owners = pred.oblique("of") if not agents else ()
@@ -201,10 +201,15 @@ def received(pred: Predication, receiving_verbs: frozenset[str], object_control:
     # "enabled X to win the support of Y": X is who wins it
     receivers = tuple(verb_predication(verb, object_control).agents) if verb.dep_ == "xcomp" else tuple(subjects(verb))
     agents = tuple(a for a in pred.agents if a not in receivers)  # not the light verb's subject: it met with the noun
-    owners = () if agents else tuple(t for t in pred.oblique("of") if t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITY_TYPES)
+    owners = () if agents else tuple(t for t in pred.oblique("of") if _named(t))
     themes = tuple(t for t in pred.themes if t not in owners)
     return replace(pred, agents=agents + owners, themes=themes + tuple(t for t in receivers if t not in themes),
                    obliques=tuple(o for o in pred.obliques + sources if o[1] not in owners))
+
+
+def _named(token: Token) -> bool:
+    """A name or a named entity: who may hold a stance ("the support of Peru"), not what it is of ("fear of war")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITY_TYPES
 
 
 def unfolded(pred: Predication, unfolding_verbs: frozenset[str]) -> Predication:

@@ -393,14 +393,15 @@ def _reciprocal(token: Token) -> bool:
 
 
 def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
-    """"backed the rebels", "opposed Allende", "support for Allende", "Allende won the support of X": the object of a verb of taking sides (or the
-    "for", "to", "against" phrase of such a noun) is what the stance is on, a person or state too (the actor a verb
-    of welcoming or urging acts on is no stance's issue). A possessor the parser made an object ("supported
+    """"backed the rebels", "opposed Allende", "support for Allende", "Allende won the support of X": the object of a
+    verb of taking sides (or the "for", "to", "against" phrase of such a noun, or who received it) is what the stance
+    is on, a person or state too (the actor a verb of welcoming or urging acts on is no stance's issue). A possessor the parser made an object ("supported
     [Mexico]['s right]") is not."""
     if pred.category == "noun":
         # "X enjoyed the support of Y": a theme that is no "of" phrase is who received the stance (clauses.received)
         received = source == "theme" and token not in pred.oblique("of")
-        return (received or source in ("for", "to", "against", "toward", "towards")) and pred.lemma in ctx.frames.siding_nouns
+        sided = received or source in ("for", "to", "against", "toward", "towards")
+        return sided and pred.lemma in ctx.frames.siding_nouns
     return pred.category == "verb" and source == "theme" and pred.lemma in ctx.frames.siding_verbs \
         and not any(c.dep_ == "case" for c in token.children)
 
