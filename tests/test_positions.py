@@ -1458,3 +1458,12 @@ def test_positions_whom_a_received_support_goes_to_is_its_issue_not_its_holder(f
 def test_positions_the_adjective_of_a_body_names_it_as_a_stance_noun_s_holder(facts_for):
     facts = facts_for("Congressional opposition to the new fishing quota grew in 1920.")
     assert stances(facts) == {("organization/us-congress", "Opposes", "new fishing quota")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1946 Peru presented a proposal for the creation of a fishing authority.",
+     {("state/peru", "Offers", "creation of a fishing authority")}),
+    ("In 1946 Peru was prepared for war with Chile.", set()),  # readiness for a thing is no offer of it
+])
+def test_positions_what_a_proposal_is_for_is_offered(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
