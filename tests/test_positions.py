@@ -1416,7 +1416,7 @@ def test_positions_nobody_takes_a_stance_on_themselves(facts_for):
 
 
 def test_positions_concerns_regarding_a_thing_oppose_it(facts_for):
-    facts = facts_for("Relations soured in the 1980s due to Chilean concerns regarding the new fishing quota.")
+    facts = facts_for("Chilean concerns regarding the new fishing quota grew in 1990.")
     assert stances(facts) == {("state/chile", "Opposes", "new fishing quota")}
 
 

@@ -450,7 +450,7 @@ def test_relations_bare_allies_of_a_named_state_name_no_ally(facts_for):
 
 
 @pytest.mark.parametrize("text, leads", [
-    ("In 1929, the Andean Commission, under the chairmanship of Henry Walsh, proposed a plan.",
+    ("In 1962, the Andean Commission, under the chairmanship of Henry Walsh, met in Lima.",
      ["organization/andean-commission"]),
     ("Under Henry Walsh's leadership, Peru closed its ports.", ["state/peru"]),
     # the body under his command is the doer, not the defeated

@@ -349,7 +349,7 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
 
 
 def _led_under(ctx: Context, sent: SentSpan) -> None:
-    """"The committee, under the chairmanship of Ruiz, proposed a plan", "the army under Ruiz's command": the leader
+    """"The commission, under the chairmanship of Ruiz, met in Lima", "the army under Ruiz's command": the leader
     named in the "under" phrase leads the named body the phrase is said of (the noun it hangs on, or its verb's
     doer)."""
     nouns = set(ctx.triggers["relations"]["leadership_nouns"])
