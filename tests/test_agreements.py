@@ -378,6 +378,20 @@ def test_agreements_every_member_of_a_list_with_an_apposition_signs(facts_for):
         ("state/chile", "state/peru")}
 
 
+@pytest.mark.parametrize("text", [
+    "Brazil, the Argentine Republic, and Chile signed the pact in 1902.",
+    "The pact was signed by Brazil, the Argentine Republic, and Chile.",
+])
+def test_agreements_a_state_named_between_commas_in_a_list_is_a_member_not_an_apposition(facts_for, text):
+    assert sorted(r.object for r in signatories(facts_for(text))) == ["state/argentina", "state/brazil", "state/chile"]
+
+
+def test_agreements_an_initialism_in_parentheses_is_no_member_of_the_list(facts_for):
+    facts = facts_for("The Andean Trade Union (ATU) and Chile signed the pact in 1902.")
+    names = {e.key: e.label for e in facts.entities}
+    assert sorted(names[r.object] for r in signatories(facts)) == ["Andean Trade Union", "Chile"]
+
+
 # --- provisions told under an agreement ----------------------------------------------------------
 
 def test_agreements_provisions_under_a_named_accord_are_its_commitments_one_per_clause(facts_for):

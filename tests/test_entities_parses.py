@@ -73,3 +73,26 @@ def test_entities_a_surname_inside_the_name_of_a_plan_names_no_person() -> None:
     registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
     assert registry.key_of(doc[5]) is None
     assert registry.key_of(doc[11]) == "person/ana-soto"  # outside such a name the surname is hers
+
+
+def _list_with_apposition(opening: str, closing: str) -> Doc:
+    """"Peru, Chile, and Bolivia signed.", the middle state parsed as the first one's apposition, the way the
+    small model parses such lists, set off by ``opening`` and ``closing``."""
+    words = ["Peru", opening, "Chile", closing, "and", "Bolivia", "signed", "."]
+    return Doc(VOCAB, words=words, heads=[6, 0, 0, 0, 0, 0, 6, 6],
+               deps=["nsubj", "punct", "appos", "punct", "cc", "conj", "ROOT", "punct"],
+               pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB", "PUNCT"],
+               tags=["NNP", ",", "NNP", ",", "CC", "NNP", "VBD", "."],
+               lemmas=["Peru", opening, "Chile", closing, "and", "Bolivia", "sign", "."])
+
+
+def test_entities_a_state_between_commas_in_a_list_is_a_member_though_parsed_as_an_apposition() -> None:
+    doc = _list_with_apposition(",", ",")
+    registry = registry_of(doc, {0: "state/peru", 2: "state/chile", 5: "state/bolivia"})
+    assert sorted(registry.actors(doc[0])) == ["state/bolivia", "state/chile", "state/peru"]
+
+
+def test_entities_a_name_in_parentheses_before_a_list_goes_on_is_no_member() -> None:
+    doc = _list_with_apposition("(", ")")
+    registry = registry_of(doc, {0: "state/peru", 2: "state/chile", 5: "state/bolivia"})
+    assert sorted(registry.actors(doc[0])) == ["state/bolivia", "state/peru"]

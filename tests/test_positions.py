@@ -153,6 +153,19 @@ def test_positions_both_sides_disagreements_over_a_and_b_are_two_issues(facts_fo
     assert issue_labels(facts, disagreement) == ["fishing rights", "port fees"]
 
 
+@pytest.mark.parametrize("text", [
+    "The arbitrators divided the disputed islands between Chile and Peru.",
+    "The old pact split the fishing rights among Chile, Peru and Bolivia.",
+])
+def test_positions_what_a_verb_shares_out_between_actors_is_no_disagreement(facts_for, text):
+    assert facts_for(text).disagreements == ()
+
+
+def test_positions_a_question_that_divides_two_actors_is_their_disagreement(facts_for):
+    facts = facts_for("The border question divided Chile and Peru.")
+    assert {frozenset(d.parties) for d in facts.disagreements} == {frozenset({"state/chile", "state/peru"})}
+
+
 def test_positions_the_delegations_divided_over_a_as_well_as_b(facts_for):
     facts = facts_for("In 2030 Chile and Peru met in Quito. In the end the negotiators were divided over the "
                       "status of the port, as well as the fate of the fishing fleet.")

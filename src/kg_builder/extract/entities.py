@@ -326,12 +326,16 @@ class Registry:
 
     def _listed_after_apposition(self, token: Token) -> list[str]:
         """"signed by Chile, its close ally Peru, and Bolivia": the parser hangs the list's later members on the
-        apposition; one the list goes on after is a member too, when it is the same kind of actor."""
+        apposition, or hangs them on the first and the second as its apposition ("Chile, the Republic of Peru,
+        and two other states"); an apposition the list goes on after is a member too, when it is the same kind
+        of actor (a city is no apposition of a state that way: "Lima, Peru, and Quito")."""
         own = self.key_of(token)
         if own is None:
             return []
         out: list[str] = []
-        for appos in (c for c in token.children if c.dep_ == "appos" and any(x.dep_ == "conj" for x in c.children)):
+        list_goes_on = [c.i for c in token.children if c.dep_ in ("conj", "cc")]
+        for appos in (c for c in token.children if c.dep_ == "appos" and (
+                any(x.dep_ == "conj" for x in c.children) or _between_commas(c) and any(i > c.i for i in list_goes_on))):
             for member in conjuncts(appos):
                 named = [a for a in member.children if a.dep_ == "appos"] if self.key_of(member) is None else [member]
                 out += [k for a in named for k in self._actor(a) if self.kind(k) == self.kind(own)]
@@ -781,6 +785,13 @@ def _abbreviates(letters: str, words: list[Token]) -> bool:
     own way: "Liberal Democratic Union (ULD)"), one letter spared; "Allied Forces Peru (AFP)" is not Peru."""
     initials = {t.text[0].upper() for t in words if t.is_alpha and t.text[0].isupper()}
     return sum(letter not in initials for letter in letters) <= 1 and len(letters) <= len(initials) + 1
+
+
+def _between_commas(phrase_head: Token) -> bool:
+    """", the Republic of Peru,": set off by commas, as a list's item is ("(PRC)" names the one before it)."""
+    left, right = phrase_head.left_edge.i - 1, phrase_head.right_edge.i + 1
+    doc = phrase_head.doc
+    return left >= 0 and doc[left].text == "," and right < len(doc) and doc[right].text == ","
 
 
 def _inside_a_title(token: Token) -> bool:

@@ -1014,17 +1014,21 @@ def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
     ("the gap between Egyptian and Israeli positions")."""
     parties: list[str] = []
     used: set[int] = set()
-    for _, tokens in match.candidates("party"):
+    pred = match.predication
+    # "dividing authority between A and B", "split the spoils among them": what a verb shares out is no party's quarrel
+    shares_out = pred.category == "verb" and not pred.passive and any(not ctx.registry.actors(t) for t in pred.themes)
+    for name, tokens in match.candidates("party"):
+        if shares_out and name in ("between", "among"):
+            continue
         for token in tokens:
             # "Austrian-Hungarian relations", "relations between Austria and Hungary": the relations' two sides
             found = ctx.registry.actors(token) or [k for m in token.children if m.dep_ in ("amod", "compound", "poss")
                                                    for t in m.subtree for k in ctx.registry.actors(t)] \
-                or [k for p, t in noun_predication(token).obliques if p in ("between", "among")
+                or [k for p, t in noun_predication(token).obliques if p in ("between", "among") and not shares_out
                     for k in ctx.registry.actors(t)]
             if found:
                 used.add(token.i)
             parties = list(dict.fromkeys(parties + found))
-    pred = match.predication
     if len(parties) < 2 and pred.category == "noun":
         # "both sides failed ... due to disagreements over X": a dispute noun in a clause is its subject's
         parties += [k for k in _actors(ctx, subjects(_governing_verb(pred.head))) if k not in parties]
