@@ -285,10 +285,23 @@ def test_positions_a_possessed_policy_of_doing_something_supports_that_thing(fac
     assert stances(facts) >= {("state/peru", "Supports", "opening new ports to foreign ships")}
 
 
+def test_positions_a_possessed_policy_said_only_by_adjectives_names_no_issue(facts_for):
+    facts = facts_for("In 1931 Peru's bold new foreign policy won praise, and Chile's assertive approach did not.")
+    assert stances(facts) == set()
+
+
 def test_positions_a_group_named_for_a_state_does_not_disagree_with_that_state(facts_for):
     facts = facts_for("Chilean policymakers objected to Chile's new fishing quota.")
     assert ("organization/chilean-policymakers", "Opposes", "Chile's new fishing quota") in stances(facts)
     assert facts.disagreements == ()
+
+
+@pytest.mark.parametrize("text", [
+    "In 1931 Chilean officials, reluctant to encourage Peruvian trade in the region, closed the port.",
+    "In 1931 Chilean officials, reluctant to encourage trade with Peru, closed the port.",
+])
+def test_positions_a_state_named_in_what_follows_officials_does_not_make_them_its_officials(facts_for, text):
+    assert {holder for holder, _, _ in stances(facts_for(text))} == {"state/chile"}
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -845,6 +858,9 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
     ("Peru failed, in the months that followed, to reach a deal with Chile.", set()),  # what was not done
     ("Chile faced a choice: to wait for Peru was to lose the port.", set()),
     ("Peru sent troops, only to see them defeated.", set()),  # what came of the act, not what it was for
+    # what the act led to finding out, though the parser makes "to discover" its purpose
+    ("In August 1961, Peruvians awoke to discover that on the orders of the Chilean leader, a fence had been built.",
+     set()),
     ("Chile handed its obligations to reduce the fleet to Peru.", set()),  # the obligations' infinitive
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):

@@ -505,7 +505,8 @@ class Registry:
     def _nominal(self, token: Token) -> list[str]:
         """"the North Korean leader", "U.S. negotiators", "both sides": descriptions that name an actor."""
         lemma = token.lemma_.lower()
-        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        # before the noun: "officials, reluctant to encourage U.S. trade," are no U.S. officials
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < token.i]
         leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
         if lemma in self.actor_nouns:
             states = self._named_in(modifiers, "State")

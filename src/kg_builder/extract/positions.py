@@ -687,7 +687,8 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
             continue
         pred = verb_predication(verb, ctx.frames.object_control)
         wanted = [p for p in pred.purposes if _joined(verb, p) and not _noun_s_own(ctx, p)] + _ends_of_means(ctx, pred)
-        wanted = [p for p in dict.fromkeys(wanted) if not ctx.frames.reads_acts(p.lemma_.lower())]
+        wanted = [p for p in dict.fromkeys(wanted) if not ctx.frames.reads_acts(p.lemma_.lower())
+                  and not _found_out(ctx, p)]
         fact = ctx.factuality(verb) if wanted else None
         if fact is None or fact.polarity == "Negative":
             continue
@@ -698,6 +699,13 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, holder, _coerced(ctx, "Supports", purpose), issue, fact, sent, "rule:purpose", 0.55)
             for issue in _ended(ctx, issues):
                 _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
+
+
+def _found_out(ctx: Context, infinitive: Token) -> bool:
+    """"awoke to discover that X": what the act led to finding out, not what it was for (the parser may make the
+    "that" an object of its own, the clause a sentence of its own)."""
+    return infinitive.lemma_.lower() in ctx.triggers["positions"]["discovery_verbs"] and any(
+        c.dep_ == "ccomp" or c.lower_ == "that" and c.tag_ == "IN" for c in infinitive.children)
 
 
 def _takes_infinitive(ctx: Context, verb: Token) -> bool:
@@ -792,6 +800,8 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
             words = [t for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree]
             if not words:
                 continue
+        if not content and not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+            continue  # "X's new foreign policy": adjectives alone name nothing the policy is for
         issue = _argument_text(ctx, content[0]) if content else text_of(words)
         for holder in holders:
             # a possessive presupposes the policy, so belief or hedge verbs above do not reach it
