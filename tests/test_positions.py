@@ -285,6 +285,19 @@ def test_positions_a_possessed_policy_of_doing_something_supports_that_thing(fac
     assert stances(facts) >= {("state/peru", "Supports", "opening new ports to foreign ships")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1931 Chile gave its consent for the treaty to proceed.", {("state/chile", "Supports", "treaty to proceed")}),
+    ("In 1931 Chile gave its consent to the treaty.", {("state/chile", "Supports", "treaty")}),
+    ("In 1931 Chile gave assurances that it would withdraw its fleet.",
+     {("state/chile", "Offers", "it would withdraw its fleet")}),
+    # what a stance noun given names no issue of its own: the thing given is what is offered
+    ("In 1931 Chile gave Peru a loan.", {("state/chile", "Offers", "loan")}),
+    ("In 1931 Chile extended security guarantees to Peru.", {("state/chile", "Offers", "security guarantees")}),
+])
+def test_positions_a_stance_noun_given_says_the_stance_not_the_thing_given(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
 def test_positions_a_possessed_policy_said_only_by_adjectives_names_no_issue(facts_for):
     facts = facts_for("In 1931 Peru's bold new foreign policy won praise, and Chile's assertive approach did not.")
     assert stances(facts) == set()
@@ -889,7 +902,8 @@ def test_positions_an_official_saying_what_their_state_will_not_do_reports_its_r
 
 @pytest.mark.parametrize("text, expected", [
     ("The reforms impressed Peru.", ("state/peru", "Supports", "reforms")),
-    ("Chile unveiled a plan for a customs union.", ("state/chile", "Supports", "plan for a customs union")),
+    # the plan's own frame says what it is for: no second stance on the plan as a thing unveiled
+    ("Chile unveiled a plan for a customs union.", ("state/chile", "Supports", "customs union")),
     ("Peru sketched out its vision of a customs union.", ("state/peru", "Supports", "customs union")),
 ])
 def test_positions_being_impressed_unveiling_or_a_vision_of_a_thing_supports_it(facts_for, text, expected):

@@ -120,6 +120,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         holders = _actors(ctx, holder_tokens + [m for t in holder_tokens for m in _members(t)]) \
             or _actors(ctx, [o for t in holder_tokens for o in _voiced_by(ctx, t)])
         source, issues = _concerned(ctx, match)
+        issues = [(t, text) for t, text in issues if not _carries_stance_noun(ctx, sent, pred, t)]
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
@@ -157,6 +158,15 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             _support_sought(ctx, sent, pred.head, issues, rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
+
+
+def _carries_stance_noun(ctx: Context, sent: SentSpan, pred: Predication, theme: Token) -> bool:
+    """"gave his consent for the invasion to proceed", "gave assurances that it would withdraw": a light verb's object
+    that is a stance noun saying what it is about is no thing given; the noun's own frame reads the stance."""
+    if pred.category != "verb" or pred.lemma not in ctx.frames.light_verbs or theme not in pred.themes:
+        return False
+    return any(_concerned(ctx, m)[0] not in ("itself", "")
+               for m in matches(sent, ctx.frames, "PolicyPosition") if m.predication.head == theme)
 
 
 def _coerced(ctx: Context, stance: str, issue: Token) -> str:
