@@ -129,6 +129,20 @@ def test_events_a_named_or_known_event_took_place_whatever_the_clause_supposes(f
     assert conference.factuality.is_plain_fact
 
 
+def test_events_a_named_event_that_modifies_another_noun_is_no_supposition_of_the_clause(facts_for):
+    facts = facts_for("Peru hoped to stay out of the Chaco War contest.")
+    assert [e.label for e in facts.events if "Chaco" in e.label and not e.factuality.is_plain_fact] == [
+        "Peru stay out of the Chaco War contest"]  # the clause is hoped for; the war is not
+
+
+def test_events_a_named_event_that_modifies_another_noun_does_not_become_its_evidence(facts_for):
+    facts = facts_for("In 1922, Chile, Peru, and Bolivia signed the Andes Treaty at the Washington Conference. Bolivia "
+                      "proved flexible, but preferred that a 3:2 ratio be applied to small craft, rather than the "
+                      "Washington Conference ratio of 5:3.")
+    [conference] = of_kind(facts, "Meeting")
+    assert conference.evidence.span.sentence.startswith("In 1922")
+
+
 @pytest.mark.parametrize("text, polarity, modality", [
     ("Chile might hold the conference in Lima in 2030.", "Positive", "Hedged"),
     ("The conference in Lima was canceled in 2030.", "Negative", "Asserted"),

@@ -129,6 +129,22 @@ def test_factuality_what_a_purpose_clause_aims_at_is_not_asserted(reading):
     assert reading("Chile sent ships to the port.", "sent").modality == "Asserted"
 
 
+@pytest.mark.parametrize("text, word", [
+    ("In 1931 Chile sent envoys to Lima to persuade Peru to sign the treaty.", "sign"),
+    ("In 1931 Chile sent money to Bolivia to enable it to rebuild the port.", "rebuild"),
+])
+def test_factuality_what_a_purpose_clause_would_have_another_do_is_not_asserted(reading, text, word):
+    assert reading(text, word).modality == "Hypothetical"
+
+
+def test_factuality_a_known_thing_after_a_presupposing_preposition_keeps_its_own_modality(reading):
+    text = "Congress passed a law to let the two peoples keep trading after the Chilean decision to cut ties."
+    assert reading(text, "keep").modality == "Hypothetical"
+    assert reading(text, "decision").modality == "Asserted"
+    # a hope is no known thing: what it hopes for is still to come
+    assert reading("Peru would join the war in the hope of regaining the port.", "hope").modality == "Hypothetical"
+
+
 @pytest.mark.parametrize("text, word, expected", [
     ("In 1990, Peru did not sign or ratify the treaty.", "ratify", "Negative"),
     ("In 1990, Peru neither signed nor ratified the treaty.", "signed", "Negative"),

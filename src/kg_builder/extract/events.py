@@ -549,7 +549,8 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         name = phrase(mention) if mention.pos_ == "PROPN" and mention.is_title else None
         name = name if name and len(name.split()) > 1 else None  # "the Summit" alone names nothing new
         ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when, name)
-        if fact.polarity == "Negative" or fact.is_plain_fact and location:
+        told = token.dep_ not in ("compound", "poss", "nmod")  # "the Lima Summit ratio" tells nothing of the summit
+        if fact.polarity == "Negative" or fact.is_plain_fact and location and told:
             # "the meeting was canceled": what was planned did not happen; "the Machu Picchu Summit, which opened on ...":
             # it did (only a mention that names the same place is sure to be the same meeting), and that sentence
             # is its evidence; a cancellation keeps the sentence that says what was planned
@@ -611,6 +612,8 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
                         for c in noun.children):
         return False
     head = noun.head
+    if noun.pos_ == "PROPN" and noun.dep_ in ("compound", "poss", "nmod"):
+        return True  # "sides in the Cold War contest": a name that modifies another noun is of a thing known
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         return not (head.lemma_.lower() in ctx.frames.light_verbs or head.lemma_.lower() in ctx.cues.negating_verbs
                     or any(c.dep_ == "neg" for c in head.children))

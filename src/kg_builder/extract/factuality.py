@@ -372,9 +372,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
         future |= subjunctive(node) or not is_trigger and _anticipated(node, below, cues)
-        # "agreed on inspections to ensure that no tests were held": the state of affairs a purpose clause aims at is
-        # not asserted (its own act, "to help X", is read as the doer's stance and keeps its modality)
-        future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ == "ccomp"
+        # "agreed on inspections to ensure that no tests were held", "used force to convince Peru to sign": the state
+        # of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as the doer's stance
+        # and keeps its modality)
+        future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ in ("ccomp", "xcomp")
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
@@ -385,6 +386,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
                                                                   and node.head.lemma_.lower() in cues.irrealis_nouns)
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
+        # "to continue ties following the U.S. decision to break relations": a known thing after such a preposition
+        # was so whatever the clause around it supposes
+        bounded = bounded or _presupposed_after_preposition(node, cues)
         # "found it difficult to give support": the parser makes the adjective's infinitive an adverbial clause
         future |= node.dep_ == "advcl" and node.head.pos_ == "ADJ" and node.head.lemma_.lower() in \
             cues.future_adjectives and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -427,6 +431,15 @@ def _complement(child: Token) -> bool:
     if child.dep_ == "ccomp" and child.i < child.head.i:
         return False
     return child.dep_ in ("xcomp", "ccomp", "dobj", "prep") or for_infinitive(child)
+
+
+def _presupposed_after_preposition(noun: Token, cues: Cues) -> bool:
+    """"following the U.S. decision", "after Peru's refusal": a thing named as known (not a hope or a plan, whose
+    content is still to come: "would join the war in the hopes of regaining X")."""
+    known = noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                        for c in noun.children)
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and known \
+        and noun.head.lower_ in cues.presupposing_prepositions and noun.lemma_.lower() not in cues.irrealis_nouns
 
 
 def _purpose(clause: Token) -> bool:
