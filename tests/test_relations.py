@@ -23,6 +23,38 @@ def test_relations_its_close_ally_names_an_alliance(facts_for):
     assert alliance.factuality.is_plain_fact
 
 
+def plain_alliances(facts):
+    """The alliances stated as plain fact, as pairs of keys."""
+    return {pair(r) for r in related(facts, "alliedWith") if r.factuality.is_plain_fact}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # allies of someone unnamed, given as examples, are no allies of each other
+    ("In 1955 officials feared that the program would disrupt the markets of several allies, including Chile and "
+     "Peru.", set()),
+    ("In 1955 U.S. allies such as Chile and Peru objected.",
+     {frozenset({"state/united-states", "state/chile"}), frozenset({"state/united-states", "state/peru"})}),
+    # the conjunct after "its allies" is none of them, and "its" is the subject the participle describes
+    ("In 1956 Bolivia closed its border. The Chilean Government, worried by a war between its Andean allies and a "
+     "rising Pacific power, sent envoys to Lima.", {frozenset({"state/chile", "organization/andean-allies"})}),
+    # "its" of "any of its allies" is the one the phrase is joined to
+    ("In 1978 Peru was at war. The act ended the aid if foreign forces in Peru threatened the security of Chile or "
+     "any of its Andean allies.", {frozenset({"state/chile", "organization/andean-allies"})}),
+    # the word that names the alliance is no party to it; those who oppose the allies are none of them
+    ("In 1919 the Allied leaders – Chilean President Juan Soto and Peruvian President Ana Ruiz – met in Lima.",
+     {frozenset({"state/chile", "state/peru"})}),
+    ("In 1943 the conferences between the Allied nations opposing the Axis powers began in Lima.", set()),
+])
+def test_relations_who_an_alliance_word_makes_allies(facts_for, text, expected):
+    assert plain_alliances(facts_for(text)) == expected
+
+
+def test_relations_alliances_a_clause_says_to_avoid_are_not_made(facts_for):
+    facts = facts_for("In 1796 Chile decided to avoid permanent alliances with Peru and Bolivia.")
+    assert related(facts, "alliedWith") and all(r.factuality.polarity == "Negative"
+                                                for r in related(facts, "alliedWith"))
+
+
 @pytest.mark.parametrize("text", [
     "The Chile-Peru alliance collapsed in 2019.",
     "The Chilean-Peruvian alliance collapsed in 2019.",

@@ -386,6 +386,12 @@ class Registry:
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
+            # "The Eisenhower administration, worried by a war between its allies and X, ...": the one the participle
+            # describes
+            described = [k for k in self._actor(verb.head) if self.kind(k) in ("State", "Organization")] \
+                if verb.dep_ == "acl" and verb.head.i < token.i else []
+            if described:
+                return described[:1]
             # "At its meeting in Lima, the alliance ...": a pronoun in a fronted phrase points forward
             nearest_first = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                                     and (c.i < token.i or _fronted(token, verb, c))), key=lambda c: -c.i)
@@ -426,12 +432,19 @@ class Registry:
         return []
 
     def _joined_owner(self, pronoun: Token, kinds: tuple[str, ...]) -> list[str]:
-        """"the Soviet Union and its allies", "Ruiz and his party": a possessive in a conjunct is the one it is joined
-        to, when that is an actor of the pronoun's kind."""
+        """"the Soviet Union and its allies", "Ruiz and his party", "the United States or any of its allies": a
+        possessive in a conjunct is the one it is joined to, when that is an actor of the pronoun's kind."""
         noun = pronoun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "conj":
+            noun = noun.head.head  # "any of its allies", "some of its partners"
         if pronoun.dep_ != "poss" or noun.dep_ != "conj":
             return []
-        return [k for k in self._actor(noun.head) if self.kind(k) in kinds]
+        # "the security of the United States or any of its allies": the parser may join the conjunct to the noun
+        # whose "of" phrase names the owner
+        joined = [noun.head] + [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < noun.i
+                                for o in c.children if o.dep_ == "pobj"]
+        return next(([k for k in found if self.kind(k) in kinds] for t in joined
+                     if (found := self._actor(t)) and any(self.kind(k) in kinds for k in found)), [])
 
     def _owner_of_act(self, pronoun: Token) -> list[str]:
         """"the U.S. announcement of its intention", "Peru's defence of its claim": "its" in the "of" phrase of a

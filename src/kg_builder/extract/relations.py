@@ -432,6 +432,8 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
         scope = _alliance_scope(token, ctx.triggers["relations"])
         states = []
         for t in scope:
+            if t == token:
+                continue  # "the Allied leaders", "the Alliance's role": the word that names the alliance is no party
             key = ctx.registry.key_of(t)
             actor = ctx.registry._as_actor(key) if key else None
             if actor and ctx.registry.entities.get(actor) and ctx.registry.entities[actor].kind in ("State", "Organization") and actor not in states:
@@ -445,10 +447,12 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             states += [k for k in ctx.registry.actors(token.head) if k not in states and k not in listed]
         if owner and token.pos_ == "NOUN" and token.tag_ == "NNS":  # "the U.S. and its Western European allies"
             # bare "its allies" or "Peru's allies" names nobody in particular
-            listed = {ctx.registry.key_of(c) for c in token.conjuncts}  # "allies and Weinberger feared": no ally
-            states += [k for k in ctx.registry.actors(token) if k not in states and k not in listed
+            # "allies and Weinberger feared", "hostilities between its allies and a rising power": no ally
+            states += [k for k in ctx.registry.actors(token, coordinated=False) if k not in states
                        and _POSSESSOR.sub("", ctx.registry.entities[k].label.lower()) != token.lower_]
         copula = _alliance_copula(ctx, token)
+        if owner is None and copula is None and _examples_only(ctx, token):
+            continue  # "the markets of several allies, including A and B": allies of someone unnamed, not of each other
         if copula is not None:  # "Peru is an ally of Chile", "Chile and Peru are allies"
             states += [k for k in dict.fromkeys(k for s in subjects(copula) for k in ctx.registry.actors(s))
                        if k not in states]
@@ -461,6 +465,18 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
 
 
 _POSSESSOR = re.compile(r"^.*['\u2019]s ")  # "Peru's allies" less its owner
+
+
+def _examples_only(ctx: Context, token: Token) -> bool:
+    """A plural "allies" of no one named ("U.S. allies" names whose), whose members the text gives only as examples
+    ("allies, including A", "allies such as A")."""
+    words = ctx.triggers["relations"]
+    examples = set(words["example_prepositions"])
+    whose = [k for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
+             for k in ctx.registry.actors(t)]
+    return token.tag_ == "NNS" and token.lemma_.lower() == "ally" and not whose and any(
+        c.dep_ == "prep" and c.lower_ in examples for t in (token, *token.children) for c in t.children) \
+        and not any(c.dep_ == "prep" and c.lower_ in words["alliance_member_prepositions"] for c in token.children)
 
 
 def _alliance_copula(ctx: Context, token: Token) -> Token | None:
@@ -490,7 +506,9 @@ def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
     aimed = verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not partners and not (len(doers) >= 2 and verb is not None and not aimed):
         return False
-    fact = ctx.factuality(verb) if verb is not None else Factuality(polarity(token, ctx.cues))
+    # "warned the nation to avoid permanent alliances with X": the object of a verb reads as that verb governs it
+    fact = ctx.factuality(head if head.dep_ == "dobj" else verb) if verb is not None \
+        else Factuality(polarity(token, ctx.cues))
     for partner in (partners or doers[1:]) if doers else []:
         if partner != doers[0]:
             ctx.relate(doers[0], "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
