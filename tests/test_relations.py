@@ -340,6 +340,14 @@ def test_relations_a_member_of_an_organization_or_one_that_joins_it_belongs_to_i
     assert found == [(member, body, polarity)]
 
 
+def test_relations_the_organization_is_the_one_named_last_whatever_its_name(facts_for):
+    facts = facts_for("The World Trade Organization was founded in 1995. The Andean Trade Group was founded in Lima in "
+                      "1996. In 1999 Chile and Peru entered the organization.")
+    names = {e.key: e.label for e in facts.entities}
+    assert {(r.subject, names[r.object]) for r in related(facts, "affiliatedWith")} == {
+        ("state/chile", "Andean Trade Group"), ("state/peru", "Andean Trade Group")}
+
+
 @pytest.mark.parametrize("text", [
     "Chile joined the talks in May.",
     "In 1950, Chile joined the Lima Committee in attacking the port.",  # a partner in the act, no member

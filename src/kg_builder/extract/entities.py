@@ -494,13 +494,16 @@ class Registry:
 
     def _named_by_head(self, token: Token) -> list[str]:
         """"the Lima Party ... his party", "the Andean Development Organization ... the organization": a definite
-        singular noun is the nearest organization named before whose name ends in it."""
-        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lower_ not in self._organization_heads \
+        singular noun is the nearest organization named before whose name ends in it; a word for any organization
+        ("the organization", "the body") is the nearest organization named before, whatever its name ("APEC")."""
+        any_name = token.lower_ in self.words["organization_nouns"]
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or not (any_name or token.lower_ in self._organization_heads) \
                 or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children):
             return []  # (no organization so far ends in the word: the 400 words before need no look)
         for i in range(token.i - 1, max(token.i - 400, -1), -1):
             key = self.token_key.get(i)
-            if key and self.kind(key) == "Organization" and self.entities[key].label.split()[-1].lower() == token.lower_:
+            if key and self.kind(key) == "Organization" and (
+                    any_name or self.entities[key].label.split()[-1].lower() == token.lower_):
                 return [key]
         return []
 
