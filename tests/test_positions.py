@@ -892,6 +892,23 @@ def test_positions_issues_that_share_only_actors_names_are_not_one_issue(facts_f
     assert not [d for d in facts.disagreements if d.evidence.extractor == "rule:opposed-stances"]
 
 
+def test_positions_issues_that_share_only_words_such_as_which_or_would_are_not_one_issue(facts_for):
+    facts = facts_for("Chile supported the plan which would open the border in 1931. "
+                      "Peru opposed the tariff which would close the ports.")
+    assert {("state/chile", "Supports"), ("state/peru", "Opposes")} <= {(h, s) for h, s, _ in stances(facts)}
+    assert not [d for d in facts.disagreements if d.evidence.extractor == "rule:opposed-stances"]
+
+
+def test_positions_holders_who_oppose_their_own_acts_are_not_set_apart_by_them(facts_for):
+    facts = facts_for("In 1931 Chile and Peru opposed their joint naval patrols.")
+    assert facts.disagreements == ()
+
+
+def test_positions_a_division_that_its_doers_agree_on_divides_them_not(facts_for):
+    facts = facts_for("In 1842 Chile and Peru agreed on a division of the disputed islands.")
+    assert facts.disagreements == ()
+
+
 def test_positions_an_official_saying_what_their_state_will_not_do_reports_its_refusal(facts_for):
     facts = facts_for("Juan Soto, the ambassador of Peru, stated that Peru would not sign the fishing pact.")
     refusal = [p for p in facts.positions if p.holder == "state/peru" and p.stance == "Rejects"]

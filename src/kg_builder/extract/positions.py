@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from itertools import combinations
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
@@ -294,8 +295,9 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
         for holder in holders:
             side = ctx.registry.state_of(holder)
             for doer in dict.fromkeys(doers):
-                # "Congress rejected U.S. membership": a state's own body acting on the state's acts is no rift
-                if doer not in (holder, side, ctx.registry.named_state(holder)):
+                # "Congress rejected U.S. membership": a state's own body acting on the state's acts is no rift; nor
+                # are holders who oppose what "their" own acts would bring ("A and B ... their part to contain it")
+                if doer not in (holder, side, ctx.registry.named_state(holder)) and doer not in holders:
                     _disagreement(ctx, sent, [side, doer], [about], fact, "frame:opposed-act")
 
 
@@ -1008,7 +1010,8 @@ def _actor_words(ctx: Context) -> frozenset[str]:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.strip("-").replace("-", "") for w in text.lower().split() if len(w) > 3}
+    """The words of an issue that say what it is about: not "which", "with" or "would", which any two share."""
+    return {w.strip("-").replace("-", "") for w in text.lower().split() if len(w) > 3 and w not in STOP_WORDS}
 
 
 def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list[str], fact: Factuality,
@@ -1049,9 +1052,12 @@ def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
             if found:
                 used.add(token.i)
             parties = list(dict.fromkeys(parties + found))
-    if len(parties) < 2 and pred.category == "noun":
+    governing = _governing_verb(pred.head) if pred.category == "noun" else None
+    # "A and B agreed on a division of the territory": what its doers agree on divides them not
+    agreed = governing is not None and governing.lemma_.lower() in ctx.triggers["positions"]["agreeing_verbs"]
+    if len(parties) < 2 and governing is not None and not agreed:
         # "both sides failed ... due to disagreements over X": a dispute noun in a clause is its subject's
-        parties += [k for k in _actors(ctx, subjects(_governing_verb(pred.head))) if k not in parties]
+        parties += [k for k in _actors(ctx, subjects(governing)) if k not in parties]
     return parties, used
 
 
