@@ -392,6 +392,16 @@ def test_agreements_an_initialism_in_parentheses_is_no_member_of_the_list(facts_
     assert sorted(names[r.object] for r in signatories(facts)) == ["Andean Trade Union", "Chile"]
 
 
+@pytest.mark.parametrize("text, commitments", [
+    ("In 1951 the parties assumed that if the Lima Treaty was eventually extended to include other powers, Bolivia "
+     "would be among the first to join.", []),  # who would take part, no provision
+    ("In 1951 the Lima Treaty included a ban on fishing in the bay.", ["a ban on fishing in the bay"]),
+])
+def test_agreements_what_an_accord_includes_is_a_provision_unless_it_names_its_parties(facts_for, text, commitments):
+    [treaty] = facts_for(text).agreements
+    assert [c.label for c in treaty.commitments] == commitments
+
+
 # --- provisions told under an agreement ----------------------------------------------------------
 
 def test_agreements_provisions_under_a_named_accord_are_its_commitments_one_per_clause(facts_for):
