@@ -129,6 +129,18 @@ def test_events_a_named_or_known_event_took_place_whatever_the_clause_supposes(f
     assert conference.factuality.is_plain_fact
 
 
+@pytest.mark.parametrize("text, labels", [
+    # an apposition that sums up the clause is no part of what happened
+    ("In 1801 Chile refused to sign the treaty, a decision that angered Peru.",
+     ["Chile refused to sign the treaty", "Chile sign the treaty"]),
+    # a name set off by commas says who
+    ("In 1799 Chile passed a law in response to the visit of a Peruvian envoy, Juan Soto, who had come to Lima.",
+     ["Chile passed a law in response to the visit of a Peruvian envoy Juan Soto"]),
+])
+def test_events_a_label_leaves_out_an_apposition_that_sums_up_the_clause(facts_for, text, labels):
+    assert sorted(e.label for e in facts_for(text).events) == sorted(labels)
+
+
 def test_events_a_named_event_that_modifies_another_noun_is_no_supposition_of_the_clause(facts_for):
     facts = facts_for("Peru hoped to stay out of the Chaco War contest.")
     assert [e.label for e in facts.events if "Chaco" in e.label and not e.factuality.is_plain_fact] == [

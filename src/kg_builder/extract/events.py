@@ -431,7 +431,16 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
     first_subject = min((s.left_edge.i for s in subject), default=verb.i)
     aside = {t.i for c in verb.children if c.i < first_subject and c.dep_ not in ("nsubj", "nsubjpass")
              for t in c.subtree}
-    return aside | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
+    # "refused to sign the treaty, a decision that angered Peru": an apposition that sums up the clause
+    summing_up = {t.i for a in verb.subtree if _summing_up(a) for t in a.subtree}
+    return aside | summing_up | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
+
+
+def _summing_up(noun: Token) -> bool:
+    """An apposition after a comma whose relative clause comments on what came before ("..., a policy to which X
+    agreed", "..., a move that angered Y"); a name so set off names who ("..., George Logan, who ...")."""
+    return noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == "," \
+        and any(c.dep_ == "relcl" for c in noun.children)
 
 
 def tidy_label(label: str, shortest: int = 3) -> str | None:
