@@ -253,6 +253,11 @@ def test_relations_title_stops_at_the_previous_name(facts_for):
     assert ("person/dina-boluarte", "state/chile") not in leaders
 
 
+def test_relations_a_title_in_apposition_after_a_list_is_its_last_member_s(facts_for):
+    facts = facts_for("In 1983 the policy was championed by John Miller and David Brown, now Foreign Minister.")
+    assert {(e.label, e.roles) for e in facts.entities if e.roles} == {("David Brown", ("foreign minister",))}
+
+
 def test_relations_appositive_ally_of_a_possessor(facts_for):
     facts = facts_for("In 1999 NATO bombed Serbia, Russia's ally, for weeks.")
     assert frozenset(("state/russia", "state/serbia")) in {pair(r) for r in related(facts, "alliedWith")}

@@ -124,7 +124,11 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     the title leads that state or body: "the head of the Soviet delegation" leads the delegation, a part of the state
     its modifier names, and is only in that state's service."""
     root = ent.root
-    noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+    noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"
+                                                        and not _after_conjunct(root, c)), None)
+    if noun is None and root.dep_ == "conj":  # "Shultz and McFarlane, now National Security Advisor": the last one's
+        noun = next((c for c in root.head.children if c.dep_ == "appos" and _after_conjunct(root.head, c)
+                     and not any(x.dep_ == "conj" and root.i < x.i < c.i for x in root.head.children)), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
         return None, [], [], True
     title, words, owner_phrases = _title_noun(ctx, noun, titles)
@@ -133,6 +137,11 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
     leads = not any(t.pos_ == "NOUN" and not ctx.registry.key_of(t) for t in owner_phrases)
     return title, words, owners, leads
+
+
+def _after_conjunct(head: Token, appos: Token) -> bool:
+    """The parser hangs an apposition after a list on the list's first item: it is the last item's."""
+    return any(c.dep_ == "conj" and c.i < appos.i for c in head.children)
 
 
 def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | None, list[Token], list[Token]]:
