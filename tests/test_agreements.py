@@ -393,8 +393,8 @@ def test_agreements_an_initialism_in_parentheses_is_no_member_of_the_list(facts_
 
 
 @pytest.mark.parametrize("text, commitments", [
-    ("In 1951 the parties assumed that if the Lima Treaty was eventually extended to include other powers, Bolivia "
-     "would be among the first to join.", []),  # who would take part, no provision
+    ("In 1951 Chile hoped that if the Lima Treaty were later widened to include other powers, Bolivia would join "
+     "first.", []),  # who would take part, no provision
     ("In 1951 the Lima Treaty included a ban on fishing in the bay.", ["a ban on fishing in the bay"]),
 ])
 def test_agreements_what_an_accord_includes_is_a_provision_unless_it_names_its_parties(facts_for, text, commitments):

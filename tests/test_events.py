@@ -149,8 +149,8 @@ def test_events_a_named_event_that_modifies_another_noun_is_no_supposition_of_th
 
 def test_events_a_named_event_that_modifies_another_noun_does_not_become_its_evidence(facts_for):
     facts = facts_for("In 1922, Chile, Peru, and Bolivia signed the Andes Treaty at the Washington Conference. Bolivia "
-                      "proved flexible, but preferred that a 3:2 ratio be applied to small craft, rather than the "
-                      "Washington Conference ratio of 5:3.")
+                      "was flexible on cruisers, but asked that a 3:2 ratio be used for small craft, not the Washington "
+                      "Conference ratio of 5:3.")
     [conference] = of_kind(facts, "Meeting")
     assert conference.evidence.span.sentence.startswith("In 1922")
 

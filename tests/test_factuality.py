@@ -142,7 +142,8 @@ def test_factuality_a_known_thing_after_a_presupposing_preposition_keeps_its_own
     assert reading(text, "keep").modality == "Hypothetical"
     assert reading(text, "decision").modality == "Asserted"
     # a hope is no known thing: what it hopes for is still to come
-    assert reading("Peru would join the war in the hope of regaining the port.", "hope").modality == "Hypothetical"
+    assert reading("Peru would enter the conflict in the hope of winning back the port.", "hope").modality == \
+        "Hypothetical"
 
 
 @pytest.mark.parametrize("text, word, expected", [

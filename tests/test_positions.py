@@ -310,8 +310,8 @@ def test_positions_a_group_named_for_a_state_does_not_disagree_with_that_state(f
 
 
 @pytest.mark.parametrize("text", [
-    "In 1931 Chilean officials, reluctant to encourage Peruvian trade in the region, closed the port.",
-    "In 1931 Chilean officials, reluctant to encourage trade with Peru, closed the port.",
+    "In 1931 Chilean officials, reluctant to favor Peruvian shippers, shut the port.",
+    "In 1931 Chilean officials, reluctant to favor shippers from Peru, shut the port.",
 ])
 def test_positions_a_state_named_in_what_follows_officials_does_not_make_them_its_officials(facts_for, text):
     assert {holder for holder, _, _ in stances(facts_for(text))} == {"state/chile"}
@@ -872,8 +872,8 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
     ("Chile faced a choice: to wait for Peru was to lose the port.", set()),
     ("Peru sent troops, only to see them defeated.", set()),  # what came of the act, not what it was for
     # what the act led to finding out, though the parser makes "to discover" its purpose
-    ("In August 1961, Peruvians awoke to discover that on the orders of the Chilean leader, a fence had been built.",
-     set()),
+    ("In May 1931, Bolivians awoke to discover that on the orders of the Chilean president, the border had been "
+     "closed.", set()),
     ("Chile handed its obligations to reduce the fleet to Peru.", set()),  # the obligations' infinitive
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):

@@ -30,20 +30,19 @@ def plain_alliances(facts):
 
 @pytest.mark.parametrize("text, expected", [
     # allies of someone unnamed, given as examples, are no allies of each other
-    ("In 1955 officials feared that the program would disrupt the markets of several allies, including Chile and "
-     "Peru.", set()),
+    ("In 1955 the new tariff hurt the exporters of several allies, including Chile and Peru.", set()),
     ("In 1955 U.S. allies such as Chile and Peru objected.",
      {frozenset({"state/united-states", "state/chile"}), frozenset({"state/united-states", "state/peru"})}),
     # the conjunct after "its allies" is none of them, and "its" is the subject the participle describes
     ("In 1956 Bolivia closed its border. The Chilean Government, worried by a war between its Andean allies and a "
      "rising Pacific power, sent envoys to Lima.", {frozenset({"state/chile", "organization/andean-allies"})}),
     # "its" of "any of its allies" is the one the phrase is joined to
-    ("In 1978 Peru was at war. The act ended the aid if foreign forces in Peru threatened the security of Chile or "
-     "any of its Andean allies.", {frozenset({"state/chile", "organization/andean-allies"})}),
+    ("In 1978 Peru was at war. The law ended the aid if forces in Peru threatened the safety of Chile or any of its "
+     "Andean allies.", {frozenset({"state/chile", "organization/andean-allies"})}),
     # the word that names the alliance is no party to it; those who oppose the allies are none of them
     ("In 1919 the Allied leaders – Chilean President Juan Soto and Peruvian President Ana Ruiz – met in Lima.",
      {frozenset({"state/chile", "state/peru"})}),
-    ("In 1943 the conferences between the Allied nations opposing the Axis powers began in Lima.", set()),
+    ("In 1943 summits of the Allied nations opposing the Axis powers took place in Lima.", set()),
 ])
 def test_relations_who_an_alliance_word_makes_allies(facts_for, text, expected):
     assert plain_alliances(facts_for(text)) == expected
@@ -254,7 +253,7 @@ def test_relations_title_stops_at_the_previous_name(facts_for):
 
 
 def test_relations_a_title_in_apposition_after_a_list_is_its_last_member_s(facts_for):
-    facts = facts_for("In 1983 the policy was championed by John Miller and David Brown, now Foreign Minister.")
+    facts = facts_for("In 1983 the plan was pushed by John Miller and David Brown, then Foreign Minister.")
     assert {(e.label, e.roles) for e in facts.entities if e.roles} == {("David Brown", ("foreign minister",))}
 
 

@@ -439,8 +439,8 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
 def _summing_up(noun: Token) -> bool:
     """An apposition after a comma whose relative clause comments on what came before ("..., a policy to which X
     agreed", "..., a move that angered Y"); a name so set off names who ("..., George Logan, who ...")."""
-    return noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == "," \
-        and any(c.dep_ == "relcl" for c in noun.children)
+    after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+    return noun.dep_ == "appos" and noun.pos_ == "NOUN" and after_comma and any(c.dep_ == "relcl" for c in noun.children)
 
 
 def tidy_label(label: str, shortest: int = 3) -> str | None:

@@ -372,9 +372,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
         future |= subjunctive(node) or not is_trigger and _anticipated(node, below, cues)
-        # "agreed on inspections to ensure that no tests were held", "used force to convince Peru to sign": the state
-        # of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as the doer's stance
-        # and keeps its modality)
+        # "agreed on inspections to ensure that no tests were held", "sent money to enable Bolivia to rebuild the
+        # port": the state of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as
+        # the doer's stance and keeps its modality)
         future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ in ("ccomp", "xcomp")
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
