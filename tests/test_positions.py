@@ -298,6 +298,21 @@ def test_positions_a_stance_noun_given_says_the_stance_not_the_thing_given(facts
     assert stances(facts_for(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1931 Chile's goal was a customs union with Peru.", {("state/chile", "Supports", "customs union with Peru")}),
+    ("In 1931 Chile's goal was far more modest, and Peru's plan to close the port remained unpopular.",
+     {("state/peru", "Supports", "close the port")}),  # what an aim or a plan was like is no aim
+])
+def test_positions_what_an_aim_is_said_to_be_is_its_content_what_it_is_like_is_not(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+def test_positions_a_noun_with_a_that_clause_is_the_issue_with_what_the_clause_says(facts_for):
+    facts = facts_for("In 1841 the Supreme Court sided with the crew, accepting the argument that the ship had never "
+                      "been Peruvian.")
+    assert "argument that the ship had never been Peruvian" in {issue for _, _, issue in stances(facts)}
+
+
 def test_positions_a_possessed_policy_said_only_by_adjectives_names_no_issue(facts_for):
     facts = facts_for("In 1931 Peru's bold new foreign policy won praise, and Chile's assertive approach did not.")
     assert stances(facts) == set()

@@ -24,7 +24,7 @@ from .context import Context
 from .factuality import subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (agents, conjuncts, head_forms, non_restrictive, objects, phrase, prep_objects, sentence_of,
-                     side_prefix, split_list, strip_determiners, subjects, text_of, verb_lemmas)
+                     side_prefix, split_list, strip_determiners, subjects, text_of, that_clause, verb_lemmas)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -523,6 +523,9 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
+    content = [c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and that_clause(c)]
+    if content:  # "accepting the argument that they were never citizens": the argument is what it says
+        return _short(f"{text} that {clause_text(content[0])}", 18)
     # "an amendment (to the charter) that would let the state seize the mines": what it would do is at stake; the
     # parser often hangs the clause on the last noun of the phrase
     nouns = [token, *(o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
