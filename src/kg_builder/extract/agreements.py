@@ -681,7 +681,7 @@ def _no_provision(ctx: Context, verb: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for o in taken for c in o.children):
         return True  # "contained no disarmament provisions"
     if verb.lemma_.lower() in section["member_verbs"] and taken and all(ctx.registry.actors(o) for o in taken):
-        return True  # "extended to include other powers": who takes part, no provision
+        return True  # "widened to include other states": who takes part, no provision
     # also "the situation created by it", "set the colonists on the path to ..."
     outcomes = [*taken, *([verb.head] if verb.dep_ == "acl" else []),
                 *(o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "onto") for o in p.children

@@ -493,7 +493,7 @@ def _complements(noun: Token, complement_verbs: frozenset[str], has_object: bool
     if noun.dep_ != "nsubj" or verb.lemma_.lower() not in complement_verbs:
         return ()
     kept = ("xcomp", "ccomp") if has_object else ("attr", "dobj", "xcomp", "acomp")
-    # "Bullitt's objective was far more ambitious": an adjective says what the aim was like, not what it was
+    # "the envoy's aim was far more modest": an adjective says what the aim was like, not what it was
     return tuple(t for c in verb.children if c.dep_ in kept and not (c.dep_ == "acomp" and c.pos_ == "ADJ")
                  for t in conjuncts(c))
 

@@ -386,7 +386,7 @@ class Registry:
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
-            # "The Eisenhower administration, worried by a war between its allies and X, ...": the one the participle
+            # "The Chilean government, worried by a war between its allies and X, ...": the one the participle
             # describes
             described = [k for k in self._actor(verb.head) if self.kind(k) in ("State", "Organization")] \
                 if verb.dep_ == "acl" and verb.head.i < token.i else []
@@ -521,7 +521,7 @@ class Registry:
     def _nominal(self, token: Token) -> list[str]:
         """"the North Korean leader", "U.S. negotiators", "both sides": descriptions that name an actor."""
         lemma = token.lemma_.lower()
-        # before the noun: "officials, reluctant to encourage U.S. trade," are no U.S. officials
+        # before the noun: "officials, reluctant to favor U.S. shippers," are no U.S. officials
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < token.i]
         leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
         if lemma in self.actor_nouns:

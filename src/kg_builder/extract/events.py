@@ -622,7 +622,7 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
         return False
     head = noun.head
     if noun.pos_ == "PROPN" and noun.dep_ in ("compound", "poss", "nmod"):
-        return True  # "sides in the Cold War contest": a name that modifies another noun is of a thing known
+        return True  # "stayed out of the Chaco War contest": a name that modifies another noun is of a thing known
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         return not (head.lemma_.lower() in ctx.frames.light_verbs or head.lemma_.lower() in ctx.cues.negating_verbs
                     or any(c.dep_ == "neg" for c in head.children))

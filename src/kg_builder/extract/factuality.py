@@ -386,7 +386,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
                                                                   and node.head.lemma_.lower() in cues.irrealis_nouns)
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
-        # "to continue ties following the U.S. decision to break relations": a known thing after such a preposition
+        # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition
         # was so whatever the clause around it supposes
         bounded = bounded or _presupposed_after_preposition(node, cues)
         # "found it difficult to give support": the parser makes the adjective's infinitive an adverbial clause
@@ -434,8 +434,8 @@ def _complement(child: Token) -> bool:
 
 
 def _presupposed_after_preposition(noun: Token, cues: Cues) -> bool:
-    """"following the U.S. decision", "after Peru's refusal": a thing named as known (not a hope or a plan, whose
-    content is still to come: "would join the war in the hopes of regaining X")."""
+    """"after the Chilean decision", "following Peru's refusal": a thing named as known (not a hope or a plan, whose
+    content is still to come: "would enter the conflict in the hope of winning back X")."""
     known = noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                         for c in noun.children)
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and known \

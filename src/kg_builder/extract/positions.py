@@ -162,7 +162,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
 
 
 def _carries_stance_noun(ctx: Context, sent: SentSpan, pred: Predication, theme: Token) -> bool:
-    """"gave his consent for the invasion to proceed", "gave assurances that it would withdraw": a light verb's object
+    """"gave its consent for the treaty to proceed", "gave assurances that it would withdraw": a light verb's object
     that is a stance noun saying what it is about is no thing given; the noun's own frame reads the stance."""
     if pred.category != "verb" or pred.lemma not in ctx.frames.light_verbs or theme not in pred.themes:
         return False
@@ -296,7 +296,7 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
             side = ctx.registry.state_of(holder)
             for doer in dict.fromkeys(doers):
                 # "Congress rejected U.S. membership": a state's own body acting on the state's acts is no rift; nor
-                # are holders who oppose what "their" own acts would bring ("A and B ... their part to contain it")
+                # are holders who oppose what "their" own acts would bring ("A and B opposed their joint patrols")
                 if doer not in (holder, side, ctx.registry.named_state(holder)) and doer not in holders:
                     _disagreement(ctx, sent, [side, doer], [about], fact, "frame:opposed-act")
 
@@ -524,7 +524,7 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
     content = [c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and that_clause(c)]
-    if content:  # "accepting the argument that they were never citizens": the argument is what it says
+    if content:  # "accepting the argument that the ship was never Peruvian": the argument is what it says
         return _short(f"{text} that {clause_text(content[0])}", 18)
     # "an amendment (to the charter) that would let the state seize the mines": what it would do is at stake; the
     # parser often hangs the clause on the last noun of the phrase
@@ -717,7 +717,7 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
 
 
 def _found_out(ctx: Context, infinitive: Token) -> bool:
-    """"awoke to discover that X": what the act led to finding out, not what it was for (the parser may make the
+    """"woke to find that X": what the act led to finding out, not what it was for (the parser may make the
     "that" an object of its own, the clause a sentence of its own)."""
     return infinitive.lemma_.lower() in ctx.triggers["positions"]["discovery_verbs"] and any(
         c.dep_ == "ccomp" or c.lower_ == "that" and c.tag_ == "IN" for c in infinitive.children)
@@ -1056,7 +1056,7 @@ def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
                 used.add(token.i)
             parties = list(dict.fromkeys(parties + found))
     governing = _governing_verb(pred.head) if pred.category == "noun" else None
-    # "A and B agreed on a division of the territory": what its doers agree on divides them not
+    # "A and B agreed on a division of the islands": what its doers agree on divides them not
     agreed = governing is not None and governing.lemma_.lower() in ctx.triggers["positions"]["agreeing_verbs"]
     if len(parties) < 2 and governing is not None and not agreed:
         # "both sides failed ... due to disagreements over X": a dispute noun in a clause is its subject's

@@ -126,7 +126,7 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     root = ent.root
     noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"
                                                         and not _after_conjunct(root, c)), None)
-    if noun is None and root.dep_ == "conj":  # "Shultz and McFarlane, now National Security Advisor": the last one's
+    if noun is None and root.dep_ == "conj":  # "A and B, then Foreign Minister": the last one's
         noun = next((c for c in root.head.children if c.dep_ == "appos" and _after_conjunct(root.head, c)
                      and not any(x.dep_ == "conj" and root.i < x.i < c.i for x in root.head.children)), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
@@ -461,7 +461,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
                        and _POSSESSOR.sub("", ctx.registry.entities[k].label.lower()) != token.lower_]
         copula = _alliance_copula(ctx, token)
         if owner is None and copula is None and _examples_only(ctx, token):
-            continue  # "the markets of several allies, including A and B": allies of someone unnamed, not of each other
+            continue  # "the exporters of several allies, including A and B": allies of someone unnamed, not of each other
         if copula is not None:  # "Peru is an ally of Chile", "Chile and Peru are allies"
             states += [k for k in dict.fromkeys(k for s in subjects(copula) for k in ctx.registry.actors(s))
                        if k not in states]
@@ -515,7 +515,7 @@ def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
     aimed = verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not partners and not (len(doers) >= 2 and verb is not None and not aimed):
         return False
-    # "warned the nation to avoid permanent alliances with X": the object of a verb reads as that verb governs it
+    # "decided to avoid lasting alliances with X": the object of a verb reads as that verb governs it
     fact = ctx.factuality(head if head.dep_ == "dobj" else verb) if verb is not None \
         else Factuality(polarity(token, ctx.cues))
     for partner in (partners or doers[1:]) if doers else []:
