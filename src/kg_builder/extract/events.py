@@ -19,7 +19,7 @@ from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
-from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, objects, phrase, prep_objects, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -438,9 +438,10 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
 
 def _summing_up(noun: Token) -> bool:
     """An apposition after a comma whose relative clause comments on what came before ("..., a policy to which X
-    agreed", "..., a move that angered Y"); a name so set off names who ("..., George Logan, who ...")."""
-    after_comma = noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
-    return noun.dep_ == "appos" and noun.pos_ == "NOUN" and after_comma and any(c.dep_ == "relcl" for c in noun.children)
+    agreed", "..., a move that angered Y"); a name so set off names who ("..., Juan Soto, who ...")."""
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN" or not any(c.dep_ == "relcl" for c in noun.children):
+        return False  # first: the left edge walks the phrase, and most words asked are no apposition
+    return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
 
 
 def tidy_label(label: str, shortest: int = 3) -> str | None:
@@ -615,9 +616,7 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
     says it is only planned ("the planned summit")."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    known = noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                        for c in noun.children)
-    if not known or any(c.dep_ in ("amod", "compound") and c.lower_ in ctx.cues.irrealis_modifiers
+    if not referred_to_as_known(noun) or any(c.dep_ in ("amod", "compound") and c.lower_ in ctx.cues.irrealis_modifiers
                         for c in noun.children):
         return False
     head = noun.head

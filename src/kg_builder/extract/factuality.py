@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive, verb_predication
-from .tokens import non_restrictive, that_clause, verb_lemmas
+from .tokens import non_restrictive, referred_to_as_known, that_clause, verb_lemmas
 
 
 @dataclass(frozen=True)
@@ -436,10 +436,9 @@ def _complement(child: Token) -> bool:
 def _presupposed_after_preposition(noun: Token, cues: Cues) -> bool:
     """"after the Chilean decision", "following Peru's refusal": a thing named as known (not a hope or a plan, whose
     content is still to come: "would enter the conflict in the hope of winning back X")."""
-    known = noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                        for c in noun.children)
-    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and known \
-        and noun.head.lower_ in cues.presupposing_prepositions and noun.lemma_.lower() not in cues.irrealis_nouns
+    return noun.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.head.lower_ in cues.presupposing_prepositions and noun.lemma_.lower() not in cues.irrealis_nouns \
+        and referred_to_as_known(noun)
 
 
 def _purpose(clause: Token) -> bool:

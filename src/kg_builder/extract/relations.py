@@ -481,11 +481,12 @@ def _examples_only(ctx: Context, token: Token) -> bool:
     ("allies, including A", "allies such as A")."""
     words = ctx.triggers["relations"]
     examples = set(words["example_prepositions"])
-    whose = [k for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree
-             for k in ctx.registry.actors(t)]
-    return token.tag_ == "NNS" and token.lemma_.lower() == "ally" and not whose and any(
-        c.dep_ == "prep" and c.lower_ in examples for t in (token, *token.children) for c in t.children) \
-        and not any(c.dep_ == "prep" and c.lower_ in words["alliance_member_prepositions"] for c in token.children)
+    if token.tag_ != "NNS" or token.lemma_.lower() != "ally" or not any(
+            c.dep_ == "prep" and c.lower_ in examples for t in (token, *token.children) for c in t.children) \
+            or any(c.dep_ == "prep" and c.lower_ in words["alliance_member_prepositions"] for c in token.children):
+        return False
+    return not any(ctx.registry.actors(t) for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                   for t in c.subtree)
 
 
 def _alliance_copula(ctx: Context, token: Token) -> Token | None:

@@ -271,6 +271,12 @@ def coordinated_verb(verb: Token) -> bool:
         and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
 
 
+def referred_to_as_known(noun: Token) -> bool:
+    """A name, or a noun with "the", "this", "that" or a possessor: a thing the text takes its reader to know."""
+    return noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                       for c in noun.children)
+
+
 def non_restrictive(node: Token) -> bool:
     """"tariffs on steel, which could hurt Chile": a relative clause set off by a comma, an aside on its noun."""
     if node.dep_ != "relcl":
