@@ -96,3 +96,50 @@ def test_entities_a_name_in_parentheses_before_a_list_goes_on_is_no_member() -> 
     doc = _list_with_apposition("(", ")")
     registry = registry_of(doc, {0: "state/peru", 2: "state/chile", 5: "state/bolivia"})
     assert sorted(registry.actors(doc[0])) == ["state/bolivia", "state/peru"]
+
+
+def test_entities_a_name_in_brackets_beside_a_body_s_abbreviation_is_the_body_s_other_name() -> None:
+    # "The Green Union (Union Verde or UV) won. Verde spoke.", with "Union Verde" tagged PERSON as the small model
+    # may tag a name in another language: it is the body's, and its last word names no person later on
+    words = ["The", "Green", "Union", "(", "Union", "Verde", "or", "UV", ")", "won", ".", "Verde", "spoke", "."]
+    doc = Doc(VOCAB, words=words, heads=[2, 2, 9, 5, 5, 2, 5, 5, 5, 9, 9, 12, 12, 12],
+              deps=["det", "compound", "nsubj", "punct", "compound", "appos", "cc", "conj", "punct", "ROOT", "punct",
+                    "nsubj", "ROOT", "punct"],
+              pos=["DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "PUNCT", "VERB", "PUNCT",
+                   "PROPN", "VERB", "PUNCT"],
+              sent_starts=[True] + [False] * 10 + [True, False, False])
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON"), Span(doc, 7, 8, label="ORG")]
+    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    assert [(e.kind, e.label, sorted(e.aliases)) for e in registry.entities.values()] == [
+        ("Organization", "Green Union", ["UV", "Union Verde"])]
+    assert registry.key_of(doc[11]) is None
+
+
+def test_entities_a_kind_of_body_after_a_name_the_tagger_left_it_out_of_is_the_body() -> None:
+    # "The Verde party objected.", with only "Verde" tagged ORG
+    words = ["The", "Verde", "party", "objected", "."]
+    doc = Doc(VOCAB, words=words, heads=[2, 2, 3, 3, 3], deps=["det", "compound", "nsubj", "ROOT", "punct"],
+              pos=["DET", "PROPN", "NOUN", "VERB", "PUNCT"], tags=["DT", "NNP", "NN", "VBD", "."],
+              lemmas=["the", "Verde", "party", "object", "."])
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    assert [registry.entities[k].label for k in registry.actors(doc[2])] == ["Verde"]
+    # a kind of thing that is no body is not the body that names it
+    doc = Doc(VOCAB, words=["The", "Verde", "plan", "failed", "."], heads=[2, 2, 3, 3, 3],
+              deps=["det", "compound", "nsubj", "ROOT", "punct"], pos=["DET", "PROPN", "NOUN", "VERB", "PUNCT"],
+              tags=["DT", "NNP", "NN", "VBD", "."], lemmas=["the", "Verde", "plan", "fail", "."])
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    assert Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc).actors(doc[2]) == []
+
+
+def test_entities_a_surname_the_tagger_took_for_a_plural_noun_still_names_the_person() -> None:
+    # "Ana Prats spoke. Prats left.", with the second "Prats" tagged as the plural of "prat"
+    words = ["Ana", "Prats", "spoke", ".", "Prats", "left", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 2, 2, 2, 5, 5, 5], deps=["compound", "nsubj", "ROOT", "punct", "nsubj",
+                                                                      "ROOT", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"],
+              tags=["NNP", "NNP", "VBD", ".", "NNS", "VBD", "."], sent_starts=[True, False, False, False, True, False,
+                                                                             False])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    assert registry.key_of(doc[4]) == registry.key_of(doc[1]) == "person/ana-prats"

@@ -41,3 +41,14 @@ def test_nlp_a_sentence_starts_at_a_line_break_and_never_at_a_small_letter_mid_s
     assert starts[9:12] == [(")", None), ("the", False), ("states", False)]  # the parser may not cut after ")"
     assert starts[14:16] == [("\n", None), ("The", True)]
     assert starts[-2:] == [("Then", None), ("it", False)]  # after a full stop a capital may start one
+
+
+def test_nlp_a_name_ends_at_an_opening_bracket_and_keeps_its_id() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import entity_brackets
+
+    doc = NLP("the Green Union (Union Verde or UV) party and the Lima Pact")
+    doc.ents = [Span(doc, 1, 5, label="ORG", span_id="organization/green-union"), Span(doc, 12, 14, label="ORG")]
+    assert [(e.text, e.label_, e.ent_id_) for e in entity_brackets(doc).ents] == [
+        ("Green Union", "ORG", "organization/green-union"), ("Lima Pact", "ORG", "")]

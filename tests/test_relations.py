@@ -197,7 +197,8 @@ def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, te
 def test_relations_succeeded_as_gives_both_the_title_and_the_kind_of_minister_owns_nothing(facts_for):
     facts = facts_for("In 2031 Luis Soto was succeeded as Finance Minister and Navy Commander by Admiral Mario Diaz.")
     roles = {e.label: set(e.roles) for e in facts.entities if e.kind == "Person"}
-    assert {"minister", "commander"} <= roles["Luis Soto"] and {"minister", "commander"} <= roles["Mario Diaz"]
+    assert {"finance minister", "commander"} <= roles["Luis Soto"]
+    assert {"finance minister", "commander"} <= roles["Mario Diaz"]
     # the kind words of the titles own nothing; the admiral is of the navy the sentence names, by his rank
     assert [(r.subject, r.object, r.evidence.extractor) for r in facts.relations
             if r.predicate in ("affiliatedWith", "leaderOf")] == [("person/mario-diaz", "organization/navy",
@@ -321,6 +322,12 @@ def test_relations_a_title_with_of_or_a_hyphen_before_a_name_is_read_whole(facts
         ("person/luis-vera", "affiliatedWith", "state/chile")}  # the "State" of the title is no body
 
 
+def test_relations_a_minister_s_portfolio_is_part_of_the_title(facts_for):
+    facts = facts_for("Peruvian Minister of Foreign Affairs Jose Soto proposed a pact.")
+    assert {e.label: e.roles for e in facts.entities if e.kind == "Person"} == {
+        "Jose Soto": ("minister of foreign affairs",)}
+
+
 def test_relations_recruited_to_serve_as_gives_the_recruit_the_title(facts_for):
     facts = facts_for("In 1994, the president recruited Tom Hale, a banker, to serve as Deputy Secretary of State.")
     assert {e.label: e.roles for e in facts.entities if e.kind == "Person"}["Tom Hale"] == ("deputy secretary of state",)
@@ -336,12 +343,22 @@ def test_relations_recruited_to_serve_as_gives_the_recruit_the_title(facts_for):
      "person/arno-b-felt", "organization/lima-committee", "Positive"),
     ("Arno B. Felt, representing the Lima Committee, proposed a plan.", "person/arno-b-felt",
      "organization/lima-committee", "Positive"),
+    # named with the body one comes from
+    ("The vote pitted Arno B. Felt of the Lima Committee against the mayor.", "person/arno-b-felt",
+     "organization/lima-committee", "Positive"),
+    # the tagger's name runs into the bracket that gives the body's other name and abbreviation
+    ("Arno B. Felt, candidate of the Green Union (Union Verde or UV) party, lost.", "person/arno-b-felt",
+     "organization/green-union", "Positive"),
 ])
 def test_relations_a_member_of_an_organization_or_one_that_joins_it_belongs_to_it(facts_for, text, member, body,
                                                                                    polarity):
     found = [(r.subject, r.object, r.factuality.polarity) for r in facts_for(text).relations
              if r.predicate == "affiliatedWith"]
     assert found == [(member, body, polarity)]
+
+
+def test_relations_a_person_of_a_state_is_from_it_not_its_member(facts_for):
+    assert not related(facts_for("The vote pitted Arno B. Felt of Peru against the mayor."), "affiliatedWith")
 
 
 def test_relations_the_organization_is_the_one_named_last_whatever_its_name(facts_for):

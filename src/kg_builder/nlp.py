@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokens import Span
 from spacy.util import compile_infix_regex
 
 from .errors import ModelError
@@ -41,6 +42,18 @@ def sentence_bounds(doc):
         elif token.text[:1].islower() and before.text not in SENTENCE_ENDS:
             starts[token.i] = -1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy keeps -1 as its unsigned twin
+    return doc
+
+
+@Language.component("kg_entity_brackets")
+def entity_brackets(doc):
+    """A name ends at an opening bracket: the model tags "the Popular Front (Frente Popular" as one name, where the
+    bracket holds the same body's other name or abbreviation (the extract stage reads those as its aliases)."""
+    ents = doc.ents
+    cut = [next((t.i for t in ent[1:] if t.text == "("), None) for ent in ents]
+    if any(cut):
+        doc.ents = [ent if at is None else Span(doc, ent.start, at, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+                    for ent, at in zip(ents, cut)]
     return doc
 
 
@@ -112,4 +125,5 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(lexicon))
     nlp.add_pipe("kg_sentence_bounds", before="parser")
+    nlp.add_pipe("kg_entity_brackets", after="ner")
     return nlp

@@ -60,7 +60,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "appointment_verbs",
                            "holding_verbs", "succession_verbs", "leading_verbs", "leadership_nouns", "alliance_words",
                            "alliance_member_prepositions", "example_prepositions",
-                           "membership_heads", "member_nouns", "joining_verbs", "qualified_group_nouns",
+                           "membership_heads", "member_nouns", "member_preps", "joining_verbs", "qualified_group_nouns",
                            "opinion_nouns", "group_suffixes", "group_nouns")},
     "facilities": {"head_requires": LISTS,
                    **_words("heads", "generic_modifiers", "status_modifiers", "status_nouns", "operator_verbs",

@@ -74,6 +74,7 @@ class Registry:
         self.titles = {t for t in self.title_names if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
         self.member_nouns = frozenset(triggers["member_nouns"])
+        self.membership_heads = frozenset(triggers["membership_heads"])
         # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
         # and "the Lausanne Conference" tagged FAC or PERSON names a meeting, no actor or place
         events = lexicon.triggers["events"]
@@ -106,13 +107,16 @@ class Registry:
             if key:
                 self.token_key.update({t.i: key for t in ent})
                 self.mentions[key] = self.mentions.get(key, 0) + 1
+        self._abbreviations(doc)  # first: a name it finds to be a body's is no person whose surname the next reads
         self._names_the_parser_missed(doc)
-        self._abbreviations(doc)
 
     def _abbreviations(self, doc: Doc) -> None:
         """"the Liberal Alliance (LA)", "Popular Front (Frente Popular or FP)": the capitals in brackets after the
-        name of a body stand for it wherever they come again, tagged or not."""
+        name of a body stand for it wherever they come again, tagged or not; a name beside them in the brackets is the
+        body's name in another language, no actor of its own."""
         short: dict[str, str] = {}
+        renamed: set[str] = set()  # the names that turned out to be the body's own
+        replaced: set[str | None] = set()  # the entities whose tokens now mention the body
         for ent in doc.ents:
             key = self.token_key.get(ent.start)
             if key is None or self.kind(key) not in ("Organization", "State") or ent.end >= len(doc) \
@@ -123,16 +127,23 @@ class Registry:
             letters = [t.text for t in inside if t.is_upper and t.is_alpha and len(t) >= 2]
             if letters and _abbreviates(letters[-1], [*ent, *inside]) and not _inside_longer_name(ent):
                 short[letters[-1]] = key
+                renamed.add(letters[-1])
                 self.entities[key].aliases.add(letters[-1])
+                for other in (e for e in inside.ents if e.text != letters[-1]):
+                    other_key = self.token_key.get(other.start)
+                    if other_key is not None and other_key != key:
+                        replaced.add(other_key)
+                        renamed.add(self.entities[other_key].label)
+                    self.token_key.update({t.i: key for t in other})
+                    self.entities[key].aliases.add(clean_name(other.text, set()))
         if not short:
             return  # most texts define none: no need to read every token again
-        replaced = set()
         for token in doc:
             if token.text in short:
                 replaced.add(self.token_key.get(token.i))
                 self.token_key[token.i] = short[token.text]
         for key in replaced - set(self.token_key.values()) - {None}:
-            if key not in self.lex and self.entities[key].label in short:
+            if key not in self.lex and self.entities[key].label in renamed:
                 del self.entities[key]  # the parser's entity for the letters alone was the body itself
                 self.mentions.pop(key, None)
 
@@ -145,7 +156,9 @@ class Registry:
             if entity.kind == "Person" and len(entity.label.split()) > 1:
                 surnames.setdefault(entity.label.split()[-1], set()).add(entity.key)
         for token in doc:
-            if token.i in self.token_key or token.pos_ != "PROPN" or not token.is_title or _inside_a_title(token):
+            # (the tagger may take a surname for a plural noun: "Prats" as "prat")
+            if token.i in self.token_key or token.pos_ not in ("PROPN", "NOUN") or not token.is_title \
+                    or _inside_a_title(token):
                 continue
             found = self._person_names.get(token.text)
             keys = {found[0]} if found else surnames.get(token.text, set())
@@ -507,6 +520,13 @@ class Registry:
                 return [key]
         return []
 
+    def _name_with_kind_word(self, token: Token, modifiers: list[Token]) -> list[str]:
+        """"the Kuomintang party", "the Solidarity movement": a word for a kind of body after the body's name, which
+        the tagger left out of it, is the body."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.membership_heads:
+            return []
+        return self._named_in([m for m in modifiers if m.dep_ == "compound"], "Organization")[:1]
+
     def _as_actor(self, key: str) -> str | None:
         entry = self.lex.get(key)
         if entry and entry.metonym_for:
@@ -539,7 +559,7 @@ class Registry:
             return listed
         if self._is_pair(token):
             return self.pair(people=lemma == "leader")
-        named = self._named_by_head(token)
+        named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
         if named:
             return named
         if lemma in self.words["government_nouns"] and self._named_in(modifiers, "Person"):

@@ -380,6 +380,7 @@ def memberships(ctx: Context, sent: SentSpan) -> None:
     "Peru, a member of the Andean Pact", "Peru became a member of X", "Peru joined X": a member belongs to the
     organization."""
     _members_of(ctx, sent)
+    _of_a_body(ctx, sent)
     heads = set(ctx.triggers["relations"]["membership_heads"])
     for token in sent:
         if token.lemma_.lower() not in heads or token.pos_ not in ("NOUN", "PROPN"):
@@ -414,6 +415,21 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
                 if ctx.registry.kind(member) == "State" and _an_alliance(ctx, body):  # "Poland joined NATO"
                     ctx.relate(member, "alliedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
                                ctx.factuality(token))
+
+
+def _of_a_body(ctx: Context, sent: SentSpan) -> None:
+    """"X of the Liberal Party", "Y from the Ruiz Foundation": a person named with the body they come from belongs to
+    it (a state is where one comes from, not what one belongs to: "Senator X of Ohio")."""
+    preps = ctx.triggers["relations"]["member_preps"]
+    for ent in entities_in(sent):
+        person = ctx.registry.key_of(ent.root)
+        if person is None or ctx.registry.kind(person) != "Person":
+            continue
+        objects_ = [o for p in ent.root.children if p.dep_ == "prep" and p.lower_ in preps
+                    for o in p.children if o.dep_ == "pobj"]
+        for body in dict.fromkeys(k for o in objects_ for k in ctx.registry.actors(o)
+                                  if ctx.registry.kind(k) == "Organization"):
+            ctx.relate(person, "affiliatedWith", body, ctx.evidence(sent, "rule:membership", 0.7))
 
 
 def _joined_in_act(verb: Token) -> bool:
