@@ -349,6 +349,31 @@ def test_clauses_an_infinitive_adjunct_is_the_purpose_of_the_act_also_after_in_o
     assert texts(verb_predication(doc[1]).purposes) == ["guard", "deter"]
 
 
+def test_clauses_an_infinitive_after_the_object_is_the_purpose_unless_reached_across_another_phrase() -> None:
+    # "Chile used ships to guard the port."
+    doc = parsed([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("used", 1, "ROOT", "VERB", "VBD", "use"),
+                  ("ships", 1, "dobj", "NOUN", "NNS", "ship"), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("guard", 1, "xcomp", "VERB", "VB", "guard"), ("the", 6, "det", "DET", "DT", "the"),
+                  ("port", 4, "dobj", "NOUN", "NN", "port")])
+    assert texts(verb_predication(doc[1]).purposes) == ["guard"]
+    # "Chile is kept from using ships by law and by reluctance to fight.", with "to fight" hung on "using" across
+    # "by reluctance", which is the main verb's
+    doc = parsed([("Chile", 2, "nsubjpass", "PROPN", "NNP", "Chile"), ("is", 2, "auxpass", "AUX", "VBZ", "be"),
+                  ("kept", 2, "ROOT", "VERB", "VBN", "keep"), ("from", 2, "prep", "ADP", "IN", "from"),
+                  ("using", 3, "pcomp", "VERB", "VBG", "use"), ("ships", 4, "dobj", "NOUN", "NNS", "ship"),
+                  ("by", 2, "agent", "ADP", "IN", "by"), ("law", 6, "pobj", "NOUN", "NN", "law"),
+                  ("and", 6, "cc", "CCONJ", "CC", "and"), ("by", 6, "conj", "ADP", "IN", "by"),
+                  ("reluctance", 9, "pobj", "NOUN", "NN", "reluctance"), ("to", 12, "aux", "PART", "TO", "to"),
+                  ("fight", 4, "xcomp", "VERB", "VB", "fight")])
+    assert verb_predication(doc[4]).purposes == ()
+    # "Chile believed the pact to be void": what is held true, no purpose
+    doc = parsed([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("believed", 1, "ROOT", "VERB", "VBD", "believe"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("pact", 1, "dobj", "NOUN", "NN", "pact"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("be", 1, "xcomp", "AUX", "VB", "be"),
+                  ("void", 5, "acomp", "ADJ", "JJ", "void")])
+    assert verb_predication(doc[1]).purposes == ()
+
+
 def test_clauses_only_to_tells_what_came_of_the_act_not_its_purpose() -> None:
     doc = parsed([("Chile", 1, "nsubj", "PROPN", "NNP", "Chile"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
                   ("ships", 1, "dobj", "NOUN", "NNS", "ship"), ("only", 5, "advmod", "ADV", "RB", "only"),

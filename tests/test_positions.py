@@ -890,9 +890,27 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
     ("In May 1931, Bolivians awoke to discover that on the orders of the Chilean president, the border had been "
      "closed.", set()),
     ("Chile handed its obligations to reduce the fleet to Peru.", set()),  # the obligations' infinitive
+    # the parser makes the infinitive after the object a complement of the verb
+    ("In 1931 Chile used its navy to stop the smugglers.", {("state/chile", "Supports", "stop the smugglers"),
+                                                            ("state/chile", "Opposes", "smugglers")}),
+    ("Peru did little to ease the dispute over the port.", set()),  # hardly an act for it
+    ("Bolivia believed the treaty to be void.", set()),  # what is held true, not an aim
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is proud of its ability to use its navy to close any port.",  # an ability to act is no act
+])
+def test_positions_an_infinitive_that_is_no_act_s_purpose_gives_no_stance(facts_for, text):
+    assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:purpose"]
+
+
+def test_positions_one_coerced_to_act_is_the_doer_of_the_act_the_coercer_demands(facts_for):
+    facts = facts_for("In 1960 Bolivia coerced Peru to sign the pact.")
+    assert stances(facts) == {("state/bolivia", "Demands", "Peru sign the pact")}
+    assert {r.object for r in facts.relations if r.predicate == "signatory"} == {"state/peru"}
 
 
 def test_positions_out_of_fear_that_is_the_stance_of_the_clause_s_subject(facts_for):

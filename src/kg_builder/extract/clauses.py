@@ -353,12 +353,22 @@ def listed_infinitives(verb: Token) -> tuple[Token, ...]:
 
 
 def _purposes(verb: Token) -> tuple[Token, ...]:
-    """An infinitive adjunct ("sent aid to ensure Y"), also after "in order" or "so as"; "only to find Y" tells
-    what came of the act, not what it was for."""
+    """An infinitive adjunct ("sent aid to ensure Y"), also after "in order" or "so as", or after the object, where
+    the parser makes it a complement ("used force to stop Y", "spent millions to buy Z"; not "believed it to be
+    void"); "only to find Y" tells what came of the act, not what it was for."""
     adjuncts = [c for c in verb.children if c.dep_ == "advcl"]
+    after_object = min((c.i for c in verb.children if c.dep_ == "dobj"), default=len(verb.doc))
+    adjuncts += [c for c in verb.children if c.dep_ == "xcomp" and c.i > after_object and c.lemma_ != "be"
+                 and _reached_over_own_words(verb, c)]
     adjuncts += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  for o in c.children if o.lower_ == "order" for a in o.children if a.dep_ in ("acl", "relcl")]
     return tuple(c for c in adjuncts if _infinitive(c) and not any(a.lower_ == "only" for a in c.children))
+
+
+def _reached_over_own_words(verb: Token, later: Token) -> bool:
+    """Every word between the verb and a later dependent is the verb's own: "constrained in its ability to use force by
+    the constitution and by popular hesitation to engage in war" hangs "to engage" on "use" across "hesitation"."""
+    return all(verb.is_ancestor(t) for t in verb.doc[verb.i + 1: later.left_edge.i])
 
 
 def _content_clause(verb: Token) -> bool:

@@ -701,6 +701,9 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
         if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb):
             continue
         pred = verb_predication(verb, ctx.frames.object_control)
+        if any(t.lower_ in ctx.cues.negative_quantifiers for t in pred.themes) \
+                or infinitive_of_its_noun(verb) and _noun_s_own(ctx, verb):
+            continue  # "did little to ease the crisis": hardly an act for it; "the ability to use force to ...": no act
         wanted = [p for p in pred.purposes if _joined(verb, p) and not _noun_s_own(ctx, p)] + _ends_of_means(ctx, pred)
         wanted = [p for p in dict.fromkeys(wanted) if not ctx.frames.reads_acts(p.lemma_.lower())
                   and not _found_out(ctx, p)]
