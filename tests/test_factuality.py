@@ -313,6 +313,20 @@ def test_factuality_normative_modals_make_normative(reading, text, word):
     assert reading(text, word).modality == "Normative"
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("It was necessary for Chile to sign the accord.", "sign", "Normative"),
+    ("Peru considered it vital to sign the accord.", "sign", "Normative"),
+    ("It is essential that Peru withdraw its troops.", "withdraw", "Normative"),
+    ("It was vital that Peru had signed the accord.", "signed", "Asserted"),  # what was
+])
+def test_factuality_a_clause_an_adjective_of_need_is_said_of_is_what_ought_to_be(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
+def test_factuality_a_need_said_of_a_noun_is_no_need_of_its_clause(reading):
+    assert reading("The treaty gave both sides the tools necessary to manage disputes.", "manage").modality != "Normative"
+
+
 def test_factuality_normative_negation_keeps_both(reading):
     r = reading("We should not accept the offer.", "accept")
     assert (r.polarity, r.modality) == ("Negative", "Normative")

@@ -37,6 +37,7 @@ class Cues:
     hedge_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
     normative_modals: frozenset[str]
+    normative_adjectives: frozenset[str]
     hedge_verbs: frozenset[str]
     anticipating_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -363,7 +364,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
         hedged |= _hedged_here(node, below, cues, is_trigger) and not (modal is None and here == "Hypothetical")
         hedged |= not is_trigger and here == "Hedged"  # "may have thought that X would": the thought itself a guess
-        normative |= here == "Normative"
+        normative |= here == "Normative" or node.head != node and _judged_needed(node.head, node, cues)
         modal = modal or (here if here != "Normative" else None)
         if not is_trigger and node.dep_ != "conj":
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
@@ -398,6 +399,19 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _judged_needed(node: Token, below: Token, cues: Cues) -> bool:
+    """"it was necessary for Chile to sign", "considered it vital to sign", "it is essential that Peru withdraw": a
+    clause an adjective of need is said of, beside it or under it, is what ought to be, not what was ("it was vital
+    that Peru had signed" tells what was)."""
+    clause = below.dep_ in ("advcl", "xcomp", "ccomp", "csubj") and any(
+        c.dep_ == "aux" and c.lower_ == "to" or c.dep_ == "mark" and c.lower_ == "that" and below.tag_ == "VB"
+        for c in below.children)
+    # said of the clause, not of a noun ("the means necessary to manage difficulties" tells no need of managing)
+    judged = [node] * (node.dep_ in ("ROOT", "acomp", "ccomp", "xcomp", "oprd")) + [
+        c for c in node.children if c.dep_ == "acomp"]
+    return clause and any(a.pos_ == "ADJ" and a.lemma_.lower() in cues.normative_adjectives for a in judged)
 
 
 def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, modal: str | None) -> str:
