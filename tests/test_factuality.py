@@ -323,6 +323,14 @@ def test_factuality_a_clause_an_adjective_of_need_is_said_of_is_what_ought_to_be
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Britain weighed the option to sell the colony.", "sell"),
+    ("The alternative of letting the colony slip away worried Britain.", "slip"),
+])
+def test_factuality_an_option_s_clause_is_not_what_was_done(reading, text, word):
+    assert reading(text, word).modality == "Hypothetical"
+
+
 def test_factuality_a_need_said_of_a_noun_is_no_need_of_its_clause(reading):
     assert reading("The treaty gave both sides the tools necessary to manage disputes.", "manage").modality != "Normative"
 

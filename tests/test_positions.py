@@ -895,6 +895,8 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
                                                             ("state/chile", "Opposes", "smugglers")}),
     ("Peru did little to ease the dispute over the port.", set()),  # hardly an act for it
     ("Bolivia believed the treaty to be void.", set()),  # what is held true, not an aim
+    # what the warnings were for, which the parser hangs on the act of ignoring them
+    ("Ignoring warnings from Peruvian officials to halt the march, Chile sent its army into the valley.", set()),
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
@@ -1560,3 +1562,33 @@ def test_positions_the_adjective_of_a_body_names_it_as_a_stance_noun_s_holder(fa
 ])
 def test_positions_what_a_proposal_is_for_is_offered(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
+
+
+def test_positions_an_infinitive_after_a_colon_is_a_listed_choice_not_a_purpose(pipeline):
+    # "Peru had three options: to wait longer, sue or fight.", parsed as the small model may parse such a list: the
+    # first infinitive an adverbial clause of the second choice
+    from spacy.tokens import Doc, Span
+
+    from kg_builder.extract import positions
+    from kg_builder.extract.context import Context
+    from kg_builder.extract.entities import Registry
+    from kg_builder.extract.factuality import Cues
+    from kg_builder.frames import load_frames
+    from kg_builder.model import Document
+
+    words = ["Peru", "had", "three", "options", ":", "to", "wait", "longer", ",", "sue", "or", "fight", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=[1, 1, 3, 1, 1, 6, 9, 6, 9, 1, 9, 9, 1],
+              deps=["nsubj", "ROOT", "nummod", "dobj", "punct", "aux", "advcl", "advmod", "punct", "conj", "cc",
+                    "conj", "punct"],
+              pos=["PROPN", "VERB", "NUM", "NOUN", "PUNCT", "PART", "VERB", "ADV", "PUNCT", "VERB", "CCONJ", "VERB",
+                   "PUNCT"],
+              tags=["NNP", "VBD", "CD", "NNS", ":", "TO", "VB", "RBR", ",", "VB", "CC", "VB", "."],
+              lemmas=["Peru", "have", "three", "option", ":", "to", "wait", "longer", ",", "sue", "or", "fight", "."],
+              sent_starts=[True] + [False] * 12)
+    doc.ents = [Span(doc, 0, 1, label="GPE", span_id="state/peru")]
+    document = Document(doc_id="t", path="t.txt", text=doc.text)
+    ctx = Context(document=document, doc=doc, lexicon=pipeline.lexicon,
+                  registry=Registry(pipeline.lexicon, document, doc),
+                  cues=Cues.from_triggers(pipeline.lexicon.triggers), frames=load_frames())
+    positions.purposes(ctx, doc[:])
+    assert not ctx.positions

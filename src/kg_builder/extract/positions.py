@@ -746,19 +746,27 @@ def _ends_of_means(ctx: Context, pred: Predication) -> list[Token]:
 
 def _noun_s_own(ctx: Context, infinitive: Token) -> bool:
     """"transferred the obligations to reduce X": an infinitive right after a noun that takes one is that noun's,
-    however the parser hangs it."""
-    before = infinitive.doc[infinitive.left_edge.i - 1] if infinitive.left_edge.i > 0 else None
-    if before is None or before.pos_ != "NOUN":
+    however the parser hangs it; so is one after a phrase headed by a noun whose infinitive says what it is of
+    ("defying warnings from U.S. officials to detain the ship"; not "used the threat of force to gain Y")."""
+    if infinitive.left_edge.i == 0:
         return False
+    before = infinitive.doc[infinitive.left_edge.i - 1]
     lemma = before.lemma_.lower()
-    return lemma in ctx.triggers["positions"]["infinitive_nouns"] or bool(ctx.frames.evoked("noun", lemma)) \
-        or lemma in ctx.cues.irrealis_nouns
+    if before.pos_ == "NOUN" and (lemma in ctx.triggers["positions"]["infinitive_nouns"] or ctx.frames.evoked(
+            "noun", lemma) or lemma in ctx.cues.irrealis_nouns):
+        return True
+    while before.head != before and before.head.pos_ != "VERB" and before.head.right_edge.i == before.right_edge.i:
+        before = before.head
+        if before.pos_ == "NOUN" and before.lemma_.lower() in ctx.triggers["positions"]["infinitive_nouns"]:
+            return True
+    return False
 
 
 def _joined(verb: Token, purpose: Token) -> bool:
-    """"faced a dilemma: to go on was to submit": an infinitive set off by a dash or colon is no purpose."""
-    low, high = sorted((verb.i, purpose.i))
-    return not any(t.text in ("—", "–", ":", ";", "--") for t in verb.doc[low:high])
+    """"faced a dilemma: to go on was to submit", "had three options: to wait, to sue or to fight": an infinitive
+    set off by a dash or colon is no purpose."""
+    low, high = sorted((verb.i, purpose.left_edge.i - 1))
+    return not any(t.text in ("—", "–", ":", ";", "--") for t in verb.doc[max(low, 0):high + 1])
 
 
 def backed_things(ctx: Context, sent: SentSpan) -> None:
