@@ -897,6 +897,10 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
     ("Bolivia believed the treaty to be void.", set()),  # what is held true, not an aim
     # what the warnings were for, which the parser hangs on the act of ignoring them
     ("Ignoring warnings from Peruvian officials to halt the march, Chile sent its army into the valley.", set()),
+    ("In 1931 Chile lacked the authority from its congress to close the port.", set()),  # what the authority is for
+    # the inviter offers what the invitation is for
+    ("In April 1971 Chile issued an invitation for the Peruvian team to play a match in Lima.",
+     {("state/chile", "Offers", "play a match in Lima")}),
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):
     assert stances(facts_for(text)) == expected

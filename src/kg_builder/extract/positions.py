@@ -746,8 +746,9 @@ def _ends_of_means(ctx: Context, pred: Predication) -> list[Token]:
 
 def _noun_s_own(ctx: Context, infinitive: Token) -> bool:
     """"transferred the obligations to reduce X": an infinitive right after a noun that takes one is that noun's,
-    however the parser hangs it; so is one after a phrase headed by a noun whose infinitive says what it is of
-    ("defying warnings from U.S. officials to detain the ship"; not "used the threat of force to gain Y")."""
+    however the parser hangs it; so is one after a phrase headed by a noun whose infinitive says what it is of, or
+    after such a noun as the object ("defying warnings from U.S. officials to detain the ship", "lacked the authority
+    from Congress to force the issue"; not "used the threat of force to gain Y")."""
     if infinitive.left_edge.i == 0:
         return False
     before = infinitive.doc[infinitive.left_edge.i - 1]
@@ -755,11 +756,11 @@ def _noun_s_own(ctx: Context, infinitive: Token) -> bool:
     if before.pos_ == "NOUN" and (lemma in ctx.triggers["positions"]["infinitive_nouns"] or ctx.frames.evoked(
             "noun", lemma) or lemma in ctx.cues.irrealis_nouns):
         return True
+    owners = [o for o in infinitive.head.children if o.dep_ == "dobj" and o.i < infinitive.i]
     while before.head != before and before.head.pos_ != "VERB" and before.head.right_edge.i == before.right_edge.i:
         before = before.head
-        if before.pos_ == "NOUN" and before.lemma_.lower() in ctx.triggers["positions"]["infinitive_nouns"]:
-            return True
-    return False
+        owners.append(before)
+    return any(o.pos_ == "NOUN" and o.lemma_.lower() in ctx.triggers["positions"]["infinitive_nouns"] for o in owners)
 
 
 def _joined(verb: Token, purpose: Token) -> bool:
