@@ -867,6 +867,14 @@ def test_positions_a_measure_named_like_an_organization_is_no_actor(facts_for):
     assert all(p.holder != "organization/orders-of-lima" for p in facts.positions)
 
 
+def test_positions_they_after_a_plural_subject_that_names_no_actor_is_no_pair_named_before(facts_for):
+    facts = facts_for("In 1890 Chile and Bolivia signed a border treaty. In 1893 a group of planters and merchants "
+                      "seized power in the islands. They promptly sought annexation by Peru, but President Ana Ruiz "
+                      "rejected their requests.")
+    assert {holder for holder, _, _ in stances(facts)} == {"person/ana-ruiz"}
+    assert not facts.disagreements
+
+
 def test_positions_it_with_no_actor_as_subject_nearby_is_no_state_named_long_before(facts_for):
     facts = facts_for("Chile and Peru debated the fishing plan for years. The failure of the plan was certain by 1931. "
                       "Despite its failure, it attempted to create a shared fishing zone.")

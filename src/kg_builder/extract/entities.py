@@ -490,9 +490,10 @@ class Registry:
         be the owner's: "the squadron sent missions from its base")."""
         return pronoun.lower_ == "it" and subject.tag_ == "NN" and not self.actors(subject)
 
-    def _previous_subject(self, token: Token, kinds: tuple[str, ...], plural: bool = False) -> list[str]:
+    def _previous_subject(self, token: Token, kinds: tuple[str, ...], plural: bool = False) -> list[str] | None:
         """A sentence-initial pronoun continues the topic: the subject of the previous sentence's main clause (all
-        its conjuncts for "they")."""
+        its conjuncts for "they"); None when "they" continues a plural subject that names no actor ("a group of
+        planters and businessmen led a coup. They sought ...": no state named before)."""
         sent = sentence_of(token)
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or sent.start == 0:
             return []
@@ -503,6 +504,8 @@ class Registry:
             found = [k for k in self.actors(subject) if self.kind(k) in kinds]
             if found and (len(found) > 1) == plural:
                 return found if plural else found[:1]
+            if plural and not found and subject.pos_ == "NOUN" and _many(subject):
+                return None
         return []
 
     def _named_by_head(self, token: Token) -> list[str]:
@@ -767,6 +770,8 @@ class Registry:
         # it (a singular one, in "X, Y's adviser, asked Z if he would", is no surer than the nearest person)
         candidates = subjects(root) if plural else [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         for subject in (s for s in candidates if s.i != token.i):
+            if plural and subject.lower_ in PRONOUNS_PLURAL and subject.i < token.i:
+                return self.actors(subject)  # "they sought X, but Y rejected their requests": whoever "they" are
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
                 continue
             found = self.actors(subject)
@@ -779,7 +784,8 @@ class Registry:
             before = self._plural_before(token)
             if before is None:
                 return []
-            return before or self._previous_subject(token, tuple(ACTOR_KINDS), plural=True) or list(self.last_pair)
+            previous = self._previous_subject(token, tuple(ACTOR_KINDS), plural=True)
+            return [] if previous is None and not before else before or previous or list(self.last_pair)
         for i in range(token.i - 1, max(sentence_of(token).start - 60, -1), -1):
             key = self.token_key.get(i)
             actor = self._as_actor(key) if key else None
@@ -815,6 +821,13 @@ class Registry:
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for _, b in sorted(self.entities.items()))
+
+
+def _many(noun: Token) -> bool:
+    """A plural noun, nouns coordinated, or a collective of them ("a group of planters")."""
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in c.children)
+        for c in noun.children)
 
 
 def _abbreviates(letters: str, words: list[Token]) -> bool:
