@@ -868,9 +868,9 @@ def test_positions_a_measure_named_like_an_organization_is_no_actor(facts_for):
 
 
 def test_positions_they_after_a_plural_subject_that_names_no_actor_is_no_pair_named_before(facts_for):
-    facts = facts_for("In 1890 Chile and Bolivia signed a border treaty. In 1893 a group of planters and merchants "
-                      "seized power in the islands. They promptly sought annexation by Peru, but President Ana Ruiz "
-                      "rejected their requests.")
+    facts = facts_for("In 1890 Chile and Bolivia signed a border treaty. In 1893 a band of ranchers and traders took "
+                      "over the islands. They soon asked Peru to absorb the islands, but President Ana Ruiz refused "
+                      "their pleas.")
     assert {holder for holder, _, _ in stances(facts)} == {"person/ana-ruiz"}
     assert not facts.disagreements
 
@@ -907,8 +907,8 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
     ("Ignoring warnings from Peruvian officials to halt the march, Chile sent its army into the valley.", set()),
     ("In 1931 Chile lacked the authority from its congress to close the port.", set()),  # what the authority is for
     # the inviter offers what the invitation is for
-    ("In April 1971 Chile issued an invitation for the Peruvian team to play a match in Lima.",
-     {("state/chile", "Offers", "play a match in Lima")}),
+    ("In May 1931 Chile issued an invitation for Peruvian envoys to tour the new port.",
+     {("state/chile", "Offers", "tour the new port")}),
 ])
 def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, expected):
     assert stances(facts_for(text)) == expected

@@ -366,8 +366,8 @@ def _purposes(verb: Token) -> tuple[Token, ...]:
 
 
 def _reached_over_own_words(verb: Token, later: Token) -> bool:
-    """Every word between the verb and a later dependent is the verb's own: "constrained in its ability to use force by
-    the constitution and by popular hesitation to engage in war" hangs "to engage" on "use" across "hesitation"."""
+    """Every word between the verb and a later dependent is the verb's own: the parser may hang "to fight" on "using"
+    in "kept from using ships by law and by reluctance to fight", across the main verb's "by reluctance"."""
     return all(verb.is_ancestor(t) for t in verb.doc[verb.i + 1: later.left_edge.i])
 
 

@@ -492,8 +492,8 @@ class Registry:
 
     def _previous_subject(self, token: Token, kinds: tuple[str, ...], plural: bool = False) -> list[str] | None:
         """A sentence-initial pronoun continues the topic: the subject of the previous sentence's main clause (all
-        its conjuncts for "they"); None when "they" continues a plural subject that names no actor ("a group of
-        planters and businessmen led a coup. They sought ...": no state named before)."""
+        its conjuncts for "they"); None when "they" continues a plural subject that names no actor ("a band of ranchers
+        and traders took over the islands. They asked ...": no state named before)."""
         sent = sentence_of(token)
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or sent.start == 0:
             return []
@@ -771,7 +771,7 @@ class Registry:
         candidates = subjects(root) if plural else [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         for subject in (s for s in candidates if s.i != token.i):
             if plural and subject.lower_ in PRONOUNS_PLURAL and subject.i < token.i:
-                return self.actors(subject)  # "they sought X, but Y rejected their requests": whoever "they" are
+                return self.actors(subject)  # "they asked X for help, but X refused their pleas": whoever they are
             if subject.lower_ in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
                 continue
             found = self.actors(subject)

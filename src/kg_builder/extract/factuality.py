@@ -408,7 +408,7 @@ def _judged_needed(node: Token, below: Token, cues: Cues) -> bool:
     clause = below.dep_ in ("advcl", "xcomp", "ccomp", "csubj") and any(
         c.dep_ == "aux" and c.lower_ == "to" or c.dep_ == "mark" and c.lower_ == "that" and below.tag_ == "VB"
         for c in below.children)
-    # said of the clause, not of a noun ("the means necessary to manage difficulties" tells no need of managing)
+    # said of the clause, not of a noun ("the roads necessary to move troops" tells no need of moving them)
     judged = [node] * (node.dep_ in ("ROOT", "acomp", "ccomp", "xcomp", "oprd")) + [
         c for c in node.children if c.dep_ == "acomp"]
     return clause and any(a.pos_ == "ADJ" and a.lemma_.lower() in cues.normative_adjectives for a in judged)

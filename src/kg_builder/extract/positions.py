@@ -747,8 +747,8 @@ def _ends_of_means(ctx: Context, pred: Predication) -> list[Token]:
 def _noun_s_own(ctx: Context, infinitive: Token) -> bool:
     """"transferred the obligations to reduce X": an infinitive right after a noun that takes one is that noun's,
     however the parser hangs it; so is one after a phrase headed by a noun whose infinitive says what it is of, or
-    after such a noun as the object ("defying warnings from U.S. officials to detain the ship", "lacked the authority
-    from Congress to force the issue"; not "used the threat of force to gain Y")."""
+    after such a noun as the object ("ignoring warnings from Lima to halt the march", "lacked the authority from its
+    congress to close the port"; not "used the threat of force to gain Y")."""
     if infinitive.left_edge.i == 0:
         return False
     before = infinitive.doc[infinitive.left_edge.i - 1]
