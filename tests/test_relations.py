@@ -328,6 +328,17 @@ def test_relations_a_minister_s_portfolio_is_part_of_the_title(facts_for):
         "Jose Soto": ("minister of foreign affairs",)}
 
 
+@pytest.mark.parametrize("text, person, title, state", [
+    ("In 1979 Peruvian Vice Premier Luis Soto visited Lima.", "person/luis-soto", "vice premier", "state/peru"),
+    ("In 1978 Luis Soto became Deputy Prime Minister of Peru.", "person/luis-soto", "deputy prime minister",
+     "state/peru"),
+])
+def test_relations_a_deputy_of_a_leader_serves_the_state_and_leads_nothing(facts_for, text, person, title, state):
+    facts = facts_for(text)
+    assert {e.key: e.roles for e in facts.entities if e.kind == "Person"} == {person: (title,)}
+    assert {(r.subject, r.predicate, r.object) for r in facts.relations} == {(person, "affiliatedWith", state)}
+
+
 def test_relations_recruited_to_serve_as_gives_the_recruit_the_title(facts_for):
     facts = facts_for("In 1994, the president recruited Tom Hale, a banker, to serve as Deputy Secretary of State.")
     assert {e.label: e.roles for e in facts.entities if e.kind == "Person"}["Tom Hale"] == ("deputy secretary of state",)
