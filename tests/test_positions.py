@@ -906,6 +906,8 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
     # what the warnings were for, which the parser hangs on the act of ignoring them
     ("Ignoring warnings from Peruvian officials to halt the march, Chile sent its army into the valley.", set()),
     ("In 1931 Chile lacked the authority from its congress to close the port.", set()),  # what the authority is for
+    # what the act is to keep from happening
+    ("Chile withdrew its fleet in order not to provoke Peru.", {("state/chile", "Opposes", "provoke Peru")}),
     # the inviter offers what the invitation is for
     ("In May 1931 Chile issued an invitation for Peruvian envoys to tour the new port.",
      {("state/chile", "Offers", "tour the new port")}),

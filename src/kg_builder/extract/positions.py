@@ -711,11 +711,13 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
         if fact is None or fact.polarity == "Negative":
             continue
         issues = [(p, text) for p in wanted if len((text := clause_text(p)).split()) > 1]
-        holders = _holders(ctx, verb)
-        for holder in holders:
+        # "withdrew in order not to provoke Peru": what the act is to keep from happening, its doer opposes
+        avoided = [(p, text.removeprefix("not ")) for p, text in issues if any(c.dep_ == "neg" for c in p.children)]
+        issues = [(p, text) for p, text in issues if p not in dict(avoided)]
+        for holder in _holders(ctx, verb):
             for purpose, issue in issues:
                 _add(ctx, holder, _coerced(ctx, "Supports", purpose), issue, fact, sent, "rule:purpose", 0.55)
-            for issue in _ended(ctx, issues):
+            for issue in _ended(ctx, issues) + [text for _, text in avoided]:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
 
 
