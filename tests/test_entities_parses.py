@@ -11,10 +11,11 @@ from kg_builder.model import Document
 VOCAB = spacy.blank("en").vocab
 
 
-def registry_of(doc: Doc, states: dict[int, str]) -> Registry:
-    """The registry of a hand-made parse whose states at these token positions carry their lexicon ids, as the
-    pipeline's entity ruler sets them."""
-    doc.ents = [Span(doc, i, i + 1, label="GPE", span_id=key) for i, key in states.items()]
+def registry_of(doc: Doc, states: dict[int, str] | None = None) -> Registry:
+    """The registry of a hand-made parse; with ``states``, the states at these token positions carry their lexicon
+    ids, as the pipeline's entity ruler sets them (else the parse keeps the entities it was given)."""
+    if states is not None:
+        doc.ents = [Span(doc, i, i + 1, label="GPE", span_id=key) for i, key in states.items()]
     return Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
 
 
@@ -51,13 +52,13 @@ def test_entities_a_name_tagged_an_organization_with_a_title_in_apposition_is_a_
               pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"],
               lemmas=["Arno", "Felt", ",", "the", "head", "of", "the", "board", ",", "speak", "."])
     doc.ents = [Span(doc, 0, 2, label="ORG")]
-    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    registry = registry_of(doc)
     assert [(e.kind, e.label) for e in registry.entities.values()] == [("Person", "Arno Felt")]
     # without the title it stays what the tagger said
     doc = Doc(VOCAB, words=["Arno", "Felt", "spoke", "."], heads=[1, 2, 2, 2],
               deps=["compound", "nsubj", "ROOT", "punct"], pos=["PROPN", "PROPN", "VERB", "PUNCT"])
     doc.ents = [Span(doc, 0, 2, label="ORG")]
-    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    registry = registry_of(doc)
     assert [e.kind for e in registry.entities.values()] == ["Organization"]
 
 
@@ -70,7 +71,7 @@ def test_entities_a_surname_inside_the_name_of_a_plan_names_no_person() -> None:
               pos=["PROPN", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT",
                    "PROPN", "VERB", "PUNCT"])
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 9, label="WORK_OF_ART")]
-    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    registry = registry_of(doc)
     assert registry.key_of(doc[5]) is None
     assert registry.key_of(doc[11]) == "person/ana-soto"  # outside such a name the surname is hers
 
@@ -109,7 +110,7 @@ def test_entities_a_name_in_brackets_beside_a_body_s_abbreviation_is_the_body_s_
                    "PROPN", "VERB", "PUNCT"],
               sent_starts=[True] + [False] * 10 + [True, False, False])
     doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON"), Span(doc, 7, 8, label="ORG")]
-    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    registry = registry_of(doc)
     assert [(e.kind, e.label, sorted(e.aliases)) for e in registry.entities.values()] == [
         ("Organization", "Green Union", ["UV", "Union Verde"])]
     assert registry.key_of(doc[11]) is None
@@ -122,14 +123,14 @@ def test_entities_a_kind_of_body_after_a_name_the_tagger_left_it_out_of_is_the_b
               pos=["DET", "PROPN", "NOUN", "VERB", "PUNCT"], tags=["DT", "NNP", "NN", "VBD", "."],
               lemmas=["the", "Verde", "party", "object", "."])
     doc.ents = [Span(doc, 1, 2, label="ORG")]
-    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    registry = registry_of(doc)
     assert [registry.entities[k].label for k in registry.actors(doc[2])] == ["Verde"]
     # a kind of thing that is no body is not the body that names it
     doc = Doc(VOCAB, words=["The", "Verde", "plan", "failed", "."], heads=[2, 2, 3, 3, 3],
               deps=["det", "compound", "nsubj", "ROOT", "punct"], pos=["DET", "PROPN", "NOUN", "VERB", "PUNCT"],
               tags=["DT", "NNP", "NN", "VBD", "."], lemmas=["the", "Verde", "plan", "fail", "."])
     doc.ents = [Span(doc, 1, 2, label="ORG")]
-    assert Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc).actors(doc[2]) == []
+    assert registry_of(doc).actors(doc[2]) == []
 
 
 def test_entities_a_surname_the_tagger_took_for_a_plural_noun_still_names_the_person() -> None:
@@ -141,5 +142,5 @@ def test_entities_a_surname_the_tagger_took_for_a_plural_noun_still_names_the_pe
               tags=["NNP", "NNP", "VBD", ".", "NNS", "VBD", "."], sent_starts=[True, False, False, False, True, False,
                                                                              False])
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
-    registry = Registry(load_lexicon(), Document(doc_id="t", path="t.txt", text=doc.text), doc)
+    registry = registry_of(doc)
     assert registry.key_of(doc[4]) == registry.key_of(doc[1]) == "person/ana-prats"

@@ -2,6 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
+
+from kg_builder.extract import extract, positions
+from kg_builder.extract.context import Context
+from kg_builder.extract.entities import Registry
+from kg_builder.extract.factuality import Cues
+from kg_builder.frames import load_frames
+from kg_builder.model import Document
 
 pytestmark = pytest.mark.slow
 
@@ -801,9 +809,6 @@ def test_positions_each_thing_coordinated_after_a_stance_noun_is_an_issue_and_a_
 
 
 def test_positions_a_coordinate_the_parser_hangs_on_the_verb_as_a_second_object_is_an_issue_too(pipeline):
-    from kg_builder.extract import extract
-    from kg_builder.model import Document
-
     text = "Chile expressed dissatisfaction with the Peruvian tariff, Bolivian raids on Chilean boats."
     doc = pipeline.nlp(text)
     raids = next(t for t in doc if t.text == "raids")
@@ -1581,15 +1586,6 @@ def test_positions_what_a_proposal_is_for_is_offered(facts_for, text, expected):
 def test_positions_an_infinitive_after_a_colon_is_a_listed_choice_not_a_purpose(pipeline):
     # "Peru had three options: to wait longer, sue or fight.", parsed as the small model may parse such a list: the
     # first infinitive an adverbial clause of the second choice
-    from spacy.tokens import Doc, Span
-
-    from kg_builder.extract import positions
-    from kg_builder.extract.context import Context
-    from kg_builder.extract.entities import Registry
-    from kg_builder.extract.factuality import Cues
-    from kg_builder.frames import load_frames
-    from kg_builder.model import Document
-
     words = ["Peru", "had", "three", "options", ":", "to", "wait", "longer", ",", "sue", "or", "fight", "."]
     doc = Doc(pipeline.nlp.vocab, words=words, heads=[1, 1, 3, 1, 1, 6, 9, 6, 9, 1, 9, 9, 1],
               deps=["nsubj", "ROOT", "nummod", "dobj", "punct", "aux", "advcl", "advmod", "punct", "conj", "cc",

@@ -712,12 +712,13 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
             continue
         issues = [(p, text) for p in wanted if len((text := clause_text(p)).split()) > 1]
         # "withdrew in order not to provoke Peru": what the act is to keep from happening, its doer opposes
-        avoided = [(p, text.removeprefix("not ")) for p, text in issues if any(c.dep_ == "neg" for c in p.children)]
-        issues = [(p, text) for p, text in issues if p not in dict(avoided)]
+        negated = {p for p, _ in issues if any(c.dep_ == "neg" for c in p.children)}
+        avoided = [text.removeprefix("not ") for p, text in issues if p in negated]
+        issues = [(p, text) for p, text in issues if p not in negated]
         for holder in _holders(ctx, verb):
             for purpose, issue in issues:
                 _add(ctx, holder, _coerced(ctx, "Supports", purpose), issue, fact, sent, "rule:purpose", 0.55)
-            for issue in _ended(ctx, issues) + [text for _, text in avoided]:
+            for issue in _ended(ctx, issues) + avoided:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
 
 
