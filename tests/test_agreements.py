@@ -523,6 +523,16 @@ def test_agreements_what_a_treaty_only_provides_makes_no_party(facts_for):
     assert not [r for r in facts.relations if r.predicate == "signatory"]
 
 
+
+@pytest.mark.parametrize("clause", ["Paraguay came under Chilean protection",
+                                    "Paraguay passed to Chilean rule",
+                                    "Paraguay reverted to Peru"])
+def test_agreements_what_comes_under_a_treaty_is_no_party_to_it(facts_for, clause):
+    facts = facts_for(f"Chile and Bolivia signed the Treaty of Lima in 1904. Under the treaty, {clause}.")
+    assert {r.object for r in facts.relations if r.predicate == "signatory"} == {"state/chile", "state/bolivia"}
+    (treaty,) = facts.agreements
+    assert [c.label for c in treaty.commitments] == [clause]
+
 @pytest.mark.parametrize("later", [
     "It established a lasting precedent for later accords.",
     "Fishing in the bay would not be included in the treaty.",

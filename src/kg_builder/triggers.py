@@ -44,7 +44,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                    **_words("heads", "named_heads", "signing_verbs", "list_verbs", "of_heads", "provision_heads",
                             "unnamed_modifiers", "agree_verbs",
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
-                            "proposal_withdrawing_verbs", "naming_words", "member_verbs")},
+                            "proposal_withdrawing_verbs", "naming_words", "member_verbs", "undergoing_verbs")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "positive_frames",
                            "negative_judgments",

@@ -722,13 +722,15 @@ def _framing_phrases(pred: Predication, preposition: str) -> list[Token]:
 
 def _parties_acting(ctx: Context, sent: SentSpan, verb: Token, agreement_key: str) -> None:
     """"In the Treaty of Paris, Spain ceded the islands", "Under the accord, Peru made peace with Chile": who acts
-    under an agreement, and with whom, as a plain fact, are parties to it, and it was concluded. What one "would" do
+    under an agreement, and with whom, as a plain fact, are parties to it, and it was concluded; what "came under"
+    another's rule under it is no party. What one "would" do
     under it is what it provides, told of a plan that may never have been adopted."""
     fact = ctx.factuality(verb)
     if not fact.is_plain_fact or told_with_modal(verb):
         return
     known = {r.object for r in ctx.signatory_relations({agreement_key})}
-    acting = [*subjects(verb), *verb_predication(verb).oblique("with")]
+    undergoing = verb.lemma_.lower() in ctx.triggers["agreements"]["undergoing_verbs"] and not objects(verb)
+    acting = [*([] if undergoing else subjects(verb)), *verb_predication(verb).oblique("with")]
     for party in dict.fromkeys(k for t in acting for k in ctx.registry.actors(t)):
         if party not in known:
             ctx.relate(agreement_key, "signatory", party, ctx.evidence(sent, "rule:agreement-signatory", 0.6), fact)
