@@ -41,6 +41,15 @@ def test_positions_opposes(facts_for):
     assert next(e for e in facts.entities if e.key == position.issue).kind == "Issue"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In fact, Peru believed that the quota was too low.", ("state/peru", "Believes", "quota was too low")),
+    ("For years, Chile argued that the quota was unfair.", ("state/chile", "Believes", "quota was unfair")),
+    ("Peru accepted the quota in which Chile believed.", ("state/peru", "Supports", "quota in which Chile believed")),
+])
+def test_positions_a_phrase_before_the_verb_makes_no_phrasal_verb_of_it(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
 def test_positions_may_object_to_is_hedged_opposition(facts_for):
     facts = facts_for("Chile may object to the fishing quota.")
     position = only_position(facts)

@@ -99,14 +99,20 @@ def _act_of_stance_adjective(verb: Token, frames: Frames) -> bool:
         and bool(frames.evoked("adjective", verb.head.head.lower_))
 
 
+def _completes(verb: Token, taken: Token) -> bool:
+    """"In fact, she believed ...": a phrase set before the verb frames the clause and is no part of a phrasal verb,
+    unless its object is a relative pronoun ("the cause in which she believed")."""
+    return taken.i > verb.i or taken.tag_ in ("WDT", "WP")
+
+
 def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
     """A phrasal predicate ("call for", "rule out") wins over the plain verb."""
     pred = verb_predication(verb, frames.object_control)
     for base in verb_lemmas(verb):
         if pred.particle and frames.evoked("verb", f"{base} {pred.particle}"):
             return [FrameMatch(f, pred) for f in frames.evoked("verb", f"{base} {pred.particle}")]
-        for preposition, _ in (*pred.obliques, *pred.object_phrases()):
-            phrasal = frames.evoked("verb", f"{base} {preposition}")
+        for preposition, taken in (*pred.obliques, *pred.object_phrases()):
+            phrasal = frames.evoked("verb", f"{base} {preposition}") if _completes(verb, taken) else []
             if phrasal:
                 if not pred.oblique(preposition):  # the parser hung the phrase on the object
                     pred = replace(pred, obliques=pred.obliques + pred.object_phrases())
