@@ -442,6 +442,12 @@ def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_doe
     assert not [s for s in stances(facts_for("Peru sought to hold the border talks.")) if s[1] == "Opposes"]
 
 
+def test_positions_an_act_of_ending_that_is_not_to_be_done_opposes_nothing(facts_for):
+    facts = facts_for("Chile agreed that Peru should not halt the border patrols.")
+    assert not [s for s in stances(facts, holder_names=True) if s[1] == "Opposes"]
+    assert ("state/chile", "Opposes", "border patrols") in stances(facts_for("Chile agreed that Peru should halt the border patrols."))
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)
