@@ -401,8 +401,11 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
 
 
 def _reciprocal(token: Token) -> bool:
-    """"their dislike of each other": the holders' stance on one another, no issue of its own."""
-    return " ".join(t.lower_ for t in token.subtree) in ("each other", "one another")
+    """"their dislike of each other": the holders' stance on one another, no issue of its own (also when the parser
+    splits the pronoun: "wary of one another's strength" may hang "another" on the noun)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return " ".join(t.lower_ for t in token.subtree) in ("each other", "one another") or (
+        token.lower_ in ("one", "each") and following is not None and following.lower_ in ("other", "another"))
 
 
 def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
