@@ -653,6 +653,13 @@ def test_events_a_standing_dated_by_its_start_began_then(facts_for, text, label,
     assert (standing.start.iso, standing.participants) == (year, ("state/peru",))
 
 
+@pytest.mark.parametrize("text", ["In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.",
+                                  "The envoys drafted a charter that would later be called the Andes Charter.",
+                                  "Chile began reforms that would come to be known as the Quito Plan."])
+def test_events_a_clause_that_only_names_its_noun_is_no_unrealized_statement(facts_for, text):
+    assert [e.label for e in facts_for(text).events if e.factuality.modality == "Hypothetical"] == []
+
+
 def test_events_a_hypothetical_clause_keeps_the_infinitive_that_completes_its_verb(facts_for):
     facts = facts_for("A larger fleet could allow Peru to blockade the port of Arica.")
     assert "A larger fleet could allow Peru to blockade the port of Arica" in {e.label for e in facts.events}

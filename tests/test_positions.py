@@ -448,6 +448,11 @@ def test_positions_an_act_of_ending_that_is_not_to_be_done_opposes_nothing(facts
     assert ("state/chile", "Opposes", "border patrols") in stances(facts_for("Chile agreed that Peru should halt the border patrols."))
 
 
+def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
+    facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
+    assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)

@@ -19,7 +19,7 @@ from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
-from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -802,7 +802,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
                                  and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                       for c in verb.children))
         doer = for_subject(verb)  # "called for X to deploy ships": X deploying ships is what is called for
-        if not said and not governed and doer is None or _reporting_aside(ctx, verb):
+        if not said and not governed and doer is None or _reporting_aside(ctx, verb) \
+                or name_given(verb, ctx.triggers["agreements"]["naming_words"]) is not None:
             continue
         if verb.dep_ == "xcomp" and _unrealized_at(ctx, verb.head) and not listed:
             continue  # "an intent to help reopen X": "help reopen X" is one statement, already read

@@ -23,7 +23,7 @@ from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_pred
 from .context import Context
 from .factuality import subjunctive
 from .framing import FrameMatch, matches
-from .tokens import (agents, conjuncts, head_forms, non_restrictive, objects, phrase, prep_objects, sentence_of,
+from .tokens import (agents, conjuncts, head_forms, name_given, non_restrictive, objects, phrase, prep_objects, sentence_of,
                      side_prefix, split_list, strip_determiners, subjects, text_of, that_clause, verb_lemmas)
 
 
@@ -534,6 +534,9 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     # parser often hangs the clause on the last noun of the phrase
     nouns = [token, *(o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
     defining = [c for n in nouns for c in n.children if c.dep_ == "relcl" and not non_restrictive(c)]
+    named = [n for c in defining if (n := name_given(c, ctx.triggers["agreements"]["naming_words"])) is not None]
+    if named:  # "proposed an initiative that would be known as Lend-Lease": the initiative is Lend-Lease
+        return _short(phrase(named[0]))
     if defining:
         return _short(f"{text} {text_of(list(defining[-1].subtree))}", 18)
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -275,6 +275,20 @@ def referred_to_as_known(noun: Token) -> bool:
     """A name, or a noun with "the", "this", "that" or a possessor: a thing the text takes its reader to know."""
     return noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                        for c in noun.children)
+
+
+def name_given(clause: Token, naming_words: Sequence[str]) -> Token | None:
+    """"a plan that would later be called the Quito Accord", "a pact that became known as the Lima Pact": the name a
+    relative clause of naming gives its noun (no event: the clause says what the thing came to be called), also one
+    that "would come to be known as" it."""
+    if clause.dep_ not in ("relcl", "acl"):
+        return None
+    namer = clause if clause.lower_ in naming_words else next(
+        (c for c in clause.children if c.dep_ in ("xcomp", "advcl") and c.lower_ in naming_words), None)
+    if namer is None:
+        return None
+    named = [c for c in namer.children if c.dep_ in ("oprd", "attr")] + prep_objects(namer, "as")
+    return named[0] if named else None
 
 
 def non_restrictive(node: Token) -> bool:
