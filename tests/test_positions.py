@@ -453,6 +453,14 @@ def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}
 
 
+@pytest.mark.parametrize("text, issues", [
+    ("Chile accepted no troops from Peru.", {"troops"}),
+    ("Under the plan, Chile would accept no loans or advisers.", {"loans", "advisers"}),
+])
+def test_positions_taking_none_of_a_thing_is_the_negated_stance_on_it(facts_for, text, issues):
+    assert stances(facts_for(text)) == {("state/chile", "Opposes", issue) for issue in issues}
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)
