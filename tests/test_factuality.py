@@ -99,6 +99,10 @@ def test_factuality_what_one_is_encouraged_invited_or_wishes_to_do_is_not_done_y
     ("In 1927 Japan insisted that the ratio be increased to 10:10:7.", "increased", "Hypothetical"),
     ("In 1927 Japan insisted that Chile withdrew its troops in 1926.", "withdrew", "Asserted"),  # a past tense: told
     ("The loans helped Peru achieve a rapprochement with Chile.", "achieve", "Asserted"),  # no "that": it took place
+    # a bare form after a singular noun, which the tagger may call a present; and the same after a noun of asking
+    ("In 1927 Japan insisted that Chile accept the ratio.", "accept", "Hypothetical"),
+    ("Japan dropped its insistence that Chile accept the ratio.", "accept", "Hypothetical"),
+    ("In 1927 Japan said that the envoys accept the ratio.", "accept", "Asserted"),  # a plural: a present, told
 ])
 def test_factuality_a_that_clause_in_the_bare_form_is_asked_for_not_done(reading, text, word, modality):
     assert reading(text, word).modality == modality

@@ -430,12 +430,15 @@ def subjunctive(verb: Token) -> bool:
     """"suggested that the two powers send troops", "insisted that Chile be paid": a "that" clause in the bare form,
     with a subject of its own and no tense, is what is asked for, not what was done ("helped X achieve Y" and
     "watched X sweep down" have no "that": what they tell took place)."""
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if verb.dep_ != "ccomp" or not that_clause(verb) or not own_subject:
+    own_subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ not in ("ccomp", "acl") or not that_clause(verb) or not own_subject:
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not auxiliaries:
-        return verb.tag_ == "VB"
+        # "insisted that Chile agree": the tagger may call the bare form a present, which a singular noun subject
+        # (no "I" or "you") rules out
+        singular = own_subject[0].tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in own_subject[0].children)
+        return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular
     return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be" and auxiliaries[0].dep_ == "auxpass"
 
 
