@@ -344,6 +344,18 @@ def test_relations_recruited_to_serve_as_gives_the_recruit_the_title(facts_for):
     assert {e.label: e.roles for e in facts.entities if e.kind == "Person"}["Tom Hale"] == ("deputy secretary of state",)
 
 
+@pytest.mark.parametrize("text, people, title", [
+    ("In 1850 Peru sent Juan Soto to Chile as its envoy.", {"Juan Soto"}, "envoy"),
+    ("In 1850 Peru dispatched Juan Soto and Maria Lopez to Quito as its ambassadors.", {"Juan Soto", "Maria Lopez"},
+     "ambassador"),
+])
+def test_relations_who_is_sent_somewhere_as_a_title_holds_it(facts_for, text, people, title):
+    facts = facts_for(text)
+    assert {e.label: e.roles for e in facts.entities if e.kind == "Person"} == {p: (title,) for p in people}
+    assert {(r.subject, r.object) for r in related(facts, "affiliatedWith")} == \
+        {(k, "state/peru") for k in (e.key for e in facts.entities if e.label in people)}
+
+
 @pytest.mark.parametrize("text, member, body, polarity", [
     ("Peru, a member of the United Nations, opposed the tariff.", "state/peru", "organization/united-nations",
      "Positive"),

@@ -21,8 +21,12 @@ from .factuality import polarity
 
 
 def _title_in(words: list[Token], titles: list[str]) -> str | None:
-    """The longest title among the words, in the words' own spelling."""
-    return _title_in_text(" ".join(t.lower_ for t in words), titles)
+    """The longest title among the words, in the words' own spelling; a plural last word ("as his envoys") is read
+    in the singular, each of the people holding the title."""
+    found = _title_in_text(" ".join(t.lower_ for t in words), titles)
+    if found is None and words and words[-1].tag_ == "NNS":
+        found = _title_in_text(" ".join([*(t.lower_ for t in words[:-1]), words[-1].lemma_.lower()]), titles)
+    return found
 
 
 def _title_in_text(low: str, titles: list[str]) -> str | None:
