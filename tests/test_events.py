@@ -660,6 +660,11 @@ def test_events_a_clause_that_only_names_its_noun_is_no_unrealized_statement(fac
     assert [e.label for e in facts_for(text).events if e.factuality.modality == "Hypothetical"] == []
 
 
+def test_events_the_label_keeps_the_name_a_clause_gives_a_thing_of_it(facts_for):
+    facts = facts_for("In 1947 Peru adopted a policy that became known as the Lima Doctrine.")
+    assert [e.label for e in facts.events] == ["Peru adopted a policy known as the Lima Doctrine"]
+
+
 def test_events_a_hypothetical_clause_keeps_the_infinitive_that_completes_its_verb(facts_for):
     facts = facts_for("A larger fleet could allow Peru to blockade the port of Arica.")
     assert "A larger fleet could allow Peru to blockade the port of Arica" in {e.label for e in facts.events}

@@ -19,7 +19,7 @@ from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
-from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -404,6 +404,10 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token, one_act)
              and t.dep_ not in ("mark", "punct") and t not in relative
              and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == token)]
+    # "proposed an initiative that would be known as Lend-Lease": the name a thing of the label was given stays
+    naming = {t for c in token.subtree if c.dep_ == "relcl" and c.head in words
+              for t in naming_words_of(c, ctx.triggers["agreements"]["naming_words"])}
+    words = sorted({*words, *(t for t in naming if t.dep_ != "punct")}, key=lambda t: t.i) if naming else words
     # "the Dayton Agreement, which ended the war": the event is the agreement's; "NATO agreed to ...": its subject
     named = phrase(token.head) if relative and token.dep_ == "relcl" else ""
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):

@@ -281,14 +281,26 @@ def name_given(clause: Token, naming_words: Sequence[str]) -> Token | None:
     """"a plan that would later be called the Quito Accord", "a pact that became known as the Lima Pact": the name a
     relative clause of naming gives its noun (no event: the clause says what the thing came to be called), also one
     that "would come to be known as" it."""
+    namer = _namer(clause, naming_words)
+    named = [c for c in namer.children if c.dep_ in ("oprd", "attr")] + prep_objects(namer, "as") if namer else []
+    return named[0] if named else None
+
+
+def naming_words_of(clause: Token, naming_words: Sequence[str]) -> list[Token]:
+    """"known as the Lima Pact" of "a pact that became known as the Lima Pact": the words of a relative clause of
+    naming that give the name, without its tense or modal; none for any other clause."""
+    namer = _namer(clause, naming_words)
+    if namer is None or name_given(clause, naming_words) is None:
+        return []
+    return [namer, *(t for c in namer.children if c.dep_ in ("oprd", "attr") or c.dep_ == "prep" and c.lower_ == "as"
+                     for t in c.subtree)]
+
+
+def _namer(clause: Token, naming_words: Sequence[str]) -> Token | None:
     if clause.dep_ not in ("relcl", "acl"):
         return None
-    namer = clause if clause.lower_ in naming_words else next(
+    return clause if clause.lower_ in naming_words else next(
         (c for c in clause.children if c.dep_ in ("xcomp", "advcl") and c.lower_ in naming_words), None)
-    if namer is None:
-        return None
-    named = [c for c in namer.children if c.dep_ in ("oprd", "attr")] + prep_objects(namer, "as")
-    return named[0] if named else None
 
 
 def non_restrictive(node: Token) -> bool:
