@@ -46,6 +46,17 @@ def test_entities_a_titled_short_name_before_the_full_name_with_that_title_joins
     assert {e.key for e in facts.entities if e.kind == "Person"} == {"person/robert-bennett"}
 
 
+@pytest.mark.parametrize("text", [
+    "In 1962 Omar Faisal took power in Lima. In 1964 King Faisal of Peru met the Chilean envoy.",
+    "In 1962 Omar Faisal took power in Lima. In 1964 King Faisal and the Chileans held talks.",
+])
+def test_entities_a_name_after_a_royal_title_is_no_surname_of_a_fuller_name(facts_for, text):
+    facts = facts_for(text)
+    later = next(e for e in facts.events if e.start is not None and e.start.iso == "1964")
+    assert "person/omar-faisal" not in later.participants
+    assert "king" not in entities_by_key(facts)["person/omar-faisal"].roles
+
+
 def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
     facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
     assert not [e for e in facts.entities if e.kind == "Organization"]

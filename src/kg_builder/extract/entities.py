@@ -161,7 +161,8 @@ class Registry:
                     or _inside_a_title(token):
                 continue
             found = self._person_names.get(token.text)
-            keys = {found[0]} if found else surnames.get(token.text, set())
+            regnal = token.i > 0 and doc[token.i - 1].lower_ in self.words["regnal_titles"]  # "King Faisal"
+            keys = {found[0]} if found else set() if regnal else surnames.get(token.text, set())
             if len(keys) == 1 and next(iter(keys)) in self.entities:
                 self.token_key[token.i] = next(iter(keys))
 
@@ -217,8 +218,11 @@ class Registry:
         full = sorted(names, key=lambda n: -len(n.split()))
         out = {}
         for name in names:
+            # "King Hussein": a regnal name is the first of a fuller name ("Hussein bin Talal"), never its surname
+            regnal = bool(titled[name] & self.words["regnal_titles"])
             target = next((f for f in full if f != name and _part_of(name, f) and (
-                first[f] <= first[name] or not titled[f] or not titled[name] or titled[f] & titled[name])), name)
+                first[f] <= first[name] or not titled[f] or not titled[name] or titled[f] & titled[name])
+                and not (regnal and f.split()[: len(name.split())] != name.split())), name)
             target = out.get(target, (None, target))[1] if target in out else target
             key = names.get(target) or names.get(name) or f"person/{slug(target)}"
             label = self.lex[key].label if key in self.lex else target
@@ -226,9 +230,10 @@ class Registry:
         return out
 
     def _title_before(self, ent: Span) -> set[str]:
-        """The title word right before a name ("President" of "President Kennedy"), lower case, if there is one."""
+        """The title word right before a name ("President" of "President Kennedy"), or the first word of the span
+        when the model took the title in ("King Hussein"), lower case, if there is one."""
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        return {before.lower_} if before is not None and before.lower_ in self.titles else set()
+        return {t.lower_ for t in (before, ent[0]) if t is not None and t.lower_ in self.titles}
 
     def _supported(self, entry: LexEntry, ent: Span) -> bool:
         """A generic alias ("the North", "the peninsula") names its entity only where the document also names it
