@@ -660,6 +660,12 @@ def test_events_a_clause_that_only_names_its_noun_is_no_unrealized_statement(fac
     assert [e.label for e in facts_for(text).events if e.factuality.modality == "Hypothetical"] == []
 
 
+def test_events_talks_one_is_urged_to_hold_are_held_by_the_one_urged(facts_for):
+    facts = facts_for("In 1985 Peru urged Chile to hold talks with Bolivia.")
+    talks = next(e for e in facts.events if e.kind == "Meeting")
+    assert set(talks.participants) == {"state/chile", "state/bolivia"}
+
+
 def test_events_the_label_keeps_the_name_a_clause_gives_a_thing_of_it(facts_for):
     facts = facts_for("In 1947 Peru adopted a policy that became known as the Lima Doctrine.")
     assert [e.label for e in facts.events] == ["Peru adopted a policy known as the Lima Doctrine"]

@@ -130,7 +130,8 @@ def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predicatio
 
 def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
                      complement_verbs: frozenset[str] = frozenset(),
-                     adjunct_prepositions: frozenset[str] = frozenset()) -> Predication:
+                     adjunct_prepositions: frozenset[str] = frozenset(),
+                     object_control: frozenset[str] = frozenset()) -> Predication:
     """A noun naming an act or stance ("refusal to", "withdrawal from", "talks with", "Sadat's visit")."""
     owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
@@ -139,8 +140,10 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     support = _light_verb(noun, light_verbs)
     agents = owners + modifiers + [t for p, t in obliques if p == "by"]
     if support is not None and all(a.pos_ == "PRON" for a in owners):
-        # "X declared its intent to": X intends; "X and Y attended the Lima Summit": a place name is no party
-        agents = [a for a in agents if a not in owners] + subjects(support)
+        # "X declared its intent to": X intends; "X and Y attended the Lima Summit": a place name is no party;
+        # "X responded by giving support to Y", "urged Y to hold talks": the light verb's subject as the clause layer
+        # finds it
+        agents = [a for a in agents if a not in owners] + _subjects(support, object_control)
     if not agents and _relative_subject_of(noun) is not None:
         agents += subjects(_relative_subject_of(noun))
     if not agents and _adjunct_verb(noun, adjunct_prepositions) is not None:

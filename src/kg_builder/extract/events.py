@@ -260,7 +260,7 @@ def _participants(ctx: Context, token: Token) -> list[str]:
             heads += objects(token)  # "X met Y", "X invaded Y", "summits, including hosting Y": Y takes part
     else:
         # "X's visit", "X held talks with Y", "the visit by X": a name beside the noun is its place, not a party
-        pred = noun_predication(token, ctx.frames.light_verbs)
+        pred = noun_predication(token, ctx.frames.light_verbs, object_control=ctx.frames.object_control)
         heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))]
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
