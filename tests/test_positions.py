@@ -461,6 +461,16 @@ def test_positions_taking_none_of_a_thing_is_the_negated_stance_on_it(facts_for,
     assert stances(facts_for(text)) == {("state/chile", "Opposes", issue) for issue in issues}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1985 Peru gave military aid to the rebels.", ("state/peru", "Supports", "rebels")),
+    ("In 1985 Peru provided aid and assistance to Bolivia.", ("state/peru", "Supports", "Bolivia")),
+    ("In 1985 Peru responded by giving support to the rebels.", ("state/peru", "Supports", "rebels")),
+    ("In 1985 Peru won British support against Chile.", ("state/united-kingdom", "Opposes", "Chile")),
+])
+def test_positions_aid_given_to_an_actor_is_support_of_it(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)

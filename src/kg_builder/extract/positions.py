@@ -328,7 +328,9 @@ def _stance_prepositions(ctx: Context, sent: SentSpan) -> None:
 
 def _own_act(stance: str, source: str, pred: Predication) -> str:
     """To seek or want to do something oneself ("sought to modernize the alliance") is to support it; one demands
-    what others should do or give."""
+    what others should do or give. Support "against" a thing is opposition to it ("support against the French")."""
+    if stance == "Supports" and source == "against":
+        return "Opposes"
     if stance != "Demands" or source not in ("clause", "infinitive") or pred.category != "verb" or pred.addressees:
         return stance
     own = all(not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "xcomp"
