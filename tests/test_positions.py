@@ -465,6 +465,7 @@ def test_positions_taking_none_of_a_thing_is_the_negated_stance_on_it(facts_for,
     ("In 1985 Peru gave military aid to the rebels.", ("state/peru", "Supports", "rebels")),
     ("In 1985 Peru provided aid and assistance to Bolivia.", ("state/peru", "Supports", "Bolivia")),
     ("In 1985 Peru responded by giving support to the rebels.", ("state/peru", "Supports", "rebels")),
+    ("In 1985 Peru sent aid and assistance to the rebels.", ("state/peru", "Supports", "rebels")),
     ("In 1985 Peru won British support against Chile.", ("state/united-kingdom", "Opposes", "Chile")),
 ])
 def test_positions_aid_given_to_an_actor_is_support_of_it(facts_for, text, expected):
