@@ -188,10 +188,15 @@ def test_entities_a_war_tagged_as_an_organization_is_no_actor(facts_for):
     assert not [e for e in facts.entities if "War" in e.label]
 
 
-def test_entities_a_bare_named_body_owned_by_another_state_is_that_state_s_body(facts_for):
-    facts = facts_for("The Bolivian Senate rejected the treaty. The U.S. Senate rejected the pact.")
+@pytest.mark.parametrize("text, body", [
+    ("The Bolivian Senate rejected the treaty. The U.S. Senate rejected the pact.", "Bolivian Senate"),
+    ("The Santa Cruz provincial Senate rejected the treaty. The U.S. Senate rejected the pact.",
+     "Santa Cruz provincial Senate"),
+])
+def test_entities_a_bare_named_body_owned_by_another_state_is_that_state_s_body(facts_for, text, body):
+    facts = facts_for(text)
     holders = {entities_by_key(facts)[p.holder].label for p in facts.positions}
-    assert holders == {"Bolivian Senate", "U.S. Senate"}
+    assert holders == {body, "U.S. Senate"}
 
 
 def test_entities_a_named_conference_is_no_actor_even_tagged_as_a_person(facts_for):

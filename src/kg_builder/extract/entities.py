@@ -246,18 +246,22 @@ class Registry:
                    if name.lower() not in generic)
 
     def _of_another_state(self, ent: Span, entry: LexEntry) -> str | None:
-        """"the Bolivian Senate": a body the lexicon knows by a bare word ("Senate") is another state's body when a
-        state that none of its names mentions owns it here; its name is then the two words."""
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        state = self.token_key.get(before.i) if before is not None else None
-        if entry.kind != "Organization" or state is None or self.kind(state) != "State" \
-                or not ent.start <= before.head.i < ent.end:
+        """"the Bolivian Senate", "the New York provincial Congress": a body the lexicon knows by a bare word
+        ("Senate") is another state's or place's body when a state or place that none of its names mentions owns it
+        here (a modifier of the name, before it); its name then runs from that modifier."""
+        start = ent.start
+        while start > 0 and start <= ent.doc[start - 1].head.i < ent.end \
+                and ent.doc[start - 1].dep_ in ("compound", "amod", "nmod"):
+            start -= 1  # the modifiers the parser hangs on the name
+        places = [k for t in ent.doc[start: ent.start] if (k := self.token_key.get(t.i)) is not None
+                  and self.kind(k) in ("State", "Location")]
+        if entry.kind != "Organization" or not places:
             return None
-        known = self.lex.get(state)
-        own = {known.label, *known.aliases, *known.demonyms} if known else {self.entities[state].label}
+        known = self.lex.get(places[0])
+        own = {known.label, *known.aliases, *known.demonyms} if known else {self.entities[places[0]].label}
         if any(n in name for n in own for name in (entry.label, *entry.aliases)):
             return None
-        return f"{before.text} {clean_name(ent.text, set())}"
+        return f"{ent.doc[start: ent.start].text} {clean_name(ent.text, set())}"
 
     def _titled(self, ent: Span) -> bool:
         """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name,
