@@ -472,6 +472,12 @@ def test_positions_aid_given_to_an_actor_is_support_of_it(facts_for, text, expec
     assert expected in stances(facts_for(text))
 
 
+def test_positions_what_one_came_to_think_is_no_purpose_but_where_one_came_to_act_is(facts_for):
+    assert stances(facts_for("The members of the Peruvian Congress came to view the treaty as unfair.")) == set()
+    assert ("state/peru", "Supports", "sign the treaty") in \
+        stances(facts_for("In 1950 the Peruvian delegation came to Lima to sign the treaty."))
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)

@@ -725,7 +725,8 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
         if any(t.lower_ in ctx.cues.negative_quantifiers for t in pred.themes) \
                 or infinitive_of_its_noun(verb) and _noun_s_own(ctx, verb):
             continue  # "did little to ease the crisis": hardly an act for it; "the ability to use force to ...": no act
-        wanted = [p for p in pred.purposes if _joined(verb, p) and not _noun_s_own(ctx, p)] + _ends_of_means(ctx, pred)
+        wanted = [p for p in pred.purposes if _joined(verb, p) and not _noun_s_own(ctx, p) and not _aspect(ctx, verb, p)] \
+            + _ends_of_means(ctx, pred)
         wanted = [p for p in dict.fromkeys(wanted) if not ctx.frames.reads_acts(p.lemma_.lower())
                   and not _found_out(ctx, p)]
         fact = ctx.factuality(verb) if wanted else None
@@ -741,6 +742,13 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, holder, _coerced(ctx, "Supports", purpose), issue, fact, sent, "rule:purpose", 0.55)
             for issue in _ended(ctx, issues) + avoided:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
+
+
+def _aspect(ctx: Context, verb: Token, infinitive: Token) -> bool:
+    """"came to view X as unlikely": an infinitive right after a verb of aspect is how things came to be, no purpose
+    ("came to Lima to sign" has one)."""
+    between = verb.doc[verb.i + 1: infinitive.left_edge.i]
+    return verb.lemma_.lower() in ctx.triggers["positions"]["aspect_verbs"] and all(t.pos_ == "ADV" for t in between)
 
 
 def _found_out(ctx: Context, infinitive: Token) -> bool:
