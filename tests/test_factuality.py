@@ -162,6 +162,17 @@ def test_factuality_or_and_nor_carry_a_negation_but_not_only_negates_nothing(rea
     assert reading(text, word).polarity == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("In 1990, Peru faced no organized opposition from Chile.", "faced", "Negative"),
+    ("In 1990, Peru harbored no illusions about Chile's aims.", "harbored", "Negative"),
+    # read from the object up, its own "no" negates it once
+    ("In 1990, Peru had no intention of joining the pact.", "intention", "Negative"),
+    ("In 1990, Peru faced a new opposition with no leader.", "faced", "Positive"),
+])
+def test_factuality_a_verb_whose_object_is_none_of_a_kind_is_negated(reading, text, word, expected):
+    assert reading(text, word).polarity == expected
+
+
 def test_factuality_not_to_mention_negates_nothing(reading):
     assert reading("Chile opposed the quota, not to mention the tariffs on tin.", "mention").polarity == "Positive"
 

@@ -461,6 +461,10 @@ def test_positions_taking_none_of_a_thing_is_the_negated_stance_on_it(facts_for,
     assert stances(facts_for(text)) == {("state/chile", "Opposes", issue) for issue in issues}
 
 
+def test_positions_no_intention_of_acting_is_no_support_of_the_act(facts_for):
+    assert not [s for s in stances(facts_for("In 1990, Chile had no intention of joining the pact.")) if s[1] == "Supports"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("In 1985 Peru gave military aid to the rebels.", ("state/peru", "Supports", "rebels")),
     ("In 1985 Peru provided aid and assistance to Bolivia.", ("state/peru", "Supports", "Bolivia")),

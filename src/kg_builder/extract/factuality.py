@@ -117,6 +117,14 @@ def _negated_alternative(verb: Token, cues: Cues) -> bool:
     return bool(joined) and (joined[-1] == "nor" or joined[-1] == "or" and _negated(verb.head, cues))
 
 
+def _takes_none(verb: Token) -> bool:
+    """"harbored no illusions", "faced no organized opposition", "accepted no troops": a verb whose object is none
+    of a kind did not do it. Only the verb's own reading counts so: read from the object up, the object's own "no"
+    already negates it ("had no intention of joining" is negated once)."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+
+
 def _scant(noun: Token, cues: Cues) -> bool:
     """"showed little support for X", "few objections": a noun said to be nearly absent is not there ("a little
     support", "a few objections" are)."""
@@ -149,7 +157,7 @@ def _with_particle(verb: Token) -> str:
 
 def polarity(trigger: Token, cues: Cues) -> str:
     """Negative when the trigger, or the verb a noun trigger depends on, is negated, or sits under "failed to"."""
-    negations = 0
+    negations = 1 if _takes_none(trigger) else 0
     node = trigger
     for _ in range(3):
         if _negated(node, cues) or _negated_alternative(node, cues):

@@ -128,8 +128,6 @@ def stances(ctx: Context, sent: SentSpan) -> None:
                 or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head):
             continue
         fact = _stance_factuality(ctx, pred, holders)
-        if pred.category == "verb" and issues and all(_none_of(t) for t, _ in issues) and fact.polarity == "Positive":
-            fact = Factuality("Negative", fact.modality, fact.attributed_to)  # "accepted no troops": accepted none
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
             fact = Factuality("Positive", fact.modality, fact.attributed_to)
         if pred.category == "noun" and fact.polarity == "Negative":
@@ -532,7 +530,7 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
     if _none_of(token):
-        text = text.removeprefix("no ")  # "accepted no troops" negates the stance (see stances): it is about troops
+        text = text.removeprefix("no ")  # "accepted no troops" negates the verb (factuality): it is about troops
     content = [c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and that_clause(c)]
     if content:  # "accepting the argument that the ship was never Peruvian": the argument is what it says
         return _short(f"{text} that {clause_text(content[0])}", 18)
@@ -551,10 +549,7 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
 
 
 def _none_of(token: Token) -> bool:
-    """"accepted no troops", "requested no pledge or assurances": a verb's object said to be none of a kind (the
-    "no" of a list's first item is all of the list's)."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
+    """"accepted no troops": a verb's object said to be none of a kind."""
     return token.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
