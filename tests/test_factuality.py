@@ -173,6 +173,13 @@ def test_factuality_a_verb_whose_object_is_none_of_a_kind_is_negated(reading, te
     assert reading(text, word).polarity == expected
 
 
+@pytest.mark.parametrize("word, polarity, modality", [("sign", "Positive", "Asserted"),
+                                                     ("withdrew", "Positive", "Asserted")])
+def test_factuality_not_until_a_clause_says_when_it_happened(reading, word, polarity, modality):
+    found = reading("In 1950 Peru did not sign the treaty until Chile withdrew its troops.", word)
+    assert (found.polarity, found.modality) == (polarity, modality)
+
+
 def test_factuality_not_to_mention_negates_nothing(reading):
     assert reading("Chile opposed the quota, not to mention the tariffs on tin.", "mention").polarity == "Positive"
 

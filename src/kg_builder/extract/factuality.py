@@ -74,8 +74,9 @@ class Reading:
 
 def _negated(token: Token, cues: Cues) -> bool:
     """Negation on the trigger itself, or "no"/"never" on a noun trigger; "whether or not" negates nothing,
-    nor does "did not ratify it until 1816", which says when it was ratified."""
-    if any(c.dep_ == "prep" and c.lower_ == "until" for c in token.children):
+    nor does "did not ratify it until 1816" (or "until Congress acted"), which says when it was ratified."""
+    if any(c.dep_ == "prep" and c.lower_ == "until" or c.dep_ == "advcl" and _opened_by(c, "until")
+           for c in token.children):
         return False
     if token.dep_ == "pcomp" and token.head.lower_ in cues.negators:
         return True  # "without extending the commitment": the extending did not happen
@@ -308,12 +309,18 @@ def _tense_above(token: Token) -> str | None:
 
 
 def _conditional(token: Token, cues: Cues) -> bool:
-    """"if ...", "until ...", and the inverted "should they decide ..." that means "if they decide"."""
+    """"if ...", "until ...", and the inverted "should they decide ..." that means "if they decide"; not the "until"
+    of a negated clause ("was not altered until Parliament passed the act": it passed it)."""
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
-        return True
+        return not (_opened_by(token, "until") and token.dep_ == "advcl"
+                    and any(c.dep_ == "neg" for c in token.head.children))
     subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject
                                        for c in token.children)
+
+
+def _opened_by(clause: Token, mark: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == mark for c in clause.children)
 
 
 def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool) -> bool:
