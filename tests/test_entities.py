@@ -57,6 +57,12 @@ def test_entities_a_name_after_a_royal_title_is_no_surname_of_a_fuller_name(fact
     assert "king" not in entities_by_key(facts)["person/omar-faisal"].roles
 
 
+def test_entities_a_lone_name_in_a_list_of_people_is_a_person(facts_for):
+    facts = facts_for("Roosevelt, Churchill and Stalin met at Yalta in February 1945.")
+    assert entities_by_key(facts)["person/roosevelt"].kind == "Person"
+    assert not [e for e in facts.entities if e.kind == "Organization"]
+
+
 def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
     facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
     assert not [e for e in facts.entities if e.kind == "Organization"]

@@ -286,7 +286,7 @@ class Registry:
         if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
-        kind = NER_KINDS.get(ent.label_)
+        kind = "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
         if kind is None or not _plausible(name) or self._names_no_actor(ent) \
                 or re.fullmatch(r"[IVX]+", ent[-1].text):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
@@ -883,6 +883,16 @@ def _fronted(token: Token, root: Token, subject: Token) -> bool:
     while top.head != root and top.head != top:
         top = top.head
     return top.head == root and top.dep_ in ("prep", "advcl", "npadvmod") and top.i < subject.i
+
+
+def _listed_with_people(ent: Span) -> bool:
+    """"Roosevelt, Churchill and Stalin met": a lone capitalised word (no acronym) the model tagged an organization
+    or a place, in a list of nothing but people the lexicon knows, is a person too (the model's own PERSON tags are
+    no proof: it tags "Jersey Standard" and "Mazu" so)."""
+    words = [t for t in ent if not t.is_punct]  # the model may take the list's comma in ("Roosevelt,")
+    others = [t for t in conjuncts(ent.root) if not ent.start <= t.i < ent.end]
+    return ent.label_ in ("ORG", "GPE") and len(words) == 1 and words[0].pos_ == "PROPN" and not words[0].is_upper \
+        and bool(others) and all(t.ent_id_.startswith("person/") for t in others)
 
 
 def _part_of(short: str, full: str) -> bool:
