@@ -482,6 +482,13 @@ def test_positions_what_one_came_to_think_is_no_purpose_but_where_one_came_to_ac
         stances(facts_for("In 1950 the Peruvian delegation came to Lima to sign the treaty."))
 
 
+def test_positions_a_clause_joined_to_a_refused_act_with_its_own_subject_is_no_part_of_it(facts_for):
+    facts = facts_for("In 1991 Peru refused to retaliate and Chilean forces took the offensive.")
+    assert ("state/peru", "Rejects", "retaliate") in stances(facts)
+    believed = stances(facts_for("In 1991 Peru believed that the port was safe and the fleet was ready."))
+    assert ("state/peru", "Believes", "port was safe and the fleet was ready") in believed
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)

@@ -585,15 +585,21 @@ def _relative_clause(pronoun: Token) -> Token | None:
 
 
 def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
-    """Inside a clause of its own below `root` (adverbial, reported, appended, or a participle set off by a comma:
-    "tariffs, imposed earlier that year, ..."), or a relative one unless kept."""
+    """Inside a clause of its own below `root` (adverbial, reported, appended, joined to an infinitive with a subject
+    of its own, or a participle set off by a comma: "tariffs, imposed earlier that year, ..."), or a relative one
+    unless kept."""
     word = t
     while t != root:
         purpose = t.dep_ == "advcl" and _infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
         # "let the force deploy", "made them sign": a bare infinitive with its subject completes the verb
         bare = t.dep_ == "ccomp" and t.tag_ == "VB" and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
+        # "refused to retaliate and coalition forces took the offensive": a verb with a subject of its own joined to
+        # an infinitive (which has none) opens a clause of its own; joined to a clause with a subject ("believed
+        # that X was so and Y was not"), it says more of the same
+        joined = t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and _infinitive(t.head) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or bare or misread_clause(t)) \
-                or (t.dep_ == "relcl" and not keep_relative):
+                or (t.dep_ == "relcl" and not keep_relative) or joined:
             return True
         if t.dep_ in ("acl", "relcl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
             # up to its closing comma: what the parser hangs on it after that belongs to the clause around it
