@@ -489,6 +489,18 @@ def test_positions_a_clause_joined_to_a_refused_act_with_its_own_subject_is_no_p
     assert ("state/peru", "Believes", "port was safe and the fleet was ready") in believed
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The war undermined Soto's insistence that the strike was illegal.", ("Juan Soto", "Believes", "strike was illegal")),
+    ("Soto's insistence that Chile withdraw its troops stalled the talks.",
+     ("Juan Soto", "Demands", "Chile withdraw its troops")),
+    ("At Soto's request, the Peruvian Congress ratified the treaty in 1931.",
+     ("Juan Soto", "Demands", "Peruvian Congress ratified the treaty in 1931")),
+])
+def test_positions_an_insistence_that_a_thing_is_so_is_a_belief_and_one_that_it_be_done_a_demand(facts_for, text,
+                                                                                                   expected):
+    assert expected in stances(facts_for("Juan Soto led the Peruvian strikers. " + text), holder_names=True)
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)

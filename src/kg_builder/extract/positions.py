@@ -148,6 +148,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         for token, issue in issues:
             held, text = _against_failure(ctx, stance, token, issue) if stance == "Opposes" \
                 else _negated_act(ctx, _coerced(ctx, stance, token), token, issue)
+            held = "Believes" if held == "Demands" and _told_as_so(token) else held
             for holder in holders:
                 _add(ctx, holder, held, text, fact, sent, rule, 0.65)
         for issue in _ended(ctx, issues) if stance == "Supports" else []:
@@ -188,6 +189,17 @@ def _compelled(ctx: Context, verb: Token) -> bool:
     asked = "Demands" in ctx.frames.verb_stances([governor]) and governor not in section["persuading_verbs"] \
         and (_asked_clause(verb) or any(c.dep_ == "dobj" for c in verb.head.children))
     return asked or governor in section["coercing_verbs"] and verb.lemma_.lower() not in section["striving_verbs"]
+
+
+def _told_as_so(clause: Token) -> bool:
+    """"Lincoln's insistence that the war was an insurrection": a "that" clause in a tense of its own, with a subject
+    and no modal, says what is so, which one who insists on it believes ("insistence that Chile withdraw" asks for an
+    act; "at X's request, Congress made Hawaii a territory" tells what was asked and done)."""
+    finite = clause.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ")
+                                                  for c in clause.children)
+    return clause.pos_ in ("VERB", "AUX") and finite and that_clause(clause) and not subjunctive(clause) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+        and not any(c.tag_ == "MD" for c in clause.children)
 
 
 def _asked_clause(verb: Token) -> bool:
