@@ -63,6 +63,13 @@ def test_entities_a_lone_name_in_a_list_of_people_is_a_person(facts_for):
     assert not [e for e in facts.entities if e.kind == "Organization"]
 
 
+def test_entities_a_number_ending_in_two_names_no_pair(facts_for):
+    facts = facts_for("In 1950 Peru promised Chile a loan. In 1951, fifty-two nations met in Lima to discuss the loan.")
+    met = next(e for e in facts.events if e.start is not None and e.start.iso == "1951")
+    assert met.participants == ()
+    assert not [p for p in facts.positions if "discuss" in entities_by_key(facts)[p.issue].label]
+
+
 def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
     facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
     assert not [e for e in facts.entities if e.kind == "Organization"]

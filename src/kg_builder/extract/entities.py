@@ -701,7 +701,9 @@ class Registry:
         return []
 
     def _is_pair(self, token: Token) -> bool:
-        both = any(c.lower_ in ("both", "two") for c in token.children)
+        """"both sides", "the two countries"; not "fifty-two nations", whose "two" ends a longer number."""
+        both = any(c.lower_ == "both" or c.lower_ == "two" and not any(True for _ in c.children)
+                   and c.doc[c.i - 1].text not in ("-", "–") for c in token.children)
         return both and token.lemma_.lower() in self.pair_nouns
 
     def state_of_demonym(self, word: str) -> str | None:
