@@ -477,20 +477,20 @@ def test_positions_aid_given_to_an_actor_is_support_of_it(facts_for, text, expec
 
 
 def test_positions_what_one_came_to_think_is_no_purpose_but_where_one_came_to_act_is(facts_for):
-    assert stances(facts_for("The members of the Peruvian Congress came to view the treaty as unfair.")) == set()
+    assert stances(facts_for("By 1930 most Peruvian senators had come to see the treaty as unfair.")) == set()
     assert ("state/peru", "Supports", "sign the treaty") in \
         stances(facts_for("In 1950 the Peruvian delegation came to Lima to sign the treaty."))
 
 
 def test_positions_a_clause_joined_to_a_refused_act_with_its_own_subject_is_no_part_of_it(facts_for):
-    facts = facts_for("In 1991 Peru refused to retaliate and Chilean forces took the offensive.")
-    assert ("state/peru", "Rejects", "retaliate") in stances(facts)
+    facts = facts_for("In 1991 Peru declined to respond and Chilean troops seized the port.")
+    assert ("state/peru", "Rejects", "respond") in stances(facts)
     believed = stances(facts_for("In 1991 Peru believed that the port was safe and the fleet was ready."))
     assert ("state/peru", "Believes", "port was safe and the fleet was ready") in believed
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The war undermined Soto's insistence that the strike was illegal.", ("Juan Soto", "Believes", "strike was illegal")),
+    ("Few shared Soto's insistence that the strike was illegal.", ("Juan Soto", "Believes", "strike was illegal")),
     ("Soto's insistence that Chile withdraw its troops stalled the talks.",
      ("Juan Soto", "Demands", "Chile withdraw its troops")),
     ("At Soto's request, the Peruvian Congress ratified the treaty in 1931.",

@@ -723,8 +723,8 @@ def _framing_phrases(pred: Predication, preposition: str) -> list[Token]:
 def _parties_acting(ctx: Context, sent: SentSpan, verb: Token, agreement_key: str) -> None:
     """"In the Treaty of Paris, Spain ceded the islands", "Under the accord, Peru made peace with Chile": who acts
     under an agreement, and with whom, as a plain fact, are parties to it, and it was concluded; what "came under"
-    another's rule under it is no party. What one "would" do
-    under it is what it provides, told of a plan that may never have been adopted."""
+    another's rule under it is no party. What one "would" do under it is what it provides, told of a plan that may
+    never have been adopted."""
     fact = ctx.factuality(verb)
     if not fact.is_plain_fact or told_with_modal(verb):
         return

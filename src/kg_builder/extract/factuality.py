@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive, verb_predication
-from .tokens import non_restrictive, referred_to_as_known, that_clause, verb_lemmas
+from .tokens import non_restrictive, none_of, referred_to_as_known, that_clause, verb_lemmas
 
 
 @dataclass(frozen=True)
@@ -122,8 +122,7 @@ def _takes_none(verb: Token) -> bool:
     """"harbored no illusions", "faced no organized opposition", "accepted no troops": a verb whose object is none
     of a kind did not do it. Only the verb's own reading counts so: read from the object up, the object's own "no"
     already negates it ("had no intention of joining" is negated once)."""
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and any(none_of(c) for c in verb.children)
 
 
 def _scant(noun: Token, cues: Cues) -> bool:

@@ -23,8 +23,9 @@ from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_pred
 from .context import Context
 from .factuality import subjunctive
 from .framing import FrameMatch, matches
-from .tokens import (agents, conjuncts, head_forms, name_given, non_restrictive, objects, phrase, prep_objects, sentence_of,
-                     side_prefix, split_list, strip_determiners, subjects, text_of, that_clause, verb_lemmas)
+from .tokens import (agents, conjuncts, head_forms, name_given, non_restrictive, none_of, objects, phrase,
+                     prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects, text_of,
+                     that_clause, verb_lemmas)
 
 
 INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
@@ -541,7 +542,7 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
-    if _none_of(token):
+    if none_of(token):
         text = text.removeprefix("no ")  # "accepted no troops" negates the verb (factuality): it is about troops
     content = [c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and that_clause(c)]
     if content:  # "accepting the argument that the ship was never Peruvian": the argument is what it says
@@ -558,11 +559,6 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
     return _short(text)
-
-
-def _none_of(token: Token) -> bool:
-    """"accepted no troops": a verb's object said to be none of a kind."""
-    return token.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _fronted_prepositions(verb: Token) -> frozenset[str]:

@@ -281,26 +281,34 @@ def name_given(clause: Token, naming_words: Sequence[str]) -> Token | None:
     """"a plan that would later be called the Quito Accord", "a pact that became known as the Lima Pact": the name a
     relative clause of naming gives its noun (no event: the clause says what the thing came to be called), also one
     that "would come to be known as" it."""
-    namer = _namer(clause, naming_words)
-    named = [c for c in namer.children if c.dep_ in ("oprd", "attr")] + prep_objects(namer, "as") if namer else []
-    return named[0] if named else None
+    naming = _naming(clause, naming_words)
+    return naming[1] if naming else None
 
 
 def naming_words_of(clause: Token, naming_words: Sequence[str]) -> list[Token]:
     """"known as the Lima Pact" of "a pact that became known as the Lima Pact": the words of a relative clause of
     naming that give the name, without its tense or modal; none for any other clause."""
-    namer = _namer(clause, naming_words)
-    if namer is None or name_given(clause, naming_words) is None:
+    naming = _naming(clause, naming_words)
+    if naming is None:
         return []
+    namer = naming[0]
     return [namer, *(t for c in namer.children if c.dep_ in ("oprd", "attr") or c.dep_ == "prep" and c.lower_ == "as"
                      for t in c.subtree)]
 
 
-def _namer(clause: Token, naming_words: Sequence[str]) -> Token | None:
+def _naming(clause: Token, naming_words: Sequence[str]) -> tuple[Token, Token] | None:
+    """The naming participle of a relative clause ("known", "called") and the name it gives."""
     if clause.dep_ not in ("relcl", "acl"):
         return None
-    return clause if clause.lower_ in naming_words else next(
+    namer = clause if clause.lower_ in naming_words else next(
         (c for c in clause.children if c.dep_ in ("xcomp", "advcl") and c.lower_ in naming_words), None)
+    named = [c for c in namer.children if c.dep_ in ("oprd", "attr")] + prep_objects(namer, "as") if namer else []
+    return (namer, named[0]) if named else None
+
+
+def none_of(noun: Token) -> bool:
+    """"accepted no troops", "harbored no illusions": a verb's object said to be none of a kind."""
+    return noun.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def non_restrictive(node: Token) -> bool:
