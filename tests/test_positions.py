@@ -501,6 +501,12 @@ def test_positions_an_insistence_that_a_thing_is_so_is_a_belief_and_one_that_it_
     assert expected in stances(facts_for("Juan Soto led the Peruvian strikers. " + text), holder_names=True)
 
 
+def test_positions_no_actor_opposes_the_acts_its_own_name_is_the_doer_of(facts_for):
+    facts = facts_for("Peru's criticism of strikes in Chile, along with its opposition to Chilean patrols, angered Lima.")
+    assert ("state/chile", "Opposes", "Chilean patrols") not in stances(facts)
+    assert ("state/peru", "Opposes", "Chilean patrols") in stances(facts_for("Peru opposed Chilean patrols."))
+
+
 def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_owner(facts_for):
     facts = facts_for("Chile's new defense strategy calls for Peru to patrol the border.")
     assert ("state/chile", "Demands", "Peru patrol the border") in stances(facts)

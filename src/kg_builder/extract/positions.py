@@ -150,7 +150,10 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             held, text = _against_failure(ctx, stance, token, issue) if stance == "Opposes" \
                 else _negated_act(ctx, _coerced(ctx, stance, token), token, issue)
             held = "Believes" if held == "Demands" and _told_as_so(token) else held
-            for holder in holders:
+            # "its opposition to Soviet interventions" read with "its" as the Soviet Union: none opposes the acts its
+            # own name is the doer of (a pronoun doer, "punished Japan for its militarism", is no such name)
+            own = set(_doers(ctx, token, named=True)) if held == "Opposes" else set()
+            for holder in (h for h in holders if h not in own):
                 _add(ctx, holder, held, text, fact, sent, rule, 0.65)
         for issue in _ended(ctx, issues) if stance == "Supports" else []:
             for holder in holders:
@@ -247,6 +250,13 @@ def _manner_left_out(head: Token) -> bool:
     return head.dep_ == "pcomp" and head.head.lower_ == "without"
 
 
+def _doers(ctx: Context, noun: Token, named: bool = False) -> list[str]:
+    """"Peruvian naval patrols", "Chile's blockade": the actors a modifier or possessor names as the doer of a noun's
+    act ("opposed the Soviet Union": the words of an actor's own name do not name a doer); with `named`, no pronoun."""
+    return [k for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and not (named and c.pos_ == "PRON")
+            for k in ctx.registry.actors(c) if k not in ctx.registry.actors(noun)]
+
+
 def _against_failure(ctx: Context, stance: str, issue: Token, text: str) -> tuple[str, str]:
     """"criticized X for not doing more", "blamed Y for failing to act": to oppose an act left undone is to want
     it done."""
@@ -302,9 +312,7 @@ def _opposed_acts(ctx: Context, sent: SentSpan, holders: list[str], issues: list
     for token, text in issues:
         # "elements of the U.S. presence": the doer of the thing an aspect is of
         named = prep_objects(token, "of") if token.lemma_.lower() in aspects else [token]
-        # "opposed the Soviet Union": the words of an actor's own name do not name a doer
-        doers = [k for n in named for c in n.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-                 for k in ctx.registry.actors(c) if k not in ctx.registry.actors(n)]
+        doers = [k for n in named for k in _doers(ctx, n)]
         about = _stance_content(ctx, sent, token) or text  # "rejected Egypt's insistence on withdrawal": withdrawal
         for holder in holders:
             side = ctx.registry.state_of(holder)
