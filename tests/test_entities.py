@@ -71,6 +71,11 @@ def test_entities_a_number_ending_in_two_names_no_pair(facts_for):
     assert not [p for p in facts.positions if "talk" in entities_by_key(facts)[p.issue].label]
 
 
+def test_entities_it_in_a_second_that_clause_is_the_one_who_reports(facts_for):
+    facts = facts_for("In 1980 Chile declared that Peru was a rival, and that it opposed any new naval race.")
+    assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Opposes")}
+
+
 def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
     facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
     assert not [e for e in facts.entities if e.kind == "Organization"]

@@ -402,7 +402,8 @@ class Registry:
             found = [k for k in self._actor(token.head.head) if self.kind(k) in ("State", "Organization")]
             if found:
                 return found[:1]
-        owner = self._joined_owner(token, ("State", "Organization")) or self._owner_of_act(token)
+        owner = self._joined_owner(token, ("State", "Organization")) or self._owner_of_act(token) \
+            or self._reporter_of_second_clause(token)
         if owner:
             return owner
         verb = token
@@ -452,6 +453,16 @@ class Registry:
             if actor and self.kind(actor) in ("State", "Organization"):
                 return [actor]
         return []
+
+    def _reporter_of_second_clause(self, pronoun: Token) -> list[str]:
+        """"China affirmed that Taiwan was a part of China, and that it opposed ...": the subject of a second "that"
+        clause of a reporting verb is the reporter, not the first clause's subject."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "conj" or clause.head.dep_ != "ccomp" \
+                or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return []
+        reporters = [s for s in clause.head.head.children if s.dep_ == "nsubj"]
+        return [k for s in reporters for k in self._institutions(s)][:1]
 
     def _joined_owner(self, pronoun: Token, kinds: tuple[str, ...]) -> list[str]:
         """"the Soviet Union and its allies", "Ruiz and his party", "the United States or any of its allies": a
