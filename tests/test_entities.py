@@ -76,6 +76,17 @@ def test_entities_it_in_a_second_that_clause_is_the_one_who_reports(facts_for):
     assert {(p.holder, p.stance) for p in facts.positions} == {("state/chile", "Opposes")}
 
 
+@pytest.mark.parametrize("text, groups", [
+    ("Fisheries expert and Peruvian Senator Juan Soto introduced a bill to cut the quota.", set()),
+    ("In 1921 the Senate rejected the reform, and only one member objected to the vote.", set()),
+    ("In 1921 the coalition backed the quota, and critics opposed it.", {"coalition", "critics"}),
+])
+def test_entities_a_group_noun_in_the_singular_is_one_person_unless_it_names_a_collective(facts_for, text, groups):
+    facts = facts_for(text)
+    assert {e.label for e in facts.entities if e.kind == "Organization" and e.key.startswith("organization/")
+            and e.label.lower() in ("fisheries expert", "member", "coalition", "critics")} == groups
+
+
 def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
     facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
     assert not [e for e in facts.entities if e.kind == "Organization"]

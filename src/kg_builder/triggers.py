@@ -62,7 +62,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "holding_verbs", "succession_verbs", "leading_verbs", "leadership_nouns", "alliance_words",
                            "alliance_member_prepositions", "example_prepositions",
                            "membership_heads", "member_nouns", "member_preps", "joining_verbs", "qualified_group_nouns",
-                           "opinion_nouns", "group_suffixes", "group_nouns")},
+                           "opinion_nouns", "group_suffixes", "group_nouns", "collective_nouns")},
     "facilities": {"head_requires": LISTS,
                    **_words("heads", "generic_modifiers", "status_modifiers", "status_nouns", "operator_verbs",
                             "phase_verbs", "change_verbs", "named_heads")},

@@ -73,6 +73,7 @@ class Registry:
         self.title_names = frozenset(triggers["leader_titles"] + triggers["other_titles"])
         self.titles = {t for t in self.title_names if " " not in t}
         self.group_nouns = set(triggers["group_nouns"])
+        self.collective_nouns = set(triggers["collective_nouns"])
         self.member_nouns = frozenset(triggers["member_nouns"])
         self.membership_heads = frozenset(triggers["membership_heads"])
         # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
@@ -597,7 +598,8 @@ class Registry:
             if body:
                 return [body]
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
-        if token.pos_ == "NOUN" and (lemma in self.group_nouns or lemma in self.qualified_groups and token.tag_ == "NNS"
+        one_person = token.tag_ == "NN" and lemma not in self.collective_nouns  # "Immigration expert X", "an ally"
+        if token.pos_ == "NOUN" and (lemma in self.group_nouns and not one_person or lemma in self.qualified_groups and token.tag_ == "NNS"
                                      and qualified or self._named_by_ending(token) or self._opinion_of(token)):
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
