@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
-from .tokens import SPACES, conjuncts, head_forms, non_restrictive, paragraph_start, sentence_of, subjects, text_of
+from .tokens import SPACES, conjuncts, head_forms, non_restrictive, paragraph_start, sentence_of, subjects, text_of, \
+    that_clause
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 ACTOR_KINDS = {"Person", "State", "Organization"}
@@ -459,8 +460,7 @@ class Registry:
         """"China affirmed that Taiwan was a part of China, and that it opposed ...": the subject of a second "that"
         clause of a reporting verb is the reporter, not the first clause's subject."""
         clause = pronoun.head
-        if pronoun.dep_ != "nsubj" or clause.dep_ != "conj" or clause.head.dep_ != "ccomp" \
-                or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "conj" or clause.head.dep_ != "ccomp" or not that_clause(clause):
             return []
         reporters = [s for s in clause.head.head.children if s.dep_ == "nsubj"]
         return [k for s in reporters for k in self._institutions(s)][:1]
@@ -715,8 +715,8 @@ class Registry:
 
     def _is_pair(self, token: Token) -> bool:
         """"both sides", "the two countries"; not "fifty-two nations", whose "two" ends a longer number."""
-        both = any(c.lower_ == "both" or c.lower_ == "two" and not any(True for _ in c.children)
-                   and c.doc[c.i - 1].text not in ("-", "–") for c in token.children)
+        both = any(c.lower_ == "both" or c.lower_ == "two" and not c.n_lefts and c.doc[c.i - 1].text not in ("-", "–")
+                   for c in token.children)
         return both and token.lemma_.lower() in self.pair_nouns
 
     def state_of_demonym(self, word: str) -> str | None:
