@@ -250,6 +250,29 @@ def test_factuality_a_coordinated_clause_with_its_own_subject_is_not_hedged_by_t
     assert reading(text, "reach").modality == "Hedged"
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("The blockade might have worked if the navy had sailed in spring.", "worked", "Hypothetical"),  # counterfactual
+    ("The envoy may sign the accord if the council agrees.", "sign", "Hypothetical"),
+    ("The truce might collapse unless both armies withdraw.", "collapse", "Hypothetical"),
+    ("The envoy may have signed the accord.", "signed", "Hedged"),  # no condition: a guess at what was
+    ("The truce may have collapsed because both armies advanced.", "collapsed", "Hedged"),  # a cause, no condition
+])
+def test_factuality_may_or_might_under_a_condition_supposes(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
+@pytest.mark.parametrize("text, word, modality", [
+    ("Under the accord, the council was to meet every spring in Quito.", "meet", "Hypothetical"),  # arranged
+    ("All foreign garrisons were to be withdrawn within a year.", "withdrawn", "Hypothetical"),
+    ("The aim of the mission was to secure a truce.", "secure", "Asserted"),  # what the aim is, read by its noun
+    ("One of the effects of the embargo was to ruin the shippers.", "ruin", "Asserted"),  # what came of it
+    ("The envoy was later to become foreign minister.", "become", "Asserted"),  # what he came to be
+    ("It was easy to sign the accord.", "sign", "Asserted"),
+])
+def test_factuality_be_with_an_infinitive_tells_what_was_arranged(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_hedged_negation_keeps_both(reading):
     r = reading("Chile may not sign the accord.", "sign")
     assert (r.polarity, r.modality) == ("Negative", "Hedged")

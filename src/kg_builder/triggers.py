@@ -71,7 +71,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "negating_verbs", "thwarting_verbs", "occurrence_verbs", "negative_adverbs", "hedge_modals",
                          "hypothetical_modals", "narrative_modals", "past_ability_modals", "past_circumstance_marks",
                          "normative_modals", "normative_adjectives", "hedge_verbs", "anticipating_verbs", "hedge_adverbs",
-                         "hypothetical_marks", "future_verbs", "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
+                         "hypothetical_marks", "condition_marks", "specified_nouns", "fated_verbs", "future_verbs",
+                         "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
                          "presupposing_prepositions", "reporting_verbs", "predicting_verbs"),
 }
 

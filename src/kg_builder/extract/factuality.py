@@ -11,6 +11,7 @@ normative modal on the path makes it normative; then the modals.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Collection
 
 from spacy.tokens import Token
 
@@ -42,6 +43,9 @@ class Cues:
     anticipating_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     hypothetical_marks: frozenset[str]
+    condition_marks: frozenset[str]
+    specified_nouns: frozenset[str]
+    fated_verbs: frozenset[str]
     narrative_modals: frozenset[str]
     past_ability_modals: frozenset[str]
     past_circumstance_marks: frozenset[str]
@@ -215,7 +219,7 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
         if child.dep_ != "aux" and not (child.dep_ == "auxpass" and word == "need"):
             continue
         if word in cues.hedge_modals:
-            return "Hedged"
+            return "Hypothetical" if _on_condition(token, cues) else "Hedged"
         if word in cues.normative_modals and child.tag_ == "MD" or word in ("should", "must", "ought"):
             return "Normative"
         if word in cues.narrative_modals and _what_came_next(token):
@@ -225,6 +229,10 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
     if token.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in token.children):
         return "Normative" if token.lemma_.lower() == "need" else None
     return None
+
+
+def _on_condition(verb: Token, cues: Cues) -> bool:
+    return any(c.dep_ == "advcl" and _opened_by_any(c, cues.condition_marks) for c in verb.children)
 
 
 def _what_came_next(verb: Token) -> bool:
@@ -319,7 +327,11 @@ def _conditional(token: Token, cues: Cues) -> bool:
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == mark for c in clause.children)
+    return _opened_by_any(clause, {mark})
+
+
+def _opened_by_any(clause: Token, marks: Collection[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool) -> bool:
@@ -386,7 +398,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
-        future |= subjunctive(node) or not is_trigger and _anticipated(node, below, cues)
+        future |= subjunctive(node) or not is_trigger and (_anticipated(node, below, cues) or _due(node, below, cues))
         # "agreed on inspections to ensure that no tests were held", "sent money to enable Bolivia to rebuild the
         # port": the state of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as
         # the doer's stance and keeps its modality)
@@ -413,6 +425,21 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _due(node: Token, below: Token, cues: Cues) -> bool:
+    """"The council was to meet each year": what "be" with a "to" infinitive says was arranged (see the triggers'
+    ``specified_nouns``); not "it was possible to say", "was right to", "was unsure how to"."""
+    if node.lemma_.lower() != "be" or below.dep_ != "xcomp" or below.i < node.i or below.lemma_.lower() in cues.fated_verbs:
+        return False
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ == "it" or any(c.dep_ in ("acomp", "attr") for c in node.children):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+    # "one of the aims of the pact was to ...": the noun of a part's "of" phrase
+    nouns = {subject.lemma_.lower(), *(o.lemma_.lower() for c in subject.children if c.dep_ == "prep"
+                                        and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")}
+    return infinitive and not nouns & (cues.specified_nouns | cues.irrealis_nouns)
 
 
 def _judged_needed(node: Token, below: Token, cues: Cues) -> bool:
