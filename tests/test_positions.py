@@ -933,6 +933,17 @@ def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("In 1931 Peru blocked the fishing treaty.", {("state/peru", "Opposes", "fishing treaty")}),
+    ("In 1931 the government of Peru thwarted every attempt to expel Chile from the league.",
+     {("state/peru", "Opposes", "every attempt to expel Chile from the league")}),
+    ("In 1931 the Peruvian navy blocked the harbor.", set()),  # no act, pact or measure
+    ("In 1931 Peru did not block the fishing treaty.", set()),
+])
+def test_positions_who_blocks_a_pact_or_an_attempt_opposes_it(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Peru was alarmed by the naval buildup.", ("state/peru", "Opposes", "naval buildup")),
     ("The naval buildup worried Peru.", ("state/peru", "Opposes", "naval buildup")),
     ("Chile was pleased with the verdict of the court.", ("state/chile", "Supports", "verdict of the court")),
