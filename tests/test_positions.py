@@ -933,6 +933,22 @@ def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a verb in the past tense cannot share an infinitive's "to": the parser's join to the infinitive is the verb above's
+    ("In 1931 Chile demanded a withdrawal, but Peru refused to withdraw and began shelling the port.",
+     ("state/peru", "Rejects", "withdraw")),
+    ("The talks failed when Peru announced its intention to remain in the province until the end of the decade and "
+     "obstructed the border negotiations.", ("state/peru", "Opposes", "border negotiations")),
+    ("In 1931 Peru decided not to wait for Chilean support and offered Bolivia a formal alliance.",
+     ("state/peru", "Opposes", "wait for Chilean support")),
+    # "split" is the bare form too (tagged a past tense here): still the infinitive's
+    ("In 1931 Chile hoped to appease many of the Peruvians and thereby split Peruvian moderates from radicals.",
+     ("state/chile", "Supports", "appease many of the Peruvians and thereby split Peruvian moderates from radicals")),
+])
+def test_positions_a_tensed_verb_joined_to_an_infinitive_goes_with_the_verb_above(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text, expected", [
     ("In 1931 Peru blocked the fishing treaty.", {("state/peru", "Opposes", "fishing treaty")}),
     ("In 1931 the government of Peru thwarted every attempt to expel Chile from the league.",
      {("state/peru", "Opposes", "every attempt to expel Chile from the league")}),

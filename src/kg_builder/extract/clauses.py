@@ -271,6 +271,9 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in own):
         return conjuncts(verb.head)  # "the Geneva Conference, which had been established ..."
+    finite = None if own else finite_above(verb)
+    if finite is not None:
+        return subjects(finite)  # "announced his intention to stay and obstructed the talks": who announced it
     if not own and for_subject(verb) is not None:
         return conjuncts(for_subject(verb))  # "called for X to deploy ships": X deploys them
     if not own and (verb.dep_ == "xcomp" or _governor(verb) != verb.head):
@@ -311,6 +314,17 @@ def _stray_last_item(verb: Token, doers: tuple[Token, ...]) -> tuple[Token, ...]
         if len(between) and all(t.dep_ in ("punct", "cc") for t in between) and any(t.dep_ == "cc" for t in between):
             return (item,)
     return ()
+
+
+def finite_above(verb: Token) -> Token | None:
+    """"X announced his intention to remain in power and obstructed the talks": a verb in the past tense (or the
+    present's third person) that the parser joined to an infinitive, which no tensed verb can share its "to" with,
+    is joined to the tensed verb above the infinitive ("hoped to appease X and thereby split Y": a past tense the
+    same as the bare form may be the bare form)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.lower_ == verb.lemma_.lower() \
+            or not _infinitive(verb.head):
+        return None
+    return next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.tag_ in ("VBD", "VBZ", "VBP")), None)
 
 
 def _addressee(verb: Token) -> list[Token]:
@@ -597,7 +611,7 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         # an infinitive (which has none) opens a clause of its own; joined to a clause with a subject ("believed
         # that X was so and Y was not"), it says more of the same
         joined = t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and _infinitive(t.head) \
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or finite_above(t) is not None)
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or bare or misread_clause(t)) \
                 or (t.dep_ == "relcl" and not keep_relative) or joined:
             return True

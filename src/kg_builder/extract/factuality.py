@@ -16,7 +16,7 @@ from typing import Collection
 from spacy.tokens import Token
 
 from ..model import Factuality
-from .clauses import for_infinitive, verb_predication
+from .clauses import finite_above, for_infinitive, verb_predication
 from .tokens import non_restrictive, none_of, referred_to_as_known, that_clause, verb_lemmas
 
 
@@ -421,7 +421,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             cues.future_adjectives and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         aside = aside or non_restrictive(node)  # the writer's aside, not part of what X said
         is_trigger = is_trigger and node.dep_ in ("conj", "dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nsubj", "appos")
-        node, below = node.head, node
+        node, below = finite_above(node) or node.head, node
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
