@@ -933,6 +933,19 @@ def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("In 1931 Peru protested when Chile closed the border.", {("state/peru", "Opposes", "Chile closed the border")}),
+    ("In 1931 Peru complained after the envoy was expelled from Lima.",
+     {("state/peru", "Opposes", "envoy was expelled from Lima")}),
+    ("In 1931 Peru objected because Chile had seized three ships.",
+     {("state/peru", "Opposes", "Chile had seized three ships")}),
+    ("In 1931 Peru protested when it learned of the blockade.", set()),  # its own learning is no occasion named
+    ("In 1931 Peru protested the new tariff when Chile raised it.", {("state/peru", "Opposes", "new tariff")}),
+])
+def test_positions_a_protest_with_no_object_is_against_what_occasioned_it(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a verb in the past tense cannot share an infinitive's "to": the parser's join to the infinitive is the verb above's
     ("In 1931 Chile demanded a withdrawal, but Peru refused to withdraw and began shelling the port.",
      ("state/peru", "Rejects", "withdraw")),

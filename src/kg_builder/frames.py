@@ -26,7 +26,8 @@ TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "tra
                       "means_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
-ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier"})
+ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier",
+                        "occasion"})
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ from .tokens import (agents as by_phrase, conjuncts, misread_clause, non_restric
                      raised_conjunct, sentence_of, subjects, text_of, that_clause)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+# subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"
+OCCASION_MARKS = frozenset({"when", "whenever", "as", "after", "once", "because"})
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
 PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "addition", "response", "regard", "respect",
                                "spite", "place", "lieu", "terms", "light", "view", "behalf", "support", "opposition"})
@@ -63,6 +65,17 @@ class Predication:
     def addressees(self) -> tuple[Token, ...]:
         """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" ("called on Chile to ...")."""
         return self.themes or self.oblique("on", "upon")
+
+    @property
+    def occasions(self) -> tuple[Token, ...]:
+        """"Peru protested when Chile closed the border": a clause of the occasion or cause a verb answers, whose doer
+        is named (not "when it learned of X", whose doer may be the verb's own)."""
+        if self.category != "verb":
+            return ()
+        return tuple(c for c in self.head.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+                     and any(m.dep_ in ("mark", "advmod") and m.lower_ in OCCASION_MARKS and m.i < c.i
+                             for m in c.children)
+                     and any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children))
 
     @property
     def infinitives(self) -> tuple[Token, ...]:

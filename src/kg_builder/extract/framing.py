@@ -42,7 +42,7 @@ class FrameMatch:
                 return self.carriers
             return {"agent": pred.agents, "theme": pred.themes, "recipient": pred.recipients,
                     "clause": pred.clauses, "infinitive": pred.infinitives,
-                    "proposition": pred.propositions, "itself": (pred.head,)}[name]
+                    "proposition": pred.propositions, "itself": (pred.head,), "occasion": pred.occasions}[name]
         return pred.oblique(name)
 
 

@@ -418,6 +418,8 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
                  and not _addressee(ctx, pred, source, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
+        if found and source == "occasion":  # "when Chile closed the border": what occasioned it, not when
+            found = [(token, re.sub(r"^(when|whenever)\s+", "", text, flags=re.I)) for token, text in found]
         if found:
             return source, found
     return "", []
