@@ -273,6 +273,14 @@ def test_factuality_be_with_an_infinitive_tells_what_was_arranged(reading, text,
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("In 1931 Peru could do little but protest the new tariff.", "protest", "Asserted"),  # all it did
+    ("In 1931 Peru could protest the new tariff.", "protest", "Hypothetical"),
+])
+def test_factuality_what_one_could_do_no_more_than_one_did(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_hedged_negation_keeps_both(reading):
     r = reading("Chile may not sign the accord.", "sign")
     assert (r.polarity, r.modality) == ("Negative", "Hedged")

@@ -231,6 +231,15 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
     return None
 
 
+def _only_recourse(verb: Token) -> bool:
+    """"X could do little but protest", "could do nothing but wait": what one could do no more than is what one
+    did, whatever the modal of "do"."""
+    do = verb.head
+    return verb.dep_ == "conj" and do.lemma_.lower() == "do" and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in do.children if do.i < c.i < verb.i) and any(
+        c.dep_ == "dobj" and c.lower_ in ("little", "nothing") for c in do.children)
+
+
 def _on_condition(verb: Token, cues: Cues) -> bool:
     return any(c.dep_ == "advcl" and _opened_by_any(c, cues.condition_marks) for c in verb.children)
 
@@ -385,7 +394,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             node, below = node.head, node
             continue
         conditional |= _conditional(node, cues)
-        here = _modal_of(node, cues)
+        here = None if below is not None and _only_recourse(below) else _modal_of(node, cues)
         said_future = said_future or modal is None and here == "Hypothetical" and _said_future(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
         hedged |= _hedged_here(node, below, cues, is_trigger) and not (modal is None and here == "Hypothetical")
