@@ -933,6 +933,15 @@ def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("In 1931 Peru did not call for an end to the blockade.", set()),  # a request left unmade
+    ("In 1931 the Peruvian note requested no formal guarantees from Chile.", set()),
+    ("In 1931 Peru did not want a war with Chile.", {("state/peru", "Opposes", "war with Chile")}),
+])
+def test_positions_a_request_left_unmade_is_no_stance_but_not_wanting_is(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("In 1931 Peru protested when Chile closed the border.", {("state/peru", "Opposes", "Chile closed the border")}),
     ("In 1931 Peru complained after the envoy was expelled from Lima.",
      {("state/peru", "Opposes", "envoy was expelled from Lima")}),

@@ -47,7 +47,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "proposal_withdrawing_verbs", "naming_words", "member_verbs", "undergoing_verbs")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "positive_frames",
-                           "negative_judgments",
+                           "negative_judgments", "asking_verbs",
                            "positive_judgments", "framing_verbs", "saying_nouns", "opinion_verbs", "persuading_verbs",
                            "aspect_nouns", "regarding_verbs", "agreeing_verbs", "leaving_verbs", "unsettled_words",
                            "infinitive_nouns", "proposal_nouns", "coercing_verbs", "discovery_verbs", "striving_verbs",

@@ -106,6 +106,12 @@ def _actors(ctx: Context, heads: list[Token]) -> list[str]:
     return out
 
 
+def _asked(ctx: Context, match: FrameMatch) -> bool:
+    pred = match.predication
+    name = " ".join(w for w in (pred.lemma, match.preposition or pred.particle) if w)
+    return pred.category == "verb" and name in ctx.triggers["positions"]["asking_verbs"]
+
+
 def _flip(ctx: Context, stance: str, fact: Factuality) -> tuple[str, Factuality]:
     if fact.polarity == "Negative":
         flipped = ctx.triggers["positions"]["negated"].get(stance)
@@ -138,6 +144,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             continue  # "X and Y could not agree on Z": no stance on Z, a rift over it (unresolved issues)
         if fact.polarity == "Negative" and match.frame.act:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
+        if fact.polarity == "Negative" and _asked(ctx, match):
+            continue  # "did not call for an end to X": a request left unmade
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
