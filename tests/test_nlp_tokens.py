@@ -52,3 +52,26 @@ def test_nlp_a_name_ends_at_an_opening_bracket_and_keeps_its_id() -> None:
     doc.ents = [Span(doc, 1, 5, label="ORG", span_id="organization/green-union"), Span(doc, 12, 14, label="ORG")]
     assert [(e.text, e.label_, e.ent_id_) for e in entity_brackets(doc).ents] == [
         ("Green Union", "ORG", "organization/green-union"), ("Lima Pact", "ORG", "")]
+
+
+def test_nlp_a_person_the_lexicon_knows_by_one_word_is_named_in_full() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import full_names
+
+    doc = NLP("Minister Pedro Jose Ruiz met Ana Lopez and Ruiz.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 3, 4, label="PERSON", span_id="person/pedro-ruiz"),
+                Span(doc, 5, 7, label="PERSON"), Span(doc, 8, 9, label="PERSON", span_id="person/pedro-ruiz")]
+    assert [(e.text, e.ent_id_) for e in full_names(doc).ents] == [
+        ("Pedro Jose Ruiz", "person/pedro-ruiz"), ("Ana Lopez", ""), ("Ruiz", "person/pedro-ruiz")]
+
+
+def test_nlp_a_one_word_name_inside_a_longer_name_is_left_alone() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import full_names
+
+    doc = NLP("Commodore Ana Ruiz Lopez sailed.")
+    doc[3].pos_ = "PROPN"
+    doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 2, 3, label="PERSON", span_id="person/pedro-ruiz")]
+    assert [(e.text, e.ent_id_) for e in full_names(doc).ents] == [("Ana", ""), ("Ruiz", "person/pedro-ruiz")]

@@ -57,6 +57,33 @@ def entity_brackets(doc):
     return doc
 
 
+@Language.component("kg_full_names")
+def full_names(doc):
+    """A person the lexicon knows by one word is named in full when the model's person name runs right up to it:
+    "William Henry Seward" is one name, the lexicon's Seward, not a "William Henry" beside him (a full name the
+    lexicon holds is matched whole by the ruler before this; a word inside a longer name is left alone)."""
+    ents = list(doc.ents)
+    merged, changed = [], False
+    for ent in ents:
+        before = merged[-1] if merged else None
+        if before is not None and before.end == ent.start and before.label_ == ent.label_ == "PERSON" \
+                and not before.ent_id_ and ent.ent_id_ and len(ent) == 1 and before[-1].whitespace_ == " " \
+                and not _name_goes_on(ent):
+            merged[-1] = Span(doc, before.start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+            changed = True
+            continue
+        merged.append(ent)
+    if changed:
+        doc.ents = merged
+    return doc
+
+
+def _name_goes_on(ent: Span) -> bool:
+    """"Robert Wilson Shufeldt": a one-word name with a proper noun right after it is inside a longer name."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and ent[-1].whitespace_ == " " and after.text[:1].isupper() and after.pos_ == "PROPN"
+
+
 def load_model(name: str | None = None) -> Language:
     """Load `name`, or the first installed default English pipeline."""
     candidates = (name,) if name else DEFAULT_MODELS
@@ -126,4 +153,5 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
         ruler.add_patterns(ruler_patterns(lexicon))
     nlp.add_pipe("kg_sentence_bounds", before="parser")
     nlp.add_pipe("kg_entity_brackets", after="ner")
+    nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     return nlp
