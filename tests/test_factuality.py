@@ -281,6 +281,17 @@ def test_factuality_what_one_could_do_no_more_than_one_did(reading, text, word, 
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("The blockade lasted until Chile signed the accord in 1931.", "signed", "Asserted"),  # it did
+    ("Talks went on in Quito until the envoys met in Lima.", "met", "Asserted"),
+    ("The blockade will last until Chile signs the accord.", "signs", "Hypothetical"),
+    ("Peru would keep the port until Chile paid the debt.", "paid", "Hypothetical"),  # waits on the condition
+    ("Lima ordered the port closed until Chile paid the debt.", "paid", "Hypothetical"),  # what an order waits for
+])
+def test_factuality_until_a_clause_told_in_the_past_it_happened(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_hedged_negation_keeps_both(reading):
     r = reading("Chile may not sign the accord.", "sign")
     assert (r.polarity, r.modality) == ("Negative", "Hedged")

@@ -326,13 +326,24 @@ def _tense_above(token: Token) -> str | None:
 
 def _conditional(token: Token, cues: Cues) -> bool:
     """"if ...", "until ...", and the inverted "should they decide ..." that means "if they decide"; not the "until"
-    of a negated clause ("was not altered until Parliament passed the act": it passed it)."""
+    of a negated clause ("was not altered until Parliament passed the act": it passed it), nor one told in the past
+    of a clause told so ("the war lasted until Japan surrendered": it did; "would not sign until X withdrew" waits)."""
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
-                    and any(c.dep_ == "neg" for c in token.head.children))
+                    and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)))
     subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject
                                        for c in token.children)
+
+
+def _told_in_the_past(clause: Token, cues: Cues) -> bool:
+    """A clause in the past tense under a verb in the past tense with no modal of its own, which asks or plans
+    nothing."""
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    main = clause.head
+    main_past = main.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in main.children)
+    # "ordered the port closed until the company was compensated": what an order or a plan waits for is still to come
+    return past and main_past and _modal_of(main, cues) is None and main.lemma_.lower() not in cues.future_verbs
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
