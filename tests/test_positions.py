@@ -1727,3 +1727,10 @@ def test_positions_an_infinitive_after_a_colon_is_a_listed_choice_not_a_purpose(
                   cues=Cues.from_triggers(pipeline.lexicon.triggers), frames=load_frames())
     positions.purposes(ctx, doc[:])
     assert not ctx.positions
+
+
+def test_positions_doing_so_points_back_and_names_no_issue(parse):
+    from kg_builder.extract.positions import _argument_text
+
+    doing = next(t for t in parse("In 1931 doing so angered the Peruvian leaders.") if t.text == "doing")
+    assert _argument_text(None, doing) == ""
