@@ -292,6 +292,15 @@ def test_factuality_until_a_clause_told_in_the_past_it_happened(reading, text, w
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("In 1917 the envoys agreed not to exploit the war to seek new rights.", "seek", "Hypothetical"),
+    ("In 1917 the envoy did not travel to Lima to sign the accord.", "sign", "Hypothetical"),
+    ("In 1917 the envoy traveled to Lima to sign the accord.", "sign", "Asserted"),  # read as its doer's aim
+])
+def test_factuality_what_an_act_left_undone_was_to_serve_is_not_pursued(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_hedged_negation_keeps_both(reading):
     r = reading("Chile may not sign the accord.", "sign")
     assert (r.polarity, r.modality) == ("Negative", "Hedged")

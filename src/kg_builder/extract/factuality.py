@@ -423,6 +423,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # port": the state of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as
         # the doer's stance and keeps its modality)
         future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ in ("ccomp", "xcomp")
+        # "agreed not to take advantage of the war to seek new rights": what an act left undone was to serve is not
+        # pursued
+        future |= node.dep_ == "advcl" and _purpose(node) and any(c.dep_ == "neg" for c in node.head.children)
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
