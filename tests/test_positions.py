@@ -955,7 +955,7 @@ def test_positions_a_protest_with_no_object_is_against_what_occasioned_it(facts_
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a verb in the past tense cannot share an infinitive's "to": the parser's join to the infinitive is the verb above's
+    # a verb in the past tense cannot share an infinitive's "to": the parser's join to it is the verb above's
     ("In 1931 Chile demanded a withdrawal, but Peru refused to withdraw and began shelling the port.",
      ("state/peru", "Rejects", "withdraw")),
     ("The talks failed when Peru announced its intention to remain in the province until the end of the decade and "

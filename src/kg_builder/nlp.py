@@ -63,17 +63,16 @@ def full_names(doc):
     "William Henry Seward" is one name, the lexicon's Seward, not a "William Henry" beside him (a full name the
     lexicon holds is matched whole by the ruler before this; a word inside a longer name is left alone)."""
     ents = list(doc.ents)
-    merged, changed = [], False
+    merged: list[Span] = []
     for ent in ents:
         before = merged[-1] if merged else None
         if before is not None and before.end == ent.start and before.label_ == ent.label_ == "PERSON" \
                 and not before.ent_id_ and ent.ent_id_ and len(ent) == 1 and before[-1].whitespace_ == " " \
                 and not _name_goes_on(ent):
             merged[-1] = Span(doc, before.start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
-            changed = True
-            continue
-        merged.append(ent)
-    if changed:
+        else:
+            merged.append(ent)
+    if len(merged) < len(ents):
         doc.ents = merged
     return doc
 

@@ -453,7 +453,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
 def _due(node: Token, below: Token, cues: Cues) -> bool:
     """"The council was to meet each year": what "be" with a "to" infinitive says was arranged (see the triggers'
     ``specified_nouns``); not "it was possible to say", "was right to", "was unsure how to"."""
-    if node.lemma_.lower() != "be" or below.dep_ != "xcomp" or below.i < node.i or below.lemma_.lower() in cues.fated_verbs:
+    if node.lemma_.lower() != "be" or below.dep_ != "xcomp" or below.i < node.i \
+            or below.lemma_.lower() in cues.fated_verbs:
         return False
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ == "it" or any(c.dep_ in ("acomp", "attr") for c in node.children):
