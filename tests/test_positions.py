@@ -1734,3 +1734,12 @@ def test_positions_doing_so_points_back_and_names_no_issue(parse):
 
     doing = next(t for t in parse("In 1931 doing so angered the Peruvian leaders.") if t.text == "doing")
     assert _argument_text(None, doing) == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1902 Chile had border disputes with Peru and Bolivia over the desert.",
+     {frozenset({"state/chile", "state/peru"}), frozenset({"state/chile", "state/bolivia"})}),
+    ("Besides the border disputes with Peru and Bolivia over the desert, the port was a major issue.", set()),
+])
+def test_positions_a_dispute_with_two_parties_sets_each_against_the_one_who_has_it(facts_for, text, expected):
+    assert {parties for parties, _ in divided(facts_for(text))} == expected

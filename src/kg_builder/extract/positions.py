@@ -985,8 +985,9 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
                       if p in ("on", "over", "about", "regarding", "concerning")]
         concerned = list(dict.fromkeys(c for t in concerned for c in conjuncts(t) if c == t or c.pos_ in ("NOUN", "PROPN")))
         issues = [text for t in concerned if t.i not in used and t.ent_type_ != "DATE" and (text := _argument_text(ctx, t))]
-        _disagreement(ctx, sent, parties, issues[:3], ctx.factuality(match.predication.head),
-                      f"frame:{match.frame.name}:{match.predication.category}")
+        for pair in _pairs_at_odds(ctx, match, parties):
+            _disagreement(ctx, sent, pair, issues[:3], ctx.factuality(match.predication.head),
+                          f"frame:{match.frame.name}:{match.predication.category}")
 
 
 def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
@@ -1100,6 +1101,19 @@ def _mentioned_too(head: Token) -> list[Token]:
     """What a "not to mention" adds to the phrase it hangs on."""
     return [o for c in head.children if c.dep_ in ("acl", "advcl") and c.lemma_ == "mention"
             and any(n.dep_ == "neg" for n in c.children) for o in c.children if o.dep_ == "dobj"]
+
+
+def _pairs_at_odds(ctx: Context, match: FrameMatch, parties: list[str]) -> list[list[str]]:
+    """The pairs at odds: "X had disputes with A and B" sets X against each of A and B, not A against B (and with
+    no X named, nobody is against them here); else the parties are one group."""
+    listed = [k for t in match.predication.oblique("with") for k in ctx.registry.actors(t)]
+    if len(set(listed)) < 2:
+        return [parties]
+    pred = match.predication
+    governing = _governing_verb(pred.head) if pred.category == "noun" else None
+    others = [p for p in parties if p not in listed] or \
+        ([k for k in _actors(ctx, subjects(governing)) if k not in listed] if governing is not None else [])
+    return [[other, one] for other in others for one in dict.fromkeys(listed)]
 
 
 def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
