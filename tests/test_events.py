@@ -775,3 +775,23 @@ def test_events_a_named_conference_is_not_an_earlier_meeting_under_another_name(
 ])
 def test_events_a_verb_with_nothing_after_it_but_the_next_verb_is_one_act_with_it(facts_for, text, label):
     assert label in [e.label for e in facts_for(text).events]
+
+
+def test_events_a_century_gives_a_later_day_no_year(facts_for):
+    facts = facts_for("The talks began in Quito on April 15, 1931, where crowds had gathered since the early 20th "
+                      "century. Chile left the talks on May 15.")
+    left = next(e for e in facts.events if e.label.startswith("Chile left"))
+    assert left.start == TimeValue("1931-05-15", "day")
+
+
+def test_events_the_one_year_a_title_names_dates_the_days_before_the_story_names_one(pipeline):
+    from kg_builder.model import Document
+    from kg_builder.pipeline import facts_of
+
+    def start_of(title: str) -> TimeValue | None:
+        document = Document(doc_id="t", path="t.txt", text="The envoys met in Lima on May 15.", title=title,
+                            published="2013-10-31")
+        return next(e.start for e in facts_of(document, pipeline).events if "met" in e.label)
+
+    assert start_of("The Lima Crisis, 1931") == TimeValue("1931-05-15", "day")
+    assert start_of("The Lima Crises, 1931-1935") == TimeValue("2013-05-15", "day")  # which year? publication's

@@ -81,7 +81,7 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon, written: dict[str, i
     """The facts of a parsed document; with `written`, each rule's name is counted there with the facts it wrote."""
     doc = ParsedDoc(doc)  # the rules read the parse many times over: once out of spaCy, then plain attributes
     ctx = Context(document=document, doc=doc, lexicon=lexicon, registry=Registry(lexicon, document, doc),
-                  cues=Cues.from_triggers(lexicon.triggers), frames=load_frames())
+                  cues=Cues.from_triggers(lexicon.triggers), frames=load_frames(), anchor=events.title_anchor(document))
     for sent in doc.sents:
         if not sent.text.strip():
             continue

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
 
-from ..model import ASSERTED, Event, TimeValue
+from ..model import ASSERTED, Document, Event, TimeValue
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import past_ability
@@ -86,9 +86,25 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     """The narrative moves on with the dates that date a clause; a date inside a noun phrase ("the June 4, 1967
     borders", "the 1972 treaty") names a thing and does not move the story's time."""
     narrative = [i for i in dates if (word := _attachment(ctx.doc[i], noun=False)) is not None
-                 and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at)]
+                 and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at) and not _era(dates[i])]
     if narrative:
         ctx.anchor = dates[max(narrative)].start
+
+
+def title_anchor(document: Document) -> TimeValue | None:
+    """"Tiananmen Square, 1989": the one year a title names is when the text's days with no year fall until its
+    story names one. Not a title's span of years ("The Russo-Japanese War, 1904-1905": which year?), nor its year
+    of publication ("... in 2019" published in 2019: that date serves)."""
+    years = re.findall(r"(?<!\d)(1\d{3}|20\d{2})(?!\d|s\b|['’]s\b)", document.title or "")
+    if len(years) != 1 or (document.published or "")[:4] in years:
+        return None
+    return TimeValue(years[0], "year")
+
+
+def _era(when: Interval) -> bool:
+    """"since the early 20th century", "in the 1990s": a span of many years gives a later "May 15" no year."""
+    first, last = (v.iso[:4] if v is not None else "" for v in (when.start, when.end))
+    return first.isdigit() and last.isdigit() and int(last) - int(first) >= 3
 
 
 def _document_date(ctx: Context) -> TimeValue | None:
