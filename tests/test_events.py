@@ -779,7 +779,7 @@ def test_events_a_verb_with_nothing_after_it_but_the_next_verb_is_one_act_with_i
 
 
 def test_events_a_century_gives_a_later_day_no_year(facts_for):
-    facts = facts_for("The talks began in Quito on April 15, 1931, where crowds had gathered since the early 20th "
+    facts = facts_for("The talks began in Quito on April 15, 1931, where crowds had gathered since the late 19th "
                       "century. Chile left the talks on May 15.")
     left = next(e for e in facts.events if e.label.startswith("Chile left"))
     assert left.start == TimeValue("1931-05-15", "day")

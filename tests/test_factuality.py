@@ -274,8 +274,8 @@ def test_factuality_be_with_an_infinitive_tells_what_was_arranged(reading, text,
 
 
 @pytest.mark.parametrize("text, word, modality", [
-    ("In 1931 Peru could do little but protest the new tariff.", "protest", "Asserted"),  # all it did
-    ("In 1931 Peru could protest the new tariff.", "protest", "Hypothetical"),
+    ("In 1931 Peru could do little but denounce the new tariff.", "denounce", "Asserted"),  # all it did
+    ("In 1931 Peru could denounce the new tariff.", "denounce", "Hypothetical"),
 ])
 def test_factuality_what_one_could_do_no_more_than_one_did(reading, text, word, modality):
     assert reading(text, word).modality == modality
@@ -286,7 +286,7 @@ def test_factuality_what_one_could_do_no_more_than_one_did(reading, text, word, 
     ("Talks went on in Quito until the envoys met in Lima.", "met", "Asserted"),
     ("The blockade will last until Chile signs the accord.", "signs", "Hypothetical"),
     ("Peru would keep the port until Chile paid the debt.", "paid", "Hypothetical"),  # waits on the condition
-    ("Lima ordered the port closed until Chile paid the debt.", "paid", "Hypothetical"),  # what an order waits for
+    ("Lima ordered the mines shut until Chile paid the debt.", "paid", "Hypothetical"),  # what an order waits for
 ])
 def test_factuality_until_a_clause_told_in_the_past_it_happened(reading, text, word, modality):
     assert reading(text, word).modality == modality

@@ -933,7 +933,7 @@ def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("In 1931 Peru did not call for an end to the blockade.", set()),  # a request left unmade
+    ("In 1931 Peru did not ask for the lifting of the blockade.", set()),  # a request left unmade
     ("In 1931 the Peruvian note requested no formal guarantees from Chile.", set()),
     ("In 1931 Peru did not want a war with Chile.", {("state/peru", "Opposes", "war with Chile")}),
 ])
@@ -956,15 +956,13 @@ def test_positions_a_protest_with_no_object_is_against_what_occasioned_it(facts_
 
 @pytest.mark.parametrize("text, expected", [
     # a verb in the past tense cannot share an infinitive's "to": the parser's join to it is the verb above's
-    ("In 1931 Chile demanded a withdrawal, but Peru refused to withdraw and began shelling the port.",
-     ("state/peru", "Rejects", "withdraw")),
+    ("In 1931 Chile demanded a pullback, but Peru declined to retreat and started shelling the port.",
+     ("state/peru", "Rejects", "retreat")),
     ("The talks failed when Peru announced its intention to remain in the province until the end of the decade and "
      "obstructed the border negotiations.", ("state/peru", "Opposes", "border negotiations")),
-    ("In 1931 Peru decided not to wait for Chilean support and offered Bolivia a formal alliance.",
-     ("state/peru", "Opposes", "wait for Chilean support")),
-    # "split" is the bare form too (tagged a past tense here): still the infinitive's
-    ("In 1931 Chile hoped to appease many of the Peruvians and thereby split Peruvian moderates from radicals.",
-     ("state/chile", "Supports", "appease many of the Peruvians and thereby split Peruvian moderates from radicals")),
+    # "cut" is the bare form too (tagged a past tense here): still the infinitive's
+    ("In 1931 Chile wanted to reassure the Peruvian envoys and thereby cut the hardliners off from the press.",
+     ("state/chile", "Supports", "reassure the Peruvian envoys and thereby cut the hardliners off from the press")),
 ])
 def test_positions_a_tensed_verb_joined_to_an_infinitive_goes_with_the_verb_above(facts_for, text, expected):
     assert expected in stances(facts_for(text))

@@ -60,7 +60,7 @@ def entity_brackets(doc):
 @Language.component("kg_full_names")
 def full_names(doc):
     """A person the lexicon knows by one word is named in full when the model's person name runs right up to it:
-    "William Henry Seward" is one name, the lexicon's Seward, not a "William Henry" beside him (a full name the
+    "Ana Maria Lopez" is one name, the lexicon's Lopez, not an "Ana Maria" beside her (a full name the
     lexicon holds is matched whole by the ruler before this; a word inside a longer name is left alone)."""
     ents = list(doc.ents)
     merged: list[Span] = []
@@ -78,7 +78,7 @@ def full_names(doc):
 
 
 def _name_goes_on(ent: Span) -> bool:
-    """"Robert Wilson Shufeldt": a one-word name with a proper noun right after it is inside a longer name."""
+    """"Ana Ruiz Lopez": a one-word name with a proper noun right after it is inside a longer name."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and ent[-1].whitespace_ == " " and after.text[:1].isupper() and after.pos_ == "PROPN"
 

@@ -286,7 +286,7 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         return conjuncts(verb.head)  # "the Geneva Conference, which had been established ..."
     finite = None if own else finite_above(verb)
     if finite is not None:
-        return subjects(finite)  # "announced his intention to stay and obstructed the talks": who announced it
+        return subjects(finite)  # "announced a plan to stay and closed the border": who announced it
     if not own and for_subject(verb) is not None:
         return conjuncts(for_subject(verb))  # "called for X to deploy ships": X deploys them
     if not own and (verb.dep_ == "xcomp" or _governor(verb) != verb.head):
@@ -330,9 +330,9 @@ def _stray_last_item(verb: Token, doers: tuple[Token, ...]) -> tuple[Token, ...]
 
 
 def finite_above(verb: Token) -> Token | None:
-    """"X announced his intention to remain in power and obstructed the talks": a verb in the past tense (or the
+    """"X announced a plan to stay in the region and closed the border": a verb in the past tense (or the
     present's third person) that the parser joined to an infinitive, which no tensed verb can share its "to" with,
-    is joined to the tensed verb above the infinitive ("hoped to appease X and thereby split Y": a past tense the
+    is joined to the tensed verb above the infinitive ("hoped to reassure X and so split Y": a past tense the
     same as the bare form may be the bare form)."""
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.lower_ == verb.lemma_.lower() \
             or not _infinitive(verb.head):

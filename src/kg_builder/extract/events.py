@@ -92,7 +92,7 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
 
 
 def title_anchor(document: Document) -> TimeValue | None:
-    """"Tiananmen Square, 1989": the one year a title names is when the text's days with no year fall until its
+    """"The Lima Crisis, 1931": the one year a title names is when the text's days with no year fall until its
     story names one. Not a title's span of years ("The Russo-Japanese War, 1904-1905": which year?), nor its year
     of publication ("... in 2019" published in 2019: that date serves)."""
     years = re.findall(r"(?<!\d)(1\d{3}|20\d{2})(?!\d|s\b|['’]s\b)", document.title or "")
@@ -102,7 +102,7 @@ def title_anchor(document: Document) -> TimeValue | None:
 
 
 def _era(when: Interval) -> bool:
-    """"since the early 20th century", "in the 1990s": a span of many years gives a later "May 15" no year."""
+    """"since the 18th century", "in the 1990s": a span of many years gives a later "May 15" no year."""
     first, last = (v.iso[:4] if v is not None else "" for v in (when.start, when.end))
     return first.isdigit() and last.isdigit() and int(last) - int(first) >= 3
 

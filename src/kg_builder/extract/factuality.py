@@ -232,7 +232,7 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
 
 
 def _only_recourse(verb: Token) -> bool:
-    """"X could do little but protest", "could do nothing but wait": what one could do no more than is what one
+    """"X could do little but wait", "could do nothing but watch": what one could do no more than is what one
     did, whatever the modal of "do"."""
     do = verb.head
     return verb.dep_ == "conj" and do.lemma_.lower() == "do" and any(
@@ -327,7 +327,7 @@ def _tense_above(token: Token) -> str | None:
 def _conditional(token: Token, cues: Cues) -> bool:
     """"if ...", "until ...", and the inverted "should they decide ..." that means "if they decide"; not the "until"
     of a negated clause ("was not altered until Parliament passed the act": it passed it), nor one told in the past
-    of a clause told so ("the war lasted until Japan surrendered": it did; "would not sign until X withdrew" waits)."""
+    of a clause told so ("the blockade lasted until Chile paid": it did; "would not sign until X withdrew" waits)."""
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
                     and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)))
@@ -342,7 +342,7 @@ def _told_in_the_past(clause: Token, cues: Cues) -> bool:
     past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
     main = clause.head
     main_past = main.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in main.children)
-    # "ordered the port closed until the company was compensated": what an order or a plan waits for is still to come
+    # "ordered the mines shut until the owners were paid": what an order or a plan waits for is still to come
     return past and main_past and _modal_of(main, cues) is None and main.lemma_.lower() not in cues.future_verbs
 
 
@@ -423,7 +423,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # port": the state of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as
         # the doer's stance and keeps its modality)
         future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ in ("ccomp", "xcomp")
-        # "agreed not to take advantage of the war to seek new rights": what an act left undone was to serve is not
+        # "agreed not to use the crisis to press new claims": what an act left undone was to serve is not
         # pursued
         future |= node.dep_ == "advcl" and _purpose(node) and any(c.dep_ == "neg" for c in node.head.children)
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):

@@ -145,7 +145,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative" and match.frame.act:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         if fact.polarity == "Negative" and _asked(ctx, match):
-            continue  # "did not call for an end to X": a request left unmade
+            continue  # "did not ask for a truce": a request left unmade
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
@@ -544,7 +544,7 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for.
     A clause around the stance word itself ("At Peru's request, Chile withdrew") starts at its subject."""
     if token.lemma_.lower() == "do" and all(c.lower_ in ("so", "this", "that", "it") for c in token.children):
-        return ""  # "doing so antagonized them": what it stands for is not said here
+        return ""  # "doing so angered them": what it stands for is not said here
     if token.pos_ in ("VERB", "AUX"):
         seen = [c for c in token.children if c.dep_ == "dobj"] if token.lemma_.lower() in ctx.frames.transparent_verbs \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else []
