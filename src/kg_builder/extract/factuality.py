@@ -314,14 +314,18 @@ def _tense_above(token: Token) -> str | None:
     node = token
     while node.head != node:
         node = node.head
-        if node.pos_ not in ("VERB", "AUX"):
-            continue
-        tags = [node.tag_] + [c.tag_ for c in node.children if c.dep_ in ("aux", "auxpass")]
-        if "MD" in tags or any(t in ("VBZ", "VBP") for t in tags):
-            return "present"
-        if "VBD" in tags:
-            return "past"
+        tense = _tense_of(node) if node.pos_ in ("VERB", "AUX") else None
+        if tense is not None:
+            return tense
     return None
+
+
+def _tense_of(verb: Token) -> str | None:
+    """"past", "present" (a modal too), or None (a bare form or participle with no auxiliary)."""
+    tags = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "MD" in tags or any(t in ("VBZ", "VBP") for t in tags):
+        return "present"
+    return "past" if "VBD" in tags else None
 
 
 def _conditional(token: Token, cues: Cues) -> bool:
@@ -339,11 +343,10 @@ def _conditional(token: Token, cues: Cues) -> bool:
 def _told_in_the_past(clause: Token, cues: Cues) -> bool:
     """A clause in the past tense under a verb in the past tense with no modal of its own, which asks or plans
     nothing."""
-    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
     main = clause.head
-    main_past = main.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in main.children)
     # "ordered the mines shut until the owners were paid": what an order or a plan waits for is still to come
-    return past and main_past and _modal_of(main, cues) is None and main.lemma_.lower() not in cues.future_verbs
+    return _tense_of(clause) == _tense_of(main) == "past" and _modal_of(main, cues) is None \
+        and main.lemma_.lower() not in cues.future_verbs
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
