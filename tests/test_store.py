@@ -279,6 +279,30 @@ def test_store_read_only_refuses_writes(tmp_path: Path) -> None:
             s.replace_graph(G1, nt(("a", "p", '"1"')))
 
 
+def test_store_read_only_finishes_a_store_whose_creation_was_killed(tmp_path: Path, monkeypatch) -> None:
+    # a writer killed while it created the store leaves RocksDB without some of oxigraph's column families, which
+    # a read-only open reports; one writable open makes them, as it makes them for a new store
+    Store.open(tmp_path / "s").close()
+    opened_for_writing: list[str] = []
+    real = ox.Store
+
+    class UnfinishedStore:
+        def __new__(cls, path: str) -> ox.Store:
+            opened_for_writing.append(path)
+            return real(path)
+
+        @staticmethod
+        def read_only(path: str) -> ox.Store:
+            if not opened_for_writing:
+                raise RuntimeError("Invalid argument: Column family not found: spog")
+            return real.read_only(path)
+
+    monkeypatch.setattr(store_module.ox, "Store", UnfinishedStore)
+    snapshot = store_module._read_only(tmp_path / "s")
+    assert opened_for_writing == [str(tmp_path / "s")]
+    assert len(snapshot) == 0
+
+
 def test_store_persists_across_processes(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s") as s:
         s.replace_graph(G1, nt(("a", "p", '"1"')))

@@ -737,11 +737,16 @@ def _read_only(path: Path, attempts: int = 5) -> ox.Store:
         try:
             return ox.Store.read_only(str(path))
         except RuntimeError as e:
-            if "Inserts are only possible" in str(e):
+            if any(sign in str(e) for sign in _UNFINISHED_SIGNS):
                 _recover(path)
             elif "No such file" not in str(e):
                 raise
     return ox.Store.read_only(str(path))
+
+
+# what a read-only open says of a store whose writer was killed: a log to replay, or column families not yet made
+# (killed while it created the store)
+_UNFINISHED_SIGNS = ("Inserts are only possible", "Column family not found")
 
 
 def _recover(path: Path) -> None:
