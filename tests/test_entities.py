@@ -137,6 +137,16 @@ def test_entities_part_of_a_people_or_its_public_is_a_group_not_the_state(facts_
     assert (holder.kind, holder.label) == ("Organization", group)
 
 
+@pytest.mark.parametrize("text", [
+    "The new tariff was bitterly resented in New England.",
+    "Farmers in Upper Canada rejected the new tariff.",
+    "Lawmakers of New Mexico rejected the new tariff.",
+])
+def test_entities_a_place_named_with_new_upper_or_northern_is_not_the_place_without_it(facts_for, text):
+    keys = {e.key for e in facts_for(text).entities}
+    assert not keys & {"location/england", "state/united-kingdom", "state/canada", "state/mexico"}, keys
+
+
 def test_entities_plural_leaders_act_for_their_state_not_for_its_leader(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz visited Lima in May. Peru pursued negotiations with Chilean leaders in June.")
     talks = next(e for e in facts.events if e.kind == "Negotiation")

@@ -75,3 +75,16 @@ def test_nlp_a_one_word_name_inside_a_longer_name_is_left_alone() -> None:
     doc[3].pos_ = "PROPN"
     doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 2, 3, label="PERSON", span_id="person/pedro-ruiz")]
     assert [(e.text, e.ent_id_) for e in full_names(doc).ents] == [("Ana", ""), ("Ruiz", "person/pedro-ruiz")]
+
+
+def test_nlp_a_lexicon_place_after_a_capitalised_place_prefix_is_left_to_the_model() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import place_prefixes
+
+    doc = NLP("Ranchers of New Mexico, Mexico and Upper Volta met a new Peru envoy.")
+    doc.ents = [Span(doc, 3, 4, label="GPE", span_id="state/mexico"), Span(doc, 5, 6, label="GPE", span_id="state/mexico"),
+                Span(doc, 8, 9, label="GPE", span_id="state/volta"), Span(doc, 12, 13, label="GPE", span_id="state/peru")]
+    doc = place_prefixes(NLP, "kg_place_prefixes", ["new", "upper"])(doc)
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("Mexico", "state/mexico"), ("Peru", "state/peru")]
+    assert [(t.text, t.ent_iob_, t.ent_id_) for t in (doc[3], doc[8])] == [("Mexico", "", ""), ("Volta", "", "")]
