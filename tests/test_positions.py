@@ -1741,3 +1741,13 @@ def test_positions_doing_so_points_back_and_names_no_issue(parse):
 ])
 def test_positions_a_dispute_with_two_parties_sets_each_against_the_one_who_has_it(facts_for, text, expected):
     assert {parties for parties, _ in divided(facts_for(text))} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru insisted upon a new border.", ("state/peru", "Demands", "new border")),
+    ("Chile called upon Peru to lift the blockade.", ("state/chile", "Demands", "Peru lift the blockade")),
+    ("Bolivia was intent upon a new border.", ("state/bolivia", "Supports", "new border")),
+    ("Bolivia was intent on lifting the blockade.", ("state/bolivia", "Supports", "lifting the blockade")),
+])
+def test_positions_upon_reads_as_on_and_intent_on_is_support(facts_for, text, expected):
+    assert expected in stances(facts_for(text))

@@ -42,6 +42,8 @@ PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "additio
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # prepositions the tagger may take for participles: "concerns regarding X" is about X as "concerns about X" is
 PARTICIPLE_PREPOSITIONS = frozenset({"regarding", "concerning"})
+# a preposition's other spelling, read as the one the frames name: "insisted upon X" as "insisted on X"
+PREPOSITION_SPELLINGS = {"upon": "on"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class Predication:
     @property
     def addressees(self) -> tuple[Token, ...]:
         """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" ("called on Chile to ...")."""
-        return self.themes or self.oblique("on", "upon")
+        return self.themes or self.oblique("on")
 
     @property
     def occasions(self) -> tuple[Token, ...]:
@@ -424,7 +426,8 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
     """(preposition, object) for every prepositional phrase under the token, conjuncts distributed."""
     found: list[tuple[str, Token]] = []
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative")
-             and (c.pos_ == "ADP" or c.lower_ in PARTICIPLE_PREPOSITIONS) and not _circumstance(c, token)]
+             and (c.pos_ == "ADP" or c.lower_ in PARTICIPLE_PREPOSITIONS or _noun_taking_conjunction(c))
+             and not _circumstance(c, token)]
     taken: set[int] = set()
     for prep in preps:
         if prep.i in taken:
@@ -441,6 +444,12 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
     found += [("for", c) for c in token.children if c.dep_ in ("advcl", "xcomp", "acl") and _infinitive(c)
               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
     return tuple(dict.fromkeys(found))
+
+
+def _noun_taking_conjunction(prep: Token) -> bool:
+    """"intent upon a settlement": the tagger calls "upon" a conjunction, but with a noun for its object it is a
+    preposition."""
+    return prep.pos_ == "SCONJ" and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in prep.children)
 
 
 def _circumstance(prep: Token, head: Token) -> bool:
@@ -491,7 +500,7 @@ def _compound_preposition(prep: Token, obj: Token, siblings: list[Token]) -> tup
         target = next((c for c in inner.children if c.dep_ in ("pobj", "pcomp")), None) if inner is not None else None
         if target is not None:
             return f"{prep.lower_} {obj.lower_} {inner.lower_}", target
-    return prep.lower_, obj
+    return PREPOSITION_SPELLINGS.get(prep.lower_, prep.lower_), obj
 
 
 def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
