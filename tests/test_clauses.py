@@ -9,7 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, verb_predication)
+from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, open_question,
+                                        verb_predication)
 from kg_builder.extract.tokens import phrase, stray_clause, subjects
 
 Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS, tag, lemma
@@ -542,3 +543,30 @@ def test_clauses_a_fronted_participle_with_a_by_phrase_is_a_passive() -> None:
     pred = verb_predication(doc[0])
     assert pred.passive
     assert (texts(pred.agents), texts(pred.themes)) == (["Soto"], ["commission"])
+
+
+def test_clauses_a_relative_adverb_the_parser_hangs_on_the_infinitive_is_no_word_of_it() -> None:
+    doc = parsed([("the", 1, "det", "DET", "DT", "the"), ("accord", 1, "ROOT", "NOUN", "NN", "accord"),
+                  (",", 1, "punct", "PUNCT", ",", ","), ("wherein", 7, "advmod", "SCONJ", "WRB", "wherein"),
+                  ("Chile", 5, "nsubj", "PROPN", "NNP", "Chile"), ("pledged", 1, "relcl", "VERB", "VBD", "pledge"),
+                  ("to", 7, "aux", "PART", "TO", "to"), ("respect", 5, "xcomp", "VERB", "VB", "respect"),
+                  ("the", 9, "det", "DET", "DT", "the"), ("border", 7, "dobj", "NOUN", "NN", "border")])
+    assert clause_text(doc[7]) == "respect the border"
+    assert not open_question(doc[7])  # "wherein" is before "pledged", which governs the infinitive
+
+
+@pytest.mark.parametrize("asker, asked", [("how", "WRB"), ("whether", "IN"), ("what", "WP")])
+def test_clauses_a_clause_after_a_question_word_asks(asker: str, asked: str) -> None:
+    dep = {"WRB": "advmod", "IN": "mark", "WP": "dobj"}[asked]
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("decided", 1, "ROOT", "VERB", "VBD", "decide"),
+                  (asker, 4, dep, "SCONJ", asked, asker), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("act", 1, "xcomp", "VERB", "VB", "act")])
+    assert open_question(doc[4])
+
+
+def test_clauses_a_free_relative_with_a_tensed_verb_asks_nothing() -> None:
+    # "Peru resented what Chile did": what Chile did, not a question
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("resented", 1, "ROOT", "VERB", "VBD", "resent"),
+                  ("what", 4, "dobj", "PRON", "WP", "what"), ("Chile", 4, "nsubj", "PROPN", "NNP", "Chile"),
+                  ("did", 1, "ccomp", "VERB", "VBD", "do")])
+    assert not open_question(doc[4])

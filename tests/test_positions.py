@@ -1751,3 +1751,18 @@ def test_positions_a_dispute_with_two_parties_sets_each_against_the_one_who_has_
 ])
 def test_positions_upon_reads_as_on_and_intent_on_is_support(facts_for, text, expected):
     assert expected in stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru had to decide whether to lift the blockade.",
+    "Peru will need to decide how to respond to the blockade.",
+    "Peru considered whether it should lift the embargo.",
+])
+def test_positions_a_clause_that_asks_is_no_stance(facts_for, text):
+    assert stances(facts_for(text)) == set()
+
+
+def test_positions_opposite_stances_sharing_a_few_words_of_long_issues_are_no_disagreement(facts_for):
+    facts = facts_for("Peru sought to persuade Chile and Bolivia to work toward a coastal fishing quota system. "
+                      "Ecuador had pledged to end raids by its neighbours and oppose a coastal fishing war.")
+    assert divided(facts) == set()

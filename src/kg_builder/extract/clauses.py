@@ -414,8 +414,22 @@ def _proposition(verb: Token) -> bool:
     correlative = len(words) > 1 and words[0].lower_ == "the" and words[1].tag_ in ("JJR", "RBR")
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
     relative = bool(subject) and (subject[0].tag_ in ("WP", "WDT") or subject[0].lower_ in ("that", "which", "who"))
-    return not _infinitive(verb) and not correlative and bool(subject) and not relative \
-        and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
+    return not _infinitive(verb) and not correlative and bool(subject) and not relative and not open_question(verb)
+
+
+def open_question(clause: Token) -> bool:
+    """"decided how to respond", "asked whether to allow X", "considered whether it should lift Y", "debated what to
+    do": a clause that asks, which says what is in question, not what anyone wants or holds (a relative pronoun,
+    "the concessions that X had tried to obtain", "resented what he saw as Y", asks nothing; nor does a relative
+    adverb before the verb that governs the clause, "a treaty wherein X pledged to Y", hung on the clause)."""
+    return any(clause.head.i < c.i < clause.i and (c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                                                   or c.tag_ == "WRB" or c.tag_ == "WP" and _infinitive(clause))
+               for c in clause.children)
+
+
+def _misplaced_relative_adverb(token: Token, verb: Token) -> bool:
+    """"a treaty wherein X pledged to Y": the parser may hang the relative adverb on "Y" instead of "pledged"."""
+    return token.tag_ == "WRB" and token.head == verb and token.i < verb.head.i < verb.i
 
 
 def _infinitive(verb: Token) -> bool:
@@ -576,7 +590,8 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     the phrases in `drop`."""
     words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
              and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i and not _after_wh_word(t))
-             and (before is None or t.i < before) and (after is None or t.i >= after)]
+             and (before is None or t.i < before) and (after is None or t.i >= after)
+             and not _misplaced_relative_adverb(t, verb)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
     dropped |= {t.i for d in drop + listed_infinitives(verb) for t in d.subtree}

@@ -12,8 +12,8 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from ..frames import ROLE_NAMES, Frame, Frames
-from .clauses import (Predication, description_predication, framed, noun_predication, received, unfolded,
-                      verb_predication)
+from .clauses import (Predication, description_predication, framed, noun_predication, open_question, received,
+                      unfolded, verb_predication)
 from .tokens import subjects, verb_lemmas
 
 
@@ -41,9 +41,14 @@ class FrameMatch:
             if name == "carrier":
                 return self.carriers
             return {"agent": pred.agents, "theme": pred.themes, "recipient": pred.recipients,
-                    "clause": pred.clauses, "infinitive": pred.infinitives,
+                    "clause": _asserting(pred.clauses), "infinitive": _asserting(pred.infinitives),
                     "proposition": pred.propositions, "itself": (pred.head,), "occasion": pred.occasions}[name]
         return pred.oblique(name)
+
+
+def _asserting(clauses: tuple[Token, ...]) -> tuple[Token, ...]:
+    """A frame's clause is what its holder wants or holds: never one that asks ("decided whether to ...")."""
+    return tuple(c for c in clauses if not open_question(c))
 
 
 def matches(sent: Span, frames: Frames, fact_class: str) -> list[FrameMatch]:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_predication, verb_predication
+from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_predication, open_question, verb_predication
 from .context import Context
 from .factuality import subjunctive
 from .framing import FrameMatch, matches
@@ -719,7 +719,7 @@ def _ought(clause: Token) -> bool:
 
 def _said_clauses(verb: Token, persuading: bool) -> list[Token]:
     """The that-clauses a verb governs; after "convinced X", the parser may hang it on X."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not open_question(c)]
     return clauses + [c for o in objects(verb) for c in o.children if persuading and c.dep_ == "acl"
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
@@ -1070,9 +1070,12 @@ def _against(ctx: Context, position: Position) -> bool:
 
 
 def _same_issue(first: str, second: str, words: dict[str, set[str]]) -> bool:
-    """One issue, or two that share two words of their own (``words``: each issue's words, those of actors' names
-    left out: "the United States would join X" and "the United States should act on Y" are not one issue)."""
-    return first == second or len(words[first] & words[second]) >= 2
+    """One issue, or two that share two words of their own, half the words of the shorter at least (``words``: each
+    issue's words, those of actors' names left out: "the United States would join X" and "the United States should
+    act on Y" are not one issue, nor are "persuade X to work toward a coastal fishing quota system" and "end raids
+    and oppose a coastal fishing war")."""
+    shared = len(words[first] & words[second])
+    return first == second or shared >= 2 and 2 * shared >= min(len(words[first]), len(words[second]))
 
 
 def _actor_words(ctx: Context) -> frozenset[str]:
