@@ -88,3 +88,33 @@ def test_nlp_a_lexicon_place_after_a_capitalised_place_prefix_is_left_to_the_mod
     doc = place_prefixes(NLP, "kg_place_prefixes", ["new", "upper"])(doc)
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("Mexico", "state/mexico"), ("Peru", "state/peru")]
     assert [(t.text, t.ent_iob_, t.ent_id_) for t in (doc[3], doc[8])] == [("Mexico", "", ""), ("Volta", "", "")]
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+
+    return Doc(NLP.vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
+    from kg_builder.nlp import main_verbs
+
+    # "Peru's refusal to sign the pact angered Chile.": "angered" parsed as a modifier of "pact"
+    doc = main_verbs(parsed(["Peru", "'s", "refusal", "to", "sign", "the", "pact", "angered", "Chile", "."],
+                            [2, 0, 2, 4, 2, 6, 4, 6, 7, 2],
+                            ["poss", "case", "ROOT", "aux", "acl", "det", "dobj", "acl", "dobj", "punct"],
+                            ["NNP", "POS", "NN", "TO", "VB", "DT", "NN", "VBD", "NNP", "."]))
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[7], doc[2], doc[9])] == [
+        ("angered", "ROOT", "angered"), ("refusal", "nsubj", "angered"), (".", "punct", "angered")]
+    assert [t.text for t in doc[2].subtree] == ["Peru", "'s", "refusal", "to", "sign", "the", "pact"]
+
+
+def test_nlp_a_tensed_verb_after_a_conjunction_taken_for_a_preposition_stays_where_it_is() -> None:
+    from kg_builder.nlp import main_verbs
+
+    # "efforts to find a port as the old ports closed": "as" parsed as a preposition, "closed" as a modifier
+    doc = main_verbs(parsed(["efforts", "to", "find", "a", "port", "as", "the", "old", "ports", "closed", "."],
+                            [0, 2, 0, 4, 2, 2, 8, 8, 5, 8, 0],
+                            ["ROOT", "aux", "acl", "det", "dobj", "prep", "det", "amod", "pobj", "acl", "punct"],
+                            ["NNS", "TO", "VB", "DT", "NN", "IN", "DT", "JJ", "NNS", "VBD", "."]))
+    assert [(t.dep_, t.head.text) for t in (doc[0], doc[9])] == [("ROOT", "efforts"), ("acl", "ports")]

@@ -1766,3 +1766,10 @@ def test_positions_opposite_stances_sharing_a_few_words_of_long_issues_are_no_di
     facts = facts_for("Peru sought to persuade Chile and Bolivia to work toward a coastal fishing quota system. "
                       "Ecuador had pledged to end raids by its neighbours and oppose a coastal fishing war.")
     assert divided(facts) == set()
+
+
+def test_positions_a_refusal_that_angers_is_opposed_by_the_one_it_angers(facts_for):
+    # the parser makes "angered" a modifier of "pact" in a sentence rooted in "refusal" (nlp kg_main_verbs)
+    facts = facts_for("Chile's refusal to join the pact angered Peru.")
+    assert ("state/peru", "Opposes", "Chile's refusal to join the pact") in stances(facts)
+    assert ("state/chile", "Rejects", "join the pact") in stances(facts)

@@ -9,8 +9,9 @@ import re
 from typing import Callable, Iterable, Iterator
 
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import DEP, SENT_START, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
@@ -43,6 +44,40 @@ def sentence_bounds(doc):
             starts[token.i] = -1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy keeps -1 as its unsigned twin
     return doc
+
+
+@Language.component("kg_main_verbs")
+def main_verbs(doc):
+    """A sentence the parser rooted in a noun, with a tensed verb hung on a noun as a modifier, has that verb for its
+    main verb and the noun's phrase for its subject: "Peru's refusal to join the pact angered Chile" is parsed as
+    "refusal" modified by "to join the pact", and "pact" by "angered Chile"."""
+    # a few such verbs a document: found in the arrays, not by a Token made for every word
+    deps, tags = doc.to_array([DEP, TAG]).T.tolist()
+    for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ACL and tag in _TENSED_IDS):
+        verb, root = doc[i], doc[i].sent.root  # once a verb is made the root, the next in its sentence sees a verb
+        if root.tag_ not in _NOUN_TAGS or verb.i < root.i or _subordinate(verb) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        after = [c for c in root.children if c.dep_ == "punct" and c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for mark in after:
+            mark.head = verb
+    return doc
+
+
+def _subordinate(verb: Token) -> bool:
+    """"... a route as the only routes passed through X": the verb of a clause after a conjunction the parser took
+    for a preposition, whose object it made the verb's noun."""
+    noun = verb.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS
+
+
+_SUBORDINATORS = frozenset({"as", "since", "before", "after", "until", "till", "because", "while", "once", "though",
+                            "although", "whereas", "unless", "whether"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_ACL = get_string_id("acl")
+_TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 
 
 @Language.component("kg_entity_brackets")
@@ -179,6 +214,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_place_prefixes", after="kg_lexicon",
                  config={"prefixes": list(lexicon.triggers["tokens"]["place_prefixes"])})
     nlp.add_pipe("kg_sentence_bounds", before="parser")
+    nlp.add_pipe("kg_main_verbs", after="parser")
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     return nlp
