@@ -1773,3 +1773,19 @@ def test_positions_a_refusal_that_angers_is_opposed_by_the_one_it_angers(facts_f
     facts = facts_for("Chile's refusal to join the pact angered Peru.")
     assert ("state/peru", "Opposes", "Chile's refusal to join the pact") in stances(facts)
     assert ("state/chile", "Rejects", "join the pact") in stances(facts)
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Peru backed restrictions on immigration.", "immigration restriction"),
+    ("Peru endorsed nonproliferation.", "nuclear non-proliferation"),
+    ("Peru condemned human rights violations.", "human rights abuses"),
+    ("Peru supported the suspension of military exercises.", "suspension of military exercises"),
+])
+def test_positions_a_variant_that_names_the_opposite_of_a_topic_is_not_that_topic(facts_for, text, issue):
+    assert {label for _, _, label in stances(facts_for(text))} == {issue}
+
+
+def test_positions_opposite_stances_on_two_topics_of_the_scheme_sharing_words_are_no_disagreement(facts_for):
+    facts = facts_for("Chile condemned human rights abuses. Peru championed human rights.")
+    assert stances(facts) == {("state/chile", "Opposes", "human rights abuses"), ("state/peru", "Supports", "human rights")}
+    assert divided(facts) == set()

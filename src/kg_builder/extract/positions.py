@@ -11,7 +11,7 @@ possessed policy ("his maximum pressure policy") is supported by its owner;
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -1036,7 +1036,7 @@ def opposed_stances(ctx: Context) -> None:
             continue
         sides = [side(first.holder), side(second.holder)]
         near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
-        if sides[0] != sides[1] and near and _same_issue(first.issue, second.issue, words):
+        if sides[0] != sides[1] and near and _same_issue(first.issue, second.issue, words, ctx.lexicon.by_key()):
             later = max(first, second, key=lambda p: p.evidence.span.begin)
             sent = next(s for s in ctx.doc.sents if s.start_char <= later.evidence.span.begin < s.end_char)
             label = ctx.registry.entities[first.issue].label
@@ -1069,13 +1069,17 @@ def _against(ctx: Context, position: Position) -> bool:
     return (position.stance in AGAINST) != (position.stance not in AGAINST and ending)
 
 
-def _same_issue(first: str, second: str, words: dict[str, set[str]]) -> bool:
-    """One issue, or two that share two words of their own, half the words of the shorter at least (``words``: each
+def _same_issue(first: str, second: str, words: dict[str, set[str]], named: Mapping[str, object]) -> bool:
+    """One issue, or, unless both are topics of the issue scheme (``named``: "human rights" and "human rights abuses"
+    are two), two that share two words of their own, half the words of the shorter at least (``words``: each
     issue's words, those of actors' names left out: "the United States would join X" and "the United States should
     act on Y" are not one issue, nor are "persuade X to work toward a coastal fishing quota system" and "end raids
     and oppose a coastal fishing war")."""
+    if first == second:
+        return True
     shared = len(words[first] & words[second])
-    return first == second or shared >= 2 and 2 * shared >= min(len(words[first]), len(words[second]))
+    return not (first in named and second in named) and shared >= 2 \
+        and 2 * shared >= min(len(words[first]), len(words[second]))
 
 
 def _actor_words(ctx: Context) -> frozenset[str]:
