@@ -544,3 +544,9 @@ def test_relations_bare_allies_of_a_named_state_name_no_ally(facts_for):
 def test_relations_who_a_body_is_under_the_leadership_of_leads_it(facts_for, text, leads):
     facts = facts_for(text)
     assert [r.object for r in facts.relations if r.predicate == "leaderOf" and r.subject == "person/henry-walsh"] == leads
+
+
+def test_relations_its_in_a_conjunct_is_the_noun_it_is_joined_to_not_a_state_named_before(facts_for):
+    facts = facts_for("Peru signed the accord in May. The crisis put the ruling party and its leader, Pedro Gomez, "
+                      "in a difficult position.")
+    assert related(facts, "leaderOf") == []

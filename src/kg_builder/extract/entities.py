@@ -408,6 +408,8 @@ class Registry:
             or self._reporter_of_second_clause(token)
         if owner:
             return owner
+        if self._joined_to_a_thing(token):
+            return []
         verb = token
         while verb.head != verb:  # up to the nearest clause that has a subject of its own
             verb = verb.head
@@ -479,6 +481,15 @@ class Registry:
                                 for o in c.children if o.dep_ == "pobj"]
         return next(([k for k in found if self.kind(k) in kinds] for t in joined
                      if (found := self._actor(t)) and any(self.kind(k) in kinds for k in found)), [])
+
+    def _joined_to_a_thing(self, pronoun: Token) -> bool:
+        """"the war and its aftermath", "the party and its leader": "its" in a conjunct is the singular noun it is
+        joined to, which may name no actor (then no state or organization named further back owns it); not when that
+        noun has an owner of its own ("X's breach of A, and its attempts to B": X's, as the owner is read)."""
+        noun = pronoun.head
+        joined = noun.head
+        return pronoun.dep_ == "poss" and noun.dep_ == "conj" and joined.tag_ in ("NN", "NNP") \
+            and not any(c.dep_ == "poss" for c in joined.children) and not self._actor(joined)
 
     def _owner_of_act(self, pronoun: Token) -> list[str]:
         """"the U.S. announcement of its intention", "Peru's defence of its claim": "its" in the "of" phrase of a
