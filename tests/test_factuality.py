@@ -545,3 +545,11 @@ def test_factuality_an_adverbial_clause_set_before_a_reporting_verb_is_not_repor
     ruiz = next(e.key for e in facts.entities if e.label == "Carlos Ruiz")
     backing = [p for p in facts.positions if p.issue == ruiz]
     assert backing and all(p.factuality.attributed_to is None for p in backing)
+
+
+@pytest.mark.parametrize("text, word, modality", [
+    ("In the war Chile had won much: not only had Chile taken the ports, it also held the mines.", "taken", "Asserted"),
+    ("Had Chile taken the ports, Peru would have sued for peace.", "taken", "Hypothetical"),
+])
+def test_factuality_an_inversion_after_not_only_sets_no_condition(reading, text, word, modality):
+    assert reading(text, word).modality == modality

@@ -56,6 +56,7 @@ class Cues:
     presupposing_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
     predicting_verbs: frozenset[str]
+    inverting_words: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -336,8 +337,11 @@ def _conditional(token: Token, cues: Cues) -> bool:
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
                     and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)))
     subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and any(c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject
-                                       for c in token.children)
+    inverted = [c for c in token.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")
+                and subject is not None and c.i < subject]
+    # "not only had X conquered Y", "never had they seen": inverted after a word that calls for it, no condition
+    return bool(inverted) and not any(t.lower_ in cues.inverting_words
+                                      for t in token.doc[token.left_edge.i: inverted[0].i])
 
 
 def _told_in_the_past(clause: Token, cues: Cues) -> bool:
