@@ -1789,3 +1789,11 @@ def test_positions_opposite_stances_on_two_topics_of_the_scheme_sharing_words_ar
     facts = facts_for("Chile condemned human rights abuses. Peru championed human rights.")
     assert stances(facts) == {("state/chile", "Opposes", "human rights abuses"), ("state/peru", "Supports", "human rights")}
     assert divided(facts) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Two days after Chile signed the accord, Peru protested.",
+    "On May 3, 1950, two days after Chile signed the accord, Peru protested.",
+])
+def test_positions_what_the_parser_hangs_on_a_clause_before_its_conjunction_is_no_word_of_it(facts_for, text):
+    assert stances(facts_for(text)) == {("state/peru", "Opposes", "Chile signed the accord")}

@@ -595,6 +595,10 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
     dropped |= {t.i for d in drop + listed_infinitives(verb) for t in d.subtree}
+    # a clause opens at its conjunction: what the parser hangs on it before that is none of its words ("two days
+    # after X signed", how long after; "On May 3, two days after X signed, Y ...", the date of the clause around it)
+    opening = min((m.i for m in verb.children if m.dep_ == "mark"), default=None)
+    dropped |= {t.i for c in verb.children if opening is not None and c.i < opening for t in c.subtree}
     # "... that the Soviets supported X and worried that Y": the worrying is the outer clause's
     dropped |= {t.i for c in verb.children if c.dep_ == "conj" and raised_conjunct(c) is not None for t in c.subtree}
     words = [t for t in words if t.i not in dropped]
