@@ -916,7 +916,7 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
                             or _by_party(ctx, verb, parties)):
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
-        elif committing and subject_words & {"this", "it"} and verb.dep_ == "ROOT" \
+        elif committing and any(_this_agreement(s, section["heads"]) for s in subjects(verb)) and verb.dep_ == "ROOT" \
                 and ctx.factuality(verb).polarity == "Positive" and not _no_provision(ctx, verb) \
                 and not any(_named_after(ctx, s, latest.key) for s in subjects(verb)):
             # "it did not guarantee X" commits to nothing
@@ -933,6 +933,13 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     new = tuple(dict.fromkeys(c for c in found if c.label and c.label not in known))
     if new:
         _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _this_agreement(subject: Token, heads: list[str]) -> bool:
+    """"It included ...", "This accord required ...": a subject that stands for the agreement just named (not "This
+    law would require ...", another text)."""
+    return subject.lower_ in ("this", "it") or subject.lemma_.lower() in heads \
+        and any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children)
 
 
 def _named_just_before(ctx: Context, sent: SentSpan, agreement_key: str) -> bool:
