@@ -57,6 +57,7 @@ class Cues:
     reporting_verbs: frozenset[str]
     predicting_verbs: frozenset[str]
     inverting_words: frozenset[str]
+    ordering_verbs: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -419,7 +420,12 @@ def read(trigger: Token, cues: Cues) -> Reading:
         hedged |= not is_trigger and here == "Hedged"  # "may have thought that X would": the thought itself a guess
         normative |= here == "Normative" or node.head != node and _judged_needed(node.head, node, cues)
         modal = modal or (here if here != "Normative" else None)
-        if not is_trigger and node.dep_ != "conj":
+        # "demanded Iraq's withdrawal", "proposed a summit": a named event a verb of wanting takes as its object
+        # (not an order's: "ordered an invasion of X" tells of one the narrative goes on to as carried out)
+        wanted_thing = is_trigger and node is not trigger and trigger.pos_ == "NOUN" and below is trigger \
+            and trigger.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() not in cues.ordering_verbs \
+            and not any(c.dep_ == "prt" for c in node.children)  # "called off the summit": no call for it
+        if (not is_trigger or wanted_thing) and node.dep_ != "conj":
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
