@@ -796,3 +796,9 @@ def test_events_the_one_year_a_title_names_dates_the_days_before_the_story_names
 
     assert start_of("The Lima Crisis, 1931") == TimeValue("1931-05-15", "day")
     assert start_of("The Lima Crises, 1931-1935") == TimeValue("2013-05-15", "day")  # which year? publication's
+
+
+def test_events_a_known_event_that_a_verb_of_wanting_takes_as_its_object_is_not_presupposed(facts_for):
+    facts = facts_for("The council demanded Chile's withdrawal from the port.")
+    [withdrawal] = [e for e in facts.events if "withdrawal" in e.label]
+    assert withdrawal.factuality.modality == "Hypothetical"
