@@ -793,7 +793,7 @@ def test_agreements_what_a_treaty_cedes_or_sets_is_a_provision(facts_for, text, 
 
 @pytest.mark.parametrize("second, committed", [
     ("This accord required Chile to pay tolls.", ["Chile to pay tolls"]),
-    ("This law would require Chile to pay tolls.", []),
+    ("This statute obliged Chile to pay tolls.", []),
 ])
 def test_agreements_this_before_a_word_for_another_text_names_no_commitment(facts_for, second, committed):
     [accord] = facts_for("In 1950 Peru signed the Lima Accord. " + second).agreements

@@ -1755,7 +1755,7 @@ def test_positions_upon_reads_as_on_and_intent_on_is_support(facts_for, text, ex
 
 @pytest.mark.parametrize("text", [
     "Peru had to decide whether to lift the blockade.",
-    "Peru will need to decide how to respond to the blockade.",
+    "Peru will have to decide how to answer the blockade.",
     "Peru considered whether it should lift the embargo.",
 ])
 def test_positions_a_clause_that_asks_is_no_stance(facts_for, text):

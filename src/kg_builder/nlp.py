@@ -61,14 +61,14 @@ def main_verbs(doc):
         after = [c for c in root.children if c.dep_ == "punct" and c.i > verb.i]
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
-        for mark in after:
-            mark.head = verb
+        for stop in after:
+            stop.head = verb
     return doc
 
 
 def _subordinate(verb: Token) -> bool:
-    """"... a route as the only routes passed through X": the verb of a clause after a conjunction the parser took
-    for a preposition, whose object it made the verb's noun."""
+    """"... a port as the old ports closed": the verb of a clause after a conjunction the parser took for a
+    preposition, whose object it made the verb's noun."""
     noun = verb.head
     return noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS
 

@@ -937,7 +937,7 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
 
 def _this_agreement(subject: Token, heads: list[str]) -> bool:
     """"It included ...", "This accord required ...": a subject that stands for the agreement just named (not "This
-    law would require ...", another text)."""
+    statute obliged ...", another text)."""
     return subject.lower_ in ("this", "it") or subject.lemma_.lower() in heads \
         and any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children)
 

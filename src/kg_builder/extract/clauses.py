@@ -418,7 +418,7 @@ def _proposition(verb: Token) -> bool:
 
 
 def open_question(clause: Token) -> bool:
-    """"decided how to respond", "asked whether to allow X", "considered whether it should lift Y", "debated what to
+    """"chose how to reply", "asked whether to reopen X", "weighed whether it should lift Y", "debated what to
     do": a clause that asks, which says what is in question, not what anyone wants or holds (a relative pronoun,
     "the concessions that X had tried to obtain", "resented what he saw as Y", asks nothing; nor does a relative
     adverb before the verb that governs the clause, "a treaty wherein X pledged to Y", hung on the clause)."""

@@ -643,7 +643,7 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
     if noun.pos_ == "PROPN" and noun.dep_ in ("compound", "poss", "nmod"):
         return True  # "stayed out of the Chaco War contest": a name that modifies another noun is of a thing known
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-        # "demanded Iraq's withdrawal": what is wanted is not presupposed, however it is referred to
+        # "demanded Chile's withdrawal": what is wanted is not presupposed, however it is referred to
         wanted = noun.dep_ == "dobj" and head.lemma_.lower() in ctx.cues.future_verbs - ctx.cues.ordering_verbs
         return not (head.lemma_.lower() in ctx.frames.light_verbs or head.lemma_.lower() in ctx.cues.negating_verbs
                     or any(c.dep_ == "neg" for c in head.children) or wanted)

@@ -340,7 +340,7 @@ def _conditional(token: Token, cues: Cues) -> bool:
     subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     inverted = [c for c in token.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")
                 and subject is not None and c.i < subject]
-    # "not only had X conquered Y", "never had they seen": inverted after a word that calls for it, no condition
+    # "not only had X taken Y", "never had they seen": inverted after a word that calls for it, no condition
     return bool(inverted) and not any(t.lower_ in cues.inverting_words
                                       for t in token.doc[token.left_edge.i: inverted[0].i])
 
@@ -420,8 +420,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
         hedged |= not is_trigger and here == "Hedged"  # "may have thought that X would": the thought itself a guess
         normative |= here == "Normative" or node.head != node and _judged_needed(node.head, node, cues)
         modal = modal or (here if here != "Normative" else None)
-        # "demanded Iraq's withdrawal", "proposed a summit": a named event a verb of wanting takes as its object
-        # (not an order's: "ordered an invasion of X" tells of one the narrative goes on to as carried out)
+        # "demanded Chile's withdrawal", "proposed a summit": a named event a verb of wanting takes as its object
+        # (not an order's: "ordered an attack on X" tells of one the narrative goes on to as carried out)
         wanted_thing = is_trigger and node is not trigger and trigger.pos_ == "NOUN" and below is trigger \
             and trigger.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() not in cues.ordering_verbs \
             and not any(c.dep_ == "prt" for c in node.children)  # "called off the summit": no call for it
