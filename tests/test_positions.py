@@ -1797,3 +1797,10 @@ def test_positions_opposite_stances_on_two_topics_of_the_scheme_sharing_words_ar
 ])
 def test_positions_what_the_parser_hangs_on_a_clause_before_its_conjunction_is_no_word_of_it(facts_for, text):
     assert stances(facts_for(text)) == {("state/peru", "Opposes", "Chile signed the accord")}
+
+
+def test_positions_what_a_supported_act_of_ending_ends_is_opposed_under_its_own_name(facts_for):
+    # the thing ended is no kind of the act that ends it: "serfdom" is not the issue "abolishing serfdom"
+    facts = stances(facts_for("Peru was committed to abolishing serfdom."))
+    assert ("state/peru", "Opposes", "serfdom") in facts
+    assert ("state/peru", "Opposes", "abolishing serfdom") not in facts

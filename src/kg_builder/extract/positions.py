@@ -37,8 +37,9 @@ def issue_key(ctx: Context, text: str) -> str:
     # "the patrols" after "border patrols": the fuller phrase already seen (a name is itself: "Juárez" after
     # "support for Juárez" is no kind of support)
     if " " not in low and not text.strip()[:1].isupper():
+        # "end the blockade", "ending slavery" are acts against the thing, not kinds of it
         earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)
-                   and not INNER_DETERMINER.search(e.label)]  # "end the blockade" is an act, not a kind of blockade
+                   and not INNER_DETERMINER.search(e.label) and not _ending_act(ctx, e.label)]
         if earlier:
             return issue_key(ctx, earlier[-1])
     entry = ctx.lexicon.named(low, "Issue")
@@ -1063,10 +1064,15 @@ NEAR = 1500  # characters: a paragraph or so
 def _against(ctx: Context, position: Position) -> bool:
     """Whether the position is against what its issue names: to support, offer or demand addressing or ending a thing
     ("address trade barriers", "a ban on X") is to be against it, as its opponents are."""
-    words = ctx.registry.entities[position.issue].label.lower().split()
-    ending = bool(words) and any(words[0] == v or words[0].startswith(v.removesuffix("e") + "i") for v in
-                                 ctx.frames.ending_verbs)
+    ending = _ending_act(ctx, ctx.registry.entities[position.issue].label)
     return (position.stance in AGAINST) != (position.stance not in AGAINST and ending)
+
+
+def _ending_act(ctx: Context, label: str) -> bool:
+    """An issue that names an act of ending a thing: "end the blockade", "ending slavery", "halting the tests"."""
+    words = label.lower().split()
+    return bool(words) and any(words[0] == v or words[0].startswith(v.removesuffix("e") + "i")
+                               for v in ctx.frames.ending_verbs)
 
 
 def _same_issue(first: str, second: str, words: dict[str, set[str]], named: Mapping[str, object]) -> bool:
