@@ -1804,3 +1804,10 @@ def test_positions_what_a_supported_act_of_ending_ends_is_opposed_under_its_own_
     facts = stances(facts_for("Peru was committed to abolishing serfdom."))
     assert ("state/peru", "Opposes", "serfdom") in facts
     assert ("state/peru", "Opposes", "abolishing serfdom") not in facts
+
+
+def test_positions_to_address_the_question_of_a_thing_is_no_stance_against_it(facts_for):
+    facts = stances(facts_for("Peru and Chile met to address the question of grazing rights. "
+                              "Bolivia sought to address trade barriers."))
+    assert not [s for s in facts if s[1] == "Opposes" and s[0] != "state/bolivia"]
+    assert ("state/bolivia", "Opposes", "tariffs") in facts  # a thing to be ended still is

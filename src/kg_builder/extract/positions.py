@@ -293,12 +293,13 @@ def _negated_act(ctx: Context, stance: str, issue: Token, text: str) -> tuple[st
 
 def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
     """"sought to halt the tests": what a supported act of ending would end, which its supporter opposes (to address
-    another's concerns is to meet them, no stance against them); "agreed that Peru should not lift the embargo" is
-    for what it keeps, not against it."""
+    another's concerns is to meet them, no stance against them, and to address the question of X takes up a topic);
+    "agreed that Peru should not lift the embargo" is for what it keeps, not against it."""
     acts = [verb_predication(t) for t, _ in issues if t.pos_ == "VERB" and not any(c.dep_ == "neg" for c in t.children)]
     ending = [p for p in acts if f"{p.lemma} {p.particle}" in ctx.frames.ending_verbs or p.lemma in ctx.frames.ending_verbs]
+    topics = ctx.triggers["positions"]["topic_nouns"]
     return [_argument_text(ctx, theme) for p in ending for theme in p.themes
-            if not ctx.frames.evoked("noun", theme.lemma_.lower())]
+            if not ctx.frames.evoked("noun", theme.lemma_.lower()) and theme.lemma_.lower() not in topics]
 
 
 def _voiced_by(ctx: Context, token: Token) -> list[Token]:
