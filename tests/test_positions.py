@@ -1811,3 +1811,8 @@ def test_positions_to_address_the_question_of_a_thing_is_no_stance_against_it(fa
                               "Bolivia sought to address trade barriers."))
     assert not [s for s in facts if s[1] == "Opposes" and s[0] != "state/bolivia"]
     assert ("state/bolivia", "Opposes", "tariffs") in facts  # a thing to be ended still is
+
+
+@pytest.mark.parametrize("text", ["To prevent this, Peru suggested new talks.", "Chile wanted to prevent it."])
+def test_positions_an_act_whose_only_object_is_a_pronoun_is_no_issue(facts_for, text):
+    assert not [s for s in stances(facts_for(text)) if s[2].split()[-1] in ("this", "it")]

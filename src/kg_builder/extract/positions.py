@@ -75,11 +75,19 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
     issue_text = strip_determiners(issue_text.strip(" ,.;:()"))
     if not issue_text or not holder or issue_text.lower() == ctx.registry.entities[holder].label.lower():
         return  # nobody takes a stance on themselves
+    if _points_back(issue_text):
+        return  # "to avoid this", "wanted to prevent it": what it stands for is not said here
     issue = _proposed_before(ctx, issue_text, sent) or issue_key(ctx, issue_text)
     key = ctx.fact_key("position", holder, stance, issue, sent.start_char)
     if any(p.key == key for p in ctx.positions):
         return
     ctx.positions.append(Position(key, holder, stance, issue, ctx.evidence(sent, rule, confidence), fact))
+
+
+def _points_back(issue_text: str) -> bool:
+    """An act whose only object is a pronoun: "avoid this", "join it", "do so"."""
+    words = issue_text.lower().split()
+    return len(words) == 2 and words[1] in ("it", "this", "that", "so", "them")
 
 
 def _proposed_before(ctx: Context, text: str, sent: SentSpan) -> str | None:
