@@ -37,7 +37,7 @@ def issue_key(ctx: Context, text: str) -> str:
     # "the patrols" after "border patrols": the fuller phrase already seen (a name is itself: "Juárez" after
     # "support for Juárez" is no kind of support)
     if " " not in low and not text.strip()[:1].isupper():
-        # "end the blockade", "ending slavery" are acts against the thing, not kinds of it
+        # "end the blockade", "abolishing serfdom" are acts against the thing, not kinds of it
         earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)
                    and not INNER_DETERMINER.search(e.label) and not _ending_act(ctx, e.label)]
         if earlier:
@@ -76,7 +76,7 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
     if not issue_text or not holder or issue_text.lower() == ctx.registry.entities[holder].label.lower():
         return  # nobody takes a stance on themselves
     if _points_back(issue_text):
-        return  # "to avoid this", "wanted to prevent it": what it stands for is not said here
+        return  # "to prevent this", "wanted to stop it": what it stands for is not said here
     issue = _proposed_before(ctx, issue_text, sent) or issue_key(ctx, issue_text)
     key = ctx.fact_key("position", holder, stance, issue, sent.start_char)
     if any(p.key == key for p in ctx.positions):
@@ -1078,7 +1078,7 @@ def _against(ctx: Context, position: Position) -> bool:
 
 
 def _ending_act(ctx: Context, label: str) -> bool:
-    """An issue that names an act of ending a thing: "end the blockade", "ending slavery", "halting the tests"."""
+    """An issue that names an act of ending a thing: "end the blockade", "abolishing serfdom", "halting the tests"."""
     words = label.lower().split()
     return bool(words) and any(words[0] == v or words[0].startswith(v.removesuffix("e") + "i")
                                for v in ctx.frames.ending_verbs)
