@@ -338,8 +338,10 @@ def _conditional(token: Token, cues: Cues) -> bool:
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
                     and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)))
     subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    inverted = [c for c in token.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")
-                and subject is not None and c.i < subject]
+    if subject is None:
+        return False
+    inverted = [c for c in token.children
+                if c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject]
     # "not only had X taken Y", "never had they seen": inverted after a word that calls for it, no condition
     return bool(inverted) and not any(t.lower_ in cues.inverting_words
                                       for t in token.doc[token.left_edge.i: inverted[0].i])
