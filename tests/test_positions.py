@@ -1816,3 +1816,19 @@ def test_positions_to_address_the_question_of_a_thing_is_no_stance_against_it(fa
 @pytest.mark.parametrize("text", ["To prevent this, Peru suggested new talks.", "Chile wanted to prevent it."])
 def test_positions_an_act_whose_only_object_is_a_pronoun_is_no_issue(facts_for, text):
     assert not [s for s in stances(facts_for(text)) if s[2].split()[-1] in ("this", "it")]
+
+
+@pytest.mark.parametrize("text, holder", [
+    # the parser hangs "who sought ..." on the first noun of the list
+    ("On May 2, 1873, two days after the Dutch parliament approved the loan, war broke out between Dutch troops "
+     "and Acehnese rebels led by Teuku Umar who sought autonomy.", "Acehnese rebels"),
+    ("Trade stopped between British merchants and Chinese officials who demanded an end to the opium trade.", "China"),
+])
+def test_positions_a_relative_clause_with_no_comma_is_about_the_noun_right_before_it(facts_for, text, holder):
+    assert {s[0] for s in stances(facts_for(text), holder_names=True)} == {holder}
+
+
+def test_positions_a_relative_clause_set_off_by_a_comma_may_be_about_the_whole_list(facts_for):
+    facts = stances(facts_for("The treaty angered France and Spain, which demanded compensation."))
+    assert {h for h, stance, _ in facts if stance == "Demands"} == {"state/france", "state/spain"}
+

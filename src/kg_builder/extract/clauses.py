@@ -281,11 +281,21 @@ def _is_passive(verb: Token) -> bool:
     return verb.dep_ in ("acl", "relcl") or verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
 
 
+def _relative_heads(clause: Token) -> list[Token]:
+    """What a relative clause is about: after a list, a clause set off by a comma may be about every noun in it
+    ("France and Spain, which demanded X"), one without ("troops and rebels who sought X") only about the noun
+    right before it, whichever of the list the parser hung it on."""
+    heads = conjuncts(clause.head)
+    if non_restrictive(clause):
+        return heads
+    return [max((h for h in heads if h.i < clause.left_edge.i), key=lambda h: h.i, default=clause.head)]
+
+
 def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     """The verb's subjects after relative pronouns, control and participial adjuncts are undone."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in own):
-        return conjuncts(verb.head)  # "the Geneva Conference, which had been established ..."
+        return _relative_heads(verb)  # "the Geneva Conference, which had been established ..."
     finite = None if own else finite_above(verb)
     if finite is not None:
         return subjects(finite)  # "announced a plan to stay and closed the border": who announced it

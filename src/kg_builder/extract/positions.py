@@ -105,13 +105,20 @@ def _holders(ctx: Context, verb: Token) -> list[str]:
     ban was proposed by Ireland")."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return _actors(ctx, agents(verb))
-    return _actors(ctx, subjects(verb) or list(verb_predication(verb, ctx.frames.object_control).agents))
+    return _actors(ctx, subjects(verb) or list(verb_predication(verb, ctx.frames.object_control).agents),
+                   coordinated=not _defining_clause(verb))
 
 
-def _actors(ctx: Context, heads: list[Token]) -> list[str]:
+def _defining_clause(verb: Token) -> bool:
+    """"troops and rebels who sought X": a relative clause with no comma before it is about the one noun it
+    follows, not about the others listed with it."""
+    return verb.dep_ == "relcl" and not non_restrictive(verb)
+
+
+def _actors(ctx: Context, heads: list[Token], coordinated: bool = True) -> list[str]:
     out: list[str] = []
     for head in heads:
-        out += [k for k in ctx.registry.actors(head) if k not in out]
+        out += [k for k in ctx.registry.actors(head, coordinated) if k not in out]
     return out
 
 
@@ -134,7 +141,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
     for match in matches(sent, ctx.frames, "PolicyPosition"):
         pred = match.predication
         holder_tokens = _own_holders(ctx, pred, match.fillers("holder"))
-        holders = _actors(ctx, holder_tokens + [m for t in holder_tokens for m in _members(t)]) \
+        holders = _actors(ctx, holder_tokens + [m for t in holder_tokens for m in _members(t)],
+                          coordinated=not _defining_clause(pred.head)) \
             or _actors(ctx, [o for t in holder_tokens for o in _voiced_by(ctx, t)])
         source, issues = _concerned(ctx, match)
         issues = [(t, text) for t, text in issues if not _carries_stance_noun(ctx, sent, pred, t)]
