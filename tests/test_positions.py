@@ -1832,3 +1832,9 @@ def test_positions_a_relative_clause_set_off_by_a_comma_may_be_about_the_whole_l
     facts = stances(facts_for("The treaty angered France and Spain, which demanded compensation."))
     assert {h for h, stance, _ in facts if stance == "Demands"} == {"state/france", "state/spain"}
 
+
+def test_positions_what_is_sought_rather_than_something_else_is_the_only_thing_sought(facts_for):
+    # "rather than a change of rulers" parsed as a second object of "sought"
+    text = ("On May 2, 1873, two days after the Dutch parliament approved the loan, war broke out between Dutch troops "
+            "and Acehnese rebels led by Teuku Umar who sought autonomy rather than a change of rulers.")
+    assert {issue for _, _, issue in stances(facts_for(text))} == {"autonomy"}

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .tokens import (agents as by_phrase, conjuncts, misread_clause, non_restrictive, phrase, prep_objects,
-                     raised_conjunct, sentence_of, subjects, text_of, that_clause)
+                     raised_conjunct, sentence_of, set_against, subjects, text_of, that_clause)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"
@@ -135,7 +135,7 @@ def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predicatio
         themes = tuple(subject) or _modified_noun(verb)
     else:
         doers = tuple(subject) or _modified_noun(verb, active=True)
-        themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")
+        themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") and not set_against(c)
                        for t in (_antecedent(verb) if c.lower_ in ("which", "whom") and non_restrictive(verb)
                                  else conjuncts(c)))
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")

@@ -311,6 +311,14 @@ def none_of(noun: Token) -> bool:
     return noun.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
+def set_against(phrase_head: Token) -> bool:
+    """"sought autonomy rather than a change of rulers", "chose talks instead of war": the phrase after "rather
+    than" or "instead of" is what was not done, whatever the parser makes of it (here a second object)."""
+    start = phrase_head.left_edge.i
+    before = [t.lower_ for t in phrase_head.doc[max(start - 2, 0): start]]
+    return before in (["rather", "than"], ["instead", "of"])
+
+
 def non_restrictive(node: Token) -> bool:
     """"tariffs on steel, which could hurt Chile": a relative clause set off by a comma, an aside on its noun."""
     if node.dep_ != "relcl":
