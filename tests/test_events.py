@@ -802,3 +802,8 @@ def test_events_a_known_event_that_a_verb_of_wanting_takes_as_its_object_is_not_
     facts = facts_for("The council demanded Chile's withdrawal from the port.")
     [withdrawal] = [e for e in facts.events if "withdrawal" in e.label]
     assert withdrawal.factuality.modality == "Hypothetical"
+
+
+def test_events_a_thing_not_without_is_no_thing_left_undone(facts_for):
+    facts = facts_for("The decision to build the canal was not without bitter domestic opposition.")
+    assert not [e for e in facts.events if "opposition" in e.label]

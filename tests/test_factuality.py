@@ -563,3 +563,12 @@ def test_factuality_an_inversion_after_not_only_sets_no_condition(reading, text,
 ])
 def test_factuality_a_named_event_a_verb_of_wanting_takes_as_its_object_is_still_to_come(reading, text, word, modality):
     assert reading(text, word).modality == modality
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The plan was not without serious dangers.", "dangers", "Positive"),  # litotes: the dangers were there
+    ("The plan went ahead without serious dangers.", "dangers", "Negative"),
+    ("Peru was not without allies in the dispute.", "allies", "Positive"),
+])
+def test_factuality_not_without_undoes_the_negation_of_without(reading, text, word, expected):
+    assert reading(text, word).polarity == expected

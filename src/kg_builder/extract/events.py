@@ -17,7 +17,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Document, Event, TimeValue
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
-from .factuality import past_ability
+from .factuality import not_without, past_ability
 from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
 from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
 
@@ -928,8 +928,8 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
             continue
-        negated = noun.dep_ == "pobj" and noun.head.lower_ == "without" or noun.dep_ != "pobj" and \
-            noun.head.lemma_.lower() in ctx.cues.negating_verbs
+        negated = noun.dep_ == "pobj" and noun.head.lower_ == "without" and not not_without(noun.head) \
+            or noun.dep_ != "pobj" and noun.head.lemma_.lower() in ctx.cues.negating_verbs
         if not negated:
             continue
         label = phrase(noun)

@@ -84,7 +84,7 @@ def _negated(token: Token, cues: Cues) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "until" or c.dep_ == "advcl" and _opened_by(c, "until")
            for c in token.children):
         return False
-    if token.dep_ == "pcomp" and token.head.lower_ in cues.negators:
+    if token.dep_ == "pcomp" and token.head.lower_ in cues.negators and not not_without(token.head):
         return True  # "without extending the commitment": the extending did not happen
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
            for c in token.children) and not any(c.lower_ == "only" for c in token.subtree):
@@ -136,6 +136,13 @@ def _scant(noun: Token, cues: Cues) -> bool:
     support", "a few objections" are)."""
     return noun.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in cues.negative_quantifiers for c in noun.children) \
         and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def not_without(preposition: Token) -> bool:
+    """"not without risk", "never without a guard": a negation right before "without" undoes it, and the risk, the
+    guard were there (`_whether_or_not` lets that negation negate nothing itself)."""
+    return preposition.lower_ == "without" and preposition.i > 0 \
+        and preposition.doc[preposition.i - 1].lower_ in ("not", "never", "n't")
 
 
 def _whether_or_not(neg: Token) -> bool:
@@ -199,7 +206,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "the meeting was canceled"
             break
         if node.dep_ == "pobj" and node.head.lower_ == "without":
-            negations += 1  # "without prior discussions"
+            negations += 0 if not_without(node.head) else 1  # "without prior discussions"
             break
         # an object or passive subject shares its verb's negation; a prepositional phrase does not
         # ("refused to include X in the negotiations": the negotiations took place), nor does the subject of an
