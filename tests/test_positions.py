@@ -1838,3 +1838,9 @@ def test_positions_what_is_sought_rather_than_something_else_is_the_only_thing_s
     text = ("On May 2, 1873, two days after the Dutch parliament approved the loan, war broke out between Dutch troops "
             "and Acehnese rebels led by Teuku Umar who sought autonomy rather than a change of rulers.")
     assert {issue for _, _, issue in stances(facts_for(text))} == {"autonomy"}
+
+
+def test_positions_what_one_assures_another_of_is_attributed_to_the_one_who_assures(facts_for):
+    position = only_position(facts_for("Luis Ortega assured the Dutch envoys that Peru did not want a war."))
+    assert (position.holder, position.stance) == ("state/peru", "Opposes")
+    assert position.factuality.attributed_to == "person/luis-ortega"
