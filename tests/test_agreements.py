@@ -113,11 +113,16 @@ def test_agreements_passive_subject_is_not_a_signatory(facts_for):
 
 @pytest.mark.parametrize("text", [
     "Chile forced Peru to sign the treaty.",
-    "Chile used its navy to convince Peru to accept the treaty.",
+    "Chile convinced Peru to accept the treaty.",
 ])
 def test_agreements_who_is_made_to_sign_signs_not_who_makes_them(facts_for, text):
     facts = facts_for(text)
     assert [r.object for r in signatories(facts)] == ["state/peru"]
+
+
+def test_agreements_whom_a_means_was_used_to_bring_round_to_a_treaty_is_no_signatory_yet(facts_for):
+    # what the navy was for, not what came of it
+    assert not signatories(facts_for("Chile used its navy to convince Peru to accept the treaty."))
 
 
 def test_agreements_who_accepts_a_treaty_is_party_to_it(facts_for):

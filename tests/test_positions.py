@@ -1844,3 +1844,16 @@ def test_positions_what_one_assures_another_of_is_attributed_to_the_one_who_assu
     position = only_position(facts_for("Luis Ortega assured the Dutch envoys that Peru did not want a war."))
     assert (position.holder, position.stance) == ("state/peru", "Opposes")
     assert position.factuality.attributed_to == "person/luis-ortega"
+
+
+@pytest.mark.parametrize("text, persuaded", [
+    ("The Dutch used naval power to convince Siam to accept the trade treaty.", "state/thailand"),
+    ("Spain employed bribes to persuade Chile to join the pact.", "state/chile"),
+])
+def test_positions_whom_a_means_was_used_to_bring_round_holds_the_stance_only_hypothetically(facts_for, text,
+                                                                                             persuaded):
+    facts = facts_for(text)
+    theirs = [p for p in facts.positions if p.holder == persuaded]
+    assert theirs and {p.factuality.modality for p in theirs} == {"Hypothetical"}
+    assert {p.factuality.modality for p in facts.positions if p.holder != persuaded} == {"Asserted"}  # the aim
+    assert not [r for r in facts.relations if r.predicate == "signatory"]

@@ -58,6 +58,7 @@ class Cues:
     predicting_verbs: frozenset[str]
     inverting_words: frozenset[str]
     ordering_verbs: frozenset[str]
+    means_verbs: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -444,10 +445,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # "agreed on inspections to ensure that no tests were held", "sent money to enable Bolivia to rebuild the
         # port": the state of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as
         # the doer's stance and keeps its modality)
-        future |= not is_trigger and node.dep_ == "advcl" and _purpose(node) and below.dep_ in ("ccomp", "xcomp")
+        future |= not is_trigger and purpose_clause(node, cues) and below.dep_ in ("ccomp", "xcomp")
         # "agreed not to use the crisis to press new claims": what an act left undone was to serve is not
         # pursued
-        future |= node.dep_ == "advcl" and _purpose(node) and any(c.dep_ == "neg" for c in node.head.children)
+        future |= purpose_clause(node, cues) and any(c.dep_ == "neg" for c in node.head.children)
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
@@ -543,6 +544,13 @@ def _presupposed_after_preposition(noun: Token, cues: Cues) -> bool:
     return noun.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN") \
         and noun.head.lower_ in cues.presupposing_prepositions and noun.lemma_.lower() not in cues.irrealis_nouns \
         and referred_to_as_known(noun)
+
+
+def purpose_clause(clause: Token, cues: Cues) -> bool:
+    """An adverbial infinitive of purpose, or one the parser makes the complement of a verb of means ("used force
+    to compel X to accept")."""
+    return (clause.dep_ == "advcl" or clause.dep_ == "xcomp" and clause.head.lemma_.lower() in cues.means_verbs
+            and any(c.dep_ == "dobj" for c in clause.head.children)) and _purpose(clause)
 
 
 def _purpose(clause: Token) -> bool:

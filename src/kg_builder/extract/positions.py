@@ -21,7 +21,7 @@ from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
 from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_predication, open_question, verb_predication
 from .context import Context
-from .factuality import subjunctive
+from .factuality import purpose_clause, subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (agents, conjuncts, head_forms, name_given, non_restrictive, none_of, objects, phrase,
                      prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects, text_of,
@@ -151,7 +151,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
                 or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head):
             continue
-        fact = _stance_factuality(ctx, pred, holders)
+        fact = _stance_factuality(ctx, match, holders)
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
             fact = Factuality("Positive", fact.modality, fact.attributed_to)
         if pred.category == "noun" and fact.polarity == "Negative":
@@ -383,11 +383,15 @@ def _own_act(stance: str, source: str, pred: Predication) -> str:
     return "Supports" if own else stance
 
 
-def _stance_factuality(ctx: Context, pred: Predication, holders: list[str]) -> Factuality:
+def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> Factuality:
     """A stance verb that is itself a verb of saying ("X argued for Y") reports the holder's own word; a stance
     someone said another would take ("Foster stated that Britain would not offer compensation") is held now, as
-    they report it."""
+    they report it; one that another was to be brought round to ("used force to convince Y to accept X") is what
+    the act was for, not what came of it."""
+    pred = match.predication
     fact = ctx.factuality(pred.head)
+    if "theme" in match.frame.fillers("holder") and purpose_clause(pred.head, ctx.cues) and fact.modality == "Asserted":
+        return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)
     if ctx.reading(pred.head).said_future and fact.attributed_to is not None:
         fact = Factuality(fact.polarity, "Asserted", fact.attributed_to)
     if pred.category == "verb" and holders and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to is None:
