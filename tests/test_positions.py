@@ -1847,7 +1847,7 @@ def test_positions_what_one_assures_another_of_is_attributed_to_the_one_who_assu
 
 
 @pytest.mark.parametrize("text, persuaded", [
-    ("The Dutch used naval power to convince Siam to accept the trade treaty.", "state/thailand"),
+    ("The Dutch used gunboats to convince Siam to accept the trade treaty.", "state/thailand"),
     ("Spain employed bribes to persuade Chile to join the pact.", "state/chile"),
 ])
 def test_positions_whom_a_means_was_used_to_bring_round_holds_the_stance_only_hypothetically(facts_for, text,
