@@ -807,3 +807,19 @@ def test_events_a_known_event_that_a_verb_of_wanting_takes_as_its_object_is_not_
 def test_events_a_thing_not_without_is_no_thing_left_undone(facts_for):
     facts = facts_for("The decision to build the canal was not without bitter domestic opposition.")
     assert not [e for e in facts.events if "opposition" in e.label]
+
+
+def test_events_what_one_has_the_strength_to_do_is_not_done(facts_for):
+    facts = facts_for("Bolivian officials doubted that Peru had the naval strength to attack the port.")
+    assert [(e.label, e.factuality.modality) for e in facts.events] == [("attack the port", "Hypothetical")]
+
+
+def test_events_what_one_has_the_right_to_do_is_no_event_left_undone(facts_for):
+    facts = facts_for("The charter gave Chile the right to levy duties on Bolivian goods and to seize Bolivian ships.")
+    assert not facts.events
+
+
+def test_events_an_authority_granted_was_granted(facts_for):
+    # a participle on such a noun tells what was done to it, not what it lets one do
+    facts = facts_for("The council exceeded the authority granted to it by Peru.")
+    assert [(p.holder, p.factuality.modality) for p in facts.positions] == [("state/peru", "Asserted")]

@@ -82,7 +82,7 @@ class Predication:
     @property
     def infinitives(self) -> tuple[Token, ...]:
         """The embedded clauses that are to-infinitives: what is asked or planned, not what is said."""
-        return tuple(c for c in self.clauses if _infinitive(c))
+        return tuple(c for c in self.clauses if to_infinitive(c))
 
     @property
     def propositions(self) -> tuple[Token, ...]:
@@ -121,7 +121,7 @@ def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) 
 def _governor(verb: Token) -> Token:
     """The verb whose object may control the verb's subject: its head, or its first conjunct's ("led Peru to
     condemn X and to impose Y")."""
-    if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and _infinitive(verb):
+    if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and to_infinitive(verb):
         return verb.head.head
     return verb.head
 
@@ -164,7 +164,7 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     if not agents and _adjunct_verb(noun, adjunct_prepositions) is not None:
         agents += subjects(_adjunct_verb(noun, adjunct_prepositions))  # "X shelled Y in an effort to ...": X's effort
     themes = tuple(t for p, t in obliques if p == "of")
-    clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (_infinitive(c) or _content_clause(c))
+    clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (to_infinitive(c) or _content_clause(c))
                     or infinitive_of_its_noun(c))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
     clauses += _complements(noun, complement_verbs, has_object=bool(themes))
@@ -306,7 +306,7 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         controller = [c for c in governor.children if c.dep_ == "dobj"] or _addressee(governor)
         if controller and governor.lemma_.lower() in object_control:
             return [t for c in controller for t in conjuncts(c)]  # "led Chile to protest"
-    if not own and verb.dep_ == "acl" and _infinitive(verb) and verb.head.pos_ == "NOUN":
+    if not own and verb.dep_ == "acl" and to_infinitive(verb) and verb.head.pos_ == "NOUN":
         owner = [c for c in verb.head.children if c.dep_ == "poss"] \
             or [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
                 if o.dep_ == "pobj"]
@@ -347,7 +347,7 @@ def finite_above(verb: Token) -> Token | None:
     is joined to the tensed verb above the infinitive ("hoped to reassure X and so split Y": a past tense the
     same as the bare form may be the bare form)."""
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.lower_ == verb.lemma_.lower() \
-            or not _infinitive(verb.head):
+            or not to_infinitive(verb.head):
         return None
     return next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.tag_ in ("VBD", "VBZ", "VBP")), None)
 
@@ -380,7 +380,7 @@ def _clauses(verb: Token) -> tuple[Token, ...]:
     whose words only make sense whole (the parser hangs the shared object on the last verb); a list of
     infinitives each with its own "to" is one clause an item."""
     own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
-    return tuple(dict.fromkeys(t for c in own for t in (c, *(listed_infinitives(c) if _infinitive(c) else ()))))
+    return tuple(dict.fromkeys(t for c in own for t in (c, *(listed_infinitives(c) if to_infinitive(c) else ()))))
 
 
 def listed_infinitives(verb: Token) -> tuple[Token, ...]:
@@ -388,7 +388,7 @@ def listed_infinitives(verb: Token) -> tuple[Token, ...]:
     after a comma or a conjunction, are items of one list, however the parser chains them."""
     items: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("xcomp", "advcl", "conj") and _infinitive(c) and c.left_edge.i > 0 \
+        if c.dep_ in ("xcomp", "advcl", "conj") and to_infinitive(c) and c.left_edge.i > 0 \
                 and (c.doc[c.left_edge.i - 1].text == "," or c.doc[c.left_edge.i - 1].dep_ == "cc"):
             items += [c, *listed_infinitives(c)]
     return tuple(items)
@@ -404,7 +404,7 @@ def _purposes(verb: Token) -> tuple[Token, ...]:
                  and _reached_over_own_words(verb, c)]
     adjuncts += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  for o in c.children if o.lower_ == "order" for a in o.children if a.dep_ in ("acl", "relcl")]
-    return tuple(c for c in adjuncts if _infinitive(c) and not any(a.lower_ == "only" for a in c.children))
+    return tuple(c for c in adjuncts if to_infinitive(c) and not any(a.lower_ == "only" for a in c.children))
 
 
 def _reached_over_own_words(verb: Token, later: Token) -> bool:
@@ -424,7 +424,7 @@ def _proposition(verb: Token) -> bool:
     correlative = len(words) > 1 and words[0].lower_ == "the" and words[1].tag_ in ("JJR", "RBR")
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
     relative = bool(subject) and (subject[0].tag_ in ("WP", "WDT") or subject[0].lower_ in ("that", "which", "who"))
-    return not _infinitive(verb) and not correlative and bool(subject) and not relative and not open_question(verb)
+    return not to_infinitive(verb) and not correlative and bool(subject) and not relative and not open_question(verb)
 
 
 def open_question(clause: Token) -> bool:
@@ -433,7 +433,7 @@ def open_question(clause: Token) -> bool:
     "the concessions that X had tried to obtain", "resented what he saw as Y", asks nothing; nor does a relative
     adverb before the verb that governs the clause, "a treaty wherein X pledged to Y", hung on the clause)."""
     return any(clause.head.i < c.i < clause.i and (c.dep_ == "mark" and c.lower_ in ("whether", "if")
-                                                   or c.tag_ == "WRB" or c.tag_ == "WP" and _infinitive(clause))
+                                                   or c.tag_ == "WRB" or c.tag_ == "WP" and to_infinitive(clause))
                for c in clause.children)
 
 
@@ -442,7 +442,8 @@ def _misplaced_relative_adverb(token: Token, verb: Token) -> bool:
     return token.tag_ == "WRB" and token.head == verb and token.i < verb.head.i < verb.i
 
 
-def _infinitive(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it ("to sign", "in order to sign")."""
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -465,7 +466,7 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
     # "for X to act" reads as X's acting; "for not acting" is an act already
     found = [(name, _for_infinitive_of(obj) or obj) if name == "for" and obj.pos_ not in ("VERB", "AUX") else (name, obj)
              for name, obj in found]
-    found += [("for", c) for c in token.children if c.dep_ in ("advcl", "xcomp", "acl") and _infinitive(c)
+    found += [("for", c) for c in token.children if c.dep_ in ("advcl", "xcomp", "acl") and to_infinitive(c)
               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
     return tuple(dict.fromkeys(found))
 
@@ -491,20 +492,20 @@ def _for_infinitive_of(obj: Token) -> Token | None:
     """The infinitive that follows "for X" and makes X its subject: "called for X and Y to deploy ships"."""
     holder = obj.head.head
     last = max(t.i for t in obj.subtree)
-    return next((c for c in holder.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+    return next((c for c in holder.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)
                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
                  and min(t.i for t in c.subtree) == last + 1), None)
 
 
 def for_infinitive(verb: Token) -> bool:
     """"for X to act", whether the parser makes X the object of "for" or the subject with "for" as its marker."""
-    return for_subject(verb) is not None or _infinitive(verb) and any(
+    return for_subject(verb) is not None or to_infinitive(verb) and any(
         m.dep_ == "mark" and m.lower_ == "for" for m in verb.children)
 
 
 def for_subject(verb: Token) -> Token | None:
     """The object of "for" just before an infinitive without a subject of its own."""
-    if verb.dep_ not in ("advcl", "xcomp") or not _infinitive(verb):
+    if verb.dep_ not in ("advcl", "xcomp") or not to_infinitive(verb):
         return None
     first = min(t.i for t in verb.subtree)
     for prep in (c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "for"):
@@ -535,7 +536,7 @@ def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
             head = head.head
         # "disappointment over the talks and a desire to end them": the parser may hang a noun with a clause of its
         # own inside the first noun's phrase
-        wants = any(c.dep_ == "acl" and _infinitive(c) for c in noun.children)
+        wants = any(c.dep_ == "acl" and to_infinitive(c) for c in noun.children)
         while wants and head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
             head = head.head.head
         if wants and head.pos_ == "VERB" and head.lemma_.lower() in light_verbs:
@@ -574,7 +575,7 @@ def _complements(noun: Token, complement_verbs: frozenset[str], has_object: bool
 def infinitive_of_its_noun(clause: Token) -> bool:
     """"took steps to ease tension": an infinitive under a noun with no subject of its own says what the noun is for,
     though the parser may read it as a relative clause."""
-    return clause.dep_ in ("acl", "relcl") and _infinitive(clause) and not any(
+    return clause.dep_ in ("acl", "relcl") and to_infinitive(clause) and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
@@ -655,13 +656,13 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
     unless kept."""
     word = t
     while t != root:
-        purpose = t.dep_ == "advcl" and _infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
+        purpose = t.dep_ == "advcl" and to_infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
         # "let the force deploy", "made them sign": a bare infinitive with its subject completes the verb
         bare = t.dep_ == "ccomp" and t.tag_ == "VB" and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
         # "refused to retaliate and coalition forces took the offensive": a verb with a subject of its own joined to
         # an infinitive (which has none) opens a clause of its own; joined to a clause with a subject ("believed
         # that X was so and Y was not"), it says more of the same
-        joined = t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and _infinitive(t.head) \
+        joined = t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and to_infinitive(t.head) \
             and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or finite_above(t) is not None)
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or bare or misread_clause(t)) \
                 or (t.dep_ == "relcl" and not keep_relative) or joined:

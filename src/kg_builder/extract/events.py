@@ -18,7 +18,8 @@ from ..model import ASSERTED, Document, Event, TimeValue
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import not_without, past_ability
-from .clauses import RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, verb_predication
+from .clauses import (RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, to_infinitive,
+                      verb_predication)
 from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
@@ -829,6 +830,8 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             continue
         if verb.dep_ == "xcomp" and _unrealized_at(ctx, verb.head) and not listed:
             continue  # "an intent to help reopen X": "help reopen X" is one statement, already read
+        if _entitlement(ctx, verb):
+            continue
         fact = ctx.factuality(verb)
         if fact.polarity == "Positive" and fact.modality == "Asserted" or past_ability(verb, ctx.cues):
             continue
@@ -915,6 +918,15 @@ def _tough_subject(ctx: Context, verb: Token) -> Token | None:
             or adjective.dep_ not in ("acomp", "oprd") or any(c.dep_ in ("dobj", "nsubj") for c in verb.children):
         return None
     return next((s for s in adjective.head.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _entitlement(ctx: Context, verb: Token) -> bool:
+    """"the right to tax the colonies and to levy duties", "the strength to attack": what one is able or entitled to
+    do, not an act that did not happen."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ in ("acl", "advcl", "relcl") and verb.head.pos_ == "NOUN" \
+        and verb.head.lemma_.lower() in ctx.cues.capacity_nouns and to_infinitive(verb)
 
 
 def _unrealized_at(ctx: Context, verb: Token) -> bool:

@@ -16,7 +16,7 @@ from typing import Collection
 from spacy.tokens import Token
 
 from ..model import Factuality
-from .clauses import finite_above, for_infinitive, verb_predication
+from .clauses import finite_above, for_infinitive, to_infinitive, verb_predication
 from .tokens import non_restrictive, none_of, referred_to_as_known, that_clause, verb_lemmas
 
 
@@ -59,6 +59,7 @@ class Cues:
     inverting_words: frozenset[str]
     ordering_verbs: frozenset[str]
     means_verbs: frozenset[str]
+    capacity_nouns: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -451,13 +452,13 @@ def read(trigger: Token, cues: Cues) -> Reading:
         future |= purpose_clause(node, cues) and any(c.dep_ == "neg" for c in node.head.children)
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
-            future |= node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns
+            future |= node.pos_ == "NOUN" and _supposing_noun(node, below, cues)
         if node.head == node:
             break
         # "a plan to end the war", "the only way to convince X": an infinitive on such a noun is what it supposes
         infinitival = node.dep_ == "acl" or node.dep_ == "relcl" and _purpose(node)
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
-                                                                  and node.head.lemma_.lower() in cues.irrealis_nouns)
+                                                                  and _supposing_noun(node.head, node, cues))
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
         # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition
         # was so whatever the clause around it supposes
@@ -544,6 +545,14 @@ def _presupposed_after_preposition(noun: Token, cues: Cues) -> bool:
     return noun.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN") \
         and noun.head.lower_ in cues.presupposing_prepositions and noun.lemma_.lower() not in cues.irrealis_nouns \
         and referred_to_as_known(noun)
+
+
+def _supposing_noun(noun: Token, clause: Token, cues: Cues) -> bool:
+    """"a plan to end the war", "the strength to attack": a noun whose clause is planned, feared, able or entitled to
+    be done, not done (of those that tell ability or right, only a "to" infinitive: "the authority granted to it"
+    was granted)."""
+    lemma = noun.lemma_.lower()
+    return lemma in cues.irrealis_nouns or lemma in cues.capacity_nouns and to_infinitive(clause)
 
 
 def purpose_clause(clause: Token, cues: Cues) -> bool:
