@@ -803,3 +803,15 @@ def test_agreements_what_a_treaty_cedes_or_sets_is_a_provision(facts_for, text, 
 def test_agreements_this_before_a_word_for_another_text_names_no_commitment(facts_for, second, committed):
     [accord] = facts_for("In 1950 Peru signed the Lima Accord. " + second).agreements
     assert [c.label for c in accord.commitments] == committed
+
+
+def test_agreements_a_word_of_a_treaty_s_name_that_names_no_state_points_back_at_none(facts_for):
+    # "Power" in "the Four-Power Treaty" is no plural that stands for the states named before
+    facts = facts_for("Chile, Peru, Bolivia and Ecuador were invited to join in discussions on fishing rights. Two pacts "
+                      "emerged out of the Quito Conference: the Three-Power Pact and the Four-Power Treaty.")
+    assert not signatories(facts)
+
+
+def test_agreements_a_treaty_named_by_two_states_is_theirs(facts_for):
+    facts = facts_for("The Chilean-Peruvian Fisheries Treaty was signed in 2031.")
+    assert {r.object for r in signatories(facts)} == {"state/chile", "state/peru"}

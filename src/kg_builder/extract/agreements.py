@@ -488,7 +488,9 @@ def _dated_name(name: str | None) -> tuple[str | None, str | None]:
 
 def _parties_in_name(ctx: Context, token: Token) -> list[str]:
     """The states a treaty's name is made of ("U.S.-ROK", "Egyptian-Israeli"): two or more, or none."""
-    words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")]
+    # a word of the name that is itself a name: "Power" in "the Nine-Power Treaty" points back at no powers
+    words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")
+             and t.ent_type_ in ("GPE", "NORP", "ORG")]
     found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "State"))
     if len(found) < 2:  # "their neutrality pact with Japan", "Peru's accord with Chile": its owner and its partner
         partners = prep_objects(token, "with") or (prep_objects(token.head, "with") if token.dep_ == "dobj" else [])
