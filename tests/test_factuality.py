@@ -572,3 +572,16 @@ def test_factuality_a_named_event_a_verb_of_wanting_takes_as_its_object_is_still
 ])
 def test_factuality_not_without_undoes_the_negation_of_without(reading, text, word, expected):
     assert reading(text, word).polarity == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Convinced that the Bolivians opposed any truce, Peru's envoys left Quito.",
+    "Peru's envoys were convinced that the Bolivians opposed any truce.",
+    "Chile persuaded the envoys that the Bolivians opposed any truce.",
+])
+def test_factuality_what_one_was_convinced_of_is_as_they_saw_it(reading, text):
+    assert reading(text, "opposed").modality == "Hedged"
+
+
+def test_factuality_what_one_was_convinced_to_do_is_no_guess(reading):
+    assert reading("Chile persuaded Bolivia to sign the truce.", "sign").modality != "Hedged"

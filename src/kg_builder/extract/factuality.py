@@ -60,6 +60,7 @@ class Cues:
     ordering_verbs: frozenset[str]
     means_verbs: frozenset[str]
     capacity_nouns: frozenset[str]
+    convincing_verbs: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -385,6 +386,8 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
             return False
         # "is expected to be finished by 2031", "hoped to sign": what is looked forward to has not happened yet
         return not (lemma in cues.future_verbs and below is not None and below.dep_ == "xcomp")
+    if not is_trigger and lemma in cues.convincing_verbs and below is not None and below.dep_ == "ccomp":
+        return True  # "convinced that the Americans opposed talks": so the convinced saw it
     return lemma == "likely" and not is_trigger
 
 
