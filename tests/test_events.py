@@ -804,9 +804,10 @@ def test_events_a_known_event_that_a_verb_of_wanting_takes_as_its_object_is_not_
     assert withdrawal.factuality.modality == "Hypothetical"
 
 
-def test_events_a_thing_not_without_is_no_thing_left_undone(facts_for):
+def test_events_a_thing_not_without_is_no_thing_left_undone_but_a_denied_lack_of_it(facts_for):
     facts = facts_for("The decision to build the canal was not without bitter domestic opposition.")
-    assert not [e for e in facts.events if "opposition" in e.label]
+    assert [(e.label, e.factuality.polarity) for e in facts.events] == [
+        ("decision to build the canal without bitter domestic opposition", "Negative")]
 
 
 def test_events_what_one_has_the_strength_to_do_is_not_done(facts_for):

@@ -20,7 +20,7 @@ from .context import Context
 from .factuality import not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, to_infinitive,
                       verb_predication)
-from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known, sentence_of, subjects, text_of
+from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known, sentence_of, strip_determiners, subjects, text_of
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -936,22 +936,32 @@ def _unrealized_at(ctx: Context, verb: Token) -> bool:
 
 def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
     """A thing the text says did not happen: "without prior discussions", "refused any contact with X", "omitting
-    references to Y", "the meeting was canceled"."""
+    references to Y", "the meeting was canceled"; and what it says was not without a thing ("the plan was not
+    without risks": a plan without risks, denied)."""
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
             continue
-        negated = noun.dep_ == "pobj" and noun.head.lower_ == "without" and not not_without(noun.head) \
+        without = noun.dep_ == "pobj" and noun.head.lower_ == "without"
+        negated = without and not not_without(noun.head) \
             or noun.dep_ != "pobj" and noun.head.lemma_.lower() in ctx.cues.negating_verbs
-        if not negated:
+        litotes = without and not_without(noun.head) and bool(subjects(noun.head.head))
+        if not negated and not litotes:
             continue
-        label = phrase(noun)
+        label = f"{_whole_phrase(subjects(noun.head.head)[0])} without {phrase(noun)}" if litotes else phrase(noun)
         if len(label.split()) < 2:
             continue
         fact = ctx.factuality(noun)
+        if litotes:
+            fact = replace(fact, polarity="Negative")
         key = ctx.fact_key("event", "thing", label, sent.start_char)
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-thing", 0.5))
         ctx.event_at[noun.i] = key
+
+
+def _whole_phrase(noun: Token, limit: int = 12) -> str:
+    """"the decision by the council to build a canal": a noun phrase with the clauses that say which thing it is."""
+    return strip_determiners(text_of(list(noun.subtree)[:limit]))
 
 
 def _reporting_aside(ctx: Context, verb: Token) -> bool:
