@@ -804,6 +804,13 @@ class Registry:
         # "After the election of X, A and B ... their": also a plural subject the parser hung on a phrase before
         # it (a singular one, in "X, Y's adviser, asked Z if he would", is no surer than the nearest person)
         candidates = subjects(root) if plural else [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        joined = [s for s in candidates if s.i != token.i and s.lower_ not in PRONOUNS_SINGULAR | PRONOUNS_PLURAL]
+        if plural and len(joined) > 1:
+            # "the United States and its partners began to coordinate their efforts": a subject of several is "they"
+            # however many actors its items name
+            found = list(dict.fromkeys(k for s in joined for k in self.actors(s)))
+            if found:
+                return found
         for subject in (s for s in candidates if s.i != token.i):
             if plural and subject.lower_ in PRONOUNS_PLURAL and subject.i < token.i:
                 return self.actors(subject)  # "they asked X for help, but X refused their pleas": whoever they are
