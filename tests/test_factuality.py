@@ -585,3 +585,9 @@ def test_factuality_what_one_was_convinced_of_is_as_they_saw_it(reading, text):
 
 def test_factuality_what_one_was_convinced_to_do_is_no_guess(reading):
     assert reading("Chile persuaded Bolivia to sign the truce.", "sign").modality != "Hedged"
+
+
+@pytest.mark.parametrize("word", ["imminent", "looming", "eventual"])
+def test_factuality_an_event_said_to_be_coming_has_not_happened(reading, word):
+    assert reading(f"The {word} collapse of the Andean Pact alarmed the Bolivian cabinet.", "collapse").modality \
+        == "Hypothetical"
