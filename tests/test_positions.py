@@ -1857,3 +1857,12 @@ def test_positions_whom_a_means_was_used_to_bring_round_holds_the_stance_only_hy
     assert theirs and {p.factuality.modality for p in theirs} == {"Hypothetical"}
     assert {p.factuality.modality for p in facts.positions if p.holder != persuaded} == {"Asserted"}  # the aim
     assert not [r for r in facts.relations if r.predicate == "signatory"]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Chile sent envoys to win Peruvian backing for the canal.", "Hypothetical"),  # what the envoys were for
+    ("Chile won Peruvian backing for the canal.", "Asserted"),
+])
+def test_positions_support_an_act_was_to_win_is_not_given_yet(facts_for, text, modality):
+    theirs = [p for p in facts_for(text).positions if p.holder == "state/peru"]
+    assert [p.factuality.modality for p in theirs] == [modality]

@@ -396,9 +396,17 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
         fact = Factuality(fact.polarity, "Asserted", fact.attributed_to)
     if pred.category == "verb" and holders and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to is None:
         return Factuality(fact.polarity, fact.modality, holders[0])
-    if _sought(ctx, pred.head) and fact.modality == "Asserted":
+    if (_sought(ctx, pred.head) or _to_be_won(ctx, pred.head)) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)  # "sought Chile's support": not given yet
     return fact
+
+
+def _to_be_won(ctx: Context, noun: Token) -> bool:
+    """"sent envoys to win Peru's backing", "used the talks to gain X's support": a stance noun that the purpose of
+    an act is to win is not given yet."""
+    verb = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and verb.pos_ == "VERB" \
+        and any(lemma in ctx.frames.receiving_verbs for lemma in verb_lemmas(verb)) and purpose_clause(verb, ctx.cues)
 
 
 def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[tuple[Token, str]], rule: str) -> None:
