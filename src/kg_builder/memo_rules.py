@@ -4,8 +4,8 @@ Both are rules over a token's own attributes, yet spaCy runs them token by token
 pipeline they take about a sixth of the parse's CPU, nearly as much as all of kg_builder's rules. A memoised
 component stands in for each (the original stays in the pipeline, disabled, and its rules are asked about each
 kind of token the first time it is met), so a Doc ends with the same annotations as before, for about a third
-of the CPU. Anything the memo cannot answer exactly (a pattern over context it does not key on, a lemmatizer of another
-kind) keeps the original component running.
+of the CPU. Anything the memo cannot answer exactly (a pattern over context it does not key on, a lemmatizer of
+another kind) keeps the original component running.
 """
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from typing import Callable
 import numpy as np
 from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups, Table
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.lookups import Lookups, Table
 from spacy.tokens import Doc
 
 # what a one-token pattern may test for its answer to follow from the token's text, tag and dependency label

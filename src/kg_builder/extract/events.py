@@ -20,7 +20,9 @@ from .context import Context
 from .factuality import not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, to_infinitive,
                       verb_predication)
-from .tokens import CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause, modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known, sentence_of, strip_determiners, subjects, text_of
+from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
+                     modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known,
+                     sentence_of, strip_determiners, subjects, text_of)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
