@@ -1866,3 +1866,10 @@ def test_positions_whom_a_means_was_used_to_bring_round_holds_the_stance_only_hy
 def test_positions_support_an_act_was_to_win_is_not_given_yet(facts_for, text, modality):
     theirs = [p for p in facts_for(text).positions if p.holder == "state/peru"]
     assert [p.factuality.modality for p in theirs] == [modality]
+
+
+def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_thing_named_before(facts_for):
+    facts = stances(facts_for("The Lima council approved the new budget. Since Bolivia backed the rebels during the "
+                              "war, it had alienated Chile and Peru."))
+    assert {holder for holder, _, _ in facts} == {"state/bolivia"}
+

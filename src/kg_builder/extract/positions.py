@@ -59,6 +59,8 @@ def _issue_text(ctx: Context, token: Token) -> str:
         return phrase(token)
     own = sentence_of(token).start
     for before in (token.doc[own: token.i], token.doc[max(own - 40, 0): own]):
+        if before.start < own and _after_an_actor_subject(ctx, token):
+            return ""  # nothing named in its own sentence, and the subject before it an actor: it is that actor
         # "it" is one thing ("made frontier areas attractive; it was popular": not the areas)
         things = [t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)
                   and not (token.lower_ == "it" and t.tag_ in ("NNS", "NNPS"))]
@@ -68,6 +70,16 @@ def _issue_text(ctx: Context, token: Token) -> str:
         if found:
             return phrase(found[0])
     return ""
+
+
+def _after_an_actor_subject(ctx: Context, pronoun: Token) -> bool:
+    """"Since the PLO backed Iraq, it had alienated Egypt": "it" as a subject after a subject of the same sentence that
+    names an actor stands for that actor, not for a thing named in an earlier sentence."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    subjects_before = [t for t in sentence_of(pronoun)[: pronoun.i - sentence_of(pronoun).start]
+                       if t.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects_before) and bool(ctx.registry.actors(subjects_before[-1]))
 
 
 def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuality, sent: SentSpan, rule: str,
