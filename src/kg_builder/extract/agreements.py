@@ -488,7 +488,7 @@ def _dated_name(name: str | None) -> tuple[str | None, str | None]:
 
 def _parties_in_name(ctx: Context, token: Token) -> list[str]:
     """The states a treaty's name is made of ("U.S.-ROK", "Egyptian-Israeli"): two or more, or none."""
-    # a word of the name that is itself a name: "Power" in "the Nine-Power Treaty" points back at no powers
+    # a word of the name that is itself a name: "Power" in "the Six-Power Accord" points back at no powers
     words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")
              and t.ent_type_ in ("GPE", "NORP", "ORG")]
     found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "State"))
