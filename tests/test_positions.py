@@ -1876,6 +1876,6 @@ def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_t
 
 
 def test_positions_a_plot_s_aim_is_its_plotter_s_not_that_of_who_reports_the_plot(facts_for):
-    facts = stances(facts_for("Carlos Ortega and Ana Ruiz printed rumors of plots to sink the ship. Luis Vega hatched "
-                              "a plot to overthrow the president."), holder_names=True)
+    facts = stances(facts_for("Carlos Ortega and Ana Ruiz printed stories of plots to burn the frigate. Luis Vega "
+                              "hatched a plot to overthrow the president."), holder_names=True)
     assert {(holder, issue) for holder, _, issue in facts} == {("Luis Vega", "overthrow the president")}
