@@ -937,7 +937,7 @@ def _unrealized_at(ctx: Context, verb: Token) -> bool:
 
 
 def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
-    """A thing the text says did not happen: "without prior discussions", "refused any contact with X", "omitting
+    """A thing the text says did not happen: "without prior warning", "refused any contact with X", "omitting
     references to Y", "the meeting was canceled"; and what it says was not without a thing ("the plan was not
     without risks": a plan without risks, denied)."""
     for noun in sent:

@@ -209,7 +209,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "the meeting was canceled"
             break
         if node.dep_ == "pobj" and node.head.lower_ == "without":
-            negations += 0 if not_without(node.head) else 1  # "without prior discussions"
+            negations += 0 if not_without(node.head) else 1  # "without prior warning"
             break
         # an object or passive subject shares its verb's negation; a prepositional phrase does not
         # ("refused to include X in the negotiations": the negotiations took place), nor does the subject of an
