@@ -567,7 +567,7 @@ def purpose_clause(clause: Token, cues: Cues) -> bool:
 
 def _purpose(clause: Token) -> bool:
     """An infinitive of purpose: "to" and no subject of its own ("sent ships to ensure X", "in order to")."""
-    return clause.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+    return clause.pos_ == "VERB" and to_infinitive(clause) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 

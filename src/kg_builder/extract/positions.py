@@ -77,8 +77,8 @@ def _after_an_actor_subject(ctx: Context, pronoun: Token) -> bool:
     names an actor stands for that actor, not for a thing named in an earlier sentence."""
     if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    subjects_before = [t for t in sentence_of(pronoun)[: pronoun.i - sentence_of(pronoun).start]
-                       if t.dep_ in ("nsubj", "nsubjpass")]
+    sentence = sentence_of(pronoun)
+    subjects_before = [t for t in sentence[: pronoun.i - sentence.start] if t.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects_before) and bool(ctx.registry.actors(subjects_before[-1]))
 
 
