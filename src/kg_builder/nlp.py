@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
+from thinc.api import NumpyOps, set_current_ops
+from threadpoolctl import threadpool_limits
 
 from .errors import ModelError
 from .lexicon import Lexicon
@@ -202,7 +204,19 @@ def ruler_patterns(lexicon: Lexicon) -> list[dict]:
     return patterns
 
 
+def use_numpy_blas() -> None:
+    """The models loaded from now on multiply their matrices with numpy's BLAS, one thread a process.
+
+    thinc's default is BLIS, whose wheel on a CPU it has no kernel for runs its reference code (on this
+    project's AMD EPYC machines: 23.3 s of CPU for the corpus essays, against 17.1 s through numpy's
+    OpenBLAS, every token's annotations the same; see benchmarks/model_check.py). One thread: a corpus
+    build runs a process a core, and BLAS threads on top of them contend for the same cores."""
+    set_current_ops(NumpyOps(use_blis=False))
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
+    use_numpy_blas()
     nlp = load_model(model)
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"pipeline {nlp.meta.get('name')} lacks a parser or NER", hint="use a full English pipeline")
