@@ -335,6 +335,17 @@ def test_positions_a_possessed_policy_said_only_by_adjectives_names_no_issue(fac
     assert stances(facts) == set()
 
 
+def test_positions_a_possessed_policy_named_for_a_place_is_toward_it_not_for_it(facts_for):
+    facts = facts_for("In 1931 Peru's Bolivia policy won praise in Lima, and Chile's Argentine policy did not.")
+    assert not {issue for _, _, issue in stances(facts)} & {"Bolivia", "Argentine", "Argentina"}
+
+
+def test_positions_who_opposes_a_possessed_act_toward_a_place_disagrees_with_its_owner_not_the_place(facts_for):
+    facts = facts_for("Chile objected to Peru's Bolivia policy.")
+    parties = {frozenset(d.parties) for d in facts.disagreements}
+    assert parties == {frozenset({"state/chile", "state/peru"})}
+
+
 def test_positions_a_group_named_for_a_state_does_not_disagree_with_that_state(facts_for):
     facts = facts_for("Chilean policymakers objected to Chile's new fishing quota.")
     assert ("organization/chilean-policymakers", "Opposes", "Chile's new fishing quota") in stances(facts)

@@ -23,7 +23,7 @@ from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_pred
 from .context import Context
 from .factuality import purpose_clause, subjunctive
 from .framing import FrameMatch, matches
-from .tokens import (agents, conjuncts, head_forms, name_given, non_restrictive, none_of, objects, phrase,
+from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, name_given, non_restrictive, none_of, objects, phrase,
                      prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects, text_of,
                      that_clause, verb_lemmas)
 
@@ -289,9 +289,14 @@ def _manner_left_out(head: Token) -> bool:
 
 def _doers(ctx: Context, noun: Token, named: bool = False) -> list[str]:
     """"Peruvian naval patrols", "Chile's blockade": the actors a modifier or possessor names as the doer of a noun's
-    act ("opposed the Soviet Union": the words of an actor's own name do not name a doer); with `named`, no pronoun."""
-    return [k for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and not (named and c.pos_ == "PRON")
-            for k in ctx.registry.actors(c) if k not in ctx.registry.actors(noun)]
+    act ("opposed the Soviet Union": the words of an actor's own name do not name a doer); with `named`, no pronoun.
+    A possessor that names an actor is the doer, and a place named beside it is where or whom the act is about
+    ("Carter's China policy", "Moscow's Afghan war")."""
+    own = ctx.registry.actors(noun)
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and not (named and c.pos_ == "PRON")]
+    found = {c: [k for k in ctx.registry.actors(c) if k not in own] for c in modifiers}
+    owners = [k for c in modifiers if c.dep_ == "poss" for k in found[c]]
+    return owners or [k for c in modifiers for k in found[c]]
 
 
 def _against_failure(ctx: Context, stance: str, issue: Token, text: str) -> tuple[str, str]:
@@ -926,6 +931,8 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
                 continue
         if not content and not any(t.pos_ in ("NOUN", "PROPN") for t in words):
             continue  # "X's new foreign policy": adjectives alone name nothing the policy is for
+        if not content and all(t.ent_type_ in PLACE_TYPES for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ")):
+            continue  # "X's China policy", "X's Soviet policy": its policy toward a place, neither for it nor against
         issue = _argument_text(ctx, content[0]) if content else text_of(words)
         for holder in holders:
             # a possessive presupposes the policy, so belief or hedge verbs above do not reach it

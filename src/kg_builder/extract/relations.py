@@ -16,7 +16,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
-from .tokens import conj_heads, conjuncts, entities_in, objects, prep_objects, side_prefix, subjects
+from .tokens import PLACE_TYPES, conj_heads, conjuncts, entities_in, objects, prep_objects, side_prefix, subjects
 from .factuality import polarity
 
 
@@ -107,7 +107,7 @@ def _listed_title(ent: SentSpan, titles: list[str]) -> tuple[str | None, list[To
     first, past_comma = ent, False
     for before in reversed([e for e in ent.sent.ents if e.label_ == "PERSON" and e.end <= ent.start]):
         gap = ent.doc[before.end: first.start]
-        if not all(t.lower_ in (",", "and", "or", "of") or t.ent_type_ in ("GPE", "LOC", "NORP") for t in gap):
+        if not all(t.lower_ in (",", "and", "or", "of") or t.ent_type_ in PLACE_TYPES for t in gap):
             break
         joined = any(t.lower_ in ("and", "or") for t in gap)
         if joined and past_comma:

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "any", "some", "such", "its", "their", "his", "her", "our", "other"}
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})  # spaCy's entity types of places and of their peoples
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"}
 SPACES = re.compile(r"\s+")  # compiled once: the texts of phrases and names are made thousands of times a document
 
