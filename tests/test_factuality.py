@@ -333,6 +333,11 @@ def test_factuality_doubt_is_not_asserted(reading):
     ("Chile stated its intent to reopen the strait.", "reopen"),  # what an intent is for has not happened
     ("The second stage is expected to be finished by autumn 2031.", "finished"),  # looked forward to, not yet done
     ("Chile expects to sign the accord in May.", "sign"),
+    # the power to act, given or withheld, is not the act
+    ("The council authorized Chile to impose new tariffs on grain.", "impose"),
+    ("The cabinet directed the navy to blockade the southern ports.", "blockade"),
+    ("The charter empowered Chile to negotiate a truce.", "negotiate"),
+    ("The treaty forbade Peru to build forts on the border.", "build"),
 ])
 def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     r = reading(text, word)
