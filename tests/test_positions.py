@@ -817,6 +817,14 @@ def test_positions_support_won_for_a_thing_is_given_and_support_not_won_is_no_op
     assert stances(facts_for("The failure to win support from Chile for the plan hurt Peru.")) == set()
 
 
+def test_positions_who_wins_support_from_nobody_named_still_supports_its_aim(facts_for):
+    found = {(p.holder, p.stance, p.issue, p.factuality.polarity)
+             for p in facts_for("In 1931 Peru won bipartisan support for the canal plan.").positions}
+    assert ("state/peru", "Supports", "issue/canal-plan", "Positive") in found
+    assert not [p for p in facts_for("In 1931 Peru failed to win public support for the canal plan.").positions
+                if p.holder == "state/peru" and p.issue == "issue/canal-plan"]
+
+
 def test_positions_a_participle_of_saying_speaks_for_the_subject_of_its_clause(facts_for):
     facts = facts_for("On May 2, Garcia made a final broadcast from the palace, announcing that he would not resign "
                       "the presidency.")

@@ -160,6 +160,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         issues = [(t, text) for t, text in issues if not _carries_stance_noun(ctx, sent, pred, t)]
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
+        if not holders and match.frame.stance == "Supports" and pred.category == "noun":
+            _support_sought(ctx, sent, pred.head, issues, f"frame:{match.frame.name}:noun")  # "won bipartisan support for Y"
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
                 or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head):
             continue
@@ -434,6 +436,8 @@ def _support_sought(ctx: Context, sent: SentSpan, noun: Token, issues: list[tupl
     if not (_sought(ctx, noun) or any(lemma in ctx.frames.receiving_verbs for lemma in lemmas)):
         return
     fact = ctx.factuality(verb)
+    if fact.polarity == "Negative":
+        return  # "failed to win support for Y", "did not seek it": nothing said of the seeker's own stance on Y
     for seeker in _actors(ctx, list(verb_predication(verb, ctx.frames.object_control).agents)):
         for token, issue in issues:
             if seeker not in ctx.registry.actors(token):
