@@ -825,6 +825,12 @@ def test_positions_who_wins_support_from_nobody_named_still_supports_its_aim(fac
                 if p.holder == "state/peru" and p.issue == "issue/canal-plan"]
 
 
+def test_positions_a_concern_ranked_first_is_what_its_holder_attends_to_not_opposes(facts_for):
+    assert stances(facts_for("In 1931 Peru's chief concern was the new Chilean port.")) == set()
+    assert ("state/peru", "Opposes", "new Chilean port") in stances(
+        facts_for("In 1931 Peru voiced concern over the new Chilean port."))
+
+
 def test_positions_a_participle_of_saying_speaks_for_the_subject_of_its_clause(facts_for):
     facts = facts_for("On May 2, Garcia made a final broadcast from the palace, announcing that he would not resign "
                       "the presidency.")

@@ -163,7 +163,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and match.frame.stance == "Supports" and pred.category == "noun":
             _support_sought(ctx, sent, pred.head, issues, f"frame:{match.frame.name}:noun")  # "won bipartisan support for Y"
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
-                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head):
+                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match):
             continue
         fact = _stance_factuality(ctx, match, holders)
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
@@ -250,6 +250,14 @@ def _asked_clause(verb: Token) -> bool:
     ("after the United States had committed itself to X, Roosevelt sought Y")."""
     return verb.dep_ == "ccomp" and verb.i > verb.head.i \
         and not any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
+
+
+def _ranked_first(ctx: Context, match: FrameMatch) -> bool:
+    """"Napoleon's chief concern was the war in Mexico": a worry noun ranked first says what its holder was most intent
+    on, not what the holder was against."""
+    noun = match.predication.head
+    return match.frame.stance == "Opposes" and match.predication.category == "noun" \
+        and any(c.dep_ == "amod" and c.lower_ in ctx.triggers["positions"]["priority_modifiers"] for c in noun.children)
 
 
 def _under_denied_stance(ctx: Context, verb: Token) -> bool:
