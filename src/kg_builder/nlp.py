@@ -207,10 +207,11 @@ def ruler_patterns(lexicon: Lexicon) -> list[dict]:
 def use_numpy_blas() -> None:
     """The models loaded from now on multiply their matrices with numpy's BLAS, one thread a process.
 
-    thinc's default is BLIS, whose wheel on a CPU it has no kernel for runs its reference code (on this
-    project's AMD EPYC machines: 23.3 s of CPU for the corpus essays, against 17.1 s through numpy's
-    OpenBLAS, every token's annotations the same; see benchmarks/model_check.py). One thread: a corpus
-    build runs a process a core, and BLAS threads on top of them contend for the same cores."""
+    thinc's default is BLIS, whose wheel on a CPU it has no kernel for runs its reference code: on the AMD
+    EPYC of benchmarks/results/model-check-2026-12-04.md, the model's tok2vec took 5.62 s of CPU over the
+    corpus essays through BLIS and 2.53 s through numpy's OpenBLAS, every token's annotations the same
+    (benchmarks/model_check.py). One thread: a corpus build runs a process a core, and BLAS threads on top
+    of them would contend for the same cores."""
     set_current_ops(NumpyOps(use_blis=False))
     threadpool_limits(limits=1, user_api="blas")
 
