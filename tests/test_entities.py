@@ -361,3 +361,15 @@ def test_entities_their_after_a_subject_of_several_is_that_subject_not_the_pair_
                       "smuggling.")
     holders = {p.holder for p in facts.positions if "smuggling" in p.evidence.span.sentence}
     assert "state/peru" in holders and not holders & {"state/chile", "state/bolivia"}
+
+
+def test_entities_a_subject_he_goes_on_with_the_subject_before_not_the_last_name_in_it(facts_for):
+    facts = facts_for("Senator Ricardo Ruiz met the envoys of Juan Soto in Lima. In May, he demanded the withdrawal of "
+                      "Peruvian troops.")
+    assert {p.holder for p in facts.positions if p.stance == "Demands"} == {"person/ricardo-ruiz"}
+
+
+def test_entities_a_he_after_a_person_named_in_its_own_sentence_is_that_person(facts_for):
+    facts = facts_for("Senator Ricardo Ruiz met the envoys of Juan Soto in Lima. Although Soto was popular in Lima, "
+                      "he demanded the withdrawal of Peruvian troops.")
+    assert {p.holder for p in facts.positions if p.stance == "Demands"} == {"person/juan-soto"}

@@ -795,7 +795,8 @@ class Registry:
 
     def _antecedent(self, token: Token, plural: bool) -> list[str]:
         """The subject of the sentence's main clause (a fronted "At their first meeting, Trump and Kim ..." points
-        forward), else the pair last named together, else the nearest earlier actor. In a clause that says what a
+        forward), else the pair last named together, else the nearest earlier actor (for "he" as the subject with no
+        person before it in its own sentence, the previous sentence's subject first). In a clause that says what a
         noun holds ("Trump's statements that he wants ..."), the pronoun is the noun's owner."""
         owner = self._joined_owner(token, tuple(ACTOR_KINDS) if plural else ("Person",)) or self._content_owner(token)
         if owner:
@@ -828,12 +829,14 @@ class Registry:
                 return []
             previous = self._previous_subject(token, tuple(ACTOR_KINDS), plural=True)
             return [] if previous is None and not before else before or previous or list(self.last_pair)
-        for i in range(token.i - 1, max(sentence_of(token).start - 60, -1), -1):
-            key = self.token_key.get(i)
-            actor = self._as_actor(key) if key else None
-            if actor and self.kind(actor) == "Person":
-                return [actor]
-        return []
+        start = sentence_of(token).start
+        nearest = next(((i, actor) for i in range(token.i - 1, max(start - 60, -1), -1)
+                        if (actor := self._as_actor(self.token_key[i]) if i in self.token_key else None)
+                        and self.kind(actor) == "Person"), None)
+        # "Sadat sought a way out of the deadlock with Nixon. In July, he expelled ...": with no person before it in its
+        # own sentence, a subject "he" goes on with the subject of the sentence before, not the last name in it
+        previous = self._previous_subject(token, ("Person",)) if nearest is None or nearest[0] < start else []
+        return previous or ([nearest[1]] if nearest else [])
 
     def _content_owner(self, token: Token) -> list[str]:
         clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
