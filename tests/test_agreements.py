@@ -815,3 +815,10 @@ def test_agreements_a_word_of_a_treaty_s_name_that_names_no_state_points_back_at
 def test_agreements_a_treaty_named_by_two_states_is_theirs(facts_for):
     facts = facts_for("The Chilean-Peruvian Fisheries Treaty was signed in 2031.")
     assert {r.object for r in signatories(facts)} == {"state/chile", "state/peru"}
+
+
+def test_agreements_a_state_body_that_ratifies_makes_its_state_the_party(facts_for):
+    facts = facts_for("In 1931 the Chilean Senate ratified the Treaty of Lima.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert [labels[r.object] for r in signatories(facts)] == ["Chile"]
+    assert [labels[p] for e in facts.events for p in e.participants] == ["Chilean Senate"]  # who ratified it

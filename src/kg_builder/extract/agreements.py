@@ -396,7 +396,9 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     # a later signing by others ("In 2034 Bolivia ratified it too") is not the one that adopted it
     if event_key and agreement.adopted_at == event_key and status == "Signed" and fact.is_plain_fact:
         join_participants(ctx, event_key, signers)
-    for signer in signers:
+    # a body of a state that ratifies or approves binds its state: "the U.S. Senate ratified the treaty" makes the
+    # United States a party (the Senate stays the one who ratified, in the event)
+    for signer in dict.fromkeys(ctx.registry.named_state(s) or s for s in signers):
         ctx.relate(agreement.key, "signatory", signer, ctx.evidence(sentence_of(token), "rule:agreement-signatory", 0.8),
                    Factuality(fact.polarity, fact.modality, fact.attributed_to))
     # "France and China did not sign": no principal pair; nor are two who part ways ("the U.S. abrogated its
