@@ -229,6 +229,18 @@ def test_events_month_without_year_follows_the_last_date_of_the_text(facts_for):
     assert recall.start == TimeValue("2016-03", "month")
 
 
+@pytest.mark.parametrize("text, start", [
+    # a year of a clause in the past perfect looks back: the story's time stays where it was
+    ("In March 1931, Chilean troops crossed the border. Beginning in 1881, Chile had claimed the valley. On May 5, "
+     "the ministers met in Lima.", TimeValue("1931-05-05", "day")),
+    # but "by" and "until" give the time the story looks back from
+    ("By 1990, Chile had built a new navy. In May, the ministers met in Lima.", TimeValue("1990-05", "month")),
+])
+def test_events_a_month_without_year_is_not_dated_by_a_look_back(facts_for, text, start):
+    meeting = next(e for e in facts_for(text).events if "ministers met" in e.label)
+    assert meeting.start == start
+
+
 @pytest.mark.xfail(strict=True, reason="an unyeared month is never placed after the document date, even in a future "
                                        "clause ('will recall ... in June' in a May 2020 text gives 2019-06)")
 def test_events_future_month_without_year_is_after_the_document_date(facts_for):

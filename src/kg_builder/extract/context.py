@@ -33,7 +33,8 @@ class Context:
     registry: Registry
     cues: Cues
     frames: Frames
-    anchor: TimeValue | None = None
+    anchor: TimeValue | None = None  # the story's time: what a month with no year falls in
+    recent: TimeValue | None = None  # the last time a clause named, a look back included: what "at that time" is
     dates: dict[int, Interval] = field(default_factory=dict)  # the current sentence's dates, by token
     events: dict[str, Event] = field(default_factory=dict)
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key

@@ -87,11 +87,27 @@ def _with_listed_year(ent: SentSpan, later: list[SentSpan]) -> str:
 
 def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     """The narrative moves on with the dates that date a clause; a date inside a noun phrase ("the June 4, 1967
-    borders", "the 1972 treaty") names a thing and does not move the story's time."""
-    narrative = [i for i in dates if (word := _attachment(ctx.doc[i], noun=False)) is not None
-                 and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at) and not _era(dates[i])]
+    borders", "the 1972 treaty") names a thing and does not move the story's time, nor does one of a clause in the
+    past perfect, which looks back from it ("beginning in 1833, Britain had held the islands": the next "On May 5"
+    is still the story's May), unless it is the time the story looks back from ("By 1990, Chile had built ...",
+    "there had been no incident until 1990")."""
+    clauses = {i: word for i in dates if (word := _attachment(ctx.doc[i], noun=False)) is not None
+               and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at) and not _era(dates[i])}
+    narrative = [i for i, word in clauses.items()
+                 if not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))]
+    if clauses:
+        ctx.recent = dates[max(clauses)].start
     if narrative:
         ctx.anchor = dates[max(narrative)].start
+
+
+def _looking_back(word: Token) -> bool:
+    """The clause of ``word`` is in the past perfect ("had held"), or, for a participle with no subject of its own
+    ("beginning in 1833", "a claim dating to 1816"), the clause it hangs on is."""
+    clause = word
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ != "ROOT":
+        clause = clause.head
+    return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in clause.children)
 
 
 def title_anchor(document: Document) -> TimeValue | None:
@@ -251,10 +267,11 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
     text = sentence_of(token).text.lower()
-    if ctx.anchor and ("at that time" in text or "at the time" in text):
-        return Interval(ctx.anchor, None)
-    if ctx.anchor and words & set(ctx.triggers["events"]["relative_adverbs"]):
-        return Interval(TimeValue(ctx.anchor.iso[:4], "year"), None)
+    last = ctx.recent or ctx.anchor  # "had met in June 2018 ... announced at that time": the time just named
+    if last and ("at that time" in text or "at the time" in text):
+        return Interval(last, None)
+    if last and words & set(ctx.triggers["events"]["relative_adverbs"]):
+        return Interval(TimeValue(last.iso[:4], "year"), None)
     return None
 
 
