@@ -382,3 +382,10 @@ def test_entities_a_he_after_a_person_named_in_its_own_sentence_is_that_person(f
 ])
 def test_entities_a_seat_of_successive_states_stands_for_the_one_the_text_names(facts_for, text, state):
     assert {p.holder for p in facts_for(text).positions if p.stance == "Rejects"} == {state}
+
+
+def test_entities_a_subject_he_goes_on_with_the_last_clause_of_the_sentence_before(facts_for):
+    facts = facts_for("Juan Soto had asked Ricardo Ruiz for ships, but Ruiz knew that the Senate would object. In May, he "
+                      "demanded the withdrawal of Peruvian troops.")
+    assert {p.holder for p in facts.positions if p.issue == "issue/withdrawal-of-peruvian-troops"} == \
+        {"person/ricardo-ruiz"}

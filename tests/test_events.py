@@ -235,6 +235,9 @@ def test_events_month_without_year_follows_the_last_date_of_the_text(facts_for):
      "the ministers met in Lima.", TimeValue("1931-05-05", "day")),
     # but "by" and "until" give the time the story looks back from
     ("By 1990, Chile had built a new navy. In May, the ministers met in Lima.", TimeValue("1990-05", "month")),
+    # and before the story has a time of its own, a look back gives it one
+    ("As late as 1931, a war seemed unlikely. Relations had soured in August of 1931. In September, the ministers met "
+     "in Lima.", TimeValue("1931-09", "month")),
 ])
 def test_events_a_month_without_year_is_not_dated_by_a_look_back(facts_for, text, start):
     meeting = next(e for e in facts_for(text).events if "ministers met" in e.label)

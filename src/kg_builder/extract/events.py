@@ -93,8 +93,10 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     "there had been no incident until 1990")."""
     clauses = {i: word for i in dates if (word := _attachment(ctx.doc[i], noun=False)) is not None
                and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at) and not _era(dates[i])}
-    narrative = [i for i, word in clauses.items()
-                 if not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))]
+    # (before the story has a time of its own, a look back gives it one: "As late as 1939 ... relations had soured
+    # in August of 1939. The occupation of Poland in September ...")
+    narrative = [i for i, word in clauses.items() if ctx.anchor is None
+                 or not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))]
     if clauses:
         ctx.recent = dates[max(clauses)].start
     if narrative:
