@@ -160,6 +160,17 @@ def test_rdf_every_fact_node_is_derived_from_a_text_span(graph):
             assert confidence.datatype == XSD.decimal and 0 <= confidence.toPython() <= 1
 
 
+def test_rdf_a_span_shared_by_facts_of_several_confidences_has_the_highest_as_its_own():
+    # one rule reading one sentence twice, at 0.8 and at 0.6 (and PLAIN at 0.7): each fact keeps its own confidence
+    # on its derivation, the span they share has one
+    graph = rdf.to_graph(make_facts(relations=(
+        PLAIN, Relation("state/peru", "alliedWith", "state/chile", dataclasses.replace(MET, confidence=0.8)),
+        Relation("state/chile", "alliedWith", "state/bolivia", dataclasses.replace(MET, confidence=0.6)))))
+    span = next(s for s in graph.subjects(RDF.type, KGO.TextSpan) if str(graph.value(s, KGO.sentence)) == MET.span.sentence)
+    assert [float(c) for c in graph.objects(span, KGO.confidence)] == [0.8]
+    assert validate_graph(graph, reasoner="none").conforms
+
+
 def test_rdf_every_fact_node_has_factuality(graph):
     for node in fact_nodes(graph) - set(graph.subjects(RDF.type, KGO.Commitment)):
         assert len(list(graph.objects(node, KGO.polarity))) == 1, node

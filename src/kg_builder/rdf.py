@@ -222,6 +222,7 @@ class _Writer:
         self.spans = _SpanNames(document.doc_id)
         self.lines: set[str] = set()
         self.spans_written: set[tuple[str, Span]] = set()  # (span node, span) whose own triples are in ``lines``
+        self.span_confidence: dict[str, float] = {}  # span node -> the highest confidence of the facts read from it
 
     def node(self, key: str) -> str:
         """The IRI of a fact (minted from its content) or of an entity (from its key)."""
@@ -243,7 +244,8 @@ class _Writer:
         self.add(derivation, _KGO.extractor, extractor)
         self.add(derivation, _KGO.confidence, confidence)
         self.add(s, _KGO.extractor, extractor)
-        self.add(s, _KGO.confidence, confidence)
+        # a span has one confidence (kgsh:TextSpanConfidence): the highest of the facts its extractor read from it
+        self.span_confidence[s] = max(self.span_confidence.get(s, 0.0), evidence.confidence)
         if (s, span) in self.spans_written:
             return  # the facts of a sentence share its span: its text and selectors are written once
         self.spans_written.add((s, span))
@@ -546,6 +548,8 @@ def to_ntriples(facts: Facts, known_labels: Mapping[str, str] | None = None, bui
         writer.relation(relation, _node(minted[_claim_ref(i)]))
     if build is not None:
         writer.build(build)
+    for span, confidence in writer.span_confidence.items():
+        writer.add(span, _KGO.confidence, _decimal(confidence))
     return "".join(sorted(writer.lines))
 
 
