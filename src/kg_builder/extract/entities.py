@@ -524,20 +524,18 @@ class Registry:
 
     def _previous_subject(self, token: Token, kinds: tuple[str, ...], plural: bool = False) -> list[str] | None:
         """A sentence-initial pronoun continues the topic: the subject of the previous sentence's main clause (all
-        its conjuncts for "they"), of its last clause for a singular one ("X had asked Y, but the President knew ... He"); None
-        when "they" continues a plural subject that names no actor ("a band of ranchers and traders took over the
-        islands. They asked ...": no state named before)."""
+        its conjuncts for "they"), of its last clause for a singular one ("X had asked Y, but the President knew ...
+        He"); None when "they" continues a plural subject that names no actor ("a band of ranchers and traders took
+        over the islands. They asked ...": no state named before)."""
         sent = sentence_of(token)
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or sent.start == 0:
             return []
         previous = sentence_of(token.doc[sent.start - 1])
         while not previous.text.strip() and previous.start > 0:
             previous = sentence_of(token.doc[previous.start - 1])
-        clause = previous.root
-        for later in ([] if plural else [c for c in previous.root.children if c.dep_ == "conj"
-                                         and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]):
-            clause = later
-        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        clauses = [previous.root] + ([] if plural else [c for c in previous.root.children if c.dep_ == "conj"
+                                                        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)])
+        for subject in (c for c in clauses[-1].children if c.dep_ in ("nsubj", "nsubjpass")):
             found = [k for k in self.actors(subject) if self.kind(k) in kinds]
             if found and (len(found) > 1) == plural:
                 return found if plural else found[:1]

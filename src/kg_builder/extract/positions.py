@@ -160,8 +160,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         issues = [(t, text) for t, text in issues if not _carries_stance_noun(ctx, sent, pred, t)]
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
-        if not holders and match.frame.stance == "Supports" and pred.category == "noun":
-            _support_sought(ctx, sent, pred.head, issues, f"frame:{match.frame.name}:noun")  # "won bipartisan support for Y"
+        if not holders and match.frame.stance == "Supports" and pred.category == "noun":  # "won bipartisan support"
+            _support_sought(ctx, sent, pred.head, issues, f"frame:{match.frame.name}:noun")
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
                 or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match):
             continue
@@ -303,7 +303,8 @@ def _doers(ctx: Context, noun: Token, named: bool = False) -> list[str]:
     A possessor that names an actor is the doer, and a place named beside it is where or whom the act is about
     ("Carter's China policy", "Moscow's Afghan war")."""
     own = ctx.registry.actors(noun)
-    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and not (named and c.pos_ == "PRON")]
+    modifiers = [c for c in noun.children
+                 if c.dep_ in ("amod", "compound", "poss", "nmod") and not (named and c.pos_ == "PRON")]
     found = {c: [k for k in ctx.registry.actors(c) if k not in own] for c in modifiers}
     owners = [k for c in modifiers if c.dep_ == "poss" for k in found[c]]
     return owners or [k for c in modifiers for k in found[c]]
