@@ -1904,3 +1904,12 @@ def test_positions_a_plot_s_aim_is_its_plotter_s_not_that_of_who_reports_the_plo
     facts = stances(facts_for("Carlos Ortega and Ana Ruiz printed stories of plots to burn the frigate. Luis Vega "
                               "hatched a plot to overthrow the president."), holder_names=True)
     assert {(holder, issue) for holder, _, issue in facts} == {("Luis Vega", "overthrow the president")}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Chilean priorities in that decade did not include funding Peru's new railway.", set()),
+    ("Chilean priorities in that decade included funding Peru's new railway.",
+     {("state/chile", "Supports", "funding Peru's new railway")}),
+])
+def test_positions_a_negated_verb_saying_what_a_stance_noun_amounts_to_leaves_no_stance(facts_for, text, held):
+    assert {s for s in stances(facts_for(text)) if s[0] == "state/chile"} == held

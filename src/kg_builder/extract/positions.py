@@ -417,7 +417,7 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     they report it; one that another was to be brought round to ("used force to convince Y to accept X") is what
     the act was for, not what came of it."""
     pred = match.predication
-    fact = ctx.factuality(pred.head)
+    fact = ctx.factuality(_content_verb(ctx, pred) or pred.head)
     if "theme" in match.frame.fillers("holder") and purpose_clause(pred.head, ctx.cues) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)
     if ctx.reading(pred.head).said_future and fact.attributed_to is not None:
@@ -427,6 +427,15 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     if (_sought(ctx, pred.head) or _to_be_won(ctx, pred.head)) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)  # "sought Chile's support": not given yet
     return fact
+
+
+def _content_verb(ctx: Context, pred: Predication) -> Token | None:
+    """"Their interests did not include aiding Peru", "its aim may have been to delay the vote": the verb that says
+    what a stance noun amounts to carries whether it does (the noun, its subject, is not negated itself)."""
+    verb = pred.head.head
+    if pred.category != "noun" or pred.head.dep_ != "nsubj" or verb.lemma_.lower() not in ctx.frames.complement_verbs:
+        return None
+    return verb if any(clause.head == verb or clause.head.head == verb for clause in pred.clauses) else None
 
 
 def _to_be_won(ctx: Context, noun: Token) -> bool:
