@@ -389,3 +389,11 @@ def test_entities_a_subject_he_goes_on_with_the_last_clause_of_the_sentence_befo
                       "demanded the withdrawal of Peruvian troops.")
     assert {p.holder for p in facts.positions if p.issue == "issue/withdrawal-of-peruvian-troops"} == \
         {"person/ricardo-ruiz"}
+
+
+def test_entities_its_after_a_thing_and_then_people_is_the_things_no_state_named_before(facts_for):
+    facts = facts_for("Chile and Bolivia sent envoys to the border talks in Arica. The conference closed in deadlock "
+                      "in May; Senator Ana Ruiz blamed Luis Vega for its collapse.")
+    assert not [d for d in facts.disagreements if {"state/chile", "state/bolivia"} & set(d.parties)]
+    assert not [p for p in facts.positions if p.holder in ("state/chile", "state/bolivia")
+                and "collapse" in p.evidence.span.sentence]

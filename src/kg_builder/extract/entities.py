@@ -446,6 +446,12 @@ class Registry:
                 return found[:1]
         if earlier and self._thing(earlier[-1], token):
             return []
+        # "The summit ended in deadlock; Ruiz blamed Vega for its failure": a neuter pronoun passes over the people
+        # named since to a thing ("its" of the subject of its own clause may still be a state's: "the squadron sent
+        # missions from its base")
+        nearest = next((s for s in reversed(earlier) if not self._people(s)), None)
+        if nearest is not None and nearest != earlier[-1] and nearest.tag_ == "NN" and not self.actors(nearest):
+            return []
         previous = self._previous_subject(token, ("State", "Organization"))
         if previous:
             return previous
@@ -516,6 +522,11 @@ class Registry:
         supporters are no "it")."""
         kinds = ("State",) if subject.pos_ == "NOUN" and subject.tag_ == "NNS" else ("State", "Organization")
         return [k for k in self.actors(subject) if self.kind(k) in kinds]
+
+    def _people(self, subject: Token) -> bool:
+        """A subject that names only people ("Ruiz", "he", "Ruiz and Vega"), whom "it" cannot stand for."""
+        found = self.actors(subject)
+        return bool(found) and all(self.kind(k) == "Person" for k in found)
 
     def _thing(self, subject: Token, pronoun: Token) -> bool:
         """A singular common noun that names no actor: what a following "it" most likely stands for ("its" may still
