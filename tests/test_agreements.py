@@ -822,3 +822,16 @@ def test_agreements_a_state_body_that_ratifies_makes_its_state_the_party(facts_f
     labels = {e.key: e.label for e in facts.entities}
     assert [labels[r.object] for r in signatories(facts)] == ["Chile"]
     assert [labels[p] for e in facts.events for p in e.participants] == ["Chilean Senate"]  # who ratified it
+
+
+@pytest.mark.parametrize("sentence, provisions", [
+    # a treaty that forces a party to act commits it to that act
+    ("Besides securing free transit for Bolivian ore, the treaty also compelled Peru to hand Tacna and Tarata to "
+     "Chile.", ["compelled Peru to hand Tacna and Tarata to Chile"]),
+    # what a treaty led someone to do is no provision of it
+    ("This led Peruvian envoy Luis Vega to lower duties on wool and hides.", []),
+])
+def test_agreements_an_infinitive_after_a_treaty_s_object_is_that_object_s_act(facts_for, sentence, provisions):
+    facts = facts_for(f"The Treaty of Sucre was signed in 1911. {sentence}")
+    [treaty] = [a for a in facts.agreements if a.label == "Treaty of Sucre"]
+    assert [c.label for c in treaty.commitments] == provisions

@@ -642,7 +642,8 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     imposed a tariff")."""
     obliging = set(ctx.triggers["agreements"]["commitment_verbs"])
     for verb in (t for t in sent if t.pos_ == "VERB"):
-        pred = verb_predication(verb)
+        # "the treaty forced Spain to cede Guam": Spain cedes, and the treaty obliges it to (its own verb's provision)
+        pred = verb_predication(verb, ctx.frames.object_control)
         owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, a))), None)
         # also "returned to X by limiting Y": the treaty limits Y; "it did not guarantee Y" commits to nothing
         if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive" \
