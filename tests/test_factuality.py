@@ -44,6 +44,8 @@ def reading(token_of, cues):
     ("Chile signed the accord in March.", "signed"),
     ("Chile signed the accord without delay.", "signed"),  # "without" here negates nothing
     ("Peru and Chile met in Lima.", "met"),
+    # "stop" denies a gerund, not an infinitive, which says what the stop was for
+    ("In 1901, Chilean patrols continued to stop Bolivian mule trains to search for smuggled rifles.", "search"),
 ])
 def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
     r = reading(text, word)
@@ -70,6 +72,8 @@ def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
      "establish"),  # the parser hangs this "not" on "did"
     ("In 1947 Chile refrained from signing the accord.", "signing"),
     ("In 1947 the Senate prevented Chile from signing the accord.", "signing"),
+    ("In 1902, Peru stopped buying Chilean nitrate.", "buying"),
+    ("Chile refused to lift the tariff or to allow visits of reporters.", "allow"),  # refused each one listed
 ])
 def test_factuality_negation_makes_negative(reading, text, word):
     r = reading(text, word)

@@ -118,3 +118,21 @@ def test_nlp_a_tensed_verb_after_a_conjunction_taken_for_a_preposition_stays_whe
                             ["ROOT", "aux", "acl", "det", "dobj", "prep", "det", "amod", "pobj", "acl", "punct"],
                             ["NNS", "TO", "VB", "DT", "NN", "IN", "DT", "JJ", "NNS", "VBD", "."]))
     assert [(t.dep_, t.head.text) for t in (doc[0], doc[9])] == [("ROOT", "efforts"), ("acl", "ports")]
+
+
+def test_nlp_an_infinitive_after_a_comma_in_a_list_of_infinitives_joins_the_first() -> None:
+    from kg_builder.nlp import listed_infinitives
+
+    # "Peru proved unwilling to cut tariffs, to admit envoys, or to hold talks.": "admit" parsed as an adverbial
+    # clause of "proved"
+    words = ["Peru", "proved", "unwilling", "to", "cut", "tariffs", ",", "to", "admit", "envoys", ",", "or", "to",
+             "hold", "talks", "."]
+    heads = [1, 1, 1, 4, 2, 4, 1, 8, 1, 8, 8, 8, 13, 8, 13, 1]
+    deps = ["nsubj", "ROOT", "oprd", "aux", "xcomp", "dobj", "punct", "aux", "advcl", "dobj", "punct", "cc", "aux",
+            "conj", "dobj", "punct"]
+    tags = ["NNP", "VBD", "JJ", "TO", "VB", "NNS", ",", "TO", "VB", "NNS", ",", "CC", "TO", "VB", "NNS", "."]
+    doc = listed_infinitives(parsed(words, heads, deps, tags))
+    assert (doc[8].dep_, doc[8].head.text) == ("conj", "cut")
+    # one purpose clause after another is no list: "cut tariffs, to admit envoys" with nothing listed after it
+    doc = listed_infinitives(parsed(words[:10] + ["."], heads[:10] + [1], deps[:10] + ["punct"], tags[:10] + ["."]))
+    assert (doc[8].dep_, doc[8].head.text) == ("advcl", "proved")

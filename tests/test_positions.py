@@ -1913,3 +1913,9 @@ def test_positions_a_plot_s_aim_is_its_plotter_s_not_that_of_who_reports_the_plo
 ])
 def test_positions_a_negated_verb_saying_what_a_stance_noun_amounts_to_leaves_no_stance(facts_for, text, held):
     assert {s for s in stances(facts_for(text)) if s[0] == "state/chile"} == held
+
+
+def test_positions_an_infinitive_listed_after_a_comma_under_a_refusal_is_refused_too(facts_for):
+    facts = facts_for("Chile proved unwilling to lift the tariff, to allow visits of reporters, or to hold talks until "
+                      "Peru agreed to drop its claim.")
+    assert not [p for p in facts.positions if p.holder == "state/chile" and p.stance == "Supports"]

@@ -69,6 +69,28 @@ def main_verbs(doc):
     return doc
 
 
+@Language.component("kg_listed_infinitives")
+def listed_infinitives(doc):
+    """"Chile was unwilling to lift the tariff, to allow visits, or to hold talks": the parser may take the
+    infinitives after the first for adverbial clauses of the main verb (what it was done for), where they go on the
+    list the first begins: an infinitive right after a comma that ends the first one's phrase, with a list of its own
+    after it ("or to hold talks"), is joined to the first."""
+    deps = doc.to_array([DEP]).ravel().tolist()
+    for i in (i for i, dep in enumerate(deps) if dep == _ADVCL and 2 < i):
+        verb = doc[i]
+        if verb.tag_ != "VB" or doc[i - 1].lower_ != "to" or doc[i - 2].text != "," \
+                or not any(c.dep_ == "cc" for c in verb.children) or not any(c.dep_ == "conj" for c in verb.children):
+            continue
+        # the infinitive of the same verb, or of its adjective ("proved unwilling to"), not one inside it ("continued
+        # to stop ships to search them, to impress seamen, and to ...": stop, impress and enforce go on)
+        first = next((t for t in doc[i - 3].ancestors if t.dep_ == "xcomp" and t.tag_ == "VB"
+                      and doc[t.i - 1].lower_ == "to" and t.right_edge.i == i - 3
+                      and (t.head == verb.head or t.head.tag_.startswith("JJ") and t.head.head == verb.head)), None)
+        if first is not None:
+            verb.head, verb.dep_ = first, "conj"
+    return doc
+
+
 def _subordinate(verb: Token) -> bool:
     """"... a port as the old ports closed": the verb of a clause after a conjunction the parser took for a
     preposition, whose object it made the verb's noun."""
@@ -80,6 +102,7 @@ _SUBORDINATORS = frozenset({"as", "since", "before", "after", "until", "till", "
                             "although", "whereas", "unless", "whether"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _ACL = get_string_id("acl")
+_ADVCL = get_string_id("advcl")
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 
 
@@ -231,6 +254,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
                  config={"prefixes": list(lexicon.triggers["tokens"]["place_prefixes"])})
     nlp.add_pipe("kg_sentence_bounds", before="parser")
     nlp.add_pipe("kg_main_verbs", after="parser")
+    nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     memoise_rules(nlp)

@@ -66,7 +66,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "facilities": {"head_requires": LISTS,
                    **_words("heads", "generic_modifiers", "status_modifiers", "status_nouns", "operator_verbs",
                             "phase_verbs", "change_verbs", "named_heads")},
-    "factuality": _words("negators", "negative_implicatives", "negative_nouns", "negative_adjectives",
+    "factuality": _words("negators", "negative_implicatives", "gerund_implicatives", "negative_nouns", "negative_adjectives",
                          "implicative_adjectives", "negated_degree_adverbs", "negative_quantifiers",
                          "negating_verbs", "thwarting_verbs", "occurrence_verbs", "negative_adverbs", "hedge_modals",
                          "hypothetical_modals", "narrative_modals", "past_ability_modals", "past_circumstance_marks",

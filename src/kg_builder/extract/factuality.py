@@ -26,6 +26,7 @@ class Cues:
 
     negators: frozenset[str]
     negative_implicatives: frozenset[str]
+    gerund_implicatives: frozenset[str]
     negative_nouns: frozenset[str]
     negative_adjectives: frozenset[str]
     implicative_adjectives: frozenset[str]
@@ -174,13 +175,20 @@ def _with_particle(verb: Token) -> str:
 def polarity(trigger: Token, cues: Cues) -> str:
     """Negative when the trigger, or the verb a noun trigger depends on, is negated, or sits under "failed to"."""
     negations = 1 if _takes_none(trigger) else 0
-    node = trigger
+    node, own = trigger, True
+    if _listed_infinitive(trigger):  # "refused to lift the tariff or to allow visits": refused the visits too
+        negations += 1 if _negated(trigger, cues) or _negated_alternative(trigger, cues) else 0
+        node, own = trigger.head, False
     for _ in range(3):
-        if _negated(node, cues) or _negated_alternative(node, cues):
+        if own and (_negated(node, cues) or _negated_alternative(node, cues)):
             negations += 1
+        own = True
         failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children)  # "attempted unsuccessfully to"
         governor = _with_particle(node.head)
-        if node.dep_ == "xcomp" and (governor in cues.negative_implicatives or failed
+        # "stopped trading" did not trade; "stopped ships to search them" searched
+        denying = governor in cues.negative_implicatives and not (
+            governor in cues.gerund_implicatives and node.tag_ == "VB")
+        if node.dep_ == "xcomp" and (denying or failed
                                      or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
@@ -223,6 +231,12 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
+
+
+def _listed_infinitive(verb: Token) -> bool:
+    """An infinitive joined to an infinitive complement, which its governor governs too (not the first one's own
+    "not": "refused not to sign X but to allow Y")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
 
 
 def _modal_of(token: Token, cues: Cues) -> str | None:
