@@ -1919,3 +1919,12 @@ def test_positions_an_infinitive_listed_after_a_comma_under_a_refusal_is_refused
     facts = facts_for("Chile proved unwilling to lift the tariff, to allow visits of reporters, or to hold talks until "
                       "Peru agreed to drop its claim.")
     assert not [p for p in facts.positions if p.holder == "state/chile" and p.stance == "Supports"]
+
+
+@pytest.mark.parametrize("text, offered", [
+    ("In 1880 Chile provided the garrison with rifles.", "rifles"),  # not the garrison: whom it goes to
+    ("In 1880 Chile offered Peru a truce with a ban on new forts.", "truce"),  # Peru is given it
+    ("In 1880 Chile offered a truce, with Peru keeping its forts.", "truce"),  # "with" of the whole clause
+])
+def test_positions_the_object_before_a_with_phrase_of_a_verb_of_giving_is_the_recipient(facts_for, text, offered):
+    assert {issue for holder, stance, issue in stances(facts_for(text)) if stance == "Offers"} == {offered}

@@ -484,7 +484,14 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
             and "theme" not in match.frame.fillers("holder") \
             and {"clause", "infinitive"} & set(match.frame.fillers("concerns")):
         return "clause", [(c, f"{phrase(t)} {clause_text(c)}") for c in pred.infinitives for t in pred.addressees[:1]]
+    # "failed to provide it with assistance", "rewarded them with land": with a "with" phrase right after it, the
+    # object is whom the thing is given to, whatever it names (not beside a recipient: "gave Japan a grace period with
+    # X"; "offered autonomy, with France keeping X" offers autonomy)
+    given_to = pred.category == "verb" and not pred.recipients and "with" in match.frame.fillers("concerns") and any(
+        p.lower_ == "with" and p.i == t.right_edge.i + 1 for t in pred.themes for p in t.doc[t.right_edge.i + 1:][:1])
     for source, tokens in match.candidates("concerns"):
+        if source == "theme" and given_to:
+            continue
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
         tokens = [t for t in _coordinates(pred, tokens) if _of_theme(ctx, match.frame.themes, t)]
