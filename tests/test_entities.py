@@ -397,3 +397,13 @@ def test_entities_its_after_a_thing_and_then_people_is_the_things_no_state_named
     assert not [d for d in facts.disagreements if {"state/chile", "state/bolivia"} & set(d.parties)]
     assert not [p for p in facts.positions if p.holder in ("state/chile", "state/bolivia")
                 and "collapse" in p.evidence.span.sentence]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1889 the Chilean blockade stirred old Latin American fears of a war in the Andes.",
+    "In March 1990, Central American presidents signed a border accord at Tegucigalpa.",
+])
+def test_entities_a_region_s_demonym_names_no_american_state(facts_for, text):
+    facts = facts_for(text)
+    assert "state/united-states" not in {p.holder for p in facts.positions}
+    assert "state/united-states" not in {e.key for e in facts.entities}
