@@ -407,3 +407,39 @@ def test_entities_a_region_s_demonym_names_no_american_state(facts_for, text):
     facts = facts_for(text)
     assert "state/united-states" not in {p.holder for p in facts.positions}
     assert "state/united-states" not in {e.key for e in facts.entities}
+
+
+@pytest.mark.parametrize("text, tagged, person", [
+    # the model may take a title of several words into a name it tags an organization
+    ("In 1903 Lieutenant General Mateo Aranda seized the palace in Quito.", (2, 6), "Mateo Aranda"),
+    ("Later that year Commissar for Foreign Affairs Ivan Petrov arrived in Lima.", (3, 9), "Ivan Petrov"),
+    ("In 1903 Peru named Luis Vega its Envoy Extraordinary and Minister Plenipotentiary.", (7, 9), None),
+])
+def test_entities_a_long_title_the_model_took_into_a_name_opens_a_persons_name(pipeline, text, tagged, person):
+    from spacy.tokens import Span
+
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    doc = pipeline.nlp(text)
+    doc.ents = [e for e in doc.ents if e.end <= tagged[0] or e.start >= tagged[1]] + [Span(doc, *tagged, "ORG")]
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    named = {e.label for e in facts.entities if e.kind in ("Person", "Organization")}
+    assert doc[tagged[0]: tagged[1]].text not in named
+    assert (person in named) if person else not any(e.kind == "Person" and e.label != "Luis Vega"
+                                                     for e in facts.entities)
+
+
+def test_entities_a_title_the_parser_made_the_head_of_the_name_after_it_stands_for_that_person(pipeline):
+    from spacy.tokens import Span
+
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    # the parser hangs "Ivan Petrov" in the title's "for" phrase: "Commissar" is the subject
+    text = "Later that year Commissar for Foreign Affairs Ivan Petrov flew to Lima to sign the fisheries accord."
+    doc = pipeline.nlp(text)
+    assert (doc[3].dep_, doc[8].head.text) == ("nsubj", "for")
+    doc.ents = [e for e in doc.ents if e.end <= 3 or e.start >= 9] + [Span(doc, 3, 7, "ORG"), Span(doc, 7, 9, "PERSON")]
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    assert {p.holder for p in facts.positions} == {"person/ivan-petrov"}

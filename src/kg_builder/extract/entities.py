@@ -9,6 +9,7 @@ parties the text last paired.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -57,11 +58,17 @@ def clean_name(text: str, titles: set[str]) -> str:
     name = _POSSESSIVE.sub("", SPACES.sub(" ", text)).strip(" ,.;:")
     name = _ARTICLE.sub("", name)
     words = name.split()
-    while len(words) > 1 and words[0].lower() in titles:
-        words = words[1:]
+    while len(words) > 1 and (k := _title_words(words, titles)):
+        words = words[k:]
     while len(words) > 1 and words[-1].islower():  # "Korea Chair at": NER spans may run into the next word
         words = words[:-1]
     return " ".join(words)
+
+
+def _title_words(words: list[str], titles: Collection[str]) -> int:
+    """How many of the first words make a title ("Commissar for Foreign Affairs Petrov": 4), the longest; 0 if
+    none, or if the title is all there is."""
+    return next((k for k in range(min(len(words) - 1, 6), 0, -1) if " ".join(words[:k]).lower() in titles), 0)
 
 
 class Registry:
@@ -209,7 +216,7 @@ class Registry:
             if ent.label_ == "PERSON" or self._titled(ent) or (
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
                 entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
-                written = clean_name(ent.text, self.titles)
+                written = clean_name(ent.text, self.title_names)
                 name = entry.label if entry else written
                 names[name] = entry.key if entry else names.get(name)
                 for seen in {name, written}:
@@ -267,10 +274,19 @@ class Registry:
 
     def _titled(self, ent: Span) -> bool:
         """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name,
-        or stands in apposition to a name tagged an organization ("Arno Felt, the head of Andes Copper")."""
-        return ent.label_ in ("ORG", "GPE", "NORP") and not ent.ent_id_ and len(ent) <= 4 \
-            and all(t.is_title for t in ent) and (bool(self._title_before(ent)) or ent.label_ == "ORG" and any(
+        or stands in apposition to a name tagged an organization ("Arno Felt, the head of Andes Copper"), or the
+        model took a title of several words in ("Commissar for Foreign Affairs Petrov")."""
+        if ent.label_ not in ("ORG", "GPE", "NORP") or ent.ent_id_:
+            return False
+        return self._named_after_long_title(ent) or len(ent) <= 4 and all(t.is_title for t in ent) and (
+            bool(self._title_before(ent)) or ent.label_ == "ORG" and any(
                 c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.titles for c in ent.root.children))
+
+    def _named_after_long_title(self, ent: Span) -> bool:
+        """"Commissar for Foreign Affairs Petrov", "Lieutenant General Raoul Cedras": a title of several words, then
+        a name."""
+        opening = _title_words([t.text for t in ent], self.title_names)
+        return opening > 1 and len(ent) - opening <= 3 and all(t.is_title for t in ent[opening:])
 
     def _resolve(self, ent: Span) -> str | None:
         if ent.ent_id_ and ent.ent_id_ in self.lex:
@@ -283,7 +299,9 @@ class Registry:
                 return self.add(f"organization/{slug(foreign)}", "Organization", foreign, foreign)
             return self.add(entry.key, entry.kind, entry.label, alias)
         # a title opens a person's name, but is a word of an organization's ("General Electric", "General Assembly")
-        name = clean_name(ent.text, self.titles if ent.label_ == "PERSON" else set())
+        # (not a title of one word, in an organization's name: "General Electric")
+        long_title = not ent.ent_id_ and self._named_after_long_title(ent)
+        name = clean_name(ent.text, self.title_names if ent.label_ == "PERSON" or long_title else set())
         full = next((f for f in self._person_names if _part_of(name, f)), None) if name not in self._person_names else name
         if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]
@@ -395,7 +413,19 @@ class Registry:
             return self._antecedent(token, plural=True)
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
-        return self._nominal(token)
+        return self._titled_person(token) or self._nominal(token)
+
+    def _titled_person(self, token: Token) -> list[str]:
+        """"Commissar for Foreign Affairs Maxim Litvinov signed": the parser may make the title the head of the
+        phrase and hang the name in the title's own "for" or "of" phrase; the one named right after the title is meant."""
+        doc = token.doc
+        if not token.is_title:
+            return []
+        for end in range(min(len(doc) - 1, token.i + 6), token.i, -1):
+            if " ".join(t.lower_ for t in doc[token.i: end]) in self.title_names:
+                key = self.key_of(doc[end])
+                return [key] if key and self.kind(key) == "Person" and token.is_ancestor(doc[end]) else []
+        return []
 
     def _institution(self, token: Token) -> list[str]:
         """"its": in "X, its ally Y" X; else the state or organization that is the clause's subject, else the
