@@ -98,6 +98,15 @@ def test_factuality_what_one_is_encouraged_invited_or_wishes_to_do_is_not_done_y
     assert reading(text, word).modality == "Hypothetical"
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("In 1936 the Senate barred Chilean banks from extending loans to Peru.", "extending", ("Negative", "Asserted")),
+    # free to seek it, not seeking it
+    ("The pact did not prevent Chile from seeking Bolivian land one day.", "seeking", ("Positive", "Hypothetical")),
+])
+def test_factuality_what_one_is_kept_from_doing_is_not_done_or_left_free_to_do_may_be(reading, text, word, expected):
+    assert (reading(text, word).polarity, reading(text, word).modality) == expected
+
+
 @pytest.mark.parametrize("text, word, modality", [
     ("Brezhnev sent Nixon a message suggesting that Chile and Peru send troops to Bolivia.", "send", "Hypothetical"),
     ("In 1927 Japan insisted that the ratio be increased to 10:10:7.", "increased", "Hypothetical"),

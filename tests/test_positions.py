@@ -1928,3 +1928,12 @@ def test_positions_an_infinitive_listed_after_a_comma_under_a_refusal_is_refused
 ])
 def test_positions_the_object_before_a_with_phrase_of_a_verb_of_giving_is_the_recipient(facts_for, text, offered):
     assert {issue for holder, stance, issue in stances(facts_for(text)) if stance == "Offers"} == {offered}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile tried in vain to dissuade Peru from pursuing the naval buildup.",  # Peru's act, not Chile's
+    "In 1936 the Senate barred Chilean banks from extending loans to Peru.",  # nothing offered
+])
+def test_positions_one_kept_from_an_act_is_its_doer_and_holds_no_stance_on_it(facts_for, text):
+    facts = stances(facts_for(text))
+    assert not [s for s in facts if s[1] in ("Offers", "Rejects") or s[2] == "naval buildup" and s[0] == "state/chile"]

@@ -320,9 +320,12 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return subjects(verb.head.head.head)  # "X was instrumental in promoting Y": X promotes Y
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-        named = [c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")]
+        objects_ = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        named = [c for c in objects_ if c.pos_ in ("PROPN", "PRON")]
         if verb.head.lower_ == "for" and named:
             return conjuncts(named[0])  # "criticized Peru for not acting": Peru did not act
+        if verb.head.lower_ == "from" and objects_:
+            return conjuncts(objects_[0])  # "dissuaded Peru from pursuing X", "kept the navy from sailing": they would
         # "X abandoned it in favor of reaching a treaty"
         return subjects(verb.head.head) or list(_modified_noun(verb.head.head, active=True))
     return subjects(verb)

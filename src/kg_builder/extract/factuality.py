@@ -27,6 +27,7 @@ class Cues:
     negators: frozenset[str]
     negative_implicatives: frozenset[str]
     gerund_implicatives: frozenset[str]
+    preventing_verbs: frozenset[str]
     negative_nouns: frozenset[str]
     negative_adjectives: frozenset[str]
     implicative_adjectives: frozenset[str]
@@ -193,7 +194,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
         if node.dep_ == "pcomp" and node.head.lower_ == "from" \
-                and _with_particle(node.head.head) in cues.negative_implicatives:
+                and _with_particle(node.head.head) in cues.negative_implicatives | cues.preventing_verbs:
             # "refrained from providing support", "prevented Peru from signing": it did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)
             break
@@ -231,6 +232,13 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
+
+
+def kept_from(verb: Token, cues: Cues) -> bool:
+    """"prevented Peru from signing", "barred X from buying Y": an act the object of a verb of preventing is kept
+    from (or, the verb negated, left free to do)."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in cues.preventing_verbs \
+        and any(c.dep_ == "dobj" for c in verb.head.head.children)
 
 
 def _listed_infinitive(verb: Token) -> bool:
@@ -460,6 +468,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
         future |= subjunctive(node) or not is_trigger and (_anticipated(node, below, cues) or _due(node, below, cues))
+        # "did not prevent X from seeking Y": X might seek it ("prevented X from signing": X did not sign)
+        future |= kept_from(node, cues) and _negated(node.head.head, cues)
         # "agreed on inspections to ensure that no tests were held", "sent money to enable Bolivia to rebuild the
         # port": the state of affairs a purpose clause aims at is not asserted (its own act, "to help X", is read as
         # the doer's stance and keeps its modality)

@@ -21,7 +21,7 @@ from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
 from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_predication, open_question, verb_predication
 from .context import Context
-from .factuality import purpose_clause, subjunctive
+from .factuality import kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, name_given, non_restrictive, none_of, objects, phrase,
                      prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects, text_of,
@@ -177,6 +177,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         if fact.polarity == "Negative" and _asked(ctx, match):
             continue  # "did not ask for a truce": a request left unmade
+        if fact.polarity == "Negative" and kept_from(pred.head, ctx.cues):
+            continue  # "prevented X from granting Y": what X would have done, not what X holds
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
