@@ -1937,3 +1937,8 @@ def test_positions_the_object_before_a_with_phrase_of_a_verb_of_giving_is_the_re
 def test_positions_one_kept_from_an_act_is_its_doer_and_holds_no_stance_on_it(facts_for, text):
     facts = stances(facts_for(text))
     assert not [s for s in facts if s[1] in ("Offers", "Rejects") or s[2] == "naval buildup" and s[0] == "state/chile"]
+
+
+def test_positions_a_state_s_own_body_is_not_at_odds_with_the_state(facts_for):
+    facts = facts_for("In 1891 the Chilean Congress opposed Chile's plan to extend the nitrate tax to foreign firms.")
+    assert not facts.disagreements

@@ -1182,6 +1182,8 @@ def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list
     issues = [strip_determiners(i) for i in issues if i]
     if len({ctx.registry.state_of(p) for p in parties}) < 2 or not issues:
         return  # "U.S. officials disagreed with the United States" is one side
+    if any(ctx.registry.named_state(p) in parties for p in parties):
+        return  # the U.S. Congress and the United States: a body of a state is not at odds with the whole of it
     key = ctx.fact_key("disagreement", *parties, *issues, sent.start_char)
     if any(d.key == key for d in ctx.disagreements):
         return
