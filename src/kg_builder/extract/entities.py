@@ -53,7 +53,7 @@ class _Builder:
                       tuple(dict.fromkeys(self.role_readings)), tuple(sorted(self.statuses)))
 
 
-def clean_name(text: str, titles: set[str]) -> str:
+def clean_name(text: str, titles: Collection[str]) -> str:
     """A name without a possessive, a leading article or a leading title ("President Moon" -> "Moon")."""
     name = _POSSESSIVE.sub("", SPACES.sub(" ", text)).strip(" ,.;:")
     name = _ARTICLE.sub("", name)
@@ -278,9 +278,9 @@ class Registry:
         model took a title of several words in ("Commissar for Foreign Affairs Petrov")."""
         if ent.label_ not in ("ORG", "GPE", "NORP") or ent.ent_id_:
             return False
-        return self._named_after_long_title(ent) or len(ent) <= 4 and all(t.is_title for t in ent) and (
+        return self._named_after_long_title(ent) or (len(ent) <= 4 and all(t.is_title for t in ent) and (
             bool(self._title_before(ent)) or ent.label_ == "ORG" and any(
-                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.titles for c in ent.root.children))
+                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.titles for c in ent.root.children)))
 
     def _named_after_long_title(self, ent: Span) -> bool:
         """"Commissar for Foreign Affairs Petrov", "Lieutenant General Raoul Cedras": a title of several words, then
@@ -298,8 +298,8 @@ class Registry:
             if foreign:
                 return self.add(f"organization/{slug(foreign)}", "Organization", foreign, foreign)
             return self.add(entry.key, entry.kind, entry.label, alias)
-        # a title opens a person's name, but is a word of an organization's ("General Electric", "General Assembly")
-        # (not a title of one word, in an organization's name: "General Electric")
+        # a title opens a person's name, but is a word of an organization's ("General Electric", "General Assembly"),
+        # unless it is a title of several words ("Lieutenant General Raoul Cedras")
         long_title = not ent.ent_id_ and self._named_after_long_title(ent)
         name = clean_name(ent.text, self.title_names if ent.label_ == "PERSON" or long_title else set())
         full = next((f for f in self._person_names if _part_of(name, f)), None) if name not in self._person_names else name
@@ -417,7 +417,8 @@ class Registry:
 
     def _titled_person(self, token: Token) -> list[str]:
         """"Commissar for Foreign Affairs Maxim Litvinov signed": the parser may make the title the head of the
-        phrase and hang the name in the title's own "for" or "of" phrase; the one named right after the title is meant."""
+        phrase and hang the name in the title's own "for" or "of" phrase; the one named right after the title is
+        meant."""
         doc = token.doc
         if not token.is_title:
             return []

@@ -237,8 +237,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
 def kept_from(verb: Token, cues: Cues) -> bool:
     """"prevented Peru from signing", "barred X from buying Y": an act the object of a verb of preventing is kept
     from (or, the verb negated, left free to do)."""
-    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in cues.preventing_verbs \
-        and any(c.dep_ == "dobj" for c in verb.head.head.children)
+    preventing = verb.head.head
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and preventing.lemma_.lower() in cues.preventing_verbs \
+        and any(c.dep_ == "dobj" for c in preventing.children)
 
 
 def _listed_infinitive(verb: Token) -> bool:
