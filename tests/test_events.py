@@ -839,3 +839,12 @@ def test_events_an_authority_granted_was_granted(facts_for):
     # a participle on such a noun tells what was done to it, not what it lets one do
     facts = facts_for("The council exceeded the authority granted to it by Peru.")
     assert [(p.holder, p.factuality.modality) for p in facts.positions] == [("state/peru", "Asserted")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lima hoped to annex the valley before Quito did.",
+    "Peru wanted to sign the pact, but Bolivia would not.",
+    "Chile offered to cut its tariffs if Peru did so too.",
+])
+def test_events_a_clause_that_leaves_its_verb_to_the_one_before_is_no_event(facts_for, text):
+    assert not [e for e in facts_for(text).events if e.label.split()[-1] in ("did", "not", "so", "too")]

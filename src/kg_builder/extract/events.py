@@ -819,6 +819,13 @@ def _standing_since(ctx: Context, date: Token, when: Interval) -> bool:
     return True
 
 
+def _elided(verb: Token) -> bool:
+    """"if the United States did not", "but Bolivia would not": a clause that leaves its verb to the one before says
+    nothing of its own."""
+    return (verb.lemma_.lower() == "do" or verb.tag_ == "MD") and not any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "oprd", "advcl", "dative") for c in verb.children)
+
+
 def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
     """A clause the text negates, hedges, supposes or recommends is recorded as such, never as fact.
 
@@ -851,7 +858,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             continue
         if verb.dep_ == "xcomp" and _unrealized_at(ctx, verb.head) and not listed:
             continue  # "an intent to help reopen X": "help reopen X" is one statement, already read
-        if _entitlement(ctx, verb):
+        if _entitlement(ctx, verb) or _elided(verb):
             continue
         fact = ctx.factuality(verb)
         if fact.polarity == "Positive" and fact.modality == "Asserted" or past_ability(verb, ctx.cues):
