@@ -443,3 +443,11 @@ def test_entities_a_title_the_parser_made_the_head_of_the_name_after_it_stands_f
     doc.ents = [e for e in doc.ents if e.end <= 3 or e.start >= 9] + [Span(doc, 3, 7, "ORG"), Span(doc, 7, 9, "PERSON")]
     facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
     assert {p.holder for p in facts.positions} == {"person/ivan-petrov"}
+
+
+def test_entities_a_short_name_with_a_title_is_the_full_name_that_has_that_title(facts_for):
+    facts = facts_for("President Carlos Ortega signed the decree in March. Chief Justice Ana Ortega met the envoy in "
+                      "April. The envoy sent his report to Chief Justice Ortega on May 2, and President Ortega read it "
+                      "on May 16.")
+    assert {e.label for e in facts.entities if "chief justice" in e.roles} == {"Ana Ortega"}
+    assert {e.label for e in facts.entities if "president" in e.roles} == {"Carlos Ortega"}

@@ -108,7 +108,7 @@ class Registry:
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
         self.led: dict[str, str] = {}  # person key -> the state the text last made them leader of
         self.group_states: dict[str, str] = {}  # "U.S. negotiators" -> the state its name places it in
-        self._person_names = self._cluster_persons(doc)
+        self._person_names, self._person_titles = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
         self._resolving: set[int] = set()
         for ent in doc.ents:
@@ -203,10 +203,11 @@ class Registry:
             self.entities[key].aliases.add(short)
         return key
 
-    def _cluster_persons(self, doc: Doc) -> dict[str, tuple[str, str]]:
+    def _cluster_persons(self, doc: Doc) -> tuple[dict[str, tuple[str, str]], dict[str, set[str]]]:
         """Each person name seen -> (key, canonical label): short names join the longest name that contains them,
         unless the short one came first with a title the longer one never has ("President Kennedy" written before
-        "Attorney General Robert Kennedy" is someone else, whom the writer took the reader to know)."""
+        "Attorney General Robert Kennedy" is someone else, whom the writer took the reader to know); and each name ->
+        the titles written before it."""
         names: dict[str, str | None] = {}
         first: dict[str, int] = {}
         titled: dict[str, set[str]] = {}
@@ -236,13 +237,16 @@ class Registry:
             key = names.get(target) or names.get(name) or f"person/{slug(target)}"
             label = self.lex[key].label if key in self.lex else target
             out[name] = (key, label)
-        return out
+        return out, titled
 
     def _title_before(self, ent: Span) -> set[str]:
         """The title word right before a name ("President" of "President Kennedy"), or the first word of the span
-        when the model took the title in ("King Hussein"), lower case, if there is one."""
+        when the model took the title in ("King Hussein"), lower case, if there is one; and a title of several words
+        right before it ("Chief Justice" of "Chief Justice Ortega")."""
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        return {t.lower_ for t in (before, ent[0]) if t is not None and t.lower_ in self.titles}
+        words = {t.lower_ for t in (before, ent[0]) if t is not None and t.lower_ in self.titles}
+        longer = (" ".join(t.lower_ for t in ent.doc[max(ent.start - k, 0): ent.start]) for k in range(2, 5))
+        return words | {title for title in longer if title in self.title_names}
 
     def _supported(self, entry: LexEntry, ent: Span) -> bool:
         """A generic alias ("the North", "the peninsula") names its entity only where the document also names it
@@ -302,7 +306,8 @@ class Registry:
         # unless it is a title of several words ("Lieutenant General Raoul Cedras")
         long_title = not ent.ent_id_ and self._named_after_long_title(ent)
         name = clean_name(ent.text, self.title_names if ent.label_ == "PERSON" or long_title else set())
-        full = next((f for f in self._person_names if _part_of(name, f)), None) if name not in self._person_names else name
+        full = self._same_title(ent, name) or (name if name in self._person_names else next(
+            (f for f in self._person_names if _part_of(name, f)), None))
         if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
@@ -312,6 +317,14 @@ class Registry:
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    def _same_title(self, ent: Span, name: str) -> str | None:
+        """"Attorney General Kennedy" in a text that names President John F. Kennedy and Attorney General Robert
+        Kennedy: a short name with a title is the one full name that has the same title."""
+        titles = self._title_before(ent)
+        same = [f for f in self._person_names if f != name and _part_of(name, f)
+                and self._person_titles.get(f, set()) & titles] if titles else []
+        return same[0] if len(same) == 1 else None
 
     def _names_no_actor(self, ent: Span) -> bool:
         """The name of an agreement, event or measure ("the Trade Decrees" tagged ORG), or a title or the start of one
