@@ -1942,3 +1942,11 @@ def test_positions_one_kept_from_an_act_is_its_doer_and_holds_no_stance_on_it(fa
 def test_positions_a_state_s_own_body_is_not_at_odds_with_the_state(facts_for):
     facts = facts_for("In 1891 the Chilean Congress opposed Chile's plan to extend the nitrate tax to foreign firms.")
     assert not facts.disagreements
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Chile was wary of Bolivia in the period after the coup.", set()),
+    ("In 1880 Chile gave Peru a grace period of two years.", {"grace period of two years"}),  # time given is a thing
+])
+def test_positions_a_phrase_of_a_stretch_of_time_is_when_not_what(facts_for, text, issue):
+    assert {s[2] for s in stances(facts_for(text)) if s[0] == "state/chile"} == issue

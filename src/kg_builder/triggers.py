@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "positive_judgments", "framing_verbs", "saying_nouns", "opinion_verbs", "persuading_verbs",
                            "aspect_nouns", "regarding_verbs", "agreeing_verbs", "leaving_verbs", "unsettled_words",
                            "infinitive_nouns", "proposal_nouns", "coercing_verbs", "discovery_verbs", "striving_verbs",
-                           "collection_nouns", "aspect_verbs", "topic_nouns", "priority_modifiers")},
+                           "collection_nouns", "aspect_verbs", "topic_nouns", "priority_modifiers", "time_nouns")},
     "disagreements": _words("pair_nouns"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "regnal_titles", "vague_qualifiers",
                         "group_qualifiers",

@@ -497,7 +497,10 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
         tokens = [t for t in _coordinates(pred, tokens) if _of_theme(ctx, match.frame.themes, t)]
-        # a date ("On July 10 the delegates adopted the plan") is when, never what, a stance concerns
+        # a date ("On July 10 the delegates adopted the plan") or a phrase of a stretch of time ("in the period after
+        # the coup") is when, never what, a stance concerns (time given is a thing: "gave Japan a grace period")
+        if source != "theme" and any(t.lemma_.lower() in ctx.triggers["positions"]["time_nouns"] for t in tokens):
+            continue
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.pos_ != "SCONJ"
                  and token.ent_type_ != "DATE"
                  and not _reciprocal(token)
