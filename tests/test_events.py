@@ -848,3 +848,15 @@ def test_events_an_authority_granted_was_granted(facts_for):
 ])
 def test_events_a_clause_that_leaves_its_verb_to_the_one_before_is_no_event(facts_for, text):
     assert not [e for e in facts_for(text).events if e.label.split()[-1] in ("did", "not", "so", "too")]
+
+
+@pytest.mark.parametrize("text, word, elided", [
+    ("Peru wanted to sign the pact, but Bolivia would not.", "would", True),
+    ("Chile offered to cut its tariffs if Peru did so too.", "did", True),
+    # an infinitive says its act through what governs it: "failed to do so" is a failure
+    ("Chile promised to withdraw its troops, but Peru failed to do so.", "do", False),
+])
+def test_events_only_a_clause_with_its_own_subject_leaves_its_verb_to_the_one_before(parse, text, word, elided):
+    from kg_builder.extract.events import _elided
+
+    assert _elided(next(t for t in parse(text) if t.text == word)) is elided

@@ -820,10 +820,12 @@ def _standing_since(ctx: Context, date: Token, when: Interval) -> bool:
 
 
 def _elided(verb: Token) -> bool:
-    """"if the United States did not", "but Bolivia would not": a clause that leaves its verb to the one before says
-    nothing of its own."""
-    return (verb.lemma_.lower() == "do" or verb.tag_ == "MD") and not any(
-        c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "oprd", "advcl", "dative") for c in verb.children)
+    """"if the United States did not", "but Bolivia would not": a clause with a subject of its own that leaves its
+    verb to the one before says nothing of its own (not an infinitive, "than to be forced to do so", said of what
+    governs it)."""
+    return (verb.lemma_.lower() == "do" or verb.tag_ == "MD") and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep", "oprd", "advcl", "dative")
+                    for c in verb.children)
 
 
 def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
