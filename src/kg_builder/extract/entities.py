@@ -80,6 +80,8 @@ class Registry:
         triggers = lexicon.triggers["relations"]
         self.title_names = frozenset(triggers["leader_titles"] + triggers["other_titles"])
         self.titles = {t for t in self.title_names if " " not in t}
+        self._long_title_ends = {t.split()[-1] for t in self.title_names if " " in t}  # "justice" of "chief justice"
+        self._title_starts = {t.split()[0] for t in self.title_names}
         self.group_nouns = set(triggers["group_nouns"])
         self.collective_nouns = set(triggers["collective_nouns"])
         self.member_nouns = frozenset(triggers["member_nouns"])
@@ -245,6 +247,8 @@ class Registry:
         right before it ("Chief Justice" of "Chief Justice Ortega")."""
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         words = {t.lower_ for t in (before, ent[0]) if t is not None and t.lower_ in self.titles}
+        if before is None or before.lower_ not in self._long_title_ends:
+            return words
         longer = (" ".join(t.lower_ for t in ent.doc[max(ent.start - k, 0): ent.start]) for k in range(2, 5))
         return words | {title for title in longer if title in self.title_names}
 
@@ -433,7 +437,7 @@ class Registry:
         phrase and hang the name in the title's own "for" or "of" phrase; the one named right after the title is
         meant."""
         doc = token.doc
-        if not token.is_title:
+        if not token.is_title or token.lower_ not in self._title_starts:
             return []
         for end in range(min(len(doc) - 1, token.i + 6), token.i, -1):
             if " ".join(t.lower_ for t in doc[token.i: end]) in self.title_names:
