@@ -451,3 +451,17 @@ def test_entities_a_short_name_with_a_title_is_the_full_name_that_has_that_title
                       "on May 16.")
     assert {e.label for e in facts.entities if "chief justice" in e.roles} == {"Ana Ortega"}
     assert {e.label for e in facts.entities if "president" in e.roles} == {"Carlos Ortega"}
+
+
+def test_entities_a_span_the_model_tagged_a_person_that_holds_only_a_title_names_nobody(pipeline):
+    from spacy.tokens import Span
+
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    text = "In 1871, Chile invited Leopold, Archduke of Tyrol, to become King of Peru."
+    doc = pipeline.nlp(text)
+    start = next(t.i for t in doc if t.text == "Archduke")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [Span(doc, start, start + 2, "PERSON")]
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    assert not [e for e in facts.entities if e.kind == "Person" and e.label in ("Archduke", "of", "Archduke of")]

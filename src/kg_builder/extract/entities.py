@@ -67,8 +67,9 @@ def clean_name(text: str, titles: Collection[str]) -> str:
 
 def _title_words(words: list[str], titles: Collection[str]) -> int:
     """How many of the first words make a title ("Commissar for Foreign Affairs Petrov": 4), the longest; 0 if
-    none, or if the title is all there is."""
-    return next((k for k in range(min(len(words) - 1, 6), 0, -1) if " ".join(words[:k]).lower() in titles), 0)
+    none, or if no name follows it ("Archduke of" is all title)."""
+    return next((k for k in range(min(len(words) - 1, 6), 0, -1)
+                 if " ".join(words[:k]).lower() in titles and words[k][:1].isupper()), 0)
 
 
 class Registry:
@@ -220,6 +221,8 @@ class Registry:
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
                 entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
                 written = clean_name(ent.text, self.title_names)
+                if not entry and written.lower() in self.title_names:
+                    continue  # "Archduke of Austria" tagged a person up to "of": a title, no name
                 name = entry.label if entry else written
                 names[name] = entry.key if entry else names.get(name)
                 for seen in {name, written}:
@@ -316,7 +319,7 @@ class Registry:
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
         kind = "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
-        if kind is None or not _plausible(name) or self._names_no_actor(ent) \
+        if kind is None or not _plausible(name) or self._names_no_actor(ent) or name.lower() in self.title_names \
                 or re.fullmatch(r"[IVX]+", ent[-1].text):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         entry = self.lexicon.named(name, kind)
