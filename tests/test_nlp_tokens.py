@@ -121,7 +121,7 @@ def test_nlp_a_tensed_verb_after_a_conjunction_taken_for_a_preposition_stays_whe
 
 
 def test_nlp_an_infinitive_after_a_comma_in_a_list_of_infinitives_joins_the_first() -> None:
-    from kg_builder.nlp import listed_infinitives
+    from kg_builder.nlp import rejoin_listed_infinitives
 
     # "Peru proved unwilling to cut tariffs, to admit envoys, or to hold talks.": "admit" parsed as an adverbial
     # clause of "proved"
@@ -131,8 +131,9 @@ def test_nlp_an_infinitive_after_a_comma_in_a_list_of_infinitives_joins_the_firs
     deps = ["nsubj", "ROOT", "oprd", "aux", "xcomp", "dobj", "punct", "aux", "advcl", "dobj", "punct", "cc", "aux",
             "conj", "dobj", "punct"]
     tags = ["NNP", "VBD", "JJ", "TO", "VB", "NNS", ",", "TO", "VB", "NNS", ",", "CC", "TO", "VB", "NNS", "."]
-    doc = listed_infinitives(parsed(words, heads, deps, tags))
+    doc = rejoin_listed_infinitives(parsed(words, heads, deps, tags))
     assert (doc[8].dep_, doc[8].head.text) == ("conj", "cut")
     # one purpose clause after another is no list: "cut tariffs, to admit envoys" with nothing listed after it
-    doc = listed_infinitives(parsed(words[:10] + ["."], heads[:10] + [1], deps[:10] + ["punct"], tags[:10] + ["."]))
+    doc = rejoin_listed_infinitives(parsed(words[:10] + ["."], heads[:10] + [1], deps[:10] + ["punct"],
+                                           tags[:10] + ["."]))
     assert (doc[8].dep_, doc[8].head.text) == ("advcl", "proved")

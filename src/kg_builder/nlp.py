@@ -70,7 +70,7 @@ def main_verbs(doc):
 
 
 @Language.component("kg_listed_infinitives")
-def listed_infinitives(doc):
+def rejoin_listed_infinitives(doc):
     """"Chile was unwilling to lift the tariff, to allow visits, or to hold talks": the parser may take the
     infinitives after the first for adverbial clauses of the main verb (what it was done for), where they go on the
     list the first begins: an infinitive right after a comma that ends the first one's phrase, with a list of its own

@@ -439,14 +439,12 @@ class Registry:
         """"Commissar for Foreign Affairs Maxim Litvinov signed": the parser may make the title the head of the
         phrase and hang the name in the title's own "for" or "of" phrase; the one named right after the title is
         meant."""
-        doc = token.doc
         if not token.is_title or token.lower_ not in self._title_starts:
             return []
-        for end in range(min(len(doc) - 1, token.i + 6), token.i, -1):
-            if " ".join(t.lower_ for t in doc[token.i: end]) in self.title_names:
-                key = self.key_of(doc[end])
-                return [key] if key and self.kind(key) == "Person" and token.is_ancestor(doc[end]) else []
-        return []
+        length = _title_words([t.text for t in token.doc[token.i: token.i + 7]], self.title_names)
+        name = token.doc[token.i + length] if length else None
+        key = self.key_of(name) if name is not None else None
+        return [key] if key and self.kind(key) == "Person" and token.is_ancestor(name) else []
 
     def _institution(self, token: Token) -> list[str]:
         """"its": in "X, its ally Y" X; else the state or organization that is the clause's subject, else the

@@ -490,7 +490,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     # object is whom the thing is given to, whatever it names (not beside a recipient: "gave Japan a grace period with
     # X"; "offered autonomy, with France keeping X" offers autonomy)
     given_to = pred.category == "verb" and not pred.recipients and "with" in match.frame.fillers("concerns") and any(
-        p.lower_ == "with" and p.i == t.right_edge.i + 1 for t in pred.themes for p in t.doc[t.right_edge.i + 1:][:1])
+        t.doc[t.right_edge.i + 1: t.right_edge.i + 2].text == "with" for t in pred.themes)
     for source, tokens in match.candidates("concerns"):
         if source == "theme" and given_to:
             continue
