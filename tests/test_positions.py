@@ -459,6 +459,28 @@ def test_positions_an_act_of_ending_that_is_not_to_be_done_opposes_nothing(facts
     assert ("state/chile", "Opposes", "border patrols") in stances(facts_for("Chile agreed that Peru should halt the border patrols."))
 
 
+@pytest.mark.parametrize("text, issue", [
+    ("Peru backed a fishing quota. Later Chile opposed the quota.", "fishing quota"),  # the fuller phrase seen before
+    # of an earlier phrase with a preposition inside, only what follows it: the thing the bare noun names
+    ("Peru backed the rules of maritime trade. Later Chile opposed the trade.", "maritime trade"),
+    ("Peru backed talks on fishing rights. Later Chile opposed the rights.", "fishing rights"),
+    ("Peru sought the end of the naval patrols. Later Chile backed the patrols.", "naval patrols"),
+    ("Peru backed talks on Pacific Trade. Later Chile opposed the trade.", "trade"),  # a name is not taken
+])
+def test_positions_a_bare_noun_stands_for_the_fuller_phrase_it_ends(facts_for, text, issue):
+    assert any(s[0] == "state/chile" and s[2] == issue for s in stances(facts_for(text)))
+
+
+@pytest.mark.parametrize("label, tail", [
+    ("resumption of military exercises", "military exercises"),
+    ("use the war to win new rights and privileges", "privileges"),  # one of two things listed
+    ("extension of the Lima Accord", ""),  # a name inside a longer phrase
+    ("Lima Accord", "Lima Accord"),
+])
+def test_positions_the_tail_a_bare_noun_may_stand_for(label, tail):
+    assert positions._named_tail(label) == tail
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

@@ -28,7 +28,11 @@ from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, name_given, non
                      that_clause, verb_lemmas)
 
 
-INNER_DETERMINER = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that)\s", re.IGNORECASE)
+# what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
+# stand for: "the exercises" after "resumption of military exercises" are the military exercises, not their
+# resumption; "privileges" after "rights and privileges" are only the privileges
+INNER_FUNCTION_WORD = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that|of|for|on|in|against|with|to|from|by|over"
+                                 r"|between|among|about|under|into|and|or)(?=\s)", re.IGNORECASE)
 
 
 def issue_key(ctx: Context, text: str) -> str:
@@ -38,14 +42,22 @@ def issue_key(ctx: Context, text: str) -> str:
     # "support for Juárez" is no kind of support)
     if " " not in low and not text.strip()[:1].isupper():
         # "end the blockade", "abolishing serfdom" are acts against the thing, not kinds of it
-        earlier = [e.label for e in ctx.registry.entities.values() if e.kind == "Issue" and e.label.lower().endswith(" " + low)
-                   and not INNER_DETERMINER.search(e.label) and not _ending_act(ctx, e.label)]
+        issues = (e.label for e in ctx.registry.entities.values() if e.kind == "Issue")
+        earlier = [tail for tail in map(_named_tail, issues)
+                   if tail.lower().endswith(" " + low) and not _ending_act(ctx, tail)]
         if earlier:
             return issue_key(ctx, earlier[-1])
     entry = ctx.lexicon.named(low, "Issue")
     if entry:
         return ctx.registry.add(entry.key, "Issue", entry.label, text)
     return ctx.registry.add(f"issue/{slug(text)}", "Issue", text)
+
+
+def _named_tail(label: str) -> str:
+    """What a bare noun after ``label`` may stand for (see INNER_FUNCTION_WORD); a name inside a longer phrase is
+    not taken ("the treaty" after "extension of the Five Power Treaty" may be another treaty)."""
+    tail = INNER_FUNCTION_WORD.split(label)[-1].strip()
+    return tail if tail == label or tail[:1].islower() else ""
 
 
 def _issue_text(ctx: Context, token: Token) -> str:
