@@ -481,6 +481,15 @@ def test_positions_the_tail_a_bare_noun_may_stand_for(label, tail):
     assert positions._named_tail(label) == tail
 
 
+def test_positions_each_that_clause_of_a_list_is_a_view_of_its_own(facts_for):
+    views = stances(facts_for("Chile argued that the fishing talks had failed and that Peru must pay for the damage "
+                              "to the fleet."))
+    assert ("state/chile", "Believes", "fishing talks had failed") in views  # not "... had failed and Peru must ..."
+    assert ("state/chile", "Supports", "Peru must pay for the damage to the fleet") in views  # what must be
+    views = stances(facts_for("Chile argued that the fishing talks had failed and that Peru had broken the truce."))
+    assert ("state/chile", "Believes", "Peru had broken the truce") in views
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

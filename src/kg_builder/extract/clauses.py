@@ -383,7 +383,8 @@ def _clauses(verb: Token) -> tuple[Token, ...]:
     whose words only make sense whole (the parser hangs the shared object on the last verb); a list of
     infinitives each with its own "to" is one clause an item."""
     own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
-    return tuple(dict.fromkeys(t for c in own for t in (c, *(listed_infinitives(c) if to_infinitive(c) else ()))))
+    return tuple(dict.fromkeys(t for c in own for t in (c, *(listed_infinitives(c) if to_infinitive(c)
+                                                             else listed_that_clauses(c)))))
 
 
 def listed_infinitives(verb: Token) -> tuple[Token, ...]:
@@ -395,6 +396,12 @@ def listed_infinitives(verb: Token) -> tuple[Token, ...]:
                 and (c.doc[c.left_edge.i - 1].text == "," or c.doc[c.left_edge.i - 1].dep_ == "cc"):
             items += [c, *listed_infinitives(c)]
     return tuple(items)
+
+
+def listed_that_clauses(verb: Token) -> tuple[Token, ...]:
+    """"believed that the talks would fail, and that Lima would give in": a clause after the first with a "that" of
+    its own says a thing of its own (the parser hangs it on the first as a conjunct)."""
+    return tuple(t for c in verb.children if c.dep_ == "conj" and that_clause(c) for t in (c, *listed_that_clauses(c)))
 
 
 def _purposes(verb: Token) -> tuple[Token, ...]:
@@ -608,7 +615,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
              and not _misplaced_relative_adverb(t, verb)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
     dropped = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in without for t in c.subtree}
-    dropped |= {t.i for d in drop + listed_infinitives(verb) for t in d.subtree}
+    dropped |= {t.i for d in drop + listed_infinitives(verb) + listed_that_clauses(verb) for t in d.subtree}
     # a clause opens at its conjunction: what the parser hangs on it before that is none of its words ("two days
     # after X signed", how long after; "On May 3, two days after X signed, Y ...", the date of the clause around it)
     opening = min((m.i for m in verb.children if m.dep_ == "mark"), default=None)

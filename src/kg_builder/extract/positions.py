@@ -19,7 +19,8 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import Predication, clause_text, infinitive_of_its_noun, noun_predication, open_question, verb_predication
+from .clauses import (Predication, clause_text, infinitive_of_its_noun, listed_that_clauses, noun_predication,
+                      open_question, verb_predication)
 from .context import Context
 from .factuality import kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
@@ -811,10 +812,11 @@ def _ought(clause: Token) -> bool:
 
 
 def _said_clauses(verb: Token, persuading: bool) -> list[Token]:
-    """The that-clauses a verb governs; after "convinced X", the parser may hang it on X."""
+    """The that-clauses a verb governs, each of a list ("said that X and that Y"); after "convinced X", the parser
+    may hang it on X."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not open_question(c)]
-    return clauses + [c for o in objects(verb) for c in o.children if persuading and c.dep_ == "acl"
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    clauses += [c for o in objects(verb) for c in o.children if persuading and c.dep_ == "acl" and that_clause(c)]
+    return [t for c in clauses for t in (c, *listed_that_clauses(c))]
 
 
 def _predicate_words(verb: Token) -> str:
