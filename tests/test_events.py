@@ -238,6 +238,13 @@ def test_events_month_without_year_follows_the_last_date_of_the_text(facts_for):
     # and before the story has a time of its own, a look back gives it one
     ("As late as 1931, a war seemed unlikely. Relations had soured in August of 1931. In September, the ministers met "
      "in Lima.", TimeValue("1931-09", "month")),
+    # a paragraph that opens in the past perfect looks back as a whole: the next one goes on from the story's time
+    ("In 1931 Peru and Chile resumed the fishing talks.\nRelations between the two had been tense for years. Chile "
+     "joined the Andean Pact in 1925 and signed the Quito Accord in 1927.\nOn March 3, the ministers met in Lima.",
+     TimeValue("1931-03-03", "day")),
+    # the year a name is given with says which one it is ("the Conference of 1927"), not when the story is
+    ("In 1931 Peru and Chile resumed the fishing talks. Chile praised its own stand at the Quito Conference of 1927. "
+     "On March 3, the ministers met in Lima.", TimeValue("1931-03-03", "day")),
 ])
 def test_events_a_month_without_year_is_not_dated_by_a_look_back(facts_for, text, start):
     meeting = next(e for e in facts_for(text).events if "ministers met" in e.label)

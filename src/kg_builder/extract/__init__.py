@@ -85,6 +85,7 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon, written: dict[str, i
     for sent in doc.sents:
         if not sent.text.strip():
             continue
+        events.open_paragraph(ctx, sent)
         ctx.dates = events.dates_in(ctx, sent)
         for rule in RULES:
             _run(rule, ctx, sent, written)

@@ -35,6 +35,8 @@ class Context:
     frames: Frames
     anchor: TimeValue | None = None  # the story's time: what a month with no year falls in
     recent: TimeValue | None = None  # the last time a clause named, a look back included: what "at that time" is
+    # the story's time before a paragraph that looks back (``events.open_paragraph``), taken up again after it
+    resumes: tuple[TimeValue] | None = None
     dates: dict[int, Interval] = field(default_factory=dict)  # the current sentence's dates, by token
     events: dict[str, Event] = field(default_factory=dict)
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key

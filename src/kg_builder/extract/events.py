@@ -21,8 +21,8 @@ from .factuality import not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, to_infinitive,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
-                     modifiers_text, name_given, naming_words_of, objects, phrase, prep_objects, referred_to_as_known,
-                     sentence_of, strip_determiners, subjects, text_of)
+                     modifiers_text, name_given, naming_words_of, objects, paragraph_start, phrase, prep_objects,
+                     referred_to_as_known, sentence_of, strip_determiners, subjects, text_of)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -92,7 +92,8 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     is still the story's May), unless it is the time the story looks back from ("By 1990, Chile had built ...",
     "there had been no incident until 1990")."""
     clauses = {i: word for i in dates if (word := _attachment(ctx.doc[i], noun=False)) is not None
-               and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at) and not _era(dates[i])}
+               and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at and not _named_with(word, ctx.doc[i]))
+               and not _era(dates[i])}
     # (before the story has a time of its own, a look back gives it one: "As late as 1939 ... relations had soured
     # in August of 1939. The occupation of Poland in September ...")
     narrative = [i for i, word in clauses.items() if ctx.anchor is None
@@ -101,6 +102,22 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
         ctx.recent = dates[max(clauses)].start
     if narrative:
         ctx.anchor = dates[max(narrative)].start
+
+
+def open_paragraph(ctx: Context, sent: SentSpan) -> None:
+    """A paragraph that opens in the past perfect ("Relations with Peru had been warmer.") looks back from the story:
+    its dates date what it tells, and the next paragraph takes the story up at the time it had reached before it."""
+    if sent.start_char != paragraph_start(ctx.doc, sent.start_char):
+        return
+    if ctx.resumes is not None:
+        (ctx.anchor,), ctx.resumes = ctx.resumes, None
+    if ctx.anchor is not None and _looking_back(sent.root):
+        ctx.resumes = (ctx.anchor,)
+
+
+def _named_with(event: Token, date: Token) -> bool:
+    """"the Bandung Conference of 1955": a year a name is given with tells which one it is, as part of the name."""
+    return event.pos_ == "PROPN" and date.head.lower_ == "of"
 
 
 def _looking_back(word: Token) -> bool:
