@@ -462,6 +462,19 @@ def test_events_a_dated_act_keeps_what_its_object_is_for_and_leaves_a_second_ver
     assert [e.label for e in dated] == ["the Peruvian government released plans to raise defense spending to 2% of GDP"]
 
 
+def test_events_each_act_of_a_list_of_three_is_an_act_of_its_own(facts_for):
+    # the parser hangs the list's "and" on the second verb, not on the first
+    facts = facts_for("Chile broke away from the Andean bloc in 1931, joined the Pacific League in 1933, and signed a "
+                      "fishing pact with Peru in 1935.")
+    first = next(e for e in facts.events if e.start and e.start.iso == "1931")
+    assert first.label == "Chile broke away from the Andean bloc"  # where it broke away from, and nothing after
+
+
+def test_events_an_adverb_of_where_to_right_after_the_verb_stays_in_the_label(facts_for):
+    facts = facts_for("In 1936 some Chilean trawlers turned back from the disputed waters.")
+    assert [e.label for e in facts.events] == ["some Chilean trawlers turned back from the disputed waters"]
+
+
 @pytest.mark.parametrize("when", ["that December", "in December"])
 def test_events_a_date_on_a_verb_of_causing_dates_what_it_brought_about(facts_for, when):
     facts = facts_for(f"In October 2030, Juan Soto visited Lima. His visit prompted formal negotiations between Chile "

@@ -536,7 +536,10 @@ def _in_clause_of(t: Token, root: Token, one_act: bool = False) -> bool:
         # "agreed in May to set up a commission": an infinitive without a subject of its own says what was done
         complement = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not any(
             c.dep_ in ("nsubj", "mark") for c in t.children)
-        if t.dep_ in ("advmod", "npadvmod", "advcl", "relcl", "parataxis") and t.head == root and not complement:
+        # "broke away from the bloc": an adverb right after the verb with a phrase of its own says where to
+        heading = t.dep_ == "advmod" and t.i == root.i + 1 and any(c.dep_ == "prep" for c in t.children)
+        if t.dep_ in ("advmod", "npadvmod", "advcl", "relcl", "parataxis") and t.head == root and not complement \
+                and not heading:
             return True
         if t.head == root and not one_act and (coordinated_verb(t) or t.dep_ == "cc" and any(
                 coordinated_verb(c) for c in root.children)):

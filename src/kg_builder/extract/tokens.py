@@ -268,8 +268,15 @@ def head_forms(token: Token) -> set[str]:
 def coordinated_verb(verb: Token) -> bool:
     """A verb joined to another by a conjunction ("signed it but did not ratify it"); the parser also calls "conj" a
     clause it failed to read ("held that X does not give"), which has no "and" or "but" before it."""
-    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX") \
-        and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    if not (verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX")):
+        return False
+    between = [c for c in verb.head.children if verb.head.i < c.i < verb.i]
+    if any(c.dep_ == "cc" for c in between):
+        return True
+    # "broke away in 1948, became a member in 1961, and adopted X": an item of a list, whose "and" the parser hangs on
+    # the item after it
+    return any(c.text == "," for c in between) and any(c.dep_ == "cc" for c in verb.children) \
+        and any(coordinated_verb(c) for c in verb.children)
 
 
 def referred_to_as_known(noun: Token) -> bool:
