@@ -277,6 +277,19 @@ def test_agreements_not_only_but_also_gives_two_undertakings_the_second_whole(fa
     assert {c.label for c in protocol.commitments} == {"respect the border", "remove or destroy all mines along it"}
 
 
+@pytest.mark.parametrize("included, items", [
+    # an aside on the last item is none of the items
+    ("the creation of a fisheries board, which would serve both as a court and as a forum for talks",
+     {"the creation of a fisheries board"}),
+    # a closing bracket closes a name of the last item
+    ("a ban on trawling and a quota for the southern ports (Arica and Ilo)",
+     {"a ban on trawling", "a quota for the southern ports (Arica and Ilo)"}),
+])
+def test_agreements_what_this_agreement_included_is_listed_item_by_item(facts_for, included, items):
+    [accord] = facts_for(f"In 1931 Peru and Chile signed the Lima Accord. It included {included}.").agreements
+    assert {c.label for c in accord.commitments} == items
+
+
 def test_agreements_a_resolution_approved_in_a_subordinate_clause_is_not_adopted_at_a_later_meeting(facts_for):
     facts = facts_for("Although the members approved the resolution, it took until 1965 for talks to begin at the "
                       "Lima conference.")

@@ -1046,8 +1046,11 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
         start += 1
     # "provided the land and attempted to settle X": the list ends where the next verb's phrase begins
     end = next((c.left_edge.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), sent.end)
-    while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space or sent.doc[end - 1].dep_ == "cc"):
-        end -= 1
+    # "included A and B, which would serve both as X and as Y": an aside on the last item is no item
+    end = min([end, *(t.left_edge.i for t in sent.doc[start:end] if non_restrictive(t))])
+    while end > start and (sent.doc[end - 1].is_punct and sent.doc[end - 1].text != ")" or sent.doc[end - 1].is_space
+                           or sent.doc[end - 1].dep_ == "cc"):
+        end -= 1  # a closing bracket closes a name of the list: "the Mission in Haiti (UNMIH)"
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
         return [i for i in split_list(text) if len(i.split()) <= 24]
