@@ -137,3 +137,21 @@ def test_nlp_an_infinitive_after_a_comma_in_a_list_of_infinitives_joins_the_firs
     doc = rejoin_listed_infinitives(parsed(words[:10] + ["."], heads[:10] + [1], deps[:10] + ["punct"],
                                            tags[:10] + ["."]))
     assert (doc[8].dep_, doc[8].head.text) == ("advcl", "proved")
+
+
+def test_nlp_including_after_a_comma_joins_the_plural_phrase_that_ends_at_the_comma() -> None:
+    from kg_builder.nlp import rejoin_listed_members
+
+    # "The plan met opposition from the delegates of Chile, including Soto and Ruiz.": "including" parsed as a
+    # phrase of the subject, "plan"
+    words = ["The", "plan", "met", "opposition", "from", "the", "delegates", "of", "Chile", ",", "including", "Soto",
+             "and", "Ruiz", "."]
+    heads = [1, 2, 2, 2, 3, 6, 4, 6, 7, 2, 1, 10, 11, 11, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct", "prep", "pobj", "cc",
+            "conj", "punct"]
+    tags = ["DT", "NN", "VBD", "NN", "IN", "DT", "NNS", "IN", "NNP", ",", "VBG", "NNP", "CC", "NNP", "."]
+    doc = rejoin_listed_members(parsed(words, heads, deps, tags))
+    assert doc[10].head.text == "delegates"
+    # a singular phrase has no members to name: the parser's reading stays
+    doc = rejoin_listed_members(parsed(words[:6] + ["delegate"] + words[7:], heads, deps, tags[:6] + ["NN"] + tags[7:]))
+    assert doc[10].head.text == "plan"

@@ -490,6 +490,15 @@ def test_positions_each_that_clause_of_a_list_is_a_view_of_its_own(facts_for):
     assert ("state/chile", "Believes", "Peru had broken the truce") in views
 
 
+def test_positions_the_members_named_of_a_group_hold_its_stance(facts_for):
+    # "including" hung by the parser on the subject; "such as" on a group inside the group
+    views = stances(facts_for("The fishing bill met stiff opposition from the leading hawks in the Senate, including "
+                              "conservative senators such as Juan Soto and Luis Mora."), holder_names=True)
+    assert {("Juan Soto", "Opposes", "fishing bill"), ("Luis Mora", "Opposes", "fishing bill")} <= views
+    views = stances(facts_for("Chilean officials such as Juan Soto opposed the fishing quota."), holder_names=True)
+    assert ("Juan Soto", "Opposes", "fishing quota") in views
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

@@ -9,7 +9,7 @@ import re
 from typing import Callable, Iterable, Iterator
 
 import spacy
-from spacy.attrs import DEP, SENT_START, TAG
+from spacy.attrs import DEP, LOWER, SENT_START, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -91,6 +91,22 @@ def rejoin_listed_infinitives(doc):
     return doc
 
 
+@Language.component("kg_listed_members")
+def rejoin_listed_members(doc):
+    """"opposition from the leading isolationists in Congress, including Senators A, B and C": "including" after a
+    comma brings in members of the plural phrase that ends at the comma; the parser may hang it on a word further
+    back (the sentence's subject), where it is joined to that phrase's plural noun."""
+    lowers = doc.to_array([LOWER]).ravel().tolist()
+    for i in (i for i, lower in enumerate(lowers) if lower == _INCLUDING and i > 1 and doc[i - 1].text == ","):
+        word, group = doc[i], doc[i - 2]
+        # "the isolationists in Congress": from the phrase's last noun up to the noun it qualifies
+        while group.tag_ not in ("NNS", "NNPS") and group.dep_ == "pobj" and group.head.head.tag_ in _NOUN_TAGS:
+            group = group.head.head
+        if word.dep_ == "prep" and group.tag_ in ("NNS", "NNPS") and word.head != group and group.sent == word.sent:
+            word.head = group
+    return doc
+
+
 def _subordinate(verb: Token) -> bool:
     """"... a port as the old ports closed": the verb of a clause after a conjunction the parser took for a
     preposition, whose object it made the verb's noun."""
@@ -103,6 +119,7 @@ _SUBORDINATORS = frozenset({"as", "since", "before", "after", "until", "till", "
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _ACL = get_string_id("acl")
 _ADVCL = get_string_id("advcl")
+_INCLUDING = get_string_id("including")
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 
 
@@ -255,6 +272,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_sentence_bounds", before="parser")
     nlp.add_pipe("kg_main_verbs", after="parser")
     nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
+    nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     memoise_rules(nlp)

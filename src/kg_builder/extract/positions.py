@@ -610,10 +610,15 @@ def _members(group: Token) -> list[Token]:
     found = [t for p, t in noun_predication(group).obliques if p in ("including", "such as", "like")] \
         or prep_objects(group, "including")
     found += [t for c in group.children if c.dep_ == "appos" for t in conjuncts(c)]
+    # "politicians such as A and B", the parser hanging "such" on "as"
+    found += [t for c in group.children if c.dep_ == "prep" and c.lower_ == "as"
+              and any(a.lower_ == "such" for a in c.children)
+              for o in c.children if o.dep_ == "pobj" for t in conjuncts(o)]
     copula = group.head.head if group.dep_ == "pobj" and group.head.lower_ in ("of", "among") else None
     if copula is not None and copula.lemma_ == "be":
         found += [t for c in copula.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "PROPN" for t in conjuncts(c)]
-    return found
+    # "isolationists, including progressive politicians such as A and B": the members named of a group of them
+    return [named for t in found for named in (_members(t) if t.tag_ in ("NNS", "NNPS") else []) or [t]]
 
 
 def _person_or_state(ctx: Context, token: Token) -> bool:
