@@ -499,6 +499,19 @@ def test_positions_the_members_named_of_a_group_hold_its_stance(facts_for):
     assert ("Juan Soto", "Opposes", "fishing quota") in views
 
 
+def test_positions_a_gerund_hung_on_a_gerund_has_its_doer(facts_for):
+    # "to funding" hangs on "backing": Chile funds the army as it backed neutrality
+    views = stances(facts_for("Over the decade Chile went from backing strict neutrality to funding the Bolivian "
+                              "army."))
+    assert ("state/chile", "Supports", "Bolivian army") in views
+
+
+def test_positions_who_is_accused_of_an_act_is_its_doer(facts_for):
+    views = stances(facts_for("Peru accused Chile of secretly arming the rebels."))
+    assert ("state/chile", "Supports", "rebels") in views
+    assert ("state/peru", "Supports", "rebels") not in views  # the accuser does not arm them
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

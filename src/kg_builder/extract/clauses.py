@@ -322,12 +322,14 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         objects_ = [c for c in verb.head.head.children if c.dep_ == "dobj"]
         named = [c for c in objects_ if c.pos_ in ("PROPN", "PRON")]
-        if verb.head.lower_ == "for" and named:
-            return conjuncts(named[0])  # "criticized Peru for not acting": Peru did not act
+        if verb.head.lower_ in ("for", "of") and named:
+            return conjuncts(named[0])  # "criticized Peru for not acting", "accused Peru of arming X": Peru acts
         if verb.head.lower_ == "from" and objects_:
             return conjuncts(objects_[0])  # "dissuaded Peru from pursuing X", "kept the navy from sailing": they would
-        # "X abandoned it in favor of reaching a treaty"
-        return subjects(verb.head.head) or list(_modified_noun(verb.head.head, active=True))
+        governor = verb.head.head
+        # "shifted from favoring X to backing Y": a gerund hung on a gerund has that one's doer
+        found = _subjects(governor, object_control) if governor.dep_ == "pcomp" else subjects(governor)
+        return found or list(_modified_noun(governor, active=True))  # "X abandoned it in favor of reaching a treaty"
     return subjects(verb)
 
 
