@@ -880,3 +880,17 @@ def test_events_only_a_clause_with_its_own_subject_leaves_its_verb_to_the_one_be
     from kg_builder.extract.events import _elided
 
     assert _elided(next(t for t in parse(text) if t.text == word)) is elided
+
+
+def test_events_a_measure_whose_name_took_in_its_year_is_dated_by_it(parse, pipeline):
+    from spacy.tokens import Span
+
+    from kg_builder.extract import extract
+    from kg_builder.model import Document
+
+    text = "Peru answered with further trade curbs in the Lima Decree of 1932."
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Lima") - 1
+    doc.ents = [Span(doc, start, start + 5, "EVENT")]  # "the Lima Decree of 1932", as the recogniser may tag it
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
+    assert [(e.label, e.start) for e in facts.events] == [("Lima Decree of 1932", TimeValue("1932", "year"))]

@@ -38,7 +38,7 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     anchor = ctx.anchor
     out: dict[int, Interval] = {}
     found = [e for e in entities_in(sent) if e.label_ == "DATE"]
-    found = sorted(found + _untagged_dates(sent, found), key=lambda e: e.start)
+    found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent), key=lambda e: e.start)
     for n, ent in enumerate(found):
         interval = normalize(_with_listed_year(ent, found[n + 1:]), anchor or doc_date, doc_date)
         if interval:
@@ -58,6 +58,12 @@ def _untagged_dates(sent: SentSpan, tagged: list[SentSpan]) -> list[SentSpan]:
     taken = {t.i for e in tagged for t in e}
     spans = (sent.char_span(m.start(), m.end()) for m in ANAPHORIC.finditer(sent.text))
     return [span for span in spans if span is not None and not any(t.i in taken for t in span)]
+
+
+def _years_of_names(sent: SentSpan) -> list[SentSpan]:
+    """"the Milan Decree of 1807": the recogniser may take the year a name ends with for part of the name."""
+    ends = (e[-1] for e in entities_in(sent) if e.label_ != "DATE" and len(e) > 2)
+    return [end.doc[end.i: end.i + 1] for end in ends if YEAR.fullmatch(end.text) and end.head.lower_ == "of"]
 
 
 def _dated_before(sent: SentSpan, sentences: int) -> bool:
