@@ -512,6 +512,17 @@ def test_positions_who_is_accused_of_an_act_is_its_doer(facts_for):
     assert ("state/peru", "Supports", "rebels") not in views  # the accuser does not arm them
 
 
+def test_positions_approval_of_someone_after_the_clause_is_theirs_of_the_clause(facts_for):
+    views = stances(facts_for("In 1931 President Juan Soto was overthrown and exiled by his own officers with the "
+                              "silent approval of the Chilean Senate."), holder_names=True)
+    overthrow = "President Juan Soto was overthrown and exiled by his own officers"
+    assert views == {("Chilean Senate", "Supports", overthrow)}  # not Soto's stance on the Senate
+    # "fear of Peru": Peru is what is feared, not who fears
+    views = stances(facts_for("In 1931 the fishing treaty was rejected by the Chilean Senate with the fear of Peru "
+                              "growing."), holder_names=True)
+    assert not [v for v in views if v[0] == "Peru"]
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

@@ -177,21 +177,28 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
                        obliques, "", support, False)
 
 
-def framed(pred: Predication, prepositions: frozenset[str], adjunct_prepositions: frozenset[str] = frozenset()) \
-        -> Predication:
+def framed(pred: Predication, prepositions: frozenset[str], adjunct_prepositions: frozenset[str] = frozenset(),
+           backing: bool = False) -> Predication:
     """"At Peru's request, Chile withdrew", "upon the insistence of Bolivia, the talks moved", "with the backing of
     Peru, Chile sued": a stance noun in such an adjunct is about the clause it is set in, and an "of" phrase names who
     holds it. A noun that names no holder of its own there is the subject's ("with the aim of delaying the vote").
 
     A preposition that may also open the subject's own adjunct frames the clause only set before its subject: after
-    the verb, "with" is as often the verb's ("the talks began with Peru's proposals")."""
+    the verb, "with" is as often the verb's ("the talks began with Peru's proposals"), unless the noun is one of
+    ``backing`` whose "of" phrase names who gives it ("was overthrown with the tacit approval of X"; not "with the
+    fear of X", where X is what is feared)."""
     noun, prep = pred.head, pred.head.head
     if noun.dep_ != "pobj" or prep.lower_ not in prepositions or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return pred
-    subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = prep.head
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subject is None and clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head  # "was overthrown and killed with the approval of X": both acts, and their subject
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return pred  # the parser took the subject into the adjunct ("At the request of Chile, Peru ..."): unsure
-    if prep.lower_ in adjunct_prepositions and prep.i > subject.i:
+    if prep.lower_ in adjunct_prepositions and prep.i > subject.i \
+            and not (backing and any(map(_named, pred.oblique("of")))):
         return pred
     agents = pred.agents
     if agents and set(agents) <= set(subjects(prep.head)):  # the subject's, read as an adjunct's (noun_predication)
@@ -200,7 +207,7 @@ def framed(pred: Predication, prepositions: frozenset[str], adjunct_prepositions
             return pred
     owners = pred.oblique("of") if not agents else ()
     return replace(pred, agents=agents + owners, themes=tuple(t for t in pred.themes if t not in owners + agents),
-                   clauses=pred.clauses + (prep.head,))
+                   clauses=pred.clauses + (clause,))
 
 
 def received(pred: Predication, receiving_verbs: frozenset[str], object_control: frozenset[str] = frozenset()) \

@@ -85,7 +85,8 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     if category == "noun":
         pred = noun_predication(token, frames.stance_light_verbs, frames.complement_verbs, frames.adjunct_prepositions,
                                 frames.object_control)
-        pred = framed(pred, frames.framing_prepositions, frames.adjunct_prepositions)
+        pred = framed(pred, frames.framing_prepositions, frames.adjunct_prepositions,
+                      backing=any(f.stance == "Supports" for f in found))
         pred = unfolded(received(pred, frames.receiving_verbs, frames.object_control), frames.unfolding_verbs)
         recognized = pred.support is not None and pred.support.lemma_.lower() in frames.recognizing_verbs
         return [FrameMatch(f, pred, carriers=tuple(subjects(pred.support)) if recognized else ()) for f in found]

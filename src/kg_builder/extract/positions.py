@@ -649,7 +649,11 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else []
         if seen:  # "wished to see a deal": about the deal
             return _argument_text(ctx, seen[0])
-        text = clause_text(token, without=_fronted_prepositions(token) if stance in token.subtree else frozenset())
+        around = stance is not None and stance in token.subtree
+        # "... was overthrown with the approval of X": the phrase of the stance word is none of what it is about
+        framing = (stance.head,) if around and stance.dep_ == "pobj" \
+            and stance.head.lower_ in ctx.frames.adjunct_prepositions else ()
+        text = clause_text(token, without=_fronted_prepositions(token) if around else frozenset(), drop=framing)
         nested = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i > token.i]
         return text if " " in text or not nested else _with_its_clause(token, nested[0])
     if token.pos_ == "PRON":
