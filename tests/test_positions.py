@@ -523,6 +523,13 @@ def test_positions_approval_of_someone_after_the_clause_is_theirs_of_the_clause(
     assert not [v for v in views if v[0] == "Peru"]
 
 
+def test_positions_a_past_tense_after_could_goes_with_the_verb_of_saying(facts_for):
+    # the parser joins "pledged" to "reach": it cannot go on after "could", and is Soto's own act
+    views = stances(facts_for("Soto predicted that he could reach accords with both Chile and Bolivia in 6 to 8 "
+                              "months, and pledged to pull Peruvian ships out of the bay."), holder_names=True)
+    assert ("Soto", "Believes", "he could reach accords with Chile and Bolivia in 6 to 8 months") in views
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

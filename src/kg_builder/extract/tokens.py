@@ -128,14 +128,17 @@ def subjects(verb: Token) -> list[Token]:
 
 def raised_conjunct(verb: Token) -> Token | None:
     """"X believed that the Soviets supported the rebels and worried that they would win": a verb the parser joined
-    to the verb of a "that" clause, with a "that" clause of its own where that verb has none, goes with the verb
-    the clause depends on, and shares its subject."""
+    to the verb of a "that" clause, with a "that" clause of its own where that verb has none, or in the past tense
+    after a "could" it cannot share, goes with the verb the clause depends on, and shares its subject."""
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     head = verb.head
-    if head.dep_ != "ccomp" or head.head == head or not _takes_that_clause(verb) or _takes_that_clause(head):
+    if head.dep_ != "ccomp" or head.head == head or not that_clause(head):
         return None
-    return head.head if that_clause(head) else None
+    # "predicted that he could reach a deal, and pledged to withdraw": a past tense cannot go on after "could"
+    after_modal = verb.tag_ == "VBD" and head.tag_ == "VB" and any(a.tag_ == "MD" for a in head.children) \
+        and not any(a.dep_ in ("aux", "auxpass") for a in verb.children)
+    return head.head if after_modal or _takes_that_clause(verb) and not _takes_that_clause(head) else None
 
 
 def that_clause(verb: Token) -> bool:
