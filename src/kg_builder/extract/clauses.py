@@ -637,7 +637,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         words = words[2:]
     if [w.lower_ for w in words[:2]] == ["or", "not"]:
         words = words[2:]  # "whether or not each nation should ...": the question's "or not" is no part of it
-    words = _whole_names(words, limit)
+    words = _before_a_cut_conjunct(_whole_names(words, limit), words)
     while words and words[-1].dep_ in ("cc", "prep", "aux", "det"):
         words = words[:-1]  # a cut leaves no dangling "and", "of" or "the"
     # "the meeting, which both agreed to attend": a relative pronoun of a clause around this one stands for its
@@ -654,6 +654,20 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         return f"{named} {text_of(rest)}"
     return " ".join(p for p in (text_of([t for t in rest if t.i <= verb.i]), named,
                                 text_of([t for t in rest if t.i > verb.i])) if p)
+
+
+def _before_a_cut_conjunct(kept: list[Token], words: list[Token]) -> list[Token]:
+    """"had prolonged the war by two years and indirectly cost": a coordination the cut leaves a stump of (three words
+    or fewer after its "and") loses the stump, when enough words come before it."""
+    if len(kept) == len(words):
+        return kept
+    cut = kept[-1].i
+    for at in range(len(kept) - 1, max(len(kept) - 5, 5), -1):
+        word = kept[at]
+        if word.dep_ == "cc" and any(c.dep_ == "conj" and c.i > word.i and c.right_edge.i > cut
+                                     for c in word.head.children):
+            return kept[:at]
+    return kept
 
 
 def _whole_names(words: list[Token], limit: int) -> list[Token]:
