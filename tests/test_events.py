@@ -475,6 +475,14 @@ def test_events_an_adverb_of_where_to_right_after_the_verb_stays_in_the_label(fa
     assert [e.label for e in facts.events] == ["some Chilean trawlers turned back from the disputed waters"]
 
 
+def test_events_a_label_cut_at_its_word_limit_leaves_no_phrase_dangling(facts_for):
+    facts = facts_for("In 1931 the Chilean cabinet announced a long series of tariff cuts on grain imports from "
+                      "southern provinces of the Peruvian state.")
+    # eighteen words end on "of the": the phrase they open is cut off, and so are they
+    assert [e.label for e in facts.events] == [
+        "the Chilean cabinet announced a long series of tariff cuts on grain imports from southern provinces"]
+
+
 @pytest.mark.parametrize("when", ["that December", "in December"])
 def test_events_a_date_on_a_verb_of_causing_dates_what_it_brought_about(facts_for, when):
     facts = facts_for(f"In October 2030, Juan Soto visited Lima. His visit prompted formal negotiations between Chile "

@@ -637,7 +637,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         words = words[2:]
     if [w.lower_ for w in words[:2]] == ["or", "not"]:
         words = words[2:]  # "whether or not each nation should ...": the question's "or not" is no part of it
-    words = _before_a_cut_conjunct(_whole_names(words, limit), words)
+    words = cut_words(words, limit)
     while words and words[-1].dep_ in ("cc", "prep", "aux", "det"):
         words = words[:-1]  # a cut leaves no dangling "and", "of" or "the"
     # "the meeting, which both agreed to attend": a relative pronoun of a clause around this one stands for its
@@ -654,6 +654,21 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         return f"{named} {text_of(rest)}"
     return " ".join(p for p in (text_of([t for t in rest if t.i <= verb.i]), named,
                                 text_of([t for t in rest if t.i > verb.i])) if p)
+
+
+def cut_words(words: list[Token], limit: int) -> list[Token]:
+    """The first ``limit`` words, with a name the cut would split whole, no stump of a coordination it splits, and no
+    "of the" left dangling."""
+    kept = _before_a_cut_conjunct(_whole_names(words, limit), words)
+    while len(kept) < len(words) and kept and _dangling(kept[-1], kept[-1].i):
+        kept = kept[:-1]
+    return kept
+
+
+def _dangling(word: Token, cut: int) -> bool:
+    """A conjunction, or a word whose phrase the cut after ``cut`` leaves out ("of the" of "the charter of a")."""
+    return word.dep_ == "cc" or word.dep_ in ("det", "aux") and word.head.i > cut \
+        or word.dep_ == "prep" and not any(c.i <= cut for c in word.children)
 
 
 def _before_a_cut_conjunct(kept: list[Token], words: list[Token]) -> list[Token]:

@@ -18,8 +18,8 @@ from ..model import ASSERTED, Document, Event, TimeValue
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import not_without, past_ability
-from .clauses import (RELATIVE_PRONOUNS, for_subject, listed_infinitives, noun_predication, to_infinitive,
-                      verb_predication)
+from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
+                      to_infinitive, verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
                      modifiers_text, name_given, naming_words_of, objects, paragraph_start, phrase, prep_objects,
                      referred_to_as_known, sentence_of, strip_determiners, subjects, text_of)
@@ -473,7 +473,7 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     named = phrase(token.head) if relative and token.dep_ == "relcl" else ""
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
         named = " ".join(phrase(s) for s in subjects(token.head)[:1])
-    return text_of(words[:18]) if not named else f"{named} {text_of(words[:16])}"
+    return text_of(cut_words(words, 18)) if not named else f"{named} {text_of(cut_words(words, 16))}"
 
 
 def _own_words(ctx: Context, noun: Token, label: str) -> tuple[str, ...]:
