@@ -530,13 +530,6 @@ def test_positions_a_past_tense_after_could_goes_with_the_verb_of_saying(facts_f
     assert ("Soto", "Believes", "he could reach accords with Chile and Bolivia in 6 to 8 months") in views
 
 
-def test_positions_a_view_cut_short_loses_the_stump_of_a_coordination(facts_for):
-    views = stances(facts_for("Chile argued that the blockade of the ports had hurt the Peruvian economy by ten "
-                              "percent and indirectly cost Lima its fishing fleet."))
-    # cut at sixteen words, not "... by ten percent and indirectly cost"
-    assert ("state/chile", "Believes", "blockade of the ports had hurt the Peruvian economy by ten percent") in views
-
-
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

@@ -657,9 +657,8 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
 
 
 def cut_words(words: list[Token], limit: int) -> list[Token]:
-    """The first ``limit`` words, with a name the cut would split whole, no stump of a coordination it splits, and no
-    "of the" left dangling."""
-    kept = _before_a_cut_conjunct(_whole_names(words, limit), words)
+    """The first ``limit`` words, with a name the cut would split whole and no "of the" or "and" left dangling."""
+    kept = _whole_names(words, limit)
     while len(kept) < len(words) and kept and _dangling(kept[-1], kept[-1].i):
         kept = kept[:-1]
     return kept
@@ -669,20 +668,6 @@ def _dangling(word: Token, cut: int) -> bool:
     """A conjunction, or a word whose phrase the cut after ``cut`` leaves out ("of the" of "the charter of a")."""
     return word.dep_ == "cc" or word.dep_ in ("det", "aux") and word.head.i > cut \
         or word.dep_ == "prep" and not any(c.i <= cut for c in word.children)
-
-
-def _before_a_cut_conjunct(kept: list[Token], words: list[Token]) -> list[Token]:
-    """"had prolonged the war by two years and indirectly cost": a coordination the cut leaves a stump of (three words
-    or fewer after its "and") loses the stump, when enough words come before it."""
-    if len(kept) == len(words):
-        return kept
-    cut = kept[-1].i
-    for at in range(len(kept) - 1, max(len(kept) - 5, 5), -1):
-        word = kept[at]
-        if word.dep_ == "cc" and any(c.dep_ == "conj" and c.i > word.i and c.right_edge.i > cut
-                                     for c in word.head.children):
-            return kept[:at]
-    return kept
 
 
 def _whole_names(words: list[Token], limit: int) -> list[Token]:
