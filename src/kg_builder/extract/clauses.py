@@ -659,15 +659,16 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
 def cut_words(words: list[Token], limit: int) -> list[Token]:
     """The first ``limit`` words, with a name the cut would split whole and no "of the" or "and" left dangling."""
     kept = _whole_names(words, limit)
-    while len(kept) < len(words) and kept and _dangling(kept[-1], kept[-1].i):
+    while len(kept) < len(words) and kept and _dangling(kept[-1]):
         kept = kept[:-1]
     return kept
 
 
-def _dangling(word: Token, cut: int) -> bool:
-    """A conjunction, or a word whose phrase the cut after ``cut`` leaves out ("of the" of "the charter of a")."""
-    return word.dep_ == "cc" or word.dep_ in ("det", "aux") and word.head.i > cut \
-        or word.dep_ == "prep" and not any(c.i <= cut for c in word.children)
+def _dangling(word: Token) -> bool:
+    """The last word kept is a conjunction, or a word whose phrase the cut after it leaves out ("of the" of "the
+    charter of a")."""
+    return word.dep_ == "cc" or word.dep_ in ("det", "aux") and word.head.i > word.i \
+        or word.dep_ == "prep" and not any(c.i <= word.i for c in word.children)
 
 
 def _whole_names(words: list[Token], limit: int) -> list[Token]:
