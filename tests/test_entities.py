@@ -27,6 +27,16 @@ def test_entities_short_name_joins_full_name(facts_for):
     assert "person/laura-bennett" in meeting.participants
 
 
+@pytest.mark.parametrize("text, holder", [
+    # a text that names George Washington means him by "Washington"
+    ("In 1789 George Washington took office as president. Washington urged Congress to fund a small navy.",
+     "person/george-washington"),
+    ("In 1789 Washington urged Congress to fund a small navy.", "state/united-states"),  # else the seat of government
+])
+def test_entities_a_seat_of_government_that_is_the_surname_of_a_person_named_is_that_person(facts_for, text, holder):
+    assert [p.holder for p in facts_for(text).positions] == [holder]
+
+
 def test_entities_short_name_before_full_name_still_joins(facts_for):
     facts = facts_for("Helene Marchetti and Laura Bennett met. Marchetti thanked Bennett.")
     keys = {e.key for e in facts.entities if e.kind == "Person"}

@@ -628,6 +628,12 @@ class Registry:
     def _as_actor(self, key: str) -> str | None:
         entry = self.lex.get(key)
         if entry and entry.metonym_for:
+            # "George Washington ... Washington urged Americans ...": in a text that names a person by it, the word is
+            # that person's name, not a seat of government
+            namesake = next((e.key for e in self.entities.values() if e.kind == "Person" and len(e.label.split()) > 1
+                             and e.label.split()[-1] == entry.label), None)
+            if namesake is not None:
+                return namesake
             # of the states a capital may stand for, the one this document names most
             state = max(entry.metonym_for, key=lambda k: (self.mentions.get(k, 0), k == entry.metonym_for[0]))
             if state not in self.entities and state in self.lex:  # "Moscow" acts: the state gets a node of its own
