@@ -536,7 +536,7 @@ def for_subject(verb: Token) -> Token | None:
 
 def _compound_preposition(prep: Token, obj: Token, siblings: list[Token]) -> tuple[str, Token]:
     """"in exchange for X" is the preposition "in exchange for" with object X, whether the parser hangs "for X"
-    under "exchange" or beside "in"."""
+    under "exchange" or beside "in"; "such as" is one too, where the parser hangs "such" on "as"."""
     if obj.lemma_.lower() in PREPOSITION_NOUNS and not any(c.dep_ == "det" for c in obj.children):
         inner = next((c for c in obj.children if c.dep_ == "prep"), None)
         if inner is None:
@@ -544,6 +544,8 @@ def _compound_preposition(prep: Token, obj: Token, siblings: list[Token]) -> tup
         target = next((c for c in inner.children if c.dep_ in ("pobj", "pcomp")), None) if inner is not None else None
         if target is not None:
             return f"{prep.lower_} {obj.lower_} {inner.lower_}", target
+    if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
+        return "such as", obj  # "politicians such as A and B"
     return PREPOSITION_SPELLINGS.get(prep.lower_, prep.lower_), obj
 
 

@@ -30,8 +30,8 @@ from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, name_given, non
 
 
 # what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
-# stand for: "the exercises" after "resumption of military exercises" are the military exercises, not their
-# resumption; "privileges" after "rights and privileges" are only the privileges
+# stand for: "the patrols" after "an end to naval patrols" are the naval patrols, not their end; "privileges" after
+# "rights and privileges" are only the privileges
 INNER_FUNCTION_WORD = re.compile(r"\s(?:the|a|an|its|their|his|her|this|that|of|for|on|in|against|with|to|from|by|over"
                                  r"|between|among|about|under|into|and|or)(?=\s)", re.IGNORECASE)
 
@@ -610,10 +610,6 @@ def _members(group: Token) -> list[Token]:
     found = [t for p, t in noun_predication(group).obliques if p in ("including", "such as", "like")] \
         or prep_objects(group, "including")
     found += [t for c in group.children if c.dep_ == "appos" for t in conjuncts(c)]
-    # "politicians such as A and B", the parser hanging "such" on "as"
-    found += [t for c in group.children if c.dep_ == "prep" and c.lower_ == "as"
-              and any(a.lower_ == "such" for a in c.children)
-              for o in c.children if o.dep_ == "pobj" for t in conjuncts(o)]
     copula = group.head.head if group.dep_ == "pobj" and group.head.lower_ in ("of", "among") else None
     if copula is not None and copula.lemma_ == "be":
         found += [t for c in copula.children if c.dep_ in ("nsubj", "attr") and c.pos_ == "PROPN" for t in conjuncts(c)]
