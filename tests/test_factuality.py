@@ -218,6 +218,17 @@ def test_factuality_an_attempt_or_plan_that_is_blocked_or_dropped_does_not_happe
 
 
 @pytest.mark.parametrize("text, word, polarity", [
+    ("There were no new efforts by the rebels to seize the capital.", "seize", "Negative"),
+    ("The rebels made no attempt to take the fort.", "take", "Negative"),
+    ("The rebels did not make any attempt to take the port.", "take", "Negative"),
+    ("The rebels made few attempts to hold the bridge.", "hold", "Negative"),
+    ("The rebels made an attempt to take the mint.", "take", "Positive"),
+])
+def test_factuality_an_attempt_said_not_to_be_made_does_not_happen(reading, text, word, polarity):
+    assert reading(text, word).polarity == polarity
+
+
+@pytest.mark.parametrize("text, word, polarity", [
     ("Peru could no longer afford the fleet.", "afford", "Negative"),
     ("Ships were no longer built only by Peru, but by Chile as well.", "built", "Positive"),
     ("Peru would not sign and ratify the accord.", "ratify", "Negative"),  # the bare verb shares "would not"

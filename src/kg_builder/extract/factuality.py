@@ -214,6 +214,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
             # did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)
             break
+        if node.dep_ == "acl" and governor in cues.irrealis_nouns and _none_made(node.head, cues):
+            negations += 1  # "there were no attempts to expel X", "made no effort to stop it": it did not happen
+            break
         if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and governor in cues.negating_verbs:
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "the meeting was canceled"
             break
@@ -232,6 +235,11 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
+
+
+def _none_made(noun: Token, cues: Cues) -> bool:
+    """"no attempt", "few efforts", "did not make any attempt": an attempt, plan or way said not to be there."""
+    return _negated(noun, cues) or noun.dep_ == "dobj" and _negated(noun.head, cues)
 
 
 def kept_from(verb: Token, cues: Cues) -> bool:
