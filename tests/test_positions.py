@@ -530,6 +530,12 @@ def test_positions_a_past_tense_after_could_goes_with_the_verb_of_saying(facts_f
     assert ("Soto", "Believes", "he could reach accords with Chile and Bolivia in 6 to 8 months") in views
 
 
+def test_positions_a_past_tense_after_an_infinitive_goes_with_the_finite_verb(facts_for):
+    # the parser joins "assigned" to "draft": a past tense cannot share the "to"
+    facts = facts_for("However, the Senate did form a committee to draft a charter and assigned this duty to John Hay.")
+    assert ("organization/us-senate", "Supports", "draft a charter") in stances(facts)
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

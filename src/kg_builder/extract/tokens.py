@@ -133,12 +133,31 @@ def raised_conjunct(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     head = verb.head
+    if _past_after_infinitive(verb, head):
+        return _finite_above(head)
     if head.dep_ != "ccomp" or head.head == head or not that_clause(head):
         return None
     # "predicted that he could reach a deal, and pledged to withdraw": a past tense cannot go on after "could"
     after_modal = verb.tag_ == "VBD" and head.tag_ == "VB" and any(a.tag_ == "MD" for a in head.children) \
         and not any(a.dep_ in ("aux", "auxpass") for a in verb.children)
     return head.head if after_modal or _takes_that_clause(verb) and not _takes_that_clause(head) else None
+
+
+def _past_after_infinitive(verb: Token, head: Token) -> bool:
+    """"formed a committee to draft a declaration and assigned the task to X": a past tense cannot share a "to" (one
+    spelled as its base form may be the base form: "hoped to appease X and thereby split Y")."""
+    return verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower() and head.tag_ == "VB" \
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children) \
+        and not any(a.dep_ in ("aux", "auxpass") for a in verb.children) and _finite_above(head) is not None
+
+
+def _finite_above(verb: Token) -> Token | None:
+    """The nearest verb above ``verb`` with a tense or an auxiliary of its own."""
+    node = verb.head
+    while node.head != node and not (node.pos_ in ("VERB", "AUX") and node.tag_ != "VB"
+                                     or any(a.dep_ in ("aux", "auxpass") and a.lower_ != "to" for a in node.children)):
+        node = node.head
+    return node if node != verb and node.pos_ in ("VERB", "AUX") else None
 
 
 def that_clause(verb: Token) -> bool:
