@@ -245,6 +245,15 @@ def test_events_month_without_year_follows_the_last_date_of_the_text(facts_for):
     # the year a name is given with says which one it is ("the Conference of 1927"), not when the story is
     ("In 1931 Peru and Chile resumed the fishing talks. Chile praised its own stand at the Quito Conference of 1927. "
      "On March 3, the ministers met in Lima.", TimeValue("1931-03-03", "day")),
+    # what a clause set in another says will come is not where the story is
+    ("On November 3, 1961, rebels seized the port. The new junta announced that it would hold elections in 1964. "
+     "On December 2, the ministers met in Lima.", TimeValue("1961-12-02", "day")),
+    # nor is what a relative clause tells of its noun
+    ("On November 3, 1961, rebels seized the port. Ortiz, who led the navy in 1940, took command. "
+     "On December 2, the ministers met in Lima.", TimeValue("1961-12-02", "day")),
+    # unless its noun is a time: "by the time X returned in July 1931" is when the story is
+    ("In 1925 the fishing talks failed. By the time Ortiz returned to Lima in July 1931, Peru had signed the accord. "
+     "In September, the ministers met in Lima.", TimeValue("1931-09", "month")),
 ])
 def test_events_a_month_without_year_is_not_dated_by_a_look_back(facts_for, text, start):
     meeting = next(e for e in facts_for(text).events if "ministers met" in e.label)

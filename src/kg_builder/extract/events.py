@@ -9,7 +9,7 @@ trigger word, so that the timeline holds what the text dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -17,7 +17,7 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Document, Event, TimeValue
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
-from .factuality import not_without, past_ability
+from .factuality import FUTURE_MODALS, not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       to_infinitive, verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
@@ -103,7 +103,8 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     # (before the story has a time of its own, a look back gives it one: "As late as 1939 ... relations had soured
     # in August of 1939. The occupation of Poland in September ...")
     narrative = [i for i, word in clauses.items() if ctx.anchor is None
-                 or not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))]
+                 or not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))
+                 and not _aside(word, ctx.triggers["positions"]["time_nouns"])]
     if clauses:
         ctx.recent = dates[max(clauses)].start
     if narrative:
@@ -129,10 +130,27 @@ def _named_with(event: Token, date: Token) -> bool:
 def _looking_back(word: Token) -> bool:
     """The clause of ``word`` is in the past perfect ("had held"), or, for a participle with no subject of its own
     ("beginning in 1833", "a claim dating to 1816"), the clause it hangs on is."""
+    clause = _clause_of(word)
+    return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in clause.children)
+
+
+def _clause_of(word: Token) -> Token:
+    """The verb of the clause a word is in that has a subject of its own (or the sentence's root)."""
     clause = word
     while not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ != "ROOT":
         clause = clause.head
-    return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in clause.children)
+    return clause
+
+
+def _aside(word: Token, time_nouns: Collection[str]) -> bool:
+    """"announced that the government would hold elections in 1990": the date of what a clause set in another says
+    will come is not the time the story has reached (a main clause's "would" may be what came next: "Ruiz would go on
+    to sign the accord in 1960"); nor is that of a relative clause, which tells of its noun ("Dubcek, who led the
+    Prague Spring in 1968, appeared"), unless its noun is a time ("by the time Wilson returned in July 1919")."""
+    clause = _clause_of(word)
+    if clause.dep_ == "relcl":
+        return clause.head.lemma_.lower() not in time_nouns
+    return clause.dep_ != "ROOT" and any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in clause.children)
 
 
 def title_anchor(document: Document) -> TimeValue | None:
