@@ -69,6 +69,11 @@ def test_hostile_nul_in_an_article_is_dropped_from_the_text(tmp_path: Path) -> N
     assert doc.text == "Talks resumed in Geneva.\n"
 
 
+def test_hostile_break_hints_are_dropped_so_words_stay_whole(tmp_path: Path) -> None:
+    doc = sources.read_document(write(tmp_path / "a.txt", "Talks in Washing\u00adton from 1899\u00ad\u2013\u200b1900.\n"))
+    assert doc.text == "Talks in Washington from 1899\u20131900.\n"
+
+
 def test_hostile_document_of_control_characters_only_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no text left"):
         sources.read_document(write(tmp_path / "a.txt", "\x00\x01\x02\n\x03\n"))

@@ -242,10 +242,13 @@ def _encoding_hint(data: bytes) -> str:
 # newlines, and the non-characters U+FFFE/U+FFFF. Vertical tab and form feed break lines.
 _LINE_BREAKING = re.compile("[\x0b\x0c]")
 _UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+# Marks that only tell a typesetter where a word may break or must not (soft hyphen, zero-width space, word joiner,
+# a byte order mark inside the text): the words they sit in are whole words ("1899\u00ad-1900", "Washing\u00adton").
+_BREAK_HINTS = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def _printable(text: str) -> str:
-    return _UNPRINTABLE.sub("", _LINE_BREAKING.sub("\n", text))
+    return _BREAK_HINTS.sub("", _UNPRINTABLE.sub("", _LINE_BREAKING.sub("\n", text)))
 
 
 def _normalise_newlines(text: str) -> str:
