@@ -325,6 +325,15 @@ def test_factuality_what_an_act_left_undone_was_to_serve_is_not_pursued(reading,
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("In 1950 the council assumed the task of negotiating the tariffs.", "negotiating", "Asserted"),  # took it on
+    ("The council would assume governing powers in the port.", "governing", "Hypothetical"),
+    ("Lima assumed that Chile had signed the accord.", "signed", "Hedged"),  # a guess at what was
+])
+def test_factuality_assume_hedges_a_clause_not_what_it_takes_on(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_hedged_negation_keeps_both(reading):
     r = reading("Chile may not sign the accord.", "sign")
     assert (r.polarity, r.modality) == ("Negative", "Hedged")

@@ -42,6 +42,7 @@ class Cues:
     normative_modals: frozenset[str]
     normative_adjectives: frozenset[str]
     hedge_verbs: frozenset[str]
+    taking_verbs: frozenset[str]
     anticipating_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     hypothetical_marks: frozenset[str]
@@ -411,7 +412,7 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
     lemma = token.lemma_.lower()
     if not is_trigger and _anticipated(token, below, cues):
         return False  # not a guess at what is: a look at what may come (``read`` makes it hypothetical)
-    if not is_trigger and lemma in cues.hedge_verbs and token.pos_ == "VERB":
+    if not is_trigger and lemma in cues.hedge_verbs and token.pos_ == "VERB" and not _taken_on(token, below, cues):
         # "X believed A but Y refused B": a verb joined to the hedge with a subject of its own is not what X believed
         if below is not None and below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
             return False
@@ -420,6 +421,13 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
     if not is_trigger and lemma in cues.convincing_verbs and below is not None and below.dep_ == "ccomp":
         return True  # "convinced that the Americans opposed talks": so the convinced saw it
     return lemma == "likely" and not is_trigger
+
+
+def _taken_on(verb: Token, below: Token | None, cues: Cues) -> bool:
+    """"would assume governing responsibilities", "assumed power": what such a verb takes on is no clause it guesses
+    at (the parser may read a gerund before the object as the verb's complement)."""
+    return verb.lemma_.lower() in cues.taking_verbs and below is not None and (
+        below.dep_ in ("dobj", "nsubjpass") or below.dep_ == "xcomp" and below.tag_ == "VBG")
 
 
 def _anticipated(node: Token, below: Token | None, cues: Cues) -> bool:
