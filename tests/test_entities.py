@@ -136,6 +136,27 @@ def test_entities_demonym_subject_resolves_to_state(facts_for, text, state):
 
 
 @pytest.mark.parametrize("text, group", [
+    ("Native Americans resisted the settlers in the valley.", "Native Americans"),
+    ("Japanese Americans protested the internment order.", "Japanese Americans"),
+])
+def test_entities_a_people_named_with_a_name_word_before_is_no_state(facts_for, text, group):
+    facts = facts_for(text)
+    assert [entities_by_key(facts)[p.holder].label for p in facts.positions] == [group]
+
+
+@pytest.mark.parametrize("text, state, acts", [
+    ("In 1850 Native American attacks on the border towns grew.", "state/united-states", False),
+    # a name word that names a state makes two states, and "West German" is one state's name in two words
+    ("The Mexican American War began in 1846.", "state/united-states", True),
+    ("The West German government protested the tariff.", "state/west-germany", True),
+])
+def test_entities_only_a_name_word_of_no_state_makes_a_people(facts_for, text, state, acts):
+    facts = facts_for(text)
+    actors = {p.holder for p in facts.positions} | {k for e in facts.events for k in e.participants}
+    assert (state in actors) == acts
+
+
+@pytest.mark.parametrize("text, group", [
     ("Many Chileans opposed the new tariff.", "Chileans"),
     ("Most Austrians backed the proposal to cut tariffs.", "Austrians"),
     ("The Dutch public supported the proposal to cut tariffs.", "Dutch public"),

@@ -378,6 +378,26 @@ class Registry:
             c.pos_ in ("DET", "ADJ") and c.lower_ in self.words["vague_qualifiers"] for c in token.lefts) or any(
             c.dep_ == "relcl" and not non_restrictive(c) for c in token.children))
 
+    def _people_of_a_name(self, token: Token) -> bool:
+        """"Native Americans resisted", "attacks by Native American tribes", "European Americans": a people named
+        with a name word before its own is a people, not the state ("the Spanish American War" is a war of two
+        states, "Sino-American talks" talks of two)."""
+        if token.ent_type_ != "NORP" or token.i == 0:
+            return False
+        before = token.doc[token.i - 1]
+        # a name word: "Native", "European"; not "First" nor a sentence's first word, capitalised as any is
+        name_word = before.ent_type_ in ("", "NORP") and (before.tag_ in ("NNP", "NNPS") or before.tag_ == "JJ" and (
+            before.ent_type_ == "NORP" or not before.is_sent_start))
+        if not before.whitespace_ or not before.is_title or not name_word \
+                or self._names_a_state(f"{before.text} {token.text}"):
+            return False  # "West German", "the North Vietnamese": one state's name in two words
+        return token.tag_ == "NNPS" or not self._names_a_state(before.text)
+
+    def _names_a_state(self, word: str) -> bool:
+        low = word.lower()
+        return self.lexicon.named(word, "State") is not None or any(
+            e.kind == "State" and low in {d.lower() for d in e.demonyms} for e in self.lex.values())
+
     def _modified_plural(self, token: Token) -> Token:
         """"Some Peru and Chile experts": a name with a quantifier is a modifier of the plural noun the parser
         coordinated it with, and that group is the actor, not the state."""
@@ -422,6 +442,8 @@ class Registry:
         key = self.key_of(token)
         if key and self._part_of_a_people(token):
             return [self._group(token)]
+        if key and self.kind(key) == "State" and self._people_of_a_name(token):
+            return [] if token.dep_ in ("amod", "compound") else [self._group(token)]  # "Native American attacks"
         if key:
             return [self._as_actor(key)] if self._as_actor(key) else []
         low = token.lower_
