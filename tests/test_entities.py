@@ -135,6 +135,11 @@ def test_entities_demonym_subject_resolves_to_state(facts_for, text, state):
     assert entities_by_key(facts)[state].kind == "State"
 
 
+def test_entities_a_lexicon_body_at_the_end_of_a_longer_name_is_that_body(facts_for):
+    facts = facts_for("The Andean Farmers Congress opposed the new tariff on wheat.")
+    assert [entities_by_key(facts)[p.holder].label for p in facts.positions] == ["Andean Farmers Congress"]
+
+
 @pytest.mark.parametrize("text, group", [
     ("Native Americans resisted the settlers in the valley.", "Native Americans"),
     ("Japanese Americans protested the internment order.", "Japanese Americans"),

@@ -77,6 +77,21 @@ def test_nlp_a_one_word_name_inside_a_longer_name_is_left_alone() -> None:
     assert [(e.text, e.ent_id_) for e in full_names(doc).ents] == [("Ana", ""), ("Ruiz", "person/pedro-ruiz")]
 
 
+def test_nlp_a_body_the_lexicon_knows_by_one_word_at_the_end_of_a_longer_name_is_another() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import body_names
+
+    doc = NLP("The Andean Farmers Congress met, and the Senate and Congress voted.")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 3, 4, label="ORG", span_id="organization/us-congress"),
+                Span(doc, 8, 9, label="ORG", span_id="organization/us-senate"),
+                Span(doc, 10, 11, label="ORG", span_id="organization/us-congress")]
+    assert [(e.text, e.ent_id_) for e in body_names(doc).ents] == [
+        ("The Andean Farmers Congress", ""), ("Senate", "organization/us-senate"),
+        ("Congress", "organization/us-congress")]
+    assert [t.ent_id_ for t in doc[:4]] == ["", "", "", ""]
+
+
 def test_nlp_a_lexicon_place_after_a_capitalised_place_prefix_is_left_to_the_model() -> None:
     from spacy.tokens import Span
 

@@ -140,14 +140,37 @@ def full_names(doc):
     """A person the lexicon knows by one word is named in full when the model's person name runs right up to it:
     "Ana Maria Lopez" is one name, the lexicon's Lopez, not an "Ana Maria" beside her (a full name the
     lexicon holds is matched whole by the ruler before this; a word inside a longer name is left alone)."""
+    def joins(before: Span, ent: Span) -> bool:
+        return before.label_ == ent.label_ == "PERSON" and not before.ent_id_ and ent.ent_id_ and len(ent) == 1 \
+            and not _name_goes_on(ent)
+
+    return _join_names(doc, joins, lambda before, ent: Span(doc, before.start, ent.end, label=ent.label,
+                                                            kb_id=ent.kb_id, span_id=ent.id))
+
+
+@Language.component("kg_body_names")
+def body_names(doc):
+    """A body the lexicon knows by one word is part of a longer name when the model's organization name runs right
+    up to it: "the African National Congress", "the Albany Congress", "the Twentieth Party Congress" are bodies of
+    their own, not the lexicon's Congress, and the name is one, none of the lexicon's."""
+    def joins(before: Span, ent: Span) -> bool:
+        return before.label_ == ent.label_ == "ORG" and not before.ent_id_ and ent.ent_id_ and len(ent) == 1
+
+    def unknown(before: Span, ent: Span) -> Span:
+        ent[0].ent_id_, ent[0].ent_kb_id_ = "", ""
+        return Span(doc, before.start, ent.end, label=ent.label)
+
+    return _join_names(doc, joins, unknown)
+
+
+def _join_names(doc: Doc, joins: Callable[[Span, Span], bool], joined: Callable[[Span, Span], Span]) -> Doc:
+    """Each entity that ``joins`` the one right before it (a space apart) made one with it, as ``joined`` says."""
     ents = list(doc.ents)
     merged: list[Span] = []
     for ent in ents:
         before = merged[-1] if merged else None
-        if before is not None and before.end == ent.start and before.label_ == ent.label_ == "PERSON" \
-                and not before.ent_id_ and ent.ent_id_ and len(ent) == 1 and before[-1].whitespace_ == " " \
-                and not _name_goes_on(ent):
-            merged[-1] = Span(doc, before.start, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        if before is not None and before.end == ent.start and before[-1].whitespace_ == " " and joins(before, ent):
+            merged[-1] = joined(before, ent)
         else:
             merged.append(ent)
     if len(merged) < len(ents):
@@ -275,5 +298,6 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
+    nlp.add_pipe("kg_body_names", after="kg_full_names")
     memoise_rules(nlp)
     return nlp
