@@ -334,6 +334,12 @@ def test_factuality_assume_hedges_a_clause_not_what_it_takes_on(reading, text, w
     assert reading(text, word).modality == modality
 
 
+def test_factuality_so_long_as_sets_a_condition(reading):
+    # "so long as" is read as one mark of the clause, on the verb it conditions
+    assert reading("In 1950 Peru signed the accord. Bolivia would back the pact so long as Peru paid.",
+                   "back").modality == "Hypothetical"
+
+
 def test_factuality_hedged_negation_keeps_both(reading):
     r = reading("Chile may not sign the accord.", "sign")
     assert (r.polarity, r.modality) == ("Negative", "Hedged")

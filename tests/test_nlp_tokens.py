@@ -43,6 +43,20 @@ def test_nlp_a_sentence_starts_at_a_line_break_and_never_at_a_small_letter_mid_s
     assert starts[-2:] == [("Then", None), ("it", False)]  # after a full stop a capital may start one
 
 
+def test_nlp_so_long_as_is_one_mark_of_a_clause_on_the_main_verb() -> None:
+    from spacy.tokens import Doc
+
+    from kg_builder.nlp import compound_marks
+
+    words = ["Bolivia", "would", "back", "the", "pact", "so", "long", "as", "Peru", "paid", "."]
+    # as the parser reads it: the clause hangs on "long", which modifies "back"
+    doc = Doc(NLP.vocab, words=words, heads=[2, 2, 2, 4, 2, 6, 2, 9, 9, 6, 2],
+              deps=["nsubj", "aux", "ROOT", "det", "dobj", "advmod", "advmod", "mark", "nsubj", "advcl", "punct"])
+    doc = compound_marks(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in doc[5:8]] == [
+        ("so long as", "mark", "paid"), ("Peru", "nsubj", "paid"), ("paid", "advcl", "back")]
+
+
 def test_nlp_a_name_ends_at_an_opening_bracket_and_keeps_its_id() -> None:
     from spacy.tokens import Span
 

@@ -536,6 +536,11 @@ def test_positions_a_past_tense_after_an_infinitive_goes_with_the_finite_verb(fa
     assert ("organization/us-senate", "Supports", "draft a charter") in stances(facts)
 
 
+def test_positions_a_clause_opened_by_as_long_as_leaves_no_words_in_the_issue(facts_for):
+    facts = facts_for("Chile felt that as long as it stayed below the limit, it should be able to build more ships.")
+    assert ("state/chile", "Supports", "it should be able to build more ships") in stances(facts)
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

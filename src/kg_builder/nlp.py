@@ -69,6 +69,28 @@ def main_verbs(doc):
     return doc
 
 
+@Language.component("kg_compound_marks")
+def compound_marks(doc):
+    """"so long as Peru paid", "as soon as Chile withdrew": three words open one clause, which the parser hangs on
+    the adverb in the middle; they are made one word, the clause's mark, and the clause hangs on the verb the adverb
+    went with, as one opened by "if" or "when" does."""
+    while (at := _compound_mark_at(doc)) is not None:
+        verb, clause = doc[at + 1].head, doc[at + 2].head
+        verb_i, clause_i = verb.i - (2 if verb.i > at + 2 else 0), clause.i - (2 if clause.i > at + 2 else 0)
+        with doc.retokenize() as retokenizer:
+            retokenizer.merge(doc[at: at + 3], attrs={"TAG": "IN", "POS": "SCONJ", "DEP": "mark"})
+        doc[clause_i].head = doc[verb_i]
+        doc[at].head = doc[clause_i]
+    return doc
+
+
+def _compound_mark_at(doc: Doc) -> int | None:
+    lowers = doc.to_array([LOWER]).ravel().tolist()
+    return next((i for i in range(len(lowers) - 2) if lowers[i] in _AS_SO and lowers[i + 1] in _LONG_SOON
+                 and lowers[i + 2] == _AS and doc[i + 2].dep_ == "mark" and doc[i + 2].head.dep_ == "advcl"
+                 and doc[i + 2].head.head == doc[i + 1] and doc[i + 1].head != doc[i + 1]), None)
+
+
 @Language.component("kg_listed_infinitives")
 def rejoin_listed_infinitives(doc):
     """"Chile was unwilling to lift the tariff, to allow visits, or to hold talks": the parser may take the
@@ -120,6 +142,8 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _ACL = get_string_id("acl")
 _ADVCL = get_string_id("advcl")
 _INCLUDING = get_string_id("including")
+_AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as", "so"))), \
+    frozenset(map(get_string_id, ("long", "soon")))
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 
 
@@ -293,7 +317,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_place_prefixes", after="kg_lexicon",
                  config={"prefixes": list(lexicon.triggers["tokens"]["place_prefixes"])})
     nlp.add_pipe("kg_sentence_bounds", before="parser")
-    nlp.add_pipe("kg_main_verbs", after="parser")
+    nlp.add_pipe("kg_compound_marks", after="parser")
+    nlp.add_pipe("kg_main_verbs", after="kg_compound_marks")
     nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_entity_brackets", after="ner")
