@@ -162,6 +162,15 @@ def test_entities_only_a_name_word_of_no_state_makes_a_people(facts_for, text, s
 
 
 @pytest.mark.parametrize("text, group", [
+    ("Chilean firms opposed the new tariff on copper.", "Chilean firms"),
+    ("The Chilean oil companies protested the decree.", "Chilean oil companies"),
+])
+def test_entities_companies_and_firms_are_groups_that_act(facts_for, text, group):
+    facts = facts_for(text)
+    assert [entities_by_key(facts)[p.holder].label for p in facts.positions] == [group]
+
+
+@pytest.mark.parametrize("text, group", [
     ("Many Chileans opposed the new tariff.", "Chileans"),
     ("Most Austrians backed the proposal to cut tariffs.", "Austrians"),
     ("The Dutch public supported the proposal to cut tariffs.", "Dutch public"),
