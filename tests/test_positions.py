@@ -541,6 +541,11 @@ def test_positions_a_clause_opened_by_as_long_as_leaves_no_words_in_the_issue(fa
     assert ("state/chile", "Supports", "it should be able to build more ships") in stances(facts)
 
 
+def test_positions_who_one_wins_the_support_of_gives_it_people_too(facts_for):
+    views = stances(facts_for("In 1950 Peru won the backing of the Andean farmers."), holder_names=True)
+    assert views == {("Andean farmers", "Supports", "Peru")}
+
+
 def test_positions_what_a_thing_came_to_be_called_is_the_issue(facts_for):
     facts = facts_for("In 1950 Peru proposed a fishing pact that would be known as the Lima Compact.")
     assert stances(facts) == {("state/peru", "Offers", "Lima Compact")}

@@ -226,7 +226,8 @@ def received(pred: Predication, receiving_verbs: frozenset[str], object_control:
     # "enabled X to win the support of Y": X is who wins it
     receivers = tuple(verb_predication(verb, object_control).agents) if verb.dep_ == "xcomp" else tuple(subjects(verb))
     agents = tuple(a for a in pred.agents if a not in receivers)  # not the light verb's subject: it met with the noun
-    owners = () if agents else tuple(t for t in pred.oblique("of") if _named(t))
+    # what one wins the support of is who gives it: a name, or people ("won the support of the other members")
+    owners = () if agents else tuple(t for t in pred.oblique("of") if _named(t) or t.tag_ in ("NNS", "NNPS"))
     themes = tuple(t for t in pred.themes if t not in owners)
     return replace(pred, agents=agents + owners, themes=themes + tuple(t for t in receivers if t not in themes),
                    obliques=tuple(o for o in pred.obliques + sources if o[1] not in owners))
