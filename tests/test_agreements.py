@@ -277,6 +277,13 @@ def test_agreements_not_only_but_also_gives_two_undertakings_the_second_whole(fa
     assert {c.label for c in protocol.commitments} == {"respect the border", "remove or destroy all mines along it"}
 
 
+def test_agreements_what_the_parties_agree_to_do_to_the_agreement_itself_is_no_term_of_it(facts_for):
+    facts = facts_for("In 1917 Peru and Chile signed the Arica Agreement. Ultimately, the two nations agreed to cancel "
+                      "the Arica Agreement after they had concluded the Lima Treaty.")
+    arica = next(a for a in facts.agreements if a.label == "Arica Agreement")
+    assert arica.commitments == ()
+
+
 @pytest.mark.parametrize("included, items", [
     # an aside on the last item is none of the items
     ("the creation of a fisheries board, which would serve both as a court and as a forum for talks",

@@ -919,7 +919,7 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree} if undertaking or committing else set()
         if undertaking and (subject_words & set(ctx.triggers["reference"]["party_nouns"])
                             or _by_party(ctx, verb, parties)):
-            for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+            for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and not _acts_on(ctx, c, latest)):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif committing and any(_this_agreement(s, section["heads"]) for s in subjects(verb)) and verb.dep_ == "ROOT" \
                 and ctx.factuality(verb).polarity == "Positive" and not _no_provision(ctx, verb) \
@@ -938,6 +938,11 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     new = tuple(dict.fromkeys(c for c in found if c.label and c.label not in known))
     if new:
         _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _acts_on(ctx: Context, comp: Token, agreement: Agreement) -> bool:
+    """"agreed to cancel the Arica Agreement": what is agreed about the agreement itself is no term of it."""
+    return any(ctx.agreement_at.get(o.i) == agreement.key for o in objects(comp))
 
 
 def _this_agreement(subject: Token, heads: list[str]) -> bool:
