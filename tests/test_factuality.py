@@ -334,6 +334,16 @@ def test_factuality_assume_hedges_a_clause_not_what_it_takes_on(reading, text, w
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, polarity", [
+    ("President Ruiz, however, lacked the votes in the Senate to ratify the treaty.", "Negative"),
+    ("The junta lacked the means to pay the troops.", "Negative"),
+    ("The junta did not lack the means to pay the troops.", "Positive"),
+])
+def test_factuality_what_one_lacks_the_means_to_do_is_not_done(reading, text, polarity):
+    word = "ratify" if "ratify" in text else "pay"
+    assert reading(text, word).polarity == polarity
+
+
 def test_factuality_so_long_as_sets_a_condition(reading):
     # "so long as" is read as one mark of the clause, on the verb it conditions
     assert reading("In 1950 Peru signed the accord. Bolivia would back the pact so long as Peru paid.",

@@ -29,6 +29,7 @@ class Cues:
     gerund_implicatives: frozenset[str]
     preventing_verbs: frozenset[str]
     negative_nouns: frozenset[str]
+    lacking_verbs: frozenset[str]
     negative_adjectives: frozenset[str]
     implicative_adjectives: frozenset[str]
     negated_degree_adverbs: frozenset[str]
@@ -206,6 +207,12 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and governor in cues.negative_nouns:
             negations += 1  # "the failure to win support"
+            break
+        lacking = node.head.head if node.dep_ == "acl" and node.head.dep_ == "dobj" else node.head
+        if (node.dep_ == "acl" or node.dep_ == "advcl" and to_infinitive(node)) \
+                and _with_particle(lacking) in cues.lacking_verbs:
+            # "lacked the votes to ratify it" (the parser may hang the infinitive on the verb)
+            negations += 1 + (1 if _negated(lacking, cues) else 0)
             break
         if node.dep_ == "acl" and governor in cues.irrealis_nouns and (
                 node.head.dep_ in ("dobj", "nsubjpass")
