@@ -344,6 +344,11 @@ def test_factuality_what_one_lacks_the_means_to_do_is_not_done(reading, text, po
     assert reading(text, word).polarity == polarity
 
 
+def test_factuality_a_verb_joined_to_a_hedge_verb_is_not_what_was_hedged(reading):
+    text = "The Peruvians still expected a reply from Ruiz and continued to insist that the captain had acted alone."
+    assert reading(text, "acted").modality == "Asserted"
+
+
 def test_factuality_so_long_as_sets_a_condition(reading):
     # "so long as" is read as one mark of the clause, on the verb it conditions
     assert reading("In 1950 Peru signed the accord. Bolivia would back the pact so long as Peru paid.",

@@ -420,8 +420,9 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
     if not is_trigger and _anticipated(token, below, cues):
         return False  # not a guess at what is: a look at what may come (``read`` makes it hypothetical)
     if not is_trigger and lemma in cues.hedge_verbs and token.pos_ == "VERB" and not _taken_on(token, below, cues):
-        # "X believed A but Y refused B": a verb joined to the hedge with a subject of its own is not what X believed
-        if below is not None and below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+        # "X believed A but Y refused B", "X feared A and let it be known that B": a verb joined to the hedge is not
+        # what X believed, unless it is a "that" clause the parser joined to it ("believed that A and that B")
+        if below is not None and below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") and not that_clause(below):
             return False
         # "is expected to be finished by 2031", "hoped to sign": what is looked forward to has not happened yet
         return not (lemma in cues.future_verbs and below is not None and below.dep_ == "xcomp")
