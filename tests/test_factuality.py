@@ -349,6 +349,15 @@ def test_factuality_a_verb_joined_to_a_hedge_verb_is_not_what_was_hedged(reading
     assert reading(text, "acted").modality == "Asserted"
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("By 1935 it was clear that a war might soon erupt and the Andean Congress took action.", "took", "Asserted"),
+    ("Peru might sign the pact and Chile would follow.", "follow", "Hypothetical"),  # its own modal
+    ("Peru might sign the pact and ratify it.", "ratify", "Hedged"),  # no subject of its own: it shares "might"
+])
+def test_factuality_a_joined_clause_with_its_own_subject_and_tense_keeps_its_own_modal(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_so_long_as_sets_a_condition(reading):
     # "so long as" is read as one mark of the clause, on the verb it conditions
     assert reading("In 1950 Peru signed the accord. Bolivia would back the pact so long as Peru paid.",

@@ -474,7 +474,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
             node, below = node.head, node
             continue
         conditional |= _conditional(node, cues)
-        here = None if below is not None and _only_recourse(below) else _modal_of(node, cues)
+        here = None if below is not None and (_only_recourse(below) or _tensed_conjunct(below)) \
+            else _modal_of(node, cues)
         said_future = said_future or modal is None and here == "Hypothetical" and _said_future(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
         hedged |= _hedged_here(node, below, cues, is_trigger) and not (modal is None and here == "Hypothetical")
@@ -524,6 +525,13 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _tensed_conjunct(verb: Token) -> bool:
+    """"a war might soon erupt and Congress took action": a verb joined to another with a subject and a tense of its
+    own does not share the other's modal."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
+        verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _due(node: Token, below: Token, cues: Cues) -> bool:
