@@ -547,8 +547,6 @@ def test_factuality_modal_of_a_later_conjunct_does_not_reach_back(reading):
     assert reading("Chile signed the accord, and Peru may follow.", "signed").modality == "Asserted"
 
 
-@pytest.mark.xfail(strict=True, reason="the walk to the root passes through the head conjunct, so its modal "
-                                       "('may', 'will') is applied to the coordinated asserted clause")
 @pytest.mark.parametrize("text", [
     "Peru may protest, but Chile signed the accord.",
     "Peru will protest, but Chile signed the accord.",
