@@ -30,8 +30,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import (agents as by_phrase, conjuncts, misread_clause, non_restrictive, phrase, prep_objects,
-                     raised_conjunct, sentence_of, set_against, subjects, text_of, that_clause)
+from .tokens import (agents as by_phrase, conjuncts, finite_above, misread_clause, non_restrictive, phrase,
+                     prep_objects, raised_conjunct, sentence_of, set_against, subjects, text_of, that_clause,
+                     to_infinitive)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"
@@ -354,17 +355,6 @@ def _stray_last_item(verb: Token, doers: tuple[Token, ...]) -> tuple[Token, ...]
     return ()
 
 
-def finite_above(verb: Token) -> Token | None:
-    """"X announced a plan to stay in the region and closed the border": a verb in the past tense (or the
-    present's third person) that the parser joined to an infinitive, which no tensed verb can share its "to" with,
-    is joined to the tensed verb above the infinitive ("hoped to reassure X and so split Y": a past tense the
-    same as the bare form may be the bare form)."""
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.lower_ == verb.lemma_.lower() \
-            or not to_infinitive(verb.head):
-        return None
-    return next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and a.tag_ in ("VBD", "VBZ", "VBP")), None)
-
-
 def _addressee(verb: Token) -> list[Token]:
     """"called on Chile to end the blockade", "prevailed upon X to": the one addressed is the object of "on"."""
     return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
@@ -460,11 +450,6 @@ def open_question(clause: Token) -> bool:
 def _misplaced_relative_adverb(token: Token, verb: Token) -> bool:
     """"a treaty wherein X pledged to Y": the parser may hang the relative adverb on "Y" instead of "pledged"."""
     return token.tag_ == "WRB" and token.head == verb and token.i < verb.head.i < verb.i
-
-
-def to_infinitive(verb: Token) -> bool:
-    """A verb with "to" before it ("to sign", "in order to sign")."""
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:

@@ -394,9 +394,12 @@ class Registry:
         return token.tag_ == "NNPS" or not self._names_a_state(before.text)
 
     def _names_a_state(self, word: str) -> bool:
+        return self.lexicon.named(word, "State") is not None or self._demonym_entry(word) is not None
+
+    def _demonym_entry(self, word: str) -> LexEntry | None:
         low = word.lower()
-        return self.lexicon.named(word, "State") is not None or any(
-            e.kind == "State" and low in {d.lower() for d in e.demonyms} for e in self.lex.values())
+        return next((e for e in self.lex.values() if e.kind == "State" and low in {d.lower() for d in e.demonyms}),
+                    None)
 
     def _modified_plural(self, token: Token) -> Token:
         """"Some Peru and Chile experts": a name with a quantifier is a modifier of the plural noun the parser
@@ -823,9 +826,7 @@ class Registry:
 
     def state_of_demonym(self, word: str) -> str | None:
         """"Chilean" of "anti-Chilean": the state the lexicon gives that demonym, a node of this document's."""
-        low = word.lower()
-        entry = next((e for e in self.lex.values() if e.kind == "State" and low in {d.lower() for d in e.demonyms}),
-                     None)
+        entry = self._demonym_entry(word)
         if entry is None:
             return None
         if entry.key not in self.entities:

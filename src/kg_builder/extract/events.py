@@ -19,10 +19,10 @@ from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
 from .factuality import FUTURE_MODALS, not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
-                      to_infinitive, verb_predication)
+                      verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
                      modifiers_text, name_given, naming_words_of, objects, paragraph_start, phrase, prep_objects,
-                     referred_to_as_known, sentence_of, strip_determiners, subjects, text_of)
+                     referred_to_as_known, sentence_of, strip_determiners, subjects, text_of, to_infinitive)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})

@@ -16,8 +16,9 @@ from typing import Collection
 from spacy.tokens import Token
 
 from ..model import Factuality
-from .clauses import finite_above, for_infinitive, to_infinitive, verb_predication
-from .tokens import non_restrictive, none_of, referred_to_as_known, that_clause, verb_lemmas
+from .clauses import for_infinitive, verb_predication
+from .tokens import (finite_above, non_restrictive, none_of, referred_to_as_known, that_clause, to_infinitive,
+                     verb_lemmas)
 
 
 @dataclass(frozen=True)

@@ -133,8 +133,9 @@ def raised_conjunct(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     head = verb.head
-    if _past_after_infinitive(verb, head):
-        return _finite_above(head)
+    finite = finite_above(verb)
+    if finite is not None:
+        return finite
     if head.dep_ != "ccomp" or head.head == head or not that_clause(head):
         return None
     # "predicted that he could reach a deal, and pledged to withdraw": a past tense cannot go on after "could"
@@ -143,21 +144,26 @@ def raised_conjunct(verb: Token) -> Token | None:
     return head.head if after_modal or _takes_that_clause(verb) and not _takes_that_clause(head) else None
 
 
-def _past_after_infinitive(verb: Token, head: Token) -> bool:
-    """"formed a committee to draft a declaration and assigned the task to X": a past tense cannot share a "to" (one
-    spelled as its base form may be the base form: "hoped to appease X and thereby split Y")."""
-    return verb.tag_ == "VBD" and verb.lower_ != verb.lemma_.lower() and head.tag_ == "VB" \
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children) \
-        and not any(a.dep_ in ("aux", "auxpass") for a in verb.children) and _finite_above(head) is not None
+def finite_above(verb: Token) -> Token | None:
+    """"X announced a plan to stay in the region and closed the border", "did form a committee to draft a declaration
+    and assigned this duty to X": a verb in the past tense (or the present's third person) that the parser joined to
+    an infinitive, which no tensed verb can share its "to" with, is joined to the tensed verb above the infinitive (a
+    bare form with "did" or a modal is one); "hoped to reassure X and so split Y": a past tense the same as the bare
+    form may be the bare form."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.lower_ == verb.lemma_.lower() \
+            or not to_infinitive(verb.head):
+        return None
+    return next((a for a in verb.head.ancestors if a.pos_ in ("VERB", "AUX") and _tensed(a)), None)
 
 
-def _finite_above(verb: Token) -> Token | None:
-    """The nearest verb above ``verb`` with a tense or an auxiliary of its own."""
-    node = verb.head
-    while node.head != node and not (node.pos_ in ("VERB", "AUX") and node.tag_ != "VB"
-                                     or any(a.dep_ in ("aux", "auxpass") and a.lower_ != "to" for a in node.children)):
-        node = node.head
-    return node if node != verb and node.pos_ in ("VERB", "AUX") else None
+def _tensed(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it ("to sign", "in order to sign")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def that_clause(verb: Token) -> bool:
