@@ -361,6 +361,8 @@ def test_relations_who_is_sent_somewhere_as_a_title_holds_it(facts_for, text, pe
      "Positive"),
     ("In 1949 Italy became a member of NATO.", "state/italy", "organization/nato", "Positive"),
     ("Chile joined NATO in 1999.", "state/chile", "organization/nato", "Positive"),
+    # who is invited to join is who would join, not who invites
+    ("In 1997 the Lima Committee invited Peru to join NATO.", "state/peru", "organization/nato", "Positive"),
     ("Chile was not a member of NATO.", "state/chile", "organization/nato", "Negative"),
     ("Arno B. Felt, the head of Andes Copper and a member of the Lima Committee, proposed a plan.",
      "person/arno-b-felt", "organization/lima-committee", "Positive"),

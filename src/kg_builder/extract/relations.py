@@ -408,7 +408,7 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
                 and (described := [token, *conj_heads(token)][-1]).dep_ in ("attr", "appos"):
             members, bodies = description_predication(described, "noun").agents, prep_objects(token, "of")
         elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(token):
-            members, bodies = verb_predication(token).agents, objects(token)
+            members, bodies = verb_predication(token, ctx.frames.object_control).agents, objects(token)
         else:
             continue
         organizations = [k for b in bodies for k in ctx.registry.actors(b) if ctx.registry.kind(k) == "Organization"]
