@@ -530,15 +530,16 @@ def test_positions_a_past_tense_after_could_goes_with_the_verb_of_saying(facts_f
     assert ("Soto", "Believes", "he could reach accords with Chile and Bolivia in 6 to 8 months") in views
 
 
-def test_positions_a_past_tense_after_an_infinitive_goes_with_the_finite_verb(facts_for):
-    # the parser joins "assigned" to "draft": a past tense cannot share the "to"
-    facts = facts_for("However, the Senate did form a committee to draft a charter and assigned this duty to John Hay.")
-    assert ("organization/us-senate", "Supports", "draft a charter") in stances(facts)
-
-
-def test_positions_a_clause_opened_by_as_long_as_leaves_no_words_in_the_issue(facts_for):
-    facts = facts_for("Chile felt that as long as it stayed below the limit, it should be able to build more ships.")
-    assert ("state/chile", "Supports", "it should be able to build more ships") in stances(facts)
+@pytest.mark.parametrize("text, expected", [
+    # the parser joins "assigned" to "draft": a past tense cannot share the "to", and goes with "did form"
+    ("However, the Senate did form a committee to draft a charter and assigned this duty to John Hay.",
+     ("organization/us-senate", "Supports", "draft a charter")),
+    # "as long as" opens a clause of its own, none of whose words are the issue's
+    ("Chile felt that as long as it stayed below the limit, it should be able to build more ships.",
+     ("state/chile", "Supports", "it should be able to build more ships")),
+])
+def test_positions_words_the_parser_hangs_in_the_wrong_clause_stay_out_of_the_issue(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
 
 
 def test_positions_who_one_wins_the_support_of_gives_it_people_too(facts_for):
