@@ -407,7 +407,7 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
         if lemma in section["member_nouns"] and token.pos_ == "NOUN" \
                 and (described := [token, *conj_heads(token)][-1]).dep_ in ("attr", "appos"):
             members, bodies = description_predication(described, "noun").agents, prep_objects(token, "of")
-        elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(token):
+        elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(ctx, token):
             members, bodies = verb_predication(token, ctx.frames.object_control).agents, objects(token)
         else:
             continue
@@ -436,9 +436,13 @@ def _of_a_body(ctx: Context, sent: SentSpan) -> None:
             ctx.relate(person, "affiliatedWith", body, ctx.evidence(sent, "rule:membership", 0.7))
 
 
-def _joined_in_act(verb: Token) -> bool:
-    """"forces joining the rebels in attacking X": who joins another in an act shares the act, not membership."""
-    return any(c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in verb.children)
+def _joined_in_act(ctx: Context, verb: Token) -> bool:
+    """"forces joining the rebels in attacking X", "Spain joined Austria in the war against France": who joins
+    another in an act shares the act, not membership ("joined NATO in 1999, in the second round" is)."""
+    event_nouns = {*ctx.triggers["events"]["nouns"], *ctx.triggers["events"]["named_heads"]}
+    return any(c.dep_ == "prep" and any(g.dep_ == "pcomp" or c.lower_ == "in" and g.dep_ == "pobj"
+                                        and g.pos_ == "NOUN" and g.lemma_.lower() in event_nouns for g in c.children)
+               for c in verb.children)
 
 
 def _an_alliance(ctx: Context, organization: str) -> bool:
