@@ -502,3 +502,19 @@ def test_entities_a_span_the_model_tagged_a_person_that_holds_only_a_title_names
     doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [Span(doc, start, start + 2, "PERSON")]
     facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
     assert not [e for e in facts.entities if e.kind == "Person" and e.label in ("Archduke", "of", "Archduke of")]
+
+
+@pytest.mark.parametrize("text", [
+    # listed in the sentence before
+    "Bolivia had long feared its neighbors. In 1879 Chile and Peru declared war on Bolivia. The two countries met in "
+    "Lima in 1880.",
+    # listed in its own sentence
+    "Bolivia had long feared its neighbors. Neither Chile nor Peru backed the Bolivian war in Ecuador, and the two "
+    "countries met in Lima in 1880.",
+    # the nearest two its own sentence names
+    "Bolivia and Ecuador had long feared their neighbors. In 1880 Chile sent a minister to Peru, and the two countries "
+    "met in Lima.",
+])
+def test_entities_the_two_countries_are_the_two_listed_or_named_just_before(facts_for, text):
+    [meeting] = [e for e in facts_for(text).events if "met in Lima" in e.label]
+    assert set(meeting.participants) == {"state/chile", "state/peru"}

@@ -687,7 +687,8 @@ class Registry:
         if listed:
             return listed
         if self._is_pair(token):
-            return self.pair(people=lemma == "leader")
+            # "the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed
+            return (self._listed_pair(token) if lemma != "side" else []) or self.pair(people=lemma == "leader")
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
         if named:
             return named
@@ -805,6 +806,29 @@ class Registry:
                       for c in token.children if c.dep_ == "nummod"), 0)
         if count < 3 or token.lemma_.lower() not in self.pair_nouns:
             return []  # two is "both sides", read from the pair last named
+        return self._last_list(token, count)[0]
+
+    def _listed_pair(self, token: Token) -> list[str]:
+        """The two states (leaders) the noun's sentence lists ("Neither Pakistan nor France backed the U.S. war in
+        Vietnam, and both nations"), else the nearest two it names ("the French sent a minister to the United States,
+        whose acts embroiled the two countries"), else the two the sentence before lists ("Britain and Spain declared
+        war on France. These two powers"; not two it names in passing). None when a meeting or an agreement paired
+        two since (``pair``)."""
+        sentence = sentence_of(token)
+        listed, at = self._last_list(token, 2)
+        if listed and at > max(self.pair_at, sentence.start_char - 1):
+            return listed
+        kind = "Person" if token.lemma_.lower() == "leader" else "State"
+        named = list(dict.fromkeys(k for t in reversed(token.doc[sentence.start: token.i])
+                                   if (k := self.key_of(t)) and self.kind(k) == kind and t.idx > self.pair_at))
+        if len(named) >= 2:
+            return named[:2]
+        before = sentence_of(token.doc[sentence.start - 1]).start_char if sentence.start else 0
+        return listed if listed and at > max(self.pair_at, before - 1) else []
+
+    def _last_list(self, token: Token, count: int) -> tuple[list[str], int]:
+        """The last list of ``count`` actors of the noun's kind before it, within the last few sentences, and where
+        it starts."""
         kind = "Person" if token.lemma_.lower() == "leader" else "State"
         start = max(sentence_of(token).start - 150, 0)
         for earlier in reversed(token.doc[start: token.i]):
@@ -815,8 +839,8 @@ class Registry:
                 found = list(dict.fromkeys(k for c in earlier.children if c.dep_ in ("compound", "nmod", "amod")
                                            for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == kind))
             if len(found) == count and len(set(found)) == count:
-                return found
-        return []
+                return found, earlier.idx
+        return [], -1
 
     def _is_pair(self, token: Token) -> bool:
         """"both sides", "the two countries"; not "fifty-two nations", whose "two" ends a longer number."""
