@@ -514,6 +514,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
                                                                   and _supposing_noun(node.head, node, cues))
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
+        # "suggested that Bush travel to Beijing to meet officials": the purpose of an act only proposed is too
+        bounded = bounded and not (node.dep_ == "advcl" and _purpose(node) and subjunctive(node.head))
         # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition
         # was so whatever the clause around it supposes
         bounded = bounded or _presupposed_after_preposition(node, cues)
