@@ -240,10 +240,19 @@ def test_positions_members_of_a_group_take_its_stance(facts_for):
     assert {"state/chile", "state/peru", "state/bolivia"} <= holders
 
 
-def test_positions_opposing_another_actors_act_is_a_disagreement(facts_for):
-    facts = facts_for("Chile objected to Peruvian naval patrols in the bay.")
-    [disagreement] = facts.disagreements
+@pytest.mark.parametrize("text", [
+    "Chile objected to Peruvian naval patrols in the bay.",
+    "Chile objected to Peru's arrest of the fishermen.",  # the owner of an arrest of others makes it
+])
+def test_positions_opposing_another_actors_act_is_a_disagreement(facts_for, text):
+    [disagreement] = facts_for(text).disagreements
     assert set(disagreement.parties) == {"state/chile", "state/peru"}
+
+
+def test_positions_opposing_what_another_undergoes_is_no_disagreement_with_it(facts_for):
+    facts = facts_for("In 1971 Chile opposed Peru's expulsion from the Andean Pact.")
+    assert ("state/chile", "Opposes", "Peru's expulsion from the Andean Pact") in stances(facts)
+    assert not facts.disagreements
 
 
 def test_positions_disagreement_between_descriptions_of_leaders_governments(facts_for):

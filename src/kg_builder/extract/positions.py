@@ -316,10 +316,12 @@ def _doers(ctx: Context, noun: Token, named: bool = False) -> list[str]:
     """"Peruvian naval patrols", "Chile's blockade": the actors a modifier or possessor names as the doer of a noun's
     act ("opposed the Soviet Union": the words of an actor's own name do not name a doer); with `named`, no pronoun.
     A possessor that names an actor is the doer, and a place named beside it is where or whom the act is about
-    ("Carter's China policy", "Moscow's Afghan war")."""
+    ("Carter's China policy", "Moscow's Afghan war"); not one that undergoes the act ("Taiwan's expulsion", unlike
+    "Chile's arrest of the crew")."""
     own = ctx.registry.actors(noun)
-    modifiers = [c for c in noun.children
-                 if c.dep_ in ("amod", "compound", "poss", "nmod") and not (named and c.pos_ == "PRON")]
+    undergone = noun.lemma_.lower() in ctx.triggers["positions"]["undergoer_nouns"] and not prep_objects(noun, "of")
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                 and not (named and c.pos_ == "PRON") and not (undergone and c.dep_ in ("poss", "compound"))]
     found = {c: [k for k in ctx.registry.actors(c) if k not in own] for c in modifiers}
     owners = [k for c in modifiers if c.dep_ == "poss" for k in found[c]]
     return owners or [k for c in modifiers for k in found[c]]
