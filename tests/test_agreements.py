@@ -212,6 +212,13 @@ def test_agreements_a_clause_under_an_agreement_is_its_commitment(facts_for):
     assert [c.label for c in agreement.commitments] == ["share the fisheries of the bay"]
 
 
+def test_agreements_what_a_clause_under_it_leaves_unsaid_is_no_commitment(facts_for):
+    facts = facts_for("The Andes Treaty was signed in 1930. Then Peru began to build ships to make up the difference "
+                      "between its fleet and what it was allotted under the treaty.")
+    [agreement] = facts.agreements
+    assert agreement.commitments == ()
+
+
 def test_agreements_signing_in_a_relative_clause_dates_it(facts_for):
     facts = facts_for("Peru welcomed the Andean Charter that was signed in 2012.")
     [treaty] = [a for a in facts.agreements if a.status == "Signed"]

@@ -658,7 +658,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                                         for t in _framing_phrases(pred, p)
                                         if (k := _agreement_meant(ctx, _terms_of(ctx, t)))
                                         and (p != "in" or _party_acting(ctx, verb))), (None, None))
-        if framing and not owner and not _naming(ctx, verb):
+        if framing and not owner and not _naming(ctx, verb) and not _free_relative(verb):
             # "committed to buy X": the parser may take the complement for an adverbial infinitive
             inner = [*pred.clauses, *(c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
                                       any(a.lower_ == "to" for a in c.children)
@@ -669,6 +669,13 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
             ctx.provisions_of = (framing, sent.end)
             _parties_acting(ctx, sent, verb, framing)
     _provisions_continued(ctx, sent)
+
+
+def _free_relative(verb: Token) -> bool:
+    """"the difference between its tonnage and what it was allotted under the treaty": a clause whose "what" stands
+    for its object or subject says what the accord gave without saying it."""
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and c.lower_ in ("what", "whatever")
+               for c in verb.children)
 
 
 def _with_recipient(pred: Predication, theme: Token, provision: str) -> str:
