@@ -385,6 +385,20 @@ def test_events_a_date_that_names_lines_on_a_map_dates_no_event(facts_for):
     assert not [e for e in facts.events if e.start is not None]
 
 
+@pytest.mark.parametrize("text, words, start", [
+    # the year of a thing the clause acts on or is set against is the thing's
+    ("In the end the talks paved the way for the fisheries accord of 1979.", "paved the way", None),
+    ("After the border campaign of 1812, the Chilean army withdrew to the coast.", "withdrew", None),
+    # a part of a stretch of time, and a subject that is of its year, still date the clause
+    ("By the end of 1945 the Chilean army withdrew to the coast.", "withdrew", TimeValue("1945", "year")),
+    ("Peru sent Chile a message the evening of October 26, 1962.", "sent Chile a message",
+     TimeValue("1962-10-26", "day")),
+])
+def test_events_a_year_in_a_things_of_phrase_is_the_things(facts_for, text, words, start):
+    dated = [e.start for e in facts_for(text).events if words in e.label and e.start is not None]
+    assert dated == ([start] if start else [])
+
+
 def test_events_a_meeting_someone_hosted_has_the_host_and_those_acting_at_it(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz spoke in May. At a meeting he hosted in Santiago in June 1997, "
                       "Peru joined the fisheries council.")

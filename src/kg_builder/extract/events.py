@@ -745,8 +745,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if anchor is not None and anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
             _dated_measure(ctx, anchor, dates[i])  # "the Fisheries Act of 1951" dates the act, not the clause around it
             continue
-        if anchor is None:
-            continue  # "the 1929 Tacna Treaty" is a name
+        if anchor is None or _own_year(ctx, anchor, sent.doc[i]):
+            continue  # "the 1929 Tacna Treaty" is a name, "paved the way for the treaty of 1979" a treaty's year
         if _standing_since(ctx, sent.doc[i], dates[i]):
             continue
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
@@ -765,6 +765,15 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
                                                              for m in verb.children):
             # "When X defaulted in January 1923, Y occupied the Ruhr": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _own_year(ctx: Context, noun: Token, date: Token) -> bool:
+    """"paved the way for the peace treaty of 1979", "after the campaign of 1812, X": a date in the "of" phrase of a
+    thing the clause acts on or is set against is the thing's, not the clause's ("in the summer of 1950", "by the end
+    of 1945" are the clause's, and "the crash of 1929 caused X" happened then)."""
+    times = {*ctx.triggers["positions"]["time_nouns"], *ctx.triggers["events"]["time_part_nouns"]}
+    return noun.pos_ == "NOUN" and date.dep_ == "pobj" and date.head.lower_ == "of" \
+        and noun.dep_ not in ("nsubj", "nsubjpass") and not noun.ent_type_ and noun.lemma_.lower() not in times
 
 
 def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
