@@ -106,6 +106,21 @@ def test_nlp_a_body_the_lexicon_knows_by_one_word_at_the_end_of_a_longer_name_is
     assert [t.ent_id_ for t in doc[:4]] == ["", "", "", ""]
 
 
+def test_nlp_a_state_the_lexicon_knows_by_one_word_that_heads_an_organization_s_name_is_part_of_it() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import body_names
+
+    doc = NLP("The Aymara Confederacy met the Farmers Union Chile and the Confederacy.")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 3, label="GPE", span_id="state/confederacy"),
+                Span(doc, 4, 7, label="ORG"), Span(doc, 7, 8, label="GPE", span_id="state/chile"),
+                Span(doc, 10, 11, label="GPE", span_id="state/confederacy")]
+    doc[1].dep_, doc[1].head = "compound", doc[2]  # "Aymara" modifies "Confederacy"; "Union" is no part of "Chile"
+    assert [(e.text, e.label_, e.ent_id_) for e in body_names(doc).ents] == [
+        ("The Aymara Confederacy", "ORG", ""), ("the Farmers Union", "ORG", ""), ("Chile", "GPE", "state/chile"),
+        ("Confederacy", "GPE", "state/confederacy")]
+
+
 def test_nlp_a_lexicon_place_after_a_capitalised_place_prefix_is_left_to_the_model() -> None:
     from spacy.tokens import Span
 

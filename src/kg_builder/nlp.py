@@ -176,13 +176,17 @@ def full_names(doc):
 def body_names(doc):
     """A body the lexicon knows by one word is part of a longer name when the model's organization name runs right
     up to it: "the African National Congress", "the Albany Congress", "the Twentieth Party Congress" are bodies of
-    their own, not the lexicon's Congress, and the name is one, none of the lexicon's."""
+    their own, not the lexicon's Congress, and the name is one, none of the lexicon's. So is a state's one word that
+    the organization's name is a compound of: "the Iroquois Confederacy" is no Confederacy of the Civil War."""
     def joins(before: Span, ent: Span) -> bool:
-        return before.label_ == ent.label_ == "ORG" and not before.ent_id_ and ent.ent_id_ and len(ent) == 1
+        if before.label_ != "ORG" or before.ent_id_ or not ent.ent_id_ or len(ent) != 1:
+            return False
+        modifier = before[-1]
+        return ent.label_ == "ORG" or ent.label_ == "GPE" and modifier.dep_ == "compound" and modifier.head == ent[0]
 
     def unknown(before: Span, ent: Span) -> Span:
         ent[0].ent_id_, ent[0].ent_kb_id_ = "", ""
-        return Span(doc, before.start, ent.end, label=ent.label)
+        return Span(doc, before.start, ent.end, label="ORG")
 
     return _join_names(doc, joins, unknown)
 
