@@ -399,6 +399,11 @@ def test_events_a_year_in_a_things_of_phrase_is_the_things(facts_for, text, word
     assert dated == ([start] if start else [])
 
 
+def test_events_a_named_event_with_its_year_after_of_is_dated_by_it(facts_for):
+    facts = facts_for("The upheaval in China was begun by the Chinese Revolution of 1911.")  # the model tags no year
+    assert [e.start for e in facts.events if e.label == "Chinese Revolution of 1911"] == [TimeValue("1911", "year")]
+
+
 def test_events_a_meeting_someone_hosted_has_the_host_and_those_acting_at_it(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz spoke in May. At a meeting he hosted in Santiago in June 1997, "
                       "Peru joined the fisheries council.")

@@ -121,6 +121,20 @@ def test_nlp_a_state_the_lexicon_knows_by_one_word_that_heads_an_organization_s_
         ("Confederacy", "GPE", "state/confederacy")]
 
 
+def test_nlp_a_year_in_the_of_phrase_of_a_name_is_a_date() -> None:
+    from kg_builder.nlp import name_years
+
+    doc = NLP("the Fisheries Act of 1939 and Resolution 242 of 1967 and the sum of 1939")
+    for token, tag, dep, head in [(doc[2], "NNP", "nsubj", 2), (doc[3], "IN", "prep", 2), (doc[4], "CD", "pobj", 3),
+                                  (doc[6], "NNP", "conj", 2), (doc[7], "CD", "nummod", 6),
+                                  (doc[8], "IN", "prep", 6), (doc[9], "CD", "pobj", 8),
+                                  (doc[12], "NN", "conj", 2), (doc[13], "IN", "prep", 12), (doc[14], "CD", "pobj", 13)]:
+        token.tag_, token.dep_, token.head = tag, dep, doc[head]
+    # the years of the act and of the resolution; not the resolution's number, nor a number of a common noun
+    assert [(e.text, e.label_) for e in name_years(doc).ents] == [("1939", "DATE"), ("1967", "DATE")]
+    assert [e.start for e in doc.ents] == [4, 9]
+
+
 def test_nlp_a_lexicon_place_after_a_capitalised_place_prefix_is_left_to_the_model() -> None:
     from spacy.tokens import Span
 

@@ -191,6 +191,22 @@ def body_names(doc):
     return _join_names(doc, joins, unknown)
 
 
+@Language.component("kg_name_years")
+def name_years(doc):
+    """A year in the "of" phrase of a name is a date: "the Neutrality Act of 1939", "the Spanish-American War of
+    1898", "the Convention of 1800", which the model leaves untagged (it tags "in 1939"); not "Resolution 242"."""
+    years = [Span(doc, t.i, t.i + 1, label="DATE") for t in doc if _name_year(t)]
+    if years:
+        doc.ents = sorted([*doc.ents, *years], key=lambda ent: ent.start)
+    return doc
+
+
+def _name_year(token: Token) -> bool:
+    return token.tag_ == "CD" and not token.ent_type_ and len(token.text) == 4 and token.text.isdigit() \
+        and 1000 <= int(token.text) < 2100 and token.dep_ == "pobj" and token.head.lower_ == "of" \
+        and token.head.head.tag_ in ("NNP", "NNPS")
+
+
 def _join_names(doc: Doc, joins: Callable[[Span, Span], bool], joined: Callable[[Span, Span], Span]) -> Doc:
     """Each entity that ``joins`` the one right before it (a space apart) made one with it, as ``joined`` says."""
     ents = list(doc.ents)
@@ -328,5 +344,6 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     nlp.add_pipe("kg_body_names", after="kg_full_names")
+    nlp.add_pipe("kg_name_years", after="kg_body_names")
     memoise_rules(nlp)
     return nlp
