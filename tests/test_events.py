@@ -123,6 +123,7 @@ def test_events_returning_to_a_place_or_returning_a_thing_is_no_transfer(facts_f
 @pytest.mark.parametrize("text", [
     "Chile could not agree on what Peru should pay at the Lima Conference in 2030.",
     "Soto asked his supporters to help end the Quito conference in 2030.",
+    "Peru never forgot its conference in Quito.",  # what one never forgot took place
 ])
 def test_events_a_named_or_known_event_took_place_whatever_the_clause_supposes(facts_for, text):
     [conference] = of_kind(facts_for(text), "Meeting")

@@ -709,10 +709,12 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
     if noun.pos_ == "PROPN" and noun.dep_ in ("compound", "poss", "nmod"):
         return True  # "stayed out of the Chaco War contest": a name that modifies another noun is of a thing known
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-        # "demanded Chile's withdrawal": what is wanted is not presupposed, however it is referred to
+        # "demanded Chile's withdrawal": what is wanted is not presupposed, however it is referred to; a "not" on
+        # another verb is that verb's ("never forgot its defeat"), one on a verb that only carries the noun is the
+        # noun's ("did not hold the summit")
         wanted = noun.dep_ == "dobj" and head.lemma_.lower() in ctx.cues.future_verbs - ctx.cues.ordering_verbs
         return not (head.lemma_.lower() in ctx.frames.light_verbs or head.lemma_.lower() in ctx.cues.negating_verbs
-                    or any(c.dep_ == "neg" for c in head.children) or wanted)
+                    or wanted)
     return noun.dep_ == "pobj" and (head.lower_ in ctx.cues.presupposing_prepositions
                                     or any(c.dep_ == "poss" for c in noun.children))
 
