@@ -191,6 +191,15 @@ def test_positions_the_delegations_divided_over_a_as_well_as_b(facts_for):
     assert set(issue_labels(facts, disagreement)) == {"status of the port", "fate of the fishing fleet"}
 
 
+@pytest.mark.parametrize("text, issues", [
+    ("In 2030 Chile and Peru were divided by a buffer zone along the river.", None),  # kept apart on the ground
+    ("In 2030 Chile and Peru were divided by the question of the fishing rights.", {"question of the fishing rights"}),
+])
+def test_positions_divided_by_a_thing_on_the_ground_is_no_disagreement(facts_for, text, issues):
+    facts = facts_for(text)
+    assert [set(issue_labels(facts, d)) for d in facts.disagreements] == ([issues] if issues else [])
+
+
 def test_positions_disagreement_needs_two_parties(facts_for):
     assert facts_for("Peru voiced disagreements over fishing rights.").disagreements == ()
 

@@ -53,7 +53,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "infinitive_nouns", "proposal_nouns", "coercing_verbs", "discovery_verbs", "striving_verbs",
                            "collection_nouns", "aspect_verbs", "topic_nouns", "priority_modifiers", "time_nouns",
                            "undergoer_nouns")},
-    "disagreements": _words("pair_nouns"),
+    "disagreements": _words("pair_nouns", "barrier_nouns"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "regnal_titles", "vague_qualifiers",
                         "group_qualifiers",
                         "partitive_nouns", "expletive_verbs",

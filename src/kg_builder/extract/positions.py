@@ -1077,7 +1077,10 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
     _unresolved_issues(ctx, sent)
     for match in matches(sent, ctx.frames, "Disagreement"):
         parties, used = _parties(ctx, match)
-        concerned = [t for _, tokens in match.candidates("concerns") for t in tokens]
+        # "Chile and Peru were divided by a buffer zone": who is kept apart by a thing on the ground is not at odds
+        barriers = set(ctx.triggers["disagreements"]["barrier_nouns"])
+        concerned = [t for source, tokens in match.candidates("concerns") for t in tokens
+                     if not (source == "agent" and t.lemma_.lower() in barriers)]
         # "the gap between X's and Y's positions on Z": what the parties' views are about
         concerned += [t for i in used for p, t in noun_predication(ctx.doc[i]).obliques
                       if p in ("on", "over", "about", "regarding", "concerning")]
