@@ -416,6 +416,9 @@ def test_entities_a_he_after_a_person_named_in_its_own_sentence_is_that_person(f
     ("In 1979 the Soviet Union sent troops south. The Kremlin rejected the American protest.", "state/soviet-union"),
     ("In 1968 Czechoslovakia began reforms. Prague rejected the Soviet demands.", "state/czechoslovakia"),
     ("In 2019 Russia sent troops south. The Kremlin rejected the American protest.", "state/russia"),
+    # the seat names the government it is the seat of
+    ("In 1950 the Soviet Union offered Chile a loan, but the Moscow government rejected the Chilean proposal.",
+     "state/soviet-union"),
 ])
 def test_entities_a_seat_of_successive_states_stands_for_the_one_the_text_names(facts_for, text, state):
     assert {p.holder for p in facts_for(text).positions if p.stance == "Rejects"} == {state}

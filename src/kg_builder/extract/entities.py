@@ -675,6 +675,8 @@ class Registry:
         leader_nouns, agent_nouns = self.words["leader_nouns"], self.words["agent_nouns"]
         if lemma in self.actor_nouns:
             states = self._named_in(modifiers, "State")
+            if not states and lemma in self.words["government_nouns"]:
+                states = self._seats_named_in(modifiers)  # "the Lima government", "the Moscow regime"
             if states and lemma in leader_nouns and token.tag_ == "NN":
                 return [self.leaders[states[0]]] if states[0] in self.leaders else []
             if states:  # "Peruvian leaders" act for Peru, not for one of them
@@ -721,6 +723,12 @@ class Registry:
         """The entities of ``kind`` the words of these modifiers mention (worked out only for the nouns that need
         them: the walk is over every noun's modifiers otherwise)."""
         return [k for c in modifiers for t in c.subtree if (k := self.key_of(t)) and self.kind(k) == kind]
+
+    def _seats_named_in(self, modifiers: list[Token]) -> list[str]:
+        """The states of the seats of government these modifiers name (as a capital acting for its state does)."""
+        seats = [k for c in modifiers if c.dep_ == "compound" for t in c.subtree
+                 if (k := self.key_of(t)) and (entry := self.lex.get(k)) and entry.metonym_for]
+        return [state for k in dict.fromkeys(seats) if self.kind(state := self._as_actor(k)) == "State"]
 
     def _body_before(self, token: Token) -> str | None:
         """"a session of the Andean Council ... the members approved it": bare members act as the organization
