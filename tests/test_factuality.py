@@ -157,6 +157,14 @@ def test_factuality_what_a_purpose_clause_would_have_another_do_is_not_asserted(
     assert reading(text, word).modality == "Hypothetical"
 
 
+@pytest.mark.parametrize("text, word", [
+    ("In 1931 Soto led an embassy to Lima with the task of gaining Peruvian support for the treaty.", "support"),
+    ("In 1931 Chile gave Soto the mission of negotiating a truce with Peru.", "negotiating"),
+])
+def test_factuality_what_a_task_or_a_mission_is_for_is_not_asserted(reading, text, word):
+    assert reading(text, word).modality == "Hypothetical"
+
+
 def test_factuality_a_known_thing_after_a_presupposing_preposition_keeps_its_own_modality(reading):
     text = "Congress passed a law to let the two peoples keep trading after the Chilean decision to cut ties."
     assert reading(text, "keep").modality == "Hypothetical"
@@ -329,7 +337,7 @@ def test_factuality_what_an_act_left_undone_was_to_serve_is_not_pursued(reading,
 
 
 @pytest.mark.parametrize("text, word, modality", [
-    ("In 1950 the council assumed the task of negotiating the tariffs.", "negotiating", "Asserted"),  # took it on
+    ("In 1950 the council assumed governing powers in the port.", "governing", "Asserted"),  # took them on
     ("The council would assume governing powers in the port.", "governing", "Hypothetical"),
     ("Lima assumed that Chile had signed the accord.", "signed", "Hedged"),  # a guess at what was
 ])
