@@ -492,6 +492,18 @@ def test_agreements_a_treaty_named_after_a_place_keeps_the_place_in_its_name(fac
     assert sorted(a.label for a in facts.agreements) == ["Treaty of Ancon", "Treaty of Peace and Friendship"]
 
 
+@pytest.mark.parametrize("text, label", [
+    # after "of the": a body's name, a place's
+    ("In 1945 Chile and Peru signed the Charter of the United Nations.", "Charter of the United Nations"),
+    ("In 1659 France and Spain signed the Treaty of the Pyrenees.", "Treaty of the Pyrenees"),
+    # the model's name runs up to "of the", the lexicon's body after it
+    ("In 1948 Chile and Peru signed the Charter of the Organization of American States.",
+     "Charter of the Organization of American States"),
+])
+def test_agreements_a_name_goes_on_through_of_the_into_the_name_after_it(facts_for, text, label):
+    assert [a.label for a in facts_for(text).agreements] == [label]
+
+
 def test_agreements_what_a_treaty_did_not_guarantee_is_no_commitment(facts_for):
     facts = facts_for("Peru and Chile signed the Treaty of Lima in 1929. It did not guarantee the right to fish in "
                       "Chilean waters. It banned nuclear tests.")

@@ -121,6 +121,22 @@ def test_nlp_a_state_the_lexicon_knows_by_one_word_that_heads_an_organization_s_
         ("Confederacy", "GPE", "state/confederacy")]
 
 
+def test_nlp_a_name_that_ends_in_of_goes_on_into_the_name_after_it() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import name_tails
+
+    doc = NLP("the Charter of the United Nations and the Government of Japan and the province of Taiwan met")
+    doc.ents = [Span(doc, 0, 4, label="LAW"), Span(doc, 4, 6, label="ORG", span_id="organization/united-nations"),
+                Span(doc, 7, 10, label="ORG"), Span(doc, 10, 11, label="GPE", span_id="state/japan"),
+                Span(doc, 12, 15, label="GPE"), Span(doc, 15, 16, label="GPE", span_id="state/taiwan")]
+    found = name_tails(NLP, "kg_name_tails", descriptions=["government"])(doc).ents
+    # a law's name; a government described by its state, which the parse reads; a place's, left as the model has it
+    assert [(e.text, e.label_, e.ent_id_) for e in found] == [
+        ("the Charter of the United Nations", "LAW", ""), ("Japan", "GPE", "state/japan"),
+        ("the province of", "GPE", ""), ("Taiwan", "GPE", "state/taiwan")]
+
+
 def test_nlp_a_year_in_the_of_phrase_of_a_name_is_a_date() -> None:
     from kg_builder.nlp import name_years
 

@@ -191,6 +191,42 @@ def body_names(doc):
     return _join_names(doc, joins, unknown)
 
 
+_NAMES_WITH_TAILS = frozenset({"LAW", "ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"})
+
+
+@Language.factory("kg_name_tails", default_config={"descriptions": []})
+def name_tails(nlp: Language, name: str, descriptions: list[str]) -> Callable[[Doc], Doc]:
+    """No name ends in "of" or "of the": where the model's name does ("the Charter of the", "the Statute of the
+    Council of") and the lexicon's name right after it was matched first ("United Nations", "Europe"), the two are one
+    name, the model's kind of name and none of the lexicon's ("the Charter of the United Nations" is a law). Not a
+    place's or a person's ("the island province of Taiwan" is Taiwan, "Maximilian, Archduke of Austria" no Austria),
+    nor a description's: "the Government of Japan" is Japan's government, no name, and it is left to the parse."""
+    words = frozenset(d.lower() for d in descriptions)
+
+    def cut_off(ent: Span, following: dict[int, Span]) -> bool:
+        last = [t.lower_ for t in ent[-2:]]
+        return ent.label_ in _NAMES_WITH_TAILS and ent.end in following and ent[-1].whitespace_ == " " and (
+            last[-1] == "of" or len(last) == 2 and last[0] == "of" and last[1] in ("the", "a", "an"))
+
+    def described(ent: Span) -> bool:
+        return next((t.lower_ for t in ent if t.lower_ not in ("the", "a", "an")), "") in words
+
+    def one_name(before: Span, ent: Span) -> Span:
+        for token in ent:
+            token.ent_id_, token.ent_kb_id_ = "", ""
+        return Span(before.doc, before.start, ent.end, label=before.label)
+
+    def join_tails(doc: Doc) -> Doc:
+        following = {ent.start: ent for ent in doc.ents}
+        tails = {ent.start for ent in doc.ents if cut_off(ent, following)}
+        if not tails:
+            return doc
+        doc.ents = [ent for ent in doc.ents if not (ent.start in tails and described(ent))]
+        return _join_names(doc, lambda before, _ent: before.start in tails, one_name)
+
+    return join_tails
+
+
 @Language.component("kg_name_years")
 def name_years(doc):
     """A year in the "of" phrase of a name is a date: "the Neutrality Act of 1939", "the Spanish-American War of
@@ -344,6 +380,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     nlp.add_pipe("kg_body_names", after="kg_full_names")
-    nlp.add_pipe("kg_name_years", after="kg_body_names")
+    nlp.add_pipe("kg_name_tails", after="kg_body_names",
+                 config={"descriptions": list(lexicon.triggers["reference"]["government_nouns"])})
+    nlp.add_pipe("kg_name_years", after="kg_name_tails")
     memoise_rules(nlp)
     return nlp

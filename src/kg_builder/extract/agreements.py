@@ -133,15 +133,18 @@ def _named_by_people(head: Token) -> bool:
 
 
 def _of_place(head: Token) -> Token | None:
-    """The capitalised name right after a head's "of" that completes its name, if any."""
+    """The capitalised name right after a head's "of" (and a "the": "the Charter of the United Nations", "the Treaty
+    of the Pyrenees") that completes its name, if any."""
     after = head.doc[head.i + 1: head.i + 2]
     if not after or after[0].lower_ != "of" or after[0].head != head:
         return None
     name = next((c for c in after[0].children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.is_title), None)
     if name is not None:  # "the Treaty of Peace and Friendship"
         name = ([c for c in name.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.is_title] or [name])[-1]
-    if name is None or name.ent_type_ == "DATE" or not all(t.is_title or t.lower_ in NAME_JOINERS
-                                                             for t in head.doc[after[0].i + 1: name.i + 1]):
+    words = head.doc[after[0].i + 1: name.i + 1] if name is not None else []
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    if name is None or name.ent_type_ == "DATE" or not all(t.is_title or t.lower_ in NAME_JOINERS for t in words):
         return None
     return name
 

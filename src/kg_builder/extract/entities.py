@@ -1062,7 +1062,9 @@ def _part_of(short: str, full: str) -> bool:
 
 
 def _plausible(name: str) -> bool:
-    return len(name) > 1 and "\n" not in name and bool(_PLAUSIBLE.match(name)) and len(name.split()) <= 7 and not name.isdigit()
+    # nine words: "the National Union for the Total Independence of Angola" is eight
+    return len(name) > 1 and "\n" not in name and bool(_PLAUSIBLE.match(name)) and len(name.split()) <= 9 \
+        and not name.isdigit()
 
 
 def _named_group_doing(token: Token) -> bool:
