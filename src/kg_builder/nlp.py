@@ -200,16 +200,22 @@ def name_tails(nlp: Language, name: str, descriptions: list[str]) -> Callable[[D
     Council of") and the lexicon's name right after it was matched first ("United Nations", "Europe"), the two are one
     name, the model's kind of name and none of the lexicon's ("the Charter of the United Nations" is a law). Not a
     place's or a person's ("the island province of Taiwan" is Taiwan, "Maximilian, Archduke of Austria" no Austria),
-    nor a description's: "the Government of Japan" is Japan's government, no name, and it is left to the parse."""
+    nor a description's, which has a word of ``descriptions`` (a government noun, a title of one word) or starts with
+    no capital: "the Government of Japan", "the Prime Minister of Japan", "the union of Somalia" are left to the
+    parse."""
     words = frozenset(d.lower() for d in descriptions)
 
     def cut_off(ent: Span, following: dict[int, Span]) -> bool:
+        """A name ending in "of (the)" right before another name (not a people's: "the War of the" "American")."""
         last = [t.lower_ for t in ent[-2:]]
-        return ent.label_ in _NAMES_WITH_TAILS and ent.end in following and ent[-1].whitespace_ == " " and (
-            last[-1] == "of" or len(last) == 2 and last[0] == "of" and last[1] in ("the", "a", "an"))
+        after = following.get(ent.end)
+        return ent.label_ in _NAMES_WITH_TAILS and after is not None and after.label_ != "NORP" \
+            and ent[-1].whitespace_ == " " \
+            and (last[-1] == "of" or len(last) == 2 and last[0] == "of" and last[1] in ("the", "a", "an"))
 
     def described(ent: Span) -> bool:
-        return next((t.lower_ for t in ent if t.lower_ not in ("the", "a", "an")), "") in words
+        first = next((t for t in ent if t.lower_ not in ("the", "a", "an")), None)
+        return first is None or not first.text[:1].isupper() or any(t.lower_ in words for t in ent)
 
     def one_name(before: Span, ent: Span) -> Span:
         for token in ent:
@@ -380,8 +386,10 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     nlp.add_pipe("kg_body_names", after="kg_full_names")
+    titles = lexicon.triggers["relations"]["leader_titles"] + lexicon.triggers["relations"]["other_titles"]
     nlp.add_pipe("kg_name_tails", after="kg_body_names",
-                 config={"descriptions": list(lexicon.triggers["reference"]["government_nouns"])})
+                 config={"descriptions": [*lexicon.triggers["reference"]["government_nouns"],
+                                          *(t for t in titles if " " not in t)]})
     nlp.add_pipe("kg_name_years", after="kg_name_tails")
     memoise_rules(nlp)
     return nlp
