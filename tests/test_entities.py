@@ -521,3 +521,12 @@ def test_entities_a_span_the_model_tagged_a_person_that_holds_only_a_title_names
 def test_entities_the_two_countries_are_the_two_listed_or_named_just_before(facts_for, text):
     [meeting] = [e for e in facts_for(text).events if "met in Lima" in e.label]
     assert set(meeting.participants) == {"state/chile", "state/peru"}
+
+
+@pytest.mark.parametrize("text", [
+    "In 1794 representatives of Chile and Peru signed the Lima Treaty.",
+    "In 1794 Chilean and Peruvian envoys signed the Lima Treaty.",
+])
+def test_entities_representatives_of_states_and_their_envoys_act_for_them(facts_for, text):
+    signers = {r.object for r in facts_for(text).relations if r.predicate == "signatory"}
+    assert signers == {"state/chile", "state/peru"}

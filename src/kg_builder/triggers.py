@@ -57,7 +57,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "regnal_titles", "vague_qualifiers",
                         "group_qualifiers",
                         "partitive_nouns", "expletive_verbs",
-                        "party_nouns", "measure_heads", "organization_nouns"),
+                        "party_nouns", "measure_heads", "organization_nouns", "representing_nouns"),
     "relations": {"title_bodies": LISTS, "rank_bodies": LISTS,
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "appointment_verbs",
                            "holding_verbs", "succession_verbs", "leading_verbs", "leadership_nouns", "alliance_words",

@@ -685,6 +685,9 @@ class Registry:
             if owners:
                 single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
                 return [self.leaders[owners[0]]] if single else owners
+        owners = self._owners(token) if lemma in self.words["representing_nouns"] else []
+        if owners:
+            return owners  # "representatives of the United States and Great Britain signed the treaty"
         listed = self._numbered_group(token)
         if listed:
             return listed
