@@ -530,3 +530,8 @@ def test_entities_the_two_countries_are_the_two_listed_or_named_just_before(fact
 def test_entities_representatives_of_states_and_their_envoys_act_for_them(facts_for, text):
     signers = {r.object for r in facts_for(text).relations if r.predicate == "signatory"}
     assert signers == {"state/chile", "state/peru"}
+
+
+def test_entities_representatives_of_a_group_act_as_themselves(facts_for):
+    facts = facts_for("In 1850 representatives of the provincial governments adopted the Lima Plan.")
+    assert {p.holder for p in facts.positions} == {"organization/representatives-of-the-provincial-governments"}

@@ -685,9 +685,12 @@ class Registry:
             if owners:
                 single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
                 return [self.leaders[owners[0]]] if single else owners
+        # "representatives of the United States and Great Britain signed the treaty" sign for the two states; those
+        # of a body or a group act as themselves ("representatives of the colonial governments adopted the plan",
+        # which the governments later rejected)
         owners = self._owners(token) if lemma in self.words["representing_nouns"] else []
-        if owners:
-            return owners  # "representatives of the United States and Great Britain signed the treaty"
+        if owners and all(self.kind(k) == "State" for k in owners):
+            return owners
         listed = self._numbered_group(token)
         if listed:
             return listed
