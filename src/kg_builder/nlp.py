@@ -184,11 +184,7 @@ def body_names(doc):
         modifier = before[-1]
         return ent.label_ == "ORG" or ent.label_ == "GPE" and modifier.dep_ == "compound" and modifier.head == ent[0]
 
-    def unknown(before: Span, ent: Span) -> Span:
-        ent[0].ent_id_, ent[0].ent_kb_id_ = "", ""
-        return Span(doc, before.start, ent.end, label="ORG")
-
-    return _join_names(doc, joins, unknown)
+    return _join_names(doc, joins, _one_new_name)
 
 
 _NAMES_WITH_TAILS = frozenset({"LAW", "ORG", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"})
@@ -217,18 +213,13 @@ def name_tails(nlp: Language, name: str, descriptions: list[str]) -> Callable[[D
         first = next((t for t in ent if t.lower_ not in ("the", "a", "an")), None)
         return first is None or not first.text[:1].isupper() or any(t.lower_ in words for t in ent)
 
-    def one_name(before: Span, ent: Span) -> Span:
-        for token in ent:
-            token.ent_id_, token.ent_kb_id_ = "", ""
-        return Span(before.doc, before.start, ent.end, label=before.label)
-
     def join_tails(doc: Doc) -> Doc:
         following = {ent.start: ent for ent in doc.ents}
         tails = {ent.start for ent in doc.ents if cut_off(ent, following)}
         if not tails:
             return doc
         doc.ents = [ent for ent in doc.ents if not (ent.start in tails and described(ent))]
-        return _join_names(doc, lambda before, _ent: before.start in tails, one_name)
+        return _join_names(doc, lambda before, _ent: before.start in tails, _one_new_name)
 
     return join_tails
 
@@ -247,6 +238,17 @@ def _name_year(token: Token) -> bool:
     return token.tag_ == "CD" and not token.ent_type_ and len(token.text) == 4 and token.text.isdigit() \
         and 1000 <= int(token.text) < 2100 and token.dep_ == "pobj" and token.head.lower_ == "of" \
         and token.head.head.tag_ in ("NNP", "NNPS")
+
+
+def _one_new_name(before: Span, ent: Span) -> Span:
+    """Two names made one, of the first one's kind and none of the lexicon's."""
+    _forget_ids(ent)
+    return Span(before.doc, before.start, ent.end, label=before.label)
+
+
+def _forget_ids(tokens: Iterable[Token]) -> None:
+    for token in tokens:
+        token.ent_id_, token.ent_kb_id_ = "", ""
 
 
 def _join_names(doc: Doc, joins: Callable[[Span, Span], bool], joined: Callable[[Span, Span], Span]) -> Doc:
@@ -274,8 +276,7 @@ def place_prefixes(nlp: Language, name: str, prefixes: list[str]) -> Callable[[D
     def drop_prefixed_places(doc: Doc) -> Doc:
         prefixed = [ent for ent in doc.ents if ent.label_ in _PLACE_LABELS and ent.start > 0
                     and _is_place_prefix(doc[ent.start - 1], words)]
-        for token in (token for ent in prefixed for token in ent):
-            token.ent_id_, token.ent_kb_id_ = "", ""  # the model's longer name is none of the lexicon's
+        _forget_ids(token for ent in prefixed for token in ent)  # the model's longer name is none of the lexicon's
         if prefixed:
             doc.set_ents([], missing=prefixed, default="unmodified")
         return doc

@@ -1075,10 +1075,10 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
     """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z"), and
     what two parties fail to settle."""
     _unresolved_issues(ctx, sent)
+    # "Chile and Peru were divided by a buffer zone": who is kept apart by a thing on the ground is not at odds
+    barriers = set(ctx.triggers["disagreements"]["barrier_nouns"])
     for match in matches(sent, ctx.frames, "Disagreement"):
         parties, used = _parties(ctx, match)
-        # "Chile and Peru were divided by a buffer zone": who is kept apart by a thing on the ground is not at odds
-        barriers = set(ctx.triggers["disagreements"]["barrier_nouns"])
         concerned = [t for source, tokens in match.candidates("concerns") for t in tokens
                      if not (source == "agent" and t.lemma_.lower() in barriers)]
         # "the gap between X's and Y's positions on Z": what the parties' views are about
