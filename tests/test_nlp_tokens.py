@@ -218,6 +218,24 @@ def test_nlp_an_infinitive_after_a_comma_in_a_list_of_infinitives_joins_the_firs
     assert (doc[8].dep_, doc[8].head.text) == ("advcl", "proved")
 
 
+def test_nlp_an_infinitive_conjoined_to_a_tensed_verb_joins_that_verbs_infinitive() -> None:
+    from kg_builder.nlp import rejoin_listed_infinitives
+
+    # "The raid led Peru to recall its envoy and to close the border.": "close" parsed as a conjunct of "led"
+    words = ["The", "raid", "led", "Peru", "to", "recall", "its", "envoy", "and", "to", "close", "the", "border", "."]
+    heads = [1, 2, 2, 2, 5, 2, 7, 5, 2, 10, 2, 12, 10, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "aux", "xcomp", "poss", "dobj", "cc", "aux", "conj", "det", "dobj",
+            "punct"]
+    tags = ["DT", "NN", "VBD", "NNP", "TO", "VB", "PRP$", "NN", "CC", "TO", "VB", "DT", "NN", "."]
+    doc = rejoin_listed_infinitives(parsed(words, heads, deps, tags))
+    assert (doc[10].dep_, doc[10].head.text) == ("conj", "recall")
+    # a tensed conjunct stays: "The raid led Peru to recall its envoy and closed the border."
+    doc = rejoin_listed_infinitives(parsed(words[:9] + ["closed"] + words[11:], heads[:9] + [2, 11, 9, 2],
+                                           deps[:9] + ["conj", "det", "dobj", "punct"],
+                                           tags[:9] + ["VBD", "DT", "NN", "."]))
+    assert (doc[9].dep_, doc[9].head.text) == ("conj", "led")
+
+
 def test_nlp_including_after_a_comma_joins_the_plural_phrase_that_ends_at_the_comma() -> None:
     from kg_builder.nlp import rejoin_listed_members
 

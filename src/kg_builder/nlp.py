@@ -110,7 +110,21 @@ def rejoin_listed_infinitives(doc):
                       and (t.head == verb.head or t.head.tag_.startswith("JJ") and t.head.head == verb.head)), None)
         if first is not None:
             verb.head, verb.dep_ = first, "conj"
+    for i in (i for i, dep in enumerate(deps) if dep == _CONJ and 1 < i):
+        _rejoin_tensed_conjunct(doc[i])
     return doc
+
+
+def _rejoin_tensed_conjunct(verb: Token) -> None:
+    """"X led Peru to condemn Y and to impose Z": an infinitive conjoined to a tensed verb, which no infinitive
+    can be, goes on the list of that verb's infinitive before it ("to condemn"), whose subject it shares."""
+    doc = verb.doc
+    if verb.tag_ != "VB" or doc[verb.i - 1].lower_ != "to" or verb.head.tag not in _TENSED_IDS:
+        return
+    first = [c for c in verb.head.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < verb.i
+             and doc[c.i - 1].lower_ == "to"]
+    if first:
+        verb.head = first[-1]
 
 
 @Language.component("kg_listed_members")
@@ -141,6 +155,7 @@ _SUBORDINATORS = frozenset({"as", "since", "before", "after", "until", "till", "
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _ACL = get_string_id("acl")
 _ADVCL = get_string_id("advcl")
+_CONJ = get_string_id("conj")
 _INCLUDING = get_string_id("including")
 _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as", "so"))), \
     frozenset(map(get_string_id, ("long", "soon")))
