@@ -1621,6 +1621,7 @@ def test_positions_the_body_a_plan_is_presented_to_is_not_what_the_plan_is_about
 @pytest.mark.parametrize("text, holder", [
     ("The accord forced Bolivia to abolish its nuclear weapons program.", "state/bolivia"),
     ("In 1930 Peru was compelled to accept the Chilean terms.", "state/peru"),
+    ("After the war Bolivia was obligated to accept the tribunal's findings.", "state/bolivia"),
 ])
 def test_positions_what_one_is_made_to_do_is_no_stance_of_one_s_own(facts_for, text, holder):
     assert holder not in {p.holder for p in facts_for(text).positions}
