@@ -446,6 +446,22 @@ def test_clauses_clause_text_keeps_the_bare_infinitive_a_causative_verb_complete
     assert clause_text(said[0]) == "said"  # a reported clause stays a clause of its own
 
 
+def test_clauses_clause_text_keeps_the_infinitive_with_its_own_subject_a_verb_completes() -> None:
+    # "feared that Peru had allowed Soto to sell the mines": what was feared is letting Soto sell them
+    doc = parsed([("Peru", 2, "nsubj", "PROPN", "NNP", "Peru"), ("had", 2, "aux", "AUX", "VBD", "have"),
+                  ("allowed", 2, "ROOT", "VERB", "VBN", "allow"), ("Soto", 5, "nsubj", "PROPN", "NNP", "Soto"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("sell", 2, "ccomp", "VERB", "VB", "sell"),
+                  ("the", 7, "det", "DET", "DT", "the"), ("mines", 5, "dobj", "NOUN", "NNS", "mine")])
+    assert clause_text(doc[2]) == "Peru had allowed Soto to sell the mines"
+    # "for" opens a clause of its own: "Peru had waited for Soto to sell the mines"
+    marked = parsed([("Peru", 2, "nsubj", "PROPN", "NNP", "Peru"), ("had", 2, "aux", "AUX", "VBD", "have"),
+                     ("waited", 2, "ROOT", "VERB", "VBN", "wait"), ("for", 6, "mark", "SCONJ", "IN", "for"),
+                     ("Soto", 6, "nsubj", "PROPN", "NNP", "Soto"), ("to", 6, "aux", "PART", "TO", "to"),
+                     ("sell", 2, "ccomp", "VERB", "VB", "sell"), ("the", 8, "det", "DET", "DT", "the"),
+                     ("mines", 6, "dobj", "NOUN", "NNS", "mine")])
+    assert clause_text(marked[2]) == "Peru had waited"
+
+
 def test_clauses_propositions_are_clauses_with_a_subject_of_their_own_after_the_word() -> None:
     # "Peru concluded that Chile had armed and expected to win": the that-clause states what is held true, the
     # infinitive what Peru wants

@@ -681,6 +681,9 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         purpose = t.dep_ == "advcl" and to_infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
         # "let the force deploy", "made them sign": a bare infinitive with its subject completes the verb
         bare = t.dep_ == "ccomp" and t.tag_ == "VB" and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
+        # "had allowed Nasser to spread his policies": so does an infinitive with "to" and a subject of its own
+        bare = bare or t.dep_ == "ccomp" and to_infinitive(t) and not any(c.dep_ == "mark" for c in t.children) \
+            and any(c.dep_ == "nsubj" for c in t.children)
         # "refused to retaliate and coalition forces took the offensive": a verb with a subject of its own joined to
         # an infinitive (which has none) opens a clause of its own; joined to a clause with a subject ("believed
         # that X was so and Y was not"), it says more of the same
