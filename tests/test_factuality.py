@@ -487,6 +487,12 @@ def test_factuality_a_need_said_of_a_noun_is_no_need_of_its_clause(reading):
     assert reading("The treaty gave both sides the tools necessary to manage disputes.", "manage").modality != "Normative"
 
 
+def test_factuality_a_verb_of_need_makes_only_its_complement_normative(reading):
+    # the parser hangs the clause before the semicolon on "needed"
+    text = "Peru and Chile did not agree in 1948; one side or both needed to make substantial compromises."
+    assert (reading(text, "agree").modality, reading(text, "make").modality) == ("Asserted", "Normative")
+
+
 def test_factuality_normative_negation_keeps_both(reading):
     r = reading("We should not accept the offer.", "accept")
     assert (r.polarity, r.modality) == ("Negative", "Normative")

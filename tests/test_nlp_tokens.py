@@ -218,6 +218,35 @@ def test_nlp_an_infinitive_after_a_comma_in_a_list_of_infinitives_joins_the_firs
     assert (doc[8].dep_, doc[8].head.text) == ("advcl", "proved")
 
 
+def test_nlp_an_infinitive_right_after_a_verb_that_takes_one_is_its_complement() -> None:
+    from spacy.tokens import Doc
+
+    from kg_builder.nlp import infinitive_complements
+
+    def rejoined(words: list[str], heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> Doc:
+        doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+        return infinitive_complements(NLP, "kg_infinitive_complements", verbs=["need"])(doc)
+
+    # "Both sides needed to make concessions.": "make" parsed as what the needing was for
+    doc = rejoined(["Both", "sides", "needed", "to", "make", "concessions", "."], [1, 2, 2, 4, 2, 4, 2],
+                   ["det", "nsubj", "ROOT", "aux", "advcl", "dobj", "punct"],
+                   ["DT", "NNS", "VBD", "TO", "VB", "NNS", "."],
+                   ["both", "side", "need", "to", "make", "concession", "."])
+    assert (doc[4].dep_, doc[4].head.text) == ("xcomp", "needed")
+    # passive, it may say what for: "Troops were needed to guard the port."
+    doc = rejoined(["Troops", "were", "needed", "to", "guard", "the", "port", "."], [2, 2, 2, 4, 2, 6, 4, 2],
+                   ["nsubjpass", "auxpass", "ROOT", "aux", "advcl", "det", "dobj", "punct"],
+                   ["NNS", "VBD", "VBN", "TO", "VB", "DT", "NN", "."],
+                   ["troop", "be", "need", "to", "guard", "the", "port", "."])
+    assert doc[4].dep_ == "advcl"
+    # a verb off the list keeps its purpose: "Both sides met to make concessions."
+    doc = rejoined(["Both", "sides", "met", "to", "make", "concessions", "."], [1, 2, 2, 4, 2, 4, 2],
+                   ["det", "nsubj", "ROOT", "aux", "advcl", "dobj", "punct"],
+                   ["DT", "NNS", "VBD", "TO", "VB", "NNS", "."],
+                   ["both", "side", "meet", "to", "make", "concession", "."])
+    assert doc[4].dep_ == "advcl"
+
+
 def test_nlp_an_infinitive_conjoined_to_a_tensed_verb_joins_that_verbs_infinitive() -> None:
     from kg_builder.nlp import rejoin_listed_infinitives
 

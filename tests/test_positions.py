@@ -1634,6 +1634,11 @@ def test_positions_a_stance_under_a_denied_wish_is_only_the_denial(facts_for):
         ("Opposes", "accept any accord that might weaken the Chilean navy")}
 
 
+def test_positions_what_one_needed_to_do_is_no_stance(facts_for):
+    facts = facts_for("Peru needed to make substantial compromises to solve the problem.")
+    assert not [p for p in facts.positions if p.factuality.modality == "Asserted"]
+
+
 def test_positions_what_one_is_made_to_strive_for_is_one_s_own_aim(facts_for):
     facts = facts_for("In 1962 the crisis compelled Chile and Peru to pursue an agreement on the bay.")
     assert {p.holder for p in facts.positions if p.stance == "Supports"} == {"state/chile", "state/peru"}

@@ -127,6 +127,31 @@ def _rejoin_tensed_conjunct(verb: Token) -> None:
         verb.head = first[-1]
 
 
+@Language.factory("kg_infinitive_complements", default_config={"verbs": []})
+def infinitive_complements(nlp: Language, name: str, verbs: list[str]) -> Callable[[Doc], Doc]:
+    """"one side or both needed to make compromises": the parser may take the infinitive right after a verb that
+    takes one as its complement for what the act was done for (a purpose); with no object between them, it is the
+    verb's complement ("needed" says what was necessary, not what anyone was for)."""
+    lemmas = frozenset(verbs)
+
+    def rejoin(doc: Doc) -> Doc:
+        deps = doc.to_array([DEP]).ravel().tolist()
+        for i in (i for i, dep in enumerate(deps) if dep == _ADVCL and 2 <= i):
+            verb, head = doc[i], doc[i - 2]
+            if verb.head == head and doc[i - 1].lower_ == "to" and verb.tag_ == "VB" and head.lemma_.lower() in lemmas \
+                    and _with_active_subject(head):
+                verb.dep_ = "xcomp"
+        return doc
+
+    return rejoin
+
+
+def _with_active_subject(verb: Token) -> bool:
+    """A verb of its own clause with a subject; "the allies it needed to fend off X" (a relative clause whose object
+    went before it) and "the weapons were not needed to force a surrender" (passive) may well say what for."""
+    return verb.dep_ not in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 @Language.component("kg_listed_members")
 def rejoin_listed_members(doc):
     """"opposition from the leading isolationists in Congress, including Senators A, B and C": "including" after a
@@ -407,5 +432,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
                  config={"descriptions": [*lexicon.triggers["reference"]["government_nouns"],
                                           *(t for t in titles if " " not in t)]})
     nlp.add_pipe("kg_name_years", after="kg_name_tails")
+    # after the lemmatizer, whose lemmas it reads
+    nlp.add_pipe("kg_infinitive_complements", last=True,
+                 config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})
     memoise_rules(nlp)
     return nlp

@@ -265,7 +265,9 @@ def _listed_infinitive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
 
 
-def _modal_of(token: Token, cues: Cues) -> str | None:
+def _modal_of(token: Token, cues: Cues, below: Token | None = None) -> str | None:
+    """The modality a clause's auxiliaries give it; a verb of need gives it only to what it needs, its complement
+    (the way up passes ``below``), not to a clause the parser hangs on it ("X failed; both needed to yield")."""
     for child in token.children:
         word = child.lower_
         if child.dep_ != "aux" and not (child.dep_ == "auxpass" and word == "need"):
@@ -278,7 +280,8 @@ def _modal_of(token: Token, cues: Cues) -> str | None:
             continue
         if word in cues.hypothetical_modals:
             return "Hypothetical"
-    if token.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in token.children):
+    if token.lemma_.lower() in ("need", "have") \
+            and any(c.dep_ == "xcomp" and below in (None, c) for c in token.children):
         return "Normative" if token.lemma_.lower() == "need" else None
     return None
 
@@ -476,7 +479,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             continue
         conditional |= _conditional(node, cues)
         here = None if below is not None and (_only_recourse(below) or _tensed_conjunct(below)) \
-            else _modal_of(node, cues)
+            else _modal_of(node, cues, below)
         said_future = said_future or modal is None and here == "Hypothetical" and _said_future(node, cues)
         # "would likely have led": a modal of the clause itself outweighs a hedging adverb beside it
         hedged |= _hedged_here(node, below, cues, is_trigger) and not (modal is None and here == "Hypothetical")
