@@ -197,6 +197,17 @@ def test_factuality_a_verb_whose_object_is_none_of_a_kind_is_negated(reading, te
     assert reading(text, word).polarity == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1961 the truce prevented raids on the border towns.", "Negative"),
+    ("In 1961 the truce averted a second war.", "Negative"),
+    ("In 1961 the truce did not prevent raids on the border towns.", "Positive"),
+    ("In 1961 the truce prevented the raids from spreading.", "Positive"),  # the raids took place
+])
+def test_factuality_an_event_averted_did_not_happen(reading, text, expected):
+    word = "raids" if "raids" in text else "war"
+    assert reading(text, word).polarity == expected
+
+
 @pytest.mark.parametrize("word, polarity, modality", [("sign", "Positive", "Asserted"),
                                                      ("withdrew", "Positive", "Asserted")])
 def test_factuality_not_until_a_clause_says_when_it_happened(reading, word, polarity, modality):

@@ -37,6 +37,7 @@ class Cues:
     negative_quantifiers: frozenset[str]
     negating_verbs: frozenset[str]
     thwarting_verbs: frozenset[str]
+    averting_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
@@ -228,6 +229,12 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and governor in cues.negating_verbs:
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "the meeting was canceled"
+            break
+        if node.dep_ in ("dobj", "nsubjpass") and node.pos_ == "NOUN" and governor in cues.averting_verbs \
+                and not any(c.dep_ == "prep" and c.lower_ == "from" for c in node.head.children):
+            # "the truce prevented attacks": none took place; "did not prevent attacks": they did ("prevented the
+            # war from spreading": the war took place)
+            negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
         if node.dep_ == "pobj" and node.head.lower_ == "without":
             negations += 0 if not_without(node.head) else 1  # "without prior warning"
