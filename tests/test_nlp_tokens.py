@@ -1,6 +1,7 @@
 """nlp.py: where the tokenizer splits words, on a blank English pipeline (no model)."""
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from kg_builder.nlp import set_infixes
@@ -245,6 +246,32 @@ def test_nlp_an_infinitive_right_after_a_verb_that_takes_one_is_its_complement()
                    ["DT", "NNS", "VBD", "TO", "VB", "NNS", "."],
                    ["both", "side", "meet", "to", "make", "concession", "."])
     assert doc[4].dep_ == "advcl"
+
+
+@pytest.mark.parametrize("text, heads, deps, tags, expected", [
+    # "Chile" parsed as a conjunct of "Bolivia"
+    ("When Peru invaded Bolivia , Chile and Argentina sent troops .", [2, 2, 8, 2, 3, 3, 5, 5, 8, 8, 8],
+     "advmod nsubj advcl dobj punct conj cc conj ROOT dobj punct", "WRB NNP VBD NNP , NNP CC NNP VBD NNS .",
+     [(5, "nsubj", "sent"), (7, "conj", "Chile")]),
+    # the last item alone, and two clauses
+    ("Peru held talks with Chile and Bolivia began to arm .", [1, 1, 1, 2, 3, 4, 4, 1, 9, 7, 1],
+     "nsubj ROOT dobj prep pobj cc conj advcl aux xcomp punct", "NNP VBD NNS IN NNP CC NNP VBD TO VB .",
+     [(6, "nsubj", "began"), (5, "cc", "began"), (7, "conj", "held")]),
+    # "after" taken for a preposition
+    ("Peru feared war after Chile and Bolivia signed the pact .", [1, 1, 1, 1, 3, 4, 4, 1, 9, 7, 1],
+     "nsubj ROOT dobj prep pobj cc conj conj det dobj punct", "NNP VBD NN IN NNP CC NNP VBD DT NN .",
+     [(4, "nsubj", "signed"), (3, "mark", "signed"), (7, "advcl", "feared")]),
+    # a conjunction, not a verb
+    ("Peru traded with Chile and Bolivia provided they paid .", [1, 1, 1, 2, 3, 3, 1, 8, 6, 1],
+     "nsubj ROOT prep pobj cc conj conj nsubj ccomp punct", "NNP VBD IN NNP CC NNP VBD PRP VBD .",
+     [(5, "conj", "Chile")]),
+])
+def test_nlp_a_list_the_parser_ran_into_a_verb_without_a_subject_gives_it_its_subject(text, heads, deps, tags,
+                                                                                       expected) -> None:
+    from kg_builder.nlp import stranded_subjects
+
+    doc = stranded_subjects(parsed(text.split(), heads, deps.split(), tags.split()))
+    assert [(doc[i].dep_, doc[i].head.text) for i, _, _ in expected] == [(dep, head) for _, dep, head in expected]
 
 
 def test_nlp_an_infinitive_conjoined_to_a_tensed_verb_joins_that_verbs_infinitive() -> None:

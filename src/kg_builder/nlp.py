@@ -127,6 +127,73 @@ def _rejoin_tensed_conjunct(verb: Token) -> None:
         verb.head = first[-1]
 
 
+@Language.component("kg_stranded_subjects")
+def stranded_subjects(doc):
+    """"Ortega entered into talks with the Contras and the United States began to shift aid", "When Iraq invaded
+    Kuwait, the United States and the Soviet Union worked together": the parser may take the subject of a tensed
+    verb for one more item of the list of objects before it, and leave the verb without a subject. No object runs
+    into a tensed verb without a conjunction or a comma between them: the noun right before such a verb is its
+    subject; "after Egypt and Syria broke relations" makes the whole list the subject, "after" the verb's mark."""
+    deps, tags = doc.to_array([DEP, TAG]).T.tolist()
+    for i in (i for i in range(1, len(doc)) if tags[i] in _TENSED_IDS and deps[i - 1] == _CONJ
+              and tags[i - 1] in _NOUN_TAG_IDS):
+        verb, noun = doc[i], doc[i - 1]
+        if _stranded(verb, noun):
+            _make_subject(verb, noun)
+    return doc
+
+
+def _stranded(verb: Token, noun: Token) -> bool:
+    return verb.dep_ not in ("aux", "auxpass", "acl", "relcl") and verb.lower_ not in _SUBORDINATING_PARTICIPLES \
+        and noun.sent == verb.sent and not any(c.dep_ in _SUBJECTS for c in verb.children) \
+        and any(c.dep_ not in ("punct", "cc", "conj") for c in verb.children) \
+        and not noun.is_ancestor(verb)
+
+
+def _make_subject(verb: Token, noun: Token) -> None:
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    opening = first.head
+    if first.dep_ == "pobj" and opening.lower_ in _SUBORDINATORS and opening.i == first.left_edge.i - 1 \
+            and opening.head != verb and not verb.is_ancestor(opening.head):
+        governor = opening.head
+        first.head, first.dep_ = verb, "nsubj"
+        opening.head, opening.dep_ = verb, "mark"
+        verb.head, verb.dep_ = governor, "advcl"
+        return
+    members = sorted((t for t in _conjuncts(first) if first.i < t.i <= noun.i), key=lambda t: t.i)
+    subject = members[_subject_start(members)]
+    if first.dep_ == "appos" and first.doc[first.left_edge.i - 1].text == "," and subject.head == first:
+        subject = first  # "... for its members, Lodge and his supporters feared": the parser's apposition opens it
+    for later in (t for t in members if t.i > subject.i and t.head.i < subject.i):
+        later.head = subject
+    before = noun.doc[subject.left_edge.i - 1]
+    subject.head, subject.dep_ = verb, "nsubj"
+    if before.dep_ == "cc" and verb.dep_ in ("advcl", "ccomp"):
+        before.head, verb.dep_ = verb, "conj"  # "... the Contras and the United States began": two clauses
+
+
+def _conjuncts(word: Token) -> list[Token]:
+    found = [c for c in word.children if c.dep_ == "conj"]
+    return found + [t for c in found for t in _conjuncts(c)]
+
+
+def _subject_start(members: list[Token]) -> int:
+    """Where the subject begins in the items after the first of a list the parser made of two: "... Kuwait, the
+    United States and the Soviet Union worked" (after the comma); "the Contras and the United States began" (the
+    last item alone); "on medallions, rings, and snuffboxes, and fashionable ladies adopted" (after the list that
+    its own "and" closed)."""
+    start = None
+    for k, member in enumerate(members):
+        before = member.doc[member.left_edge.i - 1]
+        if before.dep_ == "cc":
+            start = k + 1 if k + 1 < len(members) else (k if start is None else start)
+        elif before.text == "," and start is None:
+            start = k
+    return start if start is not None else len(members) - 1
+
+
 @Language.factory("kg_infinitive_complements", default_config={"verbs": []})
 def infinitive_complements(nlp: Language, name: str, verbs: list[str]) -> Callable[[Doc], Doc]:
     """"one side or both needed to make compromises": the parser may take the infinitive right after a verb that
@@ -178,6 +245,10 @@ def _subordinate(verb: Token) -> bool:
 _SUBORDINATORS = frozenset({"as", "since", "before", "after", "until", "till", "because", "while", "once", "though",
                             "although", "whereas", "unless", "whether"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_NOUN_TAG_IDS = frozenset(map(get_string_id, _NOUN_TAGS))
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+# tensed in form, conjunctions in use: "trade with France and Britain provided they lifted the blockade"
+_SUBORDINATING_PARTICIPLES = frozenset({"provided", "given", "granted", "assuming", "supposing", "considering"})
 _ACL = get_string_id("acl")
 _ADVCL = get_string_id("advcl")
 _CONJ = get_string_id("conj")
@@ -424,6 +495,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_main_verbs", after="kg_compound_marks")
     nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
+    nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
     nlp.add_pipe("kg_entity_brackets", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
     nlp.add_pipe("kg_body_names", after="kg_full_names")
