@@ -45,6 +45,13 @@ def test_events_meeting_of_named_people(facts_for):
     assert meeting.location == "location/lima"
 
 
+def test_events_who_act_in_a_meeting_are_at_it(facts_for):
+    facts = facts_for("In a May 1961 meeting in Lima with the Bolivian envoy, Chile and Peru voiced concern about the "
+                      "border.")
+    [meeting] = of_kind(facts, "Meeting", "Summit")
+    assert set(meeting.participants) == {"state/bolivia", "state/chile", "state/peru"}
+
+
 # --- summits and their coreference ----------------------------------------------------------------
 
 SUMMIT = "Chile and Peru met for a summit in Geneva in May 2016."

@@ -345,7 +345,8 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
-        if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX") and (token.head.lower_ in ("at", "during")
+                                                                             or _gathered_in(ctx, token)):
             heads += _present_at(token.head.head)
         places = _place_modifiers(ctx, token)
         assault = _assault(ctx, token)
@@ -357,6 +358,12 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _gathered_in(ctx: Context, noun: Token) -> bool:
+    """"In a meeting with Chiang, Roosevelt and Churchill agreed ...": "in" a gathering is at it ("in the war" is
+    no presence at anything)."""
+    return noun.head.lower_ == "in" and _trigger_kind(ctx, noun) in ("Meeting", "Summit", "Negotiation")
 
 
 def _present_at(verb: Token) -> list[Token]:
