@@ -155,6 +155,14 @@ def test_positions_disagree_verb(facts_for):
     assert issue_labels(facts, disagreement) == ["fishing rights"]
 
 
+def test_positions_the_leaders_who_just_met_are_those_two_when_their_states_are_unsaid(facts_for):
+    facts = facts_for("In 1991 Chile and Peru quarreled over the port. Four years later, Ricardo Lagos discussed the "
+                      "border with Alberto Fujimori at a summit in Lima. There the leaders agreed to disagree on the "
+                      "port.")
+    said = [d for d in facts.disagreements if "There the leaders" in d.evidence.span.sentence]
+    assert [set(d.parties) for d in said] == [{"person/ricardo-lagos", "person/alberto-fujimori"}]
+
+
 def test_positions_both_sides_resolve_to_the_pair_just_named(facts_for):
     facts = facts_for("Chile and Peru met in Lima. Both sides voiced disagreements over the fishing rights and the "
                       "port fees.")

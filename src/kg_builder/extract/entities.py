@@ -707,7 +707,11 @@ class Registry:
             if earlier:
                 return earlier
             if self.last_pair and lemma in self.pair_nouns | agent_nouns and self._pair_near(token, lemma):
-                return self.pair()  # "Chile and Peru met ... the negotiators disagreed": the two who met
+                # "Chile and Peru met ... the negotiators disagreed": the two who met, their states when the text
+                # has said which (not the two states it names most, a guess that a pair just named makes needless)
+                states = self.pair()
+                named = all(self.state_of(k) in states for k in self.last_pair)
+                return states if named else list(self.last_pair)
             body = self._body_before(token) if lemma in self.member_nouns else None
             if body:
                 return [body]
