@@ -219,6 +219,16 @@ def test_relations_a_name_before_the_title_an_appointment_gives(facts_for):
     assert [(r.subject, r.object) for r in related(facts, "affiliatedWith")] == [("person/juan-soto", "state/peru")]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile appointed Juan Soto as special envoy for Bolivia in 1931.",
+    "In 1931 Juan Soto, the Chilean special envoy for Bolivia, reached La Paz.",
+])
+def test_relations_the_state_a_mission_is_for_is_not_the_one_its_envoy_serves(facts_for, text):
+    facts = facts_for(text)
+    served = {(r.subject, r.object) for r in related(facts, "affiliatedWith")}
+    assert ("person/juan-soto", "state/bolivia") not in served
+
+
 def test_relations_the_chairman_of_a_senate_committee_leads_the_committee_not_the_senate(facts_for):
     facts = facts_for("Juan Soto, chairman of the Senate Foreign Relations Committee, opposed the treaty.")
     assert [(r.subject, r.object) for r in related(facts, "leaderOf")] == [

@@ -151,7 +151,8 @@ def _after_conjunct(head: Token, appos: Token) -> bool:
 def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | None, list[Token], list[Token]]:
     """The title a noun names, the words before it, and the objects of its prepositions that say whose title it is.
     An "of" that the title itself holds ("Secretary of State") names no owner; "ambassador to Peru" names the host,
-    not the body the person works for, so only the affiliation prepositions count."""
+    not the body the person works for, so only the affiliation prepositions count; nor does "special envoy for Haiti"
+    (a state a diplomat is "for" is the one the mission goes to)."""
     words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.triggers["relations"]["affiliation_preps"]]
     of_phrase = [t for c in preps if c.lower_ == "of" for t in c.subtree]
@@ -159,8 +160,13 @@ def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | Non
     whole = title is not None and " of " in title
     if not whole:
         title = _title_in(words, titles)
-    owners = [p for c in preps if not (whole and c.lower_ == "of") for p in c.children if p.dep_ == "pobj"]
+    owners = [p for c in preps if not (whole and c.lower_ == "of") for p in c.children if p.dep_ == "pobj"
+              and not (c.lower_ == "for" and title in ctx.triggers["relations"]["host_titles"] and _a_state(ctx, p))]
     return title, words, owners
+
+
+def _a_state(ctx: Context, noun: Token) -> bool:
+    return any(ctx.registry.kind(k) == "State" for k in ctx.registry.actors(noun))
 
 
 def appointments(ctx: Context, sent: SentSpan) -> None:
