@@ -75,6 +75,17 @@ def test_clauses_infinitive_takes_the_object_after_object_control_and_the_subjec
     assert texts(verb_predication(led[4]).agents) == ["This"]  # without the control list: subject control
 
 
+@pytest.mark.parametrize("sent, ents, doer", [
+    ("Soto", ["B-GPE", "O", "B-PERSON", "O", "O"], "Soto"),  # "Peru sent Soto to negotiate": Soto negotiates
+    ("money", ["B-GPE", "O", "O", "O", "O"], "Peru"),  # "Peru sent money to negotiate": Peru does
+])
+def test_clauses_who_is_sent_to_do_a_thing_does_it_though_parsed_as_a_purpose(sent, ents, doer) -> None:
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+                  (sent, 1, "dobj", "NOUN", "NN", sent), ("to", 4, "aux", "PART", "TO", "to"),
+                  ("negotiate", 1, "advcl", "VERB", "VB", "negotiate")], ents=ents)
+    assert texts(verb_predication(doc[4], frozenset({"send"})).agents) == [doer]
+
+
 def test_clauses_the_one_called_on_does_what_is_asked_and_only_infinitives_are_asked() -> None:
     doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
                   ("on", 1, "prep", "ADP", "IN", "on"), ("Chile", 2, "pobj", "PROPN", "NNP", "Chile"),

@@ -52,6 +52,13 @@ def test_events_who_act_in_a_meeting_are_at_it(facts_for):
     assert set(meeting.participants) == {"state/bolivia", "state/chile", "state/peru"}
 
 
+def test_events_who_is_sent_to_negotiate_negotiates_and_the_sender_wants_it(facts_for):
+    facts = facts_for("In 1931 Chile sent Juan Soto to negotiate a truce with Bolivia.")
+    [talks] = of_kind(facts, "Negotiation")
+    assert "person/juan-soto" in talks.participants and "state/chile" not in talks.participants
+    assert [(p.holder, p.stance) for p in facts.positions] == [("state/chile", "Supports")]
+
+
 # --- summits and their coreference ----------------------------------------------------------------
 
 SUMMIT = "Chile and Peru met for a summit in Geneva in May 2016."

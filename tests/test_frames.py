@@ -52,6 +52,7 @@ siding_verbs: [back]
 siding_nouns: [support]
 means_nouns: [step]
 means_verbs: [devise]
+sending_verbs: [send]
 """
 
 
@@ -67,6 +68,7 @@ def test_frames_project_file_loads_and_maps_stance_words() -> None:
     assert (oppose.fact_class, oppose.stance) == ("PolicyPosition", "Opposes")
     assert frames.evoked("verb", "insist on")[0].stance == "Demands"
     assert "lead" in frames.object_control and "express" in frames.light_verbs
+    assert "send" in frames.sending_verbs and "send" in frames.object_control  # the one sent does the act
 
 
 def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:

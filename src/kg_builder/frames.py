@@ -20,10 +20,10 @@ from .resources import ontology_dir, ontology_file
 
 KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
-TOP_KEYS = frozenset({"object_control", "light_verbs", "recognizing_verbs", "transparent_verbs", "tough_adjectives",
-                      "complement_verbs", "adjunct_prepositions", "framing_prepositions", "receiving_verbs",
-                      "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns", "means_nouns",
-                      "means_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+TOP_KEYS = frozenset({"object_control", "sending_verbs", "light_verbs", "recognizing_verbs", "transparent_verbs",
+                      "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions",
+                      "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns",
+                      "means_nouns", "means_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier",
@@ -47,7 +47,8 @@ class Frame:
 
 @dataclass(frozen=True)
 class Frames:
-    object_control: frozenset[str]
+    object_control: frozenset[str]  # with the sending verbs: the object does what the infinitive says
+    sending_verbs: frozenset[str]  # "sent Jay to negotiate": Jay negotiates, and the sender is for it
     light_verbs: frozenset[str]
     # the light verbs and the verbs that carry only a stance noun ("saw the need to", "stressed the importance of")
     stance_light_verbs: frozenset[str]
@@ -159,7 +160,9 @@ def read_frames(path: Path, ontology: Path) -> Frames:
             index[(category, lemma)] = index.get((category, lemma), ()) + (frame,)
     light_verbs = frozenset(checker.words(top["light_verbs"], "light_verbs"))
     recognizing_verbs = frozenset(checker.words(top["recognizing_verbs"], "recognizing_verbs"))
-    return Frames(object_control=frozenset(checker.words(top["object_control"], "object_control")),
+    sending_verbs = frozenset(checker.words(top["sending_verbs"], "sending_verbs"))
+    return Frames(object_control=frozenset(checker.words(top["object_control"], "object_control")) | sending_verbs,
+                  sending_verbs=sending_verbs,
                   light_verbs=light_verbs, stance_light_verbs=light_verbs | recognizing_verbs,
                   recognizing_verbs=recognizing_verbs,
                   transparent_verbs=frozenset(checker.words(top["transparent_verbs"], "transparent_verbs")),

@@ -127,6 +127,15 @@ def _governor(verb: Token) -> Token:
     return verb.head
 
 
+def _sent_to(verb: Token) -> bool:
+    """"sent Chief Justice John Jay to negotiate with Britain": the parser may make the infinitive what the sending
+    was for, where it is what the one sent is to do; so it is when the object is someone named ("sent troops to
+    guard the port", "sent money to help" leave the sender the doer)."""
+    return verb.dep_ == "advcl" and to_infinitive(verb) and any(
+        c.dep_ == "dobj" and c.i < verb.i and any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in c.subtree)
+        for c in verb.head.children)
+
+
 def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predication:
     passive = _is_passive(verb)
     subject = _subjects(verb, object_control)
@@ -310,7 +319,7 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         return subjects(finite)  # "announced a plan to stay and closed the border": who announced it
     if not own and for_subject(verb) is not None:
         return conjuncts(for_subject(verb))  # "called for X to deploy ships": X deploys them
-    if not own and (verb.dep_ == "xcomp" or _governor(verb) != verb.head):
+    if not own and (verb.dep_ == "xcomp" or _governor(verb) != verb.head or _sent_to(verb)):
         governor = _governor(verb)
         controller = [c for c in governor.children if c.dep_ == "dobj"] or _addressee(governor)
         if controller and governor.lemma_.lower() in object_control:

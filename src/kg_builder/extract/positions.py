@@ -888,7 +888,7 @@ def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     asked, wherever the parser hangs it, has no purpose clause."""
     lemma = verb.lemma_.lower()
     return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs \
-        or lemma in ctx.frames.object_control or ctx.frames.reads_acts(lemma)
+        or lemma in ctx.frames.object_control - ctx.frames.sending_verbs or ctx.frames.reads_acts(lemma)
 
 
 def _ends_of_means(ctx: Context, pred: Predication) -> list[Token]:
