@@ -229,6 +229,18 @@ def test_relations_the_state_a_mission_is_for_is_not_the_one_its_envoy_serves(fa
     assert ("person/juan-soto", "state/bolivia") not in served
 
 
+@pytest.mark.parametrize("text, served", [
+    ("In 1931 Chile sent Juan Soto to negotiate a truce with Bolivia.", {("person/juan-soto", "state/chile")}),
+    ("In 1931 Chilean President Pedro Mora sent Juan Soto to negotiate a truce with Bolivia.",
+     {("person/juan-soto", "state/chile")}),
+    ("In 1931 Chile appointed Juan Soto to lead Bolivia.", set()),  # sent to lead another, not to serve
+])
+def test_relations_who_is_sent_to_act_serves_the_sender_s_state(facts_for, text, served):
+    facts = facts_for(text)
+    assert {(r.subject, r.object) for r in related(facts, "affiliatedWith") if r.subject == "person/juan-soto"} \
+        == served
+
+
 def test_relations_the_chairman_of_a_senate_committee_leads_the_committee_not_the_senate(facts_for):
     facts = facts_for("Juan Soto, chairman of the Senate Foreign Relations Committee, opposed the treaty.")
     assert [(r.subject, r.object) for r in related(facts, "leaderOf")] == [

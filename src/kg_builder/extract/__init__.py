@@ -70,6 +70,8 @@ RULES: tuple[Rule, ...] = (
 DOCUMENT_RULES: tuple[Rule, ...] = (
     Rule("home-titles", lambda ctx, _: relations.home_titles(ctx), "titles given with no state, the publisher's name",
          "leaderOf, affiliatedWith"),
+    Rule("envoys", relations.envoys, "'X sent Y to negotiate', the sender's state once titles are read",
+         "affiliatedWith"),
     Rule("title-bodies", lambda ctx, _: relations.title_bodies(ctx), "titles of members ('Senator X'), the bodies named",
          "affiliatedWith"),
     Rule("opposed-stances", lambda ctx, _: positions.opposed_stances(ctx), "the document's positions",

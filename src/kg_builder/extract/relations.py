@@ -16,7 +16,8 @@ from spacy.tokens import Span as SentSpan, Token
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
-from .tokens import PLACE_TYPES, conj_heads, conjuncts, entities_in, objects, prep_objects, side_prefix, subjects
+from .tokens import (PLACE_TYPES, conj_heads, conjuncts, entities_in, objects, prep_objects, sentence_of, side_prefix,
+                     subjects, to_infinitive)
 from .factuality import polarity
 
 
@@ -266,6 +267,31 @@ def home_titles(ctx: Context) -> None:
         if person in placed or title not in section["home_titles"] or named_with.get(person, set()) - {home}:
             continue
         ctx.relate(person, "leaderOf" if title in section["leader_titles"] else "affiliatedWith", home, unplaced.evidence)
+
+
+def envoys(ctx: Context, text: SentSpan) -> None:
+    """"President Jefferson sent William Pinkney and James Monroe to negotiate a treaty": who is sent to act serves
+    the state or body the sender acts for (a leader's state, once the titles are read), unless the text ties them to
+    a state already; not who is sent to lead another ("appointed Diem to lead South Vietnam")."""
+    served = {r.subject: r.object for r in ctx.relations if r.predicate in ("leaderOf", "affiliatedWith")
+              and r.factuality.is_plain_fact}
+    for verb in (t for t in text if t.pos_ == "VERB" and t.lemma_.lower() in ctx.frames.sending_verbs):
+        mission = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)]
+        if not mission or mission[0].lemma_.lower() in ctx.triggers["relations"]["leading_verbs"] \
+                or not ctx.factuality(verb).is_plain_fact:
+            continue
+        bodies = [b for s in subjects(verb) for k in ctx.registry.actors(s) if (b := _served_body(ctx, k, served))]
+        sent = [k for o in objects(verb) for t in conjuncts(o) for k in ctx.registry.actors(t)
+                if ctx.registry.kind(k) == "Person" and ctx.registry.kind(served.get(k, "")) != "State"]
+        for person in sent if len(set(bodies)) == 1 else []:
+            ctx.relate(person, "affiliatedWith", bodies[0], ctx.evidence(sentence_of(verb), "rule:envoy", 0.6))
+
+
+def _served_body(ctx: Context, actor: str, served: dict[str, str]) -> str | None:
+    kind = ctx.registry.kind(actor)
+    if kind in ("State", "Organization"):
+        return actor
+    return served.get(actor) if kind == "Person" and ctx.registry.kind(served.get(actor, "")) == "State" else None
 
 
 def title_bodies(ctx: Context) -> None:
