@@ -241,6 +241,14 @@ def test_relations_who_is_sent_to_act_serves_the_sender_s_state(facts_for, text,
         == served
 
 
+@pytest.mark.parametrize("text, title", [
+    ("In 1754 Lieutenant Colonel Juan Soto attacked the fort.", "lieutenant colonel"),
+    ("In 1879 Rear Admiral Juan Soto blockaded the port.", "rear admiral"),
+])
+def test_relations_a_rank_of_two_words_is_one_title(facts_for, text, title):
+    assert {e.label: set(e.roles) for e in facts_for(text).entities if e.kind == "Person"} == {"Juan Soto": {title}}
+
+
 def test_relations_the_chairman_of_a_senate_committee_leads_the_committee_not_the_senate(facts_for):
     facts = facts_for("Juan Soto, chairman of the Senate Foreign Relations Committee, opposed the treaty.")
     assert [(r.subject, r.object) for r in related(facts, "leaderOf")] == [
