@@ -281,9 +281,9 @@ def envoys(ctx: Context, text: SentSpan) -> None:
                 or not ctx.factuality(verb).is_plain_fact:
             continue
         bodies = [b for s in subjects(verb) for k in ctx.registry.actors(s) if (b := _served_body(ctx, k, served))]
-        sent = [k for o in objects(verb) for t in conjuncts(o) for k in ctx.registry.actors(t)
-                if ctx.registry.kind(k) == "Person" and ctx.registry.kind(served.get(k, "")) != "State"]
-        for person in sent if len(set(bodies)) == 1 else []:
+        people = [k for o in objects(verb) for t in conjuncts(o) for k in ctx.registry.actors(t)
+                  if ctx.registry.kind(k) == "Person" and ctx.registry.kind(served.get(k, "")) != "State"]
+        for person in people if len(set(bodies)) == 1 else []:
             ctx.relate(person, "affiliatedWith", bodies[0], ctx.evidence(sentence_of(verb), "rule:envoy", 0.6))
 
 
