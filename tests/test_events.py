@@ -59,6 +59,13 @@ def test_events_who_is_sent_to_negotiate_negotiates_and_the_sender_wants_it(fact
     assert [(p.holder, p.stance) for p in facts.positions] == [("state/chile", "Supports")]
 
 
+def test_events_the_two_sides_after_two_people_met_are_those_two_when_no_states_are_said(facts_for):
+    facts = facts_for("In 1945 the United States sent aid to China. In August 1945 Chiang Kai-shek met Mao Zedong in "
+                      "Chongqing. By 1946 the two sides were fighting a civil war.")
+    [war] = [e for e in facts.events if "civil war" in e.label]
+    assert set(war.participants) == {"person/chiang-kai-shek", "person/mao-zedong"}
+
+
 # --- summits and their coreference ----------------------------------------------------------------
 
 SUMMIT = "Chile and Peru met for a summit in Geneva in May 2016."

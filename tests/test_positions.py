@@ -163,6 +163,15 @@ def test_positions_the_leaders_who_just_met_are_those_two_when_their_states_are_
     assert [set(d.parties) for d in said] == [{"person/ricardo-lagos", "person/alberto-fujimori"}]
 
 
+def test_positions_the_leaders_who_met_stand_for_the_publisher_s_state_and_the_state_named(facts_for):
+    facts = facts_for("In 1991 Chile, Peru and Bolivia disputed the port. In 1995 Peru and Bolivia signed a pact. Four "
+                      "years later, President Ricardo Soto discussed the border with Bolivian President Luis Ortega at "
+                      "a summit in Lima. There the leaders agreed to disagree on the port.",
+                      publisher="Chile Ministry of Foreign Affairs")
+    said = [d for d in facts.disagreements if "There the leaders" in d.evidence.span.sentence]
+    assert [set(d.parties) for d in said] == [{"state/chile", "state/bolivia"}]
+
+
 def test_positions_both_sides_resolve_to_the_pair_just_named(facts_for):
     facts = facts_for("Chile and Peru met in Lima. Both sides voiced disagreements over the fishing rights and the "
                       "port fees.")

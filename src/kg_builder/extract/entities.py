@@ -110,6 +110,9 @@ class Registry:
         self.pair_at = 0
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
         self.led: dict[str, str] = {}  # person key -> the state the text last made them leader of
+        # person key -> the publisher's state, for "President X" with no state named: which two states "the two
+        # sides" are (the relation itself waits for the document's end, when other states named with X are known)
+        self.homes: dict[str, str] = {}
         self.group_states: dict[str, str] = {}  # "U.S. negotiators" -> the state its name places it in
         self._person_names, self._person_titles = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
@@ -696,7 +699,9 @@ class Registry:
             return listed
         if self._is_pair(token):
             # "the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed
-            return (self._listed_pair(token) if lemma != "side" else []) or self.pair(people=lemma == "leader")
+            if lemma == "side":
+                return self._pair_named()  # "Chiang and Mao ... the two sides": the two, if no states are said
+            return self._listed_pair(token) or self.pair(people=lemma == "leader")
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
         if named:
             return named
@@ -707,11 +712,7 @@ class Registry:
             if earlier:
                 return earlier
             if self.last_pair and lemma in self.pair_nouns | agent_nouns and self._pair_near(token, lemma):
-                # "Chile and Peru met ... the negotiators disagreed": the two who met, their states when the text
-                # has said which (not the two states it names most, a guess that a pair just named makes needless)
-                states = self.pair()
-                named = all(self.state_of(k) in states for k in self.last_pair)
-                return states if named else list(self.last_pair)
+                return self._pair_named()  # "Chile and Peru met ... the negotiators disagreed": the two who met
             body = self._body_before(token) if lemma in self.member_nouns else None
             if body:
                 return [body]
@@ -887,11 +888,18 @@ class Registry:
         that, the two states the document names most."""
         if people:
             return list(self.last_pair)
-        states = [self.state_of(k) for k in self.last_pair]
+        states = [self.state_of(k) if k in self.led else self.homes.get(k, self.state_of(k)) for k in self.last_pair]
         if len(states) == 2 and all(self.kind(k) == "State" for k in states) and states[0] != states[1]:
             return states
         ranked = sorted((k for k in self.mentions if self.kind(k) == "State"), key=lambda k: -self.mentions[k])
         return ranked[:2] if len(ranked) >= 2 else []
+
+    def _pair_named(self) -> list[str]:
+        """The states of the two the text named together last when it has said which, else those two themselves: not
+        the two states the text names most, a guess that a pair just named makes needless."""
+        states = self.pair()
+        said = all(self.state_of(k) in states or self.homes.get(k) in states for k in self.last_pair)
+        return states if said else list(self.last_pair)
 
     def state_of(self, key: str) -> str:
         """The state an actor acts for: the one it leads, or the one a group's name places it in; else itself."""
@@ -916,6 +924,10 @@ class Registry:
         for that state whoever came before ("Pinochet was named President of Chile")."""
         self.leaders.setdefault(state, person)
         self.led[person] = state
+
+    def note_home(self, person: str, state: str) -> None:
+        """A home title ("President X") in a text the publisher's state publishes: X is that state's, for now."""
+        self.homes.setdefault(person, state)
 
     def note_pair(self, keys: list[str], at: int) -> None:
         """Two parties the text names together, at this character."""

@@ -91,6 +91,8 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             ctx.relate(key, "affiliatedWith", bodies[0], ctx.evidence(sent, "rule:title-affiliation", 0.8))
         elif _office(words, title):
             ctx.unplaced_titles.append(UnplacedTitle(key, title, ctx.evidence(sent, "rule:home-title", 0.6)))
+            if title in lexical["home_titles"] and (home := _publisher_state(ctx)) is not None:
+                ctx.registry.note_home(key, home)
 
 
 def _in_organization_name(ctx: Context, token: Token) -> bool:
