@@ -780,10 +780,12 @@ def test_events_the_main_clause_of_a_dated_when_clause_happened_then_too(facts_f
 
 def test_events_the_main_clause_of_a_dated_fronted_present_participle_happened_then_too(facts_for):
     facts = facts_for("Speaking in Lima on March 3, 1931, the Chilean envoy demanded the port. "
-                      "Signed in Lima on May 5, 1929, the treaty remained a grievance.")
+                      "Signed in Lima on May 5, 1929, the treaty remained a grievance. "
+                      "Beginning in October 1932, a series of talks in Quito broke down.")
     dated = {e.label: e.start.iso if e.start else None for e in facts.events}
     assert dated.get("the Chilean envoy demanded the port") == "1931-03-03"
     assert not any(label.startswith("the treaty remained") for label in dated)  # what was done to it before
+    assert "1932-10" not in {iso for label, iso in dated.items() if "broke down" in label}  # when the talks began
 
 
 @pytest.mark.parametrize("text", [

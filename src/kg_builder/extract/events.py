@@ -770,20 +770,22 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if _shares_the_date(dated, dates):
             # "X proclaimed an amnesty and declared the war over on July 4": both acts took place that day
             _dated_clause(ctx, dated.head, dates, dates[i], shared=True)
-        if verb is not None and verb.dep_ == "advcl" and (any(m.dep_ == "advmod" and m.lower_ == "when"
-                                                              for m in verb.children) or _fronted_participle(verb)):
+        when_clause = verb is not None and any(m.dep_ == "advmod" and m.lower_ == "when" for m in verb.children)
+        if verb is not None and verb.dep_ == "advcl" and (when_clause or _fronted_participle(ctx, verb)):
             # "When X defaulted in January 1923, Y occupied the Ruhr", "Speaking before the UN on March 17, 1977, the
             # President asserted ...": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
 
 
-def _fronted_participle(verb: Token) -> bool:
+def _fronted_participle(ctx: Context, verb: Token) -> bool:
     """A present participle before its clause's subject, with no conjunction of its own, tells what the subject did as
     the clause's act took place ("Visiting Berlin in early October, Gorbachev cautioned ..."); a past participle tells
-    what was done to it before ("Signed into law on June 12, 1934, the act represented ...")."""
+    what was done to it before ("Signed into law on June 12, 1934, the act represented ..."), and one of onset when a
+    course began, not when the clause's act took place ("Beginning in October, talks in Washington broke down")."""
     subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return verb.tag_ == "VBG" and subject is not None and verb.i < subject.i and not any(
-        c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+        c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children) \
+        and verb.lemma_.lower() not in ctx.triggers["events"]["onset_verbs"]
 
 
 def _own_year(ctx: Context, noun: Token, date: Token) -> bool:
