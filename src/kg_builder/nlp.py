@@ -163,7 +163,7 @@ def _make_subject(verb: Token, noun: Token) -> None:
         opening.head, opening.dep_ = verb, "mark"
         verb.head, verb.dep_ = governor, "advcl"
         return
-    members = sorted((t for t in _conjuncts(first) if first.i < t.i <= noun.i), key=lambda t: t.i)
+    members = sorted((t for t in first.conjuncts if first.i < t.i <= noun.i), key=lambda t: t.i)
     subject = members[_subject_start(members)]
     if first.dep_ == "appos" and first.doc[first.left_edge.i - 1].text == "," and subject.head == first:
         subject = first  # "... for its members, Lodge and his supporters feared": the parser's apposition opens it
@@ -173,11 +173,6 @@ def _make_subject(verb: Token, noun: Token) -> None:
     subject.head, subject.dep_ = verb, "nsubj"
     if before.dep_ == "cc" and verb.dep_ in ("advcl", "ccomp"):
         before.head, verb.dep_ = verb, "conj"  # "... the Contras and the United States began": two clauses
-
-
-def _conjuncts(word: Token) -> list[Token]:
-    found = [c for c in word.children if c.dep_ == "conj"]
-    return found + [t for c in found for t in _conjuncts(c)]
 
 
 def _subject_start(members: list[Token]) -> int:
@@ -341,7 +336,7 @@ def first_names(nlp: Language, name: str, common_words: list[str]) -> Callable[[
     """A person the lexicon knows by one word may share it with another's first name: "Aristide Briand", "Lincoln
     Steffens", "Jefferson Davis" are no Aristide, Lincoln or Jefferson. The lexicon's word right before a proper
     noun that the model names a person or leaves unnamed, and that is no common word (the "Doctrine" of "Monroe
-    Doctrine", the "Administration" of "Trump Administration"), begins a name of its own, none of the lexicon's."""
+    Doctrine", the "Administration" of "Nixon Administration"), begins a name of its own, none of the lexicon's."""
     common = frozenset(common_words)
 
     def goes_on(token: Token) -> bool:

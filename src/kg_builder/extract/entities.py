@@ -888,7 +888,7 @@ class Registry:
         that, the two states the document names most."""
         if people:
             return list(self.last_pair)
-        states = [self.state_of(k) if k in self.led else self.homes.get(k, self.state_of(k)) for k in self.last_pair]
+        states = [self._pair_state(k) for k in self.last_pair]
         if len(states) == 2 and all(self.kind(k) == "State" for k in states) and states[0] != states[1]:
             return states
         ranked = sorted((k for k in self.mentions if self.kind(k) == "State"), key=lambda k: -self.mentions[k])
@@ -898,8 +898,11 @@ class Registry:
         """The states of the two the text named together last when it has said which, else those two themselves: not
         the two states the text names most, a guess that a pair just named makes needless."""
         states = self.pair()
-        said = all(self.state_of(k) in states or self.homes.get(k) in states for k in self.last_pair)
-        return states if said else list(self.last_pair)
+        return states if all(self._pair_state(k) in states for k in self.last_pair) else list(self.last_pair)
+
+    def _pair_state(self, key: str) -> str:
+        """The state one of a pair stands for: the one it leads, else its home title's, else ``state_of``'s."""
+        return self.state_of(key) if key in self.led else self.homes.get(key, self.state_of(key))
 
     def state_of(self, key: str) -> str:
         """The state an actor acts for: the one it leads, or the one a group's name places it in; else itself."""
