@@ -144,3 +144,26 @@ def test_entities_a_surname_the_tagger_took_for_a_plural_noun_still_names_the_pe
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     registry = registry_of(doc)
     assert registry.key_of(doc[4]) == registry.key_of(doc[1]) == "person/ana-prats"
+
+
+def _met_then_he(mark: str, verb: str) -> Doc:
+    # "<mark> Ana Prats <verb> Rui Lobo in Lima, he proposed a pact.", parsed as the small model parses it: the
+    # fronted clause an adverbial of the main verb, "when" its advmod and other marks its mark
+    words = [mark, "Ana", "Prats", verb, "Rui", "Lobo", "in", "Lima", ",", "he", "proposed", "a", "pact", "."]
+    doc = Doc(VOCAB, words=words, heads=[3, 2, 3, 10, 5, 3, 3, 6, 10, 10, 10, 12, 10, 10],
+              deps=["advmod" if mark == "When" else "mark", "compound", "nsubj", "advcl", "compound", "dobj", "prep",
+                    "pobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+              pos=["SCONJ", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "DET",
+                   "NOUN", "PUNCT"],
+              tags=["WRB", "NNP", "NNP", "VBD", "NNP", "NNP", "IN", "NNP", ",", "PRP", "VBD", "DT", "NN", "."])
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 4, 6, label="PERSON")]
+    return doc
+
+
+def test_entities_he_after_a_fronted_when_clause_is_that_clause_s_subject_not_its_nearer_object() -> None:
+    for mark in ("When", "After", "Because"):
+        doc = _met_then_he(mark, "met")
+        assert registry_of(doc).actors(doc[9]) == ["person/ana-prats"], mark
+    # a concessive clause sets the two against each other: no preference for its subject
+    doc = _met_then_he("Although", "pressed")
+    assert registry_of(doc).actors(doc[9]) == ["person/rui-lobo"]

@@ -25,6 +25,8 @@ PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
+# the marks of a clause that tells when or why, whose subject a later "he" goes on with (not "although", "unless")
+_SEQUENCE_MARKS = {"when", "after", "before", "once", "because", "since", "as", "while", "upon"}
 DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}  # "his party", "the alliance"
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
@@ -978,6 +980,9 @@ class Registry:
                 return []
             previous = self._previous_subject(token, tuple(ACTOR_KINDS), plural=True)
             return [] if previous is None and not before else before or previous or list(self.last_pair)
+        fronted = self._fronted_clause_subject(token)
+        if fronted:
+            return fronted
         start = sentence_of(token).start
         nearest = next(((i, actor) for i in range(token.i - 1, max(start - 60, -1), -1)
                         if (actor := self._as_actor(self.token_key[i]) if i in self.token_key else None)
@@ -986,6 +991,22 @@ class Registry:
         # own sentence, a subject "he" goes on with the subject of the sentence before, not the last name in it
         previous = self._previous_subject(token, ("Person",)) if nearest is None or nearest[0] < start else []
         return previous or ([nearest[1]] if nearest else [])
+
+    def _fronted_clause_subject(self, token: Token) -> list[str]:
+        """"When Ruiz met Vega in Lima, he proposed ...": the subject "he" of a clause goes on with the person who is
+        the subject of a "when", "after" or "because" clause set before it, not with the nearer object of that clause.
+        (A concessive clause, "Although Ruiz pressed Vega, he refused", sets the two against each other: left out.)"""
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < token.i):
+            if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _SEQUENCE_MARKS for m in clause.children):
+                continue
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = self.actors(subject) if subject is not None and subject.lower_ not in PRONOUNS_SINGULAR else []
+            if len(found) == 1 and self.kind(found[0]) == "Person":
+                return found
+        return []
 
     def _content_owner(self, token: Token) -> list[str]:
         clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
