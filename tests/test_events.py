@@ -962,3 +962,14 @@ def test_events_a_measure_whose_name_took_in_its_year_is_dated_by_it(parse, pipe
     doc.ents = [Span(doc, start, start + 5, "EVENT")]  # "the Lima Decree of 1932", as the recogniser may tag it
     facts = extract(doc, Document(doc_id="t", path="t.txt", text=text), pipeline.lexicon)
     assert [(e.label, e.start) for e in facts.events] == [("Lima Decree of 1932", TimeValue("1932", "year"))]
+
+
+def test_events_a_date_with_its_year_goes_before_one_counted_from_the_last_date(facts_for):
+    # "two years later" would count from June 1950, the last date named; the year given right after restates it
+    facts = facts_for("Peru closed its ports in June 1950. Two years later, in March 1953, the blockade broke down. "
+                      "Three months later, in August 1953, the envoys signed the Lima Accord.")
+    [breakdown] = [e for e in facts.events if "broke down" in e.label]
+    assert breakdown.start == TimeValue("1953-03", "month")
+    [accord] = facts.agreements
+    signed = next(e for e in facts.events if e.key == accord.adopted_at)
+    assert signed.start == TimeValue("1953-08", "month")

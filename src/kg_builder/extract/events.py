@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span as SentSpan, Token
+from spacy.tokens import Doc, Span as SentSpan, Token
 
 from ..model import ASSERTED, Document, Event, TimeValue
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
@@ -28,6 +28,7 @@ from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
 CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with", "from", "and", "or", "but"})
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_COUNTING_WORDS = {"later", "earlier", "after", "afterwards", "before", "ago"}  # "two years later", "a month before"
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 
@@ -263,7 +264,7 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
             # took until 1965 for talks to begin" is when they began)
             continue
         found.append(i)
-    return sorted(found)
+    return _stated_first(token.doc, sorted(found))
 
 
 def _attachment(date: Token, noun: bool) -> Token | None:
@@ -749,7 +750,7 @@ def join_participants(ctx: Context, event_key: str, actors: list[str]) -> None:
 def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> None:
     """A verb with a date of its own and no trigger word is still a dated event; so is the main clause of a dated
     "when" clause."""
-    for i in dates:
+    for i in _stated_first(sent.doc, list(dates)):
         anchor = _attachment(sent.doc[i], noun=False)
         if anchor is not None and anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
             _dated_measure(ctx, anchor, dates[i])  # "the Fisheries Act of 1951" dates the act, not the clause around it
@@ -775,6 +776,15 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             # "When X defaulted in January 1923, Y occupied the Ruhr", "Speaking before the UN on March 17, 1977, the
             # President asserted ...": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _stated_first(doc: Doc, dates: list[int]) -> list[int]:
+    """"Fifteen months later, in February 1973, X ...": a date given with its year goes before one counted from another
+    date, which it restates (the count may start from the wrong date: the last one named)."""
+    def counted(i: int) -> bool:
+        words = [doc[j] for j in _date_phrase(doc[i])]
+        return not any(YEAR.search(w.text) for w in words) and any(w.lower_ in _COUNTING_WORDS for w in words)
+    return sorted(dates, key=counted)
 
 
 def _fronted_participle(ctx: Context, verb: Token) -> bool:
