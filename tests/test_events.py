@@ -973,3 +973,15 @@ def test_events_a_date_with_its_year_goes_before_one_counted_from_the_last_date(
     [accord] = facts.agreements
     signed = next(e for e in facts.events if e.key == accord.adopted_at)
     assert signed.start == TimeValue("1953-08", "month")
+
+
+def test_events_a_phrase_set_off_between_the_subject_and_its_verb_stays_out_of_the_label(facts_for):
+    facts = facts_for("In 1929, the board, under the chairmanship of Ana Prats, the head of Petrobank and a member of "
+                      "the Lima council, proposed a new tariff. Peru, however, rejected the tariff in 1930.")
+    labels = {e.label for e in facts.events}
+    assert "the board proposed a new tariff" in labels
+    assert "Peru rejected the tariff" in labels
+    # "along with" adds to who acted: it stays
+    facts = facts_for("In 1931, the Chilean envoys, along with a Bolivian delegation, rejected the tariff.")
+    [rejection] = facts.events
+    assert rejection.label == "the Chilean envoys along with a Bolivian delegation rejected the tariff"

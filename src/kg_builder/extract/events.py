@@ -516,12 +516,17 @@ def _own_words(ctx: Context, noun: Token, label: str) -> tuple[str, ...]:
 
 def _asides(verb: Token, subject: list[Token]) -> set[int]:
     """Words of a clause that say how or who, not what happened: phrases fronted before the subject ("In terms of
-    law, X urged ..."), and the subject's appositions ("X, the Soviet leader,")."""
+    law, X urged ..."), or set off between commas after it, and the subject's appositions ("X, the Soviet leader,")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
     first_subject = min((s.left_edge.i for s in subject), default=verb.i)
     aside = {t.i for c in verb.children if c.i < first_subject and c.dep_ not in ("nsubj", "nsubjpass")
              for t in c.subtree}
+    # "the board, under the chairmanship of X, the head of Y, proposed ..." ("X, along with Y, proposed" adds to who)
+    last_subject = max((s.right_edge.i for s in subject), default=verb.i)
+    aside |= {t.i for c in verb.children if last_subject < c.i < verb.i and c.dep_ in ("prep", "advmod", "npadvmod")
+              and c.lower_ not in ("along", "together", "including") and c.left_edge.i > 0
+              and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
     # "refused to sign the treaty, a decision that angered Peru": an apposition that sums up the clause
     summing_up = {t.i for a in verb.subtree if _summing_up(a) for t in a.subtree}
     return aside | summing_up | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
