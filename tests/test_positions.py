@@ -2079,3 +2079,15 @@ def test_positions_a_state_s_own_body_is_not_at_odds_with_the_state(facts_for):
 ])
 def test_positions_a_phrase_of_a_stretch_of_time_is_when_not_what(facts_for, text, issue):
     assert {s[2] for s in stances(facts_for(text)) if s[0] == "state/chile"} == issue
+
+
+def test_positions_an_act_of_stance_one_strives_to_carry_out_shows_the_stance_whether_or_not_it_came_off(facts_for):
+    for text in ("Peru attempted to crush the rebellion in the north, but the army it sent was defeated.",
+                 "Peru's attempt to crush the rebellion in the north was unsuccessful."):
+        facts = facts_for(text)
+        assert ("state/peru", "Opposes", "rebellion") in stances(facts), text
+        [opposed] = [p for p in facts.positions if p.stance == "Opposes"]
+        assert opposed.factuality.modality == "Asserted", text
+    # the crushing itself did not take place
+    facts = facts_for("Peru attempted to crush the rebellion in the north, but the army it sent was defeated.")
+    assert not any(e.factuality.is_plain_fact for e in facts.events if "crush" in e.label)

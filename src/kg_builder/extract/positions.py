@@ -434,7 +434,7 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     they report it; one that another was to be brought round to ("used force to convince Y to accept X") is what
     the act was for, not what came of it."""
     pred = match.predication
-    fact = ctx.factuality(_content_verb(ctx, pred) or pred.head)
+    fact = ctx.factuality(_content_verb(ctx, pred) or _striving_for(ctx, match) or pred.head)
     if "theme" in match.frame.fillers("holder") and purpose_clause(pred.head, ctx.cues) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)
     if ctx.reading(pred.head).said_future and fact.attributed_to is not None:
@@ -444,6 +444,16 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     if (_sought(ctx, pred.head) or _to_be_won(ctx, pred.head)) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)  # "sought Chile's support": not given yet
     return fact
+
+
+def _striving_for(ctx: Context, match: FrameMatch) -> Token | None:
+    """"Napoleon attempted to crush the revolt", "in an effort to outlaw the party": an act that shows a stance,
+    which its doer strives to carry out, shows it whether or not it came off; the striving verb says whether it was
+    made."""
+    verb, section = match.predication.head, ctx.triggers["positions"]
+    striving = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in section["striving_verbs"] \
+        or verb.dep_ == "acl" and verb.head.lemma_.lower() in section["striving_nouns"]
+    return verb.head if match.frame.act and striving else None
 
 
 def _content_verb(ctx: Context, pred: Predication) -> Token | None:
