@@ -685,3 +685,13 @@ def test_factuality_what_one_was_convinced_to_do_is_no_guess(reading):
 def test_factuality_an_event_said_to_be_coming_has_not_happened(reading, word):
     assert reading(f"The {word} collapse of the Andean Pact alarmed the Bolivian cabinet.", "collapse").modality \
         == "Hypothetical"
+
+
+def test_factuality_an_event_object_shares_the_negation_only_of_a_verb_that_brings_it_about(facts_for):
+    facts = facts_for("The army made no attempt to influence the upcoming election. Peru did not hold the summit.")
+    polarity = {e.label: e.factuality.polarity for e in facts.events}
+    assert polarity["upcoming election"] == "Positive"  # it is to take place, uninfluenced
+    assert polarity["summit"] == "Negative"
+    # "refrained from providing support": support given is brought about by providing it, and was not given
+    facts = facts_for("Peru deliberately refrained from providing any support to the rebels.")
+    assert not any(p.stance == "Supports" for p in facts.positions)
