@@ -583,3 +583,13 @@ def test_relations_its_in_a_conjunct_is_the_noun_it_is_joined_to_not_a_state_nam
     facts = facts_for("Peru signed the accord in May. The crisis put the ruling party and its leader, Pedro Gomez, "
                       "in a difficult position.")
     assert related(facts, "leaderOf") == []
+
+
+def test_relations_a_named_group_led_by_a_person_has_that_leader(facts_for):
+    facts = facts_for("Fighting broke out between Chilean troops and Peruvian rebels led by Jorge Basadre.")
+    labels = {e.key: e.label for e in facts.entities}
+    leads = [(labels[r.subject], labels[r.object]) for r in related(facts, "leaderOf")]
+    assert leads == [("Jorge Basadre", "Peruvian rebels")]
+    # a delegation stands for its state: who leads it leads no state
+    facts = facts_for("The Peruvian delegation, led by Jorge Basadre, left Lima.")
+    assert related(facts, "leaderOf") == []

@@ -388,11 +388,22 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
         pred = verb_predication(verb, ctx.frames.object_control)
         people = [k for a in pred.agents for k in ctx.registry.actors(a) if ctx.registry.kind(k) == "Person"]
         bodies = [k for t in pred.themes if t.pos_ == "PROPN" and (k := ctx.registry.key_of(t))
-                  and ctx.registry.kind(k) in ("State", "Organization")]
+                  and ctx.registry.kind(k) in ("State", "Organization")] + _named_group(ctx, verb)
         for person in dict.fromkeys(people):
             for body in dict.fromkeys(bodies):
                 ctx.relate(person, "leaderOf", body, ctx.evidence(sent, "rule:leadership", 0.75), ctx.factuality(verb))
     _led_under(ctx, sent)
+
+
+def _named_group(ctx: Context, verb: Token) -> list[str]:
+    """"The Filipino revolutionaries, led by Aguinaldo, ...": a group the text names by a plural ("Filipino
+    revolutionaries", "commissioners"; not "the delegation", which stands for its state) that a participle of leading
+    describes."""
+    group = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or group.tag_ != "NNS":
+        return []
+    return [k for k in ctx.registry.actors(group) if ctx.registry.kind(k) == "Organization"
+            and ctx.registry.entities[k].label.lower().endswith(group.lower_)]
 
 
 def _led_under(ctx: Context, sent: SentSpan) -> None:
