@@ -695,3 +695,12 @@ def test_factuality_an_event_object_shares_the_negation_only_of_a_verb_that_brin
     # "refrained from providing support": support given is brought about by providing it, and was not given
     facts = facts_for("Peru deliberately refrained from providing any support to the rebels.")
     assert not any(p.stance == "Supports" for p in facts.positions)
+
+
+def test_factuality_an_act_said_to_do_little_or_nothing_toward_a_thing_did_not_bring_it_about(facts_for):
+    facts = facts_for("Peru expressed concern, but did little to facilitate a settlement.")
+    [settling] = [e for e in facts.events if "facilitate" in e.label]
+    assert settling.factuality.polarity == "Negative"
+    # an accord that did little to prevent a war provides nothing about the war
+    facts = facts_for("In the end, the Lima Pact did little to prevent the Pacific War.")
+    assert [c for a in facts.agreements for c in a.commitments] == []

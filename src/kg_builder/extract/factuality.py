@@ -194,6 +194,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
         # "stopped trading" did not trade; "stopped ships to search them" searched
         denying = governor in cues.negative_implicatives and not (
             governor in cues.gerund_implicatives and node.tag_ == "VB")
+        if node.dep_ in ("xcomp", "advcl") and _did_little(node.head, cues):
+            negations += 1  # "the pact did little to prevent the war", "did nothing to foster trade"
+            break
         if node.dep_ == "xcomp" and (denying or failed
                                      or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
@@ -254,6 +257,12 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
+
+
+def _did_little(verb: Token, cues: Cues) -> bool:
+    """"did little to", "did nothing to": an act said to be next to nothing toward a thing did not bring it about."""
+    return verb.lemma_.lower() == "do" and any(
+        c.dep_ == "dobj" and (c.lower_ in cues.negative_quantifiers or c.lower_ == "nothing") for c in verb.children)
 
 
 def _none_made(noun: Token, cues: Cues) -> bool:
