@@ -597,3 +597,16 @@ def test_clauses_a_free_relative_with_a_tensed_verb_asks_nothing() -> None:
                   ("what", 4, "dobj", "PRON", "WP", "what"), ("Chile", 4, "nsubj", "PROPN", "NNP", "Chile"),
                   ("did", 1, "ccomp", "VERB", "VBD", "do")])
     assert not open_question(doc[4])
+
+
+def test_clauses_a_participle_describes_only_the_nouns_of_a_list_the_parser_joined_its_noun_to() -> None:
+    # "Talks were rare and confirmed plans agreed by Peru.", parsed as the small model parses it: "plans" a conjunct
+    # of "were"
+    doc = parsed([("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("were", 1, "ROOT", "AUX", "VBD", "be"),
+                  ("rare", 1, "acomp", "ADJ", "JJ", "rare"), ("and", 1, "cc", "CCONJ", "CC", "and"),
+                  ("confirmed", 5, "amod", "VERB", "VBN", "confirm"), ("plans", 1, "conj", "NOUN", "NNS", "plan"),
+                  ("agreed", 5, "acl", "VERB", "VBN", "agree"), ("by", 6, "agent", "ADP", "IN", "by"),
+                  ("Peru", 7, "pobj", "PROPN", "NNP", "Peru"), (".", 1, "punct", "PUNCT", ".", ".")])
+    pred = verb_predication(doc[6])
+    assert texts(pred.themes) == ["plans"]
+    assert texts(pred.agents) == ["Peru"]

@@ -376,7 +376,8 @@ def _modified_noun(verb: Token, active: bool = False) -> tuple[Token, ...]:
         return ()
     if active and verb.tag_ not in ("VBG", "VBD"):  # a finite verb hung on its subject is the parser's slip
         return ()
-    return tuple(conjuncts(verb.head))
+    # "were infrequent and merely confirmed decisions agreed upon by X": the parser may join the noun to a verb
+    return tuple(t for t in conjuncts(verb.head) if t.pos_ in ("NOUN", "PROPN"))
 
 
 def _recipients(verb: Token) -> tuple[Token, ...]:
