@@ -610,3 +610,14 @@ def test_clauses_a_participle_describes_only_the_nouns_of_a_list_the_parser_join
     pred = verb_predication(doc[6])
     assert texts(pred.themes) == ["plans"]
     assert texts(pred.agents) == ["Peru"]
+
+
+def test_clauses_an_apposition_that_comments_on_the_clause_is_no_part_of_its_text() -> None:
+    # "to defend its neutrality, a policy that Chile hoped to change", with the apposition parsed as a second object
+    doc = parsed([("to", 1, "aux", "PART", "TO", "to"), ("defend", 1, "ROOT", "VERB", "VB", "defend"),
+                  ("its", 3, "poss", "PRON", "PRP$", "its"), ("neutrality", 1, "dobj", "NOUN", "NN", "neutrality"),
+                  (",", 3, "punct", "PUNCT", ",", ","), ("a", 6, "det", "DET", "DT", "a"),
+                  ("policy", 1, "dobj", "NOUN", "NN", "policy"), ("that", 11, "dobj", "PRON", "WDT", "that"),
+                  ("Chile", 9, "nsubj", "PROPN", "NNP", "Chile"), ("hoped", 6, "relcl", "VERB", "VBD", "hope"),
+                  ("to", 11, "aux", "PART", "TO", "to"), ("change", 9, "xcomp", "VERB", "VB", "change")])
+    assert clause_text(doc[1]) == "defend its neutrality"

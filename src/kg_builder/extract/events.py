@@ -22,7 +22,8 @@ from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infiniti
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
                      modifiers_text, name_given, naming_words_of, objects, paragraph_start, phrase, prep_objects,
-                     referred_to_as_known, sentence_of, strip_determiners, subjects, text_of, to_infinitive)
+                     referred_to_as_known, sentence_of, strip_determiners, subjects, summing_up, text_of,
+                     to_infinitive)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -528,16 +529,8 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
               and c.lower_ not in ("along", "together", "including") and c.left_edge.i > 0
               and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
     # "refused to sign the treaty, a decision that angered Peru": an apposition that sums up the clause
-    summing_up = {t.i for a in verb.subtree if _summing_up(a) for t in a.subtree}
-    return aside | summing_up | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
-
-
-def _summing_up(noun: Token) -> bool:
-    """An apposition after a comma whose relative clause comments on what came before ("..., a policy to which X
-    agreed", "..., a move that angered Y"); a name so set off names who ("..., Juan Soto, who ...")."""
-    if noun.dep_ != "appos" or noun.pos_ != "NOUN" or not any(c.dep_ == "relcl" for c in noun.children):
-        return False  # first: the left edge walks the phrase, and most words asked are no apposition
-    return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+    comments = {t.i for a in verb.subtree if summing_up(a) for t in a.subtree}
+    return aside | comments | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
 
 
 def tidy_label(label: str, shortest: int = 3) -> str | None:
