@@ -704,3 +704,13 @@ def test_factuality_an_act_said_to_do_little_or_nothing_toward_a_thing_did_not_b
     # an accord that did little to prevent a war provides nothing about the war
     facts = facts_for("In the end, the Lima Pact did little to prevent the Pacific War.")
     assert [c for a in facts.agreements for c in a.commitments] == []
+
+
+def test_factuality_an_event_a_threat_or_fear_is_of_has_not_happened(facts_for):
+    for text in ("The threat of a German attack on Peru swayed public opinion.",
+                 "Fear of a German attack on Peru swayed public opinion."):
+        [attack] = facts_for(text).events
+        assert attack.factuality.modality == "Hypothetical", text
+    # an event of another noun took place: "the attack of the navy"
+    [attack] = facts_for("After the attack of the Chilean navy on Lima, Peru sued for peace.").events
+    assert attack.factuality.is_plain_fact

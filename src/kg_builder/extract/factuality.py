@@ -526,6 +526,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # "agreed not to use the crisis to press new claims": what an act left undone was to serve is not
         # pursued
         future |= purpose_clause(node, cues) and any(c.dep_ == "neg" for c in node.head.children)
+        # "the threat of a German attack", "fear of war": what such a noun is of has not happened
+        future |= below is not None and below.dep_ == "prep" and below.lower_ == "of" and node.pos_ == "NOUN" \
+            and node.lemma_.lower() in cues.irrealis_nouns
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and _supposing_noun(node, below, cues)
