@@ -2091,3 +2091,14 @@ def test_positions_an_act_of_stance_one_strives_to_carry_out_shows_the_stance_wh
     # the crushing itself did not take place
     facts = facts_for("Peru attempted to crush the rebellion in the north, but the army it sent was defeated.")
     assert not any(e.factuality.is_plain_fact for e in facts.events if "crush" in e.label)
+
+
+def test_positions_a_not_on_how_far_or_how_openly_leaves_the_stance_untold(facts_for):
+    assert stances(facts_for("Peru did not explicitly argue for a new tariff.")) == set()
+    assert stances(facts_for("Peru did not fully support the tariff.")) == set()
+    assert stances(facts_for("Peru did not support the tariff.")) == {("state/peru", "Opposes", "tariffs")}
+
+
+def test_positions_who_is_faced_with_resistance_does_not_hold_it(facts_for):
+    facts = facts_for("The Chilean government was faced with domestic resistance to the new tariff.")
+    assert not any(p.holder == "state/chile" for p in facts.positions)

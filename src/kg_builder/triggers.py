@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "positive_judgments", "framing_verbs", "saying_nouns", "opinion_verbs", "persuading_verbs",
                            "aspect_nouns", "regarding_verbs", "agreeing_verbs", "leaving_verbs", "unsettled_words",
                            "infinitive_nouns", "proposal_nouns", "coercing_verbs", "discovery_verbs", "striving_verbs",
-                           "striving_nouns",
+                           "striving_nouns", "qualifying_adverbs",
                            "collection_nouns", "aspect_verbs", "topic_nouns", "priority_modifiers", "time_nouns",
                            "undergoer_nouns")},
     "disagreements": _words("pair_nouns", "barrier_nouns"),

@@ -186,6 +186,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative" and pred.lemma in ctx.triggers["positions"]["agreeing_verbs"] \
                 and source in ("on", "over", "about"):
             continue  # "X and Y could not agree on Z": no stance on Z, a rift over it (unresolved issues)
+        if fact.polarity == "Negative" and _qualified(ctx, pred.head):
+            continue  # "did not explicitly argue for X": neither for nor against X
         if fact.polarity == "Negative" and match.frame.act:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         if fact.polarity == "Negative" and _asked(ctx, match):
@@ -305,6 +307,12 @@ def _in_dispute(ctx: Context, sent: SentSpan, head: Token) -> bool:
             governor = clause.head.head if clause.head.dep_ == "prep" else clause.head
             return any(m.predication.head == governor for m in matches(sent, ctx.frames, "Disagreement"))
     return False
+
+
+def _qualified(ctx: Context, verb: Token) -> bool:
+    """A "not" on an adverb of how far or how openly ("did not explicitly argue for", "not fully supported")."""
+    return any(c.dep_ == "advmod" and c.lower_ in ctx.triggers["positions"]["qualifying_adverbs"]
+               for c in verb.children) and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _manner_left_out(head: Token) -> bool:
