@@ -621,3 +621,13 @@ def test_clauses_an_apposition_that_comments_on_the_clause_is_no_part_of_its_tex
                   ("Chile", 9, "nsubj", "PROPN", "NNP", "Chile"), ("hoped", 6, "relcl", "VERB", "VBD", "hope"),
                   ("to", 11, "aux", "PART", "TO", "to"), ("change", 9, "xcomp", "VERB", "VB", "change")])
     assert clause_text(doc[1]) == "defend its neutrality"
+
+
+def test_clauses_a_clause_opened_by_after_is_no_complement_though_parsed_as_one() -> None:
+    # "after Peru had signed, Chile sought to leave", with the "after" clause parsed as a complement of "sought"
+    doc = parsed([("after", 3, "mark", "SCONJ", "IN", "after"), ("Peru", 3, "nsubj", "PROPN", "NNP", "Peru"),
+                  ("had", 3, "aux", "AUX", "VBD", "have"), ("signed", 6, "ccomp", "VERB", "VBN", "sign"),
+                  (",", 6, "punct", "PUNCT", ",", ","), ("Chile", 6, "nsubj", "PROPN", "NNP", "Chile"),
+                  ("sought", 6, "ROOT", "VERB", "VBD", "seek"), ("to", 8, "aux", "PART", "TO", "to"),
+                  ("leave", 6, "xcomp", "VERB", "VB", "leave")])
+    assert texts(verb_predication(doc[6]).clauses) == ["leave"]

@@ -37,6 +37,8 @@ from .tokens import (agents as by_phrase, conjuncts, finite_above, misread_claus
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"
 OCCASION_MARKS = frozenset({"when", "whenever", "as", "after", "once", "because"})
+# and of one telling when, why or despite what: none says what a verb says, thinks or wants
+_ADVERBIAL_MARKS = OCCASION_MARKS | {"before", "while", "since", "although", "though", "unless", "until"}
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
 PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "addition", "response", "regard", "respect",
                                "spite", "place", "lieu", "terms", "light", "view", "behalf", "support", "opposition"})
@@ -75,7 +77,8 @@ class Predication:
         is named (not "when it learned of X", whose doer may be the verb's own)."""
         if self.category != "verb":
             return ()
-        return tuple(c for c in self.head.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+        # (the parser may make such a clause a complement: "two days after X signed, Y protested")
+        return tuple(c for c in self.head.children if c.dep_ in ("advcl", "ccomp") and c.pos_ in ("VERB", "AUX")
                      and any(m.dep_ in ("mark", "advmod") and m.lower_ in OCCASION_MARKS and m.i < c.i
                              for m in c.children)
                      and any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children))
@@ -392,9 +395,15 @@ def _clauses(verb: Token) -> tuple[Token, ...]:
     """Embedded clauses, coordinated ones kept together: "agreed to destroy or transfer X" is one undertaking
     whose words only make sense whole (the parser hangs the shared object on the last verb); a list of
     infinitives each with its own "to" is one clause an item."""
-    own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not _adverbial(c)]
     return tuple(dict.fromkeys(t for c in own for t in (c, *(listed_infinitives(c) if to_infinitive(c)
                                                              else listed_that_clauses(c)))))
+
+
+def _adverbial(clause: Token) -> bool:
+    """"after the United States had committed itself to X, Roosevelt sought to repeal Y": a clause the parser makes a
+    complement, opened by a conjunction of time, cause or concession, says when or why, not what."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS for c in clause.children)
 
 
 def listed_infinitives(verb: Token) -> tuple[Token, ...]:
