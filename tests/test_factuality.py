@@ -714,3 +714,11 @@ def test_factuality_an_event_a_threat_or_fear_is_of_has_not_happened(facts_for):
     # an event of another noun took place: "the attack of the navy"
     [attack] = facts_for("After the attack of the Chilean navy on Lima, Peru sued for peace.").events
     assert attack.factuality.is_plain_fact
+
+
+def test_factuality_a_so_that_clause_tells_an_aim_in_whatever_tense(facts_for):
+    facts = facts_for("The two sides set up a hotline in 1963, so that misunderstandings did not escalate into war.")
+    [aim] = [e for e in facts.events if "escalate" in e.label]
+    assert (aim.factuality.polarity, aim.factuality.modality) == ("Negative", "Hypothetical")
+    [hotline] = [e for e in facts.events if "hotline" in e.label]
+    assert hotline.factuality.is_plain_fact

@@ -517,6 +517,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
         future |= subjunctive(node) or not is_trigger and (_anticipated(node, below, cues) or _due(node, below, cues))
+        future |= _so_that(node)  # "divided the classes so that heavy cruisers did not exceed 10,000 tons"
         # "did not prevent X from seeking Y": X might seek it ("prevented X from signing": X did not sign)
         future |= kept_from(node, cues) and _negated(node.head.head, cues)
         # "agreed on inspections to ensure that no tests were held", "sent money to enable Bolivia to rebuild the
@@ -553,6 +554,12 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _so_that(clause: Token) -> bool:
+    """A clause of purpose opened by "so that" or "in order that": what it aims at, in whatever tense."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "advcl" and "that" in marks and bool(marks & {"so", "order"})
 
 
 def _tensed_conjunct(verb: Token) -> bool:
