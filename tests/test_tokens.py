@@ -131,6 +131,13 @@ def test_tokens_a_conj_verb_with_no_conjunction_before_it_is_a_misread_clause():
     assert not coordinated_verb(doc[4])
 
 
+def test_tokens_a_clause_after_an_and_hung_on_the_first_clause_s_object_is_coordinated():
+    # "Peru claimed a victory and Chile sought peace", with "and" hung on "victory" as the small model may
+    doc = _verbs_doc(["Peru", "claimed", "victory", "and", "Chile", "sought", "peace"], [1, 1, 1, 2, 5, 1, 5],
+                     ["nsubj", "ROOT", "dobj", "cc", "nsubj", "conj", "dobj"])
+    assert coordinated_verb(doc[5])
+
+
 # --- conjuncts (hand-made parses) ----------------------------------------------------------------
 
 def _list_doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:

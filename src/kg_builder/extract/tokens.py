@@ -299,7 +299,8 @@ def coordinated_verb(verb: Token) -> bool:
     if not (verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX")):
         return False
     between = [c for c in verb.head.children if verb.head.i < c.i < verb.i]
-    if any(c.dep_ == "cc" for c in between):
+    # (or right before the clause, hung on a word of the first: "could claim a victory and both looked to X")
+    if any(c.dep_ == "cc" for c in between) or verb.doc[verb.left_edge.i - 1].dep_ == "cc":
         return True
     # "broke away in 1948, became a member in 1961, and adopted X": an item of a list, whose "and" the parser hangs on
     # the item after it
