@@ -874,3 +874,20 @@ def test_agreements_an_infinitive_after_a_treaty_s_object_is_that_object_s_act(f
     facts = facts_for(f"The Treaty of Sucre was signed in 1911. {sentence}")
     [treaty] = [a for a in facts.agreements if a.label == "Treaty of Sucre"]
     assert [c.label for c in treaty.commitments] == provisions
+
+
+@pytest.mark.parametrize("text", [
+    "The Lima Treaty stipulated that Peru would enjoy all rights granted by the Quito Accord, but left out any mention "
+    "of the Andean League.",
+    "The Lima Treaty reduced the sum paid to Peru to 10 million dollars, and removed any mention of border raids.",
+])
+def test_agreements_what_an_accord_leaves_out_is_no_provision_of_it(facts_for, text):
+    [treaty] = [a for a in facts_for(text).agreements if a.label == "Lima Treaty"]
+    assert treaty.commitments and not any("mention" in c.label for c in treaty.commitments)
+
+
+def test_agreements_a_provision_after_according_to_an_accord_starts_at_its_empty_there(facts_for):
+    facts = facts_for("The Lima Treaty was signed in 1950. According to the Lima Treaty, there was to be a complete "
+                      "disarmament of Chile.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["there was to be a complete disarmament of Chile"]

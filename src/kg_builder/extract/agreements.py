@@ -765,7 +765,8 @@ def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
     shared = [c for c in _verb_chain(verb) if c.pos_ == "VERB" and c not in own and objects(c)
               and not any(a.dep_ in ("aux", "auxpass") for a in c.children)] if objects(verb) else []
     # "In 1802, after the war, X ceded Y": what comes before the subject frames the provision, it is no part of it
-    subject = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+    # (also before an empty "there": "According to the accord, there was to be a ban on X")
+    subject = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
     start = min((s.left_edge.i for s in subject), default=None)
     lost = _lost_subject_clause(verb, own)
     cut = min(([own[0].left_edge.i] if own else []) + [c.i for c in shared] + ([lost[0]] if lost else []), default=None)
@@ -1032,13 +1033,21 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     out = []
     listing = verb is not None and verb.lemma_.lower() in words
     verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX")] if listing else []
-    verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _no_provision(ctx, v)]
+    verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _no_provision(ctx, v)
+             and not _omitting(ctx, v)]
     for v in verbs:
         for item in (i for i in _items(v, ctx.triggers["agreements"]["list_verbs"]) if _provision_text(ctx, i)):
             key = ctx.fact_key("commitment", agreement.key, item)
             out.append(Commitment(key=key, label=item, evidence=ctx.evidence(sentence_of(token), "rule:commitment-list", 0.7)))
     known = {c.label for c in agreement.commitments}
     return tuple(c for c in out if c.label not in known)
+
+
+def _omitting(ctx: Context, verb: Token) -> bool:
+    """"stipulated X, but left out any mention of Y": what an accord leaves out is no provision of it."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    phrasal = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+    return phrasal in ctx.triggers["agreements"]["omitting_verbs"]
 
 
 def _provision_text(ctx: Context, text: str) -> bool:
@@ -1068,7 +1077,8 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
         end -= 1  # a closing bracket closes a name of the list: "the Mission in Haiti (UNMIH)"
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
-        return [i for i in split_list(text) if len(i.split()) <= 24]
+        # "stipulated that X would enjoy A, but left out any mention of B": a clause set against the list is no item
+        return [i for i in split_list(text) if len(i.split()) <= 24 and not i.lower().startswith("but ")]
     # "Additionally, it also lowered X", "Wary of the governors, it gave Y", "In addition, it granted Z, which led to an
     # outcry": what comes before the verb links or frames the sentence, an aside after a comma comments; neither is
     # part of the provision
