@@ -985,3 +985,8 @@ def test_events_a_phrase_set_off_between_the_subject_and_its_verb_stays_out_of_t
     facts = facts_for("In 1931, the Chilean envoys, along with a Bolivian delegation, rejected the tariff.")
     [rejection] = facts.events
     assert rejection.label == "the Chilean envoys along with a Bolivian delegation rejected the tariff"
+
+
+def test_events_a_war_named_by_a_hyphenated_pair_has_both_states_as_parties(facts_for):
+    [war] = [e for e in facts_for("The Sino-Japanese War of 1894 ended in a treaty.").events if "War" in e.label]
+    assert set(war.participants) == {"state/china", "state/japan"}

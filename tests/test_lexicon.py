@@ -23,13 +23,14 @@ def test_lexicon_reads_entries_with_aliases_and_capitals(tmp_path):
     lexicon = """@prefix kgo: <https://w3id.org/kg-builder/ontology#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <https://w3id.org/kg-builder/id/state/ruritania> a kgo:State ; skos:prefLabel "Ruritania" ;
-    skos:altLabel "the Kingdom" ; kgo:demonym "Ruritanian" ; kgo:wikidataId "Q1" .
+    skos:altLabel "the Kingdom" ; kgo:demonym "Ruritanian" ; kgo:combiningForm "Ruritano" ; kgo:wikidataId "Q1" .
 <https://w3id.org/kg-builder/id/location/strelsau> a kgo:Location ; skos:prefLabel "Strelsau" ;
     kgo:metonymFor <https://w3id.org/kg-builder/id/state/ruritania> .
 """
     entries = load_lexicon(_folder(tmp_path, lexicon)).by_key()
     assert entries["state/ruritania"].aliases == ("the Kingdom",)
     assert entries["state/ruritania"].demonyms == ("Ruritanian",)
+    assert entries["state/ruritania"].combining_forms == ("Ruritano",)
     assert entries["location/strelsau"].metonym_for == ("state/ruritania",)
 
 

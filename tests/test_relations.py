@@ -593,3 +593,17 @@ def test_relations_a_named_group_led_by_a_person_has_that_leader(facts_for):
     # a delegation stands for its state: who leads it leads no state
     facts = facts_for("The Peruvian delegation, led by Jorge Basadre, left Lima.")
     assert related(facts, "leaderOf") == []
+
+
+def test_relations_a_state_named_by_its_combining_form_is_a_party_of_the_pair(facts_for):
+    facts = facts_for("Americans hoped to solidify the existing Franco-American alliance.")
+    assert [(r.subject, r.object) for r in related(facts, "alliedWith")] == [("state/france", "state/united-states")]
+    # the form names the state only before a hyphen
+    facts = facts_for("In 1939 General Franco ruled Spain.")
+    assert "state/france" not in {e.key for e in facts.entities}
+
+
+def test_relations_an_alliance_brought_in_as_new_is_as_sure_as_its_clause(facts_for):
+    facts = facts_for("Spanish officials feared that the talks would result in an alliance between Britain and Peru.")
+    [alliance] = related(facts, "alliedWith")
+    assert alliance.factuality.modality == "Hypothetical"

@@ -32,6 +32,7 @@ class LexEntry:
     label: str
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    combining_forms: tuple[str, ...] = ()  # "Sino" of "Sino-Soviet": the state's name before a hyphen
     wikidata: str | None = None
     metonym_for: tuple[str, ...] = ()  # keys of the states a capital may stand for (Moscow: Russia, Soviet Union)
     context_aliases: tuple[str, ...] = ()  # aliases that name it only where the document names it otherwise
@@ -88,6 +89,7 @@ def _entries(graph: rdflib.Graph) -> list[LexEntry]:
             key=key, kind=kind, label=str(label),
             aliases=tuple(sorted(str(a) for a in graph.objects(subject, SKOS.altLabel))),
             demonyms=tuple(sorted(str(d) for d in graph.objects(subject, KGO.demonym))),
+            combining_forms=tuple(sorted(str(f) for f in graph.objects(subject, KGO.combiningForm))),
             wikidata=_optional(graph.value(subject, KGO.wikidataId)),
             metonym_for=tuple(sorted(k for o in graph.objects(subject, KGO.metonymFor) if (k := _key(o)))),
             context_aliases=tuple(sorted(str(a) for a in graph.objects(subject, KGO.contextAlias))),

@@ -493,6 +493,9 @@ def ruler_patterns(lexicon: Lexicon) -> list[dict]:
         for name in (entry.label, *entry.aliases):
             patterns += [{"label": label, "pattern": v, "id": entry.key} for v in _variants(name)]
         patterns += [{"label": "NORP", "pattern": d, "id": entry.key} for d in entry.demonyms]
+        # "Sino-Soviet": the form names the state only with the hyphen after it, which the span keeps
+        patterns += [{"label": "NORP", "pattern": [{"ORTH": f}, {"ORTH": "-"}], "id": entry.key}
+                     for f in entry.combining_forms]
     return patterns
 
 

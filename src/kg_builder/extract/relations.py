@@ -537,9 +537,17 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
         if len(states) >= 2:
             # an alliance named in a noun phrase is presupposed: the modality of the clause does not reach it; one a
             # clause states is as sure as the clause ("Peru is not an ally of Chile")
-            fact = ctx.factuality(copula) if copula is not None else Factuality(polarity(token, ctx.cues))
+            fact = ctx.factuality(copula) if copula is not None else ctx.factuality(token) if _indefinite(token) \
+                else Factuality(polarity(token, ctx.cues))
             for other in states[1:]:
                 ctx.relate(states[0], "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _indefinite(token: Token) -> bool:
+    """"would result in an Anglo-American alliance": an alliance brought in as new is as sure as its clause, unlike
+    one named as known ("the existing Franco-American alliance")."""
+    head = token.head if token.dep_ in ("compound", "amod") else token
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 _POSSESSOR = re.compile(r"^.*['\u2019]s ")  # "Peru's allies" less its owner
