@@ -2102,3 +2102,9 @@ def test_positions_a_not_on_how_far_or_how_openly_leaves_the_stance_untold(facts
 def test_positions_who_is_faced_with_resistance_does_not_hold_it(facts_for):
     facts = facts_for("The Chilean government was faced with domestic resistance to the new tariff.")
     assert not any(p.holder == "state/chile" for p in facts.positions)
+
+
+def test_positions_words_one_offers_or_gives_are_no_offer(facts_for):
+    assert stances(facts_for("Peru and Chile offered different interpretations of the treaty.")) == set()
+    assert stances(facts_for("The President of Peru gave a long speech on the crisis.")) == set()
+    assert stances(facts_for("Peru offered a loan to Chile.")) == {("state/peru", "Offers", "loan")}

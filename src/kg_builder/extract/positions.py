@@ -197,6 +197,11 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
+        if stance == "Offers" and pred.lemma != "propose":
+            # "offered different interpretations of the text", "gave a speech": words, no offer ("proposed a joint
+            # statement" proposes one)
+            saying = set(ctx.triggers["positions"]["saying_nouns"])
+            issues = [(t, text) for t, text in issues if t.lemma_.lower() not in saying]
         rule = f"frame:{match.frame.name}:{pred.category}"
         if stance == "Believes":  # who holds that a thing should be supports it (normative_reports)
             issues = [(t, text) for t, text in issues if not _ought(t)]
