@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
+from .clauses import OCCASION_MARKS
 from .tokens import SPACES, conjuncts, head_forms, non_restrictive, paragraph_start, sentence_of, subjects, text_of, \
     that_clause
 
@@ -26,7 +27,7 @@ PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PRONOUNS_NEUTER = {"it", "its", "itself"}
 AUTHOR_PRONOUNS = {"we", "us", "our", "ourselves"}
 # the marks of a clause that tells when or why, whose subject a later "he" goes on with (not "although", "unless")
-_SEQUENCE_MARKS = {"when", "after", "before", "once", "because", "since", "as", "while", "upon"}
+_SEQUENCE_MARKS = OCCASION_MARKS | {"before", "since", "while", "upon"}
 DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}  # "his party", "the alliance"
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
