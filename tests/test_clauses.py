@@ -631,3 +631,12 @@ def test_clauses_a_clause_opened_by_after_is_no_complement_though_parsed_as_one(
                   ("sought", 6, "ROOT", "VERB", "VBD", "seek"), ("to", 8, "aux", "PART", "TO", "to"),
                   ("leave", 6, "xcomp", "VERB", "VB", "leave")])
     assert texts(verb_predication(doc[6]).clauses) == ["leave"]
+
+
+def test_clauses_a_main_clause_joined_to_the_sentence_s_main_clause_is_no_part_of_its_text() -> None:
+    # "Peru signed the pact, and Chile left."
+    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("signed", 1, "ROOT", "VERB", "VBD", "sign"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("pact", 1, "dobj", "NOUN", "NN", "pact"),
+                  (",", 1, "punct", "PUNCT", ",", ","), ("and", 1, "cc", "CCONJ", "CC", "and"),
+                  ("Chile", 7, "nsubj", "PROPN", "NNP", "Chile"), ("left", 1, "conj", "VERB", "VBD", "leave")])
+    assert clause_text(doc[1]) == "Peru signed the pact"

@@ -710,6 +710,10 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         # that X was so and Y was not"), it says more of the same
         joined = t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and to_infinitive(t.head) \
             and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or finite_above(t) is not None)
+        # "X managed to get the bill passed, and Texas was admitted": a main clause with a subject of its own joined
+        # to the sentence's main clause is a sentence of its own (what a "that" clause joins says more of it)
+        joined = joined or t.dep_ == "conj" and t.head == root and root.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or bare or misread_clause(t)) \
                 or (t.dep_ == "relcl" and not keep_relative) or joined:
             return True
