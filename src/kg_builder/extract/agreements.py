@@ -23,6 +23,7 @@ from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
 from .entities import ACTOR_KINDS
 from .events import YEAR, _date_tokens, join_participants
+from .factuality import with_particle
 from .tokens import (conj_heads, conjuncts, non_restrictive, objects, paragraph_start, phrase, prep_objects, sentence_of,
                      split_list, stray_clause, subjects, text_of, told_with_modal)
 
@@ -1045,9 +1046,7 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
 
 def _omitting(ctx: Context, verb: Token) -> bool:
     """"stipulated X, but left out any mention of Y": what an accord leaves out is no provision of it."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    phrasal = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
-    return phrasal in ctx.triggers["agreements"]["omitting_verbs"]
+    return with_particle(verb) in ctx.triggers["agreements"]["omitting_verbs"]
 
 
 def _provision_text(ctx: Context, text: str) -> bool:

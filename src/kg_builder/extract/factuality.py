@@ -171,7 +171,7 @@ FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "'d"})
 PARTICLES = frozenset({"aside", "off", "up", "away", "down", "out", "back", "over", "ahead", "about"})
 
 
-def _with_particle(verb: Token) -> str:
+def with_particle(verb: Token) -> str:
     """"give up", "call off": a particle makes a verb of its own."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod"
                      and c.i == verb.i + 1 and c.lower_ in PARTICLES), None)
@@ -190,7 +190,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
             negations += 1
         own = True
         failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children)  # "attempted unsuccessfully to"
-        governor = _with_particle(node.head)
+        governor = with_particle(node.head)
         # "stopped trading" did not trade; "stopped ships to search them" searched
         denying = governor in cues.negative_implicatives and not (
             governor in cues.gerund_implicatives and node.tag_ == "VB")
@@ -202,7 +202,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
         if node.dep_ == "pcomp" and node.head.lower_ == "from" \
-                and _with_particle(node.head.head) in cues.negative_implicatives | cues.preventing_verbs:
+                and with_particle(node.head.head) in cues.negative_implicatives | cues.preventing_verbs:
             # "refrained from providing support", "prevented Peru from signing": it did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)
             break
@@ -216,14 +216,14 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         lacking = node.head.head if node.dep_ == "acl" and node.head.dep_ == "dobj" else node.head
         if (node.dep_ == "acl" or node.dep_ == "advcl" and to_infinitive(node)) \
-                and _with_particle(lacking) in cues.lacking_verbs:
+                and with_particle(lacking) in cues.lacking_verbs:
             # "lacked the votes to ratify it" (the parser may hang the infinitive on the verb)
             negations += 1 + (1 if _negated(lacking, cues) else 0)
             break
         if node.dep_ == "acl" and governor in cues.irrealis_nouns and (
                 node.head.dep_ in ("dobj", "nsubjpass")
-                and _with_particle(node.head.head) in cues.negating_verbs | cues.thwarting_verbs
-                or node.head.dep_ == "nsubj" and _with_particle(node.head.head) in cues.negative_implicatives):
+                and with_particle(node.head.head) in cues.negating_verbs | cues.thwarting_verbs
+                or node.head.dep_ == "nsubj" and with_particle(node.head.head) in cues.negative_implicatives):
             # "blocked attempts to expel X", "dropped plans to build a base", "an effort to extend it failed": it
             # did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)

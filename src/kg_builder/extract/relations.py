@@ -397,8 +397,8 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
 
 def _named_group(ctx: Context, verb: Token) -> list[str]:
     """"The Filipino revolutionaries, led by Aguinaldo, ...": a group the text names by a plural ("Filipino
-    revolutionaries", "commissioners"; not "the delegation", which stands for its state) that a participle of leading
-    describes."""
+    revolutionaries", "commissioners") that a participle of leading describes; a singular word for a body sent by a
+    state ("the Chilean mission") stands for the state and gets no leader here."""
     group = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or group.tag_ != "NNS":
         return []
