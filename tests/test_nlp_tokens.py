@@ -61,12 +61,25 @@ def test_nlp_so_long_as_is_one_mark_of_a_clause_on_the_main_verb() -> None:
 def test_nlp_a_name_ends_at_an_opening_bracket_and_keeps_its_id() -> None:
     from spacy.tokens import Span
 
-    from kg_builder.nlp import entity_brackets
+    from kg_builder.nlp import name_ends
 
     doc = NLP("the Green Union (Union Verde or UV) party and the Lima Pact")
     doc.ents = [Span(doc, 1, 5, label="ORG", span_id="organization/green-union"), Span(doc, 12, 14, label="ORG")]
-    assert [(e.text, e.label_, e.ent_id_) for e in entity_brackets(doc).ents] == [
+    assert [(e.text, e.label_, e.ent_id_) for e in name_ends(doc).ents] == [
         ("Green Union", "ORG", "organization/green-union"), ("Lima Pact", "ORG", "")]
+
+
+def test_nlp_a_name_ends_before_the_word_that_joined_it_to_the_next() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import name_ends
+
+    doc = NLP("the Government of Ruritania signed the Dover Accord with Borduria and the Hague Rules of 1907 and")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 3, 4, label="GPE"), Span(doc, 5, 9, label="LAW"),
+                Span(doc, 9, 10, label="GPE"), Span(doc, 11, 16, label="LAW"), Span(doc, 16, 17, label="DATE")]
+    # "of" and "the" go on into the next name, which a later component joins to this one
+    assert [e.text for e in name_ends(doc).ents] == [
+        "the Government of", "Ruritania", "the Dover Accord", "Borduria", "the Hague Rules of 1907"]
 
 
 def test_nlp_a_person_the_lexicon_knows_by_one_word_is_named_in_full() -> None:

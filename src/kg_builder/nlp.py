@@ -254,16 +254,32 @@ _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 
 
-@Language.component("kg_entity_brackets")
-def entity_brackets(doc):
-    """A name ends at an opening bracket: the model tags "the Popular Front (Frente Popular" as one name, where the
-    bracket holds the same body's other name or abbreviation (the extract stage reads those as its aliases)."""
+@Language.component("kg_name_ends")
+def name_ends(doc):
+    """A name ends at an opening bracket and before a closing lowercase function word other than "of" and "the". The
+    model tags "the Popular Front (Frente Popular" as one name, where the bracket holds the same body's other name or
+    abbreviation (the extract stage reads those as its aliases); and where the lexicon's ruler has taken the name after
+    it, it leaves the word that joined them at the end of the first: "the Dover Accord with" before a state's name."""
     ents = doc.ents
-    cut = [next((t.i for t in ent[1:] if t.text == "("), None) for ent in ents]
-    if any(cut):
-        doc.ents = [ent if at is None else Span(doc, ent.start, at, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
-                    for ent, at in zip(ents, cut)]
+    ends = [_name_end(ent) for ent in ents]
+    if any(end != ent.end for ent, end in zip(ents, ends)):
+        doc.ents = [ent if end == ent.end else Span(doc, ent.start, end, label=ent.label, kb_id=ent.kb_id,
+                                                    span_id=ent.id)
+                    for ent, end in zip(ents, ends) if end > ent.start]
     return doc
+
+
+def _name_end(ent: Span) -> int:
+    end = next((t.i for t in ent[1:] if t.text == "("), ent.end)
+    while end > ent.start and _joining_word(ent.doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _joining_word(token: Token) -> bool:
+    # "of" and "the" go on into the name after them ("the Government of" before "Japan"), which
+    # kg_name_tails joins; other function words join two names
+    return token.is_stop and token.is_lower and token.lower_ not in ("of", "the")
 
 
 @Language.component("kg_full_names")
@@ -530,8 +546,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
-    nlp.add_pipe("kg_entity_brackets", after="ner")
-    nlp.add_pipe("kg_full_names", after="kg_entity_brackets")
+    nlp.add_pipe("kg_name_ends", after="ner")
+    nlp.add_pipe("kg_full_names", after="kg_name_ends")
     nlp.add_pipe("kg_body_names", after="kg_full_names")
     titles = lexicon.triggers["relations"]["leader_titles"] + lexicon.triggers["relations"]["other_titles"]
     nlp.add_pipe("kg_name_tails", after="kg_body_names",
