@@ -251,6 +251,16 @@ def test_clauses_clause_text_keeps_the_to_of_a_question_but_drops_a_plain_one() 
     assert clause_text(doc[2]) == "tax grain"
 
 
+def test_clauses_clause_text_keeps_the_to_of_an_infinitive_inside_the_clause() -> None:
+    # "agreed that the chance to end the war was fleeting": the clause's own verb is "was"
+    doc = parsed([("agreed", 0, "ROOT", "VERB", "VBD", "agree"), ("that", 7, "mark", "SCONJ", "IN", "that"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("chance", 7, "nsubj", "NOUN", "NN", "chance"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("end", 3, "acl", "VERB", "VB", "end"),
+                  ("war", 5, "dobj", "NOUN", "NN", "war"), ("was", 0, "ccomp", "AUX", "VBD", "be"),
+                  ("fleeting", 7, "acomp", "ADJ", "JJ", "fleeting")])
+    assert clause_text(doc[7]) == "the chance to end war was fleeting"
+
+
 def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() -> None:
     doc = parsed([("agreed", 0, "ROOT", "VERB", "VBD", "agree"), ("to", 4, "aux", "PART", "TO", "to"),
                   ("not", 4, "preconj", "PART", "RB", "not"), ("only", 4, "advmod", "ADV", "RB", "only"),

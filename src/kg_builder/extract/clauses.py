@@ -626,7 +626,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     ("not only ... but also"); only those before token `before` and from token `after` on, if given, and none of
     the phrases in `drop`."""
     words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
-             and not (t.dep_ == "aux" and t.lower_ == "to" and t.i < verb.i and not _after_wh_word(t))
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == verb and not _after_wh_word(t))
              and (before is None or t.i < before) and (after is None or t.i >= after)
              and not _misplaced_relative_adverb(t, verb)]
     words = [t for t in words if not (t.lower_ in ("only", "also") and t.dep_ in ("advmod", "cc"))]
