@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.tokens import (conjuncts, coordinated_verb, sentence_bounds, split_list, strip_determiners, subjects,
-                                      text_of)
+from kg_builder.extract.tokens import (conjuncts, coordinated_verb, phrase, sentence_bounds, split_list,
+                                      strip_determiners, subjects, text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -116,6 +116,14 @@ def test_tokens_sentence_bounds_exclude_edge_whitespace(parse):
 def _verbs_doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
     pos = ["VERB" if d in ("ROOT", "conj") else "NOUN" if d in ("nsubj", "dobj") else "X" for d in deps]
     return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_tokens_a_phrase_keeps_a_but_that_joins_nothing_and_drops_a_dangling_and():
+    # "all but small loans": the parser hangs "but" on "all" with no conjunct; "loans and": the conjunct went
+    words = ["all", "but", "small", "loans", "and", "grants"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 3, 3, 3, 3],
+              deps=["amod", "cc", "amod", "ROOT", "cc", "conj"])
+    assert phrase(doc[3]) == "all but small loans"
 
 
 def test_tokens_a_verb_after_but_is_coordinated():

@@ -385,8 +385,11 @@ def _inside_clause(t: Token, root: Token) -> bool:
 
 
 def _inner_conjunction(cc: Token, kept: list[Token]) -> bool:
-    """An "and" between two words both kept: "Arab and Israeli", not a dangling one before a dropped conjunct."""
+    """An "and" between two words both kept: "Arab and Israeli", not a dangling one before a dropped conjunct; a
+    "but" that joins nothing is part of an idiom: "all but limited quantities" are not all quantities."""
     joined = [c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i]
+    if not joined:
+        return cc.head in kept and cc.i + 1 < len(cc.doc) and cc.doc[cc.i + 1] in kept
     return any(c in kept for c in joined) and cc.head in kept
 
 
