@@ -826,6 +826,12 @@ def test_positions_the_organization_is_the_one_named_before_with_that_head(facts
     assert stances(facts) == {("organization/andean-development-organization", "Opposes", "new tariffs")}
 
 
+def test_positions_a_body_told_apart_by_another_noun_is_not_the_organization_named_before(facts_for):
+    facts = facts_for("The Andean Development Organization met in Quito. The treaty created a relief organization. "
+                      "The relief organization opposed the new tariffs.")
+    assert not [p for p in facts.positions if p.holder == "organization/andean-development-organization"]
+
+
 def test_positions_neither_nor_wished_to_see_opposes_what_would_be_seen(facts_for):
     facts = facts_for("Neither the Peruvian government nor Bolivia wished to see a Morales presidency.")
     assert ("state/peru", "Opposes", "Morales presidency") in stances(facts)

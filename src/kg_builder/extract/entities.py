@@ -642,11 +642,14 @@ class Registry:
         if token.pos_ != "NOUN" or token.tag_ != "NN" or not (any_name or token.lower_ in self._organization_heads) \
                 or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children):
             return []  # (no organization so far ends in the word: the 400 words before need no look)
+        # "the arbitration commission" after the Joint High Commission: a noun before the head that is no word of
+        # the name tells another body
+        kinds = {c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         for i in range(token.i - 1, max(token.i - 400, -1), -1):
             key = self.token_key.get(i)
             if key and self.kind(key) == "Organization" and (
                     any_name or self.entities[key].label.split()[-1].lower() == token.lower_):
-                return [key]
+                return [key] if kinds <= set(self.entities[key].label.lower().split()) else []
         return []
 
     def _name_with_kind_word(self, token: Token, modifiers: list[Token]) -> list[str]:
