@@ -891,3 +891,27 @@ def test_agreements_a_provision_after_according_to_an_accord_starts_at_its_empty
                       "disarmament of Chile.")
     [treaty] = facts.agreements
     assert [c.label for c in treaty.commitments] == ["there was to be a complete disarmament of Chile"]
+
+
+def test_agreements_a_name_of_one_word_is_the_head_of_the_one_named_last(facts_for):
+    facts = facts_for("Chile and Peru signed the Andean Charter in 1930. In 1945 fifty nations completed the Charter "
+                      "of the Pacific. Besides a council, the Charter provided for a court of arbitration.")
+    by_label = {a.label: a for a in facts.agreements}
+    assert [c.label for c in by_label["Charter of the Pacific"].commitments] == ["a court of arbitration"]
+    assert not by_label["Andean Charter"].commitments
+
+
+def test_agreements_the_treaty_of_something_new_is_no_treaty_named_before(facts_for):
+    facts = facts_for("Chile and Peru signed the Andean Charter in 1930. In 1944 Chile, Peru and Brazil met to draft "
+                      "the charter of a new regional organization. The Charter provided for a court of arbitration.")
+    assert not [a for a in facts.agreements if a.label == "Andean Charter" and a.commitments]
+
+
+def test_agreements_an_accord_dated_in_its_own_words_is_one_made_then(facts_for):
+    facts = facts_for("Chile and Peru signed the Lima Charter in 1930. The two countries elaborated on its principles "
+                      "in their May 1934 agreement on fishing rights.")
+    [made] = [e for e in facts.events if e.start is not None and e.start.iso == "1934-05"]
+    assert set(made.participants) == {"state/chile", "state/peru"}
+    [charter] = [a.key for a in facts.agreements if a.label == "Lima Charter"]
+    assert {r.object for r in signatories(facts, charter)} == {"state/chile", "state/peru"}
+    assert not [r for r in signatories(facts, charter) if "1934" in r.evidence.span.sentence]

@@ -264,11 +264,16 @@ def agreements(ctx: Context, sent: SentSpan) -> None:
 
 
 def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement | None:
+    if proper and " " not in name:
+        # "the Charter of the United Nations ... the Charter": a name of one word is the head of one named before,
+        # the likeliest of them
+        return next((a for a in _likely_referents(ctx, token) if _label_head(a.label) == name.lower()
+                     or name.lower() in (x.lower() for x in a.aliases)), None)
     if proper:  # "the Albany Plan of Union ... the Albany Plan": a name less its "of" phrase is the same one
         return next((a for a in ctx.agreements for known in (a.label.lower(), *(x.lower() for x in a.aliases))
-                     if name.lower() == known or " " in name and known.startswith(f"{name.lower()} of ")), None)
+                     if name.lower() == known or known.startswith(f"{name.lower()} of ")), None)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-    if determiners & {"a", "an", "another"}:
+    if determiners & {"a", "an", "another"} or _of_something_new(token):
         return None
     if not determiners & {"the", "this", "that", "its", "their"}:
         # "signed Jay's Treaty ... Jay's Treaty was unpopular": a name without an article, as written before
@@ -276,6 +281,9 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         return next((a for a in ctx.agreements if name in (a.label, *a.aliases)), None) if named else None
     if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
         recent = _likely_referents(ctx, token)
+        if _dated_mention(ctx, token):  # "their February 1942 agreement": one made then, not any named before
+            when = next(ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates)
+            recent = [a for a in recent if _made_within(ctx, a, when)]
         same = [a for a in recent if _label_head(a.label) == name.lower()]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
         # any accord is "the agreement" (the deal named last, not the Agreement named before it); "the treaty" is one
@@ -289,6 +297,12 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     return next((a for a in reversed(ctx.agreements) if _family(ctx, _label_head(a.label)) == family
                  and (not bare_plural or a.label.lower().endswith("s"))
                  and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
+
+
+def _of_something_new(token: Token) -> bool:
+    """"to draft the charter of a postwar organization": an "of" phrase the text introduces tells a new one."""
+    return any(p.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in p.children)
+               for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
 
 
 def _likely_referents(ctx: Context, token: Token) -> list[Agreement]:
@@ -325,6 +339,14 @@ def _made_at(ctx: Context, agreement: Agreement, dated: Interval | None) -> bool
     """The agreement was concluded at that date."""
     event = ctx.events.get(agreement.adopted_at or "")
     return bool(dated and event and event.start and event.start.iso == dated.start.iso)
+
+
+def _made_within(ctx: Context, agreement: Agreement, when: Interval) -> bool:
+    """The agreement was concluded at that date or within it ("in May 1931" is within "1931", and "1931" within
+    "May 1931" as a mention may round it)."""
+    event = ctx.events.get(agreement.adopted_at or "")
+    made = event.start.iso if event and event.start else None
+    return made is not None and (made.startswith(when.start.iso) or when.start.iso.startswith(made))
 
 
 def _identified(token: Token) -> Token:
@@ -466,10 +488,10 @@ def _acronym_name(ctx: Context, label: str) -> str | None:
 
 
 def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) -> bool:
-    """"agreements" in general, or "the treaty" with no verb that says what became of it, or "Israeli agreement to
-    make gestures" (a consent, not an accord): no agreement node of its own."""
-    bare = verb is None and (name.lower() in ctx.triggers["agreements"]["heads"]
-                             or token.tag_ in ("NNS", "NNPS") and " " not in name)
+    """"agreements" in general, or "the treaty" with no verb or date that says what became of it, or "Israeli
+    agreement to make gestures" (a consent, not an accord): no agreement node of its own."""
+    bare = verb is None and not _dated_mention(ctx, token) and (name.lower() in ctx.triggers["agreements"]["heads"]
+                                           or token.tag_ in ("NNS", "NNPS") and " " not in name)
     consent = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                   for c in token.children)
     return bare or consent
@@ -482,7 +504,12 @@ def _unnamed_and_unmade(ctx: Context, token: Token, name: str, status: str | Non
     indefinite = {c.lower_ for c in token.children if c.dep_ == "det"} <= {"a", "an"} or token.tag_ == "NNS"
     *qualifiers, head = name.lower().split()
     bare = head.rstrip("s") in section["heads"] and set(qualifiers) <= set(section["unnamed_modifiers"])
-    return indefinite and bare and status is None
+    return indefinite and bare and status is None and not _dated_mention(ctx, token)
+
+
+def _dated_mention(ctx: Context, token: Token) -> bool:
+    """"their February 1942 agreement": an accord the text dates in its own words is one that was made."""
+    return any(t.i in ctx.dates for t in token.lefts)
 
 
 def _dated_name(name: str | None) -> tuple[str | None, str | None]:
