@@ -915,3 +915,10 @@ def test_agreements_an_accord_dated_in_its_own_words_is_one_made_then(facts_for)
     [charter] = [a.key for a in facts.agreements if a.label == "Lima Charter"]
     assert {r.object for r in signatories(facts, charter)} == {"state/chile", "state/peru"}
     assert not [r for r in signatories(facts, charter) if "1934" in r.evidence.span.sentence]
+
+
+def test_agreements_a_clause_joined_with_a_subject_of_its_own_is_no_provision(facts_for):
+    facts = facts_for("In 1931 Chile and Peru signed the Lima Treaty. The treaty allowed Peru to keep its bases in "
+                      "Tacna, and the Chilean Government promised Peru a large loan.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["allowed Peru to keep its bases in Tacna"]

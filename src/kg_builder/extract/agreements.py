@@ -1060,7 +1060,10 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
     listing = verb is not None and verb.lemma_.lower() in words
-    verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX")] if listing else []
+    # "the agreement allowed X ..., and the United States promised Japan a pact": a verb joined with a subject of
+    # its own says what that subject did
+    verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX") and (
+        v == verb or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))] if listing else []
     verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _no_provision(ctx, v)
              and not _omitting(ctx, v)]
     for v in verbs:
