@@ -832,6 +832,12 @@ def test_positions_a_body_told_apart_by_another_noun_is_not_the_organization_nam
     assert not [p for p in facts.positions if p.holder == "organization/andean-development-organization"]
 
 
+def test_positions_places_where_a_thing_happens_are_not_their_owner(facts_for):
+    facts = facts_for("The new government faced unrest in Chile, Peru, and Bolivia that complicated their attempts to "
+                      "cut tariffs on grain.")
+    assert not {"state/chile", "state/peru", "state/bolivia"} & {p.holder for p in facts.positions}
+
+
 def test_positions_neither_nor_wished_to_see_opposes_what_would_be_seen(facts_for):
     facts = facts_for("Neither the Peruvian government nor Bolivia wished to see a Morales presidency.")
     assert ("state/peru", "Opposes", "Morales presidency") in stances(facts)

@@ -1027,9 +1027,11 @@ class Registry:
         main = _main_clause_subject(token)
         if main is not None:
             return self.actors(main) or None
+        # "challenges in Somalia, North Korea, and Haiti that complicated their attempts": places where a thing is
+        # are not who acts in it
         before = [t for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start])
                   if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN")
-                  and t.lower_ not in PRONOUNS_PLURAL]
+                  and t.lower_ not in PRONOUNS_PLURAL and not (t.dep_ == "pobj" and t.head.lower_ in _WHERE)]
         for t in before:
             found = self.actors(t)
             if len(found) > 1:
@@ -1040,6 +1042,9 @@ class Registry:
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for _, b in sorted(self.entities.items()))
+
+
+_WHERE = frozenset(("in", "at", "across", "throughout", "within"))
 
 
 def _many(noun: Token) -> bool:
