@@ -990,3 +990,18 @@ def test_events_a_phrase_set_off_between_the_subject_and_its_verb_stays_out_of_t
 def test_events_a_war_named_by_a_hyphenated_pair_has_both_states_as_parties(facts_for):
     [war] = [e for e in facts_for("The Sino-Japanese War of 1894 ended in a treaty.").events if "War" in e.label]
     assert set(war.participants) == {"state/china", "state/japan"}
+
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Juan Soto ruled Peru for a decade. He died in prison in 2006.", "Juan Soto died in prison"),
+    ("Juan Soto ruled Peru. He intended to end the raids, but he and Ana Vega never signed the accord.",
+     "Juan Soto end the raids"),
+    # the subject "he" of a clause a person reports is that person, not the main clause's subject after it
+    ("Juan Soto met Ana Vega in Lima. Although Soto told Vega that he intended to resign soon, in May Vega dissolved "
+     "the congress.", "Juan Soto resign soon"),
+])
+def test_events_a_clause_opened_by_he_is_labelled_with_the_person_he_stands_for(facts_for, text, label):
+    labels = {e.label for e in facts_for(text).events}
+    assert label in labels
+    assert not [label for label in labels if label.lower().startswith("he ")]

@@ -553,6 +553,16 @@ class Registry:
         reporters = [s for s in clause.head.head.children if s.dep_ == "nsubj"]
         return [k for s in reporters for k in self._institutions(s)][:1]
 
+    def _reporting_person(self, pronoun: Token) -> list[str]:
+        """"Although Cárdenas informed the U.S. Government that he intended to pay, Hull ...": the subject "he" of a
+        reported clause is the person who reports it."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return []
+        reporter = next((s for s in clause.head.children if s.dep_ == "nsubj"), None)
+        found = self.actors(reporter, coordinated=False) if reporter is not None else []
+        return found if len(found) == 1 and self.kind(found[0]) == "Person" else []
+
     def _joined_owner(self, pronoun: Token, kinds: tuple[str, ...]) -> list[str]:
         """"the Soviet Union and its allies", "Ruiz and his party", "the United States or any of its allies": a
         possessive in a conjunct is the one it is joined to, when that is an actor of the pronoun's kind."""
@@ -956,6 +966,9 @@ class Registry:
         owner = self._joined_owner(token, tuple(ACTOR_KINDS) if plural else ("Person",)) or self._content_owner(token)
         if owner:
             return owner
+        reporter = [] if plural else self._reporting_person(token)
+        if reporter:
+            return reporter
         root = sentence_of(token).root
         # "After the election of X, A and B ... their": also a plural subject the parser hung on a phrase before
         # it (a singular one, in "X, Y's adviser, asked Z if he would", is no surer than the nearest person)

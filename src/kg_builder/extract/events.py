@@ -670,6 +670,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
             label = tidy_label(label, shortest=2 if _named_doer_alone(mention, label) else 3)
             if label is None:
                 return  # "which attend in", "it took for": a clause the parse tore apart names no event
+            label = next((_named_subject(ctx, s, label) for s in mention.children if s.dep_ == "nsubj"), label)
         same = ctx.fact_key("event", kind, label, sentence_of(token).start_char)
         ctx.events[same] = Event(
             key=same, kind=kind, label=label, evidence=ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75),
@@ -956,7 +957,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             # "his wish to liberalize X": a possessive pronoun is no name to put before the verb
             # "Both Chile and Peru pledged to X": every doer, not the first alone
             label = label if doers[0].dep_ == "poss" and doers[0].pos_ == "PRON" \
-                else f"{' and '.join(phrase(d) for d in conjuncts(doers[0]))} {label}"
+                else _named_subject(ctx, doers[0], f"{' and '.join(phrase(d) for d in conjuncts(doers[0]))} {label}")
         elif not said and (kept := _tough_subject(ctx, verb)) is not None:  # "the format became impossible to keep"
             label = f"{_clause_label(verb)} {phrase(kept)}"
         elif not said:  # "a pledge to help dredge ...": the clause itself; "hoping to resume X": with its verb
@@ -1002,13 +1003,16 @@ def _named_subject(ctx: Context, subject: Token, label: str) -> str:
     if subject.lower_ == "they" and (reporter := _plural_reporter(subject)) is not None:
         named = _names(ctx, reporter) or phrase(reporter, drop_determiners=False)
     else:
-        named = _names(ctx, subject) if subject.lower_ in ("he", "she") else ""
+        # "he and Barak": the pronoun's own person, not its conjuncts, which the label names after it
+        named = _names(ctx, subject, coordinated=False) if subject.lower_ in ("he", "she") else ""
     return f"{named}{label[len(subject.text):]}" if named else label
 
 
-def _names(ctx: Context, token: Token) -> str:
-    """The labels of the actors a word stands for, joined by "and"; empty when it stands for none."""
-    return " and ".join(ctx.registry.entities[k].label for k in ctx.registry.actors(token) if k in ctx.registry.entities)
+def _names(ctx: Context, token: Token, coordinated: bool = True) -> str:
+    """The labels of the actors a word (with its conjuncts, if `coordinated`) stands for, joined by "and"; empty when
+    it stands for none."""
+    return " and ".join(ctx.registry.entities[k].label for k in ctx.registry.actors(token, coordinated)
+                        if k in ctx.registry.entities)
 
 
 def _plural_reporter(pronoun: Token) -> Token | None:
