@@ -167,3 +167,16 @@ def test_entities_he_after_a_fronted_when_clause_is_that_clause_s_subject_not_it
     # a concessive clause sets the two against each other: no preference for its subject
     doc = _met_then_he("Although", "pressed")
     assert registry_of(doc).actors(doc[9]) == ["person/rui-lobo"]
+
+
+def test_entities_a_name_headed_by_a_word_for_a_policy_is_no_actor_whatever_the_model_tags_it() -> None:
+    # "The Tango Diplomacy and the Andean Policy opened talks.": the model may tag either a person or a body
+    words = ["The", "Tango", "Diplomacy", "and", "the", "Andean", "Policy", "opened", "talks", "."]
+    doc = Doc(VOCAB, words=words, heads=[2, 2, 7, 2, 6, 6, 2, 7, 7, 7],
+              deps=["det", "compound", "nsubj", "cc", "det", "compound", "conj", "ROOT", "dobj", "punct"],
+              pos=["DET", "PROPN", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"],
+              tags=["DT", "NNP", "NNP", "CC", "DT", "NNP", "NNP", "VBD", "NNS", "."],
+              lemmas=["the", "Tango", "Diplomacy", "and", "the", "Andean", "Policy", "open", "talk", "."])
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 7, label="ORG")]
+    registry = registry_of(doc)
+    assert registry.actors(doc[2]) == [] and registry.actors(doc[6]) == []

@@ -96,7 +96,7 @@ class Registry:
         agreements = lexicon.triggers["agreements"]
         self.not_actor_heads = set(agreements["heads"]) | set(agreements["named_heads"]) | set(events["named_heads"]) \
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
-            | set(lexicon.triggers["reference"]["measure_heads"])
+            | set(lexicon.triggers["reference"]["measure_heads"]) | set(lexicon.triggers["positions"]["policy_heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.opinion_nouns = frozenset(triggers["opinion_nouns"])
         self.group_suffixes = tuple(triggers["group_suffixes"])
