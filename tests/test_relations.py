@@ -607,3 +607,10 @@ def test_relations_an_alliance_brought_in_as_new_is_as_sure_as_its_clause(facts_
     facts = facts_for("Spanish officials feared that the talks would result in an alliance between Britain and Peru.")
     [alliance] = related(facts, "alliedWith")
     assert alliance.factuality.modality == "Hypothetical"
+
+
+def test_relations_a_title_right_before_a_name_is_that_name_s_not_an_apposition_to_the_one_before(facts_for):
+    facts = facts_for("With the help of Juan Soto and Ana Vega, Chilean Minister of Foreign Affairs Luis Paz proposed "
+                      "a trade pact.")
+    assert _ties(facts) == {("Luis Paz", "affiliatedWith", "Chile")}
+    assert not _roles(facts).get("person/ana-vega")

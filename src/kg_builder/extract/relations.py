@@ -136,7 +136,7 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     if noun is None and root.dep_ == "conj":  # "A and B, then Foreign Minister": the last one's
         noun = next((c for c in root.head.children if c.dep_ == "appos" and _after_conjunct(root.head, c)
                      and not any(x.dep_ == "conj" and root.i < x.i < c.i for x in root.head.children)), None)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON" or _names_next(noun):
         return None, [], [], True
     title, words, owner_phrases = _title_noun(ctx, noun, titles)
     owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
@@ -144,6 +144,13 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
     leads = not any(t.pos_ == "NOUN" and not ctx.registry.key_of(t) for t in owner_phrases)
     return title, words, owners, leads
+
+
+def _names_next(noun: Token) -> bool:
+    """"the help of Shotwell and Butler, French Minister of Foreign Affairs Aristide Briand proposed": a title
+    right before a name is that name's, whatever the parser hangs it on."""
+    after = noun.right_edge.i + 1
+    return after < len(noun.doc) and noun.doc[after].ent_type_ == "PERSON" and noun.doc[after].ent_iob_ == "B"
 
 
 def _after_conjunct(head: Token, appos: Token) -> bool:
