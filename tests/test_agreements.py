@@ -922,3 +922,8 @@ def test_agreements_a_clause_joined_with_a_subject_of_its_own_is_no_provision(fa
                       "Tacna, and the Chilean Government promised Peru a large loan.")
     [treaty] = facts.agreements
     assert [c.label for c in treaty.commitments] == ["allowed Peru to keep its bases in Tacna"]
+
+
+def test_agreements_a_name_keeps_the_lowercase_words_of_a_place_name_inside_it(facts_for):
+    facts = facts_for("In May 1999 Chile and Peru signed the Sharm al-Shaykh Accord.")
+    assert [a.label for a in facts.agreements] == ["Sharm al-Shaykh Accord"]

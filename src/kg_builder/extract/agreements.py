@@ -99,7 +99,9 @@ def _proper_name(token: Token) -> str | None:
         words = [t for t in ent if t.i < stray]
         return re.sub(r"^(?:the|The)\s+", "", text_of(words)).strip()
     start = token.i
-    while start - 1 >= token.left_edge.i and _name_word(token.doc[start - 1], token.doc[start - 2] if start > 1 else None):
+    # a name inside the treaty's goes back to its start, whatever it is written with: "the Sharm al-Shaykh Memorandum"
+    while start - 1 >= token.left_edge.i and (_inside_name(token.doc[start - 1]) and start < token.i or _name_word(
+            token.doc[start - 1], token.doc[start - 2] if start > 1 else None)):
         start -= 1
     end = token.i + 1  # "Resolution 242", "Protocol II": a number after the head is part of the name
     while end < len(token.doc) and token.doc[end].ent_type_ != "DATE" and (
@@ -178,6 +180,12 @@ def _compound_name(token: Token) -> str:
 QUANTITY_NOUNS = frozenset({"range", "series", "number", "set", "pair", "couple", "host", "package"})
 # small words inside a name between capitalised ones: "Fisheries and Ports Agreement"
 NAME_JOINERS = frozenset({"and", "of", "for", "on"})
+
+
+def _inside_name(word: Token) -> bool:
+    """A word of a name that goes on after it ("al" of "Sharm al-Shaykh"), not its article or a date."""
+    after = word.doc[word.i + 1]
+    return after.ent_iob_ == "I" and word.pos_ != "DET" and word.ent_type_ not in ("DATE", "CARDINAL", "ORDINAL")
 
 
 def _name_word(word: Token, before: Token | None) -> bool:
