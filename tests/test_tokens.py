@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.tokens import (conjuncts, coordinated_verb, phrase, sentence_bounds, split_list,
-                                      strip_determiners, subjects, text_of)
+from kg_builder.extract.tokens import (conjuncts, coordinated_verb, phrase, raised_conjunct, sentence_bounds,
+                                      split_list, strip_determiners, subjects, text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -124,6 +124,17 @@ def test_tokens_a_phrase_keeps_a_but_that_joins_nothing_and_drops_a_dangling_and
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 3, 3, 3, 3],
               deps=["amod", "cc", "amod", "ROOT", "cc", "conj"])
     assert phrase(doc[3]) == "all but small loans"
+
+
+def test_tokens_a_past_tense_joined_to_a_would_clause_goes_with_the_verb_the_clause_depends_on():
+    # "Soto believed that the plan would be rejected by Peru, and did not want war": the wanting is Soto's
+    words = ["Soto", "believed", "that", "the", "plan", "would", "be", "rejected", "by", "Peru", ",", "and", "did",
+             "not", "want", "war"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 7, 4, 7, 7, 7, 1, 7, 8, 7, 7, 14, 14, 7, 14],
+              deps=["nsubj", "ROOT", "mark", "det", "nsubjpass", "aux", "auxpass", "ccomp", "agent", "pobj", "punct",
+                    "cc", "aux", "neg", "conj", "dobj"],
+              tags=["NNP", "VBD", "IN", "DT", "NN", "MD", "VB", "VBN", "IN", "NNP", ",", "CC", "VBD", "RB", "VB", "NN"])
+    assert raised_conjunct(doc[14]) == doc[1]
 
 
 def test_tokens_a_verb_after_but_is_coordinated():

@@ -138,9 +138,11 @@ def raised_conjunct(verb: Token) -> Token | None:
         return finite
     if head.dep_ != "ccomp" or head.head == head or not that_clause(head):
         return None
-    # "predicted that he could reach a deal, and pledged to withdraw": a past tense cannot go on after "could"
-    after_modal = verb.tag_ == "VBD" and head.tag_ == "VB" and any(a.tag_ == "MD" for a in head.children) \
-        and not any(a.dep_ in ("aux", "auxpass") for a in verb.children)
+    # "predicted that he could reach a deal, and pledged to withdraw", "believed the plan would be rejected, and did
+    # not want ...": a past tense cannot go on after "could" or "would"
+    tensed = verb.tag_ == "VBD" and head.tag_ == "VB" and not any(a.dep_ in ("aux", "auxpass") for a in verb.children) \
+        or any(a.dep_ == "aux" and a.tag_ in ("VBD", "VBZ") for a in verb.children)
+    after_modal = tensed and any(a.tag_ == "MD" for a in head.children)
     return head.head if after_modal or _takes_that_clause(verb) and not _takes_that_clause(head) else None
 
 
