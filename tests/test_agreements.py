@@ -927,3 +927,10 @@ def test_agreements_a_clause_joined_with_a_subject_of_its_own_is_no_provision(fa
 def test_agreements_a_name_keeps_the_lowercase_words_of_a_place_name_inside_it(facts_for):
     facts = facts_for("In May 1999 Chile and Peru signed the Sharm al-Shaykh Accord.")
     assert [a.label for a in facts.agreements] == ["Sharm al-Shaykh Accord"]
+
+
+def test_agreements_a_verb_joined_to_the_provisions_that_says_what_the_accord_was_is_no_provision(facts_for):
+    facts = facts_for("In 1931 Chile and Peru signed the Lima Treaty. The treaty established a joint fisheries board, "
+                      "and represented a Peruvian effort to limit Chilean fishing.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["a joint fisheries board"]

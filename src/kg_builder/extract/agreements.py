@@ -1068,10 +1068,8 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
     listing = verb is not None and verb.lemma_.lower() in words
-    # "the agreement allowed X ..., and the United States promised Japan a pact": a verb joined with a subject of
-    # its own says what that subject did
-    verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX") and (
-        v == verb or not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))] if listing else []
+    verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX") and (v == verb or not _told_apart(ctx, v))] \
+        if listing else []
     verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _no_provision(ctx, v)
              and not _omitting(ctx, v)]
     for v in verbs:
@@ -1080,6 +1078,16 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
             out.append(Commitment(key=key, label=item, evidence=ctx.evidence(sentence_of(token), "rule:commitment-list", 0.7)))
     known = {c.label for c in agreement.commitments}
     return tuple(c for c in out if c.label not in known)
+
+
+def _told_apart(ctx: Context, verb: Token) -> bool:
+    """A verb joined to an accord's verb of providing that says no provision of it: one with a subject of its own ("the
+    agreement allowed X ..., and the United States promised Japan a pact": what that subject did), or one that says
+    what the accord was or sought ("established some principles ..., and represented a Chinese effort to ...",
+    "provided the land ... and attempted to resolve conflicts")."""
+    sorts = ctx.triggers["agreements"]["assessing_verbs"] + ctx.triggers["positions"]["framing_verbs"] \
+        + ctx.triggers["positions"]["striving_verbs"]
+    return verb.lemma_.lower() in sorts or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _omitting(ctx: Context, verb: Token) -> bool:
