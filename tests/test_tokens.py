@@ -44,6 +44,12 @@ def test_tokens_split_list_keeps_an_inner_and_of_a_comma_list_item():
         "trade", "research and development", "tourism"]
 
 
+def test_tokens_split_list_keeps_a_quotation_whole():
+    text = "all \u201crights, privileges, or advantages\u201d conferred by the pact, a \"fair, open\" port, and a seat"
+    assert split_list(text) == ["all \u201crights, privileges, or advantages\u201d conferred by the pact",
+                                "a \"fair, open\" port", "a seat"]
+
+
 def test_tokens_split_list_semicolons():
     assert split_list("a ceasefire; a prisoner swap; and new elections") == [
         "a ceasefire", "a prisoner swap", "new elections"]

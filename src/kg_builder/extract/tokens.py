@@ -441,16 +441,18 @@ def split_list(text: str) -> list[str]:
 
 
 def _top_level_split(text: str) -> list[str]:
-    """Split on commas and semicolons outside parentheses and dashed asides ("each of them—A, B, and C—would"), and
-    not inside numbers like "2,400"."""
+    """Split on commas and semicolons outside parentheses, quotations ("all “rights, privileges, or advantages”
+    conferred by X" quotes one provision) and dashed asides ("each of them—A, B, and C—would"), and not inside numbers
+    like "2,400"."""
     parts, depth, current = [], 0, []
-    aside = False
+    aside = quoted = False
     for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
+        depth += ch in "(\u201c"
+        depth -= ch in ")\u201d" and depth > 0
+        quoted = quoted != (ch == '"')
         aside = (not aside and "\u2014" in text[i + 1:]) if ch == "\u2014" else aside
         numeric = ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-        if ch in ",;" and depth == 0 and not aside and not numeric:
+        if ch in ",;" and depth == 0 and not aside and not quoted and not numeric:
             parts.append("".join(current))
             current = []
         else:
