@@ -261,6 +261,18 @@ def test_clauses_clause_text_keeps_the_to_of_an_infinitive_inside_the_clause() -
     assert clause_text(doc[7]) == "the chance to end war was fleeting"
 
 
+def test_clauses_clause_text_keeps_a_for_clause_a_bare_was_needs_and_the_marks_inside_it() -> None:
+    # "concluded that the best way was for Peru to say that it would sign"
+    doc = parsed([("concluded", 0, "ROOT", "VERB", "VBD", "conclude"), ("that", 4, "mark", "SCONJ", "IN", "that"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("way", 4, "nsubj", "NOUN", "NN", "way"),
+                  ("was", 0, "ccomp", "AUX", "VBD", "be"), ("for", 8, "mark", "SCONJ", "IN", "for"),
+                  ("Peru", 8, "nsubj", "PROPN", "NNP", "Peru"), ("to", 8, "aux", "PART", "TO", "to"),
+                  ("say", 4, "advcl", "VERB", "VB", "say"), ("that", 12, "mark", "SCONJ", "IN", "that"),
+                  ("it", 12, "nsubj", "PRON", "PRP", "it"), ("would", 12, "aux", "AUX", "MD", "would"),
+                  ("sign", 8, "ccomp", "VERB", "VB", "sign")])
+    assert clause_text(doc[4]) == "the way was for Peru to say"
+
+
 def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() -> None:
     doc = parsed([("agreed", 0, "ROOT", "VERB", "VBD", "agree"), ("to", 4, "aux", "PART", "TO", "to"),
                   ("not", 4, "preconj", "PART", "RB", "not"), ("only", 4, "advmod", "ADV", "RB", "only"),

@@ -625,7 +625,8 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     clauses that say which thing it is), without "to", its marker, the adverbial clauses in it, or correlatives
     ("not only ... but also"); only those before token `before` and from token `after` on, if given, and none of
     the phrases in `drop`."""
-    words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True) and t.dep_ not in ("mark", "punct", "preconj")
+    words = [t for t in verb.subtree if not nested_clause(t, verb, keep_relative=True)
+             and t.dep_ not in ("punct", "preconj") and not (t.dep_ == "mark" and t.head == verb)
              and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == verb and not _after_wh_word(t))
              and (before is None or t.i < before) and (after is None or t.i >= after)
              and not _misplaced_relative_adverb(t, verb)]
@@ -714,7 +715,12 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         # to the sentence's main clause is a sentence of its own (what a "that" clause joins says more of it)
         joined = joined or t.dep_ == "conj" and t.head == root and root.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") \
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") and not (purpose or bare or misread_clause(t)) \
+        # "the only way to deter X was for Truman to support Y": a "for" clause is what a bare "was" says
+        predicate = t.dep_ == "advcl" and t.head.lemma_ == "be" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in t.children) \
+            and not any(c.dep_ in ("attr", "acomp") for c in t.head.children)
+        if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") \
+                and not (purpose or bare or predicate or misread_clause(t)) \
                 or (t.dep_ == "relcl" and not keep_relative) or joined:
             return True
         if t.dep_ in ("acl", "relcl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
