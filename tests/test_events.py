@@ -1005,3 +1005,13 @@ def test_events_a_clause_opened_by_he_is_labelled_with_the_person_he_stands_for(
     labels = {e.label for e in facts_for(text).events}
     assert label in labels
     assert not [label for label in labels if label.lower().startswith("he ")]
+
+
+def test_events_a_meeting_mentioned_with_its_time_is_none_held_at_another_time(facts_for):
+    facts = facts_for("The Lima Naval Conference of 1930 was the third in a series of five meetings. The purpose of "
+                      "the meetings was to limit navies; they began with the Quito Conference of 1921 and concluded "
+                      "with the Lima Conference of 1935.\n\nThe Quito conference established a ratio for battleships. "
+                      "The other key issue of the 1930 conference was the tonnage of cruisers.")
+    starts = {e.label: e.start.iso if e.start else None for e in facts.events if "onference" in e.label}
+    assert starts["Lima Naval Conference of 1930"] == "1930" and starts["Lima Conference of 1935"] == "1935"
+    assert "1930" not in {starts[label] for label in starts if "Quito" in label}

@@ -587,13 +587,19 @@ def _purpose_of_object(clause: Token, root: Token) -> bool:
 
 
 def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> str | None:
-    """An earlier meeting this mention refers to, or None for a new event."""
+    """An earlier meeting this mention refers to, or None for a new event; not one held at another time than the one
+    the mention's own words give ("meetings were held from 1942 until 1944 ... the July 1944 Conference": a date in
+    another phrase after it, "set a date for the summit in January", may be another act's)."""
     if kind not in MEETING_KINDS or token.pos_ not in ("NOUN", "PROPN"):
         return None
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"another", "a", "an"} or any(c.lower_ in ("next", "new", "future") for c in token.children):
         return None
-    earlier = [e for e in ctx.events.values() if e.kind in ("Meeting", "Summit")]
+    # "the 1930 conference", "the Conference of 1930"
+    own = [*token.lefts, *(p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+    when = next((ctx.dates[t.i].start.iso for t in own if t.i in ctx.dates), None)
+    earlier = [e for e in ctx.events.values() if e.kind in ("Meeting", "Summit") and (
+        when is None or e.start is None or e.start.iso.startswith(when) or when.startswith(e.start.iso))]
     if location:
         return next((e.key for e in reversed(earlier) if e.location == location), None)
     definite = determiners & {"the", "this", "that", "their", "his", "its", "our"}
@@ -603,6 +609,8 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> st
     name = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if name:
         earlier = [e for e in earlier if all(w in " ".join((e.label, *e.aliases)) for w in name)]
+    # "the 1930 conference": the one held then before one whose time is not known
+    earlier = [e for e in earlier if e.start is not None] or earlier if when is not None else earlier
     return earlier[-1].key if definite and earlier and kind != "Negotiation" else None
 
 
