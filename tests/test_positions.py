@@ -2120,3 +2120,10 @@ def test_positions_words_one_offers_or_gives_are_no_offer(facts_for):
     assert stances(facts_for("Peru and Chile offered different interpretations of the treaty.")) == set()
     assert stances(facts_for("The President of Peru gave a long speech on the crisis.")) == set()
     assert stances(facts_for("Peru offered a loan to Chile.")) == {("state/peru", "Offers", "loan")}
+
+
+def test_positions_a_person_said_to_serve_a_state_is_no_other_side_than_that_state(facts_for):
+    facts = facts_for("Peruvian Ambassador Juan Soto met Chilean leaders in Lima. Peruvian officials were already "
+                      "dissatisfied with Soto's failure to win concessions.")
+    assert ("state/peru", "Opposes", "Soto's failure to win concessions") in stances(facts)
+    assert not facts.disagreements

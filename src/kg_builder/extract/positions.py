@@ -1230,8 +1230,8 @@ def _content_words(text: str) -> set[str]:
 def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list[str], fact: Factuality,
                   rule: str) -> None:
     issues = [strip_determiners(i) for i in issues if i]
-    if len({ctx.registry.state_of(p) for p in parties}) < 2 or not issues:
-        return  # "U.S. officials disagreed with the United States" is one side
+    if len({_side_of(ctx, p) for p in parties}) < 2 or not issues:
+        return  # "U.S. officials disagreed with the United States" is one side, as are an envoy and his state
     if any(ctx.registry.named_state(p) in parties for p in parties):
         return  # the U.S. Congress and the United States: a body of a state is not at odds with the whole of it
     key = ctx.fact_key("disagreement", *parties, *issues, sent.start_char)
@@ -1239,6 +1239,16 @@ def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list
         return
     ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, i) for i in issues),
                                           ctx.evidence(sent, rule, 0.65), fact))
+
+
+def _side_of(ctx: Context, actor: str) -> str:
+    """The state an actor acts for, as far as the text has told it: the one it leads or a group's name places it in,
+    else the state it was said to serve; else itself."""
+    state = ctx.registry.state_of(actor)
+    if state != actor or ctx.registry.kind(actor) != "Person":
+        return state
+    return next((r.object for r in ctx.relations if r.subject == actor and r.predicate in ("leaderOf", "affiliatedWith")
+                 and r.factuality.is_plain_fact and ctx.registry.kind(r.object) == "State"), actor)
 
 
 def _mentioned_too(head: Token) -> list[Token]:
