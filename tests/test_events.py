@@ -1015,3 +1015,10 @@ def test_events_a_meeting_mentioned_with_its_time_is_none_held_at_another_time(f
     starts = {e.label: e.start.iso if e.start else None for e in facts.events if "onference" in e.label}
     assert starts["Lima Naval Conference of 1930"] == "1930" and starts["Lima Conference of 1935"] == "1935"
     assert "1930" not in {starts[label] for label in starts if "Quito" in label}
+
+
+def test_events_a_that_clause_the_parser_hung_on_a_noun_is_no_relative_clause_of_it(facts_for):
+    facts = facts_for("Most notably, Juan Soto declared during the 1952 election campaign that Peru's policy should "
+                      "not be containment, but rollback.")
+    [normative] = [e for e in facts.events if e.factuality.modality == "Normative"]
+    assert normative.label == "Peru's policy should not be containment"

@@ -23,7 +23,7 @@ from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infiniti
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
                      modifiers_text, name_given, naming_words_of, objects, paragraph_start, phrase, prep_objects,
                      referred_to_as_known, sentence_of, strip_determiners, subjects, summing_up, text_of,
-                     to_infinitive)
+                     that_clause, to_infinitive)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -935,7 +935,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         shared = subjects(verb)[:1] if own_cue and coordinated_verb(verb) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else []
         own = own or shared
-        relative = verb.dep_ == "relcl"
+        # "declared during the campaign that the policy should not be containment": a "that" clause with a subject
+        # of its own that the parser hung on a noun is no relative clause of it
+        relative = verb.dep_ == "relcl" and not (that_clause(verb) and any(c.dep_ == "nsubj" for c in verb.children))
         said = [s for s in own if not (s.tag_ == "EX" or s.lower_ == "there" or (s.tag_ in ("WDT", "WP") and not relative))]
         # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"
         # "..., without extending the commitment": what was left undone alongside the act
