@@ -1022,3 +1022,15 @@ def test_events_a_that_clause_the_parser_hung_on_a_noun_is_no_relative_clause_of
                       "not be containment, but rollback.")
     [normative] = [e for e in facts.events if e.factuality.modality == "Normative"]
     assert normative.label == "Peru's policy should not be containment"
+
+
+@pytest.mark.parametrize("label, tidy", [
+    ("the general view in Lima was", None),  # the clause lost what the view was
+    ("the raid failed to do", None),  # its object was a "what" before it
+    ("Peru signed the treaty in", "Peru signed the treaty"),
+    ("Peru was ready to sign", "Peru was ready to sign"),
+])
+def test_events_a_label_that_ends_on_a_verb_without_its_complement_names_nothing(label, tidy):
+    from kg_builder.extract.events import tidy_label
+
+    assert tidy_label(label) == tidy

@@ -28,6 +28,8 @@ from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
 CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with", "from", "and", "or", "but"})
+# "the general view in Washington was", "what the invasion failed to do": a verb whose complement the clause lost
+_UNFINISHED = frozenset({"is", "are", "was", "were", "be", "been", "do", "does", "did"})
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _COUNTING_WORDS = {"later", "earlier", "after", "afterwards", "before", "ago"}  # "two years later", "a month before"
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
@@ -535,12 +537,12 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
 
 def tidy_label(label: str, shortest: int = 3) -> str | None:
     """A clause label an analyst can read, or None: a label cut short loses its dangling preposition or
-    conjunction; one that opens on a relative or question word ("which attend in", "what he believed"), or keeps
-    fewer than `shortest` words, names nothing."""
+    conjunction; one that opens on a relative or question word ("which attend in", "what he believed"), ends on a verb
+    that lost its complement, or keeps fewer than `shortest` words, names nothing."""
     words = label.split()
     while words and words[-1].lower() in CLOSING_FRAGMENTS:
         words.pop()
-    if len(words) < shortest or words[0].lower() in OPENING_FRAGMENTS:
+    if len(words) < shortest or words[0].lower() in OPENING_FRAGMENTS or words[-1].lower() in _UNFINISHED:
         return None
     return " ".join(words)
 
