@@ -273,6 +273,14 @@ def test_clauses_clause_text_keeps_a_for_clause_a_bare_was_needs_and_the_marks_i
     assert clause_text(doc[4]) == "the way was for Peru to say"
 
 
+def test_clauses_clause_text_keeps_a_participle_with_its_own_subject_that_completes_the_verb() -> None:
+    # "would no longer consider itself bound by the pact"
+    doc = parsed([("consider", 0, "ROOT", "VERB", "VB", "consider"), ("itself", 2, "nsubj", "PRON", "PRP", "itself"),
+                  ("bound", 0, "ccomp", "VERB", "VBN", "bind"), ("by", 2, "agent", "ADP", "IN", "by"),
+                  ("the", 5, "det", "DET", "DT", "the"), ("pact", 3, "pobj", "NOUN", "NN", "pact")])
+    assert clause_text(doc[0]) == "consider itself bound by the pact"
+
+
 def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() -> None:
     doc = parsed([("agreed", 0, "ROOT", "VERB", "VBD", "agree"), ("to", 4, "aux", "PART", "TO", "to"),
                   ("not", 4, "preconj", "PART", "RB", "not"), ("only", 4, "advmod", "ADV", "RB", "only"),

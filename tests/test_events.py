@@ -1034,3 +1034,9 @@ def test_events_a_label_that_ends_on_a_verb_without_its_complement_names_nothing
     from kg_builder.extract.events import tidy_label
 
     assert tidy_label(label) == tidy
+
+
+def test_events_a_participle_with_its_own_subject_completes_the_clause_of_the_event(facts_for):
+    facts = facts_for("Soto responded by declaring that Peru would no longer consider itself bound by the fisheries "
+                      "agreement.")
+    assert "Peru would no longer consider itself bound by the fisheries agreement" in {e.label for e in facts.events}

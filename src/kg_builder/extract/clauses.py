@@ -701,8 +701,11 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
     word = t
     while t != root:
         purpose = t.dep_ == "advcl" and to_infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
-        # "let the force deploy", "made them sign": a bare infinitive with its subject completes the verb
-        bare = t.dep_ == "ccomp" and t.tag_ == "VB" and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
+        # "let the force deploy", "made them sign": a bare infinitive with its subject completes the verb; so does a
+        # participle with its subject ("would no longer consider itself bound by X", "wanted the treaty ratified")
+        participle = t.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in t.children)
+        bare = t.dep_ == "ccomp" and (t.tag_ == "VB" or participle) \
+            and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
         # "had allowed Nasser to spread his policies": so does an infinitive with "to" and a subject of its own
         bare = bare or t.dep_ == "ccomp" and to_infinitive(t) and not any(c.dep_ == "mark" for c in t.children) \
             and any(c.dep_ == "nsubj" for c in t.children)

@@ -1157,11 +1157,12 @@ def _sharing_object(verb: Token) -> tuple[Token, ...]:
 
 def _embedded(t: Token, root: Token, sharing: tuple[Token, ...] = ()) -> bool:
     """A word of a clause inside the root's, not of the root's own; "could allow one side to launch a strike", "help
-    them avoid a war": an infinitive, with or without "to", with its own subject right under the verb completes it;
-    so do the verbs ``sharing`` the root's object."""
+    them avoid a war", "consider itself bound by the pact": an infinitive, with or without "to", or a participle, with
+    its own subject right under the verb completes it; so do the verbs ``sharing`` the root's object."""
     while t != root:
+        bare = t.tag_ == "VB" or t.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in t.children)
         completing = t.dep_ == "ccomp" and t.head == root and (any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
-                                                             or t.tag_ == "VB" and any(a.dep_ == "nsubj" for a in t.children)
+                                                             or bare and any(a.dep_ == "nsubj" for a in t.children)
                                                              and not any(a.dep_ == "mark" for a in t.children))
         clause = t.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and not misread_clause(t)
         if clause and not completing or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t not in sharing):
