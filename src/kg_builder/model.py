@@ -94,6 +94,10 @@ class TimeValue:
     iso: str
     precision: str  # "day" | "month" | "year"
 
+    def overlaps(self, other: TimeValue) -> bool:
+        """One value holds the other: May 1931 is within 1931, and a text may round one to the other."""
+        return self.iso.startswith(other.iso) or other.iso.startswith(self.iso)
+
 
 @dataclass(frozen=True)
 class Role:

@@ -273,7 +273,7 @@ def agreements(ctx: Context, sent: SentSpan) -> None:
 
 def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement | None:
     if proper and " " not in name:
-        # "the Charter of the United Nations ... the Charter": a name of one word is the head of one named before,
+        # "the Charter of the Andes ... the Charter": a name of one word is the head of one named before,
         # the likeliest of them
         return next((a for a in _likely_referents(ctx, token) if _label_head(a.label) == name.lower()
                      or name.lower() in (x.lower() for x in a.aliases)), None)
@@ -289,8 +289,8 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         return next((a for a in ctx.agreements if name in (a.label, *a.aliases)), None) if named else None
     if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
         recent = _likely_referents(ctx, token)
-        if _dated_mention(ctx, token):  # "their February 1942 agreement": one made then, not any named before
-            when = next(ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates)
+        when = _own_date(ctx, token)
+        if when is not None:  # "their May 1931 agreement": one made then, not any named before
             recent = [a for a in recent if _made_within(ctx, a, when)]
         same = [a for a in recent if _label_head(a.label) == name.lower()]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
@@ -308,7 +308,7 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
 
 
 def _of_something_new(token: Token) -> bool:
-    """"to draft the charter of a postwar organization": an "of" phrase the text introduces tells a new one."""
+    """"to draft the charter of a new regional body": an "of" phrase the text introduces tells a new one."""
     return any(p.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in p.children)
                for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
 
@@ -350,11 +350,9 @@ def _made_at(ctx: Context, agreement: Agreement, dated: Interval | None) -> bool
 
 
 def _made_within(ctx: Context, agreement: Agreement, when: Interval) -> bool:
-    """The agreement was concluded at that date or within it ("in May 1931" is within "1931", and "1931" within
-    "May 1931" as a mention may round it)."""
+    """The agreement was concluded at that date, or within it, or it within that date."""
     event = ctx.events.get(agreement.adopted_at or "")
-    made = event.start.iso if event and event.start else None
-    return made is not None and (made.startswith(when.start.iso) or when.start.iso.startswith(made))
+    return event is not None and event.start is not None and event.start.overlaps(when.start)
 
 
 def _identified(token: Token) -> Token:
@@ -498,8 +496,8 @@ def _acronym_name(ctx: Context, label: str) -> str | None:
 def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) -> bool:
     """"agreements" in general, or "the treaty" with no verb or date that says what became of it, or "Israeli
     agreement to make gestures" (a consent, not an accord): no agreement node of its own."""
-    bare = verb is None and not _dated_mention(ctx, token) and (name.lower() in ctx.triggers["agreements"]["heads"]
-                                           or token.tag_ in ("NNS", "NNPS") and " " not in name)
+    bare = verb is None and _own_date(ctx, token) is None and (name.lower() in ctx.triggers["agreements"]["heads"]
+                                                               or token.tag_ in ("NNS", "NNPS") and " " not in name)
     consent = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                   for c in token.children)
     return bare or consent
@@ -512,12 +510,12 @@ def _unnamed_and_unmade(ctx: Context, token: Token, name: str, status: str | Non
     indefinite = {c.lower_ for c in token.children if c.dep_ == "det"} <= {"a", "an"} or token.tag_ == "NNS"
     *qualifiers, head = name.lower().split()
     bare = head.rstrip("s") in section["heads"] and set(qualifiers) <= set(section["unnamed_modifiers"])
-    return indefinite and bare and status is None and not _dated_mention(ctx, token)
+    return indefinite and bare and status is None and _own_date(ctx, token) is None
 
 
-def _dated_mention(ctx: Context, token: Token) -> bool:
-    """"their February 1942 agreement": an accord the text dates in its own words is one that was made."""
-    return any(t.i in ctx.dates for t in token.lefts)
+def _own_date(ctx: Context, token: Token) -> Interval | None:
+    """"their May 1931 agreement": the date an accord's mention gives in its own words (one that was made)."""
+    return next((ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates), None)
 
 
 def _dated_name(name: str | None) -> tuple[str | None, str | None]:
@@ -1082,9 +1080,9 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
 
 def _told_apart(ctx: Context, verb: Token) -> bool:
     """A verb joined to an accord's verb of providing that says no provision of it: one with a subject of its own ("the
-    agreement allowed X ..., and the United States promised Japan a pact": what that subject did), or one that says
-    what the accord was or sought ("established some principles ..., and represented a Chinese effort to ...",
-    "provided the land ... and attempted to resolve conflicts")."""
+    agreement allowed X ..., and Chile promised Peru a loan": what that subject did), or one that says what the
+    accord was or sought ("established a fisheries board ..., and represented a Peruvian effort to ...", "ceded the
+    port ... and attempted to end the dispute")."""
     sorts = ctx.triggers["agreements"]["assessing_verbs"] + ctx.triggers["positions"]["framing_verbs"] \
         + ctx.triggers["positions"]["striving_verbs"]
     return verb.lemma_.lower() in sorts or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

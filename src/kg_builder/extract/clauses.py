@@ -718,7 +718,7 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         # to the sentence's main clause is a sentence of its own (what a "that" clause joins says more of it)
         joined = joined or t.dep_ == "conj" and t.head == root and root.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") \
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-        # "the only way to deter X was for Truman to support Y": a "for" clause is what a bare "was" says
+        # "the only way to end the raids was for Peru to sign": a "for" clause is what a bare "was" says
         predicate = t.dep_ == "advcl" and t.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in t.children) \
             and not any(c.dep_ in ("attr", "acomp") for c in t.head.children)

@@ -554,8 +554,8 @@ class Registry:
         return [k for s in reporters for k in self._institutions(s)][:1]
 
     def _reporting_person(self, pronoun: Token) -> list[str]:
-        """"Although Cárdenas informed the U.S. Government that he intended to pay, Hull ...": the subject "he" of a
-        reported clause is the person who reports it."""
+        """"Although Ruiz told the Chilean envoy that he would resign, Vega ...": the subject "he" of a reported
+        clause is the person who reports it."""
         clause = pronoun.head
         if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
             return []
@@ -652,7 +652,7 @@ class Registry:
         if token.pos_ != "NOUN" or token.tag_ != "NN" or not (any_name or token.lower_ in self._organization_heads) \
                 or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children):
             return []  # (no organization so far ends in the word: the 400 words before need no look)
-        # "the arbitration commission" after the Joint High Commission: a noun before the head that is no word of
+        # "the border commission" after the Joint Fisheries Commission: a noun before the head that is no word of
         # the name tells another body
         kinds = {c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         for i in range(token.i - 1, max(token.i - 400, -1), -1):
@@ -1040,8 +1040,7 @@ class Registry:
         main = _main_clause_subject(token)
         if main is not None:
             return self.actors(main) or None
-        # "challenges in Somalia, North Korea, and Haiti that complicated their attempts": places where a thing is
-        # are not who acts in it
+        # "unrest in Chile, Peru, and Bolivia that hurt their plans": places where a thing is are not who acts in it
         before = [t for t in reversed(list(sentence_of(token))[: token.i - sentence_of(token).start])
                   if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN")
                   and t.lower_ not in PRONOUNS_PLURAL and not (t.dep_ == "pobj" and t.head.lower_ in _WHERE)]

@@ -28,7 +28,7 @@ from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
 CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with", "from", "and", "or", "but"})
-# "the general view in Washington was", "what the invasion failed to do": a verb whose complement the clause lost
+# "the general view in Lima was", "what the raid failed to do": a verb whose complement the clause lost
 _UNFINISHED = frozenset({"is", "are", "was", "were", "be", "been", "do", "does", "did"})
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _COUNTING_WORDS = {"later", "earlier", "after", "afterwards", "before", "ago"}  # "two years later", "a month before"
@@ -590,7 +590,7 @@ def _purpose_of_object(clause: Token, root: Token) -> bool:
 
 def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> str | None:
     """An earlier meeting this mention refers to, or None for a new event; not one held at another time than the one
-    the mention's own words give ("meetings were held from 1942 until 1944 ... the July 1944 Conference": a date in
+    the mention's own words give ("meetings were held from 1929 until 1931 ... the May 1931 Conference": a date in
     another phrase after it, "set a date for the summit in January", may be another act's)."""
     if kind not in MEETING_KINDS or token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -599,9 +599,9 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> st
         return None
     # "the 1930 conference", "the Conference of 1930"
     own = [*token.lefts, *(p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
-    when = next((ctx.dates[t.i].start.iso for t in own if t.i in ctx.dates), None)
-    earlier = [e for e in ctx.events.values() if e.kind in ("Meeting", "Summit") and (
-        when is None or e.start is None or e.start.iso.startswith(when) or when.startswith(e.start.iso))]
+    when = next((ctx.dates[t.i].start for t in own if t.i in ctx.dates), None)
+    earlier = [e for e in ctx.events.values() if e.kind in ("Meeting", "Summit")
+               and (when is None or e.start is None or e.start.overlaps(when))]
     if location:
         return next((e.key for e in reversed(earlier) if e.location == location), None)
     definite = determiners & {"the", "this", "that", "their", "his", "its", "our"}
@@ -937,7 +937,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         shared = subjects(verb)[:1] if own_cue and coordinated_verb(verb) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) else []
         own = own or shared
-        # "declared during the campaign that the policy should not be containment": a "that" clause with a subject
+        # "declared during the campaign that the tariff should not be raised": a "that" clause with a subject
         # of its own that the parser hung on a noun is no relative clause of it
         relative = verb.dep_ == "relcl" and not (that_clause(verb) and any(c.dep_ == "nsubj" for c in verb.children))
         said = [s for s in own if not (s.tag_ == "EX" or s.lower_ == "there" or (s.tag_ in ("WDT", "WP") and not relative))]
@@ -1015,7 +1015,7 @@ def _named_subject(ctx: Context, subject: Token, label: str) -> str:
     if subject.lower_ == "they" and (reporter := _plural_reporter(subject)) is not None:
         named = _names(ctx, reporter) or phrase(reporter, drop_determiners=False)
     else:
-        # "he and Barak": the pronoun's own person, not its conjuncts, which the label names after it
+        # "he and Vega": the pronoun's own person, not its conjuncts, which the label names after it
         named = _names(ctx, subject, coordinated=False) if subject.lower_ in ("he", "she") else ""
     return f"{named}{label[len(subject.text):]}" if named else label
 

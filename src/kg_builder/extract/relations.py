@@ -147,8 +147,8 @@ def _appositive_title(ctx: Context, ent: SentSpan,
 
 
 def _names_next(noun: Token) -> bool:
-    """"the help of Shotwell and Butler, French Minister of Foreign Affairs Aristide Briand proposed": a title
-    right before a name is that name's, whatever the parser hangs it on."""
+    """"with the help of Soto and Vega, Peruvian Minister of Foreign Affairs Luis Paz proposed": a title right
+    before a name is that name's, whatever the parser hangs it on."""
     after = noun.right_edge.i + 1
     return after < len(noun.doc) and noun.doc[after].ent_type_ == "PERSON" and noun.doc[after].ent_iob_ == "B"
 

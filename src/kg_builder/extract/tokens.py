@@ -388,7 +388,7 @@ def _inside_clause(t: Token, root: Token) -> bool:
 
 def _inner_conjunction(cc: Token, kept: list[Token]) -> bool:
     """An "and" between two words both kept: "Arab and Israeli", not a dangling one before a dropped conjunct; a
-    "but" that joins nothing is part of an idiom: "all but limited quantities" are not all quantities."""
+    "but" that joins nothing is part of an idiom: "all but small loans" are not all loans."""
     joined = [c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i]
     if not joined:
         return cc.head in kept and cc.i + 1 < len(cc.doc) and cc.doc[cc.i + 1] in kept
@@ -441,8 +441,8 @@ def split_list(text: str) -> list[str]:
 
 
 def _top_level_split(text: str) -> list[str]:
-    """Split on commas and semicolons outside parentheses, quotations ("all “rights, privileges, or advantages”
-    conferred by X" quotes one provision) and dashed asides ("each of them—A, B, and C—would"), and not inside numbers
+    """Split on commas and semicolons outside parentheses, quotations ("all “fishing, port, or transit rights”
+    granted by X" quotes one provision) and dashed asides ("each of them—A, B, and C—would"), and not inside numbers
     like "2,400"."""
     parts, depth, current = [], 0, []
     aside = quoted = False
