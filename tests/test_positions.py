@@ -2127,3 +2127,9 @@ def test_positions_a_person_said_to_serve_a_state_is_no_other_side_than_that_sta
                       "dissatisfied with Soto's failure to win concessions.")
     assert ("state/peru", "Opposes", "Soto's failure to win concessions") in stances(facts)
     assert not facts.disagreements
+
+
+def test_positions_a_whose_phrase_is_about_the_one_the_relative_clause_tells_of(facts_for):
+    facts = facts_for("In May, Peruvian President-elect Juan Soto, whose election had been backed by the Chileans, "
+                      "was assassinated.")
+    assert ("state/chile", "Supports", "Peruvian President-elect Juan Soto's election") in stances(facts)

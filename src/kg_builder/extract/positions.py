@@ -686,6 +686,9 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
     text = phrase(token, keep_possessor=True)
+    if token.head.dep_ == "relcl" and any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
+        # "Soto, whose election Peru had backed": the election is Soto's
+        text = f"{phrase(token.head.head, keep_possessor=True)}'s {text.split(' ', 1)[-1]}"
     if none_of(token):
         text = text.removeprefix("no ")  # "accepted no troops" negates the verb (factuality): it is about troops
     content = [c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and that_clause(c)]
