@@ -1040,3 +1040,11 @@ def test_events_a_participle_with_its_own_subject_completes_the_clause_of_the_ev
     facts = facts_for("Soto responded by declaring that Peru would no longer consider itself bound by the fisheries "
                       "agreement.")
     assert "Peru would no longer consider itself bound by the fisheries agreement" in {e.label for e in facts.events}
+
+
+def test_events_at_that_time_dates_the_clause_it_modifies_not_an_event_noun_of_another_verb(facts_for):
+    facts = facts_for("In June 2031 Chile and Peru met in Lima. The Peruvian attack on Chile was widely viewed at the "
+                      "time as a blunder. At that time the two states also announced a truce.")
+    starts = {e.label: e.start.iso if e.start else None for e in facts.events}
+    assert starts["Peruvian attack on Chile"] is None
+    assert "2031-06" in {start for label, start in starts.items() if "truce" in label}

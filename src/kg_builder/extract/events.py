@@ -313,13 +313,20 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
-    text = sentence_of(token).text.lower()
     last = ctx.recent or ctx.anchor  # "had met in June 2018 ... announced at that time": the time just named
-    if last and ("at that time" in text or "at the time" in text):
+    if last and _at_that_time(token):
         return Interval(last, None)
     if last and words & set(ctx.triggers["events"]["relative_adverbs"]):
         return Interval(TimeValue(last.iso[:4], "year"), None)
     return None
+
+
+def _at_that_time(token: Token) -> bool:
+    """"announced at that time": the trigger's own phrase, not one of another verb ("the attack was viewed at the
+    time as ...": when it was so viewed)."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        o.lemma_.lower() == "time" and any(d.lower_ in ("that", "the") for d in o.children) for o in c.children)
+        for c in token.children)
 
 
 def _onset_adjuncts(ctx: Context, noun: Token) -> list[Token]:
