@@ -313,7 +313,7 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
-    last = ctx.recent or ctx.anchor  # "had met in June 2018 ... announced at that time": the time just named
+    last = ctx.recent or ctx.anchor  # "had met in June 2031 ... ratified at that time": the time just named
     if last and _at_that_time(token):
         return Interval(last, None)
     if last and words & set(ctx.triggers["events"]["relative_adverbs"]):
@@ -322,7 +322,7 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
 
 
 def _at_that_time(token: Token) -> bool:
-    """"announced at that time": the trigger's own phrase, not one of another verb ("the attack was viewed at the
+    """"ratified at that time": the trigger's own phrase, not one of another verb ("the attack was viewed at the
     time as ...": when it was so viewed)."""
     return any(c.dep_ == "prep" and c.lower_ == "at" and any(
         o.lemma_.lower() == "time" and any(d.lower_ in ("that", "the") for d in o.children) for o in c.children)
@@ -544,7 +544,7 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
 
 def tidy_label(label: str, shortest: int = 3) -> str | None:
     """A clause label an analyst can read, or None: a label cut short loses its dangling preposition or
-    conjunction; one that opens on a relative or question word ("which attend in", "what he believed"), ends on a verb
+    conjunction; one that opens on a relative or question word ("which attend in", "what she feared"), ends on a verb
     that lost its complement, or keeps fewer than `shortest` words, names nothing."""
     words = label.split()
     while words and words[-1].lower() in CLOSING_FRAGMENTS:
@@ -987,7 +987,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             label = f"{phrase(shared[0])} {label}"
         label = tidy_label(label)
         if label is None:
-            continue  # "attacked" alone, or "what he believed", says nothing an analyst can use
+            continue  # "attacked" alone, or "what she feared", says nothing an analyst can use
         if said and not relative:
             label = _named_subject(ctx, said[0], label)
         key = ctx.fact_key("event", "clause", label, sent.start_char)
