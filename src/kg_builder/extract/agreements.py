@@ -289,7 +289,7 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         return next((a for a in ctx.agreements if name in (a.label, *a.aliases)), None) if named else None
     if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
         recent = _likely_referents(ctx, token)
-        when = _own_date(ctx, token)
+        when = _of_date(token, ctx.dates)
         if when is not None:  # "their May 1931 agreement": one made then, not any named before
             recent = [a for a in recent if _made_within(ctx, a, when)]
         same = [a for a in recent if _label_head(a.label) == name.lower()]
@@ -349,10 +349,10 @@ def _made_at(ctx: Context, agreement: Agreement, dated: Interval | None) -> bool
     return bool(dated and event and event.start and event.start.iso == dated.start.iso)
 
 
-def _made_within(ctx: Context, agreement: Agreement, when: Interval) -> bool:
+def _made_within(ctx: Context, agreement: Agreement, when: TimeValue) -> bool:
     """The agreement was concluded at that date, or within it, or it within that date."""
     event = ctx.events.get(agreement.adopted_at or "")
-    return event is not None and event.start is not None and event.start.overlaps(when.start)
+    return event is not None and event.start is not None and event.start.overlaps(when)
 
 
 def _identified(token: Token) -> Token:
@@ -496,7 +496,7 @@ def _acronym_name(ctx: Context, label: str) -> str | None:
 def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) -> bool:
     """"agreements" in general, or "the treaty" with no verb or date that says what became of it, or "Israeli
     agreement to make gestures" (a consent, not an accord): no agreement node of its own."""
-    bare = verb is None and _own_date(ctx, token) is None and (name.lower() in ctx.triggers["agreements"]["heads"]
+    bare = verb is None and _of_date(token, ctx.dates) is None and (name.lower() in ctx.triggers["agreements"]["heads"]
                                                                or token.tag_ in ("NNS", "NNPS") and " " not in name)
     consent = any(c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                   for c in token.children)
@@ -510,12 +510,7 @@ def _unnamed_and_unmade(ctx: Context, token: Token, name: str, status: str | Non
     indefinite = {c.lower_ for c in token.children if c.dep_ == "det"} <= {"a", "an"} or token.tag_ == "NNS"
     *qualifiers, head = name.lower().split()
     bare = head.rstrip("s") in section["heads"] and set(qualifiers) <= set(section["unnamed_modifiers"])
-    return indefinite and bare and status is None and _own_date(ctx, token) is None
-
-
-def _own_date(ctx: Context, token: Token) -> Interval | None:
-    """"their May 1931 agreement": the date an accord's mention gives in its own words (one that was made)."""
-    return next((ctx.dates[t.i] for t in token.lefts if t.i in ctx.dates), None)
+    return indefinite and bare and status is None and _of_date(token, ctx.dates) is None
 
 
 def _dated_name(name: str | None) -> tuple[str | None, str | None]:
