@@ -371,9 +371,11 @@ class Registry:
         for t in conjuncts(token) + self._hidden_people(token) if coordinated else [token]:
             if self._modified_plural(t) != t:
                 continue  # "Some Peru and Chile experts": the name says whose experts, it is no actor here
-            # "two nuclear powers, France and China, did not sign": an apposition that names actors names them
+            # "two nuclear powers, France and China, did not sign": an apposition that names actors names them; so
+            # it does after one member of a named body ("a Methodist, John Smith,")
             named = [k for c in t.children if c.dep_ == "appos" for a in conjuncts(c) for k in self._actor(a)]
-            found = named if named and self.key_of(t) is None else self._actor(t)
+            one_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+            found = named if named and (self.key_of(t) is None or one_of) else self._actor(t)
             out += [k for k in found + self._listed_after_apposition(t) if k not in out]
         return out
 

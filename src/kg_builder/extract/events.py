@@ -84,13 +84,18 @@ def _dated_before(sent: SentSpan, sentences: int) -> bool:
 
 
 def _with_listed_year(ent: SentSpan, later: list[SentSpan]) -> str:
-    """"October and November of 1943": a month listed before a dated one takes its year."""
-    if YEAR.search(ent.text) or not later:
+    """"October and November of 1943": a month listed before a dated one takes its year; "between May 3 and June 5,
+    2031", "from May to June", tagged as two dates, is one span from the first to the second."""
+    if not later:
         return ent.text
     following = later[0]
     between = ent.doc[ent.end: following.start]
+    joined = all(t.lower_ in ("and", "or", "to", "through", ",", "-", "–") for t in between)
+    opening = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if joined and opening in ("between", "from") and len(between) == 1 and between[0].lower_ in ("and", "to"):
+        return f"{ent.text} to {following.text}"
     year = YEAR.search(following.text)
-    if year and all(t.lower_ in ("and", "or", "to", "through", ",", "-", "–") for t in between):
+    if year and joined and not YEAR.search(ent.text):
         return f"{ent.text} {year.group(0)}"
     return ent.text
 
@@ -282,8 +287,8 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         if _fronted_before_absolute(date.head):
             return date.head.head.head  # "In 1931, with the talks stalled, X named a panel": X's date
         return date.head.head
-    if date.dep_ in ("npadvmod", "tmod", "advmod"):
-        return date.head
+    if date.dep_ in ("npadvmod", "tmod", "advmod") or date.dep_ == "prep" and date.ent_type_ == "DATE":
+        return date.head  # a preposition the recogniser took into the date ("between May 3 and May 5")
     if date.dep_ == "pobj" and date.head.lower_ in ("that", "this"):
         return date.head.head  # "reopened the port that winter": the parser reads "that" as a preposition
     if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
@@ -353,6 +358,7 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         pred = noun_predication(token, ctx.frames.light_verbs, object_control=ctx.frames.object_control)
         heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))]
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
+        heads += [t for t in pred.oblique("of") if _gathering(ctx, token) and t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
@@ -369,6 +375,14 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _gathering(ctx: Context, noun: Token) -> bool:
+    """"A meeting of the foreign ministers", "the visit of Senator Silva to Quito": the "of" phrase of a gathering or a
+    journey names who gathers or travels ("the invasion of Chile" names whom it struck)."""
+    lemma = noun.lemma_.lower()
+    section = ctx.triggers["events"]
+    return section["nouns"].get(lemma) in ("Meeting", "Summit") or lemma in section["journeys"]
 
 
 def _gathered_in(ctx: Context, noun: Token) -> bool:
@@ -595,20 +609,23 @@ def _purpose_of_object(clause: Token, root: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
-def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> str | None:
+def _corefers(ctx: Context, token: Token, kind: str, location: str | None, participants: list[str]) -> str | None:
     """An earlier meeting this mention refers to, or None for a new event; not one held at another time than the one
     the mention's own words give ("meetings were held from 1929 until 1931 ... the May 1931 Conference": a date in
-    another phrase after it, "set a date for the summit in January", may be another act's)."""
+    another phrase after it, "set a date for the summit in January", may be another act's), nor, unless "this" or "that"
+    points back, one none of whose parties the mention names ("X met Y ... the visit of Z")."""
     if kind not in MEETING_KINDS or token.pos_ not in ("NOUN", "PROPN"):
         return None
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"another", "a", "an"} or any(c.lower_ in ("next", "new", "future") for c in token.children):
         return None
+    participants = [] if determiners & {"this", "that", "these", "those"} else participants  # "this meeting": the last
     # "the 1930 conference", "the Conference of 1930"
     own = [*token.lefts, *(p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
     when = next((ctx.dates[t.i].start for t in own if t.i in ctx.dates), None)
     earlier = [e for e in ctx.events.values() if e.kind in ("Meeting", "Summit")
-               and (when is None or e.start is None or e.start.overlaps(when))]
+               and (when is None or e.start is None or e.start.overlaps(when))
+               and not _other_parties(ctx, participants, e.participants)]
     if location:
         return next((e.key for e in reversed(earlier) if e.location == location), None)
     definite = determiners & {"the", "this", "that", "their", "his", "its", "our"}
@@ -621,6 +638,14 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None) -> st
     # "the 1930 conference": the one held then before one whose time is not known
     earlier = [e for e in earlier if e.start is not None] or earlier if when is not None else earlier
     return earlier[-1].key if definite and earlier and kind != "Negotiation" else None
+
+
+def _other_parties(ctx: Context, mention: list[str], earlier: tuple[str, ...]) -> bool:
+    """None of the parties the mention names, nor their states, took part in the earlier event: "the visit of Z" after
+    "X met Y" (a meeting of two leaders, told after a summit of their states, may be that summit)."""
+    def widened(actors: Collection[str]) -> set[str]:
+        return {*actors, *(k for a in actors for k in ctx.served_by(a))}
+    return bool(mention and earlier) and widened(mention).isdisjoint(widened(earlier))
 
 
 def _merge(old: Event, kind: str, participants: list[str], location: str | None, when: Interval | None,
@@ -662,7 +687,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     location = _location(ctx, token) or (_location(ctx, also) if also is not None else None)
     when = when or _when(ctx, token, dates)
     mention = also if also is not None else token
-    same = _corefers(ctx, mention, kind, location)
+    same = _corefers(ctx, mention, kind, location, participants)
     fact = ASSERTED if also is None and _presupposed(ctx, token) else ctx.factuality(token)
     if same:
         name = phrase(mention) if mention.pos_ == "PROPN" and mention.is_title else None

@@ -797,9 +797,7 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
 
 def _speaks_for(ctx: Context, speaker: str, doers: list[str]) -> bool:
     """The speaker is the doer, or leads or serves it (a relation read before in the text)."""
-    return doers == [speaker] or bool(doers) and any(
-        r.subject == speaker and r.object == doers[0] and r.predicate in ("leaderOf", "affiliatedWith")
-        for r in ctx.relations)
+    return doers == [speaker] or bool(doers) and doers[0] in ctx.served_by(speaker)
 
 
 def normative_reports(ctx: Context, sent: SentSpan) -> None:
