@@ -1102,3 +1102,12 @@ def test_events_the_summit_a_leader_of_one_of_its_states_attended_is_that_summit
                       "place in Lima in May 2031. At the summit, Boric spoke at length.")
     [summit] = of_kind(facts, "Summit")
     assert set(summit.participants) == {"state/chile", "state/peru", "person/gabriel-boric"}
+
+
+def test_events_a_named_meeting_said_to_be_a_meeting_between_parties_is_one_event_with_them(facts_for):
+    facts = facts_for("The Quito Conference was a meeting between Chilean President Gabriel Boric and Peruvian "
+                      "President Dina Boluarte in Quito, Ecuador, in March 2031.")
+    [meeting] = of_kind(facts, "Meeting", "Summit")
+    assert meeting.label == "Quito Conference"
+    assert set(meeting.participants) == {"person/gabriel-boric", "person/dina-boluarte"}
+    assert meeting.start.iso == "2031-03"

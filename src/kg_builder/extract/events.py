@@ -616,6 +616,10 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None, parti
     points back, one none of whose parties the mention names ("X met Y ... the visit of Z")."""
     if kind not in MEETING_KINDS or token.pos_ not in ("NOUN", "PROPN"):
         return None
+    if token.dep_ == "attr" and token.head.lemma_ == "be":  # "the Lima Conference was a meeting of ...": it
+        named = [ctx.event_at[s.i] for s in token.head.children if s.dep_ == "nsubj" and s.i in ctx.event_at]
+        if named:
+            return named[0]
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"another", "a", "an"} or any(c.lower_ in ("next", "new", "future") for c in token.children):
         return None
