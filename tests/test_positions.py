@@ -2133,3 +2133,10 @@ def test_positions_a_whose_phrase_is_about_the_one_the_relative_clause_tells_of(
     facts = facts_for("In May, Peruvian President-elect Juan Soto, whose election had been backed by the Chileans, "
                       "was assassinated.")
     assert ("state/chile", "Supports", "Peruvian President-elect Juan Soto's election") in stances(facts)
+
+
+def test_positions_a_stance_on_free_trade_is_on_that_narrower_issue_not_on_trade(facts_for):
+    found = {(p.holder, p.stance, p.issue) for p in facts_for("In 1931 Chile opposed trade liberalization, and "
+                                                              "Peru sought trade relations with Bolivia.").positions}
+    assert ("state/chile", "Opposes", "issue/free-trade") in found
+    assert ("state/chile", "Opposes", "issue/trade") not in found
