@@ -670,3 +670,15 @@ def test_clauses_a_main_clause_joined_to_the_sentence_s_main_clause_is_no_part_o
                   (",", 1, "punct", "PUNCT", ",", ","), ("and", 1, "cc", "CCONJ", "CC", "and"),
                   ("Chile", 7, "nsubj", "PROPN", "NNP", "Chile"), ("left", 1, "conj", "VERB", "VBD", "leave")])
     assert clause_text(doc[1]) == "Peru signed the pact"
+
+
+def test_clauses_clause_text_leaves_out_the_not_of_a_contrasting_apposition() -> None:
+    # "only raids - not sieges - would be banned", with "not" hung on "raids" as the parser may hang it
+    doc = parsed([("only", 1, "amod", "ADJ", "JJ", "only"), ("raids", 7, "nsubjpass", "NOUN", "NNS", "raid"),
+                  ("-", 1, "punct", "PUNCT", ":", "-"), ("not", 1, "neg", "PART", "RB", "not"),
+                  ("sieges", 1, "appos", "NOUN", "NNS", "siege"), ("-", 1, "punct", "PUNCT", ":", "-"),
+                  ("would", 7, "aux", "AUX", "MD", "would"), ("banned", 7, "ROOT", "VERB", "VBN", "ban")])
+    assert clause_text(doc[7]) == "only raids would banned"
+    kept = parsed([("raids", 2, "nsubj", "NOUN", "NNS", "raid"), ("not", 2, "neg", "PART", "RB", "not"),
+                   ("ended", 2, "ROOT", "VERB", "VBD", "end")])
+    assert clause_text(kept[2]) == "raids not ended"  # a "not" of the clause stays

@@ -694,10 +694,19 @@ def _relative_clause(pronoun: Token) -> Token | None:
     return next((a for a in (pronoun.head, *pronoun.head.ancestors) if a.dep_ == "relcl"), None)
 
 
+def _contrasting_not(word: Token) -> bool:
+    """"only wars of aggression - not acts of self-defense - would be covered": the parser may hang the "not" of a
+    contrasting apposition on the noun before it; it is the apposition's."""
+    return word.dep_ == "neg" and word.head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "appos" and word.head.i < word.i < c.i for c in word.head.children)
+
+
 def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
     """Inside a clause of its own below `root` (adverbial, reported, appended, joined to an infinitive with a subject
     of its own, or a participle set off by a comma: "tariffs, imposed earlier that year, ..."), or a relative one
     unless kept."""
+    if _contrasting_not(t):
+        return True
     word = t
     while t != root:
         purpose = t.dep_ == "advcl" and to_infinitive(t) and not any(c.dep_ in ("nsubj", "mark") for c in t.children)
