@@ -1111,3 +1111,17 @@ def test_events_a_named_meeting_said_to_be_a_meeting_between_parties_is_one_even
     assert meeting.label == "Quito Conference"
     assert set(meeting.participants) == {"person/gabriel-boric", "person/dina-boluarte"}
     assert meeting.start.iso == "2031-03"
+
+
+def test_events_a_paragraph_s_look_years_back_leaves_its_story_in_its_own_year(facts_for):
+    facts = facts_for("On February 6, 2031, talks opened in Lima. The union was formed in August 2020 after a strike. "
+                      "On April 4, Chile and Peru met in Quito.")
+    [meeting] = [e for e in of_kind(facts, "Meeting", "Summit") if e.location == "location/quito"]
+    assert meeting.start.iso == "2031-04-04"
+
+
+def test_events_a_paragraph_may_look_back_to_the_year_before_and_go_on_from_there(facts_for):
+    facts = facts_for("By the summer of 2031, the talks had ended. Writing on November 10, 2030, Soto said the talks "
+                      "would fail. On December 2, Chile and Peru met in Quito.")
+    [meeting] = [e for e in of_kind(facts, "Meeting", "Summit") if e.location == "location/quito"]
+    assert meeting.start.iso == "2030-12-02"

@@ -132,6 +132,9 @@ def test_timex_day_pair_year_inferred_from_document_date() -> None:
     # A narrative moves forward: after "by January 1978", "July 30" is the July that follows, not the one before.
     ("July 30", month("1978-01"), span(day("1978-07-30"))),
     ("December", month("1977-11"), span(month("1977-12"))),
+    # ... though it may step back a season ("by August 24 ... on June 16"), not most of a year
+    ("June 16", day("1989-08-24"), span(day("1989-06-16"))),
+    ("March", day("1974-10-28"), span(month("1975-03"))),
 ])
 def test_timex_month_without_year(expression: str, anchor: TimeValue | None, expected: Interval) -> None:
     assert normalize(expression, anchor, DOC) == expected

@@ -442,9 +442,10 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx) -> int | None:
     if not ctx.bounded_by_document and ref_month is None:
         return ref_year
     if not ctx.bounded_by_document:
-        # a narrative moves forward: after "by March 1961", "August 4" is the August that follows
+        # a narrative moves forward, though it may step back a season: after "by March 1961", "August 4" is the
+        # August that follows; after "by August 24, 1961", "on June 16" is most often the June before
         ahead = [y for y in (ref_year, ref_year + 1) if (value := _make(y, month, day)) is not None
-                 and _dt.date(y, month, day or 28) >= ref_date - _dt.timedelta(days=31)]
+                 and _dt.date(y, month, day or 28) >= ref_date - _dt.timedelta(days=92)]
         if ahead:
             return ahead[0]
     best: tuple[int, int] | None = None

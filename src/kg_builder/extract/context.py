@@ -37,6 +37,7 @@ class Context:
     recent: TimeValue | None = None  # the last time a clause named, a look back included: what "at that time" is
     # the story's time before a paragraph that looks back (``events.open_paragraph``), taken up again after it
     resumes: tuple[TimeValue] | None = None
+    paragraph_time: TimeValue | None = None  # the story's time as its paragraph first set it (``advance_anchor``)
     dates: dict[int, Interval] = field(default_factory=dict)  # the current sentence's dates, by token
     events: dict[str, Event] = field(default_factory=dict)
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key

@@ -116,8 +116,16 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
                  and not _aside(word, ctx.triggers["positions"]["time_nouns"])]
     if clauses:
         ctx.recent = dates[max(clauses)].start
-    if narrative:
+    if narrative and not _earlier_year(dates[max(narrative)].start, ctx.paragraph_time):
         ctx.anchor = dates[max(narrative)].start
+        ctx.paragraph_time = ctx.paragraph_time or ctx.anchor
+
+
+def _earlier_year(time: TimeValue, paragraph_time: TimeValue | None) -> bool:
+    """"On February 6, 2031, talks opened. The union was formed in August 2020 ... The accord, signed on April 4,
+    ...": a time years before the one the paragraph set tells the background of its story, which goes on in its own
+    year (the year before may be where the story looks back to and goes on from)."""
+    return paragraph_time is not None and int(time.iso[:4]) < int(paragraph_time.iso[:4]) - 1
 
 
 def open_paragraph(ctx: Context, sent: SentSpan) -> None:
@@ -125,6 +133,7 @@ def open_paragraph(ctx: Context, sent: SentSpan) -> None:
     its dates date what it tells, and the next paragraph takes the story up at the time it had reached before it."""
     if sent.start_char != paragraph_start(ctx.doc, sent.start_char):
         return
+    ctx.paragraph_time = None
     if ctx.resumes is not None:
         (ctx.anchor,), ctx.resumes = ctx.resumes, None
     if ctx.anchor is not None and _looking_back(sent.root):
