@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
+
+from kg_builder.extract import extract
+from kg_builder.model import Document
 
 pytestmark = pytest.mark.slow
 
@@ -934,3 +938,38 @@ def test_agreements_a_verb_joined_to_the_provisions_that_says_what_the_accord_wa
                       "and represented a Peruvian effort to limit Chilean fishing.")
     [treaty] = facts.agreements
     assert [c.label for c in treaty.commitments] == ["a joint fisheries board"]
+
+
+def test_agreements_an_accord_between_two_states_said_to_exist_is_theirs(facts_for):
+    facts = facts_for("The 1990 agreement between Chile and Peru limited naval forces on the lake.")
+    [accord] = facts.agreements
+    assert {r.object for r in signatories(facts)} == {"state/chile", "state/peru"}
+    assert accord.status == "Signed"
+    supposed = facts_for("An agreement between Chile and Bolivia could end the war.")
+    assert not signatories(supposed)
+
+
+def test_agreements_what_an_accord_is_said_to_be_an_agreement_to_do_is_its_commitment(facts_for):
+    facts = facts_for("The Quito Pact was an agreement between Chile and Peru to withdraw their fleets from Lake "
+                      "Titicaca, excepting small patrol vessels.")
+    [pact] = facts.agreements
+    assert [c.label for c in pact.commitments] == ["withdraw their fleets from Lake Titicaca"]
+    assert {r.object for r in signatories(facts)} == {"state/chile", "state/peru"}
+    signed = facts_for("In 1990 Chile and Peru signed a treaty to ban nuclear tests and to cut tariffs.")
+    assert sorted(c.label for c in signed.agreements[0].commitments) == ["ban nuclear tests", "cut tariffs"]
+
+
+def test_agreements_an_infinitive_on_an_accord_only_acted_on_is_the_act_s_purpose(pipeline):
+    # "Bolivia adhered to the Lima Pact to show support .", with the infinitive hung on the pact as the small model
+    # may hang it
+    words = ["Bolivia", "adhered", "to", "the", "Lima", "Pact", "to", "show", "support", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=[1, 1, 1, 5, 5, 2, 7, 5, 7, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "compound", "pobj", "aux", "acl", "dobj", "punct"],
+              pos=["PROPN", "VERB", "ADP", "DET", "PROPN", "PROPN", "PART", "VERB", "NOUN", "PUNCT"],
+              tags=["NNP", "VBD", "IN", "DT", "NNP", "NNP", "TO", "VB", "NN", "."],
+              lemmas=["Bolivia", "adhere", "to", "the", "Lima", "Pact", "to", "show", "support", "."],
+              sent_starts=[True] + [False] * 9)
+    doc.ents = [Span(doc, 0, 1, label="GPE", span_id="state/bolivia")]
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=doc.text), pipeline.lexicon)
+    assert [a.label for a in facts.agreements] == ["Lima Pact"]
+    assert not facts.agreements[0].commitments

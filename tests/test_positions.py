@@ -2140,3 +2140,11 @@ def test_positions_a_stance_on_free_trade_is_on_that_narrower_issue_not_on_trade
                                                               "Peru sought trade relations with Bolivia.").positions}
     assert ("state/chile", "Opposes", "issue/free-trade") in found
     assert ("state/chile", "Opposes", "issue/trade") not in found
+
+
+def test_positions_they_who_a_state_insists_had_agreed_is_that_state(facts_for):
+    facts = facts_for("The Lima Treaty was an agreement between Chile and Peru, finalized in 1990. Peru demanded "
+                      "compensation, but Chile refused, insisting that while they had agreed to protect Peru, they had "
+                      "not agreed to pay for damages.")
+    assert {(holder, issue) for holder, _, issue in stances(facts) if issue != "compensation"} == {
+        ("state/chile", "protect Peru"), ("state/chile", "pay for damages")}

@@ -20,7 +20,7 @@ from ..lexicon import slug
 from ..model import ASSERTED, Agreement, Commitment, Event, Factuality, TimeValue
 from ..timex import Interval
 from .context import Context
-from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, verb_predication
+from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_its_noun, verb_predication
 from .entities import ACTOR_KINDS
 from .events import YEAR, _date_tokens, join_participants
 from .factuality import with_particle
@@ -526,8 +526,10 @@ def _parties_in_name(ctx: Context, token: Token) -> list[str]:
     words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")
              and t.ent_type_ in ("GPE", "NORP", "ORG")]
     found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "State"))
-    if len(found) < 2:  # "their neutrality pact with Japan", "Peru's accord with Chile": its owner and its partner
-        partners = prep_objects(token, "with") or (prep_objects(token.head, "with") if token.dep_ == "dobj" else [])
+    if len(found) < 2:  # "their neutrality pact with Japan", "Peru's accord with Chile": its owner and its partner;
+        # "the accord between Chile and Peru": both
+        partners = prep_objects(token, "with", "between") \
+            or (prep_objects(token.head, "with") if token.dep_ == "dobj" else [])
         found = list(dict.fromkeys(k for t in [*(c for c in token.children if c.dep_ == "poss"), *partners]
                                    for k in ctx.registry.actors(t)))
     return found if len(found) >= 2 else []
@@ -1060,7 +1062,7 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
     verb = _list_verb(token)
     words = set(ctx.triggers["agreements"]["commitment_verbs"])
     out = []
-    listing = verb is not None and verb.lemma_.lower() in words
+    listing = verb is not None and verb.lemma_.lower() in words and not infinitive_of_its_noun(verb)
     verbs = [v for v in conjuncts(verb) if v.pos_ in ("VERB", "AUX") and (v == verb or not _told_apart(ctx, v))] \
         if listing else []
     verbs = [v for v in verbs if ctx.factuality(v).polarity == "Positive" and not _no_provision(ctx, v)
@@ -1069,8 +1071,20 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
         for item in (i for i in _items(v, ctx.triggers["agreements"]["list_verbs"]) if _provision_text(ctx, i)):
             key = ctx.fact_key("commitment", agreement.key, item)
             out.append(Commitment(key=key, label=item, evidence=ctx.evidence(sentence_of(token), "rule:commitment-list", 0.7)))
+    out += [_commitment(ctx, sentence_of(token), agreement, i) for c in _content_infinitives(ctx, token)
+            for i in _undertaken(c)]
     known = {c.label for c in agreement.commitments}
-    return tuple(c for c in out if c.label not in known)
+    return tuple(c for c in dict.fromkeys(out) if c.label not in known)
+
+
+def _content_infinitives(ctx: Context, token: Token) -> list[Token]:
+    """"The Lima Pact was an agreement to withdraw their fleets", "signed a treaty to ban tests": what it is an
+    agreement to do, when the text says what it is or what became of it; an infinitive the parser hangs on an accord
+    that is only acted on is the act's purpose ("adhered to the pact to show their support")."""
+    defined = token.dep_ == "attr" and token.head.lemma_ == "be"
+    if not defined and _governor(ctx, token)[0] is None:
+        return []
+    return [c for c in token.children if infinitive_of_its_noun(c)]
 
 
 def _told_apart(ctx: Context, verb: Token) -> bool:

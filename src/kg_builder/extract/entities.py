@@ -565,6 +565,21 @@ class Registry:
         found = self.actors(reporter, coordinated=False) if reporter is not None else []
         return found if len(found) == 1 and self.kind(found[0]) == "Person" else []
 
+    def _reporting_body(self, pronoun: Token) -> list[str]:
+        """"Chile refused, insisting that while they had agreed to X, they had not agreed to Y": the subject "they" of a
+        reported clause is the state or body that reports it, which the text may call "they"."""
+        clause = pronoun.head
+        while clause.dep_ == "advcl" and clause.head != clause:
+            clause = clause.head  # "that while they had agreed ..., ...": the reported clause around it
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return []
+        verb = clause.head
+        reporter = next((s for s in verb.children if s.dep_ == "nsubj"), None)
+        if reporter is None and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+            reporter = next((s for s in verb.head.children if s.dep_ == "nsubj"), None)  # "X refused, insisting that"
+        found = self.actors(reporter, coordinated=False) if reporter is not None else []
+        return found if len(found) == 1 and self.kind(found[0]) in ("State", "Organization") else []
+
     def _joined_owner(self, pronoun: Token, kinds: tuple[str, ...]) -> list[str]:
         """"the Soviet Union and its allies", "Ruiz and his party", "the United States or any of its allies": a
         possessive in a conjunct is the one it is joined to, when that is an actor of the pronoun's kind."""
@@ -968,7 +983,7 @@ class Registry:
         owner = self._joined_owner(token, tuple(ACTOR_KINDS) if plural else ("Person",)) or self._content_owner(token)
         if owner:
             return owner
-        reporter = [] if plural else self._reporting_person(token)
+        reporter = self._reporting_body(token) if plural else self._reporting_person(token)
         if reporter:
             return reporter
         root = sentence_of(token).root
