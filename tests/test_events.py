@@ -1125,3 +1125,11 @@ def test_events_a_paragraph_may_look_back_to_the_year_before_and_go_on_from_ther
                       "would fail. On December 2, Chile and Peru met in Quito.")
     [meeting] = [e for e in of_kind(facts, "Meeting", "Summit") if e.location == "location/quito"]
     assert meeting.start.iso == "2030-12-02"
+
+
+def test_events_a_relative_clause_that_says_when_talks_began_dates_them(facts_for):
+    facts = facts_for("Although the Chile-Peru Fisheries Talks, which began in 2019 and continued for years, had "
+                      "stalled, the two sides agreed to reopen them in 2031.")
+    [talks] = of_kind(facts, "Meeting")
+    assert talks.start.iso == "2019"
+    assert not [e for e in facts.events if e.label.endswith("began")]

@@ -324,6 +324,7 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
     attached = attached or (_date_tokens(hosting, dates) if hosting is not None else [])
     attached = attached or [i for c in _onset_adjuncts(ctx, token) for i in _date_tokens(c, dates)]
+    attached = attached or [i for c in _occurrence_clauses(ctx, token) for i in _date_tokens(c, dates)]
     if attached:
         return dates[attached[0]]
     words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
@@ -333,6 +334,14 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     if last and words & set(ctx.triggers["events"]["relative_adverbs"]):
         return Interval(TimeValue(last.iso[:4], "year"), None)
     return None
+
+
+def _occurrence_clauses(ctx: Context, noun: Token) -> list[Token]:
+    """"the Lima talks, which began in 1955 and continued ...", "a summit that took place in May": a relative clause
+    that says when the event came about dates it."""
+    verbs = (ctx.cues.occurrence_verbs | set(ctx.triggers["events"]["onset_verbs"])) - {"be", "exist"}
+    return [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
 
 
 def _at_that_time(token: Token) -> bool:
@@ -736,8 +745,8 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     if also is not None:
         ctx.event_at[also.i] = same
     hosting = _hosting_clause(ctx, mention) if mention.pos_ == "NOUN" else None
-    if hosting is not None:
-        ctx.event_at[hosting.i] = same  # its date is the meeting's, not an event of its own
+    for clause in ([hosting] if hosting is not None else []) + _occurrence_clauses(ctx, mention):
+        ctx.event_at[clause.i] = same  # its date is the meeting's, not an event of its own
     hosts = [k for s in subjects(hosting) for k in ctx.registry.actors(s)] if hosting is not None else []
     ctx.events[same] = _as_summit(ctx, ctx.events[same], hosts)
     if ctx.events[same].kind in MEETING_KINDS:
