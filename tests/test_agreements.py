@@ -973,3 +973,17 @@ def test_agreements_an_infinitive_on_an_accord_only_acted_on_is_the_act_s_purpos
     facts = extract(doc, Document(doc_id="t", path="t.txt", text=doc.text), pipeline.lexicon)
     assert [a.label for a in facts.agreements] == ["Lima Pact"]
     assert not facts.agreements[0].commitments
+
+
+def test_agreements_a_memorandum_of_understanding_is_so_called_and_keeps_what_it_called_for(facts_for):
+    facts = facts_for("In 2029, Chile and Peru signed a memorandum of understanding that called for joint patrols "
+                      "and the sharing of catch data.")
+    [memorandum] = facts.agreements
+    assert memorandum.label == "memorandum of understanding"
+    assert [c.label for c in memorandum.commitments] == ["joint patrols", "the sharing of catch data"]
+
+
+def test_agreements_the_treaty_of_something_may_be_the_treaty_named_before(facts_for):
+    facts = facts_for("In 1867 Chile and Peru signed the Arica Cession Treaty. The Peruvian Congress approved the "
+                      "treaty of cession on April 9, and Chile ratified the treaty in May.")
+    assert [a.label for a in facts.agreements] == ["Arica Cession Treaty"]

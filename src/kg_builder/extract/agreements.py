@@ -210,7 +210,23 @@ def _generic_name(ctx: Context, token: Token) -> str:
              and not any(c.dep_ == "advmod" for c in t.children) and t.lower_ not in section["unnamed_modifiers"]
              and t.ent_type_ != "DATE"]
     # the parser may hang the article on the first modifier ("a fisheries pact"): it is no part of the name
-    return text_of([t for w in words for t in w.subtree if t.dep_ != "det"] + [token])
+    return text_of([t for w in words for t in w.subtree if t.dep_ != "det"] + [token] + _kind_of_phrase(token))
+
+
+def _kind_of_phrase(token: Token) -> list[Token]:
+    """"a memorandum of understanding", "a treaty of friendship and commerce": an "of" phrase of a bare common noun
+    says what kind of accord a new one is, and is part of what it is called (not "of the two states", "of 1990"; "the
+    treaty of purchase" may be one named before)."""
+    if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in ("a", "an") for c in token.children):
+        return []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        kind = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if kind is None or kind.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod") for c in kind.children):
+            return []
+        clauses = {t.i for c in kind.children if c.dep_ in ("relcl", "acl", "prep", "punct", "appos")
+                   for t in c.subtree}
+        return [prep, *(t for t in kind.subtree if t.i not in clauses)]
+    return []
 
 
 def _family(ctx: Context, lemma: str) -> str:
@@ -1049,8 +1065,12 @@ def _without_conj_verbs(verb: Token) -> list[Token]:
 
 
 def _list_verb(token: Token) -> Token | None:
-    """"a joint statement that called for: ...", "the treaty limited ...": the verb stating what it commits to."""
-    for child in token.children:
+    """"a joint statement that called for: ...", "the treaty limited ...": the verb stating what it commits to (the
+    parser may hang the relative clause on the "of" phrase of its name: "a memorandum of understanding that called
+    for ...")."""
+    named_with = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    for child in (c for t in [token, *named_with] for c in t.children):
         if child.dep_ == "relcl":
             return child
     if token.dep_ in ("nsubj",):
