@@ -682,3 +682,18 @@ def test_clauses_clause_text_leaves_out_the_not_of_a_contrasting_apposition() ->
     kept = parsed([("raids", 2, "nsubj", "NOUN", "NNS", "raid"), ("not", 2, "neg", "PART", "RB", "not"),
                    ("ended", 2, "ROOT", "VERB", "VBD", "end")])
     assert clause_text(kept[2]) == "raids not ended"  # a "not" of the clause stays
+
+
+def test_clauses_a_clause_before_a_semicolon_is_no_complement_of_the_verb_after_it() -> None:
+    # "The plant remains open ; Peru wants it closed", with "remains" hung on "wants" as the parser may hang it
+    doc = parsed([("The", 1, "det", "DET", "DT", "the"), ("plant", 2, "nsubj", "NOUN", "NN", "plant"),
+                  ("remains", 6, "ccomp", "VERB", "VBZ", "remain"), ("open", 2, "acomp", "ADJ", "JJ", "open"),
+                  (";", 6, "punct", "PUNCT", ":", ";"), ("Peru", 6, "nsubj", "PROPN", "NNP", "Peru"),
+                  ("wants", 6, "ROOT", "VERB", "VBZ", "want"), ("it", 8, "nsubj", "PRON", "PRP", "it"),
+                  ("closed", 6, "ccomp", "VERB", "VBN", "close")])
+    assert texts(verb_predication(doc[6]).clauses) == ["closed"]
+    said = parsed([("The", 1, "det", "DET", "DT", "the"), ("plant", 2, "nsubj", "NOUN", "NN", "plant"),
+                   ("remains", 6, "ccomp", "VERB", "VBZ", "remain"), ("open", 2, "acomp", "ADJ", "JJ", "open"),
+                   (",", 6, "punct", "PUNCT", ",", ","), ("Peru", 6, "nsubj", "PROPN", "NNP", "Peru"),
+                   ("says", 6, "ROOT", "VERB", "VBZ", "say")])
+    assert texts(verb_predication(said[6]).clauses) == ["remains"]  # "X remains open, Peru says"

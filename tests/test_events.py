@@ -1133,3 +1133,14 @@ def test_events_a_relative_clause_that_says_when_talks_began_dates_them(facts_fo
     [talks] = of_kind(facts, "Meeting")
     assert talks.start.iso == "2019"
     assert not [e for e in facts.events if e.label.endswith("began")]
+
+
+def test_events_who_did_not_take_part_in_talks_is_no_party_to_them(facts_for):
+    facts = facts_for("Chile and Peru held talks in Quito in May 2031. Bolivia has not taken part in the new talks.")
+    assert all("state/bolivia" not in e.participants for e in of_kind(facts, "Meeting"))
+
+
+def test_events_a_meeting_set_after_the_talks_it_restates_is_those_talks(facts_for):
+    facts = facts_for("Chilean President Gabriel Boric and Peruvian President Dina Boluarte held talks in Quito on "
+                      "June 12, 2031, the first such meeting in two years.")
+    assert len(of_kind(facts, "Meeting", "Summit")) == 1

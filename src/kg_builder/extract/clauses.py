@@ -395,9 +395,17 @@ def _clauses(verb: Token) -> tuple[Token, ...]:
     """Embedded clauses, coordinated ones kept together: "agreed to destroy or transfer X" is one undertaking
     whose words only make sense whole (the parser hangs the shared object on the last verb); a list of
     infinitives each with its own "to" is one clause an item."""
-    own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not _adverbial(c)]
+    own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not _adverbial(c)
+           and not _clause_before_semicolon(c)]
     return tuple(dict.fromkeys(t for c in own for t in (c, *(listed_infinitives(c) if to_infinitive(c)
                                                              else listed_that_clauses(c)))))
+
+
+def _clause_before_semicolon(clause: Token) -> bool:
+    """"The plant remains the main point of contention; the EU wants it closed": a clause the parser makes the
+    complement of a verb after a semicolon is a sentence of its own."""
+    verb = clause.head
+    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[clause.right_edge.i + 1:verb.i])
 
 
 def _adverbial(clause: Token) -> bool:

@@ -380,9 +380,12 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
-        if token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX") and (token.head.lower_ in ("at", "during")
-                                                                             or _gathered_in(ctx, token)):
-            heads += _present_at(token.head.head)
+        verb = token.head.head
+        # (not who "did not take part in the talks")
+        if token.dep_ == "pobj" and verb.pos_ in ("VERB", "AUX") and (token.head.lower_ in ("at", "during")
+                                                                   or _gathered_in(ctx, token)) \
+                and ctx.factuality(verb).polarity == "Positive":
+            heads += _present_at(verb)
         places = _place_modifiers(ctx, token)
         assault = _assault(ctx, token)
         if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
@@ -638,6 +641,12 @@ def _corefers(ctx: Context, token: Token, kind: str, location: str | None, parti
         named = [ctx.event_at[s.i] for s in token.head.children if s.dep_ == "nsubj" and s.i in ctx.event_at]
         if named:
             return named[0]
+    # "held talks in Lima on May 2, the first such meeting in years": an apposition (which the parser may make a
+    # second object) says more of the event before it
+    restated = token.head if token.dep_ == "appos" else next(
+        (c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None) if token.dep_ == "dobj" else None
+    if restated is not None and restated.i in ctx.event_at:
+        return ctx.event_at[restated.i]
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"another", "a", "an"} or any(c.lower_ in ("next", "new", "future") for c in token.children):
         return None
