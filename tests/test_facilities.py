@@ -169,3 +169,20 @@ def test_facilities_an_offer_to_act_against_someone_else_s_sites_says_nothing_of
 ])
 def test_facilities_palaces_embassies_and_refineries_are_facilities(facts_for, text, label):
     assert [f.label for f in facilities(facts_for(text)).values()] == [label]
+
+
+@pytest.mark.parametrize("text, facility, operator", [
+    ("In 1971 Chile seized the copper mines owned by the Braden Copper Company.", "facility/copper-mines",
+     "organization/braden-copper-company"),
+    ("The Lima naval base, operated by the Peruvian Navy, was closed in 2031.", "facility/lima-naval-base",
+     "state/peru"),
+])
+def test_facilities_who_a_participle_says_owns_or_runs_a_facility_operates_it(facts_for, text, facility, operator):
+    facts = facts_for(text)
+    assert [r.object for r in facts.relations if r.predicate == "operator" and r.subject == facility] == [operator]
+
+
+def test_facilities_a_seizure_or_nationalization_is_a_facility_s_status(facts_for):
+    facts = facts_for("In 1971 Chile nationalized the copper mines owned by the Braden Copper Company.")
+    [mines] = [e for e in facts.entities if e.kind == "Facility"]
+    assert mines.statuses == ("nationalized",)

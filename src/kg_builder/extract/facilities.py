@@ -172,8 +172,14 @@ def _passive_after(head: Token) -> Token | None:
 
 
 def _operator(ctx: Context, head: Token, verbs: list[str]) -> str | None:
-    """The subject of the verb of keeping or running above the facility; coordinated facilities share it. A leader
-    acts for the state ("Kim offered to dismantle the reactor": the North runs it, whatever becomes of the offer)."""
+    """The subject of the verb of keeping or running above the facility, or the agent of one said of it; coordinated
+    facilities share it. A leader acts for the state ("Kim offered to dismantle the reactor": the North runs it,
+    whatever becomes of the offer)."""
+    by = [o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs
+          for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if by:  # "the copper mines owned by Anaconda", "a base run by the navy"
+        actors = ctx.registry.actors(by[0])
+        return ctx.registry.state_of(actors[0]) if actors else None
     verb = head.head
     while verb.pos_ != "VERB" and verb.head != verb:
         verb = verb.head
