@@ -2148,3 +2148,10 @@ def test_positions_they_who_a_state_insists_had_agreed_is_that_state(facts_for):
                       "not agreed to pay for damages.")
     assert {(holder, issue) for holder, _, issue in stances(facts) if issue != "compensation"} == {
         ("state/chile", "protect Peru"), ("state/chile", "pay for damages")}
+
+
+def test_positions_two_states_at_odds_over_a_thing_disagree_on_it(facts_for):
+    facts = facts_for("In 2031 Chile and Peru remained at odds over fishing rights. Later, Bolivia was at odds with "
+                      "Chile over the port of Arica.")
+    assert divided(facts) == {(frozenset({"state/chile", "state/peru"}), "fishing rights"),
+                              (frozenset({"state/bolivia", "state/chile"}), "port of Arica")}

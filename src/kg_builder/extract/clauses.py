@@ -263,8 +263,13 @@ def unfolded(pred: Predication, unfolding_verbs: frozenset[str]) -> Predication:
 def description_predication(word: Token, category: str = "adjective") -> Predication:
     """A word said of someone: a predicative adjective ("X appeared intractable on Y", "willing to go"), or a noun
     for the one who holds a view ("X, a critic of Y", "X is a supporter of Y"): its agent is who it describes."""
+    # "X remained at odds with Y": a phrase of a linking verb
+    linked = word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.pos_ in ("VERB", "AUX") \
+        and category == "adjective"
     if word.dep_ in ("acomp", "oprd", "attr"):
         agents = tuple(subjects(word.head))
+    elif linked:
+        agents = tuple(subjects(word.head.head))
     elif word.dep_ in ("advcl", "xcomp") and word.head.pos_ in ("VERB", "AUX"):
         # "X entered the talks determined to win": X is determined; "although X was pleased by Y, ...": X is
         own = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -277,8 +282,9 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
         agents = tuple(subjects(word)) if word.pos_ in ("VERB", "AUX") else ()
     clauses = tuple(c for c in word.children if c.dep_ in ("xcomp", "ccomp"))
     obliques = _obliques(word)
-    if word.dep_ in ("acomp", "oprd", "attr"):  # "appeared intractable on X": the linking verb holds the phrase
-        obliques += tuple(o for o in _obliques(word.head) if o not in obliques)
+    if word.dep_ in ("acomp", "oprd", "attr") or linked:  # "appeared intractable on X": the linking verb holds
+        verb = word.head.head if linked else word.head  # the phrase
+        obliques += tuple(o for o in _obliques(verb) if o not in obliques)
     return Predication(word, word.lemma_.lower(), category, agents, (), (), clauses, obliques)
 
 

@@ -68,6 +68,12 @@ def _sentence_matches(sent: Span, frames: Frames) -> tuple[FrameMatch, ...]:
 _CATEGORIES = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}  # the frames' word classes, by part of speech
 
 
+def _predicative_phrase(noun: Token) -> bool:
+    """"at odds": a noun in a phrase that a linking verb says of its subject."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "at" \
+        and noun.head.head.lemma_.lower() in ("be", "remain", "stay", "find", "seem", "appear")
+
+
 def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
     category = _CATEGORIES.get(token.pos_)
     if category is None:
@@ -77,6 +83,8 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
         category, lemma = "adjective", token.lower_  # "entered the talks determined to win", "was determined to"
     if category == "verb":
         return [] if _act_of_stance_adjective(token, frames) else _verb_matches(token, lemma, frames)
+    if category == "noun" and _predicative_phrase(token) and frames.evoked("adjective", token.lower_):
+        category, lemma = "adjective", token.lower_  # "X and Y remained at odds over Z": said of the subject
     if category == "noun" and frames.evoked("agent_noun", lemma):
         return [FrameMatch(f, description_predication(token, "agent_noun")) for f in frames.evoked("agent_noun", lemma)]
     found = frames.evoked(category, lemma)
