@@ -535,3 +535,12 @@ def test_entities_representatives_of_states_and_their_envoys_act_for_them(facts_
 def test_entities_representatives_of_a_group_act_as_themselves(facts_for):
     facts = facts_for("In 1850 representatives of the provincial governments adopted the Lima Plan.")
     assert {p.holder for p in facts.positions} == {"organization/representatives-of-the-provincial-governments"}
+
+
+def test_entities_they_is_no_pair_named_in_another_paragraph(facts_for):
+    facts = facts_for("In 1931 Chile and Peru held talks in Lima.\n\nIn 1932 the Braden Company found copper, and in "
+                      "1933 they signed the Arica Mining Accord.")
+    assert not [r for r in facts.relations if r.predicate == "signatory" and r.object in ("state/chile", "state/peru")]
+    same = facts_for("In 1931 Chile and Peru held talks in Lima. In 1932 the Braden Company found copper, and in "
+                     "1933 they signed the Arica Mining Accord.")
+    assert {r.object for r in same.relations if r.predicate == "signatory"} == {"state/chile", "state/peru"}

@@ -2155,3 +2155,10 @@ def test_positions_two_states_at_odds_over_a_thing_disagree_on_it(facts_for):
                       "Chile over the port of Arica.")
     assert divided(facts) == {(frozenset({"state/chile", "state/peru"}), "fishing rights"),
                               (frozenset({"state/bolivia", "state/chile"}), "port of Arica")}
+
+
+def test_positions_a_state_s_ministry_speaks_for_the_state(facts_for):
+    facts = facts_for("In a statement on May 4, 2031, the Peruvian Foreign Ministry condemned the expansion of a "
+                      "Chilean dam and called for international arbitration.")
+    assert stances(facts) == {("state/peru", "Opposes", "expansion of a Chilean dam"),
+                              ("state/peru", "Demands", "international arbitration")}

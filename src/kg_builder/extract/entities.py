@@ -1013,7 +1013,9 @@ class Registry:
             if before is None:
                 return []
             previous = self._previous_subject(token, tuple(ACTOR_KINDS), plural=True)
-            return [] if previous is None and not before else before or previous or list(self.last_pair)
+            # the pair last named, if named in this paragraph ("the talks between X and Y ... they agreed")
+            paired = list(self.last_pair) if paragraph_start(token.doc, token.idx) <= self.pair_at else []
+            return [] if previous is None and not before else before or previous or paired
         fronted = self._fronted_clause_subject(token)
         if fronted:
             return fronted
