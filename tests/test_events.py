@@ -1051,7 +1051,7 @@ def test_events_at_that_time_dates_the_clause_it_modifies_not_an_event_noun_of_a
 
 
 def test_events_the_of_phrase_of_a_visit_or_meeting_names_who_travels_or_gathers(facts_for):
-    facts = facts_for("Riots erupted in May 2031 after the visit of Senator Ana Soto to the Andes. "
+    facts = facts_for("Riots erupted after the visit of Senator Ana Soto to the Andes in May 2031. "
                       "A meeting of the Andean Council took place in Lima in June 2031.")
     parties = {e.start.iso: set(e.participants) for e in of_kind(facts, "Meeting", "Summit")}
     assert parties == {"2031-05": {"person/ana-soto"}, "2031-06": {"organization/andean-council"}}
@@ -1144,3 +1144,16 @@ def test_events_a_meeting_set_after_the_talks_it_restates_is_those_talks(facts_f
     facts = facts_for("Chilean President Gabriel Boric and Peruvian President Dina Boluarte held talks in Quito on "
                       "June 12, 2031, the first such meeting in two years.")
     assert len(of_kind(facts, "Meeting", "Summit")) == 1
+
+
+def test_events_a_first_sentence_s_look_back_does_not_set_the_story_s_year(facts_for):
+    facts = facts_for("Chile and Peru agreed on April 2, 2031, to restore the fisheries pact, which Lima had suspended "
+                      "in 2029. Bolivia fired two missiles into the lake on April 5.", published=None)
+    [fired] = [e for e in facts.events if "fired" in e.label]
+    assert fired.start.iso == "2031-04-05"
+
+
+def test_events_what_happened_after_a_meeting_does_not_date_the_meeting(facts_for):
+    facts = facts_for("Bolivia fired two missiles into the lake on April 5, 2031, three days after the Quito summit.")
+    [summit] = of_kind(facts, "Meeting", "Summit")
+    assert summit.start is None

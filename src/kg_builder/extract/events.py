@@ -110,10 +110,11 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
                and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at and not _named_with(word, ctx.doc[i]))
                and not _era(dates[i])}
     # (before the story has a time of its own, a look back gives it one: "As late as 1939 ... relations had soured
-    # in August of 1939. The occupation of Poland in September ...")
-    narrative = [i for i, word in clauses.items() if ctx.anchor is None
-                 or not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))
-                 and not _aside(word, ctx.triggers["positions"]["time_nouns"])]
+    # in August of 1939. The occupation of Poland in September ...", unless its sentence gives the story's own)
+    forward = [i for i, word in clauses.items()
+               if not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))
+               and not _aside(word, ctx.triggers["positions"]["time_nouns"])]
+    narrative = forward or (list(clauses) if ctx.anchor is None else [])
     if clauses:
         ctx.recent = dates[max(clauses)].start
     if narrative and not _earlier_year(dates[max(narrative)].start, ctx.paragraph_time):
@@ -256,10 +257,16 @@ def _object_is_place(ctx: Context, verb: Token) -> bool:
                for t in moved)
 
 
+_SEQUENCE_PREPOSITIONS = frozenset(("after", "before", "since", "following"))
+
+
 def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) -> list[int]:
     """Dates attached to the trigger by a preposition or as an adverbial ("on May 26", "in 1967", "last year");
     for a noun trigger also a date modifier ("the November 1974 summit") and the dates of its verb."""
     scope = [token]
+    # "fired missiles on May 5, three days after the summit": that date is the firing's ("before the election on
+    # November 7": one after the noun may be its own, which the parser hangs on the verb)
+    after_only = token.dep_ == "pobj" and token.head.lower_ in _SEQUENCE_PREPOSITIONS
     if named:
         # a named event keeps its own date: "the spread of the Andean Border Crisis in May 1931" has it,
         # "in 1880, during the Pacific War" and "the accord ended the Chaco War in 1935" do not
@@ -274,7 +281,7 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
     for i, interval in dates.items():
         date = token.doc[i]
         anchor = _attachment(date, noun=token.pos_ in ("NOUN", "PROPN"))
-        if anchor is None or not any(anchor.i == s.i for s in scope):
+        if anchor is None or not any(anchor.i == s.i for s in scope) or after_only and anchor != token and i < token.i:
             continue
         if anchor.i != token.i and _after_until(date) and not _it_took(anchor):
             # "elections are not required until 2030", "the talks lasted until May": no date they were held ("it
