@@ -987,3 +987,10 @@ def test_agreements_the_treaty_of_something_may_be_the_treaty_named_before(facts
     facts = facts_for("In 1867 Chile and Peru signed the Arica Cession Treaty. The Peruvian Congress approved the "
                       "treaty of cession on April 9, and Chile ratified the treaty in May.")
     assert [a.label for a in facts.agreements] == ["Arica Cession Treaty"]
+
+
+def test_agreements_a_name_with_of_that_the_tagger_takes_for_a_body_s_is_an_accord(facts_for):
+    facts = facts_for("In 2016 Japan and South Korea signed the General Security of Military Information Agreement.")
+    [accord] = facts.agreements
+    assert (accord.label, accord.status) == ("General Security of Military Information Agreement", "Signed")
+    assert {r.object for r in signatories(facts)} == {"state/japan", "state/south-korea"}

@@ -91,8 +91,11 @@ def _proper_name(token: Token) -> str | None:
     """"the Tacna Protocol", "Lima Accord II": a name written with capitals or tagged as a law or a title."""
     if token.ent_type_ == "ORG" and token.dep_ == "compound":
         return None  # "the North Atlantic Treaty Organization" names an organization, not a treaty
-    if token.ent_type_ in ("LAW", "WORK_OF_ART"):
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    # (or a body's name with an "of" inside that the head ends, which the parser may split at its "of": "the General
+    # Security of Military Information Agreement")
+    split = token.ent_type_ == "ORG" and ent.end == token.i + 1 and any(t.lower_ == "of" for t in ent)
+    if token.ent_type_ in ("LAW", "WORK_OF_ART") or split:
         # the tagger may run a name on into the next one ("Under the Baruch Plan the Authority would ..."): an article
         # after the head and outside its phrase starts another
         stray = next((t.i for t in ent if t.i > token.i and t.pos_ == "DET" and token not in t.ancestors), ent.end)
@@ -255,8 +258,10 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
             and head.head.i > token.i:
         return head.head, "Signed"  # "In a joint statement, X and Y confirmed ...": what they issued together
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
-        return _governor(ctx, head.head)  # "signed a range of economic agreements"
+    if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in QUANTITY_NOUNS
+                                                         or _split_name(token)):
+        # "signed a range of economic agreements", "signed the General Security of Military Information Agreement"
+        return _governor(ctx, head.head)
     phrasal = f"{head.head.lemma_.lower()} {head.lower_}"  # "entered into a deal", "withdrew from the treaty"
     if token.dep_ == "pobj" and phrasal in verbs:
         return head.head, verbs[phrasal]
@@ -273,6 +278,13 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
                 c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children):
             return child, verbs[child.lemma_.lower()]  # "the treaty that was signed in 1968", "the pact which X signed"
     return None, None
+
+
+def _split_name(token: Token) -> bool:
+    """The head of a name the parser split at its "of", inside one entity: "General Security of ... Agreement"."""
+    noun = token.head.head
+    return bool(token.ent_type_) and noun.ent_type_ == token.ent_type_ and "I" == noun.ent_iob_ == token.ent_iob_ \
+        and not any(t.ent_iob_ == "B" for t in token.doc[noun.i + 1: token.i + 1])
 
 
 def _stating_verbs(ctx: Context) -> set[str]:
@@ -382,9 +394,11 @@ def _identified(token: Token) -> Token:
 
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     verb, status = _governor(ctx, token)
-    if ctx.registry.kind(ctx.registry.key_of(token) or "") == "Organization" and verb is None and _of_year(token) is None:
-        return  # "the Warsaw Pact disbanded": the name of an alliance; "the Lima Accords, signed by ...", "the
-        # Convention of 1818": a treaty
+    body = ctx.registry.key_of(token) or ""
+    if ctx.registry.kind(body) == "Organization" and body in ctx.registry.lex and verb is None \
+            and _of_year(token) is None:
+        return  # "the Warsaw Pact disbanded": the name of an alliance the lexicon knows; "the Lima Accords, signed by
+        # ...", "the Convention of 1818", a name the tagger took for a body's: a treaty
     proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)
