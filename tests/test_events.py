@@ -1157,3 +1157,10 @@ def test_events_what_happened_after_a_meeting_does_not_date_the_meeting(facts_fo
     facts = facts_for("Bolivia fired two missiles into the lake on April 5, 2031, three days after the Quito summit.")
     [summit] = of_kind(facts, "Meeting", "Summit")
     assert summit.start is None
+
+
+def test_events_the_name_after_a_joined_title_is_that_title_s_holder(facts_for):
+    facts = facts_for("Iranian Foreign Minister Reza Karimi and EU foreign policy chief Anna Berg held talks in "
+                      "Vienna on June 12, 2031.")
+    [talks] = of_kind(facts, "Meeting")
+    assert set(talks.participants) == {"person/reza-karimi", "person/anna-berg"}

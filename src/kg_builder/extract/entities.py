@@ -376,8 +376,18 @@ class Registry:
             named = [k for c in t.children if c.dep_ == "appos" for a in conjuncts(c) for k in self._actor(a)]
             one_of = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
             found = named if named and (self.key_of(t) is None or one_of) else self._actor(t)
+            found = found or self._name_after_title(t)
             out += [k for k in found + self._listed_after_apposition(t) if k not in out]
         return out
+
+    def _name_after_title(self, title: Token) -> list[str]:
+        """"Soto and Andean trade envoy Ana Ruiz": the parser may hang the name after a joined title on the first of
+        the two, as its apposition; it is the title's holder."""
+        if title.dep_ != "conj" or title.pos_ != "NOUN":
+            return []
+        name = next((c for c in title.head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                     and c.left_edge.i == title.right_edge.i + 1), None)
+        return self._actor(name) if name is not None else []
 
     def _part_of_a_people(self, token: Token) -> bool:
         """"Many Americans opposed it", "some Germans", "Americans who advocated annexation": part of a people is a
