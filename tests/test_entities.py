@@ -544,3 +544,14 @@ def test_entities_they_is_no_pair_named_in_another_paragraph(facts_for):
     same = facts_for("In 1931 Chile and Peru held talks in Lima. In 1932 the Braden Company found copper, and in "
                      "1933 they signed the Arica Mining Accord.")
     assert {r.object for r in same.relations if r.predicate == "signatory"} == {"state/chile", "state/peru"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 1954 the Western European Union admitted Germany.", "Western European Union"),
+    ("In 1981 the leftist Farabundo Marti National Liberation Front attacked the army.",
+     "Farabundo Marti National Liberation Front"),
+])
+def test_entities_capitalised_words_before_a_known_body_s_name_name_another_body(facts_for, text, name):
+    labels = {e.label for e in facts_for(text).entities if e.kind == "Organization"}
+    assert name in labels
+    assert "European Union" not in labels and "National Liberation Front" not in labels

@@ -289,6 +289,20 @@ class Registry:
             return None
         return f"{ent.doc[start: ent.start].text} {clean_name(ent.text, set())}"
 
+    def _longer_name(self, ent: Span, entry: LexEntry) -> str | None:
+        """"the Western European Union", "the Farabundo Marti National Liberation Front": capitalised words the
+        parser hangs on a body's name, and which name no place or people, make it the name of another body."""
+        start = ent.start
+        while start > 0 and self._name_word_before(ent.doc[start - 1], start, ent.end):
+            start -= 1
+        if entry.kind != "Organization" or start == ent.start:
+            return None
+        return f"{ent.doc[start: ent.start].text} {clean_name(ent.text, set())}"
+
+    def _name_word_before(self, word: Token, start: int, end: int) -> bool:
+        return not word.is_sent_start and word.is_title and word.ent_type_ not in ("GPE", "LOC", "NORP") \
+            and word.dep_ in ("compound", "amod") and start <= word.head.i < end and word.lower_ not in self.title_names
+
     def _titled(self, ent: Span) -> bool:
         """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name,
         or stands in apposition to a name tagged an organization ("Arno Felt, the head of Andes Copper"), or the
@@ -311,7 +325,7 @@ class Registry:
             if not self._supported(entry, ent):
                 return None  # "the North" in an essay on the Civil War is not North Korea
             alias = None if ent.label_ == "NORP" else clean_name(ent.text, set())
-            foreign = self._of_another_state(ent, entry)
+            foreign = self._of_another_state(ent, entry) or self._longer_name(ent, entry)
             if foreign:
                 return self.add(f"organization/{slug(foreign)}", "Organization", foreign, foreign)
             return self.add(entry.key, entry.kind, entry.label, alias)
