@@ -395,10 +395,11 @@ def _identified(token: Token) -> Token:
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     verb, status = _governor(ctx, token)
     body = ctx.registry.key_of(token) or ""
-    if ctx.registry.kind(body) == "Organization" and body in ctx.registry.lex and verb is None \
-            and _of_year(token) is None:
-        return  # "the Warsaw Pact disbanded": the name of an alliance the lexicon knows; "the Lima Accords, signed by
-        # ...", "the Convention of 1818", a name the tagger took for a body's: a treaty
+    known_body = body in ctx.registry.lex or _head_lemma(token) not in ctx.triggers["agreements"]["heads"]
+    if ctx.registry.kind(body) == "Organization" and known_body and verb is None and _of_year(token) is None:
+        return  # "the Warsaw Pact disbanded": the name of an alliance the lexicon knows, "the Bank for International
+        # Settlements" a body's; "the Lima Accords, signed by ...", "the Convention of 1818", "the Andean Security
+        # Agreement", a name the tagger took for a body's: a treaty
     proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
     name = proper or _generic_name(ctx, token)
