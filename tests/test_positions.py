@@ -2162,3 +2162,8 @@ def test_positions_a_state_s_ministry_speaks_for_the_state(facts_for):
                       "Chilean dam and called for international arbitration.")
     assert stances(facts) == {("state/peru", "Opposes", "expansion of a Chilean dam"),
                               ("state/peru", "Demands", "international arbitration")}
+
+
+def test_positions_the_government_of_the_leader_a_pronoun_stands_for_is_her_state(facts_for):
+    facts = facts_for("Brazilian President Lucia Ferreira said her government opposes new sanctions.")
+    assert ("state/brazil", "Opposes", "new sanctions") in stances(facts)

@@ -762,6 +762,9 @@ class Registry:
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
         if named:
             return named
+        governed = self._governed_by_pronoun(token) if lemma in self.words["government_nouns"] else []
+        if governed:
+            return governed
         if lemma in self.words["government_nouns"] and self._named_in(modifiers, "Person"):
             return [self._group(token)]  # "the Boric administration", "the Boluarte government"
         if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
@@ -869,6 +872,11 @@ class Registry:
         if len(set(states)) == 1:
             self.group_states[key] = states[0]
         return key
+
+    def _governed_by_pronoun(self, government: Token) -> list[str]:
+        """"her government", "its government": the state that the one the pronoun stands for leads, or is."""
+        owners = [k for c in government.children if c.dep_ == "poss" and c.pos_ == "PRON" for k in self.actors(c)]
+        return list(dict.fromkeys(s for k in owners if self.kind(s := self.state_of(k)) == "State"))[:1]
 
     def _led_states(self, government: Token) -> list[str]:
         """"Ruiz's government", "the Ruiz administration": the state its named leader leads."""
