@@ -220,6 +220,24 @@ def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_i
     assert [t.text for t in doc[2].subtree] == ["Peru", "'s", "refusal", "to", "sign", "the", "pact"]
 
 
+def test_nlp_a_past_form_after_an_aside_on_a_noun_rooted_sentence_is_its_main_verb() -> None:
+    from kg_builder.nlp import main_verbs
+
+    # "Soto , who was barred , called on voters to vote .": "called" parsed as a participle modifying "Soto"
+    words = ["Soto", ",", "who", "was", "barred", ",", "called", "on", "voters", "to", "vote", "."]
+    doc = main_verbs(parsed(words, [0, 0, 4, 4, 0, 0, 0, 6, 7, 10, 6, 0],
+                            ["ROOT", "punct", "nsubjpass", "auxpass", "relcl", "punct", "acl", "prep", "pobj", "aux",
+                             "xcomp", "punct"],
+                            ["NNP", ",", "WP", "VBD", "VBN", ",", "VBN", "IN", "NNS", "TO", "VB", "."]))
+    assert [(t.text, t.dep_, t.head.text, t.tag_) for t in (doc[6], doc[0])] == [
+        ("called", "ROOT", "called", "VBD"), ("Soto", "nsubj", "called", "NNP")]
+    # "the treaty, signed in 1990." keeps its participle: no aside before it
+    kept = main_verbs(parsed(["the", "treaty", ",", "signed", "in", "1990", "."], [1, 1, 1, 1, 3, 4, 1],
+                             ["det", "ROOT", "punct", "acl", "prep", "pobj", "punct"],
+                             ["DT", "NN", ",", "VBN", "IN", "CD", "."]))
+    assert (kept[3].dep_, kept[3].tag_) == ("acl", "VBN")
+
+
 def test_nlp_a_tensed_verb_after_a_conjunction_taken_for_a_preposition_stays_where_it_is() -> None:
     from kg_builder.nlp import main_verbs
 

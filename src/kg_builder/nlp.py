@@ -57,11 +57,14 @@ def main_verbs(doc):
     "refusal" modified by "to join the pact", and "pact" by "angered Chile"."""
     # a few such verbs a document: found in the arrays, not by a Token made for every word
     deps, tags = doc.to_array([DEP, TAG]).T.tolist()
-    for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ACL and tag in _TENSED_IDS):
+    for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ACL and tag in _TENSED_IDS | {_VBN}):
         verb, root = doc[i], doc[i].sent.root  # once a verb is made the root, the next in its sentence sees a verb
         if root.tag_ not in _NOUN_TAGS or verb.i < root.i or _subordinate(verb) \
-                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+                or verb.tag_ == "VBN" and not _after_aside(verb, root):
             continue
+        if verb.tag_ == "VBN":
+            verb.tag_ = "VBD"
         after = [c for c in root.children if c.dep_ == "punct" and c.i > verb.i]
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
@@ -126,6 +129,15 @@ def _rejoin_tensed_conjunct(verb: Token) -> None:
              and doc[c.i - 1].lower_ == "to"]
     if first:
         verb.head = first[-1]
+
+
+def _after_aside(verb: Token, root: Token) -> bool:
+    """"Ana Torres, who was barred from running, called on supporters to ...": a past form right after the comma that
+    closes an aside on the noun the parser rooted the sentence in is its main verb, which the parser took for a
+    participle; one with nothing of its own after it may be a participle still."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(
+        c.dep_ in ("relcl", "appos") and c.i < verb.i for c in root.children) \
+        and any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in verb.children)
 
 
 @Language.component("kg_stranded_subjects")
@@ -252,6 +264,7 @@ _INCLUDING = get_string_id("including")
 _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as", "so"))), \
     frozenset(map(get_string_id, ("long", "soon")))
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
+_VBN = get_string_id("VBN")
 
 
 @Language.component("kg_name_ends")
