@@ -1164,3 +1164,11 @@ def test_events_the_name_after_a_joined_title_is_that_title_s_holder(facts_for):
                       "Vienna on June 12, 2031.")
     [talks] = of_kind(facts, "Meeting")
     assert set(talks.participants) == {"person/reza-karimi", "person/anna-berg"}
+
+
+def test_events_a_party_named_by_the_verb_and_its_noun_takes_part_once(facts_for):
+    facts = facts_for("Indian External Affairs Minister Ravi Kumar met Pakistani Foreign Minister Sana Qureshi in "
+                      "Muscat on September 9, 2031, in the first formal talks between the two countries since 2021.")
+    [talks] = of_kind(facts, "Meeting", "Summit")
+    assert len(talks.participants) == len(set(talks.participants))
+    assert {"person/ravi-kumar", "person/sana-qureshi"} <= set(talks.participants)

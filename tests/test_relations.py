@@ -614,3 +614,10 @@ def test_relations_a_title_right_before_a_name_is_that_name_s_not_an_apposition_
                       "a trade pact.")
     assert _ties(facts) == {("Luis Paz", "affiliatedWith", "Chile")}
     assert not _roles(facts).get("person/ana-vega")
+
+
+def test_relations_a_foreign_secretary_is_so_titled_and_serves_his_state(facts_for):
+    facts = facts_for("In 1943 British Foreign Secretary Anthony Eden met Chilean President Gabriel Boric in Lima.")
+    [eden] = [e for e in facts.entities if e.label == "Anthony Eden"]
+    assert [r.title for r in eden.role_readings] == ["foreign secretary"]
+    assert ("Anthony Eden", "affiliatedWith", "United Kingdom") in _ties(facts)

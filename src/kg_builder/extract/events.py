@@ -721,7 +721,8 @@ def events(ctx: Context, sent: SentSpan) -> None:
 
 def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], also: Token | None = None,
             when: Interval | None = None) -> None:
-    participants = _participants(ctx, token) + (_participants(ctx, also) if also is not None else [])
+    also_in = _participants(ctx, also) if also is not None else []
+    participants = list(dict.fromkeys(_participants(ctx, token) + also_in))
     location = _location(ctx, token) or (_location(ctx, also) if also is not None else None)
     when = when or _when(ctx, token, dates)
     mention = also if also is not None else token
