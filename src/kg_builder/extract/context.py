@@ -94,10 +94,10 @@ class Context:
         """What the text has said of who signed these agreements, in reading order."""
         return [r for r in self.relations if r.subject in agreement_keys and r.predicate == "signatory"]
 
-    def served_by(self, actor: str) -> set[str]:
-        """What the text has said so far that the actor leads or belongs to."""
-        return {r.object for r in self.relations
-                if r.subject == actor and r.predicate in ("leaderOf", "affiliatedWith")}
+    def served_by(self, actor: str) -> tuple[str, ...]:
+        """What the text has said so far, as fact, that the actor leads or belongs to, in reading order."""
+        return tuple(dict.fromkeys(r.object for r in self.relations if r.subject == actor and r.factuality.is_plain_fact
+                                   and r.predicate in ("leaderOf", "affiliatedWith")))
 
     def relate(self, subject: str, predicate: str, obj: str, evidence: Evidence,
                factuality: Factuality | None = None) -> None:

@@ -1248,8 +1248,7 @@ def _side_of(ctx: Context, actor: str) -> str:
     state = ctx.registry.state_of(actor)
     if state != actor or ctx.registry.kind(actor) != "Person":
         return state
-    return next((r.object for r in ctx.relations if r.subject == actor and r.predicate in ("leaderOf", "affiliatedWith")
-                 and r.factuality.is_plain_fact and ctx.registry.kind(r.object) == "State"), actor)
+    return next((s for s in ctx.served_by(actor) if ctx.registry.kind(s) == "State"), actor)
 
 
 def _mentioned_too(head: Token) -> list[Token]:
