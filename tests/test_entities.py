@@ -526,10 +526,16 @@ def test_entities_the_two_countries_are_the_two_listed_or_named_just_before(fact
 @pytest.mark.parametrize("text", [
     "In 1794 representatives of Chile and Peru signed the Lima Treaty.",
     "In 1794 Chilean and Peruvian envoys signed the Lima Treaty.",
+    "In 1794 representatives from Chile and Peru signed the Lima Treaty.",
 ])
 def test_entities_representatives_of_states_and_their_envoys_act_for_them(facts_for, text):
     signers = {r.object for r in facts_for(text).relations if r.predicate == "signatory"}
     assert signers == {"state/chile", "state/peru"}
+
+
+def test_entities_officials_from_states_act_for_them(facts_for):
+    [meeting] = facts_for("Diplomats from Chile and Bolivia met in Lima on March 3, 1930.").events
+    assert set(meeting.participants) == {"state/chile", "state/bolivia"}
 
 
 def test_entities_representatives_of_a_group_act_as_themselves(facts_for):

@@ -830,7 +830,7 @@ class Registry:
         return any(p.ent_type_ == "NORP" and p.tag_ == "NNPS" or p.lemma_.lower() in self.group_nouns for p in named)
 
     def _owners(self, token: Token) -> list[str]:
-        found = [k for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children
+        found = [k for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for p in c.children
                  if p.dep_ == "pobj" for k in self.actors(p) if self.kind(k) in ("State", "Organization")]
         return list(dict.fromkeys(found))
 
