@@ -357,3 +357,19 @@ def test_nlp_including_after_a_comma_joins_the_plural_phrase_that_ends_at_the_co
     # a singular phrase has no members to name: the parser's reading stays
     doc = rejoin_listed_members(parsed(words[:6] + ["delegate"] + words[7:], heads, deps, tags[:6] + ["NN"] + tags[7:]))
     assert doc[10].head.text == "plan"
+
+
+@pytest.mark.parametrize(("text", "first_words"), [
+    ("GENEVA, March 14, 2025 — Negotiators met on Friday.", ["GENEVA", "Negotiators"]),
+    ("LIMA (Reuters) - Peru and Chile met.", ["LIMA", "Peru"]),
+    ("WASHINGTON — President Ruiz left.", ["WASHINGTON", "President"]),
+    ("The talks ended.\nQUITO, Ecuador, May 2 — The talks resumed.", ["The", "QUITO", "The"]),
+    # no dateline: a dash inside a sentence, one after words in small letters, or before them
+    ("NATO — which was founded in 1949 — grew.", ["NATO"]),
+    ("UN officials said the talks — held in Lima — failed.", ["UN"]),
+])
+def test_nlp_a_news_dateline_is_a_sentence_of_its_own(text: str, first_words: list[str]) -> None:
+    from kg_builder.nlp import sentence_bounds
+
+    doc = sentence_bounds(NLP(text))
+    assert [t.text for t in doc if t.is_sent_start] == first_words

@@ -209,6 +209,37 @@ def test_timex_offsets(expression: str, anchor: TimeValue, expected: Interval) -
     assert normalize(expression, anchor, DOC) == expected
 
 
+@pytest.mark.parametrize(("expression", "anchor", "ahead", "expected"), [
+    ("on Friday", None, False, span(day("2019-03-01"))),  # the document's own day
+    ("Tuesday", None, False, span(day("2019-02-26"))),
+    ("on Tuesday", None, True, span(day("2019-03-05"))),  # "will meet on Tuesday"
+    ("on Friday", None, True, span(day("2019-03-08"))),
+    ("on Wednesday", day("2019-02-25"), False, span(day("2019-02-27"))),  # the story is still that week
+    ("on Friday", day("1962-03-03"), False, None),  # a history's own time: which Friday is not said
+    ("on Friday", month("2019-02"), False, None),
+])
+def test_timex_a_weekday_counts_from_the_time_of_writing(expression: str, anchor: TimeValue | None, ahead: bool,
+                                                         expected: Interval | None) -> None:
+    assert normalize(expression, anchor, DOC, ahead=ahead) == expected
+
+
+def test_timex_a_weekday_needs_a_day_of_writing() -> None:
+    assert normalize("on Friday", day("2019-03-01"), None) is None
+    assert normalize("on Friday", None, year("2019")) is None
+
+
+@pytest.mark.parametrize(("expression", "anchor", "expected", "told_as_past"), [
+    ("April", None, span(month("2019-04")), span(month("2018-04"))),  # not the April before the writing
+    ("February", None, span(month("2020-02")), span(month("2019-02"))),
+    # counted from the story's time, not the writing
+    ("March 1", day("1978-12-15"), span(day("1979-03-01")), span(day("1979-03-01"))),
+])
+def test_timex_a_month_still_to_come_is_the_next_one(expression: str, anchor: TimeValue | None,
+                                                     expected: Interval, told_as_past: Interval) -> None:
+    assert normalize(expression, anchor, DOC, ahead=True) == expected
+    assert normalize(expression, anchor, DOC) == told_as_past
+
+
 def test_timex_offsets_without_anchor_use_document_date() -> None:
     assert normalize("two years later", None, DOC) == span(year("2021"))
 
@@ -223,7 +254,7 @@ def test_timex_offset_finer_than_anchor_is_none(expression: str, anchor: TimeVal
 
 
 @pytest.mark.parametrize("expression", [
-    "annually", "the second day", "two", "recent years", "", "   ", "Wednesday", "a few months later",
+    "annually", "the second day", "two", "recent years", "", "   ", "a few months later",
     "the past", "now and then", "55", "200", "week", "the year",
 ])
 def test_timex_not_a_date_is_none(expression: str) -> None:

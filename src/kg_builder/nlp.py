@@ -46,8 +46,31 @@ def sentence_bounds(doc):
             starts[token.i] = 1
         elif token.text[:1].islower() and before.text not in SENTENCE_ENDS:
             starts[token.i] = -1
+    for dash in _dateline_ends(doc):
+        starts[dash + 1] = 1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy keeps -1 as its unsigned twin
     return doc
+
+
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+DATELINE_MAX_TOKENS = 16
+
+
+def _dateline_ends(doc: Doc) -> Iterator[int]:
+    """The dash that closes a news report's dateline ("GENEVA, March 14 — Negotiators ...", "LIMA (Reuters) - "),
+    a place in capitals opening a paragraph, then names, numbers and stops: read as one sentence with what follows,
+    the place and date become its subject."""
+    for token in doc:
+        opens = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text
+        if not (opens and token.is_alpha and token.is_upper and len(token) > 1):
+            continue
+        for later in doc[token.i + 1: token.i + DATELINE_MAX_TOKENS]:
+            if later.text in DATELINE_DASHES and later.whitespace_ and later.i + 1 < len(doc) \
+                    and not doc[later.i + 1].text[:1].islower():  # "NATO — which was founded ...": no dateline
+                yield later.i
+            if later.text in DATELINE_DASHES or "\n" in later.whitespace_ \
+                    or not (later.is_punct or later.like_num or later.text[:1].isupper()):
+                break
 
 
 @Language.component("kg_main_verbs")

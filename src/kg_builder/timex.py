@@ -38,9 +38,11 @@ class Interval:
 
 
 @lru_cache(maxsize=4096)  # pure: a text names the same years again and again at the same anchor
-def normalize(expression: str, anchor: TimeValue | None, document_date: TimeValue | None) -> Interval | None:
-    """The interval an expression denotes, or None when it is not a (resolvable) date."""
-    ctx = _Ctx(_valid_or_none(anchor), _valid_or_none(document_date))
+def normalize(expression: str, anchor: TimeValue | None, document_date: TimeValue | None, *,
+              ahead: bool = False) -> Interval | None:
+    """The interval an expression denotes, or None when it is not a (resolvable) date. ``ahead``: the expression
+    dates what is still to come ("will meet on Tuesday"), so a bare weekday is the next one, not the last."""
+    ctx = _Ctx(_valid_or_none(anchor), _valid_or_none(document_date), ahead=ahead)
     text = _prepare(expression)
     if not text:
         return None
@@ -137,6 +139,7 @@ class _Ctx:
     anchor: TimeValue | None
     doc: TimeValue | None
     year_hint: int | None = None  # the year the other side of a range gave ("between March and May 2019")
+    ahead: bool = False
 
     def ref(self, deictic: bool) -> _Parts | None:
         first, second = (self.doc, self.anchor) if deictic else (self.anchor, self.doc)
@@ -188,7 +191,8 @@ _MOD = r"(?:(?P<mod>early|mid|late)(?:-| )?)"
 # Words around a date that do not change it ("in", "on Wednesday", "sometime in").
 _FILLER = re.compile(
     rf"^(?:(?:in|on|at|during|throughout|around|circa|c|about|approximately|roughly|since|from|"
-    rf"between|of|as of|as early as|as late as|sometime in|some time in|sometime|{_WEEKDAYS})\b ?"
+    rf"between|of|as of|as early as|as late as|sometime in|some time in|sometime)\b ?"
+    rf"|(?:{_WEEKDAYS}) (?=\S)"  # "Wednesday, March 3": the date; a weekday alone is read by ``_weekday``
     rf"|(?:earlier|later) (?=this|that|the same|in\b))"
 )
 _PERIOD_MODIFIER = re.compile(
@@ -399,6 +403,24 @@ def _relative_unit(text: str, ctx: _Ctx) -> Interval | None:
     return None
 
 
+def _weekday(text: str, ctx: _Ctx) -> Interval | None:
+    """"On Friday" in a report of the day: the last Friday up to the time of writing (the next after it for what
+    is to come), as news counts days; nothing when that time is not known to the day, or the story has moved
+    away from it (a history's "on Friday" counts from its own time, which a weekday alone does not fix)."""
+    now, story = _parts(ctx.doc), _parts(ctx.anchor)
+    if text not in _WEEKDAY_NUMBERS or now is None or now[2] is None:
+        return None
+    today = _dt.date(*now)  # type: ignore[arg-type]
+    if story is not None and (story[2] is None or abs((_dt.date(*story) - today).days) > 7):  # type: ignore[arg-type]
+        return None
+    back = (today.weekday() - _WEEKDAY_NUMBERS[text]) % 7
+    day = today + _dt.timedelta(days=(7 - back) or 7) if ctx.ahead else today - _dt.timedelta(days=back)
+    return _point(_make(day.year, day.month, day.day))
+
+
+_WEEKDAY_NUMBERS = {name: n for n, name in enumerate(_WEEKDAYS.split("|"))}
+
+
 def _offset(text: str, ctx: _Ctx) -> Interval | None:
     m = re.fullmatch(rf"{_N} (?P<unit>day|week|month|year|decade)s? (?P<dir>later(?: on)?|after(?:wards?| that)?|"
                      rf"on|earlier|before(?:hand| that)?|prior|ago)", text)
@@ -433,6 +455,9 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx) -> int | None:
     """Year for a month (and day) written without one: the given hint, else nearest to the reference."""
     if ctx.year_hint is not None:
         return ctx.year_hint
+    if ctx.ahead and (now := ctx.ref(False)) is not None and now[1] is not None:
+        # "will meet in April", told in March 2025: the April to come
+        return now[0] + ((month, day or 31) < (now[1], now[2] or 1))
     ref = ctx.ref(False)
     if ref is None:
         return None
@@ -461,7 +486,7 @@ def _infer_year(month: int, day: int | None, ctx: _Ctx) -> int | None:
 
 _PARSERS: tuple[Callable[[str, _Ctx], Interval | None], ...] = (
     _iso, _day_range, _full_date, _month_year, _season_year, _decade, _century, _year,
-    _month_day, _month, _season_relative, _relative_unit, _offset,
+    _month_day, _month, _season_relative, _relative_unit, _weekday, _offset,
 )
 
 

@@ -76,6 +76,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "normative_modals", "normative_adjectives", "hedge_verbs", "taking_verbs", "anticipating_verbs",
                          "hedge_adverbs",
                          "hypothetical_marks", "condition_marks", "specified_nouns", "fated_verbs", "future_verbs",
+                         "undertaking_verbs",
                          "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
                          "presupposing_prepositions", "reporting_verbs", "predicting_verbs", "inverting_words",
                          "ordering_verbs", "means_verbs", "capacity_nouns", "convincing_verbs"),

@@ -89,6 +89,7 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon, written: dict[str, i
             continue
         events.open_paragraph(ctx, sent)
         ctx.dates = events.dates_in(ctx, sent)
+        events.read_dateline(ctx, sent)
         for rule in RULES:
             _run(rule, ctx, sent, written)
         events.advance_anchor(ctx, ctx.dates)

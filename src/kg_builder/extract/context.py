@@ -38,6 +38,7 @@ class Context:
     # the story's time before a paragraph that looks back (``events.open_paragraph``), taken up again after it
     resumes: tuple[TimeValue] | None = None
     paragraph_time: TimeValue | None = None  # the story's time as its paragraph first set it (``advance_anchor``)
+    written: TimeValue | None = None  # the time of writing a news dateline gives, when the document gives none
     dates: dict[int, Interval] = field(default_factory=dict)  # the current sentence's dates, by token
     events: dict[str, Event] = field(default_factory=dict)
     event_at: dict[int, str] = field(default_factory=dict)  # trigger token -> event key

@@ -15,9 +15,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span as SentSpan, Token
 
 from ..model import ASSERTED, Document, Event, TimeValue
+from ..nlp import DATELINE_DASHES
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
-from .factuality import FUTURE_MODALS, not_without, past_ability
+from .factuality import FUTURE_MODALS, Cues, not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
@@ -44,13 +45,20 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     found = [e for e in entities_in(sent) if e.label_ == "DATE"]
     found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent), key=lambda e: e.start)
     for n, ent in enumerate(found):
-        interval = normalize(_with_listed_year(ent, found[n + 1:]), anchor or doc_date, doc_date)
+        word = _attachment(ent.root, noun=False)
+        interval = normalize(_with_listed_year(ent, found[n + 1:]), anchor or doc_date, doc_date,
+                             ahead=word is not None and _said_to_come(word, ctx.cues))
         if interval:
             out[ent.root.i] = interval
-            word = _attachment(ent.root, noun=False)
             if word is not None and word.pos_ in ("VERB", "AUX"):
                 anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out
+
+
+def _said_to_come(verb: Token, cues: Cues) -> bool:
+    """"will meet on Tuesday", "said they would meet on Tuesday", "plan to meet in April": a time still to come."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) \
+        or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.future_verbs | cues.undertaking_verbs
 
 
 def _untagged_dates(sent: SentSpan, tagged: list[SentSpan]) -> list[SentSpan]:
@@ -190,9 +198,19 @@ def _era(when: Interval) -> bool:
 
 def _document_date(ctx: Context) -> TimeValue | None:
     published = ctx.document.published
-    if not published:
-        return None
-    return from_iso(published)
+    return from_iso(published) if published else ctx.written
+
+
+def read_dateline(ctx: Context, sent: SentSpan) -> None:
+    """"GENEVA, March 14, 2025 —": the day a report is written, which its "on Friday" counts from, unless the
+    document gives its own."""
+    opening, last = sent[0], sent[-1]
+    if ctx.written is not None or not (opening.is_upper and opening.is_alpha and last.text in DATELINE_DASHES) \
+            or sent.start_char != paragraph_start(ctx.doc, sent.start_char):
+        return
+    days = [d.start for d in ctx.dates.values() if d.end is None and d.start.precision == "day"]
+    if days:
+        ctx.written = days[0]
 
 
 def _trigger_kind(ctx: Context, token: Token) -> str | None:

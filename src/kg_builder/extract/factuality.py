@@ -57,6 +57,7 @@ class Cues:
     past_ability_modals: frozenset[str]
     past_circumstance_marks: frozenset[str]
     future_verbs: frozenset[str]
+    undertaking_verbs: frozenset[str]
     future_adjectives: frozenset[str]
     irrealis_nouns: frozenset[str]
     irrealis_modifiers: frozenset[str]
@@ -514,6 +515,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
+            future |= any(lemma in cues.undertaking_verbs for lemma in lemmas) and _complement(below) \
+                and below.dep_ != "ccomp"
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
         future |= subjunctive(node) or not is_trigger and (_anticipated(node, below, cues) or _due(node, below, cues))
