@@ -994,3 +994,25 @@ def test_agreements_a_name_with_of_that_the_tagger_takes_for_a_body_s_is_an_acco
     [accord] = facts.agreements
     assert (accord.label, accord.status) == ("General Security of Military Information Agreement", "Signed")
     assert {r.object for r in signatories(facts)} == {"state/japan", "state/south-korea"}
+
+
+def test_agreements_a_brokered_accord_was_made_and_its_broker_is_no_party(facts_for):
+    facts = facts_for("In 2020 Russia brokered an agreement between Armenia and Azerbaijan.")
+    [accord] = facts.agreements
+    assert accord.status == "Signed"
+    signers = {r.object for r in facts.relations if r.predicate == "signatory"}
+    assert signers == {"state/armenia", "state/azerbaijan"}
+
+
+def test_agreements_an_aim_to_sign_a_treaty_signs_none(facts_for):
+    facts = facts_for("In 1931 the aim of Chile was to sign a treaty with Peru.")
+    assert [a.status for a in facts.agreements] in ([], [None])
+    assert not [r for r in facts.relations if r.predicate == "signatory"]
+
+
+def test_agreements_an_accord_not_reached_takes_no_later_undertakings(facts_for):
+    facts = facts_for("In May 2024 Chile and Peru failed to reach a fisheries agreement. Both sides agreed to meet "
+                      "again in June.")
+    [accord] = facts.agreements
+    assert accord.status == "NotSigned"
+    assert accord.commitments == ()

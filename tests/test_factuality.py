@@ -310,7 +310,8 @@ def test_factuality_may_or_might_under_a_condition_supposes(reading, text, word,
 @pytest.mark.parametrize("text, word, modality", [
     ("Under the accord, the council was to meet every spring in Quito.", "meet", "Hypothetical"),  # arranged
     ("All foreign garrisons were to be withdrawn within a year.", "withdrawn", "Hypothetical"),
-    ("The aim of the mission was to secure a truce.", "secure", "Asserted"),  # what the aim is, read by its noun
+    ("The aim of the mission was to secure a truce.", "secure", "Hypothetical"),  # what was meant, not done
+    ("His goal was to sign a treaty with Peru.", "sign", "Hypothetical"),
     ("One of the effects of the embargo was to ruin the shippers.", "ruin", "Asserted"),  # what came of it
     ("The envoy was later to become foreign minister.", "become", "Asserted"),  # what he came to be
     ("It was easy to sign the accord.", "sign", "Asserted"),

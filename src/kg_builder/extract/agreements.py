@@ -640,8 +640,9 @@ def _signatories(ctx: Context, verb: Token, agreement: Token) -> list[str]:
     """Who signs: the agent of the signing verb, and those it was concluded "between" or signed "with" (the parser
     may hang "with X" on the agreement: "signed a pact with X"), and whose it is ("broke their pact with X")."""
     pred = verb_predication(verb, ctx.frames.object_control)  # "forced China to sign": China signs
-    heads = list(pred.agents) + list(pred.oblique("between", "with")) + prep_objects(agreement, "with", "between") \
-        + [c for c in agreement.children if c.dep_ == "poss"]
+    brokered = verb.lemma_.lower() in ctx.triggers["agreements"]["brokering_verbs"]
+    heads = ([] if brokered else list(pred.agents)) + list(pred.oblique("between", "with")) \
+        + prep_objects(agreement, "with", "between") + [c for c in agreement.children if c.dep_ == "poss"]
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
@@ -985,13 +986,15 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     section = ctx.triggers["agreements"]
     found: list[Commitment] = []
     parties = _parties(ctx, latest.key) if _named_just_before(ctx, sent, latest.key) else set()
+    party_nouns = set(ctx.triggers["reference"]["party_nouns"])
     for verb in sent:
         lemma = verb.lemma_.lower()
         undertaking, committing = lemma in section["undertaking_verbs"], lemma in section["commitment_verbs"]
         # who undertakes or commits is read of those verbs only, not of every word
         subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree} if undertaking or committing else set()
-        if undertaking and (subject_words & set(ctx.triggers["reference"]["party_nouns"])
-                            or _by_party(ctx, verb, parties)):
+        # "failed to reach a ceasefire agreement ... both sides agreed to meet again": no term of the accord not made
+        if undertaking and latest.status != "NotSigned" and (subject_words & party_nouns
+                                                             or _by_party(ctx, verb, parties)):
             for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and not _acts_on(ctx, c, latest)):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif committing and any(_this_agreement(s, section["heads"]) for s in subjects(verb)) and verb.dep_ == "ROOT" \

@@ -573,8 +573,9 @@ def _tensed_conjunct(verb: Token) -> bool:
 
 
 def _due(node: Token, below: Token, cues: Cues) -> bool:
-    """"The council was to meet each year": what "be" with a "to" infinitive says was arranged (see the triggers'
-    ``specified_nouns``); not "it was possible to say", "was right to", "was unsure how to"."""
+    """"The council was to meet each year", "the aim was to sign": what "be" with a "to" infinitive says was arranged
+    or meant (see the triggers' ``specified_nouns``); not "it was possible to say", "was right to", "was unsure how
+    to"."""
     if node.lemma_.lower() != "be" or below.dep_ != "xcomp" or below.i < node.i \
             or below.lemma_.lower() in cues.fated_verbs:
         return False
@@ -585,7 +586,8 @@ def _due(node: Token, below: Token, cues: Cues) -> bool:
     # "one of the aims of the pact was to ...": the noun of a part's "of" phrase
     nouns = {subject.lemma_.lower(), *(o.lemma_.lower() for c in subject.children if c.dep_ == "prep"
                                         and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")}
-    return infinitive and not nouns & (cues.specified_nouns | cues.irrealis_nouns)
+    # "his aim was to sign a treaty": what an aim or a plan is has not happened either
+    return infinitive and bool(nouns & cues.irrealis_nouns or not nouns & cues.specified_nouns)
 
 
 def _judged_needed(node: Token, below: Token, cues: Cues) -> bool:
