@@ -69,11 +69,13 @@ def test_facilities_status_noun_with_of_phrase(facts_for):
     assert facilities(facts)[NATANZ].statuses == ("shutdown",)
 
 
-@pytest.mark.xfail(strict=True, reason="a named facility referred to with another head noun ('the Natanz plant') "
-                                       "becomes a second facility instead of the lexicon entry")
-def test_facilities_named_facility_with_another_head_noun_is_the_same(facts_for):
-    facts = facts_for("The Natanz plant has been kept in good condition.")
-    assert list(facilities(facts)) == [NATANZ]
+@pytest.mark.parametrize("text", [
+    "The Natanz plant has been kept in good condition.",
+    "In 2022 Iran removed the cameras from the Natanz enrichment plant.",
+    "In 2022 Iran removed the cameras from the Natanz facility.",
+])
+def test_facilities_named_facility_with_another_head_noun_is_the_same(facts_for, text):
+    assert list(facilities(facts_for(text))) == [NATANZ]
 
 
 def test_facilities_system_needs_a_military_modifier_and_takes_the_clause_as_status(facts_for):
@@ -186,3 +188,14 @@ def test_facilities_a_seizure_or_nationalization_is_a_facility_s_status(facts_fo
     facts = facts_for("In 1971 Chile nationalized the copper mines owned by the Braden Copper Company.")
     [mines] = [e for e in facts.entities if e.kind == "Facility"]
     assert mines.statuses == ("nationalized",)
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("The Fordow facility remains operational.", {"operational"}),
+    ("The Fordow facility, built into a mountain near Qom, is still operational.", {"operational"}),
+    ("The Fordow facility is not operational.", set()),  # a denied condition is none
+    ("The Fordow facility may be operational.", set()),
+])
+def test_facilities_a_condition_said_of_a_facility_is_its_status(facts_for, text, statuses):
+    [fordow] = [e for e in facts_for(text).entities if e.kind == "Facility"]
+    assert set(fordow.statuses) == statuses

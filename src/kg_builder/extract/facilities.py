@@ -18,6 +18,10 @@ from .context import Context
 from .tokens import sentence_of, subjects, text_of
 
 
+# verbs that tell what their subject is ("remains operational"), words of English grammar
+_LINKING_VERBS = frozenset({"be", "remain", "stay", "become", "appear", "seem"})
+
+
 def _facility_key(ctx: Context, token: Token) -> str | None:
     key = ctx.registry.key_of(token)
     if key and ctx.registry.entities[key].kind == "Facility":
@@ -37,7 +41,18 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
         return None
     if _kind_only(ctx, token):
         return None
+    known = _known_facility_named(ctx, modifiers)
+    if known:
+        ctx.registry.token_key[token.i] = known
+        return known
     return _register(ctx, token, text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token]))
+
+
+def _known_facility_named(ctx: Context, modifiers: list[Token]) -> str | None:
+    """"the Natanz enrichment plant", "the Fordow facility": a facility word after the name of a known facility is
+    that facility, however the text calls it."""
+    return next((k for m in modifiers for t in m.subtree
+                 if (k := ctx.registry.key_of(t)) and ctx.registry.kind(k) == "Facility"), None)
 
 
 def _kind_only(ctx: Context, head: Token) -> bool:
@@ -128,6 +143,7 @@ def _work_on(head: Token, section: dict) -> Token | None:
 
 def _statuses(ctx: Context, head: Token, work: Token | None, section: dict) -> list[str]:
     found = [c.lower_ for c in head.children if c.dep_ == "amod" and c.lower_ in section["status_modifiers"]]
+    found += _said_to_be(ctx, head, section["status_modifiers"])
     if head.dep_ == "compound" and head.head.lemma_.lower() in section["status_nouns"]:
         status_noun = head.head
         found.append(text_of([c for c in status_noun.children if c.dep_ == "amod"] + [status_noun]).lower())
@@ -148,6 +164,15 @@ def _statuses(ctx: Context, head: Token, work: Token | None, section: dict) -> l
         words = [verb] + [t for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i < verb.i + 4 for t in c.subtree]
         found.append(text_of(words))
     return found
+
+
+def _said_to_be(ctx: Context, head: Token, words: list[str]) -> list[str]:
+    """"The Fordow facility remains operational", "the plant is now closed": a condition the text states of it
+    (not one it denies or supposes: "is not operational", "may be closed")."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in _LINKING_VERBS or not ctx.factuality(verb).is_plain_fact:
+        return []
+    return [c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in words]
 
 
 def _change(ctx: Context, head: Token, verbs: list[str]) -> str | None:
