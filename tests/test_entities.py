@@ -561,3 +561,11 @@ def test_entities_capitalised_words_before_a_known_body_s_name_name_another_body
     labels = {e.label for e in facts_for(text).entities if e.kind == "Organization"}
     assert name in labels
     assert "European Union" not in labels and "National Liberation Front" not in labels
+
+
+@pytest.mark.parametrize("text", [
+    "In 1947 Secretary of State George Marshall met Georges Bidault in Paris.",
+    "In 1950 the Secretary of Defense met the Secretary of State in Washington.",
+])
+def test_entities_the_end_of_a_title_is_no_body(facts_for, text):
+    assert not [e for e in facts_for(text).entities if e.label in ("State", "Defense")]

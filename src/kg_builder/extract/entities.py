@@ -354,12 +354,14 @@ class Registry:
         return same[0] if len(same) == 1 else None
 
     def _names_no_actor(self, ent: Span) -> bool:
-        """The name of an agreement, event or measure ("the Trade Decrees" tagged ORG), or a title or the start of one
-        ("National Security Advisor", "National Security" before "Advisor", tagged ORG)."""
+        """The name of an agreement, event or measure ("the Trade Decrees" tagged ORG), or a title, its start or its
+        end ("National Security Advisor", "National Security" before "Advisor", "State" after "Secretary of")."""
         start = ent.start + (ent[0].lower_ == "the")
         words = [t.lower_ for t in ent.doc[start: min(ent.end + 2, len(ent.doc))]]
+        before = [t.lower_ for t in ent.doc[max(start - 3, 0): ent.end]]
         return bool(head_forms(ent.root) & self.not_actor_heads) \
-            or any(" ".join(words[:k]) in self.title_names for k in range(ent.end - start, len(words) + 1))
+            or any(" ".join(words[:k]) in self.title_names for k in range(ent.end - start, len(words) + 1)) \
+            or any(" ".join(before[k:]) in self.title_names for k in range(len(before) - (ent.end - start)))
 
     # --- reading actors --------------------------------------------------------------
     def key_of(self, token: Token) -> str | None:
