@@ -1016,3 +1016,12 @@ def test_agreements_an_accord_not_reached_takes_no_later_undertakings(facts_for)
     [accord] = facts.agreements
     assert accord.status == "NotSigned"
     assert accord.commitments == ()
+
+
+def test_agreements_what_became_of_a_proposed_accord_in_its_relative_clause_is_its_status(facts_for):
+    facts = facts_for("In 1929 Peru proposed a border treaty, which Chile ratified in 1931.")
+    [treaty] = facts.agreements
+    assert treaty.status == "Signed"
+    assert {r.object for r in facts.relations if r.predicate == "signatory"} == {"state/chile"}
+    assert [a.status for a in facts_for("In 1929 Peru proposed a border treaty, which Chile rejected.").agreements] \
+        == ["Proposed"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
@@ -252,7 +252,10 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     misread = misread or token.dep_ == "nsubj" and head.tag_ in ("VBD", "VBN") and head.i == token.i + 2 \
         and token.doc[token.i + 1].text == "," and not any(c.dep_ in ("dobj", "aux") for c in head.children)
     if (token.dep_ in ("dobj", "nsubjpass") or misread) and head.lemma_.lower() in verbs:
-        return head, verbs[head.lemma_.lower()]
+        status = verbs[head.lemma_.lower()]
+        # "Peru proposed a border treaty, which Chile ratified in 1931": what became of it after
+        later = _relative_clause_status(token, verbs) if status == "Proposed" else None
+        return later or (head, status)
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
@@ -274,10 +277,16 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     for child in token.children:  # "an agreement signed in 1968 by ...", "a treaty concluded between X and Y"
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.lemma_.lower() in verbs:
             return child, verbs[child.lemma_.lower()]
+    return _relative_clause_status(token, verbs) or (None, None)
+
+
+def _relative_clause_status(token: Token, verbs: Mapping[str, str]) -> tuple[Token, str] | None:
+    """"the treaty that was signed in 1968", "the pact which X signed": the status verb of a relative clause on it."""
+    for child in token.children:
         if child.dep_ == "relcl" and child.lemma_.lower() in verbs and any(
                 c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children):
-            return child, verbs[child.lemma_.lower()]  # "the treaty that was signed in 1968", "the pact which X signed"
-    return None, None
+            return child, verbs[child.lemma_.lower()]
+    return None
 
 
 def _split_name(token: Token) -> bool:
