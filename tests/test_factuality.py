@@ -334,6 +334,10 @@ def test_factuality_what_one_could_do_no_more_than_one_did(reading, text, word, 
     ("The blockade will last until Chile signs the accord.", "signs", "Hypothetical"),
     ("Peru would keep the port until Chile paid the debt.", "paid", "Hypothetical"),  # waits on the condition
     ("Lima ordered the mines shut until Chile paid the debt.", "paid", "Hypothetical"),  # what an order waits for
+    # an infinitive told in the tense of the verb it completes
+    ("The accord allowed Peru to export grain until Chile withdrew from it.", "withdrew", "Asserted"),
+    ("Lima planned to keep the port shut until Chile paid the debt.", "paid", "Hypothetical"),
+    ("In 1943 Chile and Peru agreed to fight until Bolivia surrendered.", "surrendered", "Hypothetical"),
 ])
 def test_factuality_until_a_clause_told_in_the_past_it_happened(reading, text, word, modality):
     assert reading(text, word).modality == modality

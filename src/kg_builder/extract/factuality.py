@@ -423,10 +423,14 @@ def _conditional(token: Token, cues: Cues) -> bool:
 def _told_in_the_past(clause: Token, cues: Cues) -> bool:
     """A clause in the past tense under a verb in the past tense with no modal of its own, which asks or plans
     nothing."""
-    main = clause.head
+    # "allowed Ukraine to export grain until Russia withdrew": an infinitive told in the tense of the verb it completes
+    chain = [clause.head]
+    while _tense_of(chain[-1]) is None and chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.pos_ == "VERB":
+        chain.append(chain[-1].head)
     # "ordered the mines shut until the owners were paid": what an order or a plan waits for is still to come
-    return _tense_of(clause) == _tense_of(main) == "past" and _modal_of(main, cues) is None \
-        and main.lemma_.lower() not in cues.future_verbs
+    return _tense_of(clause) == _tense_of(chain[-1]) == "past" \
+        and all(_modal_of(v, cues) is None and v.lemma_.lower() not in cues.future_verbs | cues.undertaking_verbs
+                for v in chain)
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
