@@ -1025,3 +1025,13 @@ def test_agreements_what_became_of_a_proposed_accord_in_its_relative_clause_is_i
     assert {r.object for r in facts.relations if r.predicate == "signatory"} == {"state/chile"}
     assert [a.status for a in facts_for("In 1929 Peru proposed a border treaty, which Chile rejected.").agreements] \
         == ["Proposed"]
+
+
+def test_agreements_a_name_beside_a_made_deal_names_it(facts_for):
+    facts = facts_for("In 2022 Turkey praised the Black Sea Grain Initiative, the UN-brokered deal that allowed "
+                      "Ukraine to export grain.")
+    assert [(a.label, a.status) for a in facts.agreements] == [("Black Sea Grain Initiative", "Signed")]
+
+
+def test_agreements_a_participle_before_a_head_that_needs_a_word_makes_no_accord(facts_for):
+    assert not facts_for("In 1962 Khrushchev presented a proposed resolution of the crisis.").agreements

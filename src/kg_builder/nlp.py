@@ -515,8 +515,9 @@ def _variants(name: str) -> list[str]:
 
 class _Infixes:
     """Where the tokenizer splits a word inside: spaCy's English infixes, plus a hyphen after an abbreviation's
-    period ("U.S.-Chile" is two names, "U.S.-backed" a name and a participle, as "Soviet-backed" is), less a hyphen after a bound prefix ("non-aggression", "re-establish"
-    are one word, which the parser reads as one; split, it hangs "non" and "-" on the verb as objects)."""
+    period ("U.S.-Chile" is two names, "U.S.-backed" a name and a participle, as "Soviet-backed" is), less a hyphen
+    after a bound prefix ("non-aggression", "re-establish" are one word, which the parser reads as one; split, it
+    hangs "non" and "-" on the verb as objects)."""
 
     def __init__(self, nlp: Language, bound_prefixes: frozenset[str]) -> None:
         self.regex = compile_infix_regex(list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"])
@@ -526,7 +527,9 @@ class _Infixes:
     def finditer(self, text: str) -> Iterator[re.Match]:
         start = 0
         for match in self.regex.finditer(text):
-            if match.group() == "-" and text[start: match.start()].lower() in self.bound_prefixes:
+            before = text[start: match.start()]
+            # "UN-brokered": a word in capitals is an abbreviation, not the prefix of "un-American"
+            if match.group() == "-" and before.lower() in self.bound_prefixes and not before.isupper():
                 continue
             start = match.end()
             yield match

@@ -50,8 +50,12 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
         return False
     needed = section["head_requires"].get(lemma)
-    # "the members approved the resolution": a status verb makes any head an agreement
-    return not needed or bool({t.lower_ for t in token.lefts} & set(needed)) or _governor(ctx, token)[0] is not None
+    if not needed or {t.lower_ for t in token.lefts} & set(needed):
+        return True
+    # "the members approved the resolution", "the UN-brokered deal": a status verb makes any head an agreement, but
+    # one that only proposes does not before it ("a proposed resolution" of a crisis, "any proposed deal")
+    verb, status = _governor(ctx, token)
+    return verb is not None and not (verb.dep_ == "amod" and status == "Proposed")
 
 
 def _named_plan(ctx: Context, token: Token, lemma: str) -> bool:
@@ -277,6 +281,8 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     for child in token.children:  # "an agreement signed in 1968 by ...", "a treaty concluded between X and Y"
         if child.dep_ == "acl" and child.tag_ in ("VBN", "VBD") and child.lemma_.lower() in verbs:
             return child, verbs[child.lemma_.lower()]
+        if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in verbs:
+            return child, verbs[child.lemma_.lower()]  # "the UN-brokered deal", "the ratified treaty"
     return _relative_clause_status(token, verbs) or (None, None)
 
 
@@ -393,11 +399,15 @@ def _made_within(ctx: Context, agreement: Agreement, when: TimeValue) -> bool:
 
 
 def _identified(token: Token) -> Token:
-    """"The Nuclear Non-Proliferation Treaty was an agreement signed ...": the predicate noun is its subject."""
+    """"The Nuclear Non-Proliferation Treaty was an agreement signed ...": the predicate noun is its subject; "the
+    Black Sea Grain Initiative, the UN-brokered deal that ...": an appositive is the name it stands beside."""
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and _proper_name(subject):
             return subject
+    if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN" \
+            and token.head.ent_type_ not in ("GPE", "PERSON", "NORP") and _proper_name(token.head):
+        return token.head
     return token
 
 
