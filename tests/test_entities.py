@@ -569,3 +569,13 @@ def test_entities_capitalised_words_before_a_known_body_s_name_name_another_body
 ])
 def test_entities_the_end_of_a_title_is_no_body(facts_for, text):
     assert not [e for e in facts_for(text).entities if e.label in ("State", "Defense")]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The plant is built by Russia's state company Rosatom in southern Turkey.", "Rosatom", "Organization"),
+    # a capital ends a title, not a body's kind
+    ("In 1791 the leader of the rival Federalist Party Alexander Hamilton agreed with Jefferson.", "Alexander Hamilton",
+     "Person"),
+])
+def test_entities_a_name_beside_a_word_for_a_body_is_a_body(facts_for, text, name, kind):
+    assert [e.kind for e in facts_for(text).entities if e.label == name] == [kind]

@@ -333,17 +333,28 @@ class Registry:
         # unless it is a title of several words ("Lieutenant General Raoul Cedras")
         long_title = not ent.ent_id_ and self._named_after_long_title(ent)
         name = clean_name(ent.text, self.title_names if ent.label_ == "PERSON" or long_title else set())
-        full = self._same_title(ent, name) or (name if name in self._person_names else next(
+        body = ent.label_ in ("PERSON", "ORG") and self._beside_a_body_word(ent)
+        full = None if body else self._same_title(ent, name) or (name if name in self._person_names else next(
             (f for f in self._person_names if _part_of(name, f)), None))
         if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
-        kind = "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
+        kind = "Organization" if body else "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
         if kind is None or not _plausible(name) or self._names_no_actor(ent) or name.lower() in self.title_names \
                 or re.fullmatch(r"[IVX]+", ent[-1].text):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    def _beside_a_body_word(self, ent: Span) -> bool:
+        """"Russia's state company Rosatom", "the company Rosatom": a name set beside a word for a kind of body (in
+        small letters: "leader of the Federalist Party Alexander Hamilton" ends a title)."""
+        words = self.words["body_kind_nouns"]
+        before = ent.doc[ent.start - 1] if ent.start else None
+        head = ent.root.head if ent.root.dep_ == "appos" else None
+        return head is not None and head.is_lower and head.lemma_ in words \
+            or before is not None and before.is_lower and before.lemma_ in words and before.dep_ == "compound" \
+            and before.head == ent.root
 
     def _same_title(self, ent: Span, name: str) -> str | None:
         """"Attorney General Kennedy" in a text that names President John F. Kennedy and Attorney General Robert
