@@ -579,3 +579,8 @@ def test_entities_the_end_of_a_title_is_no_body(facts_for, text):
 ])
 def test_entities_a_name_beside_a_word_for_a_body_is_a_body(facts_for, text, name, kind):
     assert [e.kind for e in facts_for(text).entities if e.label == name] == [kind]
+
+
+def test_entities_a_noun_that_qualifies_the_next_is_no_group(facts_for):
+    facts = facts_for("In 2023 neither leader mentioned the Akkuyu nuclear power plant.")
+    assert not [e for e in facts.entities if e.kind == "Organization"]

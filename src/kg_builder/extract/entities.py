@@ -791,8 +791,10 @@ class Registry:
                 return [body]
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
         one_person = token.tag_ == "NN" and lemma not in self.collective_nouns  # "Immigration expert X", "an ally"
-        if token.pos_ == "NOUN" and (lemma in self.group_nouns and not one_person or lemma in self.qualified_groups and token.tag_ == "NNS"
-                                     and qualified or self._named_by_ending(token) or self._opinion_of(token)):
+        # a noun that qualifies the noun after it is no group ("the nuclear power plant")
+        if token.pos_ == "NOUN" and token.dep_ != "compound" and (
+                lemma in self.group_nouns and not one_person or lemma in self.qualified_groups and token.tag_ == "NNS"
+                and qualified or self._named_by_ending(token) or self._opinion_of(token)):
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
             return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
