@@ -1181,6 +1181,13 @@ def test_events_a_news_dateline_dates_the_report_and_its_weekdays(facts_for):
     assert not [label for label in dates if "GENEVA" in label or "March 14" in label]
 
 
+def test_events_a_byline_dates_the_report(facts_for):
+    facts = facts_for("Talks in Geneva\n\nBy Ana Ruiz | March 14, 2025\n\nDiplomats from Chile and Peru met on Tuesday "
+                      "in Geneva.", published=None)
+    [meeting] = [e for e in facts.events if e.label.startswith("Diplomats")]
+    assert meeting.start == TimeValue("2025-03-11", "day")
+
+
 def test_events_a_document_date_comes_before_the_dateline(facts_for):
     facts = facts_for("GENEVA, March 14, 2025 — Diplomats from Chile and Peru met on Tuesday in Geneva.",
                       published="2025-03-21")

@@ -373,3 +373,21 @@ def test_nlp_a_news_dateline_is_a_sentence_of_its_own(text: str, first_words: li
 
     doc = sentence_bounds(NLP(text))
     assert [t.text for t in doc if t.is_sent_start] == first_words
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Talks\nBy Ana Ruiz | March 14, 2025\nPeru met Chile.", slice(3, 10)),
+    ("By Ana Ruiz. March 14, 2025.\nPeru met Chile.", slice(1, 9)),
+])
+def test_nlp_a_byline_is_one_sentence_however_the_parser_would_cut_it(text: str, line: slice) -> None:
+    from kg_builder.nlp import sentence_bounds
+
+    doc = sentence_bounds(NLP(text))
+    assert [t.is_sent_start for t in doc[line]] == [False] * (line.stop - line.start)
+
+
+def test_nlp_a_sentence_that_opens_with_by_is_no_byline() -> None:
+    from kg_builder.nlp import sentence_bounds
+
+    doc = sentence_bounds(NLP("By March the talks had failed. Then Peru left."))
+    assert doc[7].text == "Then" and doc[7].is_sent_start is not False

@@ -48,12 +48,36 @@ def sentence_bounds(doc):
             starts[token.i] = -1
     for dash in _dateline_ends(doc):
         starts[dash + 1] = 1
+    for token in _byline_words(doc):
+        starts[token] = -1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy keeps -1 as its unsigned twin
     return doc
 
 
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_MAX_TOKENS = 16
+
+
+BYLINE_MAX_TOKENS = 20
+
+
+def _byline_words(doc: Doc) -> Iterator[int]:
+    """The words after the first of a short line that names a writer ("By Ana Ruiz | March 14, 2025"): one sentence,
+    which the parser may cut at the bar or the date."""
+    for token in doc:
+        opens = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text
+        if not (opens and token.text == "By" and token.i + 1 < len(doc) and doc[token.i + 1].is_title):
+            continue
+        line = []
+        for later in doc[token.i + 1: token.i + BYLINE_MAX_TOKENS + 1]:
+            if "\n" in later.text:
+                break
+            line.append(later.i)
+            if "\n" in later.whitespace_:
+                break
+        else:
+            continue  # no line break within reach: a sentence that opens with "By", no byline
+        yield from line
 
 
 def _dateline_ends(doc: Doc) -> Iterator[int]:

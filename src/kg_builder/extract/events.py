@@ -202,15 +202,26 @@ def _document_date(ctx: Context) -> TimeValue | None:
 
 
 def read_dateline(ctx: Context, sent: SentSpan) -> None:
-    """"GENEVA, March 14, 2025 —": the day a report is written, which its "on Friday" counts from, unless the
-    document gives its own."""
-    opening, last = sent[0], sent[-1]
-    if ctx.written is not None or not (opening.is_upper and opening.is_alpha and last.text in DATELINE_DASHES) \
-            or sent.start_char != paragraph_start(ctx.doc, sent.start_char):
+    """"GENEVA, March 14, 2025 —", "By Ana Ruiz | March 14, 2025": the day a report is written, which its "on
+    Friday" counts from, unless the document gives its own."""
+    if ctx.written is not None or sent.start_char != paragraph_start(ctx.doc, sent.start_char) \
+            or not (_dateline(sent) or _byline(sent)):
         return
     days = [d.start for d in ctx.dates.values() if d.end is None and d.start.precision == "day"]
     if days:
         ctx.written = days[0]
+
+
+BYLINE_REACH = 600  # characters from the top of the document within which a byline stands
+
+
+def _dateline(sent: SentSpan) -> bool:
+    return sent[0].is_upper and sent[0].is_alpha and sent[-1].text in DATELINE_DASHES
+
+
+def _byline(sent: SentSpan) -> bool:
+    """A line near the top that names the writer ("By Ana Ruiz, March 14, 2025") and tells nothing."""
+    return sent[0].text == "By" and sent.start_char < BYLINE_REACH and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def _trigger_kind(ctx: Context, token: Token) -> str | None:
