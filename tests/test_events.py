@@ -1209,3 +1209,10 @@ def test_events_what_was_agreed_that_is_held_not_supposed(facts_for):
     facts = facts_for("In May 1931 Chile and Peru agreed that Bolivia had invaded the Chaco in 1928.")
     [invasion] = [e for e in facts.events if "invaded" in e.label and "agreed" not in e.label]
     assert invasion.factuality.modality == "Asserted"
+
+
+@pytest.mark.parametrize("title", ["What the Lima Summit Did and Did Not Achieve", "Failure to Form a Treaty"])
+def test_events_a_heading_says_nothing_of_what_did_not_happen(facts_for, title):
+    facts = facts_for(f"{title}\n\nIn 1931 Chile and Peru met in Lima and signed the Lima Treaty.")
+    assert not [e for e in facts.events if e.factuality.polarity == "Negative"]
+    assert [e.label for e in facts.events if e.kind == "Meeting"]  # the text under it is read as before

@@ -20,6 +20,7 @@ from .context import Context
 from .entities import Registry
 from .factuality import Cues
 from .parse import ParsedDoc
+from .tokens import heading
 
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z.\-]+")
 STOP = {"the", "of", "and", "for", "with", "from", "a", "an", "to", "in", "on", "its", "their", "sets", "set"}
@@ -66,6 +67,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+HEADING_RULES = tuple(rule for rule in RULES if rule.name != "unrealized-clauses")
+
 # Steps over the whole document, once every sentence is read (the span they get is the whole text).
 DOCUMENT_RULES: tuple[Rule, ...] = (
     Rule("home-titles", lambda ctx, _: relations.home_titles(ctx), "titles given with no state, the publisher's name",
@@ -90,7 +93,9 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon, written: dict[str, i
         events.open_paragraph(ctx, sent)
         ctx.dates = events.dates_in(ctx, sent)
         events.read_dateline(ctx, sent)
-        for rule in RULES:
+        # a heading names its topic, but its grammar says nothing of what did not happen ("What the Summit Did Not
+        # Achieve", "Failure to Form a Treaty")
+        for rule in HEADING_RULES if heading(sent) else RULES:
             _run(rule, ctx, sent, written)
         events.advance_anchor(ctx, ctx.dates)
     for rule in DOCUMENT_RULES:

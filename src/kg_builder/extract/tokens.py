@@ -6,6 +6,8 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import SENTENCE_ENDS
+
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "any", "some", "such", "its", "their", "his", "her", "our", "other"}
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})  # spaCy's entity types of places and of their peoples
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"}
@@ -221,6 +223,20 @@ def conj_heads(token: Token) -> Iterator[Token]:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
         yield token
+
+
+HEADING_MAX_TOKENS = 16
+
+
+def heading(sent: Span) -> bool:
+    """A title or heading: a short paragraph of its own with no end of sentence ("Talks in Geneva", "What the Summit
+    Did and Did Not Achieve"), which tells no fact in a sentence the evidence could quote."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > HEADING_MAX_TOKENS or words[-1].text in SENTENCE_ENDS:
+        return False
+    last = words[-1]
+    ends_paragraph = last.i + 1 >= len(sent.doc) or "\n" in last.whitespace_ or "\n" in sent.doc[last.i + 1].text
+    return ends_paragraph and sent.start_char == paragraph_start(sent.doc, sent.start_char)
 
 
 def paragraph_start(doc: Doc, char: int, back: int = 0) -> int:
