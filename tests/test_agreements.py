@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from kg_builder.extract import extract
-from kg_builder.model import Document
+from kg_builder.model import Document, TimeValue
 
 pytestmark = pytest.mark.slow
 
@@ -1035,3 +1035,17 @@ def test_agreements_a_name_beside_a_made_deal_names_it(facts_for):
 
 def test_agreements_a_participle_before_a_head_that_needs_a_word_makes_no_accord(facts_for):
     assert not facts_for("In 1962 Khrushchev presented a proposed resolution of the crisis.").agreements
+
+
+def test_agreements_it_signed_after_an_accord_is_that_accord(facts_for):
+    facts = facts_for("In 1931 Chile and Peru drafted the Lima Treaty. Chile ratified it in 1932.")
+    [treaty] = facts.agreements
+    assert treaty.status == "Signed"
+    assert {r.object for r in facts.relations if r.predicate == "signatory"} == {"state/chile"}
+    assert [e.start for e in facts.events] == [TimeValue("1932", "year")]  # one event, the ratification
+
+
+def test_agreements_a_withdrawal_from_an_accord_is_an_event_of_its_own(facts_for):
+    facts = facts_for("In 1931 Chile and Peru signed the Lima Treaty. Peru withdrew from the treaty in 1938.")
+    assert [a.status for a in facts.agreements] == ["Withdrawn"]
+    assert TimeValue("1938", "year") in [e.start for e in facts.events]

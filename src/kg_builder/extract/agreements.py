@@ -40,6 +40,8 @@ def _head_lemma(token: Token) -> str:
 def is_agreement_head(ctx: Context, token: Token) -> bool:
     """The token heads a mention of an agreement: a head word (with the modifier some need), a plan named as one,
     or whatever a signing verb takes."""
+    if token.lower_ == "it":
+        return _pronoun_referent(ctx, token) is not None
     if token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "dobj" and not token.is_upper:
         return False  # no way below takes such a word: asked of every word, most of which are none
     section = ctx.triggers["agreements"]
@@ -56,6 +58,30 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
     # one that only proposes does not before it ("a proposed resolution" of a crisis, "any proposed deal")
     verb, status = _governor(ctx, token)
     return verb is not None and not (verb.dep_ == "amod" and status == "Proposed")
+
+
+# what "it" may also stand for, named between the agreement and the pronoun ("... through the Black Sea until Russia
+# withdrew from it")
+_OTHER_REFERENTS = frozenset({"LOC", "FAC", "ORG", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+
+
+def _pronoun_referent(ctx: Context, it: Token) -> Agreement | None:
+    """"Chile and Peru drafted the Lima Treaty. Chile ratified it in 1932": "it", the object of a verb of signing,
+    is the agreement named last, in its sentence or the one before, when nothing else "it" could be was named since
+    (who ratifies does not count)."""
+    # (only a signing: "those who broke it", "withdrew from it" may be of anything)
+    if it.dep_ not in ("dobj", "pobj") or not ctx.agreement_at or _governor(ctx, it)[1] != "Signed":
+        return None
+    mention = max((i for i in ctx.agreement_at if i < it.i), default=None)
+    sent = sentence_of(it)
+    if mention is None or mention < (ctx.doc[sent.start - 1].sent.start if sent.start else 0):
+        return None
+    verb = _governor(ctx, it)[0]
+    doers = {t.i for s in subjects(verb) for t in s.subtree} if verb is not None else set()
+    if any(t.ent_type_ in _OTHER_REFERENTS and t.i not in doers for t in ctx.doc[mention + 1: it.i]):
+        return None
+    key = ctx.agreement_at[mention]
+    return next((a for a in ctx.agreements if a.key == key), None)
 
 
 def _named_plan(ctx: Context, token: Token, lemma: str) -> bool:
@@ -419,9 +445,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         return  # "the Warsaw Pact disbanded": the name of an alliance the lexicon knows, "the Bank for International
         # Settlements" a body's; "the Lima Accords, signed by ...", "the Convention of 1818", "the Andean Security
         # Agreement", a name the tagger took for a body's: a treaty
+    referent = _pronoun_referent(ctx, token) if token.lower_ == "it" else None
     proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
-    name = proper or _generic_name(ctx, token)
+    name = referent.label if referent else proper or _generic_name(ctx, token)
     stated = status  # what the verb says became of it, before its factuality is weighed
     # a treaty the text names and no verb governs is presupposed: "Under the Lima Accord, Chile would withdraw"
     # says what the accord provides, not that it might exist
@@ -430,7 +457,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         status = "NotSigned"
     elif status == "Signed" and fact.modality != "Asserted":
         status = None
-    found = _existing(ctx, token, name, bool(proper))
+    found = referent or _existing(ctx, token, name, bool(proper))
     # "the Chile-Peru fisheries treaty", "their pact with Japan": a treaty the text names by its parties is one they
     # concluded
     by_parties = not proper and any(c.lower_ == "the" or c.dep_ == "poss" for c in token.children) \

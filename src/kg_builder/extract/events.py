@@ -928,6 +928,14 @@ def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
         and first.dep_ not in ("acl", "relcl") and not earlier_past
 
 
+def _takes_agreement_pronoun(ctx: Context, verb: Token) -> bool:
+    """"Chile ratified it", "Peru withdrew from it": "it" stands for the agreement just named."""
+    from .agreements import is_agreement_head  # agreements reads this module's dates: imported when first needed
+
+    words = objects(verb) + prep_objects(verb, "from", "to", "into", "out of", "of")
+    return any(w.lower_ == "it" and is_agreement_head(ctx, w) for w in words)
+
+
 def _dated_measure(ctx: Context, name: Token, when: Interval) -> None:
     """"The Fisheries Act of 1951 barred trawlers": a measure named with its year was made that year (a treaty's
     date is the agreement stage's)."""
@@ -970,11 +978,12 @@ def _dated_clause(ctx: Context, verb: Token | None, dates: dict[int, Interval], 
         return  # "began to shell the port in May", "held a summit in May": the date is that event's
     if not (subjects(verb) or objects(verb) or agents(verb)):
         return  # "before being replaced in 1979 by X": the doer is enough to say what happened
-    heads = ctx.triggers["agreements"]["heads"]
-    if verb.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"] and (_object_has(verb, heads) or any(
-            s.dep_ == "nsubj" and s.lemma_.lower() in heads for s in verb.children)):
+    heads, status_verbs = ctx.triggers["agreements"]["heads"], ctx.triggers["agreements"]["status_verbs"]
+    if status_verbs.get(verb.lemma_.lower()) not in (None, "Withdrawn") and (
+            _object_has(verb, heads) or any(s.dep_ == "nsubj" and s.lemma_.lower() in heads for s in verb.children)
+            or _takes_agreement_pronoun(ctx, verb)):
         # a dated signing is the agreement stage's event ("The Lima Treaty, signed May 3, ...": the parser may take
-        # the treaty for the subject); "agreed in May to hold talks" is not one
+        # the treaty for the subject); "agreed in May to hold talks" is not one; a withdrawal the stage makes none of
         return
     if verb.lemma_.lower() in ctx.triggers["events"]["causal_verbs"] and any(
             t.i in ctx.event_at for t in prep_objects(verb, "to", "in") + objects(verb)):
