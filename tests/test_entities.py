@@ -584,3 +584,12 @@ def test_entities_a_name_beside_a_word_for_a_body_is_a_body(facts_for, text, nam
 def test_entities_a_noun_that_qualifies_the_next_is_no_group(facts_for):
     facts = facts_for("In 2023 neither leader mentioned the Akkuyu nuclear power plant.")
     assert not [e for e in facts.entities if e.kind == "Organization"]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("In May 2021 Minsk expelled the Lithuanian envoy.", "state/belarus"),
+    ("In 1975 Lisbon decided to withdraw its troops from Angola.", "state/portugal"),
+    ("In 2023 Baku closed the Lachin corridor.", "state/azerbaijan"),
+])
+def test_entities_a_capital_that_acts_is_its_state(facts_for, text, state):
+    assert [e.participants for e in facts_for(text).events][:1] == [(state,)]
