@@ -196,9 +196,23 @@ def test_nlp_a_lexicon_place_after_a_capitalised_place_prefix_is_left_to_the_mod
     doc = NLP("Ranchers of New Mexico, Mexico and Upper Volta met a new Peru envoy.")
     doc.ents = [Span(doc, 3, 4, label="GPE", span_id="state/mexico"), Span(doc, 5, 6, label="GPE", span_id="state/mexico"),
                 Span(doc, 8, 9, label="GPE", span_id="state/volta"), Span(doc, 12, 13, label="GPE", span_id="state/peru")]
-    doc = place_prefixes(NLP, "kg_place_prefixes", ["new", "upper"])(doc)
+    doc = place_prefixes(NLP, "kg_place_prefixes", ["new", "upper"], [])(doc)
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("Mexico", "state/mexico"), ("Peru", "state/peru")]
     assert [(t.text, t.ent_iob_, t.ent_id_) for t in (doc[3], doc[8])] == [("Mexico", "", ""), ("Volta", "", "")]
+
+
+def test_nlp_a_lexicon_place_at_the_head_of_a_body_s_name_is_left_to_the_model() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import place_prefixes
+
+    doc = NLP("Envoys of the Lima Committee and the Minsk Peace Group met in Lima Friday.")
+    doc.ents = [Span(doc, 3, 4, label="GPE", span_id="location/lima"),
+                Span(doc, 7, 8, label="GPE", span_id="location/minsk"),
+                Span(doc, 12, 13, label="GPE", span_id="location/lima")]
+    doc = place_prefixes(NLP, "kg_place_prefixes", [], ["committee", "group"])(doc)
+    # "Lima Friday": a capital after the place that names no body keeps it
+    assert [(e.start, e.ent_id_) for e in doc.ents] == [(12, "location/lima")]
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]):

@@ -484,16 +484,17 @@ def _join_names(doc: Doc, joins: Callable[[Span, Span], bool], joined: Callable[
     return doc
 
 
-@Language.factory("kg_place_prefixes", default_config={"prefixes": []})
-def place_prefixes(nlp: Language, name: str, prefixes: list[str]) -> Callable[[Doc], Doc]:
+@Language.factory("kg_place_prefixes", default_config={"prefixes": [], "body_heads": []})
+def place_prefixes(nlp: Language, name: str, prefixes: list[str], body_heads: list[str]) -> Callable[[Doc], Doc]:
     """A lexicon's place is no match right after a capitalised word that names another place with it ("New Mexico",
-    "Northern Ireland", "Lower Canada" are not Mexico, Ireland, Canada): the model's entity recogniser, after
-    this, reads the whole name."""
+    "Northern Ireland", "Lower Canada" are not Mexico, Ireland, Canada), nor at the head of a body's name ("the Lima
+    Committee", "the Minsk Group"): the model's entity recogniser, after this, reads the whole name."""
     words = frozenset(p.lower() for p in prefixes)
+    heads = frozenset(h.lower() for h in body_heads)
 
     def drop_prefixed_places(doc: Doc) -> Doc:
-        prefixed = [ent for ent in doc.ents if ent.label_ in _PLACE_LABELS and ent.start > 0
-                    and _is_place_prefix(doc[ent.start - 1], words)]
+        prefixed = [ent for ent in doc.ents if ent.label_ in _PLACE_LABELS and (
+            ent.start > 0 and _is_place_prefix(doc[ent.start - 1], words) or _opens_body_name(ent, heads))]
         _forget_ids(token for ent in prefixed for token in ent)  # the model's longer name is none of the lexicon's
         if prefixed:
             doc.set_ents([], missing=prefixed, default="unmodified")
@@ -507,6 +508,17 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 def _is_place_prefix(token: Token, words: frozenset[str]) -> bool:
     return token.text[:1].isupper() and token.lower_ in words and token.whitespace_ == " "
+
+
+def _opens_body_name(ent: Span, heads: frozenset[str]) -> bool:
+    """A place followed by up to three capitalised words, the last a word for a body: "Lima Committee", "Minsk
+    Group", "Paris Peace Club"."""
+    for word in ent.doc[ent.end: ent.end + 3]:
+        if not word.is_title or word.ent_type_:
+            return False
+        if word.lower_ in heads:
+            return True
+    return False
 
 
 def _name_goes_on(ent: Span) -> bool:
@@ -602,7 +614,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(lexicon))
     nlp.add_pipe("kg_place_prefixes", after="kg_lexicon",
-                 config={"prefixes": list(lexicon.triggers["tokens"]["place_prefixes"])})
+                 config={"prefixes": list(lexicon.triggers["tokens"]["place_prefixes"]),
+                         "body_heads": list(lexicon.triggers["tokens"]["body_heads"])})
     nlp.add_pipe("kg_sentence_bounds", before="parser")
     nlp.add_pipe("kg_compound_marks", after="parser")
     nlp.add_pipe("kg_main_verbs", after="kg_compound_marks")
