@@ -1216,3 +1216,13 @@ def test_events_a_heading_says_nothing_of_what_did_not_happen(facts_for, title):
     facts = facts_for(f"{title}\n\nIn 1931 Chile and Peru met in Lima and signed the Lima Treaty.")
     assert not [e for e in facts.events if e.factuality.polarity == "Negative"]
     assert [e.label for e in facts.events if e.kind == "Meeting"]  # the text under it is read as before
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Without pressure from Lima, neither government has a reason to compromise.", False),  # a condition
+    ("Without a deal, Chile would lose its port.", False),
+    ("Without U.S. support, the revolt collapsed in 1962.", True),  # told as missing
+])
+def test_events_a_fronted_without_supposes_the_thing_away_unless_told_in_the_past(facts_for, text, negated):
+    things = [e for e in facts_for(text).events if e.evidence.extractor == "rule:unrealized-thing"]
+    assert bool(things) == negated

@@ -1178,7 +1178,7 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
             continue
-        without = noun.dep_ == "pobj" and noun.head.lower_ == "without"
+        without = noun.dep_ == "pobj" and noun.head.lower_ == "without" and not _fronted_condition(noun.head)
         negated = without and not not_without(noun.head) \
             or noun.dep_ != "pobj" and noun.head.lemma_.lower() in ctx.cues.negating_verbs
         litotes = without and not_without(noun.head) and bool(subjects(noun.head.head))
@@ -1194,6 +1194,15 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
                                 evidence=ctx.evidence(sent, "rule:unrealized-thing", 0.5))
         ctx.event_at[noun.i] = key
+
+
+def _fronted_condition(preposition: Token) -> bool:
+    """"Without pressure from Moscow, neither government has a reason to compromise": a "without" phrase before
+    the subject of a clause in the present, or with a modal, supposes the thing away ("if there is none"); in a past
+    narrative it tells it was missing ("Without U.S. support, the revolt collapsed")."""
+    verb = preposition.head
+    before_subject = any(s.i > preposition.i for s in subjects(verb)) if verb.pos_ in ("VERB", "AUX") else False
+    return before_subject and (verb.tag_ in ("VBZ", "VBP") or any(c.tag_ == "MD" for c in verb.children))
 
 
 def _whole_phrase(noun: Token, limit: int = 12) -> str:
