@@ -187,6 +187,10 @@ def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
     ("Green Party candidate Pedro Vega lost the election.", "Pedro Vega", ("affiliatedWith", "Green Party")),
     ("Liberal Party leader Pedro Vega spoke first.", "Pedro Vega", ("leaderOf", "Liberal Party")),
     ("Peruvian President Dina Boluarte spoke first.", "Dina Boluarte", ("leaderOf", "Peru")),
+    # the head of a secretariat or an agency leads it
+    ("UN Secretary-General Ana Ruiz visited Lima in 2022.", "Ana Ruiz", ("leaderOf", "United Nations")),
+    ("IAEA Director General Pedro Vega visited Lima in 2022.", "Pedro Vega",
+     ("leaderOf", "International Atomic Energy Agency")),
 ])
 def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, text, person, expected):
     facts = facts_for(text)
