@@ -69,15 +69,16 @@ def _pronoun_referent(ctx: Context, it: Token) -> Agreement | None:
     """"Chile and Peru drafted the Lima Treaty. Chile ratified it in 1932": "it", the object of a verb of signing,
     is the agreement named last, in its sentence or the one before, when nothing else "it" could be was named since
     (who ratifies does not count)."""
-    # (only a signing: "those who broke it", "withdrew from it" may be of anything)
-    if it.dep_ not in ("dobj", "pobj") or not ctx.agreement_at or _governor(ctx, it)[1] != "Signed":
+    if it.dep_ not in ("dobj", "pobj") or not ctx.agreement_at:
         return None
+    verb, status = _governor(ctx, it)
+    if verb is None or status != "Signed":
+        return None  # only a signing: "those who broke it", "withdrew from it" may be of anything
     mention = max((i for i in ctx.agreement_at if i < it.i), default=None)
     sent = sentence_of(it)
     if mention is None or mention < (ctx.doc[sent.start - 1].sent.start if sent.start else 0):
         return None
-    verb = _governor(ctx, it)[0]
-    doers = {t.i for s in subjects(verb) for t in s.subtree} if verb is not None else set()
+    doers = {t.i for s in subjects(verb) for t in s.subtree}
     if any(t.ent_type_ in _OTHER_REFERENTS and t.i not in doers for t in ctx.doc[mention + 1: it.i]):
         return None
     key = ctx.agreement_at[mention]

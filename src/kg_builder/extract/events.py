@@ -929,10 +929,10 @@ def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
 
 
 def _takes_agreement_pronoun(ctx: Context, verb: Token) -> bool:
-    """"Chile ratified it", "Peru withdrew from it": "it" stands for the agreement just named."""
+    """"Chile ratified it", "Peru acceded to it": "it" stands for the agreement just named."""
     from .agreements import is_agreement_head  # agreements reads this module's dates: imported when first needed
 
-    words = objects(verb) + prep_objects(verb, "from", "to", "into", "out of", "of")
+    words = objects(verb) + prep_objects(verb, "to", "into")
     return any(w.lower_ == "it" and is_agreement_head(ctx, w) for w in words)
 
 
