@@ -93,6 +93,10 @@ def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
     ("In 1830 Ruiz encouraged Congress to adopt the tariff.", "adopt"),
     ("In 1863 Peru invited Ruiz to become Emperor of Chile.", "become"),
     ("Peru wished to reach an agreement with Chile.", "reach"),
+    # the verb of wanting, asking or allowing joined to another verb still governs its complement
+    ("The envoys were angry and pledged to support his return.", "support"),
+    ("In 1931 Lima banned trade with Chile and authorized the seizure of its ships.", "seizure"),
+    ("Xi warned that Taiwan was the gravest issue and urged Washington to stop arming the island.", "arming"),
 ])
 def test_factuality_what_one_is_encouraged_invited_or_wishes_to_do_is_not_done_yet(reading, text, word):
     assert reading(text, word).modality == "Hypothetical"

@@ -405,3 +405,26 @@ def test_nlp_a_sentence_that_opens_with_by_is_no_byline() -> None:
 
     doc = sentence_bounds(NLP("By March the talks had failed. Then Peru left."))
     assert doc[7].text == "Then" and doc[7].is_sent_start is not False
+
+
+def _warned_and_urged():
+    from spacy.tokens import Doc
+
+    words = ["Xi", "warned", "that", "Peru", "was", "a", "threat", "and", "urged", "Chile", "to", "leave", "."]
+    # as the parser reads it: "urged" joined to "was", inside the "that" clause, whose subject it takes
+    return Doc(NLP.vocab, words=words, heads=[1, 1, 4, 4, 1, 6, 4, 4, 4, 8, 11, 8, 1],
+               deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "det", "attr", "cc", "conj", "dobj", "aux", "xcomp",
+                     "punct"],
+               tags=["NNP", "VBD", "IN", "NNP", "VBD", "DT", "NN", "CC", "VBD", "NNP", "TO", "VB", "."],
+               lemmas=["Xi", "warn", "that", "Peru", "be", "a", "threat", "and", "urge", "Chile", "to", "leave", "."])
+
+
+@pytest.mark.parametrize(("verbs", "head"), [
+    (["warn", "urge"], "warned"),
+    (["urge"], "was"),  # no verb of saying above it: it stays where the parser put it
+])
+def test_nlp_a_second_verb_of_asking_after_a_that_clause_is_the_speaker_s(verbs: list[str], head: str) -> None:
+    from kg_builder.nlp import reported_conjuncts
+
+    doc = reported_conjuncts(NLP, "kg_reported_conjuncts", verbs)(_warned_and_urged())
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[7], doc[8])] == [("and", "cc", head), ("urged", "conj", head)]

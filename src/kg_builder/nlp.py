@@ -249,6 +249,30 @@ def _subject_start(members: list[Token]) -> int:
     return start if start is not None else len(members) - 1
 
 
+@Language.factory("kg_reported_conjuncts", default_config={"verbs": []})
+def reported_conjuncts(nlp: Language, name: str, verbs: list[str]) -> Callable[[Doc], Doc]:
+    """"Xi warned that Taiwan was the gravest issue and urged Washington to stop arming the island": the parser may
+    join a second verb of saying or asking, with no subject of its own, to the verb of the "that" clause before it,
+    which makes the clause's subject its own; told in the tense of the verb of saying, it is the speaker's next act."""
+    words = frozenset(verbs)
+
+    def reattach(doc: Doc) -> Doc:
+        for verb in doc:
+            inner = verb.head
+            if verb.dep_ != "conj" or verb.lemma_.lower() not in words or inner.dep_ != "ccomp" \
+                    or any(c.dep_ in _SUBJECTS for c in verb.children):
+                continue
+            speaker = inner.head
+            if speaker.lemma_.lower() in words and speaker.tag_ == verb.tag_ and speaker.i < inner.i \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in inner.children):
+                for joining in (c for c in inner.children if c.dep_ == "cc" and inner.i < c.i < verb.i):
+                    joining.head = speaker
+                verb.head = speaker
+        return doc
+
+    return reattach
+
+
 @Language.factory("kg_infinitive_complements", default_config={"verbs": []})
 def infinitive_complements(nlp: Language, name: str, verbs: list[str]) -> Callable[[Doc], Doc]:
     """"one side or both needed to make compromises": the parser may take the infinitive right after a verb that
@@ -635,5 +659,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     # after the lemmatizer, whose lemmas it reads
     nlp.add_pipe("kg_infinitive_complements", last=True,
                  config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})
+    nlp.add_pipe("kg_reported_conjuncts", last=True,
+                 config={"verbs": [*lexicon.triggers["factuality"]["reporting_verbs"],
+                                   *(v for v in lexicon.triggers["positions"]["asking_verbs"] if " " not in v)]})
     memoise_rules(nlp)
     return nlp

@@ -515,7 +515,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         wanted_thing = is_trigger and node is not trigger and trigger.pos_ == "NOUN" and below is trigger \
             and trigger.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() not in cues.ordering_verbs \
             and not any(c.dep_ == "prt" for c in node.children)  # "called off the summit": no call for it
-        if (not is_trigger or wanted_thing) and node.dep_ != "conj":
+        if not is_trigger or wanted_thing:  # a verb that is itself joined to another still governs its complement
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
