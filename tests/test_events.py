@@ -1226,3 +1226,8 @@ def test_events_a_heading_says_nothing_of_what_did_not_happen(facts_for, title):
 def test_events_a_fronted_without_supposes_the_thing_away_unless_told_in_the_past(facts_for, text, negated):
     things = [e for e in facts_for(text).events if e.evidence.extractor == "rule:unrealized-thing"]
     assert bool(things) == negated
+
+
+def test_events_a_relative_clause_s_object_pronoun_is_its_noun_in_the_label(facts_for):
+    facts = facts_for("In 2031 Chile and Peru restored the fisheries pact, which Peru had suspended in 2029.")
+    assert "Peru had suspended fisheries pact" in [e.label for e in facts.events]

@@ -580,7 +580,20 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     named = phrase(token.head) if relative and token.dep_ == "relcl" else ""
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
         named = " ".join(phrase(s) for s in subjects(token.head)[:1])
-    return text_of(cut_words(words, 18)) if not named else f"{named} {text_of(cut_words(words, 16))}"
+    if named:
+        return f"{named} {text_of(cut_words(words, 16))}"
+    return _object_filled(cut_words(words, 18), token)
+
+
+def _object_filled(words: list[Token], verb: Token) -> str:
+    """"the GSOMIA, which Seoul had suspended in 2029": the noun a relative clause's object pronoun stands for takes
+    its place after the verb ("Seoul had suspended the GSOMIA in 2029")."""
+    pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None)
+    if pronoun is None or verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return text_of(words)
+    rest = [t for t in words if t != pronoun]
+    before, after = [t for t in rest if t.i <= verb.i], [t for t in rest if t.i > verb.i]
+    return " ".join(part for part in (text_of(before), phrase(verb.head), text_of(after)) if part)
 
 
 def _own_words(ctx: Context, noun: Token, label: str) -> tuple[str, ...]:
