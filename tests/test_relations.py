@@ -625,3 +625,12 @@ def test_relations_a_foreign_secretary_is_so_titled_and_serves_his_state(facts_f
     [eden] = [e for e in facts.entities if e.label == "Anthony Eden"]
     assert [r.title for r in eden.role_readings] == ["foreign secretary"]
     assert ("Anthony Eden", "affiliatedWith", "United Kingdom") in _ties(facts)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("In 2024 EU High Representative Pedro Vega visited Kyiv.", "high representative"),
+    ("In 2024 IAEA Director General Pedro Vega visited Tehran.", "director general"),
+])
+def test_relations_a_title_of_two_words_is_not_its_last_word(facts_for, text, title):
+    [vega] = [e for e in facts_for(text).entities if e.label == "Pedro Vega"]
+    assert [r.title for r in vega.role_readings] == [title]
