@@ -41,14 +41,16 @@ def sentence_bounds(doc):
         return doc
     # set through an array: each `token.is_sent_start = ...` scans the whole Doc, which made this quadratic
     starts = doc.to_array(SENT_START).astype("int64")
+    openers = [doc[0]]  # the first word of each line: a heading, a paragraph, a dateline or a byline
     for before, token in zip(doc, doc[1:]):
         if "\n" in before.text or "\n" in before.whitespace_:
             starts[token.i] = 1
+            openers.append(token)
         elif token.text[:1].islower() and before.text not in SENTENCE_ENDS:
             starts[token.i] = -1
-    for dash in _dateline_ends(doc):
+    for dash in _dateline_ends(openers):
         starts[dash + 1] = 1
-    for token in _byline_words(doc):
+    for token in _byline_words(openers):
         starts[token] = -1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy keeps -1 as its unsigned twin
     return doc
@@ -61,12 +63,12 @@ DATELINE_MAX_TOKENS = 16
 BYLINE_MAX_TOKENS = 20
 
 
-def _byline_words(doc: Doc) -> Iterator[int]:
+def _byline_words(openers: list[Token]) -> Iterator[int]:
     """The words after the first of a short line that names a writer ("By Ana Ruiz | March 14, 2025"): one sentence,
     which the parser may cut at the bar or the date."""
-    for token in doc:
-        opens = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text
-        if not (opens and token.text == "By" and token.i + 1 < len(doc) and doc[token.i + 1].is_title):
+    for token in openers:
+        doc = token.doc
+        if not (token.text == "By" and token.i + 1 < len(doc) and doc[token.i + 1].is_title):
             continue
         line = []
         for later in doc[token.i + 1: token.i + BYLINE_MAX_TOKENS + 1]:
@@ -80,13 +82,13 @@ def _byline_words(doc: Doc) -> Iterator[int]:
         yield from line
 
 
-def _dateline_ends(doc: Doc) -> Iterator[int]:
+def _dateline_ends(openers: list[Token]) -> Iterator[int]:
     """The dash that closes a news report's dateline ("GENEVA, March 14 — Negotiators ...", "LIMA (Reuters) - "),
     a place in capitals opening a paragraph, then names, numbers and stops: read as one sentence with what follows,
     the place and date become its subject."""
-    for token in doc:
-        opens = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text
-        if not (opens and token.is_alpha and token.is_upper and len(token) > 1):
+    for token in openers:
+        doc = token.doc
+        if not (token.is_alpha and token.is_upper and len(token) > 1):
             continue
         for later in doc[token.i + 1: token.i + DATELINE_MAX_TOKENS]:
             if later.text in DATELINE_DASHES and later.whitespace_ and later.i + 1 < len(doc) \

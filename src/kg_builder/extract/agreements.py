@@ -54,7 +54,7 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
     needed = section["head_requires"].get(lemma)
     if not needed or {t.lower_ for t in token.lefts} & set(needed):
         return True
-    # "the members approved the resolution", "the UN-brokered deal": a status verb makes any head an agreement, but
+    # "the council adopted the resolution", "the UN-brokered deal": a status verb makes any head an agreement, but
     # one that only proposes does not before it ("a proposed resolution" of a crisis, "any proposed deal")
     verb, status = _governor(ctx, token)
     return verb is not None and not (verb.dep_ == "amod" and status == "Proposed")

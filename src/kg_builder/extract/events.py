@@ -204,8 +204,8 @@ def _document_date(ctx: Context) -> TimeValue | None:
 def read_dateline(ctx: Context, sent: SentSpan) -> None:
     """"GENEVA, March 14, 2025 —", "By Ana Ruiz | March 14, 2025": the day a report is written, which its "on
     Friday" counts from, unless the document gives its own."""
-    if ctx.written is not None or sent.start_char != paragraph_start(ctx.doc, sent.start_char) \
-            or not (_dateline(sent) or _byline(sent)):
+    if ctx.written is not None or not (_dateline(sent) or _byline(sent)) \
+            or sent.start_char != paragraph_start(ctx.doc, sent.start_char):
         return
     days = [d.start for d in ctx.dates.values() if d.end is None and d.start.precision == "day"]
     if days:
