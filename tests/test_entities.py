@@ -302,6 +302,22 @@ def test_entities_it_is_the_subject_earlier_in_the_sentence_not_the_nearest_stat
     assert {p.holder for p in facts.positions if p.stance == "Offers"} == {"state/peru"}
 
 
+def test_entities_the_initials_of_a_body_named_before_stand_for_it(facts_for):
+    facts = facts_for("Talks between the army and The Andean Liberation Front broke down on Monday. "
+                      "ALF commander Pedro Vega accused the army of shelling markets in Cusco.")
+    front = entities_by_key(facts)["organization/andean-liberation-front"]
+    assert "ALF" in front.aliases
+    assert not [e for e in facts.entities if e.label == "ALF"]
+    assert ("person/pedro-vega", "organization/andean-liberation-front") in {
+        (r.subject, r.object) for r in relations(facts, "affiliatedWith")}
+
+
+def test_entities_initials_two_bodies_share_stand_for_neither(facts_for):
+    facts = facts_for("The Popular Front and the Peasant Federation met in Lima. PF leaders left early.")
+    assert {"organization/popular-front", "organization/peasant-federation"} <= set(entities_by_key(facts))
+    assert "PF" not in {a for e in facts.entities for a in e.aliases}
+
+
 def test_entities_letters_in_brackets_after_a_cut_name_are_not_its_last_word(facts_for):
     facts = facts_for("Chile hosts the Allied Forces Peru (AFP) command. Peru pays for AFP.")
     assert "AFP" not in entities_by_key(facts)["state/peru"].aliases

@@ -154,6 +154,10 @@ class Registry:
                         renamed.add(self.entities[other_key].label)
                     self.token_key.update({t.i: key for t in other})
                     self.entities[key].aliases.add(clean_name(other.text, set()))
+        for letters, key in self._initialisms(doc, short).items():
+            short[letters] = key
+            renamed.add(letters)
+            self.entities[key].aliases.add(letters)
         if not short:
             return  # most texts define none: no need to read every token again
         for token in doc:
@@ -164,6 +168,26 @@ class Registry:
             if key not in self.lex and self.entities[key].label in renamed:
                 del self.entities[key]  # the parser's entity for the letters alone was the body itself
                 self.mentions.pop(key, None)
+
+    def _initialisms(self, doc: Doc, defined: dict[str, str]) -> dict[str, str]:
+        """"the Rapid Support Forces ... the RSF": capitals that spell, in order, the initials of the words of one
+        body's name in the text stand for it, as news writes them without brackets; not letters the lexicon names
+        as another, nor those two bodies' names would spell."""
+        spelled: dict[str, set[str]] = {}
+        for ent in doc.ents:
+            key = self.token_key.get(ent.start)
+            if key is None or self.kind(key) != "Organization":
+                continue
+            initials = "".join(t.text[0] for t in ent if t.is_alpha and t.text[0].isupper() and t.pos_ != "DET")
+            if len(initials) >= 2 and sum(t.is_alpha for t in ent) >= 2 and initials not in defined:
+                spelled.setdefault(initials, set()).add(key)
+        found: dict[str, str] = {}
+        for token in doc:
+            keys = spelled.get(token.text)
+            known = self.token_key.get(token.i)
+            if keys and len(keys) == 1 and not (known in self.lex and known not in keys):
+                found[token.text] = next(iter(keys))
+        return found
 
     def _names_the_parser_missed(self, doc: Doc) -> None:
         """A capitalised word that is a person's name elsewhere in the text names that person here too, even where
