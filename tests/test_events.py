@@ -1181,6 +1181,13 @@ def test_events_a_news_dateline_dates_the_report_and_its_weekdays(facts_for):
     assert not [label for label in dates if "GENEVA" in label or "March 14" in label]
 
 
+def test_events_what_was_last_done_in_a_month_is_dated_from_the_writing_not_the_background(facts_for):
+    facts = facts_for("In 2019, Chile and Peru came close to war. Their generals last spoke by hotline in February, "
+                      "when they agreed to observe the ceasefire.", published="2031-06-12")
+    [spoke] = [e for e in facts.events if "spoke" in e.label]
+    assert spoke.start == TimeValue("2031-02", "month")
+
+
 def test_events_a_byline_dates_the_report(facts_for):
     facts = facts_for("Talks in Geneva\n\nBy Ana Ruiz | March 14, 2025\n\nDiplomats from Chile and Peru met on Tuesday "
                       "in Geneva.", published=None)

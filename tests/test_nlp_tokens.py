@@ -82,6 +82,17 @@ def test_nlp_a_name_ends_before_the_word_that_joined_it_to_the_next() -> None:
         "the Government of", "Ruritania", "the Dover Accord", "Borduria", "the Hague Rules of 1907"]
 
 
+def test_nlp_a_name_ends_before_a_dash_or_comma_the_model_took_into_it() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import name_ends
+
+    doc = NLP("NEW DELHI , June 12 , 2031 - India accused Pakistan")
+    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 3, 8, label="DATE"), Span(doc, 8, 9, label="GPE")]
+    # a date the dateline's dash closes reads as a date, not as a range from June 12, 2031 to nothing
+    assert [e.text for e in name_ends(doc).ents] == ["NEW DELHI", "June 12 , 2031", "India"]
+
+
 def test_nlp_a_person_the_lexicon_knows_by_one_word_is_named_in_full() -> None:
     from spacy.tokens import Span
 

@@ -364,8 +364,12 @@ def _name_end(ent: Span) -> int:
 
 def _joining_word(token: Token) -> bool:
     # "of" and "the" go on into the name after them ("the Government of" before "Japan"), which
-    # kg_name_tails joins; other function words join two names
-    return token.is_stop and token.is_lower and token.lower_ not in ("of", "the")
+    # kg_name_tails joins; other function words join two names; a dash or comma closes a dateline's date
+    # ("GENEVA, June 12, 2031 - Talks ...") or sets off what follows the name
+    return token.is_stop and token.is_lower and token.lower_ not in ("of", "the") or token.text in _NAME_BREAKS
+
+
+_NAME_BREAKS = frozenset({"-", "—", "–", "--", ",", ";", ":"})
 
 
 @Language.component("kg_full_names")

@@ -33,6 +33,7 @@ CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with"
 _UNFINISHED = frozenset({"is", "are", "was", "were", "be", "been", "do", "does", "did"})
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _COUNTING_WORDS = {"later", "earlier", "after", "afterwards", "before", "ago"}  # "two years later", "a month before"
+_LATEST = frozenset({"last", "recently", "lately"})  # "last met in May": the May nearest the writing
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
 SPECIFICITY = {"Event": 0, "Meeting": 1, "Negotiation": 1, "Summit": 2}
 
@@ -46,7 +47,9 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent), key=lambda e: e.start)
     for n, ent in enumerate(found):
         word = _attachment(ent.root, noun=False)
-        interval = normalize(_with_listed_year(ent, found[n + 1:]), anchor or doc_date, doc_date,
+        latest = doc_date is not None and word is not None and _most_recent(word)
+        reference = doc_date if latest else anchor or doc_date
+        interval = normalize(_with_listed_year(ent, found[n + 1:]), reference, doc_date,
                              ahead=word is not None and _said_to_come(word, ctx.cues))
         if interval:
             out[ent.root.i] = interval
@@ -59,6 +62,12 @@ def _said_to_come(verb: Token, cues: Cues) -> bool:
     """"will meet on Tuesday", "said they would meet on Tuesday", "plan to meet in April": a time still to come."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children) \
         or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.future_verbs | cues.undertaking_verbs
+
+
+def _most_recent(verb: Token) -> bool:
+    """"the envoys last met in February", "had recently visited in May": the latest time before the writing, not
+    the time the story had reached."""
+    return any(c.dep_ == "advmod" and c.lower_ in _LATEST for c in verb.children)
 
 
 def _untagged_dates(sent: SentSpan, tagged: list[SentSpan]) -> list[SentSpan]:
