@@ -202,6 +202,22 @@ def test_agreements_phrasal_and_possessive_status_verbs(facts_for, text, status)
     assert agreement.status == status
 
 
+@pytest.mark.parametrize("later", [
+    "Peru threatened to terminate the treaty in 1938.",
+    "Peru did not withdraw from the treaty in 1938.",
+    "Peru might abandon the treaty, officials said.",
+])
+def test_agreements_a_withdrawal_threatened_or_denied_leaves_a_treaty_in_force(facts_for, later):
+    facts = facts_for(f"In 1931 Chile and Peru signed the Lima Treaty. {later}")
+    assert [a.status for a in facts.agreements] == ["Signed"]
+    assert all(r.factuality.is_plain_fact for r in signatories(facts))  # none "denied" for a party that stayed
+
+
+def test_agreements_a_proposed_text_stays_proposed_whatever_may_come_of_it(facts_for):
+    facts = facts_for("Several aspects of the proposed joint declaration might be damaging for Chile.")
+    assert [a.status for a in facts.agreements] == ["Proposed"]
+
+
 def test_agreements_it_after_a_treaty_states_its_provisions(facts_for):
     facts = facts_for("The Andes Treaty was signed by Chile and Peru in 1929, and it banned naval patrols in the bay, "
                       "in the strait, or in the gulf.")
@@ -589,6 +605,21 @@ def test_agreements_what_a_treaty_achieved_or_left_out_is_no_commitment(facts_fo
     facts = facts_for(f"Peru and Chile signed the Treaty of Lima in 1929. {later}")
     (treaty,) = facts.agreements
     assert treaty.commitments == ()
+
+
+def test_agreements_a_party_s_participation_in_a_treaty_is_no_provision_of_it(facts_for):
+    facts = facts_for("The Lima Treaty bans fishing in the bay. In 2033, Chile said it would suspend its participation "
+                      "in the treaty.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["bans fishing in the bay"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate would have to approve any new treaty by a two-thirds majority.",
+    "Negotiators failed to reach any agreement on fishing.",
+])
+def test_agreements_any_treaty_still_to_come_is_no_agreement(facts_for, text):
+    assert facts_for(text).agreements == ()
 
 
 def test_agreements_who_breaks_a_pact_with_another_were_its_parties(facts_for):

@@ -456,7 +456,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     fact = ctx.factuality(verb) if verb is not None else ASSERTED if proper else ctx.factuality(token)
     if status == "Signed" and fact.polarity == "Negative":
         status = "NotSigned"
-    elif status == "Signed" and fact.modality != "Asserted":
+    elif (fact.polarity == "Negative" or fact.modality != "Asserted") and verb is not None \
+            and not (verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN"):
+        # "threatened to terminate the pact", "did not withdraw from it": still in force; but "the proposed pact
+        # might fail" was proposed whatever might come of it
         status = None
     found = referent or _existing(ctx, token, name, bool(proper))
     # "the Chile-Peru fisheries treaty", "their pact with Japan": a treaty the text names by its parties is one they
@@ -581,11 +584,15 @@ def _not_an_accord(ctx: Context, token: Token, name: str, verb: Token | None) ->
     return bare or consent
 
 
+# determiners of a thing not yet singled out: "an agreement", "any new treaty", "some accord"
+_INDEFINITE = frozenset({"a", "an", "any", "some", "another", "each", "every"})
+
+
 def _unnamed_and_unmade(ctx: Context, token: Token, name: str, status: str | None) -> bool:
     """"pursue an agreement that could end the war", "hoped other agreements would follow": an accord only sought,
     named by nothing but its head word, is no agreement an analyst can find again (the stance keeps what is sought)."""
     section = ctx.triggers["agreements"]
-    indefinite = {c.lower_ for c in token.children if c.dep_ == "det"} <= {"a", "an"} or token.tag_ == "NNS"
+    indefinite = {c.lower_ for c in token.children if c.dep_ == "det"} <= _INDEFINITE or token.tag_ == "NNS"
     *qualifiers, head = name.lower().split()
     bare = head.rstrip("s") in section["heads"] and set(qualifiers) <= set(section["unnamed_modifiers"])
     return indefinite and bare and status is None and _of_date(token, ctx.dates) is None
@@ -840,8 +847,10 @@ def _party_acting(ctx: Context, verb: Token) -> bool:
 
 def _framing_phrases(pred: Predication, preposition: str) -> list[Token]:
     """"Under the accord, X ...", "X ceded Y to Z in the treaty": the agreement a clause is set in, also where the
-    parser hangs the phrase on the verb's last object."""
-    hung = [o for t in [*pred.themes, *(t for _, t in pred.obliques)] for o in prep_objects(t, preposition)]
+    parser hangs the phrase on the verb's last object; but "in" after a common noun is that noun's own ("suspended
+    its participation in the treaty" tells nothing the treaty provides)."""
+    hung = [o for t in [*pred.themes, *(t for _, t in pred.obliques)] if preposition != "in" or t.pos_ == "PROPN"
+            for o in prep_objects(t, preposition)]
     return [*pred.oblique(preposition), *hung]
 
 
