@@ -607,6 +607,21 @@ def test_agreements_what_a_treaty_achieved_or_left_out_is_no_commitment(facts_fo
     assert treaty.commitments == ()
 
 
+@pytest.mark.parametrize("text", ["The Lima Accord entered into force on May 5, 2031.",
+                                  "The Lima Accord took effect on May 5, 2031."])
+def test_agreements_one_in_force_was_concluded_and_its_clause_dates_it(facts_for, text):
+    facts = facts_for(text)
+    [accord] = facts.agreements
+    assert accord.status == "Signed"
+    [event] = facts.events
+    assert accord.adopted_at == event.key and event.start == TimeValue("2031-05-05", "day")
+
+
+def test_agreements_one_that_never_entered_into_force_may_still_have_been_signed(facts_for):
+    [accord] = facts_for("The Lima Accord never entered into force.").agreements
+    assert accord.status is None
+
+
 def test_agreements_a_party_s_participation_in_a_treaty_is_no_provision_of_it(facts_for):
     facts = facts_for("The Lima Treaty bans fishing in the bay. In 2033, Chile said it would suspend its participation "
                       "in the treaty.")

@@ -289,6 +289,9 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return later or (head, status)
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
+    if token.dep_ == "nsubj" and _verb_phrases(head) & set(ctx.triggers["agreements"]["in_force_phrases"]):
+        # one that "never entered into force" may still have been signed
+        return (None, None) if any(c.dep_ == "neg" for c in head.children) else (head, "Signed")
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
             and head.head.i > token.i:
         return head.head, "Signed"  # "In a joint statement, X and Y confirmed ...": what they issued together
@@ -311,6 +314,15 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in verbs:
             return child, verbs[child.lemma_.lower()]  # "the UN-brokered deal", "the ratified treaty"
     return _relative_clause_status(token, verbs) or (None, None)
+
+
+def _verb_phrases(verb: Token) -> set[str]:
+    """The verb's lemma with each object it takes, straight ("take effect") or through a preposition ("enter into
+    force")."""
+    lemma = verb.lemma_.lower()
+    return {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"} | {
+        f"{lemma} {c.lower_} {o.lower_}" for c in verb.children if c.dep_ == "prep" for o in c.children
+        if o.dep_ == "pobj"}
 
 
 def _relative_clause_status(token: Token, verbs: Mapping[str, str]) -> tuple[Token, str] | None:
@@ -733,6 +745,8 @@ def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int,
     attached = _date_tokens(verb, dates)
     if not attached:
         return None
+    if agreement.dep_ == "nsubj" and verb.i in ctx.event_at:
+        return ctx.event_at[verb.i]  # "the treaty entered into force on May 5": the clause is an event already
     when = dates[attached[0]]
     key = ctx.fact_key("event", "signing", name, sentence_of(verb).start_char)
     ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(verb)}",
