@@ -622,6 +622,19 @@ def test_agreements_one_that_never_entered_into_force_may_still_have_been_signed
     assert accord.status is None
 
 
+def test_agreements_a_statement_issued_that_became_known_by_a_name_is_one_accord_so_named(facts_for):
+    facts = facts_for("In 1952 Chile and Peru issued a joint statement, which became known as the Lima Declaration. "
+                      "The Lima Declaration banned fishing in the bay.")
+    [declaration] = facts.agreements
+    assert (declaration.label, declaration.status) == ("Lima Declaration", "Signed")
+    assert "joint statement" in declaration.aliases
+    assert {r.object for r in signatories(facts, declaration.key)} == {"state/chile", "state/peru"}
+
+
+def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
+    assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
+
+
 def test_agreements_a_party_s_participation_in_a_treaty_is_no_provision_of_it(facts_for):
     facts = facts_for("The Lima Treaty bans fishing in the bay. In 2033, Chile said it would suspend its participation "
                       "in the treaty.")

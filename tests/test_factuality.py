@@ -120,6 +120,9 @@ def test_factuality_what_one_is_kept_from_doing_is_not_done_or_left_free_to_do_m
     ("In 1927 Japan insisted that Chile accept the ratio.", "accept", "Hypothetical"),
     ("Japan dropped its insistence that Chile accept the ratio.", "accept", "Hypothetical"),
     ("In 1927 Japan said that the envoys accept the ratio.", "accept", "Asserted"),  # a plural: a present, told
+    # but a past verb of asking asks for it, whatever the subject ("suggested that the envoys accept" is no present)
+    ("In 1927 Japan suggested that the envoys accept the ratio.", "accept", "Hypothetical"),
+    ("In 1927 Japan urged that the two nations issue a joint declaration.", "issue", "Hypothetical"),
     # and so is the purpose of the act asked for
     ("In 1927 Japan suggested that Ambassador Soto go to Lima to meet the Chilean minister.", "meet", "Hypothetical"),
     ("In 1927 Ambassador Soto went to Lima to meet the Chilean minister.", "meet", "Asserted"),

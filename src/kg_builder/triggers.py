@@ -45,7 +45,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "unnamed_modifiers", "agree_verbs", "omitting_verbs",
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
                             "proposal_withdrawing_verbs", "brokering_verbs", "naming_words", "member_verbs",
-                            "undergoing_verbs", "in_force_phrases")},
+                            "undergoing_verbs", "in_force_phrases", "issuing_verbs")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "positive_frames",
                            "negative_judgments", "asking_verbs",
@@ -81,7 +81,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "undertaking_verbs",
                          "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
                          "presupposing_prepositions", "reporting_verbs", "predicting_verbs", "inverting_words",
-                         "ordering_verbs", "means_verbs", "capacity_nouns", "convincing_verbs"),
+                         "ordering_verbs", "means_verbs", "capacity_nouns", "convincing_verbs",
+                         "mandative_verbs"),
 }
 
 

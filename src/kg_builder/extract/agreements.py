@@ -55,9 +55,11 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
     if not needed or {t.lower_ for t in token.lefts} & set(needed):
         return True
     # "the council adopted the resolution", "the UN-brokered deal": a status verb makes any head an agreement, but
-    # one that only proposes does not before it ("a proposed resolution" of a crisis, "any proposed deal")
+    # one that only proposes does not before it ("a proposed resolution" of a crisis, "any proposed deal"), nor one of
+    # issuing
     verb, status = _governor(ctx, token)
-    return verb is not None and not (verb.dep_ == "amod" and status == "Proposed")
+    return verb is not None and not (verb.dep_ == "amod" and status == "Proposed") \
+        and verb.lemma_.lower() not in section["issuing_verbs"]
 
 
 # what "it" may also stand for, named between the agreement and the pronoun ("... through the Black Sea until Russia
@@ -532,12 +534,21 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         ctx.registry.note_pair(signers, token.idx)
 
 
+# the verbs between "which" and a naming participle (the small model lemmatizes "became" as itself)
+_BECOMING = frozenset({"is", "was", "were", "has", "had", "have", "be", "been", "become", "became", "becomes",
+                       "come", "came", "to"})
+
+
 def _called_name(ctx: Context, token: Token) -> str | None:
     """"their first commercial treaty, sometimes called the Harris Treaty", "a pact, known as the Lima Pact": the name
     a participle of naming gives right after the agreement's words, however the parser hangs it."""
     doc, i = token.doc, _after_its_year(token)
     while i < len(doc) and (doc[i].text in (",", "(") or doc[i].pos_ == "ADV"):
         i += 1
+    if i < len(doc) and doc[i].lower_ in ("which", "that"):  # "a statement, which became known as", "which was
+        i += 1  # later called", "that came to be known as"
+        while i < len(doc) and (doc[i].lower_ in _BECOMING or doc[i].pos_ == "ADV"):
+            i += 1
     if i >= len(doc) or doc[i].lower_ not in ctx.triggers["agreements"]["naming_words"]:
         return None
     i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "as" else 1

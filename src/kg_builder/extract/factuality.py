@@ -69,6 +69,7 @@ class Cues:
     means_verbs: frozenset[str]
     capacity_nouns: frozenset[str]
     convincing_verbs: frozenset[str]
+    mandative_verbs: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -523,7 +524,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
                 and below.dep_ != "ccomp"
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
-        future |= subjunctive(node) or not is_trigger and (_anticipated(node, below, cues) or _due(node, below, cues))
+        future |= subjunctive(node, cues) or not is_trigger and (_anticipated(node, below, cues)
+                                                                  or _due(node, below, cues))
         future |= _so_that(node)  # "divided the classes so that heavy cruisers did not exceed 10,000 tons"
         # "did not prevent X from seeking Y": X might seek it ("prevented X from signing": X did not sign)
         future |= kept_from(node, cues) and _negated(node.head.head, cues)
@@ -548,7 +550,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
                                                                   and _supposing_noun(node.head, node, cues))
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
         # "suggested that Bush travel to Beijing to meet officials": the purpose of an act only proposed is too
-        bounded = bounded and not (node.dep_ == "advcl" and _purpose(node) and subjunctive(node.head))
+        bounded = bounded and not (node.dep_ == "advcl" and _purpose(node) and subjunctive(node.head, cues))
         # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition
         # was so whatever the clause around it supposes
         bounded = bounded or _presupposed_after_preposition(node, cues)
@@ -619,7 +621,7 @@ def _modality(conditional: bool, hedged: bool, normative: bool, future: bool, mo
     return modal or "Asserted"
 
 
-def subjunctive(verb: Token) -> bool:
+def subjunctive(verb: Token, cues: Cues) -> bool:
     """"suggested that the two powers send troops", "insisted that Chile be paid": a "that" clause in the bare form,
     with a subject of its own and no tense, is what is asked for, not what was done ("helped X achieve Y" and
     "watched X sweep down" have no "that": what they tell took place)."""
@@ -629,9 +631,10 @@ def subjunctive(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not auxiliaries:
         # "insisted that Chile agree": the tagger may call the bare form a present, which a singular noun subject
-        # (no "I" or "you") rules out
+        # (no "I" or "you") rules out, and so does a past verb of asking ("suggested that the nations issue")
         singular = own_subject[0].tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in own_subject[0].children)
-        return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular
+        asked = verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in cues.mandative_verbs
+        return verb.tag_ == "VB" or verb.tag_ == "VBP" and (singular or asked)
     return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be" and auxiliaries[0].dep_ == "auxpass"
 
 

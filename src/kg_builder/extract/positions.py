@@ -22,7 +22,7 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import (Predication, clause_text, infinitive_of_its_noun, listed_that_clauses, noun_predication,
                       open_question, verb_predication)
 from .context import Context
-from .factuality import kept_from, purpose_clause, subjunctive
+from .factuality import Cues, kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, name_given, non_restrictive, none_of, objects, phrase,
                      prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects, text_of,
@@ -210,7 +210,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         for token, issue in issues:
             held, text = _against_failure(ctx, stance, token, issue) if stance == "Opposes" \
                 else _negated_act(ctx, _coerced(ctx, stance, token), token, issue)
-            held = "Believes" if held == "Demands" and _told_as_so(token) else held
+            held = "Believes" if held == "Demands" and _told_as_so(token, ctx.cues) else held
             # "its opposition to Soviet interventions" read with "its" as the Soviet Union: none opposes the acts its
             # own name is the doer of (a pronoun doer, "punished Japan for its militarism", is no such name)
             own = set(_doers(ctx, token, named=True)) if held == "Opposes" else set()
@@ -256,13 +256,13 @@ def _compelled(ctx: Context, verb: Token) -> bool:
     return asked or governor in section["coercing_verbs"] and verb.lemma_.lower() not in section["striving_verbs"]
 
 
-def _told_as_so(clause: Token) -> bool:
+def _told_as_so(clause: Token, cues: Cues) -> bool:
     """"Lincoln's insistence that the war was an insurrection": a "that" clause in a tense of its own, with a subject
     and no modal, says what is so, which one who insists on it believes ("insistence that Chile withdraw" asks for an
     act; "at X's request, Congress made Hawaii a territory" tells what was asked and done)."""
     finite = clause.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ")
                                                   for c in clause.children)
-    return clause.pos_ in ("VERB", "AUX") and finite and that_clause(clause) and not subjunctive(clause) \
+    return clause.pos_ in ("VERB", "AUX") and finite and that_clause(clause) and not subjunctive(clause, cues) \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
         and not any(c.tag_ == "MD" for c in clause.children)
 
@@ -814,7 +814,7 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             continue
         speakers = _actors(ctx, objects(verb)) if lemma in persuading else _holders(ctx, verb)
         for clause in _said_clauses(verb, lemma in persuading):
-            if not _ought(clause) and not subjunctive(clause):
+            if not _ought(clause) and not subjunctive(clause, ctx.cues):
                 continue
             fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
             negated = any(c.dep_ == "neg" for c in clause.children)
