@@ -111,6 +111,16 @@ def test_factuality_what_one_is_kept_from_doing_is_not_done_or_left_free_to_do_m
     assert (reading(text, word).polarity, reading(text, word).modality) == expected
 
 
+@pytest.mark.parametrize("text, word, polarity", [
+    ("The Emirates denied supplying weapons to the rebels.", "supplying", "Negative"),
+    ("Chile did not deny that its troops had crossed the border.", "crossed", "Positive"),
+])
+def test_factuality_what_a_speaker_denies_is_not_so_by_their_word(reading, text, word, polarity):
+    found = reading(text, word)
+    assert found.polarity == polarity
+    assert found.speaker is not None  # the denial is the speaker's, not the text's
+
+
 @pytest.mark.parametrize("text, word, modality", [
     ("Brezhnev sent Nixon a message suggesting that Chile and Peru send troops to Bolivia.", "send", "Hypothetical"),
     ("In 1927 Japan insisted that the ratio be increased to 10:10:7.", "increased", "Hypothetical"),
@@ -573,8 +583,6 @@ def test_factuality_trailing_report_names_the_speaker(reading):
     assert r.speaker is not None and r.speaker.text == "officials"
 
 
-@pytest.mark.xfail(strict=True, reason="'deny' is read as a plain reporting verb: the denied clause comes out "
-                                       "Positive instead of the speaker's negative claim")
 def test_factuality_denial_is_a_negative_claim(reading):
     r = reading("Chile denied that it had tested a missile.", "tested")
     assert r.speaker is not None and r.speaker.text == "Chile"

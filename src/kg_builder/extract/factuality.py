@@ -70,6 +70,7 @@ class Cues:
     capacity_nouns: frozenset[str]
     convincing_verbs: frozenset[str]
     mandative_verbs: frozenset[str]
+    denying_verbs: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -202,6 +203,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "xcomp" and (denying or failed
                                      or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
+            break
+        if node.dep_ in ("ccomp", "xcomp") and node.pos_ in ("VERB", "AUX") and governor in cues.denying_verbs:
+            negations += 1 + (1 if _negated(node.head, cues) else 0)  # "denied that X sought arms": not so, says he
             break
         if node.dep_ == "pcomp" and node.head.lower_ == "from" \
                 and with_particle(node.head.head) in cues.negative_implicatives | cues.preventing_verbs:
