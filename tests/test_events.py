@@ -912,7 +912,7 @@ def test_events_a_thing_not_without_is_no_thing_left_undone_but_a_denied_lack_of
 
 
 def test_events_what_one_has_the_strength_to_do_is_not_done(facts_for):
-    facts = facts_for("Bolivian officials doubted that Peru had the naval strength to attack the port.")
+    facts = facts_for("Bolivian officials knew that Peru had the naval strength to attack the port.")
     assert [(e.label, e.factuality.modality) for e in facts.events] == [("attack the port", "Hypothetical")]
 
 

@@ -413,13 +413,18 @@ def test_factuality_hedged_negation_keeps_both(reading):
     assert (r.polarity, r.modality) == ("Negative", "Hedged")
 
 
-@pytest.mark.xfail(strict=True, reason="'likely' as the predicate of 'It is likely that ...' is not on the path from "
-                                       "the trigger to the root, so the embedded clause reads as Asserted")
 def test_factuality_extraposed_likely_makes_hedged(reading):
     assert reading("It is likely that the ministers signed the accord.", "signed").modality == "Hedged"
 
 
-@pytest.mark.xfail(strict=True, reason="'doubt' is not among the hedge verbs: 'X doubts that ...' reads as Asserted")
+@pytest.mark.parametrize("text, word", [
+    ("It is probable that Chile withdrew its troops.", "withdrew"),
+    ("It was doubtful that the ministers had signed the accord.", "signed"),
+])
+def test_factuality_an_adjective_of_likelihood_over_a_clause_hedges_it(reading, text, word):
+    assert reading(text, word).modality == "Hedged"
+
+
 def test_factuality_doubt_is_not_asserted(reading):
     assert reading("The minister doubts that Chile signed the accord.", "signed").modality != "Asserted"
 
@@ -531,11 +536,13 @@ def test_factuality_normative_negation_keeps_both(reading):
     assert (r.polarity, r.modality) == ("Negative", "Normative")
 
 
-@pytest.mark.xfail(strict=True, reason="deontic 'has to' / 'ought to' are not read as normative (the 'have' + xcomp "
-                                       "case returns no modal; 'ought' heading its own xcomp is not checked)")
 @pytest.mark.parametrize("text", ["Chile has to sign the accord.", "Chile ought to sign the accord."])
 def test_factuality_have_to_and_ought_to_make_normative(reading, text):
     assert reading(text, "sign").modality == "Normative"
+
+
+def test_factuality_had_to_in_a_story_tells_what_was_done(reading):
+    assert reading("In 1931 Chile had to sign the accord.", "sign").modality == "Asserted"
 
 
 # --- belief verbs over an inner "would" ------------------------------------------------------------------

@@ -82,7 +82,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
                          "presupposing_prepositions", "reporting_verbs", "predicting_verbs", "inverting_words",
                          "ordering_verbs", "means_verbs", "capacity_nouns", "convincing_verbs",
-                         "mandative_verbs", "denying_verbs"),
+                         "mandative_verbs", "denying_verbs", "hedge_adjectives"),
 }
 
 

@@ -46,6 +46,7 @@ class Cues:
     normative_modals: frozenset[str]
     normative_adjectives: frozenset[str]
     hedge_verbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
     taking_verbs: frozenset[str]
     anticipating_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -305,9 +306,10 @@ def _modal_of(token: Token, cues: Cues, below: Token | None = None) -> str | Non
             continue
         if word in cues.hypothetical_modals:
             return "Hypothetical"
-    if token.lemma_.lower() in ("need", "have") \
+    if token.lemma_.lower() in ("need", "have", "ought") \
             and any(c.dep_ == "xcomp" and below in (None, c) for c in token.children):
-        return "Normative" if token.lemma_.lower() == "need" else None
+        # "Chile has to sign", "ought to sign": what is due; "had to sign" in a story most often tells it was done
+        return "Normative" if token.lemma_.lower() != "have" or token.tag_ in ("VBZ", "VBP") else None
     return None
 
 
@@ -461,6 +463,10 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
         return not (lemma in cues.future_verbs and below is not None and below.dep_ == "xcomp")
     if not is_trigger and lemma in cues.convincing_verbs and below is not None and below.dep_ == "ccomp":
         return True  # "convinced that the Americans opposed talks": so the convinced saw it
+    if not is_trigger and below is not None and below.dep_ in ("ccomp", "csubj") and any(
+            a.lemma_.lower() in cues.hedge_adjectives for a in (token, *token.children)
+            if a is token and a.pos_ == "ADJ" or a.dep_ == "acomp"):
+        return True  # "it is likely that X signed", "it was doubtful that X had signed" (on the adjective)
     return lemma == "likely" and not is_trigger
 
 
