@@ -631,8 +631,34 @@ def test_agreements_a_statement_issued_that_became_known_by_a_name_is_one_accord
     assert {r.object for r in signatories(facts, declaration.key)} == {"state/chile", "state/peru"}
 
 
+def test_agreements_a_declaration_released_by_states_was_adopted_by_them(facts_for):
+    facts = facts_for("In 1945 Chile, Peru and Bolivia released the Lima Declaration, which called for free trade.")
+    [declaration] = facts.agreements
+    assert declaration.status == "Signed"
+    assert {r.object for r in signatories(facts, declaration.key)} == {"state/chile", "state/peru", "state/bolivia"}
+
+
+def test_agreements_a_treaty_signed_in_a_relative_clause_after_concluding_it_was_signed(facts_for):
+    facts = facts_for("Chile and Peru agreed to cancel the old pact after concluding the Lima Treaty, which they "
+                      "signed in 1922.")
+    assert [a.status for a in facts.agreements if a.label == "Lima Treaty"] == ["Signed"]
+
+
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
     assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
+
+
+def test_agreements_a_treaty_negotiated_under_a_name_with_its_year_was_concluded(facts_for):
+    facts = facts_for("Ambassador Soto negotiated the Lima Treaty of 1903, which gave Peru the port of Arica.")
+    [treaty] = facts.agreements
+    assert treaty.status == "Signed"
+    assert [e.start for e in facts.events if e.key == treaty.adopted_at] == [TimeValue("1903", "year")]
+
+
+def test_agreements_a_treaty_negotiated_with_no_date_is_only_proposed(facts_for):
+    facts = facts_for("Ambassador Soto negotiated the Lima Treaty, which would give Peru the port of Arica.")
+    [treaty] = facts.agreements
+    assert treaty.status == "Proposed"
 
 
 def test_agreements_a_party_s_participation_in_a_treaty_is_no_provision_of_it(facts_for):

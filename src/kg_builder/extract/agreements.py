@@ -277,7 +277,9 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     verbs = ctx.triggers["agreements"]["status_verbs"]
     head = token.head
     if head.tag_ == "VBG" and head.dep_ == "pcomp":
-        return None, None  # "a settlement on concluding a treaty" is not yet its conclusion
+        # "a settlement on concluding a treaty" is not yet its conclusion; "after concluding the treaty, which they
+        # signed in 1922" is
+        return _relative_clause_status(token, verbs) or (None, None)
     # the small model may hang a sentence-final object on its verb as an attribute or adverb ("... ratified Pact I.")
     misread = token.dep_ in ("attr", "npadvmod", "oprd") and not any(c.dep_ == "dobj" for c in head.children)
     # "The Lima Treaty, signed August 9, 1842, ended ...": the parser may take the participle set off by commas for the
@@ -495,9 +497,10 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     event_key = _adopting_event(ctx, token, verb, dates, status, name)
     signers = _signatories(ctx, verb, token) if verb is not None and _signing(ctx, verb, token, status) else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
-    if (proper or by_parties) and not signers and status in (None, "Signed") and fact.is_plain_fact:
+    named_made = status in (None, "Signed") or status == "Proposed" and when is not None
+    if (proper or by_parties) and not signers and named_made and fact.is_plain_fact:
         # "the Chile-Peru Border Treaty", "the 1929 ... Treaty", "the Tacna Protocol of May 1929": a treaty
-        # named by its parties, or by its date, is one they concluded, then
+        # named by its parties, or by its date, is one they concluded, then (one "negotiated" under its date was made)
         signers = _parties_in_name(ctx, token)
         status = "Signed" if signers or when else status
     if when and status == "Signed" and event_key is None and not (found and found.adopted_at):
