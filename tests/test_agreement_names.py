@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.agreements import _governor, _short_name
+from kg_builder.extract.agreements import _governor, _same_name, _short_name
 from kg_builder.lexicon import load_lexicon
 
 VOCAB = spacy.blank("en").vocab
@@ -47,3 +47,22 @@ def test_agreement_names_a_noun_phrase_beside_the_object_of_a_status_verb_is_not
               deps=["nsubj", "ROOT", "dobj", "compound", "npadvmod"], lemmas=["Peru", "ratify", "it", "Pact", "I."])
     ctx = SimpleNamespace(triggers=load_lexicon().triggers)
     assert _governor(ctx, doc[4]) == (None, None)
+
+
+@pytest.mark.parametrize("name, known", [
+    ("Albany Plan", "Albany Plan of Union"),  # less its "of" phrase
+    ("Treaty of Nanjing", "Anglo-Chinese Treaty of Nanjing"),  # less the parties in front
+    ("Gadsden’s Purchase", "Gadsden Purchase"),  # with or without a possessive
+    ("Gadsden Purchase", "Gadsden's Purchase"),
+])
+def test_agreement_names_the_same_name_written_shorter_or_otherwise(name: str, known: str) -> None:
+    assert _same_name(name, known)
+
+
+@pytest.mark.parametrize("name, known", [
+    ("Treaty of Paris", "Second Treaty of Paris"),  # another treaty, made later
+    ("Treaty of Lima", "Treaty of Quito"),
+    ("Peace Treaty", "Japanese Peace Treaty"),
+])
+def test_agreement_names_another_name_is_another_treaty(name: str, known: str) -> None:
+    assert not _same_name(name, known)

@@ -644,6 +644,18 @@ def test_agreements_a_treaty_signed_in_a_relative_clause_after_concluding_it_was
     assert [a.status for a in facts.agreements if a.label == "Lima Treaty"] == ["Signed"]
 
 
+def test_agreements_a_treaty_named_again_without_its_parties_is_the_same(facts_for):
+    facts = facts_for("In 1842 Britain and China signed the Anglo-Chinese Treaty of Nanjing. The Treaty of Nanjing "
+                      "opened five ports to trade.")
+    [treaty] = facts.agreements
+    assert treaty.label == "Anglo-Chinese Treaty of Nanjing"
+    assert [c.label for c in treaty.commitments] == ["opened five ports to trade"]
+
+
+def test_agreements_a_campaign_named_for_peace_is_no_treaty(facts_for):
+    assert facts_for("In 1953 the Soviets launched their “Peace and Unity” campaign in Berlin.").agreements == ()
+
+
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
     assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
 

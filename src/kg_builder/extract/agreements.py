@@ -93,8 +93,8 @@ def _named_plan(ctx: Context, token: Token, lemma: str) -> bool:
     noun ("Under the Baruch Plan the Authority would ...")."""
     return token.is_title and lemma in ctx.triggers["agreements"]["named_heads"] \
         and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.i > sentence_of(token).start) \
-        and (any(c.dep_ in ("compound", "amod", "conj", "poss") and c.is_title for c in token.children)
-             or _of_place(token) is not None)
+        and (any(c.dep_ in ("compound", "amod", "conj", "poss") and c.is_title and c.i < token.i
+                 for c in token.children) or _of_place(token) is not None)
 
 
 def _plan_again(ctx: Context, token: Token, lemma: str) -> bool:
@@ -363,9 +363,8 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         # the likeliest of them
         return next((a for a in _likely_referents(ctx, token) if _label_head(a.label) == name.lower()
                      or name.lower() in (x.lower() for x in a.aliases)), None)
-    if proper:  # "the Albany Plan of Union ... the Albany Plan": a name less its "of" phrase is the same one
-        return next((a for a in ctx.agreements for known in (a.label.lower(), *(x.lower() for x in a.aliases))
-                     if name.lower() == known or known.startswith(f"{name.lower()} of ")), None)
+    if proper:
+        return next((a for a in ctx.agreements for known in (a.label, *a.aliases) if _same_name(name, known)), None)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"a", "an", "another"} or _of_something_new(token):
         return None
@@ -391,6 +390,15 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     return next((a for a in reversed(ctx.agreements) if _family(ctx, _label_head(a.label)) == family
                  and (not bare_plural or a.label.lower().endswith("s"))
                  and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
+
+
+def _same_name(name: str, known: str) -> bool:
+    """"the Albany Plan of Union ... the Albany Plan": a name less its "of" phrase is the same one; so is a name less
+    the parties in front of it ("the Anglo-Chinese Treaty of Nanjing ... the Treaty of Nanjing"), and one written
+    with or without a possessive ("Gadsden's Purchase", "the Gadsden Purchase")."""
+    name, known = (re.sub(r"['’]s\b", "", n.lower()) for n in (name, known))
+    prefix = known[: -len(name)].strip() if known.endswith(f" {name}") else None
+    return name == known or known.startswith(f"{name} of ") or bool(prefix) and " " not in prefix and "-" in prefix
 
 
 def _of_something_new(token: Token) -> bool:
