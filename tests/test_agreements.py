@@ -656,6 +656,16 @@ def test_agreements_a_campaign_named_for_peace_is_no_treaty(facts_for):
     assert facts_for("In 1953 the Soviets launched their “Peace and Unity” campaign in Berlin.").agreements == ()
 
 
+@pytest.mark.parametrize("text", [
+    "In 1929 Chile and Peru signed the Declaration of Principles (the so-called “Andean Accord”) of May 1929. ",
+    "In 1929 Chile and Peru signed the 1929 Lima Agreement (better known as the “Andean Accord”). ",
+])
+def test_agreements_a_name_in_brackets_after_a_name_of_several_words_is_its_other_name(facts_for, text):
+    facts = facts_for(text + "Bolivia joined the Andean Accord in 1931.")
+    [accord] = facts.agreements
+    assert "Andean Accord" in accord.aliases
+
+
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
     assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
 

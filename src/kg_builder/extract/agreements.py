@@ -148,7 +148,8 @@ def _proper_name(token: Token) -> str | None:
     if of_name is not None and token.is_title:
         end = of_name.i + 1  # "the Treaty of Kanagawa", "the Peace of Westphalia", "the Convention of 1818"
     if (start < token.i or of_name is not None) and token.is_title:
-        return _without_final_stop(list(token.doc[start: end]))
+        # (without the quotation mark the tagger may take into a name it found: "the “Andean Accord”")
+        return _without_final_stop([t for t in token.doc[start: end] if not t.is_quote])
     if _named_by_people(token):  # "the Rush-Bagot agreement"
         return text_of(list(token.doc[start: token.i + 1]))
     return None
@@ -551,10 +552,13 @@ _BECOMING = frozenset({"is", "was", "were", "has", "had", "have", "be", "been", 
 
 
 def _called_name(ctx: Context, token: Token) -> str | None:
-    """"their first commercial treaty, sometimes called the Harris Treaty", "a pact, known as the Lima Pact": the name
-    a participle of naming gives right after the agreement's words, however the parser hangs it."""
+    """"their first commercial treaty, sometimes called the Harris Treaty", "a pact, known as the Lima Pact", "the
+    Declaration (the so-called 'Oslo Accord')": the name a participle of naming gives right after the agreement's
+    words, however the parser hangs it."""
     doc, i = token.doc, _after_its_year(token)
-    while i < len(doc) and (doc[i].text in (",", "(") or doc[i].pos_ == "ADV"):
+    if i < len(doc) and doc[i].lower_ == "of":  # past the rest of the name: "the Declaration of Principles (...)"
+        i = next((j for j in range(i + 1, len(doc)) if not _name_word(doc[j], doc[j - 1])), len(doc))
+    while i < len(doc) and (doc[i].text in (",", "(", "the", "so", "-") or doc[i].pos_ == "ADV"):
         i += 1
     if i < len(doc) and doc[i].lower_ in ("which", "that"):  # "a statement, which became known as", "which was
         i += 1  # later called", "that came to be known as"
@@ -563,7 +567,7 @@ def _called_name(ctx: Context, token: Token) -> str | None:
     if i >= len(doc) or doc[i].lower_ not in ctx.triggers["agreements"]["naming_words"]:
         return None
     i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "as" else 1
-    if i < len(doc) and doc[i].lower_ == "the":
+    while i < len(doc) and (doc[i].lower_ == "the" or doc[i].is_quote):
         i += 1
     end = i
     while end < len(doc) and _name_word(doc[end], doc[end - 1]):
