@@ -666,6 +666,26 @@ def test_agreements_a_name_in_brackets_after_a_name_of_several_words_is_its_othe
     assert "Andean Accord" in accord.aliases
 
 
+@pytest.mark.parametrize("text, label", [
+    ("In 1962 the Geneva conference reached agreement on the Declaration on the Neutrality of Laos on July 23.",
+     "Declaration on the Neutrality of Laos"),
+    ("In 1795 they signed the Treaty of Peace and Friendship with Spain.", "Treaty of Peace and Friendship"),
+])
+def test_agreements_a_name_goes_on_through_its_on_and_of_phrases_and_joined_words(facts_for, text, label):
+    assert label in [a.label for a in facts_for(text).agreements]
+
+
+def test_agreements_two_names_in_a_list_are_two_accords(facts_for):
+    facts = facts_for("Chile had signed the Dayton Agreement, which ended the war in December, and the Lima Accord.")
+    assert {"Dayton Agreement", "Lima Accord"} <= {a.label for a in facts.agreements}
+
+
+def test_agreements_agreement_on_one_word_is_agreeing_on_it_not_a_name(facts_for):
+    facts = facts_for("Chile and Peru issued the Lima Communiqué in 1982. Agreement on the Communiqué did not, "
+                      "however, end the dispute.")
+    assert "Agreement on the Communiqué" not in [a.label for a in facts.agreements]
+
+
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
     assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
 

@@ -131,8 +131,13 @@ def _proper_name(token: Token) -> str | None:
     if token.ent_type_ in ("LAW", "WORK_OF_ART") or split:
         # the tagger may run a name on into the next one ("Under the Baruch Plan the Authority would ..."): an article
         # after the head and outside its phrase starts another
-        stray = next((t.i for t in ent if t.i > token.i and t.pos_ == "DET" and token not in t.ancestors), ent.end)
-        words = [t for t in ent if t.i < stray]
+        # ("the Declaration on the Neutrality of Laos": one after a preposition goes on with it)
+        stray = next((t.i for t in ent if t.i > token.i and t.pos_ == "DET" and token not in t.ancestors
+                      and t.doc[t.i - 1].pos_ != "ADP"), ent.end)
+        words = list(token.doc[ent.start: stray])
+        joined = _name_goes_on(words[-1]) if stray == ent.end else None  # "the Treaty of Peace" and "Friendship"
+        if joined is not None and joined.i >= ent.end:
+            words = list(token.doc[ent.start: joined.i + 1])
         return re.sub(r"^(?:the|The)\s+", "", text_of(words)).strip()
     start = token.i
     # a name inside the treaty's goes back to its start, whatever it is written with: "the Sharm al-Shaykh Memorandum"
@@ -173,20 +178,31 @@ def _named_by_people(head: Token) -> bool:
 
 
 def _of_place(head: Token) -> Token | None:
-    """The capitalised name right after a head's "of" (and a "the": "the Charter of the United Nations", "the Treaty
-    of the Pyrenees") that completes its name, if any."""
+    """The capitalised name right after a head's "of" or "on" (and a "the": "the Charter of the United Nations", "the
+    Treaty of the Pyrenees", "the Declaration on the Neutrality of Laos") that completes its name, if any."""
     after = head.doc[head.i + 1: head.i + 2]
-    if not after or after[0].lower_ != "of" or after[0].head != head:
+    if not after or after[0].lower_ not in ("of", "on") or after[0].head != head:
         return None
     name = next((c for c in after[0].children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.is_title), None)
-    if name is not None:  # "the Treaty of Peace and Friendship"
-        name = ([c for c in name.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.is_title] or [name])[-1]
+    while name is not None and (later := _name_goes_on(name)) is not None:
+        name = later  # "the Treaty of Peace and Friendship", "on the Neutrality of Laos"
     words = head.doc[after[0].i + 1: name.i + 1] if name is not None else []
     if words and words[0].lower_ == "the":
         words = words[1:]
     if name is None or name.ent_type_ == "DATE" or not all(t.is_title or t.lower_ in NAME_JOINERS for t in words):
         return None
-    return name
+    # what one word "on" names is the matter of an agreement, not its name ("Agreement on the Communique did not ...")
+    return name if after[0].lower_ == "of" or len(words) > 1 else None
+
+
+def _name_goes_on(word: Token) -> Token | None:
+    """The capitalised word a name's word is joined to, by an "and" right between them ("Peace and Friendship", not
+    "the Dayton Agreement, ..., and the Khasavyurt Accord") or by an "of" of its own, if any."""
+    joined = [c for c in word.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.is_title
+              and c.i == word.i + 2 and word.doc[word.i + 1].lower_ == "and"]
+    owned = [o for c in word.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == word.i + 1
+             for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN" and o.is_title and o.ent_type_ != "DATE"]
+    return (joined or owned or [None])[-1]
 
 
 def _without_final_stop(words: list[Token]) -> str:
@@ -394,12 +410,13 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
 
 
 def _same_name(name: str, known: str) -> bool:
-    """"the Albany Plan of Union ... the Albany Plan": a name less its "of" phrase is the same one; so is a name less
-    the parties in front of it ("the Anglo-Chinese Treaty of Nanjing ... the Treaty of Nanjing"), and one written
-    with or without a possessive ("Gadsden's Purchase", "the Gadsden Purchase")."""
+    """"the Albany Plan of Union ... the Albany Plan": a name less its "of" or "on" phrase is the same one; so is
+    one less the parties in front of it ("the Anglo-Chinese Treaty of Nanjing ... the Treaty of Nanjing"), and one
+    written with or without a possessive ("Gadsden's Purchase", "the Gadsden Purchase")."""
     name, known = (re.sub(r"['’]s\b", "", n.lower()) for n in (name, known))
     prefix = known[: -len(name)].strip() if known.endswith(f" {name}") else None
-    return name == known or known.startswith(f"{name} of ") or bool(prefix) and " " not in prefix and "-" in prefix
+    return name == known or known.startswith((f"{name} of ", f"{name} on ")) \
+        or bool(prefix) and " " not in prefix and "-" in prefix
 
 
 def _of_something_new(token: Token) -> bool:
