@@ -686,6 +686,15 @@ def test_agreements_agreement_on_one_word_is_agreeing_on_it_not_a_name(facts_for
     assert "Agreement on the Communiqué" not in [a.label for a in facts.agreements]
 
 
+def test_agreements_a_name_the_text_says_it_is_referred_to_as_is_its_alias(facts_for):
+    facts = facts_for("On September 13, 1993, Chile and Peru signed a Declaration of Principles on Interim "
+                      "Fisheries Arrangements, commonly referred to as the “Lima Accord,” at the palace. The Lima "
+                      "Accord did not settle the border.")
+    [accord] = facts.agreements
+    assert accord.label == "Declaration of Principles on Interim Fisheries Arrangements"  # no "a" in front
+    assert "Lima Accord" in accord.aliases
+
+
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
     assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
 

@@ -138,7 +138,7 @@ def _proper_name(token: Token) -> str | None:
         joined = _name_goes_on(words[-1]) if stray == ent.end else None  # "the Treaty of Peace" and "Friendship"
         if joined is not None and joined.i >= ent.end:
             words = list(token.doc[ent.start: joined.i + 1])
-        return re.sub(r"^(?:the|The)\s+", "", text_of(words)).strip()
+        return re.sub(r"^(?:the|The|an?|An?)\s+", "", text_of(words)).strip()
     start = token.i
     # a name inside the treaty's goes back to its start, whatever it is written with: "the Sharm al-Shaykh Memorandum"
     while start - 1 >= token.left_edge.i and (_inside_name(token.doc[start - 1]) and start < token.i or _name_word(
@@ -583,7 +583,9 @@ def _called_name(ctx: Context, token: Token) -> str | None:
             i += 1
     if i >= len(doc) or doc[i].lower_ not in ctx.triggers["agreements"]["naming_words"]:
         return None
-    i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "as" else 1
+    i += 1
+    while i < len(doc) and doc[i].lower_ in ("as", "to"):  # "known as", "referred to as"
+        i += 1
     while i < len(doc) and (doc[i].lower_ == "the" or doc[i].is_quote):
         i += 1
     end = i
