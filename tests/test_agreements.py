@@ -644,12 +644,18 @@ def test_agreements_a_treaty_signed_in_a_relative_clause_after_concluding_it_was
     assert [a.status for a in facts.agreements if a.label == "Lima Treaty"] == ["Signed"]
 
 
-def test_agreements_a_treaty_named_again_without_its_parties_is_the_same(facts_for):
-    facts = facts_for("In 1842 Britain and China signed the Anglo-Chinese Treaty of Nanjing. The Treaty of Nanjing "
-                      "opened five ports to trade.")
-    [treaty] = facts.agreements
-    assert treaty.label == "Anglo-Chinese Treaty of Nanjing"
-    assert [c.label for c in treaty.commitments] == ["opened five ports to trade"]
+@pytest.mark.parametrize("text, label, provision", [
+    # named again without its parties
+    ("In 1842 Britain and China signed the Anglo-Chinese Treaty of Nanjing. The Treaty of Nanjing opened five ports "
+     "to trade.", "Anglo-Chinese Treaty of Nanjing", "opened five ports to trade"),
+    # "the accords" after accords named in the plural
+    ("Talks in Quito produced the Quito Peace Accords in January 1973. Under the accords, Peru agreed to withdraw its "
+     "remaining forces within sixty days.", "Quito Peace Accords", "withdraw its remaining forces within sixty days"),
+])
+def test_agreements_a_later_mention_is_the_accord_named_before(facts_for, text, label, provision):
+    [accord] = facts_for(text).agreements
+    assert accord.label == label
+    assert [c.label for c in accord.commitments] == [provision]
 
 
 def test_agreements_a_campaign_named_for_peace_is_no_treaty(facts_for):
@@ -693,6 +699,14 @@ def test_agreements_a_name_the_text_says_it_is_referred_to_as_is_its_alias(facts
     [accord] = facts.agreements
     assert accord.label == "Declaration of Principles on Interim Fisheries Arrangements"  # no "a" in front
     assert "Lima Accord" in accord.aliases
+
+
+def test_agreements_the_agreement_they_signed_was_signed_by_them(facts_for):
+    facts = facts_for("After months of talks, Chile and Peru agreed, in Article VII of the fisheries agreement they "
+                      "signed, that the bay would stay open.")
+    [agreement] = facts.agreements
+    assert agreement.status == "Signed"
+    assert {r.object for r in signatories(facts, agreement.key)} == {"state/chile", "state/peru"}
 
 
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):

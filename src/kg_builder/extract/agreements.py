@@ -283,8 +283,9 @@ def _kind_of_phrase(token: Token) -> list[Token]:
 
 
 def _family(ctx: Context, lemma: str) -> str:
+    """The family of a head word, or of a plural one ("the Geneva Peace Accords": accords)."""
     for name, members in ctx.triggers["agreements"]["families"].items():
-        if lemma in members:
+        if lemma in members or lemma.endswith("s") and lemma[:-1] in members:
             return name
     return lemma
 
@@ -347,12 +348,20 @@ def _verb_phrases(verb: Token) -> set[str]:
 
 
 def _relative_clause_status(token: Token, verbs: Mapping[str, str]) -> tuple[Token, str] | None:
-    """"the treaty that was signed in 1968", "the pact which X signed": the status verb of a relative clause on it."""
+    """"the treaty that was signed in 1968", "the pact which X signed", "the agreement they signed": the status verb
+    of a relative clause on it, whose object it is."""
     for child in token.children:
-        if child.dep_ == "relcl" and child.lemma_.lower() in verbs and any(
-                c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children):
+        if child.dep_ == "relcl" and child.lemma_.lower() in verbs and (any(
+                c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE_PRONOUNS for c in child.children)
+                or _object_left_out(child)):
             return child, verbs[child.lemma_.lower()]
     return None
+
+
+def _object_left_out(clause: Token) -> bool:
+    """A relative clause with no relative pronoun, a subject and no object: its object is the noun it is on."""
+    return any(c.dep_ == "nsubj" for c in clause.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") or c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
 
 
 def _split_name(token: Token) -> bool:
