@@ -1188,6 +1188,14 @@ def test_events_what_was_last_done_in_a_month_is_dated_from_the_writing_not_the_
     assert spoke.start == TimeValue("2031-02", "month")
 
 
+def test_events_a_year_the_parser_took_for_a_number_of_the_subject_still_dates_the_story(facts_for):
+    facts = facts_for("Talks produced the Quito accords in January 1973. The ceasefire did not hold. In 1975 northern "
+                      "forces overran the naval base at Porto Azul. On April 29 helicopters evacuated the last "
+                      "diplomats.", published=None)
+    [evacuation] = [e for e in facts.events if "evacuated" in e.label]
+    assert evacuation.start == TimeValue("1975-04-29", "day")
+
+
 def test_events_a_byline_dates_the_report(facts_for):
     facts = facts_for("Talks in Geneva\n\nBy Ana Ruiz | March 14, 2025\n\nDiplomats from Chile and Peru met on Tuesday "
                       "in Geneva.", published=None)

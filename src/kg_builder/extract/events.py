@@ -347,6 +347,10 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         return date.head.head  # "reopened the port that winter": the parser reads "that" as a preposition
     if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
         return date.head.head.head  # "at its congress in Lima, March 1931,": the date of the congress
+    before = date.doc[date.i - 1] if date.i > 0 else None
+    if date.dep_ in ("compound", "nmod", "amod", "nummod") and before is not None and before.dep_ == "prep" \
+            and before.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "pobj" for c in before.children):
+        return before.head  # "In 1975 northern forces overran X": the parser took the year for the forces' number
     if noun and date.dep_ in ("compound", "nmod", "amod", "nummod"):
         return date.head
     return None
