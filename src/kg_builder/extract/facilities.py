@@ -18,6 +18,7 @@ from .context import Context
 from .tokens import sentence_of, subjects, text_of
 
 
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "near", "outside"})  # "the air base at X": where a facility is
 # verbs that tell what their subject is ("remains operational"), words of English grammar
 _LINKING_VERBS = frozenset({"be", "remain", "stay", "become", "appear", "seem"})
 
@@ -34,7 +35,8 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
         return None
     status_words = set(section["status_modifiers"])
     modifiers = [c for c in _modifiers(token) if c.lower_ not in section["generic_modifiers"] and c.lower_ not in status_words]
-    if not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers):
+    place = _place_phrase(token)
+    if not place and (not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers)):
         return None
     needed = section["head_requires"].get(token.lemma_.lower())
     if needed and not {t.lower_ for m in modifiers for t in m.subtree} & set(needed):
@@ -45,7 +47,34 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     if known:
         ctx.registry.token_key[token.i] = known
         return known
-    return _register(ctx, token, text_of([t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token]))
+    named = [t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token]
+    placed = None if place else _placed_before(ctx, text_of(named))
+    if placed:  # "the air base at Villa Sol ... the air base": the one named with its place
+        ctx.registry.token_key[token.i] = placed
+        return placed
+    key = _register(ctx, token, text_of(named + place))
+    if place and modifiers:  # "the naval base at Callao" is also "the naval base" the text goes on to call it
+        ctx.registry.add(key, "Facility", text_of(named + place), text_of(named))
+    return key
+
+
+def _placed_before(ctx: Context, name: str) -> str | None:
+    """The one facility the text named before with its place and this name ("naval base")."""
+    found = [k for k, e in ctx.registry.entities.items() if e.kind == "Facility" and name in e.aliases]
+    return found[0] if len(found) == 1 else None
+
+
+def _place_phrase(head: Token) -> list[Token]:
+    """"the air base at Villa Sol", "the U.S. embassy in Lima": the named place a facility word is at tells which it
+    is (two air bases of one text are two facilities), and is part of its name."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return []  # "the center of American diplomacy in Europe": a figure of speech, no facility
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS):
+        # (a name there is a place's, whatever the tagger took it for: "the naval base at Porto Azul", a person)
+        place = next((o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+        if place is not None:
+            return [prep, *(t for t in place.subtree if t.i <= place.i and t.dep_ != "det")]
+    return []
 
 
 def _known_facility_named(ctx: Context, modifiers: list[Token]) -> str | None:
@@ -108,6 +137,9 @@ def facilities(ctx: Context, sent: SentSpan) -> None:
         for owner in ([] if operator else _owners(ctx, head)):
             # "Soviet nuclear facilities", "its air bases": whose they are is presupposed, whatever is said of them
             ctx.relate(key, "operator", owner, ctx.evidence(sent, "rule:facility-owner", 0.55))
+        place = ctx.registry.key_of(phrase[-1]) if (phrase := _place_phrase(head)) else None
+        if place and ctx.registry.kind(place) in ("State", "Location"):  # where it is, presupposed as whose it is
+            ctx.relate(key, "locatedIn", place, ctx.evidence(sent, "rule:facility-place", 0.6))
     _offered_operators(ctx, sent)
 
 
@@ -161,7 +193,9 @@ def _statuses(ctx: Context, head: Token, work: Token | None, section: dict) -> l
         return found
     verb = head.head if head.dep_ == "nsubjpass" else _passive_after(head)
     if verb is not None:
-        words = [verb] + [t for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and c.i < verb.i + 4 for t in c.subtree]
+        # what follows the verb says how ("handed over to the air force"), not a date or what comes before it
+        words = [verb] + [t for c in verb.children if c.dep_ in ("prep", "oprd", "acomp") and verb.i < c.i < verb.i + 4
+                          and not any(t.ent_type_ == "DATE" for t in c.subtree) for t in c.subtree]
         found.append(text_of(words))
     return found
 
@@ -210,8 +244,8 @@ def _operator(ctx: Context, head: Token, verbs: list[str]) -> str | None:
         verb = verb.head
     if head.dep_ == "nsubjpass" and verb.dep_ == "conj":
         verb = verb.head
-    if verb.lemma_.lower() not in verbs:
-        return None
+    if verb.lemma_.lower() not in verbs or head.dep_ == "pobj" and any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "arranged for ships to be built at a shipyard": whoever arranged it builds them, not the yard
     for subject in subjects(verb):
         actors = ctx.registry.actors(subject)
         if actors:
