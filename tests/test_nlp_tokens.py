@@ -439,3 +439,26 @@ def test_nlp_a_second_verb_of_asking_after_a_that_clause_is_the_speaker_s(verbs:
 
     doc = reported_conjuncts(NLP, "kg_reported_conjuncts", verbs)(_warned_and_urged())
     assert [(t.text, t.dep_, t.head.text) for t in (doc[7], doc[8])] == [("and", "cc", head), ("urged", "conj", head)]
+
+
+def _said_and_called_for(would: str, tag: str):
+    from spacy.tokens import Doc
+
+    words = ["Weber", "said", "tariffs", would, "hurt", "buyers", "and", "called", "for", "talks", "."]
+    # "said" with no "that": "called" joined to "hurt", inside the reported clause
+    return Doc(NLP.vocab, words=words, heads=[1, 1, 4, 4, 1, 4, 4, 4, 7, 8, 1],
+               deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "cc", "conj", "prep", "pobj", "punct"],
+               tags=["NNP", "VBD", "NNS", "MD", tag, "NNS", "CC", "VBD", "IN", "NNS", "."],
+               lemmas=["Weber", "say", "tariff", would, "hurt", "buyer", "and", "call", "for", "talk", "."])
+
+
+@pytest.mark.parametrize(("would", "tag", "head"), [
+    ("would", "VB", "said"),  # another tense than the clause's: the speaker's next act
+    ("did", "VBD", "hurt"),  # the clause's own tense and no "that": it may be the clause's, and stays
+])
+def test_nlp_a_verb_of_asking_with_its_preposition_after_a_reported_clause_is_the_speaker_s(would: str, tag: str,
+                                                                                          head: str) -> None:
+    from kg_builder.nlp import reported_conjuncts
+
+    doc = reported_conjuncts(NLP, "kg_reported_conjuncts", ["say", "call for"])(_said_and_called_for(would, tag))
+    assert doc[7].head.text == head

@@ -255,18 +255,25 @@ def _subject_start(members: list[Token]) -> int:
 def reported_conjuncts(nlp: Language, name: str, verbs: list[str]) -> Callable[[Doc], Doc]:
     """"Xi warned that Taiwan was the gravest issue and urged Washington to stop arming the island": the parser may
     join a second verb of saying or asking, with no subject of its own, to the verb of the "that" clause before it,
-    which makes the clause's subject its own; told in the tense of the verb of saying, it is the speaker's next act."""
+    which makes the clause's subject its own; told in the tense of the verb of saying, it is the speaker's next act
+    (so is one told in another tense than the clause's, "that" or not: "said the tariffs would hurt consumers and
+    called for talks")."""
     words = frozenset(verbs)
+
+    def said(verb: Token) -> bool:  # "urged", or "called" with its "for"
+        lemma = verb.lemma_.lower()
+        return lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ in ("prep", "prt"))
 
     def reattach(doc: Doc) -> Doc:
         for verb in doc:
             inner = verb.head
-            if verb.dep_ != "conj" or verb.lemma_.lower() not in words or inner.dep_ != "ccomp" \
-                    or any(c.dep_ in _SUBJECTS for c in verb.children):
+            if verb.dep_ != "conj" or inner.dep_ != "ccomp" or any(c.dep_ in _SUBJECTS for c in verb.children) \
+                    or not said(verb):
                 continue
             speaker = inner.head
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in inner.children)
             if speaker.lemma_.lower() in words and speaker.tag_ == verb.tag_ and speaker.i < inner.i \
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in inner.children):
+                    and (that or inner.tag_ != verb.tag_):
                 for joining in (c for c in inner.children if c.dep_ == "cc" and inner.i < c.i < verb.i):
                     joining.head = speaker
                 verb.head = speaker
@@ -667,6 +674,6 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
                  config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})
     nlp.add_pipe("kg_reported_conjuncts", last=True,
                  config={"verbs": [*lexicon.triggers["factuality"]["reporting_verbs"],
-                                   *(v for v in lexicon.triggers["positions"]["asking_verbs"] if " " not in v)]})
+                                   *lexicon.triggers["positions"]["asking_verbs"]]})
     memoise_rules(nlp)
     return nlp
