@@ -1146,12 +1146,16 @@ def test_agreements_a_name_with_of_that_the_tagger_takes_for_a_body_s_is_an_acco
     assert {r.object for r in signatories(facts)} == {"state/japan", "state/south-korea"}
 
 
-def test_agreements_a_brokered_accord_was_made_and_its_broker_is_no_party(facts_for):
-    facts = facts_for("In 2020 Russia brokered an agreement between Armenia and Azerbaijan.")
+@pytest.mark.parametrize("text, parties", [
+    ("In 2020 Russia brokered an agreement between Armenia and Azerbaijan.", {"state/armenia", "state/azerbaijan"}),
+    # who brokers it "with" another brokers it together with them
+    ("In 2022 Turkey brokered the grain deal with the United Nations.", set()),
+])
+def test_agreements_a_brokered_accord_was_made_and_its_broker_is_no_party(facts_for, text, parties):
+    facts = facts_for(text)
     [accord] = facts.agreements
     assert accord.status == "Signed"
-    signers = {r.object for r in facts.relations if r.predicate == "signatory"}
-    assert signers == {"state/armenia", "state/azerbaijan"}
+    assert {r.object for r in facts.relations if r.predicate == "signatory"} == parties
 
 
 def test_agreements_an_aim_to_sign_a_treaty_signs_none(facts_for):

@@ -761,8 +761,10 @@ def _signatories(ctx: Context, verb: Token, agreement: Token) -> list[str]:
     may hang "with X" on the agreement: "signed a pact with X"), and whose it is ("broke their pact with X")."""
     pred = verb_predication(verb, ctx.frames.object_control)  # "forced China to sign": China signs
     brokered = verb.lemma_.lower() in ctx.triggers["agreements"]["brokering_verbs"]
-    heads = ([] if brokered else list(pred.agents)) + list(pred.oblique("between", "with")) \
-        + prep_objects(agreement, "with", "between") + [c for c in agreement.children if c.dep_ == "poss"]
+    # (who brokers a deal "with" another brokers it together with them: "between" still names the parties)
+    partners = ("between",) if brokered else ("between", "with")
+    heads = ([] if brokered else list(pred.agents)) + list(pred.oblique(*partners)) \
+        + prep_objects(agreement, *partners) + [c for c in agreement.children if c.dep_ == "poss"]
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
