@@ -50,7 +50,7 @@ def test_agreement_names_a_noun_phrase_beside_the_object_of_a_status_verb_is_not
 
 
 @pytest.mark.parametrize("name, known", [
-    ("Albany Plan", "Albany Plan of Union"),  # less its "of" phrase
+    ("Quito Plan", "Quito Plan of Union"),  # less its "of" phrase
     ("Rome Declaration", "Rome Declaration on Peace and Cooperation"),  # or its "on" phrase
     ("Treaty of Nanjing", "Anglo-Chinese Treaty of Nanjing"),  # less the parties in front
     ("Gadsden’s Purchase", "Gadsden Purchase"),  # with or without a possessive

@@ -682,8 +682,8 @@ def test_agreements_a_name_goes_on_through_its_on_and_of_phrases_and_joined_word
 
 
 def test_agreements_two_names_in_a_list_are_two_accords(facts_for):
-    facts = facts_for("Chile had signed the Dayton Agreement, which ended the war in December, and the Lima Accord.")
-    assert {"Dayton Agreement", "Lima Accord"} <= {a.label for a in facts.agreements}
+    facts = facts_for("Chile had signed the Tacna Agreement, which ended the war in December, and the Lima Accord.")
+    assert {"Tacna Agreement", "Lima Accord"} <= {a.label for a in facts.agreements}
 
 
 def test_agreements_agreement_on_one_word_is_agreeing_on_it_not_a_name(facts_for):

@@ -197,7 +197,7 @@ def _of_place(head: Token) -> Token | None:
 
 def _name_goes_on(word: Token) -> Token | None:
     """The capitalised word a name's word is joined to, by an "and" right between them ("Peace and Friendship", not
-    "the Dayton Agreement, ..., and the Khasavyurt Accord") or by an "of" of its own, if any."""
+    "the Tacna Agreement, ..., and the Quito Accord") or by an "of" of its own, if any."""
     joined = [c for c in word.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.is_title
               and c.i == word.i + 2 and word.doc[word.i + 1].lower_ == "and"]
     owned = [o for c in word.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == word.i + 1
@@ -419,7 +419,7 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
 
 
 def _same_name(name: str, known: str) -> bool:
-    """"the Albany Plan of Union ... the Albany Plan": a name less its "of" or "on" phrase is the same one; so is
+    """"the Quito Plan of Union ... the Quito Plan": a name less its "of" or "on" phrase is the same one; so is
     one less the parties in front of it ("the Anglo-Chinese Treaty of Nanjing ... the Treaty of Nanjing"), and one
     written with or without a possessive ("Gadsden's Purchase", "the Gadsden Purchase")."""
     name, known = (re.sub(r"['’]s\b", "", n.lower()) for n in (name, known))
