@@ -93,6 +93,8 @@ def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
     ("In 1830 Ruiz encouraged Congress to adopt the tariff.", "adopt"),
     ("In 1863 Peru invited Ruiz to become Emperor of Chile.", "become"),
     ("Peru wished to reach an agreement with Chile.", "reach"),
+    ("In 1931 Lima offered to stop taxing the Chilean ships.", "taxing"),  # what one offers to do is not done yet
+    ("The secretary general offered to host talks in Brussels.", "talks"),
     # the verb of wanting, asking or allowing joined to another verb still governs its complement
     ("The envoys were angry and pledged to support his return.", "support"),
     ("In 1931 Lima banned trade with Chile and authorized the seizure of its ships.", "seizure"),
