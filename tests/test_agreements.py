@@ -709,6 +709,13 @@ def test_agreements_the_agreement_they_signed_was_signed_by_them(facts_for):
     assert {r.object for r in signatories(facts, agreement.key)} == {"state/chile", "state/peru"}
 
 
+def test_agreements_what_the_signers_pledged_as_they_signed_is_a_term(facts_for):
+    facts = facts_for("Chile and Peru signed a memorandum of understanding on fisheries in 2023, pledging to avoid "
+                      "naval exercises during the fishing season.")
+    [memorandum] = facts.agreements
+    assert [c.label for c in memorandum.commitments] == ["avoid naval exercises during the fishing season"]
+
+
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
     assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
 

@@ -858,7 +858,21 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
             _add_commitments(ctx, sent, framing, texts)
             ctx.provisions_of = (framing, sent.end)
             _parties_acting(ctx, sent, verb, framing)
+        signed = _signed_while_undertaking(ctx, verb)
+        if signed:
+            _add_commitments(ctx, sent, signed, [t for c in verb.children if c.dep_ == "xcomp" for t in _undertaken(c)])
     _provisions_continued(ctx, sent)
+
+
+def _signed_while_undertaking(ctx: Context, verb: Token) -> str | None:
+    """"The two allies signed a memorandum in 2023, pledging to avoid exercises": what the signers undertook as they
+    signed, in a participle on the verb of signing, is a term of the agreement signed."""
+    section = ctx.triggers["agreements"]
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.lemma_.lower() not in section["undertaking_verbs"] \
+            or verb.head.lemma_.lower() not in section["signing_verbs"]:
+        return None
+    return next((ctx.agreement_at[o.i] for o in verb.head.children if o.dep_ == "dobj" and o.i in ctx.agreement_at),
+                None)
 
 
 def _free_relative(verb: Token) -> bool:
