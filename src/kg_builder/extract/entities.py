@@ -181,6 +181,8 @@ class Registry:
             initials = "".join(t.text[0] for t in ent if t.is_alpha and t.text[0].isupper() and t.pos_ != "DET")
             if len(initials) >= 2 and sum(t.is_alpha for t in ent) >= 2 and initials not in defined:
                 spelled.setdefault(initials, set()).add(key)
+        if not spelled:
+            return {}  # no body named in words of its own: no need to read every token
         found: dict[str, str] = {}
         for token in doc:
             keys = spelled.get(token.text)
