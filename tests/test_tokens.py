@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg_builder.extract.tokens import (conjuncts, coordinated_verb, phrase, raised_conjunct, sentence_bounds,
                                       split_list, strip_determiners, subjects, text_of)
@@ -130,6 +130,26 @@ def test_tokens_a_phrase_keeps_a_but_that_joins_nothing_and_drops_a_dangling_and
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 3, 3, 3, 3],
               deps=["amod", "cc", "amod", "ROOT", "cc", "conj"])
     assert phrase(doc[3]) == "all but small loans"
+
+
+def _name_then_noun(words: list[str], heads: list[int], deps: list[str], name: tuple[int, int]) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, *name, label="LOC")]
+    return doc
+
+
+def test_tokens_a_phrase_that_opens_inside_a_name_before_its_noun_keeps_the_whole_name():
+    # "the Bay of Pigs invasion failed", parsed as the small model parses it: "Bay" with "of Pigs invasion"
+    doc = _name_then_noun(["the", "Bay", "of", "Pigs", "invasion", "failed"], [1, 5, 1, 4, 2, 5],
+                          ["det", "nsubj", "prep", "compound", "pobj", "ROOT"], (0, 4))
+    assert phrase(doc[4]) == "Bay of Pigs invasion"
+
+
+def test_tokens_a_phrase_whose_noun_ends_a_name_is_not_widened_to_the_name():
+    # "the Terms of Surrender were read": "Surrender" is the last word of a title, no noun of its own
+    doc = _name_then_noun(["the", "Terms", "of", "Surrender", "were", "read"], [1, 5, 1, 2, 5, 5],
+                          ["det", "nsubjpass", "prep", "pobj", "auxpass", "ROOT"], (0, 4))
+    assert phrase(doc[3]) == "Surrender"
 
 
 def test_tokens_a_past_tense_joined_to_a_would_clause_goes_with_the_verb_the_clause_depends_on():

@@ -298,7 +298,20 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ == "case" and tokens[-1].head == token:
         tokens = tokens[:-1]  # a possessor named as a doer ("the United States' decision to act"): no "'s"
-    return text_of(tokens)
+    return text_of(_name_begun_before(token, tokens[0]) + tokens if tokens else tokens)
+
+
+def _name_begun_before(head: Token, first: Token) -> list[Token]:
+    """"the Bay of Pigs invasion", parsed as "Bay" with "of Pigs invasion": the words of a name that a phrase opens
+    inside of, which the phrase would cut in two. Only a name that modifies the head: "the Terms of Surrender" read
+    from "Surrender" is a title the phrase's noun ends, not an event of surrender."""
+    if first.ent_iob_ != "I" or head.ent_iob_ == "I":
+        return []
+    start = first.i
+    while start > 0 and first.doc[start].ent_iob_ == "I":
+        start -= 1
+    words = [t for t in first.doc[start:first.i] if t.i < head.left_edge.i and not t.is_punct]
+    return words[1:] if words and words[0].lower_ in DETERMINERS else words
 
 
 def misread_clause(token: Token) -> bool:
