@@ -1022,6 +1022,13 @@ def test_events_a_that_clause_the_parser_hung_on_a_noun_is_no_relative_clause_of
     assert normative.label == "Peru's policy should not be containment"
 
 
+def test_events_a_clause_on_a_place_tells_of_its_own_subject_not_of_the_place(facts_for):
+    facts = facts_for("The minister moved the trade office to the Foreign Ministry, where its director would report to "
+                      "the deputy minister.")
+    [hypothetical] = [e for e in facts.events if e.factuality.modality == "Hypothetical"]
+    assert hypothetical.label == "its director would report to the deputy minister"
+
+
 @pytest.mark.parametrize("label, tidy", [
     ("the general view in Lima was", None),  # the clause lost what the view was
     ("the raid failed to do", None),  # its object was a "what" before it

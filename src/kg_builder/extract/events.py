@@ -1074,7 +1074,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         own = own or shared
         # "declared during the campaign that the tariff should not be raised": a "that" clause with a subject
         # of its own that the parser hung on a noun is no relative clause of it
-        relative = verb.dep_ == "relcl" and not (that_clause(verb) and any(c.dep_ == "nsubj" for c in verb.children))
+        # ("the ministry, where the director would serve as ...": a clause on a place or time tells of its own subject)
+        relative = verb.dep_ == "relcl" and not (that_clause(verb) and any(c.dep_ == "nsubj" for c in verb.children)) \
+            and not any(c.tag_ == "WRB" for c in verb.children)
         said = [s for s in own if not (s.tag_ == "EX" or s.lower_ == "there" or (s.tag_ in ("WDT", "WP") and not relative))]
         # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"
         # "..., without extending the commitment": what was left undone alongside the act
