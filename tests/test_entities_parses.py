@@ -76,6 +76,15 @@ def test_entities_a_surname_inside_the_name_of_a_plan_names_no_person() -> None:
     assert registry.key_of(doc[11]) == "person/ana-soto"  # outside such a name the surname is hers
 
 
+def test_entities_a_span_that_holds_a_verb_and_its_subject_is_no_name() -> None:
+    # "Hearst hired Outcault away.", the clause tagged ORG as the small model may tag it
+    words = ["Hearst", "hired", "Outcault", "away", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "advmod", "punct"],
+              pos=["PROPN", "VERB", "PROPN", "ADV", "PUNCT"], tags=["NNP", "VBD", "NNP", "RB", "."])
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert not registry_of(doc).entities
+
+
 def _list_with_apposition(opening: str, closing: str) -> Doc:
     """"Peru, Chile, and Bolivia signed.", the middle state parsed as the first one's apposition, the way the
     small model parses such lists, set off by ``opening`` and ``closing``."""

@@ -367,7 +367,7 @@ class Registry:
             return self.add(key, "Person", label, name)
         kind = "Organization" if body else "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
         if kind is None or not _plausible(name) or self._names_no_actor(ent) or name.lower() in self.title_names \
-                or re.fullmatch(r"[IVX]+", ent[-1].text):
+                or re.fullmatch(r"[IVX]+", ent[-1].text) or _holds_a_clause(ent):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
@@ -1224,6 +1224,12 @@ def _plausible(name: str) -> bool:
     # nine words: "the National Union for the Total Independence of Angola" is eight
     return len(name) > 1 and "\n" not in name and bool(_PLAUSIBLE.match(name)) and len(name.split()) <= 9 \
         and not name.isdigit()
+
+
+def _holds_a_clause(ent: Span) -> bool:
+    """"Hearst hired Outcault" tagged ORG: a verb with its subject inside the span is a statement, not a name."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and ent.start <= t.head.i < ent.end
+               for t in ent)
 
 
 def _named_group_doing(token: Token) -> bool:
