@@ -160,6 +160,13 @@ def test_relations_title_in_apposition_belongs_to_its_possessor(facts_for, text,
     assert any(r.predicate == predicate and r.object == state for r in facts.relations), facts.relations
 
 
+def test_relations_a_title_s_possessor_is_whose_title_it_is_not_a_title_of_the_name(facts_for):
+    facts = facts_for("The President's Special Assistant, Jane Okafor, advocated recognition.")
+    okafor = next(e for e in facts.entities if e.label == "Jane Okafor")
+    assert "president" not in okafor.roles
+    assert not related(facts, "leaderOf")
+
+
 def test_relations_title_with_of_is_whole_and_its_noun_owns_nothing(facts_for):
     facts = facts_for("Boric and his Secretary of State, Daniel Okafor, flew to Lima.")
     ruiz = next(e for e in facts.entities if e.label == "Daniel Okafor")

@@ -159,11 +159,16 @@ def _after_conjunct(head: Token, appos: Token) -> bool:
 
 
 def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | None, list[Token], list[Token]]:
-    """The title a noun names, the words before it, and the objects of its prepositions that say whose title it is.
+    """The title a noun names, the words before it, and its possessor and the objects of its prepositions, which say
+    whose title it is.
     An "of" that the title itself holds ("Secretary of State") names no owner; "ambassador to Peru" names the host,
     not the body the person works for, so only the affiliation prepositions count; nor does "special envoy for Haiti"
     (a state a diplomat is "for" is the one the mission goes to)."""
-    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case")]
+    # "the President's Assistant for National Security Affairs", "South Africa's first president": a possessor
+    # says whose title it is, and is no word of it
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    owned = {t.i for c in possessors for t in c.subtree}
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "case") and t.i not in owned]
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.triggers["relations"]["affiliation_preps"]]
     of_phrase = [t for c in preps if c.lower_ == "of" for t in c.subtree]
     title = _title_in(words + of_phrase, titles)
@@ -172,7 +177,7 @@ def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | Non
         title = _title_in(words, titles)
     owners = [p for c in preps if not (whole and c.lower_ == "of") for p in c.children if p.dep_ == "pobj"
               and not (c.lower_ == "for" and title in ctx.triggers["relations"]["host_titles"] and _a_state(ctx, p))]
-    return title, words, owners
+    return title, words, possessors + owners
 
 
 def _a_state(ctx: Context, noun: Token) -> bool:
