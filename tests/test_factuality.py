@@ -194,6 +194,16 @@ def test_factuality_a_known_thing_after_a_presupposing_preposition_keeps_its_own
 
 
 @pytest.mark.parametrize("text, word, expected", [
+    ("In 1955 Chile preferred to stay neutral rather than join the pact.", "join", "Negative"),
+    ("Peru decided to stay neutral instead of joining the pact.", "joining", "Negative"),
+    ("In 1955 Chile preferred to stay neutral rather than join the pact.", "stay", "Positive"),
+])
+def test_factuality_what_is_done_rather_than_or_instead_of_another_act_is_that_act_not_done(reading, text, word,
+                                                                                              expected):
+    assert reading(text, word).polarity == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
     ("In 1990, Peru did not sign or ratify the treaty.", "ratify", "Negative"),
     ("In 1990, Peru neither signed nor ratified the treaty.", "signed", "Negative"),
     ("In 1990, Peru neither signed nor ratified the treaty.", "ratified", "Negative"),

@@ -111,6 +111,12 @@ def test_relations_negated_alliance_is_a_negative_claim(facts_for):
     assert claim.factuality.polarity == "Negative"
 
 
+def test_relations_joining_set_against_staying_neutral_is_no_membership(facts_for):
+    facts = facts_for("In 1955 Chile preferred to stay neutral rather than join NATO.")
+    assert {r.predicate for r in facts.relations} == {"affiliatedWith", "alliedWith"}
+    assert {r.factuality.polarity for r in facts.relations} == {"Negative"}
+
+
 # --- copular roles -------------------------------------------------------------------------------
 
 def test_relations_copular_role_gives_role_and_affiliation(facts_for):

@@ -17,8 +17,8 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive, verb_predication
-from .tokens import (finite_above, non_restrictive, none_of, referred_to_as_known, that_clause, to_infinitive,
-                     verb_lemmas)
+from .tokens import (finite_above, non_restrictive, none_of, referred_to_as_known, set_against, that_clause,
+                     to_infinitive, verb_lemmas)
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,8 @@ def _negated(token: Token, cues: Cues) -> bool:
         return False
     if token.dep_ == "pcomp" and token.head.lower_ in cues.negators and not not_without(token.head):
         return True  # "without extending the commitment": the extending did not happen
+    if token.pos_ in ("VERB", "AUX") and set_against(token) and not any(c.dep_ == "nsubj" for c in token.children):
+        return True  # "preferred to stay neutral rather than join the pact", "instead of joining it": not done
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
            for c in token.children) and not any(c.lower_ == "only" for c in token.subtree):
         return True  # "could no longer stand by": it stops ("no longer only by X, but by Y": it goes on)
