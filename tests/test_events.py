@@ -835,6 +835,7 @@ def test_events_a_time_counted_from_a_date_sentences_back_is_left_undated(facts_
 @pytest.mark.parametrize("text, meeting", [
     ("In 1923 Chile and Peru occupied the port. Instead, they met a campaign of passive resistance.", False),
     ("In 1990 the plan met with fierce criticism in Lima.", False),
+    ("The 1951 treaty commits each party to act to meet common dangers in the event of an armed attack.", False),
     ("In 1990 Ruiz met with his counterparts in Lima.", True),
 ])
 def test_events_one_meets_people_in_a_meeting_not_resistance(facts_for, text, meeting):
