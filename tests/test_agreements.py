@@ -676,9 +676,17 @@ def test_agreements_a_name_in_brackets_after_a_name_of_several_words_is_its_othe
     ("In 1962 the Geneva conference reached agreement on the Declaration on the Neutrality of Laos on July 23.",
      "Declaration on the Neutrality of Laos"),
     ("In 1795 they signed the Treaty of Peace and Friendship with Spain.", "Treaty of Peace and Friendship"),
+    ("In 1982 Chile signed the Convention on the Law of the Sea.", "Convention on the Law of the Sea"),
+    # an "on" the parser hung on the verb still names the matter
+    ("In 1968 Peru signed the Treaty on the Non-Proliferation of Nuclear Weapons.",
+     "Treaty on the Non-Proliferation of Nuclear Weapons"),
 ])
 def test_agreements_a_name_goes_on_through_its_on_and_of_phrases_and_joined_words(facts_for, text, label):
     assert label in [a.label for a in facts_for(text).agreements]
+
+
+def test_agreements_an_on_phrase_that_says_where_it_was_signed_is_no_part_of_its_name(facts_for):
+    assert [a.label for a in facts_for("In 1968 Peru signed the Accord on Capitol Hill.").agreements] == ["Accord"]
 
 
 def test_agreements_two_names_in_a_list_are_two_accords(facts_for):
@@ -1210,3 +1218,4 @@ def test_agreements_a_withdrawal_from_an_accord_is_an_event_of_its_own(facts_for
     facts = facts_for("In 1931 Chile and Peru signed the Lima Treaty. Peru withdrew from the treaty in 1938.")
     assert [a.status for a in facts.agreements] == ["Withdrawn"]
     assert TimeValue("1938", "year") in [e.start for e in facts.events]
+

@@ -181,18 +181,33 @@ def _of_place(head: Token) -> Token | None:
     """The capitalised name right after a head's "of" or "on" (and a "the": "the Charter of the United Nations", "the
     Treaty of the Pyrenees", "the Declaration on the Neutrality of Laos") that completes its name, if any."""
     after = head.doc[head.i + 1: head.i + 2]
-    if not after or after[0].lower_ not in ("of", "on") or after[0].head != head:
+    # (the parser may hang an "on" right after the name on the verb: "signed the Treaty on the Non-Proliferation of
+    # Nuclear Weapons", a matter named with an "of"; not one that says where: "signed the Accord on Capitol Hill")
+    if not after or after[0].lower_ not in ("of", "on") or after[0].head != head and not (
+            after[0].lower_ == "on" and after[0].head == head.head and head.dep_ == "dobj"):
         return None
     name = next((c for c in after[0].children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.is_title), None)
+    misattached = name is not None and after[0].head != head
+    if misattached and (name.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "PERSON", "NORP")
+                        or _name_goes_on(name) is None):
+        return None
     while name is not None and (later := _name_goes_on(name)) is not None:
         name = later  # "the Treaty of Peace and Friendship", "on the Neutrality of Laos"
     words = head.doc[after[0].i + 1: name.i + 1] if name is not None else []
     if words and words[0].lower_ == "the":
         words = words[1:]
-    if name is None or name.ent_type_ == "DATE" or not all(t.is_title or t.lower_ in NAME_JOINERS for t in words):
+    if name is None or name.ent_type_ == "DATE" or not all(_word_of_a_title(t) for t in words):
         return None
     # what one word "on" names is the matter of an agreement, not its name ("Agreement on the Communique did not ...")
     return name if after[0].lower_ == "of" or len(words) > 1 else None
+
+
+def _word_of_a_title(word: Token) -> bool:
+    """A word of a capitalised name after "of" or "on": a capitalised one, a joining word, a "the" after a joining
+    word ("the Law of the Sea") or a hyphen between capitalised ones ("the Non-Proliferation of Nuclear Weapons")."""
+    before, after = word.doc[word.i - 1], word.doc[min(word.i + 1, len(word.doc) - 1)]
+    return word.is_title or word.lower_ in NAME_JOINERS or word.lower_ == "the" and before.lower_ in NAME_JOINERS \
+        or word.text in "-\u2013" and before.is_title and after.is_title
 
 
 def _name_goes_on(word: Token) -> Token | None:
