@@ -1219,3 +1219,16 @@ def test_agreements_a_withdrawal_from_an_accord_is_an_event_of_its_own(facts_for
     assert [a.status for a in facts.agreements] == ["Withdrawn"]
     assert TimeValue("1938", "year") in [e.start for e in facts.events]
 
+
+def test_agreements_the_final_treaty_is_the_treaty_the_talks_were_on(facts_for):
+    facts = facts_for("In 1904 Chile and Peru opened talks on the Tacna Treaty in Lima. The final treaty was signed "
+                      "in May 1905, and it ceded Arica to Chile.")
+    assert [(a.label, a.status) for a in facts.agreements] == [("Tacna Treaty", "Signed")]
+
+
+def test_agreements_the_final_agreement_is_none_named_paragraphs_before(facts_for):
+    facts = facts_for("In 1945 Chile and Peru issued the Lima Declaration.\n\nThe occupation went on for years. Both "
+                      "navies grew.\n\nIn 1950 Peru set about securing a formal peace treaty. The final agreement "
+                      "allowed Peru to keep its bases.")
+    declaration = next(a for a in facts.agreements if a.label == "Lima Declaration")
+    assert declaration.commitments == ()

@@ -42,7 +42,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                                                 "dated_nouns", "time_part_nouns")},
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),
                    **_words("heads", "named_heads", "signing_verbs", "list_verbs", "of_heads", "provision_heads",
-                            "unnamed_modifiers", "agree_verbs", "omitting_verbs",
+                            "unnamed_modifiers", "agree_verbs", "omitting_verbs", "referring_adjectives",
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
                             "proposal_withdrawing_verbs", "brokering_verbs", "naming_words", "member_verbs",
                             "undergoing_verbs", "in_force_phrases", "issuing_verbs")},

@@ -413,16 +413,21 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         # "signed Jay's Treaty ... Jay's Treaty was unpopular": a name without an article, as written before
         named = name[:1].isupper() and " " in name
         return next((a for a in ctx.agreements if name in (a.label, *a.aliases)), None) if named else None
-    if name.lower() in ("agreement", "treaty", "accord", "pact"):  # "the treaty": the treaty last named
+    # "the treaty", "the final treaty": the treaty last named
+    head = " ".join(w for w in name.lower().split() if w not in ctx.triggers["agreements"]["referring_adjectives"])
+    if head in ("agreement", "treaty", "accord", "pact"):
         recent = _likely_referents(ctx, token)
+        if head != name.lower():  # "the final agreement" ends talks just told of, not an accord named pages before
+            near = paragraph_start(ctx.doc, token.idx, back=1)
+            recent = [a for a in recent if ctx.last_seen.get(a.key, -1) >= near]
         when = _of_date(token, ctx.dates)
         if when is not None:  # "their May 1931 agreement": one made then, not any named before
             recent = [a for a in recent if _made_within(ctx, a, when)]
-        same = [a for a in recent if _label_head(a.label) == name.lower()]
+        same = [a for a in recent if _label_head(a.label) == head]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
         # any accord is "the agreement" (the deal named last, not the Agreement named before it); "the treaty" is one
         # of the treaties
-        return ((single if name.lower() == "agreement" else same) or [None])[0]
+        return ((single if head == "agreement" else same) or [None])[0]
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
     # "drew up their own treaties": a bare plural is not the one treaty named before ("the Lend-Lease agreements" are
