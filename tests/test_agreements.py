@@ -1232,3 +1232,10 @@ def test_agreements_the_final_agreement_is_none_named_paragraphs_before(facts_fo
                       "allowed Peru to keep its bases.")
     declaration = next(a for a in facts.agreements if a.label == "Lima Declaration")
     assert declaration.commitments == ()
+
+
+def test_agreements_a_dated_signing_of_the_treaty_is_named_by_the_treaty_it_means(facts_for):
+    facts = facts_for("In 1904 Chile and Peru negotiated the Tacna Treaty in Lima. The Peruvian Congress ratified the "
+                      "treaty on June 18, 1905.")
+    [treaty] = facts.agreements
+    assert next(e.label for e in facts.events if e.key == treaty.adopted_at) == "Tacna Treaty ratified"

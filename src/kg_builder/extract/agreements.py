@@ -549,7 +549,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     made = stated if fact.is_plain_fact and not sought else None
     if found is None and not proper and _unnamed_and_unmade(ctx, token, name, made):
         return
-    event_key = _adopting_event(ctx, token, verb, dates, status, name)
+    event_key = _adopting_event(ctx, token, verb, dates, status, found.label if found else name)
     signers = _signatories(ctx, verb, token) if verb is not None and _signing(ctx, verb, token, status) else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
     named_made = status in (None, "Signed") or status == "Proposed" and when is not None
