@@ -1239,3 +1239,12 @@ def test_agreements_a_dated_signing_of_the_treaty_is_named_by_the_treaty_it_mean
                       "treaty on June 18, 1905.")
     [treaty] = facts.agreements
     assert next(e.label for e in facts.events if e.key == treaty.adopted_at) == "Tacna Treaty ratified"
+
+
+def test_agreements_an_accord_named_after_two_people_is_the_one_they_made_whatever_it_is_called(facts_for):
+    facts = facts_for("The Soto-Ruiz Pact of 1817 limited warships on Lake Titicaca. Peruvian envoy Ana Soto reached "
+                      "an agreement with Chilean minister Juan Ruiz in April 1817. The Soto-Ruiz agreement held for a "
+                      "century.")
+    [pact] = facts.agreements
+    assert pact.label == "Soto-Ruiz Pact"
+    assert {r.object for r in signatories(facts, pact.key)} >= {"person/ana-soto", "person/juan-ruiz"}

@@ -171,10 +171,12 @@ def _of_year(head: Token) -> Token | None:
 
 def _named_by_people(head: Token) -> bool:
     """"the Rush-Bagot agreement", "the Sykes-Picot accord": two capitalised names joined by a hyphen right before a
-    lower-case head name it after the men who made it (two states so joined name its parties instead)."""
+    lower-case head name it after the men who made it (two states so joined name its parties instead). The tagger
+    may take the first name for an adjective ("Rush" of "Rush-Bagot"); a people's name is tagged as one."""
     words = head.doc[max(head.i - 3, 0): head.i]
     return len(words) == 3 and words[1].text in "-\u2013" and all(
-        w.pos_ == "PROPN" and w.is_title and w.ent_type_ not in ("GPE", "NORP") for w in (words[0], words[2]))
+        w.is_title and (w.pos_ == "PROPN" and w.ent_type_ not in ("GPE", "NORP") or w.pos_ == "ADJ" and not w.ent_type_)
+        for w in (words[0], words[2]))
 
 
 def _of_place(head: Token) -> Token | None:
@@ -405,7 +407,8 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         return next((a for a in _likely_referents(ctx, token) if _label_head(a.label) == name.lower()
                      or name.lower() in (x.lower() for x in a.aliases)), None)
     if proper:
-        return next((a for a in ctx.agreements for known in (a.label, *a.aliases) if _same_name(name, known)), None)
+        return next((a for a in ctx.agreements for known in (a.label, *a.aliases)
+                     if _same_name(name, known) or _named_after_the_same_people(ctx, name, known)), None)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if determiners & {"a", "an", "another"} or _of_something_new(token):
         return None
@@ -446,6 +449,28 @@ def _same_name(name: str, known: str) -> bool:
     prefix = known[: -len(name)].strip() if known.endswith(f" {name}") else None
     return name == known or known.startswith((f"{name} of ", f"{name} on ")) \
         or bool(prefix) and " " not in prefix and "-" in prefix
+
+
+def _named_after_the_same_people(ctx: Context, name: str, known: str) -> bool:
+    """"the Rush-Bagot Pact ... the Rush-Bagot agreement": an accord named after the two people who made it, whatever
+    the word for it; not one named after two peoples ("the Anglo-Japanese Treaty", "the Anglo-Japanese Alliance")."""
+    (*names, head), (*known_names, known_head) = name.split(), known.split()
+    heads = ctx.triggers["agreements"]["heads"]
+    if len(names) != 1 or names != known_names or head.lower() not in heads or known_head.lower() not in heads:
+        return False
+    surnames = {e.label.split()[-1] for e in ctx.registry.entities.values() if e.kind == "Person"}
+    people = re.split(r"[-\u2013]", names[0])
+    return len(people) == 2 and all(p in surnames for p in people)
+
+
+def _named_for_its_makers(ctx: Context, makers: list[str]) -> Agreement | None:
+    """"Bagot ... reached an agreement with Rush": the accord two people made is the one the text names after them
+    (the Rush-Bagot Pact)."""
+    people = [ctx.registry.entities[k].label.split()[-1] for k in makers if ctx.registry.kind(k) == "Person"]
+    if len(people) != 2:
+        return None
+    names = {f"{a}-{b}" for a, b in (people, people[::-1])}
+    return next((a for a in ctx.agreements if re.sub("\u2013", "-", a.label.split()[0]) in names), None)
 
 
 def _of_something_new(token: Token) -> bool:
@@ -560,6 +585,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         status = "Signed" if signers or when else status
     if when and status == "Signed" and event_key is None and not (found and found.adopted_at):
         event_key = _named_date_event(ctx, token, name, when, signers)
+    found = found or (_named_for_its_makers(ctx, signers) if not proper else None)
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
     if status and fact.is_plain_fact and not agreement.factuality.is_plain_fact:
