@@ -1248,3 +1248,38 @@ def test_agreements_an_accord_named_after_two_people_is_the_one_they_made_whatev
     [pact] = facts.agreements
     assert pact.label == "Soto-Ruiz Pact"
     assert {r.object for r in signatories(facts, pact.key)} >= {"person/ana-soto", "person/juan-ruiz"}
+
+
+def test_agreements_a_treaty_negotiated_by_the_two_it_is_named_after_is_it_and_stays_signed(facts_for):
+    facts = facts_for("Peruvian envoy Ana Soto arrived in Santiago in 1867. Chile and Peru concluded the Soto-Ruiz "
+                      "Treaty in 1868. While in Santiago, Soto negotiated a treaty with Foreign Minister Juan Ruiz to "
+                      "revise the border.")
+    [treaty] = facts.agreements
+    assert (treaty.label, treaty.status) == ("Soto-Ruiz Treaty", "Signed")
+
+
+def test_agreements_a_participle_hung_on_the_last_noun_of_its_purpose_says_what_became_of_the_accord(facts_for):
+    # the parser hangs "signed" on "mines"
+    facts = facts_for("The Lima Pact was an agreement to ban mines signed on May 5, 1931.")
+    [pact] = facts.agreements
+    assert (pact.status, [c.label for c in pact.commitments]) == ("Signed", ["ban mines"])
+
+
+def test_agreements_a_signing_told_again_on_its_date_is_the_same_signing(facts_for):
+    facts = facts_for("The Lima Pact was signed on May 5, 1931, after long talks. On May 5, 1931, Chile and Peru "
+                      "signed the pact in Lima.")
+    [signing] = [e for e in facts.events if e.label == "Lima Pact signed"]
+    assert set(signing.participants) == {"state/chile", "state/peru"}
+
+
+def test_agreements_any_who_would_break_an_accord_neither_broke_it_nor_are_its_parties(facts_for):
+    facts = facts_for("In 1931 Chile and Peru signed the Lima Pact. The law did not require Peru to act against "
+                      "signatories breaking the agreement.")
+    [pact] = facts.agreements
+    assert pact.status == "Signed"
+    assert {r.object for r in signatories(facts, pact.key)} == {"state/chile", "state/peru"}
+
+
+def test_agreements_a_word_for_the_parties_is_none_of_them(facts_for):
+    facts = facts_for("The pact called upon signatories to settle disputes. Signatories signed the Lima Pact in 1931.")
+    assert not signatories(facts)

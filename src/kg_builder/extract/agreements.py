@@ -321,7 +321,7 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     # treaty's own act, but an agreement signs nothing
     misread = misread or token.dep_ == "nsubj" and head.tag_ in ("VBD", "VBN") and head.i == token.i + 2 \
         and token.doc[token.i + 1].text == "," and not any(c.dep_ in ("dobj", "aux") for c in head.children)
-    if (token.dep_ in ("dobj", "nsubjpass") or misread) and head.lemma_.lower() in verbs:
+    if (token.dep_ in ("dobj", "nsubjpass") or misread) and head.lemma_.lower() in verbs and not _any_who(head):
         status = verbs[head.lemma_.lower()]
         # "Peru proposed a border treaty, which Chile ratified in 1931": what became of it after
         later = _relative_clause_status(token, verbs) if status == "Proposed" else None
@@ -352,7 +352,28 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
             return child, verbs[child.lemma_.lower()]
         if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in verbs:
             return child, verbs[child.lemma_.lower()]  # "the UN-brokered deal", "the ratified treaty"
+    stray_participle = _participle_on_last_noun(ctx, token)
+    if stray_participle is not None:
+        return stray_participle, verbs[stray_participle.lemma_.lower()]
     return _relative_clause_status(token, verbs) or (None, None)
+
+
+def _participle_on_last_noun(ctx: Context, token: Token) -> Token | None:
+    """"an agreement to outlaw war signed on August 27, 1928": the parser may hang the participle that says what
+    became of the agreement on the last noun of its purpose, which is nothing one signs."""
+    verbs = ctx.triggers["agreements"]["status_verbs"]
+    last = token.right_edge
+    return next((t for t in token.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in verbs
+                 and t.head != token and t.head.i == t.i - 1 and t.right_edge == last and t.head.pos_ == "NOUN"
+                 and not is_agreement_head(ctx, t.head)), None)
+
+
+def _any_who(verb: Token) -> bool:
+    """"act against signatories breaking the agreement": a participle on a bare plural says what any who did it
+    would be, not that anyone did."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.tag_ == "NNS" \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def _verb_phrases(verb: Token) -> set[str]:
@@ -574,7 +595,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     made = stated if fact.is_plain_fact and not sought else None
     if found is None and not proper and _unnamed_and_unmade(ctx, token, name, made):
         return
-    event_key = _adopting_event(ctx, token, verb, dates, status, found.label if found else name)
+    event_key = _adopting_event(ctx, token, verb, dates, status, found, name)
     signers = _signatories(ctx, verb, token) if verb is not None and _signing(ctx, verb, token, status) else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
     named_made = status in (None, "Signed") or status == "Proposed" and when is not None
@@ -585,7 +606,9 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         status = "Signed" if signers or when else status
     if when and status == "Signed" and event_key is None and not (found and found.adopted_at):
         event_key = _named_date_event(ctx, token, name, when, signers)
-    found = found or (_named_for_its_makers(ctx, signers) if not proper else None)
+    # (or negotiated: "Burlingame negotiated a treaty with Seward", the Burlingame-Seward Treaty)
+    makers = signers or (_signatories(ctx, verb, token) if verb is not None and stated == "Proposed" else [])
+    found = found or (_named_for_its_makers(ctx, makers) if not proper else None)
     agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
     if status and fact.is_plain_fact and not agreement.factuality.is_plain_fact:
@@ -780,8 +803,9 @@ def _partner_phrase(ctx: Context, token: Token) -> str:
 
 def _update(agreement: Agreement, status: str | None, event_key: str | None, name: str) -> Agreement:
     aliases = agreement.aliases + ((name,) if name not in agreement.aliases and name != agreement.label else ())
-    # once the text gave a status, a later "did not sign" speaks of some parties, not of the agreement
-    keep = status is None or (status == "NotSigned" and agreement.status is not None)
+    # once the text gave a status, a later "did not sign" speaks of some parties, not of the agreement, and a later
+    # "negotiated" goes back to before it was made
+    keep = status is None or (status in ("NotSigned", "Proposed") and agreement.status is not None)
     return replace(agreement, status=agreement.status if keep else status,
                    adopted_at=agreement.adopted_at or event_key, aliases=aliases)
 
@@ -814,12 +838,16 @@ def _signatories(ctx: Context, verb: Token, agreement: Token) -> list[str]:
     out: list[str] = []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
-    return out
+    # "signatories breaking the agreement": a word for the parties is none of them
+    party_nouns = ctx.triggers["reference"]["party_nouns"]
+    return [k for k in out if ctx.registry.entities[k].label.lower() not in party_nouns]
 
 
 def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[int, Interval], status: str | None,
-                    name: str) -> str | None:
-    """The meeting named with the signing ("At their first meeting, ... signed"), or one in the same sentence."""
+                    found: Agreement | None, name: str) -> str | None:
+    """The meeting named with the signing ("At their first meeting, ... signed"), or one in the same sentence; else a
+    dated signing of ``found``, the agreement the mention means if the text named it before, or of a new one so
+    named."""
     if verb is not None:
         for place in prep_objects(verb, "at", "during", "in"):
             if place.i in ctx.event_at:
@@ -831,7 +859,7 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
     if in_sentence:
         return in_sentence[0]
     if verb is not None and status == "Signed":
-        return _signing_event(ctx, verb, token, dates, name)
+        return _signing_event(ctx, verb, token, dates, found, name)
     return None
 
 
@@ -842,14 +870,20 @@ def _adverbial_clause(token: Token) -> Token:
     return token
 
 
-def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int, Interval], name: str) -> str | None:
-    """A dated signing with no meeting named becomes an event of its own, so the agreement has a date."""
+def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int, Interval],
+                   found: Agreement | None, name: str) -> str | None:
+    """A dated signing with no meeting named becomes an event of its own, so the agreement has a date; a signing the
+    text told already, on the same date, is that one."""
     attached = _date_tokens(verb, dates)
     if not attached:
         return None
     if agreement.dep_ == "nsubj" and verb.i in ctx.event_at:
         return ctx.event_at[verb.i]  # "the treaty entered into force on May 5": the clause is an event already
     when = dates[attached[0]]
+    if found is not None and found.adopted_at and ctx.events[found.adopted_at].start == when.start:
+        ctx.event_at[verb.i] = found.adopted_at
+        return found.adopted_at
+    name = found.label if found is not None else name
     key = ctx.fact_key("event", "signing", name, sentence_of(verb).start_char)
     ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(verb)}",
                             evidence=ctx.evidence(sentence_of(verb), "rule:agreement-signing", 0.75),
@@ -1235,19 +1269,21 @@ def _parties(ctx: Context, agreement_key: str) -> set[str]:
     return signers | set(event.participants if event else ())
 
 
-def _undertaken(comp: Token) -> list[str]:
+def _undertaken(comp: Token, left_out: frozenset[int] = frozenset()) -> list[str]:
     """"to cooperate in X and to continue Y" are two undertakings; "not build, buy or lease X" is one;
-    "not only to abide by X but also to destroy or transfer Y" are two, the second whole."""
+    "not only to abide by X but also to destroy or transfer Y" are two, the second whole. The words ``left_out`` are
+    none of them."""
     verbs = conjuncts(comp)
     turns = [v for v in verbs[1:] if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < v.i for c in v.head.children)]
     if turns:
         inside = {t.i for v in turns for t in v.subtree}
         parts = [[t for t in comp.subtree if t.i not in inside]]
         parts += [[t for t in v.subtree if t.i not in {u.i for w in turns if w.i > v.i for u in w.subtree}] for v in turns]
-        return [text_of([t for t in part if _undertaking_word(t)]) for part in parts]
+        return [text_of([t for t in part if _undertaking_word(t) and t.i not in left_out]) for part in parts]
     if len(verbs) > 1 and all(objects(v) or any(c.dep_ in ("prep", "xcomp") for c in v.children) for v in verbs):
-        return [text_of(_without_conj_verbs(v)) for v in verbs]
-    return [text_of([t for t in comp.subtree if t.dep_ != "punct" or t.i not in (comp.left_edge.i, comp.right_edge.i)])]
+        return [text_of([t for t in _without_conj_verbs(v) if t.i not in left_out]) for v in verbs]
+    edges = (comp.left_edge.i, comp.right_edge.i)
+    return [text_of([t for t in comp.subtree if (t.dep_ != "punct" or t.i not in edges) and t.i not in left_out])]
 
 
 def _undertaking_word(t: Token) -> bool:
@@ -1295,8 +1331,10 @@ def _commitments(ctx: Context, token: Token, agreement: Agreement) -> tuple[Comm
         for item in (i for i in _items(v, ctx.triggers["agreements"]["list_verbs"]) if _provision_text(ctx, i)):
             key = ctx.fact_key("commitment", agreement.key, item)
             out.append(Commitment(key=key, label=item, evidence=ctx.evidence(sentence_of(token), "rule:commitment-list", 0.7)))
+    stray = _participle_on_last_noun(ctx, token)  # "to outlaw war signed on ...": what became of it, not a term
+    left_out = frozenset(t.i for t in stray.subtree) if stray is not None else frozenset()
     out += [_commitment(ctx, sentence_of(token), agreement, i) for c in _content_infinitives(ctx, token)
-            for i in _undertaken(c)]
+            for i in _undertaken(c, left_out)]
     known = {c.label for c in agreement.commitments}
     return tuple(c for c in dict.fromkeys(out) if c.label not in known)
 
