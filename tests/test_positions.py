@@ -2167,3 +2167,17 @@ def test_positions_a_state_s_ministry_speaks_for_the_state(facts_for):
 def test_positions_the_government_of_the_leader_a_pronoun_stands_for_is_her_state(facts_for):
     facts = facts_for("Brazilian President Lucia Ferreira said her government opposes new sanctions.")
     assert ("state/brazil", "Opposes", "new sanctions") in stances(facts)
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("In 1930 Chile and Peru signed the Lima Naval Treaty. The Peruvian Senate approved the treaty in July.",
+     "Lima Naval Treaty"),
+    # a name with a clause after it is the name alone
+    ("In 1969 Peru rejected the so-called \u201cRuiz Plan,\u201d which called for Chile to withdraw to the old lines.",
+     "Ruiz Plan"),
+    # a mention that says more than the name keeps its words
+    ("In 1815 Chile signed the Lima Treaty. In 1816 Peru accepted the treaty proposed by Soto that called for an "
+     "exchange of prisoners.", "treaty that called for an exchange of prisoners"),
+])
+def test_positions_a_stance_on_an_accord_the_text_named_is_on_it_by_name(facts_for, text, issue):
+    assert issue in {label for _, _, label in stances(facts_for(text))}

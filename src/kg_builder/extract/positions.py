@@ -19,8 +19,8 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import (Predication, clause_text, infinitive_of_its_noun, listed_that_clauses, noun_predication,
-                      open_question, verb_predication)
+from .clauses import (RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_its_noun, listed_that_clauses,
+                      noun_predication, open_question, verb_predication)
 from .context import Context
 from .factuality import Cues, kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
@@ -83,6 +83,23 @@ def _issue_text(ctx: Context, token: Token) -> str:
         if found:
             return phrase(found[0])
     return ""
+
+
+def _agreement_name(ctx: Context, token: Token) -> str | None:
+    """"The U.S. Senate approved the treaty": the name of the accord the text named that a bare mention refers to, or
+    that ends or opens a mention with a clause after it ("the so-called Rogers Plan, which called for ..."); a mention
+    that says more than its name ("the Removal Act of 1830", "the treaty proposed by X") keeps its words."""
+    key = ctx.agreement_at.get(token.i)
+    label = next((a.label for a in ctx.agreements if a.key == key), "") if key is not None else ""
+    if not label[:1].isupper():
+        return None
+    said = phrase(token).lower().replace("\u201c", "").replace("\u201d", "")
+    if said.endswith(label.lower()):  # "the so-called Rogers Plan"
+        said = label.lower()
+    rest = said[len(label):].split() if said.startswith(label.lower()) else None
+    bare = said == token.lower_ and all(c.dep_ in ("det", "punct") and c.lower_ not in ("a", "an")
+                                        for c in token.children)
+    return label if bare or rest is not None and (not rest or rest[0] in RELATIVE_PRONOUNS) else None
 
 
 def _after_an_actor_subject(ctx: Context, pronoun: Token) -> bool:
@@ -682,6 +699,9 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     children = list(token.children)
     if children and all(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children):
         return ""  # "encouraged this position": what it points back to is not said here
+    named = _agreement_name(ctx, token)
+    if named:
+        return named
     purpose = [c for c in token.children if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
