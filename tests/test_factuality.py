@@ -761,3 +761,9 @@ def test_factuality_a_so_that_clause_tells_an_aim_in_whatever_tense(facts_for):
     assert (aim.factuality.polarity, aim.factuality.modality) == ("Negative", "Hypothetical")
     [hotline] = [e for e in facts.events if "hotline" in e.label]
     assert hotline.factuality.is_plain_fact
+
+
+def test_factuality_a_past_clause_the_parser_joined_to_a_reported_should_clause_is_the_narrative_s(reading):
+    said = reading("Critics in Congress argued that Chile should abrogate the pact, and in 1881 Foreign Minister Ana "
+                   "Ruiz proposed revising its terms.", "proposed")
+    assert (said.modality, said.speaker) == ("Asserted", None)

@@ -508,6 +508,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
     node, is_trigger, bounded, aside = trigger, True, False, False
     below: Token | None = None  # the node's child on the way up from the trigger
     while True:
+        if below is not None and _narrative_break(below):
+            aside = bounded = True  # what the story goes on to tell after a report is no part of it
         speaker = speaker or (None if aside else _reporter(node, below, trigger, cues))
         if bounded:
             if node.head == node:
@@ -588,6 +590,15 @@ def _tensed_conjunct(verb: Token) -> bool:
     own does not share the other's modal."""
     return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and (
         verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _narrative_break(verb: Token) -> bool:
+    """"argued that the United States should abrogate it, and in 1881 Blaine proposed revising it": a clause in the
+    past tense with a subject of its own that the parser joined to a clause of what should or would be goes on with
+    the story, outside the report (a clause so joined in the same tense may be part of it)."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _due(node: Token, below: Token, cues: Cues) -> bool:
