@@ -2181,3 +2181,12 @@ def test_positions_the_government_of_the_leader_a_pronoun_stands_for_is_her_stat
 ])
 def test_positions_a_stance_on_an_accord_the_text_named_is_on_it_by_name(facts_for, text, issue):
     assert issue in {label for _, _, label in stances(facts_for(text))}
+
+
+def test_positions_the_treaty_named_in_passing_at_the_end_of_a_paragraph_is_not_the_next_one_s_treaty(facts_for):
+    facts = facts_for("The Treaty of Lima, 1910\n\nThe Treaty of Lima ended the long border quarrel between Chile and "
+                      "Peru.\n\nThe diplomats signed the Treaty of Lima on May 3, 1910. Bolivian and Peruvian envoys "
+                      "also signed the Treaty of Tacna at the same time, which settled a dispute over river rights.\n\n"
+                      "Although the Chilean president was in favor of the treaty, it was unpopular with the Chilean "
+                      "public.")
+    assert {label for _, _, label in stances(facts)} == {"Treaty of Lima"}

@@ -502,15 +502,18 @@ def _of_something_new(token: Token) -> bool:
 
 def _likely_referents(ctx: Context, token: Token) -> list[Agreement]:
     """The agreements a bare "the treaty" may mean, likeliest first: the one made at the date the mention gives; then
-    the one named last in this paragraph or the one before; further back, the one the text names most ("John Jay's
-    Treaty ... the Treaty of Paris (1783) ... two paragraphs on, the treaty": Jay's)."""
-    near = paragraph_start(ctx.doc, token.idx, back=1)
+    the one named last in this paragraph; then, of those named in the paragraph before, the one the text names most
+    ("signed the Treaty of Paris. ... also signed the Treaty of San Ildefonso at the same time." and a new paragraph
+    on "the treaty": Paris's); further back, the one the text names most ("John Jay's Treaty ... the Treaty of Paris
+    (1783) ... two paragraphs on, the treaty": Jay's)."""
+    here, near = paragraph_start(ctx.doc, token.idx), paragraph_start(ctx.doc, token.idx, back=1)
     mentions = Counter(ctx.agreement_at.values())
     dated = _mention_date(ctx, token)
 
-    def rank(agreement: Agreement) -> tuple[bool, bool, int]:
+    def rank(agreement: Agreement) -> tuple[bool, bool, bool, int]:
         seen = ctx.last_seen.get(agreement.key, -1)
-        return _made_at(ctx, agreement, dated), seen >= near, seen if seen >= near else mentions[agreement.key]
+        recent = seen >= here
+        return _made_at(ctx, agreement, dated), seen >= near, recent, seen if recent else mentions[agreement.key]
     return sorted(ctx.agreements, key=rank, reverse=True)
 
 
