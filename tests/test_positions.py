@@ -2183,6 +2183,13 @@ def test_positions_a_stance_on_an_accord_the_text_named_is_on_it_by_name(facts_f
     assert issue in {label for _, _, label in stances(facts_for(text))}
 
 
+def test_positions_a_shorter_name_of_an_accord_or_a_pronoun_for_it_is_the_accord_by_its_name(facts_for):
+    facts = facts_for("In 1754 delegates adopted the Lima Plan of Union. Its framers saw it as a means to reform "
+                      "colonial relations. Colonial governments rejected the Lima Plan, sensing that it would curb "
+                      "their authority.")
+    assert {label for _, stance, label in stances(facts) if stance != "Believes"} == {"Lima Plan of Union"}
+
+
 def test_positions_the_treaty_named_in_passing_at_the_end_of_a_paragraph_is_not_the_next_one_s_treaty(facts_for):
     facts = facts_for("The Treaty of Lima, 1910\n\nThe Treaty of Lima ended the long border quarrel between Chile and "
                       "Peru.\n\nThe diplomats signed the Treaty of Lima on May 3, 1910. Bolivian and Peruvian envoys "

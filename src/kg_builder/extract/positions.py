@@ -81,7 +81,7 @@ def _issue_text(ctx: Context, token: Token) -> str:
         found = [t for t in things if t.dep_ in ("nsubj", "nsubjpass") or t.i in ctx.agreement_at] \
             or [t for t in things if t.dep_ == "dobj"]
         if found:
-            return phrase(found[0])
+            return _agreement_name(ctx, found[0]) or phrase(found[0])
     return ""
 
 
@@ -94,8 +94,8 @@ def _agreement_name(ctx: Context, token: Token) -> str | None:
     if not label[:1].isupper():
         return None
     said = phrase(token).lower().replace("\u201c", "").replace("\u201d", "")
-    if said.endswith(label.lower()):  # "the so-called Rogers Plan"
-        said = label.lower()
+    if said.endswith(label.lower()) or label.lower().startswith(said) and " " in said:
+        said = label.lower()  # "the so-called Rogers Plan", "the Albany Plan" of the Albany Plan of Union
     rest = said[len(label):].split() if said.startswith(label.lower()) else None
     bare = said == token.lower_ and all(c.dep_ in ("det", "punct") and c.lower_ not in ("a", "an")
                                         for c in token.children)
