@@ -1283,3 +1283,15 @@ def test_agreements_any_who_would_break_an_accord_neither_broke_it_nor_are_its_p
 def test_agreements_a_word_for_the_parties_is_none_of_them(facts_for):
     facts = facts_for("The pact called upon signatories to settle disputes. Signatories signed the Lima Pact in 1931.")
     assert not signatories(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "In 1922 Chile and Peru signed a border agreement, the Tacna Treaty, which ended the dispute.",
+    # another spelling in brackets is no word of the name
+    "In 1922 Chile and Peru signed a treaty, the Tacna (Tacora) Treaty, which ended the dispute.",
+])
+def test_agreements_a_name_set_beside_a_description_of_an_accord_names_it(facts_for, text):
+    facts = facts_for(text)
+    [treaty] = facts.agreements
+    assert (treaty.label, treaty.status) == ("Tacna Treaty", "Signed")
+    assert {r.object for r in signatories(facts, treaty.key)} == {"state/chile", "state/peru"}

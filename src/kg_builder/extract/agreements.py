@@ -139,11 +139,19 @@ def _proper_name(token: Token) -> str | None:
         if joined is not None and joined.i >= ent.end:
             words = list(token.doc[ent.start: joined.i + 1])
         return re.sub(r"^(?:the|The|an?|An?)\s+", "", text_of(words)).strip()
-    start = token.i
-    # a name inside the treaty's goes back to its start, whatever it is written with: "the Sharm al-Shaykh Memorandum"
-    while start - 1 >= token.left_edge.i and (_inside_name(token.doc[start - 1]) and start < token.i or _name_word(
-            token.doc[start - 1], token.doc[start - 2] if start > 1 else None)):
-        start -= 1
+    start, other_name = token.i, range(0)
+    # a name inside the treaty's goes back to its start, whatever it is written with: "the Sharm al-Shaykh Memorandum";
+    # another spelling in brackets is no word of it: "the Shangtung (Shandong) Treaty"
+    while start - 1 >= token.left_edge.i:
+        before = token.doc[start - 1]
+        bracketed = _bracketed_before(token, start) if before.text == ")" and not other_name else None
+        if bracketed is not None:
+            other_name, start = bracketed, bracketed.start
+        elif _inside_name(before) and start < token.i \
+                or _name_word(before, token.doc[start - 2] if start > 1 else None):
+            start -= 1
+        else:
+            break
     end = token.i + 1  # "Resolution 242", "Protocol II": a number after the head is part of the name
     while end < len(token.doc) and token.doc[end].ent_type_ != "DATE" and (
             token.doc[end].like_num and token.doc[end].text.isdigit() or re.fullmatch(r"[IVX]+", token.doc[end].text)):
@@ -154,10 +162,20 @@ def _proper_name(token: Token) -> str | None:
         end = of_name.i + 1  # "the Treaty of Kanagawa", "the Peace of Westphalia", "the Convention of 1818"
     if (start < token.i or of_name is not None) and token.is_title:
         # (without the quotation mark the tagger may take into a name it found: "the “Andean Accord”")
-        return _without_final_stop([t for t in token.doc[start: end] if not t.is_quote])
+        return _without_final_stop([t for t in token.doc[start: end] if not t.is_quote and t.i not in other_name])
     if _named_by_people(token):  # "the Rush-Bagot agreement"
         return text_of(list(token.doc[start: token.i + 1]))
     return None
+
+
+def _bracketed_before(head: Token, start: int) -> range | None:
+    """The words "(Shandong)" of "the Shangtung (Shandong) Treaty", brackets included, when a word of the name comes
+    before them."""
+    opening = next((i for i in range(start - 2, max(start - 6, head.left_edge.i) - 1, -1) if head.doc[i].text == "("),
+                   None)
+    if opening is None or opening - 1 < head.left_edge.i or not head.doc[opening - 1].is_title:
+        return None
+    return range(opening, start)
 
 
 def _of_year(head: Token) -> Token | None:
@@ -545,9 +563,10 @@ def _made_within(ctx: Context, agreement: Agreement, when: TimeValue) -> bool:
     return event is not None and event.start is not None and event.start.overlaps(when)
 
 
-def _identified(token: Token) -> Token:
+def _identified(ctx: Context, token: Token) -> Token:
     """"The Nuclear Non-Proliferation Treaty was an agreement signed ...": the predicate noun is its subject; "the
-    Black Sea Grain Initiative, the UN-brokered deal that ...": an appositive is the name it stands beside."""
+    Black Sea Grain Initiative, the UN-brokered deal that ...": an appositive is the name it stands beside; "signed a
+    bilateral agreement, the Shangtung Treaty, which ...": so is the name set beside it."""
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and _proper_name(subject):
@@ -555,7 +574,18 @@ def _identified(token: Token) -> Token:
     if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN" \
             and token.head.ent_type_ not in ("GPE", "PERSON", "NORP") and _proper_name(token.head):
         return token.head
-    return token
+    return _name_beside(ctx, token) or token
+
+
+def _name_beside(ctx: Context, token: Token) -> Token | None:
+    """The name of an agreement right after a description of it and a comma, which the parser may make an apposition
+    of it or hang on the verb ("signed a bilateral agreement, the Shangtung Treaty, which ...")."""
+    after = token.right_edge.i + 1
+    if token.pos_ != "NOUN" or after + 1 >= len(token.doc) or token.doc[after].text != ",":
+        return None
+    return next((t for t in token.doc[after + 1: min(after + 10, len(token.doc))]
+                 if t.left_edge.i in (after, after + 1) and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod")
+                 and t.head in (token, token.head) and is_agreement_head(ctx, t) and _proper_name(t)), None)
 
 
 def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
@@ -567,7 +597,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         # Settlements" a body's; "the Lima Accords, signed by ...", "the Convention of 1818", "the Andean Security
         # Agreement", a name the tagger took for a body's: a treaty
     referent = _pronoun_referent(ctx, token) if token.lower_ == "it" else None
-    proper = _proper_name(_identified(token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
+    proper = _proper_name(_identified(ctx, token)) or (_compound_name(token) if _short_name_again(ctx, token) else None)
     year, proper = _dated_name(proper)
     name = referent.label if referent else proper or _generic_name(ctx, token)
     stated = status  # what the verb says became of it, before its factuality is weighed
