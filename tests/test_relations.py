@@ -159,6 +159,9 @@ def test_relations_copular_affiliation_keeps_its_factuality(facts_for, text, pol
 @pytest.mark.parametrize(("text", "expected"), [
     ("Peru was led by its President, Dina Boluarte.", ("leaderOf", "state/peru")),
     ("Russia sent its Foreign Minister, Sergei Lavrov, to Geneva.", ("affiliatedWith", "state/russia")),
+    # a possessor named by a common noun still owns the title it leads
+    ("The International Atomic Energy Agency met in Vienna. Rafael Grossi, the agency's director general, told the "
+     "board that Iran had expanded its stockpile.", ("leaderOf", "organization/international-atomic-energy-agency")),
 ])
 def test_relations_title_in_apposition_belongs_to_its_possessor(facts_for, text, expected):
     facts = facts_for(text)

@@ -142,7 +142,8 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
     owners += [k for t in owner_phrases for k in ctx.registry.actors(t)]  # "the leader of the Likud Party"
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
-    leads = not any(t.pos_ == "NOUN" and not ctx.registry.key_of(t) for t in owner_phrases)
+    # ("the agency's director general" leads the agency, a possessor named by a common noun)
+    leads = not any(t.pos_ == "NOUN" and t.dep_ != "poss" and not ctx.registry.key_of(t) for t in owner_phrases)
     return title, words, owners, leads
 
 
