@@ -1254,3 +1254,9 @@ def test_events_a_fronted_without_supposes_the_thing_away_unless_told_in_the_pas
 def test_events_a_relative_clause_s_object_pronoun_is_its_noun_in_the_label(facts_for):
     facts = facts_for("In 2031 Chile and Peru restored the fisheries pact, which Peru had suspended in 2029.")
     assert "Peru had suspended fisheries pact" in [e.label for e in facts.events]
+
+
+def test_events_inspectors_who_act_are_the_doers_of_their_clause_not_an_inspection(facts_for):
+    facts = facts_for("IAEA inspectors were expelled from the site in 2029. The inspectors returned in 2031.")
+    assert not [e for e in facts.events if e.kind == "Inspection"]
+    assert "The inspectors returned" in {e.label for e in facts.events}

@@ -249,6 +249,8 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in section["nouns"]:
         lemma = token.lower_  # "talks" is a meeting whatever its modifiers; "talk" only as "peace talk"
     if token.pos_ in ("NOUN", "PROPN") and lemma in section["nouns"]:
+        if lemma in section["doer_nouns"] and token.dep_ in ("nsubj", "nsubjpass") and not to_infinitive(token.head):
+            return None  # "the inspectors returned": who acted, not an inspection ("getting inspectors in to oversee")
         needed = section["noun_requires"].get(lemma)
         if needed and not (modifiers_text(token) & set(needed)):
             return None
