@@ -66,6 +66,7 @@ def test_factuality_plain_assertion_is_positive_asserted(reading, text, word):
     ("The summit did not go ahead.", "summit"),
     ("Neither side was ready to compromise.", "was"),  # a negative subject negates its clause
     ("No state signed the accord.", "signed"),
+    ("In 1990 no agreement was reached.", "reached"),  # a passive's subject too
     ("Although not yet able to deliver the aid, Chile helped Peru.", "deliver"),  # the adverb's "not"
     ("Chile was not able to sign the accord.", "sign"),  # not able to: it did not happen
     ("Chile and Peru concluded the accord. It did not, however, establish quotas for fishing boats.",

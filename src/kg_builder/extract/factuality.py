@@ -107,9 +107,9 @@ def _negated(token: Token, cues: Cues) -> bool:
         return True  # "could no longer stand by": it stops ("no longer only by X, but by Y": it goes on)
     if _shares_auxiliary(token) and _negated(token.head, cues):
         return True  # "could not stand by and allow X": the bare verb has the first one's auxiliary and its "not"
-    if any(c.dep_ == "nsubj" and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators for d in c.children)
-           for c in token.children):
-        return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished ..."
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators
+                                                     for d in c.children) for c in token.children):
+        return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished", "no progress was made"
     if token.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in cues.negated_degree_adverbs
                                    and any(n.dep_ == "neg" for n in c.children) for c in token.children):
         return True  # "not yet able", "not fully ready": the adverb's "not" is the adjective's
