@@ -19,8 +19,8 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import (RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_its_noun, listed_that_clauses,
-                      noun_predication, open_question, verb_predication)
+from .clauses import (Predication, clause_text, infinitive_of_its_noun, listed_that_clauses, noun_predication,
+                      open_question, verb_predication)
 from .context import Context
 from .factuality import Cues, kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
@@ -96,10 +96,9 @@ def _agreement_name(ctx: Context, token: Token) -> str | None:
     said = phrase(token).lower().replace("\u201c", "").replace("\u201d", "")
     if said.endswith(label.lower()) or label.lower().startswith(said) and " " in said:
         said = label.lower()  # "the so-called Rogers Plan", "the Albany Plan" of the Albany Plan of Union
-    rest = said[len(label):].split() if said.startswith(label.lower()) else None
     bare = said == token.lower_ and all(c.dep_ in ("det", "punct") and c.lower_ not in ("a", "an")
                                         for c in token.children)
-    return label if bare or rest is not None and (not rest or rest[0] in RELATIVE_PRONOUNS) else None
+    return label if bare or said == label.lower() else None
 
 
 def _after_an_actor_subject(ctx: Context, pronoun: Token) -> bool:
