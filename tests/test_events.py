@@ -1260,3 +1260,13 @@ def test_events_inspectors_who_act_are_the_doers_of_their_clause_not_an_inspecti
     facts = facts_for("IAEA inspectors were expelled from the site in 2029. The inspectors returned in 2031.")
     assert not [e for e in facts.events if e.kind == "Inspection"]
     assert "The inspectors returned" in {e.label for e in facts.events}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Some (though not all) of the planned Andean actions were carried out in 1962.",
+     "Some of the planned Andean actions were carried out"),
+    ("In 1949 Juan Soto declared the creation of the Andean Republic (AR) in Lima.",
+     "Juan Soto declared the creation of the Andean Republic in Lima"),
+])
+def test_events_an_aside_in_brackets_is_no_part_of_what_happened(facts_for, text, label):
+    assert label in {e.label for e in facts_for(text).events}

@@ -581,7 +581,8 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
         return f"{ctx.registry.entities[location].label} {token.lower_}"  # "Quito talks", "Lima summit"
     if token.pos_ in ("NOUN", "PROPN"):
         return phrase(token, keep_possessor=_dated_speech(ctx, token))  # "Ruiz's 1931 speech": whose words
-    skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token))
+    skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token)) \
+        | _in_brackets(token)
     relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
     one_act = _one_act(token)
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token, one_act)
@@ -639,6 +640,20 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
     # "refused to sign the treaty, a decision that angered Peru": an apposition that sums up the clause
     comments = {t.i for a in verb.subtree if summing_up(a) for t in a.subtree}
     return aside | comments | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
+
+
+def _in_brackets(verb: Token) -> set[int]:
+    """"Some (though not all) of the planned actions were deployed": an aside in brackets is none of what happened
+    (a clause that is itself the aside keeps its words)."""
+    inside: set[int] = set()
+    opened = None
+    for t in verb.doc[verb.left_edge.i: verb.right_edge.i + 1]:
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")" and opened is not None:
+            inside |= set(range(opened, t.i + 1)) if not opened < verb.i < t.i else set()
+            opened = None
+    return inside
 
 
 def tidy_label(label: str, shortest: int = 3) -> str | None:
@@ -1249,7 +1264,7 @@ def _reporting_aside(ctx: Context, verb: Token) -> bool:
 def _clause_label(verb: Token) -> str:
     """The clause of a verb with its subject, without the clauses embedded in it, at most 24 words."""
     aside = _asides(verb, [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
-    aside |= {t.i for item in listed_infinitives(verb) for t in item.subtree}
+    aside |= {t.i for item in listed_infinitives(verb) for t in item.subtree} | _in_brackets(verb)
     sharing = tuple(c for v in verb.subtree if v.pos_ == "VERB" for c in _sharing_object(v))
     words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct") and not _embedded(t, verb, sharing)
              and t.i not in aside]
