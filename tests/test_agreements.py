@@ -1295,3 +1295,9 @@ def test_agreements_a_name_set_beside_a_description_of_an_accord_names_it(facts_
     [treaty] = facts.agreements
     assert (treaty.label, treaty.status) == ("Tacna Treaty", "Signed")
     assert {r.object for r in signatories(facts, treaty.key)} == {"state/chile", "state/peru"}
+
+
+def test_agreements_a_name_the_tagger_ends_at_its_of_goes_on_after_it(facts_for):
+    facts = facts_for("Most Andean states saw it as a betrayal of the solidarity embodied in the 1947 Inter-American "
+                      "Treaty of Reciprocal Assistance.")
+    assert "Inter-American Treaty of Reciprocal Assistance" in {a.label for a in facts.agreements}

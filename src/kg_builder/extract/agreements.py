@@ -136,6 +136,8 @@ def _proper_name(token: Token) -> str | None:
                       and t.doc[t.i - 1].pos_ != "ADP"), ent.end)
         words = list(token.doc[ent.start: stray])
         joined = _name_goes_on(words[-1]) if stray == ent.end else None  # "the Treaty of Peace" and "Friendship"
+        # "the Inter-American Treaty of Reciprocal Assistance", tagged up to its "of": the name goes on after it
+        joined = joined or (_of_place(token) if words[-1].lower_ in NAME_JOINERS else None)
         if joined is not None and joined.i >= ent.end:
             words = list(token.doc[ent.start: joined.i + 1])
         return re.sub(r"^(?:the|The|an?|An?)\s+", "", text_of(words)).strip()
