@@ -1301,3 +1301,10 @@ def test_agreements_a_name_the_tagger_ends_at_its_of_goes_on_after_it(facts_for)
     facts = facts_for("Most Andean states saw it as a betrayal of the solidarity embodied in the 1947 Inter-American "
                       "Treaty of Reciprocal Assistance.")
     assert "Inter-American Treaty of Reciprocal Assistance" in {a.label for a in facts.agreements}
+
+
+def test_agreements_a_name_in_brackets_after_a_name_with_of_is_its_other_name(facts_for):
+    facts = facts_for("In 1947 the Andean states signed the Inter-Andean Treaty of Reciprocal Assistance (the Lima "
+                      "Treaty) in Lima. The Lima Treaty was invoked in 1962.")
+    [treaty] = facts.agreements
+    assert (treaty.label, treaty.aliases) == ("Inter-Andean Treaty of Reciprocal Assistance", ("Lima Treaty",))

@@ -685,9 +685,7 @@ def _called_name(ctx: Context, token: Token) -> str | None:
     """"their first commercial treaty, sometimes called the Harris Treaty", "a pact, known as the Lima Pact", "the
     Declaration (the so-called 'Oslo Accord')": the name a participle of naming gives right after the agreement's
     words, however the parser hangs it."""
-    doc, i = token.doc, _after_its_year(token)
-    if i < len(doc) and doc[i].lower_ == "of":  # past the rest of the name: "the Declaration of Principles (...)"
-        i = next((j for j in range(i + 1, len(doc)) if not _name_word(doc[j], doc[j - 1])), len(doc))
+    doc, i = token.doc, _after_its_name(token)
     while i < len(doc) and (doc[i].text in (",", "(", "the", "so", "-") or doc[i].pos_ == "ADV"):
         i += 1
     if i < len(doc) and doc[i].lower_ in ("which", "that"):  # "a statement, which became known as", "which was
@@ -712,6 +710,15 @@ def _called_name(ctx: Context, token: Token) -> str | None:
     return _proper_name(head) if head is not None else None
 
 
+def _after_its_name(token: Token) -> int:
+    """The position after an agreement's head, the year that may follow it and the rest of its name after an "of"
+    ("the Declaration of Principles (...)")."""
+    doc, i = token.doc, _after_its_year(token)
+    if i < len(doc) and doc[i].lower_ == "of":
+        i = next((j for j in range(i + 1, len(doc)) if not _name_word(doc[j], doc[j - 1])), len(doc))
+    return i
+
+
 def _after_its_year(token: Token) -> int:
     """The position after an agreement's head and the year that may follow it ("the Arms Treaty of 1991")."""
     doc, end = token.doc, token.i + 1
@@ -724,16 +731,20 @@ def _after_its_year(token: Token) -> int:
 
 
 def _short_name(token: Token) -> str | None:
-    """"the Arms Treaty (AT) of 1991", "the Arms Treaty of 1991 (AT)": the name in brackets right after the
-    agreement's own words, wherever the parser hangs it (a list of treaties has it hung on the first)."""
+    """"the Arms Treaty (AT) of 1991", "the Arms Treaty of 1991 (AT)", "the Treaty of Reciprocal Assistance (the Rio
+    Treaty)": the name in brackets right after the agreement's own words, wherever the parser hangs it (a list of
+    treaties has it hung on the first)."""
     doc, end = token.doc, _after_its_year(token)
+    if end < len(doc) and doc[end].text != "(":
+        end = _after_its_name(token)
     if end >= len(doc) or doc[end].text != "(":
         return None
     close = next((i for i in range(end + 1, min(end + 7, len(doc))) if doc[i].text == ")"), None)
-    words = doc[end + 1: close] if close else []
+    words = list(doc[end + 1: close]) if close else []
+    words = words[1:] if words and words[0].lower_ == "the" else words
     if not words or not all(w.is_upper or w.is_title or w.like_num or w.text in "-/" for w in words):
         return None
-    return words.text
+    return text_of(words)
 
 
 def _acronym_name(ctx: Context, label: str) -> str | None:
