@@ -1034,6 +1034,7 @@ def test_events_a_clause_on_a_place_tells_of_its_own_subject_not_of_the_place(fa
     ("the general view in Lima was", None),  # the clause lost what the view was
     ("the raid failed to do", None),  # its object was a "what" before it
     ("Peru signed the treaty in", "Peru signed the treaty"),
+    ("Peru sent envoys to Lima in order", "Peru sent envoys to Lima"),  # the purpose "in order" opened was cut
     ("Peru was ready to sign", "Peru was ready to sign"),
 ])
 def test_events_a_label_that_ends_on_a_verb_without_its_complement_names_nothing(label, tidy):

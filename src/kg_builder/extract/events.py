@@ -661,7 +661,8 @@ def tidy_label(label: str, shortest: int = 3) -> str | None:
     conjunction; one that opens on a relative or question word ("which attend in", "what she feared"), ends on a verb
     that lost its complement, or keeps fewer than `shortest` words, names nothing."""
     words = label.split()
-    while words and words[-1].lower() in CLOSING_FRAGMENTS:
+    # ("... had met since the end of the war in order": the purpose the words "in order" opened was cut)
+    while words and (words[-1].lower() in CLOSING_FRAGMENTS or [w.lower() for w in words[-2:]] == ["in", "order"]):
         words.pop()
     if len(words) < shortest or words[0].lower() in OPENING_FRAGMENTS or words[-1].lower() in _UNFINISHED:
         return None
