@@ -139,8 +139,10 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON" or _names_next(noun):
         return None, [], [], True
     title, words, owner_phrases = _title_noun(ctx, noun, titles)
-    owners = [ctx.registry.state_of(k) for c in noun.children if c.dep_ == "poss" for k in ctx.registry.actors(c)]
-    owners += [k for t in owner_phrases for k in ctx.registry.actors(t)]  # "the leader of the Likud Party"
+    # a possessor's state ("Boric's Foreign Minister": Chile's), or the body an owner phrase names ("the leader of
+    # the Likud Party")
+    owners = [ctx.registry.state_of(k) if t.dep_ == "poss" else k
+              for t in owner_phrases for k in ctx.registry.actors(t)]
     owners = [k for k in owners if ctx.registry.entities.get(k) and ctx.registry.entities[k].kind in ("State", "Organization")]
     # ("the agency's director general" leads the agency, a possessor named by a common noun)
     leads = not any(t.pos_ == "NOUN" and t.dep_ != "poss" and not ctx.registry.key_of(t) for t in owner_phrases)
