@@ -46,6 +46,8 @@ def fact_lines(facts: Facts) -> list[str]:
     rows += [("title", e.label, role.title, role.factuality.polarity, role.factuality.modality,
               role.evidence.span.sentence) for e in facts.entities for role in e.role_readings]
     rows += [("commitment", a.label, c.label, c.evidence.span.sentence) for a in facts.agreements for c in a.commitments]
+    rows += [("facility", e.label, *sorted(e.aliases), "status:", *sorted(e.statuses)) for e in facts.entities
+             if e.kind == "Facility"]
     return sorted({json.dumps(row, ensure_ascii=False) for row in rows})
 
 

@@ -189,3 +189,22 @@ def test_entities_a_name_headed_by_a_word_for_a_policy_is_no_actor_whatever_the_
     doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 7, label="ORG")]
     registry = registry_of(doc)
     assert registry.actors(doc[2]) == [] and registry.actors(doc[6]) == []
+
+
+def _tagged_fac(words: list[str], heads: list[int], deps: list[str], pos: list[str], span: tuple[int, int]) -> dict:
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, *span, label="FAC")]
+    return {(e.kind, e.label) for e in registry_of(doc).entities.values()}
+
+
+def test_entities_a_name_tagged_a_facility_is_one_only_with_a_word_for_a_facility() -> None:
+    # "Troops landed at Fort Loma." / "Troops landed at Puerto Loma." / "The Loma Telegram angered Lima."
+    landed = dict(heads=[1, 1, 1, 4, 2, 1], deps=["nsubj", "ROOT", "prep", "compound", "pobj", "punct"],
+                  pos=["NOUN", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"], span=(3, 5))
+    assert _tagged_fac(["Troops", "landed", "at", "Fort", "Loma", "."], **landed) == {("Facility", "Fort Loma")}
+    # a name where a place comes is a place's
+    assert _tagged_fac(["Troops", "landed", "at", "Puerto", "Loma", "."], **landed) == {("Location", "Puerto Loma")}
+    # and elsewhere a message's, an operation's: nothing the graph has a kind for
+    assert _tagged_fac(["The", "Loma", "Telegram", "angered", "Lima", "."], heads=[2, 2, 3, 3, 3, 3],
+                       deps=["det", "compound", "nsubj", "ROOT", "dobj", "punct"],
+                       pos=["DET", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"], span=(1, 3)) == set()

@@ -232,3 +232,29 @@ def test_facilities_a_yard_where_one_arranged_ships_to_be_built_is_not_run_by_th
     [shipyard] = facilities(facts).values()
     assert shipyard.label == "shipyard in Liverpool"
     assert not operators(facts, shipyard.key)
+
+
+@pytest.mark.parametrize("text", [
+    "Soto urged the defense of the world's major centers of industrial power.",
+    "Peruvian troops secured key sites, including the islands.",
+    "Bombers struck such strategic sites as the Peruvian refineries.",
+    "The treaty gave the party a stronger base in areas where it had been weak.",
+])
+def test_facilities_a_word_of_size_worth_or_kind_names_no_facility(facts_for, text):
+    assert not [e.label for e in facilities(facts_for(text)).values() if "site" in e.label or "base" in e.label
+                or "center" in e.label]
+
+
+def test_facilities_an_indefinite_facility_someone_reports_built_is_one_and_a_denied_one_is_none(facts_for):
+    facts = facts_for("In 1967 Soto announced that Peru had begun to construct a limited Anti-Ballistic Missile (ABM) "
+                      "defense system around Lima.")
+    [system] = facilities(facts).values()
+    assert system.label == "limited Anti-Ballistic Missile ABM defense system"  # no stray bracket
+    assert system.statuses == ("had begun to construct",)
+    assert not facilities(facts_for("Peru did not build a missile base near Arica."))
+
+
+def test_facilities_a_nationalization_of_a_facility_is_its_status(facts_for):
+    facts = facts_for("Soto negotiated an agreement with the Andes company on the nationalization of copper mines.")
+    [mines] = facilities(facts).values()
+    assert (mines.label, mines.statuses) == ("copper mines", ("nationalization",))

@@ -21,6 +21,7 @@ from .tokens import SPACES, conjuncts, head_forms, non_restrictive, paragraph_st
     that_clause
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
+_BEFORE_A_PLACE = frozenset({"at", "in", "on", "near", "from", "into", "off", "outside"})  # "landed at X"
 ACTOR_KINDS = {"Person", "State", "Organization"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
@@ -98,6 +99,7 @@ class Registry:
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
             | set(lexicon.triggers["reference"]["measure_heads"]) | set(lexicon.triggers["positions"]["policy_heads"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
+        self.facility_words = frozenset(lexicon.triggers["facilities"]["named_heads"])
         self.opinion_nouns = frozenset(triggers["opinion_nouns"])
         self.group_suffixes = tuple(triggers["group_suffixes"])
         self.words = {name: frozenset(words) for name, words in lexicon.triggers["reference"].items()}
@@ -366,11 +368,21 @@ class Registry:
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
         kind = "Organization" if body else "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
+        if kind == "Facility":
+            kind = self._kind_of_facility_name(ent)
         if kind is None or not _plausible(name) or self._names_no_actor(ent) or name.lower() in self.title_names \
                 or re.fullmatch(r"[IVX]+", ent[-1].text) or _holds_a_clause(ent):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    def _kind_of_facility_name(self, ent: Span) -> str | None:
+        """The tagger's FAC spans a name of a facility ("Tempelhof Airport", "Fort Duquesne") but also of a place
+        ("the Bay of Pigs", "Dien Bien Phu") and of a message or an operation ("the Zimmermann Telegram", "Operation
+        Overlord"): a facility's name has a word for one, a place's comes where a place does ("at", "in")."""
+        if {t.lower_ for t in ent} & self.facility_words:
+            return "Facility"
+        return "Location" if ent.root.dep_ == "pobj" and ent.root.head.lower_ in _BEFORE_A_PLACE else None
 
     def _beside_a_body_word(self, ent: Span) -> bool:
         """"Russia's state company Rosatom", "the company Rosatom": a name set beside a word for a kind of body (in

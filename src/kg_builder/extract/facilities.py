@@ -34,7 +34,11 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     if token.pos_ != "NOUN" or not {token.lemma_.lower(), token.lower_, token.lower_.rstrip("s")} & set(heads):
         return None
     status_words = set(section["status_modifiers"])
-    modifiers = [c for c in _modifiers(token) if c.lower_ not in section["generic_modifiers"] and c.lower_ not in status_words]
+    if any(c.lower_ == "such" for c in token.children):
+        return None  # "such strategic sites as the palaces": the kind its examples are of
+    # (a comparative says how much of a kind: "a stronger base in areas where it had been weak")
+    modifiers = [c for c in _modifiers(token) if c.lower_ not in section["generic_modifiers"]
+                 and c.lower_ not in status_words and c.tag_ not in ("JJR", "JJS")]
     place = _place_phrase(token)
     if not place and (not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers)):
         return None
@@ -47,7 +51,7 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     if known:
         ctx.registry.token_key[token.i] = known
         return known
-    named = [t for m in modifiers for t in m.subtree if t.lower_ not in status_words] + [token]
+    named = [t for m in modifiers for t in m.subtree if t.lower_ not in status_words and not t.is_bracket] + [token]
     placed = None if place else _placed_before(ctx, text_of(named))
     if placed:  # "the air base at Villa Sol ... the air base": the one named with its place
         ctx.registry.token_key[token.i] = placed
@@ -86,9 +90,12 @@ def _known_facility_named(ctx: Context, modifiers: list[Token]) -> str | None:
 
 def _kind_only(ctx: Context, head: Token) -> bool:
     """"The development of an ABM system could allow one side to ...": an indefinite facility in a clause that only
-    supposes is any facility of that kind, not one that exists."""
+    supposes, or denies, is any facility of that kind, not one that exists."""
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in head.children)
-    return indefinite and not ctx.factuality(head).is_plain_fact
+    # (one that someone reports is built is one that exists, on their word: "announced that X had begun to build a
+    # missile defense system")
+    factuality = ctx.factuality(head.head if head.dep_ in ("dobj", "nsubjpass") else head)  # "did not build a base"
+    return indefinite and (factuality.modality != "Asserted" or factuality.polarity == "Negative")
 
 
 def _modifiers(head: Token) -> list[Token]:
