@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from kg_builder.extract.context import Context
 from kg_builder.extract.entities import Registry
-from kg_builder.extract.factuality import Cues, Reading, polarity, read
+from kg_builder.extract.factuality import Cues, Reading, polarity, read, subjunctive
 from kg_builder.frames import load_frames
 from kg_builder.model import Document
 
@@ -768,3 +770,14 @@ def test_factuality_a_past_clause_the_parser_joined_to_a_reported_should_clause_
     said = reading("Critics in Congress argued that Chile should abrogate the pact, and in 1881 Foreign Minister Ana "
                    "Ruiz proposed revising its terms.", "proposed")
     assert (said.modality, said.speaker) == ("Asserted", None)
+
+
+def test_factuality_a_bare_form_the_tagger_took_for_a_noun_is_asked_for(cues):
+    # "Chile suggested that the powers form a pact.", with "form" tagged a noun, as the small model may tag it after
+    # a long subject, yet parsed as the verb of the "that" clause
+    doc = Doc(spacy.blank("en").vocab, words=["Chile", "suggested", "that", "the", "powers", "form", "a", "pact", "."],
+              heads=[1, 1, 5, 4, 5, 1, 7, 5, 1], deps=["nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "det", "dobj",
+                                                      "punct"],
+              tags=["NNP", "VBD", "IN", "DT", "NNS", "NN", "DT", "NN", "."],
+              lemmas=["Chile", "suggest", "that", "the", "power", "form", "a", "pact", "."])
+    assert subjunctive(doc[5], cues)

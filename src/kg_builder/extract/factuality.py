@@ -653,11 +653,12 @@ def subjunctive(verb: Token, cues: Cues) -> bool:
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not auxiliaries:
-        # "insisted that Chile agree": the tagger may call the bare form a present, which a singular noun subject
-        # (no "I" or "you") rules out, and so does a past verb of asking ("suggested that the nations issue")
+        # "insisted that Chile agree": the tagger may call the bare form a present (or a noun: "suggested that the
+        # powers form a pact"), which a singular noun subject (no "I" or "you") rules out, and so does a past verb of
+        # asking ("suggested that the nations issue")
         singular = own_subject[0].tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in own_subject[0].children)
         asked = verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in cues.mandative_verbs
-        return verb.tag_ == "VB" or verb.tag_ == "VBP" and (singular or asked)
+        return verb.tag_ == "VB" or verb.tag_ in ("VBP", "NN") and (singular or asked)
     return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be" and auxiliaries[0].dep_ == "auxpass"
 
 
