@@ -43,9 +43,20 @@ def plain_alliances(facts):
     ("In 1919 the Allied leaders – Chilean President Juan Soto and Peruvian President Ana Ruiz – met in Lima.",
      {frozenset({"state/chile", "state/peru"})}),
     ("In 1943 summits of the Allied nations opposing the Axis powers took place in Lima.", set()),
+    # a list ended by "the other Allies" is of allies, each of every other
+    ("In 1919 Chile, Peru, Bolivia, and the other Allies set up a commission.",
+     {frozenset({"state/chile", "state/peru"}), frozenset({"state/chile", "state/bolivia"}),
+      frozenset({"state/peru", "state/bolivia"})}),
+    ("During the war, Chile, Peru, and other allied nations set up a fund.",
+     {frozenset({"state/chile", "state/peru"})}),
 ])
 def test_relations_who_an_alliance_word_makes_allies(facts_for, text, expected):
     assert plain_alliances(facts_for(text)) == expected
+
+
+def test_relations_other_allies_of_a_state_are_its_not_each_others(facts_for):
+    facts = facts_for("In 1919 Chile, Peru, and other allies of Bolivia set up a commission.")
+    assert frozenset({"state/chile", "state/peru"}) not in plain_alliances(facts)
 
 
 def test_relations_alliances_a_clause_says_to_avoid_are_not_made(facts_for):

@@ -520,7 +520,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
     for token in sent:
         if token.lower_ not in words and token.lemma_.lower() not in words:
             continue
-        if _allied_with(ctx, sent, token):
+        if _allied_with(ctx, sent, token) or _listed_with_other_allies(ctx, sent, token):
             continue
         scope = _alliance_scope(token, ctx.triggers["relations"])
         states = []
@@ -615,6 +615,24 @@ def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
         if partner != doers[0]:
             ctx.relate(doers[0], "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
     return True
+
+
+def _listed_with_other_allies(ctx: Context, sent: SentSpan, token: Token) -> bool:
+    """"the United States, the United Kingdom, France, and the other Allies", "..., and other allied nations": those
+    listed before "the other allies" are allies too, each of every other. False when the word ends no such list."""
+    allies = token.head if token.lower_ == "allied" and token.dep_ == "amod" else token
+    if allies.tag_ not in ("NNS", "NNPS") or not allies.conjuncts \
+            or not any(c.lower_ == "other" for c in allies.children) \
+            or any(c.dep_ == "prep" for c in allies.children):  # "and other allies of Poland": of Poland's
+        return False
+    listed = [k for c in conjuncts(allies)[1:] for k in ctx.registry.actors(c, coordinated=False)
+              if ctx.registry.kind(k) in ("State", "Organization")]
+    listed = list(dict.fromkeys(listed))
+    fact = ctx.factuality(token)
+    for i, state in enumerate(listed):
+        for other in listed[i + 1:]:
+            ctx.relate(state, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+    return len(listed) >= 2
 
 
 def _alliance_verb(head: Token) -> Token | None:
