@@ -218,6 +218,8 @@ def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
     ("UN Secretary-General Ana Ruiz visited Lima in 2022.", "Ana Ruiz", ("leaderOf", "United Nations")),
     ("IAEA Director General Pedro Vega visited Lima in 2022.", "Pedro Vega",
      ("leaderOf", "International Atomic Energy Agency")),
+    # a one-word name of a body the lexicon knows, before a title, is that body, not a kind of general
+    ("In 1948 Kuomintang General Pedro Vega fled to Lima.", "Pedro Vega", ("affiliatedWith", "Kuomintang")),
 ])
 def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, text, person, expected):
     facts = facts_for(text)

@@ -373,13 +373,15 @@ def _entitle(ctx: Context, person: str, title: str, evidence: Evidence, fact: Fa
 
 def _bodies_in(ctx: Context, words: list[Token]) -> list[str]:
     """The states and organizations among a title's words; a capitalised common noun that only says which kind of
-    minister or commander it is ("Finance Minister", "Navy Commander") names no organization."""
+    minister or commander it is ("Finance Minister", "Navy Commander") names no organization, unless the lexicon
+    knows it for one."""
     out: list[str] = []
     for t in words:
         key = ctx.registry.key_of(t)
         if not key or key in out or ctx.registry.entities[key].kind not in ("Organization", "State"):
             continue
-        if ctx.registry.entities[key].kind == "Organization" and _kind_of_title(ctx, t) or _side_taken(ctx, t):
+        if ctx.registry.entities[key].kind == "Organization" and _kind_of_title(ctx, t) \
+                and key not in ctx.registry.lex or _side_taken(ctx, t):  # "Kuomintang General X" is the KMT's
             continue
         out.append(key)
     return out
