@@ -205,6 +205,30 @@ def test_relations_copular_title_with_of_is_whole_and_owns_nothing(facts_for, te
     assert not [r for r in facts.relations if r.subject == okafor.key], facts.relations
 
 
+@pytest.mark.parametrize("text, person", [
+    ("In 1920 Republican Senator John Miller wrote a report.", "John Miller"),
+    ("In 1920 a report by Senator John Miller, a Republican from Oregon, fed this belief.", "John Miller"),
+    ("The election of Republican Warren Harding ended the debate.", "Warren G. Harding"),
+    # a president of the party is its member, not its leader
+    ("Republican President Rutherford B. Hayes vetoed the bill.", "Rutherford B. Hayes"),
+])
+def test_relations_a_word_for_a_party_s_members_before_a_name_or_in_apposition_names_the_party(facts_for, text,
+                                                                                                 person):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(r.predicate, labels[r.object]) for r in facts.relations if labels.get(r.subject) == person
+            and r.object.startswith("organization/")} == {("affiliatedWith", "Republican Party")}
+
+
+@pytest.mark.parametrize("text", [
+    "Social Democratic leader Willy Brandt spoke.",  # a word of a longer name
+    "The Iraqi Republican Guard units moved toward Kuwait City.",  # no person
+])
+def test_relations_a_party_word_inside_a_longer_name_names_no_party(facts_for, text):
+    facts = facts_for(text)
+    assert not [e for e in facts.entities if e.label in ("Democratic Party", "Republican Party")]
+
+
 def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
     facts = facts_for("Luis Soto was the Peruvian ambassador to Chile.")
     assert {(r.predicate, r.object) for r in facts.relations} == {("affiliatedWith", "state/peru")}

@@ -61,7 +61,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                         "partitive_nouns", "expletive_verbs",
                         "party_nouns", "measure_heads", "organization_nouns", "representing_nouns",
                         "body_kind_nouns"),
-    "relations": {"title_bodies": LISTS, "rank_bodies": LISTS,
+    "relations": {"title_bodies": LISTS, "rank_bodies": LISTS, "party_words": LISTS,
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "host_titles",
                            "appointment_verbs", "holding_verbs", "succession_verbs", "leading_verbs",
                            "leadership_nouns", "alliance_words", "alliance_member_prepositions", "example_prepositions",

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span as SentSpan, Token
 
+from ..lexicon import slug
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
@@ -68,6 +69,9 @@ def titles(ctx: Context, sent: SentSpan) -> None:
         if not key or ctx.registry.entities.get(key) is None or ctx.registry.entities[key].kind != "Person":
             continue
         words = _left_context(ent) + [t for t in ent if t.lower_ in ctx.registry.titles and t.i == ent.start]
+        party = _party(ctx, ent, words)
+        if party:  # a member, whatever title the words give
+            ctx.relate(key, "affiliatedWith", party, ctx.evidence(sent, "rule:party", 0.8))
         # "General Electric chief X": a word of an organization's name is no title
         title = _title_in([t for t in words if not _in_organization_name(ctx, t)], leader_titles + other_titles)
         owners: list[str] = []
@@ -93,6 +97,29 @@ def titles(ctx: Context, sent: SentSpan) -> None:
             ctx.unplaced_titles.append(UnplacedTitle(key, title, ctx.evidence(sent, "rule:home-title", 0.6)))
             if title in lexical["home_titles"] and (home := _publisher_state(ctx)) is not None:
                 ctx.registry.note_home(key, home)
+
+
+def _party(ctx: Context, ent: SentSpan, words: list[Token]) -> str | None:
+    """"Republican Senator X", "the Federalist John Adams", "X, a Republican from North Dakota": a word for a party's
+    members before a name, or heading an indefinite apposition to it, names the party the person belongs to (not
+    inside a longer name: "Social Democratic leader X")."""
+    named = {w: party for party, members in ctx.triggers["relations"]["party_words"].items() for w in members}
+    appositions = [c for c in ent.root.children if c.dep_ == "appos" and c.text in named
+                   and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
+    opening = [ent[0]] if len(ent) > 1 else []  # "Republican Warren Harding" tagged as one name; not "a Whig defeat"
+    for word in [*words, *opening, *appositions]:
+        if word.text in named and not _inside_a_name(ctx, word):
+            return ctx.registry.add(f"organization/{slug(named[word.text])}", "Organization", named[word.text])
+    return None
+
+
+def _inside_a_name(ctx: Context, word: Token) -> bool:
+    """A word of a longer name the tagger found ("Social Democratic", "Democratic Party") or of capitalised words
+    before it that name nothing the text knows."""
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    before = word.doc[word.i - 1] if word.i > word.sent.start else None
+    return word.ent_iob_ == "I" or after is not None and after.ent_iob_ == "I" and word.ent_iob_ == "B" \
+        or before is not None and before.is_title and before.dep_ == "compound" and ctx.registry.key_of(before) is None
 
 
 def _in_organization_name(ctx: Context, token: Token) -> bool:
