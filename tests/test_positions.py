@@ -1206,6 +1206,8 @@ def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, e
 
 @pytest.mark.parametrize("text", [
     "Chile is proud of its ability to use its navy to close any port.",  # an ability to act is no act
+    # what made a rank is none either
+    "Secretary of State Juan Soto became the only general ever to receive a Nobel Prize for peace.",
 ])
 def test_positions_an_infinitive_that_is_no_act_s_purpose_gives_no_stance(facts_for, text):
     assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:purpose"]

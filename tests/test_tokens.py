@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg_builder.extract.tokens import (conjuncts, coordinated_verb, phrase, raised_conjunct, sentence_bounds,
-                                      split_list, strip_determiners, subjects, text_of)
+from kg_builder.extract.tokens import (conjuncts, coordinated_verb, phrase, raised_conjunct, ranked_infinitive,
+                                      sentence_bounds, split_list, strip_determiners, subjects, text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -271,3 +271,15 @@ def test_tokens_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs():
     # a verb with a subject of its own keeps it
     doc = _doc([("Peru", 2, "nsubj", "PROPN"), ("would", 2, "aux", "AUX"), ("sign", 2, "ROOT", "VERB")])
     assert [t.text for t in subjects(doc[2])] == ["Peru"]
+
+
+@pytest.mark.parametrize("rank, ranked", [("first", True), ("only", True), ("strongest", True), ("new", False)])
+def test_tokens_an_infinitive_after_a_ranked_description_of_the_subject_is_ranked(rank, ranked):
+    # "Soto was the first envoy to visit Lima." with "to visit" an adverbial clause of "was", as the small model
+    # parses it; "the new envoy to visit Lima" is no rank: the infinitive may be what the act was for
+    words = ["Soto", "was", "the", rank, "envoy", "to", "visit", "Lima", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 4, 1, 6, 1, 6, 1],
+              deps=["nsubj", "ROOT", "det", "amod", "attr", "aux", "advcl", "dobj", "punct"],
+              pos=["PROPN", "AUX", "DET", "ADJ", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
+              tags=["NNP", "VBD", "DT", "JJS" if rank == "strongest" else "JJ", "NN", "TO", "VB", "NNP", "."])
+    assert ranked_infinitive(doc[6]) is ranked

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from .tokens import (agents as by_phrase, conjuncts, finite_above, misread_clause, non_restrictive, phrase,
                      prep_objects, raised_conjunct, sentence_of, set_against, subjects, summing_up, text_of,
-                     that_clause, to_infinitive)
+                     that_clause, to_infinitive, ranked_infinitive)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"
@@ -440,14 +440,15 @@ def listed_that_clauses(verb: Token) -> tuple[Token, ...]:
 def _purposes(verb: Token) -> tuple[Token, ...]:
     """An infinitive adjunct ("sent aid to ensure Y"), also after "in order" or "so as", or after the object, where
     the parser makes it a complement ("used force to stop Y", "spent millions to buy Z"; not "believed it to be
-    void"); "only to find Y" tells what came of the act, not what it was for."""
+    void"); "only to find Y" tells what came of the act, not what it was for, nor does "the first to sign"."""
     adjuncts = [c for c in verb.children if c.dep_ == "advcl"]
     after_object = min((c.i for c in verb.children if c.dep_ == "dobj"), default=len(verb.doc))
     adjuncts += [c for c in verb.children if c.dep_ == "xcomp" and c.i > after_object and c.lemma_ != "be"
                  and _reached_over_own_words(verb, c)]
     adjuncts += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  for o in c.children if o.lower_ == "order" for a in o.children if a.dep_ in ("acl", "relcl")]
-    return tuple(c for c in adjuncts if to_infinitive(c) and not any(a.lower_ == "only" for a in c.children))
+    return tuple(c for c in adjuncts if to_infinitive(c) and not any(a.lower_ == "only" for a in c.children)
+                 and not ranked_infinitive(c))
 
 
 def _reached_over_own_words(verb: Token, later: Token) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ..model import Factuality
 from .clauses import for_infinitive, verb_predication
 from .tokens import (finite_above, non_restrictive, none_of, referred_to_as_known, set_against, that_clause,
-                     to_infinitive, verb_lemmas)
+                     to_infinitive, ranked_infinitive, verb_lemmas)
 
 
 @dataclass(frozen=True)
@@ -695,7 +695,7 @@ def purpose_clause(clause: Token, cues: Cues) -> bool:
 
 def _purpose(clause: Token) -> bool:
     """An infinitive of purpose: "to" and no subject of its own ("sent ships to ensure X", "in order to")."""
-    return clause.pos_ == "VERB" and to_infinitive(clause) \
+    return clause.pos_ == "VERB" and to_infinitive(clause) and not ranked_infinitive(clause) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 

@@ -170,6 +170,19 @@ def to_infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_RANKING_WORDS = frozenset({"only", "sole", "last", "next", "first", "second", "third"})  # and superlatives
+
+
+def ranked_infinitive(clause: Token) -> bool:
+    """"became the only general ever to receive the prize", "was the first president to visit China": an infinitive
+    after a ranked description of the subject says what made the rank, not what an act was for."""
+    if any(c.dep_ == "advmod" and c.lower_ == "ever" for c in clause.children):
+        return True
+    described = [c for c in clause.head.children if c.dep_ == "attr" and c.i < clause.i]
+    return any(w.lower_ in _RANKING_WORDS or w.ent_type_ == "ORDINAL" or w.tag_ == "JJS"
+               for n in described for w in (n, *n.children) if w == n or w.dep_ == "amod")
+
+
 def that_clause(verb: Token) -> bool:
     """The verb heads a clause introduced by "that"."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
