@@ -251,6 +251,16 @@ def test_clauses_clause_text_keeps_the_to_of_a_question_but_drops_a_plain_one() 
     assert clause_text(doc[2]) == "tax grain"
 
 
+def test_clauses_clause_text_keeps_the_question_a_verb_takes_but_not_a_report() -> None:
+    # "to consider whether Peru should join" / "to say that Peru should join": the question is what is considered;
+    # the report is a clause of its own
+    for word, mark, kept in (("consider", "whether", True), ("say", "that", False)):
+        doc = parsed([("to", 1, "aux", "PART", "TO", "to"), (word, 1, "ROOT", "VERB", "VB", word),
+                      (mark, 5, "mark", "SCONJ", "IN", mark), ("Peru", 5, "nsubj", "PROPN", "NNP", "Peru"),
+                      ("should", 5, "aux", "AUX", "MD", "should"), ("join", 1, "ccomp", "VERB", "VB", "join")])
+        assert clause_text(doc[1]) == (f"{word} {mark} Peru should join" if kept else word)
+
+
 def test_clauses_clause_text_keeps_the_to_of_an_infinitive_inside_the_clause() -> None:
     # "agreed that the chance to end the war was fleeting": the clause's own verb is "was"
     doc = parsed([("agreed", 0, "ROOT", "VERB", "VBD", "agree"), ("that", 7, "mark", "SCONJ", "IN", "that"),

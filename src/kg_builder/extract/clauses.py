@@ -746,8 +746,10 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         predicate = t.dep_ == "advcl" and t.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in t.children) \
             and not any(c.dep_ in ("attr", "acomp") for c in t.head.children)
+        # "to consider how and when X should act": the question a verb takes is its object, not a clause apart
+        question = t.dep_ == "ccomp" and open_question(t)
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") \
-                and not (purpose or bare or predicate or misread_clause(t)) \
+                and not (purpose or bare or predicate or question or misread_clause(t)) \
                 or (t.dep_ == "relcl" and not keep_relative) or joined:
             return True
         if t.dep_ in ("acl", "relcl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
