@@ -404,6 +404,16 @@ def test_positions_a_people_or_a_group_named_by_its_people_holds_a_stance(facts_
     assert (holder, "Opposes", "new base") in stances(facts)
 
 
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Chileans who opposed the treaty marched in Lima.", "Chileans who opposed the treaty"),
+    ("Senators who opposed the treaty demanded changes.", "Senators who opposed the treaty"),
+    # set off by commas, the clause says more of them all
+    ("Critics, who opposed the treaty, demanded changes.", "Critics"),
+])
+def test_positions_a_short_relative_clause_without_commas_names_a_group_of_its_own(facts_for, text, holder):
+    assert {h for h, _, _ in stances(facts_for(text), holder_names=True)} == {holder}
+
+
 def test_positions_this_position_names_no_issue_and_a_treaty_s_relative_clause_stays_out(facts_for):
     facts = facts_for("Chile encouraged this position because it wanted to avoid a repeat of the crisis caused by the "
                       "Lima Treaty, which had imposed high fees on Peru.")

@@ -912,6 +912,7 @@ class Registry:
             # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too
             keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
         keep = [t for t in keep if t.lower_ not in self.words["vague_qualifiers"]]  # "Most Austrians" are Austrians
+        keep += _defining_clause(token)
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         # "the victorious European powers" are the European powers named again later: one group, and the
         # words the text gave it an alias
@@ -1214,6 +1215,17 @@ def _fronted(token: Token, root: Token, subject: Token) -> bool:
     while top.head != root and top.head != top:
         top = top.head
     return top.head == root and top.dep_ in ("prep", "advcl", "npadvmod") and top.i < subject.i
+
+
+def _defining_clause(group: Token) -> list[Token]:
+    """"Americans who advocated annexation", "senators who opposed the treaty": a short relative clause, set off by
+    no comma, says which of them act: a group of its own."""
+    clause = next((c for c in group.children if c.dep_ == "relcl" and c.i > group.i), None)
+    if clause is None or group.tag_ not in ("NNS", "NNPS") or group.doc[group.i + 1].text == "," \
+            or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+        return []
+    words = list(clause.subtree)
+    return words if len(words) <= 6 else []
 
 
 def _listed_with_people(ent: Span) -> bool:
