@@ -40,7 +40,8 @@ def fact_lines(facts: Facts) -> list[str]:
              name(p.factuality.attributed_to or ""), p.evidence.span.sentence) for p in facts.positions]
     rows += [("disagreement", *sorted(map(name, d.parties)), d.evidence.span.sentence) for d in facts.disagreements]
     rows += [("event", e.label, *sorted(map(name, e.participants)), e.factuality.polarity, e.factuality.modality,
-              e.start.iso if e.start else "", e.evidence.span.sentence) for e in facts.events]
+              e.start.iso if e.start else "", f"at {name(e.location)}" if e.location else "", e.evidence.span.sentence)
+             for e in facts.events]
     rows += [("relation", name(r.subject), r.predicate, name(r.object), r.factuality.polarity, r.factuality.modality,
               r.evidence.span.sentence) for r in facts.relations]
     rows += [("title", e.label, role.title, role.factuality.polarity, role.factuality.modality,
