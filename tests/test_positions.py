@@ -404,6 +404,11 @@ def test_positions_a_people_or_a_group_named_by_its_people_holds_a_stance(facts_
     assert (holder, "Opposes", "new base") in stances(facts)
 
 
+def test_positions_one_of_a_people_named_beside_a_person_is_that_person(facts_for):
+    facts = facts_for("In 1995 Soto was killed by Juan Vega, a Peruvian who opposed the accord.")
+    assert stances(facts) == {("person/juan-vega", "Opposes", "accord")}
+
+
 @pytest.mark.parametrize(("text", "holder"), [
     ("Chileans who opposed the treaty marched in Lima.", "Chileans who opposed the treaty"),
     ("Senators who opposed the treaty demanded changes.", "Senators who opposed the treaty"),

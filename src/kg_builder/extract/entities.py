@@ -526,6 +526,10 @@ class Registry:
 
     def _actor(self, token: Token) -> list[str]:
         key = self.key_of(token)
+        if key and self.kind(key) == "State" and self._one_of_a_people(token):
+            # "Yigal Amir, an Israeli who opposed the accords": one person, the one named beside, not the state
+            named = self.key_of(token.head) if token.dep_ == "appos" else None
+            return [named] if named and self.kind(named) == "Person" else []
         if key and self._part_of_a_people(token):
             return [self._group(token)]
         if key and self.kind(key) == "State" and self._people_of_a_name(token):
@@ -542,6 +546,12 @@ class Registry:
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
         return self._titled_person(token) or self._nominal(token)
+
+    def _one_of_a_people(self, token: Token) -> bool:
+        """"an Israeli", "a Chilean": a people's word in the singular, after "a", names one of them."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        return indefinite and token.tag_ in ("NN", "NNP") \
+            and self._demonym_entry(token.text) is not None  # not "a newly reunited Germany"
 
     def _titled_person(self, token: Token) -> list[str]:
         """"Commissar for Foreign Affairs Maxim Litvinov signed": the parser may make the title the head of the
