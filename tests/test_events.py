@@ -25,6 +25,22 @@ def test_events_meeting_has_participants_place_and_date(facts_for):
     assert len(facts.events) == 1
 
 
+@pytest.mark.parametrize("text, label, doers, place", [
+    # a people's adjective before an act names who did it, not where
+    ("By then, the British capture of Lima had made the issue more urgent.", "British capture of Lima",
+     ("state/united-kingdom",), None),
+    ("Further Peruvian withdrawals from the valley followed.", "Further Peruvian withdrawals from the valley",
+     ("state/peru",), None),
+    # before a named event or an election, where
+    ("In 1990 the Chilean elections took place.", "Chilean elections", (), "state/chile"),
+    ("The Bolivian Revolution of 1952 changed the country.", "Bolivian Revolution of 1952", (), "state/bolivia"),
+])
+def test_events_a_people_s_adjective_names_the_doer_of_an_act_and_the_place_of_an_election(facts_for, text, label,
+                                                                                            doers, place):
+    [event] = [e for e in facts_for(text).events if e.label == label]
+    assert (event.participants, event.location) == (doers, place)
+
+
 def test_events_meeting_of_the_presidents_of_two_states_has_place_and_date(facts_for):
     facts = facts_for("On March 3, 2015, the presidents of Chile and Peru met in Geneva.")
     [meeting] = of_kind(facts, "Meeting", "Summit")

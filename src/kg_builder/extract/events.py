@@ -437,9 +437,10 @@ def _participants(ctx: Context, token: Token) -> list[str]:
                                                                    or _gathered_in(ctx, token)) \
                 and ctx.factuality(verb).polarity == "Positive":
             heads += _present_at(verb)
-        places = _place_modifiers(ctx, token)
+        heads += [c for c in token.children if _doers_adjective(ctx, token, c)]  # "the British capture of X"
+        named = _modifier_entities(ctx, token, list(token.children))
         assault = _assault(ctx, token)
-        if len([k for k in places if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
+        if len([k for k in named if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
             # "the U.S.-Chile summit" names two parties; "the Chilean invasion of Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
         heads += prep_objects(token, "of", "on", "against") if assault else []
@@ -503,12 +504,25 @@ def _gathered_by(ctx: Context, noun: Token) -> bool:
 
 
 def _place_modifiers(ctx: Context, token: Token) -> list[str]:
-    """Entities in the compounds of a noun: "Quito summit" names a place, "Chile-Peru summit" two parties."""
+    """Entities in the compounds of a noun: "Quito summit" names a place, "Chile-Peru summit" two parties. A people's
+    adjective names the place of a named event ("the Hungarian Revolution"), an election or a meeting ("the Chilean
+    elections"); of another act it names the doer ("the British capture of Philadelphia", "Israeli withdrawals")."""
+    return _modifier_entities(ctx, token, [c for c in token.children if not _doers_adjective(ctx, token, c)])
+
+
+def _modifier_entities(ctx: Context, token: Token, children: list[Token]) -> list[str]:
     found = []
-    for child in token.children:
+    for child in children:
         if child.dep_ in ("compound", "nmod", "amod"):
             found += [k for t in child.subtree if (k := ctx.registry.key_of(t)) and k not in found]
     return found
+
+
+def _doers_adjective(ctx: Context, noun: Token, modifier: Token) -> bool:
+    """A people's adjective before an act that is no named event, election or meeting: who did it ("the British
+    capture of Philadelphia")."""
+    return modifier.dep_ == "amod" and modifier.pos_ != "PROPN" and noun.pos_ != "PROPN" \
+        and _trigger_kind(ctx, noun) not in ("Election", *MEETING_KINDS)
 
 
 def _kind_of(ctx: Context, key: str) -> str | None:
