@@ -41,6 +41,18 @@ def test_events_a_people_s_adjective_names_the_doer_of_an_act_and_the_place_of_a
     assert (event.participants, event.location) == (doers, place)
 
 
+@pytest.mark.parametrize("text, place", [
+    # a place reached through another preposition than one of place is no place of the act
+    ("By 1991, the Lima government reconsidered its options in light of the growing turmoil within Chile.", None),
+    ("In 1962 fears of war peaked in the wake of the Bolivian crisis.", None),
+    # but the "of" of a word for a kind of place names it
+    ("On June 22, 1898, Chilean forces landed near the harbor city of Arica.", "location/arica"),
+])
+def test_events_a_place_is_reached_through_prepositions_of_place(facts_for, text, place):
+    [event] = [e for e in facts_for(text).events if e.factuality.is_plain_fact]
+    assert event.location == place
+
+
 def test_events_meeting_of_the_presidents_of_two_states_has_place_and_date(facts_for):
     facts = facts_for("On March 3, 2015, the presidents of Chile and Peru met in Geneva.")
     [meeting] = of_kind(facts, "Meeting", "Summit")

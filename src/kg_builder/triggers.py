@@ -39,7 +39,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "events": {"verbs": WordMap(EVENT_KINDS), "nouns": WordMap(EVENT_KINDS), "noun_requires": LISTS,
                "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "met_things", "relative_adverbs",
                                                 "causal_verbs", "onset_verbs", "stative", "place_object_verbs",
-                                                "dated_nouns", "time_part_nouns", "doer_nouns")},
+                                                "dated_nouns", "time_part_nouns", "doer_nouns", "place_nouns")},
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),
                    **_words("heads", "named_heads", "signing_verbs", "list_verbs", "of_heads", "provision_heads",
                             "unnamed_modifiers", "agree_verbs", "omitting_verbs", "referring_adjectives",
