@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg_builder.extract.agreements import _governor, _same_name, _short_name
+from kg_builder.extract.agreements import _governor, _same_name, _short_name, _to_closing_quote
 from kg_builder.lexicon import load_lexicon
 
 VOCAB = spacy.blank("en").vocab
@@ -67,3 +67,13 @@ def test_agreement_names_the_same_name_written_shorter_or_otherwise(name: str, k
 ])
 def test_agreement_names_another_name_is_another_treaty(name: str, known: str) -> None:
     assert not _same_name(name, known)
+
+
+def test_agreement_names_a_name_cut_inside_quotation_marks_runs_on_to_the_closing_one() -> None:
+    words = ["signed", "the", "\u201c", "Founding", "Act", "on", "Relations", "between", "Chile", "and", "Peru", ",",
+             "\u201d", "which", "lapsed", "."]
+    doc = Doc(VOCAB, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    assert [t.text for t in _to_closing_quote(list(doc[1:5]))] == words[1:12]
+    # a name with both its marks, or none, stays as it is
+    assert _to_closing_quote(list(doc[3:5])) == list(doc[3:5])
+    assert _to_closing_quote(list(doc[2:13])) == list(doc[2:13])

@@ -140,6 +140,7 @@ def _proper_name(token: Token) -> str | None:
         joined = joined or (_of_place(token) if words[-1].lower_ in NAME_JOINERS else None)
         if joined is not None and joined.i >= ent.end:
             words = list(token.doc[ent.start: joined.i + 1])
+        words = [t for t in _to_closing_quote(words) if not t.is_quote]
         return re.sub(r"^(?:the|The|an?|An?)\s+", "", text_of(words)).strip()
     start, other_name = token.i, range(0)
     # a name inside the treaty's goes back to its start, whatever it is written with: "the Sharm al-Shaykh Memorandum";
@@ -168,6 +169,16 @@ def _proper_name(token: Token) -> str | None:
     if _named_by_people(token):  # "the Rush-Bagot agreement"
         return text_of(list(token.doc[start: token.i + 1]))
     return None
+
+
+def _to_closing_quote(words: list[Token]) -> list[Token]:
+    """"signed the “Founding Act on Mutual Relations, ... and the Russian Federation,”": a name the tagger cut
+    inside quotation marks runs on to the closing one."""
+    if len([t for t in words if t.is_quote]) % 2 == 0:
+        return words
+    sent = sentence_of(words[-1])
+    closing = next((t for t in words[-1].doc[words[-1].i + 1: min(sent.end, words[-1].i + 30)] if t.is_quote), None)
+    return list(words[0].doc[words[0].i: closing.i]) if closing is not None else words
 
 
 def _bracketed_before(head: Token, start: int) -> range | None:
