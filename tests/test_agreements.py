@@ -1308,3 +1308,23 @@ def test_agreements_a_name_in_brackets_after_a_name_with_of_is_its_other_name(fa
                       "Treaty) in Lima. The Lima Treaty was invoked in 1962.")
     [treaty] = facts.agreements
     assert (treaty.label, treaty.aliases) == ("Inter-Andean Treaty of Reciprocal Assistance", ("Lima Treaty",))
+
+
+def test_agreements_a_name_tagged_up_to_its_head_goes_on_after_its_on(facts_for):
+    facts = facts_for("These agreements provided for a coalition government in Andalia. The Declaration on the "
+                      "Neutrality of Andalia and its associated protocols called for the withdrawal of all foreign "
+                      "troops.")
+    assert [a.label for a in facts.agreements] == ["Declaration on the Neutrality of Andalia"]
+    # a place after the "on" is no word of the name
+    facts = facts_for("Economic historians have debated the precise impact of the Soto Plan on Western Europe.")
+    assert [a.label for a in facts.agreements] == ["Soto Plan"]
+
+
+def test_agreements_a_past_participle_set_off_after_a_provision_is_no_provision(facts_for):
+    facts = facts_for("In 1962 the Declaration on the Neutrality of Laos and its associated protocols called for the "
+                      "withdrawal of all foreign troops under the supervision of the Andean Commission for Supervision "
+                      "and Control (ACSC), comprised of representatives of Peru, Chile, and Bolivia.")
+    [declaration] = facts.agreements
+    assert [c.label for c in declaration.commitments] == [
+        "the withdrawal of all foreign troops under the supervision of the Andean Commission for Supervision and "
+        "Control (ACSC)"]

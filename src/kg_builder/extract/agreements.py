@@ -137,7 +137,8 @@ def _proper_name(token: Token) -> str | None:
         words = list(token.doc[ent.start: stray])
         joined = _name_goes_on(words[-1]) if stray == ent.end else None  # "the Treaty of Peace" and "Friendship"
         # "the Inter-American Treaty of Reciprocal Assistance", tagged up to its "of": the name goes on after it
-        joined = joined or (_of_place(token) if words[-1].lower_ in NAME_JOINERS else None)
+        # (or tagged up to its head alone: "The Declaration" of "the Declaration on the Neutrality of Laos")
+        joined = joined or (_of_place(token) if words[-1].lower_ in NAME_JOINERS or words[-1] == token else None)
         if joined is not None and joined.i >= ent.end:
             words = list(token.doc[ent.start: joined.i + 1])
         words = [t for t in _to_closing_quote(words) if not t.is_quote]
@@ -169,6 +170,12 @@ def _proper_name(token: Token) -> str | None:
     if _named_by_people(token):  # "the Rush-Bagot agreement"
         return text_of(list(token.doc[start: token.i + 1]))
     return None
+
+
+def _names_a_place_next(head: Token) -> bool:
+    """The words after the head's "on" (and a "the") open the name of a place or a person."""
+    after = [t for t in head.doc[head.i + 2: head.i + 4] if t.lower_ != "the"][:1]
+    return bool(after) and after[0].ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP")
 
 
 def _to_closing_quote(words: list[Token]) -> list[Token]:
@@ -219,6 +226,8 @@ def _of_place(head: Token) -> Token | None:
     if not after or after[0].lower_ not in ("of", "on") or after[0].head != head and not (
             after[0].lower_ == "on" and after[0].head == head.head and head.dep_ == "dobj"):
         return None
+    if after[0].lower_ == "on" and _names_a_place_next(head):
+        return None  # "the impact of the Marshall Plan on Western Europe": where it worked, no word of its name
     name = next((c for c in after[0].children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.is_title), None)
     misattached = name is not None and after[0].head != head
     if misattached and (name.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "PERSON", "NORP")
@@ -1432,6 +1441,13 @@ def _provision_text(ctx: Context, text: str) -> bool:
                    if b.kind in ACTOR_KINDS)
 
 
+def _participle_aside(token: Token) -> bool:
+    """A past participle set off by a comma, whatever the parser hangs it on (a present one may say what the accord
+    does: "provided military stipulations ..., ceding any gains in North America to the United States")."""
+    return token.dep_ in ("acl", "advcl") and token.tag_ == "VBN" and token.left_edge.i > 0 \
+        and token.doc[token.left_edge.i - 1].text == ","
+
+
 def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     """The things a verb lists: "called for: A, B, and C" gives three; "limited X to 200" gives one."""
     sent = sentence_of(verb)
@@ -1441,15 +1457,16 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
         start += 1
     # "provided the land and attempted to settle X": the list ends where the next verb's phrase begins
     end = next((c.left_edge.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), sent.end)
-    # "included A and B, which would serve both as X and as Y": an aside on the last item is no item
-    end = min([end, *(t.left_edge.i for t in sent.doc[start:end] if non_restrictive(t))])
+    # "included A and B, which would serve both as X and as Y", "called for X under the supervision of the ICC,
+    # comprised of representatives of India, Poland, and Canada": an aside on the last item is no item
+    end = min([end, *(t.left_edge.i for t in sent.doc[start:end] if non_restrictive(t) or _participle_aside(t))])
     while end > start and (sent.doc[end - 1].is_punct and sent.doc[end - 1].text != ")" or sent.doc[end - 1].is_space
                            or sent.doc[end - 1].dep_ == "cc"):
         end -= 1  # a closing bracket closes a name of the list: "the Mission in Haiti (UNMIH)"
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
         # "stipulated that X would enjoy A, but left out any mention of B": a clause set against the list is no item
-        return [i for i in split_list(text) if len(i.split()) <= 24 and not i.lower().startswith("but ")]
+        return [i for i in split_list(text) if len(i.split()) <= 32 and not i.lower().startswith("but ")]
     # "Additionally, it also lowered X", "Wary of the governors, it gave Y", "In addition, it granted Z, which led to an
     # outcry": what comes before the verb links or frames the sentence, an aside after a comma comments; neither is
     # part of the provision
