@@ -31,8 +31,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .tokens import (agents as by_phrase, conjuncts, finite_above, misread_clause, non_restrictive, phrase,
-                     prep_objects, raised_conjunct, sentence_of, set_against, subjects, summing_up, text_of,
-                     that_clause, to_infinitive, ranked_infinitive)
+                     prep_objects, raised_conjunct, ranked_infinitive, sentence_of, set_against, subjects, summing_up,
+                     text_of, that_clause, to_infinitive)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"

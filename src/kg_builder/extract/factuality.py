@@ -17,8 +17,8 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive, verb_predication
-from .tokens import (finite_above, non_restrictive, none_of, referred_to_as_known, set_against, that_clause,
-                     to_infinitive, ranked_infinitive, verb_lemmas)
+from .tokens import (finite_above, non_restrictive, none_of, ranked_infinitive, referred_to_as_known, set_against,
+                     that_clause, to_infinitive, verb_lemmas)
 
 
 @dataclass(frozen=True)
