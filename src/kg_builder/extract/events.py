@@ -18,7 +18,7 @@ from ..model import ASSERTED, Document, Event, TimeValue
 from ..nlp import DATELINE_DASHES
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
-from .factuality import FUTURE_MODALS, Cues, not_without, past_ability
+from .factuality import FUTURE_MODALS, Cues, not_until, not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
@@ -612,6 +612,8 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
         return phrase(token, keep_possessor=_dated_speech(ctx, token))  # "Ruiz's 1931 speech": whose words
     skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token)) \
         | _in_brackets(token)
+    if not_until(token):  # "did not re-enter the fray until October": it did re-enter it
+        skip |= {c.i for c in token.children if c.dep_ == "neg"}
     relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
     one_act = _one_act(token)
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token, one_act)

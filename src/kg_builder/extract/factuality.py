@@ -95,8 +95,7 @@ class Reading:
 def _negated(token: Token, cues: Cues) -> bool:
     """Negation on the trigger itself, or "no"/"never" on a noun trigger; "whether or not" negates nothing,
     nor does "did not ratify it until 1816" (or "until Congress acted"), which says when it was ratified."""
-    if any(c.dep_ == "prep" and c.lower_ == "until" or c.dep_ == "advcl" and _opened_by(c, "until")
-           for c in token.children):
+    if not_until(token):
         return False
     if token.dep_ == "pcomp" and token.head.lower_ in cues.negators and not not_without(token.head):
         return True  # "without extending the commitment": the extending did not happen
@@ -440,6 +439,13 @@ def _told_in_the_past(clause: Token, cues: Cues) -> bool:
     return _tense_of(clause) == _tense_of(chain[-1]) == "past" \
         and all(_modal_of(v, cues) is None and v.lemma_.lower() not in cues.future_verbs | cues.undertaking_verbs
                 for v in chain)
+
+
+def not_until(verb: Token) -> bool:
+    """"did not ratify it until 1816", "not until Congress acted": the "not" says when it happened, not that it did
+    not."""
+    return any(c.dep_ == "prep" and c.lower_ == "until" or c.dep_ == "advcl" and _opened_by(c, "until")
+               for c in verb.children)
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
