@@ -826,8 +826,9 @@ def test_events_a_date_after_until_is_an_end_or_a_deadline_not_when_anything_hap
 def test_events_not_until_dates_what_then_happened(facts_for):
     facts = facts_for("Peru did not sign the treaty until May 1931.")
     assert {e.start.iso for e in facts.events if e.start is not None} == {"1931-05"}
-    # and its label does not deny it
-    assert [e.label for e in facts_for("The acts were not repealed until 1943.").events] == ["The acts were repealed"]
+    # and its label does not deny it: it says when
+    assert [e.label for e in facts_for("The acts were not repealed until 1943.").events] == [
+        "The acts were not repealed until 1943"]
 
 
 def test_events_a_measure_named_with_its_year_is_on_the_timeline_once(facts_for):

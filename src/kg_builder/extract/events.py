@@ -612,8 +612,9 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
         return phrase(token, keep_possessor=_dated_speech(ctx, token))  # "Ruiz's 1931 speech": whose words
     skip = {i for d in dates for i in _date_phrase(token.doc[d])} | _asides(token, subjects(token)) \
         | _in_brackets(token)
-    if not_until(token):  # "did not re-enter the fray until October": it did re-enter it
-        skip |= {c.i for c in token.children if c.dep_ == "neg"}
+    if not_until(token) and any(c.dep_ == "neg" for c in token.children):
+        # "did not re-enter the fray until October": it did, and the label says when
+        skip -= {t.i for c in token.children if c.dep_ == "prep" and c.lower_ == "until" for t in c.subtree}
     relative = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS]
     one_act = _one_act(token)
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token, one_act)
