@@ -91,11 +91,12 @@ def _known_facility_named(ctx: Context, modifiers: list[Token]) -> str | None:
 def _kind_only(ctx: Context, head: Token) -> bool:
     """"The development of an ABM system could allow one side to ...": an indefinite facility in a clause that only
     supposes, or denies, is any facility of that kind, not one that exists."""
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in head.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in head.children):
+        return False
     # (one that someone reports is built is one that exists, on their word: "announced that X had begun to build a
     # missile defense system")
     factuality = ctx.factuality(head.head if head.dep_ in ("dobj", "nsubjpass") else head)  # "did not build a base"
-    return indefinite and (factuality.modality != "Asserted" or factuality.polarity == "Negative")
+    return factuality.modality != "Asserted" or factuality.polarity == "Negative"
 
 
 def _modifiers(head: Token) -> list[Token]:
