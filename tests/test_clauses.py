@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, open_question,
                                         verb_predication)
-from kg_builder.extract.tokens import phrase, stray_clause, subjects
+from kg_builder.extract.tokens import phrase, stray_clause, stray_subjects_within, subjects
 
 Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS, tag, lemma
 
@@ -707,3 +707,18 @@ def test_clauses_a_clause_before_a_semicolon_is_no_complement_of_the_verb_after_
                    (",", 6, "punct", "PUNCT", ",", ","), ("Peru", 6, "nsubj", "PROPN", "NNP", "Peru"),
                    ("says", 6, "ROOT", "VERB", "VBZ", "say")])
     assert texts(verb_predication(said[6]).clauses) == ["remains"]  # "X remains open, Peru says"
+
+
+def test_clauses_the_text_of_a_clause_leaves_out_the_subject_of_the_verb_after_it() -> None:
+    # "To calm the wing, the new leader, Ruiz, appointed Soto": the parser made the subject the object's apposition
+    doc = parsed([("To", 1, "aux", "PART", "TO", "to"), ("calm", 11, "advcl", "VERB", "VB", "calm"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("wing", 1, "dobj", "NOUN", "NN", "wing"),
+                  (",", 3, "punct", "PUNCT", ",", ","), ("the", 7, "det", "DET", "DT", "the"),
+                  ("new", 7, "amod", "ADJ", "JJ", "new"), ("leader", 3, "appos", "NOUN", "NN", "leader"),
+                  (",", 7, "punct", "PUNCT", ",", ","), ("Ruiz", 7, "appos", "PROPN", "NNP", "Ruiz"),
+                  (",", 7, "punct", "PUNCT", ",", ","), ("appointed", 11, "ROOT", "VERB", "VBD", "appoint"),
+                  ("Soto", 11, "dobj", "PROPN", "NNP", "Soto")])
+    assert texts(subjects(doc[11])) == ["Ruiz"]
+    assert sorted(t.i for t in stray_subjects_within(doc[1])) == list(range(5, 11))
+    assert clause_text(doc[1]) == "calm the wing"
+    assert stray_subjects_within(doc[11]) == set()

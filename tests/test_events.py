@@ -346,6 +346,19 @@ def test_events_unrealized_clause_label_leaves_out_a_fronted_phrase(facts_for):
     assert labels == ["Chile lower its port fees"]  # what was urged, by whom it would be done
 
 
+@pytest.mark.parametrize("text, label", [
+    # the parser hangs the main verb's subject on the infinitive's object, as its apposition
+    ("In an attempt to placate the army’s conservative wing, the new President, Jorge Soto, appointed the retired "
+     "general Luis Vega as Minister to Peru in 1990.", "placate the army’s conservative wing"),
+    # or hangs the fronted phrase on the subject
+    ("In a bid to appease the party’s hardline faction, the new President, Jorge Soto, named Ruiz as envoy to Chile "
+     "in 1990.", "the new President named Ruiz as envoy to Chile"),
+])
+def test_events_a_label_holds_neither_the_subject_of_the_verb_after_it_nor_a_phrase_before_its_own(facts_for, text,
+                                                                                                   label):
+    assert label in [e.label for e in facts_for(text).events]
+
+
 def test_events_a_visit_is_where_it_goes_not_dated_by_since_and_not_of_its_examples(facts_for):
     facts = facts_for("Peru has held two summits with Chilean President Gabriel Boric, including the first Peruvian "
                       "presidential visit to Chile since 2019.")

@@ -31,8 +31,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .tokens import (agents as by_phrase, conjuncts, finite_above, misread_clause, non_restrictive, phrase,
-                     prep_objects, raised_conjunct, ranked_infinitive, sentence_of, set_against, subjects, summing_up,
-                     text_of, that_clause, to_infinitive)
+                     prep_objects, raised_conjunct, ranked_infinitive, sentence_of, set_against,
+                     stray_subjects_within, subjects, summing_up, text_of, that_clause, to_infinitive)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"
@@ -656,6 +656,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     dropped |= {t.i for c in verb.children if c.dep_ == "conj" and raised_conjunct(c) is not None for t in c.subtree}
     # "defend its neutrality, a position that X hoped to change": an apposition that comments on the clause
     dropped |= {t.i for a in verb.subtree if summing_up(a) for t in a.subtree}
+    dropped |= {t.i for t in stray_subjects_within(verb)}  # the subject of the verb after the clause
     words = [t for t in words if t.i not in dropped]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):

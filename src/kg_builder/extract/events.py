@@ -23,8 +23,8 @@ from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infiniti
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
                      modifiers_text, name_given, naming_words_of, objects, paragraph_start, phrase, prep_objects,
-                     referred_to_as_known, sentence_of, strip_determiners, subjects, summing_up, text_of,
-                     that_clause, to_infinitive)
+                     referred_to_as_known, sentence_of, stray_subjects_within, strip_determiners, subjects, summing_up,
+                     text_of, that_clause, to_infinitive)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -671,7 +671,12 @@ def _asides(verb: Token, subject: list[Token]) -> set[int]:
               and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
     # "refused to sign the treaty, a decision that angered Peru": an apposition that sums up the clause
     comments = {t.i for a in verb.subtree if summing_up(a) for t in a.subtree}
-    return aside | comments | {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
+    comments |= {t.i for t in stray_subjects_within(verb)}  # the subject of the verb after the clause
+    # "In a bid to X, the new President named ...": a phrase the parser hangs on the subject before its comma
+    fronted = {t.i for s in subject for c in s.children if c.dep_ == "prep" and c.i < s.i
+               and c.right_edge.i + 1 < s.i and c.doc[c.right_edge.i + 1].text == "," for t in c.subtree}
+    appositions = {t.i for s in subject for a in s.children if a.dep_ == "appos" for t in a.subtree}
+    return aside | comments | fronted | appositions
 
 
 def _in_brackets(verb: Token) -> set[int]:

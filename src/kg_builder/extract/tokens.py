@@ -231,6 +231,30 @@ def _stray_subject(verb: Token) -> list[Token]:
     return found
 
 
+def stray_subjects_within(token: Token) -> set[Token]:
+    """"In an attempt to mollify the wing, the new President, Franklin Pierce, appointed X": the words of a later
+    verb's subject that the parser hung inside this phrase (as an apposition of its object), with the appositions
+    that lead to it."""
+    verb = _verb_after(token.right_edge)
+    if verb is None or token.is_ancestor(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            or not _may_lose_its_subject(verb):
+        return set()
+    found: set[Token] = set()
+    for stray in (s for s in _stray_subject(verb) if token.is_ancestor(s)):
+        while stray.dep_ == "appos" and stray.head.dep_ == "appos":
+            stray = stray.head
+        found |= set(stray.subtree)
+    return found
+
+
+def _verb_after(last: Token) -> Token | None:
+    """The verb right after a phrase and its closing comma."""
+    i = last.i + 1
+    while i < len(last.doc) and (last.doc[i].pos_ in ("ADV", "AUX", "PART") or last.doc[i].text == ","):
+        i += 1
+    return last.doc[i] if i < len(last.doc) and last.doc[i].pos_ in ("VERB", "AUX") else None
+
+
 def conj_heads(token: Token) -> Iterator[Token]:
     """The verbs or nouns a conjunct is joined to, nearest first, up to the first of the coordination."""
     while token.dep_ == "conj" and token.head != token:
