@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg_builder.extract.clauses import (clause_text, description_predication, noun_predication, open_question,
-                                        verb_predication)
+                                        secondary_predicate, verb_predication)
 from kg_builder.extract.tokens import phrase, stray_clause, stray_subjects_within, subjects
 
 Row = tuple[str, int, str, str, str, str]  # word, head (index), dependency, POS, tag, lemma
@@ -722,3 +722,24 @@ def test_clauses_the_text_of_a_clause_leaves_out_the_subject_of_the_verb_after_i
     assert sorted(t.i for t in stray_subjects_within(doc[1])) == list(range(5, 11))
     assert clause_text(doc[1]) == "calm the wing"
     assert stray_subjects_within(doc[11]) == set()
+
+
+def test_clauses_a_past_tense_with_no_subject_after_the_verb_s_object_is_said_of_the_subject() -> None:
+    # "Soto took office determined to win": the tagger's past tense is a word said of Soto
+    doc = parsed([("Soto", 1, "nsubj", "PROPN", "NNP", "Soto"), ("took", 1, "ROOT", "VERB", "VBD", "take"),
+                  ("office", 1, "dobj", "NOUN", "NN", "office"), ("determined", 1, "ccomp", "VERB", "VBD", "determine"),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("win", 3, "xcomp", "VERB", "VB", "win")])
+    assert secondary_predicate(doc[3])
+    assert texts(description_predication(doc[3]).agents) == ["Soto"]
+
+
+def test_clauses_a_clause_with_no_subject_far_from_the_verb_s_object_is_no_word_said_of_the_subject() -> None:
+    # "Soto thought the plan necessary to defeat rebels determined to fight": the parser hung "determined" on
+    # "thought", after a clause of its own
+    doc = parsed([("Soto", 1, "nsubj", "PROPN", "NNP", "Soto"), ("thought", 1, "ROOT", "VERB", "VBD", "think"),
+                  ("the", 3, "det", "DET", "DT", "the"), ("plan", 4, "nsubj", "NOUN", "NN", "plan"),
+                  ("necessary", 1, "ccomp", "ADJ", "JJ", "necessary"), ("to", 6, "aux", "PART", "TO", "to"),
+                  ("defeat", 4, "xcomp", "VERB", "VB", "defeat"), ("rebels", 6, "dobj", "NOUN", "NNS", "rebel"),
+                  ("determined", 1, "ccomp", "VERB", "VBD", "determine"), ("to", 10, "aux", "PART", "TO", "to"),
+                  ("fight", 8, "xcomp", "VERB", "VB", "fight")])
+    assert not secondary_predicate(doc[8])

@@ -869,10 +869,22 @@ def test_positions_an_act_done_without_offering_is_no_rejection(facts_for):
     ("Peru called on Chile to end the blockade.", "Chile end the blockade"),
     ("Bolivia asked Peru to release the prisoners.", "Peru release the prisoners"),
     ("Chile ordered Bolivia to leave the port.", "Bolivia leave the port"),
+    ("Peru warned Chile to avoid new alliances with Bolivia.", "Chile avoid new alliances with Bolivia"),
 ])
 def test_positions_asking_another_to_act_is_a_demand_of_that_act(facts_for, text, issue):
     facts = facts_for(text)
     assert (facts.positions[0].holder, "Demands", issue) in stances(facts)
+
+
+@pytest.mark.parametrize("text, holder, issue", [
+    ("President Jorge Soto took office determined to improve relations with Peru.", "person/jorge-soto",
+     "improve relations with Peru"),
+    ("President Jorge Soto came into office convinced that the blockade could damage Peru’s standing.",
+     "person/jorge-soto", "blockade could damage Peru’s standing"),
+])
+def test_positions_a_stance_word_said_of_the_subject_after_its_verb_is_the_subject_s(facts_for, text, holder, issue):
+    # the tagger takes "determined", "convinced" for a past tense, a clause with no subject of its own
+    assert holder in {who for who, _, label in stances(facts_for(text)) if issue in label}
 
 
 def test_positions_asking_to_act_oneself_supports_the_act_and_telling_what_is_so_asks_nothing(facts_for):

@@ -687,3 +687,11 @@ def test_relations_a_foreign_secretary_is_so_titled_and_serves_his_state(facts_f
 def test_relations_a_title_of_two_words_is_not_its_last_word(facts_for, text, title):
     [vega] = [e for e in facts_for(text).entities if e.label == "Pedro Vega"]
     assert [r.title for r in vega.role_readings] == [title]
+
+
+@pytest.mark.parametrize("text", ["Peru told Chile to avoid new alliances with Bolivia.",
+                                  "Peru warned Chile to avoid new alliances with Bolivia."])
+def test_relations_an_alliance_another_is_told_to_avoid_is_that_one_s_and_not_yet_made(facts_for, text):
+    [alliance] = related(facts_for(text), "alliedWith")
+    assert (alliance.subject, alliance.object) == ("state/chile", "state/bolivia")
+    assert (alliance.factuality.polarity, alliance.factuality.modality) == ("Negative", "Hypothetical")

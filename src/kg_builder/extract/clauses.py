@@ -260,6 +260,17 @@ def unfolded(pred: Predication, unfolding_verbs: frozenset[str]) -> Predication:
     return replace(pred, obliques=pred.obliques + tuple(o for o in _obliques(verb) if o not in pred.obliques))
 
 
+def secondary_predicate(word: Token) -> bool:
+    """"X took office determined to ...", "X came into office convinced that ...": a word said of the subject after
+    the verb and its object, which the parser made a clause with no subject of its own (not "thought the bomb needed
+    to defeat leaders determined to fight", hung on "thought" far from its object)."""
+    if word.dep_ not in ("advcl", "ccomp") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in word.children):
+        return False
+    return word.i - 1 == word.head.i or any(c.dep_ in ("dobj", "prep") and c.right_edge.i == word.i - 1
+                                             for c in word.head.children)
+
+
 def description_predication(word: Token, category: str = "adjective") -> Predication:
     """A word said of someone: a predicative adjective ("X appeared intractable on Y", "willing to go"), or a noun
     for the one who holds a view ("X, a critic of Y", "X is a supporter of Y"): its agent is who it describes."""
@@ -270,7 +281,7 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
         agents = tuple(subjects(word.head))
     elif linked:
         agents = tuple(subjects(word.head.head))
-    elif word.dep_ in ("advcl", "xcomp") and word.head.pos_ in ("VERB", "AUX"):
+    elif (word.dep_ in ("advcl", "xcomp") or secondary_predicate(word)) and word.head.pos_ in ("VERB", "AUX"):
         # "X entered the talks determined to win": X is determined; "although X was pleased by Y, ...": X is
         own = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         agents = tuple(conjuncts(own[0]) if own else subjects(word.head))

@@ -65,6 +65,7 @@ class Cues:
     presupposing_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
     predicting_verbs: frozenset[str]
+    directing_verbs: frozenset[str]
     inverting_words: frozenset[str]
     ordering_verbs: frozenset[str]
     means_verbs: frozenset[str]
@@ -542,6 +543,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
             future |= any(lemma in cues.undertaking_verbs for lemma in lemmas) and _complement(below) \
                 and below.dep_ != "ccomp"
+            future |= _told_to(node, below, lemmas, cues)
             future |= node.pos_ == "ADJ" and node.lemma_.lower() in cues.future_adjectives \
                 and below.dep_ == "xcomp"  # "willing to sign": not signed yet
         future |= subjunctive(node, cues) or not is_trigger and (_anticipated(node, below, cues)
@@ -666,6 +668,13 @@ def subjunctive(verb: Token, cues: Cues) -> bool:
         asked = verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in cues.mandative_verbs
         return verb.tag_ == "VB" or verb.tag_ in ("VBP", "NN") and (singular or asked)
     return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be" and auxiliaries[0].dep_ == "auxpass"
+
+
+def _told_to(verb: Token, below: Token, lemmas: list[str], cues: Cues) -> bool:
+    """"warned the nation to avoid alliances", "told Chile to withdraw": the addressee is told to do it, which is not
+    done yet (where "was told to leave" tells of an order given, and "warned that X" of what may come)."""
+    return below.dep_ == "xcomp" and any(lemma in cues.directing_verbs for lemma in lemmas) \
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _complement(child: Token) -> bool:

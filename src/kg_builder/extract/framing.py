@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..frames import ROLE_NAMES, Frame, Frames
 from .clauses import (Predication, description_predication, framed, noun_predication, open_question, received,
-                      unfolded, verb_predication)
+                      secondary_predicate, unfolded, verb_predication)
 from .tokens import subjects, verb_lemmas
 
 
@@ -103,8 +103,10 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
 
 def _participle_adjective(verb: Token, frames: Frames) -> bool:
     """A past participle that is a stance adjective ("determined", "opposed"): no passive with a doer, and no perfect
-    ("had opposed the quota", "had convinced Japan to sign")."""
-    return verb.tag_ == "VBN" and bool(frames.evoked("adjective", verb.lower_)) and not any(
+    ("had opposed the quota", "had convinced Japan to sign"); or such a word the tagger took for a past tense that
+    has no subject of its own ("took office determined to X", "came into office convinced that X")."""
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and secondary_predicate(verb)
+    return participle and bool(frames.evoked("adjective", verb.lower_)) and not any(
         c.dep_ == "agent" or c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "having") for c in verb.children)
 
 

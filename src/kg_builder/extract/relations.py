@@ -630,7 +630,9 @@ def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
     verb = _alliance_verb(head)
     owner = _owner(ctx, token)
     # "Sweden, allied with the United States, ...": the one a participle describes is the ally
-    doing = ([verb.head] if verb.dep_ == "acl" else subjects(verb)) if verb is not None else []
+    # "told Chile to avoid alliances with X": the one told is the one who would avoid them
+    doing = ([verb.head] if verb.dep_ == "acl" else list(verb_predication(verb, ctx.frames.object_control).agents)
+             if verb.dep_ == "xcomp" else subjects(verb)) if verb is not None else []
     doers = [owner] if owner else [k for s in doing for k in ctx.registry.actors(s)]
     doers = list(dict.fromkeys(ctx.registry.state_of(d) for d in doers))  # a leader's alliances are his state's
     # "rejected Soviet offers to establish an alliance": an alliance only aimed at binds none of those named
