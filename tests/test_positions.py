@@ -887,6 +887,27 @@ def test_positions_a_stance_word_said_of_the_subject_after_its_verb_is_the_subje
     assert holder in {who for who, _, label in stances(facts_for(text)) if issue in label}
 
 
+@pytest.mark.parametrize("text, holder, issue", [
+    ("Morocco ultimately followed a policy of peaceful trade.", "state/morocco", "policy of peaceful trade"),
+    # the name a participle gives the policy is what it is
+    ("From 1990 to 1994, Peru followed a foreign policy known as “checkbook diplomacy.”", "state/peru",
+     "checkbook diplomacy"),
+])
+def test_positions_who_follows_a_course_supports_it(facts_for, text, holder, issue):
+    assert (holder, "Supports", issue) in stances(facts_for(text))
+
+
+def test_positions_the_name_a_participle_gives_a_measure_is_what_is_supported_but_a_name_keeps_its_own(facts_for):
+    facts = facts_for("In 1931 the Peruvian Congress passed a series of laws known as the Coastal Acts.")
+    assert {issue for _, stance, issue in stances(facts) if stance == "Supports"} == {"Coastal Acts"}
+    facts = facts_for("In 1931 Peru passed the Coastal Trade Act, commonly known as CTA-4.")
+    assert {issue for _, stance, issue in stances(facts) if stance == "Supports"} == {"Coastal Trade Act"}
+
+
+def test_positions_what_follows_a_measure_in_time_takes_no_stance_on_it(facts_for):
+    assert stances(facts_for("Riots in Lima followed the new tariff policy of Peru.")) == set()
+
+
 def test_positions_asking_to_act_oneself_supports_the_act_and_telling_what_is_so_asks_nothing(facts_for):
     assert stances(facts_for("Bolivia asked to join the pact.")) == {("state/bolivia", "Supports", "join the pact")}
     assert stances(facts_for("Peru told Chile that the talks had resumed.")) == set()

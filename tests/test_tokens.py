@@ -283,3 +283,19 @@ def test_tokens_an_infinitive_after_a_ranked_description_of_the_subject_is_ranke
               pos=["PROPN", "AUX", "DET", "ADJ", "NOUN", "PART", "VERB", "PROPN", "PUNCT"],
               tags=["NNP", "VBD", "DT", "JJS" if rank == "strongest" else "JJ", "NN", "TO", "VB", "NNP", "."])
     assert ranked_infinitive(doc[6]) is ranked
+
+
+def test_tokens_a_list_after_a_colon_that_the_parser_made_a_second_subject_is_none():
+    # "Soto backed the ports: Callao and Arica": the list spells out "the ports"
+    doc = _doc([("Soto", 1, "nsubj", "PROPN"), ("backed", 1, "ROOT", "VERB"), ("the", 3, "det", "DET"),
+                ("ports", 1, "dobj", "NOUN"), (":", 1, "punct", "PUNCT"), ("Callao", 1, "nsubj", "PROPN"),
+                ("and", 5, "cc", "CCONJ"), ("Arica", 5, "conj", "PROPN")])
+    assert [t.text for t in subjects(doc[1])] == ["Soto"]
+
+
+def test_tokens_a_list_after_a_colon_still_spells_out_a_subject_that_is_no_name():
+    # "Two men joined to rule: Soto and Ruiz": the list says who the men were
+    doc = _doc([("Two", 1, "nummod", "NUM"), ("men", 2, "nsubj", "NOUN"), ("joined", 2, "ROOT", "VERB"),
+                (":", 2, "punct", "PUNCT"), ("Soto", 2, "nsubj", "PROPN"), ("and", 4, "cc", "CCONJ"),
+                ("Ruiz", 4, "conj", "PROPN")])
+    assert [t.text for t in subjects(doc[2])] == ["men", "Soto", "Ruiz"]

@@ -717,8 +717,10 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     # parser often hangs the clause on the last noun of the phrase
     nouns = [token, *(o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
     defining = [c for n in nouns for c in n.children if c.dep_ == "relcl" and not non_restrictive(c)]
-    named = [n for c in defining if (n := name_given(c, ctx.triggers["agreements"]["naming_words"])) is not None]
-    if named:  # "proposed an initiative that would be known as Lend-Lease": the initiative is Lend-Lease
+    # "a series of laws known as the Intolerable Acts" (a name is not renamed: "the X Act, commonly known as PL-480")
+    naming = defining + [c for n in nouns for c in n.children if c.dep_ == "acl" and n.pos_ == "NOUN"]
+    named = [n for c in naming if (n := name_given(c, ctx.triggers["agreements"]["naming_words"])) is not None]
+    if named:  # "proposed an initiative (that would be) known as Lend-Lease": the initiative is Lend-Lease
         return _short(phrase(named[0]))
     if defining:
         return _short(f"{text} {text_of(list(defining[-1].subtree))}", 18)

@@ -115,6 +115,7 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")] or [
             s for a in candidate.children if a.dep_ in ("aux", "auxpass") for s in a.children
             if s.dep_ in ("nsubj", "nsubjpass")]
+        found = [s for s in found if not _spelled_out_after(s, found)]
         if found:
             return [t for s in found for t in conjuncts(s)]
     if _may_lose_its_subject(verb):
@@ -126,6 +127,16 @@ def subjects(verb: Token) -> list[Token]:
     if first.dep_ in ("xcomp", "advcl") and first.head != first and (first.dep_ == "xcomp" or infinitive):
         return subjects(first.head)  # "Both sides failed ... to make progress": the sides make it
     return []
+
+
+def _spelled_out_after(subject: Token, found: list[Token]) -> bool:
+    """"Kennan advocated defending the centers of power: Western Europe, Japan, and the United States": a list after a
+    colon or dash at the clause's end, which the parser made a second subject, spells out a word before it, not a
+    subject that is a name or pronoun (where "four men joined together to lead: A, B, C, and D" spells out the
+    subject)."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return before is not None and before.text in (":", "—", "–") and subject.i > subject.head.i \
+        and any(other.i < other.head.i and other.pos_ in ("PROPN", "PRON") for other in found)
 
 
 def raised_conjunct(verb: Token) -> Token | None:
