@@ -695,3 +695,11 @@ def test_relations_an_alliance_another_is_told_to_avoid_is_that_one_s_and_not_ye
     [alliance] = related(facts_for(text), "alliedWith")
     assert (alliance.subject, alliance.object) == ("state/chile", "state/bolivia")
     assert (alliance.factuality.polarity, alliance.factuality.modality) == ("Negative", "Hypothetical")
+
+
+@pytest.mark.parametrize("text", [
+    "In 1950 Jorge Soto became the leader of a small faction that celebrated the ideals of the French Revolution.",
+    "In 1950 Jorge Soto became the leader of a small faction that admired the Chilean government.",
+])
+def test_relations_a_clause_about_the_body_a_title_is_of_names_no_owner_of_the_title(facts_for, text):
+    assert related(facts_for(text), "leaderOf") == []

@@ -210,6 +210,13 @@ def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | Non
     return title, words, possessors + owners
 
 
+def _without_clauses(noun: Token) -> list[Token]:
+    """"the leader of the Party that celebrated the ideals of the French Revolution": the noun's phrase, without the
+    clauses that say more of it (they name no owner)."""
+    said = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in said]
+
+
 def _a_state(ctx: Context, noun: Token) -> bool:
     return any(ctx.registry.kind(k) == "State" for k in ctx.registry.actors(noun))
 
@@ -252,7 +259,7 @@ def _title_of(ctx: Context, sent: SentSpan, verb: Token, agents: tuple[Token, ..
     if not title:
         return
     bodies = _bodies_in(ctx, words + [t for c in conjuncts(noun)[1:] for t in c.subtree if t.i <= c.i]
-                        + [t for p in owner_phrases for t in p.subtree])
+                        + [t for p in owner_phrases for t in _without_clauses(p)])
     bodies = bodies or [ctx.registry.state_of(k) for t in agents for k in ctx.registry.actors(t)
                         if ctx.registry.kind(ctx.registry.state_of(k)) == "State"]
     _give_title(ctx, sent, list(dict.fromkeys(people)), title, bodies[:1], title in section["leader_titles"],
