@@ -232,6 +232,22 @@ def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str])
     return Doc(NLP.vocab, words=words, heads=heads, deps=deps, tags=tags)
 
 
+def test_nlp_a_clause_after_a_semicolon_is_no_complement_of_the_verb_before_it() -> None:
+    from kg_builder.nlp import semicolon_clauses
+
+    # "Soto proclaimed the republic; Ruiz fled to Lima.": "fled" parsed as what "proclaimed" said
+    doc = semicolon_clauses(parsed(["Soto", "proclaimed", "the", "republic", ";", "Ruiz", "fled", "to", "Lima", "."],
+                                   [1, 1, 3, 1, 6, 6, 1, 6, 7, 1],
+                                   ["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ccomp", "prep", "pobj", "punct"],
+                                   ["NNP", "VBD", "DT", "NN", ":", "NNP", "VBD", "IN", "NNP", "."]))
+    assert (doc[6].dep_, doc[6].head.text) == ("parataxis", "proclaimed")
+    # "Soto said that Ruiz fled": a reported clause stays one
+    doc = semicolon_clauses(parsed(["Soto", "said", "that", "Ruiz", "fled", "."], [1, 1, 4, 4, 1, 1],
+                                   ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+                                   ["NNP", "VBD", "IN", "NNP", "VBD", "."]))
+    assert doc[4].dep_ == "ccomp"
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

@@ -122,6 +122,19 @@ def main_verbs(doc):
     return doc
 
 
+@Language.component("kg_semicolon_clauses")
+def semicolon_clauses(doc):
+    """"Mao proclaimed the PRC; Chiang and his forces fled to Taiwan": a clause after a semicolon stands on its own,
+    where the parser may hang it on the verb before as what that verb said ("ccomp"), which made Chiang's flight a
+    part of Mao's proclamation; it is made a clause beside the first ("parataxis")."""
+    deps = doc.to_array([DEP]).ravel().tolist()
+    for i in (i for i, dep in enumerate(deps) if dep == _CCOMP):
+        clause, edge = doc[i], doc[i].left_edge.i
+        if clause.head.i < edge and (doc[edge].text == ";" or doc[edge - 1].text == ";"):
+            clause.dep_ = "parataxis"
+    return doc
+
+
 @Language.component("kg_compound_marks")
 def compound_marks(doc):
     """"so long as Peru paid", "as soon as Chile withdrew": three words open one clause, which the parser hangs on
@@ -340,6 +353,7 @@ _SUBORDINATING_PARTICIPLES = frozenset({"provided", "given", "granted", "assumin
 _ACL = get_string_id("acl")
 _ADVCL = get_string_id("advcl")
 _CONJ = get_string_id("conj")
+_CCOMP = get_string_id("ccomp")
 _INCLUDING = get_string_id("including")
 _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as", "so"))), \
     frozenset(map(get_string_id, ("long", "soon")))
@@ -655,7 +669,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
                          "body_heads": list(lexicon.triggers["tokens"]["body_heads"])})
     nlp.add_pipe("kg_sentence_bounds", before="parser")
     nlp.add_pipe("kg_compound_marks", after="parser")
-    nlp.add_pipe("kg_main_verbs", after="kg_compound_marks")
+    nlp.add_pipe("kg_semicolon_clauses", after="kg_compound_marks")
+    nlp.add_pipe("kg_main_verbs", after="kg_semicolon_clauses")
     nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
