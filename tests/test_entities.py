@@ -103,6 +103,15 @@ def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_
     assert "national security advisor" in entities_by_key(facts)["person/laura-bennett"].roles
 
 
+def test_entities_a_name_tagged_as_an_organization_in_apposition_to_a_title_is_a_person(facts_for):
+    # the small model tags "Anatoly Karpin" ORG
+    facts = facts_for("The Peruvian Ambassador to the United States, Anatoly Karpin, met Jorge Soto in 1990.")
+    karpin = entities_by_key(facts)["person/anatoly-karpin"]
+    assert (karpin.kind, karpin.roles) == ("Person", ("ambassador",))
+    assert [(r.subject, r.object) for r in relations(facts, "affiliatedWith")] == [("person/anatoly-karpin",
+                                                                                   "state/peru")]
+
+
 def test_entities_leader_title_gives_role_and_leader_of_state(facts_for):
     facts = facts_for("French president Helene Marchetti arrived in Lima.")
     person = entities_by_key(facts)["person/helene-marchetti"]

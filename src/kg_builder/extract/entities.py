@@ -334,12 +334,14 @@ class Registry:
     def _titled(self, ent: Span) -> bool:
         """"premier Ana Ruiz" is a person whatever the statistical model tagged her: a title goes before her name,
         or stands in apposition to a name tagged an organization ("Arno Felt, the head of Andes Copper"), or the
-        model took a title of several words in ("Commissar for Foreign Affairs Petrov")."""
+        name to it ("the Soviet Ambassador to the United States, Anatoly Dobrynin,"), or the model took a title of
+        several words in ("Commissar for Foreign Affairs Petrov")."""
         if ent.label_ not in ("ORG", "GPE", "NORP") or ent.ent_id_:
             return False
         return self._named_after_long_title(ent) or (len(ent) <= 4 and all(t.is_title for t in ent) and (
-            bool(self._title_before(ent)) or ent.label_ == "ORG" and any(
-                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.titles for c in ent.root.children)))
+            bool(self._title_before(ent)) or ent.label_ == "ORG" and (any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.titles for c in ent.root.children)
+                or ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in self.titles)))
 
     def _named_after_long_title(self, ent: Span) -> bool:
         """"Commissar for Foreign Affairs Petrov", "Lieutenant General Raoul Cedras": a title of several words, then
