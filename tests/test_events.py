@@ -359,6 +359,13 @@ def test_events_a_label_holds_neither_the_subject_of_the_verb_after_it_nor_a_phr
     assert label in [e.label for e in facts_for(text).events]
 
 
+def test_events_a_participle_after_the_comma_closing_a_noun_s_phrase_is_said_of_that_noun(facts_for):
+    # the parser hangs "ratified" on "ended", whose subject is the two states
+    facts = facts_for("By signing the Lima Accord, ratified by the Peruvian Congress on May 2, 1990, the two states "
+                      "ended the dispute.")
+    assert "Lima Accord ratified by the Peruvian Congress" in [e.label for e in facts.events]
+
+
 def test_events_a_visit_is_where_it_goes_not_dated_by_since_and_not_of_its_examples(facts_for):
     facts = facts_for("Peru has held two summits with Chilean President Gabriel Boric, including the first Peruvian "
                       "presidential visit to Chile since 2019.")

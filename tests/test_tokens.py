@@ -5,8 +5,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg_builder.extract.tokens import (conjuncts, coordinated_verb, phrase, raised_conjunct, ranked_infinitive,
-                                      sentence_bounds, split_list, strip_determiners, subjects, text_of)
+from kg_builder.extract.tokens import (conjuncts, coordinated_verb, noun_before_participle, phrase, raised_conjunct,
+                                      ranked_infinitive, sentence_bounds, split_list, strip_determiners, subjects,
+                                      text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -299,3 +300,15 @@ def test_tokens_a_list_after_a_colon_still_spells_out_a_subject_that_is_no_name(
                 (":", 2, "punct", "PUNCT"), ("Soto", 2, "nsubj", "PROPN"), ("and", 4, "cc", "CCONJ"),
                 ("Ruiz", 4, "conj", "PROPN")])
     assert [t.text for t in subjects(doc[2])] == ["men", "Soto", "Ruiz"]
+
+
+def test_tokens_a_participle_after_the_comma_closing_a_noun_s_phrase_is_said_of_its_head():
+    # "By signing the Pact of Lima, ratified in 1990, Chile ended it": "ratified" hung on "ended"
+    doc = _doc([("By", 9, "prep", "ADP"), ("signing", 0, "pcomp", "VERB"), ("the", 3, "det", "DET"),
+                ("Pact", 1, "dobj", "PROPN"), ("of", 3, "prep", "ADP"), ("Lima", 4, "pobj", "PROPN"),
+                (",", 9, "punct", "PUNCT"), ("ratified", 9, "advcl", "VERB"), ("Chile", 9, "nsubj", "PROPN"),
+                ("ended", 9, "ROOT", "VERB")])
+    doc[7].tag_ = "VBN"
+    assert noun_before_participle(doc[7]) == doc[3]
+    doc[7].tag_ = "VBD"  # a past tense is a clause of its own
+    assert noun_before_participle(doc[7]) is None

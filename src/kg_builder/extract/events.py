@@ -22,9 +22,9 @@ from .factuality import FUTURE_MODALS, Cues, not_until, not_without, past_abilit
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
-                     modifiers_text, name_given, naming_words_of, objects, paragraph_start, phrase, prep_objects,
-                     referred_to_as_known, sentence_of, stray_subjects_within, strip_determiners, subjects, summing_up,
-                     text_of, that_clause, to_infinitive)
+                     modifiers_text, name_given, naming_words_of, noun_before_participle, objects, paragraph_start,
+                     phrase, prep_objects, referred_to_as_known, sentence_of, stray_subjects_within, strip_determiners,
+                     subjects, summing_up, text_of, that_clause, to_infinitive)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -627,7 +627,8 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     # "the Dayton Agreement, which ended the war": the event is the agreement's; "NATO agreed to ...": its subject
     named = phrase(token.head) if relative and token.dep_ == "relcl" else ""
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
-        named = " ".join(phrase(s) for s in subjects(token.head)[:1])
+        said_of = noun_before_participle(token)
+        named = phrase(said_of) if said_of is not None else " ".join(phrase(s) for s in subjects(token.head)[:1])
     if named:
         return f"{named} {text_of(cut_words(words, 16))}"
     return _object_filled(cut_words(words, 18), token)

@@ -266,6 +266,19 @@ def _verb_after(last: Token) -> Token | None:
     return last.doc[i] if i < len(last.doc) and last.doc[i].pos_ in ("VERB", "AUX") else None
 
 
+def noun_before_participle(verb: Token) -> Token | None:
+    """"By issuing the Declaration of Independence, adopted by the Continental Congress on July 4, the colonies
+    severed ...": a past participle the parser hung on the main verb, right after the comma that closes a noun's
+    phrase, is said of that noun, not of the main verb's subject ("..., followed by X" tells what came next)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i < 2 or verb.doc[verb.i - 1].text != "," \
+            or verb.lemma_.lower() in ("follow", "precede"):
+        return None
+    noun = verb.doc[verb.i - 2]
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "the Declaration of Independence": the phrase's head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ not in ("nsubj", "nsubjpass") else None
+
+
 def conj_heads(token: Token) -> Iterator[Token]:
     """The verbs or nouns a conjunct is joined to, nearest first, up to the first of the coordination."""
     while token.dep_ == "conj" and token.head != token:
