@@ -366,6 +366,16 @@ def test_events_a_participle_after_the_comma_closing_a_noun_s_phrase_is_said_of_
     assert "Lima Accord ratified by the Peruvian Congress" in [e.label for e in facts.events]
 
 
+def test_events_a_date_after_and_before_a_second_verb_dates_that_verb_and_the_story_after_it(facts_for):
+    # the parser makes "on" a conjunct of "took"; the year then carries to "on May 28" in the next sentence
+    facts = facts_for("Peru offered to sell the port to Chile in 1859. After the war, Foreign Minister Jorge Soto "
+                      "quickly took up a renewed Peruvian offer and on March 30, 1867, agreed to a proposal from "
+                      "Peru. The Chilean Congress approved the treaty of purchase on April 9; President Ana Ruiz "
+                      "signed the treaty on May 28.")
+    signing = next(e for e in facts.events if e.label == "treaty signed")
+    assert signing.start == TimeValue("1867-05-28", "day")
+
+
 def test_events_a_visit_is_where_it_goes_not_dated_by_since_and_not_of_its_examples(facts_for):
     facts = facts_for("Peru has held two summits with Chilean President Gabriel Boric, including the first Peruvian "
                       "presidential visit to Chile since 2019.")

@@ -333,6 +333,11 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
 
 def _attachment(date: Token, noun: bool) -> Token | None:
     """The word a date modifies; a number inside another noun phrase ("the 1929 Tacna Treaty") modifies nothing."""
+    if date.dep_ == "pobj" and date.head.dep_ == "conj" and date.head.pos_ == "ADP":
+        # "took up the offer and on March 30, 1867, agreed to X": the parser joined the preposition to the first verb
+        # as a conjunct; the phrase dates the verb after it
+        return next((c for c in date.head.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and c.i > date.head.i), date.head.head)
     if date.dep_ == "pobj" and date.head.dep_ == "prep":
         if noun and date.head.lower_ == "since":
             return None  # "the first visit since 2019": the visit is not of 2019
