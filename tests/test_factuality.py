@@ -157,6 +157,22 @@ def test_factuality_what_is_feared_or_hoped_may_come_has_not_happened(reading, t
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("Peru called for an invasion of Chile.", "invasion", "Hypothetical"),
+    ("Peru prepared for an attack on Chile within days.", "attack", "Hypothetical"),
+    ("Peru's plans for an invasion of Chile accelerated.", "invasion", "Hypothetical"),
+    ("Peru feared an invasion of Chile.", "invasion", "Hypothetical"),
+    ("Some advisers argued for an air strike on the ports.", "strike", "Hypothetical"),
+    ("Peru favored an invasion of Chile.", "invasion", "Hypothetical"),
+    # what was paid for, or argued to have happened, did
+    ("Chile paid for the invasion of Peru.", "invasion", "Asserted"),
+    ("Peru argued that the invasion of Chile had failed.", "invasion", "Asserted"),
+])
+def test_factuality_an_event_called_for_prepared_for_feared_or_favored_has_not_happened(reading, text, word,
+                                                                                       modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_a_clause_the_parser_hangs_before_a_verb_of_wishing_is_not_wished(reading):
     # "were" is parsed as a complement of "wished": a clause before its verb is none of what is wished
     text = ("However, many senators were wary of intervening abroad after the war in Bolivia, others wished to avoid "

@@ -76,6 +76,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "averting_verbs", "realizing_verbs", "occurrence_verbs", "negative_adverbs", "hedge_modals",
                          "hypothetical_modals", "narrative_modals", "past_ability_modals", "past_circumstance_marks",
                          "normative_modals", "normative_adjectives", "hedge_verbs", "taking_verbs", "anticipating_verbs",
+                         "advocating_verbs",
                          "hedge_adverbs",
                          "hypothetical_marks", "condition_marks", "specified_nouns", "fated_verbs", "future_verbs",
                          "undertaking_verbs",

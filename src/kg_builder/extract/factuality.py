@@ -58,6 +58,7 @@ class Cues:
     past_ability_modals: frozenset[str]
     past_circumstance_marks: frozenset[str]
     future_verbs: frozenset[str]
+    advocating_verbs: frozenset[str]
     undertaking_verbs: frozenset[str]
     future_adjectives: frozenset[str]
     irrealis_nouns: frozenset[str]
@@ -534,12 +535,18 @@ def read(trigger: Token, cues: Cues) -> Reading:
         modal = modal or (here if here != "Normative" else None)
         # "demanded Chile's withdrawal", "proposed a summit": a named event a verb of wanting takes as its object
         # (not an order's: "ordered an attack on X" tells of one the narrative goes on to as carried out)
-        wanted_thing = is_trigger and node is not trigger and trigger.pos_ == "NOUN" and below is trigger \
-            and trigger.dep_ == "dobj" and node.pos_ == "VERB" and node.lemma_.lower() not in cues.ordering_verbs \
+        # "called for an invasion of Cuba", "prepared for an attack": a "for" phrase of such a verb as well
+        wanted_thing = is_trigger and node is not trigger and trigger.pos_ == "NOUN" and node.pos_ == "VERB" \
+            and (below is trigger and trigger.dep_ == "dobj" or _sought_for(trigger, below)) \
+            and node.lemma_.lower() not in cues.ordering_verbs \
             and not any(c.dep_ == "prt" for c in node.children)  # "called off the summit": no call for it
         if not is_trigger or wanted_thing:  # a verb that is itself joined to another still governs its complement
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
+            # "feared an invasion", "expected an attack": one brought in as new has not come yet
+            future |= wanted_thing and below is trigger and _indefinite(trigger) \
+                and any(lemma in cues.anticipating_verbs for lemma in lemmas)
+            future |= wanted_thing and any(lemma in cues.advocating_verbs for lemma in lemmas)
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
             future |= any(lemma in cues.undertaking_verbs for lemma in lemmas) and _complement(below) \
                 and below.dep_ != "ccomp"
@@ -559,8 +566,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # pursued
         future |= purpose_clause(node, cues) and any(c.dep_ == "neg" for c in node.head.children)
         # "the threat of a German attack", "fear of war": what such a noun is of has not happened
-        future |= below is not None and below.dep_ == "prep" and below.lower_ == "of" and node.pos_ == "NOUN" \
-            and node.lemma_.lower() in cues.irrealis_nouns
+        future |= below is not None and below.dep_ == "prep" and below.lower_ in ("of", "for") \
+            and node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns  # "plans for a strike on X"
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and _supposing_noun(node, below, cues)
@@ -585,6 +592,16 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _sought_for(trigger: Token, below: Token | None) -> bool:
+    """The trigger is the object of a "for" phrase that is ``below``, a preposition of the verb above it."""
+    return below is not None and below.dep_ == "prep" and below.lower_ == "for" and trigger.head == below \
+        and trigger.dep_ == "pobj"
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _so_that(clause: Token) -> bool:
