@@ -467,6 +467,18 @@ def test_agreements_provisions_under_a_named_accord_are_its_commitments_one_per_
         "Chile would withdraw its troops", "Peru would reopen the border", "Bolivia would gain a port"]
 
 
+@pytest.mark.parametrize("text, commitments", [
+    ("In 1990 Chile and Peru signed the Lima Accord. Under the terms of the agreement, Chile gave Peru two old "
+     "frigates, in exchange for 30-year leases to land in Arica and Tacna, which would be used as naval bases.",
+     ["Chile gave Peru two old frigates", "30-year leases to land in Arica and Tacna"]),
+    ("Under the Lima Accord, Chile would cede the valley to Peru in return for a port in Arica.",
+     ["Chile would cede the valley to Peru", "a port in Arica"]),
+])
+def test_agreements_what_is_given_in_exchange_is_a_commitment_of_its_own(facts_for, text, commitments):
+    [accord] = facts_for(text).agreements
+    assert [c.label for c in accord.commitments] == commitments
+
+
 def test_agreements_a_plan_is_an_agreement_only_by_its_proper_name(facts_for):
     facts = facts_for("Under the Quito Plan, Bolivian tariffs would be cut. Peru had a plan to build a port. "
                       "In 2030 Chile announced the Andean Defense Initiative, a missile research program.")

@@ -24,8 +24,8 @@ from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_
 from .entities import ACTOR_KINDS
 from .events import YEAR, _date_tokens, join_participants
 from .factuality import with_particle
-from .tokens import (conj_heads, conjuncts, non_restrictive, objects, paragraph_start, phrase, prep_objects, sentence_of,
-                     split_list, stray_clause, subjects, text_of, told_with_modal)
+from .tokens import (conj_heads, conjuncts, list_from, non_restrictive, objects, paragraph_start, phrase, prep_objects,
+                     sentence_of, split_list, stray_clause, subjects, text_of, told_with_modal)
 
 # how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
 NEARBY_CHARS = 1200
@@ -1000,7 +1000,8 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                                       any(a.lower_ == "to" for a in c.children)
                                       and not any(a.dep_ == "nsubj" for a in c.children))] \
                 if verb.lemma_.lower() in ctx.triggers["agreements"]["undertaking_verbs"] else []
-            texts = [text for c in inner for text in _undertaken(c)] or _provisions_said(verb, drop=(framing_phrase,))
+            texts = [text for c in inner for text in _undertaken(c)] or _provisions_said(
+                verb, drop=(framing_phrase,), exchange=ctx.frames.exchange_prepositions)
             _add_commitments(ctx, sent, framing, texts)
             ctx.provisions_of = (framing, sent.end)
             _parties_acting(ctx, sent, verb, framing)
@@ -1103,9 +1104,10 @@ def _parties_acting(ctx: Context, sent: SentSpan, verb: Token, agreement_key: st
         _store(ctx, replace(agreement, status="Signed"))
 
 
-def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
+def _provisions_said(verb: Token, drop: tuple[Token, ...] = (), exchange: tuple[str, ...] = ()) -> list[str]:
     """"X would withdraw its troops and Y would reopen the border": one provision per clause with its own subject
-    (without the phrases in `drop`: the one that names the agreement)."""
+    (without the phrases in `drop`: the one that names the agreement); "X gave Y destroyers in exchange for leases
+    to territory in Z": what is given in return (a preposition of `exchange`) is a provision of its own."""
     own = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
     # "Japan would protect seamen and open two ports": each act with an object of its own is a provision, said of
@@ -1118,14 +1120,24 @@ def _provisions_said(verb: Token, drop: tuple[Token, ...] = ()) -> list[str]:
     subject = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
     start = min((s.left_edge.i for s in subject), default=None)
     lost = _lost_subject_clause(verb, own)
-    cut = min(([own[0].left_edge.i] if own else []) + [c.i for c in shared] + ([lost[0]] if lost else []), default=None)
+    returned = [(opening, item) for p, item in verb_predication(verb).obliques if p in exchange
+                if (opening := _opening_word(item, p)) is not None]
+    cut = min(([own[0].left_edge.i] if own else []) + [c.i for c in shared] + ([lost[0]] if lost else [])
+              + [opening.i for opening, _ in returned], default=None)
     first = clause_text(verb, before=cut, after=start, drop=drop)
     said_of = [t for s in subject for t in s.subtree] + [c for c in verb.children if c.dep_ in ("aux", "neg")]
     ends = [*(c.i for c in shared[1:]), None]
     return [first, *(f"{text_of(said_of)} {clause_text(c, before=end, drop=drop)}".strip() for c, end in zip(shared, ends)),
-            *(text for c in own for text in _provisions_said(c, drop)),
+            *(text for c in own for text in _provisions_said(c, drop, exchange)),
             *([f"{text_of(list(verb.doc[lost[0] + 1:lost[1].left_edge.i]))} {clause_text(lost[1], drop=drop)}"]
-              if lost else [])]
+              if lost else []),
+            *(text_of(list_from(item)) for _, item in returned)]
+
+
+def _opening_word(item: Token, preposition: str) -> Token | None:
+    """The first word of the phrase "in exchange for" whose object is ``item``."""
+    first = preposition.split()[0]
+    return next((a for a in item.ancestors if a.dep_ == "prep" and a.lower_ == first and a.i < item.i), None)
 
 
 def _lost_subject_clause(verb: Token, own: list[Token]) -> tuple[int, Token] | None:
@@ -1168,7 +1180,9 @@ def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
     # "X were to select A, while Y would appoint B": a clause set against the first is a provision of its own
     contrasted = [c for c in root.children if c.dep_ == "advcl" and _told_as_due(c)
                   and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in c.children)]
-    _add_commitments(ctx, sent, agreement, [text for clause in (root, *contrasted) for text in _provisions_said(clause)])
+    exchange = ctx.frames.exchange_prepositions
+    _add_commitments(ctx, sent, agreement, [text for clause in (root, *contrasted)
+                                            for text in _provisions_said(clause, exchange=exchange)])
     ctx.provisions_of = (agreement, sent.end)
 
 

@@ -24,9 +24,9 @@ from .clauses import (Predication, clause_text, infinitive_of_its_noun, listed_t
 from .context import Context
 from .factuality import Cues, kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
-from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, name_given, non_restrictive, none_of, objects, phrase,
-                     prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects, text_of,
-                     that_clause, verb_lemmas)
+from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
+                     objects, phrase, prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects,
+                     text_of, that_clause, verb_lemmas)
 
 
 # what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
@@ -758,7 +758,7 @@ def _exchanged(ctx: Context, match: FrameMatch, stance: str, fact: Factuality, h
         return
     # the parser rarely gets a long list right: its items are read off the words ("A, B and C"); without a comma
     # there is no list ("leases to land in A and the B" is one item)
-    listed = [text_of(_list_from(item)) for item in items]
+    listed = [text_of(list_from(item)) for item in items]
     texts = [strip_determiners(t) for text in listed for t in (split_list(text) if "," in text else [text])]
     for text in dict.fromkeys(texts):
         for holder in holders:
@@ -768,17 +768,6 @@ def _exchanged(ctx: Context, match: FrameMatch, stance: str, fact: Factuality, h
     for recipient in recipients:
         for issue in issues:
             _add(ctx, recipient, counterpart, issue, fact, pred.sentence, "frame:exchange-recipient", 0.55)
-
-
-def _list_from(item: Token) -> list[Token]:
-    """The words from an item to the end of its clause: the item and whatever is listed after it, up to a
-    relative clause ("for leases to A and B, which would serve as bases": "which" lists nothing)."""
-    words = []
-    for t in item.doc[item.left_edge.i: sentence_of(item).end]:
-        if t.text in (";", ".") or t.tag_ in ("WDT", "WP") or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t not in item.subtree):
-            break
-        words.append(t)
-    return words
 
 
 def _exchange_items(head: Token, prepositions: tuple[str, ...]) -> list[Token]:

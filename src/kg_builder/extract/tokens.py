@@ -279,6 +279,18 @@ def noun_before_participle(verb: Token) -> Token | None:
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ not in ("nsubj", "nsubjpass") else None
 
 
+def list_from(item: Token) -> list[Token]:
+    """The words from an item to the end of its clause: the item and whatever is listed after it, up to a
+    relative clause ("for leases to A and B, which would serve as bases": "which" lists nothing)."""
+    words = []
+    for t in item.doc[item.left_edge.i: sentence_of(item).end]:
+        if t.text in (";", ".") or t.tag_ in ("WDT", "WP") \
+                or t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t not in item.subtree:
+            break
+        words.append(t)
+    return words
+
+
 def conj_heads(token: Token) -> Iterator[Token]:
     """The verbs or nouns a conjunct is joined to, nearest first, up to the first of the coordination."""
     while token.dep_ == "conj" and token.head != token:
