@@ -376,6 +376,26 @@ def test_events_a_date_after_and_before_a_second_verb_dates_that_verb_and_the_st
     assert signing.start == TimeValue("1867-05-28", "day")
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Before November 11, the rebels had negotiated with Peru for Chilean assistance.",
+     "the rebels had negotiated with Peru for Chilean assistance"),
+    ("The pact stated that Peru would declare war on Chile if the war did not end before May 1, 1762.",
+     "the war did not end before May 1 1762"),
+])
+def test_events_a_date_after_before_is_no_date_of_the_event(facts_for, text, label):
+    [event] = [e for e in facts_for(text).events if e.label == label]
+    assert event.start is None
+
+
+def test_events_the_date_of_what_ends_an_act_is_not_its_date_unless_it_is_denied_till_then(facts_for):
+    facts = facts_for("Until his death in February 1979, Ambassador Jorge Soto strongly pursued good relations with "
+                      "Peru.")
+    assert not [e for e in facts.events if e.start is not None]
+    facts = facts_for("The Andean states did not end their raids until the Chilean conquest of Arica in 1830.")
+    [ended] = [e for e in facts.events if e.label.startswith("The Andean states did not end their raids")]
+    assert ended.start == TimeValue("1830", "year")
+
+
 def test_events_a_visit_is_where_it_goes_not_dated_by_since_and_not_of_its_examples(facts_for):
     facts = facts_for("Peru has held two summits with Chilean President Gabriel Boric, including the first Peruvian "
                       "presidential visit to Chile since 2019.")

@@ -323,9 +323,10 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
         anchor = _attachment(date, noun=token.pos_ in ("NOUN", "PROPN"))
         if anchor is None or not any(anchor.i == s.i for s in scope) or after_only and anchor != token and i < token.i:
             continue
-        if anchor.i != token.i and _after_until(date) and not _it_took(anchor):
+        if anchor.i != token.i and _after_until(date) and not _it_took(anchor) or _after_before(date):
             # "elections are not required until 2030", "the talks lasted until May": no date they were held ("it
-            # took until 1965 for talks to begin" is when they began)
+            # took until 1965 for talks to begin" is when they began); "Before November 11, X had negotiated": some
+            # time before
             continue
         found.append(i)
     return _stated_first(token.doc, sorted(found))
@@ -955,6 +956,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             continue  # "the 1929 Tacna Treaty" is a name, "paved the way for the treaty of 1979" a treaty's year
         if _standing_since(ctx, sent.doc[i], dates[i]):
             continue
+        if _after_before(sent.doc[i]):
+            continue  # "Before November 11, the MPLA had negotiated with Castro": no date it did
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         until = verb is not None and _after_until(sent.doc[i])
         # "did not enter the war until 1941": entered it then; "elections are not required until 2030": what is not
@@ -1042,6 +1045,18 @@ def _dated_measure(ctx: Context, name: Token, when: Interval) -> None:
 def _after_until(date: Token) -> bool:
     """A date after "until": when a state of things ends, or a deadline, unless "not" or "it took" come before."""
     return date.dep_ == "pobj" and date.head.lower_ in ("until", "till")
+
+
+def _until_an_event(node: Token, below: Token, date: Token) -> bool:
+    """"Until his death in February 1979, Dubs pursued X": the date of what ends X is not X's (unless X is denied
+    till then: "did not end their raids until the conquest of Algeria in 1830" ended them then)."""
+    return node.dep_ == "prep" and node.lower_ in ("until", "till") and below != date \
+        and not any(c.dep_ == "neg" for c in node.head.children)
+
+
+def _after_before(date: Token) -> bool:
+    """A date after "before": a time the act came before, not its own."""
+    return date.dep_ == "pobj" and date.head.lower_ == "before"
 
 
 def _it_took(verb: Token) -> bool:
@@ -1388,6 +1403,6 @@ def _governing_verb(ctx: Context, token: Token, when: Interval) -> Token | None:
             return None
         if node.pos_ == "VERB":
             return node.head if below.dep_ == "prep" and _fronted_before_absolute(below) else node
-        if node.dep_ in CLAUSE_DEPS:
+        if node.dep_ in CLAUSE_DEPS or _until_an_event(node, below, token):
             return None
     return None
