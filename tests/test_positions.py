@@ -210,6 +210,11 @@ def test_positions_the_delegations_divided_over_a_as_well_as_b(facts_for):
 
 @pytest.mark.parametrize("text, issues", [
     ("In 2030 Chile and Peru were divided by a buffer zone along the river.", None),  # kept apart on the ground
+    # nor is the body whose name the barrier bears
+    ("The accord left Chilean and Peruvian forces divided by a U.N. buffer zone on the east bank.", None),
+    ("In 1931 the peninsula was divided between Chile and Peru.", None),  # a thing shared out
+    ("In 1939 Poland was divided between Germany and the Soviet Union.", None),
+    ("In 1931 opinion was divided between Chile and Peru over the peninsula.", {"peninsula"}),
     ("In 2030 Chile and Peru were divided by the question of the fishing rights.", {"question of the fishing rights"}),
 ])
 def test_positions_divided_by_a_thing_on_the_ground_is_no_disagreement(facts_for, text, issues):

@@ -55,7 +55,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "striving_nouns", "qualifying_adverbs",
                            "collection_nouns", "aspect_verbs", "topic_nouns", "priority_modifiers", "time_nouns",
                            "undergoer_nouns")},
-    "disagreements": _words("pair_nouns", "barrier_nouns"),
+    "disagreements": _words("pair_nouns", "barrier_nouns", "partition_words"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "regnal_titles", "vague_qualifiers",
                         "group_qualifiers",
                         "partitive_nouns", "expletive_verbs",

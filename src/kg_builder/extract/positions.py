@@ -1112,9 +1112,10 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
     # "Chile and Peru were divided by a buffer zone": who is kept apart by a thing on the ground is not at odds
     barriers = set(ctx.triggers["disagreements"]["barrier_nouns"])
     for match in matches(sent, ctx.frames, "Disagreement"):
+        if any(a.lemma_.lower() in barriers for a in match.predication.agents):
+            continue  # (nor is the body whose name the barrier bears: "divided by a U.N. buffer zone")
         parties, used = _parties(ctx, match)
-        concerned = [t for source, tokens in match.candidates("concerns") for t in tokens
-                     if not (source == "agent" and t.lemma_.lower() in barriers)]
+        concerned = [t for source, tokens in match.candidates("concerns") for t in tokens]
         # "the gap between X's and Y's positions on Z": what the parties' views are about
         concerned += [t for i in used for p, t in noun_predication(ctx.doc[i]).obliques
                       if p in ("on", "over", "about", "regarding", "concerning")]
@@ -1286,8 +1287,11 @@ def _parties(ctx: Context, match: FrameMatch) -> tuple[list[str], set[int]]:
     parties: list[str] = []
     used: set[int] = set()
     pred = match.predication
-    # "dividing authority between A and B", "split the spoils among them": what a verb shares out is no party's quarrel
-    shares_out = pred.category == "verb" and not pred.passive and any(not ctx.registry.actors(t) for t in pred.themes)
+    # "dividing authority between A and B", "split the spoils among them", "Poland was divided between A and B":
+    # what a verb shares out is no party's quarrel (unless they are divided over something)
+    shares_out = pred.category == "verb" and not pred.passive and any(not ctx.registry.actors(t) for t in pred.themes) \
+        or pred.head.lower_ in ctx.triggers["disagreements"]["partition_words"] \
+        and not any(pred.oblique(p) for p in ("over", "about", "on", "regarding", "concerning"))
     for name, tokens in match.candidates("party"):
         if shares_out and name in ("between", "among"):
             continue
