@@ -18,6 +18,14 @@ def signatories(facts, agreement_key=None):
             and (agreement_key is None or r.subject == agreement_key)]
 
 
+def test_agreements_a_phrase_after_a_comma_in_what_an_accord_calls_for_goes_on_with_the_item_before(facts_for):
+    facts = facts_for("In 1969 Chile rejected the so-called Lima Plan, which called for Peru to withdraw to the 1929 "
+                      "lines, with small alterations, in return for peace.")
+    [plan] = facts.agreements
+    assert [c.label for c in plan.commitments] == [
+        "Peru to withdraw to the 1929 lines, with small alterations, in return for peace"]
+
+
 def test_agreements_signed_treaty_with_listed_commitments(facts_for):
     facts = facts_for(LISTED)
     [treaty] = facts.agreements

@@ -1379,6 +1379,21 @@ def _commitment(ctx: Context, sent: SentSpan, agreement: Agreement, label: str) 
                       evidence=ctx.evidence(sent, "rule:commitment-undertaking", 0.6))
 
 
+def _phrases_joined(items: list[str]) -> list[str]:
+    """"called for Israel to withdraw to the lines, with insubstantial alterations, in return for peace": a phrase
+    that opens with a preposition goes on with the item before it; it is none of its own."""
+    joined: list[str] = []
+    for item in items:
+        if joined and item.split()[0].lower() in _PHRASE_OPENERS:
+            joined[-1] = f"{joined[-1]}, {item}"
+        else:
+            joined.append(item)
+    return joined
+
+
+_PHRASE_OPENERS = frozenset({"with", "without", "in", "for", "to", "under", "by", "at", "from", "within", "into"})
+
+
 def _without_conj_verbs(verb: Token) -> list[Token]:
     skip = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     return [t for t in verb.subtree if t.i not in skip and t.dep_ != "punct"]
@@ -1480,7 +1495,8 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
         # "stipulated that X would enjoy A, but left out any mention of B": a clause set against the list is no item
-        return [i for i in split_list(text) if len(i.split()) <= 32 and not i.lower().startswith("but ")]
+        return [i for i in _phrases_joined(split_list(text))
+                if len(i.split()) <= 32 and not i.lower().startswith("but ")]
     # "Additionally, it also lowered X", "Wary of the governors, it gave Y", "In addition, it granted Z, which led to an
     # outcry": what comes before the verb links or frames the sentence, an aside after a comma comments; neither is
     # part of the provision
