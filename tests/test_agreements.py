@@ -26,6 +26,24 @@ def test_agreements_a_phrase_after_a_comma_in_what_an_accord_calls_for_goes_on_w
         "Peru to withdraw to the 1929 lines, with small alterations, in return for peace"]
 
 
+@pytest.mark.parametrize("text, commitments", [
+    # what the relative clause lists is no item of the accord's
+    ("In 1922 the powers signed the Lima Naval Treaty. It called for each of the countries involved to maintain a "
+     "set ratio of warship tonnage which allowed Chile and Peru 500,000 tons, Bolivia 300,000 tons, and Ecuador and "
+     "Colombia each 175,000 tons.", ["each of the countries involved to maintain a set ratio of warship tonnage "
+                                     "which allowed Chile and Peru 500,000 tons, Bolivia 300,000 tons, and Ecuador "
+                                     "and Colombia each 175,000 tons"]),
+    # a relative clause's list after a colon is left out, the clause kept
+    ("In 1946 the powers signed the Lima Charter. The Charter provided for Soto to appoint judges from the countries "
+     "that had signed the treaty: Chile, Peru, Bolivia, Ecuador, and Colombia.",
+     ["Soto to appoint judges from the countries that had signed the treaty"]),
+])
+def test_agreements_a_relative_clause_in_what_an_accord_calls_for_lists_none_of_its_items(facts_for, text,
+                                                                                         commitments):
+    accord = facts_for(text).agreements[0]
+    assert [c.label for c in accord.commitments] == commitments
+
+
 def test_agreements_signed_treaty_with_listed_commitments(facts_for):
     facts = facts_for(LISTED)
     [treaty] = facts.agreements

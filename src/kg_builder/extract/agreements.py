@@ -1494,9 +1494,16 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
         end -= 1  # a closing bracket closes a name of the list: "the Mission in Haiti (UNMIH)"
     text = sent.doc[start:end].text
     if verb.lemma_.lower() in list_verbs:
+        # "called for each to keep a ratio of tonnage which allowed A 500,000 tons, B 300,000 tons, and C 175,000
+        # tons": what a relative clause lists is no item of the verb's list
+        relative = next((t.left_edge.i for t in sent.doc[start:end] if t.dep_ == "relcl"), end)
+        items = _phrases_joined(split_list(sent.doc[start:relative].text)) if relative > start else []
+        # (up to a colon that lists its own examples, and a long one left out)
+        said = sent.doc[relative:next((t.i for t in sent.doc[relative:end] if t.text in (":", ";")), end)].text
+        if items and relative < end and len(f"{items[-1]} {said}".split()) <= 32:
+            items[-1] = f"{items[-1]} {said}"
         # "stipulated that X would enjoy A, but left out any mention of B": a clause set against the list is no item
-        return [i for i in _phrases_joined(split_list(text))
-                if len(i.split()) <= 32 and not i.lower().startswith("but ")]
+        return [i for i in items if len(i.split()) <= 32 and not i.lower().startswith("but ")]
     # "Additionally, it also lowered X", "Wary of the governors, it gave Y", "In addition, it granted Z, which led to an
     # outcry": what comes before the verb links or frames the sentence, an aside after a comma comments; neither is
     # part of the provision
