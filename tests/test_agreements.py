@@ -44,6 +44,15 @@ def test_agreements_a_relative_clause_in_what_an_accord_calls_for_lists_none_of_
     assert [c.label for c in accord.commitments] == commitments
 
 
+def test_agreements_the_relative_word_that_brings_in_a_pledge_is_none_of_it(facts_for):
+    facts = facts_for("Until the early 1960s, the United States had adhered to the terms of the Lima Declaration of "
+                      "1950, wherein the United States, Peru, and Bolivia had pledged to prevent aggression by Andean "
+                      "states and oppose a regional arms race.")
+    [declaration] = facts.agreements
+    assert [c.label for c in declaration.commitments] == ["prevent aggression by Andean states",
+                                                          "oppose a regional arms race"]
+
+
 def test_agreements_signed_treaty_with_listed_commitments(facts_for):
     facts = facts_for(LISTED)
     [treaty] = facts.agreements

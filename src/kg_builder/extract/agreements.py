@@ -1374,9 +1374,14 @@ def _undertaking_word(t: Token) -> bool:
 
 
 def _commitment(ctx: Context, sent: SentSpan, agreement: Agreement, label: str) -> Commitment:
-    label = label.removeprefix("that ").removeprefix("to ").strip()
+    # "the Declaration, wherein the parties pledged to prevent X": the relative word that brings the pledge in is
+    # none of it
+    label = _RELATIVE_OPENING.sub("", label).removeprefix("that ").removeprefix("to ").strip()
     return Commitment(key=ctx.fact_key("commitment", agreement.key, label), label=label,
                       evidence=ctx.evidence(sent, "rule:commitment-undertaking", 0.6))
+
+
+_RELATIVE_OPENING = re.compile(r"^(?:wherein|whereby|in which|under which|by which)\s+", re.IGNORECASE)
 
 
 def _phrases_joined(items: list[str]) -> list[str]:
