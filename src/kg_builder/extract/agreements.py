@@ -29,6 +29,10 @@ from .tokens import (conj_heads, conjuncts, list_from, non_restrictive, objects,
 
 # how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
 NEARBY_CHARS = 1200
+# what brings a pledge in, none of its words: "the Declaration, wherein the parties pledged to prevent X"
+_RELATIVE_OPENING = re.compile(r"^(?:wherein|whereby|in which|under which|by which)\s+", re.IGNORECASE)
+# prepositions that open a phrase, never an item of a list: "withdraw to the lines, with small alterations"
+_PHRASE_OPENERS = frozenset({"with", "without", "in", "for", "to", "under", "by", "at", "from", "within", "into"})
 
 
 def _head_lemma(token: Token) -> str:
@@ -1374,14 +1378,9 @@ def _undertaking_word(t: Token) -> bool:
 
 
 def _commitment(ctx: Context, sent: SentSpan, agreement: Agreement, label: str) -> Commitment:
-    # "the Declaration, wherein the parties pledged to prevent X": the relative word that brings the pledge in is
-    # none of it
     label = _RELATIVE_OPENING.sub("", label).removeprefix("that ").removeprefix("to ").strip()
     return Commitment(key=ctx.fact_key("commitment", agreement.key, label), label=label,
                       evidence=ctx.evidence(sent, "rule:commitment-undertaking", 0.6))
-
-
-_RELATIVE_OPENING = re.compile(r"^(?:wherein|whereby|in which|under which|by which)\s+", re.IGNORECASE)
 
 
 def _phrases_joined(items: list[str]) -> list[str]:
@@ -1394,9 +1393,6 @@ def _phrases_joined(items: list[str]) -> list[str]:
         else:
             joined.append(item)
     return joined
-
-
-_PHRASE_OPENERS = frozenset({"with", "without", "in", "for", "to", "under", "by", "at", "from", "within", "into"})
 
 
 def _without_conj_verbs(verb: Token) -> list[Token]:

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import LexEntry, Lexicon, slug
 from ..model import Document, Entity, Role
 from .clauses import OCCASION_MARKS
-from .tokens import SPACES, conjuncts, head_forms, non_restrictive, paragraph_start, sentence_of, subjects, text_of, \
-    that_clause
+from .tokens import (SPACES, conjuncts, head_forms, indefinite, non_restrictive, paragraph_start, sentence_of,
+                     subjects, text_of, that_clause)
 
 NER_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Facility"}
 _BEFORE_A_PLACE = frozenset({"at", "in", "on", "near", "from", "into", "off", "outside"})  # "landed at X"
@@ -551,8 +551,7 @@ class Registry:
 
     def _one_of_a_people(self, token: Token) -> bool:
         """"an Israeli", "a Chilean": a people's word in the singular, after "a", names one of them."""
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-        return indefinite and token.tag_ in ("NN", "NNP") \
+        return indefinite(token) and token.tag_ in ("NN", "NNP") \
             and self._demonym_entry(token.text) is not None  # not "a newly reunited Germany"
 
     def _titled_person(self, token: Token) -> list[str]:

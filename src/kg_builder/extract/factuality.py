@@ -17,8 +17,8 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import for_infinitive, verb_predication
-from .tokens import (finite_above, non_restrictive, none_of, ranked_infinitive, referred_to_as_known, set_against,
-                     that_clause, to_infinitive, verb_lemmas)
+from .tokens import (finite_above, indefinite, non_restrictive, none_of, ranked_infinitive, referred_to_as_known,
+                     set_against, that_clause, to_infinitive, verb_lemmas)
 
 
 @dataclass(frozen=True)
@@ -544,7 +544,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
             # the small model lemmatises "hoped" as "hop": the inflected form's other readings count too
             lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
             # "feared an invasion", "expected an attack": one brought in as new has not come yet
-            future |= wanted_thing and below is trigger and _indefinite(trigger) \
+            future |= wanted_thing and below is trigger and indefinite(trigger) \
                 and any(lemma in cues.anticipating_verbs for lemma in lemmas)
             future |= wanted_thing and any(lemma in cues.advocating_verbs for lemma in lemmas)
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
@@ -598,10 +598,6 @@ def _sought_for(trigger: Token, below: Token | None) -> bool:
     """The trigger is the object of a "for" phrase that is ``below``, a preposition of the verb above it."""
     return below is not None and below.dep_ == "prep" and below.lower_ == "for" and trigger.head == below \
         and trigger.dep_ == "pobj"
-
-
-def _indefinite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _so_that(clause: Token) -> bool:

@@ -17,8 +17,8 @@ from ..lexicon import slug
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
-from .tokens import (PLACE_TYPES, conj_heads, conjuncts, entities_in, objects, prep_objects, sentence_of, side_prefix,
-                     subjects, to_infinitive)
+from .tokens import (PLACE_TYPES, conj_heads, conjuncts, entities_in, indefinite, objects, prep_objects, sentence_of,
+                     side_prefix, subjects, to_infinitive)
 from .factuality import polarity
 
 
@@ -597,8 +597,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
 def _indefinite(token: Token) -> bool:
     """"would result in an Anglo-American alliance": an alliance brought in as new is as sure as its clause, unlike
     one named as known ("the existing Franco-American alliance")."""
-    head = token.head if token.dep_ in ("compound", "amod") else token
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    return indefinite(token.head if token.dep_ in ("compound", "amod") else token)
 
 
 _POSSESSOR = re.compile(r"^.*['\u2019]s ")  # "Peru's allies" less its owner

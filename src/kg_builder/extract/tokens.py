@@ -291,6 +291,11 @@ def list_from(item: Token) -> list[Token]:
     return words
 
 
+def indefinite(noun: Token) -> bool:
+    """A noun brought in as new: "an invasion", "a treaty"."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def conj_heads(token: Token) -> Iterator[Token]:
     """The verbs or nouns a conjunct is joined to, nearest first, up to the first of the coordination."""
     while token.dep_ == "conj" and token.head != token:
