@@ -396,6 +396,14 @@ def test_events_the_date_of_what_ends_an_act_is_not_its_date_unless_it_is_denied
     assert ended.start == TimeValue("1830", "year")
 
 
+@pytest.mark.parametrize("text", [
+    "After the fall of Lima on May 3, 1881, Chile recalled its ambassador from Bolivia.",
+    "Since the war with Chile in 1879, Bolivia has claimed a coast on the Pacific.",
+])
+def test_events_the_date_of_an_event_an_act_came_after_is_not_the_act_s(facts_for, text):
+    assert not [e for e in facts_for(text).events if e.start is not None]
+
+
 def test_events_a_visit_is_where_it_goes_not_dated_by_since_and_not_of_its_examples(facts_for):
     facts = facts_for("Peru has held two summits with Chilean President Gabriel Boric, including the first Peruvian "
                       "presidential visit to Chile since 2019.")

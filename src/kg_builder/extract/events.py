@@ -1047,11 +1047,14 @@ def _after_until(date: Token) -> bool:
     return date.dep_ == "pobj" and date.head.lower_ in ("until", "till")
 
 
-def _until_an_event(node: Token, below: Token, date: Token) -> bool:
-    """"Until his death in February 1979, Dubs pursued X": the date of what ends X is not X's (unless X is denied
-    till then: "did not end their raids until the conquest of Algeria in 1830" ended them then)."""
-    return node.dep_ == "prep" and node.lower_ in ("until", "till") and below != date \
-        and not any(c.dep_ == "neg" for c in node.head.children)
+def _sequenced_event(node: Token, below: Token, date: Token) -> bool:
+    """"Until his death in February 1979, Dubs pursued X", "After the fall of Singapore on February 15, 1942, X
+    expressed concern": the date of an event that X came before, after or till is not X's (unless X is denied till
+    then: "did not end their raids until the conquest of Algeria in 1830" ended them then)."""
+    if node.dep_ != "prep" or below == date:
+        return False
+    until = node.lower_ in ("until", "till") and not any(c.dep_ == "neg" for c in node.head.children)
+    return until or node.lower_ in _SEQUENCE_PREPOSITIONS
 
 
 def _after_before(date: Token) -> bool:
@@ -1403,6 +1406,6 @@ def _governing_verb(ctx: Context, token: Token, when: Interval) -> Token | None:
             return None
         if node.pos_ == "VERB":
             return node.head if below.dep_ == "prep" and _fronted_before_absolute(below) else node
-        if node.dep_ in CLAUSE_DEPS or _until_an_event(node, below, token):
+        if node.dep_ in CLAUSE_DEPS or _sequenced_event(node, below, token):
             return None
     return None
