@@ -216,6 +216,12 @@ def test_events_a_known_event_made_called_off_or_planned_keeps_its_reading(facts
     assert (conference.factuality.polarity, conference.factuality.modality) == (polarity, modality)
 
 
+def test_events_what_is_dropped_on_a_place_is_done_not_given_up(facts_for):
+    facts = facts_for("In 1932, Peru dropped its demand for an indemnity. In 1933, Peru dropped relief supplies on "
+                      "Bolivia.")
+    assert [e.label for e in facts.events if e.factuality.polarity == "Negative"] == ["demand for an indemnity"]
+
+
 def test_events_did_not_meet_is_negative(facts_for):
     facts = facts_for("Chile and Peru did not meet in 2018.")
     [meeting] = facts.events

@@ -18,7 +18,7 @@ from ..model import ASSERTED, Document, Event, TimeValue
 from ..nlp import DATELINE_DASHES
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
-from .factuality import FUTURE_MODALS, Cues, not_until, not_without, past_ability
+from .factuality import FUTURE_MODALS, Cues, negating, not_until, not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
@@ -918,7 +918,7 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
         # another verb is that verb's ("never forgot its defeat"), one on a verb that only carries the noun is the
         # noun's ("did not hold the summit")
         wanted = noun.dep_ == "dobj" and head.lemma_.lower() in ctx.cues.future_verbs - ctx.cues.ordering_verbs
-        return not (head.lemma_.lower() in ctx.frames.light_verbs or head.lemma_.lower() in ctx.cues.negating_verbs
+        return not (head.lemma_.lower() in ctx.frames.light_verbs or negating(head, ctx.cues)
                     or wanted)
     return noun.dep_ == "pobj" and (head.lower_ in ctx.cues.presupposing_prepositions
                                     or any(c.dep_ == "poss" for c in noun.children))
@@ -1286,8 +1286,10 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
         if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
             continue
         without = noun.dep_ == "pobj" and noun.head.lower_ == "without" and not _fronted_condition(noun.head)
-        negated = without and not not_without(noun.head) \
-            or noun.dep_ != "pobj" and noun.head.lemma_.lower() in ctx.cues.negating_verbs
+        # a verb that negates only with its particle takes things held ("gave up its claims", "set aside their
+        # doubts"), which are no events
+        negated = without and not not_without(noun.head) or noun.dep_ != "pobj" \
+            and noun.head.lemma_.lower() in ctx.cues.negating_verbs and negating(noun.head, ctx.cues)
         litotes = without and not_without(noun.head) and bool(subjects(noun.head.head))
         if not negated and not litotes:
             continue

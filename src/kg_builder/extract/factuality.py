@@ -36,6 +36,7 @@ class Cues:
     negated_degree_adverbs: frozenset[str]
     negative_quantifiers: frozenset[str]
     negating_verbs: frozenset[str]
+    placing_prepositions: frozenset[str]
     thwarting_verbs: frozenset[str]
     averting_verbs: frozenset[str]
     realizing_verbs: frozenset[str]
@@ -185,6 +186,14 @@ def with_particle(verb: Token) -> str:
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
+def negating(verb: Token, cues: Cues) -> bool:
+    """"canceled the meeting", "dropped the demand": the verb says its object did not happen or was given up;
+    "dropped the bomb on Nagasaki" puts its object somewhere."""
+    placed = any(c.dep_ == "prep" and c.lower_ in cues.placing_prepositions and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.children) for c in verb.children)
+    return with_particle(verb) in cues.negating_verbs and not placed
+
+
 def polarity(trigger: Token, cues: Cues) -> str:
     """Negative when the trigger, or the verb a noun trigger depends on, is negated, or sits under "failed to"."""
     negations = 1 if _takes_none(trigger) else 0
@@ -232,7 +241,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         if node.dep_ == "acl" and governor in cues.irrealis_nouns and (
                 node.head.dep_ in ("dobj", "nsubjpass")
-                and with_particle(node.head.head) in cues.negating_verbs | cues.thwarting_verbs
+                and (negating(node.head.head, cues) or with_particle(node.head.head) in cues.thwarting_verbs)
                 or node.head.dep_ == "nsubj" and with_particle(node.head.head) in cues.negative_implicatives):
             # "blocked attempts to expel X", "dropped plans to build a base", "an effort to extend it failed": it
             # did not happen
@@ -241,7 +250,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "acl" and governor in cues.irrealis_nouns and _none_made(node.head, cues):
             negations += 1  # "there were no attempts to expel X", "made no effort to stop it": it did not happen
             break
-        if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and governor in cues.negating_verbs:
+        if node.dep_ in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and negating(node.head, cues):
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "the meeting was canceled"
             break
         if node.dep_ in ("dobj", "nsubjpass") and node.pos_ == "NOUN" and governor in cues.averting_verbs \
