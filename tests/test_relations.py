@@ -251,6 +251,19 @@ def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, te
     assert {(r.predicate, labels[r.object]) for r in facts.relations if labels.get(r.subject) == person} == {expected}
 
 
+@pytest.mark.parametrize("text, person, expected", [
+    ("In 1929, President Augusto Leguia of Peru signed the treaty.", "Augusto Leguia", {("leaderOf", "Peru")}),
+    ("Foreign Minister Pedro Vega of the Soviet Union spoke first.", "Pedro Vega",
+     {("affiliatedWith", "Soviet Union")}),
+    # a place the lexicon does not know for a state is no body a lesser title serves
+    ("Senator Pedro Vega of Idaho spoke first.", "Pedro Vega", set()),
+])
+def test_relations_an_of_phrase_after_a_titled_name_names_the_body(facts_for, text, person, expected):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    assert {(r.predicate, labels[r.object]) for r in facts.relations if labels.get(r.subject) == person} == expected
+
+
 def test_relations_succeeded_as_gives_both_the_title_and_the_kind_of_minister_owns_nothing(facts_for):
     facts = facts_for("In 2031 Luis Soto was succeeded as Finance Minister and Navy Commander by Admiral Mario Diaz.")
     roles = {e.label: set(e.roles) for e in facts.entities if e.kind == "Person"}

@@ -86,7 +86,8 @@ def titles(ctx: Context, sent: SentSpan) -> None:
         _entitle(ctx, key, title, ctx.evidence(sent, "rule:title", 0.9))
         # "Chilean President X", "Liberal Party leader Y", "ALP candidate Z"; the "State" of "Secretary of State" is
         # the title's own word
-        bodies = owners or _bodies_in(ctx, [t for t in words if t.lower_ not in title.replace("-", " ").split()])
+        bodies = owners or _bodies_in(ctx, [t for t in words if t.lower_ not in title.replace("-", " ").split()]) \
+            or _body_named_after(ctx, ent, title in leader_titles)
         if bodies and title in leader_titles and leads:
             if ctx.registry.kind(bodies[0]) == "State":
                 ctx.registry.note_leader(bodies[0], key)
@@ -391,6 +392,16 @@ def _states_named_with(ctx: Context, people: set[str]) -> dict[str, set[str]]:
                 found.setdefault(person, set()).update(
                     k for t in _left_context(ent) if (k := ctx.registry.key_of(t)) and ctx.registry.kind(k) == "State")
     return found
+
+
+def _body_named_after(ctx: Context, ent: SentSpan, leader: bool) -> list[str]:
+    """"King Hussein of Jordan", "Foreign Minister Gromyko of the Soviet Union": an "of" phrase right after a titled
+    name names the state or organization the title is of (for a lesser title, only one the lexicon knows: "Senator
+    Borah of Idaho" is no official of a state called Idaho)."""
+    after = [t for t in ent.doc[ent.end: min(ent.end + 3, ent.sent.end)] if t.dep_ != "det"]
+    if len(after) < 2 or after[0].lower_ != "of":
+        return []
+    return [key for key in _bodies_in(ctx, after[1:2]) if leader or key in ctx.registry.lex]
 
 
 def _office(words: list[Token], title: str) -> bool:
