@@ -276,9 +276,17 @@ def _dated_speech(ctx: Context, token: Token) -> bool:
 
 
 def _named_event(ctx: Context, token: Token) -> bool:
-    """"the Andean Border Crisis", "the Pacific War": an event the text names, capitalised."""
+    """"the Andean Border Crisis", "the Pacific War", "the Battle of Midway", "the War of 1812": an event the text
+    names, capitalised."""
     return token.pos_ == "PROPN" and token.is_title and token.lemma_.lower() in ctx.triggers["events"]["named_heads"] \
-        and any(c.dep_ in ("compound", "amod") for c in token.children)
+        and any(c.dep_ in ("compound", "amod") or _named_of(c) for c in token.children)
+
+
+def _named_of(preposition: Token) -> bool:
+    """"of Midway", "of 1812": an "of" phrase whose object is capitalised or a year, that ends a name."""
+    return preposition.dep_ == "prep" and preposition.lower_ == "of" and any(
+        o.dep_ == "pobj" and (o.is_title and o.pos_ == "PROPN" or YEAR.fullmatch(o.text) is not None)
+        for o in preposition.children)
 
 
 def _object_has(verb: Token, words: list[str]) -> bool:
