@@ -707,6 +707,15 @@ def test_factuality_an_inversion_after_not_only_sets_no_condition(reading, text,
     assert reading(text, word).modality == modality
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Peru kept its fleet home, sure that had Chile wanted war it would have attacked the port.", "wanted"),
+    ("Were Chile to demand the ports, Peru would refuse.", "demand"),
+    ("Should Peru demand the ports, Chile would refuse.", "demand"),
+])
+def test_factuality_an_auxiliary_before_the_subject_sets_a_condition_however_it_is_parsed(reading, text, word):
+    assert reading(text, word).modality == "Hypothetical"
+
+
 @pytest.mark.parametrize("text, word, modality", [
     ("The council demanded a swift withdrawal from the port.", "withdrawal", "Hypothetical"),
     ("Peru considered an invasion of the islands.", "invasion", "Hypothetical"),

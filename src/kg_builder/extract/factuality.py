@@ -176,6 +176,8 @@ def _whether_or_not(neg: Token) -> bool:
 # the modals of what is to come ("could" and "can" tell an ability as well)
 FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "'d"})
 # adverbs that make a phrasal verb with the verb before them, whether the parser calls them particles or not
+# auxiliaries that, before their subject, make a clause a condition
+_INVERTED = frozenset({"should", "had", "were"})
 PARTICLES = frozenset({"aside", "off", "up", "away", "down", "out", "back", "over", "ahead", "about"})
 
 
@@ -429,14 +431,27 @@ def _conditional(token: Token, cues: Cues) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
                     and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)))
-    subject = next((c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return False
-    inverted = [c for c in token.children
-                if c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subject]
+    inverted = _inverted_auxiliary(token)
     # "not only had X taken Y", "never had they seen": inverted after a word that calls for it, no condition
-    return bool(inverted) and not any(t.lower_ in cues.inverting_words
-                                      for t in token.doc[token.left_edge.i: inverted[0].i])
+    return inverted is not None and not any(t.lower_ in cues.inverting_words
+                                            for t in token.doc[token.left_edge.i: inverted.i])
+
+
+def _inverted_auxiliary(verb: Token) -> Token | None:
+    """The "should", "had" or "were" before the subject that makes a clause a condition ("should they decide", "had
+    France wanted war", "were Chile to demand it"); the parser may make it the head of the verb, with the subject."""
+    holder = verb.head if verb.head.lower_ in _INVERTED and verb.head.i < verb.i else verb
+    subject = next((c for c in [*verb.children, *holder.children] if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.i < verb.i and c.lower_ != "that"), None)
+    if subject is None or subject.left_edge.i == 0:
+        return None
+    own = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in _INVERTED and c.i < subject.i), None)
+    if own is not None:
+        return own
+    before = verb.doc[subject.left_edge.i - 1]
+    opening = before.i == before.sent.start or verb.doc[before.i - 1].is_punct \
+        or verb.doc[before.i - 1].lower_ in ("that", "and", "but")
+    return before if before.lower_ in _INVERTED and opening and before.i < verb.i else None
 
 
 def _told_in_the_past(clause: Token, cues: Cues) -> bool:
