@@ -516,6 +516,16 @@ def test_events_a_named_event_with_its_year_after_of_is_dated_by_it(facts_for):
     assert [e.start for e in facts.events if e.label == "Chinese Revolution of 1911"] == [TimeValue("1911", "year")]
 
 
+def test_events_a_battle_or_an_event_named_with_an_of_phrase_is_an_event_not_a_place(facts_for):
+    facts = facts_for("The Battle of Tarapaca in 1879 alarmed Chile. "
+                      "The Siege of Arica in June 1880 ended the campaign. Bolivia fought in the War of 1879.")
+    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    assert dated["Battle of Tarapaca in 1879"] == "1879"
+    assert dated["Siege of Arica in June 1880"] == "1880-06"
+    assert dated["War of 1879"] == "1879"
+    assert not [e for e in facts.entities if e.kind == "Location" and "Battle" in e.label]
+
+
 def test_events_a_meeting_someone_hosted_has_the_host_and_those_acting_at_it(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz spoke in May. At a meeting he hosted in Santiago in June 1997, "
                       "Peru joined the fisheries council.")
