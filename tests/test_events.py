@@ -631,6 +631,11 @@ def test_events_a_label_cut_at_its_word_limit_leaves_no_phrase_dangling(facts_fo
     # eighteen words end on "of the": the phrase they open is cut off, and so are they
     assert [e.label for e in facts.events] == [
         "the Chilean cabinet announced a long series of tariff cuts on grain imports from southern provinces"]
+    facts = facts_for("In 1931 the Chilean cabinet announced a long series of tariff cuts on grain imports from the "
+                      "southern and central provinces.")
+    # sixteen words end on "the southern", whose noun the cut leaves out
+    assert [e.label for e in facts.events] == [
+        "the Chilean cabinet announced a long series of tariff cuts on grain imports"]
 
 
 @pytest.mark.parametrize("when", ["that December", "in December"])

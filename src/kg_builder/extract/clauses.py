@@ -703,8 +703,11 @@ def cut_words(words: list[Token], limit: int) -> list[Token]:
 
 def _dangling(word: Token) -> bool:
     """The last word kept is a conjunction, or a word whose phrase the cut after it leaves out ("of the" of "the
-    charter of a")."""
-    return word.dep_ == "cc" or word.dep_ in ("det", "aux") and word.head.i > word.i \
+    charter of a", "the local and state" of "the local and state level")."""
+    first = word
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return word.dep_ == "cc" or first.head.i > word.i \
         or word.dep_ == "prep" and not any(c.i <= word.i for c in word.children)
 
 
