@@ -976,6 +976,16 @@ def test_positions_a_bare_offer_or_what_a_thing_was_not_called_offers_nothing(fa
     assert stances(facts_for("Chile's mission was not the first Chilean overture to Peru.")) == set()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1932, Chile extended the blockade to the northern ports.", set()),
+    ("In 1932, Chile extended its rule over the northern ports.", set()),
+    ("In 1932, Chile extended credits to Bolivia.", {("state/chile", "Offers", "credits")}),
+    ("In 1932, Chile extended the invitation to Bolivia.", {("state/chile", "Offers", "invitation")}),
+])
+def test_positions_what_is_extended_is_offered_unless_it_was_there_already(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
 def test_positions_support_sought_is_not_given_yet_and_the_seeker_supports_its_aim(facts_for):
     facts = facts_for("Peru sought Chilean support for its bid to host the summit.")
     found = {(p.holder, p.stance, p.factuality.modality) for p in facts.positions}

@@ -25,8 +25,8 @@ from .context import Context
 from .factuality import Cues, kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
-                     objects, phrase, prep_objects, sentence_of, side_prefix, split_list, strip_determiners, subjects,
-                     text_of, that_clause, verb_lemmas)
+                     objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
+                     strip_determiners, subjects, text_of, that_clause, verb_lemmas)
 
 
 # what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
@@ -218,6 +218,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             # statement" proposes one)
             saying = set(ctx.triggers["positions"]["saying_nouns"])
             issues = [(t, text) for t, text in issues if t.lemma_.lower() not in saying]
+        if stance == "Offers" and pred.lemma in ctx.triggers["positions"]["prolonging_verbs"]:
+            issues = [(t, text) for t, text in issues if not referred_to_as_known(t) or _an_offer(ctx, t)]
         rule = f"frame:{match.frame.name}:{pred.category}"
         if stance == "Believes":  # who holds that a thing should be supports it (normative_reports)
             issues = [(t, text) for t, text in issues if not _ought(t)]
@@ -1090,6 +1092,11 @@ def _judgment(ctx: Context, clause: Token) -> str | None:
         if c.dep_ == "acomp" and clause.lemma_.lower() == "be" and _judged_by(section, lemma, "ADJ"):
             return _judged_by(section, lemma, "ADJ")
     return None
+
+
+def _an_offer(ctx: Context, noun: Token) -> bool:
+    """"the invitation", "the guarantee": a noun that itself makes an offer."""
+    return any(frame.stance == "Offers" for frame in ctx.frames.evoked("noun", noun.lemma_.lower()))
 
 
 def _said(ctx: Context, word: Token) -> tuple[list[str], list[Token]]:
