@@ -108,6 +108,15 @@ def test_tokens_text_of_trims_edge_punctuation(parse):
     assert text_of(doc[2:4]) == "Chile"  # "Chile ;"
 
 
+def test_tokens_text_of_leaves_out_a_bracket_whose_other_half_is_left_out():
+    words = "members of the Andean Pact ( AP ) met ( in Lima".split()
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[w not in ("(", "AP") for w in words])
+    assert text_of(doc[0:7]) == "members of the Andean Pact"  # "(AP" without its ")"
+    assert text_of(doc[0:8]) == "members of the Andean Pact (AP)"
+    assert text_of([doc[0], doc[7]]) == "members"  # a ")" without its "("
+    assert text_of(doc[8:12]) == "met"  # a "(" never closed
+
+
 @pytest.mark.slow
 def test_tokens_sentence_bounds_exclude_edge_whitespace(parse):
     text = "  Peru signed the accord.\n\n  Chile did not.  \n"

@@ -515,11 +515,30 @@ def text_of(tokens: Iterable[Token]) -> str:
     if not tokens:
         return ""
     kept = {t.i for t in tokens}
+    kept -= _half_brackets(tokens, kept)
+    tokens = [t for t in tokens if t.i in kept]
     out = []
     for t in tokens:
         out.append(t.text)
         out.append(t.whitespace_ if t.i + 1 in kept else " ")
     return SPACES.sub(" ", "".join(out)).strip(" ,;:")
+
+
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _half_brackets(tokens: list[Token], kept: set[int]) -> set[int]:
+    """"the Organization of Petroleum Exporting Countries (OPEC": a bracket whose other half is left out goes, with
+    what it encloses; so does a closing one whose opening half is left out."""
+    dropped: set[int] = set()
+    for t in tokens:
+        if t.text in _BRACKETS:
+            close = next((u.i for u in t.doc[t.i + 1:] if u.text == _BRACKETS[t.text]), len(t.doc))
+            if close not in kept:
+                dropped |= set(range(t.i, close))
+        elif t.text in _BRACKETS.values() and not any(u.text in _BRACKETS and u.i in kept for u in t.doc[:t.i]):
+            dropped.add(t.i)
+    return dropped
 
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:
