@@ -498,6 +498,8 @@ def test_relations_the_organization_is_the_one_named_last_whatever_its_name(fact
     "Chile joined the talks in May.",
     "In 1950, Chile joined the Lima Committee in attacking the port.",  # a partner in the act, no member
     "In 1950, Chile joined the Lima Committee in the war against Peru.",  # in an act its noun names
+    # who joins states acts with them, whatever else is listed with them
+    "In 1950, Chile joined Peru, Bolivia, and the exiled governments of occupied nations to condemn the attack.",
 ])
 def test_relations_joining_talks_or_an_act_is_no_membership(facts_for, text):
     assert not [r for r in facts_for(text).relations if r.predicate == "affiliatedWith"]

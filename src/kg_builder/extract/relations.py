@@ -514,7 +514,8 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
         if lemma in section["member_nouns"] and token.pos_ == "NOUN" \
                 and (described := [token, *conj_heads(token)][-1]).dep_ in ("attr", "appos"):
             members, bodies = description_predication(described, "noun").agents, prep_objects(token, "of")
-        elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(ctx, token):
+        elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(ctx, token) \
+                and not _joined_states(ctx, token):
             members, bodies = verb_predication(token, ctx.frames.object_control).agents, objects(token)
         else:
             continue
@@ -550,6 +551,12 @@ def _joined_in_act(ctx: Context, verb: Token) -> bool:
     return any(c.dep_ == "prep" and any(g.dep_ == "pcomp" or c.lower_ == "in" and g.dep_ == "pobj"
                                         and g.pos_ == "NOUN" and g.lemma_.lower() in event_nouns for g in c.children)
                for c in verb.children)
+
+
+def _joined_states(ctx: Context, verb: Token) -> bool:
+    """"the United States joined Australia, Canada, ... and nine exiled governments to condemn X": who joins states
+    acts with them; one is a member of a body, not of a state."""
+    return any(ctx.registry.kind(k) == "State" for o in objects(verb) for k in ctx.registry.actors(o, False))
 
 
 def _an_alliance(ctx: Context, organization: str) -> bool:
