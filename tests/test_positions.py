@@ -1526,6 +1526,12 @@ def test_positions_who_believes_expects_or_argues_that_a_thing_is_so_holds_that_
     assert held.factuality.is_plain_fact
 
 
+def test_positions_who_warns_that_a_thing_will_be_so_holds_it_will_by_its_own_word(facts_for):
+    facts = facts_for("Ecuador warned Peru that the talks would stall.")
+    assert stances(facts) == {("state/ecuador", "Believes", "talks would stall")}
+    assert only_position(facts).factuality.attributed_to == "state/ecuador"
+
+
 @pytest.mark.parametrize("text", [
     "Ecuador expected Peru to win the vote.",  # an infinitive: what is expected of Peru
     "Ecuador had to judge whether Peru would sign.",  # a question
