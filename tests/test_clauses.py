@@ -130,6 +130,14 @@ def test_clauses_participial_adjunct_takes_the_main_subject() -> None:
     assert texts(verb_predication(doc[3]).agents) == ["Sadat"]
 
 
+def test_clauses_a_participle_joined_to_a_participial_adjunct_takes_the_main_subject_too() -> None:
+    doc = parsed([("Sadat", 1, "nsubj", "PROPN", "NNP", "Sadat"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+                  (",", 1, "punct", "PUNCT", ",", ","), ("protesting", 1, "advcl", "VERB", "VBG", "protest"),
+                  ("raids", 3, "dobj", "NOUN", "NNS", "raid"), ("and", 3, "cc", "CCONJ", "CC", "and"),
+                  ("demanding", 3, "conj", "VERB", "VBG", "demand"), ("talks", 6, "dobj", "NOUN", "NNS", "talk")])
+    assert texts(verb_predication(doc[6]).agents) == ["Sadat"]
+
+
 def test_clauses_compound_preposition_is_read_as_one() -> None:
     doc = parsed([("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"), ("insisted", 1, "ROOT", "VERB", "VBD", "insist"),
                   ("on", 1, "prep", "ADP", "IN", "on"), ("withdrawal", 2, "pobj", "NOUN", "NN", "withdrawal"),

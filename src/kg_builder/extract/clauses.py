@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import (agents as by_phrase, conjuncts, finite_above, misread_clause, non_restrictive, phrase,
+from .tokens import (agents as by_phrase, conj_heads, conjuncts, finite_above, misread_clause, non_restrictive, phrase,
                      prep_objects, raised_conjunct, ranked_infinitive, sentence_of, set_against,
                      stray_subjects_within, subjects, summing_up, text_of, that_clause, to_infinitive)
 
@@ -350,6 +350,9 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
                 if o.dep_ == "pobj"]
         if owner:
             return conjuncts(owner[0])  # "Ruiz's decision to sign a pact", "a decision by X to sign": X signs
+    first = [verb, *conj_heads(verb)][-1]
+    if not own and first is not verb and first.tag_ == verb.tag_ in ("VBG", "VBN") and first.dep_ == "advcl":
+        return _subjects(first, object_control)  # "X sailed on, claiming Y and demanding Z": X demands Z
     if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # "Sadat made a move, announcing ...": Sadat announces
         if head.dep_ == "xcomp" and head.head.dep_ == "acomp" and not subjects(head):
