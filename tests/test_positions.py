@@ -1900,6 +1900,10 @@ def test_positions_concerns_regarding_a_thing_oppose_it(facts_for):
     # a decision about a thing says only that one was made
     ("Peru made important decisions regarding the future of the fisheries.", set()),
     ("Peru made a decision on the fishing quota.", set()),
+    # who chooses or opts to do a thing is for it; whom one chooses is no stance, what they are chosen for is
+    ("Peru chose to withdraw its troops.", {("state/peru", "Supports", "withdraw its troops")}),
+    ("Peru opted to withdraw its troops.", {("state/peru", "Supports", "withdraw its troops")}),
+    ("Peru chose Juan Soto to lead the mission.", {("state/peru", "Supports", "lead the mission")}),
 ])
 def test_positions_one_decides_for_an_act_not_for_what_a_decision_is_about(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
