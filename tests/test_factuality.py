@@ -697,6 +697,10 @@ def test_factuality_an_adverbial_clause_set_before_a_reporting_verb_is_not_repor
     ruiz = next(e.key for e in facts.entities if e.label == "Carlos Ruiz")
     backing = [p for p in facts.positions if p.issue == ruiz]
     assert backing and all(p.factuality.attributed_to is None for p in backing)
+    # so does a phrase: the attempt is told by the writer, what Ruiz said follows "insisted"
+    facts = facts_for("In an attempt to end the dispute, Carlos Ruiz insisted that the fishing quota be cut.")
+    attempt = [p for p in facts.positions if p.stance == "Supports" and "dispute" in p.issue]
+    assert attempt and all(p.factuality.attributed_to is None for p in attempt)
 
 
 @pytest.mark.parametrize("text, word, modality", [

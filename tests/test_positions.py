@@ -1317,6 +1317,10 @@ def test_positions_an_official_saying_what_their_state_will_not_do_reports_its_r
     assert [p.factuality.attributed_to for p in refusal] == ["person/juan-soto"]
     facts = facts_for("Juan Soto, a Chilean writer, stated that Peru would not sign the fishing pact.")
     assert not [p for p in facts.positions if p.stance == "Rejects"]  # she does not speak for Peru
+    # "informed" or "notified" someone of it: as said
+    facts = facts_for("Juan Soto, the ambassador of Peru, informed Chile that Peru would not sign the fishing pact.")
+    refusal = [p for p in facts.positions if p.holder == "state/peru" and p.stance == "Rejects"]
+    assert [p.factuality.attributed_to for p in refusal] == ["person/juan-soto"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -755,7 +755,8 @@ def _purpose(clause: Token) -> bool:
 def _reporter(node: Token, below: Token | None, trigger: Token, cues: Cues) -> Token | None:
     """The subject of a reporting verb that governs the trigger, or of "as X suggested" attached to it. A verb
     coordinated with a reporting verb ("X announced A, and Congress approved it") is not reported by it, nor is an
-    adverbial clause set before it ("Backed by Y, X insisted that ...": the writer tells of the backing)."""
+    adverbial clause or phrase set before it ("Backed by Y, X insisted that ...", "In an attempt to win Y over, X
+    informed Y that ...": the writer tells of the backing and the attempt)."""
     for child in node.children:
         if child.dep_ == "advcl" and any(m.lower_ == "as" for m in child.children if m.dep_ == "mark") \
                 and child.lemma_.lower() in cues.reporting_verbs:
@@ -764,7 +765,7 @@ def _reporter(node: Token, below: Token | None, trigger: Token, cues: Cues) -> T
             return next((p for c in child.children for p in c.children if p.dep_ == "pobj"), None)
     if node != trigger and node.lemma_.lower() in cues.reporting_verbs and node.pos_ == "VERB" \
             and not (below is not None and below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")) \
-            and not (below is not None and below.dep_ == "advcl" and below.i < node.i):
+            and not (below is not None and below.dep_ in ("advcl", "prep") and below.i < node.i):
         # "..., interpreting X's insistence as a ruse to spy": a participle's speaker is its clause's subject
         return _subject(node) or next(iter(verb_predication(node).agents), None)
     return None
