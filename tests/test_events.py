@@ -516,6 +516,14 @@ def test_events_a_named_event_with_its_year_after_of_is_dated_by_it(facts_for):
     assert [e.start for e in facts.events if e.label == "Chinese Revolution of 1911"] == [TimeValue("1911", "year")]
 
 
+def test_events_an_act_done_at_a_meeting_took_place_when_the_meeting_did(facts_for):
+    facts = facts_for("Peru proposed a ban at a meeting of the Andean Council in 1961. "
+                      "Chile announced the plan at the Quito summit in June 1962.")
+    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    assert dated["Peru proposed a ban at a meeting of the Andean Council"] == "1961"  # the date hangs on the meeting
+    assert dated["Quito summit"] == "1962-06"  # the date hangs on the act
+
+
 def test_events_a_battle_or_an_event_named_with_an_of_phrase_is_an_event_not_a_place(facts_for):
     facts = facts_for("The Battle of Tarapaca in 1879 alarmed Chile. "
                       "The Siege of Arica in June 1880 ended the campaign. Bolivia fought in the War of 1879.")

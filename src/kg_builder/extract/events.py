@@ -975,6 +975,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             continue  # "the talks lasted until May", "postponed until 1943": when it ends, not when it happened
         _dated_clause(ctx, verb, dates, dates[i], own=not_until)
         dated = verb if verb is not None else anchor if anchor.pos_ == "VERB" else None  # or the event it dates
+        for other in _at_a_gathering(ctx, dated if dated is not None else anchor):
+            _dated_clause(ctx, other, dates, dates[i], shared=True)
         if _shares_the_date(dated, dates):
             # "X proclaimed an amnesty and declared the war over on July 4": both acts took place that day
             _dated_clause(ctx, dated.head, dates, dates[i], shared=True)
@@ -983,6 +985,30 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             # "When X defaulted in January 1923, Y occupied the Ruhr", "Speaking before the UN on March 17, 1977, the
             # President asserted ...": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _at_a_gathering(ctx: Context, dated: Token) -> list[Token]:
+    """"Ireland proposed a ban at a meeting of the General Assembly in 1961", "Kennedy announced the plan at the
+    Vienna summit in June 1961": an act done at a meeting took place when the meeting did, whichever of the two
+    the date hangs on. The act for a dated meeting; the meeting for a dated act, when this sentence first tells of
+    it, by the name it goes by (one told of before, or named otherwise, may be another meeting)."""
+    def gathering(noun: Token) -> bool:
+        event = ctx.events.get(ctx.event_at.get(noun.i, ""))
+        return event is not None and event.kind in MEETING_KINDS \
+            and event.evidence.span.begin == sentence_of(noun).start_char and phrase(noun) in event.label
+    if dated.dep_ == "pobj" and dated.head.lower_ in _GATHERING_PREPOSITIONS and gathering(dated):
+        act = dated.head.head  # "proposed a ban at a meeting": the parser may hang the phrase on the object
+        act = act.head if act.dep_ == "dobj" else act
+        # "Before X became necessary, at the Bandung Conference Y ...": what came before is not at it
+        sequenced = any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_PREPOSITIONS | {"until"} for c in act.children)
+        return [act] if act.pos_ == "VERB" and not sequenced else []
+    if dated.pos_ == "VERB":
+        places = [p for t in (dated, *objects(dated)) for p in prep_objects(t, *_GATHERING_PREPOSITIONS)]
+        return [p for p in places if gathering(p)]
+    return []
+
+
+_GATHERING_PREPOSITIONS = ("at", "during")
 
 
 def _stated_first(doc: Doc, dates: list[int]) -> list[int]:
