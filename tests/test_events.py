@@ -522,6 +522,8 @@ def test_events_an_act_done_at_a_meeting_took_place_when_the_meeting_did(facts_f
     dated = {e.label: e.start.iso if e.start else None for e in facts.events}
     assert dated["Peru proposed a ban at a meeting of the Andean Council"] == "1961"  # the date hangs on the meeting
     assert dated["Quito summit"] == "1962-06"  # the date hangs on the act
+    facts = facts_for("A ban on fishing was proposed by Peru in a meeting of the Andean Council in 1961.")
+    assert [e.start.iso for e in facts.events if e.label.startswith("A ban on fishing was proposed")] == ["1961"]
 
 
 def test_events_a_battle_or_an_event_named_with_an_of_phrase_is_an_event_not_a_place(facts_for):

@@ -1008,7 +1008,7 @@ def _at_a_gathering(ctx: Context, dated: Token) -> list[Token]:
     return []
 
 
-_GATHERING_PREPOSITIONS = ("at", "during")
+_GATHERING_PREPOSITIONS = ("at", "during", "in")
 
 
 def _stated_first(doc: Doc, dates: list[int]) -> list[int]:
