@@ -295,6 +295,15 @@ def test_positions_disagreement_between_descriptions_of_leaders_governments(fact
     assert [labels[i] for i in disagreement.issues] == ["steel tariffs"]
 
 
+@pytest.mark.parametrize("text, issue", [
+    ("Peru hesitated to allow inspections of its ports.", "allow inspections of its ports"),
+    ("Peru hesitated in allowing inspections of its ports.", "allowing inspections of its ports"),
+])
+def test_positions_who_hesitates_to_do_a_thing_is_against_it(facts_for, text, issue):
+    assert stances(facts_for(text)) == {("state/peru", "Opposes", issue)}
+    assert stances(facts_for("Peru did not hesitate to allow inspections of its ports.")) == set()
+
+
 def test_positions_opposite_stances_on_one_issue_are_a_disagreement(facts_for):
     facts = facts_for("Chile pressed for joint inspections of the northern ports. Peru was hesitant to allow such "
                       "inspections of its northern ports.")

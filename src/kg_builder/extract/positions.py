@@ -301,11 +301,17 @@ def _ranked_first(ctx: Context, match: FrameMatch) -> bool:
 
 
 def _under_denied_stance(ctx: Context, verb: Token) -> bool:
-    """"did not want to accept any agreement": the stance is the denied wanting's (opposing the acceptance); the
-    accepting under it, which its own factuality reads as merely hoped for, is none."""
-    governor = verb.head
-    return verb.dep_ == "xcomp" and governor.pos_ in ("VERB", "AUX") and governor != verb \
-        and bool(ctx.frames.verb_stances([governor.lemma_.lower()])) and ctx.factuality(governor).polarity == "Negative"
+    """"did not want to accept any agreement", "hesitated to allow inspections": the stance is the denied wanting's
+    or the hesitation's (opposing the acceptance, the allowing); the act under it, which its own factuality reads as
+    merely hoped for or as done, is none."""
+    # "hesitated in allowing": a verb with its preposition ("hesitate in") governs the gerund after it
+    phrasal = verb.dep_ == "pcomp" and verb.head.dep_ == "prep"
+    governor = verb.head.head if phrasal else verb.head
+    if verb.dep_ not in ("xcomp", "pcomp") or governor.pos_ not in ("VERB", "AUX") or governor == verb:
+        return False
+    stances = ctx.frames.verb_stances([f"{governor.lemma_.lower()} {verb.head.lower_}" if phrasal
+                                       else governor.lemma_.lower()])
+    return bool(stances) and ctx.factuality(governor).polarity == "Negative" or stances == {"Opposes"}
 
 
 def _tried_to_persuade(ctx: Context, match: FrameMatch) -> bool:
