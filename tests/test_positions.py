@@ -517,6 +517,15 @@ def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_doe
     assert not [s for s in stances(facts_for("Peru sought to hold the border talks.")) if s[1] == "Opposes"]
 
 
+@pytest.mark.parametrize("verb, participle", [
+    ("limit", "limited"), ("reduce", "reduced"), ("restrict", "restricted"), ("contain", "contained")])
+def test_positions_seeking_to_lessen_a_thing_opposes_it_but_bounding_it_to_a_scope_does_not(facts_for, verb,
+                                                                                             participle):
+    assert ("state/peru", "Opposes", "Chilean fishing") in stances(facts_for(f"Peru sought to {verb} Chilean fishing."))
+    bounded = stances(facts_for(f"Peru preferred that fishing be {participle} to the northern ports."))
+    assert not [s for s in bounded if s[1] == "Opposes"]
+
+
 def test_positions_an_act_of_ending_that_is_not_to_be_done_opposes_nothing(facts_for):
     facts = facts_for("Chile agreed that Peru should not halt the border patrols.")
     assert not [s for s in stances(facts, holder_names=True) if s[1] == "Opposes"]

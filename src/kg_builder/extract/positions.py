@@ -395,6 +395,8 @@ def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
     "agreed that Peru should not lift the embargo" is for what it keeps, not against it."""
     acts = [verb_predication(t) for t, _ in issues if t.pos_ == "VERB" and not any(c.dep_ == "neg" for c in t.children)]
     ending = [p for p in acts if f"{p.lemma} {p.particle}" in ctx.frames.ending_verbs or p.lemma in ctx.frames.ending_verbs]
+    # "that membership be restricted to the members of the treaty": bounded to a scope, not lessened
+    ending = [p for p in ending if not (p.passive and p.oblique("to"))]
     topics = ctx.triggers["positions"]["topic_nouns"]
     return [_argument_text(ctx, theme) for p in ending for theme in p.themes
             if not ctx.frames.evoked("noun", theme.lemma_.lower()) and theme.lemma_.lower() not in topics]
