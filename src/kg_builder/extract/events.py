@@ -987,6 +987,9 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
 
 
+_GATHERING_PREPOSITIONS = ("at", "during", "in")
+
+
 def _at_a_gathering(ctx: Context, dated: Token) -> list[Token]:
     """"Ireland proposed a ban at a meeting of the General Assembly in 1961", "Kennedy announced the plan at the
     Vienna summit in June 1961": an act done at a meeting took place when the meeting did, whichever of the two
@@ -1006,9 +1009,6 @@ def _at_a_gathering(ctx: Context, dated: Token) -> list[Token]:
         places = [p for t in (dated, *objects(dated)) for p in prep_objects(t, *_GATHERING_PREPOSITIONS)]
         return [p for p in places if gathering(p)]
     return []
-
-
-_GATHERING_PREPOSITIONS = ("at", "during", "in")
 
 
 def _stated_first(doc: Doc, dates: list[int]) -> list[int]:
