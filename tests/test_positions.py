@@ -1647,6 +1647,9 @@ def test_positions_who_answers_with_a_measure_enacts_it(facts_for):
     ("Peru sent Juan Soto to Lima. His mission was to reopen the border crossing.",
      ("person/juan-soto", "Supports", "reopen the border crossing")),
     ("Peru devised several measures to compel Chile to withdraw.", ("state/peru", "Demands", "compel Chile to withdraw")),
+    ("Peru devised a plan to restore trade with Chile.", ("state/peru", "Supports", "restore trade with Chile")),
+    ("Peru announced a new strategy to restore trade with Chile.",
+     ("state/peru", "Supports", "restore trade with Chile")),
 ])
 def test_positions_a_step_or_task_toward_an_end_supports_the_end(facts_for, text, expected):
     assert expected in stances(facts_for(text))
