@@ -1934,6 +1934,9 @@ def test_positions_concerns_regarding_a_thing_oppose_it(facts_for):
     ("Peru chose to withdraw its troops.", {("state/peru", "Supports", "withdraw its troops")}),
     ("Peru opted to withdraw its troops.", {("state/peru", "Supports", "withdraw its troops")}),
     ("Peru chose Juan Soto to lead the mission.", {("state/peru", "Supports", "lead the mission")}),
+    # a choice not to act is restraint, where a decision not to is one against the act
+    ("Peru chose not to challenge the Chilean navy.", set()),
+    ("Peru decided not to challenge the Chilean navy.", {("state/peru", "Opposes", "challenge the Chilean navy")}),
 ])
 def test_positions_one_decides_for_an_act_not_for_what_a_decision_is_about(facts_for, text, expected):
     assert stances(facts_for(text)) == expected

@@ -226,6 +226,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if stance == "Opposes" and pred.category != "verb":
             issues = [(t, text) for t, text in issues if not _own_thing(t)]
         for token, issue in issues:
+            if match.frame.act and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.lefts):
+                continue  # "chose not to challenge the navies": an act of choice left undone is restraint, no stance
             held, text = _against_failure(ctx, stance, token, issue) if stance == "Opposes" \
                 else _negated_act(ctx, _coerced(ctx, stance, token), token, issue)
             held = "Believes" if held == "Demands" and _told_as_so(token, ctx.cues) else held
