@@ -1000,6 +1000,16 @@ def test_positions_a_bare_offer_or_what_a_thing_was_not_called_offers_nothing(fa
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("In 1932, Chile gave Bolivia two gunboats.", {("state/chile", "Offers", "two gunboats")}),
+    ("In 1932, Chile gave assurances about the border.", {("state/chile", "Offers", "assurances")}),
+    # handed to no one, it is a thing brought about
+    ("In 1932, Chile gave new impetus to the border talks.", set()),
+])
+def test_positions_what_is_given_to_someone_is_offered(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("In 1932, Chile extended the blockade to the northern ports.", set()),
     ("In 1932, Chile extended its rule over the northern ports.", set()),
     ("In 1932, Chile extended credits to Bolivia.", {("state/chile", "Offers", "credits")}),

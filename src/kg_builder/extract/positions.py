@@ -220,6 +220,9 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             issues = [(t, text) for t, text in issues if t.lemma_.lower() not in saying]
         if stance == "Offers" and pred.lemma in ctx.triggers["positions"]["prolonging_verbs"]:
             issues = [(t, text) for t, text in issues if not referred_to_as_known(t) or _an_offer(ctx, t)]
+        if stance == "Offers" and pred.lemma in ctx.triggers["positions"]["handing_verbs"] \
+                and not any(ctx.registry.actors(t) for t in (*pred.recipients, *pred.oblique("to"))):
+            issues = [(t, text) for t, text in issues if _an_offer(ctx, t)]
         rule = f"frame:{match.frame.name}:{pred.category}"
         if stance == "Believes":  # who holds that a thing should be supports it (normative_reports)
             issues = [(t, text) for t, text in issues if not _ought(t)]
