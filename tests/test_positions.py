@@ -297,7 +297,6 @@ def test_positions_disagreement_between_descriptions_of_leaders_governments(fact
 
 @pytest.mark.parametrize("text, issue", [
     ("Peru hesitated to allow inspections of its ports.", "allow inspections of its ports"),
-    ("Peru hesitated in allowing inspections of its ports.", "allowing inspections of its ports"),
 ])
 def test_positions_who_hesitates_to_do_a_thing_is_against_it(facts_for, text, issue):
     assert stances(facts_for(text)) == {("state/peru", "Opposes", issue)}

@@ -309,13 +309,10 @@ def _under_denied_stance(ctx: Context, verb: Token) -> bool:
     """"did not want to accept any agreement", "hesitated to allow inspections": the stance is the denied wanting's
     or the hesitation's (opposing the acceptance, the allowing); the act under it, which its own factuality reads as
     merely hoped for or as done, is none."""
-    # "hesitated in allowing": a verb with its preposition ("hesitate in") governs the gerund after it
-    phrasal = verb.dep_ == "pcomp" and verb.head.dep_ == "prep"
-    governor = verb.head.head if phrasal else verb.head
-    if verb.dep_ not in ("xcomp", "pcomp") or governor.pos_ not in ("VERB", "AUX") or governor == verb:
+    governor = verb.head
+    if verb.dep_ != "xcomp" or governor.pos_ not in ("VERB", "AUX") or governor == verb:
         return False
-    stances = ctx.frames.verb_stances([f"{governor.lemma_.lower()} {verb.head.lower_}" if phrasal
-                                       else governor.lemma_.lower()])
+    stances = ctx.frames.verb_stances([governor.lemma_.lower()])
     return bool(stances) and ctx.factuality(governor).polarity == "Negative" or stances == {"Opposes"}
 
 
