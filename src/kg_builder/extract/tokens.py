@@ -531,12 +531,13 @@ def _half_brackets(tokens: list[Token], kept: set[int]) -> set[int]:
     """"the Organization of Petroleum Exporting Countries (OPEC": a bracket whose other half is left out goes, with
     what it encloses; so does a closing one whose opening half is left out."""
     dropped: set[int] = set()
+    last = tokens[-1].i  # a half closed after the last word kept is left out all the same: no need to look further
     for t in tokens:
         if t.text in _BRACKETS:
-            close = next((u.i for u in t.doc[t.i + 1:] if u.text == _BRACKETS[t.text]), len(t.doc))
+            close = next((u.i for u in t.doc[t.i + 1: last + 1] if u.text == _BRACKETS[t.text]), last + 1)
             if close not in kept:
                 dropped |= set(range(t.i, close))
-        elif t.text in _BRACKETS.values() and not any(u.text in _BRACKETS and u.i in kept for u in t.doc[:t.i]):
+        elif t.text in _BRACKETS.values() and not any(u.text in _BRACKETS for u in tokens if u.i < t.i):
             dropped.add(t.i)
     return dropped
 
