@@ -199,9 +199,20 @@ def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
                     meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
     except KeyboardInterrupt:
         say(f"Ctrl-C: stopping after {len(kept)} documents written; waiting for the workers to drop theirs")
-        pool.shutdown(wait=True, cancel_futures=True)  # no worker outlives the build
+        _stop_workers(pool)
         return _Run(tuple(kept), tuple(failed), meter.words, interrupted=True)
     return _Run(tuple(kept), tuple(failed), meter.words, interrupted=False)
+
+
+def _stop_workers(pool: Executor) -> None:
+    """No worker outlives the build, and none is waited for: the documents they hold are dropped, and a worker caught
+    writing one back while the pool shuts down could wait on the pool as the pool waits on it (a build hung so)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # a process pool's; other pools have none
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=30)
 
 
 def _outcomes(pending: Future | Callable[[], list], count: int) -> list[pipeline.Extracted | Exception]:
