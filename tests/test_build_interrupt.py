@@ -53,8 +53,12 @@ def _build_interrupted_after_the_first_document(tmp_path: Path, sigint: signal.H
         if re.match(r"\[[#.]+\] 1/10 ", line):  # the first document is stored
             break
     os.killpg(child.pid, signal.SIGINT)
-    seen += child.stderr.readlines()
-    return child.wait(timeout=300), seen, child.pid
+    try:
+        rest = child.communicate(timeout=300)[1]
+    except subprocess.TimeoutExpired:  # a build that hangs after Ctrl-C fails the test instead of stalling the suite
+        os.killpg(child.pid, signal.SIGKILL)
+        pytest.fail("the build did not end within 300 s of Ctrl-C:\n" + "".join(seen))
+    return child.returncode, seen + rest.splitlines(keepends=True), child.pid
 
 
 def test_build_started_with_ctrl_c_ignored_ignores_it_throughout(tmp_path: Path) -> None:
