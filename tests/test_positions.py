@@ -1154,6 +1154,14 @@ def test_positions_two_parties_that_could_not_agree_on_a_thing_are_divided_over_
     assert not facts.positions
 
 
+def test_positions_parties_unable_to_agree_upon_a_thing_are_divided_over_it_however_many(facts_for):
+    # a fronted "unable to agree upon X" is said of the clause's subject; three parties are as divided as two
+    facts = facts_for("Unable to agree upon fishing quotas in the bay, Chile, Peru and Bolivia formed a commission "
+                      "in 1931.")
+    assert divided(facts) == {(frozenset({"state/chile", "state/peru", "state/bolivia"}), "fishing quotas in the bay")}
+    assert not [p for p in facts.positions if "quotas" in p.issue]
+
+
 @pytest.mark.parametrize("text, issue", [
     ("Chile and Peru left the border question unresolved.", "border question"),
     ("Chile and Peru signed the Lima Treaty in 1929. The treaty left the status of Arica unsettled.", "status of Arica"),

@@ -273,6 +273,20 @@ def test_tokens_a_list_that_ends_in_comma_and_holds_a_pair_inside_it():
     assert [t.text for t in conjuncts(doc[1])] == ["arms", "ammunition", "uniforms", "troops"]
 
 
+def test_tokens_a_fronted_adjective_and_its_infinitive_have_the_subject_of_the_clause_they_open():
+    # "Unable to agree, Chile and Peru parted.": Chile and Peru were unable, and would have agreed
+    doc = _doc([("Unable", 7, "advcl", "ADJ"), ("to", 2, "aux", "PART"), ("agree", 0, "xcomp", "VERB"),
+                (",", 7, "punct", "PUNCT"), ("Chile", 7, "nsubj", "PROPN"), ("and", 4, "cc", "CCONJ"),
+                ("Peru", 4, "conj", "PROPN"), ("parted", 7, "ROOT", "VERB")])
+    assert [t.text for t in subjects(doc[2])] == ["Chile", "Peru"]
+    # "Chile presided pursuant to its authority to try X": an adjective after the verb is no description of its
+    # subject (here the parser's reading of a compound preposition)
+    doc = _doc([("Chile", 1, "nsubj", "PROPN"), ("presided", 1, "ROOT", "VERB"), ("pursuant", 1, "advcl", "ADJ"),
+                ("to", 2, "prep", "ADP"), ("authority", 3, "pobj", "NOUN"), ("to", 6, "aux", "PART"),
+                ("try", 2, "xcomp", "VERB"), ("X", 6, "dobj", "PROPN")])
+    assert subjects(doc[6]) == []
+
+
 def test_tokens_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs():
     # "Peru was committed to it": the parser may make "Peru" the subject of "was", the auxiliary of "committed"
     doc = _doc([("Peru", 1, "nsubj", "PROPN"), ("was", 2, "auxpass", "AUX"), ("committed", 2, "ROOT", "VERB"),

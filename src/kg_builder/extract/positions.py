@@ -200,7 +200,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if pred.category == "noun" and fact.polarity == "Negative":
             continue  # "the failure to win X's support for Y", "no commitment from X": no stance either way
         if fact.polarity == "Negative" and pred.lemma in ctx.triggers["positions"]["agreeing_verbs"] \
-                and source in ("on", "over", "about"):
+                and source in ("on", "upon", "over", "about"):
             continue  # "X and Y could not agree on Z": no stance on Z, a rift over it (unresolved issues)
         if fact.polarity == "Negative" and _qualified(ctx, pred.head):
             continue  # "did not explicitly argue for X": neither for nor against X
@@ -1162,9 +1162,9 @@ def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
         left_unsettled = leaving and polarity == "Positive" and any(
             c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and c.lower_ in section["unsettled_words"]
             for c in verb.children)
-        if len(parties) != 2 or not (left_unsettled or not leaving and polarity == "Negative"):
+        if len(parties) < 2 or not (left_unsettled or not leaving and polarity == "Negative"):
             continue
-        settled = prep_objects(verb, "on", "over", "about") if verb.lemma_.lower() in agreeing \
+        settled = prep_objects(verb, "on", "upon", "over", "about") if verb.lemma_.lower() in agreeing \
             else [o for o in objects(verb) if o.lower_ not in section["unsettled_words"]]
         # "the two other issues: the number of bombers and the number of warheads" names the issues after the colon
         named = [a for o in settled for c in o.children if c.dep_ == "appos" for a in conjuncts(c)]

@@ -126,6 +126,8 @@ def subjects(verb: Token) -> list[Token]:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
     if first.dep_ in ("xcomp", "advcl") and first.head != first and (first.dep_ == "xcomp" or infinitive):
         return subjects(first.head)  # "Both sides failed ... to make progress": the sides make it
+    if first.dep_ == "advcl" and first.pos_ == "ADJ" and first.head.pos_ in ("VERB", "AUX") and first.i < first.head.i:
+        return subjects(first.head)  # "Unable to agree on X, A and B divided it": A and B were unable
     return []
 
 
