@@ -31,6 +31,9 @@ def plain_alliances(facts):
 @pytest.mark.parametrize("text, expected", [
     # allies of someone unnamed, given as examples, are no allies of each other
     ("In 1955 the new tariff hurt the exporters of several allies, including Chile and Peru.", set()),
+    # "equal to its debt to Bolivia" says how much is sought, not who the allies are
+    ("In 1922, Chile sought payments from its Andean allies equal to its debt to Bolivia.",
+     {frozenset({"state/chile", "organization/andean-allies"})}),
     ("In 1955 U.S. allies such as Chile and Peru objected.",
      {frozenset({"state/united-states", "state/chile"}), frozenset({"state/united-states", "state/peru"})}),
     # the conjunct after "its allies" is none of them, and "its" is the subject the participle describes

@@ -708,7 +708,9 @@ def _alliance_scope(token: Token, words: dict[str, list[str]]) -> list[Token]:
     phrases that name no members."""
     head = token.head if token.dep_ in ("compound", "amod") else token
     kept = set(words["example_prepositions"]) | (set(words["alliance_member_prepositions"]) if head == token else set())
-    left_out = {t.i for c in head.children if c.dep_ in ("conj", "cc")  # "the alliance, X relations"
+    # "the alliance, X relations"; "its allies equal to its debt to X": an adjective after the noun says what they
+    # are like, not who
+    left_out = {t.i for c in head.children if c.dep_ in ("conj", "cc") or c.dep_ == "amod" and c.i > head.i
                 or c.dep_ == "prep" and c.lower_ not in kept for t in c.subtree}
     return [t for t in head.subtree if t.i not in left_out]
 
