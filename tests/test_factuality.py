@@ -256,6 +256,18 @@ def test_factuality_an_event_averted_did_not_happen(reading, text, expected):
     assert reading(text, word).polarity == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1962 Britain sent troops to prevent an invasion of Kuwait.", ("Negative", "Hypothetical")),
+    ("In 1958 Chile asked Peru for ships in order to prevent an invasion of the islands.",
+     ("Negative", "Hypothetical")),
+    # told as done, the averting says that the invasion did not come
+    ("In 1962 the British troops prevented an invasion of Kuwait.", ("Negative", "Asserted")),
+])
+def test_factuality_what_an_act_was_meant_to_avert_is_neither_averted_nor_come(reading, text, expected):
+    found = reading(text, "invasion")
+    assert (found.polarity, found.modality) == expected
+
+
 @pytest.mark.parametrize("word, polarity, modality", [("sign", "Positive", "Asserted"),
                                                      ("withdrew", "Positive", "Asserted")])
 def test_factuality_not_until_a_clause_says_when_it_happened(reading, word, polarity, modality):

@@ -589,6 +589,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # "agreed not to use the crisis to press new claims": what an act left undone was to serve is not
         # pursued
         future |= purpose_clause(node, cues) and any(c.dep_ == "neg" for c in node.head.children)
+        # "sent troops to prevent an invasion of Kuwait": what an act was meant to avert is told neither averted nor
+        # come ("the treaty prevented attacks" tells that none came)
+        future |= below is trigger and trigger.dep_ == "dobj" and node.lemma_.lower() in cues.averting_verbs \
+            and purpose_clause(node, cues)
         # "the threat of a German attack", "fear of war": what such a noun is of has not happened
         future |= below is not None and below.dep_ == "prep" and below.lower_ in ("of", "for") \
             and node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns  # "plans for a strike on X"
@@ -742,7 +746,12 @@ def purpose_clause(clause: Token, cues: Cues) -> bool:
     """An adverbial infinitive of purpose, or one the parser makes the complement of a verb of means ("used force
     to compel X to accept")."""
     return (clause.dep_ == "advcl" or clause.dep_ == "xcomp" and clause.head.lemma_.lower() in cues.means_verbs
-            and any(c.dep_ == "dobj" for c in clause.head.children)) and _purpose(clause)
+            and any(c.dep_ == "dobj" for c in clause.head.children) or _in_order_to(clause)) and _purpose(clause)
+
+
+def _in_order_to(clause: Token) -> bool:
+    """"in order to prevent X": the parser hangs the infinitive on "order" as a noun's."""
+    return clause.dep_ == "acl" and clause.head.lower_ == "order" and clause.head.head.lower_ == "in"
 
 
 def _purpose(clause: Token) -> bool:
