@@ -183,6 +183,9 @@ def test_events_a_named_or_known_event_took_place_whatever_the_clause_supposes(f
     # an apposition that sums up the clause is no part of what happened
     ("In 1801 Chile refused to sign the treaty, a decision that angered Peru.",
      ["Chile refused to sign the treaty", "Chile sign the treaty"]),
+    # so does a participle that describes the thing named before
+    ("In 1954 the Chilean army was encamped at Arica, a heavily fortified port located deep in a valley.",
+     ["the Chilean army was encamped at Arica"]),
     # a name set off by commas says who
     ("In 1799 Chile passed a law in response to the visit of a Peruvian envoy, Juan Soto, who had come to Lima.",
      ["Chile passed a law in response to the visit of a Peruvian envoy Juan Soto", "visit of a Peruvian envoy"]),

@@ -1154,6 +1154,17 @@ def test_positions_two_parties_that_could_not_agree_on_a_thing_are_divided_over_
     assert not facts.positions
 
 
+@pytest.mark.parametrize("text, word", [
+    ("In 1954 Peru granted Chile the right to fish in the bay, a privilege not previously given to other nations.",
+     "privilege"),
+    ("In 1954 Peru offered Chile access to its ports, a concession not made to other nations.", "concession"),
+])
+def test_positions_an_apposition_that_names_again_what_is_given_is_no_second_offer(facts_for, text, word):
+    facts = facts_for(text)
+    assert [(p.holder, p.stance) for p in facts.positions] == [("state/peru", "Offers")]
+    assert word not in [e.label for e in facts.entities]
+
+
 def test_positions_parties_unable_to_agree_upon_a_thing_are_divided_over_it_however_many(facts_for):
     # a fronted "unable to agree upon X" is said of the clause's subject; three parties are as divided as two
     facts = facts_for("Unable to agree upon fishing quotas in the bay, Chile, Peru and Bolivia formed a commission "

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from kg_builder.extract.tokens import (conjuncts, coordinated_verb, noun_before_participle, phrase, raised_conjunct,
                                       ranked_infinitive, sentence_bounds, split_list, strip_determiners, subjects,
-                                      text_of)
+                                      summing_up, text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -285,6 +285,20 @@ def test_tokens_a_fronted_adjective_and_its_infinitive_have_the_subject_of_the_c
                 ("to", 2, "prep", "ADP"), ("authority", 3, "pobj", "NOUN"), ("to", 6, "aux", "PART"),
                 ("try", 2, "xcomp", "VERB"), ("X", 6, "dobj", "PROPN")])
     assert subjects(doc[6]) == []
+
+
+@pytest.mark.parametrize("participle, sums_up", [("located", True), (None, False)])
+def test_tokens_an_apposition_with_a_participle_after_a_comma_sums_up(participle, sums_up):
+    # "Chile camped at Arica, a port located near Peru" (and "..., a port near Peru": a plain apposition)
+    rows = [("Chile", 1, "nsubj", "PROPN"), ("camped", 1, "ROOT", "VERB"), ("at", 1, "prep", "ADP"),
+            ("Arica", 2, "pobj", "PROPN"), (",", 3, "punct", "PUNCT"), ("a", 6, "det", "DET"),
+            ("port", 3, "appos", "NOUN")]
+    rows += [(participle, 6, "acl", "VERB"), ("near", 7, "prep", "ADP"), ("Peru", 8, "pobj", "PROPN")] if participle \
+        else [("near", 6, "prep", "ADP"), ("Peru", 7, "pobj", "PROPN")]
+    words, heads, deps, pos = map(list, zip(*rows))
+    tags = ["VBN" if w == participle else "XX" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert summing_up(doc[6]) is sums_up
 
 
 def test_tokens_a_subject_the_parser_hung_on_the_auxiliary_is_the_verbs():

@@ -26,7 +26,7 @@ from .factuality import Cues, kept_from, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
-                     strip_determiners, subjects, text_of, that_clause, verb_lemmas)
+                     strip_determiners, subjects, summing_up, text_of, that_clause, verb_lemmas)
 
 
 # what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
@@ -707,6 +707,10 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         return text if " " in text or not nested else _with_its_clause(token, nested[0])
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)
+    if summing_up(token) and stance is not None and stance not in token.subtree:
+        # "gave X the right to appoint consuls, a privilege not granted before": taken by the clause around it, the
+        # apposition only names again a thing already there (its own clause's stance is on it: "a move X opposed")
+        return ""
     children = list(token.children)
     if children and all(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children):
         return ""  # "encouraged this position": what it points back to is not said here
