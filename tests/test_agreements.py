@@ -18,6 +18,13 @@ def signatories(facts, agreement_key=None):
             and (agreement_key is None or r.subject == agreement_key)]
 
 
+def test_agreements_a_text_whose_last_phrase_is_asked_what_comes_after_it_is_read_whole(facts_for):
+    # the word after "the return of prisoners" is asked whether it is "with": there is none, and that is no error
+    facts = facts_for("The Tacna Treaty, signed in 1967 by Chile and Peru, provided for the return of prisoners.")
+    [treaty] = facts.agreements
+    assert sorted(r.object for r in signatories(facts, treaty.key)) == ["state/chile", "state/peru"]
+
+
 def test_agreements_a_phrase_after_a_comma_in_what_an_accord_calls_for_goes_on_with_the_item_before(facts_for):
     facts = facts_for("In 1969 Chile rejected the so-called Lima Plan, which called for Peru to withdraw to the 1929 "
                       "lines, with small alterations, in return for peace.")

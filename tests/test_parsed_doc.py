@@ -88,6 +88,15 @@ def test_parsed_doc_slices_compare_as_spacy_spans():
         assert ours == parsed[theirs.start: theirs.end]
 
 
+def test_parsed_doc_an_empty_slice_at_or_past_the_end_is_an_empty_span_at_the_end():
+    # "the word after the phrase" of a phrase that ends the text: spaCy's own empty span there fails on its entity id
+    doc = Doc(spacy.blank("en").vocab, words=["Peru", "signed"], spaces=[True, False], sent_starts=[True, False])
+    parsed = ParsedDoc(doc)
+    for ours, theirs in ((parsed[2:3], doc[2:3]), (parsed[1:1], doc[1:1])):
+        assert (ours.start, ours.end, ours.start_char, ours.end_char, ours.text, ours.label_, ours.ent_id_) == \
+            (theirs.start, theirs.end, theirs.start_char, theirs.end_char, theirs.text, "", "")
+
+
 def test_parsed_doc_asks_spacy_what_it_does_not_hold_and_answers_with_its_own_tokens():
     parsed = ParsedDoc(_handmade())
     assert parsed[3].nbor(1) is parsed[4]

@@ -159,6 +159,9 @@ class ParsedSpan:
             last = doc.tokens[end - 1]
             self.start_char, self.end_char, self.label_, self.ent_id_ = \
                 doc.tokens[start].idx, last.idx + len(last.text), "", ""
+        elif span is None:  # an empty slice ("the word after the last"): spaCy's own fails on its id past the end
+            at = doc.tokens[start].idx if start < len(doc.tokens) else len(doc.text)
+            self.start_char, self.end_char, self.label_, self.ent_id_ = at, at, "", ""
         else:
             span = self.span
             self.start_char, self.end_char, self.label_, self.ent_id_ = \
