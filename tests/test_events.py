@@ -8,6 +8,12 @@ from kg_builder.model import TimeValue
 pytestmark = pytest.mark.slow
 
 
+
+def event_dates(facts):
+    """Each event's label with the ISO form of its start (None when undated)."""
+    return {e.label: e.start.iso if e.start else None for e in facts.events}
+
+
 def of_kind(facts, *kinds):
     return [e for e in facts.events if e.kind in kinds]
 
@@ -427,7 +433,7 @@ def test_events_a_named_event_keeps_its_own_date_not_its_clause_s(facts_for):
     facts = facts_for("It was the escalation of the Andean Border Crisis in October 1962 that led to talks. "
                       "In 1975, during the Pacific War, Chile founded a navy school. "
                       "The Lima Accord ended the Bolivian War in December 1995.")
-    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    dated = event_dates(facts)
     assert dated["Andean Border Crisis"] == "1962-10"
     assert "Pacific War" not in dated or dated["Pacific War"] is None
     assert dated.get("Bolivian War") is None
@@ -522,7 +528,7 @@ def test_events_a_named_event_with_its_year_after_of_is_dated_by_it(facts_for):
 def test_events_an_act_done_at_a_meeting_took_place_when_the_meeting_did(facts_for):
     facts = facts_for("Peru proposed a ban at a meeting of the Andean Council in 1961. "
                       "Chile announced the plan at the Quito summit in June 1962.")
-    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    dated = event_dates(facts)
     assert dated["Peru proposed a ban at a meeting of the Andean Council"] == "1961"  # the date hangs on the meeting
     assert dated["Quito summit"] == "1962-06"  # the date hangs on the act
     facts = facts_for("A ban on fishing was proposed by Peru in a meeting of the Andean Council in 1961.")
@@ -532,7 +538,7 @@ def test_events_an_act_done_at_a_meeting_took_place_when_the_meeting_did(facts_f
 def test_events_a_battle_or_an_event_named_with_an_of_phrase_is_an_event_not_a_place(facts_for):
     facts = facts_for("The Battle of Tarapaca in 1879 alarmed Chile. "
                       "The Siege of Arica in June 1880 ended the campaign. Bolivia fought in the War of 1879.")
-    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    dated = event_dates(facts)
     assert dated["Battle of Tarapaca in 1879"] == "1879"
     assert dated["Siege of Arica in June 1880"] == "1880-06"
     assert dated["War of 1879"] == "1879"
@@ -891,16 +897,24 @@ def test_events_a_hypothetical_clause_keeps_the_infinitive_that_completes_its_ve
 def test_events_the_main_clause_of_a_dated_when_clause_happened_then_too(facts_for):
     facts = facts_for("When Chile seized the port in May 1931, Peru recalled its ambassador. "
                       "When the talks failed in June 1932, Bolivia invaded Paraguay.")
-    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    dated = event_dates(facts)
     assert dated.get("Peru recalled its ambassador") == "1931-05"  # no trigger word: recorded as a dated clause
     assert [iso for label, iso in dated.items() if label.startswith("Bolivia invaded")] == ["1932-06"]
+
+
+def test_events_a_clause_of_the_same_time_in_a_dated_clause_happened_then_too(facts_for):
+    dated = event_dates(facts_for("In 1950, when Chile closed the border, Peru protested. In 1951, as the war began "
+                                  "in Asia, Bolivia closed its ports. In 1954, as Peru had refused, Bolivia closed "
+                                  "its ports again."))
+    assert (dated.get("Chile closed the border"), dated.get("the war began in Asia")) == ("1950", "1951")
+    assert "1954" not in {iso for label, iso in dated.items() if "refused" in label}  # told as before it
 
 
 def test_events_the_main_clause_of_a_dated_fronted_present_participle_happened_then_too(facts_for):
     facts = facts_for("Speaking in Lima on March 3, 1931, the Chilean envoy demanded the port. "
                       "Signed in Lima on May 5, 1929, the treaty remained a grievance. "
                       "Beginning in October 1932, a series of talks in Quito broke down.")
-    dated = {e.label: e.start.iso if e.start else None for e in facts.events}
+    dated = event_dates(facts)
     assert dated.get("the Chilean envoy demanded the port") == "1931-03-03"
     assert not any(label.startswith("the treaty remained") for label in dated)  # what was done to it before
     assert "1932-10" not in {iso for label, iso in dated.items() if "broke down" in label}  # when the talks began

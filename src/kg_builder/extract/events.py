@@ -980,11 +980,25 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if _shares_the_date(dated, dates):
             # "X proclaimed an amnesty and declared the war over on July 4": both acts took place that day
             _dated_clause(ctx, dated.head, dates, dates[i], shared=True)
+        for clause in _clauses_of_the_time(dated, dates):
+            _dated_clause(ctx, clause, dates, dates[i], shared=True)  # "In 1950, when Chile closed the border, ..."
         when_clause = verb is not None and any(m.dep_ == "advmod" and m.lower_ == "when" for m in verb.children)
         if verb is not None and verb.dep_ == "advcl" and (when_clause or _fronted_participle(ctx, verb)):
             # "When X defaulted in January 1923, Y occupied the Ruhr", "Speaking before the UN on March 17, 1977, the
             # President asserted ...": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _clauses_of_the_time(verb: Token | None, dates: dict[int, Interval]) -> list[Token]:
+    """"In 1950, when Chile closed the border, Peru protested", "In that year, as the war began in Asia, X gave a
+    speech": a clause of the same time ("when", "as", "while") set in a dated clause took place then too, unless it
+    has a date of its own or tells of an earlier past ("as Peru had refused")."""
+    if verb is None:
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while") and m.i < c.i
+                    for m in c.children)
+            and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children) and not _date_tokens(c, dates)]
 
 
 _GATHERING_PREPOSITIONS = ("at", "during", "in")
