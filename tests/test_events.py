@@ -910,6 +910,13 @@ def test_events_a_clause_of_the_same_time_in_a_dated_clause_happened_then_too(fa
     assert "1954" not in {iso for label, iso in dated.items() if "refused" in label}  # told as before it
 
 
+def test_events_a_span_of_years_written_as_one_word_dates_what_it_names(facts_for):
+    # the recogniser takes "1932\u201335" and "1931-1932" for numbers
+    facts = facts_for("During the Chaco War of 1932\u201335, Peru stayed neutral. The Lima talks of 1931-1932 failed.")
+    spans = {e.label: (e.start.iso, e.end.iso) for e in facts.events if e.start and e.end}
+    assert spans == {"Chaco War of 1932\u201335": ("1932", "1935"), "Lima talks": ("1931", "1932")}
+
+
 def test_events_the_main_clause_of_a_dated_fronted_present_participle_happened_then_too(facts_for):
     facts = facts_for("Speaking in Lima on March 3, 1931, the Chilean envoy demanded the port. "
                       "Signed in Lima on May 5, 1929, the treaty remained a grievance. "

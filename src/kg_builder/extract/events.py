@@ -32,6 +32,7 @@ CLOSING_FRAGMENTS = frozenset({"in", "on", "at", "by", "for", "of", "to", "with"
 # "the general view in Lima was", "what the raid failed to do": a verb whose complement the clause lost
 _UNFINISHED = frozenset({"is", "are", "was", "were", "be", "been", "do", "does", "did"})
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_YEAR_RANGE = re.compile(r"(?:1[5-9]|20)\d\d[-\u2013](?:\d\d|(?:1[5-9]|20)\d\d)")
 _COUNTING_WORDS = {"later", "earlier", "after", "afterwards", "before", "ago"}  # "two years later", "a month before"
 _LATEST = frozenset({"last", "recently", "lately"})  # "last met in May": the May nearest the writing
 MEETING_KINDS = {"Meeting", "Summit", "Negotiation"}
@@ -44,7 +45,8 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     anchor = ctx.anchor
     out: dict[int, Interval] = {}
     found = [e for e in entities_in(sent) if e.label_ == "DATE"]
-    found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent), key=lambda e: e.start)
+    found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent) + _year_ranges(sent, found),
+                   key=lambda e: e.start)
     for n, ent in enumerate(found):
         word = _attachment(ent.root, noun=False)
         latest = doc_date is not None and word is not None and _most_recent(word)
@@ -85,6 +87,13 @@ def _years_of_names(sent: SentSpan) -> list[SentSpan]:
     """"the Milan Decree of 1807": the recogniser may take the year a name ends with for part of the name."""
     ends = (e[-1] for e in entities_in(sent) if e.label_ != "DATE" and len(e) > 2)
     return [end.doc[end.i: end.i + 1] for end in ends if YEAR.fullmatch(end.text) and end.head.lower_ == "of"]
+
+
+def _year_ranges(sent: SentSpan, tagged: list[SentSpan]) -> list[SentSpan]:
+    """"the Berlin Blockade of 1948–49", "the Lima talks of 1931–1932": the recogniser takes a span of years written
+    as one word for a number."""
+    taken = {t.i for e in tagged for t in e}
+    return [sent.doc[t.i: t.i + 1] for t in sent if t.i not in taken and _YEAR_RANGE.fullmatch(t.text)]
 
 
 def _dated_before(sent: SentSpan, sentences: int) -> bool:
