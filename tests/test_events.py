@@ -917,6 +917,17 @@ def test_events_a_span_of_years_written_as_one_word_dates_what_it_names(facts_fo
     assert spans == {"Chaco War of 1932\u201335": ("1932", "1935"), "Lima talks": ("1931", "1932")}
 
 
+@pytest.mark.parametrize("text, label, iso", [
+    ("After a military coup in Peru that toppled the regime on April 25, 1974, the new rulers sought peace.",
+     "military coup in Peru", "1974-04-25"),
+    # what the talks brought about by October is dated, not the talks
+    ("Peru and Chile held direct talks which produced a treaty by October 1994.", "direct talks", None),
+])
+def test_events_a_dated_relative_clause_on_an_event_dates_the_event_unless_it_tells_a_result(facts_for, text, label,
+                                                                                              iso):
+    assert event_dates(facts_for(text))[label] == iso
+
+
 def test_events_the_main_clause_of_a_dated_fronted_present_participle_happened_then_too(facts_for):
     facts = facts_for("Speaking in Lima on March 3, 1931, the Chilean envoy demanded the port. "
                       "Signed in Lima on May 5, 1929, the treaty remained a grievance. "

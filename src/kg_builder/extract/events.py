@@ -989,6 +989,9 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if _shares_the_date(dated, dates):
             # "X proclaimed an amnesty and declared the war over on July 4": both acts took place that day
             _dated_clause(ctx, dated.head, dates, dates[i], shared=True)
+        told = _event_its_clause_tells(ctx, verb)
+        if told is not None:  # "a coup that toppled the regime on April 25, 1974": the coup's date
+            _dated_clause(ctx, told, dates, dates[i], shared=True)
         for clause in _clauses_of_the_time(dated, dates):
             _dated_clause(ctx, clause, dates, dates[i], shared=True)  # "In 1950, when Chile closed the border, ..."
         when_clause = verb is not None and any(m.dep_ == "advmod" and m.lower_ == "when" for m in verb.children)
@@ -996,6 +999,19 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             # "When X defaulted in January 1923, Y occupied the Ruhr", "Speaking before the UN on March 17, 1977, the
             # President asserted ...": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _event_its_clause_tells(ctx: Context, verb: Token | None) -> Token | None:
+    """The event noun a relative clause about it is said of, when the clause tells what the event did or that it
+    took place ("a coup that toppled the regime", "the conference, which met in Lima"), not that it ended or went
+    on ("the war, which ended in 1953") or what it brought about ("talks which produced a treaty by October")."""
+    if verb is None or verb.dep_ != "relcl" or verb.head.i not in ctx.event_at \
+            or not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    events = ctx.triggers["events"]
+    lasting = set(ctx.frames.ending_verbs) | set(events["stative"]) | set(events["causal_verbs"])
+    return verb.head if lemma in ctx.cues.occurrence_verbs or lemma not in lasting else None
 
 
 def _clauses_of_the_time(verb: Token | None, dates: dict[int, Interval]) -> list[Token]:
