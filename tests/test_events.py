@@ -905,9 +905,11 @@ def test_events_the_main_clause_of_a_dated_when_clause_happened_then_too(facts_f
 def test_events_a_clause_of_the_same_time_in_a_dated_clause_happened_then_too(facts_for):
     dated = event_dates(facts_for("In 1950, when Chile closed the border, Peru protested. In 1951, as the war began "
                                   "in Asia, Bolivia closed its ports. In 1954, as Peru had refused, Bolivia closed "
-                                  "its ports again."))
+                                  "its ports again. While Chile recognized the new republic, it took no further "
+                                  "action until 1956."))
     assert (dated.get("Chile closed the border"), dated.get("the war began in Asia")) == ("1950", "1951")
     assert "1954" not in {iso for label, iso in dated.items() if "refused" in label}  # told as before it
+    assert "1956" not in {iso for label, iso in dated.items() if "recognized" in label}  # the end of a wait
 
 
 def test_events_a_span_of_years_written_as_one_word_dates_what_it_names(facts_for):

@@ -992,8 +992,10 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         told = _event_its_clause_tells(ctx, verb)
         if told is not None:  # "a coup that toppled the regime on April 25, 1974": the coup's date
             _dated_clause(ctx, told, dates, dates[i], shared=True)
-        for clause in _clauses_of_the_time(dated, dates):
-            _dated_clause(ctx, clause, dates, dates[i], shared=True)  # "In 1950, when Chile closed the border, ..."
+        # "In 1950, when Chile closed the border, ...": not by the date that ended a wait ("while X recognized Texas,
+        # it took no action until 1844")
+        for clause in _clauses_of_the_time(dated, dates) if not until else ():
+            _dated_clause(ctx, clause, dates, dates[i], shared=True)
         when_clause = verb is not None and any(m.dep_ == "advmod" and m.lower_ == "when" for m in verb.children)
         if verb is not None and verb.dep_ == "advcl" and (when_clause or _fronted_participle(ctx, verb)):
             # "When X defaulted in January 1923, Y occupied the Ruhr", "Speaking before the UN on March 17, 1977, the
