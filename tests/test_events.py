@@ -396,8 +396,11 @@ def test_events_a_date_after_and_before_a_second_verb_dates_that_verb_and_the_st
      "the rebels had negotiated with Peru for Chilean assistance"),
     ("The pact stated that Peru would declare war on Chile if the war did not end before May 1, 1762.",
      "the war did not end before May 1 1762"),
+    # nor is one after "after": some time after it
+    ("Peru invaded Bolivia after 1932.", "Peru invaded Bolivia"),
+    ("After 1952, Peru and Chile held talks in Lima.", "Lima talks"),
 ])
-def test_events_a_date_after_before_is_no_date_of_the_event(facts_for, text, label):
+def test_events_a_date_after_before_or_after_is_no_date_of_the_event(facts_for, text, label):
     [event] = [e for e in facts_for(text).events if e.label == label]
     assert event.start is None
 

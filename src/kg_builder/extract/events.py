@@ -1133,8 +1133,9 @@ def _sequenced_event(node: Token, below: Token, date: Token) -> bool:
 
 
 def _after_before(date: Token) -> bool:
-    """A date after "before": a time the act came before, not its own."""
-    return date.dep_ == "pobj" and date.head.lower_ == "before"
+    """A date after "before" or "after": a time the act came before or after, not its own ("expanded its navy after
+    1952")."""
+    return date.dep_ == "pobj" and date.head.lower_ in ("before", "after")
 
 
 def _it_took(verb: Token) -> bool:
