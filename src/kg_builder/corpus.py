@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from collections import deque
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,7 @@ from .store import Store
 _PACKAGE = Path(__file__).resolve().parent
 _FAILED = "failed: "  # recorded instead of a graph IRI when the document failed
 AHEAD = 2  # groups of documents submitted per worker ahead of the one being written (see _in_order)
+POLL_S = 0.2  # how often a build waiting on its workers looks for a Ctrl-C
 # Documents a worker parses together (spaCy's batches: the parser and the entity recogniser step
 # through them side by side): the same parses, and for the 183 essays 33.9 s of spaCy's CPU
 # against 36.4 s one by one (each group both ways, back to back, in one process)
@@ -183,20 +184,24 @@ def _run(pool: Executor, sources: list[SourceFile], jobs: int, limits: Limits,
     kept: list[str] = []
     failed: list[tuple[SourceFile, str]] = []
     try:
-        for group, pending in _in_order(pool, sources, jobs, limits):
-            for source, outcome in zip(group, _outcomes(pending, len(group))):
-                try:
-                    if isinstance(outcome, Exception):
-                        raise outcome
-                    with _interrupt_deferred():  # a document is written, counted and reported, or none of these
+        # Ctrl-C stops the build between documents, never inside the pool's own code: raised while submitting, it
+        # could leave a lock of the pool's queues held, and the pool's threads wait on it at exit for ever (a build
+        # hung so). A document is written, counted and reported, or none of these.
+        with _interrupt_deferred() as stop_if_asked:
+            for group, pending in _in_order(pool, sources, jobs, limits):
+                for source, outcome in zip(group, _outcomes(pending, len(group), stop_if_asked)):
+                    try:
+                        if isinstance(outcome, Exception):
+                            raise outcome
                         what = write(source, outcome)
                         kept.append(source.doc_id)
                         meter.step(source.doc_id, what, len(outcome.document.text.split()))
-                except StoreError:
-                    raise  # a full disk fails every document alike: stop at the first
-                except Exception as e:  # one bad document must not cost the others; reported in the summary
-                    failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
-                    meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
+                    except StoreError:
+                        raise  # a full disk fails every document alike: stop at the first
+                    except Exception as e:  # one bad document must not cost the others; reported in the summary
+                        failed.append((source, str(e) if isinstance(e, KgError) else f"{type(e).__name__}: {e}"))
+                        meter.step(source.doc_id, f"error: {failed[-1][1]}", 0)
+                    stop_if_asked()
     except KeyboardInterrupt:
         say(f"Ctrl-C: stopping after {len(kept)} documents written; waiting for the workers to drop theirs")
         _stop_workers(pool)
@@ -215,24 +220,36 @@ def _stop_workers(pool: Executor) -> None:
         process.join(timeout=30)
 
 
-def _outcomes(pending: Future | Callable[[], list], count: int) -> list[pipeline.Extracted | Exception]:
-    """A group's documents, each extracted or its error; a worker that died fails them all."""
+def _outcomes(pending: Future | Callable[[], list], count: int,
+              stop_if_asked: Callable[[], None]) -> list[pipeline.Extracted | Exception]:
+    """A group's documents, each extracted or its error; a worker that died fails them all. A Ctrl-C while the
+    workers are at it stops the wait."""
     try:
-        return pending.result() if isinstance(pending, Future) else pending()
+        if not isinstance(pending, Future):
+            return pending()
+        while not wait([pending], timeout=POLL_S).done:
+            stop_if_asked()
+        return pending.result()
     except Exception as e:  # noqa: BLE001 -- reported for each of the group's documents
         return [e] * count
 
 
 @contextmanager
-def _interrupt_deferred() -> Iterator[None]:
-    """Hold a Ctrl-C until the block is done, then raise it: the summary then tells exactly what was kept."""
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
-        yield  # only the main thread receives signals; a build started with Ctrl-C ignored (nohup) ignores it
-        return
+def _interrupt_deferred() -> Iterator[Callable[[], None]]:
+    """Hold a Ctrl-C until the block is done, then raise it: the summary then tells exactly what was kept. Inside,
+    the function given raises it at a point the block chooses."""
     caught: list[int] = []
+
+    def stop_if_asked() -> None:
+        if caught:
+            raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        yield stop_if_asked  # only the main thread receives signals; a build started with Ctrl-C ignored (nohup)
+        return  # ignores it
     previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
     try:
-        yield
+        yield stop_if_asked
     finally:
         signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
     if caught:
