@@ -320,6 +320,18 @@ def test_cli_query_unknown_is_one_line_exit_2(built: Path) -> None:
     assert "unknown query 'sumits'" in line and "summits" in line
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_cli_query_file_with_a_syntax_error_names_the_file_line_and_column(built: Path, tmp_path: Path,
+                                                                           fmt: str) -> None:
+    q = tmp_path / "broken.rq"
+    q.write_text("SELECT ?x WHERE {\n  ?x a ?t .\n  FILTER(\n}\n")
+    result = run("query", str(q), "--store", str(built), "--format", fmt)
+    assert result.exit_code == 2
+    assert f"[KG301] {q}: invalid SPARQL at line 3, column 3" in one_error_line(result)
+    result = run("query", "-", "--store", str(built), input="SELECT ?x WHERE { ?x ?y }")
+    assert "[KG301] standard input: invalid SPARQL at line 1" in one_error_line(result)
+
+
 def test_cli_query_service_refused(built: Path) -> None:
     result = run("query", "-", "--store", str(built), input="SELECT * { SERVICE <http://x.org/q> { ?s ?p ?o } }")
     assert result.exit_code == 2 and "SERVICE" in one_error_line(result)

@@ -17,7 +17,7 @@ from typing import BinaryIO, Callable, TypeVar
 import click
 
 from . import resources
-from .errors import InputError, Interrupted, KgError, OutputError, StoreError
+from .errors import InputError, Interrupted, KgError, OutputError, QuerySyntaxError, StoreError
 from .model import Limits, SourceFile
 from .export import FORMATS, export_dataset, write_atomic, write_dataset
 from .rdf import PREFIXES
@@ -245,10 +245,13 @@ def query(spec: str | None, store_dir: Path, fmt: str, params: tuple[str, ...],
             _show(first_page(store, canned, limit, timeout, bindings), fmt, limit)
             return
         text = bind(resolve(spec), bindings)
-        if fmt in STREAMED_FORMATS:
-            _stream(store.stream(text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
-        else:
-            _show(store.query(text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
+        try:
+            if fmt in STREAMED_FORMATS:
+                _stream(store.stream(text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
+            else:
+                _show(store.query(text, timeout_s=timeout, limit=limit, prefixes=PREFIXES), fmt, limit)
+        except QuerySyntaxError as e:  # the line and column are the file's: say which file
+            raise QuerySyntaxError(f"{'standard input' if spec == '-' else spec}: {e.message}", e.hint) from None
 
 
 def _split_param(text: str) -> tuple[str, str]:
