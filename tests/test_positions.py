@@ -670,7 +670,7 @@ def test_positions_a_clause_joined_to_a_refused_act_with_its_own_subject_is_no_p
     ("Soto's insistence that Chile withdraw its troops stalled the talks.",
      ("Juan Soto", "Demands", "Chile withdraw its troops")),
     ("At Soto's request, the Peruvian Congress ratified the treaty in 1931.",
-     ("Juan Soto", "Demands", "Peruvian Congress ratified the treaty in 1931")),
+     ("Juan Soto", "Demands", "Peruvian Congress ratified the treaty")),
 ])
 def test_positions_an_insistence_that_a_thing_is_so_is_a_belief_and_one_that_it_be_done_a_demand(facts_for, text,
                                                                                                    expected):
@@ -1163,6 +1163,16 @@ def test_positions_an_apposition_that_names_again_what_is_given_is_no_second_off
     facts = facts_for(text)
     assert [(p.holder, p.stance) for p in facts.positions] == [("state/peru", "Offers")]
     assert word not in [e.label for e in facts.entities]
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Peru offered to sell the port to Chile in 1859.", "sell the port to Chile"),
+    ("In the end, Congress agreed to establish a fisheries board on February 6, 1931.", "establish a fisheries board"),
+    # a date inside a noun phrase is part of what it names
+    ("Peru demanded a return to the 1929 lines.", "return to the 1929 lines"),
+])
+def test_positions_the_time_of_an_act_is_no_part_of_the_issue(facts_for, text, issue):
+    assert issue in {label for _, _, label in stances(facts_for(text))}
 
 
 def test_positions_parties_unable_to_agree_upon_a_thing_are_divided_over_it_however_many(facts_for):

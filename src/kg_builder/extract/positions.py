@@ -702,7 +702,8 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         # "... was overthrown with the approval of X": the phrase of the stance word is none of what it is about
         framing = (stance.head,) if around and stance.dep_ == "pobj" \
             and stance.head.lower_ in ctx.frames.adjunct_prepositions else ()
-        text = clause_text(token, without=_fronted_prepositions(token) if around else frozenset(), drop=framing)
+        text = clause_text(token, without=_fronted_prepositions(token) if around else frozenset(),
+                           drop=framing + _when_said(ctx, token))
         nested = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i > token.i]
         return text if " " in text or not nested else _with_its_clause(token, nested[0])
     if token.pos_ == "PRON":
@@ -743,6 +744,14 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
     return _short(text)
+
+
+def _when_said(ctx: Context, verb: Token) -> tuple[Token, ...]:
+    """"offered to sell Alaska to the United States in 1859": the time of an act is when the stance was taken on it,
+    not part of what it is about (the same act wanted in another year is the same issue); how soon is ("could reach
+    accords in 6 to 8 months")."""
+    return tuple(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "during")
+                 and any(o.dep_ == "pobj" and o.i in ctx.dates for o in c.children))
 
 
 def _fronted_prepositions(verb: Token) -> frozenset[str]:
