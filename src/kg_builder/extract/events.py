@@ -1010,10 +1010,9 @@ def _event_its_clause_tells(ctx: Context, verb: Token | None) -> Token | None:
     if verb is None or verb.dep_ != "relcl" or verb.head.i not in ctx.event_at \
             or not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
         return None
-    lemma = verb.lemma_.lower()
-    events = ctx.triggers["events"]
-    lasting = set(ctx.frames.ending_verbs) | set(events["stative"]) | set(events["causal_verbs"])
-    return verb.head if lemma in ctx.cues.occurrence_verbs or lemma not in lasting else None
+    lemma, events = verb.lemma_.lower(), ctx.triggers["events"]
+    lasting = lemma in ctx.frames.ending_verbs or lemma in events["stative"] or lemma in events["causal_verbs"]
+    return verb.head if lemma in ctx.cues.occurrence_verbs or not lasting else None
 
 
 def _clauses_of_the_time(verb: Token | None, dates: dict[int, Interval]) -> list[Token]:
@@ -1025,7 +1024,7 @@ def _clauses_of_the_time(verb: Token | None, dates: dict[int, Interval]) -> list
     return [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while") and m.i < c.i
                     for m in c.children)
-            and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in c.children) and not _date_tokens(c, dates)]
+            and not _earlier_past(c) and not _date_tokens(c, dates)]
 
 
 _GATHERING_PREPOSITIONS = ("at", "during", "in")
@@ -1088,9 +1087,13 @@ def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
     if verb is None or verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.i > verb.i:
         return False
     first = verb.head
-    earlier_past = any(c.dep_ == "aux" and c.lemma_ == "have" for c in first.children)
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _date_tokens(first, dates) \
-        and first.dep_ not in ("acl", "relcl") and not earlier_past
+        and first.dep_ not in ("acl", "relcl") and not _earlier_past(first)
+
+
+def _earlier_past(verb: Token) -> bool:
+    """A perfect ("had financed", "as Peru had refused"): a past before the time the sentence tells of."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _takes_agreement_pronoun(ctx: Context, verb: Token) -> bool:
