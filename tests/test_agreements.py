@@ -1383,3 +1383,11 @@ def test_agreements_a_past_participle_set_off_after_a_provision_is_no_provision(
     assert [c.label for c in declaration.commitments] == [
         "the withdrawal of all foreign troops under the supervision of the Andean Commission for Supervision and "
         "Control (ACSC)"]
+
+
+def test_agreements_what_a_clause_before_its_governor_provides_ends_where_that_clause_ends(facts_for):
+    facts = facts_for("In 1950, Andalia and Borduria signed the Lorca Pact. Their pact provided mutual defense; if "
+                      "either state was invaded, the other was bound to come to its aid.")
+    [pact] = facts.agreements
+    # the condition and the clause it opens belong to "was bound", not to what "provided" lists
+    assert [c.label for c in pact.commitments] == ["mutual defense"]

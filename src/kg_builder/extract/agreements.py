@@ -1487,6 +1487,8 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
         start += 1
     # "provided the land and attempted to settle X": the list ends where the next verb's phrase begins
     end = next((c.left_edge.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), sent.end)
+    if verb.head.i > verb.i:  # "it provided X; if one was attacked, the others were bound to Y": the clause it opens
+        end = min(end, verb.right_edge.i + 1)
     # "included A and B, which would serve both as X and as Y", "called for X under the supervision of the ICC,
     # comprised of representatives of India, Poland, and Canada": an aside on the last item is no item
     end = min([end, *(t.left_edge.i for t in sent.doc[start:end] if non_restrictive(t) or _participle_aside(t))])
