@@ -1391,3 +1391,13 @@ def test_agreements_what_a_clause_before_its_governor_provides_ends_where_that_c
     [pact] = facts.agreements
     # the condition and the clause it opens belong to "was bound", not to what "provided" lists
     assert [c.label for c in pact.commitments] == ["mutual defense"]
+
+
+def test_agreements_a_statement_one_party_owns_is_no_accord(facts_for):
+    facts = facts_for("In his signing statement, Soto declared that he would use the discretion granted to him by "
+                      "Congress.")
+    assert facts.agreements == ()
+    # one two parties issue together is
+    for text in ("In a joint statement, Andalia and Borduria confirmed their plan to hold talks.",
+                 "In their joint statement, Andalia and Borduria confirmed their plan to hold talks."):
+        assert [a.label for a in facts_for(text).agreements] == ["joint statement"], text

@@ -376,7 +376,7 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         # one that "never entered into force" may still have been signed
         return (None, None) if any(c.dep_ == "neg" for c in head.children) else (head, "Signed")
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
-            and head.head.i > token.i:
+            and head.head.i > token.i and not _one_owner(token):
         return head.head, "Signed"  # "In a joint statement, X and Y confirmed ...": what they issued together
     if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in QUANTITY_NOUNS
                                                          or _split_name(token)):
@@ -451,6 +451,12 @@ def _split_name(token: Token) -> bool:
     noun = token.head.head
     return bool(token.ent_type_) and noun.ent_type_ == token.ent_type_ and "I" == noun.ent_iob_ == token.ent_iob_ \
         and not any(t.ent_iob_ == "B" for t in token.doc[noun.i + 1: token.i + 1])
+
+
+def _one_owner(token: Token) -> bool:
+    """"In his signing statement, Carter declared", "In Rabin's statement": a text one party owns is no accord."""
+    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her", "its") or c.tag_ in ("NNP", "NN")
+                                     and not any(g.dep_ == "conj" for g in c.children)) for c in token.children)
 
 
 def _stating_verbs(ctx: Context) -> set[str]:
