@@ -822,3 +822,21 @@ def test_factuality_a_bare_form_the_tagger_took_for_a_noun_is_asked_for(cues):
               tags=["NNP", "VBD", "IN", "DT", "NNS", "NN", "DT", "NN", "."],
               lemmas=["Chile", "suggest", "that", "the", "power", "form", "a", "pact", "."])
     assert subjunctive(doc[5], cues)
+
+
+def test_factuality_what_an_aim_is_said_to_be_after_an_adjective_and_a_colon_is_only_aimed_at(reading):
+    aimed = reading("Soto's real aim was far bolder: to negotiate a treaty between Andalia and Borduria.", "negotiate")
+    assert aimed.modality == "Hypothetical"
+    # of a subject that is no aim, the infinitive may be the adjective's, and what it tells took place
+    able = reading("The delegation was able to negotiate a treaty with Borduria.", "negotiate")
+    assert able.modality == "Asserted"
+
+
+def test_factuality_what_one_is_instructed_or_bound_to_do_is_not_done_by_being_told_to(reading):
+    for text, word in [("In 1845 Polk sent Slidell to Mexico with instructions to purchase the disputed areas.",
+                        "purchase"),
+                       ("Britain kept an obligation to defend the islands as leader of the Commonwealth.", "defend")]:
+        assert reading(text, word).modality == "Hypothetical", text
+    # a clause of another kind on such a noun tells what was done
+    told = reading("European powers considered their treaty obligations abrogated by the revolution.", "abrogated")
+    assert told.modality == "Asserted"

@@ -79,8 +79,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "hypothetical_marks", "condition_marks", "specified_nouns", "fated_verbs", "future_verbs",
                          "undertaking_verbs", "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
                          "presupposing_prepositions", "reporting_verbs", "predicting_verbs", "directing_verbs",
-                         "inverting_words", "ordering_verbs", "means_verbs", "capacity_nouns", "convincing_verbs",
-                         "mandative_verbs", "denying_verbs", "hedge_adjectives"),
+                         "inverting_words", "ordering_verbs", "means_verbs", "capacity_nouns", "obligation_nouns",
+                         "convincing_verbs", "mandative_verbs", "denying_verbs", "hedge_adjectives"),
 }
 
 

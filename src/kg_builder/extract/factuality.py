@@ -72,6 +72,7 @@ class Cues:
     ordering_verbs: frozenset[str]
     means_verbs: frozenset[str]
     capacity_nouns: frozenset[str]
+    obligation_nouns: frozenset[str]
     convincing_verbs: frozenset[str]
     mandative_verbs: frozenset[str]
     denying_verbs: frozenset[str]
@@ -658,14 +659,16 @@ def _due(node: Token, below: Token, cues: Cues) -> bool:
             or below.lemma_.lower() in cues.fated_verbs:
         return False
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ == "it" or any(c.dep_ in ("acomp", "attr") for c in node.children):
+    if subject is None or subject.lower_ == "it":
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
     # "one of the aims of the pact was to ...": the noun of a part's "of" phrase
     nouns = {subject.lemma_.lower(), *(o.lemma_.lower() for c in subject.children if c.dep_ == "prep"
                                         and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")}
-    # "his aim was to sign a treaty": what an aim or a plan is has not happened either
-    return infinitive and bool(nouns & cues.irrealis_nouns or not nouns & cues.specified_nouns)
+    # "his aim was to sign a treaty", "his aim was bolder: to sign a treaty": what an aim or a plan is has not
+    # happened either; of another subject, an infinitive beside an adjective may be the adjective's ("was able to")
+    judged = any(c.dep_ in ("acomp", "attr") for c in node.children)
+    return infinitive and bool(nouns & cues.irrealis_nouns or not judged and not nouns & cues.specified_nouns)
 
 
 def _judged_needed(node: Token, below: Token, cues: Cues) -> bool:
@@ -735,11 +738,12 @@ def _presupposed_after_preposition(noun: Token, cues: Cues) -> bool:
 
 
 def _supposing_noun(noun: Token, clause: Token, cues: Cues) -> bool:
-    """"a plan to end the war", "the strength to attack": a noun whose clause is planned, feared, able or entitled to
-    be done, not done (of those that tell ability or right, only a "to" infinitive: "the authority granted to it"
-    was granted)."""
+    """"a plan to end the war", "the strength to attack", "the duty to defend": a noun whose clause is planned, feared,
+    able, entitled or bound to be done, not done (of those that tell ability, right or duty, only a "to" infinitive:
+    "the authority granted to it" was granted)."""
     lemma = noun.lemma_.lower()
-    return lemma in cues.irrealis_nouns or lemma in cues.capacity_nouns and to_infinitive(clause)
+    bound = cues.capacity_nouns | cues.obligation_nouns
+    return lemma in cues.irrealis_nouns or lemma in bound and to_infinitive(clause)
 
 
 def purpose_clause(clause: Token, cues: Cues) -> bool:
