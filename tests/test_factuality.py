@@ -840,3 +840,21 @@ def test_factuality_what_one_is_instructed_or_bound_to_do_is_not_done_by_being_t
     # a clause of another kind on such a noun tells what was done
     told = reading("European powers considered their treaty obligations abrogated by the revolution.", "abrogated")
     assert told.modality == "Asserted"
+
+
+def test_factuality_what_is_set_as_a_condition_by_a_phrase_is_supposed_and_so_is_what_it_conditions(facts_for):
+    facts = facts_for("Peru and Chile signed the Lima Pact in 1880. In the event that the debts were not repaid, "
+                      "Chile would agree to the cession of the port.")
+    statements = {e.label: e.factuality for e in facts.events if e.evidence.extractor == "rule:unrealized-clause"}
+    # the condition's own clause, no "event" before it, neither asserted nor denied
+    assert (statements["the debts were not repaid"].polarity,
+            statements["the debts were not repaid"].modality) == ("Negative", "Hypothetical")
+    assert statements["Chile would agree to the cession of the port"].modality == "Hypothetical"
+
+
+def test_factuality_an_event_named_as_a_condition_has_not_happened_but_one_of_the_cases_that_were_has(reading):
+    assert reading("The allies kept troops on the border in case of war.", "war").modality == "Hypothetical"
+    told_after = "The two states signed a pact in 1880. In case of war, the two states would defend each other."
+    assert reading(told_after, "defend").modality == "Hypothetical"
+    told = reading("The armies marched to the capital, in some cases securing concessions along the way.", "securing")
+    assert told.modality == "Asserted"

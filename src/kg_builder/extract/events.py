@@ -18,7 +18,7 @@ from ..model import ASSERTED, Document, Event, TimeValue
 from ..nlp import DATELINE_DASHES
 from ..timex import ANAPHORIC, Interval, from_iso, normalize
 from .context import Context
-from .factuality import FUTURE_MODALS, Cues, negating, not_until, not_without, past_ability
+from .factuality import FUTURE_MODALS, Cues, condition_phrase, negating, not_until, not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
@@ -1232,8 +1232,10 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         own = own or shared
         # "declared during the campaign that the tariff should not be raised": a "that" clause with a subject
         # of its own that the parser hung on a noun is no relative clause of it
-        # ("the ministry, where the director would serve as ...": a clause on a place or time tells of its own subject)
+        # ("the ministry, where the director would serve as ...": a clause on a place or time tells of its own subject;
+        # "in the event that the debts were not repaid": the clause is what the condition is)
         relative = verb.dep_ == "relcl" and not (that_clause(verb) and any(c.dep_ == "nsubj" for c in verb.children)) \
+            and not condition_phrase(verb.head, ctx.cues) \
             and not any(c.tag_ == "WRB" for c in verb.children)
         said = [s for s in own if not (s.tag_ == "EX" or s.lower_ == "there" or (s.tag_ in ("WDT", "WP") and not relative))]
         # "hoping to resume X", "impossible to keep", "a wish to end X", "the failure to win X"

@@ -72,6 +72,7 @@ class Cues:
     ordering_verbs: frozenset[str]
     means_verbs: frozenset[str]
     capacity_nouns: frozenset[str]
+    condition_nouns: frozenset[str]
     obligation_nouns: frozenset[str]
     convincing_verbs: frozenset[str]
     mandative_verbs: frozenset[str]
@@ -317,7 +318,7 @@ def _modal_of(token: Token, cues: Cues, below: Token | None = None) -> str | Non
             return "Hypothetical" if _on_condition(token, cues) else "Hedged"
         if word in cues.normative_modals and child.tag_ == "MD" or word in ("should", "must", "ought"):
             return "Normative"
-        if word in cues.narrative_modals and _what_came_next(token):
+        if word in cues.narrative_modals and _what_came_next(token) and not _on_condition(token, cues):
             continue
         if word in cues.hypothetical_modals:
             return "Hypothetical"
@@ -338,7 +339,18 @@ def _only_recourse(verb: Token) -> bool:
 
 
 def _on_condition(verb: Token, cues: Cues) -> bool:
-    return any(c.dep_ == "advcl" and _opened_by_any(c, cues.condition_marks) for c in verb.children)
+    """"if X, Y would ...", "in the event of war, Y would ...": a clause set on a condition."""
+    return any(c.dep_ == "advcl" and _opened_by_any(c, cues.condition_marks)
+               or c.dep_ == "prep" and any(condition_phrase(o, cues) for o in c.children) for c in verb.children)
+
+
+def condition_phrase(noun: Token, cues: Cues) -> bool:
+    """"in the event that ...", "in case of war", "on condition that ...": a noun of condition after "in" or "on",
+    whose clause or "of" phrase is supposed, not told ("in some cases securing X", "in flagrant cases of abuse": in
+    the instances that were)."""
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in cues.condition_nouns and noun.head.lower_ in ("in", "on") \
+        and noun.tag_ == "NN" and all(c.lower_ == "the" for c in noun.children if c.dep_ in ("det", "amod")) \
+        and any(c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _what_came_next(verb: Token) -> bool:
@@ -429,6 +441,8 @@ def _conditional(token: Token, cues: Cues) -> bool:
     """"if ...", "until ...", and the inverted "should they decide ..." that means "if they decide"; not the "until"
     of a negated clause ("was not altered until Parliament passed the act": it passed it), nor one told in the past
     of a clause told so ("the blockade lasted until Chile paid": it did; "would not sign until X withdrew" waits)."""
+    if token.dep_ in ("acl", "relcl") and condition_phrase(token.head, cues):
+        return True  # "in the event that the debts were not repaid"
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
                     and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)))
@@ -597,6 +611,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # "the threat of a German attack", "fear of war": what such a noun is of has not happened
         future |= below is not None and below.dep_ == "prep" and below.lower_ in ("of", "for") \
             and node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns  # "plans for a strike on X"
+        future |= below is not None and below.dep_ == "prep" and condition_phrase(node, cues)  # "in case of war"
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
             # "regret over X and a wish to end it": the clause of a coordinated wish is wished for too
             future |= node.pos_ == "NOUN" and _supposing_noun(node, below, cues)
