@@ -2343,3 +2343,13 @@ def test_positions_the_treaty_named_in_passing_at_the_end_of_a_paragraph_is_not_
                       "Although the Chilean president was in favor of the treaty, it was unpopular with the Chilean "
                       "public.")
     assert {label for _, _, label in stances(facts)} == {"Treaty of Lima"}
+
+
+def test_positions_what_a_holder_would_give_itself_it_wants_and_does_not_offer(facts_for):
+    facts = facts_for("Peru sought a new treaty with Chile in 1901, to guarantee Peru a port on the Pacific.")
+    held = stances(facts, holder_names=True)
+    assert ("Peru", "Supports", "port on the Pacific") in held
+    assert not any(stance == "Offers" for _, stance, _ in held)
+    # given to another, it is offered
+    facts = facts_for("Chile offered Peru a port on the Pacific in 1901.")
+    assert ("Chile", "Offers", "port on the Pacific") in stances(facts, holder_names=True)

@@ -213,6 +213,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
+        if stance == "Offers" and _given_to_itself(ctx, pred, holders):
+            stance = "Supports"  # "sought to guarantee the United States favorable terms": wanted, not offered
         if stance == "Offers" and pred.lemma != "propose":
             # "offered different interpretations of the text", "gave a speech": words, no offer ("proposed a joint
             # statement" proposes one)
@@ -248,6 +250,12 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             _support_sought(ctx, sent, pred.head, issues, rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
+
+
+def _given_to_itself(ctx: Context, pred: Predication, holders: list[str]) -> bool:
+    """The one a thing is given to is the holder itself."""
+    given_to = _actors(ctx, [r for r in pred.recipients if r.dep_ == "dative"])
+    return bool(given_to) and set(given_to) <= set(holders)
 
 
 def _carries_stance_noun(ctx: Context, sent: SentSpan, pred: Predication, theme: Token) -> bool:
