@@ -1431,3 +1431,15 @@ def test_events_inspectors_who_act_are_the_doers_of_their_clause_not_an_inspecti
 ])
 def test_events_an_aside_in_brackets_is_no_part_of_what_happened(facts_for, text, label):
     assert label in {e.label for e in facts_for(text).events}
+
+
+def test_events_a_dated_clause_of_means_dates_the_act_and_the_next_act_keeps_its_own_date(facts_for):
+    facts = facts_for("Peru rejected the ultimatum on April 20, 1898. Chile responded by imposing a blockade of Callao "
+                      "on April 22 and issued a call for volunteers the following day.")
+    dates = event_dates(facts)
+    assert dates["Chile responded by imposing a blockade of Callao"] == "1898-04-22"
+    assert dates["issued a call for volunteers"] == "1898-04-23"
+    # a participle after the act may tell what came of it, on a date of its own
+    facts = facts_for("Chile decided to negotiate directly with Peru, culminating in the signing of the Lima Accord on "
+                      "September 13, 1993.")
+    assert "1993-09-13" not in {when for label, when in event_dates(facts).items() if "negotiate" in label}

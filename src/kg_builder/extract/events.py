@@ -986,6 +986,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         dated = verb if verb is not None else anchor if anchor.pos_ == "VERB" else None  # or the event it dates
         for other in _at_a_gathering(ctx, dated if dated is not None else anchor):
             _dated_clause(ctx, other, dates, dates[i], shared=True)
+        if dated is not None and dated.dep_ == "pcomp" and _dated_means(dated.head.head, dates):
+            _dated_clause(ctx, dated.head.head, dates, dates[i], shared=True)  # "responded by imposing X on May 2"
         if _shares_the_date(dated, dates):
             # "X proclaimed an amnesty and declared the war over on July 4": both acts took place that day
             _dated_clause(ctx, dated.head, dates, dates[i], shared=True)
@@ -1088,7 +1090,16 @@ def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
         return False
     first = verb.head
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _date_tokens(first, dates) \
-        and first.dep_ not in ("acl", "relcl") and not _earlier_past(first)
+        and first.dep_ not in ("acl", "relcl") and not _earlier_past(first) and not _dated_means(first, dates)
+
+
+def _dated_means(verb: Token, dates: dict[int, Interval]) -> bool:
+    """"responded by implementing a blockade on April 22 and issued a call the following day": a clause saying how the
+    verb's act was done, with a date of its own, dates the act; not a date one had to meet ("by guaranteeing the
+    second front by the spring")."""
+    means = [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "in") for c in p.children
+             if c.dep_ == "pcomp"]
+    return any(verb.doc[i].head.lower_ != "by" for clause in means for i in _date_tokens(clause, dates))
 
 
 def _earlier_past(verb: Token) -> bool:
@@ -1139,6 +1150,12 @@ def _after_before(date: Token) -> bool:
     """A date after "before" or "after": a time the act came before or after, not its own ("expanded its navy after
     1952")."""
     return date.dep_ == "pobj" and date.head.lower_ in ("before", "after")
+
+
+def _deadline_of_a_thing(date: Token) -> bool:
+    """"called for Aristide's return to Haiti by October 30, 1993": the time a thing named was due by, not the date of
+    the clause around it."""
+    return date.dep_ == "pobj" and date.head.lower_ == "by" and date.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _it_took(verb: Token) -> bool:
