@@ -1443,3 +1443,12 @@ def test_events_a_dated_clause_of_means_dates_the_act_and_the_next_act_keeps_its
     facts = facts_for("Chile decided to negotiate directly with Peru, culminating in the signing of the Lima Accord on "
                       "September 13, 1993.")
     assert "1993-09-13" not in {when for label, when in event_dates(facts).items() if "negotiate" in label}
+
+
+def test_events_the_date_a_thing_asked_for_is_due_by_does_not_date_the_asking(facts_for):
+    facts = facts_for("The Lima Accord called for the return of the exiles to Peru by October 30, 1994, and "
+                      "an amnesty for the rebels.")
+    assert "1994-10-30" not in event_dates(facts).values()
+    # a "by" phrase that opens the clause dates it
+    facts = facts_for("By 1843, rising immigration to the territory had made the border issue a burning one.")
+    assert "1843" in event_dates(facts).values()

@@ -973,7 +973,7 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             continue  # "the 1929 Tacna Treaty" is a name, "paved the way for the treaty of 1979" a treaty's year
         if _standing_since(ctx, sent.doc[i], dates[i]):
             continue
-        if _after_before(sent.doc[i]):
+        if _after_before(sent.doc[i]) or _deadline_of_a_thing(sent.doc[i]):
             continue  # "Before November 11, the MPLA had negotiated with Castro": no date it did
         verb = _governing_verb(ctx, sent.doc[i], dates[i])
         until = verb is not None and _after_until(sent.doc[i])
@@ -1154,8 +1154,9 @@ def _after_before(date: Token) -> bool:
 
 def _deadline_of_a_thing(date: Token) -> bool:
     """"called for Aristide's return to Haiti by October 30, 1993": the time a thing named was due by, not the date of
-    the clause around it."""
-    return date.dep_ == "pobj" and date.head.lower_ == "by" and date.head.head.pos_ in ("NOUN", "PROPN")
+    the clause around it ("By 1843, immigration had made X a burning issue": one before the noun opens the clause)."""
+    by = date.head
+    return date.dep_ == "pobj" and by.lower_ == "by" and by.head.pos_ in ("NOUN", "PROPN") and by.head.i < by.i
 
 
 def _it_took(verb: Token) -> bool:
