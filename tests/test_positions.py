@@ -2353,3 +2353,19 @@ def test_positions_what_a_holder_would_give_itself_it_wants_and_does_not_offer(f
     # given to another, it is offered
     facts = facts_for("Chile offered Peru a port on the Pacific in 1901.")
     assert ("Chile", "Offers", "port on the Pacific") in stances(facts, holder_names=True)
+
+
+def test_positions_an_adjective_of_taking_sides_takes_a_stance_on_the_actor_in_its_to_phrase(facts_for):
+    facts = facts_for("In 1862, Peru was sympathetic to Chile, but wanted to stay neutral. In "
+                      "addition, Bolivia had become opposed to Argentina.")
+    held = stances(facts, holder_names=True)
+    assert ("Peru", "Supports", "Chile") in held
+    assert ("Bolivia", "Opposes", "Argentina") in held
+    # the phrase set before the subject is no part of the stance
+    assert not any(label == "addition" for _, _, label in held)
+
+
+def test_positions_a_people_s_name_narrowed_by_a_stance_word_names_some_of_them_not_their_state(facts_for):
+    facts = facts_for("The treaty promised restitution of property lost during the war by Peruvians loyal to the "
+                      "Chilean cause.")
+    assert not any(holder == "Peru" for holder, _, _ in stances(facts, holder_names=True))

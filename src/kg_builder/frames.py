@@ -23,7 +23,8 @@ CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "sending_verbs", "light_verbs", "recognizing_verbs", "transparent_verbs",
                       "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions",
                       "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns",
-                      "means_nouns", "means_verbs", "exchange", "stance_prepositions", "defaults", "frames"})
+                      "siding_adjectives", "means_nouns", "means_verbs", "exchange", "stance_prepositions", "defaults",
+                      "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier",
@@ -63,6 +64,7 @@ class Frames:
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
     siding_verbs: frozenset[str]  # "backed the rebels", "opposed Allende": a stance on an actor itself
     siding_nouns: frozenset[str]  # "support for Allende", "opposition to Castro": the same, told by a noun
+    siding_adjectives: frozenset[str]  # "sympathetic to the Confederacy": the same, told by an adjective
     means_nouns: frozenset[str]  # "took steps to ease tension": the infinitive is what the taking is for
     means_verbs: frozenset[str]  # of taking a means, besides the light verbs: "devised measures to"
     exchange_prepositions: tuple[str, ...]
@@ -175,6 +177,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
                   siding_verbs=frozenset(checker.words(top["siding_verbs"], "siding_verbs")),
                   siding_nouns=frozenset(checker.words(top["siding_nouns"], "siding_nouns")),
+                  siding_adjectives=frozenset(checker.words(top["siding_adjectives"], "siding_adjectives")),
                   means_nouns=frozenset(checker.words(top["means_nouns"], "means_nouns")),
                   means_verbs=frozenset(checker.words(top["means_verbs"], "means_verbs")),
                   exchange_prepositions=checker.words(exchange["prepositions"], "exchange/prepositions"),

@@ -294,9 +294,16 @@ def description_predication(word: Token, category: str = "adjective") -> Predica
     clauses = tuple(c for c in word.children if c.dep_ in ("xcomp", "ccomp"))
     obliques = _obliques(word)
     if word.dep_ in ("acomp", "oprd", "attr") or linked:  # "appeared intractable on X": the linking verb holds
-        verb = word.head.head if linked else word.head  # the phrase
-        obliques += tuple(o for o in _obliques(verb) if o not in obliques)
+        verb = word.head.head if linked else word.head  # the phrase ("In addition, X became opposed to Y": not one
+        # set before the subject)
+        obliques += tuple(o for o in _obliques(verb) if o not in obliques and not _fronted(o[1], verb))
     return Predication(word, word.lemma_.lower(), category, agents, (), (), clauses, obliques)
+
+
+def _fronted(obj: Token, verb: Token) -> bool:
+    """The phrase of ``obj`` comes before the verb's subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and obj.i < subject.i
 
 
 def _antecedent(relative_clause: Token) -> list[Token]:

@@ -192,7 +192,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and match.frame.stance == "Supports" and pred.category == "noun":  # "won bipartisan support"
             _support_sought(ctx, sent, pred.head, issues, f"frame:{match.frame.name}:noun")
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
-                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match):
+                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match) \
+                or _some_of_a_people(pred):
             continue
         fact = _stance_factuality(ctx, match, holders)
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
@@ -256,6 +257,14 @@ def _given_to_itself(ctx: Context, pred: Predication, holders: list[str]) -> boo
     """The one a thing is given to is the holder itself."""
     given_to = _actors(ctx, [r for r in pred.recipients if r.dep_ == "dative"])
     return bool(given_to) and set(given_to) <= set(holders)
+
+
+def _some_of_a_people(pred: Predication) -> bool:
+    """"Americans loyal to the British cause": a people's name narrowed by the stance word after it names some of
+    them, who hold what their state does not."""
+    noun = pred.head.head
+    return pred.category == "adjective" and pred.head.dep_ == "amod" and pred.head.i > noun.i \
+        and noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")
 
 
 def _carries_stance_noun(ctx: Context, sent: SentSpan, pred: Predication, theme: Token) -> bool:
@@ -598,14 +607,16 @@ def _reciprocal(token: Token) -> bool:
 
 def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
     """"backed the rebels", "opposed Allende", "support for Allende", "Allende won the support of X": the object of a
-    verb of taking sides (or the "for", "to", "against" phrase of such a noun, or who received it) is what the stance
-    is on, a person or state too (the actor a verb of welcoming or urging acts on is no stance's issue). A possessor the parser made an object ("supported
-    [Mexico]['s right]") is not."""
+    verb of taking sides (or the "for", "to", "against" phrase of such a noun, the "to" phrase of such an adjective,
+    or who received it) is what the stance is on, a person or state too (the actor a verb of welcoming or urging acts
+    on is no stance's issue). A possessor the parser made an object ("supported [Mexico]['s right]") is not."""
     if pred.category == "noun":
         # "X enjoyed the support of Y": a theme that is no "of" phrase is who received the stance (clauses.received)
         received = source == "theme" and token not in pred.oblique("of")
         sided = received or source in ("for", "to", "against", "toward", "towards")
         return sided and pred.lemma in ctx.frames.siding_nouns
+    if pred.category == "adjective":  # "sympathetic to the Confederacy", "opposed to Noriega"
+        return source in ("to", "toward", "towards") and pred.head.lower_ in ctx.frames.siding_adjectives
     return pred.category == "verb" and source == "theme" and pred.lemma in ctx.frames.siding_verbs \
         and not any(c.dep_ == "case" for c in token.children)
 
