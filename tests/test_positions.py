@@ -2369,3 +2369,22 @@ def test_positions_a_people_s_name_narrowed_by_a_stance_word_names_some_of_them_
     facts = facts_for("The treaty promised restitution of property lost during the war by Peruvians loyal to the "
                       "Chilean cause.")
     assert not any(holder == "Peru" for holder, _, _ in stances(facts, holder_names=True))
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("In 1890, Chile advocated for a customs union with Peru.", "customs union with Peru"),
+    ("Peru campaigned tirelessly for arbitration treaties with its neighbors.",
+     "arbitration treaties with its neighbors"),
+    ("The rebels had been fighting for the independence of the province since 1960.",
+     "independence of the province"),
+])
+def test_positions_who_advocates_campaigns_or_fights_for_a_thing_supports_it(facts_for, text, issue):
+    assert any(stance == "Supports" and label == issue for _, stance, label in stances(facts_for(text))), text
+
+
+def test_positions_an_office_run_for_is_no_policy(facts_for):
+    facts = facts_for("Senator Ana Soto campaigned for the presidency in 1976 promising substantial changes in "
+                      "Peruvian foreign policy.")
+    held = stances(facts, holder_names=True)
+    assert not any(label == "presidency" for _, _, label in held)
+    assert ("Ana Soto", "Offers", "substantial changes in Peruvian foreign policy") in held

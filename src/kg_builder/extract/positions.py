@@ -586,7 +586,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
             continue
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.pos_ != "SCONJ"
                  and token.ent_type_ != "DATE"
-                 and not _reciprocal(token)
+                 and not _reciprocal(token) and not _bare_office(ctx, token)
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
                  and not _addressee(ctx, pred, source, token)
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
@@ -595,6 +595,12 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         if found:
             return source, found
     return "", []
+
+
+def _bare_office(ctx: Context, token: Token) -> bool:
+    """"campaigned for the presidency", "sought office": an office alone is no policy."""
+    return token.lemma_.lower() in ctx.triggers["positions"]["office_nouns"] \
+        and all(c.dep_ == "det" for c in token.children)
 
 
 def _reciprocal(token: Token) -> bool:
