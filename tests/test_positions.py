@@ -2388,3 +2388,8 @@ def test_positions_an_office_run_for_is_no_policy(facts_for):
     held = stances(facts, holder_names=True)
     assert not any(label == "presidency" for _, _, label in held)
     assert ("Ana Soto", "Offers", "substantial changes in Peruvian foreign policy") in held
+
+
+def test_positions_the_leaders_or_government_whose_stands_for_act_for_that_state(facts_for):
+    facts = facts_for("The treaty was opposed by Peru, whose government demanded a plebiscite in Tacna.")
+    assert ("Peru", "Demands", "plebiscite in Tacna") in stances(facts, holder_names=True)

@@ -803,7 +803,8 @@ class Registry:
                 return [self.leaders[states[0]]] if states[0] in self.leaders else []
             if states:  # "Peruvian leaders" act for Peru, not for one of them
                 return list(dict.fromkeys(states))
-            owners = self._owners(token)  # "leaders of the two states", "the government of Chile"
+            # "leaders of the two states", "the government of Chile", "Syria, whose leaders demanded X"
+            owners = self._owners(token) or self._whose_owners(token)
             if owners:
                 single = token.tag_ == "NN" and lemma in leader_nouns and owners[0] in self.leaders
                 return [self.leaders[owners[0]]] if single else owners
@@ -897,6 +898,14 @@ class Registry:
         found = [k for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for p in c.children
                  if p.dep_ == "pobj" for k in self.actors(p) if self.kind(k) in ("State", "Organization")]
         return list(dict.fromkeys(found))
+
+    def _whose_owners(self, token: Token) -> list[str]:
+        """The states or bodies "whose" stands for: the noun the relative clause is on."""
+        if not any(c.dep_ == "poss" and c.tag_ == "WP$" for c in token.children):
+            return []
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        found = self.actors(clause.head) if clause is not None else []
+        return [k for k in found if self.kind(k) in ("State", "Organization")]
 
     def _listed_before(self, token: Token) -> list[str]:
         """"the envoys" after "the Chilean and Peruvian envoys": the states that earlier mention listed."""
