@@ -2368,7 +2368,7 @@ def test_positions_an_adjective_of_taking_sides_takes_a_stance_on_the_actor_in_i
 def test_positions_a_people_s_name_narrowed_by_a_stance_word_names_some_of_them_not_their_state(facts_for):
     facts = facts_for("The treaty promised restitution of property lost during the war by Peruvians loyal to the "
                       "Chilean cause.")
-    assert not any(holder == "Peru" for holder, _, _ in stances(facts, holder_names=True))
+    assert stances(facts, holder_names=True) == {("Peruvians loyal to the Chilean cause", "Supports", "Chilean cause")}
 
 
 @pytest.mark.parametrize("text, issue", [

@@ -457,11 +457,12 @@ class Registry:
         return self._actor(name) if name is not None else []
 
     def _part_of_a_people(self, token: Token) -> bool:
-        """"Many Americans opposed it", "some Germans", "Americans who advocated annexation": part of a people is a
-        group of people, not their state."""
+        """"Many Americans opposed it", "some Germans", "Americans who advocated annexation", "Americans loyal to the
+        British cause": part of a people is a group of people, not their state."""
         return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and (any(
             c.pos_ in ("DET", "ADJ") and c.lower_ in self.words["vague_qualifiers"] for c in token.lefts) or any(
-            c.dep_ == "relcl" and not non_restrictive(c) for c in token.children))
+            c.dep_ == "relcl" and not non_restrictive(c) or c.dep_ == "amod" and c.i > token.i
+            for c in token.children))
 
     def _people_of_a_name(self, token: Token) -> bool:
         """"Native Americans resisted", "attacks by Native American tribes", "European Americans": a people named
@@ -932,7 +933,7 @@ class Registry:
             # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too
             keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
         keep = [t for t in keep if t.lower_ not in self.words["vague_qualifiers"]]  # "Most Austrians" are Austrians
-        keep += _defining_clause(token)
+        keep += [t for t in _defining_clause(token) if t not in keep]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         # "the victorious European powers" are the European powers named again later: one group, and the
         # words the text gave it an alias
@@ -1238,11 +1239,14 @@ def _fronted(token: Token, root: Token, subject: Token) -> bool:
 
 
 def _defining_clause(group: Token) -> list[Token]:
-    """"Americans who advocated annexation", "senators who opposed the treaty": a short relative clause, set off by
-    no comma, says which of them act: a group of its own."""
-    clause = next((c for c in group.children if c.dep_ == "relcl" and c.i > group.i), None)
+    """"Americans who advocated annexation", "senators who opposed the treaty", "Americans loyal to the British
+    cause": a short relative clause, or after a people's name an adjective phrase, set off by no comma, says which of
+    them act: a group of its own ("allies equal to its debt": the parser may hang another's adjective on a noun)."""
+    clause = next((c for c in group.children if c.i > group.i and (
+        c.dep_ == "relcl" or c.dep_ == "amod" and group.ent_type_ == "NORP")), None)
     if clause is None or group.tag_ not in ("NNS", "NNPS") or group.doc[group.i + 1].text == "," \
-            or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children):
+            or clause.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that")
+                                                  for c in clause.children):
         return []
     words = list(clause.subtree)
     return words if len(words) <= 6 else []

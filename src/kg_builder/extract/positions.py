@@ -192,8 +192,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and match.frame.stance == "Supports" and pred.category == "noun":  # "won bipartisan support"
             _support_sought(ctx, sent, pred.head, issues, f"frame:{match.frame.name}:noun")
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
-                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match) \
-                or _some_of_a_people(pred):
+                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match):
             continue
         fact = _stance_factuality(ctx, match, holders)
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
@@ -257,14 +256,6 @@ def _given_to_itself(ctx: Context, pred: Predication, holders: list[str]) -> boo
     """The one a thing is given to is the holder itself."""
     given_to = _actors(ctx, [r for r in pred.recipients if r.dep_ == "dative"])
     return bool(given_to) and set(given_to) <= set(holders)
-
-
-def _some_of_a_people(pred: Predication) -> bool:
-    """"Americans loyal to the British cause": a people's name narrowed by the stance word after it names some of
-    them, who hold what their state does not."""
-    noun = pred.head.head
-    return pred.category == "adjective" and pred.head.dep_ == "amod" and pred.head.i > noun.i \
-        and noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")
 
 
 def _carries_stance_noun(ctx: Context, sent: SentSpan, pred: Predication, theme: Token) -> bool:
