@@ -2393,3 +2393,9 @@ def test_positions_an_office_run_for_is_no_policy(facts_for):
 def test_positions_the_leaders_or_government_whose_stands_for_act_for_that_state(facts_for):
     facts = facts_for("The treaty was opposed by Peru, whose government demanded a plebiscite in Tacna.")
     assert ("Peru", "Demands", "plebiscite in Tacna") in stances(facts, holder_names=True)
+
+
+def test_positions_all_of_which_stands_for_every_noun_of_the_list(facts_for):
+    facts = facts_for("The holdouts were Peru, Chile and Bolivia, all of which objected to the new tariff.")
+    assert {holder for holder, stance, _ in stances(facts, holder_names=True) if stance == "Opposes"} \
+        == {"Peru", "Chile", "Bolivia"}

@@ -336,10 +336,18 @@ def _relative_heads(clause: Token) -> list[Token]:
     return [max((h for h in heads if h.i < clause.left_edge.i), key=lambda h: h.i, default=clause.head)]
 
 
+def _all_of_which(subject: Token) -> bool:
+    """"the USSR, Poland and Czechoslovakia, all of which objected to X": every one of the relative pronoun's nouns
+    (not "some of which", "none of which")."""
+    return subject.lower_ in ("all", "both", "each") and any(
+        o.lower_ in RELATIVE_PRONOUNS for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj")
+
+
 def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
     """The verb's subjects after relative pronouns, control and participial adjuncts are undone."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if own and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in own):
+    if own and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS or _all_of_which(s) for s in own):
         return _relative_heads(verb)  # "the Geneva Conference, which had been established ..."
     finite = None if own else finite_above(verb)
     if finite is not None:
