@@ -858,3 +858,11 @@ def test_factuality_an_event_named_as_a_condition_has_not_happened_but_one_of_th
     assert reading(told_after, "defend").modality == "Hypothetical"
     told = reading("The armies marched to the capital, in some cases securing concessions along the way.", "securing")
     assert told.modality == "Asserted"
+
+
+def test_factuality_an_event_one_stands_ready_for_has_not_come(reading):
+    assert reading("Chile moved its troops poised for an invasion of Tacna to the north.", "invasion").modality \
+        == "Hypothetical"
+    # what one was ready for and then did is told by the verb that did it
+    assert reading("Chile moved its troops to the north after the invasion of Tacna.", "invasion").modality \
+        == "Asserted"

@@ -595,6 +595,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
         future |= subjunctive(node, cues) or not is_trigger and (_anticipated(node, below, cues)
                                                                   or _due(node, below, cues))
         future |= _so_that(node)  # "divided the classes so that heavy cruisers did not exceed 10,000 tons"
+        # "troops poised for an invasion of Taiwan", "ready for war": what one stands ready for has not come yet
+        future |= _sought_for(trigger, below) and node.lower_ in cues.future_adjectives
         # "did not prevent X from seeking Y": X might seek it ("prevented X from signing": X did not sign)
         future |= kept_from(node, cues) and _negated(node.head.head, cues)
         # "agreed on inspections to ensure that no tests were held", "sent money to enable Bolivia to rebuild the
