@@ -866,3 +866,17 @@ def test_factuality_an_event_one_stands_ready_for_has_not_come(reading):
     # what one was ready for and then did is told by the verb that did it
     assert reading("Chile moved its troops to the north after the invasion of Tacna.", "invasion").modality \
         == "Asserted"
+
+
+def test_factuality_what_a_plan_would_have_done_under_it_is_a_provision_not_the_story(reading):
+    text = "Peru rejected the plan in 1931. Under the Soto Plan, the commission would inspect every port."
+    assert reading(text, "inspect").modality == "Hypothetical"
+    # without the plan's frame, the story's "would" tells what came next
+    assert reading("Peru rejected the plan in 1931. The commission would inspect every port.", "inspect").modality \
+        == "Asserted"
+
+
+def test_factuality_what_one_is_determined_to_do_is_only_aimed_at(reading):
+    text = "Chile announced its determination to defend the islands against a Peruvian attack."
+    assert reading(text, "defend").modality == "Hypothetical"
+    assert reading(text, "attack").modality == "Hypothetical"

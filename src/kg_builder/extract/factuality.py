@@ -361,9 +361,10 @@ def _what_came_next(verb: Token) -> bool:
                                                       for c in verb.children):
         return False
     before = verb.doc[sent.start - 1].sent.root
-    # a condition has a subordinator ("if", "unless"); a participle ("..., deferring payment") is no condition
+    # a condition has a subordinator ("if", "unless"); a participle ("..., deferring payment") is no condition; "Under
+    # the plan, X would inspect Y" tells what a plan provides, not what came
     return before.tag_ == "VBD" and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
-                                            for c in verb.children)
+                                            or c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
 
 
 def _said_future(verb: Token, cues: Cues) -> bool:
