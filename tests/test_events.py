@@ -1452,3 +1452,12 @@ def test_events_the_date_a_thing_asked_for_is_due_by_does_not_date_the_asking(fa
     # a "by" phrase that opens the clause dates it
     facts = facts_for("By 1843, rising immigration to the territory had made the border issue a burning one.")
     assert "1843" in event_dates(facts).values()
+
+
+def test_events_what_a_thing_was_met_with_is_its_reception_not_a_meeting(facts_for):
+    facts = facts_for("In Lima, the Chilean plan was met with alarm. The invasion was met by nearly worldwide "
+                      "condemnation.")
+    assert of_kind(facts, "Meeting", "Summit") == []
+    # people met by people meet
+    facts = facts_for("The Peruvian envoy was met by the Chilean foreign minister in Lima in 1931.")
+    assert [e.kind for e in of_kind(facts, "Meeting", "Summit")] == ["Meeting"]

@@ -273,9 +273,15 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
 
 def _met_thing(ctx: Context, verb: Token) -> bool:
     """"they met a campaign of passive resistance", "the plan met with criticism": one meets people, or a thing
-    in one's way; only the first is a meeting."""
+    in one's way; only the first is a meeting. So is what a thing "was met with" or "by" ("this revolution was met
+    with alarm", "the program was met by armed revolt"): a reception, where people are met ("the envoy was met by the
+    foreign minister")."""
     met = objects(verb) + prep_objects(verb, "with")
-    return any(t.lemma_.lower() in ctx.triggers["events"]["met_things"] for t in met)
+    if any(t.lemma_.lower() in ctx.triggers["events"]["met_things"] for t in met):
+        return True
+    passive = any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+    received = [s for s in verb.children if s.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
+    return passive and bool(received) and not any(ctx.registry.actors(s) for s in received)
 
 
 def _dated_speech(ctx: Context, token: Token) -> bool:
