@@ -1461,3 +1461,12 @@ def test_events_what_a_thing_was_met_with_is_its_reception_not_a_meeting(facts_f
     # people met by people meet
     facts = facts_for("The Peruvian envoy was met by the Chilean foreign minister in Lima in 1931.")
     assert [e.kind for e in of_kind(facts, "Meeting", "Summit")] == ["Meeting"]
+
+
+def test_events_whose_a_venue_is_and_a_phrase_that_is_no_place_name_no_place_of_the_event(facts_for):
+    facts = facts_for("In February 1931, the envoys met at the former Peruvian president's house in Arica.")
+    labels = {e.key: e.label for e in facts.entities}
+    [meeting] = of_kind(facts, "Meeting", "Summit")
+    assert labels.get(meeting.location) == "Arica"
+    facts = facts_for("Throughout the 1930s, the Bolivian miners found themselves at odds with Chilean policies.")
+    assert all(e.location is None for e in facts.events)

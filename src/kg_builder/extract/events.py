@@ -603,11 +603,13 @@ def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
     """The names inside place phrases, a venue ("at Machu Picchu") before a region ("in Cusco")."""
     # "in an effort to end the war in Chaco" is no place of the act, nor is "in light of the turmoil within X"
     kinds = ctx.triggers["events"]["place_nouns"]
-    tokens = [t for p in phrases for t in [p, *p.subtree] if not _under_verb(t, p) and _placed_within(t, p, kinds)]
+    # "at the former Russian czar's palace in the Crimea": whose the venue is names no place of it
+    tokens = [t for p in phrases for t in [p, *p.subtree] if not _under_verb(t, p) and _placed_within(t, p, kinds)
+              and not _in_possessor(t, p)]
     # the innermost "at" first: "at the old fort in Cusco at Machu Picchu" is at Machu Picchu
     venues = sorted((t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "at"),
                     key=lambda t: -len(list(t.ancestors)))
-    ordered = [w for v in venues for w in v.subtree] + tokens
+    ordered = [w for v in venues for w in v.subtree if w in tokens] + tokens
     return [ctx.registry.key_of(t) for t in dict.fromkeys(ordered)]
 
 
@@ -623,6 +625,15 @@ def _placed_within(t: Token, top: Token, place_nouns: list[str]) -> bool:
             return False
         t = t.head
     return True
+
+
+def _in_possessor(t: Token, top: Token) -> bool:
+    """Inside a possessive phrase below `top`."""
+    while t != top:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
 
 
 def _under_verb(t: Token, top: Token) -> bool:
