@@ -1470,3 +1470,10 @@ def test_events_whose_a_venue_is_and_a_phrase_that_is_no_place_name_no_place_of_
     assert labels.get(meeting.location) == "Arica"
     facts = facts_for("Throughout the 1930s, the Bolivian miners found themselves at odds with Chilean policies.")
     assert all(e.location is None for e in facts.events)
+
+
+def test_events_an_attack_named_in_a_heading_is_where_its_target_is(facts_for):
+    facts = facts_for("The Chaco Crisis\n\nPeruvian Invasion of Bolivia\n\nIn 1932, the war spread.")
+    labels = {e.key: e.label for e in facts.entities}
+    [invasion] = [e for e in facts.events if "Invasion" in e.label]
+    assert labels.get(invasion.location) == "Bolivia"

@@ -516,8 +516,9 @@ def _listing_event(ctx: Context, noun: Token) -> Token | None:
 
 
 def _assault(ctx: Context, noun: Token) -> bool:
-    """An attack named by a noun ("invasion of X", "attack on X"): its modifier is the attacker, its object the target."""
-    return noun.pos_ == "NOUN" and ctx.triggers["events"]["nouns"].get(noun.lemma_.lower()) == "Attack"
+    """An attack named by a noun ("invasion of X", "attack on X", in a heading or a name "Japanese Invasion of China"):
+    its modifier is the attacker, its object the target."""
+    return noun.pos_ in ("NOUN", "PROPN") and ctx.triggers["events"]["nouns"].get(noun.lemma_.lower()) == "Attack"
 
 
 def _hosting_clause(ctx: Context, noun: Token) -> Token | None:
