@@ -1477,3 +1477,9 @@ def test_events_an_attack_named_in_a_heading_is_where_its_target_is(facts_for):
     labels = {e.key: e.label for e in facts.entities}
     [invasion] = [e for e in facts.events if "Invasion" in e.label]
     assert labels.get(invasion.location) == "Bolivia"
+
+
+def test_events_the_state_an_attack_is_named_after_is_the_attacker_not_its_place(facts_for):
+    facts = facts_for("Chile continued to view the islands as a launching pad for a PRC invasion.")
+    [invasion] = [e for e in facts.events if e.label == "PRC invasion"]
+    assert invasion.location is None

@@ -574,6 +574,8 @@ def _location(ctx: Context, token: Token) -> str | None:
     candidates = _places_in(ctx, places)
     if token.pos_ in ("NOUN", "PROPN") and not ((journey or assault) and candidates):
         modifiers = _place_modifiers(ctx, token)
+        if assault:  # "the Japanese attack", "the American occupation": the attacker, not where it was
+            modifiers = [k for k in modifiers if _kind_of(ctx, k) != "State"]
         if len([k for k in modifiers if _kind_of(ctx, k) == "State"]) < 2:
             candidates = modifiers + candidates
         if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
