@@ -1483,3 +1483,12 @@ def test_events_the_state_an_attack_is_named_after_is_the_attacker_not_its_place
     facts = facts_for("Chile continued to view the islands as a launching pad for a PRC invasion.")
     [invasion] = [e for e in facts.events if e.label == "PRC invasion"]
     assert invasion.location is None
+
+
+def test_events_a_war_named_after_two_peoples_has_them_as_sides_not_as_its_place(facts_for):
+    for text, side in (("The Chilean and Indian War began in 1860.", "Chile"),
+                       ("The Arab-Peruvian War began in 1860.", "Peru")):
+        facts = facts_for(text)
+        labels = {e.key: e.label for e in facts.entities}
+        [war] = [e for e in facts.events if "War" in e.label]
+        assert (war.location, [labels[p] for p in war.participants]) == (None, [side]), text

@@ -469,8 +469,10 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         heads += [c for c in token.children if _doers_adjective(ctx, token, c)]  # "the British capture of X"
         named = _modifier_entities(ctx, token, list(token.children))
         assault = _assault(ctx, token)
-        if len([k for k in named if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault:
-            # "the U.S.-Chile summit" names two parties; "the Chilean invasion of Bolivia" its invader
+        if len([k for k in named if _kind_of(ctx, k) in ("State", "Person", "Organization")]) >= 2 or assault \
+                or any(_sides_named(c) for c in token.children):
+            # "the U.S.-Chile summit" names two parties, "the Spanish-American War" its sides; "the Chilean invasion of
+            # Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
         heads += prep_objects(token, "of", "on", "against") if assault else []
     out: list[str] = _participants(ctx, container) if (container := _listing_event(ctx, token)) else []
@@ -537,7 +539,15 @@ def _place_modifiers(ctx: Context, token: Token) -> list[str]:
     """Entities in the compounds of a noun: "Quito summit" names a place, "Chile-Peru summit" two parties. A people's
     adjective names the place of a named event ("the Hungarian Revolution"), an election or a meeting ("the Chilean
     elections"); of another act it names the doer ("the British capture of Philadelphia", "Israeli withdrawals")."""
-    return _modifier_entities(ctx, token, [c for c in token.children if not _doers_adjective(ctx, token, c)])
+    return _modifier_entities(ctx, token, [c for c in token.children if not _doers_adjective(ctx, token, c)
+                                           and not _sides_named(c)])
+
+
+def _sides_named(modifier: Token) -> bool:
+    """"the French and Indian War", "the Spanish-American War": peoples named together are its sides, not its
+    place (where "the Cairo and Tehran conferences" are at both places)."""
+    return modifier.ent_type_ == "NORP" and any(c.dep_ in ("cc", "conj") or c.text in ("-", "–")
+                                                for c in modifier.children)
 
 
 def _modifier_entities(ctx: Context, token: Token, children: list[Token]) -> list[str]:
