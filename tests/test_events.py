@@ -1492,3 +1492,10 @@ def test_events_a_war_named_after_two_peoples_has_them_as_sides_not_as_its_place
         labels = {e.key: e.label for e in facts.entities}
         [war] = [e for e in facts.events if "War" in e.label]
         assert (war.location, [labels[p] for p in war.participants]) == (None, [side]), text
+
+
+def test_events_whose_the_thing_attacked_was_takes_part_and_is_no_place(facts_for):
+    facts = facts_for("In 1796, the Peruvian government ordered the seizure of Chilean merchant ships.")
+    labels = {e.key: e.label for e in facts.entities}
+    [seizure] = [e for e in facts.events if e.label.startswith("seizure")]
+    assert (seizure.location, "Chile" in {labels[p] for p in seizure.participants}) == (None, True)

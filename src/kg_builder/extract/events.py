@@ -474,7 +474,8 @@ def _participants(ctx: Context, token: Token) -> list[str]:
             # "the U.S.-Chile summit" names two parties, "the Spanish-American War" its sides; "the Chilean invasion of
             # Bolivia" its invader
             heads += [t for c in token.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
-        heads += prep_objects(token, "of", "on", "against") if assault else []
+        targets = prep_objects(token, "of", "on", "against") if assault else []
+        heads += targets + [o for t in targets for o in _owners_of_target(ctx, t)]  # "attacks on British forts"
     out: list[str] = _participants(ctx, container) if (container := _listing_event(ctx, token)) else []
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
@@ -580,7 +581,7 @@ def _location(ctx: Context, token: Token) -> str | None:
     if journey:  # "the Peruvian presidential visit to Chile" is in Chile
         places = prep_objects(token, "to") + places
     if assault:  # "the Chilean invasion of Bolivia" is in Bolivia
-        places = prep_objects(token, "of", "on", "against") + places
+        places = [p for t in prep_objects(token, "of", "on", "against") for p in _target_places(ctx, t)] + places
     candidates = _places_in(ctx, places)
     if token.pos_ in ("NOUN", "PROPN") and not ((journey or assault) and candidates):
         modifiers = _place_modifiers(ctx, token)
@@ -597,6 +598,20 @@ def _location(ctx: Context, token: Token) -> str | None:
         if _gathered_by(ctx, token):
             candidates += _places_in(ctx, prep_objects(token.head, "in", "at"))
     return next((k for k in candidates if k and _kind_of(ctx, k) in ("Location", "State")), None)
+
+
+def _target_places(ctx: Context, target: Token) -> list[Token]:
+    """"attacks on British forts", "the seizure of American merchant ships": a people's word on a thing attacked says
+    whose it was (``_owners_of_target``), not where; only the place phrases of such a target place the attack
+    ("British forts in the Ohio Valley"). A word for a kind of place keeps it ("an attack on Chinese territory")."""
+    return prep_objects(target, "in", "at", "near") if _owners_of_target(ctx, target) else [target]
+
+
+def _owners_of_target(ctx: Context, target: Token) -> list[Token]:
+    """The people's words that say whose a thing attacked was."""
+    if target.pos_ != "NOUN" or target.lemma_.lower() in ctx.triggers["events"]["place_nouns"]:
+        return []
+    return [c for c in target.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
 
 
 def _verb_of_subject(noun: Token) -> Token | None:
