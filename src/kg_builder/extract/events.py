@@ -629,15 +629,13 @@ def _verb_of_subject(noun: Token) -> Token | None:
 
 def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
     """The names inside place phrases, a venue ("at Machu Picchu") before a region ("in Cusco")."""
-    # "in an effort to end the war in Chaco" is no place of the act, nor is "in light of the turmoil within X"
     kinds = ctx.triggers["events"]["place_nouns"]
-    # "at the former Russian czar's palace in the Crimea": whose the venue is names no place of it
-    tokens = [t for p in phrases for t in [p, *p.subtree] if not _under_verb(t, p) and _placed_within(t, p, kinds)
-              and not _in_possessor(t, p)]
+    tokens = [t for p in phrases for t in [p, *p.subtree] if _placed_within(t, p, kinds)]
+    kept = set(tokens)
     # the innermost "at" first: "at the old fort in Cusco at Machu Picchu" is at Machu Picchu
     venues = sorted((t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "at"),
                     key=lambda t: -len(list(t.ancestors)))
-    ordered = [w for v in venues for w in v.subtree if w in tokens] + tokens
+    ordered = [w for v in venues for w in v.subtree if w in kept] + tokens
     return [ctx.registry.key_of(t) for t in dict.fromkeys(ordered)]
 
 
@@ -646,31 +644,15 @@ _WITHIN = frozenset({"in", "at", "near", "within", "inside", "outside", "into"})
 
 def _placed_within(t: Token, top: Token, place_nouns: list[str]) -> bool:
     """Reached from the place phrase through prepositions of place only ("at Glassboro State College in New Jersey",
-    not "in the wake of the war in Korea"), or the "of" of a word for a kind of place ("the city of Santiago")."""
+    not "in the wake of the war in Korea"), or the "of" of a word for a kind of place ("the city of Santiago"); not
+    under a verb below it ("in an effort to end the war in Chaco"), nor inside a possessor, which says whose the venue
+    is ("at the former Russian czar's palace in the Crimea")."""
     while t != top:
-        if t.dep_ == "prep" and t.lower_ not in _WITHIN \
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "poss" or t.dep_ == "prep" and t.lower_ not in _WITHIN \
                 and not (t.lower_ == "of" and t.head.lemma_.lower() in place_nouns):
             return False
         t = t.head
     return True
-
-
-def _in_possessor(t: Token, top: Token) -> bool:
-    """Inside a possessive phrase below `top`."""
-    while t != top:
-        if t.dep_ == "poss":
-            return True
-        t = t.head
-    return False
-
-
-def _under_verb(t: Token, top: Token) -> bool:
-    """Inside a clause below `top`: under a verb between the two."""
-    while t != top:
-        if t.pos_ in ("VERB", "AUX"):
-            return True
-        t = t.head
-    return False
 
 
 def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: dict[int, Interval]) -> str:

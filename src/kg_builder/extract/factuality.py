@@ -760,8 +760,8 @@ def _supposing_noun(noun: Token, clause: Token, cues: Cues) -> bool:
     able, entitled or bound to be done, not done (of those that tell ability, right or duty, only a "to" infinitive:
     "the authority granted to it" was granted)."""
     lemma = noun.lemma_.lower()
-    bound = cues.capacity_nouns | cues.obligation_nouns
-    return lemma in cues.irrealis_nouns or lemma in bound and to_infinitive(clause)
+    return lemma in cues.irrealis_nouns or (lemma in cues.capacity_nouns or lemma in cues.obligation_nouns) \
+        and to_infinitive(clause)
 
 
 def purpose_clause(clause: Token, cues: Cues) -> bool:
