@@ -53,6 +53,9 @@ def test_events_a_people_s_adjective_names_the_doer_of_an_act_and_the_place_of_a
     ("In 1962 fears of war peaked in the wake of the Bolivian crisis.", None),
     # but the "of" of a word for a kind of place names it
     ("On June 22, 1898, Chilean forces landed near the harbor city of Arica.", "location/arica"),
+    # a state before such a word says whose the place is: the place is still the one named by "of"
+    ("In May 1793 the envoy arrived in the Peruvian capital of Lima.", "location/lima"),
+    ("In 1880 the fleet anchored at the Chilean port of Arica.", "location/arica"),
 ])
 def test_events_a_place_is_reached_through_prepositions_of_place(facts_for, text, place):
     [event] = [e for e in facts_for(text).events if e.factuality.is_plain_fact]
@@ -70,6 +73,16 @@ def test_events_meeting_of_the_presidents_of_two_states_has_both_states(facts_fo
     facts = facts_for("On March 3, 2015, the presidents of Chile and Peru met in Geneva.")
     [meeting] = of_kind(facts, "Meeting", "Summit")
     assert {"state/chile", "state/peru"} <= set(meeting.participants)
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs the place on whom the meeting was with
+    "On March 3, 2015, Helene Marchetti met with Bolivar Ruiz in Geneva to discuss the border.",
+    "On March 3, 2015, Helene Marchetti and Laura Bennett met aboard a cruiser in Geneva to discuss the border.",
+])
+def test_events_meeting_is_placed_through_its_party_or_a_vessel(facts_for, text):
+    [meeting] = of_kind(facts_for(text), "Meeting", "Summit")
+    assert meeting.location == "location/geneva"
 
 
 def test_events_meeting_of_named_people(facts_for):

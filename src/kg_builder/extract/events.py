@@ -573,7 +573,7 @@ def _kind_of(ctx: Context, key: str) -> str | None:
 
 def _location(ctx: Context, token: Token) -> str | None:
     """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
-    places = prep_objects(token, "in", "at", "into", "near")
+    places = prep_objects(token, "in", "at", "into", "near", "aboard") + _with_party_places(ctx, token)
     hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
     places += prep_objects(hosting, "in", "at") if hosting is not None else []
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
@@ -598,6 +598,14 @@ def _location(ctx: Context, token: Token) -> str | None:
         if _gathered_by(ctx, token):
             candidates += _places_in(ctx, prep_objects(token.head, "in", "at"))
     return next((k for k in candidates if k and _kind_of(ctx, k) in ("Location", "State")), None)
+
+
+def _with_party_places(ctx: Context, token: Token) -> list[Token]:
+    """"met with Khrushchev in Vienna", "talks with the envoy at Geneva": the parser hangs the place of a meeting on
+    whom it was with."""
+    if _trigger_kind(ctx, token) not in MEETING_KINDS:
+        return []
+    return [p for party in prep_objects(token, "with") for p in prep_objects(party, "in", "at")]
 
 
 def _target_places(ctx: Context, target: Token) -> list[Token]:
@@ -636,7 +644,18 @@ def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
     venues = sorted((t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "at"),
                     key=lambda t: -len(list(t.ancestors)))
     ordered = [w for v in venues for w in v.subtree if w in kept] + tokens
+    owners = {t for t in ordered if _owner_of_named_place(ctx, t, kinds)}
+    ordered = [t for t in ordered if t not in owners] + [t for t in ordered if t in owners]
     return [ctx.registry.key_of(t) for t in dict.fromkeys(ordered)]
+
+
+def _owner_of_named_place(ctx: Context, modifier: Token, place_nouns: list[str]) -> bool:
+    """"the U.S. capital of Philadelphia", "the British colony of Singapore": a state before a word for a kind of place
+    says whose the place is; the place is the one its "of" names ("the Ogaden region of Ethiopia" keeps Ogaden)."""
+    head = modifier.head
+    return modifier.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in place_nouns \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) \
+        and _kind_of(ctx, ctx.registry.key_of(modifier) or "") == "State"
 
 
 _WITHIN = frozenset({"in", "at", "near", "within", "inside", "outside", "into"})
