@@ -432,6 +432,12 @@ def test_positions_a_short_relative_clause_without_commas_names_a_group_of_its_o
     assert {h for h, _, _ in stances(facts_for(text), holder_names=True)} == {holder}
 
 
+def test_positions_who_after_a_person_set_beside_a_place_is_the_person(facts_for):
+    facts = facts_for("The protests grew after the murder of the archbishop of San Salvador, Juan Soto, who had "
+                      "condemned the blockade.")
+    assert stances(facts) == {("person/juan-soto", "Opposes", "blockade")}
+
+
 def test_positions_this_position_names_no_issue_and_a_treaty_s_relative_clause_stays_out(facts_for):
     facts = facts_for("Chile encouraged this position because it wanted to avoid a repeat of the crisis caused by the "
                       "Lima Treaty, which had imposed high fees on Peru.")

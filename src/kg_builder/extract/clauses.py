@@ -330,10 +330,20 @@ def _relative_heads(clause: Token) -> list[Token]:
     """What a relative clause is about: after a list, a clause set off by a comma may be about every noun in it
     ("France and Spain, which demanded X"), one without ("troops and rebels who sought X") only about the noun
     right before it, whichever of the list the parser hung it on."""
-    heads = conjuncts(clause.head)
+    heads = _people_not_places(clause, conjuncts(clause.head))
     if non_restrictive(clause):
         return heads
     return [max((h for h in heads if h.i < clause.left_edge.i), key=lambda h: h.i, default=clause.head)]
+
+
+def _people_not_places(clause: Token, heads: list[Token]) -> list[Token]:
+    """"the archbishop of San Salvador, Oscar Romero, who had lamented X": the parser may set the name beside the
+    place and hang the clause on the place; "who" stands for the person."""
+    if not any(c.lower_ in ("who", "whom") for c in clause.children):
+        return heads
+    people = [t for h in heads if h.ent_type_ in ("GPE", "LOC") for t in h.children
+              if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    return people or heads
 
 
 def _all_of_which(subject: Token) -> bool:
