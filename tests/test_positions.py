@@ -438,6 +438,12 @@ def test_positions_who_after_a_person_set_beside_a_place_is_the_person(facts_for
     assert stances(facts) == {("person/juan-soto", "Opposes", "blockade")}
 
 
+def test_positions_a_verb_joined_to_a_relative_clause_is_said_of_its_noun(facts_for):
+    facts = facts_for("In 1980 Juan Soto, who had lamented the abuses of the army and criticized the treaty with Chile, "
+                      "resigned.")
+    assert ("person/juan-soto", "Opposes", "treaty with Chile") in stances(facts)
+
+
 def test_positions_this_position_names_no_issue_and_a_treaty_s_relative_clause_stays_out(facts_for):
     facts = facts_for("Chile encouraged this position because it wanted to avoid a repeat of the crisis caused by the "
                       "Lima Treaty, which had imposed high fees on Peru.")

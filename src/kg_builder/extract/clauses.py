@@ -396,7 +396,20 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         # "shifted from favoring X to backing Y": a gerund hung on a gerund has that one's doer
         found = _subjects(governor, object_control) if governor.dep_ == "pcomp" else subjects(governor)
         return found or list(_modified_noun(governor, active=True))  # "X abandoned it in favor of reaching a treaty"
-    return subjects(verb)
+    shared = subjects(verb)
+    return _said_of_relative_noun(verb, shared) or shared
+
+
+def _said_of_relative_noun(verb: Token, shared: list[Token]) -> list[Token]:
+    """"X, who had lamented Y and criticized Z": a verb joined to a relative clause's verb is said of the noun the
+    clause is about, when that is one noun ("a resident of Lima, Juan Soto, who ...": the parser may join the
+    name to the place)."""
+    clause = shared[0].head if shared else verb
+    if verb.dep_ != "conj" or clause not in conj_heads(verb) or clause.dep_ != "relcl" \
+            or not all(s.lower_ in RELATIVE_PRONOUNS for s in shared):
+        return []
+    heads = _relative_heads(clause)
+    return heads if len(heads) == 1 and conjuncts(heads[0]) == heads else []
 
 
 def _stray_last_item(verb: Token, doers: tuple[Token, ...]) -> tuple[Token, ...]:
