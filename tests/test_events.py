@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
 
-from kg_builder.model import TimeValue
+from kg_builder.extract import extract
+from kg_builder.model import Document, TimeValue
 
 pytestmark = pytest.mark.slow
 
@@ -275,6 +277,25 @@ def test_events_dated_clause_without_trigger_is_a_dated_event(facts_for):
 ])                                                                        # the parser hangs it
 def test_events_a_date_the_parser_hangs_below_the_clause_still_dates_it(facts_for, text, kind, start, words):
     assert [(e.kind, e.start) for e in facts_for(text).events if words in e.label] == [(kind, start)]
+
+
+def test_events_a_date_between_the_subject_and_its_verb_is_the_subject_s(pipeline):
+    # "In 1881 , Peru's seizure of Arica in 1880 alarmed Chile .", with the second date hung on the verb as the small
+    # model may hang it: the verb's own date is the first
+    words = ["In", "1881", ",", "Peru", "’s", "seizure", "of", "Arica", "in", "1880", "alarmed", "Chile", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=[10, 0, 10, 5, 3, 10, 5, 6, 10, 8, 10, 10, 10],
+              deps=["prep", "pobj", "punct", "poss", "case", "nsubj", "prep", "pobj", "prep", "pobj", "ROOT", "dobj",
+                    "punct"],
+              pos=["ADP", "NUM", "PUNCT", "PROPN", "PART", "NOUN", "ADP", "PROPN", "ADP", "NUM", "VERB", "PROPN",
+                   "PUNCT"],
+              tags=["IN", "CD", ",", "NNP", "POS", "NN", "IN", "NNP", "IN", "CD", "VBD", "NNP", "."],
+              lemmas=["in", "1881", ",", "Peru", "’s", "seizure", "of", "Arica", "in", "1880", "alarm", "Chile", "."],
+              sent_starts=[True] + [False] * 12)
+    doc.ents = [Span(doc, 1, 2, label="DATE"), Span(doc, 3, 4, label="GPE"), Span(doc, 7, 8, label="GPE"),
+                Span(doc, 9, 10, label="DATE"), Span(doc, 11, 12, label="GPE")]
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=doc.text), pipeline.lexicon)
+    [seizure] = [e for e in facts.events if e.label.startswith("seizure of Arica")]
+    assert seizure.start == TimeValue("1880", "year")
 
 
 @pytest.mark.parametrize("text, label, start", [

@@ -340,10 +340,13 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
         scope.append(token.head)
     if token.pos_ in ("NOUN", "PROPN"):  # "the congress, held from May 2-9", "talks scheduled for May"
         scope += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    found = []
+    found, own = [], []
     for i, interval in dates.items():
         date = token.doc[i]
         anchor = _attachment(date, noun=token.pos_ in ("NOUN", "PROPN"))
+        if anchor is not None and _stranded_after_subject(date, token, anchor):
+            own.append(i)
+            continue
         if anchor is None or not any(anchor.i == s.i for s in scope) or after_only and anchor != token and i < token.i:
             continue
         if anchor.i != token.i and _after_until(date) and not _it_took(anchor) or _after_before(date):
@@ -352,7 +355,17 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
             # time before
             continue
         found.append(i)
-    return _stated_first(token.doc, sorted(found))
+    return _stated_first(token.doc, sorted(own)) + _stated_first(token.doc, sorted(found))
+
+
+def _stranded_after_subject(date: Token, noun: Token, verb: Token) -> bool:
+    """"Germany's annexation of Czechoslovakia in 1938 encouraged X": a date right after the subject (or its last
+    conjunct), before its verb, is the subject's, though the parser may hang it on the verb ("the end of the war in
+    1865 coincided with X" dates the end, not the war)."""
+    prep = date.head
+    return noun.pos_ in ("NOUN", "PROPN") and prep.dep_ == "prep" and prep.head == verb \
+        and prep.i == noun.right_edge.i + 1 < verb.i \
+        and any(s.dep_ in ("nsubj", "nsubjpass") and noun in conjuncts(s) for s in verb.children)
 
 
 def _attachment(date: Token, noun: bool) -> Token | None:
