@@ -87,6 +87,13 @@ def test_events_meeting_is_placed_through_its_party_or_a_vessel(facts_for, text)
     assert meeting.location == "location/geneva"
 
 
+def test_events_the_two_sides_of_the_conflict_are_the_states_the_last_attack_set_at_odds(facts_for):
+    facts = facts_for("In 1901 Chile and Argentina met in Santiago. In 1904 Chile invaded Peru. Argentina offered to "
+                      "mediate, and the two sides of the conflict met in Quito in 1905.")
+    [meeting] = [e for e in of_kind(facts, "Meeting", "Summit") if e.location == "location/quito"]
+    assert set(meeting.participants) == {"state/chile", "state/peru"}
+
+
 def test_events_meeting_of_named_people(facts_for):
     facts = facts_for("Helene Marchetti and Laura Bennett met in Lima on Monday.")
     [meeting] = of_kind(facts, "Meeting", "Summit")

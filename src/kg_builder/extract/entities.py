@@ -113,6 +113,8 @@ class Registry:
         self.publisher = self._publisher(document.publisher) if document.publisher else None
         self.last_pair: tuple[str, ...] = ()
         self.pair_at = 0
+        self.fought_pair: tuple[str, ...] = ()  # the two states the last war or attack the text told of set at odds
+        self.fight_heads = frozenset(events["named_heads"])
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
         self.led: dict[str, str] = {}  # person key -> the state the text last made them leader of
         # person key -> the publisher's state, for "President X" with no state named: which two states "the two
@@ -820,8 +822,8 @@ class Registry:
             return listed
         if self._is_pair(token):
             # "the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed
-            if lemma == "side":
-                return self._pair_named()  # "Chiang and Mao ... the two sides": the two, if no states are said
+            if lemma == "side":  # "Chiang and Mao ... the two sides": the two, if no states are said
+                return self._sides_of_fight(token) or self._pair_named()
             return self._listed_pair(token) or self.pair(people=lemma == "leader")
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
         if named:
@@ -1034,6 +1036,13 @@ class Registry:
         ranked = sorted((k for k in self.mentions if self.kind(k) == "State"), key=lambda k: -self.mentions[k])
         return ranked[:2] if len(ranked) >= 2 else []
 
+    def _sides_of_fight(self, sides: Token) -> list[str]:
+        """"After the Russo-Japanese War, ... the two sides of the conflict met": the states the last war or attack
+        set at odds, when the noun says it means the sides of a fight."""
+        fight = any(o.lemma_.lower() in self.fight_heads for c in sides.children if c.dep_ == "prep"
+                    and c.lower_ in ("of", "in") for o in c.children if o.dep_ == "pobj")
+        return list(self.fought_pair) if fight else []
+
     def _pair_named(self) -> list[str]:
         """The states of the two the text named together last when it has said which, else those two themselves: not
         the two states the text names most, a guess that a pair just named makes needless."""
@@ -1076,6 +1085,10 @@ class Registry:
         """Two parties the text names together, at this character."""
         if len(keys) == 2:
             self.last_pair, self.pair_at = tuple(keys), at
+
+    def note_fought(self, keys: tuple[str, ...]) -> None:
+        """Two states a war or an attack the text tells of sets at odds."""
+        self.fought_pair = keys
 
     def kind(self, key: str) -> str | None:
         """The entity's kind; a state a capital stands for may not be an entity of this document yet."""

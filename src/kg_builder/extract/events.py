@@ -961,6 +961,16 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     ctx.events[same] = _as_summit(ctx, ctx.events[same], hosts)
     if ctx.events[same].kind in MEETING_KINDS:
         ctx.registry.note_pair(list(ctx.events[same].participants), token.idx)
+    elif _fought_by_two_states(ctx, mention, ctx.events[same]):
+        ctx.registry.note_fought(ctx.events[same].participants)
+
+
+def _fought_by_two_states(ctx: Context, mention: Token, event: Event) -> bool:
+    """"the Russo-Japanese War", "Iraq invaded Kuwait": the two states a war or an attack sets against each other are
+    whom "the two sides of the conflict" then means (not "the two sides" alone: the last to meet or sign)."""
+    fought = event.kind == "Attack" or _named_event(ctx, mention)
+    return fought and event.factuality.is_plain_fact and len(event.participants) == 2 \
+        and all(_kind_of(ctx, k) == "State" for k in event.participants)
 
 
 def _named_doer_alone(verb: Token, label: str) -> bool:
