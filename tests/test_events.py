@@ -1535,8 +1535,24 @@ def test_events_a_war_named_after_two_peoples_has_them_as_sides_not_as_its_place
         assert (war.location, [labels[p] for p in war.participants]) == (None, [side]), text
 
 
-def test_events_whose_the_thing_attacked_was_takes_part_and_is_no_place(facts_for):
-    facts = facts_for("In 1796, the Peruvian government ordered the seizure of Chilean merchant ships.")
+@pytest.mark.parametrize("text, owner", [
+    ("In 1796, the Peruvian government ordered the seizure of Chilean merchant ships.", "Chile"),
+    # a state's name before the thing says whose it was too
+    ("The Chilean attacks on U.S. merchant ships in 1917 angered Congress.", "United States"),
+])
+def test_events_whose_the_thing_attacked_was_takes_part_and_is_no_place(facts_for, text, owner):
+    facts = facts_for(text)
     labels = {e.key: e.label for e in facts.entities}
-    [seizure] = [e for e in facts.events if e.label.startswith("seizure")]
-    assert (seizure.location, "Chile" in {labels[p] for p in seizure.participants}) == (None, True)
+    [attack] = [e for e in facts.events if e.kind == "Attack"]
+    assert (attack.location, owner in {labels[p] for p in attack.participants}) == (None, True)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Chile invaded Peru in 1904.", "state/peru"),  # what a verb of attack takes is where it was
+    ("Chile bombed the Peruvian border in 1970.", "state/peru"),  # a word for a kind of place is no owned thing
+    # a body's name is: the people's word before it says whose the body is, not where it was struck
+    ("French jets attacked an Iranian Revolutionary Guards barrack in the valley in 1983.", None),
+])
+def test_events_an_attack_told_by_a_verb_is_at_the_place_it_struck(facts_for, text, place):
+    [attack] = [e for e in facts_for(text).events if e.kind == "Attack"]
+    assert attack.location == place

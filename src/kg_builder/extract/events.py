@@ -595,6 +595,8 @@ def _location(ctx: Context, token: Token) -> str | None:
         places = prep_objects(token, "to") + places
     if assault:  # "the Chilean invasion of Bolivia" is in Bolivia
         places = [p for t in prep_objects(token, "of", "on", "against") for p in _target_places(ctx, t)] + places
+    elif token.pos_ == "VERB" and _trigger_kind(ctx, token) == "Attack":  # "Somalia invaded Ethiopia", after "at X"
+        places += [p for t in objects(token) for p in _target_places(ctx, t)]
     candidates = _places_in(ctx, places)
     if token.pos_ in ("NOUN", "PROPN") and not ((journey or assault) and candidates):
         modifiers = _place_modifiers(ctx, token)
@@ -629,10 +631,13 @@ def _target_places(ctx: Context, target: Token) -> list[Token]:
 
 
 def _owners_of_target(ctx: Context, target: Token) -> list[Token]:
-    """The people's words that say whose a thing attacked was."""
-    if target.pos_ != "NOUN" or target.lemma_.lower() in ctx.triggers["events"]["place_nouns"]:
-        return []
-    return [c for c in target.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    """The people's or state's words that say whose a thing attacked was ("American ships", "U.S. shipping", "an
+    Iranian Revolutionary Guards barrack")."""
+    if not (target.pos_ == "NOUN" or target.pos_ == "PROPN" and target.ent_type_ == "ORG") \
+            or target.lemma_.lower() in ctx.triggers["events"]["place_nouns"]:
+        return []  # a body's name is owned too ("an Iranian Revolutionary Guards barrack")
+    return [c for c in target.children if c.dep_ == "amod" and c.ent_type_ == "NORP" or c.dep_ in ("compound", "nmod")
+            and any(t.ent_type_ in ("NORP", "GPE") for t in c.subtree)]
 
 
 def _verb_of_subject(noun: Token) -> Token | None:
