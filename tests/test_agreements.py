@@ -1195,6 +1195,11 @@ def test_agreements_an_infinitive_on_an_accord_only_acted_on_is_the_act_s_purpos
     assert not facts.agreements[0].commitments
 
 
+def test_agreements_a_capital_signs_for_its_state(facts_for):
+    facts = facts_for("In 1848 London signed a treaty of commerce and friendship with Monrovia.")
+    assert {r.object for r in signatories(facts)} == {"state/united-kingdom", "state/liberia"}
+
+
 def test_agreements_a_memorandum_of_understanding_is_so_called_and_keeps_what_it_called_for(facts_for):
     facts = facts_for("In 2029, Chile and Peru signed a memorandum of understanding that called for joint patrols "
                       "and the sharing of catch data.")
