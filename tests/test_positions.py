@@ -432,6 +432,14 @@ def test_positions_a_short_relative_clause_without_commas_names_a_group_of_its_o
     assert {h for h, _, _ in stances(facts_for(text), holder_names=True)} == {holder}
 
 
+@pytest.mark.parametrize("text", [
+    "Peru lacked the resources to support the new fishing quota.",
+    "Peru was unable to support the new fishing quota.",
+])
+def test_positions_what_one_cannot_do_is_no_stance_against_it(facts_for, text):
+    assert stances(facts_for(text)) == set()
+
+
 def test_positions_who_after_a_person_set_beside_a_place_is_the_person(facts_for):
     facts = facts_for("The protests grew after the murder of the archbishop of San Salvador, Juan Soto, who had "
                       "condemned the blockade.")

@@ -169,6 +169,13 @@ def _asked(ctx: Context, match: FrameMatch) -> bool:
     return pred.category == "verb" and name in ctx.triggers["positions"]["asking_verbs"]
 
 
+def _unable(ctx: Context, verb: Token) -> bool:
+    """An infinitive of what one lacks the means to do ("lacked the votes to ratify it") or is unable to do."""
+    words = {*ctx.triggers["factuality"]["lacking_verbs"], *ctx.triggers["factuality"]["negative_adjectives"]}
+    governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+    return verb.dep_ in ("acl", "xcomp", "advcl") and governor.lemma_.lower() in words
+
+
 def _flip(ctx: Context, stance: str, fact: Factuality) -> tuple[str, Factuality]:
     if fact.polarity == "Negative":
         flipped = ctx.triggers["positions"]["negated"].get(stance)
@@ -210,6 +217,11 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             continue  # "did not ask for a truce": a request left unmade
         if fact.polarity == "Negative" and kept_from(pred.head, ctx.cues):
             continue  # "prevented X from granting Y": what X would have done, not what X holds
+        if fact.polarity == "Negative" and _unable(ctx, pred.head) \
+                and pred.lemma not in ctx.triggers["positions"]["persuading_verbs"]:
+            # "lacked the resources to support X", "was unable to back Y": not done, and no stance against ("unable to
+            # convince Y to join" still says Y would not)
+            continue
         stance, fact = _flip(ctx, _own_act(match.frame.stance, source, pred), fact)
         if fact.polarity == "Negative":
             continue  # "did not oppose" says nothing firm about a stance
