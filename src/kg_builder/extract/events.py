@@ -908,13 +908,29 @@ def events(ctx: Context, sent: SentSpan) -> None:
     dates = ctx.dates
     for token in sent:
         kind = _trigger_kind(ctx, token)
-        if kind is None or token.i in ctx.event_at:
+        if kind is None or token.i in ctx.event_at or _taken_as(ctx, token):
             continue
         noun, noun_kind = _absorbed_noun(ctx, token) if token.pos_ == "VERB" else (None, None)
         if noun is not None and SPECIFICITY.get(noun_kind, 0) >= SPECIFICITY.get(kind, 0):
             kind = noun_kind
         _record(ctx, token, kind, dates, also=noun)
     _dated_clauses(ctx, sent, dates)
+
+
+def _taken_as(ctx: Context, noun: Token) -> bool:
+    """"Chile regarded the blockade as an attack on its waters": what a thing is taken for, after the "as" of a verb of
+    holding a view, is that view, no event (the thing itself is one); the parser may hang the "as" on a participle
+    of the thing ("to regard any missile launched from Cuba as an attack on the United States")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return False
+    head = noun.head.head
+    for _ in range(3):
+        if head.pos_ == "VERB" and head.lemma_.lower() in ctx.triggers["positions"]["regarding_verbs"]:
+            return True
+        if head.dep_ not in ("acl", "dobj"):
+            return False
+        head = head.head
+    return False
 
 
 def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], also: Token | None = None,
