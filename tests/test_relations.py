@@ -307,6 +307,10 @@ def test_relations_the_state_a_mission_is_for_is_not_the_one_its_envoy_serves(fa
     ("In 1931 Chilean President Pedro Mora sent Juan Soto to negotiate a truce with Bolivia.",
      {("person/juan-soto", "state/chile")}),
     ("In 1931 Chile appointed Juan Soto to lead Bolivia.", set()),  # sent to lead another, not to serve
+    # sent to a state or its seat of government, with no errand told, as an envoy too
+    ("In 1936 Chilean President Pedro Mora dispatched the businessman Juan Soto to Lima as the replacement of Luis "
+     "Vega.", {("person/juan-soto", "state/chile")}),
+    ("In 1936 Chilean President Pedro Mora dispatched the businessman Juan Soto to Easter Island.", set()),
 ])
 def test_relations_who_is_sent_to_act_serves_the_sender_s_state(facts_for, text, served):
     facts = facts_for(text)

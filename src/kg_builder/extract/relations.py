@@ -329,14 +329,22 @@ def envoys(ctx: Context, text: SentSpan) -> None:
               and r.factuality.is_plain_fact}
     for verb in (t for t in text if t.pos_ == "VERB" and t.lemma_.lower() in ctx.frames.sending_verbs):
         mission = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)]
-        if not mission or mission[0].lemma_.lower() in ctx.triggers["relations"]["leading_verbs"] \
-                or not ctx.factuality(verb).is_plain_fact:
+        if not (mission or _posted_to_a_state(ctx, verb)) or not ctx.factuality(verb).is_plain_fact \
+                or mission and mission[0].lemma_.lower() in ctx.triggers["relations"]["leading_verbs"]:
             continue
         bodies = [b for s in subjects(verb) for k in ctx.registry.actors(s) if (b := _served_body(ctx, k, served))]
         people = [k for o in objects(verb) for t in conjuncts(o) for k in ctx.registry.actors(t)
                   if ctx.registry.kind(k) == "Person" and ctx.registry.kind(served.get(k, "")) != "State"]
         for person in people if len(set(bodies)) == 1 else []:
             ctx.relate(person, "affiliatedWith", bodies[0], ctx.evidence(sentence_of(verb), "rule:envoy", 0.6))
+
+
+def _posted_to_a_state(ctx: Context, verb: Token) -> bool:
+    """"dispatched Davies to Moscow as Bullitt's replacement": who is sent to a state or its seat of government goes
+    as an envoy (not who is sent to an island or a prison)."""
+    keys = [k for o in prep_objects(verb, "to") if (k := ctx.registry.key_of(o))]
+    return any(ctx.registry.kind(k) == "State" or (entry := ctx.registry.lex.get(k)) and entry.metonym_for
+               for k in keys)
 
 
 def _served_body(ctx: Context, actor: str, served: dict[str, str]) -> str | None:
