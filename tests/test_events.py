@@ -1547,6 +1547,13 @@ def test_events_whose_the_thing_attacked_was_takes_part_and_is_no_place(facts_fo
     assert (attack.location, owner in {labels[p] for p in attack.participants}) == (None, True)
 
 
+def test_events_a_participle_with_its_doer_is_labelled_with_the_noun_it_is_said_of(facts_for):
+    facts = facts_for("A letter from Juan Soto to Ana Ruiz delivered by Ambassador Luis Vega on May 3, 1990 set out "
+                      "the terms.")
+    [delivery] = [e for e in facts.events if e.start == TimeValue("1990-05-03", "day")]
+    assert delivery.label == "letter from Juan Soto to Ana Ruiz delivered by Ambassador Luis Vega"
+
+
 @pytest.mark.parametrize("text", [
     "Chile regarded the blockade as an attack by Peru on Chile.",
     # the parser hangs the "as" on the participle of the thing regarded

@@ -712,13 +712,20 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
               for t in naming_words_of(c, ctx.triggers["agreements"]["naming_words"])}
     words = sorted({*words, *(t for t in naming if t.dep_ != "punct")}, key=lambda t: t.i) if naming else words
     # "the Dayton Agreement, which ended the war": the event is the agreement's; "NATO agreed to ...": its subject
-    named = phrase(token.head) if relative and token.dep_ == "relcl" else ""
+    named = phrase(token.head) if relative and token.dep_ == "relcl" or _passive_participle(token) else ""
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
         said_of = noun_before_participle(token)
         named = phrase(said_of) if said_of is not None else " ".join(phrase(s) for s in subjects(token.head)[:1])
     if named:
         return f"{named} {text_of(cut_words(words, 16))}"
     return _object_filled(cut_words(words, 18), token)
+
+
+def _passive_participle(verb: Token) -> bool:
+    """"a letter delivered by Ambassador Glaspie on July 27": a participle with its doer after the noun it is said of,
+    whose label starts with that noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _object_filled(words: list[Token], verb: Token) -> str:
