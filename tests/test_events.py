@@ -1547,6 +1547,13 @@ def test_events_whose_the_thing_attacked_was_takes_part_and_is_no_place(facts_fo
     assert (attack.location, owner in {labels[p] for p in attack.participants}) == (None, True)
 
 
+def test_events_a_named_event_after_any_preposition_took_place(facts_for):
+    facts = facts_for("The origins of the plan can be traced to the Conference of Andean Ministers held in Lima in "
+                      "May 1931.")
+    [conference] = of_kind(facts, "Meeting")
+    assert conference.factuality.is_plain_fact
+
+
 def test_events_a_participle_with_its_doer_is_labelled_with_the_noun_it_is_said_of(facts_for):
     facts = facts_for("A letter from Juan Soto to Ana Ruiz delivered by Ambassador Luis Vega on May 3, 1990 set out "
                       "the terms.")
