@@ -1554,6 +1554,16 @@ def test_events_a_named_event_after_any_preposition_took_place(facts_for):
     assert conference.factuality.is_plain_fact
 
 
+@pytest.mark.parametrize("text, place", [
+    ("The origins of the plan can be traced to the Conference of Andean Ministers held in Lima in May 1931.",
+     "location/lima"),
+    ("A 1994 meeting held in Quito set the goal of free trade for the region.", "location/quito"),
+])
+def test_events_a_participle_of_holding_places_the_meeting(facts_for, text, place):
+    [meeting] = of_kind(facts_for(text), "Meeting")
+    assert meeting.location == place
+
+
 def test_events_a_participle_with_its_doer_is_labelled_with_the_noun_it_is_said_of(facts_for):
     facts = facts_for("A letter from Juan Soto to Ana Ruiz delivered by Ambassador Luis Vega on May 3, 1990 set out "
                       "the terms.")

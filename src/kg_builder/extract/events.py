@@ -539,8 +539,10 @@ def _assault(ctx: Context, noun: Token) -> bool:
 
 def _hosting_clause(ctx: Context, noun: Token) -> Token | None:
     """"a conference she chaired in Quito in May", "the talks that both sides held": a relative clause whose verb only
-    carries the event says who took part in it, where and when."""
-    return next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in ctx.frames.light_verbs), None)
+    carries the event says who took part in it, where and when; so does a participle ("the conference held in
+    Moscow")."""
+    return next((c for c in noun.children if (c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN")
+                 and c.lemma_.lower() in ctx.frames.light_verbs), None)
 
 
 def _gathered_by(ctx: Context, noun: Token) -> bool:
@@ -587,7 +589,7 @@ def _kind_of(ctx: Context, key: str) -> str | None:
 def _location(ctx: Context, token: Token) -> str | None:
     """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
     places = prep_objects(token, "in", "at", "into", "near", "aboard") + _with_party_places(ctx, token)
-    hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
+    hosting = _hosting_clause(ctx, token) if token.pos_ in ("NOUN", "PROPN") else None
     places += prep_objects(hosting, "in", "at") if hosting is not None else []
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
     assault = _assault(ctx, token)
