@@ -1521,7 +1521,7 @@ def test_events_an_attack_named_in_a_heading_is_where_its_target_is(facts_for):
 
 
 def test_events_the_state_an_attack_is_named_after_is_the_attacker_not_its_place(facts_for):
-    facts = facts_for("Chile continued to view the islands as a launching pad for a PRC invasion.")
+    facts = facts_for("Chile used the islands as a launching pad for a PRC invasion.")
     [invasion] = [e for e in facts.events if e.label == "PRC invasion"]
     assert invasion.location is None
 
@@ -1575,9 +1575,31 @@ def test_events_a_participle_with_its_doer_is_labelled_with_the_noun_it_is_said_
     "Chile regarded the blockade as an attack by Peru on Chile.",
     # the parser hangs the "as" on the participle of the thing regarded
     "Chile considered any missile launched from Peru as an attack by Bolivia on Chile.",
+    # inside the phrase of what it is taken for
+    "Leaders on both sides continued to view the islands as a potential launching pad for a Chilean invasion of Peru.",
 ])
 def test_events_what_a_thing_is_regarded_as_is_no_event(facts_for, text):
     assert not [e for e in facts_for(text).events if e.kind == "Attack"]
+
+
+def test_events_what_a_thing_is_compared_with_stays_an_event(pipeline):
+    # "Although not considered as large a failure as the Chilean invasion of Peru , the raid failed .", parsed as the
+    # small model parses such a comparison: the second "as" on the object of "considered"
+    words = ["Although", "not", "considered", "as", "large", "a", "failure", "as", "the", "Chilean", "invasion", "of",
+             "Peru", ",", "the", "raid", "failed", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=[2, 2, 16, 4, 6, 6, 2, 6, 10, 10, 7, 10, 11, 16, 15, 16, 16, 16],
+              deps=["mark", "neg", "advcl", "advmod", "amod", "det", "dobj", "prep", "det", "amod", "pobj", "prep",
+                    "pobj", "punct", "det", "nsubj", "ROOT", "punct"],
+              pos=["SCONJ", "PART", "VERB", "ADV", "ADJ", "DET", "NOUN", "ADP", "DET", "ADJ", "NOUN", "ADP", "PROPN",
+                   "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+              tags=["IN", "RB", "VBN", "RB", "JJ", "DT", "NN", "IN", "DT", "JJ", "NN", "IN", "NNP", ",", "DT", "NN",
+                    "VBD", "."],
+              lemmas=["although", "not", "consider", "as", "large", "a", "failure", "as", "the", "chilean", "invasion",
+                      "of", "Peru", ",", "the", "raid", "fail", "."],
+              sent_starts=[True] + [False] * 17)
+    doc.ents = [Span(doc, 9, 10, label="NORP"), Span(doc, 12, 13, label="GPE")]
+    facts = extract(doc, Document(doc_id="t", path="t.txt", text=doc.text), pipeline.lexicon)
+    assert [e.label for e in facts.events if e.kind == "Attack"] == ["Chilean invasion of Peru"]
 
 
 @pytest.mark.parametrize("text, place", [

@@ -930,9 +930,13 @@ def _taken_as(ctx: Context, noun: Token) -> bool:
     """"Chile regarded the blockade as an attack on its waters": what a thing is taken for, after the "as" of a verb of
     holding a view, is that view, no event (the thing itself is one); the parser may hang the "as" on a participle
     of the thing ("to regard any missile launched from Cuba as an attack on the United States")."""
+    while noun.dep_ == "pobj" and noun.head.lower_ != "as" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "as a launching pad for an invasion": inside the phrase of what it is taken for
     if noun.dep_ != "pobj" or noun.head.lower_ != "as":
         return False
     head = noun.head.head
+    if any(t.lower_ == "as" and t.dep_ == "advmod" for t in head.subtree):
+        return False  # "not considered as significant a failure as the Bay of Pigs invasion": a comparison
     for _ in range(3):
         if head.pos_ == "VERB" and head.lemma_.lower() in ctx.triggers["positions"]["regarding_verbs"]:
             return True
