@@ -780,6 +780,12 @@ def test_factuality_an_event_object_shares_the_negation_only_of_a_verb_that_brin
     assert not any(p.stance == "Supports" for p in facts.positions)
 
 
+def test_factuality_a_restating_clause_is_read_as_what_it_restates(facts_for):
+    facts = facts_for("Chile promised that it would refrain from interfering in Peruvian affairs (i.e. supporting the "
+                      "rebels in Lima).")
+    assert not any(p.stance == "Supports" for p in facts.positions)
+
+
 def test_factuality_an_act_said_to_do_little_or_nothing_toward_a_thing_did_not_bring_it_about(facts_for):
     facts = facts_for("Peru expressed concern, but did little to facilitate a settlement.")
     [settling] = [e for e in facts.events if "facilitate" in e.label]

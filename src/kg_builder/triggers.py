@@ -74,6 +74,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "negative_nouns", "lacking_verbs", "negative_adjectives", "implicative_adjectives",
                          "negated_degree_adverbs", "negative_quantifiers", "negating_verbs", "placing_prepositions",
                          "thwarting_verbs", "averting_verbs", "realizing_verbs", "occurrence_verbs", "negative_adverbs",
+                         "restating_adverbs",
                          "hedge_modals", "hypothetical_modals", "narrative_modals", "past_ability_modals",
                          "past_circumstance_marks", "normative_modals", "normative_adjectives", "hedge_verbs",
                          "taking_verbs", "anticipating_verbs", "advocating_verbs", "hedge_adverbs",

@@ -42,6 +42,7 @@ class Cues:
     realizing_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
+    restating_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
     normative_modals: frozenset[str]
@@ -196,6 +197,17 @@ def negating(verb: Token, cues: Cues) -> bool:
     placed = any(c.dep_ == "prep" and c.lower_ in cues.placing_prepositions and any(
         o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.children) for c in verb.children)
     return with_particle(verb) in cues.negating_verbs and not placed
+
+
+def _restated(clause: Token, cues: Cues) -> Token | None:
+    """"would refrain from interfering in its affairs (i.e. aiding the party)": the verb a restating clause says
+    again, the last one before it under the clause's head (else the head)."""
+    if clause.dep_ not in ("advcl", "appos", "conj") or not any(
+            c.dep_ == "advmod" and c.lower_ in cues.restating_adverbs for c in clause.children):
+        return None
+    head = clause.head
+    before = head.doc[head.i + 1: clause.left_edge.i]
+    return next((t for t in reversed(before) if t.pos_ == "VERB" and head in t.ancestors), head)
 
 
 def polarity(trigger: Token, cues: Cues) -> str:
@@ -547,6 +559,9 @@ def _anticipated(node: Token, below: Token | None, cues: Cues) -> bool:
 def read(trigger: Token, cues: Cues) -> Reading:
     """Cues from the trigger up to the root. An adverbial or relative clause ("While X were ...", "nations
     that lay ...") keeps its own modality: above it, only a reporting verb still counts."""
+    restated = _restated(trigger, cues)
+    if restated is not None:
+        return read(restated, cues)
     conditional = hedged = normative = said_future = False
     # "the planned summit", "a possible deal": the noun's own modifier says it has not happened
     future = trigger.pos_ in ("NOUN", "PROPN") and any(
