@@ -1195,6 +1195,12 @@ def test_agreements_an_infinitive_on_an_accord_only_acted_on_is_the_act_s_purpos
     assert not facts.agreements[0].commitments
 
 
+def test_agreements_a_date_before_a_name_is_no_part_of_it(facts_for):
+    facts = facts_for("In the December 1971 Quito Agreement, Chile and Peru set new exchange rates. The Quito "
+                      "Agreement failed in 1973.")
+    assert [a.label for a in facts.agreements] == ["Quito Agreement"]
+
+
 def test_agreements_a_capital_signs_for_its_state(facts_for):
     facts = facts_for("In 1848 London signed a treaty of commerce and friendship with Monrovia.")
     assert {r.object for r in signatories(facts)} == {"state/united-kingdom", "state/liberia"}

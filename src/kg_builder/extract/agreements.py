@@ -152,6 +152,8 @@ def _proper_name(token: Token) -> str | None:
     # another spelling in brackets is no word of it: "the Shangtung (Shandong) Treaty"
     while start - 1 >= token.left_edge.i:
         before = token.doc[start - 1]
+        if before.ent_type_ == "DATE" and YEAR.fullmatch(before.text):
+            break  # "the December 1971 Smithsonian Agreement": its date says when it was made, not what it is called
         bracketed = _bracketed_before(token, start) if before.text == ")" and not other_name else None
         if bracketed is not None:
             other_name, start = bracketed, bracketed.start
