@@ -432,6 +432,12 @@ def test_positions_a_short_relative_clause_without_commas_names_a_group_of_its_o
     assert {h for h, _, _ in stances(facts_for(text), holder_names=True)} == {holder}
 
 
+def test_positions_what_a_thing_is_needed_for_is_no_stance_of_who_gives_it(facts_for):
+    # "the supplies it needed to fight Chile": Peru needs them to fight, the United States takes no stance on fighting
+    facts = facts_for("The United States would provide Peru with the supplies it needed to fight Chile.")
+    assert not any(h == "state/united-states" and s == "Supports" for h, s, _ in stances(facts))
+
+
 @pytest.mark.parametrize("text", [
     "Peru lacked the resources to support the new fishing quota.",
     "Peru was unable to support the new fishing quota.",
