@@ -199,6 +199,12 @@ def negating(verb: Token, cues: Cues) -> bool:
     return with_particle(verb) in cues.negating_verbs and not placed
 
 
+def lacking_governor(infinitive: Token) -> Token:
+    """The word that may say the means for an infinitive are lacking: "lacked the votes to ratify it" (the parser
+    may hang the infinitive on the votes or on the verb), "was unable to sign"."""
+    return infinitive.head.head if infinitive.dep_ == "acl" and infinitive.head.dep_ == "dobj" else infinitive.head
+
+
 def _restated(clause: Token, cues: Cues) -> Token | None:
     """"would refrain from interfering in its affairs (i.e. aiding the party)": the verb a restating clause says
     again, the last one before it under the clause's head (else the head)."""
@@ -249,7 +255,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and governor in cues.negative_nouns:
             negations += 1  # "the failure to win support"
             break
-        lacking = node.head.head if node.dep_ == "acl" and node.head.dep_ == "dobj" else node.head
+        lacking = lacking_governor(node)
         if (node.dep_ == "acl" or node.dep_ == "advcl" and to_infinitive(node)) \
                 and with_particle(lacking) in cues.lacking_verbs:
             # "lacked the votes to ratify it" (the parser may hang the infinitive on the verb)

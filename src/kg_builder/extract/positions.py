@@ -22,7 +22,7 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import (Predication, clause_text, infinitive_of_its_noun, listed_that_clauses, noun_predication,
                       open_question, verb_predication)
 from .context import Context
-from .factuality import Cues, kept_from, purpose_clause, subjunctive
+from .factuality import Cues, kept_from, lacking_governor, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
@@ -172,8 +172,7 @@ def _asked(ctx: Context, match: FrameMatch) -> bool:
 def _unable(ctx: Context, verb: Token) -> bool:
     """An infinitive of what one lacks the means to do ("lacked the votes to ratify it") or is unable to do."""
     words = {*ctx.triggers["factuality"]["lacking_verbs"], *ctx.triggers["factuality"]["negative_adjectives"]}
-    governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
-    return verb.dep_ in ("acl", "xcomp", "advcl") and governor.lemma_.lower() in words
+    return verb.dep_ in ("acl", "xcomp", "advcl") and lacking_governor(verb).lemma_.lower() in words
 
 
 def _flip(ctx: Context, stance: str, fact: Factuality) -> tuple[str, Factuality]:
