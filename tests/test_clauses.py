@@ -308,6 +308,28 @@ def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() ->
     assert clause_text(doc[4]) == "abide but destroy weapons"
 
 
+def test_clauses_clause_text_drops_a_means_phrase_whose_reported_clause_it_drops() -> None:
+    # "end the feud by promising that Lima would pay": "end the feud by promising" says nothing of the promise
+    doc = parsed([("end", 0, "ROOT", "VERB", "VB", "end"), ("the", 2, "det", "DET", "DT", "the"),
+                  ("feud", 0, "dobj", "NOUN", "NN", "feud"), ("by", 0, "prep", "ADP", "IN", "by"),
+                  ("promising", 3, "pcomp", "VERB", "VBG", "promise"), ("that", 8, "mark", "SCONJ", "IN", "that"),
+                  ("Lima", 8, "nsubj", "PROPN", "NNP", "Lima"), ("would", 8, "aux", "AUX", "MD", "would"),
+                  ("pay", 4, "ccomp", "VERB", "VB", "pay")])
+    assert clause_text(doc[0]) == "end the feud"
+
+
+def test_clauses_clause_text_drops_a_relative_clause_set_off_by_a_comma_past_the_commas_of_its_lists() -> None:
+    # "blockade Berlin, which was under U.S., British, and French control": every comma after "which" is a list's
+    rows = [("blockade", 0, "ROOT", "VERB", "VB", "blockade"), ("Berlin", 0, "dobj", "PROPN", "NNP", "Berlin"),
+            (",", 1, "punct", "PUNCT", ",", ","), ("which", 4, "nsubj", "PRON", "WDT", "which"),
+            ("was", 1, "relcl", "AUX", "VBD", "be"), ("under", 4, "prep", "ADP", "IN", "under"),
+            ("U.S.", 12, "nmod", "PROPN", "NNP", "U.S."), (",", 6, "punct", "PUNCT", ",", ","),
+            ("British", 6, "conj", "ADJ", "JJ", "british"), (",", 8, "punct", "PUNCT", ",", ","),
+            ("and", 8, "cc", "CCONJ", "CC", "and"), ("French", 8, "conj", "ADJ", "JJ", "french"),
+            ("control", 5, "pobj", "NOUN", "NN", "control")]
+    assert clause_text(parsed(rows)[0]) == "blockade Berlin"
+
+
 def test_clauses_clause_text_puts_the_antecedent_where_the_relative_pronoun_stood() -> None:
     doc = parsed([("the", 1, "det", "DET", "DT", "the"), ("meeting", 1, "ROOT", "NOUN", "NN", "meeting"),
                   ("which", 6, "dobj", "PRON", "WDT", "which"), ("both", 4, "det", "DET", "DT", "both"),

@@ -709,6 +709,10 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     # "defend its neutrality, a position that X hoped to change": an apposition that comments on the clause
     dropped |= {t.i for a in verb.subtree if summing_up(a) for t in a.subtree}
     dropped |= {t.i for t in stray_subjects_within(verb)}  # the subject of the verb after the clause
+    # "adopt the policy by promising that X": a phrase whose reported clause goes says nothing without it
+    dropped |= {t.i for p in verb.subtree if p.dep_ == "prep" and p != verb for c in p.children if c.dep_ == "pcomp"
+                and any(k.dep_ == "ccomp" and nested_clause(k, verb, keep_relative=True) for k in c.children)
+                for t in p.subtree}
     words = [t for t in words if t.i not in dropped]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):
@@ -732,6 +736,11 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         return f"{named} {text_of(rest)}"
     return " ".join(p for p in (text_of([t for t in rest if t.i <= verb.i]), named,
                                 text_of([t for t in rest if t.i > verb.i])) if p)
+
+
+def _between_items(comma: Token) -> bool:
+    """A comma of a list inside a clause ("under joint U.S., British, and French control"), which does not close it."""
+    return any(c.dep_ == "conj" and c.i > comma.i for c in comma.head.children)
 
 
 def cut_words(words: list[Token], limit: int) -> list[Token]:
@@ -810,7 +819,7 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
             return True
         if t.dep_ in ("acl", "relcl") and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",":
             # up to its closing comma: what the parser hangs on it after that belongs to the clause around it
-            closing = next((c.i for c in t.subtree if c.i > t.i and c.text == ","), None)
+            closing = next((c.i for c in t.subtree if c.i > t.i and c.text == "," and not _between_items(c)), None)
             if closing is None or word.i < closing:
                 return True
         t = t.head
