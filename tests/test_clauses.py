@@ -180,6 +180,25 @@ def test_clauses_noun_agent_from_possessive() -> None:
     assert texts(pred.oblique("on")) == ["withdrawal"]
 
 
+@pytest.mark.parametrize(("rows", "doers"), [
+    # "the refusal of Chile to sign": who is to sign refuses
+    ([("Chile", 2, "pobj", "PROPN", "NNP", "Chile")], ["Chile"]),
+    # "the refusal of the envoys to sign": people named by a plural noun, too
+    ([("the", 4, "det", "DET", "DT", "the"), ("envoys", 2, "pobj", "NOUN", "NNS", "envoy")], ["envoys"]),
+    # "the refusal of the court to sign": nobody the text names; the "of" phrase stays what the noun is of
+    ([("the", 4, "det", "DET", "DT", "the"), ("court", 2, "pobj", "NOUN", "NN", "court")], []),
+])
+def test_clauses_someone_named_between_a_stance_noun_and_its_infinitive_holds_the_stance(rows, doers) -> None:
+    sign = len(rows) + 4
+    doc = parsed([("the", 1, "det", "DET", "DT", "the"), ("refusal", 1, "ROOT", "NOUN", "NN", "refusal"),
+                  ("of", 1, "prep", "ADP", "IN", "of"), *rows,
+                  ("to", sign, "aux", "PART", "TO", "to"), ("sign", 1, "acl", "VERB", "VB", "sign")])
+    pred = noun_predication(doc[1])
+    assert texts(pred.agents) == doers
+    assert len(pred.themes) == 1 - len(doers)
+    assert texts(pred.clauses) == ["sign"]
+
+
 def test_clauses_possessive_pronoun_of_a_light_verb_noun_is_the_light_verb_subject() -> None:
     doc = parsed([("Tokyo", 1, "nsubj", "PROPN", "NNP", "Tokyo"), ("stated", 1, "ROOT", "VERB", "VBD", "state"),
                   ("its", 3, "poss", "PRON", "PRP$", "its"), ("intent", 1, "dobj", "NOUN", "NN", "intent"),

@@ -176,7 +176,9 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
         agents += subjects(_relative_subject_of(noun))
     if not agents and _adjunct_verb(noun, adjunct_prepositions) is not None:
         agents += subjects(_adjunct_verb(noun, adjunct_prepositions))  # "X shelled Y in an effort to ...": X's effort
-    themes = tuple(t for p, t in obliques if p == "of")
+    if not agents:
+        agents += _doers_before_infinitive(noun, obliques)
+    themes = tuple(t for p, t in obliques if p == "of" and t not in agents)
     clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (to_infinitive(c) or _content_clause(c))
                     or infinitive_of_its_noun(c))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
@@ -244,6 +246,15 @@ def received(pred: Predication, receiving_verbs: frozenset[str], object_control:
     themes = tuple(t for t in pred.themes if t not in owners)
     return replace(pred, agents=agents + owners, themes=themes + tuple(t for t in receivers if t not in themes),
                    obliques=tuple(o for o in pred.obliques + sources if o[1] not in owners))
+
+
+def _doers_before_infinitive(noun: Token, obliques: tuple[tuple[str, Token], ...]) -> list[Token]:
+    """"the refusal of Chile to sign", "the decision of U.S. officials to exclude X": an "of" phrase naming someone,
+    between a noun and the infinitive it takes, says who is to act, and so whose the refusal or decision is."""
+    infinitive = next((c for c in noun.children if c.dep_ == "acl" and to_infinitive(c)), None)
+    if infinitive is None:
+        return []
+    return [t for p, t in obliques if p == "of" and t.i < infinitive.i and (_named(t) or t.tag_ in ("NNS", "NNPS"))]
 
 
 def _named(token: Token) -> bool:
