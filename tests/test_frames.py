@@ -86,6 +86,13 @@ def test_frames_defaults_fill_roles_a_frame_leaves_out(tmp_path: Path) -> None:
     assert (frames.evoked("verb", "pass")[0].act, frames.evoked("verb", "fund")[0].act, verb.act) == (True, True, False)
 
 
+def test_frames_a_frame_with_themes_may_say_it_is_no_act(tmp_path: Path) -> None:
+    # "would not recognize the new regime" opposes it, where "did not pass the bill" says nothing of the bill
+    frames = load(tmp_path, GOOD.replace("    themes: [bill, tariff]", "    themes: [bill, tariff]\n    act: false"))
+    [enact] = frames.evoked("verb", "pass")
+    assert enact.themes == {"bill", "tariff"} and not enact.act
+
+
 def test_frames_a_frame_of_propositions_alone_reads_no_act(tmp_path: Path) -> None:
     believe = ("  - name: believe\n    class: PolicyPosition\n    stance: Believes\n    verbs: [conclude]\n"
                "    roles: {holder: [agent], concerns: [proposition]}\n")

@@ -78,6 +78,20 @@ def test_positions_did_not_oppose_states_no_stance(facts_for):
     assert not [p for p in facts.positions if p.stance == "Opposes" and p.factuality.polarity == "Positive"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lima stated that Peru would not recognize the territory seized by force.",
+     ("Peru", "Opposes", "territory seized by force")),
+    ("Peru recognized Bolivian sovereignty over the islands.",
+     ("Peru", "Supports", "Bolivian sovereignty over the islands")),
+])
+def test_positions_who_recognizes_a_claim_accepts_it_and_who_will_not_opposes_it(facts_for, text, expected):
+    assert expected in stances(facts_for(text), holder_names=True)
+
+
+def test_positions_who_recognizes_a_need_holds_no_stance_on_the_need(facts_for):
+    assert not [s for s in stances(facts_for("Peru recognized the need for caution.")) if "need" in s[2]]
+
+
 # --- giving and exchange ------------------------------------------------------------------------------
 
 EXCHANGE = ("Peru could reward Bolivia with trade concessions in exchange for a port lease, a transit corridor, "

@@ -124,7 +124,7 @@ class _Checker(DataFile):
             raise self.fail(fields["stance"], f"frame {name}: unknown stance {stance!r}", hint=", ".join(STANCES))
         own = self.roles(fields["roles"], f"frame {name}: roles") if "roles" in fields else ()
         themes = frozenset(self.words(fields["themes"], f"frame {name}: themes")) if "themes" in fields else frozenset()
-        act = bool(themes) or "act" in fields and self.flag(fields["act"], f"frame {name}: act")
+        act = self.flag(fields["act"], f"frame {name}: act") if "act" in fields else bool(themes)
         out = []
         for category in CATEGORIES:
             key = f"{category}s"

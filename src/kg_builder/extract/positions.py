@@ -19,8 +19,8 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import (Predication, clause_text, infinitive_of_its_noun, listed_that_clauses, noun_predication,
-                      open_question, verb_predication)
+from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_noun, listed_that_clauses,
+                      noun_predication, open_question, verb_predication)
 from .context import Context
 from .factuality import Cues, kept_from, lacking_governor, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
@@ -760,14 +760,17 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
     # "an amendment (to the charter) that would let the state seize the mines": what it would do is at stake; the
     # parser often hangs the clause on the last noun of the phrase
     nouns = [token, *(o for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
-    defining = [c for n in nouns for c in n.children if c.dep_ == "relcl" and not non_restrictive(c)]
+    # "the territory gained by aggression": a participle right after its noun says which one, as such a clause does
+    defining = [c for n in nouns for c in n.children if c.dep_ == "relcl" and not non_restrictive(c)
+                or c.dep_ == "acl" and c.tag_ == "VBN" and c.left_edge.i == n.i + 1]
     # "a series of laws known as the Intolerable Acts" (a name is not renamed: "the X Act, commonly known as PL-480")
     naming = defining + [c for n in nouns for c in n.children if c.dep_ == "acl" and n.pos_ == "NOUN"]
     named = [n for c in naming if (n := name_given(c, ctx.triggers["agreements"]["naming_words"])) is not None]
     if named:  # "proposed an initiative (that would be) known as Lend-Lease": the initiative is Lend-Lease
         return _short(phrase(named[0]))
     if defining:
-        return _short(f"{text} {text_of(list(defining[-1].subtree))}", 18)
+        room = max(18 - len(text.split()), 4)  # a cut leaves no dangling "as a" or "by"
+        return _short(f"{text} {text_of(cut_words(list(defining[-1].subtree), room))}", 18)
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
     return _short(text)
