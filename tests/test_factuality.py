@@ -164,7 +164,9 @@ def test_factuality_what_is_feared_or_hoped_may_come_has_not_happened(reading, t
     ("Peru feared an invasion of Chile.", "invasion", "Hypothetical"),
     ("Some advisers argued for an air strike on the ports.", "strike", "Hypothetical"),
     ("Peru favored an invasion of Chile.", "invasion", "Hypothetical"),
-    # what was paid for, or argued to have happened, did
+    ("Peru insisted on an invasion of Chile.", "invasion", "Hypothetical"),
+    # what was paid for, or argued or insisted to have happened, did
+    ("Peru insisted that the invasion of Chile had failed.", "invasion", "Asserted"),
     ("Chile paid for the invasion of Peru.", "invasion", "Asserted"),
     ("Peru argued that the invasion of Chile had failed.", "invasion", "Asserted"),
 ])

@@ -598,7 +598,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # (not an order's: "ordered an attack on X" tells of one the narrative goes on to as carried out)
         # "called for an invasion of Cuba", "prepared for an attack": a "for" phrase of such a verb as well
         wanted_thing = is_trigger and node is not trigger and trigger.pos_ == "NOUN" and node.pos_ == "VERB" \
-            and (below is trigger and trigger.dep_ == "dobj" or _sought_for(trigger, below)) \
+            and (below is trigger and trigger.dep_ == "dobj" or _sought_for(trigger, below)
+                 or _pressed_for(trigger, below, node, cues)) \
             and node.lemma_.lower() not in cues.ordering_verbs \
             and not any(c.dep_ == "prt" for c in node.children)  # "called off the summit": no call for it
         if not is_trigger or wanted_thing:  # a verb that is itself joined to another still governs its complement
@@ -607,7 +608,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
             # "feared an invasion", "expected an attack": one brought in as new has not come yet
             future |= wanted_thing and below is trigger and indefinite(trigger) \
                 and any(lemma in cues.anticipating_verbs for lemma in lemmas)
-            future |= wanted_thing and any(lemma in cues.advocating_verbs for lemma in lemmas)
+            future |= wanted_thing and (any(lemma in cues.advocating_verbs for lemma in lemmas)
+                                        or _pressed_for(trigger, below, node, cues))
             future |= any(lemma in cues.future_verbs for lemma in lemmas) and _complement(below)
             future |= any(lemma in cues.undertaking_verbs for lemma in lemmas) and _complement(below) \
                 and below.dep_ != "ccomp"
@@ -666,6 +668,13 @@ def _sought_for(trigger: Token, below: Token | None) -> bool:
     """The trigger is the object of a "for" phrase that is ``below``, a preposition of the verb above it."""
     return below is not None and below.dep_ == "prep" and below.lower_ == "for" and trigger.head == below \
         and trigger.dep_ == "pobj"
+
+
+def _pressed_for(trigger: Token, below: Token | None, verb: Token, cues: Cues) -> bool:
+    """"insisted on the withdrawal of X": the object of a phrasal verb of advocating is wanted, not yet come (the
+    verb alone may report: "insisted that X had withdrawn")."""
+    return below is not None and below.dep_ == "prep" and trigger.head == below and trigger.dep_ == "pobj" \
+        and any(f"{lemma} {below.lower_}" in cues.advocating_verbs for lemma in verb_lemmas(verb))
 
 
 def _so_that(clause: Token) -> bool:
