@@ -92,6 +92,17 @@ def test_positions_who_recognizes_a_need_holds_no_stance_on_the_need(facts_for):
     assert not [s for s in stances(facts_for("Peru recognized the need for caution.")) if "need" in s[2]]
 
 
+@pytest.mark.parametrize("text", ["Peru and Chile had different visions of what the treaty meant.",
+                                  "Peru had a clear vision of what its pursuit would entail."])
+def test_positions_a_question_a_stance_noun_is_of_is_no_issue(facts_for, text):
+    assert not [s for s in stances(facts_for(text)) if s[2].startswith("what")]
+
+
+def test_positions_a_thing_named_by_what_is_still_an_issue(facts_for):
+    facts = facts_for("Peru voiced concern about what seemed to be a Chilean buildup.")
+    assert ("Peru", "Opposes", "what seemed to be a Chilean buildup") in stances(facts, holder_names=True)
+
+
 # --- giving and exchange ------------------------------------------------------------------------------
 
 EXCHANGE = ("Peru could reward Bolivia with trade concessions in exchange for a port lease, a transit corridor, "

@@ -590,13 +590,24 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
                  and token.ent_type_ != "DATE"
                  and not _reciprocal(token) and not _bare_office(ctx, token)
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
-                 and not _addressee(ctx, pred, source, token)
+                 and not _addressee(ctx, pred, source, token) and not (pred.category == "noun" and _asking(token))
                  and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
         if found and source == "occasion":  # "when Chile closed the border": what occasioned it, not when
             found = [(token, re.sub(r"^(when|whenever)\s+", "", text, flags=re.I)) for token, text in found]
         if found:
             return source, found
     return "", []
+
+
+def _asking(token: Token) -> bool:
+    """"different visions of what détente meant": a clause opened by a question word that is not its subject, which
+    says what is in question, is no issue a noun of stance is for or against ("concern about what seemed to be a
+    division of Africa" is about the division)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects_ = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.tag_ in ("WP", "WRB") and c.i < token.i and (c not in subjects_ or len(subjects_) > 1)
+               for c in token.children)
 
 
 def _bare_office(ctx: Context, token: Token) -> bool:
