@@ -277,6 +277,19 @@ def test_factuality_not_until_a_clause_says_when_it_happened(reading, word, pola
     assert (found.polarity, found.modality) == (polarity, modality)
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Not until the war ended in 1945 did Peru restore its ties with Chile.", "ended"),
+    ("Not until the war ended in 1945 did Peru restore its ties with Chile.", "restore"),
+    # "would" after a clause opened by "not until" tells what came next in the story
+    ("The envoys left Lima in 1940. Not until the war ended in 1945 would Peru restore its ties with Chile.", "ended"),
+    ("The envoys left Lima in 1940. Not until the war ended in 1945 would Peru restore its ties with Chile.",
+     "restore"),
+])
+def test_factuality_a_clause_set_first_after_not_until_happened_and_so_did_the_main_clause(reading, text, word):
+    found = reading(text, word)
+    assert (found.polarity, found.modality) == ("Positive", "Asserted")
+
+
 def test_factuality_not_to_mention_negates_nothing(reading):
     assert reading("Chile opposed the quota, not to mention the tariffs on tin.", "mention").polarity == "Positive"
 

@@ -121,7 +121,7 @@ def _negated(token: Token, cues: Cues) -> bool:
     if any(c.dep_ == "aux" and any(n.dep_ == "neg" and not _whether_or_not(n) for n in c.children)
            for c in token.children):
         return True  # "it did not, however, establish": the parser may hang the "not" on the auxiliary
-    return any((c.dep_ == "neg" and not _whether_or_not(c))
+    return any((c.dep_ == "neg" and not _whether_or_not(c) and not _before_until(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators)
                or (c.dep_ == "preconj" and c.lower_ == "neither") for c in token.children) \
         or _scant(token, cues)
@@ -382,6 +382,7 @@ def _what_came_next(verb: Token) -> bool:
     # a condition has a subordinator ("if", "unless"); a participle ("..., deferring payment") is no condition; "Under
     # the plan, X would inspect Y" tells what a plan provides, not what came
     return before.tag_ == "VBD" and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+                                            and not _not_until_first(c)
                                             or c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
 
 
@@ -464,7 +465,8 @@ def _conditional(token: Token, cues: Cues) -> bool:
         return True  # "in the event that the debts were not repaid"
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
-                    and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)))
+                    and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)
+                         or _not_until_first(token)))
     inverted = _inverted_auxiliary(token)
     # "not only had X taken Y", "never had they seen": inverted after a word that calls for it, no condition
     return inverted is not None and not any(t.lower_ in cues.inverting_words
@@ -506,6 +508,20 @@ def not_until(verb: Token) -> bool:
     not."""
     return any(c.dep_ == "prep" and c.lower_ == "until" or c.dep_ == "advcl" and _opened_by(c, "until")
                for c in verb.children)
+
+
+def _before_until(neg: Token) -> bool:
+    """The "not" of "not until", which says when a thing came, not that it did not."""
+    after = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return after is not None and after.lower_ == "until"
+
+
+def _not_until_first(clause: Token) -> bool:
+    """"Not until the war ended did they restore ties": a clause opened by "not until", set first, tells what came
+    (the war ended) and when the main clause did (they restored ties then), however the parser hangs the "not"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" and c.i > 0
+                                          and _before_until(c.doc[c.i - 1]) and c.doc[c.i - 1].lower_ == "not"
+                                          for c in clause.children) and clause.i < clause.head.i
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
