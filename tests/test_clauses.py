@@ -327,6 +327,16 @@ def test_clauses_clause_text_keeps_coordinated_verbs_and_drops_correlatives() ->
     assert clause_text(doc[4]) == "abide but destroy weapons"
 
 
+@pytest.mark.parametrize(("rank", "doers"), [("first", ["Napoleon"]), ("last", ["Napoleon"]), ("next", [])])
+def test_clauses_the_one_ranked_first_or_last_to_act_does_the_act(rank: str, doers: list[str]) -> None:
+    # "Napoleon was the first to offer concessions" ("the next to offer" names no rank of the subject's own)
+    doc = parsed([("Napoleon", 1, "nsubj", "PROPN", "NNP", "Napoleon"), ("was", 1, "ROOT", "AUX", "VBD", "be"),
+                  ("the", 3, "det", "DET", "DT", "the"), (rank, 1, "attr", "ADJ", "JJ", rank),
+                  ("to", 5, "aux", "PART", "TO", "to"), ("offer", 3, "relcl", "VERB", "VB", "offer"),
+                  ("concessions", 5, "dobj", "NOUN", "NNS", "concession")])
+    assert texts(verb_predication(doc[5]).agents) == doers
+
+
 def test_clauses_clause_text_drops_a_means_phrase_whose_reported_clause_it_drops() -> None:
     # "end the feud by promising that Lima would pay": "end the feud by promising" says nothing of the promise
     doc = parsed([("end", 0, "ROOT", "VERB", "VB", "end"), ("the", 2, "det", "DET", "DT", "the"),

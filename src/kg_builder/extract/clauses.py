@@ -337,6 +337,16 @@ def _is_passive(verb: Token) -> bool:
     return verb.dep_ in ("acl", "relcl") or verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children)
 
 
+def _ranked_to(verb: Token) -> bool:
+    """An infinitive on "the first", "the last", "the only one" or a superlative that completes "be": its subject is
+    the one ranked so."""
+    rank = verb.head
+    ranked = rank.lower_ in ("first", "last", "only") or rank.tag_ == "JJS" or any(
+        c.dep_ == "amod" and (c.lower_ in ("first", "last", "only") or c.tag_ == "JJS") for c in rank.children)
+    return verb.dep_ in ("acl", "relcl") and to_infinitive(verb) and ranked and rank.dep_ == "attr" \
+        and rank.head.lemma_ == "be"
+
+
 def _relative_heads(clause: Token) -> list[Token]:
     """What a relative clause is about: after a list, a clause set off by a comma may be about every noun in it
     ("France and Spain, which demanded X"), one without ("troops and rebels who sought X") only about the noun
@@ -386,6 +396,8 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
                 if o.dep_ == "pobj"]
         if owner:
             return conjuncts(owner[0])  # "Ruiz's decision to sign a pact", "a decision by X to sign": X signs
+    if not own and _ranked_to(verb):
+        return subjects(verb.head.head)  # "Napoleon was the first to offer concessions": Napoleon offers them
     first = [verb, *conj_heads(verb)][-1]
     if not own and first is not verb and first.tag_ == verb.tag_ in ("VBG", "VBN") and first.dep_ == "advcl":
         return _subjects(first, object_control)  # "X sailed on, claiming Y and demanding Z": X demands Z
