@@ -1040,9 +1040,12 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
         wanted = noun.dep_ == "dobj" and head.lemma_.lower() in ctx.cues.future_verbs - ctx.cues.ordering_verbs
         return not (head.lemma_.lower() in ctx.frames.light_verbs or negating(head, ctx.cues)
                     or wanted)
+    # "called for Chile's withdrawal", "pressed for Israel's withdrawal": what is sought is not presupposed either
+    sought = head.lower_ == "for" and head.head.lemma_.lower() in ctx.cues.future_verbs | ctx.cues.advocating_verbs
     # "can be traced to the Conference of Foreign Ministers": a name is of a thing known, whatever the preposition
-    return noun.dep_ == "pobj" and (head.lower_ in ctx.cues.presupposing_prepositions or noun.pos_ == "PROPN"
-                                    and noun.is_title or any(c.dep_ == "poss" for c in noun.children))
+    return noun.dep_ == "pobj" and not sought and (head.lower_ in ctx.cues.presupposing_prepositions
+                                                   or noun.pos_ == "PROPN" and noun.is_title
+                                                   or any(c.dep_ == "poss" for c in noun.children))
 
 
 def _as_summit(ctx: Context, event: Event, hosts: Sequence[str] = ()) -> Event:
