@@ -1465,6 +1465,13 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
     assert ("Bolivia", "Supports", "resolution") in stances(facts, holder_names=True)
 
 
+def test_positions_a_proposal_noun_brought_in_anew_is_no_earlier_proposal(facts_for):
+    facts = facts_for("In 1961 Peru proposed a ban on the sale of mines at a meeting of the Andean Council. "
+                      "Chile passed a resolution denying that it had backed any ban.")
+    assert ("Chile", "Supports", "resolution") in stances(facts, holder_names=True)
+    assert ("Chile", "Supports", "ban on the sale of mines") not in stances(facts, holder_names=True)
+
+
 def test_positions_bare_members_act_as_the_organization_named_just_before(facts_for):
     facts = facts_for("In 1961 Peru proposed a ban on mines at a meeting of the Andean Council. "
                       "The members approved the proposal. The rebels met in Lima. The members then opposed the plan.")

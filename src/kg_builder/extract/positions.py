@@ -136,9 +136,20 @@ def _proposed_before(ctx: Context, text: str, sent: SentSpan) -> str | None:
     last offered or proposed, in this sentence or the one before."""
     if text.lower() not in ctx.triggers["positions"]["proposal_nouns"]:
         return None
+    # "passed a resolution denying X": a proposal brought in anew, or said here what it is, is no earlier one
+    if not any(t.lower_ == text.lower() and _bare_definite(t) for t in sent):
+        return None
     start = sentence_of(sent.doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
     offered = [p.issue for p in ctx.positions if p.stance == "Offers" and p.evidence.span.begin >= start]
     return offered[-1] if offered else None
+
+
+def _bare_definite(noun: Token) -> bool:
+    """"the resolution", "this proposal", "his offer": a noun referring back, with nothing of its own that says
+    which."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               or c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) \
+        and not any(c.dep_ in ("acl", "relcl", "prep", "amod", "compound") for c in noun.children)
 
 
 def _holders(ctx: Context, verb: Token) -> list[str]:
