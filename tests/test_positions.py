@@ -1465,6 +1465,12 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
     assert ("Bolivia", "Supports", "resolution") in stances(facts, holder_names=True)
 
 
+def test_positions_a_bare_do_names_no_issue(facts_for):
+    facts = facts_for("Peru could not admit to selling arms without risking war with Chile, which it was not ready "
+                      "to do.")
+    assert not [s for s in stances(facts) if s[2] == "do"]
+
+
 def test_positions_a_proposal_noun_brought_in_anew_is_no_earlier_proposal(facts_for):
     facts = facts_for("In 1961 Peru proposed a ban on the sale of mines at a meeting of the Andean Council. "
                       "Chile passed a resolution denying that it had backed any ban.")

@@ -740,8 +740,9 @@ def _with_its_clause(verb: Token, clause: Token) -> str:
 def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> str:
     """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for.
     A clause around the stance word itself ("At Peru's request, Chile withdrew") starts at its subject."""
-    if token.lemma_.lower() == "do" and all(c.lower_ in ("so", "this", "that", "it") for c in token.children):
-        return ""  # "doing so angered them": what it stands for is not said here
+    if token.lemma_.lower() == "do" and all(c.lower_ in ("so", "this", "that", "it") for c in token.children
+                                            if c.dep_ not in ("aux", "neg", "advmod", "punct")):
+        return ""  # "doing so angered them", "which it was not ready to do": what it stands for is not said here
     if token.pos_ in ("VERB", "AUX"):
         seen = [c for c in token.children if c.dep_ == "dobj"] if token.lemma_.lower() in ctx.frames.transparent_verbs \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) else []
