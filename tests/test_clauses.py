@@ -337,6 +337,15 @@ def test_clauses_the_one_ranked_first_or_last_to_act_does_the_act(rank: str, doe
     assert texts(verb_predication(doc[5]).agents) == doers
 
 
+def test_clauses_clause_text_keeps_a_what_clause_that_says_what_the_subject_is() -> None:
+    # "the rhetoric was what caused the rift": no reported clause, the whole of what "was" says
+    doc = parsed([("the", 1, "det", "DET", "DT", "the"), ("rhetoric", 2, "nsubj", "NOUN", "NN", "rhetoric"),
+                  ("was", 2, "ROOT", "AUX", "VBD", "be"), ("what", 4, "nsubj", "PRON", "WP", "what"),
+                  ("caused", 2, "ccomp", "VERB", "VBD", "cause"), ("the", 6, "det", "DET", "DT", "the"),
+                  ("rift", 4, "dobj", "NOUN", "NN", "rift")])
+    assert clause_text(doc[2]) == "the rhetoric was what caused the rift"
+
+
 def test_clauses_clause_text_drops_a_means_phrase_whose_reported_clause_it_drops() -> None:
     # "end the feud by promising that Lima would pay": "end the feud by promising" says nothing of the promise
     doc = parsed([("end", 0, "ROOT", "VERB", "VB", "end"), ("the", 2, "det", "DET", "DT", "the"),

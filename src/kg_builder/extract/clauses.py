@@ -556,6 +556,12 @@ def open_question(clause: Token) -> bool:
                for c in clause.children)
 
 
+def _what_it_is(clause: Token) -> bool:
+    """A clause opened by "what" that completes a bare "be" ("X was what caused Y")."""
+    return clause.head.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in clause.head.children) \
+        and any(c.lower_ == "what" and c.i < clause.i for c in clause.children)
+
+
 def _misplaced_relative_adverb(token: Token, verb: Token) -> bool:
     """"a treaty wherein X pledged to Y": the parser may hang the relative adverb on "Y" instead of "pledged"."""
     return token.tag_ == "WRB" and token.head == verb and token.i < verb.head.i < verb.i
@@ -834,8 +840,9 @@ def nested_clause(t: Token, root: Token, keep_relative: bool = False) -> bool:
         predicate = t.dep_ == "advcl" and t.head.lemma_ == "be" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in t.children) \
             and not any(c.dep_ in ("attr", "acomp") for c in t.head.children)
-        # "to consider how and when X should act": the question a verb takes is its object, not a clause apart
-        question = t.dep_ == "ccomp" and open_question(t)
+        # "to consider how and when X should act": the question a verb takes is its object, not a clause apart;
+        # "the rhetoric was what caused the rift": a "what" clause after "be" is what the subject is
+        question = t.dep_ == "ccomp" and (open_question(t) or _what_it_is(t))
         if t.dep_ in ("advcl", "parataxis", "ccomp", "appos") \
                 and not (purpose or bare or predicate or question or misread_clause(t)) \
                 or (t.dep_ == "relcl" and not keep_relative) or joined:
