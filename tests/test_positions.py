@@ -1465,6 +1465,14 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
     assert ("Bolivia", "Supports", "resolution") in stances(facts, holder_names=True)
 
 
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Many Senators were opposed to the fishing treaty.", "Senators"),  # a group noun, capitalised
+    ("A number of Peruvian officials opposed the fishing treaty.", "number of Peruvian officials"),  # a part of one
+])
+def test_positions_a_group_named_in_the_plural_or_as_a_part_holds_a_stance(facts_for, text, holder):
+    assert (holder, "Opposes", "fishing treaty") in stances(facts_for(text), holder_names=True)
+
+
 def test_positions_a_bare_do_names_no_issue(facts_for):
     facts = facts_for("Peru could not admit to selling arms without risking war with Chile, which it was not ready "
                       "to do.")

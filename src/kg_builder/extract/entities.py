@@ -851,6 +851,8 @@ class Registry:
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
             return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
+        if token.tag_ == "NNPS" and not token.ent_type_ and token.lower_.removesuffix("s") in self.group_nouns:
+            return [self._group(token)]  # "Many Senators were opposed to X": a group noun capitalised
         if token.tag_ == "NNPS" and not token.ent_type_ and _named_group_doing(token) \
                 and not {token.lower_, lemma} & self.not_actor_heads:  # "the Ambassadorial Talks began"
             return [self._group(token)]
@@ -895,7 +897,8 @@ class Registry:
         """The "of" phrase names a people or a group: "of Americans", "of the senators"."""
         named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj"]
-        return any(p.ent_type_ == "NORP" and p.tag_ == "NNPS" or p.lemma_.lower() in self.group_nouns for p in named)
+        return any(p.ent_type_ == "NORP" and p.tag_ == "NNPS" or p.lemma_.lower() in self.group_nouns
+                   or p.tag_ == "NNS" and p.lemma_.lower() in self.words["agent_nouns"] for p in named)
 
     def _owners(self, token: Token) -> list[str]:
         found = [k for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") for p in c.children
