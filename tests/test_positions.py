@@ -1473,6 +1473,14 @@ def test_positions_a_group_named_in_the_plural_or_as_a_part_holds_a_stance(facts
     assert (holder, "Opposes", "fishing treaty") in stances(facts_for(text), holder_names=True)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru led the call for sanctions against Chile.", ("Peru", "Demands", "sanctions against Chile")),
+    ("Peru led the opposition to the fishing treaty.", ("Peru", "Opposes", "fishing treaty")),
+])
+def test_positions_who_leads_a_call_or_an_opposition_holds_it(facts_for, text, expected):
+    assert expected in stances(facts_for(text), holder_names=True)
+
+
 def test_positions_a_bare_do_names_no_issue(facts_for):
     facts = facts_for("Peru could not admit to selling arms without risking war with Chile, which it was not ready "
                       "to do.")
