@@ -739,7 +739,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
     dropped |= {t.i for a in verb.subtree if summing_up(a) for t in a.subtree}
     dropped |= {t.i for t in stray_subjects_within(verb)}  # the subject of the verb after the clause
     # "adopt the policy by promising that X": a phrase whose reported clause goes says nothing without it
-    dropped |= {t.i for p in verb.subtree if p.dep_ == "prep" and p != verb for c in p.children if c.dep_ == "pcomp"
+    dropped |= {t.i for p in verb.subtree if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"
                 and any(k.dep_ == "ccomp" and nested_clause(k, verb, keep_relative=True) for k in c.children)
                 for t in p.subtree}
     words = [t for t in words if t.i not in dropped]

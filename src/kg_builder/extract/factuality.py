@@ -519,9 +519,8 @@ def _before_until(neg: Token) -> bool:
 def _not_until_first(clause: Token) -> bool:
     """"Not until the war ended did they restore ties": a clause opened by "not until", set first, tells what came
     (the war ended) and when the main clause did (they restored ties then), however the parser hangs the "not"."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" and c.i > 0
-                                          and _before_until(c.doc[c.i - 1]) and c.doc[c.i - 1].lower_ == "not"
-                                          for c in clause.children) and clause.i < clause.head.i
+    return clause.dep_ == "advcl" and clause.i < clause.head.i and any(
+        c.dep_ == "mark" and c.lower_ == "until" and c.i > 0 and c.doc[c.i - 1].lower_ == "not" for c in clause.children)
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
