@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -53,12 +54,18 @@ def _build_interrupted_after_the_first_document(tmp_path: Path, sigint: signal.H
         if re.match(r"\[[#.]+\] 1/10 ", line):  # the first document is stored
             break
     os.killpg(child.pid, signal.SIGINT)
+    # the rest is read through the same buffered file: lines it already holds past the first document's (two may come
+    # in one read on a busy machine) would be lost to a read of the bare pipe, as communicate() does
+    rest: list[str] = []
+    reader = threading.Thread(target=lambda: rest.extend(child.stderr), daemon=True)
+    reader.start()
     try:
-        rest = child.communicate(timeout=300)[1]
+        child.wait(timeout=300)
     except subprocess.TimeoutExpired:  # a build that hangs after Ctrl-C fails the test instead of stalling the suite
         os.killpg(child.pid, signal.SIGKILL)
         pytest.fail("the build did not end within 300 s of Ctrl-C:\n" + "".join(seen))
-    return child.returncode, seen + rest.splitlines(keepends=True), child.pid
+    reader.join(timeout=30)
+    return child.returncode, seen + rest, child.pid
 
 
 def test_build_started_with_ctrl_c_ignored_ignores_it_throughout(tmp_path: Path) -> None:
