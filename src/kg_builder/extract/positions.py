@@ -182,8 +182,8 @@ def _asked(ctx: Context, match: FrameMatch) -> bool:
 
 def _unable(ctx: Context, verb: Token) -> bool:
     """An infinitive of what one lacks the means to do ("lacked the votes to ratify it") or is unable to do."""
-    words = {*ctx.triggers["factuality"]["lacking_verbs"], *ctx.triggers["factuality"]["negative_adjectives"]}
-    return verb.dep_ in ("acl", "xcomp", "advcl") and lacking_governor(verb).lemma_.lower() in words
+    return verb.dep_ in ("acl", "xcomp", "advcl") \
+        and lacking_governor(verb).lemma_.lower() in ctx.cues.lacking_verbs | ctx.cues.negative_adjectives
 
 
 def _flip(ctx: Context, stance: str, fact: Factuality) -> tuple[str, Factuality]:
