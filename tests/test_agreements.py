@@ -171,6 +171,12 @@ def test_agreements_whom_a_means_was_used_to_bring_round_to_a_treaty_is_no_signa
     assert not signatories(facts_for("Chile used its navy to convince Peru to accept the treaty."))
 
 
+def test_agreements_who_is_held_back_from_signing_is_no_signatory_yet(facts_for):
+    # "reluctant to sign": one may sign later, or never; either way it has not signed
+    facts = facts_for("Unrest in its ports made Peru reluctant to sign a treaty that might bind it to patrol the coast.")
+    assert not [r for r in signatories(facts) if r.factuality.is_plain_fact]
+
+
 def test_agreements_who_accepts_a_treaty_is_party_to_it(facts_for):
     facts = facts_for("Peru accepted a treaty that gave Chile control over its customs.")
     [treaty] = facts.agreements

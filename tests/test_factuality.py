@@ -88,6 +88,7 @@ def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
     assert (reading("Chile was able to sign the accord.", "sign").polarity,
             reading("Chile was able to sign the accord.", "sign").modality) == ("Positive", "Asserted")
     assert reading("Chile was willing to sign the accord.", "sign").modality == "Hypothetical"
+    assert reading("Chile was reluctant to sign the accord.", "sign").modality == "Hypothetical"
     unwilling = reading("Chile was not willing to sign the accord.", "sign")
     assert (unwilling.polarity, unwilling.modality) == ("Negative", "Hypothetical")
 
