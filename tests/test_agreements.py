@@ -1259,6 +1259,16 @@ def test_agreements_an_accord_not_reached_takes_no_later_undertakings(facts_for)
     assert accord.commitments == ()
 
 
+@pytest.mark.parametrize("subject, undertaken", [
+    ("Delegates of both nations", ["patrol the border"]),
+    ("A battalion from Andean nations", []),  # a word inside the subject makes no party of it
+])
+def test_agreements_only_the_parties_named_as_subject_undertake_a_term(facts_for, subject, undertaken):
+    facts = facts_for(f"In 1990 Chile and Peru signed the Arica Accord. {subject} agreed to patrol the border.")
+    [accord] = facts.agreements
+    assert [c.label for c in accord.commitments] == undertaken
+
+
 def test_agreements_what_became_of_a_proposed_accord_in_its_relative_clause_is_its_status(facts_for):
     facts = facts_for("In 1929 Peru proposed a border treaty, which Chile ratified in 1931.")
     [treaty] = facts.agreements

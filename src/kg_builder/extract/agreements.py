@@ -1303,7 +1303,7 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         lemma = verb.lemma_.lower()
         undertaking, committing = lemma in section["undertaking_verbs"], lemma in section["commitment_verbs"]
         # who undertakes or commits is read of those verbs only, not of every word
-        subject_words = {t.lower_ for s in subjects(verb) for t in s.subtree} if undertaking or committing else set()
+        subject_words = {t.lower_ for s in subjects(verb) for t in _party_words(s)} if undertaking or committing else set()
         # "failed to reach a ceasefire agreement ... both sides agreed to meet again": no term of the accord not made
         if undertaking and latest.status != "NotSigned" and (subject_words & party_nouns
                                                              or _by_party(ctx, verb, parties)):
@@ -1326,6 +1326,13 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     new = tuple(dict.fromkeys(c for c in found if c.label and c.label not in known))
     if new:
         _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _party_words(subject: Token) -> list[Token]:
+    """"the two sides", "delegates of both nations": the subject's noun or the one it is of, not any word inside it
+    ("a contingent from Caribbean nations agreed to serve" is no party undertaking a term)."""
+    return [subject, *(o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                       if o.dep_ == "pobj")]
 
 
 def _acts_on(ctx: Context, comp: Token, agreement: Agreement) -> bool:
