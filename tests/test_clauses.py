@@ -251,6 +251,25 @@ def test_clauses_for_infinitive_is_one_argument_whose_subject_is_the_object_of_f
     assert clause_text(marked[5]) == "Paris send ships"
 
 
+def test_clauses_clause_text_drops_a_joined_verb_whose_complements_went_with_a_clause_left_out() -> None:
+    # "war might spread and let it be known that Peru would sign": the parser may join the second verb of the outer
+    # clause to the reported one; bare of its own clause it says nothing, but a verb that never took one stays
+    doc = parsed([("Lima", 1, "nsubj", "PROPN", "NNP", "Lima"), ("feared", 1, "ROOT", "VERB", "VBD", "fear"),
+                  ("that", 5, "mark", "SCONJ", "IN", "that"), ("war", 5, "nsubj", "NOUN", "NN", "war"),
+                  ("might", 5, "aux", "AUX", "MD", "might"), ("spread", 1, "ccomp", "VERB", "VB", "spread"),
+                  ("and", 5, "cc", "CCONJ", "CC", "and"), ("let", 5, "conj", "VERB", "VB", "let"),
+                  ("it", 10, "nsubjpass", "PRON", "PRP", "it"), ("be", 10, "auxpass", "AUX", "VB", "be"),
+                  ("known", 7, "ccomp", "VERB", "VBN", "know"), ("that", 14, "mark", "SCONJ", "IN", "that"),
+                  ("Peru", 14, "nsubj", "PROPN", "NNP", "Peru"), ("would", 14, "aux", "AUX", "MD", "would"),
+                  ("sign", 10, "ccomp", "VERB", "VB", "sign")])
+    assert clause_text(doc[5]) == "war might spread"
+    doc = parsed([("Lima", 1, "nsubj", "PROPN", "NNP", "Lima"), ("feared", 1, "ROOT", "VERB", "VBD", "fear"),
+                  ("that", 5, "mark", "SCONJ", "IN", "that"), ("prices", 5, "nsubj", "NOUN", "NNS", "price"),
+                  ("might", 5, "aux", "AUX", "MD", "might"), ("rise", 1, "ccomp", "VERB", "VB", "rise"),
+                  ("and", 5, "cc", "CCONJ", "CC", "and"), ("fall", 5, "conj", "VERB", "VB", "fall")])
+    assert clause_text(doc[5]) == "prices might rise and fall"
+
+
 @pytest.mark.parametrize(("dep", "expected"), [("appos", ["Reagan"]), ("attr", ["Reagan"])])
 def test_clauses_description_is_said_of_the_one_it_describes(dep: str, expected: list[str]) -> None:
     if dep == "appos":

@@ -743,6 +743,7 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
                 and any(k.dep_ == "ccomp" and nested_clause(k, verb, keep_relative=True) for k in c.children)
                 for t in p.subtree}
     words = [t for t in words if t.i not in dropped]
+    words = [t for t in words if t.i not in _left_bare(words)]
     while words and (words[0].dep_ in ("cc", "neg") and words[0].i < verb.i and words[0].lower_ == "not"
                      and len(words) > 1 and words[1].lower_ == "only"):
         words = words[2:]
@@ -765,6 +766,15 @@ def clause_text(verb: Token, limit: int = 16, without: frozenset[str] | set[str]
         return f"{named} {text_of(rest)}"
     return " ".join(p for p in (text_of([t for t in rest if t.i <= verb.i]), named,
                                 text_of([t for t in rest if t.i > verb.i])) if p)
+
+
+def _left_bare(words: list[Token]) -> set[int]:
+    """"might escalate into war and let it be known that ...": a coordinated verb whose every complement went with a
+    clause left out says nothing alone (one that never had any, "rise and fall", stays)."""
+    kept = {t.i for t in words}
+    return {c.i for c in words if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            and (own := [k for k in c.children if k.dep_ not in ("cc", "punct")])
+            and not any(t.i in kept for k in own for t in k.subtree)}
 
 
 def _between_items(comma: Token) -> bool:
