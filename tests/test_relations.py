@@ -183,6 +183,17 @@ def test_relations_title_in_apposition_belongs_to_its_possessor(facts_for, text,
     assert any(r.predicate == predicate and r.object == state for r in facts.relations), facts.relations
 
 
+@pytest.mark.parametrize("text", [
+    "Led by Jane Okafor (Lagos banker, former Director of the Central Bank of Nigeria, and future senator), the panel "
+    "met in 1990.",
+    "Jane Okafor (a Lagos banker and former Director of the Central Bank of Nigeria) spoke in 1990.",
+])
+def test_relations_a_title_later_in_a_list_of_descriptions_of_a_name_is_its(facts_for, text):
+    facts = facts_for(text)
+    assert ("person/jane-okafor", "organization/central-bank-of-nigeria") in \
+        {(r.subject, r.object) for r in related(facts, "affiliatedWith")}
+
+
 def test_relations_a_title_s_possessor_is_whose_title_it_is_not_a_title_of_the_name(facts_for):
     facts = facts_for("The President's Special Assistant, Jane Okafor, advocated recognition.")
     okafor = next(e for e in facts.entities if e.label == "Jane Okafor")

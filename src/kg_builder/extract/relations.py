@@ -166,7 +166,11 @@ def _appositive_title(ctx: Context, ent: SentSpan,
                      and not any(x.dep_ == "conj" and root.i < x.i < c.i for x in root.head.children)), None)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON" or _names_next(noun):
         return None, [], [], True
-    title, words, owner_phrases = _title_noun(ctx, noun, titles)
+    title, words, owner_phrases = None, [], []
+    for description in _descriptions(noun):
+        title, words, owner_phrases = _title_noun(ctx, description, titles)
+        if title:
+            break
     # a possessor's state ("Boric's Foreign Minister": Chile's), or the body an owner phrase names ("the leader of
     # the Likud Party")
     owners = [ctx.registry.state_of(k) if t.dep_ == "poss" else k
@@ -175,6 +179,16 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     # ("the agency's director general" leads the agency, a possessor named by a common noun)
     leads = not any(t.pos_ == "NOUN" and t.dep_ != "poss" and not ctx.registry.key_of(t) for t in owner_phrases)
     return title, words, owners, leads
+
+
+def _descriptions(noun: Token) -> list[Token]:
+    """"Dawes (Chicago banker, former Director of the Bureau of the Budget, and future Vice President)": the nouns of
+    a list of descriptions in apposition to a name, which the parser hangs on the first; not a person's name."""
+    found = [noun]
+    for description in found:  # the list grows as it is walked: "Director" hangs on "banker", "President" on it
+        found += [c for c in description.children if c.dep_ in ("appos", "conj") and c.pos_ in ("NOUN", "PROPN")
+                  and c.ent_type_ != "PERSON"]
+    return found
 
 
 def _names_next(noun: Token) -> bool:
