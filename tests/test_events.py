@@ -261,6 +261,16 @@ def test_events_did_not_meet_is_negative(facts_for):
     assert not meeting.factuality.is_plain_fact
 
 
+@pytest.mark.parametrize("text, label, kind, plain", [
+    ("The Chilean intervention in Peru in 1931 ended the revolt.", "Chilean intervention in Peru", "Attack", True),
+    ("Lima feared a military takeover of the port.", "military takeover of the port", "Event", False),
+    ("The council recommended the partition of Tacna.", "partition of Tacna", "Event", False),
+])
+def test_events_an_intervention_a_takeover_or_a_partition_is_an_event(facts_for, text, label, kind, plain):
+    [event] = [e for e in facts_for(text).events if e.label.startswith(label)]
+    assert (event.kind, event.factuality.is_plain_fact) == (kind, plain)
+
+
 def test_events_bare_event_noun_is_no_event(facts_for):
     assert facts_for("Military exercises are costly.").events == ()
 
