@@ -265,8 +265,10 @@ def test_events_did_not_meet_is_negative(facts_for):
     ("The Chilean intervention in Peru in 1931 ended the revolt.", "Chilean intervention in Peru", "Attack", True),
     ("Lima feared a military takeover of the port.", "military takeover of the port", "Event", False),
     ("The council recommended the partition of Tacna.", "partition of Tacna", "Event", False),
+    ("In 1822 Britain extended diplomatic recognition to Peru.", "diplomatic recognition", "Event", True),
+    ("In 1990 Chile and Peru held talks on the reunification of Tacna.", "reunification of Tacna", "Event", False),
 ])
-def test_events_an_intervention_a_takeover_or_a_partition_is_an_event(facts_for, text, label, kind, plain):
+def test_events_an_intervention_a_takeover_a_partition_or_a_recognition_is_an_event(facts_for, text, label, kind, plain):
     [event] = [e for e in facts_for(text).events if e.label.startswith(label)]
     assert (event.kind, event.factuality.is_plain_fact) == (kind, plain)
 
@@ -294,6 +296,13 @@ def test_events_dated_clause_without_trigger_is_a_dated_event(facts_for):
 ])                                                                        # the parser hangs it
 def test_events_a_date_the_parser_hangs_below_the_clause_still_dates_it(facts_for, text, kind, start, words):
     assert [(e.kind, e.start) for e in facts_for(text).events if words in e.label] == [(kind, start)]
+
+
+def test_events_an_offset_counts_from_a_date_the_same_sentence_named_before_it(facts_for):
+    facts = facts_for("In 1950 Chile and Peru met in Lima. The collapse of the junta in 1975 and the reunification of "
+                      "Tacna two years later changed the region.")
+    [reunification] = [e for e in facts.events if e.label.startswith("reunification of Tacna")]
+    assert reunification.start == TimeValue("1977", "year")
 
 
 def test_events_a_date_between_the_subject_and_its_verb_is_the_subject_s(pipeline):

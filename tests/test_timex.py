@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg_builder.model import TimeValue
-from kg_builder.timex import Interval, from_iso, normalize, to_xsd
+from kg_builder.timex import Interval, counted_from_last, from_iso, normalize, to_xsd
 
 
 def day(iso: str) -> TimeValue:
@@ -207,6 +207,15 @@ def test_timex_relative_units(expression: str, anchor: TimeValue | None, expecte
 ])
 def test_timex_offsets(expression: str, anchor: TimeValue, expected: Interval) -> None:
     assert normalize(expression, anchor, DOC) == expected
+
+
+@pytest.mark.parametrize(("expression", "counted"), [
+    ("eight months later", True), ("a couple of years later", True), ("the day before", True),
+    ("three years ago", False),  # from the time of writing
+    ("in May", False), ("1990", False),
+])
+def test_timex_an_offset_counts_from_the_date_just_named(expression: str, counted: bool) -> None:
+    assert counted_from_last(expression) is counted
 
 
 @pytest.mark.parametrize(("expression", "anchor", "ahead", "expected"), [

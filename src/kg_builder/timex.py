@@ -23,7 +23,7 @@ from typing import Callable
 
 from .model import TimeValue
 
-__all__ = ["Interval", "normalize", "to_xsd", "from_iso"]
+__all__ = ["Interval", "normalize", "counted_from_last", "to_xsd", "from_iso"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,13 @@ def normalize(expression: str, anchor: TimeValue | None, document_date: TimeValu
     if not text:
         return None
     return _parse(text, ctx) or _parse_range(text, ctx)
+
+
+def counted_from_last(expression: str) -> bool:
+    """Whether the expression counts from the date just mentioned ("one year later", "the month before"), which
+    may be one the same sentence gives a moment earlier ("the collapse of communism in 1989, the unification of
+    Germany one year later")."""
+    return bool(_COUNTED_FROM_LAST.fullmatch(_prepare(expression)))
 
 
 def to_xsd(value: TimeValue) -> tuple[str, str]:
@@ -387,6 +394,10 @@ _DETERMINERS = {
 # leaves some untagged)
 ANAPHORIC = re.compile(rf"\b(?:{_alternation(d for d, (_, deictic) in _DETERMINERS.items() if not deictic)}) "
                        rf"(?:{_alternation(_SEASONS)}|year|month)\b", re.IGNORECASE)
+
+
+_COUNTED_FROM_LAST = re.compile(rf"{_N} (?:day|week|month|year|decade)s? (?:later|after|earlier|before|prior)\b.*"
+                                r"|(?:the|a) (?:year|month|day) (?:before|after|earlier|later)")
 
 
 def _relative_unit(text: str, ctx: _Ctx) -> Interval | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SentSpan, Token
 
 from ..model import ASSERTED, Document, Event, TimeValue
 from ..nlp import DATELINE_DASHES
-from ..timex import ANAPHORIC, Interval, from_iso, normalize
+from ..timex import ANAPHORIC, Interval, counted_from_last, from_iso, normalize
 from .context import Context
 from .factuality import FUTURE_MODALS, Cues, condition_phrase, negating, not_until, not_without, past_ability
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
@@ -47,14 +47,17 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     found = [e for e in entities_in(sent) if e.label_ == "DATE"]
     found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent) + _year_ranges(sent, found),
                    key=lambda e: e.start)
+    just_named: TimeValue | None = None  # the sentence's last date, whatever it dates
     for n, ent in enumerate(found):
         word = _attachment(ent.root, noun=False)
         latest = doc_date is not None and word is not None and _most_recent(word)
         reference = doc_date if latest else anchor or doc_date
+        reference = just_named if just_named and counted_from_last(ent.text) else reference
         interval = normalize(_with_listed_year(ent, found[n + 1:]), reference, doc_date,
                              ahead=word is not None and _said_to_come(word, ctx.cues))
         if interval:
             out[ent.root.i] = interval
+            just_named = interval.start
             if word is not None and word.pos_ in ("VERB", "AUX"):
                 anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out

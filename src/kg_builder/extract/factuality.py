@@ -649,8 +649,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # come ("the treaty prevented attacks" tells that none came)
         future |= below is trigger and trigger.dep_ == "dobj" and node.lemma_.lower() in cues.averting_verbs \
             and purpose_clause(node, cues)
-        # "the threat of a German attack", "fear of war": what such a noun is of has not happened
-        future |= below is not None and below.dep_ == "prep" and below.lower_ in ("of", "for") \
+        # "the threat of a German attack", "fear of war", "talks on reunification": what such a noun is of or about
+        # has not happened
+        future |= below is not None and below.dep_ == "prep" and below.lower_ in ("of", "for", "on") \
             and node.pos_ == "NOUN" and node.lemma_.lower() in cues.irrealis_nouns  # "plans for a strike on X"
         future |= below is not None and below.dep_ == "prep" and condition_phrase(node, cues)  # "in case of war"
         if not is_trigger and (node.dep_ != "conj" or below.dep_ == "acl"):
