@@ -142,6 +142,19 @@ def test_tokens_a_phrase_keeps_a_but_that_joins_nothing_and_drops_a_dangling_and
     assert phrase(doc[3]) == "all but small loans"
 
 
+@pytest.mark.parametrize("words, heads, deps, expected", [
+    # "the deployment of troops in order to force talks": the "in order" of the purpose goes with it
+    (["deployment", "of", "troops", "in", "order", "to", "force", "talks"], [0, 0, 1, 0, 3, 6, 4, 6],
+     ["ROOT", "prep", "pobj", "prep", "pobj", "aux", "acl", "dobj"], "deployment of troops"),
+    # "integration in the postwar order": an order of its own stays
+    (["integration", "in", "the", "postwar", "order"], [0, 0, 4, 4, 1], ["ROOT", "prep", "det", "amod", "pobj"],
+     "integration in the postwar order"),
+])
+def test_tokens_a_phrase_drops_the_in_order_of_a_purpose_it_leaves_out(words, heads, deps, expected):
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert phrase(doc[0]) == expected
+
+
 def _name_then_noun(words: list[str], heads: list[int], deps: list[str], name: tuple[int, int]) -> Doc:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     doc.ents = [Span(doc, *name, label="LOC")]

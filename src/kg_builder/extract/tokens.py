@@ -492,8 +492,17 @@ def _inside_clause(t: Token, root: Token) -> bool:
     while t != root:
         if t.dep_ in CLAUSE_DEPS or t.dep_ == "appos" or t.dep_ == "prep" and t.lower_ == "including":
             return True
+        if t.dep_ == "prep" and t.lower_ == "in" and _in_order(t):
+            return True  # "in order to try ...": with its clause goes the "in order" that opens it
         t = t.head
     return False
+
+
+def _in_order(preposition: Token) -> bool:
+    """The "in order" of "in order to" or "in order that" (not "in the postwar order")."""
+    order = [c for c in preposition.children if c.dep_ == "pobj"]
+    return len(order) == 1 and order[0].lower_ == "order" and order[0].i == preposition.i + 1 \
+        and all(c.dep_ in ("acl", "ccomp", "advcl", "relcl") for c in order[0].children)
 
 
 def _inner_conjunction(cc: Token, kept: list[Token]) -> bool:
