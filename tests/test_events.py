@@ -267,6 +267,9 @@ def test_events_did_not_meet_is_negative(facts_for):
     ("The council recommended the partition of Tacna.", "partition of Tacna", "Event", False),
     ("In 1822 Britain extended diplomatic recognition to Peru.", "diplomatic recognition", "Event", True),
     ("In 1990 Chile and Peru held talks on the reunification of Tacna.", "reunification of Tacna", "Event", False),
+    ("In 1932 the Chilean navy began a blockade of Callao.", "blockade of Callao", "Attack", True),
+    ("The Chilean nationalization of copper mines in 1971 angered Peru.", "Chilean nationalization of copper mines",
+     "Event", True),
 ])
 def test_events_an_intervention_a_takeover_a_partition_or_a_recognition_is_an_event(facts_for, text, label, kind, plain):
     [event] = [e for e in facts_for(text).events if e.label.startswith(label)]
@@ -303,6 +306,19 @@ def test_events_an_offset_counts_from_a_date_the_same_sentence_named_before_it(f
                       "Tacna two years later changed the region.")
     [reunification] = [e for e in facts.events if e.label.startswith("reunification of Tacna")]
     assert reunification.start == TimeValue("1977", "year")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("On May 11, 1949, Peru lifted the blockade of Arica.", "blockade of Arica"),
+    ("In 1950 Peru ended its occupation of Arica.", "occupation of Arica"),
+    ("The occupation of Arica ended in 1950.", "occupation of Arica"),
+])
+def test_events_the_date_a_thing_was_ended_is_not_when_it_began(facts_for, text, label):
+    facts = facts_for(text)
+    [event] = [e for e in facts.events if e.label == label]
+    assert event.start is None
+    assert [e.start for e in facts.events if "ended" in e.label or "lifted" in e.label] in (
+        [TimeValue("1949-05-11", "day")], [TimeValue("1950", "year")])
 
 
 def test_events_a_date_between_the_subject_and_its_verb_is_the_subject_s(pipeline):

@@ -562,8 +562,9 @@ def test_positions_effort_in_an_adjunct_is_the_clause_subject_s_and_ending_oppos
     assert ("state/chile", "Opposes", "Bolivian occupation of Tacna") in stances(facts)
 
 
-def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_does_not(facts_for):
-    assert ("state/peru", "Opposes", "border patrols") in stances(facts_for("Peru sought to halt the border patrols."))
+@pytest.mark.parametrize("verb", ["halt", "lift", "terminate"])
+def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_does_not(facts_for, verb):
+    assert ("state/peru", "Opposes", "border patrols") in stances(facts_for(f"Peru sought to {verb} the border patrols."))
     assert not [s for s in stances(facts_for("Peru sought to hold the border talks.")) if s[1] == "Opposes"]
 
 

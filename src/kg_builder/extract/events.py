@@ -18,7 +18,8 @@ from ..model import ASSERTED, Document, Event, TimeValue
 from ..nlp import DATELINE_DASHES
 from ..timex import ANAPHORIC, Interval, counted_from_last, from_iso, normalize
 from .context import Context
-from .factuality import FUTURE_MODALS, Cues, condition_phrase, negating, not_until, not_without, past_ability
+from .factuality import (FUTURE_MODALS, Cues, condition_phrase, negating, not_until, not_without, past_ability,
+                         with_particle)
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
@@ -416,14 +417,18 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
     governor = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" else token
     spoken_of = governor is not token and governor.lemma_.lower() in ctx.cues.reporting_verbs | ctx.cues.future_verbs
     cause = token.dep_ == "nsubj" and token.head.lemma_.lower() in ctx.triggers["events"]["causal_verbs"]
-    attached = _date_tokens(token, dates, named=_named_event(ctx, token) or spoken_of or cause)
+    # "lifted the blockade on May 11", "ended its occupation in 1950", "the talks broke down in March": when it ended,
+    # not when it began
+    ended = token.dep_ == "dobj" and with_particle(governor) in ctx.frames.ending_verbs \
+        or token.dep_ == "nsubj" and with_particle(token.head) in ctx.triggers["events"]["closing_verbs"]
+    attached = _date_tokens(token, dates, named=_named_event(ctx, token) or spoken_of or cause or ended)
     hosting = _hosting_clause(ctx, token) if token.pos_ == "NOUN" else None
     attached = attached or (_date_tokens(hosting, dates) if hosting is not None else [])
     attached = attached or [i for c in _onset_adjuncts(ctx, token) for i in _date_tokens(c, dates)]
     attached = attached or [i for c in _occurrence_clauses(ctx, token) for i in _date_tokens(c, dates)]
     if attached:
         return dates[attached[0]]
-    words = {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children}
+    words = {c.lower_ for c in token.children} | ({c.lower_ for c in token.head.children} if not ended else set())
     last = ctx.recent or ctx.anchor  # "had met in June 2031 ... ratified at that time": the time just named
     if last and _at_that_time(token):
         return Interval(last, None)
@@ -1303,7 +1308,9 @@ def _dated_clause(ctx: Context, verb: Token | None, dates: dict[int, Interval], 
     named = [ctx.event_at[s.i] for s in subjects(verb) if s.i in ctx.event_at]
     if named and own:
         return
-    if named:  # "Negotiations ... began in late 1972": the date is the named event's
+    # "Negotiations ... began in late 1972": the date is the named event's ("the occupation ended in 1934" is a
+    # dated event of its own)
+    if named and with_particle(verb) not in ctx.triggers["events"]["closing_verbs"]:
         event = ctx.events[named[0]]
         ctx.events[named[0]] = replace(event, start=event.start or when.start, end=event.end or when.end)
         return
