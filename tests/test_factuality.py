@@ -169,6 +169,8 @@ def test_factuality_what_is_feared_or_hoped_may_come_has_not_happened(reading, t
     ("Some advisers argued for an air strike on the ports.", "strike", "Hypothetical"),
     ("Peru favored an invasion of Chile.", "invasion", "Hypothetical"),
     ("Peru insisted on an invasion of Chile.", "invasion", "Hypothetical"),
+    ("The ministry advised against an invasion of Chile.", "invasion", "Hypothetical"),
+    ("In 1931 Peru began preparations for an invasion of Chile.", "invasion", "Hypothetical"),
     # what was paid for, or argued or insisted to have happened, did
     ("Peru insisted that the invasion of Chile had failed.", "invasion", "Asserted"),
     ("Chile paid for the invasion of Peru.", "invasion", "Asserted"),
