@@ -171,6 +171,16 @@ def test_entities_only_a_name_word_of_no_state_makes_a_people(facts_for, text, s
     assert (state in actors) == acts
 
 
+@pytest.mark.parametrize("opening, holders", [
+    ("In 1960 the Republic of the Congo won its independence.", {"state/republic-of-the-congo"}),
+    # a text that names both states that share the word, as often, leaves it to neither
+    ("In 1960 the Republic of the Congo and the Democratic Republic of the Congo met.", set()),
+])
+def test_entities_a_shared_demonym_names_the_state_the_document_names_most(facts_for, opening, holders):
+    facts = facts_for(f"{opening} In 1961 the Congolese government demanded the removal of Belgian troops.")
+    assert {p.holder for p in facts.positions} == holders
+
+
 @pytest.mark.parametrize("text, group", [
     ("Many Chileans opposed the new tariff.", "Chileans"),
     ("Most Austrians backed the proposal to cut tariffs.", "Austrians"),

@@ -34,6 +34,21 @@ def test_lexicon_reads_entries_with_aliases_and_capitals(tmp_path):
     assert entries["location/strelsau"].metonym_for == ("state/ruritania",)
 
 
+def test_lexicon_a_demonym_two_states_share_is_found_for_both(tmp_path):
+    lexicon = """@prefix kgo: <https://w3id.org/kg-builder/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/kg-builder/id/state/upper-ruritania> a kgo:State ; skos:prefLabel "Upper Ruritania" ;
+    kgo:contextDemonym "Ruritanian" .
+<https://w3id.org/kg-builder/id/state/lower-ruritania> a kgo:State ; skos:prefLabel "Lower Ruritania" ;
+    kgo:contextDemonym "Ruritanian" .
+"""
+    lexicon = load_lexicon(_folder(tmp_path, lexicon))
+    assert lexicon.by_key()["state/upper-ruritania"].context_demonyms == ("Ruritanian",)
+    assert sorted(e.key for e in lexicon.sharing_demonym("ruritanian")) == ["state/lower-ruritania",
+                                                                            "state/upper-ruritania"]
+    assert lexicon.sharing_demonym("Chilean") == ()
+
+
 def test_lexicon_shipped_files_load_and_hold_no_fact_properties():
     """The lexicon names entities; it must not say who leads, signs or allies with whom."""
     load_lexicon(resources.ontology_dir())

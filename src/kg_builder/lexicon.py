@@ -36,6 +36,7 @@ class LexEntry:
     wikidata: str | None = None
     metonym_for: tuple[str, ...] = ()  # keys of the states a capital may stand for (Moscow: Russia, Soviet Union)
     context_aliases: tuple[str, ...] = ()  # aliases that name it only where the document names it otherwise
+    context_demonyms: tuple[str, ...] = ()  # demonyms it may share, which name it where the document names it alone
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,18 @@ class Lexicon:
     def _by_key(self) -> Mapping[str, LexEntry]:
         """Made once (every document's Registry reads it), and read-only since it is shared."""
         return MappingProxyType({e.key: e for e in self.entries})
+
+    def sharing_demonym(self, word: str) -> tuple[LexEntry, ...]:
+        """The entries that have `word` (any case) as a context demonym."""
+        return self._by_context_demonym.get(word.lower(), ())
+
+    @cached_property
+    def _by_context_demonym(self) -> Mapping[str, tuple[LexEntry, ...]]:
+        index: dict[str, tuple[LexEntry, ...]] = {}
+        for entry in self.entries:
+            for demonym in entry.context_demonyms:
+                index[demonym.lower()] = index.get(demonym.lower(), ()) + (entry,)
+        return MappingProxyType(index)
 
     def named(self, name: str, kind: str) -> LexEntry | None:
         """The entry of this kind that has `name` (any case) as its label or an alias."""
@@ -93,6 +106,7 @@ def _entries(graph: rdflib.Graph) -> list[LexEntry]:
             wikidata=_optional(graph.value(subject, KGO.wikidataId)),
             metonym_for=tuple(sorted(k for o in graph.objects(subject, KGO.metonymFor) if (k := _key(o)))),
             context_aliases=tuple(sorted(str(a) for a in graph.objects(subject, KGO.contextAlias))),
+            context_demonyms=tuple(sorted(str(d) for d in graph.objects(subject, KGO.contextDemonym))),
         ))
     return out
 

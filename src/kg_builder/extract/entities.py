@@ -301,6 +301,20 @@ class Registry:
         return any(re.search(rf"\b{re.escape(name)}\b", text) for name in (entry.label, *entry.aliases)
                    if name.lower() not in generic)
 
+    def _sharing_state(self, ent: Span) -> LexEntry | None:
+        """"the Congolese government": a demonym two states share names the one of them the document names most
+        often by its label or an alias, and none when it names two as often or none."""
+        owners = self.lexicon.sharing_demonym(ent.text.removeprefix("the ").removeprefix("The "))
+        text, counts = ent.doc.text, {e.key: 0 for e in owners}
+        # the longest names first, each taken out once counted: "Democratic Republic of the Congo" is no mention of
+        # the "Republic of the Congo" inside it
+        for name, key in sorted(((n, e.key) for e in owners for n in (e.label, *e.aliases)), key=lambda p: -len(p[0])):
+            text, found = re.subn(rf"\b{re.escape(name)}\b", " ", text)
+            counts[key] += found
+        ranked = sorted(owners, key=lambda e: -counts[e.key])
+        top = [counts[e.key] for e in ranked[:2]]
+        return ranked[0] if top and top[0] > 0 and top[1:] != top[:1] else None
+
     def _of_another_state(self, ent: Span, entry: LexEntry) -> str | None:
         """"the Bolivian Senate", "the New York provincial Congress": a body the lexicon knows by a bare word
         ("Senate") is another state's or place's body when a state or place that none of its names mentions owns it
@@ -371,6 +385,9 @@ class Registry:
         if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]
             return self.add(key, "Person", label, name)
+        shared = self._sharing_state(ent) if ent.label_ == "NORP" else None
+        if shared is not None:
+            return self.add(shared.key, shared.kind, shared.label, None)
         kind = "Organization" if body else "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
         if kind == "Facility":
             kind = self._kind_of_facility_name(ent)
