@@ -562,6 +562,13 @@ def test_positions_effort_in_an_adjunct_is_the_clause_subject_s_and_ending_oppos
     assert ("state/chile", "Opposes", "Bolivian occupation of Tacna") in stances(facts)
 
 
+def test_positions_who_appeals_to_another_to_act_demands_it_of_the_other(facts_for):
+    facts = facts_for("In 1961 Peru appealed to the United Nations to send troops.")
+    assert ("state/peru", "Demands", "United Nations send troops") in stances(facts)
+    assert not [p for p in facts.positions if p.holder == "state/peru" and p.stance == "Offers"]
+    assert all(not p.factuality.is_plain_fact for p in facts.positions if p.holder == "organization/united-nations")
+
+
 @pytest.mark.parametrize("verb", ["halt", "lift", "terminate"])
 def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_does_not(facts_for, verb):
     assert ("state/peru", "Opposes", "border patrols") in stances(facts_for(f"Peru sought to {verb} the border patrols."))

@@ -43,6 +43,8 @@ _ADVERBIAL_MARKS = OCCASION_MARKS | {"before", "while", "since", "although", "th
 PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "addition", "response", "regard", "respect",
                                "spite", "place", "lieu", "terms", "light", "view", "behalf", "support", "opposition"})
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# the prepositions of the one a verb of asking addresses: "called on Chile to", "appealed to the U.N. to"
+ADDRESSING_PREPOSITIONS = ("on", "upon", "to")
 # prepositions the tagger may take for participles: "concerns regarding X" is about X as "concerns about X" is
 PARTICIPLE_PREPOSITIONS = frozenset({"regarding", "concerning"})
 # a preposition's other spelling, read as the one the frames name: "insisted upon X" as "insisted on X"
@@ -68,8 +70,9 @@ class Predication:
 
     @property
     def addressees(self) -> tuple[Token, ...]:
-        """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" ("called on Chile to ...")."""
-        return self.themes or self.oblique("on")
+        """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" or "to" ("called on Chile to ...",
+        "appealed to the U.N. to ...")."""
+        return self.themes or next((o for p in ADDRESSING_PREPOSITIONS if (o := self.oblique(p))), ())
 
     @property
     def occasions(self) -> tuple[Token, ...]:
@@ -449,8 +452,9 @@ def _stray_last_item(verb: Token, doers: tuple[Token, ...]) -> tuple[Token, ...]
 
 
 def _addressee(verb: Token) -> list[Token]:
-    """"called on Chile to end the blockade", "prevailed upon X to": the one addressed is the object of "on"."""
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+    """"called on Chile to end the blockade", "prevailed upon X to", "appealed to the U.N. to send troops": the one
+    addressed is the object of "on" or "to"."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ADDRESSING_PREPOSITIONS
             for o in c.children if o.dep_ == "pobj"]
 
 

@@ -16,7 +16,7 @@ from typing import Collection
 from spacy.tokens import Token
 
 from ..model import Factuality
-from .clauses import for_infinitive, verb_predication
+from .clauses import ADDRESSING_PREPOSITIONS, for_infinitive, verb_predication
 from .tokens import (finite_above, indefinite, non_restrictive, none_of, ranked_infinitive, referred_to_as_known,
                      set_against, that_clause, to_infinitive, verb_lemmas)
 
@@ -782,7 +782,8 @@ def _told_to(verb: Token, below: Token, lemmas: list[str], cues: Cues) -> bool:
     """"warned the nation to avoid alliances", "told Chile to withdraw": the addressee is told to do it, which is not
     done yet (where "was told to leave" tells of an order given, and "warned that X" of what may come)."""
     return below.dep_ == "xcomp" and any(lemma in cues.directing_verbs for lemma in lemmas) \
-        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ADDRESSING_PREPOSITIONS for c in verb.children) \
+        and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _complement(child: Token) -> bool:
