@@ -332,9 +332,20 @@ def test_relations_who_is_sent_to_act_serves_the_sender_s_state(facts_for, text,
 @pytest.mark.parametrize("text, title", [
     ("In 1754 Lieutenant Colonel Juan Soto attacked the fort.", "lieutenant colonel"),
     ("In 1879 Rear Admiral Juan Soto blockaded the port.", "rear admiral"),
+    # an "of the" between its capitalised words is the title's too
+    ("In 1879 Secretary of the Treasury Juan Soto raised the tariff.", "secretary of the treasury"),
 ])
 def test_relations_a_rank_of_two_words_is_one_title(facts_for, text, title):
     assert {e.label: set(e.roles) for e in facts_for(text).entities if e.kind == "Person"} == {"Juan Soto": {title}}
+
+
+@pytest.mark.parametrize("text, led", [
+    ("The Federalists, led by Juan Soto, opposed the tariff.", "organization/federalists"),
+    # the parser may hang the participle on the first of two groups; it is said of the one right before it
+    ("In 1931 Peru sent aid to the Liberals over the Conservatives led by Juan Soto.", "organization/conservatives"),
+])
+def test_relations_a_group_led_by_a_person_has_that_leader(facts_for, text, led):
+    assert [r.object for r in related(facts_for(text), "leaderOf") if r.subject == "person/juan-soto"] == [led]
 
 
 def test_relations_the_chairman_of_a_senate_committee_leads_the_committee_not_the_senate(facts_for):

@@ -49,16 +49,28 @@ def _left_context(ent: SentSpan) -> list[Token]:
     i = ent.start - 1
     while i >= max(ent.sent.start, ent.start - 6):
         t = ent.doc[i]
-        # "Secretary of State X", "Under-Secretary of State Y": an "of" or a hyphen between capitalised words is part
-        # of the title
-        inside = t.lower_ in ("of", "-") and i > 0 and ent.doc[i - 1].is_title and ent.doc[i + 1].is_title \
-            or t.is_title and ent.doc[i + 1].text == "-"
+        # "Secretary of State X", "Under-Secretary of State Y", "Secretary of the Treasury Z": an "of" (and its
+        # "the") or a hyphen between capitalised words is part of the title
+        inside = t.lower_ in ("of", "-") and i > 0 and ent.doc[i - 1].is_title and _title_word_after(ent.doc[i + 1]) \
+            or t.is_title and ent.doc[i + 1].text == "-" or _of_the(t)
         if not inside and (t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "ADP", "SCONJ") or t.ent_type_ == "PERSON"):
             break
         words.insert(0, t)
         i -= 1
     # "Russia's President X": a possessive name says whose title it is; "his" does not
-    return [t for t in words if t.dep_ not in ("det", "poss", "case") or t.dep_ == "poss" and t.pos_ == "PROPN"]
+    return [t for t in words if t.dep_ not in ("det", "poss", "case") or t.dep_ == "poss" and t.pos_ == "PROPN"
+            or _of_the(t)]
+
+
+def _title_word_after(word: Token) -> bool:
+    """A capitalised word, or "the" before one: what an "of" inside a title goes on with."""
+    return word.is_title or word.lower_ == "the" and word.i + 1 < len(word.doc) and word.doc[word.i + 1].is_title
+
+
+def _of_the(word: Token) -> bool:
+    """The "the" of "Secretary of the Treasury", between an "of" after a capitalised word and a capitalised word."""
+    return word.lower_ == "the" and 1 < word.i < len(word.doc) - 1 and word.doc[word.i - 1].lower_ == "of" \
+        and word.doc[word.i - 2].is_title and word.doc[word.i + 1].is_title
 
 
 def titles(ctx: Context, sent: SentSpan) -> None:
@@ -480,11 +492,14 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
 
 
 def _named_group(ctx: Context, verb: Token) -> list[str]:
-    """"The Filipino revolutionaries, led by Aguinaldo, ...": a group the text names by a plural ("Filipino
-    revolutionaries", "commissioners") that a participle of leading describes; a singular word for a body sent by a
-    state ("the Chilean mission") stands for the state and gets no leader here."""
-    group = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or group.tag_ != "NNS":
+    """"The Filipino revolutionaries, led by Aguinaldo, ...", "the Federalists, led by Hamilton": a group the text
+    names by a plural ("Filipino revolutionaries", "commissioners") that a participle of leading describes; a
+    singular word for a body sent by a state ("the Chilean mission") stands for the state and gets no leader here."""
+    # "the Nationalists over the Communists led by Mao": the parser may hang the participle on a noun before the one
+    # right before it, which it says more of
+    before = verb.doc[verb.i - 1]
+    group = before if before.tag_ in ("NNS", "NNPS") and verb.head.i < before.i else verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or group.tag_ not in ("NNS", "NNPS"):
         return []
     return [k for k in ctx.registry.actors(group) if ctx.registry.kind(k) == "Organization"
             and ctx.registry.entities[k].label.lower().endswith(group.lower_)]
