@@ -321,6 +321,15 @@ def test_events_the_date_a_thing_was_ended_is_not_when_it_began(facts_for, text,
         [TimeValue("1949-05-11", "day")], [TimeValue("1950", "year")])
 
 
+def test_events_a_when_clause_on_a_date_happened_then(facts_for):
+    # the parser hangs the first "when" clause on the verb, the second on the date
+    facts = facts_for("The dispute began in 1841, when Peru protested the Chilean survey of the coast. Peru fought on "
+                      "until December 1931, when its new government withdrew from the war.")
+    starts = {e.label: e.start for e in facts.events}
+    assert starts["Peru protested the Chilean survey of the coast"] == TimeValue("1841", "year")
+    assert starts["its new government withdrew from the war"] == TimeValue("1931-12", "month")
+
+
 def test_events_a_date_between_the_subject_and_its_verb_is_the_subject_s(pipeline):
     # "In 1881 , Peru's seizure of Arica in 1880 alarmed Chile .", with the second date hung on the verb as the small
     # model may hang it: the verb's own date is the first

@@ -716,7 +716,8 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     one_act = _one_act(token)
     words = [t for t in token.subtree if t.i not in skip and not _in_clause_of(t, token, one_act)
              and t.dep_ not in ("mark", "punct") and t not in relative
-             and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == token)]
+             and not (t.dep_ == "aux" and t.lower_ == "to" and t.head == token)
+             and not (t.dep_ == "advmod" and t.lower_ == "when" and t.head == token)]  # "1917, when X withdrew"
     # "proposed an initiative that would be known as Lend-Lease": the name a thing of the label was given stays
     naming = {t for c in token.subtree if c.dep_ == "relcl" and c.head in words
               for t in naming_words_of(c, ctx.triggers["agreements"]["naming_words"])}
@@ -814,7 +815,9 @@ def tidy_label(label: str, shortest: int = 3) -> str | None:
 def _date_phrase(date: Token) -> range:
     """The words of a date with the preposition that introduces it ("in December", "by 2028")."""
     head = date.head if date.dep_ == "pobj" and date.head.dep_ == "prep" else date
-    return range(head.left_edge.i, head.right_edge.i + 1)
+    clauses = [c for c in date.children if c.dep_ == "relcl"]  # "until 1991, when X ...": the clause is no date
+    end = min([c.left_edge.i for c in clauses], default=head.right_edge.i + 1)
+    return range(head.left_edge.i, end)
 
 
 def _one_act(root: Token) -> bool:
@@ -1080,6 +1083,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
     """A verb with a date of its own and no trigger word is still a dated event; so is the main clause of a dated
     "when" clause."""
     for i in _stated_first(sent.doc, list(dates)):
+        for clause in _when_of_the_date(sent.doc[i]):
+            _dated_clause(ctx, clause, dates, dates[i])  # "lasted until 1991, when the FMLN reached an accord"
         anchor = _attachment(sent.doc[i], noun=False)
         if anchor is not None and anchor.pos_ == "PROPN" and sent.doc[i].head.lower_ == "of":
             _dated_measure(ctx, anchor, dates[i])  # "the Fisheries Act of 1951" dates the act, not the clause around it
@@ -1118,6 +1123,18 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
             # "When X defaulted in January 1923, Y occupied the Ruhr", "Speaking before the UN on March 17, 1977, the
             # President asserted ...": the main clause happened then too
             _dated_clause(ctx, verb.head, dates, dates[i], shared=True)
+
+
+def _when_of_the_date(date: Token) -> list[Token]:
+    """"until December 1917, when its new government withdrew from the war": a "when" clause on a date, or right
+    after it (the parser may hang it on the verb the date is of), tells what happened then."""
+    own = [c for c in date.children if c.dep_ == "relcl"]
+    end = min([c.left_edge.i for c in own], default=max(t.i for t in date.subtree if not t.is_punct) + 1)
+    follows = end < len(date.doc) and date.doc[end].text == "," and end + 1 < len(date.doc) \
+        and date.doc[end + 1].lower_ == "when"
+    after = [date.doc[end + 1].head] if follows and date.doc[end + 1].head.dep_ == "advcl" else []
+    return [c for c in own + after if c.pos_ in ("VERB", "AUX")
+            and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)]
 
 
 def _event_its_clause_tells(ctx: Context, verb: Token | None) -> Token | None:
