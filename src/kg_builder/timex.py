@@ -203,7 +203,7 @@ _FILLER = re.compile(
     rf"|(?:earlier|later) (?=this|that|the same|in\b))"
 )
 _PERIOD_MODIFIER = re.compile(
-    r"^(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|"
+    r"^(?:(?:the )?(?:early|mid|late)(?: in)?|the end of|end of|the beginning of|beginning of|the start of|start of|"
     r"the middle of|middle of|the first half of|the second half of)(?:-| )(?=\S)"
 )
 
