@@ -173,7 +173,8 @@ def test_agreements_whom_a_means_was_used_to_bring_round_to_a_treaty_is_no_signa
 
 def test_agreements_who_is_held_back_from_signing_is_no_signatory_yet(facts_for):
     # "reluctant to sign": one may sign later, or never; either way it has not signed
-    facts = facts_for("Unrest in its ports made Peru reluctant to sign a treaty that might bind it to patrol the coast.")
+    facts = facts_for("Unrest in its ports made Peru reluctant to sign a treaty that might bind it to patrol the "
+                      "coast.")
     assert not [r for r in signatories(facts) if r.factuality.is_plain_fact]
 
 

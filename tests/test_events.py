@@ -271,7 +271,8 @@ def test_events_did_not_meet_is_negative(facts_for):
     ("The Chilean nationalization of copper mines in 1971 angered Peru.", "Chilean nationalization of copper mines",
      "Event", True),
 ])
-def test_events_an_intervention_a_takeover_a_partition_or_a_recognition_is_an_event(facts_for, text, label, kind, plain):
+def test_events_an_intervention_a_takeover_a_partition_or_a_recognition_is_an_event(facts_for, text, label, kind,
+                                                                                    plain):
     [event] = [e for e in facts_for(text).events if e.label.startswith(label)]
     assert (event.kind, event.factuality.is_plain_fact) == (kind, plain)
 

@@ -571,7 +571,8 @@ def test_positions_who_appeals_to_another_to_act_demands_it_of_the_other(facts_f
 
 @pytest.mark.parametrize("verb", ["halt", "lift", "terminate"])
 def test_positions_seeking_to_halt_opposes_what_it_halts_but_seeking_to_hold_does_not(facts_for, verb):
-    assert ("state/peru", "Opposes", "border patrols") in stances(facts_for(f"Peru sought to {verb} the border patrols."))
+    facts = facts_for(f"Peru sought to {verb} the border patrols.")
+    assert ("state/peru", "Opposes", "border patrols") in stances(facts)
     assert not [s for s in stances(facts_for("Peru sought to hold the border talks.")) if s[1] == "Opposes"]
 
 

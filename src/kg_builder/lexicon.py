@@ -36,7 +36,7 @@ class LexEntry:
     wikidata: str | None = None
     metonym_for: tuple[str, ...] = ()  # keys of the states a capital may stand for (Moscow: Russia, Soviet Union)
     context_aliases: tuple[str, ...] = ()  # aliases that name it only where the document names it otherwise
-    context_demonyms: tuple[str, ...] = ()  # demonyms it may share, which name it where the document names it alone
+    context_demonyms: tuple[str, ...] = ()  # demonyms it may share: it, where the document names it most of those
 
 
 @dataclass(frozen=True)

@@ -1303,7 +1303,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         lemma = verb.lemma_.lower()
         undertaking, committing = lemma in section["undertaking_verbs"], lemma in section["commitment_verbs"]
         # who undertakes or commits is read of those verbs only, not of every word
-        subject_words = {t.lower_ for s in subjects(verb) for t in _party_words(s)} if undertaking or committing else set()
+        subject_words = {t.lower_ for s in subjects(verb) for t in _party_words(s)} \
+            if undertaking or committing else set()
         # "failed to reach a ceasefire agreement ... both sides agreed to meet again": no term of the accord not made
         if undertaking and latest.status != "NotSigned" and (subject_words & party_nouns
                                                              or _by_party(ctx, verb, parties)):
