@@ -178,6 +178,11 @@ def test_agreements_who_is_held_back_from_signing_is_no_signatory_yet(facts_for)
     assert not [r for r in signatories(facts) if r.factuality.is_plain_fact]
 
 
+def test_agreements_who_did_not_manage_to_sign_is_no_signatory(facts_for):
+    facts = facts_for("In 1931 Chile did not manage to sign the treaty with Peru.")
+    assert not [r for r in signatories(facts) if r.factuality.is_plain_fact]
+
+
 def test_agreements_who_accepts_a_treaty_is_party_to_it(facts_for):
     facts = facts_for("Peru accepted a treaty that gave Chile control over its customs.")
     [treaty] = facts.agreements

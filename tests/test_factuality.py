@@ -84,6 +84,12 @@ def test_factuality_negation_makes_negative(reading, text, word):
     assert r.modality == "Asserted"
 
 
+@pytest.mark.parametrize("verb", ["manage", "dare", "venture"])
+def test_factuality_what_one_did_not_manage_or_dare_to_do_did_not_happen(reading, verb):
+    assert reading(f"Chile did not {verb} to sign the accord.", "sign").polarity == "Negative"
+    assert reading(f"Chile {verb}d to sign the accord.", "sign").polarity == "Positive"
+
+
 def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
     assert (reading("Chile was able to sign the accord.", "sign").polarity,
             reading("Chile was able to sign the accord.", "sign").modality) == ("Positive", "Asserted")

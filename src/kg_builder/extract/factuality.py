@@ -33,6 +33,7 @@ class Cues:
     lacking_verbs: frozenset[str]
     negative_adjectives: frozenset[str]
     implicative_adjectives: frozenset[str]
+    implicative_verbs: frozenset[str]
     negated_degree_adverbs: frozenset[str]
     negative_quantifiers: frozenset[str]
     negating_verbs: frozenset[str]
@@ -246,6 +247,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
                 and with_particle(node.head.head) in cues.negative_implicatives | cues.preventing_verbs:
             # "refrained from providing support", "prevented Peru from signing": it did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)
+            break
+        if node.dep_ == "xcomp" and node.head.pos_ in ("VERB", "AUX") and governor in cues.implicative_verbs:
+            negations += 1 if _negated(node.head, cues) else 0  # "did not manage to sign", "did not dare to act"
             break
         if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and governor in cues.implicative_adjectives:
             # "not able to deliver aid", "was not willing to sign": what they govern did not happen
