@@ -90,6 +90,13 @@ def test_factuality_what_one_did_not_manage_or_dare_to_do_did_not_happen(reading
     assert reading(f"Chile {verb}d to sign the accord.", "sign").polarity == "Positive"
 
 
+def test_factuality_an_act_one_nearly_did_did_not_happen_but_a_change_of_amount_did(reading):
+    assert reading("In 1931 Chile nearly signed the accord.", "signed").polarity == "Negative"
+    assert reading("In 1931 Chile almost went to war with Peru.", "went").polarity == "Negative"
+    assert reading("In 1931 Chilean spending on the navy almost tripled.", "tripled").polarity == "Positive"
+    assert reading("In 1931 the debt nearly reached $5 million.", "reached").polarity == "Positive"
+
+
 def test_factuality_able_to_is_a_fact_and_willing_to_a_supposition(reading):
     assert (reading("Chile was able to sign the accord.", "sign").polarity,
             reading("Chile was able to sign the accord.", "sign").modality) == ("Positive", "Asserted")

@@ -34,6 +34,8 @@ class Cues:
     negative_adjectives: frozenset[str]
     implicative_adjectives: frozenset[str]
     implicative_verbs: frozenset[str]
+    approximating_adverbs: frozenset[str]
+    scaling_verbs: frozenset[str]
     negated_degree_adverbs: frozenset[str]
     negative_quantifiers: frozenset[str]
     negating_verbs: frozenset[str]
@@ -111,6 +113,8 @@ def _negated(token: Token, cues: Cues) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
            for c in token.children) and not any(c.lower_ == "only" for c in token.subtree):
         return True  # "could no longer stand by": it stops ("no longer only by X, but by Y": it goes on)
+    if token.pos_ in ("VERB", "AUX") and _nearly(token, cues):
+        return True  # "nearly signed the treaty", "almost went to war": it did not happen
     if _shares_auxiliary(token) and _negated(token.head, cues):
         return True  # "could not stand by and allow X": the bare verb has the first one's auxiliary and its "not"
     if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators
@@ -126,6 +130,14 @@ def _negated(token: Token, cues: Cues) -> bool:
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators)
                or (c.dep_ == "preconj" and c.lower_ == "neither") for c in token.children) \
         or _scant(token, cues)
+
+
+def _nearly(verb: Token, cues: Cues) -> bool:
+    """"nearly signed", "almost went to war": an act that came close did not take place; a change of amount that came
+    close to a figure did, about ("almost tripled", "nearly reached $5 billion")."""
+    return any(c.dep_ == "advmod" and c.lower_ in cues.approximating_adverbs for c in verb.children) \
+        and verb.lemma_.lower() not in cues.scaling_verbs \
+        and not any(t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for t in verb.subtree)
 
 
 def _shares_auxiliary(verb: Token) -> bool:
