@@ -90,6 +90,11 @@ def test_factuality_what_one_did_not_manage_or_dare_to_do_did_not_happen(reading
     assert reading(f"Chile {verb}d to sign the accord.", "sign").polarity == "Positive"
 
 
+@pytest.mark.parametrize("noun, modality", [("Reports", "Hedged"), ("Claims", "Hedged"), ("The news", "Asserted")])
+def test_factuality_what_a_report_or_a_claim_says_is_only_said(reading, noun, modality):
+    assert reading(f"In 1952 {noun} that Peru had bombed Arica reached Lima.", "bombed").modality == modality
+
+
 def test_factuality_an_act_one_nearly_did_did_not_happen_but_a_change_of_amount_did(reading):
     assert reading("In 1931 Chile nearly signed the accord.", "signed").polarity == "Negative"
     assert reading("In 1931 Chile almost went to war with Peru.", "went").polarity == "Negative"

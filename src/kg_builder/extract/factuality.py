@@ -35,6 +35,7 @@ class Cues:
     implicative_adjectives: frozenset[str]
     implicative_verbs: frozenset[str]
     approximating_adverbs: frozenset[str]
+    claim_nouns: frozenset[str]
     scaling_verbs: frozenset[str]
     negated_degree_adverbs: frozenset[str]
     negative_quantifiers: frozenset[str]
@@ -675,6 +676,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
             future |= node.pos_ == "NOUN" and _supposing_noun(node, below, cues)
         if node.head == node:
             break
+        # "reports that Peru had bombed Arica", "claims that it had invaded": what such a noun says is only said
+        hedged |= node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.lemma_.lower() in cues.claim_nouns \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
         # "a plan to end the war", "the only way to convince X": an infinitive on such a noun is what it supposes
         infinitival = node.dep_ == "acl" or node.dep_ == "relcl" and _purpose(node)
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
