@@ -83,6 +83,9 @@ def test_positions_did_not_oppose_states_no_stance(facts_for):
      ("Peru", "Opposes", "territory seized by force")),
     ("Peru recognized Bolivian sovereignty over the islands.",
      ("Peru", "Supports", "Bolivian sovereignty over the islands")),
+    ("In 1950 Peru recognized Bolivia as an independent state.", ("Peru", "Supports", "Bolivia")),
+    ("In 1950 Peru would not recognize Bolivia.", ("Peru", "Opposes", "Bolivia")),
+    ("In 1905 Peru acknowledged Chilean rule over Tacna.", ("Peru", "Supports", "Chilean rule over Tacna")),
 ])
 def test_positions_who_recognizes_a_claim_accepts_it_and_who_will_not_opposes_it(facts_for, text, expected):
     assert expected in stances(facts_for(text), holder_names=True)

@@ -662,9 +662,11 @@ def _addressee(ctx: Context, pred: Predication, source: str, token: Token) -> bo
 
 def _of_theme(ctx: Context, themes: frozenset[str], token: Token) -> bool:
     """Any thing fits a frame that names no themes; else its head is one ("the Fisheries Acts" is an act), or the
-    "of" phrase of a noun for many of a kind ("a series of Neutrality Acts")."""
+    "of" phrase of a noun for many of a kind ("a series of Neutrality Acts"); a named state is a "state"."""
     if not themes:
         return True
+    if "state" in themes and any(ctx.registry.kind(k) == "State" for k in ctx.registry.actors(token)):
+        return True  # "recognized the PRC": a state named is a state
     many = token.lemma_.lower() in ctx.triggers["positions"]["collection_nouns"]
     return any(head_forms(head) & themes for head in [token, *(prep_objects(token, "of") if many else [])])
 
