@@ -1157,6 +1157,8 @@ def test_positions_rejecting_anothers_stance_divides_them_over_what_the_stance_i
     ("Peru said it was necessary to ratify the treaty.", "Supports", "ratify the treaty"),
     ("Peru regarded the Chilean fleet as a threat to its ports.", "Opposes", "Chilean fleet"),
     ("Peru viewed the customs union as vital to its economy.", "Supports", "customs union"),
+    ("Peru considered the Chilean fleet a threat to its ports.", "Opposes", "Chilean fleet"),
+    ("Peru considered it imperative to ratify the treaty.", "Supports", "ratify the treaty"),
 ])
 def test_positions_a_speaker_judging_a_thing_wrong_opposes_it_and_essential_supports_it(facts_for, text, stance, issue):
     assert ("state/peru", stance, issue) in stances(facts_for(text))

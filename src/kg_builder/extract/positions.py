@@ -1138,6 +1138,13 @@ def _regarded(ctx: Context, sent: SentSpan) -> None:
         judged = [o for o in objects(verb) if o.dep_ == "dobj"]
         named = [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children
                  if w.dep_ in ("pobj", "amod", "acomp")]
+        # "considered the bomb a threat": with no "as", the parser makes the second noun the object's predicate, or
+        # the head of a clause whose subject is the first
+        named += [c for c in verb.children if c.dep_ == "oprd"]
+        small = [c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.pos_ == "NOUN"
+                 and any(s.dep_ == "nsubj" for s in c.children)]
+        if small:
+            judged, named = [s for s in small[0].children if s.dep_ == "nsubj"], [small[0]]
         stance = next((s for w in named if (s := _judged_by(section, w.lemma_.lower(), w.pos_)) is not None), None)
         fact = ctx.factuality(verb)
         if stance is None or not judged or fact.polarity == "Negative":
@@ -1160,6 +1167,8 @@ def _judgment(ctx: Context, clause: Token) -> str | None:
     """The stance a clause's predicate takes on its subject: a noun of harm ("is a threat", "poses a danger") or an
     adjective of judgment ("was wrong", "is essential")."""
     section = ctx.triggers["positions"]
+    if clause.pos_ == "ADJ" and clause.dep_ == "ccomp":  # "considered it imperative to X": a clause with no verb
+        return _judged_by(section, clause.lemma_.lower(), "ADJ")
     for c in clause.children:
         lemma = c.lemma_.lower()
         if lemma in section["negative_frames"] and (
