@@ -1276,6 +1276,9 @@ def test_positions_to_address_another_s_concerns_is_no_stance_against_them(facts
     ("In 1902 Peru proclaimed a general amnesty.", {("state/peru", "Supports", "general amnesty")}),
     ("In 1931 Peru signed the declaration of war.", {("state/peru", "Supports", "declaration of war")}),
     ("In 1931 Peru signed the letter.", set()),
+    ("In 1931 Peru articulated a new policy on fishing.", {("state/peru", "Supports", "new policy on fishing")}),
+    ("In 1931 Peru laid out five principles of trade.", {("state/peru", "Supports", "five principles of trade")}),
+    ("In 1931 Peru outlined its objections.", set()),  # what is laid down must be a measure
 ])
 def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
