@@ -2496,3 +2496,17 @@ def test_positions_all_of_which_stands_for_every_noun_of_the_list(facts_for):
     facts = facts_for("The holdouts were Peru, Chile and Bolivia, all of which objected to the new tariff.")
     assert {holder for holder, stance, _ in stances(facts, holder_names=True) if stance == "Opposes"} \
         == {"Peru", "Chile", "Bolivia"}
+
+
+@pytest.mark.parametrize("text", ["The Chilean foreign minister demanded the release of the crew.",
+                                  "The Chilean ambassador demanded the release of the crew."])
+def test_positions_an_unnamed_minister_or_envoy_of_a_people_speaks_for_its_state(facts_for, text):
+    assert ("state/chile", "Demands", "release of the crew") in stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1931 Peru was less interested in the border than in trade.", set()),
+    ("In 1931 Peru was interested in the border.", {("state/peru", "Supports", "border")}),
+])
+def test_positions_a_stance_told_only_as_weaker_than_another_is_no_stance(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected

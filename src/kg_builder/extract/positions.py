@@ -209,7 +209,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and match.frame.stance == "Supports" and pred.category == "noun":  # "won bipartisan support"
             _support_sought(ctx, sent, pred.head, issues, f"frame:{match.frame.name}:noun")
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
-                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match):
+                or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match) \
+                or _lessened(pred.head):
             continue
         fact = _stance_factuality(ctx, match, holders)
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
@@ -374,6 +375,13 @@ def _qualified(ctx: Context, verb: Token) -> bool:
     """A "not" on an adverb of how far or how openly ("did not explicitly argue for", "not fully supported")."""
     return any(c.dep_ == "advmod" and c.lower_ in ctx.triggers["positions"]["qualifying_adverbs"]
                for c in verb.children) and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _lessened(head: Token) -> bool:
+    """"less interested in X than in Y", "least hostile to Z": a stance told only as weaker than another, which
+    says neither that it is held nor that it is not."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("less", "least")
+               and not (c.i > 0 and c.doc[c.i - 1].lower_ == "at") for c in head.children)  # "at least"
 
 
 def _manner_left_out(head: Token) -> bool:
