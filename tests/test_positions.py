@@ -2510,3 +2510,12 @@ def test_positions_an_unnamed_minister_or_envoy_of_a_people_speaks_for_its_state
 ])
 def test_positions_a_stance_told_only_as_weaker_than_another_is_no_stance(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1931 Peru intended to open the border.", {("state/peru", "Supports", "open the border")}),
+    ("In 1931 Peru planned an attack on Chile.", {("state/peru", "Supports", "attack on Chile")}),
+    ("In 1931 Peru did not plan to open the border.", set()),  # no plan, and no stance against it
+])
+def test_positions_who_means_or_plans_to_do_a_thing_is_for_it(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
