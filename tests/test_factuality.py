@@ -95,6 +95,16 @@ def test_factuality_what_a_report_or_a_claim_says_is_only_said(reading, noun, mo
     assert reading(f"In 1952 {noun} that Peru had bombed Arica reached Lima.", "bombed").modality == modality
 
 
+@pytest.mark.parametrize("text, word, modality", [
+    ("Did Peru attack Chile in 1879?", "attack", "Hedged"),
+    ("Lima was unsure: was Chile planning an attack on Peru?", "attack", "Hedged"),
+    ("Why did Peru attack Chile in 1879?", "attack", "Asserted"),  # a question word presupposes the attack
+    ("Peru attacked Chile in 1879.", "attacked", "Asserted"),
+])
+def test_factuality_what_a_yes_or_no_question_asks_is_not_told(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 def test_factuality_an_act_one_nearly_did_did_not_happen_but_a_change_of_amount_did(reading):
     assert reading("In 1931 Chile nearly signed the accord.", "signed").polarity == "Negative"
     assert reading("In 1931 Chile almost went to war with Peru.", "went").polarity == "Negative"

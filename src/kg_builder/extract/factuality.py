@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ..model import Factuality
 from .clauses import ADDRESSING_PREPOSITIONS, for_infinitive, verb_predication
 from .tokens import (finite_above, indefinite, non_restrictive, none_of, ranked_infinitive, referred_to_as_known,
-                     set_against, that_clause, to_infinitive, verb_lemmas)
+                     sentence_of, set_against, that_clause, to_infinitive, verb_lemmas)
 
 
 @dataclass(frozen=True)
@@ -600,7 +600,8 @@ def read(trigger: Token, cues: Cues) -> Reading:
     restated = _restated(trigger, cues)
     if restated is not None:
         return read(restated, cues)
-    conditional = hedged = normative = said_future = False
+    conditional = normative = said_future = False
+    hedged = _asked_yes_or_no(trigger)
     # "the planned summit", "a possible deal": the noun's own modifier says it has not happened
     future = trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("amod", "compound") and c.lower_ in cues.irrealis_modifiers for c in trigger.children)
@@ -698,6 +699,25 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _asked_yes_or_no(trigger: Token) -> bool:
+    """"Was the summit a failure?", "was the Soviet Union planning a full takeover?": what a question asks is not
+    told; "Why did Peru attack Chile?" presupposes the attack (a question word before the subject)."""
+    sent = sentence_of(trigger)
+    if "?" not in [t.text for t in sent[-3:]]:
+        return False
+    for node in (trigger, *trigger.ancestors):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None:
+            continue
+        # "was the Soviet Union planning ...", "Did Peru attack ...": the parser may make the auxiliary the head
+        fronted = (node.pos_ == "AUX" or node.lemma_ in ("be", "do", "have")) and node.i < subject.i or any(
+            c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in node.children) \
+            or node.dep_ == "ccomp" and node.head.pos_ == "AUX" and node.head.i < subject.i
+        return fronted and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in sent
+                                   if node.left_edge.i <= t.i < subject.i)
+    return False
 
 
 def _sought_for(trigger: Token, below: Token | None) -> bool:
