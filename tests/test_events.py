@@ -694,6 +694,16 @@ def test_events_an_intent_to_help_do_something_is_one_unrealized_statement(facts
     assert unreal == ["help reopen the Strait of Magellan"]
 
 
+@pytest.mark.parametrize("text, label", [
+    ("In 1923 Chile occupied the port in an effort to force payment.", "Chile force payment"),
+    ("In 1923 Chile made an attempt to force payment.", "Chile force payment"),
+    ("In 1923 Chile blocked Peruvian attempts to force payment.", None),  # Peru's attempts, which Chile blocked
+])
+def test_events_what_one_strives_to_do_is_an_unrealized_statement_of_the_one_who_strives(facts_for, text, label):
+    unreal = [e.label for e in facts_for(text).events if e.evidence.extractor == "rule:unrealized-clause"]
+    assert (label in unreal) if label else not [u for u in unreal if u.startswith("Chile")]
+
+
 def test_events_a_bare_event_noun_that_did_not_happen_is_no_statement(facts_for):
     facts = facts_for("Ruiz hoped to reduce his role in the next round of negotiations.")
     assert not [e for e in facts.events if e.label == "negotiations"]

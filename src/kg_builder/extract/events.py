@@ -1413,7 +1413,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         if not said and len(label.split()) < 2 and fact.polarity == "Positive":
             continue  # "needs to decide", "barriers to trade": a bare verb says little unless refused or failed
         # "hoping to resume X", "urged Y to address X", "called for Y to act": who would do it, and what
-        doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1]
+        doers = list(verb_predication(verb, ctx.frames.object_control).agents)[:1] or _striver(ctx, verb)
         if not said and doers:
             # "his wish to liberalize X": a possessive pronoun is no name to put before the verb
             # "Both Chile and Peru pledged to X": every doer, not the first alone
@@ -1439,6 +1439,23 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         made.append((verb.i, key))
     _drop_contained(ctx, made)
     _unrealized_things(ctx, sent)
+
+
+def _striver(ctx: Context, verb: Token) -> list[Token]:
+    """"occupied the Ruhr in an effort to force payment", "made an attempt to force payment": the infinitive of a
+    noun of striving is what the subject of the clause the noun is in strives to do."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in ctx.triggers["positions"]["striving_nouns"] \
+            or any(ctx.registry.actors(c) for c in noun.children if c.dep_ in ("poss", "amod", "compound")):
+        return []  # "British attempts to drive a wedge": the noun's own doer, whoever the clause's subject is
+    # only "in an effort to", or an effort made ("made an attempt to"): who thwarts or resists it strives for nothing
+    clause = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head \
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ctx.frames.light_verbs else None
+    if clause is None or clause.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in clause.children):
+        return []
+    # a subject of its own: "looked to the United States to lead efforts to X" leaves who leads them to the parse
+    own = [c for c in clause.children if c.dep_ == "nsubj"]
+    return [s for s in own[:1] if ctx.registry.actors(s)]  # "the impasse led Carter to ..." strives for nothing
 
 
 def _drop_contained(ctx: Context, made: list[tuple[int, str]]) -> None:
