@@ -478,3 +478,21 @@ def test_nlp_a_verb_of_asking_with_its_preposition_after_a_reported_clause_is_th
 
     doc = reported_conjuncts(NLP, "kg_reported_conjuncts", ["say", "call for"])(_said_and_called_for(would, tag))
     assert doc[7].head.text == head
+
+
+def test_nlp_a_past_form_after_and_that_the_parser_took_for_an_adjective_is_a_second_verb() -> None:
+    from kg_builder.nlp import coordinated_past_verbs
+
+    # "Soto met Ruiz and encouraged moderation .": "encouraged" parsed as an adjective of "moderation", joined to "met"
+    doc = coordinated_past_verbs(parsed(["Soto", "met", "Ruiz", "and", "encouraged", "moderation", "."],
+                                        [1, 1, 1, 1, 5, 1, 1],
+                                        ["nsubj", "ROOT", "dobj", "cc", "amod", "conj", "punct"],
+                                        ["NNP", "VBD", "NNP", "CC", "JJ", "NN", "."]))
+    assert [(t.text, t.dep_, t.head.text, t.tag_) for t in (doc[4], doc[5])] == [
+        ("encouraged", "conj", "met", "VBD"), ("moderation", "dobj", "encouraged", "NN")]
+    # "Soto met Ruiz and trained soldiers": no past tense before "and", so no second verb is made
+    kept = coordinated_past_verbs(parsed(["Soto", "meets", "Ruiz", "and", "trained", "soldiers", "."],
+                                         [1, 1, 1, 1, 5, 1, 1],
+                                         ["nsubj", "ROOT", "dobj", "cc", "amod", "conj", "punct"],
+                                         ["NNP", "VBZ", "NNP", "CC", "JJ", "NNS", "."]))
+    assert (kept[4].dep_, kept[4].head.text) == ("amod", "soldiers")

@@ -202,6 +202,23 @@ def _after_aside(verb: Token, root: Token) -> bool:
         and any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in verb.children)
 
 
+@Language.component("kg_coordinated_past_verbs")
+def coordinated_past_verbs(doc):
+    """"Carter met with Somoza and encouraged moderation": the parser may take a past form right after "and" for an
+    adjective of the noun after it, and join that noun to the verb before as a second thing done; the past form is
+    the second verb, with the noun its object. Run before the tags are mapped and the words lemmatised, which then
+    read it as a verb ("encourage")."""
+    deps = doc.to_array([DEP]).ravel().tolist()
+    for i in (i for i, dep in enumerate(deps) if dep == _AMOD and i > 1):
+        word, joining = doc[i], doc[i - 1]
+        noun, verb = word.head, joining.head
+        if word.lower_.endswith("ed") and joining.dep_ == "cc" and joining.lower_ in ("and", "but") \
+                and noun.i > i and noun.dep_ == "conj" and noun.head == verb and verb.tag == _VBD:
+            word.tag_, word.dep_, word.head = "VBD", "conj", verb
+            noun.dep_, noun.head = "dobj", word
+    return doc
+
+
 @Language.component("kg_stranded_subjects")
 def stranded_subjects(doc):
     """"Ortega entered into talks with the Contras and the United States began to shift aid", "When Iraq invaded
@@ -359,6 +376,8 @@ _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as
     frozenset(map(get_string_id, ("long", "soon")))
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 _VBN = get_string_id("VBN")
+_VBD = get_string_id("VBD")
+_AMOD = get_string_id("amod")
 
 
 @Language.component("kg_name_ends")
@@ -674,6 +693,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
+    nlp.add_pipe("kg_coordinated_past_verbs", after="kg_stranded_subjects")
     nlp.add_pipe("kg_name_ends", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_name_ends")
     nlp.add_pipe("kg_body_names", after="kg_full_names")
