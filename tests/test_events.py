@@ -704,6 +704,15 @@ def test_events_what_one_strives_to_do_is_an_unrealized_statement_of_the_one_who
     assert (label in unreal) if label else not [u for u in unreal if u.startswith("Chile")]
 
 
+@pytest.mark.parametrize("text, label, start", [
+    ("Peru began to threaten Chile in July 1990.", "Peru threaten Chile", "1990-07"),
+    ("In September 1779 Congress appointed Ruiz to negotiate terms with Chile.", "Ruiz negotiate terms with Chile",
+     "1779-09"),
+])
+def test_events_a_dated_infinitive_is_said_of_whoever_controls_it(facts_for, text, label, start):
+    assert (label, start) in [(e.label, e.start.iso if e.start else None) for e in facts_for(text).events]
+
+
 def test_events_a_bare_event_noun_that_did_not_happen_is_no_statement(facts_for):
     facts = facts_for("Ruiz hoped to reduce his role in the next round of negotiations.")
     assert not [e for e in facts.events if e.label == "negotiations"]

@@ -727,6 +727,12 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
         said_of = noun_before_participle(token)
         named = phrase(said_of) if said_of is not None else " ".join(phrase(s) for s in subjects(token.head)[:1])
+    elif not named and token.dep_ == "xcomp" and token.tag_ == "VB" \
+            and not any(c.dep_ == "nsubj" for c in token.children):
+        # "Iraq began to threaten Kuwait in July", "appointed Adams to negotiate terms": an infinitive is said of
+        # whoever controls it
+        doers = list(verb_predication(token, ctx.frames.object_control).agents)[:1]
+        named = " and ".join(phrase(d) for d in conjuncts(doers[0])) if doers else ""
     if named:
         return f"{named} {text_of(cut_words(words, 16))}"
     return _object_filled(cut_words(words, 18), token)
