@@ -61,8 +61,11 @@ def test_timex_absolute_dates(expression: str, expected: Interval) -> None:
     ("the spring of 1919", span(month("1919-03"), month("1919-05"))),
     ("summer 1950", span(month("1950-06"), month("1950-08"))),
     ("winter 1950", span(month("1950-12"), month("1951-02"))),
-    # a vague "the late", "early in" is dropped as "late" is
-    ("the late autumn of 1971", span(month("1971-09"), month("1971-11"))),
+    # "early", "mid", "late" pick a season's first, middle or last month; of a month they are dropped
+    ("the late autumn of 1971", span(month("1971-11"))),
+    ("early spring 1919", span(month("1919-03"))),
+    ("mid-summer 1950", span(month("1950-07"))),
+    ("the end of the summer of 1950", span(month("1950-08"))),
     ("early in July 1990", span(month("1990-07"))),
 ])
 def test_timex_seasons_with_year(expression: str, expected: Interval) -> None:

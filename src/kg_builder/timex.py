@@ -233,7 +233,23 @@ def _parse(text: str, ctx: _Ctx) -> Interval | None:
         if result is not None:
             return result
     stripped = _PERIOD_MODIFIER.sub("", text)
-    return _parse(stripped, ctx) if stripped != text else None
+    return _part_of_season(_parse(stripped, ctx), text) if stripped != text else None
+
+
+# which month of a season an opening word picks: "late summer" is August, "early spring" March
+_SEASON_PART = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+
+
+def _part_of_season(found: Interval | None, text: str) -> Interval | None:
+    """The month of a season its modifier names ("late summer 1962": August); other spans stay whole."""
+    word = next((w for w in re.findall(r"[a-z]+", text) if w in _SEASON_PART), None)
+    if found is None or found.end is None or word is None or found.start.precision != "month" \
+            or found.end.precision != "month":
+        return found
+    (year, month), (end_year, end_month) = (map(int, v.iso.split("-")) for v in (found.start, found.end))
+    if _add_months(year, month, 2) != (end_year, end_month):
+        return found
+    return _point(_make(*_add_months(year, month, _SEASON_PART[word])))
 
 
 def _iso(text: str, ctx: _Ctx) -> Interval | None:
