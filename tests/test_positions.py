@@ -2519,3 +2519,12 @@ def test_positions_a_stance_told_only_as_weaker_than_another_is_no_stance(facts_
 ])
 def test_positions_who_means_or_plans_to_do_a_thing_is_for_it(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 1990 Peru has not stated whether it would sign the fishing pact.",
+    "In 1990 Peru did not say that Chile must leave the islands.",
+    "In 1990 Peru did not say that the blockade was illegal.",
+])
+def test_positions_what_a_speaker_did_not_say_or_left_open_is_no_stance_of_theirs(facts_for, text):
+    assert not stances(facts_for(text))

@@ -877,7 +877,7 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.cues.reporting_verbs:
             continue
         speakers = _holders(ctx, verb)
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and _told(ctx, verb, c)):
             doers = [c for c in clause.children if c.dep_ == "nsubj"]
             future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
             if not speakers or not future or not doers:
@@ -891,6 +891,13 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
             fact = Factuality("Positive", "Asserted", speakers[0])
             _add(ctx, doing[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+
+
+def _told(ctx: Context, verb: Token, clause: Token) -> bool:
+    """A clause its speaker is said to have said: "has not stated whether it would defend Taiwan", "did not say that
+    X must go" tell nothing the speaker holds."""
+    return ctx.factuality(verb).polarity != "Negative" \
+        and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def _speaks_for(ctx: Context, speaker: str, doers: list[str]) -> bool:
@@ -912,7 +919,7 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             continue
         speakers = _actors(ctx, objects(verb)) if lemma in persuading else _holders(ctx, verb)
         for clause in _said_clauses(verb, lemma in persuading):
-            if not _ought(clause) and not subjunctive(clause, ctx.cues):
+            if not _ought(clause) and not subjunctive(clause, ctx.cues) or not _told(ctx, verb, clause):
                 continue
             fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
             negated = any(c.dep_ == "neg" for c in clause.children)
@@ -1126,7 +1133,8 @@ def judgments(ctx: Context, sent: SentSpan) -> None:
         for clause in clauses:
             stance = _judgment(ctx, clause)
             topics = [c for c in clause.children if c.dep_ == "nsubj"]
-            if stance is None or not topics or not speakers or ctx.reading(clause).polarity == "Negative":
+            if stance is None or not topics or not speakers or ctx.reading(clause).polarity == "Negative" \
+                    or not _told(ctx, word, clause):
                 continue
             topic = phrase(topics[0])
             if topics[0].lower_ == "it":
