@@ -287,6 +287,15 @@ def test_agreements_a_clause_under_an_agreement_is_its_commitment(facts_for):
     assert [c.label for c in agreement.commitments] == ["share the fisheries of the bay"]
 
 
+def test_agreements_the_parties_an_accord_binds_to_act_are_no_commitment_of_it(facts_for):
+    facts = facts_for("In 1951 Peru and Chile signed the Treaty of Lima. The Treaty of Lima obliges the Republic of "
+                      "Peru and the Republic of Chile to defend each other in case of an attack.")
+    [agreement] = facts.agreements
+    labels = [c.label for c in agreement.commitments]
+    assert "the Republic of Peru and the Republic of Chile" not in labels
+    assert any("defend each other" in label for label in labels)
+
+
 def test_agreements_what_a_clause_under_it_leaves_unsaid_is_no_commitment(facts_for):
     facts = facts_for("The Andes Treaty was signed in 1930. Then Peru began to build ships to make up the difference "
                       "between its fleet and what it was allotted under the treaty.")

@@ -996,8 +996,11 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
         # also "returned to X by limiting Y": the treaty limits Y; "it did not guarantee Y" commits to nothing
         if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive" \
                 and not _no_provision(ctx, verb):
-            _add_commitments(ctx, sent, owner, [_with_recipient(pred, theme, text)
-                                                for theme in pred.themes for text in _provisions(theme)])
+            # "obliges the United States and the Philippines to come to each other's aid": the parties bound to act
+            # are no provision
+            _add_commitments(ctx, sent, owner, [_with_recipient(pred, theme, text) for theme in pred.themes
+                                                if not (pred.clauses and ctx.registry.actors(theme))
+                                                for text in _provisions(theme)])
             if verb.dep_ == "ROOT":  # "The plan proposed X. The colonies would send Y.": what follows goes on
                 ctx.provisions_of = (owner, sent.end)
         # "under the accord, tariffs would be cut"; "in the treaty, Spain ceded X": only a party acts "in" one (what
