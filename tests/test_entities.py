@@ -628,3 +628,10 @@ def test_entities_a_noun_that_qualifies_the_next_is_no_group(facts_for):
 ])
 def test_entities_a_capital_that_acts_is_its_state(facts_for, text, state):
     assert [e.participants for e in facts_for(text).events][:1] == [(state,)]
+
+
+def test_entities_a_numbered_group_listed_with_a_state_is_no_list_it_refers_back_to(facts_for):
+    # "some 50 other countries" is an item of the list it stands in: read as a list named before, it looked for itself
+    facts = facts_for("In 2019 Ruiz declared himself president. Chile and some 50 other countries recognized him, "
+                      "but Peru and Bolivia continued to back Vega.")
+    assert {p.holder for p in facts.positions if p.stance == "Supports"} == {"state/peru", "state/bolivia"}

@@ -1013,7 +1013,8 @@ class Registry:
         kind = "Person" if token.lemma_.lower() == "leader" else "State"
         start = max(sentence_of(token).start - 150, 0)
         for earlier in reversed(token.doc[start: token.i]):
-            if earlier.dep_ == "conj" or earlier.i in self._resolving:
+            # "the United States and some 50 other countries": a list the noun is itself an item of is no earlier one
+            if earlier.dep_ == "conj" or earlier.i in self._resolving or token in conjuncts(earlier):
                 continue
             found = [k for t in conjuncts(earlier) for k in self._actor(t) if self.kind(k) == kind]
             if earlier.pos_ == "NOUN" and len(found) < count:  # "Chile-Peru-Bolivia relations" lists three too
