@@ -105,6 +105,13 @@ def test_factuality_what_a_yes_or_no_question_asks_is_not_told(reading, text, wo
     assert reading(text, word).modality == modality
 
 
+def test_factuality_a_clause_after_a_semicolon_is_the_writer_s_not_the_reporter_s(reading):
+    assert reading("In January 2019, National Assembly President Juan Soto declared himself interim president; the "
+                   "United States and some 50 other countries recognized him, but Russia, China, and Cuba continued "
+                   "to back Vega.", "back").speaker is None
+    assert reading("In 1990 Ruiz declared that Peru recognized him.", "recognized").speaker.text == "Ruiz"
+
+
 def test_factuality_an_act_one_nearly_did_did_not_happen_but_a_change_of_amount_did(reading):
     assert reading("In 1931 Chile nearly signed the accord.", "signed").polarity == "Negative"
     assert reading("In 1931 Chile almost went to war with Peru.", "went").polarity == "Negative"

@@ -883,10 +883,18 @@ def _reporter(node: Token, below: Token | None, trigger: Token, cues: Cues) -> T
             return next((p for c in child.children for p in c.children if p.dep_ == "pobj"), None)
     if node != trigger and node.lemma_.lower() in cues.reporting_verbs and node.pos_ == "VERB" \
             and not (below is not None and below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")) \
-            and not (below is not None and below.dep_ in ("advcl", "prep") and below.i < node.i):
+            and not (below is not None and below.dep_ in ("advcl", "prep") and below.i < node.i) \
+            and not (below is not None and _after_semicolon(node, below)):
         # "..., interpreting X's insistence as a ruse to spy": a participle's speaker is its clause's subject
         return _subject(node) or next(iter(verb_predication(node).agents), None)
     return None
+
+
+def _after_semicolon(verb: Token, clause: Token) -> bool:
+    """"X declared himself president; fifty states recognized him": a clause set after a semicolon is the writer's
+    own next statement, not a part of what the verb before it reports."""
+    return clause.dep_ == "parataxis" and clause.i > verb.i \
+        and any(t.text == ";" for t in verb.doc[verb.i + 1: clause.left_edge.i + 1])
 
 
 def _subject(verb: Token) -> Token | None:
