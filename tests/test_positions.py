@@ -2528,3 +2528,13 @@ def test_positions_who_means_or_plans_to_do_a_thing_is_for_it(facts_for, text, e
 ])
 def test_positions_what_a_speaker_did_not_say_or_left_open_is_no_stance_of_theirs(facts_for, text):
     assert not stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "they" is the elections; what a thing will be is no act anyone offers or rejects
+    ("In 2018 the opposition boycotted the elections, arguing that they would not be free or fair.", set()),
+    ("In 1970 Mao told a journalist that he would be happy to talk with Nixon.",
+     {("person/mao-zedong", "Offers", "be happy to talk with Nixon")}),
+])
+def test_positions_what_a_speaker_says_a_thing_will_be_is_no_offer(facts_for, text, expected):
+    assert {s for s in stances(facts_for(text)) if s[1] in ("Offers", "Rejects")} == expected

@@ -880,7 +880,7 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and _told(ctx, verb, c)):
             doers = [c for c in clause.children if c.dep_ == "nsubj"]
             future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
-            if not speakers or not future or not doers:
+            if not speakers or not future or not doers or _described(clause):
                 continue
             doing = _actors(ctx, doers)[:1]
             if not _speaks_for(ctx, speakers[0], doing):
@@ -891,6 +891,13 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
             fact = Factuality("Positive", "Asserted", speakers[0])
             _add(ctx, doing[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+
+
+def _described(clause: Token) -> bool:
+    """"arguing that they would not be free or fair": what a thing will be is no act anyone offers (what one would be
+    willing or happy to do is: "he would be happy to talk with Nixon")."""
+    return clause.lemma_ == "be" and not any(c.dep_ == "xcomp" for a in clause.children if a.dep_ == "acomp"
+                                             for c in a.children)
 
 
 def _told(ctx: Context, verb: Token, clause: Token) -> bool:
