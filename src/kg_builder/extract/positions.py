@@ -1164,6 +1164,9 @@ def _regarded(ctx: Context, sent: SentSpan) -> None:
         # "considered the bomb a threat": with no "as", the parser makes the second noun the object's predicate, or
         # the head of a clause whose subject is the first
         named += [c for c in verb.children if c.dep_ == "oprd"]
+        # "described the treaty as vital": the parser may make the "as" a modifier of the word it introduces
+        named += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("ADJ", "NOUN")
+                  and any(a.lower_ == "as" and a.i < c.i for a in c.children)]
         small = [c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.pos_ == "NOUN"
                  and any(s.dep_ == "nsubj" for s in c.children)]
         if small:
