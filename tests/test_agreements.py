@@ -1443,3 +1443,13 @@ def test_agreements_a_statement_one_party_owns_is_no_accord(facts_for):
     for text in ("In a joint statement, Andalia and Borduria confirmed their plan to hold talks.",
                  "In their joint statement, Andalia and Borduria confirmed their plan to hold talks."):
         assert [a.label for a in facts_for(text).agreements] == ["joint statement"], text
+
+
+def test_agreements_who_takes_a_party_out_of_an_accord_is_no_party_of_it(facts_for):
+    facts = facts_for("In 1990 Peru and Chile signed the Lima Accord. In 1995 President Ana Ruiz withdrew Peru from "
+                      "the Lima Accord.")
+    signatories = {r.object for r in facts.relations if r.predicate == "signatory"} \
+        | {r.subject for r in facts.relations if r.predicate == "signatory"}
+    assert "person/ana-ruiz" not in signatories
+    [accord] = facts.agreements
+    assert accord.status == "Withdrawn"
