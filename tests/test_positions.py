@@ -1690,6 +1690,17 @@ def test_positions_who_believes_expects_or_argues_that_a_thing_is_so_holds_that_
     assert held.factuality.is_plain_fact
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bolivia countered that the corridor had never been Chilean.",
+     ("state/bolivia", "Believes", "corridor had never been Chilean")),
+    ("Peru retorted that the arbitration was void.", ("state/peru", "Believes", "arbitration was void")),
+])
+def test_positions_who_answers_back_that_a_thing_is_so_holds_that_view_by_its_own_word(facts_for, text, expected):
+    facts = facts_for(text)
+    assert stances(facts) == {expected}
+    assert only_position(facts).factuality.attributed_to == expected[0]
+
+
 def test_positions_who_warns_that_a_thing_will_be_so_holds_it_will_by_its_own_word(facts_for):
     facts = facts_for("Ecuador warned Peru that the talks would stall.")
     assert stances(facts) == {("state/ecuador", "Believes", "talks would stall")}
@@ -1701,6 +1712,8 @@ def test_positions_who_warns_that_a_thing_will_be_so_holds_it_will_by_its_own_wo
     "Ecuador had to judge whether Peru would sign.",  # a question
     "Ecuador and Peru concluded the Quito Accord that settled the border.",  # the object's relative clause
     "Ecuador declined to rescue what it thought was a lost cause.",  # a relative clause's own "what"
+    "Ecuador believed what the Lima papers printed.",  # a "what" clause as object: a thing, not what is so
+    "Ecuador armed to counter what it assumed was a Peruvian buildup.",
     "Ecuador argued that the more Peru armed, the more it had to arm.",  # half of a comparative correlative
 ])
 def test_positions_a_belief_needs_a_clause_with_a_subject_of_its_own_after_the_verb(facts_for, text):

@@ -542,11 +542,13 @@ def _content_clause(verb: Token) -> bool:
 
 
 def _proposition(verb: Token) -> bool:
-    """A clause with a subject of its own, not a relative one ("what they thought was a lost cause")."""
+    """A clause with a subject of its own, not a relative one ("what they thought was a lost cause", "believed what
+    the papers printed": a thing, not what is so)."""
     words = [t for t in verb.subtree if t.dep_ not in ("mark", "punct")]
     correlative = len(words) > 1 and words[0].lower_ == "the" and words[1].tag_ in ("JJR", "RBR")
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
-    relative = bool(subject) and (subject[0].tag_ in ("WP", "WDT") or subject[0].lower_ in ("that", "which", "who"))
+    relative = bool(subject) and (subject[0].tag_ in ("WP", "WDT") or subject[0].lower_ in ("that", "which", "who")) \
+        or words[0].tag_ in ("WP", "WDT") and words[0].head == verb
     return not to_infinitive(verb) and not correlative and bool(subject) and not relative and not open_question(verb)
 
 
