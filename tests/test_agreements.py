@@ -1453,3 +1453,21 @@ def test_agreements_who_takes_a_party_out_of_an_accord_is_no_party_of_it(facts_f
     assert "person/ana-ruiz" not in signatories
     [accord] = facts.agreements
     assert accord.status == "Withdrawn"
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia argued that the seizure of its ships violated the treaty of 1904 between Chile and Peru.",
+    "If war came, the 1904 agreement between Chile and Peru would draw Bolivia in.",
+])
+def test_agreements_one_named_by_its_parties_is_theirs_whatever_its_clause_says(facts_for, text):
+    facts = facts_for(text)
+    [treaty] = facts.agreements
+    parties = signatories(facts, treaty.key)
+    assert sorted(r.object for r in parties) == ["state/chile", "state/peru"]
+    assert all(r.factuality.is_plain_fact for r in parties)
+
+
+def test_agreements_who_did_not_sign_a_treaty_between_others_leaves_them_its_parties(facts_for):
+    facts = facts_for("Peru did not sign the treaty between Chile and Bolivia.")
+    said = {r.object: r.factuality.polarity for r in signatories(facts)}
+    assert said == {"state/chile": "Positive", "state/bolivia": "Positive", "state/peru": "Negative"}

@@ -635,9 +635,14 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     year, proper = _dated_name(proper)
     name = referent.label if referent else proper or _generic_name(ctx, token)
     stated = status  # what the verb says became of it, before its factuality is weighed
-    # a treaty the text names and no verb governs is presupposed: "Under the Lima Accord, Chile would withdraw"
-    # says what the accord provides, not that it might exist
-    fact = ctx.factuality(verb) if verb is not None else ASSERTED if proper else ctx.factuality(token)
+    # "the Chile-Peru fisheries treaty", "their pact with Japan": a treaty the text names by its parties is one they
+    # concluded
+    by_parties = not proper and any(c.lower_ == "the" or c.dep_ == "poss" for c in token.children) \
+        and bool(_parties_in_name(ctx, token))
+    # a treaty the text names (or names so) and no verb governs is presupposed: "Under the Lima Accord, Chile would
+    # withdraw" says what the accord provides, not that it might exist; "X argued that Y violated the treaty between
+    # Chile and Peru" that there is one, whoever says the rest
+    fact = ctx.factuality(verb) if verb is not None else ASSERTED if proper or by_parties else ctx.factuality(token)
     if status == "Signed" and fact.polarity == "Negative":
         status = "NotSigned"
     elif (fact.polarity == "Negative" or fact.modality != "Asserted") and verb is not None \
@@ -646,10 +651,6 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         # might fail" was proposed whatever might come of it
         status = None
     found = referent or _existing(ctx, token, name, bool(proper))
-    # "the Chile-Peru fisheries treaty", "their pact with Japan": a treaty the text names by its parties is one they
-    # concluded
-    by_parties = not proper and any(c.lower_ == "the" or c.dep_ == "poss" for c in token.children) \
-        and bool(_parties_in_name(ctx, token))
     if found is None and verb is None and not proper and not by_parties and not _list_verb(token):
         return
     if found is None and not proper and _not_an_accord(ctx, token, name, verb):
@@ -676,7 +677,7 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     # (or negotiated: "Burlingame negotiated a treaty with Seward", the Burlingame-Seward Treaty)
     makers = signers or (_signatories(ctx, verb, token) if verb is not None and stated == "Proposed" else [])
     found = found or (_named_for_its_makers(ctx, makers) if not proper else None)
-    agreement = found or _new(ctx, token, name, bool(proper), fact, event_key, status)
+    agreement = found or _new(ctx, token, name, bool(proper), ASSERTED if by_parties else fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
     if status and fact.is_plain_fact and not agreement.factuality.is_plain_fact:
         # "urged Chile to join the Lima Pact ... Chile ratified the pact": it exists, whatever was first said of it
@@ -699,9 +700,14 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         join_participants(ctx, event_key, signers)
     # a body of a state that ratifies or approves binds its state: "the U.S. Senate ratified the treaty" makes the
     # United States a party (the Senate stays the one who ratified, in the event)
+    # "Peru did not sign the treaty between Chile and Bolivia": the parties its name gives are its parties whatever
+    # the verb says of it, but of its doers ("Chile and Peru may sign the Chile-Peru pact") only what the verb says
+    doers = {k for t in subjects(verb) for k in ctx.registry.actors(t)} if verb is not None else set()
+    named = {ctx.registry.named_state(s) or s for s in _parties_in_name(ctx, token) if s not in doers} \
+        if by_parties else set()
     for signer in dict.fromkeys(ctx.registry.named_state(s) or s for s in signers):
         ctx.relate(agreement.key, "signatory", signer, ctx.evidence(sentence_of(token), "rule:agreement-signatory", 0.8),
-                   Factuality(fact.polarity, fact.modality, fact.attributed_to))
+                   ASSERTED if signer in named else Factuality(fact.polarity, fact.modality, fact.attributed_to))
     # "France and China did not sign": no principal pair; nor are two who part ways ("the U.S. abrogated its
     # treaty with Japan")
     if len(signers) == 2 and fact.polarity == "Positive" and status != "Withdrawn":
