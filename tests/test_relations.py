@@ -258,6 +258,8 @@ def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
      ("leaderOf", "International Atomic Energy Agency")),
     # a one-word name of a body the lexicon knows, before a title, is that body, not a kind of general
     ("In 1948 Kuomintang General Pedro Vega fled to Lima.", "Pedro Vega", ("affiliatedWith", "Kuomintang")),
+    # a name the lexicon does not know, before a title in lower case, is the body's, not a word of the title
+    ("Taliban deputy leader Pedro Vega was arrested in 2011.", "Pedro Vega", ("affiliatedWith", "Taliban")),
 ])
 def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, text, person, expected):
     facts = facts_for(text)

@@ -472,8 +472,11 @@ def _side_taken(ctx: Context, t: Token) -> bool:
 
 
 def _kind_of_title(ctx: Context, t: Token) -> bool:
+    """"Navy Commander", "Finance Minister": one capitalised word before a capitalised title, which may be part of it
+    (before a title in lower case, "Taliban deputy leader", it names the body)."""
     alone = t.ent_iob_ == "B" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
-    return t.dep_ == "compound" and t.is_title and alone and t.head.lower_ in ctx.registry.titles
+    return t.dep_ == "compound" and t.is_title and alone and t.head.lower_ in ctx.registry.titles \
+        and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_title
 
 
 def leaderships(ctx: Context, sent: SentSpan) -> None:
