@@ -2010,6 +2010,14 @@ def test_positions_a_plural_name_of_talks_is_no_group(facts_for):
     assert not any(e.label.endswith("Talks") and e.kind == "Organization" for e in facts.entities)
 
 
+def test_positions_a_plural_name_of_agreements_holds_no_view(facts_for):
+    # "Conventions" is a plural of an agreement's head: what they "require" is what they provide, no one's demand
+    facts = facts_for("Peruvian negotiators demanded the return of all prisoners, arguing that the Quito Conventions "
+                      "required it.")
+    assert not any(e.label.endswith("Conventions") and e.kind == "Organization" for e in facts.entities)
+    assert {p.holder for p in facts.positions} == {"state/peru"}
+
+
 @pytest.mark.parametrize("text, stance, issue", [
     ("Peru saw the treaty as the best guarantee of peace.", "Supports", "treaty"),
     ("Peru envisioned a new regional order.", "Supports", "new regional order"),

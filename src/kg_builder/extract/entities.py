@@ -871,7 +871,7 @@ class Registry:
         if token.tag_ == "NNPS" and not token.ent_type_ and token.lower_.removesuffix("s") in self.group_nouns:
             return [self._group(token)]  # "Many Senators were opposed to X": a group noun capitalised
         if token.tag_ == "NNPS" and not token.ent_type_ and _named_group_doing(token) \
-                and not {token.lower_, lemma} & self.not_actor_heads:  # "the Ambassadorial Talks began"
+                and not head_forms(token) & self.not_actor_heads:  # "the Ambassadorial Talks began"
             return [self._group(token)]
         if lemma in self.words["partitive_nouns"] and self._of_people(token):
             return [self._group(token)]  # "the majority of Americans"
