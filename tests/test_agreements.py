@@ -1471,3 +1471,25 @@ def test_agreements_who_did_not_sign_a_treaty_between_others_leaves_them_its_par
     facts = facts_for("Peru did not sign the treaty between Chile and Bolivia.")
     said = {r.object: r.factuality.polarity for r in signatories(facts)}
     assert said == {"state/chile": "Positive", "state/bolivia": "Positive", "state/peru": "Negative"}
+
+
+@pytest.mark.parametrize(("text", "provided"), [
+    # the parser reads "The agreement provided for ..." as a noun phrase ("the agreement [that was] provided for"): a
+    # sentence of prose has its verb
+    ("The Lima Accord was signed by Chile and Peru on July 3, 2030. The agreement provided for the suspension of "
+     "fishing quotas once Peru had ratified it.", ["the suspension of fishing quotas once Peru had ratified it"]),
+    # an adverb before the list weighs it; a participle the parser hangs on the subject after it is none of it
+    ("In 2030, the Andean defense treaty called only for consultation, leaving each nation to react individually to "
+     "internal threats.", ["consultation"]),
+])
+def test_agreements_what_an_accord_provides_is_read_from_the_list_of_its_own_verb(facts_for, text, provided):
+    [accord] = facts_for(text).agreements
+    assert [c.label for c in accord.commitments] == provided
+
+
+def test_agreements_a_head_word_inside_a_body_s_name_names_no_agreement(facts_for):
+    facts = facts_for("The armistice was signed at Lima on July 27, 2030. It established a demilitarized zone along "
+                      "the line of contact and created a Military Armistice Commission to supervise the truce.")
+    [armistice] = facts.agreements
+    assert armistice.label == "armistice"
+    assert "a Military Armistice Commission" in [c.label for c in armistice.commitments]

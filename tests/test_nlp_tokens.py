@@ -279,6 +279,25 @@ def test_nlp_a_past_form_after_an_aside_on_a_noun_rooted_sentence_is_its_main_ve
     assert (kept[3].dep_, kept[3].tag_) == ("acl", "VBN")
 
 
+def test_nlp_a_past_form_right_after_the_noun_a_whole_sentence_is_rooted_in_is_its_main_verb() -> None:
+    from kg_builder.nlp import main_verbs
+
+    # "The accord provided for talks once Soto had left .": "provided" and "left" parsed as modifiers of "accord"
+    words = ["The", "accord", "provided", "for", "talks", "once", "Soto", "had", "left", "."]
+    doc = main_verbs(parsed(words, [1, 1, 1, 2, 3, 8, 8, 8, 1, 1],
+                            ["det", "ROOT", "acl", "prep", "pobj", "mark", "nsubj", "aux", "acl", "punct"],
+                            ["DT", "NN", "VBN", "IN", "NNS", "IN", "NNP", "VBD", "VBN", "."]))
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[2], doc[1], doc[8], doc[9])] == [
+        ("provided", "ROOT", "provided"), ("accord", "nsubj", "provided"), ("left", "advcl", "provided"),
+        (".", "punct", "provided")]
+    # "The treaty signed in 1919 ended the war .": another verb with no subject may be the main one
+    kept = main_verbs(parsed(["The", "treaty", "signed", "in", "1919", "ended", "the", "war", "."],
+                             [1, 1, 1, 2, 3, 1, 7, 5, 1],
+                             ["det", "ROOT", "acl", "prep", "pobj", "acl", "det", "dobj", "punct"],
+                             ["DT", "NN", "VBN", "IN", "CD", "VBD", "DT", "NN", "."]))
+    assert (kept[2].dep_, kept[2].tag_) == ("acl", "VBN")
+
+
 def test_nlp_a_tensed_verb_after_a_conjunction_taken_for_a_preposition_stays_where_it_is() -> None:
     from kg_builder.nlp import main_verbs
 

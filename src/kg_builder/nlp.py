@@ -110,15 +110,21 @@ def main_verbs(doc):
         verb, root = doc[i], doc[i].sent.root  # once a verb is made the root, the next in its sentence sees a verb
         if root.tag_ not in _NOUN_TAGS or verb.i < root.i or _subordinate(verb) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
-                or verb.tag_ == "VBN" and not _after_aside(verb, root):
+                or verb.tag_ == "VBN" and not (_after_aside(verb, root) or _right_after_subject(verb, root)):
             continue
         if verb.tag_ == "VBN":
             verb.tag_ = "VBD"
         after = [c for c in root.children if c.dep_ == "punct" and c.i > verb.i]
+        # "X provided for Y once Z had assumed office": a clause with a conjunction the parser hung on the noun after
+        # the verb is the verb's
+        adverbial = [c for c in root.children if c.i > verb.i and c.dep_ in ("acl", "relcl")
+                     and any(m.dep_ == "mark" for m in c.children)]
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
         for stop in after:
             stop.head = verb
+        for clause in adverbial:
+            clause.head, clause.dep_ = verb, "advcl"
     return doc
 
 
@@ -200,6 +206,18 @@ def _after_aside(verb: Token, root: Token) -> bool:
     return verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(
         c.dep_ in ("relcl", "appos") and c.i < verb.i for c in root.children) \
         and any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in verb.children)
+
+
+def _right_after_subject(verb: Token, root: Token) -> bool:
+    """"The agreement provided for the suspension of sanctions.": a past form right after the noun the parser rooted
+    a whole sentence in, with a phrase of its own, is its main verb when no other tensed verb without a subject of its
+    own could be ("the treaty signed in 1919 ended the war"): a sentence of prose is no bare noun phrase."""
+    words = [t for t in root.sent if not t.is_space]
+    # (the tags, not the parts of speech, which are set after this component)
+    rivals = [t for t in words if t.tag in _TENSED_IDS and t != verb and t.dep_ not in ("aux", "auxpass")
+              and not verb.is_ancestor(t) and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)]
+    return verb.i == root.i + 1 and words[-1].text in (".", "!") and not rivals \
+        and any(c.dep_ in ("prep", "dobj") for c in verb.children)
 
 
 @Language.component("kg_coordinated_past_verbs")

@@ -53,7 +53,7 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
     if _signed_title(ctx, token) or _short_name_again(ctx, token) or _named_plan(ctx, token, lemma) \
             or _plan_again(ctx, token, lemma):
         return True
-    if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"]:
+    if token.pos_ not in ("NOUN", "PROPN") or lemma not in section["heads"] or _in_body_name(ctx, token):
         return False
     needed = section["head_requires"].get(lemma)
     if not needed or {t.lower_ for t in token.lefts} & set(needed):
@@ -64,6 +64,14 @@ def is_agreement_head(ctx: Context, token: Token) -> bool:
     verb, status = _governor(ctx, token)
     return verb is not None and not (verb.dep_ == "amod" and status == "Proposed") \
         and verb.lemma_.lower() not in section["issuing_verbs"]
+
+
+def _in_body_name(ctx: Context, token: Token) -> bool:
+    """"a Military Armistice Commission", "the Southeast Asia Treaty Organization": a word of the name of what the
+    capitalised noun after it heads, no agreement's."""
+    head = token.head
+    return token.dep_ == "compound" and token.is_title and head.is_title and head.pos_ == "PROPN" \
+        and head.i > token.i and _head_lemma(head) not in ctx.triggers["agreements"]["heads"]
 
 
 # what "it" may also stand for, named between the agreement and the pronoun ("... through the Black Sea until Russia
@@ -1510,11 +1518,16 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     """The things a verb lists: "called for: A, B, and C" gives three; "limited X to 200" gives one."""
     sent = sentence_of(verb)
     start = verb.i + 1
+    # (and an adverb that only weighs the list: "called only for consultation")
     while start < sent.end and (sent.doc[start].dep_ in ("prep", "prt", "punct", "aux") and sent.doc[start].head == verb
-                                or sent.doc[start].text in (":", "for", "to") or sent.doc[start].dep_ == "mark"):
+                                or sent.doc[start].text in (":", "for", "to") or sent.doc[start].dep_ == "mark"
+                                or sent.doc[start].dep_ == "advmod" and sent.doc[start].pos_ == "ADV"):
         start += 1
-    # "provided the land and attempted to settle X": the list ends where the next verb's phrase begins
+    # "provided the land and attempted to settle X": the list ends where the next verb's phrase begins; "the treaty
+    # called for X, leaving each nation to Y": what the parser hangs on the subject after the list is none of it
     end = next((c.left_edge.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), sent.end)
+    end = min([end, *(t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                      if t.i >= start)])
     if verb.head.i > verb.i:  # "it provided X; if one was attacked, the others were bound to Y": the clause it opens
         end = min(end, verb.right_edge.i + 1)
     # "included A and B, which would serve both as X and as Y", "called for X under the supervision of the ICC,
