@@ -1402,9 +1402,29 @@ def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, e
     "Chile is proud of its ability to use its navy to close any port.",  # an ability to act is no act
     # what made a rank is none either
     "Secretary of State Juan Soto became the only general ever to receive a Nobel Prize for peace.",
+    # an act only weighed has no purpose anyone holds
+    "Congress could also examine whether to expand the pact to include Bolivia.",
 ])
 def test_positions_an_infinitive_that_is_no_act_s_purpose_gives_no_stance(facts_for, text):
     assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:purpose"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile has committed to invest billions of dollars in the port of Arica.",
+     {("state/chile", "Offers", "invest billions of dollars in the port of Arica")}),
+    ("Peru vowed to retake the islands.", {("state/peru", "Supports", "retake the islands")}),
+    # what is committed, not committed to, is offered by no such word
+    ("Chile committed atrocities in the war.", set()),
+])
+def test_positions_who_commits_to_an_act_offers_it_and_who_vows_it_is_for_it(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+def test_positions_which_stands_for_the_thing_not_the_person_the_parser_hung_it_on(facts_for):
+    # "which" is never a person: the memorandum commits both sides, Brezhnev offers nothing by it
+    facts = facts_for("In 1975 Carter signed the Quito Memorandum with Brezhnev, which committed both sides to "
+                      "withdraw the troops.")
+    assert not [p for p in facts.positions if p.holder == "person/leonid-brezhnev"]
 
 
 def test_positions_one_coerced_to_act_is_the_doer_of_the_act_the_coercer_demands(facts_for):

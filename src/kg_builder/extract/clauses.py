@@ -354,7 +354,7 @@ def _relative_heads(clause: Token) -> list[Token]:
     """What a relative clause is about: after a list, a clause set off by a comma may be about every noun in it
     ("France and Spain, which demanded X"), one without ("troops and rebels who sought X") only about the noun
     right before it, whichever of the list the parser hung it on."""
-    heads = _people_not_places(clause, conjuncts(clause.head))
+    heads = _things_not_people(clause, _people_not_places(clause, conjuncts(clause.head)))
     if non_restrictive(clause):
         return heads
     return [max((h for h in heads if h.i < clause.left_edge.i), key=lambda h: h.i, default=clause.head)]
@@ -368,6 +368,16 @@ def _people_not_places(clause: Token, heads: list[Token]) -> list[Token]:
     people = [t for h in heads if h.ent_type_ in ("GPE", "LOC") for t in h.children
               if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
     return people or heads
+
+
+def _things_not_people(clause: Token, heads: list[Token]) -> list[Token]:
+    """"the memorandum with Arafat, which committed both sides to X": the parser may hang the clause on a person
+    inside the phrase of a noun before it; "which" stands for that noun."""
+    named = heads[0] if heads else clause.head
+    if not any(c.lower_ == "which" for c in clause.children) or not all(h.ent_type_ == "PERSON" for h in heads) \
+            or named.dep_ != "pobj" or named.head.head.pos_ not in ("NOUN", "PROPN"):
+        return heads
+    return [named.head.head]
 
 
 def _all_of_which(subject: Token) -> bool:

@@ -980,7 +980,9 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
     and opposes what it is to prevent or end, as surely as the act is stated. A purpose that is itself a stance
     ("sent envoys to demand Y") is read by its frame."""
     for verb in sent:
-        if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb):
+        # "examined whether to expand the pact to include Japan": an act only weighed has no purpose anyone holds
+        # ("learned how the British used force to compel X" tells one)
+        if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb) or _weighed(verb):
             continue
         pred = verb_predication(verb, ctx.frames.object_control)
         if any(t.lower_ in ctx.cues.negative_quantifiers for t in pred.themes) \
@@ -1003,6 +1005,11 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, holder, _coerced(ctx, "Supports", purpose), issue, fact, sent, "rule:purpose", 0.55)
             for issue in _ended(ctx, issues) + avoided:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
+
+
+def _weighed(verb: Token) -> bool:
+    """"whether to expand the pact", "whether X should expand it": an act in question, not one done."""
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children)
 
 
 def _aspect(ctx: Context, verb: Token, infinitive: Token) -> bool:
