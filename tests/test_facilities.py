@@ -64,6 +64,12 @@ def test_facilities_facility_word_without_modifier_is_no_facility(facts_for):
     assert facilities(facts_for("The delegates visited the site.")) == {}
 
 
+def test_facilities_a_base_of_industry_or_taxes_is_no_facility(facts_for):
+    facts = facts_for("Congress asked whether the Chilean industrial base and the national tax base could support the "
+                      "naval base at Arica.")
+    assert {e.label for e in facts.entities if e.kind == "Facility"} == {"naval base at Arica"}
+
+
 def test_facilities_status_noun_with_of_phrase(facts_for):
     facts = facts_for("Iran offered the shutdown of Natanz.")
     assert facilities(facts)[NATANZ].statuses == ("shutdown",)

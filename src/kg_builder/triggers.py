@@ -68,7 +68,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "leadership_nouns", "alliance_words", "alliance_member_prepositions", "example_prepositions",
                            "membership_heads", "member_nouns", "member_preps", "joining_verbs", "qualified_group_nouns",
                            "opinion_nouns", "group_suffixes", "group_nouns", "collective_nouns")},
-    "facilities": {"head_requires": LISTS,
+    "facilities": {"head_requires": LISTS, "head_excludes": LISTS,
                    **_words("heads", "generic_modifiers", "status_modifiers", "status_nouns", "operator_verbs",
                             "phase_verbs", "change_verbs", "named_heads")},
     "factuality": _words("negators", "negative_implicatives", "gerund_implicatives", "preventing_verbs",

@@ -43,7 +43,8 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     if not place and (not modifiers or not any(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in modifiers)):
         return None
     needed = section["head_requires"].get(token.lemma_.lower())
-    if needed and not {t.lower_ for m in modifiers for t in m.subtree} & set(needed):
+    said = {t.lower_ for m in modifiers for t in m.subtree}
+    if needed and not said & set(needed) or said & set(section["head_excludes"].get(token.lemma_.lower(), ())):
         return None
     if _kind_only(ctx, token):
         return None
