@@ -1482,6 +1482,23 @@ def test_events_a_byline_dates_the_report(facts_for):
     assert meeting.start == TimeValue("2025-03-11", "day")
 
 
+@pytest.mark.parametrize("line", ["March 14, 2025", "Updated March 14, 2025"])
+def test_events_a_date_on_a_line_of_its_own_at_the_top_dates_the_report(facts_for, line):
+    facts = facts_for(f"Talks in Geneva\n\n{line}\n\nDiplomats from Chile and Peru met on Tuesday in Geneva.",
+                      published=None)
+    [meeting] = [e for e in facts.events if e.label.startswith("Diplomats")]
+    assert meeting.start == TimeValue("2025-03-11", "day")
+
+
+def test_events_talks_told_as_held_and_then_suspended_were_held(facts_for):
+    facts = facts_for("Chile and Peru met in Lima in May 2030. The talks were suspended in June.")
+    [meeting] = [e for e in facts.events if e.label.startswith("Chile and Peru met")]
+    assert meeting.factuality.is_plain_fact
+    # a meeting only planned, then called off, did not take place
+    [summit] = facts_for("A summit was planned for May 2030 in Lima. The summit was canceled.").events
+    assert summit.factuality.polarity == "Negative"
+
+
 def test_events_a_document_date_comes_before_the_dateline(facts_for):
     facts = facts_for("GENEVA, March 14, 2025 — Diplomats from Chile and Peru met on Tuesday in Geneva.",
                       published="2025-03-21")

@@ -226,7 +226,7 @@ def _document_date(ctx: Context) -> TimeValue | None:
 def read_dateline(ctx: Context, sent: SentSpan) -> None:
     """"GENEVA, March 14, 2025 —", "By Ana Ruiz | March 14, 2025": the day a report is written, which its "on
     Friday" counts from, unless the document gives its own."""
-    if ctx.written is not None or not (_dateline(sent) or _byline(sent)) \
+    if ctx.written is not None or not (_dateline(sent) or _byline(sent) or _date_alone(sent)) \
             or sent.start_char != paragraph_start(ctx.doc, sent.start_char):
         return
     days = [d.start for d in ctx.dates.values() if d.end is None and d.start.precision == "day"]
@@ -244,6 +244,14 @@ def _dateline(sent: SentSpan) -> bool:
 def _byline(sent: SentSpan) -> bool:
     """A line near the top that names the writer ("By Ana Ruiz, March 14, 2025") and tells nothing."""
     return sent[0].text == "By" and sent.start_char < BYLINE_REACH and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _date_alone(sent: SentSpan) -> bool:
+    """A line near the top that is a date and nothing else, but a word before it ("June 17, 2021", "Updated March 4,
+    2024", "LIMA March 4, 2024"): the day the piece is dated."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    return sent.start_char < BYLINE_REACH and len(words) > 1 and all(t.ent_type_ == "DATE" for t in words[1:]) \
+        and (words[0].ent_type_ == "DATE" or words[0].is_title and len(words) > 2)
 
 
 def _trigger_kind(ctx: Context, token: Token) -> str | None:
@@ -977,7 +985,10 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
         name = name if name and len(name.split()) > 1 else None  # "the Summit" alone names nothing new
         ctx.events[same] = _merge(ctx.events[same], kind, participants, location, when, name)
         told = token.dep_ not in ("compound", "poss", "nmod")  # "the Lima Summit ratio" tells nothing of the summit
-        if fact.polarity == "Negative" or fact.is_plain_fact and location and told:
+        # "the talks were suspended": what the text told as held was broken off, which does not undo it
+        broken_off = ctx.events[same].factuality.is_plain_fact and token.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and with_particle(token.head) in ctx.triggers["events"]["closing_verbs"]
+        if fact.polarity == "Negative" and not broken_off or fact.is_plain_fact and location and told:
             # "the meeting was canceled": what was planned did not happen; "the Machu Picchu Summit, which opened on ...":
             # it did (only a mention that names the same place is sure to be the same meeting), and that sentence
             # is its evidence; a cancellation keeps the sentence that says what was planned
