@@ -637,6 +637,10 @@ def test_positions_the_members_named_of_a_group_hold_its_stance(facts_for):
     assert {("Juan Soto", "Opposes", "fishing bill"), ("Luis Mora", "Opposes", "fishing bill")} <= views
     views = stances(facts_for("Chilean officials such as Juan Soto opposed the fishing quota."), holder_names=True)
     assert ("Juan Soto", "Opposes", "fishing quota") in views
+    # the parser reads the verb after "such as" set off by commas as a participle of the subject
+    views = stances(facts_for("Other states, such as Chile and Bolivia, hesitated or openly resisted the fishing "
+                              "quota."))
+    assert {("state/chile", "Opposes", "fishing quota"), ("state/bolivia", "Opposes", "fishing quota")} <= views
 
 
 def test_positions_a_gerund_hung_on_a_gerund_has_its_doer(facts_for):
@@ -1507,6 +1511,7 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
 @pytest.mark.parametrize(("text", "holder"), [
     ("Many Senators were opposed to the fishing treaty.", "Senators"),  # a group noun, capitalised
     ("A number of Peruvian officials opposed the fishing treaty.", "number of Peruvian officials"),  # a part of one
+    ("The nations of South America opposed the fishing treaty.", "nations of South America"),  # of a region
 ])
 def test_positions_a_group_named_in_the_plural_or_as_a_part_holds_a_stance(facts_for, text, holder):
     assert (holder, "Opposes", "fishing treaty") in stances(facts_for(text), holder_names=True)

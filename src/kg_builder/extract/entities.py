@@ -859,7 +859,12 @@ class Registry:
             body = self._body_before(token) if lemma in self.member_nouns else None
             if body:
                 return [body]
-        qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"] for c in token.children)
+        # "the nuclear states"; "the nations of Western Europe": an "of" phrase that names a region says which too
+        # ("the states of Algiers and Tunis" are those two, not a group of them)
+        qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"]
+                        or c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "LOC" and not o.conjuncts
+                                                                         for o in c.children)
+                        for c in token.children)
         one_person = token.tag_ == "NN" and lemma not in self.collective_nouns  # "Immigration expert X", "an ally"
         # a noun that qualifies the noun after it is no group ("the nuclear power plant")
         if token.pos_ == "NOUN" and token.dep_ != "compound" and (
