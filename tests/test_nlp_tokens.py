@@ -272,6 +272,13 @@ def test_nlp_a_past_form_after_an_aside_on_a_noun_rooted_sentence_is_its_main_ve
                             ["NNP", ",", "WP", "VBD", "VBN", ",", "VBN", "IN", "NNS", "TO", "VB", "."]))
     assert [(t.text, t.dep_, t.head.text, t.tag_) for t in (doc[6], doc[0])] == [
         ("called", "ROOT", "called", "VBD"), ("Soto", "nsubj", "called", "NNP")]
+    # "Whigs , led by Soto , opposed the bill .": an aside that is a participle phrase
+    words = ["Whigs", ",", "led", "by", "Soto", ",", "opposed", "the", "bill", "."]
+    doc = main_verbs(parsed(words, [0, 0, 0, 2, 3, 0, 0, 8, 6, 0],
+                            ["ROOT", "punct", "acl", "agent", "pobj", "punct", "acl", "det", "dobj", "punct"],
+                            ["NNPS", ",", "VBN", "IN", "NNP", ",", "VBN", "DT", "NN", "."]))
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[6], doc[0])] == [
+        ("opposed", "ROOT", "opposed"), ("Whigs", "nsubj", "opposed")]
     # "the treaty, signed in 1990." keeps its participle: no aside before it
     kept = main_verbs(parsed(["the", "treaty", ",", "signed", "in", "1990", "."], [1, 1, 1, 1, 3, 4, 1],
                              ["det", "ROOT", "punct", "acl", "prep", "pobj", "punct"],

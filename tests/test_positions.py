@@ -1512,6 +1512,9 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
     ("Many Senators were opposed to the fishing treaty.", "Senators"),  # a group noun, capitalised
     ("A number of Peruvian officials opposed the fishing treaty.", "number of Peruvian officials"),  # a part of one
     ("The nations of South America opposed the fishing treaty.", "nations of South America"),  # of a region
+    # a party's members, whether the tagger takes them for a people or a common noun
+    ("Nevertheless, it was a victory for the bill. Democrats, led by senators from the West, opposed the fishing "
+     "treaty.", "Democrats"),
 ])
 def test_positions_a_group_named_in_the_plural_or_as_a_part_holds_a_stance(facts_for, text, holder):
     assert (holder, "Opposes", "fishing treaty") in stances(facts_for(text), holder_names=True)

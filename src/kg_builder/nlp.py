@@ -201,12 +201,13 @@ def _rejoin_tensed_conjunct(verb: Token) -> None:
 
 def _after_aside(verb: Token, root: Token) -> bool:
     """"Ana Torres, who was barred from running, called on supporters to ...", "Other states, such as Peru, hesitated
-    or resisted X": a past form right after the comma that closes an aside on the noun the parser rooted the sentence
-    in is its main verb, which the parser took for a participle; one with nothing of its own after it may be a
-    participle still."""
+    or resisted X", "Democrats, led by X, advocated Y": a past form right after the comma that closes an aside on the
+    noun the parser rooted the sentence in is its main verb, which the parser took for a participle; one with nothing
+    of its own after it may be a participle still."""
     doc = verb.doc
     return verb.i > 0 and doc[verb.i - 1].text == "," and any(
-        c.i < verb.i and (c.dep_ in ("relcl", "appos") or c.dep_ == "prep" and doc[c.left_edge.i - 1].text == ",")
+        c.i < verb.i and (c.dep_ in ("relcl", "appos")
+                          or c.dep_ in ("prep", "acl") and doc[c.left_edge.i - 1].text == ",")
         for c in root.children) \
         and any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp", "conj") for c in verb.children)
 

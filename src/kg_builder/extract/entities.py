@@ -90,6 +90,9 @@ class Registry:
         self.group_nouns = set(triggers["group_nouns"])
         self.collective_nouns = set(triggers["collective_nouns"])
         self.member_nouns = frozenset(triggers["member_nouns"])
+        # "Republicans", "Whigs": the plural words for a party's members name a group of them
+        self.party_members = frozenset(w for words in triggers["party_words"].values() for w in words
+                                       if w.endswith("s"))
         self.membership_heads = frozenset(triggers["membership_heads"])
         # names of agreements and of events ("the Chaco War" tagged ORG) name no actor
         # and "the Lausanne Conference" tagged FAC or PERSON names a meeting, no actor or place
@@ -873,7 +876,8 @@ class Registry:
             return [self._group(token)]
         if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
             return [self._group(token)]  # "Many Andeans opposed ...": a people named by the text acts as a group
-        if token.tag_ == "NNPS" and not token.ent_type_ and token.lower_.removesuffix("s") in self.group_nouns:
+        if token.tag_ == "NNPS" and not token.ent_type_ and token.lower_.removesuffix("s") in self.group_nouns \
+                or token.tag_ in ("NNS", "NNPS") and token.text in self.party_members:
             return [self._group(token)]  # "Many Senators were opposed to X": a group noun capitalised
         if token.tag_ == "NNPS" and not token.ent_type_ and _named_group_doing(token) \
                 and not head_forms(token) & self.not_actor_heads:  # "the Ambassadorial Talks began"
