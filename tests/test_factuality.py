@@ -644,6 +644,17 @@ def test_factuality_had_to_in_a_story_tells_what_was_done(reading):
     assert reading("In 1931 Chile had to sign the accord.", "sign").modality == "Asserted"
 
 
+@pytest.mark.parametrize(("text", "word", "modality"), [
+    # what a condition brings about, told after it, is only supposed too
+    ("Soto told Ruiz that Chile would withdraw if Peru met its needs, paving the way for talks.", "paving",
+     "Hypothetical"),
+    # what a clause told as done brings about keeps its own reading
+    ("Chile withdrew its troops, paving the way for talks.", "paving", "Asserted"),
+])
+def test_factuality_a_participle_after_a_condition_is_supposed_with_it(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
 # --- belief verbs over an inner "would" ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, word, modality", [

