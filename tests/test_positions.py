@@ -1165,6 +1165,8 @@ def test_positions_rejecting_anothers_stance_divides_them_over_what_the_stance_i
     ("Peru considered it imperative to ratify the treaty.", "Supports", "ratify the treaty"),
     ("In 2025 Peru described the Chilean government as illegitimate.", "Opposes", "Chilean government"),
     ("In 1950 Peru described the customs union as vital to peace.", "Supports", "customs union"),
+    ("In 2021 Peru called the fishing accord a capitulation.", "Opposes", "fishing accord"),
+    ("In 2021 Peru called the Chilean blockade illegal.", "Opposes", "Chilean blockade"),
 ])
 def test_positions_a_speaker_judging_a_thing_wrong_opposes_it_and_essential_supports_it(facts_for, text, stance, issue):
     assert ("state/peru", stance, issue) in stances(facts_for(text))
