@@ -2155,6 +2155,17 @@ def test_positions_whom_a_received_support_goes_to_is_its_issue_not_its_holder(f
     assert stances(facts_for(text), holder_names=False) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # with its holder before it, the "of" phrase of a stance noun is whom it is for
+    ("Bolivian support of the Chilean rebels grew in 1920.", ("state/bolivia", "Supports", "Chilean rebels")),
+    # a state's cabinet or regime acts for it
+    ("The Peruvian Cabinet refused to pay the debts.", ("state/peru", "Rejects", "pay the debts")),
+    ("The Bolivian regime rejected the offer.", ("state/bolivia", "Rejects", "offer")),
+])
+def test_positions_a_stance_noun_with_its_holder_before_it_and_a_state_s_bodies(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
 def test_positions_the_adjective_of_a_body_names_it_as_a_stance_noun_s_holder(facts_for):
     facts = facts_for("Congressional opposition to the new fishing quota grew in 1920.")
     assert stances(facts) == {("organization/us-congress", "Opposes", "new fishing quota")}

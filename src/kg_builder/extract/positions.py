@@ -651,7 +651,10 @@ def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> b
     if pred.category == "noun":
         # "X enjoyed the support of Y": a theme that is no "of" phrase is who received the stance (clauses.received)
         received = source == "theme" and token not in pred.oblique("of")
-        sided = received or source in ("for", "to", "against", "toward", "towards")
+        # "U.S. support of the ROC regime": with its holder before it, the "of" phrase is whom it is for
+        owned = source == "of" and any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < pred.head.i
+                                       and ctx.registry.actors(c) for c in pred.head.children)
+        sided = received or owned or source in ("for", "to", "against", "toward", "towards")
         return sided and pred.lemma in ctx.frames.siding_nouns
     if pred.category == "adjective":  # "sympathetic to the Confederacy", "opposed to Noriega"
         return source in ("to", "toward", "towards") and pred.head.lower_ in ctx.frames.siding_adjectives
