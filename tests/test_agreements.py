@@ -1493,3 +1493,10 @@ def test_agreements_a_head_word_inside_a_body_s_name_names_no_agreement(facts_fo
     [armistice] = facts.agreements
     assert armistice.label == "armistice"
     assert "a Military Armistice Commission" in [c.label for c in armistice.commitments]
+
+
+def test_agreements_what_a_party_does_with_its_obligations_under_an_accord_is_no_provision_of_it(facts_for):
+    facts = facts_for("Chile and Peru signed the Lima Treaty in 2019. In 2025 Peru announced that it would suspend its "
+                      "obligations under the treaty. Under the treaty, Chile had assumed obligations to defend Peru.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["Chile had assumed obligations to defend Peru"]

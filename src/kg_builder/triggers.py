@@ -46,7 +46,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "unnamed_modifiers", "agree_verbs", "omitting_verbs", "referring_adjectives",
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
                             "proposal_withdrawing_verbs", "brokering_verbs", "naming_words", "member_verbs",
-                            "undergoing_verbs", "in_force_phrases", "issuing_verbs")},
+                            "undergoing_verbs", "in_force_phrases", "issuing_verbs", "bound_nouns")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
                   **_words("policy_heads", "settling_verbs", "voice_heads", "negative_frames", "positive_frames",
                            "negative_judgments", "asking_verbs", "positive_judgments", "framing_verbs",

@@ -1023,7 +1023,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
         # "under the accord, tariffs would be cut"; "in the treaty, Spain ceded X": only a party acts "in" one (what
         # "was included in the treaty", or "interest in a treaty", is no provision); asked only once one is named
         framing, framing_phrase = next(((k, t.head) for p in ("under", "according to", "in")
-                                        for t in _framing_phrases(pred, p)
+                                        for t in _framing_phrases(pred, p, ctx.triggers["agreements"]["bound_nouns"])
                                         if (k := _agreement_meant(ctx, _terms_of(ctx, t)))
                                         and (p != "in" or _party_acting(ctx, verb))), (None, None))
         if framing and not owner and not _naming(ctx, verb) and not _free_relative(verb):
@@ -1108,13 +1108,15 @@ def _party_acting(ctx: Context, verb: Token) -> bool:
     return verb.lemma_.lower() not in stating and any(ctx.registry.actors(s) for s in subjects(verb))
 
 
-def _framing_phrases(pred: Predication, preposition: str) -> list[Token]:
+def _framing_phrases(pred: Predication, preposition: str, bound_nouns: list[str]) -> list[Token]:
     """"Under the accord, X ...", "X ceded Y to Z in the treaty": the agreement a clause is set in, also where the
     parser hangs the phrase on the verb's last object; but "in" after a common noun is that noun's own ("suspended
-    its participation in the treaty" tells nothing the treaty provides)."""
+    its participation in the treaty" tells nothing the treaty provides), and so is any after what one is bound to by
+    it ("suspended its obligations under the treaty")."""
+    bound = min((t.i for t in pred.themes if t.lemma_.lower() in bound_nouns), default=None)
     hung = [o for t in [*pred.themes, *(t for _, t in pred.obliques)] if preposition != "in" or t.pos_ == "PROPN"
             for o in prep_objects(t, preposition)]
-    return [*pred.oblique(preposition), *hung]
+    return [o for o in [*pred.oblique(preposition), *hung] if bound is None or o.i < bound]
 
 
 def _parties_acting(ctx: Context, sent: SentSpan, verb: Token, agreement_key: str) -> None:
