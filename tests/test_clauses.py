@@ -453,6 +453,14 @@ def test_clauses_subject_set_off_as_an_apposition_of_a_fronted_phrase_is_the_ver
     assert set(texts(verb_predication(doc[12]).agents)) == {"Soto", "Ruiz"}
 
 
+def test_clauses_noun_phrase_leaves_out_a_time_the_parser_hung_on_it() -> None:
+    # "suspended its obligations the next day", "day" parsed as an adverbial of "obligations"
+    doc = parsed([("obligations", 0, "ROOT", "NOUN", "NNS", "obligation"), ("the", 3, "det", "DET", "DT", "the"),
+                  ("next", 3, "amod", "ADJ", "JJ", "next"), ("day", 0, "npadvmod", "NOUN", "NN", "day")],
+                 ents=["O", "B-DATE", "I-DATE", "I-DATE"])
+    assert phrase(doc[0]) == "obligations"
+
+
 def test_clauses_noun_phrase_keeps_an_inner_and_but_not_its_own_conjuncts() -> None:
     doc = parsed([("talks", 0, "ROOT", "NOUN", "NNS", "talk"), ("with", 0, "prep", "ADP", "IN", "with"),
                   ("Aymara", 5, "amod", "ADJ", "JJ", "aymara"), ("and", 2, "cc", "CCONJ", "CC", "and"),

@@ -488,9 +488,11 @@ def summing_up(noun: Token) -> bool:
 
 
 def _inside_clause(t: Token, root: Token) -> bool:
-    """Inside a clause, an apposition or a list of examples ("two summits, including a visit to X")."""
+    """Inside a clause, an apposition, a list of examples ("two summits, including a visit to X") or a time the parser
+    hung on the noun ("its obligations the next day")."""
     while t != root:
-        if t.dep_ in CLAUSE_DEPS or t.dep_ == "appos" or t.dep_ == "prep" and t.lower_ == "including":
+        if t.dep_ in CLAUSE_DEPS or t.dep_ == "appos" or t.dep_ == "prep" and t.lower_ == "including" \
+                or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"):
             return True
         if t.dep_ == "prep" and t.lower_ == "in" and _in_order(t):
             return True  # "in order to try ...": with its clause goes the "in order" that opens it
