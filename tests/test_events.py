@@ -441,6 +441,22 @@ def test_events_month_listed_before_a_dated_one_takes_its_year(facts_for):
     assert not any(iso.startswith("2020") for iso in starts)  # not the document's year
 
 
+@pytest.mark.parametrize(("text", "unrealized"), [
+    ("In 1920 the Chilean Congress rejected membership in the Andean League.", ["membership in the Andean League"]),
+    ("In 1950 Soto rejected the idea of a customs union with Peru.", ["idea of a customs union with Peru"]),
+    # what was put forward was made: only what it sought was not
+    ("In 1950 Chile rejected the Peruvian proposal for a customs union.", []),
+    ("In 1950 Chile rejected Peruvian claims for damages.", []),
+    # a thing judged as it stands, or a refusal denied, leaves it be
+    ("In 1950 Chile rejected the Peruvian payment as insufficient.", []),
+    ("In 1950 Chile did not reject membership in the Andean League.", []),
+])
+def test_events_what_is_refused_did_not_come_to_be(facts_for, text, unrealized):
+    events = facts_for(text).events
+    assert [e.label for e in events if e.evidence.extractor == "rule:unrealized-thing"] == unrealized
+    assert all(e.factuality.polarity == "Negative" for e in events if e.evidence.extractor == "rule:unrealized-thing")
+
+
 def test_events_unrealized_clause_label_leaves_out_a_fronted_phrase(facts_for):
     facts = facts_for("In terms of trade law, Peru urged Chile to lower its port fees.")
     labels = [e.label for e in facts.events if e.factuality.modality == "Hypothetical"]

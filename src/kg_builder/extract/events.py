@@ -1545,6 +1545,23 @@ def _unrealized_at(ctx: Context, verb: Token) -> bool:
     return key is not None and ctx.events[key].evidence.extractor == "rule:unrealized-clause"
 
 
+def _refused(ctx: Context, noun: Token) -> bool:
+    """"Congress rejected U.S. membership in the League", "rejected the idea of X": what is refused did not come to be;
+    not a text, a claim or a stance that was put forward ("rejected the Peruvian proposal", "vetoed the bill", "rejected
+    the claims": they were made, what they sought was not), nor a thing judged as it stands ("rejected the tribute as
+    insufficient")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or with_particle(verb) not in ctx.triggers["events"]["refusing_verbs"] \
+            or ctx.factuality(verb).polarity == "Negative" \
+            or any(c.dep_ == "prep" and c.lower_ == "as" for t in (verb, *noun.subtree) for c in t.children):
+        return False
+    lemma = noun.lemma_.lower()
+    section = ctx.triggers["agreements"]
+    return not any(f.stance in ("Offers", "Demands") for f in ctx.frames.evoked("noun", lemma)) \
+        and lemma not in section["heads"] and lemma not in section["of_heads"] and lemma not in ctx.cues.claim_nouns \
+        and lemma not in ctx.triggers["reference"]["measure_heads"]
+
+
 def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
     """A thing the text says did not happen: "without prior warning", "refused any contact with X", "omitting
     references to Y", "the meeting was canceled"; and what it says was not without a thing ("the plan was not
@@ -1558,13 +1575,14 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
         negated = without and not not_without(noun.head) or noun.dep_ != "pobj" \
             and noun.head.lemma_.lower() in ctx.cues.negating_verbs and negating(noun.head, ctx.cues)
         litotes = without and not_without(noun.head) and bool(subjects(noun.head.head))
-        if not negated and not litotes:
+        refused = _refused(ctx, noun)
+        if not negated and not litotes and not refused:
             continue
         label = f"{_whole_phrase(subjects(noun.head.head)[0])} without {phrase(noun)}" if litotes else phrase(noun)
         if len(label.split()) < 2:
             continue
         fact = ctx.factuality(noun)
-        if litotes:
+        if litotes or refused:
             fact = replace(fact, polarity="Negative")
         key = ctx.fact_key("event", "thing", label, sent.start_char)
         ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
