@@ -863,7 +863,7 @@ class Registry:
             if body:
                 return [body]
         # "the nuclear states"; "the nations of Western Europe": an "of" phrase that names a region says which too
-        # ("the states of Algiers and Tunis" are those two, not a group of them)
+        # ("the states of Chile and Peru" are those two, not a group of them)
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"]
                         or c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "LOC" and not o.conjuncts
                                                                          for o in c.children)

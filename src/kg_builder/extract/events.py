@@ -1546,7 +1546,7 @@ def _unrealized_at(ctx: Context, verb: Token) -> bool:
 
 
 def _refused(ctx: Context, noun: Token) -> bool:
-    """"Congress rejected U.S. membership in the League", "rejected the idea of X": what is refused did not come to be;
+    """"rejected a renewal of U.S. isolationism", "rejected the idea of X": what is refused did not come to be;
     not a text, a claim or a stance that was put forward ("rejected the Peruvian proposal", "vetoed the bill", "rejected
     the claims": they were made, what they sought was not), nor a thing judged as it stands ("rejected the tribute as
     insufficient")."""
