@@ -256,8 +256,11 @@ def appointments(ctx: Context, sent: SentSpan) -> None:
     section = ctx.triggers["relations"]
     titling = set(section["appointment_verbs"] + section["holding_verbs"])
     for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")):
+        titled = verb.lemma_.lower() in titling
+        if not titled and not _as_phrases(verb):
+            continue  # most verbs: asked before their predication and their doers are worked out
         pred = verb_predication(verb, ctx.frames.object_control)  # "recruited X to assume the post as Y": X holds it
-        people, nouns = _appointed(ctx, verb, pred) if pred.lemma in titling else _acting_as(ctx, verb)
+        people, nouns = _appointed(ctx, verb, pred) if titled else _acting_as(ctx, verb)
         for noun in nouns if people else ():
             _title_of(ctx, sent, verb, pred.agents, noun, people)
 
@@ -301,9 +304,12 @@ def _acting_as(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:
     if not people:
         return [], []
     has_object = any(c.dep_ == "dobj" for c in verb.children)
-    return people, [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                    and (not has_object or c.i < min(t.i for t in doers))
+    return people, [n for c in _as_phrases(verb) if not has_object or c.i < min(t.i for t in doers)
                     for n in c.children if n.dep_ == "pobj"]
+
+
+def _as_phrases(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
 
 
 def _named_before_title(ctx: Context, themes: list[Token]) -> tuple[list[str], list[Token]]:
