@@ -39,6 +39,9 @@ def test_events_meeting_has_participants_place_and_date(facts_for):
      ("state/united-kingdom",), None),
     ("Further Peruvian withdrawals from the valley followed.", "Further Peruvian withdrawals from the valley",
      ("state/peru",), None),
+    # so does a state's name before it
+    ("The U.S. withdrawal from the valley followed.", "U.S. withdrawal from the valley", ("state/united-states",),
+     None),
     # before a named event or an election, where
     ("In 1990 the Chilean elections took place.", "Chilean elections", (), "state/chile"),
     ("The Bolivian Revolution of 1952 changed the country.", "Bolivian Revolution of 1952", (), "state/bolivia"),

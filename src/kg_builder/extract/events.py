@@ -592,9 +592,13 @@ def _modifier_entities(ctx: Context, token: Token, children: list[Token]) -> lis
 
 def _doers_adjective(ctx: Context, noun: Token, modifier: Token) -> bool:
     """A people's adjective before an act that is no named event, election or meeting: who did it ("the British
-    capture of Philadelphia")."""
-    return modifier.dep_ == "amod" and modifier.pos_ != "PROPN" and noun.pos_ != "PROPN" \
-        and _trigger_kind(ctx, noun) not in ("Election", *MEETING_KINDS)
+    capture of Philadelphia"); so is a state's name before one that is no journey ("the U.S. withdrawal")."""
+    if noun.pos_ == "PROPN" or _trigger_kind(ctx, noun) in ("Election", *MEETING_KINDS):
+        return False
+    if modifier.dep_ == "compound" and modifier.pos_ == "PROPN":
+        return _kind_of(ctx, ctx.registry.key_of(modifier) or "") == "State" \
+            and noun.lemma_.lower() not in ctx.triggers["events"]["journeys"] and not _named_event(ctx, noun)
+    return modifier.dep_ == "amod" and modifier.pos_ != "PROPN"
 
 
 def _kind_of(ctx: Context, key: str) -> str | None:
