@@ -862,7 +862,7 @@ class Registry:
             body = self._body_before(token) if lemma in self.member_nouns else None
             if body:
                 return [body]
-        # "the nuclear states"; "the nations of Western Europe": an "of" phrase that names a region says which too
+        # "the Andean states"; "the nations of Western Europe": an "of" phrase that names a region says which too
         # ("the states of Chile and Peru" are those two, not a group of them)
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"]
                         or c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "LOC" and not o.conjuncts
