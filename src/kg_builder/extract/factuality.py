@@ -375,7 +375,7 @@ def _only_recourse(verb: Token) -> bool:
 
 def _on_condition(verb: Token, cues: Cues) -> bool:
     """"if X, Y would ...", "in the event of war, Y would ...": a clause set on a condition."""
-    return any(c.dep_ == "advcl" and _opened_by_any(c, cues.condition_marks)
+    return any(c.dep_ == "advcl" and opened_by_any(c, cues.condition_marks)
                or c.dep_ == "prep" and any(condition_phrase(o, cues) for o in c.children) for c in verb.children)
 
 
@@ -541,10 +541,11 @@ def _not_until_first(clause: Token) -> bool:
 
 
 def _opened_by(clause: Token, mark: str) -> bool:
-    return _opened_by_any(clause, {mark})
+    return opened_by_any(clause, {mark})
 
 
-def _opened_by_any(clause: Token, marks: Collection[str]) -> bool:
+def opened_by_any(clause: Token, marks: Collection[str]) -> bool:
+    """A clause opened by one of these conjunctions ("whether", "if", "until")."""
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
@@ -687,7 +688,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = bounded and not for_infinitive(node)  # "called for X to act": a complement, not an adverbial
         # "would withdraw if Syria met its needs, paving the way for talks": what a condition brings about, told after
         # it, is only supposed too
-        bounded = bounded and not (_result_participle(node) and _opened_by_any(node.head, ("if", "unless")))
+        bounded = bounded and not (_result_participle(node) and opened_by_any(node.head, ("if", "unless")))
         # "suggested that Bush travel to Beijing to meet officials": the purpose of an act only proposed is too
         bounded = bounded and not (node.dep_ == "advcl" and _purpose(node) and subjunctive(node.head, cues))
         # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition

@@ -22,7 +22,7 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_noun, listed_that_clauses,
                       noun_predication, open_question, verb_predication)
 from .context import Context
-from .factuality import Cues, kept_from, lacking_governor, purpose_clause, subjunctive
+from .factuality import Cues, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
@@ -365,7 +365,7 @@ def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[
 def _in_dispute(ctx: Context, sent: SentSpan, head: Token) -> bool:
     """"X and Y haggled over whether each should complete its plans": the question in dispute is nobody's stance."""
     for clause in (head, *head.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        if opened_by_any(clause, ("whether", "if")):
             governor = clause.head.head if clause.head.dep_ == "prep" else clause.head
             return any(m.predication.head == governor for m in matches(sent, ctx.frames, "Disagreement"))
     return False
@@ -906,8 +906,7 @@ def _described(clause: Token) -> bool:
 def _told(ctx: Context, verb: Token, clause: Token) -> bool:
     """A clause its speaker is said to have said: "has not stated whether it would defend Taiwan", "did not say that
     X must go" tell nothing the speaker holds."""
-    return ctx.factuality(verb).polarity != "Negative" \
-        and not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+    return ctx.factuality(verb).polarity != "Negative" and not opened_by_any(clause, ("whether", "if"))
 
 
 def _speaks_for(ctx: Context, speaker: str, doers: list[str]) -> bool:
@@ -985,7 +984,7 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
     for verb in sent:
         # "examined whether to expand the pact to include Japan": an act only weighed has no purpose anyone holds
         # ("learned how the British used force to compel X" tells one)
-        if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb) or _weighed(verb):
+        if verb.pos_ != "VERB" or _takes_infinitive(ctx, verb) or opened_by_any(verb, ("whether",)):
             continue
         pred = verb_predication(verb, ctx.frames.object_control)
         if any(t.lower_ in ctx.cues.negative_quantifiers for t in pred.themes) \
@@ -1008,11 +1007,6 @@ def purposes(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, holder, _coerced(ctx, "Supports", purpose), issue, fact, sent, "rule:purpose", 0.55)
             for issue in _ended(ctx, issues) + avoided:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "rule:purpose", 0.55)
-
-
-def _weighed(verb: Token) -> bool:
-    """"whether to expand the pact", "whether X should expand it": an act in question, not one done."""
-    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children)
 
 
 def _aspect(ctx: Context, verb: Token, infinitive: Token) -> bool:
