@@ -358,6 +358,12 @@ def test_positions_a_speaker_saying_what_she_will_do_takes_a_stance_on_her_own_w
     assert found[0].factuality.attributed_to == found[0].holder
 
 
+def test_positions_arguing_what_it_would_do_is_a_view_not_an_offer(facts_for):
+    facts = facts_for("Bolivia rejected the Chilean plan, arguing that it would leave the country without a port.")
+    assert not [p for p in facts.positions if p.evidence.extractor == "rule:self-report"]
+    assert ("state/bolivia", "Believes", "it would leave the country without a port") in stances(facts)
+
+
 def test_positions_a_possessed_goal_is_supported_through_its_complement_verb(facts_for):
     facts = facts_for("Peru's main goals include lowering port fees and opening the border.")
     assert ("state/peru", "Supports", "lowering port fees and opening the border") in stances(facts)
@@ -933,6 +939,17 @@ def test_positions_his_party_is_the_party_named_before(facts_for):
 def test_positions_the_organization_is_the_one_named_before_with_that_head(facts_for):
     facts = facts_for("The Andean Development Organization met in Quito. The organization opposed the new tariffs.")
     assert stances(facts) == {("organization/andean-development-organization", "Opposes", "new tariffs")}
+
+
+def test_positions_the_head_word_of_an_organization_named_before_is_that_organization(facts_for):
+    facts = facts_for("The League of Andean Nations met in Lima in 1990. The League condemned the invasion of Peru.")
+    assert stances(facts) == {("organization/league-of-andean-nations", "Opposes", "invasion of Peru")}
+
+
+def test_positions_a_committee_brought_in_with_a_is_not_the_one_named_before(facts_for):
+    facts = facts_for("The Andean Trade Committee of Peru met in Quito. Chile formed a committee to study the tariffs. "
+                      "The committee opposed the new tariffs.")
+    assert not [p for p in facts.positions if p.holder == "organization/andean-trade-committee-of-peru"]
 
 
 def test_positions_a_body_told_apart_by_another_noun_is_not_the_organization_named_before(facts_for):

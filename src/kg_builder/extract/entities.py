@@ -9,7 +9,7 @@ parties the text last paired.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -110,7 +110,7 @@ class Registry:
         self.actor_nouns = self.words["agent_nouns"] | self.words["leader_nouns"]
         self.pair_nouns = frozenset(lexicon.triggers["disagreements"]["pair_nouns"])
         self.entities: dict[str, _Builder] = {}
-        self._organization_heads: set[str] = set()  # the last words of the organizations' labels, lower case
+        self._organization_heads: set[str] = set()  # the head words of the organizations' labels, lower case
         self.token_key: dict[int, str] = {}
         self.authors = tuple(self._author(name) for name in document.authors)
         self.publisher = self._publisher(document.publisher) if document.publisher else None
@@ -225,8 +225,10 @@ class Registry:
             builder = _Builder(key, entry.kind if entry else kind, entry.label if entry else label,
                                wikidata=entry.wikidata if entry else None)
             self.entities[key] = builder
-            if builder.kind == "Organization":  # (``_named_by_head`` reads them)
-                self._organization_heads.update(word.lower() for word in builder.label.split()[-1:])
+            # (``_named_by_head`` reads them; "the agreement" after the General Agreement on Tariffs and Trade may
+            # be any agreement)
+            if builder.kind == "Organization" and _head_word(builder.label) not in self.not_actor_heads:
+                self._organization_heads.add(_head_word(builder.label))
         if alias and alias != builder.label:
             builder.aliases.add(alias)
         return key
@@ -397,8 +399,29 @@ class Registry:
         if kind is None or not _plausible(name) or self._names_no_actor(ent) or name.lower() in self.title_names \
                 or re.fullmatch(r"[IVX]+", ent[-1].text) or _holds_a_clause(ent):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
+        earlier = self._organization_ending_in(ent, name) if kind == "Organization" else None
+        if earlier:
+            return self.add(earlier, kind, name, name)
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    def _organization_ending_in(self, ent: Span, name: str) -> str | None:
+        """"the Andean Development Bank ... the Bank's loans": a one-word name that ends the name of an organization
+        told before is that organization (the nearest, if several end so)."""
+        if " " in name or name.lower() not in self._organization_heads:
+            return None
+        return self._nearest_organization(ent.root, lambda label: _head_word(label) == name.lower())
+
+    def _nearest_organization(self, mention: Token, fits: Callable[[str], bool]) -> str | None:
+        """The nearest organization named in the 400 words before whose label fits; none if "a" and the mention's
+        word brought in another body between ("formed a committee to draft X ... the committee")."""
+        for i in range(mention.i - 1, max(mention.i - 400, -1), -1):
+            key = self.token_key.get(i)
+            if key and self.kind(key) == "Organization" and fits(self.entities[key].label):
+                return key
+            if mention.doc[i].lower_ == mention.lower_ and indefinite(mention.doc[i]):
+                return None
+        return None
 
     def _kind_of_facility_name(self, ent: Span) -> str | None:
         """The tagger's FAC spans a name of a facility ("Tempelhof Airport", "Fort Duquesne") but also of a place
@@ -772,21 +795,20 @@ class Registry:
 
     def _named_by_head(self, token: Token) -> list[str]:
         """"the Lima Party ... his party", "the Andean Development Organization ... the organization": a definite
-        singular noun is the nearest organization named before whose name ends in it; a word for any organization
-        ("the organization", "the body") is the nearest organization named before, whatever its name ("APEC")."""
+        singular noun is the nearest organization named before whose name has it for head word; a word for any
+        organization ("the organization", "the body") is the nearest organization named before, whatever its name
+        ("APEC")."""
         any_name = token.lower_ in self.words["organization_nouns"]
-        if token.pos_ != "NOUN" or token.tag_ != "NN" or not (any_name or token.lower_ in self._organization_heads) \
+        # ("the League" the model left untagged after "the League of Nations": a bare proper noun too)
+        bare_name = token.tag_ == "NNP" and not any(c.dep_ == "compound" for c in token.children)
+        if not (token.tag_ == "NN" or bare_name) or not (any_name or token.lower_ in self._organization_heads) \
                 or not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_WORDS for c in token.children):
-            return []  # (no organization so far ends in the word: the 400 words before need no look)
+            return []  # (no organization so far has the word for head: the 400 words before need no look)
         # "the border commission" after the Joint Fisheries Commission: a noun before the head that is no word of
         # the name tells another body
         kinds = {c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-        for i in range(token.i - 1, max(token.i - 400, -1), -1):
-            key = self.token_key.get(i)
-            if key and self.kind(key) == "Organization" and (
-                    any_name or self.entities[key].label.split()[-1].lower() == token.lower_):
-                return [key] if kinds <= set(self.entities[key].label.lower().split()) else []
-        return []
+        key = self._nearest_organization(token, lambda label: any_name or _head_word(label) == token.lower_)
+        return [key] if key and kinds <= set(self.entities[key].label.lower().split()) else []
 
     def _name_with_kind_word(self, token: Token, modifiers: list[Token]) -> list[str]:
         """"the Kuomintang party", "the Solidarity movement": a word for a kind of body after the body's name, which
@@ -1303,6 +1325,11 @@ def _listed_with_people(ent: Span) -> bool:
     others = [t for t in conjuncts(ent.root) if not ent.start <= t.i < ent.end]
     return ent.label_ in ("ORG", "GPE") and len(words) == 1 and words[0].pos_ == "PROPN" and not words[0].is_upper \
         and bool(others) and all(t.ent_id_.startswith("person/") for t in others)
+
+
+def _head_word(label: str) -> str:
+    """"bank" of "World Bank", "league" of "League of Nations": the word that names an organization's kind."""
+    return re.split(r"\s+(?:of|for|on)\s+", label, maxsplit=1)[0].split()[-1].lower()
 
 
 def _part_of(short: str, full: str) -> bool:

@@ -877,7 +877,7 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
     lead or serve, will do offers it, or rejects it when the clause is negated ("Britain's minister stated that
     Britain would not revoke X"); the position is on the speaker's own word."""
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.cues.reporting_verbs:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.cues.reporting_verbs or _arguing(ctx, verb):
             continue
         speakers = _holders(ctx, verb)
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and _told(ctx, verb, c)):
@@ -894,6 +894,12 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
             fact = Factuality("Positive", "Asserted", speakers[0])
             _add(ctx, doing[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+
+
+def _arguing(ctx: Context, verb: Token) -> bool:
+    """"arguing that it would leave the country exposed": a verb of holding a view tells what the speaker expects,
+    not what the speaker undertakes to do."""
+    return "Believes" in ctx.frames.verb_stances([verb.lemma_.lower()])
 
 
 def _described(clause: Token) -> bool:
