@@ -104,6 +104,14 @@ def test_entities_a_one_word_name_that_heads_an_organization_named_before_is_tha
     assert "Bank" in organizations["organization/andean-development-bank"].aliases
 
 
+@pytest.mark.parametrize("text", [
+    "Under the treaty, Peru received the waters of the two northern rivers, the Ravi and the Lauca.",
+    "The Ticonderoga left Lima on December 7, 1878, and arrived in Chile in January.",
+])
+def test_entities_a_one_word_name_after_a_bare_the_is_no_person(facts_for, text):
+    assert not [e for e in facts_for(text).entities if e.kind == "Person"]
+
+
 def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
     facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
     assert not [e for e in facts.entities if e.kind == "Organization"]

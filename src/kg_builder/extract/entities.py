@@ -384,6 +384,8 @@ class Registry:
         # unless it is a title of several words ("Lieutenant General Raoul Cedras")
         long_title = not ent.ent_id_ and self._named_after_long_title(ent)
         name = clean_name(ent.text, self.title_names if ent.label_ == "PERSON" or long_title else set())
+        if ent.label_ == "PERSON" and _named_with_the(ent):
+            return None  # "the Ravi, the Beas and the Sutlej": rivers, ships and the like the model took for people
         body = ent.label_ in ("PERSON", "ORG") and self._beside_a_body_word(ent)
         full = None if body else self._same_title(ent, name) or (name if name in self._person_names else next(
             (f for f in self._person_names if _part_of(name, f)), None))
@@ -1325,6 +1327,13 @@ def _listed_with_people(ent: Span) -> bool:
     others = [t for t in conjuncts(ent.root) if not ent.start <= t.i < ent.end]
     return ent.label_ in ("ORG", "GPE") and len(words) == 1 and words[0].pos_ == "PROPN" and not words[0].is_upper \
         and bool(others) and all(t.ent_id_.startswith("person/") for t in others)
+
+
+def _named_with_the(ent: Span) -> bool:
+    """A one-word name after a bare "the" ("the Ravi"), which no person's name takes ("the young Kennedy" has more)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return len(ent) == 1 and before is not None and before.lower_ == "the" and before.head == ent.root \
+        and not any(c.dep_ in ("amod", "compound", "nmod") for c in ent.root.children)
 
 
 def _head_word(label: str) -> str:
