@@ -737,6 +737,19 @@ def test_factuality_polarity_alone(token_of, cues, text, word, expected):
     assert polarity(token_of(text, word), cues) == expected
 
 
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # "not A without B": B goes with A, and is not denied with it
+    ("Peru should not impose the sanctions without exempting food aid.", "exempting", ("Positive", "Normative")),
+    ("Chile could not admit to sending arms without risking war with Peru.", "risking", ("Positive", "Hypothetical")),
+    ("Peru left the talks without signing the pact.", "signing", ("Negative", "Asserted")),
+    # "even without B, A failed": A fails whatever B
+    ("Even without joining the pact, Peru could not have entered the zone.", "joining", ("Negative", "Hypothetical")),
+])
+def test_factuality_without_under_a_denied_act_goes_with_that_act(reading, text, word, expected):
+    found = reading(text, word)
+    assert (found.polarity, found.modality) == expected
+
+
 def test_factuality_without_negates_the_act_it_governs(reading):
     assert reading("NATO opened a pathway to membership without extending its guarantee.", "extending").polarity \
         == "Negative"

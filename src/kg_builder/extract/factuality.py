@@ -173,6 +173,23 @@ def _scant(noun: Token, cues: Cues) -> bool:
         and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
+def _denied_host(preposition: Token, cues: Cues) -> bool:
+    """Whether the act a "without" phrase hangs on, or an act it is part of, is denied: "should not press Israel to
+    withdraw without demanding X", "could not admit to providing aid without risking war" (what goes with the act is
+    not denied with it); "even without X, Y could not enter" says Y fails whatever X."""
+    before = preposition.doc[preposition.i - 1] if preposition.i else preposition
+    if any(c.lower_ == "even" for c in preposition.children) or before.lower_ == "even":
+        return False
+    node = preposition.head
+    for _ in range(4):
+        if _negated(node, cues):
+            return True
+        if node.dep_ not in ("xcomp", "pcomp", "prep") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def not_without(preposition: Token) -> bool:
     """"not without risk", "never without a guard": a negation right before "without" undoes it, and the risk, the
     guard were there (`_whether_or_not` lets that negation negate nothing itself)."""
@@ -300,6 +317,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         if node.dep_ == "pobj" and node.head.lower_ == "without":
             negations += 0 if not_without(node.head) else 1  # "without prior warning"
+            break
+        if node.dep_ == "pcomp" and node.head.lower_ == "without" and _denied_host(node.head, cues):
+            negations += 1  # "should not sanction X without exempting aid": not one without the other
             break
         # an object or passive subject shares its verb's negation; a prepositional phrase does not
         # ("refused to include X in the negotiations": the negotiations took place), nor does the subject of an
