@@ -112,6 +112,26 @@ def test_entities_a_one_word_name_after_a_bare_the_is_no_person(facts_for, text)
     assert not [e for e in facts_for(text).entities if e.kind == "Person"]
 
 
+@pytest.mark.parametrize("text", [
+    # the model tags "the Houthis" PERSON, "the Kataibs" GPE
+    "Since November, Houthi forces in Yemen have launched more than forty attacks on ships in the Red Sea. Oman has "
+    "urged the Houthis to stop the attacks.",
+    "Since 2019, Kataib forces in Iraq have launched dozens of attacks on bases near Baghdad. Kuwait has urged the "
+    "Kataibs to stop the attacks.",
+])
+def test_entities_the_plural_of_an_organization_named_before_is_that_organization(facts_for, text):
+    facts = facts_for(text)
+    [organization] = [e for e in facts.entities if e.kind == "Organization"]
+    assert not [e for e in facts.entities if e.kind == "Person" or e.label.endswith("bs")]
+    assert organization.label + "s" in organization.aliases
+
+
+def test_entities_the_name_of_an_operation_tagged_as_an_organization_is_no_actor(facts_for):
+    facts = facts_for("The United States responded in December by launching Operation Andean Guardian, a naval "
+                      "coalition meant to protect shipping.")
+    assert not [e for e in facts.entities if e.kind == "Organization"]
+
+
 def test_entities_a_title_tagged_as_an_organization_names_no_organization(facts_for):
     facts = facts_for("In 1977, Peruvian National Security Advisor Laura Bennett argued for a bold response.")
     assert not [e for e in facts.entities if e.kind == "Organization"]

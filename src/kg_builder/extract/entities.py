@@ -101,6 +101,7 @@ class Registry:
         self.not_actor_heads = set(agreements["heads"]) | set(agreements["named_heads"]) | set(events["named_heads"]) \
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
             | set(lexicon.triggers["reference"]["measure_heads"]) | set(lexicon.triggers["positions"]["policy_heads"])
+        self.name_openers = frozenset(events["name_openers"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.facility_words = frozenset(lexicon.triggers["facilities"]["named_heads"])
         self.opinion_nouns = frozenset(triggers["opinion_nouns"])
@@ -256,8 +257,8 @@ class Registry:
         first: dict[str, int] = {}
         titled: dict[str, set[str]] = {}
         for ent in doc.ents:
-            if self._names_no_actor(ent) and not ent.ent_id_:
-                continue  # "the Tarvisio Conference" tagged PERSON
+            if self._names_no_actor(ent) and not ent.ent_id_ or ent.label_ == "PERSON" and _named_with_the(ent):
+                continue  # "the Tarvisio Conference" or "the Ravi" tagged PERSON
             if ent.label_ == "PERSON" or self._titled(ent) or (
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
                 entry = self.lex.get(ent.ent_id_) if ent.ent_id_ else None
@@ -384,6 +385,9 @@ class Registry:
         # unless it is a title of several words ("Lieutenant General Raoul Cedras")
         long_title = not ent.ent_id_ and self._named_after_long_title(ent)
         name = clean_name(ent.text, self.title_names if ent.label_ == "PERSON" or long_title else set())
+        members = self._organization_of_members(name)
+        if members:
+            return self.add(members, "Organization", name, name)
         if ent.label_ == "PERSON" and _named_with_the(ent):
             return None  # "the Ravi, the Beas and the Sutlej": rivers, ships and the like the model took for people
         body = ent.label_ in ("PERSON", "ORG") and self._beside_a_body_word(ent)
@@ -406,6 +410,13 @@ class Registry:
             return self.add(earlier, kind, name, name)
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    def _organization_of_members(self, name: str) -> str | None:
+        """"Houthi forces ... the Houthis": the plural of a one-word organization named before is its members, and
+        acts for it."""
+        if " " in name or not name.endswith("s"):
+            return None
+        return next((key for key, e in self.entities.items() if e.kind == "Organization" and e.label == name[:-1]), None)
 
     def _organization_ending_in(self, ent: Span, name: str) -> str | None:
         """"the Andean Development Bank ... the Bank's loans": a one-word name that ends the name of an organization
@@ -452,12 +463,13 @@ class Registry:
         return same[0] if len(same) == 1 else None
 
     def _names_no_actor(self, ent: Span) -> bool:
-        """The name of an agreement, event or measure ("the Trade Decrees" tagged ORG), or a title, its start or its
-        end ("National Security Advisor", "National Security" before "Advisor", "State" after "Secretary of")."""
+        """The name of an agreement, event, operation or measure ("the Trade Decrees" tagged ORG), or a title, its
+        start or its end ("National Security Advisor", "National Security" before "Advisor", "State" after
+        "Secretary of")."""
         start = ent.start + (ent[0].lower_ == "the")
         words = [t.lower_ for t in ent.doc[start: min(ent.end + 2, len(ent.doc))]]
         before = [t.lower_ for t in ent.doc[max(start - 3, 0): ent.end]]
-        return bool(head_forms(ent.root) & self.not_actor_heads) \
+        return bool(head_forms(ent.root) & self.not_actor_heads) or ent.doc[start].lower_ in self.name_openers \
             or any(" ".join(words[:k]) in self.title_names for k in range(ent.end - start, len(words) + 1)) \
             or any(" ".join(before[k:]) in self.title_names for k in range(len(before) - (ent.end - start)))
 
