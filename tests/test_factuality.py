@@ -899,6 +899,14 @@ def test_factuality_a_past_clause_the_parser_joined_to_a_reported_should_clause_
     assert (said.modality, said.speaker) == ("Asserted", None)
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Peru signed the accord in 1990; Chile may sign it later.", "signed"),
+    ("A lasting peace requires a ceasefire on the border; without one, talks are unlikely to succeed.", "requires"),
+])
+def test_factuality_a_clause_before_a_semicolon_keeps_its_own_modality(reading, text, word):
+    assert reading(text, word).modality == "Asserted"
+
+
 def test_factuality_a_bare_form_the_tagger_took_for_a_noun_is_asked_for(cues):
     # "Chile suggested that the powers form a pact.", with "form" tagged a noun, as the small model may tag it after
     # a long subject, yet parsed as the verb of the "that" clause

@@ -779,10 +779,13 @@ def _tensed_conjunct(verb: Token) -> bool:
 
 
 def _narrative_break(verb: Token) -> bool:
-    """"argued that the United States should abrogate it, and in 1881 Blaine proposed revising it": a clause in the
-    past tense with a subject of its own that the parser joined to a clause of what should or would be goes on with
-    the story, outside the report (a clause so joined in the same tense may be part of it)."""
+    """A clause before a semicolon says what it says on its own. "argued that the United States should abrogate it,
+    and in 1881 Blaine proposed revising it": a clause in the past tense with a subject of its own that the parser
+    joined to a clause of what should or would be goes on with the story, outside the report (a clause so joined in
+    the same tense may be part of it)."""
     head = verb.head
+    if verb.i < head.i and any(c.text == ";" and verb.i < c.i < head.i for c in head.children):
+        return True  # "a solution requires X; without it, Y is unlikely": the parser hangs the first on the second
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
         and head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
