@@ -107,8 +107,11 @@ def test_entities_a_one_word_name_that_heads_an_organization_named_before_is_tha
 @pytest.mark.parametrize("text", [
     "Under the treaty, Peru received the waters of the two northern rivers, the Ravi and the Lauca.",
     "The Ticonderoga left Lima on December 7, 1878, and arrived in Chile in January.",
+    # after a word for a ship, with or without a title between
+    "Chile offered a peace plan in May, but the sinking of the Argentine cruiser General Belgrano ended its chances.",
+    "The Chilean cruiser Almirante Cochrane shelled the port.",
 ])
-def test_entities_a_one_word_name_after_a_bare_the_is_no_person(facts_for, text):
+def test_entities_a_name_of_a_river_or_a_ship_is_no_person(facts_for, text):
     assert not [e for e in facts_for(text).entities if e.kind == "Person"]
 
 

@@ -257,7 +257,7 @@ class Registry:
         first: dict[str, int] = {}
         titled: dict[str, set[str]] = {}
         for ent in doc.ents:
-            if self._names_no_actor(ent) and not ent.ent_id_ or ent.label_ == "PERSON" and _named_with_the(ent):
+            if self._names_no_actor(ent) and not ent.ent_id_ or self._no_person(ent):
                 continue  # "the Tarvisio Conference" or "the Ravi" tagged PERSON
             if ent.label_ == "PERSON" or self._titled(ent) or (
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
@@ -388,8 +388,8 @@ class Registry:
         members = self._organization_of_members(name)
         if members:
             return self.add(members, "Organization", name, name)
-        if ent.label_ == "PERSON" and _named_with_the(ent):
-            return None  # "the Ravi, the Beas and the Sutlej": rivers, ships and the like the model took for people
+        if self._no_person(ent):
+            return None
         body = ent.label_ in ("PERSON", "ORG") and self._beside_a_body_word(ent)
         full = None if body else self._same_title(ent, name) or (name if name in self._person_names else next(
             (f for f in self._person_names if _part_of(name, f)), None))
@@ -410,6 +410,19 @@ class Registry:
             return self.add(earlier, kind, name, name)
         entry = self.lexicon.named(name, kind)
         return self.add(entry.key if entry else f"{kind.lower()}/{slug(name)}", kind, name, name)
+
+    def _no_person(self, ent: Span) -> bool:
+        """"the Ravi, the Beas and the Sutlej", "the cruiser General Belgrano": rivers, ships and the like the model
+        tagged PERSON."""
+        return ent.label_ == "PERSON" and (_named_with_the(ent) or self._names_a_vessel(ent))
+
+    def _names_a_vessel(self, ent: Span) -> bool:
+        """"the cruiser General Belgrano", "the liner Lusitania": a name after a word for a ship (and any title
+        the model left out of the name) is the ship's."""
+        i = ent.start - 1
+        while i >= 0 and ent.doc[i].lower_ in self.titles:
+            i -= 1
+        return i >= 0 and ent.doc[i].lemma_.lower() in self.words["vessel_nouns"]
 
     def _organization_of_members(self, name: str) -> str | None:
         """"Houthi forces ... the Houthis": the plural of a one-word organization named before is its members, and

@@ -177,7 +177,8 @@ def _actors(ctx: Context, heads: list[Token], coordinated: bool = True) -> list[
 def _asked(ctx: Context, match: FrameMatch) -> bool:
     pred = match.predication
     name = " ".join(w for w in (pred.lemma, match.preposition or pred.particle) if w)
-    return pred.category == "verb" and name in ctx.triggers["positions"]["asking_verbs"]
+    section = ctx.triggers["positions"]
+    return pred.category == "verb" and (name in section["asking_verbs"] or name in section["effort_verbs"])
 
 
 def _unable(ctx: Context, verb: Token) -> bool:
@@ -225,7 +226,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if fact.polarity == "Negative" and match.frame.act:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         if fact.polarity == "Negative" and _asked(ctx, match):
-            continue  # "did not ask for a truce": a request left unmade
+            continue  # "did not ask for a truce", "would not fight for the islands": a request or effort left unmade
         if fact.polarity == "Negative" and kept_from(pred.head, ctx.cues):
             continue  # "prevented X from granting Y": what X would have done, not what X holds
         if fact.polarity == "Negative" and _unable(ctx, pred.head) \
