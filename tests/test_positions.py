@@ -2177,9 +2177,10 @@ def test_positions_whom_a_received_support_goes_to_is_its_issue_not_its_holder(f
 @pytest.mark.parametrize("text, expected", [
     # with its holder before it, the "of" phrase of a stance noun is whom it is for
     ("Bolivian support of the Chilean rebels grew in 1920.", ("state/bolivia", "Supports", "Chilean rebels")),
-    # a state's cabinet or regime acts for it
+    # a state's cabinet, regime or junta acts for it
     ("The Peruvian Cabinet refused to pay the debts.", ("state/peru", "Rejects", "pay the debts")),
     ("The Bolivian regime rejected the offer.", ("state/bolivia", "Rejects", "offer")),
+    ("The Argentine junta rejected the peace plan.", ("state/argentina", "Rejects", "peace plan")),
 ])
 def test_positions_a_stance_noun_with_its_holder_before_it_and_a_state_s_bodies(facts_for, text, expected):
     assert expected in stances(facts_for(text))
