@@ -899,6 +899,15 @@ def test_factuality_a_past_clause_the_parser_joined_to_a_reported_should_clause_
     assert (said.modality, said.speaker) == ("Asserted", None)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Each party pledged to act to meet an armed attack on the other.", "Hypothetical"),
+    ("Peru agreed to send troops to the border to restore order.", "Hypothetical"),
+    ("Peru managed to send troops to the border to restore order.", "Asserted"),
+])
+def test_factuality_the_purpose_of_an_infinitive_is_what_the_infinitive_is(reading, text, expected):
+    assert reading(text, "meet" if "meet" in text else "restore").modality == expected
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Peru signed the accord in 1990; Chile may sign it later.", "signed"),
     ("A lasting peace requires a ceasefire on the border; without one, talks are unlikely to succeed.", "requires"),

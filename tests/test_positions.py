@@ -364,6 +364,15 @@ def test_positions_arguing_what_it_would_do_is_a_view_not_an_offer(facts_for):
     assert ("state/bolivia", "Believes", "it would leave the country without a port") in stances(facts)
 
 
+def test_positions_the_purpose_of_an_infinitive_is_held_as_the_act_above_it_is(facts_for):
+    facts = facts_for("In 1850, U.S. negotiators sought to conclude a similar treaty with Peru, to guarantee the "
+                      "United States the favorable terms awarded Britain.")
+    [terms] = [p for p in facts.positions if "terms" in p.issue]
+    assert (terms.holder, terms.stance, terms.factuality.modality) == ("state/united-states", "Supports", "Asserted")
+    facts = facts_for("In 1850, Peru and Chile agreed not to use the war to seek new ports.")
+    assert [p.factuality.modality for p in facts.positions if p.stance == "Demands"] == ["Hypothetical"] * 2
+
+
 def test_positions_a_possessed_goal_is_supported_through_its_complement_verb(facts_for):
     facts = facts_for("Peru's main goals include lowering port fees and opening the border.")
     assert ("state/peru", "Supports", "lowering port fees and opening the border") in stances(facts)

@@ -709,8 +709,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
         # "would withdraw if Syria met its needs, paving the way for talks": what a condition brings about, told after
         # it, is only supposed too
         bounded = bounded and not (_result_participle(node) and opened_by_any(node.head, ("if", "unless")))
-        # "suggested that Bush travel to Beijing to meet officials": the purpose of an act only proposed is too
-        bounded = bounded and not (node.dep_ == "advcl" and _purpose(node) and subjunctive(node.head, cues))
+        # "suggested that Bush travel to Beijing to meet officials": the purpose of an act only proposed is too, and
+        # the purpose of an infinitive is what the infinitive is ("pledged to act to meet an attack")
+        bounded = bounded and not (node.dep_ == "advcl" and _purpose(node)
+                                   and (subjunctive(node.head, cues) or to_infinitive(node.head)))
         # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition
         # was so whatever the clause around it supposes
         bounded = bounded or _presupposed_after_preposition(node, cues)

@@ -26,7 +26,7 @@ from .factuality import Cues, kept_from, lacking_governor, opened_by_any, purpos
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
-                     strip_determiners, subjects, summing_up, text_of, that_clause, verb_lemmas)
+                     strip_determiners, subjects, summing_up, text_of, that_clause, to_infinitive, verb_lemmas)
 
 
 # what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
@@ -515,6 +515,9 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     the act was for, not what came of it."""
     pred = match.predication
     fact = ctx.factuality(_content_verb(ctx, pred) or _striving_for(ctx, match) or pred.head)
+    served = _act_served(ctx, pred.head)
+    if served is not None:
+        fact = Factuality(fact.polarity, ctx.factuality(served).modality, ctx.factuality(served).attributed_to)
     if "theme" in match.frame.fillers("holder") and purpose_clause(pred.head, ctx.cues) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)
     if ctx.reading(pred.head).said_future and fact.attributed_to is not None:
@@ -524,6 +527,19 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     if (_sought(ctx, pred.head) or _to_be_won(ctx, pred.head)) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)  # "sought Chile's support": not given yet
     return fact
+
+
+def _act_served(ctx: Context, verb: Token) -> Token | None:
+    """"pledged to act to meet an attack", "sought to conclude a treaty to guarantee X good terms": the purpose of an
+    infinitive is only meant, yet shows its doer's stance all the same; the act above the infinitives says whether
+    that stance is held ("agreed not to use the war to seek rights": no stance is)."""
+    if verb.dep_ != "advcl" or not purpose_clause(verb, ctx.cues) or not to_infinitive(verb.head) \
+            or ctx.factuality(verb.head).polarity == "Negative":
+        return None
+    node = verb.head
+    while node.dep_ == "xcomp" and to_infinitive(node) and node.head != node:
+        node = node.head
+    return node
 
 
 def _striving_for(ctx: Context, match: FrameMatch) -> Token | None:
