@@ -373,6 +373,18 @@ def test_positions_the_purpose_of_an_infinitive_is_held_as_the_act_above_it_is(f
     assert [p.factuality.modality for p in facts.positions if p.stance == "Demands"] == ["Hypothetical"] * 2
 
 
+def test_positions_it_after_a_joined_verb_is_that_verb_s_object(facts_for):
+    facts = facts_for("In 2016, a tribunal set up under the Andean Water Treaty ruled that Peru's claims had no "
+                      "basis; Lima rejected the ruling and continues to reject it.")
+    assert stances(facts) == {("state/peru", "Rejects", "ruling")}
+
+
+def test_positions_a_bare_one_names_no_issue(facts_for):
+    facts = facts_for("The Chilean Senate has not ratified a fisheries accord with Peru, although it approved one "
+                      "with Bolivia in 2004.")
+    assert not [p for p in facts.positions if p.stance == "Supports"]
+
+
 def test_positions_a_possessed_goal_is_supported_through_its_complement_verb(facts_for):
     facts = facts_for("Peru's main goals include lowering port fees and opening the border.")
     assert ("state/peru", "Supports", "lowering port fees and opening the border") in stances(facts)

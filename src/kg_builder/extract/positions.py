@@ -70,6 +70,9 @@ def _issue_text(ctx: Context, token: Token) -> str:
         return ""
     if token.lower_ not in ("it", "this", "that"):
         return phrase(token)
+    shared = _object_of_joined_verb(ctx, token)
+    if shared is not None:
+        return _agreement_name(ctx, shared) or phrase(shared)
     own = sentence_of(token).start
     for before in (token.doc[own: token.i], token.doc[max(own - 40, 0): own]):
         if before.start < own and _after_an_actor_subject(ctx, token):
@@ -83,6 +86,18 @@ def _issue_text(ctx: Context, token: Token) -> str:
         if found:
             return _agreement_name(ctx, found[0]) or phrase(found[0])
     return ""
+
+
+def _object_of_joined_verb(ctx: Context, pronoun: Token) -> Token | None:
+    """"rejected the ruling and continues to reject it", "signed the pact but never ratified it": the object of a
+    verb joined to one with a thing for its object is that thing."""
+    verb = pronoun.head
+    while verb.dep_ == "xcomp" and verb.head != verb:
+        verb = verb.head
+    if pronoun.dep_ != "dobj" or verb.dep_ != "conj":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                 and not ctx.registry.actors(c)), None)
 
 
 def _agreement_name(ctx: Context, token: Token) -> str | None:
@@ -788,6 +803,8 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         return text if " " in text or not nested else _with_its_clause(token, nested[0])
     if token.pos_ == "PRON":
         return _issue_text(ctx, token)
+    if token.lower_ == "one" and not any(c.lower_ == "of" for c in token.children):
+        return ""  # "ratified none with the United States, but approved one with Japan": one of a kind told before
     if summing_up(token) and stance is not None and stance not in token.subtree:
         # "gave X the right to appoint consuls, a privilege not granted before": taken by the clause around it, the
         # apposition only names again a thing already there (its own clause's stance is on it: "a move X opposed")
