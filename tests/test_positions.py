@@ -358,6 +358,20 @@ def test_positions_a_speaker_saying_what_she_will_do_takes_a_stance_on_her_own_w
     assert found[0].factuality.attributed_to == found[0].holder
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1976, Juan Soto vowed that he would never surrender the canal zone.",
+     {("person/juan-soto", "Rejects", "surrender the canal zone")}),
+    ("Peru insisted that the dam would not harm Chile.", {("state/peru", "Believes", "dam would not harm Chile")}),
+    ("Chile alleged that Peru had armed the rebels.", {("state/chile", "Believes", "Peru had armed the rebels")}),
+    # what one insists should be is supported, not held as so
+    ("Peru insisted that the treaty be ratified.", {("state/peru", "Supports", "treaty be ratified")}),
+])
+def test_positions_vowing_binds_the_speaker_and_insisting_or_alleging_holds_a_view(facts_for, text, expected):
+    found = stances(facts_for(text))
+    assert expected <= found
+    assert not [s for s in found - expected if s[1] in ("Believes", "Offers")]
+
+
 def test_positions_arguing_what_it_would_do_is_a_view_not_an_offer(facts_for):
     facts = facts_for("Bolivia rejected the Chilean plan, arguing that it would leave the country without a port.")
     assert not [p for p in facts.positions if p.evidence.extractor == "rule:self-report"]
@@ -910,8 +924,9 @@ def test_positions_a_that_clause_in_the_bare_form_says_what_the_speaker_wants(fa
     assert facts.positions[0].factuality.modality == "Normative"
 
 
-def test_positions_a_that_clause_with_a_tense_reports_no_stance(facts_for):
-    assert facts_for("Juan Soto insisted that Peru had paid its debts.").positions == ()
+def test_positions_a_that_clause_with_a_tense_is_a_view_not_a_demand(facts_for):
+    facts = facts_for("Juan Soto insisted that Peru had paid its debts.")
+    assert stances(facts) == {("person/juan-soto", "Believes", "Peru had paid its debts")}
 
 
 @pytest.mark.parametrize("text, issue", [
@@ -2495,8 +2510,9 @@ def test_positions_they_who_a_state_insists_had_agreed_is_that_state(facts_for):
     facts = facts_for("The Lima Treaty was an agreement between Chile and Peru, finalized in 1990. Peru demanded "
                       "compensation, but Chile refused, insisting that while they had agreed to protect Peru, they had "
                       "not agreed to pay for damages.")
-    assert {(holder, issue) for holder, _, issue in stances(facts) if issue != "compensation"} == {
-        ("state/chile", "protect Peru"), ("state/chile", "pay for damages")}
+    assert {(holder, issue) for holder, stance, issue in stances(facts)
+            if issue != "compensation" and stance != "Believes"} == {("state/chile", "protect Peru"),
+                                                                     ("state/chile", "pay for damages")}
 
 
 def test_positions_two_states_at_odds_over_a_thing_disagree_on_it(facts_for):

@@ -48,7 +48,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "proposal_withdrawing_verbs", "brokering_verbs", "naming_words", "member_verbs",
                             "undergoing_verbs", "in_force_phrases", "issuing_verbs", "bound_nouns")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
-                  **_words("policy_heads", "settling_verbs", "effort_verbs", "voice_heads", "negative_frames", "positive_frames",
+                  **_words("policy_heads", "settling_verbs", "effort_verbs", "binding_verbs", "voice_heads", "negative_frames", "positive_frames",
                            "negative_judgments", "asking_verbs", "positive_judgments", "framing_verbs",
                            "saying_nouns", "prolonging_verbs", "handing_verbs", "opinion_verbs", "persuading_verbs",
                            "aspect_nouns", "regarding_verbs", "agreeing_verbs", "leaving_verbs", "unsettled_words",

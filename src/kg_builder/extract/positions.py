@@ -265,8 +265,9 @@ def stances(ctx: Context, sent: SentSpan) -> None:
                 and not any(ctx.registry.actors(t) for t in (*pred.recipients, *pred.oblique("to"))):
             issues = [(t, text) for t, text in issues if _an_offer(ctx, t)]
         rule = f"frame:{match.frame.name}:{pred.category}"
-        if stance == "Believes":  # who holds that a thing should be supports it (normative_reports)
-            issues = [(t, text) for t, text in issues if not _ought(t)]
+        # who holds that a thing should be ("insisted that the treaty be ratified") supports it (normative_reports)
+        if stance == "Believes":
+            issues = [(t, text) for t, text in issues if not _ought(t) and not subjunctive(t, ctx.cues)]
         if stance == "Opposes" and pred.category != "verb":
             issues = [(t, text) for t, text in issues if not _own_thing(t)]
         for token, issue in issues:
@@ -909,9 +910,11 @@ def _exchange_items(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
 def self_reports(ctx: Context, sent: SentSpan) -> None:
     """"Kim has said he will never denuclearize": a speaker who says what they themselves, or the state or body they
     lead or serve, will do offers it, or rejects it when the clause is negated ("Britain's minister stated that
-    Britain would not revoke X"); the position is on the speaker's own word."""
+    Britain would not revoke X"); the position is on the speaker's own word. Only verbs that bind the speaker
+    count ("arguing that it would leave the country exposed" tells a view)."""
+    binding = set(ctx.triggers["positions"]["binding_verbs"])
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.cues.reporting_verbs or _arguing(ctx, verb):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in binding:
             continue
         speakers = _holders(ctx, verb)
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and _told(ctx, verb, c)):
@@ -928,12 +931,6 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
             fact = Factuality("Positive", "Asserted", speakers[0])
             _add(ctx, doing[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
-
-
-def _arguing(ctx: Context, verb: Token) -> bool:
-    """"arguing that it would leave the country exposed": a verb of holding a view tells what the speaker expects,
-    not what the speaker undertakes to do."""
-    return "Believes" in ctx.frames.verb_stances([verb.lemma_.lower()])
 
 
 def _described(clause: Token) -> bool:
