@@ -399,6 +399,13 @@ def test_positions_a_bare_one_names_no_issue(facts_for):
     assert not [p for p in facts.positions if p.stance == "Supports"]
 
 
+def test_positions_two_titled_leaders_joined_as_subject_both_hold_the_stance(facts_for):
+    # the small model hangs "Sisi" on "Minister" as an adjective
+    facts = facts_for("The talks had resumed in August after Egyptian President Abdel Fattah al-Sisi and Ethiopian "
+                      "Prime Minister Abiy Ahmed agreed to finalize a deal within four months.")
+    assert {p.holder for p in facts.positions} == {"person/abdel-fattah-al-sisi", "person/abiy-ahmed"}
+
+
 def test_positions_a_possessed_goal_is_supported_through_its_complement_verb(facts_for):
     facts = facts_for("Peru's main goals include lowering port fees and opening the border.")
     assert ("state/peru", "Supports", "lowering port fees and opening the border") in stances(facts)

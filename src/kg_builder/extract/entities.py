@@ -592,7 +592,8 @@ class Registry:
         for t in token.subtree:
             node, ok = t, True
             while node != token and ok:
-                ok = node.dep_ in ("compound", "nmod", "conj", "cc", "flat")
+                # (or as an adjective: "President X al-Sisi and Prime Minister Y" with "Sisi" on "Minister")
+                ok = node.dep_ in ("compound", "nmod", "conj", "cc", "flat", "amod")
                 node = node.head
             key = self.key_of(t)
             if ok and key and key != self.key_of(token) and self.kind(key) == "Person":
