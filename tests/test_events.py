@@ -1263,6 +1263,17 @@ def test_events_a_date_with_its_year_goes_before_one_counted_from_the_last_date(
     assert signed.start == TimeValue("1953-08", "month")
 
 
+@pytest.mark.parametrize("text, year", [
+    # the end of a stretch is not the clause's time when another date gives that
+    ("In January 2021, Peru and Chile extended the fisheries accord for five years, until February 2026. Two years "
+     "later, Peru suspended its participation.", "2023"),
+    ("The blockade of the port lasted until 1945. Two years later, Peru suspended its participation.", "1947"),
+])
+def test_events_a_date_after_until_moves_the_story_only_when_alone(facts_for, text, year):
+    [suspended] = [e for e in facts_for(text).events if "suspended" in e.label]
+    assert suspended.start == TimeValue(year, "year")
+
+
 def test_events_a_phrase_set_off_between_the_subject_and_its_verb_stays_out_of_the_label(facts_for):
     facts = facts_for("In 1929, the board, under the chairmanship of Ana Prats, the head of Petrobank and a member of "
                       "the Lima council, proposed a new tariff. Peru, however, rejected the tariff in 1930.")

@@ -144,6 +144,10 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     forward = [i for i, word in clauses.items()
                if not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))
                and not _aside(word, ctx.triggers["positions"]["time_nouns"])]
+    # "In January 2021, they extended the treaty until February 2026": the end of a stretch the clause sets is not
+    # its time, when another date gives that ("the war lasted until 1945" alone moves the story to 1945)
+    bounds = [i for i in forward if ctx.doc[i].head.lower_ in ("until", "till")]
+    forward = [i for i in forward if i not in bounds] or bounds
     narrative = forward or (list(clauses) if ctx.anchor is None else [])
     if clauses:
         ctx.recent = dates[max(clauses)].start
