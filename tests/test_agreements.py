@@ -287,6 +287,21 @@ def test_agreements_a_clause_under_an_agreement_is_its_commitment(facts_for):
     assert [c.label for c in agreement.commitments] == ["share the fisheries of the bay"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the relative pronoun is the object: the commitment is the noun the clause is on
+    ("The Andean Arms Treaty was signed in Lima in 2010. Two years later, Russia suspended its participation, halting "
+     "the on-site inspections and data exchanges that the treaty requires, although Moscow said it would continue to "
+     "respect the central limits.", ["the on-site inspections and data exchanges"]),
+    # an adverbial clause the parser hangs on the main verb is no term
+    ("The Andean Fisheries Treaty was signed in 2010. Two years later, Peru suspended its participation, halting the "
+     "joint patrols and catch reports that the treaty requires, although Lima said it would continue to respect the "
+     "quotas.", []),
+])
+def test_agreements_what_a_relative_clause_says_the_accord_requires(facts_for, text, expected):
+    [agreement] = facts_for(text).agreements
+    assert [c.label for c in agreement.commitments] == expected
+
+
 def test_agreements_the_parties_an_accord_binds_to_act_are_no_commitment_of_it(facts_for):
     facts = facts_for("In 1951 Peru and Chile signed the Treaty of Lima. The Treaty of Lima obliges the Republic of "
                       "Peru and the Republic of Chile to defend each other in case of an attack.")

@@ -1516,6 +1516,15 @@ def _participle_aside(token: Token) -> bool:
         and token.doc[token.left_edge.i - 1].text == ","
 
 
+def _antecedent_text(relative_verb: Token) -> str:
+    """"the on-site inspections and data exchanges that the treaty requires": the words of the noun (and the nouns
+    listed with it) the relative clause is on, up to the clause."""
+    noun = relative_verb.head
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return text_of([t for t in noun.subtree if t.i < relative_verb.left_edge.i])
+
+
 def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     """The things a verb lists: "called for: A, B, and C" gives three; "limited X to 200" gives one."""
     sent = sentence_of(verb)
@@ -1532,6 +1541,11 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
                       if t.i >= start)])
     if verb.head.i > verb.i:  # "it provided X; if one was attacked, the others were bound to Y": the clause it opens
         end = min(end, verb.right_edge.i + 1)
+    # "the patrols that the treaty requires, although Lima said X": a clause the parser hangs elsewhere is none of it
+    end = min([end, *(t.head.left_edge.i for t in sent.doc[start:end] if t.dep_ == "mark" and t.head != verb
+                      and not verb.is_ancestor(t.head))])
+    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return [_antecedent_text(verb)]  # "halted the inspections that the treaty requires": the inspections
     # "included A and B, which would serve both as X and as Y", "called for X under the supervision of the ICC,
     # comprised of representatives of India, Poland, and Canada": an aside on the last item is no item
     end = min([end, *(t.left_edge.i for t in sent.doc[start:end] if non_restrictive(t) or _participle_aside(t))])
