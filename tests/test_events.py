@@ -553,6 +553,12 @@ def test_events_those_who_attend_a_summit_take_part_in_it(facts_for):
     assert set(summit.participants) == {"person/gabriel-boric", "person/dina-boluarte"}
 
 
+def test_events_those_who_refuse_to_attend_a_summit_take_no_part_in_it(facts_for):
+    facts = facts_for("Gabriel Boric attended the Lima Summit in June 2023. Dina Boluarte refused to attend the Lima "
+                      "Summit.")
+    assert {k for e in of_kind(facts, "Summit") for k in e.participants} == {"person/gabriel-boric"}
+
+
 def test_events_a_planned_meeting_that_later_takes_place_keeps_its_parties_name_date_and_evidence(facts_for):
     text = ("In May 2012, Boric called for a summit meeting. This meeting would bring Gabriel Boric and Dina Boluarte "
             "together at the old palace in Austria at Vienna. On June 8, the spokesman announced the meeting. "

@@ -750,6 +750,11 @@ def test_factuality_without_under_a_denied_act_goes_with_that_act(reading, text,
     assert (found.polarity, found.modality) == expected
 
 
+def test_factuality_a_named_meeting_not_attended_took_place_all_the_same(reading):
+    assert reading("Dina Boluarte did not attend the Lima Summit in 2023.", "Summit").polarity == "Positive"
+    assert reading("Peru did not hold the Lima Summit in 2023.", "Summit").polarity == "Negative"
+
+
 def test_factuality_without_negates_the_act_it_governs(reading):
     assert reading("NATO opened a pathway to membership without extending its guarantee.", "extending").polarity \
         == "Negative"

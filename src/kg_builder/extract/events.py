@@ -487,7 +487,8 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     else:
         # "X's visit", "X held talks with Y", "the visit by X": a name beside the noun is its place, not a party
         pred = noun_predication(token, ctx.frames.light_verbs, object_control=ctx.frames.object_control)
-        heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))]
+        heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))
+                  and a not in _denied_doers(ctx, token)]
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         heads += [t for t in pred.oblique("of") if _gathering(ctx, token) and t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]
@@ -513,6 +514,16 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _denied_doers(ctx: Context, noun: Token) -> list[Token]:
+    """"China refused to join the talks", "did not attend the summit": who is told not to have done the verb
+    taking an event that took place as its object took no part in it ("refused to hold the elections": none were
+    held, and the refusal is the one who would have held them)."""
+    verb = noun.head
+    denied = noun.dep_ == "dobj" and verb.pos_ == "VERB" and ctx.factuality(verb).polarity == "Negative" \
+        and ctx.factuality(noun).polarity == "Positive"
+    return subjects(verb) if denied else []
 
 
 def _gathering(ctx: Context, noun: Token) -> bool:

@@ -325,7 +325,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
         # ("refused to include X in the negotiations": the negotiations took place), nor does the subject of an
         # act ("the summit did not produce an agreement": the summit took place), unless the verb says it occurred
         subject_of_occurrence = node.dep_ == "nsubj" and governor in cues.occurrence_verbs
-        if node.dep_ == "dobj" and node.pos_ == "NOUN" and governor not in cues.realizing_verbs:
+        if node.dep_ == "dobj" and node.pos_ in ("NOUN", "PROPN") and governor not in cues.realizing_verbs:
             break  # "made no attempt to influence the election": the election took place
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
             node = node.head.head  # "was not instrumental in promoting X": the adjective's negation is the act's
