@@ -54,6 +54,7 @@ siding_adjectives: [loyal]
 means_nouns: [step]
 means_verbs: [devise]
 sending_verbs: [send]
+detached_prepositions: [at]
 """
 
 

@@ -406,6 +406,11 @@ def test_positions_two_titled_leaders_joined_as_subject_both_hold_the_stance(fac
     assert {p.holder for p in facts.positions} == {"person/abdel-fattah-al-sisi", "person/abiy-ahmed"}
 
 
+def test_positions_what_is_done_at_someone_s_urging_leaves_the_urging_out_of_the_issue(facts_for):
+    facts = facts_for("The embargo on Peru was lifted in 1978 at the urging of the Chilean government.")
+    assert stances(facts) == {("state/chile", "Demands", "embargo on Peru was lifted")}
+
+
 def test_positions_a_possessed_goal_is_supported_through_its_complement_verb(facts_for):
     facts = facts_for("Peru's main goals include lowering port fees and opening the border.")
     assert ("state/peru", "Supports", "lowering port fees and opening the border") in stances(facts)

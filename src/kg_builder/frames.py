@@ -22,6 +22,7 @@ KGO = "https://w3id.org/kg-builder/ontology#"
 CATEGORIES = ("verb", "noun", "adjective", "agent_noun")
 TOP_KEYS = frozenset({"object_control", "sending_verbs", "light_verbs", "recognizing_verbs", "transparent_verbs",
                       "tough_adjectives", "complement_verbs", "adjunct_prepositions", "framing_prepositions",
+                      "detached_prepositions",
                       "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns",
                       "siding_adjectives", "means_nouns", "means_verbs", "exchange", "stance_prepositions", "defaults",
                       "frames"})
@@ -59,6 +60,7 @@ class Frames:
     complement_verbs: frozenset[str]
     adjunct_prepositions: frozenset[str]
     framing_prepositions: frozenset[str]  # "at X's request, Y did Z": the stance is about the clause around it
+    detached_prepositions: frozenset[str]  # of those, the ones never part of the clause ("lifted at X's urging")
     receiving_verbs: frozenset[str]  # "the bill ran into opposition": the stance is about the bill
     unfolding_verbs: frozenset[str]  # "tensions grew over X": the verb's phrases are its subject's
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
@@ -172,6 +174,8 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   complement_verbs=frozenset(checker.words(top["complement_verbs"], "complement_verbs")),
                   adjunct_prepositions=frozenset(checker.words(top["adjunct_prepositions"], "adjunct_prepositions")),
                   framing_prepositions=frozenset(checker.words(top["framing_prepositions"], "framing_prepositions")),
+                  detached_prepositions=frozenset(checker.words(top["detached_prepositions"],
+                                                                "detached_prepositions")),
                   receiving_verbs=frozenset(checker.words(top["receiving_verbs"], "receiving_verbs")),
                   unfolding_verbs=frozenset(checker.words(top["unfolding_verbs"], "unfolding_verbs")),
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),

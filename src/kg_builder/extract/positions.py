@@ -795,9 +795,10 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         if seen:  # "wished to see a deal": about the deal
             return _argument_text(ctx, seen[0])
         around = stance is not None and stance in token.subtree
-        # "... was overthrown with the approval of X": the phrase of the stance word is none of what it is about
+        # "... was overthrown with the approval of X", "was lifted at the urging of X": the phrase of the stance
+        # word is none of what it is about
         framing = (stance.head,) if around and stance.dep_ == "pobj" \
-            and stance.head.lower_ in ctx.frames.adjunct_prepositions else ()
+            and stance.head.lower_ in ctx.frames.adjunct_prepositions | ctx.frames.detached_prepositions else ()
         text = clause_text(token, without=_fronted_prepositions(token) if around else frozenset(),
                            drop=framing + _when_said(ctx, token))
         nested = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i > token.i]
