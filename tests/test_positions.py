@@ -1363,6 +1363,9 @@ def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts
     ("In 1931 Peru did not want a war with Chile.", {("state/peru", "Opposes", "war with Chile")}),
     ("The junta expected that Chile would not fight for the islands.", set()),  # an effort left unmade
     ("In 1931 Peru did not try to block the treaty.", set()),
+    ("In 1931 the Peruvian Congress did not vote to ratify the treaty.", set()),
+    ("In 1931 the Peruvian Congress voted to ratify the treaty.",
+     {("organization/peruvian-congress", "Supports", "ratify the treaty")}),
 ])
 def test_positions_a_request_left_unmade_is_no_stance_but_not_wanting_is(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
