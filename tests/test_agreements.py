@@ -302,6 +302,15 @@ def test_agreements_what_a_relative_clause_says_the_accord_requires(facts_for, t
     assert [c.label for c in agreement.commitments] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Peru did not sign the 1929 treaty between Chile and Bolivia.",
+    "Chile did not ratify its 1929 treaty with Peru.",
+])
+def test_agreements_a_treaty_named_by_its_parties_is_not_made_unsigned_by_a_denied_signing(facts_for, text):
+    [agreement] = facts_for(text).agreements
+    assert agreement.status != "NotSigned"
+
+
 def test_agreements_the_parties_an_accord_binds_to_act_are_no_commitment_of_it(facts_for):
     facts = facts_for("In 1951 Peru and Chile signed the Treaty of Lima. The Treaty of Lima obliges the Republic of "
                       "Peru and the Republic of Chile to defend each other in case of an attack.")

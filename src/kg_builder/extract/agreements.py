@@ -651,8 +651,11 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     # withdraw" says what the accord provides, not that it might exist; "X argued that Y violated the treaty between
     # Chile and Peru" that there is one, whoever says the rest
     fact = ctx.factuality(verb) if verb is not None else ASSERTED if proper or by_parties else ctx.factuality(token)
-    if status == "Signed" and fact.polarity == "Negative":
-        status = "NotSigned"
+    signing_denied = status == "Signed" and fact.polarity == "Negative"
+    if signing_denied:
+        # "Peru did not sign the treaty between Chile and Bolivia", "Chile did not ratify its treaty with Peru": one
+        # named by its parties was concluded all the same
+        status = None if by_parties else "NotSigned"
     elif (fact.polarity == "Negative" or fact.modality != "Asserted") and verb is not None \
             and not (verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN"):
         # "threatened to terminate the pact", "did not withdraw from it": still in force; but "the proposed pact
@@ -672,7 +675,8 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     if found is None and not proper and _unnamed_and_unmade(ctx, token, name, made):
         return
     event_key = _adopting_event(ctx, token, verb, dates, status, found, name)
-    signers = _signatories(ctx, verb, token) if verb is not None and _signing(ctx, verb, token, status) else []
+    signers = _signatories(ctx, verb, token) if verb is not None \
+        and _signing(ctx, verb, token, "NotSigned" if signing_denied else status) else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
     named_made = status in (None, "Signed") or status == "Proposed" and when is not None
     if (proper or by_parties) and not signers and named_made and fact.is_plain_fact:
