@@ -98,7 +98,8 @@ def test_entities_a_group_noun_in_the_singular_is_one_person_unless_it_names_a_c
 
 
 def test_entities_a_one_word_name_that_heads_an_organization_named_before_is_that_organization(facts_for):
-    facts = facts_for("The Andean Development Bank lent Peru two billion dollars in 1990. The Bank's loans angered Chile.")
+    facts = facts_for("The Andean Development Bank lent Peru two billion dollars in 1990. The Bank's loans angered "
+                      "Chile.")
     organizations = {e.key: e for e in facts.entities if e.kind == "Organization"}
     assert list(organizations) == ["organization/andean-development-bank"]
     assert "Bank" in organizations["organization/andean-development-bank"].aliases

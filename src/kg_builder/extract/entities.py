@@ -429,7 +429,8 @@ class Registry:
         acts for it."""
         if " " in name or not name.endswith("s"):
             return None
-        return next((key for key, e in self.entities.items() if e.kind == "Organization" and e.label == name[:-1]), None)
+        return next((key for key, e in self.entities.items() if e.kind == "Organization" and e.label == name[:-1]),
+                    None)
 
     def _organization_ending_in(self, ent: Span, name: str) -> str | None:
         """"the Andean Development Bank ... the Bank's loans": a one-word name that ends the name of an organization
