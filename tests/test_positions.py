@@ -994,16 +994,16 @@ def test_positions_the_head_word_of_an_organization_named_before_is_that_organiz
     assert stances(facts) == {("organization/league-of-andean-nations", "Opposes", "invasion of Peru")}
 
 
-def test_positions_a_committee_brought_in_with_a_is_not_the_one_named_before(facts_for):
-    facts = facts_for("The Andean Trade Committee of Peru met in Quito. Chile formed a committee to study the tariffs. "
-                      "The committee opposed the new tariffs.")
-    assert not [p for p in facts.positions if p.holder == "organization/andean-trade-committee-of-peru"]
-
-
-def test_positions_a_body_told_apart_by_another_noun_is_not_the_organization_named_before(facts_for):
-    facts = facts_for("The Andean Development Organization met in Quito. The treaty created a relief organization. "
-                      "The relief organization opposed the new tariffs.")
-    assert not [p for p in facts.positions if p.holder == "organization/andean-development-organization"]
+@pytest.mark.parametrize("text, named_before", [
+    # a body told apart by another noun
+    ("The Andean Development Organization met in Quito. The treaty created a relief organization. The relief "
+     "organization opposed the new tariffs.", "organization/andean-development-organization"),
+    # a body brought in with "a" between
+    ("The Andean Trade Committee of Peru met in Quito. Chile formed a committee to study the tariffs. The committee "
+     "opposed the new tariffs.", "organization/andean-trade-committee-of-peru"),
+])
+def test_positions_another_body_of_the_same_kind_is_not_the_organization_named_before(facts_for, text, named_before):
+    assert not [p for p in facts_for(text).positions if p.holder == named_before]
 
 
 def test_positions_places_where_a_thing_happens_are_not_their_owner(facts_for):
