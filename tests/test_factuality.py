@@ -750,6 +750,12 @@ def test_factuality_without_under_a_denied_act_goes_with_that_act(reading, text,
     assert (found.polarity, found.modality) == expected
 
 
+def test_factuality_a_clause_of_appear_or_seem_is_a_guess(reading):
+    assert reading("Neither side appears to have exceeded the limits so far.", "appears").modality == "Hedged"
+    assert reading("Peru seemed to accept the plan.", "seemed").modality == "Hedged"
+    assert reading("Peru appeared before the court in 1990.", "appeared").modality == "Asserted"
+
+
 def test_factuality_a_named_meeting_not_attended_took_place_all_the_same(reading):
     assert reading("Dina Boluarte did not attend the Lima Summit in 2023.", "Summit").polarity == "Positive"
     assert reading("Peru did not hold the Lima Summit in 2023.", "Summit").polarity == "Negative"

@@ -86,7 +86,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "undertaking_verbs", "future_adjectives", "irrealis_nouns", "irrealis_modifiers",
                          "presupposing_prepositions", "reporting_verbs", "predicting_verbs", "directing_verbs",
                          "inverting_words", "ordering_verbs", "means_verbs", "capacity_nouns", "obligation_nouns",
-                         "condition_nouns", "convincing_verbs", "mandative_verbs", "denying_verbs", "hedge_adjectives"),
+                         "condition_nouns", "convincing_verbs", "mandative_verbs", "denying_verbs", "hedge_adjectives",
+                         "raising_verbs"),
 }
 
 

@@ -52,6 +52,7 @@ class Cues:
     normative_modals: frozenset[str]
     normative_adjectives: frozenset[str]
     hedge_verbs: frozenset[str]
+    raising_verbs: frozenset[str]
     hedge_adjectives: frozenset[str]
     taking_verbs: frozenset[str]
     anticipating_verbs: frozenset[str]
@@ -622,7 +623,9 @@ def read(trigger: Token, cues: Cues) -> Reading:
     if restated is not None:
         return read(restated, cues)
     conditional = normative = said_future = False
-    hedged = _asked_yes_or_no(trigger)
+    # "Neither side appears to have exceeded the limits": the clause of "appear" is itself a guess
+    hedged = _asked_yes_or_no(trigger) or trigger.lemma_.lower() in cues.raising_verbs \
+        and any(c.dep_ == "xcomp" for c in trigger.children)
     # "the planned summit", "a possible deal": the noun's own modifier says it has not happened
     future = trigger.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("amod", "compound") and c.lower_ in cues.irrealis_modifiers for c in trigger.children)
