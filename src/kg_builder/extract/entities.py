@@ -228,8 +228,9 @@ class Registry:
             self.entities[key] = builder
             # (``_named_by_head`` reads them; "the agreement" after the General Agreement on Tariffs and Trade may
             # be any agreement)
-            if builder.kind == "Organization" and _head_word(builder.label) not in self.not_actor_heads:
-                self._organization_heads.add(_head_word(builder.label))
+            head = _head_word(builder.label)
+            if builder.kind == "Organization" and head not in self.not_actor_heads:
+                self._organization_heads.add(head)
         if alias and alias != builder.label:
             builder.aliases.add(alias)
         return key

@@ -487,8 +487,9 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     else:
         # "X's visit", "X held talks with Y", "the visit by X": a name beside the noun is its place, not a party
         pred = noun_predication(token, ctx.frames.light_verbs, object_control=ctx.frames.object_control)
+        denied = _denied_doers(ctx, token)
         heads += [a for a in pred.agents if not (a.head == token and a.dep_ in ("compound", "amod", "nmod"))
-                  and a not in _denied_doers(ctx, token)]
+                  and a not in denied]
         heads += [t for t in pred.oblique("with", "between", "among") if t not in heads]
         heads += [t for t in pred.oblique("of") if _gathering(ctx, token) and t not in heads]
         heads += [t for t in objects(token.head) if _gathered_by(ctx, token)]

@@ -91,10 +91,12 @@ def _issue_text(ctx: Context, token: Token) -> str:
 def _object_of_joined_verb(ctx: Context, pronoun: Token) -> Token | None:
     """"rejected the ruling and continues to reject it", "signed the pact but never ratified it": the object of a
     verb joined to one with a thing for its object is that thing."""
+    if pronoun.dep_ != "dobj":
+        return None
     verb = pronoun.head
     while verb.dep_ == "xcomp" and verb.head != verb:
         verb = verb.head
-    if pronoun.dep_ != "dobj" or verb.dep_ != "conj":
+    if verb.dep_ != "conj":
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
                  and not ctx.registry.actors(c)), None)
@@ -533,7 +535,8 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     fact = ctx.factuality(_content_verb(ctx, pred) or _striving_for(ctx, match) or pred.head)
     served = _act_served(ctx, pred.head)
     if served is not None:
-        fact = Factuality(fact.polarity, ctx.factuality(served).modality, ctx.factuality(served).attributed_to)
+        held = ctx.factuality(served)
+        fact = Factuality(fact.polarity, held.modality, held.attributed_to)
     if "theme" in match.frame.fillers("holder") and purpose_clause(pred.head, ctx.cues) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)
     if ctx.reading(pred.head).said_future and fact.attributed_to is not None:
