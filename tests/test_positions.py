@@ -261,6 +261,11 @@ def test_positions_exchange_gives_the_counterpart_stance(facts_for):
     assert stances(facts) == {("state/chile", "Demands", "new border"), ("state/chile", "Offers", "fishing rights")}
 
 
+def test_positions_an_invitation_offers_where_it_invites_to_not_the_invited(facts_for):
+    facts = facts_for("Chile invited the foreign ministers of five nations to a summit on fisheries.")
+    assert stances(facts) == {("state/chile", "Offers", "summit on fisheries")}
+
+
 def test_positions_exchanged_item_is_whole_and_its_relative_clause_no_item(facts_for):
     facts = facts_for("Chile gave Peru two frigates in exchange for leases to land in Arica and the Tacna valley, "
                       "which would serve as naval bases.")
