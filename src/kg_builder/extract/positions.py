@@ -902,12 +902,14 @@ def _exchanged(ctx: Context, match: FrameMatch, stance: str, fact: Factuality, h
 
 def _exchange_items(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
     """The objects of "in exchange for" anywhere in the predicate's own clause: the parser often hangs it deep
-    inside the object ("insisted on a withdrawal to the 1967 borders in exchange for ...")."""
+    inside the object ("insisted on a withdrawal to the 1967 borders in exchange for ..."), or on the infinitive
+    it takes ("agreed to cede the valley in return for ...")."""
     found = []
     for token in head.subtree:
         if token.pos_ in ("NOUN", "PROPN", "ADJ") and not _inside_clause(token, head):
             found += [t for p, t in noun_predication(token).obliques if p in prepositions]
-    found += [t for p, t in verb_predication(head).obliques if p in prepositions] if head.pos_ == "VERB" else []
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")] if head.pos_ == "VERB" else []
+    found += [t for verb in verbs for p, t in verb_predication(verb).obliques if p in prepositions]
     return list(dict.fromkeys(found))
 
 

@@ -283,14 +283,25 @@ def noun_before_participle(verb: Token) -> Token | None:
 
 def list_from(item: Token) -> list[Token]:
     """The words from an item to the end of its clause: the item and whatever is listed after it, up to a
-    relative clause ("for leases to A and B, which would serve as bases": "which" lists nothing)."""
+    relative clause ("for leases to A and B, which would serve as bases": "which" lists nothing), or up to the
+    clause's subject or adverb when the phrase comes first ("In return for A, however, Chile agreed")."""
     words = []
     for t in item.doc[item.left_edge.i: sentence_of(item).end]:
         if t.text in (";", ".") or t.tag_ in ("WDT", "WP") \
-                or t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t not in item.subtree:
+                or t not in item.subtree and (t.tag_ in ("VBD", "VBZ", "VBP", "MD") or _of_clause_frame(t)):
             break
         words.append(t)
     return words
+
+
+def _of_clause_frame(token: Token) -> bool:
+    """A word of a clause's subject or one of its adverbs: no item of a list."""
+    for word in (token, *token.ancestors):
+        if word.dep_ in ("nsubj", "nsubjpass", "advmod"):
+            return word.head.pos_ in ("VERB", "AUX")
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def indefinite(noun: Token) -> bool:
