@@ -983,6 +983,12 @@ def test_positions_it_stands_for_a_thing_named_in_its_own_sentence_before_one_na
     assert not any(p[:2] == ("state/chile", "Opposes") and p[2] == "treaty" for p in stances(facts))
 
 
+def test_positions_it_never_stands_for_the_subject_of_its_own_verb(facts_for):
+    facts = facts_for("Peru feared a border war, and it hoped that a fishing truce would prevent it.")
+    assert ("state/peru", "Opposes", "border war") in stances(facts)
+    assert not [p for p in stances(facts) if p[1] == "Opposes" and p[2] == "fishing truce"]
+
+
 def test_positions_a_bare_noun_keeps_the_relative_clause_that_says_which_one(facts_for):
     assert stances(facts_for("Peru supports a treaty that bans mines.")) == {
         ("state/peru", "Supports", "treaty that bans mines")}

@@ -79,13 +79,21 @@ def _issue_text(ctx: Context, token: Token) -> str:
             return ""  # nothing named in its own sentence, and the subject before it an actor: it is that actor
         # "it" is one thing ("made frontier areas attractive; it was popular": not the areas)
         things = [t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)
-                  and not (token.lower_ == "it" and t.tag_ in ("NNS", "NNPS"))]
+                  and not (token.lower_ == "it" and t.tag_ in ("NNS", "NNPS")) and t not in _subject_beside(token)]
         # an agreement named on the way counts as a subject does ("in favor of the treaty, it was unpopular")
         found = [t for t in things if t.dep_ in ("nsubj", "nsubjpass") or t.i in ctx.agreement_at] \
             or [t for t in things if t.dep_ == "dobj"]
         if found:
             return _agreement_name(ctx, found[0]) or phrase(found[0])
     return ""
+
+
+def _subject_beside(pronoun: Token) -> set[Token]:
+    """The words of the subject of the pronoun's own verb, which the pronoun never stands for ("hoped that the
+    mediation would prevent it": not the mediation; that would be "itself")."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return {t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and pronoun.dep_ in ("dobj", "pobj")
+            for t in c.subtree}
 
 
 def _object_of_joined_verb(ctx: Context, pronoun: Token) -> Token | None:
