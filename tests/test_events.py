@@ -414,6 +414,14 @@ def test_events_a_month_without_year_is_not_dated_by_a_look_back(facts_for, text
     assert meeting.start == start
 
 
+def test_events_a_day_without_year_is_not_dated_by_a_look_back_in_its_own_sentence(facts_for):
+    # a new paragraph has no year of its own that would keep the story in 1961
+    facts = facts_for("On November 3, 1961, rebels seized the port.\nOrtiz, who had been removed as admiral in 1958, "
+                      "returned to Lima on November 5.")
+    returned = next(e for e in facts.events if "returned" in e.label)
+    assert returned.start == TimeValue("1961-11-05", "day")
+
+
 def test_events_future_month_without_year_is_after_the_document_date(facts_for):
     facts = facts_for("Peru will recall its ambassador in June.", published="2020-05-01")
     assert facts.events[0].start == TimeValue("2020-06", "month")

@@ -59,7 +59,7 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
         if interval:
             out[ent.root.i] = interval
             just_named = interval.start
-            if word is not None and word.pos_ in ("VERB", "AUX"):
+            if word is not None and word.pos_ in ("VERB", "AUX") and not _looks_back_to(ent.root, word):
                 anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out
 
@@ -141,8 +141,7 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
                and not _era(dates[i])}
     # (before the story has a time of its own, a look back gives it one: "As late as 1939 ... relations had soured
     # in August of 1939. The occupation of Poland in September ...", unless its sentence gives the story's own)
-    forward = [i for i, word in clauses.items()
-               if not (_looking_back(word) and ctx.doc[i].head.lower_ not in ("by", "until", "till"))
+    forward = [i for i, word in clauses.items() if not _looks_back_to(ctx.doc[i], word)
                and not _aside(word, ctx.triggers["positions"]["time_nouns"])]
     # "In January 2021, they extended the treaty until February 2026": the end of a stretch the clause sets is not
     # its time, when another date gives that ("the war lasted until 1945" alone moves the story to 1945)
@@ -154,6 +153,13 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     if narrative and not _earlier_year(dates[max(narrative)].start, ctx.paragraph_time):
         ctx.anchor = dates[max(narrative)].start
         ctx.paragraph_time = ctx.paragraph_time or ctx.anchor
+
+
+def _looks_back_to(date: Token, word: Token) -> bool:
+    """The date of a clause in the past perfect, which looks back from the story ("Nagy, who had been removed in
+    1955, returned on October 24": the October of the story's year, not of 1955), unless it is the time the story
+    looks back from ("By 1990, Chile had built ...")."""
+    return _looking_back(word) and date.head.lower_ not in ("by", "until", "till")
 
 
 def _earlier_year(time: TimeValue, paragraph_time: TimeValue | None) -> bool:
