@@ -549,6 +549,10 @@ def test_factuality_doubt_is_not_asserted(reading):
     ("The cabinet directed the navy to blockade the southern ports.", "blockade"),
     ("The charter empowered Chile to negotiate a truce.", "negotiate"),
     ("The treaty forbade Peru to build forts on the border.", "build"),
+    # nor is what an accord or a law requires of a party
+    ("The accord obliged Peru to withdraw its troops from Arica.", "withdraw"),
+    ("The tariff law required Chile to pay the duties in gold.", "pay"),
+    ("Under the pact, the parties were bound to consult each other.", "consult"),
 ])
 def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     r = reading(text, word)
