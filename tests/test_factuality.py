@@ -560,6 +560,14 @@ def test_factuality_hypotheticals_make_hypothetical(reading, text, word):
     assert r.polarity == "Positive"
 
 
+def test_factuality_a_clause_set_against_a_report_after_it_is_not_reported(reading):
+    text = "Chile insisted that the talks go on, while Peru refused to sign the accord."
+    assert reading(text, "refused").speaker is None
+    assert reading(text, "go").speaker.text == "Chile"
+    # a condition after the report is still part of what was said
+    assert reading("Chile said that it would sign, if Peru paid the debt.", "paid").speaker.text == "Chile"
+
+
 def test_factuality_would_in_a_past_narrative_tells_what_came_next(reading):
     story = "Ruiz visited Lima in May. This meeting would bring Ruiz and Soto together in June."
     assert reading(story, "bring").modality == "Asserted"

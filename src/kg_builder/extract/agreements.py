@@ -23,9 +23,9 @@ from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_its_noun, verb_predication
 from .entities import ACTOR_KINDS
 from .events import YEAR, _date_tokens, join_participants
-from .factuality import with_particle
-from .tokens import (conj_heads, conjuncts, list_from, non_restrictive, objects, paragraph_start, phrase, prep_objects,
-                     sentence_of, split_list, stray_clause, subjects, text_of, told_with_modal)
+from .factuality import opened_by_any, with_particle
+from .tokens import (CONTRASTING_MARKS, conj_heads, conjuncts, list_from, non_restrictive, objects, paragraph_start,
+                     phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of, told_with_modal)
 
 # how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
 NEARBY_CHARS = 1200
@@ -1217,7 +1217,7 @@ def _provisions_continued(ctx: Context, sent: SentSpan) -> None:
         return
     # "X were to select A, while Y would appoint B": a clause set against the first is a provision of its own
     contrasted = [c for c in root.children if c.dep_ == "advcl" and _told_as_due(c)
-                  and any(m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in c.children)]
+                  and opened_by_any(c, CONTRASTING_MARKS)]
     exchange = ctx.frames.exchange_prepositions
     _add_commitments(ctx, sent, agreement, [text for clause in (root, *contrasted)
                                             for text in _provisions_said(clause, exchange=exchange)])

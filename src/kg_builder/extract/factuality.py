@@ -17,8 +17,8 @@ from spacy.tokens import Token
 
 from ..model import Factuality
 from .clauses import ADDRESSING_PREPOSITIONS, for_infinitive, verb_predication
-from .tokens import (finite_above, indefinite, non_restrictive, none_of, ranked_infinitive, referred_to_as_known,
-                     sentence_of, set_against, that_clause, to_infinitive, verb_lemmas)
+from .tokens import (CONTRASTING_MARKS, finite_above, indefinite, non_restrictive, none_of, ranked_infinitive,
+                     referred_to_as_known, sentence_of, set_against, that_clause, to_infinitive, verb_lemmas)
 
 
 @dataclass(frozen=True)
@@ -787,10 +787,14 @@ def _narrative_break(verb: Token) -> bool:
     """A clause before a semicolon says what it says on its own. "argued that the United States should abrogate it,
     and in 1881 Blaine proposed revising it": a clause in the past tense with a subject of its own that the parser
     joined to a clause of what should or would be goes on with the story, outside the report (a clause so joined in
-    the same tense may be part of it)."""
+    the same tense may be part of it). Nor is a clause of another subject set against it after a comma ("insisted
+    that the talks go on, while Peru refused to sign")."""
     head = verb.head
     if verb.i < head.i and any(c.text == ";" and verb.i < c.i < head.i for c in head.children):
         return True  # "a solution requires X; without it, Y is unlikely": the parser hangs the first on the second
+    if verb.dep_ == "advcl" and verb.i > head.i and _subject(verb) is not None \
+            and opened_by_any(verb, CONTRASTING_MARKS) and verb.doc[verb.left_edge.i - 1].text == ",":
+        return True
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
         and head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 

@@ -41,6 +41,8 @@ def entities_in(sent: Span) -> list[Span]:
 
 # words that set a phrase against the one before instead of adding it to a list
 CONTRASTING = frozenset({"than", "not", "instead"})
+# conjunctions that open a clause set against another ("X insisted on A, while Y refused B")
+CONTRASTING_MARKS = frozenset({"while", "whereas", "although", "though"})
 
 
 def conjuncts(token: Token) -> list[Token]:
