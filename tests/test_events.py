@@ -422,6 +422,17 @@ def test_events_a_day_without_year_is_not_dated_by_a_look_back_in_its_own_senten
     assert returned.start == TimeValue("1961-11-05", "day")
 
 
+@pytest.mark.parametrize("text, told", [
+    ("Chile ended the war in 1931, although minor peasant revolts occurred in the years that followed.", True),
+    ("Chile ended the war in 1931, while minor peasant revolts may have occurred in the years that followed.", False),
+    ("Chile ended the war in 1931. No formal peace talks took place.", False),
+])
+def test_events_a_bare_event_told_to_occur_happened(facts_for, text, told):
+    clashes = [e for e in facts_for(text).events if e.label in ("minor peasant revolts", "formal peace talks")
+               and e.factuality.is_plain_fact]
+    assert bool(clashes) == told
+
+
 def test_events_future_month_without_year_is_after_the_document_date(facts_for):
     facts = facts_for("Peru will recall its ambassador in June.", published="2020-05-01")
     assert facts.events[0].start == TimeValue("2020-06", "month")

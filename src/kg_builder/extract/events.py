@@ -463,6 +463,20 @@ def _occurrence_clauses(ctx: Context, noun: Token) -> list[Token]:
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
 
 
+def _told_to_occur(ctx: Context, noun: Token) -> bool:
+    """"minor uprisings and riots occurred in the years that followed": the subject of a verb of occurring is told
+    as having come about (when the verb has a date, the clause is the event: "the withdrawal did not begin until
+    August 21")."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    verbs = (ctx.cues.occurrence_verbs | set(ctx.triggers["events"]["onset_verbs"])) - {"be", "exist"}
+    verb = noun.head
+    dated = any(_attachment(ctx.doc[i], noun=False) == verb for i in ctx.dates)
+    return noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and verb.lemma_.lower() in verbs and not dated \
+        and ctx.factuality(verb).is_plain_fact \
+        and not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children)
+
+
 def _at_that_time(token: Token) -> bool:
     """"ratified at that time": the trigger's own phrase, not one of another verb ("the attack was viewed at the
     time as ...": when it was so viewed)."""
@@ -1022,9 +1036,9 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
                 else ctx.events[same].evidence
             ctx.events[same] = replace(ctx.events[same], factuality=fact, evidence=evidence)
     elif mention.pos_ != "VERB" and not (participants or location or when) and (
-            fact.is_plain_fact or len(phrase(mention).split()) < 2):
-        # a bare "negotiations" or "military exercises" names a kind of event, not one that happened; nor is a
-        # bare one that did not happen a statement anyone can use
+            fact.is_plain_fact and not _told_to_occur(ctx, mention) or len(phrase(mention).split()) < 2):
+        # a bare "negotiations" or "military exercises" names a kind of event, not one that happened (unless the
+        # text says it came about); nor is a bare one that did not happen a statement anyone can use
         return
     else:
         label = _label(ctx, mention, kind, location, dates)
