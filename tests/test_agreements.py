@@ -421,6 +421,23 @@ def test_agreements_a_resolution_approved_in_a_subordinate_clause_is_not_adopted
     assert "Lima" not in resolution.label
 
 
+@pytest.mark.parametrize("text, at_meeting", [
+    ("Peru and Chile met in Lima in October 1986.\nThe meeting laid the groundwork for the Tacna Accord, which Peru "
+     "and Chile signed in December 1987.", False),
+    # a conference may sit for months: a signing some months after it convened is still its own
+    ("In November 1947, the Andean Conference convened in Lima; four months of talks later, the delegates of six "
+     "states signed the Tacna Accord in March 1948.", True),
+])
+def test_agreements_a_signing_dated_apart_from_a_meeting_in_its_sentence_was_not_done_there(facts_for, text,
+                                                                                           at_meeting):
+    facts = facts_for(text)
+    [accord] = facts.agreements
+    meeting = next(e for e in facts.events if e.kind in ("Meeting", "Summit"))
+    assert (accord.adopted_at == meeting.key) == at_meeting
+    signing = next(e for e in facts.events if e.key == accord.adopted_at)
+    assert signing.start.iso == ("1947-11" if at_meeting else "1987-12")
+
+
 def test_agreements_two_states_that_did_not_sign_are_not_the_two_sides(facts_for):
     facts = facts_for("Chile and Peru signed the treaty in 1929. Two powers, Brazil and Argentina, did not sign the "
                       "treaty. In 1935 the two sides agreed to a fisheries accord.")

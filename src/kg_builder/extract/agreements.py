@@ -954,12 +954,32 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
     # "Though the delegates adopted the charter, the Quito congress met only in 1931": not adopted there
     in_sentence = [k for i, k in ctx.event_at.items() if sentence_of(token).start <= i < sentence_of(token).end
                    and ctx.events[k].kind in ("Meeting", "Summit")
-                   and _adverbial_clause(ctx.doc[i]) == _adverbial_clause(verb if verb is not None else token)]
+                   and _adverbial_clause(ctx.doc[i]) == _adverbial_clause(verb if verb is not None else token)
+                   and not (verb is not None and _dated_apart(ctx.events[k], verb, dates))]
     if in_sentence:
         return in_sentence[0]
     if verb is not None and status == "Signed":
         return _signing_event(ctx, verb, token, dates, found, name)
     return None
+
+
+def _dated_apart(meeting: Event, verb: Token, dates: dict[int, Interval]) -> bool:
+    """"The meeting (of October 1986) laid the groundwork for the treaty, which they signed in December 1987": a
+    signing dated before the meeting named with it, or after its end, was not done there; with no end told, more than
+    a year after its start (a conference may sit for months: "convened in November 1947 ... four months of
+    negotiations later, the delegates signed the charter")."""
+    attached = _date_tokens(verb, dates)
+    if not attached or meeting.start is None:
+        return False
+    signed = _month_number(dates[attached[0]].start)
+    if meeting.end is not None:
+        return signed < _month_number(meeting.start) or signed > _month_number(meeting.end)
+    return not 0 <= signed - _month_number(meeting.start) <= 12
+
+
+def _month_number(time: TimeValue) -> int:
+    """Months since year 0 of a time's first month ("1987" is its January)."""
+    return int(time.iso[:4]) * 12 + (int(time.iso[5:7]) if len(time.iso) >= 7 else 1)
 
 
 def _adverbial_clause(token: Token) -> Token:
