@@ -989,6 +989,13 @@ def test_positions_it_never_stands_for_the_subject_of_its_own_verb(facts_for):
     assert not [p for p in stances(facts) if p[1] == "Opposes" and p[2] == "fishing truce"]
 
 
+def test_positions_a_participle_of_saying_after_a_reported_clause_is_the_reporter_s(facts_for):
+    facts = facts_for("President Ana Ruiz announced that Chile would leave the fishing talks, claiming that Peru had "
+                      "broken the truce.")
+    believers = {holder for holder, stance, _ in stances(facts) if stance == "Believes"}
+    assert believers == {"person/ana-ruiz"}
+
+
 def test_positions_a_bare_noun_keeps_the_relative_clause_that_says_which_one(facts_for):
     assert stances(facts_for("Peru supports a treaty that bans mines.")) == {
         ("state/peru", "Supports", "treaty that bans mines")}

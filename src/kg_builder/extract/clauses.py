@@ -418,6 +418,8 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         head = verb.head  # "Sadat made a move, announcing ...": Sadat announces
         if head.dep_ == "xcomp" and head.head.dep_ == "acomp" and not subjects(head):
             return subjects(head.head.head)  # "X were hesitant to permit it, fearing ...": X fears
+        if head.dep_ == "ccomp" and _says_after_report(verb):
+            return subjects(head.head) or subjects(head)  # "X announced that Y would go, claiming ...": X claims
         return subjects(head)
     if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.dep_ == "acomp":
         return subjects(verb.head.head.head)  # "X was instrumental in promoting Y": X promotes Y
@@ -434,6 +436,14 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
         return found or list(_modified_noun(governor, active=True))  # "X abandoned it in favor of reaching a treaty"
     shared = subjects(verb)
     return _said_of_relative_noun(verb, shared) or shared
+
+
+def _says_after_report(participle: Token) -> bool:
+    """A participle that takes a clause of its own ("claiming that ...", "arguing it would ..."), set after a comma at
+    the end of a reported clause: it tells what the reporter went on to say, not the reported subject."""
+    reported = participle.head
+    return reported.head.i < reported.i < participle.i and participle.doc[participle.left_edge.i - 1].text == "," \
+        and any(c.dep_ == "ccomp" for c in participle.children)
 
 
 def _said_of_relative_noun(verb: Token, shared: list[Token]) -> list[Token]:
