@@ -433,6 +433,14 @@ def test_events_a_bare_event_told_to_occur_happened(facts_for, text, told):
     assert bool(clashes) == told
 
 
+@pytest.mark.parametrize("text", ["Officials said that Peru had attacked the border post in May 1931.",
+                                  "Others contend that Peru attacked the border post in May 1931.",
+                                  "They reported that Peru had attacked the border post in May 1931."])
+def test_events_what_unnamed_people_report_is_no_plain_fact(facts_for, text):
+    [attack] = [e for e in facts_for(text).events if "attacked" in e.label]
+    assert (attack.factuality.modality, attack.factuality.attributed_to) == ("Hedged", None)
+
+
 def test_events_future_month_without_year_is_after_the_document_date(facts_for):
     facts = facts_for("Peru will recall its ambassador in June.", published="2020-05-01")
     assert facts.events[0].start == TimeValue("2020-06", "month")

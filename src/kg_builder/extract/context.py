@@ -71,12 +71,17 @@ class Context:
         return found
 
     def factuality(self, trigger: Token) -> Factuality:
+        """The reading's factuality, its speaker resolved to an entity. What people the text names no actor by say
+        ("Officials said that Peru had attacked", "Others contend that ...", "they reported an attack") is no plain
+        fact either: told on the word of nobody the text names, it is hedged (the writer's own word, "we", stays the
+        writer's)."""
         reading = self.reading(trigger)
-        speaker = None
-        if reading.speaker is not None:
-            found = self.registry.actors(reading.speaker) or self._author_of(reading.speaker)
-            speaker = found[0] if found and found[0] not in self.registry.authors else None
-        return reading.factuality(speaker)
+        if reading.speaker is None:
+            return reading.factuality(None)
+        found = self.registry.actors(reading.speaker) or self._author_of(reading.speaker)
+        if not found and reading.modality == "Asserted" and _unnamed_people(reading.speaker):
+            return Factuality(reading.polarity, "Hedged", None)
+        return reading.factuality(found[0] if found and found[0] not in self.registry.authors else None)
 
     def _author_of(self, text: Token) -> list[str]:
         """"a report by X claimed ...", "X's statement said ...": a text that speaks, speaks for its author."""
@@ -104,3 +109,9 @@ class Context:
                factuality: Factuality | None = None) -> None:
         if subject and obj and subject != obj:
             self.relations.append(Relation(subject, predicate, obj, evidence, factuality or Factuality()))
+
+
+def _unnamed_people(speaker: Token) -> bool:
+    """The subject of the report is a plural noun or a pronoun: people, not a text ("the report stated", "according
+    to the terms of the treaty") nor one person the text names."""
+    return speaker.dep_ == "nsubj" and speaker.tag_ in ("NNS", "NNPS", "PRP") and speaker.lower_ not in ("we", "i")
