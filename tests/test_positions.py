@@ -996,6 +996,11 @@ def test_positions_a_participle_of_saying_after_a_reported_clause_is_the_reporte
     assert believers == {"person/ana-ruiz"}
 
 
+def test_positions_a_count_of_votes_is_no_issue(facts_for):
+    facts = facts_for("On May 5, 1931, the Peruvian Congress voted 43 to 26 in favor of the fisheries treaty.")
+    assert {issue for _, _, issue in stances(facts)} == {"fisheries treaty"}
+
+
 def test_positions_a_bare_noun_keeps_the_relative_clause_that_says_which_one(facts_for):
     assert stances(facts_for("Peru supports a treaty that bans mines.")) == {
         ("state/peru", "Supports", "treaty that bans mines")}

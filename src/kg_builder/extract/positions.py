@@ -143,6 +143,8 @@ def _add(ctx: Context, holder: str, stance: str, issue_text: str, fact: Factuali
         return  # nobody takes a stance on themselves
     if _points_back(issue_text):
         return  # "to prevent this", "wanted to stop it": what it stands for is not said here
+    if not any(c.isalpha() for c in issue_text):
+        return  # "voted 43 to 26 in favor of the treaty": a count, no issue
     issue = _proposed_before(ctx, issue_text, sent) or issue_key(ctx, issue_text)
     key = ctx.fact_key("position", holder, stance, issue, sent.start_char)
     if any(p.key == key for p in ctx.positions):
