@@ -438,6 +438,14 @@ def test_agreements_a_signing_dated_apart_from_a_meeting_in_its_sentence_was_not
     assert signing.start.iso == ("1947-11" if at_meeting else "1987-12")
 
 
+def test_agreements_the_date_on_an_agreement_s_own_participle_dates_its_signing(facts_for):
+    facts = facts_for("Under the accord signed on May 3, 1929, Chile agreed to return Tacna to Peru.")
+    [accord] = facts.agreements
+    signing = next(e for e in facts.events if e.key == accord.adopted_at)
+    assert (signing.label, signing.start.iso) == ("accord signed", "1929-05-03")
+    assert "state/chile" in signing.participants
+
+
 def test_agreements_two_states_that_did_not_sign_are_not_the_two_sides(facts_for):
     facts = facts_for("Chile and Peru signed the treaty in 1929. Two powers, Brazil and Argentina, did not sign the "
                       "treaty. In 1935 the two sides agreed to a fisheries accord.")

@@ -992,8 +992,12 @@ def _adverbial_clause(token: Token) -> Token:
 def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int, Interval],
                    found: Agreement | None, name: str) -> str | None:
     """A dated signing with no meeting named becomes an event of its own, so the agreement has a date; a signing the
-    text told already, on the same date, is that one."""
-    attached = _date_tokens(verb, dates)
+    text told already, on the same date, is that one. The date may be told on the agreement's own participle ("Under
+    the protocol signed on September 7, 1901, China agreed to pay"), which then names the act."""
+    dated = verb if _date_tokens(verb, dates) else next(
+        (c for c in agreement.children if c.dep_ == "acl" and c.tag_ == "VBN"
+         and c.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"]), verb)
+    attached = _date_tokens(dated, dates)
     if not attached:
         return None
     if agreement.dep_ == "nsubj" and verb.i in ctx.event_at:
@@ -1004,7 +1008,7 @@ def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int,
         return found.adopted_at
     name = found.label if found is not None else name
     key = ctx.fact_key("event", "signing", name, sentence_of(verb).start_char)
-    ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(verb)}",
+    ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(dated)}",
                             evidence=ctx.evidence(sentence_of(verb), "rule:agreement-signing", 0.75),
                             factuality=ctx.factuality(verb), participants=tuple(_signatories(ctx, verb, agreement)),
                             start=when.start, end=when.end)
