@@ -446,6 +446,15 @@ def test_agreements_the_date_on_an_agreement_s_own_participle_dates_its_signing(
     assert "state/chile" in signing.participants
 
 
+def test_agreements_a_fronted_under_phrase_frames_the_clauses_joined_after_it(facts_for):
+    facts = facts_for("Under the Lima Accord, Chile agreed to withdraw its troops from Arica, and Peru agreed to pay "
+                      "an indemnity.")
+    [accord] = facts.agreements
+    signers = {r.object for r in facts.relations if r.subject == accord.key and r.predicate == "signatory"}
+    assert signers == {"state/chile", "state/peru"}
+    assert "pay an indemnity" in {c.label for c in accord.commitments}
+
+
 def test_agreements_two_states_that_did_not_sign_are_not_the_two_sides(facts_for):
     facts = facts_for("Chile and Peru signed the treaty in 1929. Two powers, Brazil and Argentina, did not sign the "
                       "treaty. In 1935 the two sides agreed to a fisheries accord.")

@@ -1052,6 +1052,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
         # "was included in the treaty", or "interest in a treaty", is no provision); asked only once one is named
         framing, framing_phrase = next(((k, t.head) for p in ("under", "according to", "in")
                                         for t in _framing_phrases(pred, p, ctx.triggers["agreements"]["bound_nouns"])
+                                        + _fronted_framing(ctx, verb, p)
                                         if (k := _agreement_meant(ctx, _terms_of(ctx, t)))
                                         and (p != "in" or _party_acting(ctx, verb))), (None, None))
         if framing and not owner and not _naming(ctx, verb) and not _free_relative(verb):
@@ -1145,6 +1146,17 @@ def _framing_phrases(pred: Predication, preposition: str, bound_nouns: list[str]
     hung = [o for t in [*pred.themes, *(t for _, t in pred.obliques)] if preposition != "in" or t.pos_ == "PROPN"
             for o in prep_objects(t, preposition)]
     return [o for o in [*pred.oblique(preposition), *hung] if bound is None or o.i < bound]
+
+
+def _fronted_framing(ctx: Context, verb: Token, preposition: str) -> list[Token]:
+    """"Under the accords, the United States agreed to A, and Iran agreed to B": a phrase set before the subject of
+    the first of joined clauses frames the clauses after it too."""
+    if verb.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    first = verb.head
+    subject = min((c.i for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), default=first.i)
+    pred = verb_predication(first, ctx.frames.object_control)
+    return [t for t in pred.oblique(preposition) if t.i < subject]
 
 
 def _parties_acting(ctx: Context, sent: SentSpan, verb: Token, agreement_key: str) -> None:
