@@ -441,6 +441,13 @@ def test_events_what_unnamed_people_report_is_no_plain_fact(facts_for, text):
     assert (attack.factuality.modality, attack.factuality.attributed_to) == ("Hedged", None)
 
 
+def test_events_a_date_run_on_over_a_comma_into_the_next_phrase_still_dates(facts_for):
+    facts = facts_for("Peru signed the accord on January 19, 1981. The hostages were freed on January 20, minutes "
+                      "after Ruiz was sworn in as president.")
+    freed = next(e for e in facts.events if "freed" in e.label)
+    assert freed.start == TimeValue("1981-01-20", "day")
+
+
 def test_events_future_month_without_year_is_after_the_document_date(facts_for):
     facts = facts_for("Peru will recall its ambassador in June.", published="2020-05-01")
     assert facts.events[0].start == TimeValue("2020-06", "month")

@@ -45,7 +45,7 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     doc_date = _document_date(ctx)
     anchor = ctx.anchor
     out: dict[int, Interval] = {}
-    found = [e for e in entities_in(sent) if e.label_ == "DATE"]
+    found = [_without_stray_tail(e) for e in entities_in(sent) if e.label_ == "DATE"]
     found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent) + _year_ranges(sent, found),
                    key=lambda e: e.start)
     just_named: TimeValue | None = None  # the sentence's last date, whatever it dates
@@ -62,6 +62,15 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
             if word is not None and word.pos_ in ("VERB", "AUX") and not _looks_back_to(ent.root, word):
                 anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out
+
+
+def _without_stray_tail(ent: SentSpan) -> SentSpan:
+    """"freed on January 20, minutes after X was sworn in": the recogniser may run a date on over a comma into words
+    of the next phrase, which leave the whole no date; a year after the comma is the date's own ("May 5, 1931")."""
+    comma = next((t for t in ent if t.text == ","), None)
+    if comma is None or comma.i == ent.start or any(t.like_num for t in ent.doc[comma.i + 1: ent.end]):
+        return ent
+    return ent.doc[ent.start: comma.i]
 
 
 def _said_to_come(verb: Token, cues: Cues) -> bool:
