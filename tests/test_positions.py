@@ -1001,6 +1001,12 @@ def test_positions_a_count_of_votes_is_no_issue(facts_for):
     assert {issue for _, _, issue in stances(facts)} == {"fisheries treaty"}
 
 
+def test_positions_it_goes_on_with_the_it_of_the_sentence_before(facts_for):
+    facts = facts_for("Many farmers resented the new grain tariff, and the convention initially rejected it. "
+                      "Chile accepted it only later.")
+    assert {issue for holder, _, issue in stances(facts) if holder == "state/chile"} == {"new grain tariff"}
+
+
 def test_positions_a_bare_noun_keeps_the_relative_clause_that_says_which_one(facts_for):
     assert stances(facts_for("Peru supports a treaty that bans mines.")) == {
         ("state/peru", "Supports", "treaty that bans mines")}

@@ -61,11 +61,12 @@ def _named_tail(label: str) -> str:
     return tail if tail == label or tail[:1].islower() else ""
 
 
-def _issue_text(ctx: Context, token: Token) -> str:
+def _issue_text(ctx: Context, token: Token, chained: bool = False) -> str:
     """A pronoun object ("abandoned it") stands for the nearest subject noun before it that names a thing, else the
     nearest such object ("X announced the doctrine, and Congress approved it"), in its own sentence first ("... the
-    treaty. Some backed the tariff, while others opposed it": the tariff); other pronouns ("them", "him") name no
-    issue."""
+    treaty. Some backed the tariff, while others opposed it": the tariff); one that goes on from an "it" object of
+    the sentences before stands for what that one does ("Cubans resented the amendment, and the convention rejected
+    it. Delegates accepted it only later": the amendment). Other pronouns ("them", "him") name no issue."""
     if token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that"):
         return ""
     if token.lower_ not in ("it", "this", "that"):
@@ -77,6 +78,10 @@ def _issue_text(ctx: Context, token: Token) -> str:
     for before in (token.doc[own: token.i], token.doc[max(own - 40, 0): own]):
         if before.start < own and _after_an_actor_subject(ctx, token):
             return ""  # nothing named in its own sentence, and the subject before it an actor: it is that actor
+        earlier = next((t for t in reversed(before) if t.lower_ == "it" and t.dep_ == "dobj"), None) \
+            if before.start < own and not chained else None
+        if earlier is not None and (text := _issue_text(ctx, earlier, chained=True)):
+            return text
         # "it" is one thing ("made frontier areas attractive; it was popular": not the areas)
         things = [t for t in reversed(before) if t.pos_ in ("NOUN", "PROPN") and not ctx.registry.actors(t)
                   and not (token.lower_ == "it" and t.tag_ in ("NNS", "NNPS")) and t not in _subject_beside(token)]
