@@ -435,7 +435,8 @@ def test_events_a_bare_event_told_to_occur_happened(facts_for, text, told):
 
 @pytest.mark.parametrize("text", ["Officials said that Peru had attacked the border post in May 1931.",
                                   "Others contend that Peru attacked the border post in May 1931.",
-                                  "They reported that Peru had attacked the border post in May 1931."])
+                                  "They reported that Peru had attacked the border post in May 1931.",
+                                  "Some argue that Peru attacked the border post in May 1931."])
 def test_events_what_unnamed_people_report_is_no_plain_fact(facts_for, text):
     [attack] = [e for e in facts_for(text).events if "attacked" in e.label]
     assert (attack.factuality.modality, attack.factuality.attributed_to) == ("Hedged", None)

@@ -564,6 +564,9 @@ def test_factuality_a_clause_set_against_a_report_after_it_is_not_reported(readi
     text = "Chile insisted that the talks go on, while Peru refused to sign the accord."
     assert reading(text, "refused").speaker is None
     assert reading(text, "go").speaker.text == "Chile"
+    # what "the fact that" brings in is the writer's own
+    text = "Critics accused Ruiz of betraying Peru despite the fact that Chile had made concessions."
+    assert reading(text, "made").speaker is None
     # a condition after the report is still part of what was said
     assert reading("Chile said that it would sign, if Peru paid the debt.", "paid").speaker.text == "Chile"
 

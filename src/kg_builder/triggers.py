@@ -75,7 +75,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "phase_verbs", "change_verbs", "named_heads")},
     "factuality": _words("negators", "negative_implicatives", "gerund_implicatives", "preventing_verbs",
                          "negative_nouns", "lacking_verbs", "negative_adjectives", "implicative_adjectives",
-                         "implicative_verbs", "approximating_adverbs", "scaling_verbs", "claim_nouns",
+                         "implicative_verbs", "approximating_adverbs", "scaling_verbs", "claim_nouns", "factive_nouns",
                          "negated_degree_adverbs", "negative_quantifiers", "negating_verbs", "placing_prepositions",
                          "thwarting_verbs", "averting_verbs", "realizing_verbs", "occurrence_verbs", "negative_adverbs",
                          "restating_adverbs",

@@ -79,7 +79,8 @@ class Context:
         if reading.speaker is None:
             return reading.factuality(None)
         found = self.registry.actors(reading.speaker) or self._author_of(reading.speaker)
-        if not found and reading.modality == "Asserted" and _unnamed_people(reading.speaker):
+        vague = self.triggers["reference"]["vague_qualifiers"]
+        if not found and reading.modality == "Asserted" and _unnamed_people(reading.speaker, vague):
             return Factuality(reading.polarity, "Hedged", None)
         return reading.factuality(found[0] if found and found[0] not in self.registry.authors else None)
 
@@ -111,7 +112,9 @@ class Context:
             self.relations.append(Relation(subject, predicate, obj, evidence, factuality or Factuality()))
 
 
-def _unnamed_people(speaker: Token) -> bool:
-    """The subject of the report is a plural noun or a pronoun: people, not a text ("the report stated", "according
-    to the terms of the treaty") nor one person the text names."""
-    return speaker.dep_ == "nsubj" and speaker.tag_ in ("NNS", "NNPS", "PRP") and speaker.lower_ not in ("we", "i")
+def _unnamed_people(speaker: Token, vague: list[str]) -> bool:
+    """The subject of the report is a plural noun, a pronoun or a word of quantity alone ("Some argue", "Many
+    believed"): people, not a text ("the report stated", "according to the terms of the treaty") nor one person the
+    text names."""
+    return speaker.dep_ == "nsubj" and speaker.lower_ not in ("we", "i") \
+        and (speaker.tag_ in ("NNS", "NNPS", "PRP") or speaker.lower_ in vague)

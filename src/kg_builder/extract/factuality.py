@@ -36,6 +36,7 @@ class Cues:
     implicative_verbs: frozenset[str]
     approximating_adverbs: frozenset[str]
     claim_nouns: frozenset[str]
+    factive_nouns: frozenset[str]
     scaling_verbs: frozenset[str]
     negated_degree_adverbs: frozenset[str]
     negative_quantifiers: frozenset[str]
@@ -634,7 +635,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
     node, is_trigger, bounded, aside = trigger, True, False, False
     below: Token | None = None  # the node's child on the way up from the trigger
     while True:
-        if below is not None and _narrative_break(below):
+        if below is not None and _narrative_break(below, cues):
             aside = bounded = True  # what the story goes on to tell after a report is no part of it
         speaker = speaker or (None if aside else _reporter(node, below, trigger, cues))
         if bounded:
@@ -783,7 +784,7 @@ def _tensed_conjunct(verb: Token) -> bool:
         verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
-def _narrative_break(verb: Token) -> bool:
+def _narrative_break(verb: Token, cues: Cues) -> bool:
     """A clause before a semicolon says what it says on its own. "argued that the United States should abrogate it,
     and in 1881 Blaine proposed revising it": a clause in the past tense with a subject of its own that the parser
     joined to a clause of what should or would be goes on with the story, outside the report (a clause so joined in
@@ -795,6 +796,8 @@ def _narrative_break(verb: Token) -> bool:
     if verb.dep_ == "advcl" and verb.i > head.i and _subject(verb) is not None \
             and opened_by_any(verb, CONTRASTING_MARKS) and verb.doc[verb.left_edge.i - 1].text == ",":
         return True
+    if verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in cues.factive_nouns:
+        return True  # "accuse him of X despite the fact that the Soviets made concessions": the writer's own
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
         and head.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
