@@ -267,12 +267,14 @@ def test_positions_an_invitation_offers_where_it_invites_to_not_the_invited(fact
 
 
 @pytest.mark.parametrize("text", ["Peru agreed to cede the valley in return for fishing rights.",
-                                  "In return for fishing rights, however, Peru agreed to cede the valley."])
+                                  "In return for fishing rights, however, Peru agreed to cede the valley.",
+                                  "Peru agreed to cede the valley in return for fishing rights, but the deal "
+                                  "collapsed."])
 def test_positions_who_agrees_to_a_thing_in_return_for_another_wants_the_other(facts_for, text):
     # what is got in return is wanted, not offered; a fronted "in return for" lists nothing of the clause after it
     found = stances(facts_for(text))
     assert ("state/peru", "Demands", "fishing rights") in found
-    assert not {s for s in found if s[1] == "Offers" or s[2] in ("however", "Peru")}, found
+    assert not {s for s in found if s[1] == "Offers" or s[2] in ("however", "Peru", "but", "deal")}, found
 
 
 def test_positions_exchanged_item_is_whole_and_its_relative_clause_no_item(facts_for):

@@ -297,9 +297,10 @@ def list_from(item: Token) -> list[Token]:
 
 
 def _of_clause_frame(token: Token) -> bool:
-    """A word of a clause's subject or one of its adverbs: no item of a list."""
+    """A word of a clause's subject, one of its adverbs or a "but" that sets it against another ("in exchange for
+    aid, but the deal collapsed"): no item of a list (an "and" the parser hangs on the verb may still join items)."""
     for word in (token, *token.ancestors):
-        if word.dep_ in ("nsubj", "nsubjpass", "advmod"):
+        if word.dep_ in ("nsubj", "nsubjpass", "advmod") or word.dep_ == "cc" and word.lower_ in ("but", "yet"):
             return word.head.pos_ in ("VERB", "AUX")
         if word.pos_ in ("VERB", "AUX"):
             return False
