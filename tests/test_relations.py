@@ -78,6 +78,15 @@ def test_relations_hyphenated_alliance_names_both_states(facts_for, text):
     assert pair(alliance) == {"state/chile", "state/peru"}
 
 
+def test_relations_the_members_a_body_is_said_to_have_belong_to_it(facts_for):
+    # "Its" at the head of the subject goes on with the subject of the sentence before, not the nearer Lima (Peru)
+    facts = facts_for("The Andean Council was founded in 1996 by the Lima Declaration. Its members are Peru, Chile "
+                      "and Bolivia.")
+    members = {r.subject for r in facts.relations if r.predicate == "affiliatedWith"
+               and r.object == "organization/andean-council"}
+    assert members == {"state/peru", "state/chile", "state/bolivia"}
+
+
 @pytest.mark.parametrize("text", [
     "Peru believed that Chile had broken its neutrality by accepting the Allied blockade of Bolivia.",
     "Stalin agreed that Russia would declare war after an Allied victory over Germany.",

@@ -808,7 +808,8 @@ class Registry:
         He"); None when "they" continues a plural subject that names no actor ("a band of ranchers and traders took
         over the islands. They asked ...": no state named before)."""
         sent = sentence_of(token)
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or sent.start == 0:
+        subject = token.head if token.dep_ == "poss" else token  # "Its members are ...": the subject's owner
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.dep_ != "ROOT" or sent.start == 0:
             return []
         previous = sentence_of(token.doc[sent.start - 1])
         while not previous.text.strip() and previous.start > 0:

@@ -563,6 +563,9 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
         elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(ctx, token) \
                 and not _joined_states(ctx, token):
             members, bodies = verb_predication(token, ctx.frames.object_control).agents, objects(token)
+        elif lemma in section["member_nouns"] and _members_listed(ctx, token):
+            members, bodies = _members_listed(ctx, token), [c for c in token.children if c.dep_ == "poss"] \
+                + prep_objects(token, "of")
         else:
             continue
         organizations = [k for b in bodies for k in ctx.registry.actors(b) if ctx.registry.kind(k) == "Organization"]
@@ -573,6 +576,16 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
                 if ctx.registry.kind(member) == "State" and _an_alliance(ctx, body):  # "Poland joined NATO"
                     ctx.relate(member, "alliedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
                                ctx.factuality(token))
+
+
+def _members_listed(ctx: Context, noun: Token) -> list[Token]:
+    """"Its members are Canada, Denmark and Norway", "the members of the pact include X and Y": the actors a body's
+    members are said to be."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.tag_ != "NNS" or \
+            verb.lemma_.lower() not in ("be", *ctx.triggers["agreements"]["member_verbs"]):
+        return []
+    return [t for c in verb.children if c.dep_ in ("attr", "dobj") for t in conjuncts(c)]
 
 
 def _of_a_body(ctx: Context, sent: SentSpan) -> None:
