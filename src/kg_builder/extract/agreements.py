@@ -994,10 +994,11 @@ def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int,
     """A dated signing with no meeting named becomes an event of its own, so the agreement has a date; a signing the
     text told already, on the same date, is that one. The date may be told on the agreement's own participle ("Under
     the protocol signed on September 7, 1901, China agreed to pay"), which then names the act."""
-    dated = verb if _date_tokens(verb, dates) else next(
-        (c for c in agreement.children if c.dep_ == "acl" and c.tag_ == "VBN"
-         and c.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"]), verb)
-    attached = _date_tokens(dated, dates)
+    dated, attached = verb, _date_tokens(verb, dates)
+    if not attached:
+        dated = next((c for c in agreement.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                      and c.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"]), verb)
+        attached = _date_tokens(dated, dates) if dated is not verb else []
     if not attached:
         return None
     if agreement.dep_ == "nsubj" and verb.i in ctx.event_at:

@@ -480,10 +480,10 @@ def _told_to_occur(ctx: Context, noun: Token) -> bool:
         noun = noun.head
     verbs = (ctx.cues.occurrence_verbs | set(ctx.triggers["events"]["onset_verbs"])) - {"be", "exist"}
     verb = noun.head
-    dated = any(_attachment(ctx.doc[i], noun=False) == verb for i in ctx.dates)
-    return noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and verb.lemma_.lower() in verbs and not dated \
-        and ctx.factuality(verb).is_plain_fact \
-        and not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children)
+    return noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and verb.lemma_.lower() in verbs \
+        and not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children) \
+        and not any(_attachment(ctx.doc[i], noun=False) == verb for i in ctx.dates) \
+        and ctx.factuality(verb).is_plain_fact
 
 
 def _at_that_time(token: Token) -> bool:

@@ -563,9 +563,8 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
         elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(ctx, token) \
                 and not _joined_states(ctx, token):
             members, bodies = verb_predication(token, ctx.frames.object_control).agents, objects(token)
-        elif lemma in section["member_nouns"] and _members_listed(ctx, token):
-            members, bodies = _members_listed(ctx, token), [c for c in token.children if c.dep_ == "poss"] \
-                + prep_objects(token, "of")
+        elif lemma in section["member_nouns"] and (listed := _members_listed(ctx, token)):
+            members, bodies = listed, [c for c in token.children if c.dep_ == "poss"] + prep_objects(token, "of")
         else:
             continue
         organizations = [k for b in bodies for k in ctx.registry.actors(b) if ctx.registry.kind(k) == "Organization"]
