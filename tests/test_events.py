@@ -449,6 +449,11 @@ def test_events_a_date_run_on_over_a_comma_into_the_next_phrase_still_dates(fact
     assert freed.start == TimeValue("1981-01-20", "day")
 
 
+def test_events_a_verb_joined_to_another_is_labelled_with_their_shared_subject(facts_for):
+    facts = facts_for("The Lima Accord was signed in May 1929 and entered into force on July 5, 1929.")
+    assert "Lima Accord entered into force" in {e.label for e in facts.events}
+
+
 def test_events_future_month_without_year_is_after_the_document_date(facts_for):
     facts = facts_for("Peru will recall its ambassador in June.", published="2020-05-01")
     assert facts.events[0].start == TimeValue("2020-06", "month")
@@ -1636,7 +1641,7 @@ def test_events_a_dated_clause_of_means_dates_the_act_and_the_next_act_keeps_its
                       "on April 22 and issued a call for volunteers the following day.")
     dates = event_dates(facts)
     assert dates["Chile responded by imposing a blockade of Callao"] == "1898-04-22"
-    assert dates["issued a call for volunteers"] == "1898-04-23"
+    assert dates["Chile issued a call for volunteers"] == "1898-04-23"
     # a participle after the act may tell what came of it, on a date of its own
     facts = facts_for("Chile decided to negotiate directly with Peru, culminating in the signing of the Lima Accord on "
                       "September 13, 1993.")

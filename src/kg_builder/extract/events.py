@@ -22,8 +22,9 @@ from .factuality import (FUTURE_MODALS, Cues, condition_phrase, negating, not_un
                          with_particle)
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
-from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, head_forms, misread_clause,
-                     modifiers_text, name_given, naming_words_of, noun_before_participle, objects, paragraph_start,
+from .tokens import (CLAUSE_DEPS, agents, conj_heads, conjuncts, coordinated_verb, entities_in, head_forms,
+                     misread_clause, modifiers_text, name_given, naming_words_of, noun_before_participle, objects,
+                     paragraph_start,
                      phrase, prep_objects, referred_to_as_known, sentence_of, stray_subjects_within, strip_determiners,
                      subjects, summing_up, text_of, that_clause, to_infinitive)
 
@@ -784,6 +785,12 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     if not named and not subjects(token) and token.dep_ in ("xcomp", "advcl"):
         said_of = noun_before_participle(token)
         named = phrase(said_of) if said_of is not None else " ".join(phrase(s) for s in subjects(token.head)[:1])
+    elif not named and token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "The Paris Agreement was adopted in 2015 and entered into force in 2016": a verb joined to another shares
+        # its subject, which says whose act the label tells
+        first = [token, *conj_heads(token)][-1]
+        named = next((phrase(c) for c in first.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and c.lower_ not in RELATIVE_PRONOUNS), "")
     elif not named and token.dep_ == "xcomp" and token.tag_ == "VB" \
             and not any(c.dep_ == "nsubj" for c in token.children):
         # "Iraq began to threaten Kuwait in July", "appointed Adams to negotiate terms": an infinitive is said of
