@@ -1560,9 +1560,7 @@ def _participle_aside(token: Token) -> bool:
 def _antecedent_text(relative_verb: Token) -> str:
     """"the on-site inspections and data exchanges that the treaty requires": the words of the noun (and the nouns
     listed with it) the relative clause is on, up to the clause."""
-    noun = relative_verb.head
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head
+    noun = [relative_verb.head, *conj_heads(relative_verb.head)][-1]
     return text_of([t for t in noun.subtree if t.i < relative_verb.left_edge.i])
 
 

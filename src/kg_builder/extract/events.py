@@ -468,20 +468,24 @@ def _when(ctx: Context, token: Token, dates: dict[int, Interval]) -> Interval | 
 def _occurrence_clauses(ctx: Context, noun: Token) -> list[Token]:
     """"the Lima talks, which began in 1955 and continued ...", "a summit that took place in May": a relative clause
     that says when the event came about dates it."""
-    verbs = (ctx.cues.occurrence_verbs | set(ctx.triggers["events"]["onset_verbs"])) - {"be", "exist"}
-    return [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs and any(
+    return [c for c in noun.children if c.dep_ == "relcl" and _comes_about(ctx, c) and any(
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in RELATIVE_PRONOUNS for s in c.children)]
+
+
+def _comes_about(ctx: Context, verb: Token) -> bool:
+    """A verb of occurring or of onset ("took place", "occurred", "began"), not "be" or "exist"."""
+    lemma = verb.lemma_.lower()
+    return lemma not in ("be", "exist") and (lemma in ctx.cues.occurrence_verbs
+                                             or lemma in ctx.triggers["events"]["onset_verbs"])
 
 
 def _told_to_occur(ctx: Context, noun: Token) -> bool:
     """"minor uprisings and riots occurred in the years that followed": the subject of a verb of occurring is told
     as having come about (when the verb has a date, the clause is the event: "the withdrawal did not begin until
     August 21")."""
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head
-    verbs = (ctx.cues.occurrence_verbs | set(ctx.triggers["events"]["onset_verbs"])) - {"be", "exist"}
+    noun = [noun, *conj_heads(noun)][-1]
     verb = noun.head
-    return noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and verb.lemma_.lower() in verbs \
+    return noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and _comes_about(ctx, verb) \
         and not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children) \
         and not any(_attachment(ctx.doc[i], noun=False) == verb for i in ctx.dates) \
         and ctx.factuality(verb).is_plain_fact
