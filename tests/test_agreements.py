@@ -378,6 +378,15 @@ def test_agreements_a_date_before_a_bare_head_picks_the_agreement_made_then(fact
     assert "buy Chilean copper" in {c.label for c in deal.commitments}
 
 
+def test_agreements_the_agreement_a_dated_participle_picks_out_is_not_the_one_named_last(facts_for):
+    facts = facts_for("Chile and Peru signed the Tacna Protocol in 2031. The agreement signed in Lima in 1998 "
+                      "obliged both states to share the fisheries of the bay.")
+    protocol = next(a for a in facts.agreements if a.label == "Tacna Protocol")
+    assert not protocol.commitments
+    assert [e.start.iso for e in facts.events if e.label == "Tacna Protocol signed"] == ["2031"]
+    assert any("share the fisheries of the bay" in c.label for a in facts.agreements for c in a.commitments)
+
+
 def test_agreements_a_party_committing_in_the_next_sentence_commits_under_it_and_only_a_party(facts_for):
     deal = next(a for a in facts_for(DATED_DEAL).agreements if a.label == "bilateral port agreement")
     labels = {c.label for c in deal.commitments}

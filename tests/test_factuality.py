@@ -655,6 +655,13 @@ def test_factuality_have_to_and_ought_to_make_normative(reading, text):
     assert reading(text, "sign").modality == "Normative"
 
 
+@pytest.mark.parametrize(("text", "word"), [("Chile has yet to sign the accord.", "sign"),
+                                            ("The accord is yet to be signed.", "signed")])
+def test_factuality_yet_to_tells_what_is_not_done_so_far(reading, text, word):
+    r = reading(text, word)
+    assert (r.polarity, r.modality) == ("Negative", "Asserted")
+
+
 def test_factuality_had_to_in_a_story_tells_what_was_done(reading):
     assert reading("In 1931 Chile had to sign the accord.", "sign").modality == "Asserted"
 

@@ -79,6 +79,19 @@ def test_positions_did_not_oppose_states_no_stance(facts_for):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Chile has not agreed to the new fishing quota.", set()),
+    ("Neither Chile nor Peru has endorsed the new fishing quota.", set()),
+    ("Chile had not yet accepted the new fishing quota.", set()),
+    ("Chile has yet to agree to the new fishing quota.", set()),
+    # a refusal told in the past, and "never" in the perfect, say where one stands
+    ("In 1950 Chile did not agree to the new fishing quota.", {("Chile", "Opposes", "new fishing quota")}),
+    ("Chile has never supported the new fishing quota.", {("Chile", "Opposes", "new fishing quota")}),
+])
+def test_positions_a_consent_not_given_so_far_is_no_stance_against(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Lima stated that Peru would not recognize the territory seized by force.",
      ("Peru", "Opposes", "territory seized by force")),
     ("Peru recognized Bolivian sovereignty over the islands.",

@@ -504,7 +504,7 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         if head != name.lower():  # "the final agreement" ends talks just told of, not an accord named pages before
             near = paragraph_start(ctx.doc, token.idx, back=1)
             recent = [a for a in recent if ctx.last_seen.get(a.key, -1) >= near]
-        when = _of_date(token, ctx.dates)
+        when = _of_date(token, ctx.dates) or _identifying_date(ctx, token)
         if when is not None:  # "their May 1931 agreement": one made then, not any named before
             recent = [a for a in recent if _made_within(ctx, a, when)]
         same = [a for a in recent if _label_head(a.label) == head]
@@ -520,6 +520,18 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
     return next((a for a in reversed(ctx.agreements) if _family(ctx, _label_head(a.label)) == family
                  and (not bare_plural or a.label.lower().endswith("s"))
                  and words <= set(" ".join((a.label, *a.aliases)).lower().split())), None)
+
+
+def _identifying_date(ctx: Context, token: Token) -> TimeValue | None:
+    """"the agreement signed in Nairobi in 2031 obliged ...": a participle set on the mention with no comma before it
+    picks out the one made at its date, which the deal last named need not be; not so a mention set after a comma
+    (", the agreement signed in 1947"), which describes what it follows."""
+    verb, _ = _governor(ctx, token)
+    if verb is None or verb.dep_ != "acl" or verb.head != token \
+            or "," in (token.doc[verb.i - 1].text, token.doc[max(token.left_edge.i - 1, 0)].text):
+        return None
+    dated = _date_tokens(verb, ctx.dates)
+    return ctx.dates[dated[0]].start if dated else None
 
 
 def _same_name(name: str, known: str) -> bool:

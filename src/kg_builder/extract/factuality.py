@@ -249,6 +249,12 @@ def _restated(clause: Token, cues: Cues) -> Token | None:
     return next((t for t in reversed(before) if t.pos_ == "VERB" and head in t.ancestors), head)
 
 
+def yet_to(verb: Token) -> bool:
+    """"has yet to ratify the treaty", "is yet to be signed": what has not been done so far, nothing that is due."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "be") \
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children)
+
+
 def polarity(trigger: Token, cues: Cues) -> str:
     """Negative when the trigger, or the verb a noun trigger depends on, is negated, or sits under "failed to"."""
     negations = 1 if _takes_none(trigger) else 0
@@ -268,7 +274,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ in ("xcomp", "advcl") and _did_little(node.head, cues):
             negations += 1  # "the pact did little to prevent the war", "did nothing to foster trade"
             break
-        if node.dep_ == "xcomp" and (denying or failed
+        if node.dep_ == "xcomp" and (denying or failed or yet_to(node)
                                      or node.head.pos_ == "ADJ" and governor in cues.negative_adjectives):
             negations += 1 + (1 if _negated(node.head, cues) else 0)
             break
@@ -380,7 +386,7 @@ def _modal_of(token: Token, cues: Cues, below: Token | None = None) -> str | Non
         if word in cues.hypothetical_modals:
             return "Hypothetical"
     if token.lemma_.lower() in ("need", "have", "ought") \
-            and any(c.dep_ == "xcomp" and below in (None, c) for c in token.children):
+            and any(c.dep_ == "xcomp" and below in (None, c) and not yet_to(c) for c in token.children):
         # "Chile has to sign", "ought to sign": what is due; "had to sign" in a story most often tells it was done
         return "Normative" if token.lemma_.lower() != "have" or token.tag_ in ("VBZ", "VBP") else None
     return None
@@ -807,7 +813,7 @@ def _due(node: Token, below: Token, cues: Cues) -> bool:
     or meant (see the triggers' ``specified_nouns``); not "it was possible to say", "was right to", "was unsure how
     to"."""
     if node.lemma_.lower() != "be" or below.dep_ != "xcomp" or below.i < node.i \
-            or below.lemma_.lower() in cues.fated_verbs:
+            or below.lemma_.lower() in cues.fated_verbs or yet_to(below):
         return False
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ == "it":

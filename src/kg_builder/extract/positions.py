@@ -22,7 +22,7 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_noun, listed_that_clauses,
                       noun_predication, open_question, verb_predication)
 from .context import Context
-from .factuality import Cues, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive
+from .factuality import Cues, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive, yet_to
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
@@ -206,6 +206,16 @@ def _actors(ctx: Context, heads: list[Token], coordinated: bool = True) -> list[
     return out
 
 
+def _not_yet_taken(verb: Token) -> bool:
+    """A negated stance verb in the present perfect or with "yet" ("has not agreed", "neither has endorsed", "had not
+    yet accepted", "has yet to agree"), where "has never backed X" tells a lasting stance."""
+    if yet_to(verb) or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children):
+        return True
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                         for c in verb.children)
+    return perfect and not any(c.lower_ == "never" for c in verb.children)
+
+
 def _asked(ctx: Context, match: FrameMatch) -> bool:
     pred = match.predication
     name = " ".join(w for w in (pred.lemma, match.preposition or pred.particle) if w)
@@ -259,6 +269,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         if fact.polarity == "Negative" and _asked(ctx, match):
             continue  # "did not ask for a truce", "would not fight for the islands": a request or effort left unmade
+        if fact.polarity == "Negative" and pred.category == "verb" and _not_yet_taken(pred.head):
+            continue  # "has yet to agree to X", "has not accepted Y": a stance not taken so far may still come
         if fact.polarity == "Negative" and kept_from(pred.head, ctx.cues):
             continue  # "prevented X from granting Y": what X would have done, not what X holds
         if fact.polarity == "Negative" and _unable(ctx, pred.head) \
