@@ -456,6 +456,12 @@ def test_entities_its_in_a_phrase_of_the_verb_is_the_objects_when_the_subject_is
                                                                  "person/carlos-ruiz"]]
 
 
+def test_entities_its_in_an_infinitive_is_the_doer_the_object_above_names(facts_for):
+    facts = facts_for("In 1992 Chile forced Peru to lift its blockade of the port.")
+    [blockade] = [e for e in facts.events if e.label.startswith("blockade")]
+    assert blockade.participants == ("state/peru",)
+
+
 def test_entities_a_named_plan_or_purchase_the_tagger_took_for_a_person_is_no_person(pipeline):
     from spacy.tokens import Span
 

@@ -663,6 +663,12 @@ class Registry:
                 if verb.dep_ == "acl" and verb.head.i < token.i else []
             if described:
                 return described[:1]
+            # "Israel forced Egypt to lift its blockade": the infinitive's doer is the object of the verb above it
+            controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
+                if verb.dep_ == "xcomp" else None
+            controlling = self._institutions(controller) if controller is not None else []
+            if controlling:
+                return controlling[:1]
             # "At its meeting in Lima, the alliance ...": a pronoun in a fronted phrase points forward
             nearest_first = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                                     and (c.i < token.i or _fronted(token, verb, c))), key=lambda c: -c.i)
