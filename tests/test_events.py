@@ -67,6 +67,14 @@ def test_events_a_place_is_reached_through_prepositions_of_place(facts_for, text
     assert event.location == place
 
 
+def test_events_a_visit_told_by_its_verb_is_a_meeting_with_the_state_visited(facts_for):
+    facts = facts_for("In May 2031, President Carlos Ruiz visited Chile.")
+    [visit] = of_kind(facts, "Meeting", "Summit")
+    assert set(visit.participants) == {"person/carlos-ruiz", "state/chile"}
+    assert visit.start == TimeValue("2031-05", "month")
+    assert visit.factuality.is_plain_fact
+
+
 def test_events_meeting_of_the_presidents_of_two_states_has_place_and_date(facts_for):
     facts = facts_for("On March 3, 2015, the presidents of Chile and Peru met in Geneva.")
     [meeting] = of_kind(facts, "Meeting", "Summit")
@@ -835,7 +843,7 @@ def test_events_a_date_on_a_verb_of_causing_dates_what_it_brought_about(facts_fo
     facts = facts_for(f"In October 2030, Juan Soto visited Lima. His visit prompted formal negotiations between Chile "
                       f"and Peru {when}.")
     dated = {e.kind: e.start.iso if e.start else None for e in facts.events if e.kind in ("Negotiation", "Meeting")}
-    assert dated == {"Negotiation": "2030-12", "Meeting": None}  # the visit came first, undated here
+    assert dated == {"Negotiation": "2030-12", "Meeting": "2030-10"}  # the visit keeps the date it was told with
 
 
 @pytest.mark.parametrize("text", ["Starting in May 2031, rounds of talks in Lima stalled over fishing rights.",

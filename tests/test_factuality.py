@@ -655,6 +655,17 @@ def test_factuality_have_to_and_ought_to_make_normative(reading, text):
     assert reading(text, "sign").modality == "Normative"
 
 
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("Chile did not allow Peruvian ships to visit its ports.", "Negative"),
+    ("Chile refused to allow Peruvian ships to visit its ports.", "Negative"),
+    ("Chile allowed Peruvian ships to visit its ports.", "Positive"),
+    # "should not have allowed" tells that leave was given
+    ("Chile should not have allowed Peruvian ships to visit its ports.", "Positive"),
+])
+def test_factuality_what_leave_was_withheld_for_did_not_happen(reading, text, polarity):
+    assert reading(text, "visit").polarity == polarity
+
+
 @pytest.mark.parametrize(("text", "word"), [("Chile has yet to sign the accord.", "sign"),
                                             ("The accord is yet to be signed.", "signed")])
 def test_factuality_yet_to_tells_what_is_not_done_so_far(reading, text, word):

@@ -34,6 +34,7 @@ class Cues:
     negative_adjectives: frozenset[str]
     implicative_adjectives: frozenset[str]
     implicative_verbs: frozenset[str]
+    permissive_verbs: frozenset[str]
     approximating_adverbs: frozenset[str]
     claim_nouns: frozenset[str]
     factive_nouns: frozenset[str]
@@ -249,6 +250,12 @@ def _restated(clause: Token, cues: Cues) -> Token | None:
     return next((t for t in reversed(before) if t.pos_ == "VERB" and head in t.ancestors), head)
 
 
+def _counterfactual(verb: Token) -> bool:
+    """"should not have allowed it", "could have stopped it": a modal perfect, which tells what was not done."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    return any(a.tag_ == "MD" for a in auxiliaries) and any(a.lower_ in ("have", "'ve") for a in auxiliaries)
+
+
 def yet_to(verb: Token) -> bool:
     """"has yet to ratify the treaty", "is yet to be signed": what has not been done so far, nothing that is due."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "be") \
@@ -288,6 +295,10 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         if node.dep_ == "xcomp" and node.head.pos_ in ("VERB", "AUX") and governor in cues.implicative_verbs:
             negations += 1 if _negated(node.head, cues) else 0  # "did not manage to sign", "did not dare to act"
+            break
+        if node.dep_ in ("ccomp", "xcomp") and node.pos_ in ("VERB", "AUX") and node.i > node.head.i \
+                and governor in cues.permissive_verbs and not _counterfactual(node.head):
+            negations += 1 if polarity(node.head, cues) == "Negative" else 0
             break
         if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and governor in cues.implicative_adjectives:
             # "not able to deliver aid", "was not willing to sign": what they govern did not happen
