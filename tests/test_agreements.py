@@ -320,10 +320,14 @@ def test_agreements_the_parties_an_accord_binds_to_act_are_no_commitment_of_it(f
     assert any("defend each other" in label for label in labels)
 
 
-def test_agreements_what_a_clause_under_it_leaves_unsaid_is_no_commitment(facts_for):
-    facts = facts_for("The Andes Treaty was signed in 1930. Then Peru began to build ships to make up the difference "
-                      "between its fleet and what it was allotted under the treaty.")
-    [agreement] = facts.agreements
+@pytest.mark.parametrize("text", [
+    "The Andes Treaty was signed in 1930. Then Peru began to build ships to make up the difference between its fleet "
+    "and what it was allotted under the treaty.",
+    # a part a party suspends "in" an accord is its own
+    "Chile and Peru signed the Lima Protocol in 2019. In 2031 Chile suspended its part in the Lima Protocol.",
+])
+def test_agreements_what_a_clause_under_it_leaves_unsaid_or_a_part_in_it_is_no_commitment(facts_for, text):
+    [agreement] = facts_for(text).agreements
     assert agreement.commitments == ()
 
 
@@ -1560,6 +1564,15 @@ def test_agreements_a_head_word_inside_a_body_s_name_names_no_agreement(facts_fo
     [armistice] = facts.agreements
     assert armistice.label == "armistice"
     assert "a Military Armistice Commission" in [c.label for c in armistice.commitments]
+
+
+def test_agreements_the_people_named_after_a_plural_title_sign(facts_for):
+    # the parser breaks up the names after "Presidents"
+    facts = facts_for("The accord, signed in Geneva in 2012 by Presidents Barack Obama and Dmitry Medvedev, limited "
+                      "missile tests.")
+    labels = {e.key: e.label for e in facts.entities}
+    assert {labels[r.object] for r in facts.relations if r.predicate == "signatory"} == {"Barack Obama",
+                                                                                          "Dmitry Medvedev"}
 
 
 def test_agreements_what_a_party_does_with_its_obligations_under_an_accord_is_no_provision_of_it(facts_for):

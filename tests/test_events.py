@@ -1574,6 +1574,13 @@ def test_events_a_date_on_a_line_of_its_own_at_the_top_dates_the_report(facts_fo
     assert meeting.start == TimeValue("2025-03-11", "day")
 
 
+def test_events_a_second_object_after_a_comma_describes_the_first_and_is_no_thing_undone(facts_for):
+    # the parser makes "treaty" a second object of "suspended"
+    facts = facts_for("In 2031 Chile suspended its participation in New START, the last remaining treaty limiting the "
+                      "two navies.")
+    assert not [e.label for e in facts.events if "treaty" in e.label and e.factuality.polarity == "Negative"]
+
+
 def test_events_talks_told_as_held_and_then_suspended_were_held(facts_for):
     facts = facts_for("Chile and Peru met in Lima in May 2030. The talks were suspended in June.")
     [meeting] = [e for e in facts.events if e.label.startswith("Chile and Peru met")]

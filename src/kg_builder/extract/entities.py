@@ -623,7 +623,7 @@ class Registry:
             return self._antecedent(token, plural=True)
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
-        return self._titled_person(token) or self._nominal(token)
+        return self._titled_person(token) or self._titled_people(token) or self._nominal(token)
 
     def _one_of_a_people(self, token: Token) -> bool:
         """"an Israeli", "a Chilean": a people's word in the singular, after "a", names one of them."""
@@ -640,6 +640,21 @@ class Registry:
         name = token.doc[token.i + length] if length else None
         key = self.key_of(name) if name is not None else None
         return [key] if key and self.kind(key) == "Person" and token.is_ancestor(name) else []
+
+    def _titled_people(self, title: Token) -> list[str]:
+        """"signed by Presidents Barack Obama and Dmitry Medvedev": the parser may make a plural title the head and
+        break up the names after it; the people named right after it, in a list, hold it."""
+        if title.tag_ != "NNS" or title.lemma_.lower() not in self.titles:
+            return []
+        found: list[str] = []
+        for word in title.doc[title.i + 1: title.i + 16]:
+            key = self.key_of(word) if word.pos_ == "PROPN" else None
+            if key is None and word.lower_ not in ("and", ","):
+                break
+            if key is not None and self.kind(key) != "Person":
+                return []
+            found += [key] if key is not None and key not in found else []
+        return found
 
     def _institution(self, token: Token) -> list[str]:
         """"its": in "X, its ally Y" X; else the state or organization that is the clause's subject, else the

@@ -1629,6 +1629,8 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
             continue
+        if noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children):
+            continue  # "suspended its part in X, the last treaty that ...": a second object describes the first
         without = noun.dep_ == "pobj" and noun.head.lower_ == "without" and not _fronted_condition(noun.head)
         # a verb that negates only with its particle takes things held ("gave up its claims", "set aside their
         # doubts"), which are no events
