@@ -79,6 +79,18 @@ def test_positions_did_not_oppose_states_no_stance(facts_for):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Chile and Peru signed the Lima Treaty in 2030. Chile ratified the treaty in 2031.",
+     {("Chile", "Supports", "Lima Treaty")}),
+    # an act on a thing: left undone it is no stance against it, and one without the means to do it wants it done
+    ("Chile and Peru signed the Lima Treaty in 2030. Chile did not ratify the treaty.", set()),
+    ("Chile and Peru signed the Lima Treaty in 2030. In 2031 Juan Soto lacked the votes to ratify the treaty.",
+     {("Juan Soto", "Supports", "ratify the treaty")}),
+])
+def test_positions_who_ratifies_an_accord_approves_it(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Chile has not agreed to the new fishing quota.", set()),
     ("Neither Chile nor Peru has endorsed the new fishing quota.", set()),
     ("Chile had not yet accepted the new fishing quota.", set()),
@@ -1417,8 +1429,10 @@ def test_positions_enacting_a_measure_supports_it_and_repealing_opposes_it(facts
     ("The junta expected that Chile would not fight for the islands.", set()),  # an effort left unmade
     ("In 1931 Peru did not try to block the treaty.", set()),
     ("In 1931 the Peruvian Congress did not vote to ratify the treaty.", set()),
+    # the vote is for the ratifying, and who would ratify a treaty approves it
     ("In 1931 the Peruvian Congress voted to ratify the treaty.",
-     {("organization/peruvian-congress", "Supports", "ratify the treaty")}),
+     {("organization/peruvian-congress", "Supports", "ratify the treaty"),
+      ("organization/peruvian-congress", "Supports", "treaty")}),
 ])
 def test_positions_a_request_left_unmade_is_no_stance_but_not_wanting_is(facts_for, text, expected):
     assert stances(facts_for(text)) == expected
