@@ -563,7 +563,8 @@ def test_events_the_date_of_what_ends_an_act_is_not_its_date_unless_it_is_denied
                       "Peru.")
     assert not [e for e in facts.events if e.start is not None]
     facts = facts_for("The Andean states did not end their raids until the Chilean conquest of Arica in 1830.")
-    [ended] = [e for e in facts.events if e.label.startswith("The Andean states did not end their raids")]
+    [ended] = [e for e in facts.events if e.label.startswith("The Andean states did not end their raids")
+               and e.factuality.polarity == "Positive"]
     assert ended.start == TimeValue("1830", "year")
 
 
@@ -1130,12 +1131,17 @@ def test_events_a_date_after_until_is_an_end_or_a_deadline_not_when_anything_hap
     assert [e.start for e in facts_for(text).events if e.start is not None] == []
 
 
-def test_events_not_until_dates_what_then_happened(facts_for):
+def test_events_not_until_dates_what_then_happened_and_denies_it_came_sooner(facts_for):
     facts = facts_for("Peru did not sign the treaty until May 1931.")
     assert {e.start.iso for e in facts.events if e.start is not None} == {"1931-05"}
-    # and its label does not deny it: it says when
-    assert [e.label for e in facts_for("The acts were not repealed until 1943.").events] == [
-        "The acts were not repealed until 1943"]
+    # the labels do not deny it: they say when
+    events = facts_for("The acts were not repealed until 1943.").events
+    assert sorted((e.label, e.factuality.polarity, e.start.iso if e.start else "") for e in events) == [
+        ("The acts were not repealed until 1943", "Negative", ""),
+        ("The acts were not repealed until 1943", "Positive", "1943")]
+    # the statement would leave out a clause after "until"
+    events = facts_for("The dispute was not settled until Chile signed the pact in 1931.").events
+    assert [e.label for e in events if e.factuality.polarity == "Negative"] == []
 
 
 def test_events_a_measure_named_with_its_year_is_on_the_timeline_once(facts_for):

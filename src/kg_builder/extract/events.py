@@ -1516,6 +1516,25 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
         made.append((verb.i, key))
     _drop_contained(ctx, made)
     _unrealized_things(ctx, sent)
+    _not_sooner(ctx, sent)
+
+
+def _not_sooner(ctx: Context, sent: SentSpan) -> None:
+    """"The Senate did not ratify the treaty until 1822": besides the ratification of 1822, a statement that it did not
+    come sooner, negated and undated; not after "until" and a clause, which the statement would leave out ("the issue
+    was not resolved until X became president" is no issue left unresolved)."""
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "neg" for c in verb.children) \
+                or not any(c.dep_ == "prep" and c.lower_ == "until" for c in verb.children):
+            continue
+        label = tidy_label(_clause_label(verb))
+        if label is None:
+            continue
+        doers = tuple(dict.fromkeys(k for s in subjects(verb) for k in ctx.registry.actors(s)))
+        key = ctx.fact_key("event", "not-sooner", label, sent.start_char)
+        ctx.events[key] = Event(key=key, kind="Event", label=label, participants=doers,
+                                factuality=replace(ctx.factuality(verb), polarity="Negative"),
+                                evidence=ctx.evidence(sent, "rule:not-until", 0.5))
 
 
 def _striver(ctx: Context, verb: Token) -> list[Token]:
