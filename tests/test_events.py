@@ -1122,6 +1122,15 @@ def test_events_the_main_clause_of_a_dated_fronted_present_participle_happened_t
     assert "1932-10" not in {iso for label, iso in dated.items() if "broke down" in label}  # when the talks began
 
 
+def test_events_years_in_brackets_after_a_named_event_are_its_own(facts_for):
+    facts = facts_for("The Andean War (1904–05) weakened the Lima government. After its defeat in the Pacific War "
+                      "(1879–83), Peru was forced to cede Arica. For this task, they chose Commodore Juan Soto "
+                      "(1822–1895), who had a long naval career.")
+    dated = {e.label: e.start.iso for e in facts.events if e.start is not None}
+    assert (dated.get("Andean War"), dated.get("Pacific War")) == ("1904", "1879")
+    assert "1822" not in dated.values()  # the years of a life
+
+
 @pytest.mark.parametrize("text", [
     "Elections to the Lima assembly are not required until February 2030.",
     "The Lima talks lasted until May 1931.",

@@ -421,6 +421,9 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         return date.head  # a preposition the recogniser took into the date ("between May 3 and May 5")
     if date.dep_ == "pobj" and date.head.lower_ in ("that", "this"):
         return date.head.head  # "reopened the port that winter": the parser reads "that" as a preposition
+    if date.dep_ == "appos" and date.head.pos_ == "PROPN" and date.head.ent_type_ != "PERSON" \
+            and date.doc[date.i - 1].text == "(":
+        return date.head  # "the Russo-Japanese War (1904-05)": the years of what it names (a person's, a life)
     if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
         return date.head.head.head  # "at its congress in Lima, March 1931,": the date of the congress
     before = date.doc[date.i - 1] if date.i > 0 else None
@@ -1036,7 +1039,7 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
     also_in = _participants(ctx, also) if also is not None else []
     participants = list(dict.fromkeys(_participants(ctx, token) + also_in))
     location = _location(ctx, token) or (_location(ctx, also) if also is not None else None)
-    when = when or _when(ctx, token, dates)
+    when = when or _when(ctx, token, dates) or (_when(ctx, also, dates) if also is not None else None)
     mention = also if also is not None else token
     same = _corefers(ctx, mention, kind, location, participants)
     fact = ASSERTED if also is None and _presupposed(ctx, token) else ctx.factuality(token)
