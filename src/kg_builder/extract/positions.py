@@ -269,6 +269,9 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         if fact.polarity == "Negative" and _asked(ctx, match):
             continue  # "did not ask for a truce", "would not fight for the islands": a request or effort left unmade
+        if fact.polarity == "Negative" and pred.head.dep_ == "ccomp" \
+                and pred.head.head.lemma_.lower() in ctx.cues.denying_verbs:
+            continue  # "X denied that it had supported the rebels": a stance disowned, none against
         if fact.polarity == "Negative" and pred.category == "verb" and _not_yet_taken(pred.head):
             continue  # "has yet to agree to X", "has not accepted Y": a stance not taken so far may still come
         if fact.polarity == "Negative" and kept_from(pred.head, ctx.cues):
