@@ -655,6 +655,12 @@ def test_factuality_have_to_and_ought_to_make_normative(reading, text):
     assert reading(text, "sign").modality == "Normative"
 
 
+@pytest.mark.parametrize(("text", "word"), [("In 2031 Chile came close to declaring war on Peru.", "declaring"),
+                                            ("In 2031 Chile stopped short of recognizing the junta.", "recognizing")])
+def test_factuality_an_act_one_came_close_to_or_stopped_short_of_was_not_done(reading, text, word):
+    assert reading(text, word).polarity == "Negative"
+
+
 @pytest.mark.parametrize(("text", "polarity"), [
     ("Chile did not allow Peruvian ships to visit its ports.", "Negative"),
     ("Chile refused to allow Peruvian ships to visit its ports.", "Negative"),

@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import (agents as by_phrase, conj_heads, conjuncts, finite_above, misread_clause, non_restrictive, phrase,
-                     prep_objects, raised_conjunct, ranked_infinitive, sentence_of, set_against,
+from .tokens import (agents as by_phrase, conj_heads, conjuncts, finite_above, misread_clause, non_restrictive,
+                     particle_of, phrase, prep_objects, raised_conjunct, ranked_infinitive, sentence_of, set_against,
                      stray_subjects_within, subjects, summing_up, text_of, that_clause, to_infinitive)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
@@ -154,9 +154,8 @@ def _verb_predication(verb: Token, object_control: frozenset[str]) -> Predicatio
         themes = tuple(t for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") and not set_against(c)
                        for t in (_antecedent(verb) if c.lower_ in ("which", "whom") and non_restrictive(verb)
                                  else conjuncts(c)))
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     return Predication(verb, verb.lemma_.lower(), "verb", doers, themes, _recipients(verb), _clauses(verb),
-                       _obliques(verb), particle, None, passive, _purposes(verb))
+                       _obliques(verb), particle_of(verb), None, passive, _purposes(verb))
 
 
 def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from ..model import Factuality
 from .clauses import ADDRESSING_PREPOSITIONS, for_infinitive, verb_predication
 from .tokens import (CONTRASTING_MARKS, finite_above, indefinite, non_restrictive, none_of, ranked_infinitive,
-                     referred_to_as_known, sentence_of, set_against, that_clause, to_infinitive, verb_lemmas)
+                     particle_of, referred_to_as_known, sentence_of, set_against, that_clause, to_infinitive,
+                     verb_lemmas)
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Cues:
     implicative_verbs: frozenset[str]
     permissive_verbs: frozenset[str]
     approximating_adverbs: frozenset[str]
+    falling_short: frozenset[str]
     claim_nouns: frozenset[str]
     factive_nouns: frozenset[str]
     scaling_verbs: frozenset[str]
@@ -212,16 +214,13 @@ def _whether_or_not(neg: Token) -> bool:
 
 # the modals of what is to come ("could" and "can" tell an ability as well)
 FUTURE_MODALS = frozenset({"will", "would", "shall", "'ll", "'d"})
-# adverbs that make a phrasal verb with the verb before them, whether the parser calls them particles or not
 # auxiliaries that, before their subject, make a clause a condition
 _INVERTED = frozenset({"should", "had", "were"})
-PARTICLES = frozenset({"aside", "off", "up", "away", "down", "out", "back", "over", "ahead", "about"})
 
 
 def with_particle(verb: Token) -> str:
     """"give up", "call off": a particle makes a verb of its own."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod"
-                     and c.i == verb.i + 1 and c.lower_ in PARTICLES), None)
+    particle = particle_of(verb)
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 
@@ -287,6 +286,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         if node.dep_ in ("ccomp", "xcomp") and node.pos_ in ("VERB", "AUX") and governor in cues.denying_verbs:
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "denied that X sought arms": not so, says he
+            break
+        if node.dep_ == "pcomp" and f"{node.head.head.lower_} {node.head.lower_}" in cues.falling_short:
+            negations += 1  # "came close to declaring war", "stopped short of recognizing X": it was not done
             break
         if node.dep_ == "pcomp" and node.head.lower_ == "from" \
                 and with_particle(node.head.head) in cues.negative_implicatives | cues.preventing_verbs:

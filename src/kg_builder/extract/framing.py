@@ -123,13 +123,15 @@ def _completes(verb: Token, taken: Token) -> bool:
 
 
 def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
-    """A phrasal predicate ("call for", "rule out") wins over the plain verb."""
+    """A phrasal predicate ("call for", "rule out", "push back against") wins over the plain verb; a verb with a
+    particle takes a preposition only after the particle ("pushed back against X for Y" does not push for Y)."""
     pred = verb_predication(verb, frames.object_control)
     for base in verb_lemmas(verb):
         if pred.particle and frames.evoked("verb", f"{base} {pred.particle}"):
             return [FrameMatch(f, pred) for f in frames.evoked("verb", f"{base} {pred.particle}")]
+        verb_words = f"{base} {pred.particle}" if pred.particle else base
         for preposition, taken in (*pred.obliques, *pred.object_phrases()):
-            phrasal = frames.evoked("verb", f"{base} {preposition}") if _completes(verb, taken) else []
+            phrasal = frames.evoked("verb", f"{verb_words} {preposition}") if _completes(verb, taken) else []
             if phrasal:
                 if not pred.oblique(preposition):  # the parser hung the phrase on the object
                     pred = replace(pred, obliques=pred.obliques + pred.object_phrases())

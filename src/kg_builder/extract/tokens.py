@@ -180,6 +180,16 @@ def _tensed(verb: Token) -> bool:
         c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
+# adverbs that make a phrasal verb with the verb before them, whether the parser calls them particles or not
+PARTICLES = frozenset({"aside", "off", "up", "away", "down", "out", "back", "over", "ahead", "about"})
+
+
+def particle_of(verb: Token) -> str:
+    """"give up", "call off", "pushed back": the particle that makes a verb of its own with it, or ""."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1
+                 and c.lower_ in PARTICLES), "")
+
+
 def to_infinitive(verb: Token) -> bool:
     """A verb with "to" before it ("to sign", "in order to sign")."""
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
