@@ -1122,6 +1122,14 @@ def test_events_the_main_clause_of_a_dated_fronted_present_participle_happened_t
     assert "1932-10" not in {iso for label, iso in dated.items() if "broke down" in label}  # when the talks began
 
 
+def test_events_what_one_was_unable_or_eager_to_do_is_labelled_with_who(facts_for):
+    facts = facts_for("In 2031 the Chilean government was unable to prevent the strike. Peru was eager to sign the "
+                      "fisheries accord.")
+    labels = {e.label: e.factuality.polarity for e in facts.events}
+    assert labels.get("Chilean government prevent the strike") == "Negative"
+    assert labels.get("Peru sign the fisheries accord") == "Positive"
+
+
 def test_events_years_in_brackets_after_a_named_event_are_its_own(facts_for):
     facts = facts_for("The Andean War (1904–05) weakened the Lima government. After its defeat in the Pacific War "
                       "(1879–83), Peru was forced to cede Arica. For this task, they chose Commodore Juan Soto "

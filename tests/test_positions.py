@@ -57,6 +57,11 @@ def test_positions_a_verb_with_a_particle_takes_its_preposition_after_the_partic
     assert not [s for s in stances(facts, holder_names=True) if s[:2] == ("Chile", "Demands")]
 
 
+def test_positions_who_is_quick_to_condemn_a_thing_condemns_it(facts_for):
+    facts = facts_for("In 2031 Chile was quick to condemn the attack on the embassy.")
+    assert stances(facts, holder_names=True) == {("Chile", "Opposes", "attack on the embassy")}
+
+
 def test_positions_may_object_to_is_hedged_opposition(facts_for):
     facts = facts_for("Chile may object to the fishing quota.")
     position = only_position(facts)
@@ -374,6 +379,8 @@ def test_positions_disagreement_between_descriptions_of_leaders_governments(fact
 
 @pytest.mark.parametrize("text, issue", [
     ("Peru hesitated to allow inspections of its ports.", "allow inspections of its ports"),
+    # the act under the adjective is the adjective's to read, now that it has a doer
+    ("In 2031 Peru was hesitant to permit inspections of its ports.", "permit inspections of its ports"),
 ])
 def test_positions_who_hesitates_to_do_a_thing_is_against_it(facts_for, text, issue):
     assert stances(facts_for(text)) == {("state/peru", "Opposes", issue)}

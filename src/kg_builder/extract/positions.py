@@ -386,10 +386,12 @@ def _ranked_first(ctx: Context, match: FrameMatch) -> bool:
 
 
 def _under_denied_stance(ctx: Context, verb: Token) -> bool:
-    """"did not want to accept any agreement", "hesitated to allow inspections": the stance is the denied wanting's
-    or the hesitation's (opposing the acceptance, the allowing); the act under it, which its own factuality reads as
-    merely hoped for or as done, is none."""
+    """"did not want to accept any agreement", "hesitated to allow inspections", "was hesitant to allow them": the
+    stance is the denied wanting's or the hesitation's (opposing the acceptance, the allowing); the act under it,
+    which its own factuality reads as merely hoped for or as done, is none."""
     governor = verb.head
+    if verb.dep_ == "xcomp" and governor.pos_ == "ADJ":
+        return bool(ctx.frames.evoked("adjective", governor.lemma_.lower()))  # "hesitant to permit X": hesitancy
     if verb.dep_ != "xcomp" or governor.pos_ not in ("VERB", "AUX") or governor == verb:
         return False
     stances = ctx.frames.verb_stances([governor.lemma_.lower()])

@@ -126,6 +126,10 @@ def subjects(verb: Token) -> list[Token]:
             return stray
     first = chain[-1]  # "tried to break X and to engage Y": the second infinitive is controlled like the first
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
+    if first.dep_ == "xcomp" and first.head.pos_ == "ADJ" and first.head.dep_ == "acomp" \
+            and any(c.dep_ == "dobj" for c in first.children):
+        # "Chile was quick to condemn X": who is quick acts ("the pact was hard to ratify", with no object, is done to)
+        return subjects(first.head.head)
     if first.dep_ in ("xcomp", "advcl") and first.head != first and (first.dep_ == "xcomp" or infinitive):
         return subjects(first.head)  # "Both sides failed ... to make progress": the sides make it
     if first.dep_ == "advcl" and first.pos_ == "ADJ" and first.head.pos_ in ("VERB", "AUX") and first.i < first.head.i:
