@@ -707,11 +707,16 @@ def test_agreements_what_an_accord_does_is_its_provision_without_the_linking_adv
     assert [c.label for c in accord.commitments] == [label]
 
 
-def test_agreements_the_agreement_is_the_accord_named_last_whatever_its_head_word(facts_for):
-    facts = facts_for("Chile and Peru signed the Lima Agreement in 1930. In 1931 they signed the Quito Deal. "
-                      "The agreement lowered tariffs on copper.")
+@pytest.mark.parametrize(("said", "term"), [
+    ("The agreement lowered tariffs on copper.", "lowered tariffs on copper"),
+    ("The accord lowered tariffs on copper.", "lowered tariffs on copper"),
+    ("Under the deal, Peru agreed to lower tariffs on copper.", "lower tariffs on copper"),
+])
+def test_agreements_the_agreement_is_the_accord_named_last_whatever_its_head_word(facts_for, said, term):
+    facts = facts_for(f"Chile and Peru signed the Lima Agreement in 1930. In 1931 they concluded the Quito Plan of "
+                      f"Action. {said}")
     by_label = {a.label: [c.label for c in a.commitments] for a in facts.agreements}
-    assert by_label == {"Lima Agreement": [], "Quito Deal": ["lowered tariffs on copper"]}
+    assert by_label == {"Lima Agreement": [], "Quito Plan of Action": [term]}
 
 
 def test_agreements_named_by_a_year_by_two_men_or_as_a_peace_are_agreements(facts_for):

@@ -499,7 +499,7 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
         return next((a for a in ctx.agreements if name in (a.label, *a.aliases)), None) if named else None
     # "the treaty", "the final treaty": the treaty last named
     head = " ".join(w for w in name.lower().split() if w not in ctx.triggers["agreements"]["referring_adjectives"])
-    if head in ("agreement", "treaty", "accord", "pact"):
+    if head in ("agreement", "treaty", "accord", "pact", "deal"):
         recent = _likely_referents(ctx, token)
         if head != name.lower():  # "the final agreement" ends talks just told of, not an accord named pages before
             near = paragraph_start(ctx.doc, token.idx, back=1)
@@ -509,9 +509,9 @@ def _existing(ctx: Context, token: Token, name: str, proper: bool) -> Agreement 
             recent = [a for a in recent if _made_within(ctx, a, when)]
         same = [a for a in recent if _label_head(a.label) == head]
         single = [a for a in recent if not a.label.lower().endswith("s")]  # not "agreements" in general
-        # any accord is "the agreement" (the deal named last, not the Agreement named before it); "the treaty" is one
-        # of the treaties
-        return ((single if head == "agreement" else same) or [None])[0]
+        # any accord is "the agreement", "the accord" or "the deal" (the one named last, not the Agreement named
+        # before it); "the treaty" is one of the treaties
+        return ((single if head in ("agreement", "accord", "deal") else same) or [None])[0]
     family = _family(ctx, token.lemma_.lower())
     words = set(name.lower().split()) - {token.lower_}
     # "drew up their own treaties": a bare plural is not the one treaty named before ("the Lend-Lease agreements" are
