@@ -655,6 +655,10 @@ def test_factuality_have_to_and_ought_to_make_normative(reading, text):
     assert reading(text, "sign").modality == "Normative"
 
 
+def test_factuality_an_act_on_neither_of_two_objects_did_not_happen(reading):
+    assert reading("In 2031 the plan satisfied neither Chile nor Peru.", "satisfied").polarity == "Negative"
+
+
 @pytest.mark.parametrize(("text", "word"), [("In 2031 Chile came close to declaring war on Peru.", "declaring"),
                                             ("In 2031 Chile stopped short of recognizing the junta.", "recognizing")])
 def test_factuality_an_act_one_came_close_to_or_stopped_short_of_was_not_done(reading, text, word):

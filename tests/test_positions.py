@@ -57,6 +57,12 @@ def test_positions_a_verb_with_a_particle_takes_its_preposition_after_the_partic
     assert not [s for s in stances(facts, holder_names=True) if s[:2] == ("Chile", "Demands")]
 
 
+@pytest.mark.parametrize("text", ["In 2031 Chile understood this to mean the end of the embargo.",
+                                  "In 2031 Chile and Peru understood the move to mean the end of the embargo."])
+def test_positions_what_a_thing_is_taken_to_mean_is_no_purpose_or_stance(facts_for, text):
+    assert stances(facts_for(text)) == set()
+
+
 def test_positions_who_is_quick_to_condemn_a_thing_condemns_it(facts_for):
     facts = facts_for("In 2031 Chile was quick to condemn the attack on the embassy.")
     assert stances(facts, holder_names=True) == {("Chile", "Opposes", "attack on the embassy")}

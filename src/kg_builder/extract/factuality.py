@@ -126,6 +126,9 @@ def _negated(token: Token, cues: Cues) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators
                                                      for d in c.children) for c in token.children):
         return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished", "no progress was made"
+    if any(c.dep_ == "dobj" and any(d.dep_ == "preconj" and d.lower_ == "neither" for d in c.children)
+           for c in token.children):
+        return True  # "the plan satisfied neither Chile nor Peru"
     if token.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ in cues.negated_degree_adverbs
                                    and any(n.dep_ == "neg" for n in c.children) for c in token.children):
         return True  # "not yet able", "not fully ready": the adverb's "not" is the adjective's

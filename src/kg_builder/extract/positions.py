@@ -206,6 +206,14 @@ def _actors(ctx: Context, heads: list[Token], coordinated: bool = True) -> list[
     return out
 
 
+def _construed(ctx: Context, noun: Token) -> bool:
+    """"Chile understood the move to mean the end of X": a stance noun taken for something by the subject, which the
+    infinitive after it says, is neither the subject's nor about that."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in ctx.triggers["positions"]["construing_verbs"] \
+        and any(c.dep_ == "acl" and c.i > noun.i and to_infinitive(c) for c in noun.children)
+
+
 def _not_yet_taken(verb: Token) -> bool:
     """A negated stance verb in the present perfect or with "yet" ("has not agreed", "neither has endorsed", "had not
     yet accepted", "has yet to agree"), where "has never backed X" tells a lasting stance."""
@@ -254,6 +262,8 @@ def stances(ctx: Context, sent: SentSpan) -> None:
         if not holders and not recipients or _manner_left_out(pred.head) or _in_dispute(ctx, sent, pred.head) \
                 or _compelled(ctx, pred.head) or _under_denied_stance(ctx, pred.head) or _ranked_first(ctx, match) \
                 or _lessened(pred.head):
+            continue
+        if pred.category == "noun" and _construed(ctx, pred.head):
             continue
         fact = _stance_factuality(ctx, match, holders)
         if fact.polarity == "Negative" and _tried_to_persuade(ctx, match):
@@ -1100,9 +1110,11 @@ def _found_out(ctx: Context, infinitive: Token) -> bool:
 
 def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     """"failed, in the months after, to make progress": a verb whose infinitive says what was (not) done, tried or
-    asked, wherever the parser hangs it, has no purpose clause."""
+    asked, or what its object was taken for ("understood this to mean X"), wherever the parser hangs it, has no
+    purpose clause."""
     lemma = verb.lemma_.lower()
-    return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs \
+    construed = lemma in ctx.triggers["positions"]["construing_verbs"] and any(c.dep_ == "dobj" for c in verb.children)
+    return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs or construed \
         or lemma in ctx.frames.object_control - ctx.frames.sending_verbs or ctx.frames.reads_acts(lemma)
 
 
