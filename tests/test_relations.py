@@ -192,6 +192,16 @@ def test_relations_title_in_apposition_belongs_to_its_possessor(facts_for, text,
     assert any(r.predicate == predicate and r.object == state for r in facts.relations), facts.relations
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser hangs the name on the place or body the title is of
+    ("In 1801, the Pasha of Tripoli, Yusuf Qaramanli, demanded additional tribute.", ("Yusuf Qaramanli", ["pasha"])),
+    ("In 1990 a leader of the ANC, Nelson Mandela, was freed from prison.", ("Nelson Mandela", ["leader"])),
+])
+def test_relations_a_name_after_a_title_of_a_place_or_body_holds_the_title(facts_for, text, expected):
+    facts = facts_for(text)
+    assert [(e.label, sorted(e.roles)) for e in facts.entities if e.kind == "Person"] == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "Led by Jane Okafor (Lagos banker, former Director of the Central Bank of Nigeria, and future senator), the panel "
     "met in 1990.",
