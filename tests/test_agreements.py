@@ -320,15 +320,21 @@ def test_agreements_the_parties_an_accord_binds_to_act_are_no_commitment_of_it(f
     assert any("defend each other" in label for label in labels)
 
 
-@pytest.mark.parametrize("text", [
-    "The Andes Treaty was signed in 1930. Then Peru began to build ships to make up the difference between its fleet "
-    "and what it was allotted under the treaty.",
+@pytest.mark.parametrize(("text", "terms"), [
+    ("The Andes Treaty was signed in 1930. Then Peru began to build ships to make up the difference between its fleet "
+     "and what it was allotted under the treaty.", []),
     # a part a party suspends "in" an accord is its own
-    "Chile and Peru signed the Lima Protocol in 2019. In 2031 Chile suspended its part in the Lima Protocol.",
+    ("Chile and Peru signed the Lima Protocol in 2019. In 2031 Chile suspended its part in the Lima Protocol.", []),
+    # what the signers pledged as they signed, and what a participle on the agreement pledges
+    ("Chile and Peru signed a memorandum of understanding on fisheries in 2023, pledging to avoid naval exercises "
+     "during the fishing season.", ["avoid naval exercises during the fishing season"]),
+    ("In 2023 Chile and Peru signed a declaration pledging to avoid naval exercises during the fishing season.",
+     ["avoid naval exercises during the fishing season"]),
 ])
-def test_agreements_what_a_clause_under_it_leaves_unsaid_or_a_part_in_it_is_no_commitment(facts_for, text):
+def test_agreements_a_pledge_made_in_signing_is_a_term_and_what_a_clause_leaves_unsaid_or_a_part_in_it_none(
+        facts_for, text, terms):
     [agreement] = facts_for(text).agreements
-    assert agreement.commitments == ()
+    assert [c.label for c in agreement.commitments] == terms
 
 
 def test_agreements_signing_in_a_relative_clause_dates_it(facts_for):
@@ -867,13 +873,6 @@ def test_agreements_the_agreement_they_signed_was_signed_by_them(facts_for):
     [agreement] = facts.agreements
     assert agreement.status == "Signed"
     assert {r.object for r in signatories(facts, agreement.key)} == {"state/chile", "state/peru"}
-
-
-def test_agreements_what_the_signers_pledged_as_they_signed_is_a_term(facts_for):
-    facts = facts_for("Chile and Peru signed a memorandum of understanding on fisheries in 2023, pledging to avoid "
-                      "naval exercises during the fishing season.")
-    [memorandum] = facts.agreements
-    assert [c.label for c in memorandum.commitments] == ["avoid naval exercises during the fishing season"]
 
 
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):

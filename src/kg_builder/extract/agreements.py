@@ -1087,10 +1087,14 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
 
 def _signed_while_undertaking(ctx: Context, verb: Token) -> str | None:
     """"The two allies signed a memorandum in 2023, pledging to avoid exercises": what the signers undertook as they
-    signed, in a participle on the verb of signing, is a term of the agreement signed."""
+    signed, in a participle on the verb of signing, is a term of the agreement signed; so is what a participle on the
+    agreement itself pledges ("signed a declaration pledging to work toward X")."""
     section = ctx.triggers["agreements"]
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.lemma_.lower() not in section["undertaking_verbs"] \
-            or verb.head.lemma_.lower() not in section["signing_verbs"]:
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in section["undertaking_verbs"]:
+        return None
+    if verb.dep_ == "acl" and verb.head.i in ctx.agreement_at:
+        return ctx.agreement_at[verb.head.i]
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() not in section["signing_verbs"]:
         return None
     return next((ctx.agreement_at[o.i] for o in verb.head.children if o.dep_ == "dobj" and o.i in ctx.agreement_at),
                 None)
