@@ -200,6 +200,12 @@ def test_positions_argue_that_y_is_a_threat_is_attributed_opposition(facts_for, 
     assert not position.factuality.is_plain_fact
 
 
+def test_positions_a_judgment_only_reported_to_be_said_is_hedged(facts_for):
+    facts = facts_for("In 2031 Chile reportedly said the new port was a threat.")
+    [position] = [p for p in facts.positions if p.stance == "Opposes"]
+    assert (position.issue, position.factuality.modality) == ("issue/new-port", "Hedged")
+
+
 def test_positions_it_refers_to_the_issue_of_the_parallel_clause(facts_for):
     facts = facts_for("Peru opposes the quota, and Chile supports it.")
     assert stances(facts) == {("state/peru", "Opposes", "quota"), ("state/chile", "Supports", "quota")}
@@ -408,16 +414,19 @@ def test_positions_same_stance_of_two_actors_is_no_disagreement(facts_for):
     assert facts.disagreements == ()
 
 
-@pytest.mark.parametrize(("text", "stance", "issue"), [
-    ("Boluarte has said she will never cede the port.", "Rejects", "cede the port"),
-    ("Boluarte announced that she would visit Santiago.", "Offers", "visit Santiago"),
+@pytest.mark.parametrize(("text", "stance", "issue", "modality"), [
+    ("Boluarte has said she will never cede the port.", "Rejects", "cede the port", "Asserted"),
+    ("Boluarte announced that she would visit Santiago.", "Offers", "visit Santiago", "Asserted"),
+    # the offer is as sure as the telling
+    ("Boluarte reportedly told Boric that she would visit Santiago.", "Offers", "visit Santiago", "Hedged"),
 ])
-def test_positions_a_speaker_saying_what_she_will_do_takes_a_stance_on_her_own_word(facts_for, text, stance, issue):
+def test_positions_a_speaker_saying_what_she_will_do_takes_a_stance_on_her_own_word(facts_for, text, stance, issue,
+                                                                                      modality):
     facts = facts_for("President Dina Boluarte met President Gabriel Boric. " + text)
     found = [p for p in facts.positions if p.evidence.extractor == "rule:self-report"]
     labels = {e.key: e.label for e in facts.entities}
     assert [(labels[p.holder], p.stance, labels[p.issue]) for p in found] == [("Dina Boluarte", stance, issue)]
-    assert found[0].factuality.attributed_to == found[0].holder
+    assert (found[0].factuality.attributed_to, found[0].factuality.modality) == (found[0].holder, modality)
 
 
 @pytest.mark.parametrize("text, expected", [

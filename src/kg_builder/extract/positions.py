@@ -977,7 +977,8 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
             said = {t.i for d in doers for t in d.subtree} | {c.i for c in clause.children
                                                               if c.dep_ in ("aux", "neg", "mark", "punct") or c.lower_ == "never"}
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
-            fact = Factuality("Positive", "Asserted", speakers[0])
+            # "X reportedly told Y that it would ...": the offer is as sure as the telling
+            fact = Factuality("Positive", ctx.factuality(verb).modality, speakers[0])
             _add(ctx, doing[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
 
 
@@ -1241,7 +1242,7 @@ def judgments(ctx: Context, sent: SentSpan) -> None:
                 if not extraposed:
                     continue
                 topic = clause_text(extraposed[0])
-            fact = Factuality("Positive", "Asserted", speakers[0])
+            fact = Factuality("Positive", ctx.factuality(word).modality, speakers[0])  # "reportedly said": hedged
             for speaker in speakers:
                 _add(ctx, speaker, stance, topic, fact, sent, "rule:judgment", 0.55)
 
