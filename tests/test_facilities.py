@@ -26,6 +26,13 @@ def test_facilities_maintains_operational_bases(facts_for):
     assert operator.factuality.is_plain_fact
 
 
+def test_facilities_what_a_facility_is_said_to_be_is_no_other_facility(facts_for):
+    facts = facts_for("The naval base at Callao is Peru's largest military facility.")
+    [base] = facilities(facts).values()
+    assert base.label == "naval base at Callao"
+    assert [r.object for r in operators(facts, base.key)] == ["state/peru"]
+
+
 def test_facilities_several_status_modifiers(facts_for):
     facts = facts_for("Chile built a secret underground missile base near the border.")
     [base] = facilities(facts).values()

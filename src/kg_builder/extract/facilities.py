@@ -33,6 +33,10 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     heads = section["heads"]
     if token.pos_ != "NOUN" or not {token.lemma_.lower(), token.lower_, token.lower_.rstrip("s")} & set(heads):
         return None
+    described = _described_facility(ctx, token)
+    if described:
+        ctx.registry.token_key[token.i] = described
+        return described
     status_words = set(section["status_modifiers"])
     if any(c.lower_ == "such" for c in token.children):
         return None  # "such strategic sites as the palaces": the kind its examples are of
@@ -61,6 +65,16 @@ def _facility_key(ctx: Context, token: Token) -> str | None:
     if place and modifiers:  # "the naval base at Callao" is also "the naval base" the text goes on to call it
         ctx.registry.add(key, "Facility", text_of(named + place), text_of(named))
     return key
+
+
+def _described_facility(ctx: Context, noun: Token) -> str | None:
+    """"The Chinese base in Djibouti is Beijing's first overseas military facility": a facility word after "is" says
+    what its subject, a facility, is; no other facility."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    key = ctx.registry.key_of(subject) if subject is not None else None
+    return key if key and ctx.registry.kind(key) == "Facility" else None
 
 
 def _placed_before(ctx: Context, name: str) -> str | None:
