@@ -66,6 +66,9 @@ def test_positions_what_a_thing_is_taken_to_mean_is_no_purpose_or_stance(facts_f
 def test_positions_who_is_quick_to_condemn_a_thing_condemns_it(facts_for):
     facts = facts_for("In 2031 Chile was quick to condemn the attack on the embassy.")
     assert stances(facts, holder_names=True) == {("Chile", "Opposes", "attack on the embassy")}
+    # a means said to be enough holds no stance
+    facts = facts_for("The war showed that not even wealth and power were enough to guarantee military victory.")
+    assert stances(facts) == set()
 
 
 def test_positions_may_object_to_is_hedged_opposition(facts_for):

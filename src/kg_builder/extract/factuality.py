@@ -253,7 +253,8 @@ def _restated(clause: Token, cues: Cues) -> Token | None:
 
 
 def _counterfactual(verb: Token) -> bool:
-    """"should not have allowed it", "could have stopped it": a modal perfect, which tells what was not done."""
+    """"should not have allowed it", "could have stopped it": a modal perfect supposes the other way from what was
+    done (it was allowed; it was not stopped)."""
     auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
     return any(a.tag_ == "MD" for a in auxiliaries) and any(a.lower_ in ("have", "'ve") for a in auxiliaries)
 

@@ -106,6 +106,9 @@ def _subject_run_on(chain: list[Token]) -> set[Token]:
     return set() if any(t.dep_ == "cc" for t in doc[before[-1].i + 1: first.left_edge.i]) else stray
 
 
+_DEGREE_ADJECTIVES = frozenset({"enough", "sufficient", "insufficient", "adequate", "inadequate"})
+
+
 def subjects(verb: Token) -> list[Token]:
     """Subjects of a verb; a verb coordinated with another shares its subject. The parser may hang a subject on the
     verb's auxiliary ("the United States [was] committed to X"): it is the verb's."""
@@ -127,8 +130,9 @@ def subjects(verb: Token) -> list[Token]:
     first = chain[-1]  # "tried to break X and to engage Y": the second infinitive is controlled like the first
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
     if first.dep_ == "xcomp" and first.head.pos_ == "ADJ" and first.head.dep_ == "acomp" \
-            and any(c.dep_ == "dobj" for c in first.children):
-        # "Chile was quick to condemn X": who is quick acts ("the pact was hard to ratify", with no object, is done to)
+            and first.head.lower_ not in _DEGREE_ADJECTIVES and any(c.dep_ == "dobj" for c in first.children):
+        # "Chile was quick to condemn X": who is quick acts ("the pact was hard to ratify", with no object, is done to;
+        # "wealth was not enough to guarantee victory" says how much of a means there was)
         return subjects(first.head.head)
     if first.dep_ in ("xcomp", "advcl") and first.head != first and (first.dep_ == "xcomp" or infinitive):
         return subjects(first.head)  # "Both sides failed ... to make progress": the sides make it
