@@ -1152,10 +1152,10 @@ def test_events_not_until_dates_what_then_happened_and_denies_it_came_sooner(fac
     facts = facts_for("Peru did not sign the treaty until May 1931.")
     assert {e.start.iso for e in facts.events if e.start is not None} == {"1931-05"}
     # the labels do not deny it: they say when
-    events = facts_for("The acts were not repealed until 1943.").events
+    events = facts_for("The tariffs were not repealed until 2031.").events
     assert sorted((e.label, e.factuality.polarity, e.start.iso if e.start else "") for e in events) == [
-        ("The acts were not repealed until 1943", "Negative", ""),
-        ("The acts were not repealed until 1943", "Positive", "1943")]
+        ("The tariffs were not repealed until 2031", "Negative", ""),
+        ("The tariffs were not repealed until 2031", "Positive", "2031")]
     # the statement would leave out a clause after "until"
     events = facts_for("The dispute was not settled until Chile signed the pact in 1931.").events
     assert [e.label for e in events if e.factuality.polarity == "Negative"] == []

@@ -423,7 +423,7 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         return date.head.head  # "reopened the port that winter": the parser reads "that" as a preposition
     if date.dep_ == "appos" and date.head.pos_ == "PROPN" and date.head.ent_type_ != "PERSON" \
             and date.doc[date.i - 1].text == "(":
-        return date.head  # "the Russo-Japanese War (1904-05)": the years of what it names (a person's, a life)
+        return date.head  # "the Andean War (2031-32)": the years of what it names (a person's, a life)
     if date.dep_ == "appos" and date.head.dep_ == "pobj" and date.head.head.dep_ == "prep":
         return date.head.head.head  # "at its congress in Lima, March 1931,": the date of the congress
     before = date.doc[date.i - 1] if date.i > 0 else None
@@ -1523,7 +1523,7 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
 
 
 def _not_sooner(ctx: Context, sent: SentSpan) -> None:
-    """"The Senate did not ratify the treaty until 1822": besides the ratification of 1822, a statement that it did not
+    """"Peru did not ratify the treaty until 2031": besides the ratification of 2031, a statement that it did not
     come sooner, negated and undated; not after "until" and a clause, which the statement would leave out ("the issue
     was not resolved until X became president" is no issue left unresolved)."""
     for verb in sent:

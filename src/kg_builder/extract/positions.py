@@ -1111,7 +1111,7 @@ def _found_out(ctx: Context, infinitive: Token) -> bool:
 
 def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     """"failed, in the months after, to make progress": a verb whose infinitive says what was (not) done, tried or
-    asked, or what its object was taken for ("understood this to mean X"), wherever the parser hangs it, has no
+    asked, or what its object was taken for ("understood the move to mean X"), wherever the parser hangs it, has no
     purpose clause."""
     lemma = verb.lemma_.lower()
     construed = lemma in ctx.triggers["positions"]["construing_verbs"] and any(c.dep_ == "dobj" for c in verb.children)

@@ -174,7 +174,7 @@ def _appositive_title(ctx: Context, ent: SentSpan,
     noun = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"
                                                         and not _after_conjunct(root, c)), None)
     if noun is not None and root.dep_ == "appos" and _owner_of_title(ctx, noun) and noun.i == root.left_edge.i - 2:
-        noun = noun.head.head  # "the Pasha of Tripoli, Yusuf Qaramanli,": the parser hangs the name on the place
+        noun = noun.head.head  # "the Bey of Arica, Juan Soto,": the parser hangs the name on the place
     if noun is None and root.dep_ == "conj":  # "A and B, then Foreign Minister": the last one's
         noun = next((c for c in root.head.children if c.dep_ == "appos" and _after_conjunct(root.head, c)
                      and not any(x.dep_ == "conj" and root.i < x.i < c.i for x in root.head.children)), None)
@@ -196,7 +196,7 @@ def _appositive_title(ctx: Context, ent: SentSpan,
 
 
 def _owner_of_title(ctx: Context, owner: Token) -> bool:
-    """"Tripoli" of "the Pasha of Tripoli", "the ANC" of "a leader of the ANC": the place or body a one-word title is
+    """"Arica" of "the Bey of Arica", "the ANC" of "a leader of the ANC": the place or body a one-word title is
     of (not a word of a longer title: "Secretary of State")."""
     title = owner.head.head
     return owner.dep_ == "pobj" and owner.ent_type_ in PLACE_TYPES | {"ORG"} and owner.head.lower_ == "of" \
