@@ -875,6 +875,11 @@ def test_agreements_the_agreement_they_signed_was_signed_by_them(facts_for):
     assert {r.object for r in signatories(facts, agreement.key)} == {"state/chile", "state/peru"}
 
 
+def test_agreements_who_is_unlikely_to_sign_is_no_plain_signatory(facts_for):
+    facts = facts_for("Chile is unlikely to sign the Lima Treaty before 2032.")
+    assert not [r for r in facts.relations if r.predicate == "signatory" and r.factuality.is_plain_fact]
+
+
 def test_agreements_issuing_makes_no_statement_an_accord(facts_for):
     assert facts_for("In 1952 Chile issued statements of disapproval.").agreements == ()
 

@@ -655,6 +655,11 @@ def test_factuality_have_to_and_ought_to_make_normative(reading, text):
     assert reading(text, "sign").modality == "Normative"
 
 
+@pytest.mark.parametrize("adjective", ["likely", "unlikely", "doubtful"])
+def test_factuality_what_one_is_likely_or_unlikely_to_do_is_hedged(reading, adjective):
+    assert reading(f"Chile is {adjective} to sign the treaty before 2032.", "sign").modality == "Hedged"
+
+
 def test_factuality_an_act_on_neither_of_two_objects_did_not_happen(reading):
     assert reading("In 2031 the plan satisfied neither Chile nor Peru.", "satisfied").polarity == "Negative"
 

@@ -613,7 +613,9 @@ def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool
             a.lemma_.lower() in cues.hedge_adjectives for a in (token, *token.children)
             if a is token and a.pos_ == "ADJ" or a.dep_ == "acomp"):
         return True  # "it is likely that X signed", "it was doubtful that X had signed" (on the adjective)
-    return lemma == "likely" and not is_trigger
+    # "Chile is unlikely to sign the treaty", "doubtful to attend": the infinitive of an adjective of likelihood
+    hedging = lemma in cues.hedge_adjectives and token.pos_ == "ADJ" and below is not None and below.dep_ == "xcomp"
+    return (lemma == "likely" or hedging) and not is_trigger
 
 
 def _taken_on(verb: Token, below: Token | None, cues: Cues) -> bool:
