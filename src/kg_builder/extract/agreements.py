@@ -24,7 +24,7 @@ from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_
 from .entities import ACTOR_KINDS
 from .events import YEAR, _date_tokens, join_participants
 from .factuality import opened_by_any, with_particle
-from .tokens import (CONTRASTING_MARKS, conj_heads, conjuncts, list_from, non_restrictive, objects, paragraph_start,
+from .tokens import (CONTRASTING_MARKS, conjuncts, first_conjunct, list_from, non_restrictive, objects, paragraph_start,
                      phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of, told_with_modal)
 
 # how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
@@ -1128,7 +1128,7 @@ def _no_provision(ctx: Context, verb: Token) -> bool:
                 *(o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "onto") for o in p.children
                   if o.dep_ == "pobj")]
     # a complement clause after its governor is what someone believed or said of the accord
-    clause = [verb, *conj_heads(verb)][-1]
+    clause = first_conjunct(verb)
     believed = clause.dep_ == "ccomp" and clause.i > clause.head.i
     return _naming(ctx, verb) or believed or any(o.lemma_.lower() in section["outcome_nouns"] for o in outcomes) \
         or any(g.lemma_.lower() in section["assessing_verbs"] for g in _governors(verb))
@@ -1576,7 +1576,7 @@ def _participle_aside(token: Token) -> bool:
 def _antecedent_text(relative_verb: Token) -> str:
     """"the on-site inspections and data exchanges that the treaty requires": the words of the noun (and the nouns
     listed with it) the relative clause is on, up to the clause."""
-    noun = [relative_verb.head, *conj_heads(relative_verb.head)][-1]
+    noun = first_conjunct(relative_verb.head)
     return text_of([t for t in noun.subtree if t.i < relative_verb.left_edge.i])
 
 

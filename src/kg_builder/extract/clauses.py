@@ -30,9 +30,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .tokens import (agents as by_phrase, conj_heads, conjuncts, finite_above, misread_clause, non_restrictive,
-                     particle_of, phrase, prep_objects, raised_conjunct, ranked_infinitive, sentence_of, set_against,
-                     stray_subjects_within, subjects, summing_up, text_of, that_clause, to_infinitive)
+from .tokens import (agents as by_phrase, conj_heads, conjuncts, finite_above, first_conjunct, misread_clause,
+                     non_restrictive, particle_of, phrase, prep_objects, raised_conjunct, ranked_infinitive,
+                     sentence_of, set_against, stray_subjects_within, subjects, summing_up, text_of, that_clause,
+                     to_infinitive)
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 # subordinators of a clause telling the occasion or cause an act answers: "protested when X closed the border"
@@ -410,7 +411,7 @@ def _subjects(verb: Token, object_control: frozenset[str]) -> list[Token]:
             return conjuncts(owner[0])  # "Ruiz's decision to sign a pact", "a decision by X to sign": X signs
     if not own and _ranked_to(verb):
         return subjects(verb.head.head)  # "Napoleon was the first to offer concessions": Napoleon offers them
-    first = [verb, *conj_heads(verb)][-1]
+    first = first_conjunct(verb)
     if not own and first is not verb and first.tag_ == verb.tag_ in ("VBG", "VBN") and first.dep_ == "advcl":
         return _subjects(first, object_control)  # "X sailed on, claiming Y and demanding Z": X demands Z
     if not own and verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ in ("VERB", "AUX"):

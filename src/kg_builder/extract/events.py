@@ -22,11 +22,11 @@ from .factuality import (FUTURE_MODALS, Cues, condition_phrase, negating, not_un
                          with_particle)
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
-from .tokens import (CLAUSE_DEPS, agents, conj_heads, conjuncts, coordinated_verb, entities_in, head_forms,
+from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, first_conjunct, head_forms,
                      misread_clause, modifiers_text, name_given, naming_words_of, noun_before_participle, objects,
-                     paragraph_start,
-                     phrase, prep_objects, referred_to_as_known, sentence_of, stray_subjects_within, strip_determiners,
-                     subjects, summing_up, text_of, that_clause, to_infinitive)
+                     paragraph_start, phrase, prep_objects, referred_to_as_known, second_object, sentence_of,
+                     stray_subjects_within, strip_determiners, subjects, summing_up, text_of, that_clause,
+                     to_infinitive)
 
 # words a usable clause label neither opens nor closes on (the grammar of English, not an analyst's vocabulary)
 OPENING_FRAGMENTS = frozenset({"which", "what", "who", "whom", "whose", "that", "it", "to", "when", "where"})
@@ -486,7 +486,7 @@ def _told_to_occur(ctx: Context, noun: Token) -> bool:
     """"minor uprisings and riots occurred in the years that followed": the subject of a verb of occurring is told
     as having come about (when the verb has a date, the clause is the event: "the withdrawal did not begin until
     August 21")."""
-    noun = [noun, *conj_heads(noun)][-1]
+    noun = first_conjunct(noun)
     verb = noun.head
     return noun.dep_ == "nsubj" and noun.pos_ == "NOUN" and _comes_about(ctx, verb) \
         and not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children) \
@@ -795,7 +795,7 @@ def _label(ctx: Context, token: Token, kind: str, location: str | None, dates: d
     elif not named and token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         # "The Paris Agreement was adopted in 2015 and entered into force in 2016": a verb joined to another shares
         # its subject, which says whose act the label tells
-        first = [token, *conj_heads(token)][-1]
+        first = first_conjunct(token)
         named = next((phrase(c) for c in first.children if c.dep_ in ("nsubj", "nsubjpass")
                       and c.lower_ not in RELATIVE_PRONOUNS), "")
     elif not named and token.dep_ == "xcomp" and token.tag_ == "VB" \
@@ -1651,8 +1651,8 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
             continue
-        if noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children):
-            continue  # "suspended its part in X, the last treaty that ...": a second object describes the first
+        if second_object(noun):
+            continue  # a second object describes the first
         without = noun.dep_ == "pobj" and noun.head.lower_ == "without" and not _fronted_condition(noun.head)
         # a verb that negates only with its particle takes things held ("gave up its claims", "set aside their
         # doubts"), which are no events

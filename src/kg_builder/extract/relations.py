@@ -17,8 +17,8 @@ from ..lexicon import slug
 from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
-from .tokens import (PLACE_TYPES, conj_heads, conjuncts, entities_in, indefinite, objects, prep_objects, sentence_of,
-                     side_prefix, subjects, to_infinitive)
+from .tokens import (PLACE_TYPES, conjuncts, entities_in, first_conjunct, indefinite, objects, prep_objects,
+                     sentence_of, side_prefix, subjects, to_infinitive)
 from .factuality import polarity
 
 
@@ -569,7 +569,7 @@ def _members_of(ctx: Context, sent: SentSpan) -> None:
         lemma = token.lemma_.lower()
         # "X, the head of Y and a member of Z": Z's member is X, whom the first of the coordinated nouns describes
         if lemma in section["member_nouns"] and token.pos_ == "NOUN" \
-                and (described := [token, *conj_heads(token)][-1]).dep_ in ("attr", "appos"):
+                and (described := first_conjunct(token)).dep_ in ("attr", "appos"):
             members, bodies = description_predication(described, "noun").agents, prep_objects(token, "of")
         elif lemma in section["joining_verbs"] and token.pos_ == "VERB" and not _joined_in_act(ctx, token) \
                 and not _joined_states(ctx, token):

@@ -337,6 +337,11 @@ def conj_heads(token: Token) -> Iterator[Token]:
         yield token
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the coordination a conjunct is in; the token itself when it is joined to none."""
+    return [token, *conj_heads(token)][-1]
+
+
 HEADING_MAX_TOKENS = 16
 
 
@@ -507,13 +512,18 @@ def non_restrictive(node: Token) -> bool:
     return start > 0 and node.doc[start - 1].text == ","
 
 
+def second_object(noun: Token) -> bool:
+    """An object after another object of the same verb: what the parser makes of an apposition after a comma
+    ("suspended its part in X, the last treaty that ...")."""
+    return noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+
+
 def summing_up(noun: Token) -> bool:
     """An apposition after a comma whose relative clause or participle comments on what came before ("..., a policy
     to which X agreed", "..., a move that angered Y", "..., a practice formerly forbidden by Y"), also where the
     parser makes it a second object of the verb ("defend its neutrality, a position that X hoped to change"); a name
     so set off names who ("..., Juan Soto, who ...")."""
-    second_object = noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
-    if noun.dep_ != "appos" and not second_object or noun.pos_ != "NOUN" or not any(
+    if noun.dep_ != "appos" and not second_object(noun) or noun.pos_ != "NOUN" or not any(
             c.dep_ == "relcl" or c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children):
         return False  # first: the left edge walks the phrase, and most words asked are no apposition
     return noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
