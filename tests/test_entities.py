@@ -607,6 +607,24 @@ def test_entities_the_two_countries_are_the_two_listed_or_named_just_before(fact
 
 
 @pytest.mark.parametrize("text", [
+    # who urges "both sides" is none of them
+    "In 2019 Chile and Peru met in Lima. Later Chile urged both sides to resume talks.",
+    # no pair named, and no two states named more than a third: no guess
+    "In 2019 Chile criticized Peru and Bolivia. Ecuador later urged both sides to resume talks.",
+])
+def test_entities_both_sides_are_no_guess_that_takes_in_their_addressor(facts_for, text):
+    talks = [e for e in facts_for(text).events if e.label == "talks"]
+    assert all(len(e.participants) < 2 for e in talks)
+
+
+def test_entities_both_sides_are_the_two_states_a_text_names_most(facts_for):
+    facts = facts_for("In 2019 Chile and Peru clashed over the border. Chile accused Peru of aggression. Ecuador "
+                      "urged both sides to resume talks.")
+    [talks] = [e for e in facts.events if e.label == "talks"]
+    assert set(talks.participants) == {"state/chile", "state/peru"}
+
+
+@pytest.mark.parametrize("text", [
     "In 1794 representatives of Chile and Peru signed the Lima Treaty.",
     "In 1794 Chilean and Peruvian envoys signed the Lima Treaty.",
     "In 1794 representatives from Chile and Peru signed the Lima Treaty.",

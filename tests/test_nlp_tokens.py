@@ -248,6 +248,23 @@ def test_nlp_a_clause_after_a_semicolon_is_no_complement_of_the_verb_before_it()
     assert doc[4].dep_ == "ccomp"
 
 
+def test_nlp_a_clause_before_a_semicolon_is_no_complement_of_the_verb_after_it() -> None:
+    from kg_builder.nlp import semicolon_clauses
+
+    # "Peru backed the plan; Chile urged talks.": "backed" parsed as what "urged" asked for
+    doc = semicolon_clauses(parsed(["Peru", "backed", "the", "plan", ";", "Chile", "urged", "talks", "."],
+                                   [1, 6, 3, 1, 6, 6, 6, 6, 6],
+                                   ["nsubj", "ccomp", "det", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+                                   ["NNP", "VBD", "DT", "NN", ":", "NNP", "VBD", "NNS", "."]))
+    assert doc[1].dep_ == "parataxis"
+    # "Peru backed the plan, Chile said": a reported clause before its verb stays one
+    doc = semicolon_clauses(parsed(["Peru", "backed", "the", "plan", ",", "Chile", "said", "."],
+                                   [1, 6, 3, 1, 6, 6, 6, 6],
+                                   ["nsubj", "ccomp", "det", "dobj", "punct", "nsubj", "ROOT", "punct"],
+                                   ["NNP", "VBD", "DT", "NN", ",", "NNP", "VBD", "."]))
+    assert doc[1].dep_ == "ccomp"
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

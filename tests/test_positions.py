@@ -112,6 +112,18 @@ def test_positions_who_ratifies_an_accord_approves_it(facts_for, text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("In 2031 Chile defended the fishing accord.", {("Chile", "Supports", "fishing accord")}),
+    ("In 2031 Peru stood by its decision to close the port.",
+     {("Peru", "Supports", "decision to close the port"), ("Peru", "Supports", "close the port")}),
+    ("In 2031 Chile upheld the embargo on Peruvian wine.", {("Chile", "Supports", "embargo on Peruvian wine")}),
+    # a place held is no stance
+    ("In 1880 Peru defended the port of Callao.", set()),
+])
+def test_positions_who_defends_a_measure_or_a_pact_is_for_it(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Chile has not agreed to the new fishing quota.", set()),
     ("Neither Chile nor Peru has endorsed the new fishing quota.", set()),
     ("Chile had not yet accepted the new fishing quota.", set()),

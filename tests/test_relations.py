@@ -116,6 +116,30 @@ def test_relations_a_conjunct_of_allies_is_no_ally(facts_for):
     assert "person/weinberger" not in {k for r in related(facts, "alliedWith") for k in pair(r)}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1915 Bolivia entered the war on the side of Chile and Peru.",
+     {frozenset({"state/bolivia", "state/chile"}), frozenset({"state/bolivia", "state/peru"})}),
+    ("In 1879 Bolivia fought alongside Peru.", {frozenset({"state/bolivia", "state/peru"})}),
+    ("In 1879 Bolivia joined Peru in the war against Chile.", {frozenset({"state/bolivia", "state/peru"})}),
+    ("In 1879 Bolivia and Peru fought together against Chile.", {frozenset({"state/bolivia", "state/peru"})}),
+    ("In 1873 Bolivia and Peru concluded a treaty of alliance.", {frozenset({"state/bolivia", "state/peru"})}),
+    ("After 1961 Bolivia aligned itself with Peru.", {frozenset({"state/bolivia", "state/peru"})}),
+    # a fight against a state, a place entered, a fight with no partner named: no ally
+    ("In 1879 Chile entered the war against Peru.", set()),
+    ("In 1879 Chile joined the war against Peru.", set()),
+    ("In 1879 Chile's fleet entered the harbor of Callao alongside Peruvian boats.", set()),
+    # envoys who sign a treaty of alliance ally no one: their states do
+    ("In 1778 Ruiz and Soto signed a treaty of alliance.", set()),
+])
+def test_relations_who_fights_beside_a_state_is_its_ally(facts_for, text, expected):
+    assert plain_alliances(facts_for(text)) == expected
+
+
+def test_relations_an_ally_one_did_not_join_in_a_war_is_no_plain_ally(facts_for):
+    facts = facts_for("In 1879 Bolivia did not join Peru in the war.")
+    assert related(facts, "alliedWith") and not plain_alliances(facts)
+
+
 def test_relations_no_alliance_word_no_alliance(facts_for):
     facts = facts_for("Canada sent troops together with Britain.")
     assert related(facts, "alliedWith") == []

@@ -132,11 +132,14 @@ def main_verbs(doc):
 def semicolon_clauses(doc):
     """"Mao proclaimed the PRC; Chiang and his forces fled to Taiwan": a clause after a semicolon stands on its own,
     where the parser may hang it on the verb before as what that verb said ("ccomp"), which made Chiang's flight a
-    part of Mao's proclamation; it is made a clause beside the first ("parataxis")."""
+    part of Mao's proclamation; it is made a clause beside the first ("parataxis"). So is one before a semicolon
+    that the parser hangs on the verb after it ("Peru backed the plan; Chile urged talks" reports no backing)."""
     deps = doc.to_array([DEP]).ravel().tolist()
     for i in (i for i, dep in enumerate(deps) if dep == _CCOMP):
-        clause, edge = doc[i], doc[i].left_edge.i
-        if clause.head.i < edge and (doc[edge].text == ";" or doc[edge - 1].text == ";"):
+        clause, start, end = doc[i], doc[i].left_edge.i, doc[i].right_edge.i
+        after = clause.head.i < start and (doc[start].text == ";" or doc[start - 1].text == ";")
+        before = clause.head.i > end and ";" in (doc[end].text, doc[end + 1].text)
+        if after or before:
             clause.dep_ = "parataxis"
     return doc
 

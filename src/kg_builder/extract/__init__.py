@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = (
     Rule("disagreements", positions.disagreements,
          "clause layer, Disagreement frames, 'X and Y could not resolve Z', '... agree on Z', 'left Z unsettled'",
          "disagreements"),
-    Rule("alliances", relations.alliances, "alliance words", "alliedWith"),
+    Rule("alliances", relations.alliances, "alliance words, 'fought alongside X'", "alliedWith"),
     Rule("unrealized-clauses", events.unrealized_clauses, "factuality of every clause", "negated or unreal events"),
 )
 

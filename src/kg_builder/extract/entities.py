@@ -917,8 +917,11 @@ class Registry:
         if self._is_pair(token):
             # "the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed
             if lemma == "side":  # "Chiang and Mao ... the two sides": the two, if no states are said
-                return self._sides_of_fight(token) or self._pair_named()
-            return self._listed_pair(token) or self.pair(people=lemma == "leader")
+                pair = self._sides_of_fight(token) or self._pair_named()
+            else:
+                pair = self._listed_pair(token) or self.pair(people=lemma == "leader")
+            # who acts on "both sides" ("Chile urged both sides to talk") is none of them
+            return [] if set(pair) & set(self._doer_keys(token)) else pair
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
         if named:
             return named
@@ -1138,7 +1141,15 @@ class Registry:
         if len(states) == 2 and all(self.kind(k) == "State" for k in states) and states[0] != states[1]:
             return states
         ranked = sorted((k for k in self.mentions if self.kind(k) == "State"), key=lambda k: -self.mentions[k])
-        return ranked[:2] if len(ranked) >= 2 else []
+        counts = [self.mentions[k] for k in ranked] + [0]
+        return ranked[:2] if len(ranked) >= 2 and counts[1] > counts[2] else []  # a tie with a third: no pair
+
+    def _doer_keys(self, thing: Token) -> list[str]:
+        """The named doers of the verb an object (or its preposition's object) hangs on."""
+        verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+        if thing.dep_ not in ("dobj", "dative", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        return [k for s in verb.children if s.dep_ == "nsubj" for t in conjuncts(s) if (k := self.key_of(t))]
 
     def _sides_of_fight(self, sides: Token) -> list[str]:
         """"After the Russo-Japanese War, ... the two sides of the conflict met": the states the last war or attack

@@ -638,9 +638,14 @@ def _an_alliance(ctx: Context, organization: str) -> bool:
 
 
 def alliances(ctx: Context, sent: SentSpan) -> None:
-    """Two states named inside the phrase of an alliance word are allied."""
+    """Two states named inside the phrase of an alliance word are allied; so are those who fight side by side."""
     words = set(ctx.triggers["relations"]["alliance_words"])
+    aligning = set(ctx.triggers["relations"]["aligning_verbs"])
+    _fought_together(ctx, sent)
     for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in aligning:
+            _allied_with(ctx, sent, token)
+            continue
         if token.lower_ not in words and token.lemma_.lower() not in words:
             continue
         if _allied_with(ctx, sent, token) or _listed_with_other_allies(ctx, sent, token):
@@ -679,6 +684,39 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
                 else Factuality(polarity(token, ctx.cues))
             for other in states[1:]:
                 ctx.relate(states[0], "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _fought_together(ctx: Context, sent: SentSpan) -> None:
+    """"Italy entered the war on the side of France", "fought alongside Peru", "joined Chile in the war against
+    Peru", "Egypt and Syria fought together": a state that takes part in a fight with another is its ally."""
+    words = ctx.triggers["relations"]
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in words["fighting_verbs"]):
+        fights = [o for o in objects(verb) + prep_objects(verb, "in", "into") if o.lemma_.lower() in words["war_nouns"]]
+        if verb.lemma_.lower() != "fight" and not fights:
+            continue  # "entered the harbor", "joined the talks": no fight
+        named = (ctx.registry.state_of(k) for s in subjects(verb) for k in ctx.registry.actors(s))
+        doers = [d for d in dict.fromkeys(named) if _can_ally(ctx, d)]
+        partners = [k for t in (verb, *fights) for o in _beside(t) for k in ctx.registry.actors(o)]
+        if verb.lemma_.lower() == "join" and fights:  # "joined Chile in the war": Chile is the one joined
+            partners += [k for o in objects(verb) if o not in fights for k in ctx.registry.actors(o)]
+        if any(c.lower_ in ("together", "side") and c.dep_ in ("advmod", "npadvmod") for c in verb.children):
+            partners += doers[1:]  # "Egypt and Syria fought together", "fought side by side"
+            doers = doers[:1]
+        fact = ctx.factuality(verb)
+        for doer in doers:
+            for partner in dict.fromkeys(p for p in partners if p != doer and _can_ally(ctx, p)):
+                ctx.relate(doer, "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _beside(token: Token) -> list[Token]:
+    """Those a fight is fought with: "alongside X", "on the side of X", "on X's side"."""
+    sides = [o for o in prep_objects(token, "on") if o.lemma_.lower() == "side"]
+    owners = [c for s in sides for c in s.children if c.dep_ == "poss"]
+    return prep_objects(token, "alongside") + [o for s in sides for o in prep_objects(s, "of")] + owners
+
+
+def _can_ally(ctx: Context, key: str) -> bool:
+    return ctx.registry.kind(key) in ("State", "Organization")
 
 
 def _indefinite(token: Token) -> bool:
@@ -727,7 +765,8 @@ def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
     doing = ([verb.head] if verb.dep_ == "acl" else list(verb_predication(verb, ctx.frames.object_control).agents)
              if verb.dep_ == "xcomp" else subjects(verb)) if verb is not None else []
     doers = [owner] if owner else [k for s in doing for k in ctx.registry.actors(s)]
-    doers = list(dict.fromkeys(ctx.registry.state_of(d) for d in doers))  # a leader's alliances are his state's
+    # a leader's alliances are his state's; "Franklin and Lee signed a treaty of alliance": envoys ally no one
+    doers = [d for d in dict.fromkeys(ctx.registry.state_of(d) for d in doers) if _can_ally(ctx, d)]
     # "rejected Soviet offers to establish an alliance": an alliance only aimed at binds none of those named
     aimed = verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not partners and not (len(doers) >= 2 and verb is not None and not aimed):
@@ -769,6 +808,8 @@ def _alliance_verb(head: Token) -> Token | None:
     prep = head.head
     if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("into", "in") and prep.head.pos_ == "VERB":
         return prep.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "dobj":
+        return prep.head.head  # "Chile and Peru signed a treaty of alliance"
     return None
 
 
