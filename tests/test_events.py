@@ -98,6 +98,31 @@ def test_events_meeting_is_placed_through_its_party_or_a_vessel(facts_for, text)
     assert meeting.location == "location/geneva"
 
 
+@pytest.mark.parametrize("text", [
+    "On March 3, 2015, Helene Marchetti hosted Bolivar Ruiz in Geneva.",
+    "On March 3, 2015, Helene Marchetti received Bolivar Ruiz in Geneva.",
+    # the parser hangs the place on the host
+    "On March 3, 2015, Bolivar Ruiz was received by Helene Marchetti in Geneva.",
+])
+def test_events_who_hosts_or_receives_a_person_meets_them(facts_for, text):
+    [meeting] = of_kind(facts_for(text), "Meeting", "Summit")
+    assert len(meeting.participants) == 2 and meeting.location == "location/geneva"
+
+
+@pytest.mark.parametrize("text", [
+    "On March 3, 2015, Peru received aid from Chile.",
+    "On March 3, 2015, Peru hosted a trade fair in Geneva.",
+])
+def test_events_what_is_hosted_or_received_that_is_no_person_is_no_meeting(facts_for, text):
+    assert of_kind(facts_for(text), "Meeting", "Summit") == []
+
+
+def test_events_a_meeting_where_a_journey_went_is_there(facts_for):
+    facts = facts_for("In March 2015 Helene Marchetti flew to Geneva, where she met Bolivar Ruiz.")
+    [meeting] = of_kind(facts, "Meeting", "Summit")
+    assert meeting.location == "location/geneva"
+
+
 def test_events_the_two_sides_of_the_conflict_are_the_states_the_last_attack_set_at_odds(facts_for):
     facts = facts_for("In 1901 Chile and Argentina met in Santiago. In 1904 Chile invaded Peru. Argentina offered to "
                       "mediate, and the two sides of the conflict met in Quito in 1905.")

@@ -265,6 +265,30 @@ def test_nlp_a_clause_before_a_semicolon_is_no_complement_of_the_verb_after_it()
     assert doc[1].dep_ == "ccomp"
 
 
+def test_nlp_a_name_after_a_date_and_its_comma_opens_the_subject_list() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import dated_subjects
+
+    # "In May 1945, Ruiz, Soto and Paz met.": "Ruiz" parsed as one more item of "May 1945"
+    doc = parsed(["In", "May", "1945", ",", "Ruiz", ",", "Soto", "and", "Paz", "met", "."],
+                 [9, 0, 1, 1, 1, 9, 9, 6, 6, 9, 9],
+                 ["prep", "pobj", "nummod", "punct", "conj", "punct", "nsubj", "cc", "conj", "ROOT", "punct"],
+                 ["IN", "NNP", "CD", ",", "NNP", ",", "NNP", "CC", "NNP", "VBD", "."])
+    doc.ents = [Span(doc, 1, 3, "DATE"), Span(doc, 4, 5, "PERSON"), Span(doc, 6, 7, "PERSON"),
+                Span(doc, 8, 9, "PERSON")]
+    dated_subjects(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[4], doc[6])] == [("Ruiz", "nsubj", "met"),
+                                                                          ("Soto", "conj", "Ruiz")]
+    # "In May 1945, June and July": dates listed stay a list
+    doc = parsed(["In", "May", ",", "June", ",", "Ruiz", "met", "Soto", "."], [6, 0, 1, 1, 6, 6, 6, 6, 6],
+                 ["prep", "pobj", "punct", "conj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+                 ["IN", "NNP", ",", "NNP", ",", "NNP", "VBD", "NNP", "."])
+    doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 3, 4, "DATE"), Span(doc, 5, 6, "PERSON")]
+    dated_subjects(doc)
+    assert (doc[3].dep_, doc[5].dep_) == ("conj", "nsubj")
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

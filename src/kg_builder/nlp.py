@@ -553,6 +553,26 @@ def _name_year(token: Token) -> bool:
         and token.head.head.tag_ in ("NNP", "NNPS")
 
 
+@Language.component("kg_dated_subjects")
+def dated_subjects(doc):
+    """"In February 1945, Roosevelt, Churchill and Stalin agreed": the parser may take the first name of a list that
+    is the subject for one more item of the date before it ("February 1945, Roosevelt"); a name is no item of a
+    date, and the list after its comma is the subject it opens."""
+    for name in (t for t in doc if t.dep_ == "conj" and t.ent_type_ in _NAME_TYPES and t.head.ent_type_ == "DATE"):
+        comma = doc[name.i + 1] if name.i + 1 < len(doc) else None
+        subject = doc[name.i + 2] if name.i + 2 < len(doc) else None
+        if comma is None or comma.text != "," or subject is None or subject.dep_ not in ("nsubj", "nsubjpass") \
+                or subject.left_edge.i != subject.i or subject.ent_type_ not in _NAME_TYPES:
+            continue
+        name.head, name.dep_ = subject.head, subject.dep_
+        subject.head, subject.dep_ = name, "conj"
+        comma.head = name
+    return doc
+
+
+_NAME_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+
+
 def _one_new_name(before: Span, ent: Span) -> Span:
     """Two names made one, of the first one's kind and none of the lexicon's."""
     _forget_ids(ent)
@@ -729,6 +749,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_name_years", after="kg_name_tails")
     nlp.add_pipe("kg_first_names", after="kg_name_years",
                  config={"common_words": sorted(trigger_words(lexicon.triggers))})
+    nlp.add_pipe("kg_dated_subjects", after="kg_first_names")
     # after the lemmatizer, whose lemmas it reads
     nlp.add_pipe("kg_infinitive_complements", last=True,
                  config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})

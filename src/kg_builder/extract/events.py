@@ -287,6 +287,10 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
         if section["verbs"][lemma] == "Meeting" and _met_thing(ctx, token):
             return None
         return section["verbs"][lemma]
+    if token.pos_ == "VERB" and lemma in section["hosting_verbs"] and any(
+            ctx.registry.kind(k) == "Person" for o in objects(token) + _passive_subjects(token)
+            for k in ctx.registry.actors(o)):
+        return "Meeting"  # "X hosted Y", "Y was received by X"
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in section["nouns"]:
         lemma = token.lower_  # "talks" is a meeting whatever its modifiers; "talk" only as "peace talk"
     if token.pos_ in ("NOUN", "PROPN") and lemma in section["nouns"]:
@@ -301,6 +305,10 @@ def _trigger_kind(ctx: Context, token: Token) -> str | None:
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and (listing := _listing_event(ctx, token)) is not None:
         return _trigger_kind(ctx, listing)  # "two congresses, including chairing one in May"
     return None
+
+
+def _passive_subjects(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
 
 
 def _met_thing(ctx: Context, verb: Token) -> bool:
@@ -518,9 +526,8 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     if token.pos_ == "VERB":
         pred = verb_predication(token, ctx.frames.object_control)  # "pressed Chile to negotiate": Chile negotiates
         heads = (subjects(token) + agents(token) if pred.passive else list(pred.agents)) + heads
-        if ctx.triggers["events"]["verbs"].get(token.lemma_.lower()) in ("Attack", "Meeting", "Negotiation") \
-                or _listing_event(ctx, token) is not None:
-            heads += objects(token)  # "X met Y", "X invaded Y", "summits, including hosting Y": Y takes part
+        if _trigger_kind(ctx, token) in ("Attack", "Meeting", "Negotiation") or _listing_event(ctx, token) is not None:
+            heads += objects(token)  # "X met Y", "X hosted Y", "X invaded Y", "summits, including hosting Y"
     else:
         # "X's visit", "X held talks with Y", "the visit by X": a name beside the noun is its place, not a party
         pred = noun_predication(token, ctx.frames.light_verbs, object_control=ctx.frames.object_control)
@@ -691,11 +698,16 @@ def _location(ctx: Context, token: Token) -> str | None:
 
 
 def _with_party_places(ctx: Context, token: Token) -> list[Token]:
-    """"met with Khrushchev in Vienna", "talks with the envoy at Geneva": the parser hangs the place of a meeting on
-    whom it was with."""
+    """"met with Khrushchev in Vienna", "talks with the envoy at Geneva", "was received by Xi in Beijing": the parser
+    hangs the place of a meeting on whom it was with; "flew to Lima, where he met Ruiz": a meeting "where" the clause
+    it hangs on went is there."""
     if _trigger_kind(ctx, token) not in MEETING_KINDS:
         return []
-    return [p for party in prep_objects(token, "with") for p in prep_objects(party, "in", "at")]
+    parties = prep_objects(token, "with", "by") + (objects(token) if token.pos_ == "VERB" else [])
+    where = any(c.lower_ == "where" and c.dep_ == "advmod" for c in token.children)
+    went = prep_objects(token.head, "to", "in", "at") if where and token.dep_ == "advcl" else \
+        [token.head] if where and token.dep_ == "relcl" else []  # "to Lima, where": the parser may hang it on Lima
+    return [p for party in parties for p in prep_objects(party, "in", "at")] + went
 
 
 def _target_places(ctx: Context, target: Token) -> list[Token]:
