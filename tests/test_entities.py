@@ -617,6 +617,13 @@ def test_entities_both_sides_are_no_guess_that_takes_in_their_addressor(facts_fo
     assert all(len(e.participants) < 2 for e in talks)
 
 
+def test_entities_both_sides_after_a_dispute_are_its_parties(facts_for):
+    facts = facts_for("In 2018 Chile and Peru met in Lima. In 2019 Bolivia and Ecuador disagreed over the border. "
+                      "Later both sides resumed talks in Quito.")
+    [talks] = [e for e in facts.events if e.location == "location/quito"]
+    assert set(talks.participants) == {"state/bolivia", "state/ecuador"}
+
+
 def test_entities_both_sides_are_the_two_states_a_text_names_most(facts_for):
     facts = facts_for("In 2019 Chile and Peru clashed over the border. Chile accused Peru of aggression. Ecuador "
                       "urged both sides to resume talks.")

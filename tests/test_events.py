@@ -387,9 +387,10 @@ def test_events_a_date_between_the_subject_and_its_verb_is_the_subject_s(pipelin
 
 
 @pytest.mark.parametrize("text, label, start", [
-    ("Following the capture of Lima in September 1847, Chile withdrew.", "capture of Lima in September 1847",
+    # the date is the event's, not a word of its label
+    ("Following the capture of Lima in September 1847, Chile withdrew.", "capture of Lima",
      TimeValue("1847-09", "month")),
-    ("Following the overthrow of the monarchy in 1792, Peru armed.", "overthrow of the monarchy in 1792",
+    ("Following the overthrow of the monarchy in 1792, Peru armed.", "overthrow of the monarchy",
      TimeValue("1792", "year")),
 ])
 def test_events_a_capture_or_an_overthrow_is_an_event(facts_for, text, label, start):
@@ -727,8 +728,8 @@ def test_events_a_battle_or_an_event_named_with_an_of_phrase_is_an_event_not_a_p
     facts = facts_for("The Battle of Tarapaca in 1879 alarmed Chile. "
                       "The Siege of Arica in June 1880 ended the campaign. Bolivia fought in the War of 1879.")
     dated = event_dates(facts)
-    assert dated["Battle of Tarapaca in 1879"] == "1879"
-    assert dated["Siege of Arica in June 1880"] == "1880-06"
+    assert dated["Battle of Tarapaca"] == "1879"
+    assert dated["Siege of Arica"] == "1880-06"
     assert dated["War of 1879"] == "1879"
     assert not [e for e in facts.entities if e.kind == "Location" and "Battle" in e.label]
 

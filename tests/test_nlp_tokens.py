@@ -289,6 +289,25 @@ def test_nlp_a_name_after_a_date_and_its_comma_opens_the_subject_list() -> None:
     assert (doc[3].dep_, doc[5].dep_) == ("conj", "nsubj")
 
 
+def test_nlp_a_quoted_phrase_before_a_noun_is_that_noun_s_modifier() -> None:
+    from kg_builder.nlp import quoted_modifiers
+
+    # 'Lima rejects Quito's "one port, two tariffs" formula.': "port" parsed as the object, "formula" its apposition
+    doc = quoted_modifiers(parsed(["Lima", "rejects", "Quito", "'s", '"', "one", "port", ",", "two", "tariffs", '"',
+                                   "formula", "."],
+                                  [1, 1, 6, 2, 6, 6, 1, 6, 9, 11, 9, 6, 1],
+                                  ["nsubj", "ROOT", "poss", "case", "punct", "nummod", "dobj", "punct", "nummod",
+                                   "nmod", "punct", "appos", "punct"],
+                                  ["NNP", "VBZ", "NNP", "POS", "``", "CD", "NN", ",", "CD", "NNS", "''", "NN", "."]))
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[11], doc[6], doc[2])] == [
+        ("formula", "dobj", "rejects"), ("port", "compound", "formula"), ("Quito", "poss", "formula")]
+    # 'the "free" port and the formula': a noun after the quotes that is not the head's apposition keeps its place
+    doc = quoted_modifiers(parsed(["Lima", "backed", '"', "free", '"', "trade", "."], [1, 1, 3, 5, 3, 1, 1],
+                                  ["nsubj", "ROOT", "punct", "amod", "punct", "dobj", "punct"],
+                                  ["NNP", "VBD", "``", "JJ", "''", "NN", "."]))
+    assert (doc[5].dep_, doc[5].head.text) == ("dobj", "backed")
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

@@ -155,6 +155,21 @@ def test_tokens_a_phrase_drops_the_in_order_of_a_purpose_it_leaves_out(words, he
     assert phrase(doc[0]) == expected
 
 
+@pytest.mark.parametrize("words, heads, deps, date, expected", [
+    # "the formula in 2019", the year hung on the noun: when the clause happened, no part of the thing
+    (["formula", "in", "2019"], [0, 0, 1], ["ROOT", "prep", "pobj"], (2, 3), "formula"),
+    (["blockade", "on", "April", "19"], [0, 0, 1, 2], ["ROOT", "prep", "pobj", "nummod"], (2, 4), "blockade"),
+    # a year in the "of" phrase of a name is the name's
+    (["Treaty", "of", "1819"], [0, 0, 1], ["ROOT", "prep", "pobj"], (2, 3), "Treaty of 1819"),
+    # a place is part of the thing
+    (["talks", "in", "Geneva"], [0, 0, 1], ["ROOT", "prep", "pobj"], None, "talks in Geneva"),
+])
+def test_tokens_a_phrase_leaves_out_a_time_hung_on_its_noun(words, heads, deps, date, expected):
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, *date, label="DATE")] if date else []
+    assert phrase(doc[0]) == expected
+
+
 def _name_then_noun(words: list[str], heads: list[int], deps: list[str], name: tuple[int, int]) -> Doc:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     doc.ents = [Span(doc, *name, label="LOC")]

@@ -244,6 +244,33 @@ def coordinated_past_verbs(doc):
     return doc
 
 
+@Language.component("kg_quoted_modifiers")
+def quoted_modifiers(doc):
+    """Beijing's "one country, two systems" formula: a quoted phrase right before a noun names that noun, whose phrase
+    it is; the parser may make a word inside the quotes the head, and the noun after them its apposition. The noun
+    takes the place of the quoted head, which becomes its modifier, with whatever of its own lay outside the quotes."""
+    for close in (t for t in doc if t.tag_ == "''" and t.i + 1 < len(doc)):
+        noun, opening = doc[close.i + 1], _opening_quote(doc, close)
+        head = noun.head
+        if opening is None or noun.tag_ not in ("NN", "NNS") or noun.dep_ not in ("appos", "conj") \
+                or not opening.i < head.i < close.i:
+            continue
+        outside = [c for c in head.children if not opening.i <= c.i <= close.i and c != noun]
+        noun.head, noun.dep_ = (noun, head.dep_) if head.head == head else (head.head, head.dep_)
+        head.head, head.dep_ = noun, "compound"
+        for child in outside + [opening, close]:
+            child.head = noun
+    return doc
+
+
+def _opening_quote(doc: Doc, close: Token) -> Token | None:
+    """The opening quote of a closing one, in its sentence, with no quote between."""
+    for t in reversed(doc[close.sent.start: close.i]):
+        if t.tag_ in ("``", "''") or t.text in ('"', "“", "”"):
+            return t if t.tag_ == "``" or t.text in ('"', "“") else None
+    return None
+
+
 @Language.component("kg_stranded_subjects")
 def stranded_subjects(doc):
     """"Ortega entered into talks with the Contras and the United States began to shift aid", "When Iraq invaded
@@ -739,6 +766,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
     nlp.add_pipe("kg_coordinated_past_verbs", after="kg_stranded_subjects")
+    nlp.add_pipe("kg_quoted_modifiers", after="kg_coordinated_past_verbs")
     nlp.add_pipe("kg_name_ends", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_name_ends")
     nlp.add_pipe("kg_body_names", after="kg_full_names")

@@ -117,6 +117,8 @@ class Registry:
         self.publisher = self._publisher(document.publisher) if document.publisher else None
         self.last_pair: tuple[str, ...] = ()
         self.pair_at = 0
+        self.disputed_pair: tuple[str, ...] = ()  # the two the last dispute the text told of set at odds
+        self.dispute_at = -1
         self.fought_pair: tuple[str, ...] = ()  # the two states the last war or attack the text told of set at odds
         self.fight_heads = frozenset(events["named_heads"])
         self.leaders: dict[str, str] = {}  # state key -> person key, from titles in the text
@@ -917,7 +919,8 @@ class Registry:
         if self._is_pair(token):
             # "the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed
             if lemma == "side":  # "Chiang and Mao ... the two sides": the two, if no states are said
-                pair = self._sides_of_fight(token) or self._pair_named()
+                disputed = list(self.disputed_pair) if self.dispute_at > self.pair_at else []
+                pair = self._sides_of_fight(token) or disputed or self._pair_named()
             else:
                 pair = self._listed_pair(token) or self.pair(people=lemma == "leader")
             # who acts on "both sides" ("Chile urged both sides to talk") is none of them
@@ -1200,6 +1203,11 @@ class Registry:
         """Two parties the text names together, at this character."""
         if len(keys) == 2:
             self.last_pair, self.pair_at = tuple(keys), at
+
+    def note_dispute(self, keys: list[str], at: int) -> None:
+        """Two parties the text sets at odds, at this character: "both sides" after it may be theirs."""
+        if len(keys) == 2:
+            self.disputed_pair, self.dispute_at = tuple(keys), at
 
     def note_fought(self, keys: tuple[str, ...]) -> None:
         """Two states a war or an attack the text tells of sets at odds."""

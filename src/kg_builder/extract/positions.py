@@ -1463,6 +1463,8 @@ def _disagreement(ctx: Context, sent: SentSpan, parties: list[str], issues: list
         return
     ctx.disagreements.append(Disagreement(key, tuple(parties), tuple(issue_key(ctx, i) for i in issues),
                                           ctx.evidence(sent, rule, 0.65), fact))
+    if fact.is_plain_fact:
+        ctx.registry.note_dispute(parties, sent.start_char)
 
 
 def _side_of(ctx: Context, actor: str) -> str:

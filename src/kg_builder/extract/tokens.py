@@ -402,6 +402,8 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     """The text of a noun phrase headed by the token, without clauses, leading determiners or trailing punctuation;
     with ``keep_possessor`` a named possessor stays ("Egypt's insistence"), a possessive pronoun still goes."""
     tokens = [t for t in token.subtree if t == token or not (_inside_clause(t, token) or _under_conj(t, token))]
+    dated = {t.i for c in token.children if _time_phrase(c, token) for t in c.subtree}
+    tokens = [t for t in tokens if t.i not in dated]
     # "Aymara and Quechua envoys", "talks with Chile and Peru" keep their inner "and"; a list's commas go
     tokens = [t for t in tokens if t.dep_ != "punct" or t.i < token.i and t.text in "-–"]
     tokens = [t for t in tokens if t.dep_ != "cc" or _inner_conjunction(t, tokens)]
@@ -416,6 +418,16 @@ def phrase(token: Token, drop_determiners: bool = True, keep_possessor: bool = F
     while tokens and tokens[-1].dep_ == "case" and tokens[-1].head == token:
         tokens = tokens[:-1]  # a possessor named as a doer ("the United States' decision to act"): no "'s"
     return text_of(_name_begun_before(token, tokens[0]) + tokens if tokens else tokens)
+
+
+def _time_phrase(child: Token, head: Token) -> bool:
+    """"rejected the formula in 2019": a phrase of time the parser hung on the noun says when the clause happened, no
+    part of the thing ("the Treaty of 1819" keeps its year)."""
+    return child.dep_ == "prep" and child.i > head.i and child.lower_ in _TIME_PREPOSITIONS \
+        and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in child.children)
+
+
+_TIME_PREPOSITIONS = frozenset({"in", "on", "during", "since", "until", "after", "before", "by"})
 
 
 def _name_begun_before(head: Token, first: Token) -> list[Token]:
