@@ -309,10 +309,36 @@ def test_positions_the_delegations_divided_over_a_as_well_as_b(facts_for):
     ("In 1939 Poland was divided between Germany and the Soviet Union.", None),
     ("In 1931 opinion was divided between Chile and Peru over the peninsula.", {"peninsula"}),
     ("In 2030 Chile and Peru were divided by the question of the fishing rights.", {"question of the fishing rights"}),
+    ("The border divided Chile and Peru in 2030.", None),
+    # a barrier a rift is over is what they are at odds over
+    ("In 2030 tensions between Chile and Peru rose over the border.", {"border"}),
 ])
 def test_positions_divided_by_a_thing_on_the_ground_is_no_disagreement(facts_for, text, issues):
     facts = facts_for(text)
     assert [set(issue_labels(facts, d)) for d in facts.disagreements] == ([issues] if issues else [])
+
+
+@pytest.mark.parametrize("text, parties, issues", [
+    ("In 2030 relations between Chile and Peru soured over the fishing quota.", [{"state/chile", "state/peru"}],
+     {"fishing quota"}),
+    ("Relations between Chile and Peru soured in 2030 as the dispute over the quota dragged on.",
+     [{"state/chile", "state/peru"}], {"dispute over the quota"}),
+    ("The fishing quota strained relations between Chile and Peru in 2030.", [{"state/chile", "state/peru"}],
+     {"fishing quota"}),
+    ("In 2030 Chile's relations with Peru deteriorated over the fishing quota.", [{"state/chile", "state/peru"}],
+     {"fishing quota"}),
+    # whose act worsened the relations "with" others is the other party
+    ("In 2030 Bolivia's censure of its neighbors soured relations with Chile and Peru.",
+     [{"state/bolivia", "state/chile"}, {"state/bolivia", "state/peru"}], {"Bolivia's censure of its neighbors"}),
+    # relations that improved, or did not suffer, set no one at odds
+    ("In 2030 relations between Chile and Peru improved over the fishing quota.", [], set()),
+    ("In 2030 relations between Chile and Peru did not suffer over the fishing quota.", [], set()),
+])
+def test_positions_worsened_relations_set_two_at_odds(facts_for, text, parties, issues):
+    facts = facts_for(text)
+    plain = [d for d in facts.disagreements if d.factuality.is_plain_fact]
+    assert [set(d.parties) for d in plain] == parties
+    assert {label for d in plain for label in issue_labels(facts, d)} == issues
 
 
 def test_positions_disagreement_needs_two_parties(facts_for):

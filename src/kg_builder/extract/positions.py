@@ -1321,11 +1321,15 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
     """Disagreement frames ("X and Y disagreed over Z", "the rift between X and Y", "X were divided over Z"), and
     what two parties fail to settle."""
     _unresolved_issues(ctx, sent)
+    _worsened_relations(ctx, sent)
     # "Chile and Peru were divided by a buffer zone": who is kept apart by a thing on the ground is not at odds
     barriers = set(ctx.triggers["disagreements"]["barrier_nouns"])
     for match in matches(sent, ctx.frames, "Disagreement"):
-        if any(a.lemma_.lower() in barriers for a in match.predication.agents):
-            continue  # (nor is the body whose name the barrier bears: "divided by a U.N. buffer zone")
+        # (nor is the body whose name the barrier bears: "divided by a U.N. buffer zone"); "tensions rose over the
+        # border" are at odds over it
+        if any(a.lemma_.lower() in barriers and (a.dep_ != "pobj" or a.head.lower_ == "by")
+               for a in match.predication.agents):
+            continue
         parties, used = _parties(ctx, match)
         concerned = [t for source, tokens in match.candidates("concerns") for t in tokens]
         # "the gap between X's and Y's positions on Z": what the parties' views are about
@@ -1342,6 +1346,44 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
         for pair in _pairs_at_odds(ctx, match, parties):
             _disagreement(ctx, sent, pair, issues[:3], ctx.factuality(match.predication.head),
                           f"frame:{match.frame.name}:{match.predication.category}")
+
+
+def _worsened_relations(ctx: Context, sent: SentSpan) -> None:
+    """"Relations between A and B soured over X", "X strained relations between A and B", "A's ties with B
+    deteriorated as X dragged on": two whose relations a thing worsens are at odds over it."""
+    words = ctx.triggers["disagreements"]
+    worsening = set(words["worsening_verbs"])
+    for verb in (t for t in sent if t.pos_ == "VERB" and _phrasal_lemmas(t) & worsening):
+        below = [o for o in subjects(verb) + objects(verb) if o.lemma_.lower() in words["relation_nouns"]]
+        for relations in below[:1]:
+            if relations.dep_ in ("dobj", "nsubjpass"):  # "X strained relations", "relations were strained by X"
+                causes = [s for s in subjects(verb) + agents(verb) if s != relations]
+            else:  # "relations soured over X", "... as the battles over X continued"
+                causes = prep_objects(verb, "over", "about", "because of") + [
+                    s for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children)
+                    for s in subjects(c)]
+            issues = [text for t in causes if not ctx.registry.actors(t) and (text := _argument_text(ctx, t))]
+            fact = ctx.factuality(verb)
+            for pair in _relations_of(ctx, relations, causes):
+                _disagreement(ctx, sent, pair, issues[:2], fact, "rule:worsened-relations")
+
+
+def _relations_of(ctx: Context, relations: Token, causes: list[Token]) -> list[list[str]]:
+    """The pairs whose relations a noun names: "relations between A and B"; "A's relations with B and C" (A with
+    each); "X's censure of A soured relations with B": the one whose act or word did it, with B."""
+    between = _actors(ctx, prep_objects(relations, "between", "among"))
+    if len(between) == 2:
+        return [between]
+    owner = _actors(ctx, [c for c in relations.children if c.dep_ == "poss"]) or _actors(ctx, causes) or _actors(
+        ctx, [c for t in causes for c in t.children if c.dep_ == "poss"])
+    others = _actors(ctx, prep_objects(relations, "with"))
+    return [[owner[0], other] for other in others if other != owner[0]] if len(owner) == 1 else []
+
+
+def _phrasal_lemmas(verb: Token) -> set[str]:
+    """The verb's lemmas, with its particle if it has one ("broke down": "break down")."""
+    particle = next((f" {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")
+    return {lemma + particle for lemma in verb_lemmas(verb)}
 
 
 def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
