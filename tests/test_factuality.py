@@ -318,6 +318,15 @@ def test_factuality_not_until_a_clause_says_when_it_happened(reading, word, pola
     assert (found.polarity, found.modality) == (polarity, modality)
 
 
+@pytest.mark.parametrize("text", [
+    "In 1950 Peru said it would not sign the treaty until Chile withdrew its troops.",
+    "Peru will not sign the treaty until Chile withdraws its troops.",
+])
+def test_factuality_what_a_refusal_still_to_come_waits_for_is_supposed(reading, text):
+    word = next(w for w in ("withdrew", "withdraws") if w in text)
+    assert reading(text, word).modality == "Hypothetical"
+
+
 @pytest.mark.parametrize("text, word", [
     ("Not until the war ended in 1945 did Peru restore its ties with Chile.", "ended"),
     ("Not until the war ended in 1945 did Peru restore its ties with Chile.", "restore"),
@@ -329,6 +338,12 @@ def test_factuality_not_until_a_clause_says_when_it_happened(reading, word, pola
 def test_factuality_a_clause_set_first_after_not_until_happened_and_so_did_the_main_clause(reading, text, word):
     found = reading(text, word)
     assert (found.polarity, found.modality) == ("Positive", "Asserted")
+
+
+def test_factuality_the_clause_of_a_denied_report_is_denied(reading):
+    assert reading("In 1950 Peru denied reports that Chile had sent troops.", "sent").polarity == "Negative"
+    assert reading("In 1950 Peru did not deny reports that Chile had sent troops.", "sent").polarity == "Positive"
+    assert reading("In 1950 Peru confirmed reports that Chile had sent troops.", "sent").polarity == "Positive"
 
 
 def test_factuality_not_to_mention_negates_nothing(reading):

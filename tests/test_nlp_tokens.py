@@ -308,6 +308,34 @@ def test_nlp_a_quoted_phrase_before_a_noun_is_that_noun_s_modifier() -> None:
     assert (doc[5].dep_, doc[5].head.text) == ("dobj", "backed")
 
 
+def test_nlp_a_participle_with_its_own_had_is_the_verb_of_the_noun_after_it() -> None:
+    from kg_builder.nlp import main_verbs
+
+    # "The quota had long damaged Chilean relations.": "damaged" parsed as an adjective of "relations", the root
+    doc = main_verbs(parsed(["The", "quota", "had", "long", "damaged", "Chilean", "relations", "."],
+                            [1, 4, 4, 4, 6, 6, 6, 6],
+                            ["det", "nsubj", "aux", "advmod", "amod", "amod", "ROOT", "punct"],
+                            ["DT", "NN", "VBD", "RB", "VBN", "JJ", "NNS", "."]))
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[4], doc[6], doc[7])] == [
+        ("damaged", "ROOT", "damaged"), ("relations", "dobj", "damaged"), (".", "punct", "damaged")]
+    # "Peru had long damaged relations.": "had" parsed as the main verb
+    doc = main_verbs(parsed(["Peru", "had", "long", "damaged", "relations", "."], [1, 1, 3, 4, 1, 1],
+                            ["nsubj", "ROOT", "advmod", "amod", "dobj", "punct"],
+                            ["NNP", "VBD", "RB", "VBN", "NNS", "."]))
+    assert [(t.text, t.dep_, t.head.text) for t in doc] == [
+        ("Peru", "nsubj", "damaged"), ("had", "aux", "damaged"), ("long", "advmod", "damaged"),
+        ("damaged", "ROOT", "damaged"), ("relations", "dobj", "damaged"), (".", "punct", "damaged")]
+    # "Peru had armed forces.": a participle right after "had" may be the adjective it is parsed as
+    doc = main_verbs(parsed(["Peru", "had", "armed", "forces", "."], [1, 1, 3, 1, 1],
+                            ["nsubj", "ROOT", "amod", "dobj", "punct"], ["NNP", "VBD", "VBN", "NNS", "."]))
+    assert doc[2].dep_ == "amod"
+    # "the long damaged relations": an adjective with no "had" of its own stays one
+    doc = main_verbs(parsed(["Peru", "mended", "the", "damaged", "relations", "."], [1, 1, 4, 4, 1, 1],
+                            ["nsubj", "ROOT", "det", "amod", "dobj", "punct"],
+                            ["NNP", "VBD", "DT", "VBN", "NNS", "."]))
+    assert doc[3].dep_ == "amod"
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

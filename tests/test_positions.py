@@ -129,6 +129,7 @@ def test_positions_who_defends_a_measure_or_a_pact_is_for_it(facts_for, text, ex
     ("Chile had not yet accepted the new fishing quota.", set()),
     ("Chile has yet to agree to the new fishing quota.", set()),
     ("Chile denied that it had supported the new fishing quota.", set()),  # a stance disowned
+    ("Chile denied reports that it had supported the new fishing quota.", set()),
     # a refusal told in the past, and "never" in the perfect, say where one stands
     ("In 1950 Chile did not agree to the new fishing quota.", {("Chile", "Opposes", "new fishing quota")}),
     ("Chile has never supported the new fishing quota.", {("Chile", "Opposes", "new fishing quota")}),
@@ -330,6 +331,11 @@ def test_positions_divided_by_a_thing_on_the_ground_is_no_disagreement(facts_for
     # whose act worsened the relations "with" others is the other party
     ("In 2030 Bolivia's censure of its neighbors soured relations with Chile and Peru.",
      [{"state/bolivia", "state/chile"}, {"state/bolivia", "state/peru"}], {"Bolivia's censure of its neighbors"}),
+    # the two a name before the noun gives, or the one it gives and whom the relations are with
+    ("In 2030 Chilean-Peruvian relations soured over the fishing quota.", [{"state/chile", "state/peru"}],
+     {"fishing quota"}),
+    ("The fishing quota had long damaged Chilean relations with Peru.", [{"state/chile", "state/peru"}],
+     {"fishing quota"}),
     # relations that improved, or did not suffer, set no one at odds
     ("In 2030 relations between Chile and Peru improved over the fishing quota.", [], set()),
     ("In 2030 relations between Chile and Peru did not suffer over the fishing quota.", [], set()),

@@ -125,7 +125,38 @@ def main_verbs(doc):
             stop.head = verb
         for clause in adverbial:
             clause.head, clause.dep_ = verb, "advcl"
+    for verb in (t for t in doc if t.dep_ == "amod" and t.tag_ in ("VBN", "VBD") and t.head.i > t.i):
+        if any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in verb.children):
+            _verb_over_its_object(verb, verb.head)
+        elif _perfect_taken_for_have(verb):
+            _verb_over_its_object(verb, verb.head.head)
     return doc
+
+
+_PERFECT = frozenset({"had", "has", "have"})
+
+
+def _perfect_taken_for_have(verb: Token) -> bool:
+    """"X had long damaged relations": the parser may make "had" the main verb, with "relations" its object and
+    "damaged" an adjective of that; an adverb between says which ("Chile had armed forces" has them)."""
+    have, noun = verb.head.head, verb.head
+    between = verb.doc[have.i + 1: verb.i] if have.i < verb.i else []
+    return noun.dep_ == "dobj" and have.lower_ in _PERFECT and len(between) > 0 and all(t.tag_ == "RB" for t in between)
+
+
+def _verb_over_its_object(verb: Token, governor: Token) -> None:
+    """"X had long damaged U.S. relations with Y": a participle the parser took for an adjective of the noun after
+    it is a verb, and the noun its object. The ``governor`` whose place it takes is the noun, or the "had" taken for
+    the main verb, which becomes its auxiliary."""
+    noun = verb.head
+    verb.head, verb.dep_ = (verb, "ROOT") if governor.head == governor else (governor.head, governor.dep_)
+    if governor != noun:
+        for child in [c for c in governor.children if c != noun]:
+            child.head = verb
+        governor.head, governor.dep_ = verb, "aux"
+    noun.head, noun.dep_ = verb, "dobj"
+    for punct in (c for c in noun.children if c.dep_ == "punct" and c.i == noun.sent.end - 1):
+        punct.head = verb
 
 
 @Language.component("kg_semicolon_clauses")

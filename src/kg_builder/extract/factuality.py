@@ -291,6 +291,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ in ("ccomp", "xcomp") and node.pos_ in ("VERB", "AUX") and governor in cues.denying_verbs:
             negations += 1 + (1 if _negated(node.head, cues) else 0)  # "denied that X sought arms": not so, says he
             break
+        if denied_claim(node, cues):  # "denied reports that X had sought arms": not so, says he
+            negations += 1 + (1 if _negated(node.head.head, cues) else 0)
+            break
         if node.dep_ == "pcomp" and f"{node.head.head.lower_} {node.head.lower_}" in cues.falling_short:
             negations += 1  # "came close to declaring war", "stopped short of recognizing X": it was not done
             break
@@ -360,6 +363,14 @@ def polarity(trigger: Token, cues: Cues) -> str:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
+
+
+def denied_claim(node: Token, cues: Cues) -> bool:
+    """The clause of a report or claim that the verb it is the object of denies."""
+    claim = node.head
+    return node.dep_ == "acl" and claim.dep_ == "dobj" and claim.lemma_.lower() in cues.claim_nouns \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children) \
+        and with_particle(claim.head) in cues.denying_verbs
 
 
 def _did_little(verb: Token, cues: Cues) -> bool:
@@ -521,14 +532,15 @@ def _tense_of(verb: Token) -> str | None:
 
 def _conditional(token: Token, cues: Cues) -> bool:
     """"if ...", "until ...", and the inverted "should they decide ..." that means "if they decide"; not the "until"
-    of a negated clause ("was not altered until Parliament passed the act": it passed it), nor one told in the past
-    of a clause told so ("the blockade lasted until Chile paid": it did; "would not sign until X withdrew" waits)."""
+    of a negated clause ("was not altered until Parliament passed the act": it passed it, where "would not lift
+    them until X agreed" waits), nor one told in the past of a clause told so ("the blockade lasted until Chile
+    paid": it did; "would not sign until X withdrew" waits)."""
     if token.dep_ in ("acl", "relcl") and condition_phrase(token.head, cues):
         return True  # "in the event that the debts were not repaid"
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in token.children):
+        negated = any(c.dep_ == "neg" for c in token.head.children) and _modal_of(token.head, cues) is None
         return not (_opened_by(token, "until") and token.dep_ == "advcl"
-                    and (any(c.dep_ == "neg" for c in token.head.children) or _told_in_the_past(token, cues)
-                         or _not_until_first(token)))
+                    and (negated or _told_in_the_past(token, cues) or _not_until_first(token)))
     inverted = _inverted_auxiliary(token)
     # "not only had X taken Y", "never had they seen": inverted after a word that calls for it, no condition
     return inverted is not None and not any(t.lower_ in cues.inverting_words

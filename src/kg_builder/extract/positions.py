@@ -22,7 +22,8 @@ from ..model import Disagreement, Factuality, Position
 from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_noun, listed_that_clauses,
                       noun_predication, open_question, verb_predication)
 from .context import Context
-from .factuality import Cues, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive, yet_to
+from .factuality import (Cues, denied_claim, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive,
+                         yet_to)
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
@@ -279,9 +280,9 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             continue  # "did not pass the bill", "did not fund X": an act left undone states no stance on its object
         if fact.polarity == "Negative" and _asked(ctx, match):
             continue  # "did not ask for a truce", "would not fight for the islands": a request or effort left unmade
-        if fact.polarity == "Negative" and pred.head.dep_ == "ccomp" \
-                and pred.head.head.lemma_.lower() in ctx.cues.denying_verbs:
-            continue  # "X denied that it had supported the rebels": a stance disowned, none against
+        if fact.polarity == "Negative" and (pred.head.dep_ == "ccomp" and pred.head.head.lemma_.lower()
+                                            in ctx.cues.denying_verbs or denied_claim(pred.head, ctx.cues)):
+            continue  # "X denied (reports) that it had supported the rebels": a stance disowned, none against
         if fact.polarity == "Negative" and pred.category == "verb" and _not_yet_taken(pred.head):
             continue  # "has yet to agree to X", "has not accepted Y": a stance not taken so far may still come
         if fact.polarity == "Negative" and kept_from(pred.head, ctx.cues):
@@ -1372,10 +1373,11 @@ def _relations_of(ctx: Context, relations: Token, causes: list[Token]) -> list[l
     """The pairs whose relations a noun names: "relations between A and B"; "A's relations with B and C" (A with
     each); "X's censure of A soured relations with B": the one whose act or word did it, with B."""
     between = _actors(ctx, prep_objects(relations, "between", "among"))
-    if len(between) == 2:
-        return [between]
-    owner = _actors(ctx, [c for c in relations.children if c.dep_ == "poss"]) or _actors(ctx, causes) or _actors(
-        ctx, [c for t in causes for c in t.children if c.dep_ == "poss"])
+    named = _actors(ctx, [t for c in relations.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree])
+    if len(between) == 2 or len(named) == 2:  # "relations between A and B", "Sino-Soviet relations"
+        return [between if len(between) == 2 else named]
+    owner = _actors(ctx, [c for c in relations.children if c.dep_ == "poss"]) or named or _actors(ctx, causes) \
+        or _actors(ctx, [c for t in causes for c in t.children if c.dep_ == "poss"])
     others = _actors(ctx, prep_objects(relations, "with"))
     return [[owner[0], other] for other in others if other != owner[0]] if len(owner) == 1 else []
 
