@@ -919,6 +919,12 @@ def test_agreements_who_breaks_a_pact_with_another_were_its_parties(facts_for):
     assert sorted(r.object for r in signatories(facts, pact.key)) == ["state/japan", "state/soviet-union"]
 
 
+def test_agreements_a_treaty_named_by_one_party_and_its_partner_has_both(facts_for):
+    facts = facts_for("The Chilean treaty with Peru included a ransom for prisoners.")
+    [treaty] = facts.agreements
+    assert sorted(r.object for r in signatories(facts, treaty.key)) == ["state/chile", "state/peru"]
+
+
 def test_agreements_who_withdraws_a_text_itself_is_no_party_to_it(facts_for):
     facts = facts_for("After the invasion, President Ruiz withdrew the Lima Treaty from consideration.")
     assert signatories(facts) == []

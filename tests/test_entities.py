@@ -641,6 +641,16 @@ def test_entities_representatives_of_states_and_their_envoys_act_for_them(facts_
     assert signers == {"state/chile", "state/peru"}
 
 
+@pytest.mark.parametrize("text, signers", [
+    ("In 1795 Chile signed a treaty with the states of Peru and Bolivia.",
+     {"state/chile", "state/peru", "state/bolivia"}),
+    ("In 1795 Chile signed a treaty with the nations of Peru and Bolivia.",
+     {"state/chile", "state/peru", "state/bolivia"}),
+])
+def test_entities_the_states_of_a_list_are_those_states(facts_for, text, signers):
+    assert {r.object for r in facts_for(text).relations if r.predicate == "signatory"} == signers
+
+
 def test_entities_officials_from_states_act_for_them(facts_for):
     [meeting] = facts_for("Diplomats from Chile and Bolivia met in Lima on March 3, 1930.").events
     assert set(meeting.participants) == {"state/chile", "state/bolivia"}

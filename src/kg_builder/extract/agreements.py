@@ -854,12 +854,12 @@ def _parties_in_name(ctx: Context, token: Token) -> list[str]:
     words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "punct", "npadvmod")
              and t.ent_type_ in ("GPE", "NORP", "ORG")]
     found = list(dict.fromkeys(k for t in words for k in ctx.registry.actors(t) if ctx.registry.kind(k) == "State"))
-    if len(found) < 2:  # "their neutrality pact with Japan", "Peru's accord with Chile": its owner and its partner;
-        # "the accord between Chile and Peru": both
+    if len(found) < 2:  # "their neutrality pact with Japan", "Peru's accord with Chile", "the Chilean treaty with
+        # Peru": its owner and its partner; "the accord between Chile and Peru": both
         partners = prep_objects(token, "with", "between") \
             or (prep_objects(token.head, "with") if token.dep_ == "dobj" else [])
-        found = list(dict.fromkeys(k for t in [*(c for c in token.children if c.dep_ == "poss"), *partners]
-                                   for k in ctx.registry.actors(t)))
+        found = list(dict.fromkeys([*found, *(k for t in [*(c for c in token.children if c.dep_ == "poss"), *partners]
+                                              for k in ctx.registry.actors(t))]))
     return found if len(found) >= 2 else []
 
 

@@ -942,8 +942,12 @@ class Registry:
             body = self._body_before(token) if lemma in self.member_nouns else None
             if body:
                 return [body]
+        # "the states of Chile and Peru" are those two, not a group of them
+        listed = self._named_in([c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"], "State") \
+            if token.tag_ == "NNS" and lemma in self.qualified_groups else []
+        if len(listed) >= 2:
+            return list(dict.fromkeys(listed))
         # "the Andean states"; "the nations of Western Europe": an "of" phrase that names a region says which too
-        # ("the states of Chile and Peru" are those two, not a group of them)
         qualified = any(c.dep_ == "amod" and c.lower_ not in self.words["vague_qualifiers"]
                         or c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "LOC" and not o.conjuncts
                                                                          for o in c.children)
