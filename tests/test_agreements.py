@@ -919,6 +919,22 @@ def test_agreements_who_breaks_a_pact_with_another_were_its_parties(facts_for):
     assert sorted(r.object for r in signatories(facts, pact.key)) == ["state/japan", "state/soviet-union"]
 
 
+def test_agreements_the_terms_its_parties_undertook_go_on_after_the_sentence_that_named_it(facts_for):
+    text = ("In 1850 Chile and Peru signed the Lima Treaty. Peru promised to pay an indemnity. Chile, for its part, "
+            "pledged to withdraw its troops from Arica. Both governments committed themselves to consult each other "
+            "in the event of an attack.")
+    terms = [(a.label, c.label) for a in facts_for(text).agreements for c in a.commitments]
+    assert terms == [("Lima Treaty", "pay an indemnity"), ("Lima Treaty", "withdraw its troops from Arica"),
+                     ("Lima Treaty", "consult each other in the event of an attack")]
+
+
+def test_agreements_a_pledge_after_a_sentence_without_terms_is_no_term(facts_for):
+    facts = facts_for("In 1850 Chile and Peru signed the Lima Treaty. The two navies exchanged salutes. Chile pledged "
+                      "to withdraw its troops from Arica.")
+    [treaty] = facts.agreements
+    assert treaty.commitments == ()
+
+
 def test_agreements_a_treaty_named_by_one_party_and_its_partner_has_both(facts_for):
     facts = facts_for("The Chilean treaty with Peru included a ransom for prisoners.")
     [treaty] = facts.agreements

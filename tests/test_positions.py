@@ -1544,6 +1544,7 @@ def test_positions_a_tensed_verb_joined_to_an_infinitive_goes_with_the_verb_abov
 
 @pytest.mark.parametrize("text, expected", [
     ("In 1931 Peru blocked the fishing treaty.", {("state/peru", "Opposes", "fishing treaty")}),
+    ("In 1931 Peru blocked two sanctions packages.", {("state/peru", "Opposes", "two sanctions packages")}),
     ("In 1931 the government of Peru thwarted every attempt to expel Chile from the league.",
      {("state/peru", "Opposes", "every attempt to expel Chile from the league")}),
     ("In 1931 the Peruvian navy blocked the harbor.", set()),  # no act, pact or measure

@@ -25,7 +25,8 @@ from .entities import ACTOR_KINDS
 from .events import YEAR, _date_tokens, join_participants
 from .factuality import opened_by_any, with_particle
 from .tokens import (CONTRASTING_MARKS, conjuncts, first_conjunct, list_from, non_restrictive, objects, paragraph_start,
-                     phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of, told_with_modal)
+                     phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of, to_infinitive,
+                     told_with_modal)
 
 # how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
 NEARBY_CHARS = 1200
@@ -1376,7 +1377,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         return
     section = ctx.triggers["agreements"]
     found: list[Commitment] = []
-    parties = _parties(ctx, latest.key) if _named_just_before(ctx, sent, latest.key) else set()
+    parties = _parties(ctx, latest.key) if _named_just_before(ctx, sent, latest.key) \
+        or _terms_just_before(ctx, sent, latest) else set()
     party_nouns = set(ctx.triggers["reference"]["party_nouns"])
     for verb in sent:
         lemma = verb.lemma_.lower()
@@ -1387,7 +1389,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         # "failed to reach a ceasefire agreement ... both sides agreed to meet again": no term of the accord not made
         if undertaking and latest.status != "NotSigned" and (subject_words & party_nouns
                                                              or _by_party(ctx, verb, parties)):
-            for comp in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and not _acts_on(ctx, c, latest)):
+            for comp in (c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _bound_self_to(verb, c))
+                         and not _acts_on(ctx, c, latest)):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif committing and any(_this_agreement(s, section["heads"]) for s in subjects(verb)) and verb.dep_ == "ROOT" \
                 and ctx.factuality(verb).polarity == "Positive" and not _no_provision(ctx, verb) \
@@ -1406,6 +1409,13 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     new = tuple(dict.fromkeys(c for c in found if c.label and c.label not in known))
     if new:
         _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _bound_self_to(verb: Token, clause: Token) -> bool:
+    """"committed themselves to consult each other": the infinitive after a reflexive object, which the parser may
+    take for a purpose, is what they bound themselves to."""
+    return clause.dep_ == "advcl" and to_infinitive(clause) \
+        and any(o.lower_ in ("themselves", "itself", "himself", "herself") for o in objects(verb))
 
 
 def _party_words(subject: Token) -> list[Token]:
@@ -1432,6 +1442,15 @@ def _named_just_before(ctx: Context, sent: SentSpan, agreement_key: str) -> bool
     if sent.start == 0:
         return False
     return ctx.last_seen.get(agreement_key, -1) == ctx.doc[sent.start - 1].sent.start_char
+
+
+def _terms_just_before(ctx: Context, sent: SentSpan, agreement: Agreement) -> bool:
+    """"Peru promised to pay an indemnity. Chile, for its part, pledged to withdraw": the sentence before told a term
+    of the agreement, and the list of what its parties undertook goes on."""
+    if sent.start == 0:
+        return False
+    before = ctx.doc[sent.start - 1].sent.start_char
+    return any(c.evidence.span.begin == before for c in agreement.commitments)
 
 
 def _by_party(ctx: Context, verb: Token, parties: set[str]) -> bool:
