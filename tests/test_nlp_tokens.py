@@ -336,6 +336,21 @@ def test_nlp_a_participle_with_its_own_had_is_the_verb_of_the_noun_after_it() ->
     assert doc[3].dep_ == "amod"
 
 
+def test_nlp_a_word_after_to_that_takes_an_object_is_a_verb() -> None:
+    from kg_builder.nlp import infinitive_verbs
+
+    # "urged Peru to designate the cartels": "designate" tagged an adjective
+    doc = infinitive_verbs(parsed(["Chile", "urged", "Peru", "to", "designate", "the", "cartels", "."],
+                                  [1, 1, 1, 4, 1, 6, 4, 1],
+                                  ["nsubj", "ROOT", "dobj", "aux", "xcomp", "det", "dobj", "punct"],
+                                  ["NNP", "VBD", "NNP", "TO", "JJ", "DT", "NNS", "."]))
+    assert doc[4].tag_ == "VB"
+    # "was ready to act": an adjective with no object stays one
+    doc = infinitive_verbs(parsed(["Chile", "was", "ready", "."], [1, 1, 1, 1],
+                                  ["nsubj", "ROOT", "acomp", "punct"], ["NNP", "VBD", "JJ", "."]))
+    assert doc[2].tag_ == "JJ"
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

@@ -113,6 +113,7 @@ def test_positions_who_ratifies_an_accord_approves_it(facts_for, text, expected)
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("In 2031 Chile defended the fishing accord.", {("Chile", "Supports", "fishing accord")}),
+    ("In 2031 Chile prioritized the fishing accord.", {("Chile", "Supports", "fishing accord")}),
     ("In 2031 Peru stood by its decision to close the port.",
      {("Peru", "Supports", "decision to close the port"), ("Peru", "Supports", "close the port")}),
     ("In 2031 Chile upheld the embargo on Peruvian wine.", {("Chile", "Supports", "embargo on Peruvian wine")}),
@@ -331,6 +332,8 @@ def test_positions_divided_by_a_thing_on_the_ground_is_no_disagreement(facts_for
     # whose act worsened the relations "with" others is the other party
     ("In 2030 Bolivia's censure of its neighbors soured relations with Chile and Peru.",
      [{"state/bolivia", "state/chile"}, {"state/bolivia", "state/peru"}], {"Bolivia's censure of its neighbors"}),
+    ("In 2030 the fishing quota damaged the Chilean-Peruvian relationship.", [{"state/chile", "state/peru"}],
+     {"fishing quota"}),
     # the two a name before the noun gives, or the one it gives and whom the relations are with
     ("In 2030 Chilean-Peruvian relations soured over the fishing quota.", [{"state/chile", "state/peru"}],
      {"fishing quota"}),
@@ -1545,6 +1548,7 @@ def test_positions_a_tensed_verb_joined_to_an_infinitive_goes_with_the_verb_abov
 @pytest.mark.parametrize("text, expected", [
     ("In 1931 Peru blocked the fishing treaty.", {("state/peru", "Opposes", "fishing treaty")}),
     ("In 1931 Peru blocked two sanctions packages.", {("state/peru", "Opposes", "two sanctions packages")}),
+    ("In 1931 Peru was furious at the blockade.", {("state/peru", "Opposes", "blockade")}),
     ("In 1931 the government of Peru thwarted every attempt to expel Chile from the league.",
      {("state/peru", "Opposes", "every attempt to expel Chile from the league")}),
     ("In 1931 the Peruvian navy blocked the harbor.", set()),  # no act, pact or measure

@@ -275,6 +275,18 @@ def coordinated_past_verbs(doc):
     return doc
 
 
+@Language.component("kg_infinitive_verbs")
+def infinitive_verbs(doc):
+    """"urged the Administration to designate drug cartels as ...": a word after an infinitive's "to" that takes an
+    object is a verb, whatever the tagger made of it (here an adjective); the tag is set before the lemmatizer reads
+    it."""
+    for word in (t for t in doc if t.tag_ == "JJ" and t.dep_ in ("xcomp", "advcl", "acl", "ccomp")):
+        deps = {(c.dep_, c.tag_) for c in word.children}
+        if ("aux", "TO") in deps and any(dep == "dobj" for dep, _ in deps):
+            word.tag_ = "VB"
+    return doc
+
+
 @Language.component("kg_quoted_modifiers")
 def quoted_modifiers(doc):
     """Beijing's "one country, two systems" formula: a quoted phrase right before a noun names that noun, whose phrase
@@ -798,6 +810,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
     nlp.add_pipe("kg_coordinated_past_verbs", after="kg_stranded_subjects")
     nlp.add_pipe("kg_quoted_modifiers", after="kg_coordinated_past_verbs")
+    nlp.add_pipe("kg_infinitive_verbs", after="kg_quoted_modifiers")
     nlp.add_pipe("kg_name_ends", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_name_ends")
     nlp.add_pipe("kg_body_names", after="kg_full_names")
