@@ -340,6 +340,22 @@ def test_factuality_a_clause_set_first_after_not_until_happened_and_so_did_the_m
     assert (found.polarity, found.modality) == ("Positive", "Asserted")
 
 
+def test_factuality_what_is_ruled_out_will_not_come_and_what_is_not_may(reading):
+    ruled_out = reading("In 2020 Peru ruled out a strike on Arica.", "strike")
+    not_ruled_out = reading("In 2020 Peru has not ruled out a strike on Arica.", "strike")
+    not_canceled = reading("In 2020 Peru did not cancel the summit in Lima.", "summit")  # held, not only possible
+    assert [(r.polarity, r.modality) for r in (ruled_out, not_ruled_out, not_canceled)] == [
+        ("Negative", "Asserted"), ("Positive", "Hedged"), ("Positive", "Asserted")]
+
+
+def test_factuality_what_appear_or_seem_says_takes_its_negation(reading):
+    negated = [reading("Peru did not appear ready to sign the treaty.", "sign"),
+               reading("Neither Chile nor Peru appears ready to sign the treaty.", "ready"),
+               reading("Peru did not seem to want a treaty.", "want")]
+    assert [found.polarity for found in negated] == ["Negative"] * 3
+    assert reading("Peru appeared ready to sign the treaty.", "sign").polarity == "Positive"
+
+
 def test_factuality_the_clause_of_a_denied_report_is_denied(reading):
     assert reading("In 1950 Peru denied reports that Chile had sent troops.", "sent").polarity == "Negative"
     assert reading("In 1950 Peru did not deny reports that Chile had sent troops.", "sent").polarity == "Positive"

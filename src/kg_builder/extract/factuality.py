@@ -44,6 +44,7 @@ class Cues:
     negated_degree_adverbs: frozenset[str]
     negative_quantifiers: frozenset[str]
     negating_verbs: frozenset[str]
+    ruling_out_verbs: frozenset[str]
     placing_prepositions: frozenset[str]
     thwarting_verbs: frozenset[str]
     averting_verbs: frozenset[str]
@@ -312,7 +313,9 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "xcomp" and node.head.pos_ == "ADJ" and governor in cues.implicative_adjectives:
             # "not able to deliver aid", "was not willing to sign": what they govern did not happen
             adjective = node.head
-            negations += 1 if _negated(adjective, cues) or adjective.dep_ == "acomp" and _negated(adjective.head, cues) else 0
+            linked = adjective.dep_ == "acomp" or adjective.dep_ == "oprd" \
+                and adjective.head.lemma_.lower() in cues.raising_verbs  # "did not appear ready to sign"
+            negations += 1 if _negated(adjective, cues) or linked and _negated(adjective.head, cues) else 0
             break
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and governor in cues.negative_nouns:
             negations += 1  # "the failure to win support"
@@ -358,8 +361,11 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
             node = node.head.head  # "was not instrumental in promoting X": the adjective's negation is the act's
             continue
-        # "was not willing": a predicative adjective shares its linking verb's negation
-        if node.dep_ not in ("dobj", "nsubjpass", "attr", "acomp") and not subject_of_occurrence or node.head == node:
+        # "was not willing": a predicative adjective shares its linking verb's negation, and "did not appear ready
+        # (to sign)", "did not seem to want X": what "appear" or "seem" says, its negation
+        raised = node.dep_ in ("oprd", "xcomp") and node.head.lemma_.lower() in cues.raising_verbs
+        if node.dep_ not in ("dobj", "nsubjpass", "attr", "acomp") and not (subject_of_occurrence or raised) \
+                or node.head == node:
             break
         node = node.head
     return "Negative" if negations % 2 else "Positive"
@@ -609,6 +615,9 @@ def opened_by_any(clause: Token, marks: Collection[str]) -> bool:
 def _hedged_here(token: Token, below: Token | None, cues: Cues, is_trigger: bool) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in cues.hedge_adverbs for c in token.children):
         return True
+    if below is not None and below.dep_ == "dobj" and with_particle(token) in cues.ruling_out_verbs \
+            and _negated(token, cues):
+        return True  # "has not ruled out a strike": it may come
     lemma = token.lemma_.lower()
     if not is_trigger and _anticipated(token, below, cues):
         return False  # not a guess at what is: a look at what may come (``read`` makes it hypothetical)
