@@ -351,6 +351,27 @@ def test_nlp_a_word_after_to_that_takes_an_object_is_a_verb() -> None:
     assert doc[2].tag_ == "JJ"
 
 
+def test_nlp_a_year_after_an_opening_preposition_is_its_object_and_the_noun_after_it_the_subject() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import dated_openings
+
+    # "In 1759 British armies invaded Canada.": "1759" parsed as a number of "armies", the object of "In"
+    doc = parsed(["In", "1759", "British", "armies", "invaded", "Canada", "."], [4, 3, 3, 0, 4, 4, 4],
+                 ["prep", "nummod", "amod", "pobj", "ROOT", "dobj", "punct"],
+                 ["IN", "CD", "JJ", "NNS", "VBD", "NNP", "."])
+    doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 5, 6, "GPE")]
+    dated_openings(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[1], doc[3])] == [("1759", "pobj", "In"),
+                                                                          ("armies", "nsubj", "invaded")]
+    # "In 1759 armies of Peru invaded Chile" with a subject of its own: left as parsed
+    doc = parsed(["In", "1759", "armies", "Peru", "invaded", "."], [4, 2, 0, 4, 4, 4],
+                 ["prep", "nummod", "pobj", "nsubj", "ROOT", "punct"], ["IN", "CD", "NNS", "NNP", "VBD", "."])
+    doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 3, 4, "GPE")]
+    dated_openings(doc)
+    assert (doc[1].dep_, doc[2].dep_) == ("nummod", "pobj")
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

@@ -114,6 +114,9 @@ def test_positions_who_ratifies_an_accord_approves_it(facts_for, text, expected)
 @pytest.mark.parametrize(("text", "expected"), [
     ("In 2031 Chile defended the fishing accord.", {("Chile", "Supports", "fishing accord")}),
     ("In 2031 Chile prioritized the fishing accord.", {("Chile", "Supports", "fishing accord")}),
+    # "for its part" says whose turn it is, nothing supported
+    ("In 2031 Chile, for its part, reiterated its support for the fishing accord.",
+     {("Chile", "Supports", "fishing accord")}),
     ("In 2031 Peru stood by its decision to close the port.",
      {("Peru", "Supports", "decision to close the port"), ("Peru", "Supports", "close the port")}),
     ("In 2031 Chile upheld the embargo on Peruvian wine.", {("Chile", "Supports", "embargo on Peruvian wine")}),
@@ -310,6 +313,7 @@ def test_positions_the_delegations_divided_over_a_as_well_as_b(facts_for):
     ("In 1931 the peninsula was divided between Chile and Peru.", None),  # a thing shared out
     ("In 1939 Poland was divided between Germany and the Soviet Union.", None),
     ("In 1931 opinion was divided between Chile and Peru over the peninsula.", {"peninsula"}),
+    ("Opinion was divided between Chile and Peru over the peninsula in 1931.", {"peninsula"}),  # what is divided
     ("In 2030 Chile and Peru were divided by the question of the fishing rights.", {"question of the fishing rights"}),
     ("The border divided Chile and Peru in 2030.", None),
     # a barrier a rift is over is what they are at odds over

@@ -640,6 +640,24 @@ def dated_subjects(doc):
     return doc
 
 
+@Language.component("kg_dated_openings")
+def dated_openings(doc):
+    """"In 2031 Chile reiterated its support", "In 1971 relations between A and B soured": the parser may take the
+    year for a number of the noun after it and the noun for the object of "In", which leaves the verb without a
+    subject; the year is the object, the noun the subject."""
+    for year in (t for t in doc if t.dep_ in ("nummod", "compound") and t.ent_type_ == "DATE" and t.like_num):
+        noun, opening = year.head, doc[year.i - 1] if year.i else None
+        verb = opening.head if opening is not None else None
+        if opening is None or opening.dep_ != "prep" or noun.dep_ != "pobj" or noun.head != opening \
+                or noun.i <= year.i or not verb.tag_.startswith("VB") or noun.ent_type_ == "DATE" \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i < noun.i:
+            continue
+        year.head, year.dep_ = opening, "pobj"
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
+    return doc
+
+
 _NAME_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 
 
@@ -822,6 +840,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_first_names", after="kg_name_years",
                  config={"common_words": sorted(trigger_words(lexicon.triggers))})
     nlp.add_pipe("kg_dated_subjects", after="kg_first_names")
+    nlp.add_pipe("kg_dated_openings", after="kg_dated_subjects")
     # after the lemmatizer, whose lemmas it reads
     nlp.add_pipe("kg_infinitive_complements", last=True,
                  config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})

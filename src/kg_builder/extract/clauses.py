@@ -625,7 +625,11 @@ def _noun_taking_conjunction(prep: Token) -> bool:
 
 def _circumstance(prep: Token, head: Token) -> bool:
     """"With war on the horizon, X was willing to ...", "... with elections approaching": a "with" phrase set before the
-    subject, or whose object has a participle of its own, says in what circumstances, not with whom or what."""
+    subject, or whose object has a participle of its own, says in what circumstances, not with whom or what; "for its
+    part", "for their part" says whose turn it is, no argument."""
+    if prep.lower_ == "for":
+        return any(o.dep_ == "pobj" and o.lower_ == "part" and any(c.dep_ == "poss" for c in o.children)
+                   for o in prep.children)
     if prep.lower_ != "with":
         return False
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

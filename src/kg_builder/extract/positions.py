@@ -1332,7 +1332,10 @@ def disagreements(ctx: Context, sent: SentSpan) -> None:
                for a in match.predication.agents):
             continue
         parties, used = _parties(ctx, match)
-        concerned = [t for source, tokens in match.candidates("concerns") for t in tokens]
+        # "opinion was divided between A and B over X": with what it is over said, the subject is what is divided
+        candidates = list(match.candidates("concerns"))
+        named = any(t.ent_type_ != "DATE" for source, tokens in candidates if source != "agent" for t in tokens)
+        concerned = [t for source, tokens in candidates for t in tokens if not (named and source == "agent")]
         # "the gap between X's and Y's positions on Z": what the parties' views are about
         concerned += [t for i in used for p, t in noun_predication(ctx.doc[i]).obliques
                       if p in ("on", "over", "about", "regarding", "concerning")]
