@@ -343,6 +343,8 @@ def test_positions_divided_by_a_thing_on_the_ground_is_no_disagreement(facts_for
      {"fishing quota"}),
     ("The fishing quota had long damaged Chilean relations with Peru.", [{"state/chile", "state/peru"}],
      {"fishing quota"}),
+    ("In 2030 relations between Chile and Peru broke down over the fishing quota.", [{"state/chile", "state/peru"}],
+     {"fishing quota"}),
     # relations that improved, or did not suffer, set no one at odds
     ("In 2030 relations between Chile and Peru improved over the fishing quota.", [], set()),
     ("In 2030 relations between Chile and Peru did not suffer over the fishing quota.", [], set()),

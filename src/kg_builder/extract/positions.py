@@ -26,8 +26,9 @@ from .factuality import (Cues, denied_claim, kept_from, lacking_governor, opened
                          yet_to)
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
-                     objects, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix, split_list,
-                     strip_determiners, subjects, summing_up, text_of, that_clause, to_infinitive, verb_lemmas)
+                     objects, particle_of, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix,
+                     split_list, strip_determiners, subjects, summing_up, text_of, that_clause, to_infinitive,
+                     verb_lemmas)
 
 
 # what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
@@ -1387,8 +1388,8 @@ def _relations_of(ctx: Context, relations: Token, causes: list[Token]) -> list[l
 
 def _phrasal_lemmas(verb: Token) -> set[str]:
     """The verb's lemmas, with its particle if it has one ("broke down": "break down")."""
-    particle = next((f" {c.lower_}" for c in verb.children if c.dep_ == "prt"), "")
-    return {lemma + particle for lemma in verb_lemmas(verb)}
+    particle = particle_of(verb)
+    return {f"{lemma} {particle}" if particle else lemma for lemma in verb_lemmas(verb)}
 
 
 def _unresolved_issues(ctx: Context, sent: SentSpan) -> None:
