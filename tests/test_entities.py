@@ -617,18 +617,17 @@ def test_entities_both_sides_are_no_guess_that_takes_in_their_addressor(facts_fo
     assert all(len(e.participants) < 2 for e in talks)
 
 
-def test_entities_both_sides_after_a_dispute_are_its_parties(facts_for):
-    facts = facts_for("In 2018 Chile and Peru met in Lima. In 2019 Bolivia and Ecuador disagreed over the border. "
-                      "Later both sides resumed talks in Quito.")
-    [talks] = [e for e in facts.events if e.location == "location/quito"]
-    assert set(talks.participants) == {"state/bolivia", "state/ecuador"}
-
-
-def test_entities_both_sides_are_the_two_states_a_text_names_most(facts_for):
-    facts = facts_for("In 2019 Chile and Peru clashed over the border. Chile accused Peru of aggression. Ecuador "
-                      "urged both sides to resume talks.")
-    [talks] = [e for e in facts.events if e.label == "talks"]
-    assert set(talks.participants) == {"state/chile", "state/peru"}
+@pytest.mark.parametrize("text, label, sides", [
+    # after a dispute, its parties
+    ("In 2018 Chile and Peru met in Lima. In 2019 Bolivia and Ecuador disagreed over the border. Later both sides "
+     "resumed talks in Quito.", "Quito talks", {"state/bolivia", "state/ecuador"}),
+    # else the two states the text names most
+    ("In 2019 Chile and Peru clashed over the border. Chile accused Peru of aggression. Ecuador urged both sides to "
+     "resume talks.", "talks", {"state/chile", "state/peru"}),
+])
+def test_entities_both_sides_are_those_of_the_last_dispute_or_the_two_named_most(facts_for, text, label, sides):
+    [talks] = [e for e in facts_for(text).events if e.label == label]
+    assert set(talks.participants) == sides
 
 
 @pytest.mark.parametrize("text", [

@@ -125,7 +125,9 @@ def main_verbs(doc):
             stop.head = verb
         for clause in adverbial:
             clause.head, clause.dep_ = verb, "advcl"
-    for verb in (t for t in doc if t.dep_ == "amod" and t.tag_ in ("VBN", "VBD") and t.head.i > t.i):
+    # the same way, from the arrays read above (the loop before changes no "amod")
+    for verb in (doc[i] for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _AMOD and tag in (_VBN, _VBD)
+                 and doc[i].head.i > i):
         if any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in verb.children):
             _verb_over_its_object(verb, verb.head)
         elif _perfect_taken_for_have(verb):
