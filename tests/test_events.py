@@ -123,6 +123,28 @@ def test_events_a_meeting_where_a_journey_went_is_there(facts_for):
     assert meeting.location == "location/geneva"
 
 
+@pytest.mark.parametrize("text", [
+    "In March 2015 Helene Marchetti flew to Geneva for talks with Bolivar Ruiz.",
+    "Helene Marchetti traveled to Geneva in March 2015 for a summit meeting with Bolivar Ruiz.",
+])
+def test_events_a_journey_made_for_a_gathering_is_that_gathering(facts_for, text):
+    [meeting] = of_kind(facts_for(text), "Meeting", "Summit")
+    assert set(meeting.participants) == {"person/helene-marchetti", "person/bolivar-ruiz"}
+    assert meeting.location == "location/geneva" and meeting.start.iso == "2015-03"
+
+
+def test_events_a_journey_for_anything_else_is_no_meeting(facts_for):
+    facts = facts_for("In March 2015 Helene Marchetti flew to Geneva for medical treatment.")
+    assert of_kind(facts, "Meeting", "Summit") == []
+
+
+def test_events_a_meeting_off_a_coast_is_placed_there_and_its_later_name_is_it(facts_for):
+    facts = facts_for("In June 1990 Helene Marchetti met Bolivar Ruiz off the coast of Malta. At the Malta Summit, "
+                      "the two leaders discussed fisheries.")
+    [meeting] = of_kind(facts, "Meeting", "Summit")
+    assert meeting.location == "state/malta" and meeting.start.iso == "1990-06"
+
+
 def test_events_the_two_sides_of_the_conflict_are_the_states_the_last_attack_set_at_odds(facts_for):
     facts = facts_for("In 1901 Chile and Argentina met in Santiago. In 1904 Chile invaded Peru. Argentina offered to "
                       "mediate, and the two sides of the conflict met in Quito in 1905.")

@@ -38,7 +38,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
     "tokens": _words("bound_prefixes", "place_prefixes", "body_heads", "complement_verbs"),
     "events": {"verbs": WordMap(EVENT_KINDS), "nouns": WordMap(EVENT_KINDS), "noun_requires": LISTS,
                "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "met_things", "relative_adverbs",
-                                                "causal_verbs", "closing_verbs", "onset_verbs", "stative",
+                                                "travel_verbs", "causal_verbs", "closing_verbs", "onset_verbs", "stative",
                                                 "place_object_verbs", "dated_nouns", "time_part_nouns", "doer_nouns",
                                                 "place_nouns", "refusing_verbs", "name_openers", "hosting_verbs")},
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),

@@ -667,13 +667,15 @@ def _kind_of(ctx: Context, key: str) -> str | None:
 
 
 def _location(ctx: Context, token: Token) -> str | None:
-    """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey"), or a compound."""
-    places = prep_objects(token, "in", "at", "into", "near", "aboard") + _with_party_places(ctx, token)
+    """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey", "off the coast of
+    Malta"), or a compound."""
+    places = prep_objects(token, "in", "at", "into", "near", "aboard", "off") + _with_party_places(ctx, token)
     hosting = _hosting_clause(ctx, token) if token.pos_ in ("NOUN", "PROPN") else None
     places += prep_objects(hosting, "in", "at") if hosting is not None else []
-    journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"]
+    journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"] \
+        or _journey_to_gathering(ctx, token) is not None
     assault = _assault(ctx, token)
-    if journey:  # "the Peruvian presidential visit to Chile" is in Chile
+    if journey:  # "the Peruvian presidential visit to Chile" is in Chile, "flew to Lima for talks" in Lima
         places = prep_objects(token, "to") + places
     if assault:  # "the Chilean invasion of Bolivia" is in Bolivia
         places = [p for t in prep_objects(token, "of", "on", "against") for p in _target_places(ctx, t)] + places
@@ -1016,7 +1018,7 @@ def _absorbed_noun(ctx: Context, verb: Token) -> tuple[Token | None, str | None]
 def events(ctx: Context, sent: SentSpan) -> None:
     dates = ctx.dates
     for token in sent:
-        kind = _trigger_kind(ctx, token)
+        kind = _trigger_kind(ctx, token) or _journey_to_gathering(ctx, token)
         if kind is None or token.i in ctx.event_at or _taken_as(ctx, token):
             continue
         noun, noun_kind = _absorbed_noun(ctx, token) if token.pos_ == "VERB" else (None, None)
@@ -1024,6 +1026,15 @@ def events(ctx: Context, sent: SentSpan) -> None:
             kind = noun_kind
         _record(ctx, token, kind, dates, also=noun)
     _dated_clauses(ctx, sent, dates)
+
+
+def _journey_to_gathering(ctx: Context, verb: Token) -> str | None:
+    """"X flew to Moscow for talks with Y": the journey is the gathering it was made for, so that the traveller takes
+    part in it and the place it went to is where it was held (the noun then names the event)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.triggers["events"]["travel_verbs"]:
+        return None
+    return next((kind for noun in prep_objects(verb, "for") if (kind := _trigger_kind(ctx, noun)) in MEETING_KINDS),
+                None)
 
 
 def _taken_as(ctx: Context, noun: Token) -> bool:
