@@ -606,11 +606,26 @@ def test_entities_the_two_countries_are_the_two_listed_or_named_just_before(fact
     assert set(meeting.participants) == {"state/chile", "state/peru"}
 
 
+@pytest.mark.parametrize("between, sides", [
+    (" ", {"state/chile", "state/peru"}),
+    # the two named most are not named in this paragraph nor the one before: other states are meant
+    ("\n\nBolivia feared its neighbors.\n\n", set()),
+])
+def test_entities_the_two_governments_are_the_two_named_most_only_nearby(facts_for, between, sides):
+    facts = facts_for(f"In 2019 Chile criticized Peru. Chile accused Peru of aggression.{between}In 2020 the two "
+                      "governments met in Quito.")
+    [meeting] = [e for e in facts.events if e.location == "location/quito"]
+    assert set(meeting.participants) == sides
+
+
 @pytest.mark.parametrize("text", [
     # who urges "both sides" is none of them
     "In 2019 Chile and Peru met in Lima. Later Chile urged both sides to resume talks.",
     # no pair named, and no two states named more than a third: no guess
     "In 2019 Chile criticized Peru and Bolivia. Ecuador later urged both sides to resume talks.",
+    # the two named most, but not in this paragraph nor the one before: the text has moved on
+    "In 2019 Chile criticized Peru. Chile accused Peru of aggression.\n\nBolivia feared its neighbors.\n\nIn 2020 "
+    "Ecuador urged both sides to resume talks.",
 ])
 def test_entities_both_sides_are_no_guess_that_takes_in_their_addressor(facts_for, text):
     talks = [e for e in facts_for(text).events if e.label == "talks"]

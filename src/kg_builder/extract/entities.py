@@ -920,9 +920,9 @@ class Registry:
             # "the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed
             if lemma == "side":  # "Chiang and Mao ... the two sides": the two, if no states are said
                 disputed = list(self.disputed_pair) if self.dispute_at > self.pair_at else []
-                pair = self._sides_of_fight(token) or disputed or self._pair_named()
+                pair = self._sides_of_fight(token) or disputed or self._pair_named(token)
             else:
-                pair = self._listed_pair(token) or self.pair(people=lemma == "leader")
+                pair = self._listed_pair(token) or self.pair(token, people=lemma == "leader")
             # who acts on "both sides" ("Chile urged both sides to talk") is none of them
             return [] if set(pair) & set(self._doer_keys(token)) else pair
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
@@ -938,7 +938,7 @@ class Registry:
             if earlier:
                 return earlier
             if self.last_pair and lemma in self.pair_nouns | agent_nouns and self._pair_near(token, lemma):
-                return self._pair_named()  # "Chile and Peru met ... the negotiators disagreed": the two who met
+                return self._pair_named(token)  # "Chile and Peru met ... the negotiators disagreed": the two who met
             body = self._body_before(token) if lemma in self.member_nouns else None
             if body:
                 return [body]
@@ -1139,9 +1139,10 @@ class Registry:
         back = 1 if lemma in self.words["agent_nouns"] else 0
         return paragraph_start(token.doc, token.idx, back) <= self.pair_at
 
-    def pair(self, people: bool = False) -> list[str]:
+    def pair(self, noun: Token, people: bool = False) -> list[str]:
         """The two parties the text last named together, as states unless people are asked for; failing
-        that, the two states the document names most."""
+        that, the two states the document names most, if the noun's paragraph or the one before names both (a text
+        that has moved on to other states means others by "the two governments")."""
         if people:
             return list(self.last_pair)
         states = [self._pair_state(k) for k in self.last_pair]
@@ -1149,7 +1150,15 @@ class Registry:
             return states
         ranked = sorted((k for k in self.mentions if self.kind(k) == "State"), key=lambda k: -self.mentions[k])
         counts = [self.mentions[k] for k in ranked] + [0]
-        return ranked[:2] if len(ranked) >= 2 and counts[1] > counts[2] else []  # a tie with a third: no pair
+        if len(ranked) < 2 or counts[1] == counts[2]:  # a tie with a third: no pair
+            return []
+        return ranked[:2] if set(ranked[:2]) <= self._named_around(noun) else []
+
+    def _named_around(self, token: Token) -> set[str]:
+        """What the text names in the token's paragraph and the one before."""
+        doc, start = token.doc, paragraph_start(token.doc, token.idx, 1)
+        end = doc.text.find("\n", token.idx) % (len(doc.text) + 1)  # (no line break: the text's end)
+        return {key for i, key in self.token_key.items() if start <= doc[i].idx < end}
 
     def _doer_keys(self, thing: Token) -> list[str]:
         """The named doers of the verb an object (or its preposition's object) hangs on."""
@@ -1165,10 +1174,10 @@ class Registry:
                     and c.lower_ in ("of", "in") for o in c.children if o.dep_ == "pobj")
         return list(self.fought_pair) if fight else []
 
-    def _pair_named(self) -> list[str]:
+    def _pair_named(self, noun: Token) -> list[str]:
         """The states of the two the text named together last when it has said which, else those two themselves: not
         the two states the text names most, a guess that a pair just named makes needless."""
-        states = self.pair()
+        states = self.pair(noun)
         return states if all(self._pair_state(k) in states for k in self.last_pair) else list(self.last_pair)
 
     def _pair_state(self, key: str) -> str:
