@@ -618,6 +618,16 @@ def test_entities_the_two_governments_are_the_two_named_most_only_nearby(facts_f
     assert set(meeting.participants) == sides
 
 
+@pytest.mark.parametrize("first, sides", [
+    ("Chile criticized Peru. Chile accused Peru of aggression.", set()),
+    ("East Germany and West Germany met in Bonn.", {"state/east-germany", "state/west-germany"}),
+])
+def test_entities_two_states_of_a_named_state_are_no_other_pair(facts_for, first, sides):
+    facts = facts_for(f"In 1970 {first} In 1972 the two German states met in Quito.")
+    [meeting] = [e for e in facts.events if e.location == "location/quito"]
+    assert set(meeting.participants) == sides
+
+
 @pytest.mark.parametrize("text", [
     # who urges "both sides" is none of them
     "In 2019 Chile and Peru met in Lima. Later Chile urged both sides to resume talks.",

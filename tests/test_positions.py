@@ -894,8 +894,9 @@ def test_positions_no_intention_of_acting_is_no_support_of_the_act(facts_for):
     ("In 1985 Peru responded by giving support to the rebels.", ("state/peru", "Supports", "rebels")),
     ("In 1985 Peru sent aid and assistance to the rebels.", ("state/peru", "Supports", "rebels")),
     ("In 1985 Peru won British support against Chile.", ("state/united-kingdom", "Opposes", "Chile")),
+    ("In the dispute over the border, Peru sided with the rebels.", ("state/peru", "Supports", "rebels")),
 ])
-def test_positions_aid_given_to_an_actor_is_support_of_it(facts_for, text, expected):
+def test_positions_aid_given_to_an_actor_or_its_side_taken_is_support_of_it(facts_for, text, expected):
     assert expected in stances(facts_for(text))
 
 

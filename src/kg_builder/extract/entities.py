@@ -924,7 +924,7 @@ class Registry:
             else:
                 pair = self._listed_pair(token) or self.pair(token, people=lemma == "leader")
             # who acts on "both sides" ("Chile urged both sides to talk") is none of them
-            return [] if set(pair) & set(self._doer_keys(token)) else pair
+            return [] if set(pair) & set(self._doer_keys(token)) or not self._of_modifier_state(token, pair) else pair
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
         if named:
             return named
@@ -1122,6 +1122,13 @@ class Registry:
         both = any(c.lower_ == "both" or c.lower_ == "two" and not c.n_lefts and c.doc[c.i - 1].text not in ("-", "–")
                    for c in token.children)
         return both and token.lemma_.lower() in self.pair_nouns
+
+    def _of_modifier_state(self, noun: Token, pair: list[str]) -> bool:
+        """"the two German states", "both Korean governments": a pair a state's word modifies are of that state (East
+        and West Germany), not any two the text named."""
+        named = [self.entities[k].label for c in noun.children if c.dep_ in ("amod", "compound")
+                 if (k := self.key_of(c)) in self.entities and self.kind(k) == "State"]
+        return all(label in self.entities[k].label for label in named for k in pair if k in self.entities)
 
     def state_of_demonym(self, word: str) -> str | None:
         """"Chilean" of "anti-Chilean": the state the lexicon gives that demonym, a node of this document's."""

@@ -725,9 +725,10 @@ def _reciprocal(token: Token) -> bool:
 
 def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
     """"backed the rebels", "opposed Allende", "support for Allende", "Allende won the support of X": the object of a
-    verb of taking sides (or the "for", "to", "against" phrase of such a noun, the "to" phrase of such an adjective,
-    or who received it) is what the stance is on, a person or state too (the actor a verb of welcoming or urging acts
-    on is no stance's issue). A possessor the parser made an object ("supported [Mexico]['s right]") is not."""
+    verb of taking sides ("sided with Peru": of its preposition), the "for", "to", "against" phrase of such a noun,
+    the "to" phrase of such an adjective, or who received it, is what the stance is on, a person or state too (the
+    actor a verb of welcoming or urging acts on is no stance's issue). A possessor the parser made an object
+    ("supported [Mexico]['s right]") is not."""
     if pred.category == "noun":
         # "X enjoyed the support of Y": a theme that is no "of" phrase is who received the stance (clauses.received)
         received = source == "theme" and token not in pred.oblique("of")
@@ -738,8 +739,9 @@ def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> b
         return sided and pred.lemma in ctx.frames.siding_nouns
     if pred.category == "adjective":  # "sympathetic to the Confederacy", "opposed to Noriega"
         return source in ("to", "toward", "towards") and pred.head.lower_ in ctx.frames.siding_adjectives
-    return pred.category == "verb" and source == "theme" and pred.lemma in ctx.frames.siding_verbs \
-        and not any(c.dep_ == "case" for c in token.children)
+    siding = source == "theme" and pred.lemma in ctx.frames.siding_verbs \
+        or f"{pred.lemma} {source}" in ctx.frames.siding_verbs  # "sided with Peru"
+    return pred.category == "verb" and siding and not any(c.dep_ == "case" for c in token.children)
 
 
 def _addressee(ctx: Context, pred: Predication, source: str, token: Token) -> bool:
