@@ -44,9 +44,11 @@ def test_agreements_a_phrase_after_a_comma_in_what_an_accord_calls_for_goes_on_w
     ("In 1946 the powers signed the Lima Charter. The Charter provided for Soto to appoint judges from the countries "
      "that had signed the treaty: Chile, Peru, Bolivia, Ecuador, and Colombia.",
      ["Soto to appoint judges from the countries that had signed the treaty"]),
+    # one act pledged is one item, whatever it names in a list of its own
+    ("In 1950 Chile and Peru signed the Lima Treaty, under which Peru pledged to defend Chile against an attack by "
+     "Bolivia or its allies.", ["defend Chile against an attack by Bolivia or its allies"]),
 ])
-def test_agreements_a_relative_clause_in_what_an_accord_calls_for_lists_none_of_its_items(facts_for, text,
-                                                                                         commitments):
+def test_agreements_what_a_relative_clause_or_one_act_lists_is_no_item_of_the_accords(facts_for, text, commitments):
     accord = facts_for(text).agreements[0]
     assert [c.label for c in accord.commitments] == commitments
 

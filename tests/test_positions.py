@@ -884,6 +884,11 @@ def test_positions_taking_none_of_a_thing_is_the_negated_stance_on_it(facts_for,
     assert stances(facts_for(text)) == {("state/chile", "Opposes", issue) for issue in issues}
 
 
+def test_positions_aid_not_given_is_no_support_of_its_recipient(facts_for):
+    facts = facts_for("Chile failed to provide Peru with assistance.")
+    assert ("state/chile", "Supports", "Peru") not in stances(facts)
+
+
 def test_positions_no_intention_of_acting_is_no_support_of_the_act(facts_for):
     assert not [s for s in stances(facts_for("In 1990, Chile had no intention of joining the pact.")) if s[1] == "Supports"]
 
@@ -895,6 +900,8 @@ def test_positions_no_intention_of_acting_is_no_support_of_the_act(facts_for):
     ("In 1985 Peru sent aid and assistance to the rebels.", ("state/peru", "Supports", "rebels")),
     ("In 1985 Peru won British support against Chile.", ("state/united-kingdom", "Opposes", "Chile")),
     ("In the dispute over the border, Peru sided with the rebels.", ("state/peru", "Supports", "rebels")),
+    ("In 1985 Peru gave the rebels military aid.", ("state/peru", "Supports", "rebels")),
+    ("In 1985 Peru provided the rebels with military aid.", ("state/peru", "Supports", "rebels")),
 ])
 def test_positions_aid_given_to_an_actor_or_its_side_taken_is_support_of_it(facts_for, text, expected):
     assert expected in stances(facts_for(text))

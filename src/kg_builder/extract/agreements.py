@@ -1599,6 +1599,15 @@ def _antecedent_text(relative_verb: Token) -> str:
     return text_of([t for t in noun.subtree if t.i < relative_verb.left_edge.i])
 
 
+def _listed(span: SentSpan) -> list[str]:
+    """The items of a list; one act ("to defend Chile against an attack by Peru or its allies", "to reduce tariffs
+    and the quotas") is one item, whatever it names in a list of its own."""
+    roots = [t for t in span if not span.start <= t.head.i < span.end]
+    one_act = len(roots) == 1 and roots[0].pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ == "conj" for c in roots[0].children)
+    return [span.text] if one_act else split_list(span.text)
+
+
 def _items(verb: Token, list_verbs: list[str]) -> list[str]:
     """The things a verb lists: "called for: A, B, and C" gives three; "limited X to 200" gives one."""
     sent = sentence_of(verb)
@@ -1631,7 +1640,7 @@ def _items(verb: Token, list_verbs: list[str]) -> list[str]:
         # "called for each to keep a ratio of tonnage which allowed A 500,000 tons, B 300,000 tons, and C 175,000
         # tons": what a relative clause lists is no item of the verb's list
         relative = next((t.left_edge.i for t in sent.doc[start:end] if t.dep_ == "relcl"), end)
-        items = _phrases_joined(split_list(sent.doc[start:relative].text)) if relative > start else []
+        items = _phrases_joined(_listed(sent.doc[start:relative])) if relative > start else []
         # (up to a colon that lists its own examples, and a long one left out)
         said = sent.doc[relative:next((t.i for t in sent.doc[relative:end] if t.text in (":", ";")), end)].text
         if items and relative < end and len(f"{items[-1]} {said}".split()) <= 32:

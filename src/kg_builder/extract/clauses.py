@@ -168,7 +168,7 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
                  and (c.ent_type_ in NAMED_ENTITY_TYPES or c.ent_id_)]
     obliques = _obliques(noun)
-    support = _light_verb(noun, light_verbs)
+    support = _light_verb(noun, light_verbs) or _giving_with(noun, light_verbs)
     agents = owners + modifiers + [t for p, t in obliques if p == "by"]
     if support is not None and all(a.pos_ == "PRON" for a in owners):
         # "X declared its intent to": X intends; "X and Y attended the Lima Summit": a place name is no party;
@@ -191,8 +191,26 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
         obliques += tuple(o for o in _obliques(relative) if o not in obliques)
     if support is not None:  # "voiced disagreements over X", "held talks with Y": the light verb's phrases are the noun's
         obliques += tuple(o for o in _obliques(support) if o not in obliques)
-    return Predication(noun, noun.lemma_.lower(), "noun", tuple(dict.fromkeys(agents)), themes, (), clauses,
-                       obliques, "", support, False)
+    return Predication(noun, noun.lemma_.lower(), "noun", tuple(dict.fromkeys(agents)), themes,
+                       _given_to(noun, support), clauses, obliques, "", support, False)
+
+
+def _giving_with(noun: Token, light_verbs: frozenset[str]) -> Token | None:
+    """"provided the rebels with aid": a light verb that gives the noun of its "with" phrase to its object carries
+    it too."""
+    prep = noun.head
+    verb = prep.head
+    gives = noun.dep_ == "pobj" and prep.lower_ == "with" and verb.pos_ == "VERB" and verb.lemma_.lower() in light_verbs
+    return verb if gives and any(c.dep_ == "dobj" for c in verb.children) else None
+
+
+def _given_to(noun: Token, support: Token | None) -> tuple[Token, ...]:
+    """Whom the light verb that carries the noun gives it to: "gave the rebels aid", "provided the rebels with aid"."""
+    if support is None:
+        return ()
+    if noun.dep_ == "pobj":
+        return tuple(t for c in support.children if c.dep_ == "dobj" for t in conjuncts(c))
+    return _recipients(support) if noun.dep_ == "dobj" else ()
 
 
 def framed(pred: Predication, prepositions: frozenset[str], adjunct_prepositions: frozenset[str] = frozenset(),

@@ -576,7 +576,9 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     they report it; one that another was to be brought round to ("used force to convince Y to accept X") is what
     the act was for, not what came of it."""
     pred = match.predication
-    fact = ctx.factuality(_content_verb(ctx, pred) or _striving_for(ctx, match) or pred.head)
+    # "failed to provide Peru with aid": a thing given in a phrase of the light verb is given as the verb says
+    giving = pred.support if pred.category == "noun" and pred.head.dep_ == "pobj" else None
+    fact = ctx.factuality(_content_verb(ctx, pred) or _striving_for(ctx, match) or giving or pred.head)
     served = _act_served(ctx, pred.head)
     if served is not None:
         held = ctx.factuality(served)
@@ -735,7 +737,7 @@ def _sided_with(ctx: Context, pred: Predication, source: str, token: Token) -> b
         # "U.S. support of the ROC regime": with its holder before it, the "of" phrase is whom it is for
         owned = source == "of" and any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < pred.head.i
                                        and ctx.registry.actors(c) for c in pred.head.children)
-        sided = received or owned or source in ("for", "to", "against", "toward", "towards")
+        sided = received or owned or source in ("for", "to", "against", "toward", "towards", "recipient")
         return sided and pred.lemma in ctx.frames.siding_nouns
     if pred.category == "adjective":  # "sympathetic to the Confederacy", "opposed to Noriega"
         return source in ("to", "toward", "towards") and pred.head.lower_ in ctx.frames.siding_adjectives
