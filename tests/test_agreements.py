@@ -47,6 +47,10 @@ def test_agreements_a_phrase_after_a_comma_in_what_an_accord_calls_for_goes_on_w
     # one act pledged is one item, whatever it names in a list of its own
     ("In 1950 Chile and Peru signed the Lima Treaty, under which Peru pledged to defend Chile against an attack by "
      "Bolivia or its allies.", ["defend Chile against an attack by Bolivia or its allies"]),
+    # a second act after an infinitive is the accord's own (the parser joins it to the infinitive), told once
+    ("The Lima Treaty of 1868 between Chile and Peru recognized the right of Chilean subjects to emigrate and granted "
+     "Chile most-favored-nation status.", ["recognized the right of Chilean subjects to emigrate",
+                                           "granted Chile most favored nation status"]),
 ])
 def test_agreements_what_a_relative_clause_or_one_act_lists_is_no_item_of_the_accords(facts_for, text, commitments):
     accord = facts_for(text).agreements[0]

@@ -630,6 +630,23 @@ def test_nlp_a_verb_of_asking_with_its_preposition_after_a_reported_clause_is_th
     assert doc[7].head.text == head
 
 
+def test_nlp_a_tensed_verb_the_parser_joined_to_an_infinitive_is_joined_to_the_tensed_verb_above() -> None:
+    from kg_builder.nlp import tensed_conjuncts
+
+    # "Peru urged Chile to leave and opened its ports": "opened" is Peru's second act, not a second infinitive
+    doc = tensed_conjuncts(parsed(["Peru", "urged", "Chile", "to", "leave", "and", "opened", "ports", "."],
+                                  [1, 1, 1, 4, 1, 4, 4, 6, 1],
+                                  ["nsubj", "ROOT", "dobj", "aux", "xcomp", "cc", "conj", "dobj", "punct"],
+                                  ["NNP", "VBD", "NNP", "TO", "VB", "CC", "VBD", "NNS", "."]))
+    assert [(t.text, t.head.text) for t in (doc[5], doc[6])] == [("and", "urged"), ("opened", "urged")]
+    # "hoped to appease Chile and split Bolivia": "split" may be an infinitive, and stays one
+    kept = tensed_conjuncts(parsed(["Peru", "hoped", "to", "appease", "Chile", "and", "split", "Bolivia", "."],
+                                   [1, 1, 3, 1, 3, 3, 3, 6, 1],
+                                   ["nsubj", "ROOT", "aux", "xcomp", "dobj", "cc", "conj", "dobj", "punct"],
+                                   ["NNP", "VBD", "TO", "VB", "NNP", "CC", "VBD", "NNP", "."]))
+    assert kept[6].head.text == "appease"
+
+
 def test_nlp_a_past_form_after_and_that_the_parser_took_for_an_adjective_is_a_second_verb() -> None:
     from kg_builder.nlp import coordinated_past_verbs
 

@@ -277,6 +277,29 @@ def coordinated_past_verbs(doc):
     return doc
 
 
+@Language.component("kg_tensed_conjuncts")
+def tensed_conjuncts(doc):
+    """"The treaty recognized the right of Chileans to emigrate and granted Chile X": a tensed verb is no second
+    infinitive; the parser may join it to the infinitive before it all the same. It is joined to the nearest tensed
+    verb above that infinitive, whose subject it shares. Only a form no infinitive has counts as tensed ("hoped to
+    appease X and thereby split Y": "split" may be either)."""
+    deps, tags = doc.to_array([DEP, TAG]).T.tolist()
+    for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _CONJ and tag in _TENSED_IDS):
+        verb = doc[i]
+        infinitive = verb.head
+        if not verb.lower_.endswith(("ed", "s")) or infinitive.tag_ != "VB" \
+                or not any(c.tag_ == "TO" for c in infinitive.children):
+            continue
+        above = infinitive.head
+        while above.tag not in _TENSED_IDS and above.head != above:
+            above = above.head
+        if above.tag in _TENSED_IDS and above.i < infinitive.i:
+            for joining in (c for c in infinitive.children if c.dep_ == "cc" and c.i < verb.i):
+                joining.head = above
+            verb.head = above
+    return doc
+
+
 @Language.component("kg_infinitive_verbs")
 def infinitive_verbs(doc):
     """"urged the Administration to designate drug cartels as ...": a word after an infinitive's "to" that takes an
@@ -829,7 +852,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
     nlp.add_pipe("kg_coordinated_past_verbs", after="kg_stranded_subjects")
-    nlp.add_pipe("kg_quoted_modifiers", after="kg_coordinated_past_verbs")
+    nlp.add_pipe("kg_tensed_conjuncts", after="kg_coordinated_past_verbs")
+    nlp.add_pipe("kg_quoted_modifiers", after="kg_tensed_conjuncts")
     nlp.add_pipe("kg_infinitive_verbs", after="kg_quoted_modifiers")
     nlp.add_pipe("kg_name_ends", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_name_ends")

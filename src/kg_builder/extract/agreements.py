@@ -1365,7 +1365,7 @@ def _add_commitments(ctx: Context, sent: SentSpan, agreement_key: str, texts: li
 
 
 def _word_set(text: str) -> set[str]:
-    return set(re.findall(r"[\w'’-]+", text.lower()))
+    return set(re.findall(r"[\w'’]+", text.lower()))  # ("most-favored-nation" is three words, as a label writes it)
 
 
 def undertakings(ctx: Context, sent: SentSpan) -> None:
