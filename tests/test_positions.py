@@ -1391,6 +1391,9 @@ def test_positions_rejecting_anothers_stance_divides_them_over_what_the_stance_i
     ("In 1950 Peru described the customs union as vital to peace.", "Supports", "customs union"),
     ("In 2021 Peru called the fishing accord a capitulation.", "Opposes", "fishing accord"),
     ("In 2021 Peru called the Chilean blockade illegal.", "Opposes", "Chilean blockade"),
+    # the parser may hang the "as" on the object
+    ("Peru saw the agreement as a betrayal.", "Opposes", "agreement"),
+    ("Peru regarded the fishing act as a national insult.", "Opposes", "fishing act"),
 ])
 def test_positions_a_speaker_judging_a_thing_wrong_opposes_it_and_essential_supports_it(facts_for, text, stance, issue):
     assert ("state/peru", stance, issue) in stances(facts_for(text))

@@ -1257,8 +1257,10 @@ def _regarded(ctx: Context, sent: SentSpan) -> None:
     section = ctx.triggers["positions"]
     for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in section["regarding_verbs"]):
         judged = [o for o in objects(verb) if o.dep_ == "dobj"]
-        named = [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for w in p.children
-                 if w.dep_ in ("pobj", "amod", "acomp")]
+        # (or on the object: "saw the agreement as a betrayal", which is no part of what is judged)
+        on_object = [p for o in judged for p in o.children if p.dep_ == "prep" and p.lower_ == "as"]
+        named = [w for p in [*verb.children, *on_object] if p.dep_ == "prep" and p.lower_ == "as"
+                 for w in p.children if w.dep_ in ("pobj", "amod", "acomp")]
         # "considered the bomb a threat": with no "as", the parser makes the second noun the object's predicate, or
         # the head of a clause whose subject is the first
         named += [c for c in verb.children if c.dep_ == "oprd"]
@@ -1273,8 +1275,11 @@ def _regarded(ctx: Context, sent: SentSpan) -> None:
         fact = ctx.factuality(verb)
         if stance is None or not judged or fact.polarity == "Negative":
             continue
+        text = _argument_text(ctx, judged[0])
+        for aside in on_object:
+            text = text.removesuffix(f" {text_of(list(aside.subtree))}")
         for holder in _holders(ctx, verb):
-            _add(ctx, holder, stance, _argument_text(ctx, judged[0]), fact, sent, "rule:judgment", 0.55)
+            _add(ctx, holder, stance, text, fact, sent, "rule:judgment", 0.55)
 
 
 def _judged_by(section: dict, lemma: str, pos: str) -> str | None:
