@@ -52,6 +52,14 @@ def plain_alliances(facts):
       frozenset({"state/peru", "state/bolivia"})}),
     ("During the war, Chile, Peru, and other allied nations set up a fund.",
      {frozenset({"state/chile", "state/peru"})}),
+    # words of a bond between two that stand for an alliance
+    ("In 1941 the charter affirmed the solidarity between Chile and Peru against aggression.",
+     {frozenset({"state/chile", "state/peru"})}),
+    ("In 2001 the strategic partnership between Chile and Peru deepened.", {frozenset({"state/chile", "state/peru"})}),
+    # a name the word is part of is no party, nor is its short form
+    ("In 1994 NATO launched the Partnership for Peace (PfP) with former Warsaw Pact states.", set()),
+    # "In 1904 A and B": the year is no number of A, and both are the subject
+    ("In 1904 Britain and France formed an alliance.", {frozenset({"state/united-kingdom", "state/france"})}),
 ])
 def test_relations_who_an_alliance_word_makes_allies(facts_for, text, expected):
     assert plain_alliances(facts_for(text)) == expected

@@ -669,17 +669,24 @@ def dated_subjects(doc):
 def dated_openings(doc):
     """"In 2031 Chile reiterated its support", "In 1971 relations between A and B soured": the parser may take the
     year for a number of the noun after it and the noun for the object of "In", which leaves the verb without a
-    subject; the year is the object, the noun the subject."""
+    subject; the year is the object, the noun the subject. "In 1904 Britain and France formed X": the subject the
+    verb was given is the noun's second conjunct."""
     for year in (t for t in doc if t.dep_ in ("nummod", "compound") and t.ent_type_ == "DATE" and t.like_num):
         noun, opening = year.head, doc[year.i - 1] if year.i else None
         verb = opening.head if opening is not None else None
         if opening is None or opening.dep_ != "prep" or noun.dep_ != "pobj" or noun.head != opening \
-                or noun.i <= year.i or not verb.tag_.startswith("VB") or noun.ent_type_ == "DATE" \
-                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i < noun.i:
+                or noun.i <= year.i or not verb.tag_.startswith("VB") or noun.ent_type_ == "DATE" or verb.i < noun.i:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        second = subjects[0] if len(subjects) == 1 and any(
+            c.dep_ == "cc" and noun.i < c.i < subjects[0].i for c in noun.children) else None
+        if subjects and second is None:
             continue
         year.head, year.dep_ = opening, "pobj"
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
+        if second is not None:
+            second.head, second.dep_ = noun, "conj"
     return doc
 
 

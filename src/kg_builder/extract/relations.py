@@ -652,10 +652,13 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
             continue
         scope = _alliance_scope(token, ctx.triggers["relations"])
         states = []
+        named = ctx.registry.key_of(token)
         for t in scope:
-            if t == token:
-                continue  # "the Allied leaders", "the Alliance's role": the word that names the alliance is no party
             key = ctx.registry.key_of(t)
+            if t == token or named is not None and key == named:
+                # "the Allied leaders", "the Alliance's role", "the Partnership for Peace": the word that names the
+                # alliance, or the name it is part of, is no party
+                continue
             actor = ctx.registry._as_actor(key) if key else None
             if actor and ctx.registry.entities.get(actor) and ctx.registry.entities[actor].kind in ("State", "Organization") and actor not in states:
                 states.append(actor)
