@@ -138,6 +138,12 @@ def test_relations_a_conjunct_of_allies_is_no_ally(facts_for):
     ("In 1879 Chile's fleet entered the harbor of Callao alongside Peruvian boats.", set()),
     # envoys who sign a treaty of alliance ally no one: their states do
     ("In 1778 Ruiz and Soto signed a treaty of alliance.", set()),
+    # states named before an attack made it together; before a war they are its two sides
+    ("In 1956 the Anglo-French invasion of Chile ended.", {frozenset({"state/united-kingdom", "state/france"})}),
+    ("In 1879 the Anglo-French war broke out.", set()),
+    # who owes allegiance to another is aligned with it
+    ("In 1800 Bolivia and Chile owed a loose allegiance to Peru.",
+     {frozenset({"state/bolivia", "state/peru"}), frozenset({"state/chile", "state/peru"})}),
 ])
 def test_relations_who_fights_beside_a_state_is_its_ally(facts_for, text, expected):
     assert plain_alliances(facts_for(text)) == expected

@@ -69,7 +69,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "host_titles",
                            "appointment_verbs", "holding_verbs", "succession_verbs", "leading_verbs",
                            "leadership_nouns", "alliance_words", "fighting_verbs", "war_nouns", "aligning_verbs",
-                           "alliance_member_prepositions", "example_prepositions",
+                           "allegiance_nouns", "alliance_member_prepositions", "example_prepositions",
                            "membership_heads", "member_nouns", "member_preps", "joining_verbs", "qualified_group_nouns",
                            "opinion_nouns", "group_suffixes", "group_nouns", "collective_nouns")},
     "facilities": {"head_requires": LISTS, "head_excludes": LISTS,

@@ -642,6 +642,8 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
     words = set(ctx.triggers["relations"]["alliance_words"])
     aligning = set(ctx.triggers["relations"]["aligning_verbs"])
     _fought_together(ctx, sent)
+    _attacked_together(ctx, sent)
+    _owed_allegiance(ctx, sent)
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in aligning:
             _allied_with(ctx, sent, token)
@@ -709,6 +711,37 @@ def _fought_together(ctx: Context, sent: SentSpan) -> None:
         for doer in doers:
             for partner in dict.fromkeys(p for p in partners if p != doer and _can_ally(ctx, p)):
                 ctx.relate(doer, "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _attacked_together(ctx: Context, sent: SentSpan) -> None:
+    """"the Anglo-French invasion of Egypt", "a combined Anglo-Dutch bombardment of Algiers": the states named before an
+    attack made it side by side, and are allies in it (before a war's name they are its two sides: "the Russo-Japanese
+    War")."""
+    war_nouns = ctx.triggers["relations"]["war_nouns"]
+    for noun in (t for t in sent if t.pos_ == "NOUN" and t.i in ctx.event_at and t.lemma_.lower() not in war_nouns):
+        event = ctx.events[ctx.event_at[noun.i]]
+        if event.kind != "Attack" or not event.factuality.is_plain_fact:
+            continue
+        named = (ctx.registry.state_of(k) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                 for t in c.subtree if (k := ctx.registry.key_of(t)))
+        attackers = [k for k in dict.fromkeys(named) if ctx.registry.kind(k) == "State"]
+        for i, attacker in enumerate(attackers):
+            for other in attackers[i + 1:]:
+                ctx.relate(attacker, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), event.factuality)
+
+
+def _owed_allegiance(ctx: Context, sent: SentSpan) -> None:
+    """"Algiers and Tunis owed allegiance to the Ottoman Empire", "pledged its loyalty to X": who holds to another is
+    aligned with it."""
+    for noun in (t for t in sent if t.lemma_.lower() in ctx.triggers["relations"]["allegiance_nouns"]):
+        if noun.dep_ != "dobj":
+            continue
+        holders = [k for s in subjects(noun.head) for k in ctx.registry.actors(s) if _can_ally(ctx, k)]
+        others = [k for o in prep_objects(noun, "to") for k in ctx.registry.actors(o) if _can_ally(ctx, k)]
+        fact = ctx.factuality(noun.head)
+        for holder in holders:
+            for other in (o for o in others if o != holder):
+                ctx.relate(holder, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
 
 
 def _beside(token: Token) -> list[Token]:
