@@ -133,6 +133,12 @@ def test_events_a_journey_made_for_a_gathering_is_that_gathering(facts_for, text
     assert meeting.location == "location/geneva" and meeting.start.iso == "2015-03"
 
 
+def test_events_gatherings_named_together_are_each_held_in_its_own_place(facts_for):
+    facts = facts_for("The 1972 summits in Geneva and Lima reflected this strategy.")
+    held = {(e.location, e.start.iso) for e in of_kind(facts, "Meeting", "Summit")}
+    assert held == {("location/geneva", "1972"), ("location/lima", "1972")}
+
+
 def test_events_a_journey_for_anything_else_is_no_meeting(facts_for):
     facts = facts_for("In March 2015 Helene Marchetti flew to Geneva for medical treatment.")
     assert of_kind(facts, "Meeting", "Summit") == []
@@ -1268,8 +1274,9 @@ def test_events_who_acts_at_a_conference_and_from_whom_took_part_even_where_the_
     # the parser takes "President Ruiz" for one more place after "at Quito and Lima"
     facts = facts_for("During the wartime conferences at Quito and Lima, President Ruiz secured concessions from "
                       "Premier Ortiz.")
-    [conference] = [e for e in facts.events if e.kind in ("Meeting", "Summit")]
-    assert set(conference.participants) == {"person/ruiz", "person/ortiz"}
+    conferences = [e for e in facts.events if e.kind in ("Meeting", "Summit")]
+    assert {e.location for e in conferences} == {"location/quito", "location/lima"}  # one in each place
+    assert all(set(e.participants) == {"person/ruiz", "person/ortiz"} for e in conferences)
 
 
 def test_events_a_named_conference_is_not_an_earlier_meeting_under_another_name(facts_for):

@@ -1025,7 +1025,18 @@ def events(ctx: Context, sent: SentSpan) -> None:
         if noun is not None and SPECIFICITY.get(noun_kind, 0) >= SPECIFICITY.get(kind, 0):
             kind = noun_kind
         _record(ctx, token, kind, dates, also=noun)
+        for place in _other_places(ctx, token, kind):
+            _record(ctx, token, kind, dates, place=place)
     _dated_clauses(ctx, sent, dates)
+
+
+def _other_places(ctx: Context, noun: Token, kind: str) -> list[str]:
+    """"the 1972 summits in Beijing and Moscow": gatherings named together, each held in its own place; the places
+    after the first (which ``_location`` gives the first)."""
+    if kind not in MEETING_KINDS or noun.tag_ != "NNS":
+        return []
+    places = [k for p in prep_objects(noun, "in", "at") for c in conjuncts(p)[1:] if (k := ctx.registry.key_of(c))]
+    return [k for k in dict.fromkeys(places) if _kind_of(ctx, k) in ("Location", "State")]
 
 
 def _journey_to_gathering(ctx: Context, verb: Token) -> str | None:
@@ -1058,10 +1069,10 @@ def _taken_as(ctx: Context, noun: Token) -> bool:
 
 
 def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], also: Token | None = None,
-            when: Interval | None = None) -> None:
+            when: Interval | None = None, place: str | None = None) -> None:
     also_in = _participants(ctx, also) if also is not None else []
     participants = list(dict.fromkeys(_participants(ctx, token) + also_in))
-    location = _location(ctx, token) or (_location(ctx, also) if also is not None else None)
+    location = place or _location(ctx, token) or (_location(ctx, also) if also is not None else None)
     when = when or _when(ctx, token, dates) or (_when(ctx, also, dates) if also is not None else None)
     mention = also if also is not None else token
     same = _corefers(ctx, mention, kind, location, participants)
