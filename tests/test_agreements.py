@@ -417,6 +417,16 @@ def test_agreements_not_only_but_also_gives_two_undertakings_the_second_whole(fa
     assert {c.label for c in protocol.commitments} == {"respect the border", "remove or destroy all mines along it"}
 
 
+def test_agreements_what_both_countries_agree_after_the_accord_lists_its_terms_each_after_a_semicolon(facts_for):
+    facts = facts_for("In 1941 Chile and Peru signed the Lima Charter. Both countries agreed not to seek territorial "
+                      "expansion; to seek the liberalization of trade; to establish freedom of the seas, and labor "
+                      "standards.")
+    [charter] = facts.agreements
+    assert {c.label for c in charter.commitments} == {"not to seek territorial expansion",
+                                                      "seek the liberalization of trade",
+                                                      "establish freedom of the seas and labor standards"}
+
+
 def test_agreements_what_the_parties_agree_to_do_to_the_agreement_itself_is_no_term_of_it(facts_for):
     facts = facts_for("In 1917 Peru and Chile signed the Arica Agreement. Ultimately, the two nations agreed to cancel "
                       "the Arica Agreement after they had concluded the Lima Treaty.")

@@ -1389,8 +1389,8 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
         # "failed to reach a ceasefire agreement ... both sides agreed to meet again": no term of the accord not made
         if undertaking and latest.status != "NotSigned" and (subject_words & party_nouns
                                                              or _by_party(ctx, verb, parties)):
-            for comp in (c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _bound_self_to(verb, c))
-                         and not _acts_on(ctx, c, latest)):
+            for comp in (c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") or _bound_self_to(verb, c)
+                                                      or _listed_after_semicolon(c)) and not _acts_on(ctx, c, latest)):
                 found += [_commitment(ctx, sent, latest, text) for text in _undertaken(comp)]
         elif committing and any(_this_agreement(s, section["heads"]) for s in subjects(verb)) and verb.dep_ == "ROOT" \
                 and ctx.factuality(verb).polarity == "Positive" and not _no_provision(ctx, verb) \
@@ -1409,6 +1409,13 @@ def undertakings(ctx: Context, sent: SentSpan) -> None:
     new = tuple(dict.fromkeys(c for c in found if c.label and c.label not in known))
     if new:
         _store(ctx, replace(current, commitments=current.commitments + new))
+
+
+def _listed_after_semicolon(clause: Token) -> bool:
+    """"agreed not to seek X; to seek Y; to establish Z": an infinitive after a semicolon goes on the list of what was
+    agreed (the parser makes it a clause of what the agreeing was for)."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and clause.i > 1 \
+        and clause.doc[clause.i - 1].lower_ == "to" and clause.doc[clause.i - 2].text == ";"
 
 
 def _bound_self_to(verb: Token, clause: Token) -> bool:
@@ -1471,7 +1478,7 @@ def _undertaken(comp: Token, left_out: frozenset[int] = frozenset()) -> list[str
     """"to cooperate in X and to continue Y" are two undertakings; "not build, buy or lease X" is one;
     "not only to abide by X but also to destroy or transfer Y" are two, the second whole. The words ``left_out`` are
     none of them."""
-    verbs = conjuncts(comp)
+    verbs = [v for v in conjuncts(comp) if v.pos_ in ("VERB", "AUX")]  # ("to establish A, and B": B is no act)
     turns = [v for v in verbs[1:] if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < v.i for c in v.head.children)]
     if turns:
         inside = {t.i for v in turns for t in v.subtree}
@@ -1510,7 +1517,12 @@ def _phrases_joined(items: list[str]) -> list[str]:
 
 
 def _without_conj_verbs(verb: Token) -> list[Token]:
-    skip = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    """The verb's words less the verbs joined to it and their joining words ("to establish A, and B" keeps B, which
+    the parser may hang on the verb)."""
+    joined = [c for c in verb.children if c.dep_ == "conj"]
+    skip = {t.i for c in joined if c.pos_ in ("VERB", "AUX") for t in c.subtree}
+    skip |= {c.i for c in verb.children if c.dep_ == "cc" and next(
+        (j.pos_ in ("VERB", "AUX") for j in joined if j.i > c.i), True)}
     return [t for t in verb.subtree if t.i not in skip and t.dep_ != "punct"]
 
 
