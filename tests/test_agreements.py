@@ -427,6 +427,13 @@ def test_agreements_what_both_countries_agree_after_the_accord_lists_its_terms_e
                                                       "establish freedom of the seas and labor standards"}
 
 
+def test_agreements_a_participle_between_commas_says_who_concluded_it(facts_for):
+    facts = facts_for("The Treaty of Lima, concluded in 1929 by Chile and Peru, ended the war.")
+    [treaty] = facts.agreements
+    assert treaty.status == "Signed"
+    assert {r.object for r in signatories(facts, treaty.key)} == {"state/chile", "state/peru"}
+
+
 def test_agreements_what_the_parties_agree_to_do_to_the_agreement_itself_is_no_term_of_it(facts_for):
     facts = facts_for("In 1917 Peru and Chile signed the Arica Agreement. Ultimately, the two nations agreed to cancel "
                       "the Arica Agreement after they had concluded the Lima Treaty.")

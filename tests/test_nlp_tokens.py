@@ -647,6 +647,23 @@ def test_nlp_a_tensed_verb_the_parser_joined_to_an_infinitive_is_joined_to_the_t
     assert kept[6].head.text == "appease"
 
 
+def test_nlp_a_participle_between_commas_the_parser_took_for_the_main_verb_is_the_subjects() -> None:
+    from kg_builder.nlp import participle_asides
+
+    words = ["The", "treaty", ",", "concluded", "in", "1929", "by", "Peru", ",", "ended", "the", "war", "."]
+    deps = ["det", "nsubj", "punct", "ROOT", "prep", "pobj", "prep", "pobj", "punct", "conj", "det", "dobj", "punct"]
+    tags = ["DT", "NN", ",", "VBD", "IN", "CD", "IN", "NNP", ",", "VBD", "DT", "NN", "."]
+    doc = participle_asides(parsed(words, [1, 3, 1, 3, 3, 4, 3, 6, 3, 3, 11, 9, 3], deps, tags))
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[9], doc[1], doc[3], doc[6], doc[12])] == [
+        ("ended", "ROOT", "ended"), ("treaty", "nsubj", "ended"), ("concluded", "acl", "treaty"),
+        ("by", "agent", "concluded"), (".", "punct", "ended")]
+    # with no "by" phrase, nothing says the first verb is a participle
+    kept = participle_asides(parsed([w for w in words if w not in ("by", "Peru")], [1, 3, 1, 3, 3, 4, 3, 3, 9, 7, 3],
+                                    [d for n, d in enumerate(deps) if n not in (6, 7)],
+                                    [t for n, t in enumerate(tags) if n not in (6, 7)]))
+    assert kept[3].dep_ == "ROOT"
+
+
 def test_nlp_a_past_form_after_and_that_the_parser_took_for_an_adjective_is_a_second_verb() -> None:
     from kg_builder.nlp import coordinated_past_verbs
 

@@ -300,6 +300,32 @@ def tensed_conjuncts(doc):
     return doc
 
 
+@Language.component("kg_participle_asides")
+def participle_asides(doc):
+    """"The Treaty of Lima, concluded in 1929 by Chile and Peru, ended the war": the parser may take the participle
+    between commas for the main verb (with the treaty as its doer) and the verb after the aside for its conjunct. A
+    past form right after the subject's comma, with a "by" phrase and no object, and a tensed verb after a comma
+    joined to it, is the subject's participle; that verb is the main one."""
+    deps, tags = doc.to_array([DEP, TAG]).T.tolist()
+    for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ROOT and tag == _VBD and i > 1):
+        verb = doc[i]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < i), None)
+        main = next((c for c in verb.children if c.dep_ == "conj" and c.tag in _TENSED_IDS
+                     and doc[c.i - 1].text == ","), None)
+        agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if subject is None or main is None or agent is None or doc[i - 1].text != "," \
+                or not verb.lower_.endswith("ed") or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        after = [c for c in verb.children if c.i >= main.i - 1 and c != main]
+        main.head, main.dep_ = main, "ROOT"
+        subject.head = main
+        verb.head, verb.dep_, verb.tag_ = subject, "acl", "VBN"
+        agent.dep_ = "agent"
+        for word in after:
+            word.head = main
+    return doc
+
+
 @Language.component("kg_infinitive_verbs")
 def infinitive_verbs(doc):
     """"urged the Administration to designate drug cartels as ...": a word after an infinitive's "to" that takes an
@@ -488,6 +514,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 # tensed in form, conjunctions in use: "trade with France and Britain provided they lifted the blockade"
 _SUBORDINATING_PARTICIPLES = frozenset({"provided", "given", "granted", "assuming", "supposing", "considering"})
 _ACL = get_string_id("acl")
+_ROOT = get_string_id("ROOT")
 _ADVCL = get_string_id("advcl")
 _CONJ = get_string_id("conj")
 _CCOMP = get_string_id("ccomp")
@@ -860,7 +887,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
     nlp.add_pipe("kg_coordinated_past_verbs", after="kg_stranded_subjects")
     nlp.add_pipe("kg_tensed_conjuncts", after="kg_coordinated_past_verbs")
-    nlp.add_pipe("kg_quoted_modifiers", after="kg_tensed_conjuncts")
+    nlp.add_pipe("kg_participle_asides", after="kg_tensed_conjuncts")
+    nlp.add_pipe("kg_quoted_modifiers", after="kg_participle_asides")
     nlp.add_pipe("kg_infinitive_verbs", after="kg_quoted_modifiers")
     nlp.add_pipe("kg_name_ends", after="ner")
     nlp.add_pipe("kg_full_names", after="kg_name_ends")
