@@ -151,6 +151,16 @@ def test_events_a_meeting_off_a_coast_is_placed_there_and_its_later_name_is_it(f
     assert meeting.location == "state/malta" and meeting.start.iso == "1990-06"
 
 
+@pytest.mark.parametrize("text, place", [
+    ("In 1969 Helene Marchetti met Bolivar Ruiz on Midway Island.", "location/midway-island"),
+    ("In 1969 Helene Marchetti met Bolivar Ruiz on the island of Corfu.", "location/corfu"),
+    ("In 1969 Chile and Peru held talks on Korea.", None),  # what the talks were about
+])
+def test_events_a_meeting_on_an_island_is_there(facts_for, text, place):
+    [meeting] = of_kind(facts_for(text), "Meeting", "Summit")
+    assert meeting.location == place
+
+
 def test_events_the_two_sides_of_the_conflict_are_the_states_the_last_attack_set_at_odds(facts_for):
     facts = facts_for("In 1901 Chile and Argentina met in Santiago. In 1904 Chile invaded Peru. Argentina offered to "
                       "mediate, and the two sides of the conflict met in Quito in 1905.")

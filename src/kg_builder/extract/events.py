@@ -669,7 +669,8 @@ def _kind_of(ctx: Context, key: str) -> str | None:
 def _location(ctx: Context, token: Token) -> str | None:
     """A place named by "in"/"at" (or inside that phrase: "at Glassboro State College in New Jersey", "off the coast of
     Malta"), or a compound."""
-    places = prep_objects(token, "in", "at", "into", "near", "aboard", "off") + _with_party_places(ctx, token)
+    places = prep_objects(token, "in", "at", "into", "near", "aboard", "off") + _on_island(ctx, token) \
+        + _with_party_places(ctx, token)
     hosting = _hosting_clause(ctx, token) if token.pos_ in ("NOUN", "PROPN") else None
     places += prep_objects(hosting, "in", "at") if hosting is not None else []
     journey = token.lemma_.lower() in ctx.triggers["events"]["journeys"] \
@@ -709,7 +710,12 @@ def _with_party_places(ctx: Context, token: Token) -> list[Token]:
     where = any(c.lower_ == "where" and c.dep_ == "advmod" for c in token.children)
     went = prep_objects(token.head, "to", "in", "at") if where and token.dep_ == "advcl" else \
         [token.head] if where and token.dep_ == "relcl" else []  # "to Lima, where": the parser may hang it on Lima
-    return [p for party in parties for p in prep_objects(party, "in", "at")] + went
+    return [p for party in parties for p in prep_objects(party, "in", "at") + _on_island(ctx, party)] + went
+
+
+def _on_island(ctx: Context, token: Token) -> list[Token]:
+    """"on Midway Island", "on the island of Corfu": where it was ("talks on Korea" are about Korea)."""
+    return [o for o in prep_objects(token, "on") if o.lemma_.lower() in ctx.triggers["events"]["island_nouns"]]
 
 
 def _target_places(ctx: Context, target: Token) -> list[Token]:
