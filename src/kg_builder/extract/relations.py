@@ -557,10 +557,11 @@ def memberships(ctx: Context, sent: SentSpan) -> None:
                   if ctx.registry.kind(k) == "Person"]
         named = [token, *(c for c in token.children if c.dep_ == "appos")]
         bodies = [k for t in named if (k := ctx.registry.key_of(t)) and ctx.registry.kind(k) == "Organization"]
+        # "feared his party would rebel": whose party it is, the noun phrase presupposes, whatever its clause supposes
         for person in owners:
             for body in dict.fromkeys(bodies):
                 ctx.relate(person, "affiliatedWith", body, ctx.evidence(sent, "rule:membership", 0.7),
-                           ctx.factuality(token))
+                           Factuality(polarity(token, ctx.cues)))
 
 
 def _members_of(ctx: Context, sent: SentSpan) -> None:
