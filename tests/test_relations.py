@@ -309,6 +309,8 @@ def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
 @pytest.mark.parametrize("text, person, expected", [
     ("Green Party candidate Pedro Vega lost the election.", "Pedro Vega", ("affiliatedWith", "Green Party")),
     ("Liberal Party leader Pedro Vega spoke first.", "Pedro Vega", ("leaderOf", "Liberal Party")),
+    ("Liberal Party member Pedro Vega spoke first.", "Pedro Vega", ("affiliatedWith", "Liberal Party")),
+    ("Peruvian Politburo member Pedro Vega spoke first.", "Pedro Vega", ("affiliatedWith", "Peru")),
     ("Peruvian President Dina Boluarte spoke first.", "Dina Boluarte", ("leaderOf", "Peru")),
     # the head of a secretariat or an agency leads it
     ("UN Secretary-General Ana Ruiz visited Lima in 2022.", "Ana Ruiz", ("leaderOf", "United Nations")),
