@@ -9,7 +9,7 @@ import re
 from typing import Callable, Iterable, Iterator
 
 import spacy
-from spacy.attrs import DEP, LOWER, SENT_START, TAG
+from spacy.attrs import DEP, ENT_TYPE, LOWER, SENT_START, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -307,14 +307,15 @@ def participle_asides(doc):
     past form right after the subject's comma, with a "by" phrase and no object, and a tensed verb after a comma
     joined to it, is the subject's participle; that verb is the main one."""
     deps, tags = doc.to_array([DEP, TAG]).T.tolist()
-    for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ROOT and tag == _VBD and i > 1):
+    for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ROOT and tag == _VBD and i > 1
+              and doc[i - 1].text == ","):
         verb = doc[i]
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < i), None)
         main = next((c for c in verb.children if c.dep_ == "conj" and c.tag in _TENSED_IDS
                      and doc[c.i - 1].text == ","), None)
         agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        if subject is None or main is None or agent is None or doc[i - 1].text != "," \
-                or not verb.lower_.endswith("ed") or any(c.dep_ == "dobj" for c in verb.children):
+        if subject is None or main is None or agent is None or not verb.lower_.endswith("ed") \
+                or any(c.dep_ == "dobj" for c in verb.children):
             continue
         after = [c for c in verb.children if c.i >= main.i - 1 and c != main]
         main.head, main.dep_ = main, "ROOT"
@@ -331,9 +332,10 @@ def infinitive_verbs(doc):
     """"urged the Administration to designate drug cartels as ...": a word after an infinitive's "to" that takes an
     object is a verb, whatever the tagger made of it (here an adjective); the tag is set before the lemmatizer reads
     it."""
-    for word in (t for t in doc if t.tag_ == "JJ" and t.dep_ in ("xcomp", "advcl", "acl", "ccomp")):
-        deps = {(c.dep_, c.tag_) for c in word.children}
-        if ("aux", "TO") in deps and any(dep == "dobj" for dep, _ in deps):
+    deps, tags = doc.to_array([DEP, TAG]).T.tolist()
+    for word in (doc[i] for i, (dep, tag) in enumerate(zip(deps, tags)) if tag == _JJ and dep in _CLAUSE_IDS):
+        children = {(c.dep_, c.tag_) for c in word.children}
+        if ("aux", "TO") in children and any(dep == "dobj" for dep, _ in children):
             word.tag_ = "VB"
     return doc
 
@@ -515,6 +517,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _SUBORDINATING_PARTICIPLES = frozenset({"provided", "given", "granted", "assuming", "supposing", "considering"})
 _ACL = get_string_id("acl")
 _ROOT = get_string_id("ROOT")
+_JJ, _DATE = get_string_id("JJ"), get_string_id("DATE")
+_CLAUSE_IDS = frozenset(map(get_string_id, ("xcomp", "advcl", "acl", "ccomp")))
+_NUMBER_IDS = frozenset(map(get_string_id, ("nummod", "compound")))
 _ADVCL = get_string_id("advcl")
 _CONJ = get_string_id("conj")
 _CCOMP = get_string_id("ccomp")
@@ -698,7 +703,9 @@ def dated_openings(doc):
     year for a number of the noun after it and the noun for the object of "In", which leaves the verb without a
     subject; the year is the object, the noun the subject. "In 1904 Britain and France formed X": the subject the
     verb was given is the noun's second conjunct."""
-    for year in (t for t in doc if t.dep_ in ("nummod", "compound") and t.ent_type_ == "DATE" and t.like_num):
+    deps, types = doc.to_array([DEP, ENT_TYPE]).T.tolist()
+    for year in (doc[i] for i, (dep, kind) in enumerate(zip(deps, types)) if dep in _NUMBER_IDS and kind == _DATE
+                 and doc[i].like_num):
         noun, opening = year.head, doc[year.i - 1] if year.i else None
         verb = opening.head if opening is not None else None
         if opening is None or opening.dep_ != "prep" or noun.dep_ != "pobj" or noun.head != opening \
