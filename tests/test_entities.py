@@ -37,6 +37,17 @@ def test_entities_a_seat_of_government_that_is_the_surname_of_a_person_named_is_
     assert [p.holder for p in facts_for(text).positions] == [holder]
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Editor Martin K. Hale founded the weekly in 1931. Martin Hale opposed the tariff. Hale urged aid to Peru.",
+     ["person/martin-k-hale"]),
+    # two full names fit the name without initials: it joins neither
+    ("Ann B. Cole met Ann D. Cole in 1950. Ann Cole opposed the tariff.",
+     ["person/ann-b-cole", "person/ann-cole", "person/ann-d-cole"]),
+])
+def test_entities_a_name_without_its_middle_initial_is_the_one_full_name_with_it(facts_for, text, people):
+    assert sorted(e.key for e in facts_for(text).entities if e.kind == "Person") == people
+
+
 def test_entities_short_name_before_full_name_still_joins(facts_for):
     facts = facts_for("Helene Marchetti and Laura Bennett met. Marchetti thanked Bennett.")
     keys = {e.key for e in facts.entities if e.kind == "Person"}

@@ -32,6 +32,7 @@ _SEQUENCE_MARKS = OCCASION_MARKS | {"before", "since", "while", "upon"}
 DEFINITE_WORDS = {"the", "this", "that", "his", "her", "its", "their"}  # "his party", "the alliance"
 NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PLAUSIBLE = re.compile(r"^[A-Z0-9][\w.'’&\- ]*$")
+_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial, "R." of "Henry R. Luce"
 # compiled once: ``clean_name`` is asked of every entity mention (~100 a document)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -280,7 +281,9 @@ class Registry:
         for name in names:
             # "King Hussein": a regnal name is the first of a fuller name ("Hussein bin Talal"), never its surname
             regnal = bool(titled[name] & self.words["regnal_titles"])
-            target = next((f for f in full if f != name and _part_of(name, f) and (
+            initialled = [f for f in full if _initials_dropped(name, f)]
+            target = next((f for f in full if f != name and (
+                _part_of(name, f) or initialled == [f]) and (
                 first[f] <= first[name] or not titled[f] or not titled[name] or titled[f] & titled[name])
                 and not (regnal and f.split()[: len(name.split())] != name.split())), name)
             target = out.get(target, (None, target))[1] if target in out else target
@@ -1434,6 +1437,13 @@ def _part_of(short: str, full: str) -> bool:
     """"Kim" is part of "Kim Jong-un"; "Trump" of "Donald Trump"; not "Jong" of "Kim Jong-un"."""
     s, f = short.split(), full.split()
     return len(s) < len(f) and (f[: len(s)] == s or f[-len(s):] == s)
+
+
+def _initials_dropped(short: str, full: str) -> bool:
+    """"Henry Luce" is "Henry R. Luce" written without the middle initial (only when one full name fits: "George
+    Bush" beside "George H. W. Bush" and "George W. Bush" is either)."""
+    s, f = short.split(), full.split()
+    return 2 <= len(s) < len(f) and s[0] == f[0] and [w for w in f[1:] if not _INITIAL.fullmatch(w)] == s[1:]
 
 
 def _plausible(name: str) -> bool:
