@@ -149,6 +149,19 @@ def test_relations_who_fights_beside_a_state_is_its_ally(facts_for, text, expect
     assert plain_alliances(facts_for(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1900 Peru retained strong economic ties with the Chilean government.",
+     {frozenset({"state/peru", "state/chile"})}),
+    ("In 1970 Bolivia joined the pact because of its close ties with Peru.", {frozenset({"state/bolivia", "state/peru"})}),
+    # a tie sought is a goal, a tie of no closeness no alignment, a former one ended
+    ("In 1970 Bolivia sought closer ties with Peru.", set()),
+    ("In 1970 Bolivia had diplomatic ties with Peru.", set()),
+    ("In 1970 Bolivia cut its formerly strong ties with Peru.", set()),
+])
+def test_relations_a_close_tie_held_is_an_alignment(facts_for, text, expected):
+    assert plain_alliances(facts_for(text)) == expected
+
+
 def test_relations_an_ally_one_did_not_join_in_a_war_is_no_plain_ally(facts_for):
     facts = facts_for("In 1879 Bolivia did not join Peru in the war.")
     assert related(facts, "alliedWith") and not plain_alliances(facts)

@@ -645,6 +645,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
     _fought_together(ctx, sent)
     _attacked_together(ctx, sent)
     _owed_allegiance(ctx, sent)
+    _close_ties(ctx, sent)
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in aligning:
             _allied_with(ctx, sent, token)
@@ -742,6 +743,24 @@ def _owed_allegiance(ctx: Context, sent: SentSpan) -> None:
         fact = ctx.factuality(noun.head)
         for holder in holders:
             for other in (o for o in others if o != holder):
+                ctx.relate(holder, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+
+
+def _close_ties(ctx: Context, sent: SentSpan) -> None:
+    """"France retained strong ties with Haiti", "its close ties to the United States": a close bond is an alignment,
+    as sure as the clause that says one has it (a possessive presupposes it)."""
+    words = ctx.triggers["relations"]
+    for noun in (t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in words["tie_nouns"]):
+        if not any(c.dep_ == "amod" and c.lemma_.lower() in words["closeness_words"]
+                   and not any(a.lower_ == "formerly" for a in c.children) for c in noun.children):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in words["tie_holding_verbs"]
+        holders = [k for h in owners or (subjects(noun.head) if held else []) for k in ctx.registry.actors(h)]
+        fact = Factuality(polarity(noun, ctx.cues)) if owners else ctx.factuality(noun.head)
+        for holder in (h for h in dict.fromkeys(holders) if _can_ally(ctx, h)):
+            for other in (k for o in prep_objects(noun, "with", "to") for k in ctx.registry.actors(o)
+                          if k != holder and _can_ally(ctx, k)):
                 ctx.relate(holder, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
 
 
