@@ -246,6 +246,13 @@ def test_agreements_treaty_named_by_its_parties_and_year_is_concluded_by_them(fa
     assert concluded.start.iso == "1929"
 
 
+def test_agreements_a_party_whose_act_under_a_treaty_is_told_is_not_its_only_party(facts_for):
+    facts = facts_for("In the 1929 Chilean-Peruvian Accord, Chile agreed to return Tacna to Peru.")
+    [accord] = facts.agreements
+    assert accord.status == "Signed"
+    assert {r.object for r in signatories(facts, accord.key)} == {"state/chile", "state/peru"}
+
+
 def test_agreements_concluded_between_two_states_makes_them_signatories(facts_for):
     facts = facts_for("The accord created a framework for a treaty concluded between Chile and Peru in 1929.")
     treaty = next(a for a in facts.agreements if "treaty" in a.label)

@@ -692,11 +692,13 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
         and _signing(ctx, verb, token, "NotSigned" if signing_denied else status) else []
     when = TimeValue(year, "year") if year else _of_date(token, dates)
     named_made = status in (None, "Signed") or status == "Proposed" and when is not None
-    if (proper or by_parties) and not signers and named_made and fact.is_plain_fact:
+    if (proper or by_parties) and named_made and fact.is_plain_fact:
         # "the Chile-Peru Border Treaty", "the 1929 ... Treaty", "the Tacna Protocol of May 1929": a treaty
-        # named by its parties, or by its date, is one they concluded, then (one "negotiated" under its date was made)
-        signers = _parties_in_name(ctx, token)
-        status = "Signed" if signers or when else status
+        # named by its parties, or by its date, is one they concluded, then (one "negotiated" under its date was made);
+        # "in the Chile-Peru Accord, Chile agreed to X": the one whose act the clause tells is not its only party
+        named_parties = _parties_in_name(ctx, token)
+        status = "Signed" if signers or named_parties or when else status
+        signers = list(dict.fromkeys([*signers, *named_parties]))
     if when and status == "Signed" and event_key is None and not (found and found.adopted_at):
         event_key = _named_date_event(ctx, token, name, when, signers)
     # (or negotiated: "Burlingame negotiated a treaty with Seward", the Burlingame-Seward Treaty)
