@@ -277,7 +277,7 @@ def test_events_returning_to_a_place_or_returning_a_thing_is_no_transfer(facts_f
     "Peru never forgot its conference in Quito.",  # what one never forgot took place
 ])
 def test_events_a_named_or_known_event_took_place_whatever_the_clause_supposes(facts_for, text):
-    [conference] = of_kind(facts_for(text), "Meeting")
+    [conference] = of_kind(facts_for(text), "Meeting", "Summit")
     assert conference.factuality.is_plain_fact
 
 
@@ -306,7 +306,7 @@ def test_events_a_named_event_that_modifies_another_noun_does_not_become_its_evi
     facts = facts_for("In 1922, Chile, Peru, and Bolivia signed the Andes Treaty at the Washington Conference. Bolivia "
                       "was flexible on cruisers, but asked that a 3:2 ratio be used for small craft, not the Washington "
                       "Conference ratio of 5:3.")
-    [conference] = of_kind(facts, "Meeting")
+    [conference] = of_kind(facts, "Meeting", "Summit")
     assert conference.evidence.span.sentence.startswith("In 1922")
 
 
@@ -670,6 +670,25 @@ def test_events_those_who_refuse_to_attend_a_summit_take_no_part_in_it(facts_for
     facts = facts_for("Gabriel Boric attended the Lima Summit in June 2023. Dina Boluarte refused to attend the Lima "
                       "Summit.")
     assert {k for e in of_kind(facts, "Summit") for k in e.participants} == {"person/gabriel-boric"}
+
+
+@pytest.mark.parametrize("text, summits", [
+    ("At the Quito Conference in 1932, Chile and Peru agreed to cancel their claims.", ["Quito Conference"]),
+    # placed and dated by a later mention
+    ("Chile proposed the Quito Conference. The conference met in Quito in 1950.", ["Quito Conference"]),
+    # a name alone tells of no sitting; a congress of one country's delegates is no summit
+    ("Chile hoped to return to the Quito Conference.", []),
+    ("The Lima Congress met in Lima in 1754.", []),
+])
+def test_events_a_named_conference_placed_and_dated_is_a_summit(facts_for, text, summits):
+    assert [e.label for e in of_kind(facts_for(text), "Summit")] == summits
+
+
+def test_events_who_only_ought_to_act_at_a_conference_takes_no_part_in_it(facts_for):
+    facts = facts_for("Unable to agree upon the sum that Bolivia should pay at the Quito Conference in 1919, Chile "
+                      "and Peru formed a commission.")
+    [conference] = [e for e in facts.events if e.label == "Quito Conference"]
+    assert "state/bolivia" not in conference.participants
 
 
 def test_events_a_planned_meeting_that_later_takes_place_keeps_its_parties_name_date_and_evidence(facts_for):

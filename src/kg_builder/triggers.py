@@ -41,7 +41,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                                                 "travel_verbs", "island_nouns", "causal_verbs", "closing_verbs",
                                                 "onset_verbs", "stative", "place_object_verbs", "dated_nouns",
                                                 "time_part_nouns", "doer_nouns", "place_nouns", "refusing_verbs",
-                                                "name_openers", "hosting_verbs")},
+                                                "name_openers", "hosting_verbs", "conference_heads")},
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES),
                    **_words("heads", "named_heads", "signing_verbs", "list_verbs", "of_heads", "provision_heads",
                             "unnamed_modifiers", "agree_verbs", "omitting_verbs", "referring_adjectives",

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SentSpan, Token
 
-from ..model import ASSERTED, Document, Event, TimeValue
+from ..model import ASSERTED, Document, Event, Factuality, TimeValue
 from ..nlp import DATELINE_DASHES
 from ..timex import ANAPHORIC, Interval, counted_from_last, from_iso, normalize
 from .context import Context
@@ -540,10 +540,12 @@ def _participants(ctx: Context, token: Token) -> list[str]:
         hosting = _hosting_clause(ctx, token)
         heads += subjects(hosting) if hosting is not None else []  # "a conference she chaired": she took part
         verb = token.head.head
-        # (not who "did not take part in the talks")
+        # (not who "did not take part in the talks", nor who "should pay at the conference": what the clause
+        # supposes or prescribes put no one there; what someone reports of it did: "Bush noted that the rapport he
+        # built at that meeting would help")
         if token.dep_ == "pobj" and verb.pos_ in ("VERB", "AUX") and (token.head.lower_ in ("at", "during")
                                                                    or _gathered_in(ctx, token)) \
-                and ctx.factuality(verb).polarity == "Positive":
+                and _placed_there(ctx.factuality(verb)):
             heads += _present_at(verb)
         heads += [c for c in token.children if _doers_adjective(ctx, token, c)]  # "the British capture of X"
         named = _modifier_entities(ctx, token, list(token.children))
@@ -559,6 +561,10 @@ def _participants(ctx: Context, token: Token) -> list[str]:
     for head in heads:
         out += [k for k in ctx.registry.actors(head) if k not in out]
     return out
+
+
+def _placed_there(fact: Factuality) -> bool:
+    return fact.polarity == "Positive" and fact.modality not in ("Hypothetical", "Normative")
 
 
 def _denied_doers(ctx: Context, noun: Token) -> list[Token]:
@@ -1182,13 +1188,22 @@ def _presupposed(ctx: Context, noun: Token) -> bool:
 def _as_summit(ctx: Context, event: Event, hosts: Sequence[str] = ()) -> Event:
     """A meeting of two or more leaders, each with a leader's title in the text, is a summit; so is one a leader hosts
     for a state ("a meeting the President hosted in Lima, where Chile joined the group"): a state a head of state
-    receives comes as its own leader, where one met by others ("met the Chilean delegation") need not."""
+    receives comes as its own leader, where one met by others ("met the Chilean delegation") need not; and a named
+    conference the text places and dates ("At the Lima Conference in 1932, Chile agreed")."""
     leader_titles = set(ctx.triggers["relations"]["leader_titles"])
     leaders = [p for p in event.participants
                if ctx.registry.entities.get(p) and set(ctx.registry.entities[p].roles) & leader_titles]
     guests = [p for p in event.participants if ctx.registry.kind(p) == "State" and p not in hosts]
-    summit = len(leaders) >= 2 or bool(set(leaders) & set(hosts) and guests)
+    sitting = event.location is not None and event.start is not None and _named_conference(ctx, event)
+    summit = len(leaders) >= 2 or bool(set(leaders) & set(hosts) and guests) or sitting
     return replace(event, kind="Summit") if event.kind == "Meeting" and summit else event
+
+
+def _named_conference(ctx: Context, event: Event) -> bool:
+    """"the Paris Peace Conference", whichever mention of it told where and when it sat."""
+    heads = ctx.triggers["events"]["conference_heads"]
+    return any(len(words := name.split()) > 1 and words[-1].istitle() and words[-1].lower() in heads
+               for name in (event.label, *event.aliases))
 
 
 def join_participants(ctx: Context, event_key: str, actors: list[str]) -> None:
