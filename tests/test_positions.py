@@ -1766,6 +1766,16 @@ def test_positions_who_leads_a_call_or_an_opposition_holds_it(facts_for, text, e
     assert expected in stances(facts_for(text), holder_names=True)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Soto called for greater Chilean support of Peru's war effort.",
+     ("Soto", "Demands", "greater Chilean support of Peru's war effort")),
+    ("Peru pressed for return of the prisoners.", ("Peru", "Demands", "return of the prisoners")),
+    ("Peru voted in favor of the fishing treaty.", ("Peru", "Supports", "fishing treaty")),  # "in favor of" is one
+])
+def test_positions_only_in_on_or_with_open_a_compound_preposition(facts_for, text, expected):
+    assert expected in stances(facts_for(text), holder_names=True)
+
+
 def test_positions_a_bare_do_names_no_issue(facts_for):
     facts = facts_for("Peru could not admit to selling arms without risking war with Chile, which it was not ready "
                       "to do.")

@@ -43,6 +43,9 @@ _ADVERBIAL_MARKS = OCCASION_MARKS | {"before", "while", "since", "although", "th
 # nouns that join a preposition to the next one: "in exchange for", "in favor of", "with regard to"
 PREPOSITION_NOUNS = frozenset({"exchange", "return", "favor", "favour", "addition", "response", "regard", "respect",
                                "spite", "place", "lieu", "terms", "light", "view", "behalf", "support", "opposition"})
+# the prepositions that open one ("in return for", "on behalf of", "with regard to"): "called for support of X" calls
+# for support, "pressed for return of X" for a return
+COMPOUND_PREPOSITION_OPENERS = frozenset({"in", "on", "upon", "with"})
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # the prepositions of the one a verb of asking addresses: "called on Chile to", "appealed to the U.N. to"
 ADDRESSING_PREPOSITIONS = ("on", "upon", "to")
@@ -686,7 +689,8 @@ def for_subject(verb: Token) -> Token | None:
 def _compound_preposition(prep: Token, obj: Token, siblings: list[Token]) -> tuple[str, Token]:
     """"in exchange for X" is the preposition "in exchange for" with object X, whether the parser hangs "for X"
     under "exchange" or beside "in"; "such as" is one too, where the parser hangs "such" on "as"."""
-    if obj.lemma_.lower() in PREPOSITION_NOUNS and not any(c.dep_ == "det" for c in obj.children):
+    if obj.lemma_.lower() in PREPOSITION_NOUNS and prep.lower_ in COMPOUND_PREPOSITION_OPENERS \
+            and not any(c.dep_ == "det" for c in obj.children):
         inner = next((c for c in obj.children if c.dep_ == "prep"), None)
         if inner is None:
             inner = next((p for p in siblings if p.i == obj.i + 1), None)
