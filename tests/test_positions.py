@@ -1750,6 +1750,8 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
     ("Many Senators were opposed to the fishing treaty.", "Senators"),  # a group noun, capitalised
     ("A number of Peruvian officials opposed the fishing treaty.", "number of Peruvian officials"),  # a part of one
     ("The nations of South America opposed the fishing treaty.", "nations of South America"),  # of a region
+    ("The Bolivian legislature opposed the fishing treaty.", "Bolivian legislature"),  # a body named by its kind
+    ("The Peruvian authorities opposed the fishing treaty.", "Peru"),  # who act for a state
     # a party's members, whether the tagger takes them for a people or a common noun
     ("Nevertheless, it was a victory for the bill. Democrats, led by senators from the West, opposed the fishing "
      "treaty.", "Democrats"),
@@ -2546,7 +2548,8 @@ def test_positions_an_act_whose_only_object_is_a_pronoun_is_no_issue(facts_for, 
     ("Trade stopped between British merchants and Chinese officials who demanded an end to the opium trade.", "China"),
 ])
 def test_positions_a_relative_clause_with_no_comma_is_about_the_noun_right_before_it(facts_for, text, holder):
-    assert {s[0] for s in stances(facts_for(text), holder_names=True)} == {holder}
+    # (the Dutch parliament that approved the loan holds a stance of its own, on the loan)
+    assert {h for h, _, issue in stances(facts_for(text), holder_names=True) if issue != "loan"} == {holder}
 
 
 def test_positions_a_relative_clause_set_off_by_a_comma_may_be_about_the_whole_list(facts_for):
@@ -2558,7 +2561,8 @@ def test_positions_what_is_sought_rather_than_something_else_is_the_only_thing_s
     # "rather than a change of rulers" parsed as a second object of "sought"
     text = ("On May 2, 1873, two days after the Dutch parliament approved the loan, war broke out between Dutch troops "
             "and Acehnese rebels led by Teuku Umar who sought autonomy rather than a change of rulers.")
-    assert {issue for _, _, issue in stances(facts_for(text))} == {"autonomy"}
+    assert {issue for h, _, issue in stances(facts_for(text), holder_names=True) if h != "Dutch parliament"} \
+        == {"autonomy"}
 
 
 def test_positions_what_one_assures_another_of_is_attributed_to_the_one_who_assures(facts_for):
