@@ -684,6 +684,17 @@ def test_events_a_named_conference_placed_and_dated_is_a_summit(facts_for, text,
     assert [e.label for e in of_kind(facts_for(text), "Summit")] == summits
 
 
+def test_events_a_conference_named_for_a_town_the_tagger_does_not_know_alone_is_there(facts_for):
+    # the tagger takes "the Rapallo Conference" for one facility name; the lexicon knows the town
+    [summit] = of_kind(facts_for("At the Rapallo Conference in 1922, Chile and Peru settled their claims."), "Summit")
+    assert summit.location == "location/rapallo"
+
+
+def test_events_the_place_an_agreement_is_named_for_is_no_place_of_the_act(facts_for):
+    facts = facts_for("In 1938, Chile conceded the right to takeover the Sudetenland in the Munich Agreement.")
+    assert not [e for e in facts.events if e.location == "location/munich"]
+
+
 def test_events_who_only_ought_to_act_at_a_conference_takes_no_part_in_it(facts_for):
     facts = facts_for("Unable to agree upon the sum that Bolivia should pay at the Quito Conference in 1919, Chile "
                       "and Peru formed a commission.")

@@ -757,7 +757,8 @@ def _verb_of_subject(noun: Token) -> Token | None:
 def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
     """The names inside place phrases, a venue ("at Machu Picchu") before a region ("in Cusco")."""
     kinds = ctx.triggers["events"]["place_nouns"]
-    tokens = [t for p in phrases for t in [p, *p.subtree] if _placed_within(t, p, kinds)]
+    tokens = [t for p in phrases for t in [p, *p.subtree] if _placed_within(t, p, kinds)
+              and not _in_agreement_name(ctx, t)]
     kept = set(tokens)
     # the innermost "at" first: "at the old fort in Cusco at Machu Picchu" is at Machu Picchu
     venues = sorted((t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "at"),
@@ -766,6 +767,13 @@ def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
     owners = {t for t in ordered if _owner_of_named_place(ctx, t, kinds)}
     ordered = [t for t in ordered if t not in owners] + [t for t in ordered if t in owners]
     return [ctx.registry.key_of(t) for t in dict.fromkeys(ordered)]
+
+
+def _in_agreement_name(ctx: Context, word: Token) -> bool:
+    """"conceded X in the Munich Agreement": the place an agreement is named for is no place of the act."""
+    head = word.head
+    lemma = head.lemma_.lower().removesuffix("s") if head.pos_ == "PROPN" else head.lemma_.lower()
+    return word.dep_ == "compound" and head.is_title and lemma in ctx.triggers["agreements"]["heads"]
 
 
 def _owner_of_named_place(ctx: Context, modifier: Token, place_nouns: list[str]) -> bool:
