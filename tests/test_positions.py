@@ -1778,6 +1778,17 @@ def test_positions_only_in_on_or_with_open_a_compound_preposition(facts_for, tex
     assert expected in stances(facts_for(text), holder_names=True)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1966 Peru spoke out against the fishing treaty.", ("Peru", "Opposes", "fishing treaty")),
+    ("In 1966 Peru came out against the fishing treaty.", ("Peru", "Opposes", "fishing treaty")),
+    ("In 1966 Peru came out for the fishing treaty.", ("Peru", "Supports", "fishing treaty")),
+    # "spoke out" alone protests what occasioned it
+    ("In 1966 Peru spoke out when Chile closed the border.", ("Peru", "Opposes", "Chile closed the border")),
+])
+def test_positions_a_verb_with_a_particle_and_a_preposition_is_read_whole(facts_for, text, expected):
+    assert expected in stances(facts_for(text), holder_names=True)
+
+
 def test_positions_a_bare_do_names_no_issue(facts_for):
     facts = facts_for("Peru could not admit to selling arms without risking war with Chile, which it was not ready "
                       "to do.")

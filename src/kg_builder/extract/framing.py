@@ -127,15 +127,16 @@ def _verb_matches(verb: Token, lemma: str, frames: Frames) -> list[FrameMatch]:
     particle takes a preposition only after the particle ("pushed back against X for Y" does not push for Y)."""
     pred = verb_predication(verb, frames.object_control)
     for base in verb_lemmas(verb):
-        if pred.particle and frames.evoked("verb", f"{base} {pred.particle}"):
-            return [FrameMatch(f, pred) for f in frames.evoked("verb", f"{base} {pred.particle}")]
         verb_words = f"{base} {pred.particle}" if pred.particle else base
+        # the longest first: "spoke out against X" is against X, where "spoke out" alone protests what occasioned it
         for preposition, taken in (*pred.obliques, *pred.object_phrases()):
             phrasal = frames.evoked("verb", f"{verb_words} {preposition}") if _completes(verb, taken) else []
             if phrasal:
                 if not pred.oblique(preposition):  # the parser hung the phrase on the object
                     pred = replace(pred, obliques=pred.obliques + pred.object_phrases())
                 return [FrameMatch(f, pred, preposition) for f in phrasal]
+        if pred.particle and frames.evoked("verb", verb_words):
+            return [FrameMatch(f, pred) for f in frames.evoked("verb", verb_words)]
         if frames.evoked("verb", base) and not pred.particle:
             return [FrameMatch(f, pred) for f in frames.evoked("verb", base)]
     return []
