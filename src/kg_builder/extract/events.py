@@ -771,9 +771,8 @@ def _places_in(ctx: Context, phrases: list[Token]) -> list[str | None]:
 
 def _in_agreement_name(ctx: Context, word: Token) -> bool:
     """"conceded X in the Munich Agreement": the place an agreement is named for is no place of the act."""
-    head = word.head
-    lemma = head.lemma_.lower().removesuffix("s") if head.pos_ == "PROPN" else head.lemma_.lower()
-    return word.dep_ == "compound" and head.is_title and lemma in ctx.triggers["agreements"]["heads"]
+    return word.dep_ == "compound" and word.head.is_title \
+        and bool(head_forms(word.head) & set(ctx.triggers["agreements"]["heads"]))
 
 
 def _owner_of_named_place(ctx: Context, modifier: Token, place_nouns: list[str]) -> bool:
