@@ -1042,6 +1042,19 @@ def test_positions_a_fronted_with_phrase_frames_the_clause_its_stance_noun_is_ab
     assert stances(facts_for(text)) == expected
 
 
+@pytest.mark.parametrize("text, stance, issue", [
+    ("The war cemented Juan Soto's conviction that Peru must play a leading role in the region.", "Demands",
+     "play a leading role in the region"),
+    ("Juan Soto's view that Peru should not join the Andean Council angered Lima.", "Opposes",
+     "Peru join the Andean Council"),
+])
+def test_positions_a_noun_of_belief_whose_clause_says_what_ought_to_be_holds_it_as_a_verb_does(facts_for, text,
+                                                                                                stance, issue):
+    views = [p for p in facts_for(text).positions if p.holder == "person/juan-soto"]
+    assert [(p.stance, p.factuality.modality) for p in views] == [(stance, "Normative")]
+    assert issue in {t for _, _, t in stances(facts_for(text))}
+
+
 def test_positions_a_meeting_framing_a_clause_is_no_stance(facts_for):
     facts = facts_for("At a meeting in Lima, Peru became a member of the Andean Council.")
     assert facts.positions == ()

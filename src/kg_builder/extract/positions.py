@@ -1020,27 +1020,41 @@ def normative_reports(ctx: Context, sent: SentSpan) -> None:
             continue
         speakers = _actors(ctx, objects(verb)) if lemma in persuading else _holders(ctx, verb)
         for clause in _said_clauses(verb, lemma in persuading):
-            if not _ought(clause) and not subjunctive(clause, ctx.cues) or not _told(ctx, verb, clause):
-                continue
-            fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
-            negated = any(c.dep_ == "neg" for c in clause.children)
-            if negated and clause.lemma_ == "be":
-                continue  # "should not be hostile" describes a manner, not an act to oppose
-            refused = _refused_act(ctx, clause)
-            if refused is not None or negated:
-                # "said Chile should not join X", "... must avoid joining X": the speaker opposes that act
-                doer = " ".join(phrase(t) for t in subjects(clause)[:1])
-                if refused is None:
-                    text = f"{doer} {_predicate_words(clause)}"
-                else:
-                    text = f"{doer} {clause_text(refused)}" if refused.pos_ in ("VERB", "AUX") else phrase(refused)
-                stance = "Demands" if refused is not None and negated else "Opposes"
-                for speaker in speakers:
-                    _add(ctx, speaker, stance, text.strip(), fact, sent, "rule:normative-report", 0.55)
-                continue
-            stance, text = ("Demands", _predicate_words(clause)) if objects(clause) else ("Supports", clause_text(clause))
-            for speaker in speakers:
-                _add(ctx, speaker, stance, text, fact, sent, "rule:normative-report", 0.55)
+            if _told(ctx, verb, clause):
+                _normative_clause(ctx, sent, speakers, clause)
+    # "Ruiz's conviction that Chile must lead", "the view of Peru that X should withdraw": a noun of belief whose clause
+    # says what ought to be holds it as its verb does
+    for match in matches(sent, ctx.frames, "PolicyPosition"):
+        if match.frame.stance == "Believes" and match.predication.category == "noun":
+            speakers = _actors(ctx, match.fillers("holder"))
+            for clause in match.predication.clauses:
+                _normative_clause(ctx, sent, speakers, clause)
+
+
+def _normative_clause(ctx: Context, sent: SentSpan, speakers: list[str], clause: Token) -> None:
+    """What the speakers hold of a clause that says what must or should be: they demand or support it, or oppose
+    what it says must not be."""
+    if not _ought(clause) and not subjunctive(clause, ctx.cues):
+        return
+    fact = Factuality("Positive", "Normative", speakers[0] if speakers else None)
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    if negated and clause.lemma_ == "be":
+        return  # "should not be hostile" describes a manner, not an act to oppose
+    refused = _refused_act(ctx, clause)
+    if refused is not None or negated:
+        # "said Chile should not join X", "... must avoid joining X": the speaker opposes that act
+        doer = " ".join(phrase(t) for t in subjects(clause)[:1])
+        if refused is None:
+            text = f"{doer} {_predicate_words(clause)}"
+        else:
+            text = f"{doer} {clause_text(refused)}" if refused.pos_ in ("VERB", "AUX") else phrase(refused)
+        stance = "Demands" if refused is not None and negated else "Opposes"
+        for speaker in speakers:
+            _add(ctx, speaker, stance, text.strip(), fact, sent, "rule:normative-report", 0.55)
+        return
+    stance, text = ("Demands", _predicate_words(clause)) if objects(clause) else ("Supports", clause_text(clause))
+    for speaker in speakers:
+        _add(ctx, speaker, stance, text, fact, sent, "rule:normative-report", 0.55)
 
 
 def _ought(clause: Token) -> bool:
