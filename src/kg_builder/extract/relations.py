@@ -709,10 +709,7 @@ def _fought_together(ctx: Context, sent: SentSpan) -> None:
         if any(c.lower_ in ("together", "side") and c.dep_ in ("advmod", "npadvmod") for c in verb.children):
             partners += doers[1:]  # "Egypt and Syria fought together", "fought side by side"
             doers = doers[:1]
-        fact = ctx.factuality(verb)
-        for doer in doers:
-            for partner in dict.fromkeys(p for p in partners if p != doer and _can_ally(ctx, p)):
-                ctx.relate(doer, "alliedWith", partner, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+        _align(ctx, sent, doers, partners, ctx.factuality(verb))
 
 
 def _attacked_together(ctx: Context, sent: SentSpan) -> None:
@@ -728,8 +725,7 @@ def _attacked_together(ctx: Context, sent: SentSpan) -> None:
                  for t in c.subtree if (k := ctx.registry.key_of(t)))
         attackers = [k for k in dict.fromkeys(named) if ctx.registry.kind(k) == "State"]
         for i, attacker in enumerate(attackers):
-            for other in attackers[i + 1:]:
-                ctx.relate(attacker, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), event.factuality)
+            _align(ctx, sent, [attacker], attackers[i + 1:], event.factuality)
 
 
 def _owed_allegiance(ctx: Context, sent: SentSpan) -> None:
@@ -738,12 +734,9 @@ def _owed_allegiance(ctx: Context, sent: SentSpan) -> None:
     for noun in (t for t in sent if t.lemma_.lower() in ctx.triggers["relations"]["allegiance_nouns"]):
         if noun.dep_ != "dobj":
             continue
-        holders = [k for s in subjects(noun.head) for k in ctx.registry.actors(s) if _can_ally(ctx, k)]
-        others = [k for o in prep_objects(noun, "to") for k in ctx.registry.actors(o) if _can_ally(ctx, k)]
-        fact = ctx.factuality(noun.head)
-        for holder in holders:
-            for other in (o for o in others if o != holder):
-                ctx.relate(holder, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+        holders = [k for s in subjects(noun.head) for k in ctx.registry.actors(s)]
+        others = [k for o in prep_objects(noun, "to") for k in ctx.registry.actors(o)]
+        _align(ctx, sent, holders, others, ctx.factuality(noun.head))
 
 
 def _close_ties(ctx: Context, sent: SentSpan) -> None:
@@ -757,11 +750,16 @@ def _close_ties(ctx: Context, sent: SentSpan) -> None:
         owners = [c for c in noun.children if c.dep_ == "poss"]
         held = noun.dep_ == "dobj" and noun.head.lemma_.lower() in words["tie_holding_verbs"]
         holders = [k for h in owners or (subjects(noun.head) if held else []) for k in ctx.registry.actors(h)]
+        others = [k for o in prep_objects(noun, "with", "to") for k in ctx.registry.actors(o)]
         fact = Factuality(polarity(noun, ctx.cues)) if owners else ctx.factuality(noun.head)
-        for holder in (h for h in dict.fromkeys(holders) if _can_ally(ctx, h)):
-            for other in (k for o in prep_objects(noun, "with", "to") for k in ctx.registry.actors(o)
-                          if k != holder and _can_ally(ctx, k)):
-                ctx.relate(holder, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
+        _align(ctx, sent, holders, others, fact)
+
+
+def _align(ctx: Context, sent: SentSpan, holders: list[str], others: list[str], fact: Factuality) -> None:
+    """Each state or organization of the holders allied with each of the others, none with itself."""
+    for holder in (h for h in dict.fromkeys(holders) if _can_ally(ctx, h)):
+        for other in (o for o in dict.fromkeys(others) if o != holder and _can_ally(ctx, o)):
+            ctx.relate(holder, "alliedWith", other, ctx.evidence(sent, "rule:alliance", 0.7), fact)
 
 
 def _beside(token: Token) -> list[Token]:
