@@ -1765,6 +1765,13 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
     ("The nations of South America opposed the fishing treaty.", "nations of South America"),  # of a region
     ("The Bolivian legislature opposed the fishing treaty.", "Bolivian legislature"),  # a body named by its kind
     ("The Peruvian authorities opposed the fishing treaty.", "Peru"),  # who act for a state
+    # a movement, an elite, a population, workers: named by the words that say which
+    ("The anti-war movement opposed the fishing treaty.", "anti-war movement"),
+    ("The coastal elite opposed the fishing treaty.", "coastal elite"),
+    ("The Aymara population opposed the fishing treaty.", "Aymara population"),
+    ("Dock workers in Callao opposed the fishing treaty.", "Dock workers"),
+    ("The Andean States opposed the fishing treaty.", "Andean States"),  # states named together, no one place
+    ("A broad coalition of fishermen opposed the fishing treaty.", "coalition of fishermen"),  # "broad" says no which
     # a party's members, whether the tagger takes them for a people or a common noun
     ("Nevertheless, it was a victory for the bill. Democrats, led by senators from the West, opposed the fishing "
      "treaty.", "Democrats"),

@@ -65,7 +65,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                         "group_qualifiers",
                         "partitive_nouns", "expletive_verbs",
                         "party_nouns", "measure_heads", "organization_nouns", "representing_nouns",
-                        "body_kind_nouns"),
+                        "body_kind_nouns", "state_group_heads"),
     "relations": {"title_bodies": LISTS, "rank_bodies": LISTS, "party_words": LISTS,
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "host_titles",
                            "appointment_verbs", "holding_verbs", "succession_verbs", "leading_verbs",

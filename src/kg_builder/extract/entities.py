@@ -408,6 +408,8 @@ class Registry:
         kind = "Organization" if body else "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
         if kind == "Facility":
             kind = self._kind_of_facility_name(ent)
+        if kind == "Location" and ent.root.lower_ in self.words["state_group_heads"] and len(ent) > 1:
+            kind = "Organization"
         if kind is None or not _plausible(name) or self._names_no_actor(ent) or name.lower() in self.title_names \
                 or re.fullmatch(r"[IVX]+", ent[-1].text) or _holds_a_clause(ent):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
@@ -1040,8 +1042,9 @@ class Registry:
 
     def _group(self, token: Token) -> str:
         """"a broad coalition of Republicans and conservative Democrats", "U.S. negotiators": a group acting as one."""
-        # "colonial governments" are not all governments, nor is "public opinion" every opinion
-        qualifies = token.lemma_.lower() in self.qualified_groups | self.opinion_nouns
+        # "colonial governments" are not all governments, nor is "public opinion" every opinion, nor "the anti-war
+        # movement" every movement
+        qualifies = token.lemma_.lower() in self.qualified_groups | self.opinion_nouns | self.collective_nouns
         government = token.lemma_.lower() in self.words["government_nouns"]
         keep = [t for c in token.children if c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
                 c.lower_ in self.words["group_qualifiers"] or c.ent_type_ == "NORP" or qualifies))
@@ -1050,7 +1053,8 @@ class Registry:
         if token.dep_ == "conj" and self._modified_plural(token.head) == token:
             # "Some Peru and Chile experts" parsed with "Peru" as the head: it names the group too
             keep += [token.head] + [c for c in token.head.children if c.dep_ == "cc"]
-        keep = [t for t in keep if t.lower_ not in self.words["vague_qualifiers"]]  # "Most Austrians" are Austrians
+        # "Most Austrians" are Austrians, "the largest naval powers" naval powers
+        keep = [t for t in keep if t.lower_ not in self.words["vague_qualifiers"] and t.tag_ != "JJS"]
         keep += [t for t in _defining_clause(token) if t not in keep]
         label = text_of(sorted(keep + [token], key=lambda t: t.i))
         # "the victorious European powers" are the European powers named again later: one group, and the
