@@ -559,6 +559,19 @@ def test_positions_a_possessed_policy_of_doing_something_supports_that_thing(fac
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The Peruvian policy of opening new ports angered Lima's rivals.",
+     {("state/peru", "Supports", "opening new ports")}),  # a state's adjective owns it, as a possessive does
+    ("The dispute led to a Chilean policy of neutrality.", {("state/chile", "Supports", "neutrality")}),
+    # without an "of" phrase of what it is, "the Peruvian policy" may be a policy toward Peru; one that names an
+    # actor names its owner
+    ("The Peruvian policy angered Lima's rivals.", set()),
+    ("The dispute changed the Bolivia policy of Chile.", set()),
+])
+def test_positions_a_policy_whose_modifier_names_a_state_is_that_states(facts_for, text, expected):
+    assert stances(facts_for(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("In 1931 Chile gave its consent for the treaty to proceed.", {("state/chile", "Supports", "treaty to proceed")}),
     ("In 1931 Chile gave its consent to the treaty.", {("state/chile", "Supports", "treaty")}),
     ("In 1931 Chile gave assurances that it would withdraw its fleet.",

@@ -1220,11 +1220,11 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
         if token.lemma_.lower() not in heads or token.pos_ != "NOUN":
             continue
         owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
-        if not owners:
-            continue  # "its policies" is too often someone else's than the clause's subject
-        holders = ctx.registry.actors(owners[0])
         # "X's policy of deepening ties": what the policy is; else its modifiers ("X's open borders policy")
         content = [t for p, t in noun_predication(token).obliques if p == "of"]
+        holders = ctx.registry.actors(owners[0]) if owners else _named_owners(ctx, token, content)
+        if not holders:
+            continue  # "its policies" is too often someone else's than the clause's subject
         words = [t for c in token.children if c.dep_ in ("compound", "amod") for t in c.subtree]
         if not content and token.tag_ == "NNS":
             # "X's trade policies" are its rules on trade, no stance for trade; "her Andean Deal policies" are a program
@@ -1240,6 +1240,17 @@ def possessed_policies(ctx: Context, sent: SentSpan) -> None:
         for holder in holders:
             # a possessive presupposes the policy, so belief or hedge verbs above do not reach it
             _add(ctx, holder, "Supports", issue, Factuality(), sent, "rule:possessed-policy", 0.65)
+
+
+def _named_owners(ctx: Context, policy: Token, content: list[Token]) -> list[str]:
+    """"the Soviet policy of rejecting inspections", "a U.S. policy of protecting X": a state or body the policy's
+    modifiers name owns it, where an "of" phrase says what the policy is (without one, "the Soviet policy" may be a
+    policy toward the Soviet Union; "the China policy of the United States" names its owner after it)."""
+    if not content or ctx.registry.actors(content[0]):
+        return []
+    modifiers = [c for c in policy.children if c.dep_ in ("amod", "compound", "nmod") and c.i < policy.i]
+    return [k for c in modifiers for k in ctx.registry.actors(c, coordinated=False)
+            if ctx.registry.kind(k) in ("State", "Organization")]
 
 
 def judgments(ctx: Context, sent: SentSpan) -> None:
