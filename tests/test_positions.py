@@ -2899,3 +2899,20 @@ def test_positions_what_a_speaker_did_not_say_or_left_open_is_no_stance_of_their
 ])
 def test_positions_what_a_speaker_says_a_thing_will_be_is_no_offer(facts_for, text, expected):
     assert {s for s in stances(facts_for(text)) if s[1] in ("Offers", "Rejects")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru ratified the fishing treaty over the objections of Chile.",
+     {("Peru", "Supports", "fishing treaty"), ("Chile", "Opposes", "fishing treaty")}),
+    ("Despite strong protests from Bolivia, Peru closed the port.", {("Bolivia", "Opposes", "port")}),
+    # a passive's subject is what was acted on; the phrase may hang on an infinitive after the verb
+    ("In 1902 the ban was extended to cover Arica, over objections from Chile.", {("Chile", "Opposes", "ban")}),
+])
+def test_positions_who_objected_to_what_was_done_over_their_objections_opposes_it(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) >= expected
+
+
+def test_positions_an_act_done_over_objections_sets_the_objector_against_the_doer(facts_for):
+    facts = facts_for("Peru ratified the fishing treaty over the objections of Chile.")
+    names = {e.key: e.label for e in facts.entities}
+    assert {frozenset(names[p] for p in d.parties) for d in facts.disagreements} == {frozenset({"Peru", "Chile"})}

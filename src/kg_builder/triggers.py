@@ -58,7 +58,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "infinitive_nouns", "proposal_nouns", "coercing_verbs", "discovery_verbs",
                            "striving_verbs", "striving_nouns", "qualifying_adverbs", "collection_nouns",
                            "aspect_verbs", "topic_nouns", "priority_modifiers", "time_nouns", "undergoer_nouns",
-                           "office_nouns")},
+                           "office_nouns", "objection_nouns", "overriding_prepositions")},
     "disagreements": _words("pair_nouns", "barrier_nouns", "partition_words", "relation_nouns", "worsening_verbs"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "regnal_titles", "vague_qualifiers",
                         "vessel_nouns",

@@ -54,6 +54,8 @@ RULES: tuple[Rule, ...] = (
     Rule("possessed-policies", positions.possessed_policies, "'X's policy'", "policy positions"),
     Rule("backed-things", positions.backed_things, "'the Soviet-backed regime'", "policy positions"),
     Rule("sides-taken", positions.sides_taken, "'pro-French Thomas Jefferson'", "policy positions"),
+    Rule("overridden-objections", positions.overridden_objections, "'approved X over the objections of Y'",
+         "policy positions"),
     Rule("judgments", positions.judgments, "'X argue Y is a threat', 'X said Y was wrong'", "policy positions"),
     Rule("normative-reports", positions.normative_reports, "'X said they must ...'", "policy positions"),
     Rule("self-reports", positions.self_reports, "'X said he will (never) ...'", "policy positions"),

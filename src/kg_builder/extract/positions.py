@@ -896,6 +896,8 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         return _short(f"{text} {text_of(cut_words(list(defining[-1].subtree), room))}", 18)
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
+    for objection in (o for p in token.children for o in p.children if _overriding_objection(ctx, o)):
+        text = text.split(f" {objection.head.lower_} ")[0]  # "the treaty over the objections of X" is the treaty
     return _short(text)
 
 
@@ -1191,6 +1193,36 @@ def backed_things(ctx: Context, sent: SentSpan) -> None:
         issue = _short(text_of([t for t in participle.head.subtree if t.i > participle.i and t.dep_ != "punct"]))
         for holder in holders:
             _add(ctx, holder, next(iter(stances)), issue, Factuality(), sent, "rule:backed-thing", 0.65)
+
+
+def overridden_objections(ctx: Context, sent: SentSpan) -> None:
+    """"the Senate approved the treaty over the objections of naval officers", "Congress ratified it against the
+    protests of Webster and Clay", "the ban was expanded despite objections from China": who objected opposes what
+    the clause acted on; the preposition presupposes the objection, so the clause's modality does not reach it."""
+    for noun in (t for t in sent if _overriding_objection(ctx, t)):
+        objectors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                     for o in c.children if o.dep_ == "pobj"]
+        for holder in _actors(ctx, objectors):
+            for theme in _overridden(noun.head.head):
+                _add(ctx, holder, "Opposes", _argument_text(ctx, theme), Factuality(), sent,
+                     "rule:overridden-objection", 0.6)
+
+
+def _overriding_objection(ctx: Context, noun: Token) -> bool:
+    section = ctx.triggers["positions"]
+    return noun.lemma_.lower() in section["objection_nouns"] and noun.dep_ == "pobj" \
+        and noun.head.lower_ in section["overriding_prepositions"]
+
+
+def _overridden(anchor: Token) -> tuple[Token, ...]:
+    """What was acted on over the objection, from the word the parser hung its phrase on: the act's object or a
+    passive's subject ("ratified the treaty over ...", which it may hang on "treaty"); past an infinitive after the
+    act ("was expanded to cover Hawaii, over objections": the expanding was objected to)."""
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        return (anchor,) if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB" else ()
+    while anchor.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        anchor = anchor.head
+    return verb_predication(anchor).themes[:1] if anchor.pos_ == "VERB" else ()
 
 
 def sides_taken(ctx: Context, sent: SentSpan) -> None:
