@@ -2916,3 +2916,17 @@ def test_positions_an_act_done_over_objections_sets_the_objector_against_the_doe
     facts = facts_for("Peru ratified the fishing treaty over the objections of Chile.")
     names = {e.key: e.label for e in facts.entities}
     assert {frozenset(names[p] for p in d.parties) for d in facts.disagreements} == {frozenset({"Peru", "Chile"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1888 Peru passed the Guano Act. Chile opposed this act.", ("Chile", "Opposes", "Guano Act")),
+    ("In 1928 Peru and Chile signed the Treaty of Lima. Bolivia opposed this treaty.",
+     ("Bolivia", "Opposes", "Treaty of Lima")),
+])
+def test_positions_this_and_a_head_word_is_the_name_seen_before_that_ends_in_it(facts_for, text, expected):
+    assert expected in stances(facts_for(text), holder_names=True)
+
+
+def test_positions_this_and_a_word_that_ends_no_name_seen_before_names_no_issue(facts_for):
+    facts = facts_for("In 1888 Peru sought a strong central government. Chile welcomed that government.")
+    assert not {s for s in stances(facts, holder_names=True) if s[0] == "Chile"}

@@ -43,17 +43,22 @@ def issue_key(ctx: Context, text: str) -> str:
     low = text.lower().strip()
     # "the patrols" after "border patrols": the fuller phrase already seen (a name is itself: "Juárez" after
     # "support for Juárez" is no kind of support)
-    if " " not in low and not text.strip()[:1].isupper():
-        # "end the blockade", "abolishing serfdom" are acts against the thing, not kinds of it
-        issues = (e.label for e in ctx.registry.entities.values() if e.kind == "Issue")
-        earlier = [tail for tail in map(_named_tail, issues)
-                   if tail.lower().endswith(" " + low) and not _ending_act(ctx, tail)]
-        if earlier:
-            return issue_key(ctx, earlier[-1])
+    fuller = _fuller_issue(ctx, low) if " " not in low and not text.strip()[:1].isupper() else None
+    if fuller:
+        return issue_key(ctx, fuller)
     entry = ctx.lexicon.named(low, "Issue")
     if entry:
         return ctx.registry.add(entry.key, "Issue", entry.label, text)
     return ctx.registry.add(f"issue/{slug(text)}", "Issue", text)
+
+
+def _fuller_issue(ctx: Context, noun: str) -> str | None:
+    """The last issue seen whose phrase ends in this one noun ("border patrols" for "patrols", "the Scott Act" for
+    "act"); "end the blockade", "abolishing serfdom" are acts against the thing, not kinds of it."""
+    issues = (e.label for e in ctx.registry.entities.values() if e.kind == "Issue")
+    earlier = [tail for tail in map(_named_tail, issues)
+               if tail.lower().endswith(" " + noun) and not _ending_act(ctx, tail)]
+    return earlier[-1] if earlier else None
 
 
 def _named_tail(label: str) -> str:
@@ -862,12 +867,15 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> s
         # "gave X the right to appoint consuls, a privilege not granted before": taken by the clause around it, the
         # apposition only names again a thing already there (its own clause's stance is on it: "a move X opposed")
         return ""
-    children = list(token.children)
-    if children and all(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children):
-        return ""  # "encouraged this position": what it points back to is not said here
     named = _agreement_name(ctx, token)
     if named:
         return named
+    children = list(token.children)
+    if children and all(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in children):
+        # "opposed this act" after "the Scott Act": the name it points back to; "encouraged this position", "that
+        # government": what it points back to is not said here
+        fuller = _fuller_issue(ctx, token.lower_) if token.pos_ == "NOUN" else None
+        return fuller if fuller and fuller[:1].isupper() else ""
     purpose = [c for c in token.children if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if purpose:  # "plans to reopen the border": the noun says little without what it is for
         return _short(f"{phrase(token, keep_possessor=True)} to {clause_text(purpose[0])}", 18)
