@@ -1253,6 +1253,8 @@ def _dated_clauses(ctx: Context, sent: SentSpan, dates: dict[int, Interval]) -> 
         if _shares_the_date(dated, dates):
             # "X proclaimed an amnesty and declared the war over on July 4": both acts took place that day
             _dated_clause(ctx, dated.head, dates, dates[i], shared=True)
+        for joined in _under_a_fronted_date(dated, sent.doc[i], dates):
+            _dated_clause(ctx, joined, dates, dates[i], shared=True)
         told = _event_its_clause_tells(ctx, verb)
         if told is not None:  # "a coup that toppled the regime on April 25, 1974": the coup's date
             _dated_clause(ctx, told, dates, dates[i], shared=True)
@@ -1365,6 +1367,28 @@ def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
     first = verb.head
     return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not _date_tokens(first, dates) \
         and first.dep_ not in ("acl", "relcl") and not _earlier_past(first) and not _dated_means(first, dates)
+
+
+def _under_a_fronted_date(verb: Token | None, date: Token, dates: dict[int, Interval]) -> list[Token]:
+    """"In 1888, Congress took exclusion further and passed the Scott Act": a date set before a verb dates the verbs
+    joined after it that share its subject and have no date of their own (one after the verb may be the first act's
+    alone: "closed the port in May and expelled the consul"; one in the subject is the subject's: "the purchase of
+    Alaska in 1867 marked ..."). A joined verb of another form is taken for the parser's slip ("devised a statement
+    of war aims", with "aims" for a verb)."""
+    if verb is None or verb.pos_ != "VERB" or date.i > verb.i or any(date in s.subtree for s in subjects(verb)):
+        return []
+    joined, before = [], verb
+    for later in sorted(c for c in verb.conjuncts if c.i > verb.i):
+        # a verb with a subject of its own ends the list ("X issued A, and Britain responded ... and authorized B"),
+        # as does one with no "and" or comma before it
+        linked = any((t.dep_ == "cc" or t.text == ",") and before.i < t.i < later.i
+                     for t in (*before.children, *later.children))
+        if later.pos_ != "VERB" or later.tag_ != verb.tag_ or not linked \
+                or any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in later.children):
+            break
+        joined += [] if _date_tokens(later, dates) else [later]
+        before = later
+    return joined
 
 
 def _dated_means(verb: Token, dates: dict[int, Interval]) -> bool:
