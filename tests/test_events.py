@@ -1928,3 +1928,19 @@ def test_events_what_a_thing_is_compared_with_stays_an_event(pipeline):
 def test_events_an_attack_told_by_a_verb_is_at_the_place_it_struck(facts_for, text, place):
     [attack] = [e for e in facts_for(text).events if e.kind == "Attack"]
     assert attack.location == place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("For twenty years there were few contacts and no diplomatic ties between Peru and Chile.",
+     {("diplomatic ties between Peru and Chile", "Negative", "Asserted")}),  # "few contacts" were some
+    ("By 1931 there had been no progress toward a settlement.",
+     {("progress toward a settlement", "Negative", "Asserted")}),
+    ("Ruiz said there would be no new taxes on guano.", {("new taxes on guano", "Negative", "Hypothetical")}),
+    # "no question of X" is an idiom, "no one process" says there were several, "no way" names nothing
+    ("There was no question of a new treaty.", set()),
+    ("There was no one process of decolonization.", set()),
+    ("There was no way.", set()),
+])
+def test_events_what_an_existential_there_clause_says_there_was_none_of_is_a_negated_thing(facts_for, text, expected):
+    found = {(e.label, e.factuality.polarity, e.factuality.modality) for e in facts_for(text).events}
+    assert {f for f in found if f[1] == "Negative"} == expected

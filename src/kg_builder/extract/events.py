@@ -1732,9 +1732,14 @@ def _refused(ctx: Context, noun: Token) -> bool:
 
 def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
     """A thing the text says did not happen: "without prior warning", "refused any contact with X", "omitting
-    references to Y", "the meeting was canceled"; and what it says was not without a thing ("the plan was not
-    without risks": a plan without risks, denied)."""
+    references to Y", "the meeting was canceled", "there were no diplomatic ties"; and what it says was not without a
+    thing ("the plan was not without risks": a plan without risks, denied)."""
     for noun in sent:
+        if noun.pos_ == "NOUN" and noun.i not in ctx.event_at and _none_there(noun) \
+                and noun.lemma_.lower() not in ctx.triggers["positions"]["topic_nouns"]:  # "no question of X"
+            fact = replace(ctx.factuality(noun.head), polarity="Negative")  # "there would be no war": not so, if ever
+            _record_missing(ctx, sent, noun, _whole_phrase(noun).removeprefix("no "), fact)
+            continue
         if noun.pos_ != "NOUN" or noun.i in ctx.event_at or noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
             continue
         if second_object(noun):
@@ -1752,14 +1757,24 @@ def _unrealized_things(ctx: Context, sent: SentSpan) -> None:
         if len(label.split()) < 2:
             continue
         fact = ctx.factuality(noun)
-        if litotes or refused:
-            fact = replace(fact, polarity="Negative")
-        key = ctx.fact_key("event", "thing", label, sent.start_char)
-        ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
-                                evidence=ctx.evidence(sent, "rule:unrealized-thing", 0.5))
-        ctx.event_at[noun.i] = key
+        _record_missing(ctx, sent, noun, label, replace(fact, polarity="Negative") if litotes or refused else fact)
 
 
+def _record_missing(ctx: Context, sent: SentSpan, noun: Token, label: str, fact: Factuality) -> None:
+    key = ctx.fact_key("event", "thing", label, sent.start_char)
+    ctx.events[key] = Event(key=key, kind="Event", label=label, factuality=fact,
+                            evidence=ctx.evidence(sent, "rule:unrealized-thing", 0.5))
+    ctx.event_at[noun.i] = key
+
+
+def _none_there(noun: Token) -> bool:
+    """"there were no diplomatic ties", "there had been few contacts and no trade": a thing an existential "there"
+    clause says there was none of (by "no", not "few": "few contacts" were some; "no one process" says there were
+    several)."""
+    verb = first_conjunct(noun).head
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) and verb.lemma_ == "be" \
+        and any(c.dep_ == "expl" for c in verb.children) and len(phrase(noun).removeprefix("no ").split()) > 1 \
+        and not any(c.dep_ == "nummod" for c in noun.children)
 def _fronted_condition(preposition: Token) -> bool:
     """"Without pressure from Moscow, neither government has a reason to compromise": a "without" phrase before
     the subject of a clause in the present, or with a modal, supposes the thing away ("if there is none"); in a past
