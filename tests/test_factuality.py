@@ -1073,3 +1073,15 @@ def test_factuality_what_one_is_determined_to_do_is_only_aimed_at(reading):
     text = "Chile announced its determination to defend the islands against a Peruvian attack."
     assert reading(text, "defend").modality == "Hypothetical"
     assert reading(text, "attack").modality == "Hypothetical"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("The attempt to seize the port was unsuccessful.", "seize", "Negative"),
+    ("Peru attempted to build a coalition against Chile, but was unsuccessful.", "build", "Negative"),
+    ("Peru tried to pass the amendment but failed.", "pass", "Negative"),
+    # success, or a failure of another doer's, leaves it as it was
+    ("The attempt to seize the port was successful.", "seize", "Positive"),
+    ("Peru tried to pass the amendment, but Chile failed to ratify it.", "pass", "Positive"),
+])
+def test_factuality_what_an_attempt_said_to_have_failed_was_for_did_not_happen(reading, text, word, expected):
+    assert reading(text, word).polarity == expected

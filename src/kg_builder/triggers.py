@@ -84,6 +84,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "negated_degree_adverbs", "negative_quantifiers", "negating_verbs", "ruling_out_verbs",
                          "placing_prepositions",
                          "thwarting_verbs", "averting_verbs", "realizing_verbs", "occurrence_verbs", "negative_adverbs",
+                         "failure_adjectives",
                          "restating_adverbs",
                          "hedge_modals", "hypothetical_modals", "narrative_modals", "past_ability_modals",
                          "past_circumstance_marks", "normative_modals", "normative_adjectives", "hedge_verbs",

@@ -51,6 +51,7 @@ class Cues:
     realizing_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     negative_adverbs: frozenset[str]
+    failure_adjectives: frozenset[str]
     restating_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
@@ -260,6 +261,19 @@ def _counterfactual(verb: Token) -> bool:
     return any(a.tag_ == "MD" for a in auxiliaries) and any(a.lower_ in ("have", "'ve") for a in auxiliaries)
 
 
+def _called_a_failure(verb: Token, cues: Cues) -> bool:
+    """"was unsuccessful", "proved futile"."""
+    return any(c.dep_ == "acomp" and c.lower_ in cues.failure_adjectives for c in verb.children)
+
+
+def _ended_in_failure(verb: Token, cues: Cues) -> bool:
+    """"X attempted to build a coalition, but was unsuccessful", "tried to X but failed": a verb joined after it, of
+    its subject, says the attempt failed."""
+    return any(c.dep_ == "conj" and c.i > verb.i and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+               and (_called_a_failure(c, cues) or c.lemma_.lower() == "fail" and not any(
+                   x.dep_ == "xcomp" for x in c.children)) for c in verb.children)
+
+
 def yet_to(verb: Token) -> bool:
     """"has yet to ratify the treaty", "is yet to be signed": what has not been done so far, nothing that is due."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "be") \
@@ -277,7 +291,8 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if own and (_negated(node, cues) or _negated_alternative(node, cues)):
             negations += 1
         own = True
-        failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children)  # "attempted unsuccessfully to"
+        failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children) \
+            or _ended_in_failure(node.head, cues)  # "attempted unsuccessfully to", "attempted to ..., but failed"
         governor = with_particle(node.head)
         # "stopped trading" did not trade; "stopped ships to search them" searched
         denying = governor in cues.negative_implicatives and not (
@@ -329,9 +344,10 @@ def polarity(trigger: Token, cues: Cues) -> str:
         if node.dep_ == "acl" and governor in cues.irrealis_nouns and (
                 node.head.dep_ in ("dobj", "nsubjpass")
                 and (negating(node.head.head, cues) or with_particle(node.head.head) in cues.thwarting_verbs)
-                or node.head.dep_ == "nsubj" and with_particle(node.head.head) in cues.negative_implicatives):
-            # "blocked attempts to expel X", "dropped plans to build a base", "an effort to extend it failed": it
-            # did not happen
+                or node.head.dep_ == "nsubj" and (with_particle(node.head.head) in cues.negative_implicatives
+                                                  or _called_a_failure(node.head.head, cues))):
+            # "blocked attempts to expel X", "dropped plans to build a base", "an effort to extend it failed", "the
+            # attempt to seize it was unsuccessful": it did not happen
             negations += 1 + (1 if _negated(node.head.head, cues) else 0)
             break
         if node.dep_ == "acl" and governor in cues.irrealis_nouns and _none_made(node.head, cues):
