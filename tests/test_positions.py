@@ -2930,3 +2930,19 @@ def test_positions_this_and_a_head_word_is_the_name_seen_before_that_ends_in_it(
 def test_positions_this_and_a_word_that_ends_no_name_seen_before_names_no_issue(facts_for):
     facts = facts_for("In 1888 Peru sought a strong central government. Chile welcomed that government.")
     assert not {s for s in stances(facts, holder_names=True) if s[0] == "Chile"}
+
+
+@pytest.mark.parametrize("text, issues", [
+    # a verb that shares the first one's "to" but has an object of its own is an act of its own
+    ("Peru sent troops to close the port and expel the Chilean consul.",
+     {"close the port", "expel the Chilean consul"}),
+    ("His skill convinced Peru to recognize Bolivia and conclude an alliance with it.",
+     {"recognize Bolivia", "conclude an alliance with it"}),
+    ("In an attempt to calm the markets and end the strike, Peru cut taxes.", {"calm the markets", "end the strike"}),
+    # two verbs on one object are one act
+    ("Peru agreed to destroy or transfer the weapons.", {"destroy or transfer the weapons"}),
+])
+def test_positions_infinitives_sharing_one_to_are_one_stance_each_unless_they_share_their_object(facts_for, text,
+                                                                                                   issues):
+    found = {issue for _, stance, issue in stances(facts_for(text), holder_names=True) if stance == "Supports"}
+    assert issues <= found and not any(" and " in i for i in found)

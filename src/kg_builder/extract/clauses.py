@@ -93,7 +93,7 @@ class Predication:
     @property
     def infinitives(self) -> tuple[Token, ...]:
         """The embedded clauses that are to-infinitives: what is asked or planned, not what is said."""
-        return tuple(c for c in self.clauses if to_infinitive(c))
+        return tuple(c for c in self.clauses if to_infinitive(c) or _sharing_to(c.head, c))
 
     @property
     def propositions(self) -> tuple[Token, ...]:
@@ -185,8 +185,8 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     if not agents:
         agents += _doers_before_infinitive(noun, obliques)
     themes = tuple(t for p, t in obliques if p == "of" and t not in agents)
-    clauses = tuple(c for c in noun.children if c.dep_ in ("acl", "ccomp") and (to_infinitive(c) or _content_clause(c))
-                    or infinitive_of_its_noun(c))
+    clauses = tuple(t for c in noun.children if c.dep_ in ("acl", "ccomp") and (to_infinitive(c) or _content_clause(c))
+                    or infinitive_of_its_noun(c) for t in (c, *listed_infinitives(c)))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
     clauses += _complements(noun, complement_verbs, has_object=bool(themes))
     relative = _relative_subject_of(noun)
@@ -542,13 +542,20 @@ def _adverbial(clause: Token) -> bool:
 
 def listed_infinitives(verb: Token) -> tuple[Token, ...]:
     """"hoped to keep X, to bolster Y, and to undermine Z": the infinitives after the first, each with its own "to"
-    after a comma or a conjunction, are items of one list, however the parser chains them."""
+    after a comma or a conjunction, are items of one list, however the parser chains them; so is one that shares the
+    first's "to" but has an object of its own ("to close the port and expel the consul"; not "to destroy or transfer
+    the weapons", one act on one thing)."""
     items: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("xcomp", "advcl", "conj") and to_infinitive(c) and c.left_edge.i > 0 \
+        if c.dep_ in ("xcomp", "advcl", "conj") and (to_infinitive(c) or _sharing_to(verb, c)) and c.left_edge.i > 0 \
                 and (c.doc[c.left_edge.i - 1].text == "," or c.doc[c.left_edge.i - 1].dep_ == "cc"):
             items += [c, *listed_infinitives(c)]
     return tuple(items)
+
+
+def _sharing_to(verb: Token, joined: Token) -> bool:
+    return joined.dep_ == "conj" and joined.tag_ == "VB" and to_infinitive(verb) \
+        and all(any(o.dep_ == "dobj" for o in v.children) for v in (verb, joined))
 
 
 def listed_that_clauses(verb: Token) -> tuple[Token, ...]:
@@ -567,8 +574,8 @@ def _purposes(verb: Token) -> tuple[Token, ...]:
                  and _reached_over_own_words(verb, c)]
     adjuncts += [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  for o in c.children if o.lower_ == "order" for a in o.children if a.dep_ in ("acl", "relcl")]
-    return tuple(c for c in adjuncts if to_infinitive(c) and not any(a.lower_ == "only" for a in c.children)
-                 and not ranked_infinitive(c))
+    return tuple(t for c in adjuncts if to_infinitive(c) and not any(a.lower_ == "only" for a in c.children)
+                 and not ranked_infinitive(c) for t in (c, *listed_infinitives(c)))
 
 
 def _reached_over_own_words(verb: Token, later: Token) -> bool:
