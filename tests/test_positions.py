@@ -2946,3 +2946,9 @@ def test_positions_infinitives_sharing_one_to_are_one_stance_each_unless_they_sh
                                                                                                    issues):
     found = {issue for _, stance, issue in stances(facts_for(text), holder_names=True) if stance == "Supports"}
     assert issues <= found and not any(" and " in i for i in found)
+
+
+def test_positions_each_infinitive_of_a_list_a_stance_word_governs_is_a_stance_of_its_own(facts_for):
+    facts = facts_for("Peru proved unwilling to lift the embargo, to allow visits of reporters, or to hold talks.")
+    assert {issue for holder, stance, issue in stances(facts, holder_names=True) if stance == "Opposes"} \
+        == {"lift the embargo", "allow visits of reporters", "hold talks"}

@@ -19,8 +19,8 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_noun, listed_that_clauses,
-                      noun_predication, open_question, verb_predication)
+from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_noun, listed_infinitives,
+                      listed_that_clauses, noun_predication, open_question, verb_predication)
 from .context import Context
 from .factuality import (Cues, denied_claim, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive,
                          yet_to)
@@ -794,8 +794,10 @@ def _coordinates(pred: Predication, tokens: list[Token]) -> list[Token]:
     # a second object after the stance noun can only be a coordinate the parser lost
     hung = [c for c in pred.support.children if c.dep_ in ("conj", "dobj") and c.pos_ == "NOUN" and c.i > pred.head.i] \
         if carried else []
-    return list(dict.fromkeys(c for t in tokens + hung for c in (conjuncts(t) if t.pos_ == "NOUN" else [t])
-                              if c == t or c.pos_ == "NOUN"))
+    # "unwilling to lift the embargo, allow visits or hold talks": each infinitive of a list is an act of its own
+    return list(dict.fromkeys(c for t in tokens + hung
+                              for c in ([c for c in conjuncts(t) if c == t or c.pos_ == "NOUN"] if t.pos_ == "NOUN"
+                                        else [t, *listed_infinitives(t)])))
 
 
 def _stance_of_its_own(ctx: Context, token: Token) -> bool:
