@@ -2952,3 +2952,11 @@ def test_positions_each_infinitive_of_a_list_a_stance_word_governs_is_a_stance_o
     facts = facts_for("Peru proved unwilling to lift the embargo, to allow visits of reporters, or to hold talks.")
     assert {issue for holder, stance, issue in stances(facts, holder_names=True) if stance == "Opposes"} \
         == {"lift the embargo", "allow visits of reporters", "hold talks"}
+
+
+def test_positions_a_purpose_after_a_gerund_is_no_item_of_a_list_of_infinitives(facts_for):
+    facts = facts_for("Some Chilean and Peruvian analysts advocate focusing on more limited measures, like a freeze or "
+                      "test moratorium, to halt advances in Bolivia's nuclear and missile programs.")
+    labels = {e.key: e.label for e in facts.entities}
+    halting = [p for p in facts.positions if labels[p.issue].startswith("halt advances")]
+    assert halting and all(p.factuality.modality == "Hypothetical" for p in halting)  # what the measures are for

@@ -1775,6 +1775,8 @@ def _none_there(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) and verb.lemma_ == "be" \
         and any(c.dep_ == "expl" for c in verb.children) and len(phrase(noun).removeprefix("no ").split()) > 1 \
         and not any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _fronted_condition(preposition: Token) -> bool:
     """"Without pressure from Moscow, neither government has a reason to compromise": a "without" phrase before
     the subject of a clause in the present, or with a modal, supposes the thing away ("if there is none"); in a past

@@ -797,7 +797,7 @@ def _coordinates(pred: Predication, tokens: list[Token]) -> list[Token]:
     # "unwilling to lift the embargo, allow visits or hold talks": each infinitive of a list is an act of its own
     return list(dict.fromkeys(c for t in tokens + hung
                               for c in ([c for c in conjuncts(t) if c == t or c.pos_ == "NOUN"] if t.pos_ == "NOUN"
-                                        else [t, *listed_infinitives(t)])))
+                                        else [t, *(listed_infinitives(t) if to_infinitive(t) else ())])))
 
 
 def _stance_of_its_own(ctx: Context, token: Token) -> bool:
