@@ -1784,7 +1784,7 @@ def test_positions_a_bare_proposal_noun_is_what_was_proposed_just_before(facts_f
     ("The Aymara population opposed the fishing treaty.", "Aymara population"),
     ("Dock workers in Callao opposed the fishing treaty.", "Dock workers"),
     ("The Andean States opposed the fishing treaty.", "Andean States"),  # states named together, no one place
-    ("A broad coalition of fishermen opposed the fishing treaty.", "coalition of fishermen"),  # "broad" says no which
+    ("The main coalition of fishermen opposed the fishing treaty.", "coalition of fishermen"),  # "main" says no which
     # a party's members, whether the tagger takes them for a people or a common noun
     ("Nevertheless, it was a victory for the bill. Democrats, led by senators from the West, opposed the fishing "
      "treaty.", "Democrats"),

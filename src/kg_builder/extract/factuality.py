@@ -292,7 +292,7 @@ def polarity(trigger: Token, cues: Cues) -> str:
             negations += 1
         own = True
         failed = any(c.lower_ in cues.negative_adverbs for c in node.head.children) \
-            or _ended_in_failure(node.head, cues)  # "attempted unsuccessfully to", "attempted to ..., but failed"
+            or _ended_in_failure(node.head, cues)  # "tried vainly to", "tried to ..., but failed"
         governor = with_particle(node.head)
         # "stopped trading" did not trade; "stopped ships to search them" searched
         denying = governor in cues.negative_implicatives and not (
