@@ -2960,3 +2960,14 @@ def test_positions_a_purpose_after_a_gerund_is_no_item_of_a_list_of_infinitives(
     labels = {e.key: e.label for e in facts.entities}
     halting = [p for p in facts.positions if labels[p.issue].startswith("halt advances")]
     assert halting and all(p.factuality.modality == "Hypothetical" for p in halting)  # what the measures are for
+
+
+@pytest.mark.parametrize("text", [
+    "Chile found a partner in Jorge Soto, the Peruvian Premier, who wanted to strengthen the alliance.",
+    "Chile courted Ana Ruiz, the Bolivian President, and Jorge Soto, the Peruvian Premier, who also wanted to "
+    "strengthen the alliance.",
+])
+def test_positions_who_a_title_beside_a_name_wants_the_person_wants_not_the_state(facts_for, text):
+    held = stances(facts_for(text), holder_names=True)
+    assert ("Jorge Soto", "Supports", "strengthen the alliance") in held
+    assert not any(holder == "Peru" for holder, _, _ in held)

@@ -389,6 +389,9 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
             and head.head.i > token.i and not _one_owner(token):
         return head.head, "Signed"  # "In a joint statement, X and Y confirmed ...": what they issued together
+    making = _act_verb(ctx, head.head)
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and making in verbs:
+        return head.head, verbs[making]  # "the signing of the Antarctic Treaty in 1959"
     if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in QUANTITY_NOUNS
                                                          or _split_name(token)):
         # "signed a range of economic agreements", "signed the General Security of Military Information Agreement"
@@ -465,7 +468,8 @@ def _split_name(token: Token) -> bool:
 
 
 def _one_owner(token: Token) -> bool:
-    """"In his signing statement, Carter declared", "In Rabin's statement": a text one party owns is no accord."""
+    """"In her closing statement, the minister declared", "In Rabin's statement": a text one party owns is no
+    accord."""
     return any(c.dep_ == "poss" and (c.lower_ in ("his", "her", "its") or c.tag_ in ("NNP", "NN")
                                      and not any(g.dep_ == "conj" for g in c.children)) for c in token.children)
 
@@ -1024,7 +1028,7 @@ def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int,
         return found.adopted_at
     name = found.label if found is not None else name
     key = ctx.fact_key("event", "signing", name, sentence_of(verb).start_char)
-    ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(dated)}",
+    ctx.events[key] = Event(key=key, kind="Event", label=f"{name} {_past_participle(dated, _act_verb(ctx, dated))}",
                             evidence=ctx.evidence(sentence_of(verb), "rule:agreement-signing", 0.75),
                             factuality=ctx.factuality(verb), participants=tuple(_signatories(ctx, verb, agreement)),
                             start=when.start, end=when.end)
@@ -1032,11 +1036,17 @@ def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int,
     return key
 
 
-def _past_participle(verb: Token) -> str:
-    """"signed", "ratified", "concluded": the text's own form when it has one."""
+def _act_verb(ctx: Context, noun: Token) -> str | None:
+    """The verb of a noun of the act that gives an agreement its status ("signing": sign), if it is one."""
+    return next(iter(ctx.triggers["agreements"]["status_nouns"].get(noun.lower_, [])), None)
+
+
+def _past_participle(verb: Token, act_verb: str | None) -> str:
+    """"signed", "ratified", "concluded": the text's own form when it has one (for a noun of the act, its verb's:
+    "the signing of X", signed)."""
     if verb.tag_ in ("VBN", "VBD"):
         return verb.lower_
-    lemma = verb.lemma_.lower()
+    lemma = act_verb or verb.lemma_.lower()
     if lemma.endswith("e"):
         return f"{lemma}d"
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
@@ -1050,10 +1060,13 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     set "under" an agreement ("Under the treaty, X and Y committed to defend each other", "a deal under which X
     imposed a tariff")."""
     obliging = set(ctx.triggers["agreements"]["commitment_verbs"])
+    # "the treaty stated that Spain would cede Florida", "the accord provided that ...": each clause it says is a
+    # provision
+    stating = obliging | set(ctx.triggers["agreements"]["stating_verbs"])
     for verb in (t for t in sent if t.pos_ == "VERB"):
         # "the treaty forced Spain to cede Guam": Spain cedes, and the treaty obliges it to (its own verb's provision)
         pred = verb_predication(verb, ctx.frames.object_control)
-        owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, a))), None)
+        owner = next((k for a in pred.agents if (k := _agreement_meant(ctx, _terms_of(ctx, a)))), None)
         # also "returned to X by limiting Y": the treaty limits Y; "it did not guarantee Y" commits to nothing
         if owner and verb.lemma_.lower() in obliging and ctx.factuality(verb).polarity == "Positive" \
                 and not _no_provision(ctx, verb):
@@ -1064,6 +1077,13 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                                                 for text in _provisions(theme)])
             if verb.dep_ == "ROOT":  # "The plan proposed X. The colonies would send Y.": what follows goes on
                 ctx.provisions_of = (owner, sent.end)
+        # (an agreement named: "it acknowledged that ..." is more often a state's word than a treaty's)
+        speaker = owner if verb.lemma_.lower() in stating and not any(a.pos_ == "PRON" for a in pred.agents) else None
+        speaker = speaker or _issued_in(ctx, verb, pred)
+        if speaker and ctx.factuality(verb).polarity == "Positive":
+            _add_commitments(ctx, sent, speaker, [
+                text for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                for text in _provisions_said(c, drop=tuple(v for v in _verb_chain(c) if _omitting(ctx, v)))])
         # "under the accord, tariffs would be cut"; "in the treaty, Spain ceded X": only a party acts "in" one (what
         # "was included in the treaty", or "interest in a treaty", is no provision); asked only once one is named
         framing, framing_phrase = next(((k, t.head) for p in ("under", "according to", "in")
@@ -1168,6 +1188,15 @@ def _framing_phrases(pred: Predication, preposition: str, bound_nouns: list[str]
     return [o for o in [*pred.oblique(preposition), *hung] if bound is None or o.i < bound]
 
 
+def _issued_in(ctx: Context, verb: Token, pred: Predication) -> str | None:
+    """"In the communiqué, Japan declared that ...", "Japan stated in the accord that ...": what a party states in an
+    agreement it issues, the agreement states (not what it says in a text of its own: "in her closing speech")."""
+    if verb.lemma_.lower() not in _stating_verbs(ctx):
+        return None
+    return next((k for t in _framing_phrases(pred, "in", ctx.triggers["agreements"]["bound_nouns"])
+                 + _fronted_framing(ctx, verb, "in") if not _one_owner(t) and (k := _agreement_meant(ctx, t))), None)
+
+
 def _fronted_framing(ctx: Context, verb: Token, preposition: str) -> list[Token]:
     """"Under the accords, the United States agreed to A, and Iran agreed to B": a phrase set before the subject of
     the first of joined clauses frames the clauses after it too."""
@@ -1207,7 +1236,7 @@ def _provisions_said(verb: Token, drop: tuple[Token, ...] = (), exchange: tuple[
     # "Japan would protect seamen and open two ports": each act with an object of its own is a provision, said of
     # the one subject (one with an auxiliary of its own has a subject the parser lost: "X would A and banks would B")
     # (and so is each act of a longer list: "would oversee A, manage B, and inspect C")
-    shared = [c for c in _verb_chain(verb) if c.pos_ == "VERB" and c not in own and objects(c)
+    shared = [c for c in _verb_chain(verb) if c.pos_ == "VERB" and c not in own and c not in drop and objects(c)
               and not any(a.dep_ in ("aux", "auxpass") for a in c.children)] if objects(verb) else []
     # "In 1802, after the war, X ceded Y": what comes before the subject frames the provision, it is no part of it
     # (also before an empty "there": "According to the accord, there was to be a ban on X")

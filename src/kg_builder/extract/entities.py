@@ -630,7 +630,8 @@ class Registry:
             return self._antecedent(token, plural=True)
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
-        return self._titled_person(token) or self._titled_people(token) or self._nominal(token)
+        return self._titled_person(token) or self._apposed_person(token) or self._titled_people(token) \
+            or self._nominal(token)
 
     def _one_of_a_people(self, token: Token) -> bool:
         """"an Israeli", "a Chilean": a people's word in the singular, after "a", names one of them."""
@@ -647,6 +648,14 @@ class Registry:
         name = token.doc[token.i + length] if length else None
         key = self.key_of(name) if name is not None else None
         return [key] if key and self.kind(key) == "Person" and token.is_ancestor(name) else []
+
+    def _apposed_person(self, title: Token) -> list[str]:
+        """"Alcide De Gasperi, the Italian Premier, who wanted X": a title set beside a person's name is that person,
+        and so is what refers to it (not the state its adjective names)."""
+        if title.dep_ != "appos" or title.lemma_.lower() not in self.titles:
+            return []
+        key = self.key_of(title.head)
+        return [key] if key and self.kind(key) == "Person" else []
 
     def _titled_people(self, title: Token) -> list[str]:
         """"signed by Presidents Barack Obama and Dmitry Medvedev": the parser may make a plural title the head and
