@@ -2971,3 +2971,18 @@ def test_positions_who_a_title_beside_a_name_wants_the_person_wants_not_the_stat
     held = stances(facts_for(text), holder_names=True)
     assert ("Jorge Soto", "Supports", "strengthen the alliance") in held
     assert not any(holder == "Peru" for holder, _, _ in held)
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Chile and Peru had different visions of the railway.", "railway"),
+    ("Chile and Peru held conflicting views on what the treaty required.", "what the treaty required"),
+])
+def test_positions_holders_of_different_views_differ_and_share_no_stance(facts_for, text, issue):
+    facts = facts_for(text)
+    assert divided(facts) == {(frozenset({"state/chile", "state/peru"}), issue)}
+    assert not facts.positions
+
+
+def test_positions_a_vision_of_one_holder_is_still_its_stance(facts_for):
+    facts = facts_for("Chile had a vision of a united continent.")
+    assert stances(facts) == {("state/chile", "Supports", "united continent")}

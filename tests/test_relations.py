@@ -824,3 +824,17 @@ def test_relations_an_alliance_another_is_told_to_avoid_is_that_one_s_and_not_ye
 ])
 def test_relations_a_clause_about_the_body_a_title_is_of_names_no_owner_of_the_title(facts_for, text):
     assert related(facts_for(text), "leaderOf") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Talks resumed only when Thomas Ruiz came to power in Peru in 1990.",
+    "In 1990, Thomas Ruiz seized power in Peru.",
+])
+def test_relations_one_who_comes_to_power_in_a_state_leads_it(facts_for, text):
+    leads = [(r.subject, r.object) for r in related(facts_for(text), "leaderOf")]
+    assert leads == [("person/thomas-ruiz", "state/peru")]
+
+
+def test_relations_power_that_a_party_comes_to_or_no_state_gives_no_leader(facts_for):
+    facts = facts_for("In 1990, the Liberal Party came to power in Peru. Thomas Ruiz rose to power quickly.")
+    assert related(facts, "leaderOf") == []

@@ -25,7 +25,7 @@ TOP_KEYS = frozenset({"object_control", "sending_verbs", "light_verbs", "recogni
                       "detached_prepositions",
                       "receiving_verbs", "unfolding_verbs", "ending_verbs", "siding_verbs", "siding_nouns",
                       "siding_adjectives", "means_nouns", "means_verbs", "exchange", "stance_prepositions", "defaults",
-                      "frames"})
+                      "contrasting_modifiers", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
                         "act"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier",
@@ -64,6 +64,7 @@ class Frames:
     receiving_verbs: frozenset[str]  # "the bill ran into opposition": the stance is about the bill
     unfolding_verbs: frozenset[str]  # "tensions grew over X": the verb's phrases are its subject's
     ending_verbs: frozenset[str]  # "end", "roll back": supporting the act opposes its object
+    contrasting_modifiers: frozenset[str]  # "different views of X": holders who differ over X
     siding_verbs: frozenset[str]  # "backed the rebels", "opposed Allende": a stance on an actor itself
     siding_nouns: frozenset[str]  # "support for Allende", "opposition to Castro": the same, told by a noun
     siding_adjectives: frozenset[str]  # "sympathetic to the Confederacy": the same, told by an adjective
@@ -179,6 +180,7 @@ def read_frames(path: Path, ontology: Path) -> Frames:
                   receiving_verbs=frozenset(checker.words(top["receiving_verbs"], "receiving_verbs")),
                   unfolding_verbs=frozenset(checker.words(top["unfolding_verbs"], "unfolding_verbs")),
                   ending_verbs=frozenset(checker.words(top["ending_verbs"], "ending_verbs")),
+                  contrasting_modifiers=frozenset(checker.words(top["contrasting_modifiers"], "contrasting_modifiers")),
                   siding_verbs=frozenset(checker.words(top["siding_verbs"], "siding_verbs")),
                   siding_nouns=frozenset(checker.words(top["siding_nouns"], "siding_nouns")),
                   siding_adjectives=frozenset(checker.words(top["siding_adjectives"], "siding_adjectives")),

@@ -68,7 +68,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                         "body_kind_nouns", "state_group_heads"),
     "relations": {"title_bodies": LISTS, "rank_bodies": LISTS, "party_words": LISTS,
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "host_titles",
-                           "appointment_verbs", "holding_verbs", "succession_verbs", "leading_verbs",
+                           "appointment_verbs", "holding_verbs", "succession_verbs", "leading_verbs", "power_phrases",
                            "leadership_nouns", "alliance_words", "fighting_verbs", "war_nouns", "aligning_verbs",
                            "allegiance_nouns", "tie_nouns", "closeness_words", "tie_holding_verbs",
                            "alliance_member_prepositions", "example_prepositions",

@@ -26,7 +26,7 @@ from .events import YEAR, _date_tokens, join_participants
 from .factuality import opened_by_any, with_particle
 from .tokens import (CONTRASTING_MARKS, conjuncts, first_conjunct, list_from, non_restrictive, objects, paragraph_start,
                      phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of, to_infinitive,
-                     told_with_modal)
+                     told_with_modal, verb_phrases)
 
 # how far back (in characters) "the plan" or the parties' undertakings still reach the agreement last named
 NEARBY_CHARS = 1200
@@ -383,7 +383,7 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return later or (head, status)
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
-    if token.dep_ == "nsubj" and _verb_phrases(head) & set(ctx.triggers["agreements"]["in_force_phrases"]):
+    if token.dep_ == "nsubj" and verb_phrases(head) & set(ctx.triggers["agreements"]["in_force_phrases"]):
         # one that "never entered into force" may still have been signed
         return (None, None) if any(c.dep_ == "neg" for c in head.children) else (head, "Signed")
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
@@ -432,15 +432,6 @@ def _any_who(verb: Token) -> bool:
     noun = verb.head
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.tag_ == "NNS" \
         and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
-
-
-def _verb_phrases(verb: Token) -> set[str]:
-    """The verb's lemma with each object it takes, straight ("take effect") or through a preposition ("enter into
-    force")."""
-    lemma = verb.lemma_.lower()
-    return {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"} | {
-        f"{lemma} {c.lower_} {o.lower_}" for c in verb.children if c.dep_ == "prep" for o in c.children
-        if o.dep_ == "pobj"}
 
 
 def _relative_clause_status(token: Token, verbs: Mapping[str, str]) -> tuple[Token, str] | None:

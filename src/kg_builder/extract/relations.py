@@ -18,7 +18,7 @@ from ..model import ASSERTED, Evidence, Factuality, Role
 from .clauses import Predication, description_predication, verb_predication
 from .context import Context, UnplacedTitle
 from .tokens import (PLACE_TYPES, conjuncts, entities_in, first_conjunct, indefinite, objects, prep_objects,
-                     sentence_of, side_prefix, subjects, to_infinitive)
+                     sentence_of, side_prefix, subjects, to_infinitive, verb_phrases)
 from .factuality import polarity
 
 
@@ -509,6 +509,21 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
             for body in dict.fromkeys(bodies):
                 ctx.relate(person, "leaderOf", body, ctx.evidence(sent, "rule:leadership", 0.75), ctx.factuality(verb))
     _led_under(ctx, sent)
+    _came_to_power(ctx, sent)
+
+
+def _came_to_power(ctx: Context, sent: SentSpan) -> None:
+    """"Gorbachev came to power in the Soviet Union", "X seized power in Y": who comes to power in a state leads it."""
+    phrases = set(ctx.triggers["relations"]["power_phrases"])
+    for verb in (t for t in sent if t.pos_ == "VERB" and verb_phrases(t) & phrases):
+        pred = verb_predication(verb, ctx.frames.object_control)
+        people = [k for a in pred.agents for k in ctx.registry.actors(a) if ctx.registry.kind(k) == "Person"]
+        places = [*pred.oblique("in"), *(o for p, o in pred.object_phrases() if p == "in")]  # "seized power in Y"
+        states = [k for o in places for k in ctx.registry.actors(o) if ctx.registry.kind(k) == "State"]
+        for person in dict.fromkeys(people):
+            for state in states[:1]:
+                ctx.registry.note_leader(state, person)
+                ctx.relate(person, "leaderOf", state, ctx.evidence(sent, "rule:leadership", 0.7), ctx.factuality(verb))
 
 
 def _named_group(ctx: Context, verb: Token) -> list[str]:

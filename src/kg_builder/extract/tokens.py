@@ -684,3 +684,12 @@ def verb_lemmas(verb: Token) -> list[str]:
         if form.endswith(suffix) and len(form) - len(suffix) >= 3:
             found.append(form[: len(form) - len(suffix)] + replacement)
     return list(dict.fromkeys(found))
+
+
+def verb_phrases(verb: Token) -> set[str]:
+    """The verb's lemma with each object it takes, straight ("take effect") or through a preposition ("enter into
+    force")."""
+    lemma = verb.lemma_.lower()
+    return {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"} | {
+        f"{lemma} {c.lower_} {o.lower_}" for c in verb.children if c.dep_ == "prep" for o in c.children
+        if o.dep_ == "pobj"}
