@@ -2986,3 +2986,12 @@ def test_positions_holders_of_different_views_differ_and_share_no_stance(facts_f
 def test_positions_a_vision_of_one_holder_is_still_its_stance(facts_for):
     facts = facts_for("Chile had a vision of a united continent.")
     assert stances(facts) == {("state/chile", "Supports", "united continent")}
+
+
+@pytest.mark.parametrize("text", [
+    "In 1978, Chile and Peru announced that they would open embassies.",
+    "In 1978, Chile and Peru declared that they would open embassies in each other's capitals.",
+])
+def test_positions_each_of_joined_speakers_offers_what_they_say_they_will_do(facts_for, text):
+    offers = {(p.holder, p.stance, p.factuality.attributed_to) for p in facts_for(text).positions}
+    assert {("state/chile", "Offers", "state/chile"), ("state/peru", "Offers", "state/peru")} <= offers

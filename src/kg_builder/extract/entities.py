@@ -776,8 +776,9 @@ class Registry:
         reporter = next((s for s in verb.children if s.dep_ == "nsubj"), None)
         if reporter is None and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
             reporter = next((s for s in verb.head.children if s.dep_ == "nsubj"), None)  # "X refused, insisting that"
-        found = self.actors(reporter, coordinated=False) if reporter is not None else []
-        return found if len(found) == 1 and self.kind(found[0]) in ("State", "Organization") else []
+        # (all of a joined subject: "Chile and Peru announced that they would ...")
+        found = self.actors(reporter) if reporter is not None else []
+        return found if found and all(self.kind(k) in ("State", "Organization") for k in found) else []
 
     def _joined_owner(self, pronoun: Token, kinds: tuple[str, ...]) -> list[str]:
         """"the Soviet Union and its allies", "Ruiz and his party", "the United States or any of its allies": a

@@ -988,16 +988,19 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
             future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
             if not speakers or not future or not doers or _described(clause):
                 continue
-            doing = _actors(ctx, doers)[:1]
-            if not _speaks_for(ctx, speakers[0], doing):
+            # "Chile and Peru announced that they would ...": each speaker for its own part
+            spoken = {doer: speaker for doer in _actors(ctx, doers) for speaker in reversed(speakers)
+                      if _speaks_for(ctx, speaker, [doer])}
+            if not spoken:
                 continue
             negated = ctx.reading(clause).polarity == "Negative"
             said = {t.i for d in doers for t in d.subtree} | {c.i for c in clause.children
                                                               if c.dep_ in ("aux", "neg", "mark", "punct") or c.lower_ == "never"}
             issue = text_of([t for t in clause.subtree if t.i not in said][:16])
-            # "X reportedly told Y that it would ...": the offer is as sure as the telling
-            fact = Factuality("Positive", ctx.factuality(verb).modality, speakers[0])
-            _add(ctx, doing[0], "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
+            for doer, speaker in spoken.items():
+                # "X reportedly told Y that it would ...": the offer is as sure as the telling
+                fact = Factuality("Positive", ctx.factuality(verb).modality, speaker)
+                _add(ctx, doer, "Rejects" if negated else "Offers", issue, fact, sent, "rule:self-report", 0.55)
 
 
 def _described(clause: Token) -> bool:
