@@ -1050,6 +1050,8 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     as the subject of a verb of obliging ("it banned X", "the treaty grants Y", "... by limiting Z"), and any clause
     set "under" an agreement ("Under the treaty, X and Y committed to defend each other", "a deal under which X
     imposed a tariff")."""
+    if not ctx.agreements:
+        return  # nothing named yet that a clause could provide for (two sentences in five of the corpus)
     obliging = set(ctx.triggers["agreements"]["commitment_verbs"])
     # "the treaty stated that Spain would cede Florida", "the accord provided that ...": each clause it says is a
     # provision
