@@ -1700,3 +1700,11 @@ def test_agreements_the_noun_of_a_signing_signs_and_dates_the_accord_of_its_of_p
     adopted = next(e for e in facts.events if e.key == treaty.adopted_at)
     assert (adopted.label, adopted.start.iso) == ("Andes Treaty " + ("signed" if "signing" in text else "ratified"),
                                                   "1929")
+
+
+@pytest.mark.parametrize("verb", ["subjected Peru to strict punitive measures", "extended the fishing moratorium",
+                                  "confirmed Chilean control of Arica"])
+def test_agreements_what_an_accord_subjects_extends_or_confirms_is_a_provision(facts_for, verb):
+    facts = facts_for(f"In 1929 Chile and Peru signed the Andes Treaty. The Andes Treaty {verb}.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == [verb]
