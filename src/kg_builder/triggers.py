@@ -47,7 +47,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "unnamed_modifiers", "agree_verbs", "omitting_verbs", "referring_adjectives",
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
                             "proposal_withdrawing_verbs", "brokering_verbs", "naming_words", "member_verbs",
-                            "undergoing_verbs", "in_force_phrases", "issuing_verbs", "bound_nouns", "stating_verbs")},
+                            "undergoing_verbs", "in_force_phrases", "issuing_verbs", "bound_nouns", "wording_verbs")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
                   **_words("policy_heads", "settling_verbs", "effort_verbs", "binding_verbs", "voice_heads",
                            "negative_frames", "positive_frames",

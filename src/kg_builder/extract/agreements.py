@@ -1047,15 +1047,16 @@ def _past_participle(verb: Token, act_verb: str | None) -> str:
 
 def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     """What an agreement commits its parties to, from the clause layer: an agreement (or "it" for the one just named)
-    as the subject of a verb of obliging ("it banned X", "the treaty grants Y", "... by limiting Z"), and any clause
-    set "under" an agreement ("Under the treaty, X and Y committed to defend each other", "a deal under which X
-    imposed a tariff")."""
+    as the subject of a verb of obliging ("it banned X", "the treaty grants Y", "... by limiting Z"), each clause an
+    agreement named words ("the treaty stated that X would Y") or a party states in one ("X declared in the communiqué
+    that ..."), and any clause set "under" an agreement ("Under the treaty, X and Y committed to defend each other", "a
+    deal under which X imposed a tariff")."""
     if not ctx.agreements:
         return  # nothing named yet that a clause could provide for (two sentences in five of the corpus)
     obliging = set(ctx.triggers["agreements"]["commitment_verbs"])
-    # "the treaty stated that Spain would cede Florida", "the accord provided that ...": each clause it says is a
+    # "the treaty stated that Spain would cede Florida", "the accord provided that ...": each clause it words so is a
     # provision
-    stating = obliging | set(ctx.triggers["agreements"]["stating_verbs"])
+    wording = obliging | set(ctx.triggers["agreements"]["wording_verbs"])
     for verb in (t for t in sent if t.pos_ == "VERB"):
         # "the treaty forced Spain to cede Guam": Spain cedes, and the treaty obliges it to (its own verb's provision)
         pred = verb_predication(verb, ctx.frames.object_control)
@@ -1071,7 +1072,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
             if verb.dep_ == "ROOT":  # "The plan proposed X. The colonies would send Y.": what follows goes on
                 ctx.provisions_of = (owner, sent.end)
         # (an agreement named: "it acknowledged that ..." is more often a state's word than a treaty's)
-        speaker = owner if verb.lemma_.lower() in stating and not any(a.pos_ == "PRON" for a in pred.agents) else None
+        speaker = owner if verb.lemma_.lower() in wording and not any(a.pos_ == "PRON" for a in pred.agents) else None
         speaker = speaker or _issued_in(ctx, verb, pred)
         if speaker and ctx.factuality(verb).polarity == "Positive":
             _add_commitments(ctx, sent, speaker, [
