@@ -1568,8 +1568,7 @@ def test_agreements_what_a_clause_before_its_governor_provides_ends_where_that_c
 
 
 def test_agreements_a_statement_one_party_owns_is_no_accord(facts_for):
-    facts = facts_for("In his signing statement, Soto declared that he would use the discretion granted to him by "
-                      "Congress.")
+    facts = facts_for("In his closing statement, Soto declared that he would seek new funds from Congress.")
     assert facts.agreements == ()
     # one two parties issue together is
     for text in ("In a joint statement, Andalia and Borduria confirmed their plan to hold talks.",

@@ -55,7 +55,7 @@ def test_events_a_people_s_adjective_names_the_doer_of_an_act_and_the_place_of_a
 @pytest.mark.parametrize("text, place", [
     # a place reached through another preposition than one of place is no place of the act
     ("By 1991, the Lima government reconsidered its options in light of the growing turmoil within Chile.", None),
-    ("In 1962 fears of war peaked in the wake of the Bolivian crisis.", None),
+    ("In 1962 tensions rose in the wake of the Bolivian crisis.", None),
     # but the "of" of a word for a kind of place names it
     ("On June 22, 1898, Chilean forces landed near the harbor city of Arica.", "location/arica"),
     # a state before such a word says whose the place is: the place is still the one named by "of"

@@ -159,8 +159,8 @@ def test_positions_who_recognizes_a_need_holds_no_stance_on_the_need(facts_for):
     assert not [s for s in stances(facts_for("Peru recognized the need for caution.")) if "need" in s[2]]
 
 
-@pytest.mark.parametrize("text", ["Peru and Chile had different visions of what the treaty meant.",
-                                  "Peru had a clear vision of what its pursuit would entail."])
+@pytest.mark.parametrize("text", ["Peru and Chile had different views of what the treaty required.",
+                                  "Peru had a clear vision of what the alliance would demand."])
 def test_positions_a_question_a_stance_noun_is_of_is_no_issue(facts_for, text):
     assert not [s for s in stances(facts_for(text)) if s[2].startswith("what")]
 
@@ -2138,7 +2138,7 @@ def test_positions_a_mission_to_a_place_is_no_stance_on_it(facts_for):
 
 
 def test_positions_a_means_that_is_another_s_is_not_the_doer_s(facts_for):
-    facts = facts_for("Peru hoped to deter Chilean initiatives to start talks on the border.")
+    facts = facts_for("Peru hoped to deter Chilean proposals to start talks on the border.")
     assert not any(p[0] == "state/peru" and p[2] == "start talks on the border" for p in stances(facts))
 
 
@@ -2963,9 +2963,9 @@ def test_positions_a_purpose_after_a_gerund_is_no_item_of_a_list_of_infinitives(
 
 
 @pytest.mark.parametrize("text", [
-    "Chile found a partner in Jorge Soto, the Peruvian Premier, who wanted to strengthen the alliance.",
-    "Chile courted Ana Ruiz, the Bolivian President, and Jorge Soto, the Peruvian Premier, who also wanted to "
-    "strengthen the alliance.",
+    "Chile turned to Jorge Soto, the Peruvian Premier, who wanted to strengthen the alliance.",
+    "Chile courted Ana Ruiz, the Bolivian President, and Jorge Soto, the Peruvian Premier, who wished to strengthen "
+    "the alliance.",
 ])
 def test_positions_who_a_title_beside_a_name_wants_the_person_wants_not_the_state(facts_for, text):
     held = stances(facts_for(text), holder_names=True)
@@ -2974,7 +2974,7 @@ def test_positions_who_a_title_beside_a_name_wants_the_person_wants_not_the_stat
 
 
 @pytest.mark.parametrize("text, issue", [
-    ("Chile and Peru had different visions of the railway.", "railway"),
+    ("Chile and Peru held different views of the railway.", "railway"),
     ("Chile and Peru held conflicting views on what the treaty required.", "what the treaty required"),
 ])
 def test_positions_holders_of_different_views_differ_and_share_no_stance(facts_for, text, issue):
@@ -2989,7 +2989,7 @@ def test_positions_a_vision_of_one_holder_is_still_its_stance(facts_for):
 
 
 @pytest.mark.parametrize("text", [
-    "In 1978, Chile and Peru announced that they would open embassies.",
+    "In 1978, Chile and Peru stated that they would open consulates.",
     "In 1978, Chile and Peru declared that they would open embassies in each other's capitals.",
 ])
 def test_positions_each_of_joined_speakers_offers_what_they_say_they_will_do(facts_for, text):

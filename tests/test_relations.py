@@ -827,7 +827,7 @@ def test_relations_a_clause_about_the_body_a_title_is_of_names_no_owner_of_the_t
 
 
 @pytest.mark.parametrize("text", [
-    "Talks resumed only when Thomas Ruiz came to power in Peru in 1990.",
+    "Thomas Ruiz came to power in Peru in 1990 after a long campaign.",
     "In 1990, Thomas Ruiz seized power in Peru.",
 ])
 def test_relations_one_who_comes_to_power_in_a_state_leads_it(facts_for, text):

@@ -776,7 +776,7 @@ class Registry:
         reporter = next((s for s in verb.children if s.dep_ == "nsubj"), None)
         if reporter is None and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
             reporter = next((s for s in verb.head.children if s.dep_ == "nsubj"), None)  # "X refused, insisting that"
-        # (all of a joined subject: "Chile and Peru announced that they would ...")
+        # (all of a joined subject: "Chile and Peru declared that they would ...")
         found = self.actors(reporter) if reporter is not None else []
         return found if found and all(self.kind(k) in ("State", "Organization") for k in found) else []
 

@@ -97,7 +97,7 @@ def _evoked(token: Token, frames: Frames) -> list[FrameMatch]:
                       backing=any(f.stance == "Supports" for f in found))
         pred = unfolded(received(pred, frames.receiving_verbs, frames.object_control), frames.unfolding_verbs)
         if any(c.dep_ == "amod" and c.lower_ in frames.contrasting_modifiers for c in token.children):
-            # "X and Y had different visions of Z": a rift over Z, no stance they share
+            # "X and Y held different views of Z": a rift over Z, no stance they share
             about = replace(pred, obliques=tuple(("about" if p == "of" else p, o) for p, o in pred.obliques))
             return [FrameMatch(f, about) for f in frames.frames if f.fact_class == "Disagreement"]
         recognized = pred.support is not None and pred.support.lemma_.lower() in frames.recognizing_verbs

@@ -706,7 +706,7 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
 
 
 def _asking(token: Token) -> bool:
-    """"different visions of what détente meant": a clause opened by a question word that is not its subject, which
+    """"different views of what the accord required": a clause opened by a question word that is not its subject, which
     says what is in question, is no issue a noun of stance is for or against ("concern about what seemed to be a
     division of Africa" is about the division)."""
     if token.pos_ not in ("VERB", "AUX"):
@@ -988,7 +988,7 @@ def self_reports(ctx: Context, sent: SentSpan) -> None:
             future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in clause.children)
             if not speakers or not future or not doers or _described(clause):
                 continue
-            # "Chile and Peru announced that they would ...": each speaker for its own part
+            # "Chile and Peru declared that they would ...": each speaker for its own part
             spoken = {doer: speaker for doer in _actors(ctx, doers) for speaker in reversed(speakers)
                       if _speaks_for(ctx, speaker, [doer])}
             if not spoken:

@@ -513,7 +513,7 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
 
 
 def _came_to_power(ctx: Context, sent: SentSpan) -> None:
-    """"Gorbachev came to power in the Soviet Union", "X seized power in Y": who comes to power in a state leads it."""
+    """"Nasser came to power in Egypt", "X seized power in Y": who comes to power in a state leads it."""
     phrases = set(ctx.triggers["relations"]["power_phrases"])
     for verb in (t for t in sent if t.pos_ == "VERB" and verb_phrases(t) & phrases):
         pred = verb_predication(verb, ctx.frames.object_control)
