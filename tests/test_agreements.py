@@ -1707,3 +1707,9 @@ def test_agreements_what_an_accord_subjects_extends_or_confirms_is_a_provision(f
     facts = facts_for(f"In 1929 Chile and Peru signed the Andes Treaty. The Andes Treaty {verb}.")
     [treaty] = facts.agreements
     assert [c.label for c in treaty.commitments] == [verb]
+
+
+def test_agreements_a_pointer_to_another_text_names_no_accord(facts_for):
+    facts = facts_for("The war began in 1754. (See Incidents Leading up to the War and the Lima Plan) In 1763, "
+                      "Britain signed the Treaty of Paris.")
+    assert [a.label for a in facts.agreements] == ["Treaty of Paris"]

@@ -5,9 +5,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg_builder.extract.tokens import (conjuncts, coordinated_verb, noun_before_participle, phrase, raised_conjunct,
-                                      ranked_infinitive, sentence_bounds, split_list, strip_determiners, subjects,
-                                      summing_up, text_of)
+from kg_builder.extract.tokens import (conjuncts, coordinated_verb, cross_reference, noun_before_participle, phrase,
+                                      raised_conjunct, ranked_infinitive, sentence_bounds, split_list,
+                                      strip_determiners, subjects, summing_up, text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -377,3 +377,15 @@ def test_tokens_a_participle_after_the_comma_closing_a_noun_s_phrase_is_said_of_
     assert noun_before_participle(doc[7]) == doc[3]
     doc[7].tag_ = "VBD"  # a past tense is a clause of its own
     assert noun_before_participle(doc[7]) is None
+
+
+@pytest.mark.parametrize("text, pointer", [
+    ("(See Incidents Leading up to the War and the Lima Plan)", True),
+    ("(see The Treaty of Lima.)", True),
+    ("(cf. The Treaty of Lima)", True),
+    ("(Seeing no way out, Peru signed.)", False),
+    ("See the Treaty of Lima for its terms.", False),
+])
+def test_tokens_a_bracketed_see_sentence_is_a_cross_reference(text, pointer):
+    doc = Doc(spacy.blank("en").vocab, words=text.split())
+    assert cross_reference(doc[:]) is pointer

@@ -20,7 +20,7 @@ from .context import Context
 from .entities import Registry
 from .factuality import Cues
 from .parse import ParsedDoc
-from .tokens import heading
+from .tokens import cross_reference, heading
 
 CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z.\-]+")
 STOP = {"the", "of", "and", "for", "with", "from", "a", "an", "to", "in", "on", "its", "their", "sets", "set"}
@@ -90,7 +90,7 @@ def extract(doc: Doc, document: Document, lexicon: Lexicon, written: dict[str, i
     ctx = Context(document=document, doc=doc, lexicon=lexicon, registry=Registry(lexicon, document, doc),
                   cues=Cues.from_triggers(lexicon.triggers), frames=load_frames(), anchor=events.title_anchor(document))
     for sent in doc.sents:
-        if not sent.text.strip():
+        if not sent.text.strip() or cross_reference(sent):
             continue
         events.open_paragraph(ctx, sent)
         ctx.dates = events.dates_in(ctx, sent)

@@ -356,6 +356,15 @@ def heading(sent: Span) -> bool:
     return ends_paragraph and sent.start_char == paragraph_start(sent.doc, sent.start_char)
 
 
+# "(See Incidents Leading up to the War)", "(cf. The Treaty of Lima.)": a bracketed pointer to another text
+_CROSS_REFERENCE = re.compile(r"\(\s*(?:see|cf\.)\s[^()]*\)\.?", re.IGNORECASE)
+
+
+def cross_reference(sent: Span) -> bool:
+    """A sentence that only points the reader to another text: the title it names tells no fact of this one."""
+    return _CROSS_REFERENCE.fullmatch(sent.text.strip()) is not None
+
+
 def paragraph_start(doc: Doc, char: int, back: int = 0) -> int:
     """Where the paragraph holding the character starts (the cleaned text has a line per paragraph), or, with
     `back`, the paragraph that many before it."""
