@@ -1688,17 +1688,16 @@ def test_agreements_what_a_stated_clause_leaves_out_is_no_provision(pipeline):
     assert [c.label for c in treaty.commitments] == ["Peru would keep the port"]
 
 
-@pytest.mark.parametrize("text", [
-    "The outcome of the talks was the signing of the Andes Treaty in 1929.",
-    "A sign of the thaw appeared in the ratification of the Andes Treaty in 1929.",
+@pytest.mark.parametrize("text, label", [
+    ("The outcome of the talks was the signing of the Andes Treaty in 1929.", "Andes Treaty signed"),
+    ("Relations improved after the ratification of the Andes Treaty in 1929.", "Andes Treaty ratified"),
 ])
-def test_agreements_the_noun_of_a_signing_signs_and_dates_the_accord_of_its_of_phrase(facts_for, text):
+def test_agreements_the_noun_of_a_signing_signs_and_dates_the_accord_of_its_of_phrase(facts_for, text, label):
     facts = facts_for(text)
     [treaty] = facts.agreements
     assert treaty.status == "Signed"
     adopted = next(e for e in facts.events if e.key == treaty.adopted_at)
-    assert (adopted.label, adopted.start.iso) == ("Andes Treaty " + ("signed" if "signing" in text else "ratified"),
-                                                  "1929")
+    assert (adopted.label, adopted.start.iso) == (label, "1929")
 
 
 @pytest.mark.parametrize("verb", ["subjected Peru to strict punitive measures", "extended the fishing moratorium",

@@ -389,8 +389,8 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _stating_verbs(ctx) \
             and head.head.i > token.i and not _one_owner(token):
         return head.head, "Signed"  # "In a joint statement, X and Y confirmed ...": what they issued together
-    making = _act_verb(ctx, head.head)
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and making in verbs:
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and (making := _act_verb(ctx, head.head)) in verbs:
         return head.head, verbs[making]  # "the signing of the Antarctic Treaty in 1959"
     if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in QUANTITY_NOUNS
                                                          or _split_name(token)):
@@ -1057,6 +1057,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
     # "the treaty stated that Spain would cede Florida", "the accord provided that ...": each clause it words so is a
     # provision
     wording = obliging | set(ctx.triggers["agreements"]["wording_verbs"])
+    issuing = _stating_verbs(ctx)
     for verb in (t for t in sent if t.pos_ == "VERB"):
         # "the treaty forced Spain to cede Guam": Spain cedes, and the treaty obliges it to (its own verb's provision)
         pred = verb_predication(verb, ctx.frames.object_control)
@@ -1073,7 +1074,7 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                 ctx.provisions_of = (owner, sent.end)
         # (an agreement named: "it acknowledged that ..." is more often a state's word than a treaty's)
         speaker = owner if verb.lemma_.lower() in wording and not any(a.pos_ == "PRON" for a in pred.agents) else None
-        speaker = speaker or _issued_in(ctx, verb, pred)
+        speaker = speaker or _issued_in(ctx, verb, pred, issuing)
         if speaker and ctx.factuality(verb).polarity == "Positive":
             _add_commitments(ctx, sent, speaker, [
                 text for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
@@ -1182,10 +1183,11 @@ def _framing_phrases(pred: Predication, preposition: str, bound_nouns: list[str]
     return [o for o in [*pred.oblique(preposition), *hung] if bound is None or o.i < bound]
 
 
-def _issued_in(ctx: Context, verb: Token, pred: Predication) -> str | None:
-    """"In the communiqué, Japan declared that ...", "Japan stated in the accord that ...": what a party states in an
-    agreement it issues, the agreement states (not what it says in a text of its own: "in her closing speech")."""
-    if verb.lemma_.lower() not in _stating_verbs(ctx):
+def _issued_in(ctx: Context, verb: Token, pred: Predication, issuing: set[str]) -> str | None:
+    """"In the communiqué, Japan declared that ...", "Japan stated in the accord that ...": what a party states (a verb
+    of ``issuing``) in an agreement it issues, the agreement states (not what it says in a text of its own: "in her
+    closing speech")."""
+    if verb.lemma_.lower() not in issuing:
         return None
     return next((k for t in _framing_phrases(pred, "in", ctx.triggers["agreements"]["bound_nouns"])
                  + _fronted_framing(ctx, verb, "in") if not _one_owner(t) and (k := _agreement_meant(ctx, t))), None)

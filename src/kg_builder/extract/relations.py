@@ -515,7 +515,8 @@ def leaderships(ctx: Context, sent: SentSpan) -> None:
 def _came_to_power(ctx: Context, sent: SentSpan) -> None:
     """"Nasser came to power in Egypt", "X seized power in Y": who comes to power in a state leads it."""
     phrases = set(ctx.triggers["relations"]["power_phrases"])
-    for verb in (t for t in sent if t.pos_ == "VERB" and verb_phrases(t) & phrases):
+    verbs = {p.split()[0] for p in phrases}  # asked of every verb: its phrases only when its lemma may open one
+    for verb in (t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in verbs and verb_phrases(t) & phrases):
         pred = verb_predication(verb, ctx.frames.object_control)
         people = [k for a in pred.agents for k in ctx.registry.actors(a) if ctx.registry.kind(k) == "Person"]
         places = [*pred.oblique("in"), *(o for p, o in pred.object_phrases() if p == "in")]  # "seized power in Y"
