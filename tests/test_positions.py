@@ -1220,6 +1220,17 @@ def test_positions_asking_another_to_act_is_a_demand_of_that_act(facts_for, text
     assert (facts.positions[0].holder, "Demands", issue) in stances(facts)
 
 
+@pytest.mark.parametrize("text", [
+    "Peru, on the other hand, wanted Chile to open its ports to Bolivian grain.",
+    "To the surprise of Lima, Peru wanted Chile to open its ports to Bolivian grain.",
+])
+def test_positions_on_or_to_before_the_verb_addresses_no_one(facts_for, text):
+    # only an "on" or "to" after the verb names whom it asks ("called on Chile to ..."): the phrase before it is
+    # no part of what is wanted
+    found = {(holder, stance, issue) for holder, stance, issue in stances(facts_for(text))}
+    assert ("state/peru", "Demands", "Chile open its ports to Bolivian grain") in found, found
+
+
 @pytest.mark.parametrize("text, holder, issue", [
     ("President Jorge Soto took office determined to improve relations with Peru.", "person/jorge-soto",
      "improve relations with Peru"),

@@ -75,8 +75,9 @@ class Predication:
     @property
     def addressees(self) -> tuple[Token, ...]:
         """Whom a verb asks to act: its object ("urged Chile to ..."), or "on" or "to" ("called on Chile to ...",
-        "appealed to the U.N. to ...")."""
-        return self.themes or next((o for p in ADDRESSING_PREPOSITIONS if (o := self.oblique(p))), ())
+        "appealed to the U.N. to ..."), after the verb: "on the other hand" before it addresses no one."""
+        return self.themes or next((o for p in ADDRESSING_PREPOSITIONS
+                                    if (o := tuple(t for t in self.oblique(p) if t.head.i > self.head.i))), ())
 
     @property
     def occasions(self) -> tuple[Token, ...]:
@@ -494,8 +495,8 @@ def _stray_last_item(verb: Token, doers: tuple[Token, ...]) -> tuple[Token, ...]
 
 def _addressee(verb: Token) -> list[Token]:
     """"called on Chile to end the blockade", "prevailed upon X to", "appealed to the U.N. to send troops": the one
-    addressed is the object of "on" or "to"."""
-    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ADDRESSING_PREPOSITIONS
+    addressed is the object of "on" or "to" after the verb."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ADDRESSING_PREPOSITIONS and c.i > verb.i
             for o in c.children if o.dep_ == "pobj"]
 
 

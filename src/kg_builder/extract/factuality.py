@@ -931,7 +931,8 @@ def _told_to(verb: Token, below: Token, lemmas: list[str], cues: Cues) -> bool:
     """"warned the nation to avoid alliances", "told Chile to withdraw": the addressee is told to do it, which is not
     done yet (where "was told to leave" tells of an order given, and "warned that X" of what may come)."""
     return below.dep_ == "xcomp" and any(lemma in cues.directing_verbs for lemma in lemmas) \
-        and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ADDRESSING_PREPOSITIONS for c in verb.children) \
+        and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ADDRESSING_PREPOSITIONS and c.i > verb.i
+               for c in verb.children) \
         and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
