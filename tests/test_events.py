@@ -1944,3 +1944,19 @@ def test_events_an_attack_told_by_a_verb_is_at_the_place_it_struck(facts_for, te
 def test_events_what_an_existential_there_clause_says_there_was_none_of_is_a_negated_thing(facts_for, text, expected):
     found = {(e.label, e.factuality.polarity, e.factuality.modality) for e in facts_for(text).events}
     assert {f for f in found if f[1] == "Negative"} == expected
+
+
+def test_events_a_year_that_is_the_subject_of_a_clause_sets_the_story_s_time(facts_for):
+    # "The year 2031 saw ...": the date is the clause's subject, not a modifier of a noun; the days after it are of
+    # that year, not counted on from the last paragraph's date
+    facts = facts_for("The dispute ended on May 12, 2034.\n\nThe year 2031 saw new quarrels over fishing rights. On "
+                      "January 9, Chile and Peru closed their ports.")
+    [closing] = [e for e in facts.events if "closed their ports" in e.label]
+    assert closing.start.iso == "2031-01-09"
+
+
+def test_events_a_day_of_the_month_its_sentence_dated_with_a_year_is_of_that_year(facts_for):
+    facts = facts_for("The blockade ended on March 3, 2029.\n\nThe talks led to a June 2031 visit to Lima by Soto, who "
+                      "met with President Boric on June 12.")
+    [meeting] = [e for e in facts.events if "met with President Boric" in e.label]
+    assert meeting.start.iso == "2031-06-12"

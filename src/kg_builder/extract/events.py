@@ -50,13 +50,19 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent) + _year_ranges(sent, found),
                    key=lambda e: e.start)
     just_named: TimeValue | None = None  # the sentence's last date, whatever it dates
+    months_named: dict[str, str] = {}  # "YYYY-MM" of the sentence's dates that give a month and its year, by month
     for n, ent in enumerate(found):
         word = _attachment(ent.root, noun=False)
         latest = doc_date is not None and word is not None and _most_recent(word)
         reference = doc_date if latest else anchor or doc_date
         reference = just_named if just_named and counted_from_last(ent.text) else reference
-        interval = normalize(_with_listed_year(ent, found[n + 1:]), reference, doc_date,
-                             ahead=word is not None and _said_to_come(word, ctx.cues))
+        text = _with_listed_year(ent, found[n + 1:])
+        interval = normalize(text, reference, doc_date, ahead=word is not None and _said_to_come(word, ctx.cues))
+        if interval and not YEAR.search(text) and (year := months_named.get(interval.start.iso[5:7])):
+            # "a May 1963 visit by Mobutu, who met Kennedy on May 31": the month the sentence dated is that one
+            interval = normalize(f"{text}, {year}", reference, doc_date) or interval
+        if interval and YEAR.search(text) and interval.start.precision in ("month", "day"):
+            months_named[interval.start.iso[5:7]] = interval.start.iso[:4]
         if interval:
             out[ent.root.i] = interval
             just_named = interval.start
@@ -427,6 +433,8 @@ def _attachment(date: Token, noun: bool) -> Token | None:
         return date.head.head
     if date.dep_ in ("npadvmod", "tmod", "advmod") or date.dep_ == "prep" and date.ent_type_ == "DATE":
         return date.head  # a preposition the recogniser took into the date ("between May 3 and May 5")
+    if date.dep_ == "nsubj" and date.head.pos_ in ("VERB", "AUX"):
+        return date.head  # "The year 1947 saw major shifts", "1968 was a turning point": the time the clause is of
     if date.dep_ == "pobj" and date.head.lower_ in ("that", "this"):
         return date.head.head  # "reopened the port that winter": the parser reads "that" as a preposition
     if date.dep_ == "appos" and date.head.pos_ == "PROPN" and date.head.ent_type_ != "PERSON" \
