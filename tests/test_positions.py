@@ -1220,6 +1220,12 @@ def test_positions_asking_another_to_act_is_a_demand_of_that_act(facts_for, text
     assert (facts.positions[0].holder, "Demands", issue) in stances(facts)
 
 
+def test_positions_soldiers_named_by_their_nation_hold_what_they_seek(facts_for):
+    # soldiers acting on their own (a mutiny, a march) are a group that holds stances, as farmers or students are
+    found = stances(facts_for("In 2031, Peruvian soldiers mutinied against their officers, seeking higher pay."))
+    assert ("organization/peruvian-soldiers", "Demands", "higher pay") in found, found
+
+
 @pytest.mark.parametrize("text", [
     "Peru, on the other hand, wanted Chile to open its ports to Bolivian grain.",
     "To the surprise of Lima, Peru wanted Chile to open its ports to Bolivian grain.",
