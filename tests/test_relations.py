@@ -333,6 +333,11 @@ def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
     ("In 1948 Kuomintang General Pedro Vega fled to Lima.", "Pedro Vega", ("affiliatedWith", "Kuomintang")),
     # a name the lexicon does not know, before a title in lower case, is the body's, not a word of the title
     ("Taliban deputy leader Pedro Vega was arrested in 2011.", "Pedro Vega", ("affiliatedWith", "Taliban")),
+    # an intelligence service's head of a post abroad serves it
+    ("In 2031, Pedro Vega, the CIA Chief of Station in Quito, met the rebels.", "Pedro Vega",
+     ("affiliatedWith", "Central Intelligence Agency")),
+    ("In 2031, Pedro Vega, the CIA station chief in Quito, met the rebels.", "Pedro Vega",
+     ("affiliatedWith", "Central Intelligence Agency")),
 ])
 def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, text, person, expected):
     facts = facts_for(text)
