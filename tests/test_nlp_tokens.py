@@ -488,6 +488,33 @@ def test_nlp_an_infinitive_right_after_a_verb_that_takes_one_is_its_complement()
     assert doc[4].dep_ == "advcl"
 
 
+def test_nlp_an_infinitive_after_another_s_offer_is_what_is_offered() -> None:
+    from spacy.tokens import Doc
+
+    from kg_builder.nlp import noun_infinitives
+
+    def rejoined(words: list[str], ents: list[str], lemmas: list[str]) -> Doc:
+        # "X rejected Y offers to build a port .", "to build" parsed as what the rejecting was for
+        doc = Doc(NLP.vocab, words=words, heads=[1, 1, 3, 1, 5, 1, 7, 5, 1],
+                  deps=["nsubj", "ROOT", "amod", "dobj", "aux", "advcl", "det", "dobj", "punct"],
+                  tags=["NNP", "VBD", "JJ", "NNS", "TO", "VB", "DT", "NN", "."], lemmas=lemmas, ents=ents)
+        return noun_infinitives(NLP, "kg_noun_infinitives", nouns=["offer"])(doc)
+
+    lemmas = ["Chile", "reject", "peruvian", "offer", "to", "build", "a", "port", "."]
+    doc = rejoined(["Chile", "rejected", "Peruvian", "offers", "to", "build", "a", "port", "."],
+                   ["B-GPE", "O", "B-NORP", "O", "O", "O", "O", "O", "O"], lemmas)
+    assert (doc[5].dep_, doc[5].head.text) == ("acl", "offers")
+    # an offer named as no one's may be the subject's own to make: the parse stays
+    doc = rejoined(["Chile", "rejected", "hasty", "offers", "to", "build", "a", "port", "."],
+                   ["B-GPE", "O", "O", "O", "O", "O", "O", "O", "O"], lemmas)
+    assert (doc[5].dep_, doc[5].head.text) == ("advcl", "rejected")
+    # a noun off the list keeps the purpose: "Chile sent Peruvian troops to build a port"
+    doc = rejoined(["Chile", "sent", "Peruvian", "troops", "to", "build", "a", "port", "."],
+                   ["B-GPE", "O", "B-NORP", "O", "O", "O", "O", "O", "O"],
+                   ["Chile", "send", "peruvian", "troop", "to", "build", "a", "port", "."])
+    assert (doc[5].dep_, doc[5].head.text) == ("advcl", "sent")
+
+
 @pytest.mark.parametrize("text, heads, deps, tags, expected", [
     # "Chile" parsed as a conjunct of "Bolivia"
     ("When Peru invaded Bolivia , Chile and Argentina sent troops .", [2, 2, 8, 2, 3, 3, 5, 5, 8, 8, 8],

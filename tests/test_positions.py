@@ -1220,6 +1220,39 @@ def test_positions_asking_another_to_act_is_a_demand_of_that_act(facts_for, text
     assert (facts.positions[0].holder, "Demands", issue) in stances(facts)
 
 
+@pytest.mark.parametrize("text, holder, issue", [
+    ("In 2031, Peru and Bolivia formed the Andean Defense Council.", "state/bolivia", "Andean Defense Council"),
+    ("In 2031, Chile established a commission to settle the border claims.", "state/chile", "commission"),
+    ("In 2031, Peru set up a joint command with Bolivia.", "state/peru", "joint command with Bolivia"),
+])
+def test_positions_who_founds_a_body_supports_it(facts_for, text, holder, issue):
+    assert (holder, "Supports", issue) in stances(facts_for(text))
+
+
+def test_positions_a_subject_before_a_colon_is_not_the_subject_of_the_verb_after_it(facts_for):
+    # the parser makes "the two sides" a second subject of "established": it is the subject of "organized"
+    facts = facts_for("Relations between Peru and Chile were tense. In those years, the two sides organized on opposite "
+                      "sides of the Andes: in 2031, Peru and its northern allies established the Andean Defense Council.")
+    holders = {holder for holder, stance, issue in stances(facts) if issue == "Andean Defense Council"}
+    assert "state/peru" in holders and "state/chile" not in holders, holders
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031, the border dispute created a dilemma for Peru.",  # no body
+    "In 2031, Chile did not establish a commission to settle the border claims.",  # an act left undone
+])
+def test_positions_founding_no_body_or_none_is_no_stance(facts_for, text):
+    assert not [s for s in stances(facts_for(text)) if s[2] in ("dilemma", "commission")]
+
+
+def test_positions_who_rejects_another_s_offer_to_act_holds_no_stance_for_the_act(facts_for):
+    # "to fund" says what the Chilean offers were of, not what Peru and Bolivia rejected them for
+    found = stances(facts_for("In 2031, Peru and Bolivia rejected Chilean offers to fund a customs union."))
+    assert not [(holder, stance) for holder, stance, issue in found
+                if holder in ("state/peru", "state/bolivia") and stance == "Supports"], found
+    assert ("state/peru", "Rejects") in {(holder, stance) for holder, stance, _ in found}, found
+
+
 def test_positions_soldiers_named_by_their_nation_hold_what_they_seek(facts_for):
     # soldiers acting on their own (a mutiny, a march) are a group that holds stances, as farmers or students are
     found = stances(facts_for("In 2031, Peruvian soldiers mutinied against their officers, seeking higher pay."))

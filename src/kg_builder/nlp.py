@@ -479,6 +479,32 @@ def infinitive_complements(nlp: Language, name: str, verbs: list[str]) -> Callab
     return rejoin
 
 
+@Language.factory("kg_noun_infinitives", default_config={"nouns": []})
+def noun_infinitives(nlp: Language, name: str, nouns: list[str]) -> Callable[[Doc], Doc]:
+    """"the British rejected Soviet offers to establish an alliance": the parser may take the infinitive right after
+    an object that names another's proposal for what the verb's subject did it for (who rejected would establish it);
+    an offer or a proposal named as someone else's ("Soviet offers", "Peru's proposal") takes the infinitive that
+    says what is offered."""
+    lemmas = frozenset(nouns)
+
+    def rejoin(doc: Doc) -> Doc:
+        deps = doc.to_array([DEP]).ravel().tolist()
+        for i in (i for i, dep in enumerate(deps) if dep == _ADVCL and 2 <= i):
+            verb, noun = doc[i], doc[i - 2]
+            if doc[i - 1].lower_ == "to" and verb.tag_ == "VB" and noun.dep_ == "dobj" and noun.head == verb.head \
+                    and noun.lemma_.lower() in lemmas and _someone_elses(noun):
+                verb.head, verb.dep_ = noun, "acl"
+        return doc
+
+    return rejoin
+
+
+def _someone_elses(noun: Token) -> bool:
+    """A noun with a possessor or a name or nationality before it: "Soviet offers", "Peru's proposal"."""
+    return any(c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+               for c in noun.children)
+
+
 def _with_active_subject(verb: Token) -> bool:
     """A verb of its own clause with a subject; "the allies it needed to fend off X" (a relative clause whose object
     went before it) and "the weapons were not needed to force a surrender" (passive) may well say what for."""
@@ -912,6 +938,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     # after the lemmatizer, whose lemmas it reads
     nlp.add_pipe("kg_infinitive_complements", last=True,
                  config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})
+    nlp.add_pipe("kg_noun_infinitives", last=True, config={"nouns": list(lexicon.triggers["tokens"]["proposal_nouns"])})
     nlp.add_pipe("kg_reported_conjuncts", last=True,
                  config={"verbs": [*lexicon.triggers["factuality"]["reporting_verbs"],
                                    *lexicon.triggers["positions"]["asking_verbs"]]})

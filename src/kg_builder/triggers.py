@@ -35,7 +35,7 @@ def _words(*keys: str) -> dict[str, Spec]:
 
 
 SCHEMA: dict[str, dict[str, Spec]] = {
-    "tokens": _words("bound_prefixes", "place_prefixes", "body_heads", "complement_verbs"),
+    "tokens": _words("bound_prefixes", "place_prefixes", "body_heads", "complement_verbs", "proposal_nouns"),
     "events": {"verbs": WordMap(EVENT_KINDS), "nouns": WordMap(EVENT_KINDS), "noun_requires": LISTS,
                "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "met_things", "relative_adverbs",
                                                 "travel_verbs", "island_nouns", "causal_verbs", "closing_verbs",

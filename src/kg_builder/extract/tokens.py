@@ -120,7 +120,7 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in candidate.children if c.dep_ in ("nsubj", "nsubjpass")] or [
             s for a in candidate.children if a.dep_ in ("aux", "auxpass") for s in a.children
             if s.dep_ in ("nsubj", "nsubjpass")]
-        found = [s for s in found if not _spelled_out_after(s, found)]
+        found = [s for s in found if not _spelled_out_after(s, found) and not _before_a_break(s, found)]
         if found:
             return [t for s in found for t in conjuncts(s)]
     if _may_lose_its_subject(verb):
@@ -149,6 +149,14 @@ def _spelled_out_after(subject: Token, found: list[Token]) -> bool:
     before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     return before is not None and before.text in (":", "—", "–") and subject.i > subject.head.i \
         and any(other.i < other.head.i and other.pos_ in ("PROPN", "PRON") for other in found)
+
+
+def _before_a_break(subject: Token, found: list[Token]) -> bool:
+    """"the two sides organized on opposite sides: in 1949, the United States established X": a subject cut off from
+    the verb by a colon or a semicolon, with another subject after the break, is the subject of a clause the parser
+    lost, not the verb's."""
+    return any(subject.i < other.i < other.head.i and any(
+        t.text in (":", ";") for t in subject.doc[subject.right_edge.i + 1: other.left_edge.i]) for other in found)
 
 
 def raised_conjunct(verb: Token) -> Token | None:
