@@ -23,6 +23,22 @@ def test_relations_its_close_ally_names_an_alliance(facts_for):
     assert alliance.factuality.is_plain_fact
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 2031, Chile and Peru unified their customs zones.", {frozenset({"state/chile", "state/peru"})}),
+    ("In 2031, Chile cooperated with Peru on fisheries.", {frozenset({"state/chile", "state/peru"})}),
+    ("In 2031, Peru and Bolivia worked together against the cartels.", {frozenset({"state/peru", "state/bolivia"})}),
+    # three who act as one are each other's
+    ("In 2031, Chile, Peru and Bolivia coordinated their strategy against the cartels.",
+     {frozenset({"state/chile", "state/peru"}), frozenset({"state/chile", "state/bolivia"}),
+      frozenset({"state/peru", "state/bolivia"})}),
+    # working on one's own, or uniting one's own country, aligns no one
+    ("In 2031, Peru and Bolivia worked on their own plans.", set()),
+    ("In 2031, Chile unified the country under one flag.", set()),
+])
+def test_relations_who_act_as_one_are_aligned(facts_for, text, expected):
+    assert {pair(r) for r in related(facts_for(text), "alliedWith")} == expected
+
+
 def plain_alliances(facts):
     """The alliances stated as plain fact, as pairs of keys."""
     return {pair(r) for r in related(facts, "alliedWith") if r.factuality.is_plain_fact}

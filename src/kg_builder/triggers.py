@@ -70,6 +70,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                   **_words("leader_titles", "other_titles", "home_titles", "affiliation_preps", "host_titles",
                            "appointment_verbs", "holding_verbs", "succession_verbs", "leading_verbs", "power_phrases",
                            "leadership_nouns", "alliance_words", "fighting_verbs", "war_nouns", "aligning_verbs",
+                           "cooperating_verbs", "working_verbs",
                            "allegiance_nouns", "tie_nouns", "closeness_words", "tie_holding_verbs",
                            "alliance_member_prepositions", "example_prepositions",
                            "membership_heads", "member_nouns", "member_preps", "joining_verbs", "qualified_group_nouns",

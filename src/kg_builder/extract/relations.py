@@ -662,6 +662,7 @@ def alliances(ctx: Context, sent: SentSpan) -> None:
     _attacked_together(ctx, sent)
     _owed_allegiance(ctx, sent)
     _close_ties(ctx, sent)
+    _acted_together(ctx, sent)
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in aligning:
             _allied_with(ctx, sent, token)
@@ -769,6 +770,21 @@ def _close_ties(ctx: Context, sent: SentSpan) -> None:
         others = [k for o in prep_objects(noun, "with", "to") for k in ctx.registry.actors(o)]
         fact = Factuality(polarity(noun, ctx.cues)) if owners else ctx.factuality(noun.head)
         _align(ctx, sent, holders, others, fact)
+
+
+def _acted_together(ctx: Context, sent: SentSpan) -> None:
+    """"the United States and the United Kingdom unified their zones", "Chile cooperated with Peru", "Peru and Bolivia
+    worked together": who join in one act, or work with another, are aligned in it."""
+    words = ctx.triggers["relations"]
+    for verb in (t for t in sent if t.pos_ == "VERB"):
+        lemma = verb.lemma_.lower()
+        together = any(c.lower_ in ("together", "jointly") and c.dep_ == "advmod" for c in verb.children)
+        if lemma not in words["cooperating_verbs"] and not (together and lemma in words["working_verbs"]):
+            continue
+        doers = list(dict.fromkeys(ctx.registry.state_of(k) for s in subjects(verb) for k in ctx.registry.actors(s)))
+        partners = [k for o in prep_objects(verb, "with") for k in ctx.registry.actors(o)]
+        for i, doer in enumerate(doers):  # with no partner named, the doers are each other's ("the three coordinated")
+            _align(ctx, sent, [doer], partners or doers[i + 1:], ctx.factuality(verb))
 
 
 def _align(ctx: Context, sent: SentSpan, holders: list[str], others: list[str], fact: Factuality) -> None:
