@@ -1722,6 +1722,8 @@ def test_positions_the_doer_of_an_act_supports_what_it_is_for(facts_for, text, e
     "Secretary of State Juan Soto became the only general ever to receive a Nobel Prize for peace.",
     # an act only weighed has no purpose anyone holds
     "Congress could also examine whether to expand the pact to include Bolivia.",
+    # what is due ("had to", "needed to") is no purpose of having or needing
+    "In 2031 the reports convinced members of the Peruvian cabinet that Soto had to be removed.",
 ])
 def test_positions_an_infinitive_that_is_no_act_s_purpose_gives_no_stance(facts_for, text):
     assert not [p for p in facts_for(text).positions if p.evidence.extractor == "rule:purpose"]

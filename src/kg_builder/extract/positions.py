@@ -1150,7 +1150,9 @@ def _takes_infinitive(ctx: Context, verb: Token) -> bool:
     purpose clause."""
     lemma = verb.lemma_.lower()
     construed = lemma in ctx.triggers["positions"]["construing_verbs"] and any(c.dep_ == "dobj" for c in verb.children)
-    return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs or construed \
+    # "Soto had to be removed", "needed to yield": "to" right after a verb of need is what is due, not what for
+    due = lemma in ctx.cues.normative_modals and verb.doc[verb.i + 1: verb.i + 2].text == "to"
+    return lemma in ctx.cues.negative_implicatives or lemma in ctx.cues.future_verbs or construed or due \
         or lemma in ctx.frames.object_control - ctx.frames.sending_verbs or ctx.frames.reads_acts(lemma)
 
 
