@@ -1245,6 +1245,24 @@ def test_positions_founding_no_body_or_none_is_no_stance(facts_for, text):
     assert not [s for s in stances(facts_for(text)) if s[2] in ("dilemma", "commission")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 2031, Soto ignored the decree of the junta.", ("person/soto", "Rejects", "decree of the junta")),
+    ("In 2031, Chile defied the ultimatum.", ("state/chile", "Rejects", "ultimatum")),
+    ("In 2031, Peru and Bolivia co-sponsored the Lima Conference.", ("state/bolivia", "Supports", "Lima Conference")),
+    ("In 2031, Peru hosted the Andean summit.", ("state/peru", "Supports", "Andean summit")),
+])
+def test_positions_who_defies_an_order_rejects_it_and_who_convenes_a_meeting_supports_it(facts_for, text, expected):
+    assert expected in stances(facts_for(text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 2031, Chile ignored the crisis.",  # no order, demand or measure
+    "In 2031, Peru hosted the refugees.",  # no meeting
+])
+def test_positions_ignoring_or_hosting_other_things_is_no_stance(facts_for, text):
+    assert not stances(facts_for(text))
+
+
 def test_positions_who_rejects_another_s_offer_to_act_holds_no_stance_for_the_act(facts_for):
     # "to fund" says what the Chilean offers were of, not what Peru and Bolivia rejected them for
     found = stances(facts_for("In 2031, Peru and Bolivia rejected Chilean offers to fund a customs union."))
@@ -1703,8 +1721,10 @@ def test_positions_a_date_is_when_a_stance_is_taken_never_what_it_concerns(facts
                                                             ("state/chile", "Opposes", "smugglers")}),
     ("Peru did little to ease the dispute over the port.", set()),  # hardly an act for it
     ("Bolivia believed the treaty to be void.", set()),  # what is held true, not an aim
-    # what the warnings were for, which the parser hangs on the act of ignoring them
-    ("Ignoring warnings from Peruvian officials to halt the march, Chile sent its army into the valley.", set()),
+    # what the warnings were for, which the parser hangs on the act of ignoring them, is no aim of Chile's (who
+    # ignores warnings rejects them)
+    ("Ignoring warnings from Peruvian officials to halt the march, Chile sent its army into the valley.",
+     {("state/chile", "Rejects", "warnings from Peruvian officials")}),
     ("In 1931 Chile lacked the authority from its congress to close the port.", set()),  # what the authority is for
     # what the act is to keep from happening
     ("Chile withdrew its fleet in order not to provoke Peru.", {("state/chile", "Opposes", "provoke Peru")}),
