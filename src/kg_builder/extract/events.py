@@ -1130,7 +1130,8 @@ def _record(ctx: Context, token: Token, kind: str, dates: dict[int, Interval], a
             label = tidy_label(label, shortest=2 if _named_doer_alone(mention, label) else 3)
             if label is None:
                 return  # "which attend in", "it took for": a clause the parse tore apart names no event
-            label = next((_named_subject(ctx, s, label) for s in mention.children if s.dep_ == "nsubj"), label)
+            label = next((_named_subject(ctx, s, label) for s in mention.children if s.dep_ in ("nsubj", "nsubjpass")),
+                         label)
         same = ctx.fact_key("event", kind, label, sentence_of(token).start_char)
         ctx.events[same] = Event(
             key=same, kind=kind, label=label, evidence=ctx.evidence(sentence_of(token), f"rule:event-{kind.lower()}", 0.75),
