@@ -461,6 +461,26 @@ def test_agreements_what_this_agreement_included_is_listed_item_by_item(facts_fo
     assert {c.label for c in accord.commitments} == items
 
 
+def test_agreements_what_these_goals_of_an_accord_just_named_include_are_its_provisions(facts_for):
+    # "These goals" points back to what the communique sets out: each item listed is a provision of it
+    facts = facts_for("At the close of the Lima Conference in 2031, the delegates signed a communique that included a "
+                      "range of concrete objectives. These goals included land reform, free elections, and the release "
+                      "of political prisoners.")
+    [communique] = facts.agreements
+    assert {"land reform", "free elections", "the release of political prisoners"} \
+        <= {c.label for c in communique.commitments}
+
+
+def test_agreements_a_clause_listed_with_as_well_as_is_a_provision_of_its_own(facts_for):
+    [treaty] = facts_for("In 2031 Peru and Chile signed the Lima Treaty. The Lima Treaty contained the provisions the "
+                         "envoys had requested, but also included a clause forbidding either country to make a separate "
+                         "peace with Bolivia, as well as a secret clause allowing for Ecuador, or other Andean states, to "
+                         "join the alliance.").agreements
+    labels = {c.label for c in treaty.commitments}
+    assert "a clause forbidding either country to make a separate peace with Bolivia" in labels, labels
+    assert not [label for label in labels if "forbidding" in label and "Ecuador" in label], labels
+
+
 def test_agreements_a_resolution_approved_in_a_subordinate_clause_is_not_adopted_at_a_later_meeting(facts_for):
     facts = facts_for("Although the members approved the resolution, it took until 1965 for talks to begin at the "
                       "Lima conference.")

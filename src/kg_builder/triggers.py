@@ -44,6 +44,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                                                 "name_openers", "hosting_verbs", "conference_heads")},
     "agreements": {"head_requires": LISTS, "families": LISTS, "status_verbs": WordMap(STATUSES), "status_nouns": LISTS,
                    **_words("heads", "named_heads", "signing_verbs", "list_verbs", "of_heads", "provision_heads",
+                            "content_nouns",
                             "unnamed_modifiers", "agree_verbs", "omitting_verbs", "referring_adjectives",
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
                             "proposal_withdrawing_verbs", "brokering_verbs", "naming_words", "member_verbs",

@@ -1331,12 +1331,20 @@ def _agreement_meant(ctx: Context, token: Token) -> str | None:
         return ctx.agreement_at[token.i]
     if token.lower_ == "which" and token.head.dep_ == "prep" and token.head.head.dep_ == "relcl":
         return ctx.agreement_at.get(token.head.head.head.i)
-    if token.lower_ in ("it", "this", "its") and ctx.agreements and not ctx.registry.expletive(token):
+    if (token.lower_ in ("it", "this", "its") or _its_contents(ctx, token)) and ctx.agreements \
+            and not ctx.registry.expletive(token):
         latest = max(ctx.agreements, key=lambda a: ctx.last_seen.get(a.key, -1))
         if 0 <= sentence_of(token).start_char - ctx.last_seen.get(latest.key, -10**9) <= 600 \
                 and not _named_after(ctx, token, latest.key):
             return latest.key
     return None
+
+
+def _its_contents(ctx: Context, token: Token) -> bool:
+    """"... signed a communique that included a range of objectives. These goals included X, Y and Z": a plural noun
+    for what an accord sets out, pointed back to by "these" or "those", stands for the contents of the one just named."""
+    return token.tag_ == "NNS" and token.lemma_.lower() in ctx.triggers["agreements"]["content_nouns"] \
+        and any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in token.children)
 
 
 def _named_after(ctx: Context, pronoun: Token, agreement_key: str) -> bool:
@@ -1358,11 +1366,23 @@ def _provisions(theme: Token) -> list[str]:
         if any(c.dep_ == "cc" for t in [theme.head, *after] for c in t.children if c.i > theme.i):
             places = list(dict.fromkeys(places + after))
     if len(places) < 2:  # "granted Japan control of Shandong, which led to an outcry": the aside is no provision
-        asides = _aside_words(theme)
+        # (nor are the things listed after it, each a theme, and so a provision, of its own)
+        asides = _aside_words(theme) | {i for c in theme.children if c.dep_ == "conj" for i in _listed_item(c)}
         return [text_of([t for t in theme.subtree if t.i not in asides])]
     skip = {t.i for p in places for t in p.subtree}
     base = [t for t in theme.subtree if t.i not in skip]
     return [text_of(base + [t for t in p.subtree if not _in_other_place(t, p)]) for p in places]
+
+
+def _listed_item(item: Token) -> set[int]:
+    """The words of one item of a list with the comma, "and" or "as well as" that brings it in."""
+    words = {t.i for t in item.subtree}
+    i = item.left_edge.i - 1
+    while i > item.head.i and (item.doc[i].text == "," or item.doc[i].dep_ in ("cc", "preconj")
+                               or item.doc[i].lower_ in ("as", "well")):
+        words.add(i)
+        i -= 1
+    return words
 
 
 def _aside_words(head: Token) -> set[int]:
