@@ -1263,6 +1263,13 @@ def test_positions_ignoring_or_hosting_other_things_is_no_stance(facts_for, text
     assert not stances(facts_for(text))
 
 
+def test_positions_who_responds_by_an_act_is_for_that_act_not_for_words_said(facts_for):
+    found = stances(facts_for("In 2031, Peru retaliated by closing its ports to Chilean ships. In 2032, Bolivia "
+                              "responded by saying it would review the issue."))
+    assert ("state/peru", "Supports", "closing its ports to Chilean ships") in found, found
+    assert not [s for s in found if s[0] == "state/bolivia" and s[1] == "Supports"], found
+
+
 def test_positions_who_rejects_another_s_offer_to_act_holds_no_stance_for_the_act(facts_for):
     # "to fund" says what the Chilean offers were of, not what Peru and Bolivia rejected them for
     found = stances(facts_for("In 2031, Peru and Bolivia rejected Chilean offers to fund a customs union."))

@@ -261,7 +261,9 @@ def stances(ctx: Context, sent: SentSpan) -> None:
                           coordinated=not _defining_clause(pred.head)) \
             or _actors(ctx, [o for t in holder_tokens for o in _voiced_by(ctx, t)])
         source, issues = _concerned(ctx, match)
-        issues = [(t, text) for t, text in issues if not _carries_stance_noun(ctx, sent, pred, t)]
+        # "responded by saying it would review the issue": words said are no act done
+        issues = [(t, text) for t, text in issues if not _carries_stance_noun(ctx, sent, pred, t)
+                  and not (source == "by" and t.lemma_.lower() in ctx.cues.reporting_verbs)]
         # "rewarded him with X": the one rewarded is the object; he takes part in any exchange
         recipients = _actors(ctx, list(pred.themes)) if source == "with" else []
         if not holders and match.frame.stance == "Supports" and pred.category == "noun":  # "won bipartisan support"
