@@ -436,6 +436,14 @@ def test_positions_opposing_what_another_undergoes_is_no_disagreement_with_it(fa
     assert not facts.disagreements
 
 
+@pytest.mark.parametrize("text", [
+    "In 2031 Chilean officials feared Peruvian instability.",  # a state of things
+    "In 2031 Chilean objections to Peruvian immigration took many forms.",  # what a people does, not its state
+])
+def test_positions_opposing_a_state_of_things_or_a_people_s_moves_is_no_disagreement_with_a_state(facts_for, text):
+    assert not facts_for(text).disagreements
+
+
 def test_positions_disagreement_between_descriptions_of_leaders_governments(facts_for):
     facts = facts_for("President Ronald Reagan met Prime Minister Margaret Thatcher. The dispute between the Reagan "
                       "administration and the Thatcher government over steel tariffs grew.")

@@ -938,7 +938,7 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     # after the lemmatizer, whose lemmas it reads
     nlp.add_pipe("kg_infinitive_complements", last=True,
                  config={"verbs": list(lexicon.triggers["tokens"]["complement_verbs"])})
-    nlp.add_pipe("kg_noun_infinitives", last=True, config={"nouns": list(lexicon.triggers["tokens"]["proposal_nouns"])})
+    nlp.add_pipe("kg_noun_infinitives", last=True, config={"nouns": list(lexicon.triggers["tokens"]["offer_nouns"])})
     nlp.add_pipe("kg_reported_conjuncts", last=True,
                  config={"verbs": [*lexicon.triggers["factuality"]["reporting_verbs"],
                                    *lexicon.triggers["positions"]["asking_verbs"]]})

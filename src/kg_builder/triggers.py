@@ -35,7 +35,7 @@ def _words(*keys: str) -> dict[str, Spec]:
 
 
 SCHEMA: dict[str, dict[str, Spec]] = {
-    "tokens": _words("bound_prefixes", "place_prefixes", "body_heads", "complement_verbs", "proposal_nouns"),
+    "tokens": _words("bound_prefixes", "place_prefixes", "body_heads", "complement_verbs", "offer_nouns"),
     "events": {"verbs": WordMap(EVENT_KINDS), "nouns": WordMap(EVENT_KINDS), "noun_requires": LISTS,
                "verb_requires": LISTS, **_words("named_heads", "gathering_verbs", "journeys", "met_things", "relative_adverbs",
                                                 "travel_verbs", "island_nouns", "causal_verbs", "closing_verbs",
@@ -58,7 +58,8 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "aspect_nouns", "regarding_verbs", "agreeing_verbs", "leaving_verbs", "unsettled_words",
                            "infinitive_nouns", "proposal_nouns", "coercing_verbs", "discovery_verbs",
                            "striving_verbs", "striving_nouns", "qualifying_adverbs", "collection_nouns",
-                           "aspect_verbs", "topic_nouns", "priority_modifiers", "time_nouns", "undergoer_nouns",
+                           "aspect_verbs", "topic_nouns", "condition_nouns", "priority_modifiers", "time_nouns",
+                           "undergoer_nouns",
                            "office_nouns", "objection_nouns", "overriding_prepositions")},
     "disagreements": _words("pair_nouns", "barrier_nouns", "partition_words", "relation_nouns", "worsening_verbs"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "regnal_titles", "vague_qualifiers",

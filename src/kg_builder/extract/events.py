@@ -50,7 +50,7 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
     found = sorted(found + _untagged_dates(sent, found) + _years_of_names(sent) + _year_ranges(sent, found),
                    key=lambda e: e.start)
     just_named: TimeValue | None = None  # the sentence's last date, whatever it dates
-    months_named: dict[str, str] = {}  # "YYYY-MM" of the sentence's dates that give a month and its year, by month
+    months_named: dict[str, str] = {}  # month ("MM") -> year ("YYYY") of the sentence's dates that give both
     for n, ent in enumerate(found):
         word = _attachment(ent.root, noun=False)
         latest = doc_date is not None and word is not None and _most_recent(word)

@@ -465,6 +465,8 @@ def _doers(ctx: Context, noun: Token, named: bool = False) -> list[str]:
     A possessor that names an actor is the doer, and a place named beside it is where or whom the act is about
     ("Carter's China policy", "Moscow's Afghan war"); not one that undergoes the act ("Taiwan's expulsion", unlike
     "Chile's arrest of the crew")."""
+    if noun.lemma_.lower() in ctx.triggers["positions"]["condition_nouns"]:
+        return []  # "Haitian instability", "Chinese immigration": a state of things, or people's moves, no state's act
     own = ctx.registry.actors(noun)
     undergone = noun.lemma_.lower() in ctx.triggers["positions"]["undergoer_nouns"] and not prep_objects(noun, "of")
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")
