@@ -462,13 +462,12 @@ def test_agreements_what_this_agreement_included_is_listed_item_by_item(facts_fo
 
 
 def test_agreements_what_these_goals_of_an_accord_just_named_include_are_its_provisions(facts_for):
-    # "These goals" points back to what the communique sets out: each item listed is a provision of it
-    facts = facts_for("At the close of the Lima Conference in 2031, the delegates signed a communique that included a "
-                      "range of concrete objectives. These goals included land reform, free elections, and the release "
-                      "of political prisoners.")
-    [communique] = facts.agreements
+    # "These goals" points back to what the charter sets out: each item listed is a provision of it
+    facts = facts_for("In 2031 the delegates at the Lima Conference signed a charter that listed several aims. These "
+                      "goals included land reform, free elections, and the release of political prisoners.")
+    [charter] = facts.agreements
     assert {"land reform", "free elections", "the release of political prisoners"} \
-        <= {c.label for c in communique.commitments}
+        <= {c.label for c in charter.commitments}
 
 
 def test_agreements_a_clause_listed_with_as_well_as_is_a_provision_of_its_own(facts_for):

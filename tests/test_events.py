@@ -1964,6 +1964,6 @@ def test_events_a_day_of_the_month_its_sentence_dated_with_a_year_is_of_that_yea
 
 def test_events_a_passive_clause_opened_by_he_or_she_is_labelled_with_the_name(facts_for):
     # "he was sworn in" on the timeline says who only with the name in place of the pronoun
-    facts = facts_for("In 2030, Prime Minister Jorge Soto of Peru faced a revolt. He was dismissed in October 2031.")
+    facts = facts_for("In 2030, Prime Minister Jorge Soto of Peru faced a revolt. He was dismissed in May 2031.")
     [dismissal] = [e for e in facts.events if "dismissed" in e.label]
     assert dismissal.label == "Jorge Soto was dismissed"

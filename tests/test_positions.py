@@ -1238,9 +1238,9 @@ def test_positions_who_founds_a_body_supports_it(facts_for, text, holder, issue)
 
 
 def test_positions_a_subject_before_a_colon_is_not_the_subject_of_the_verb_after_it(facts_for):
-    # the parser makes "the two sides" a second subject of "established": it is the subject of "organized"
-    facts = facts_for("Relations between Peru and Chile were tense. In those years, the two sides organized on opposite "
-                      "sides of the Andes: in 2031, Peru and its northern allies established the Andean Defense Council.")
+    # the parser makes "the two sides" a second subject of "established": it is the subject of "aligned"
+    facts = facts_for("Relations between Peru and Chile were tense. In those years, the two sides aligned on different "
+                      "sides of the border: in 2031, Peru and its northern allies established the Andean Defense Council.")
     holders = {holder for holder, stance, issue in stances(facts) if issue == "Andean Defense Council"}
     assert "state/peru" in holders and "state/chile" not in holders, holders
 

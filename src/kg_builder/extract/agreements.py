@@ -1341,8 +1341,8 @@ def _agreement_meant(ctx: Context, token: Token) -> str | None:
 
 
 def _its_contents(ctx: Context, token: Token) -> bool:
-    """"... signed a communique that included a range of objectives. These goals included X, Y and Z": a plural noun
-    for what an accord sets out, pointed back to by "these" or "those", stands for the contents of the one just named."""
+    """"... adopted a charter that listed several aims. These aims included X, Y and Z": a plural noun for what an
+    accord sets out, pointed back to by "these" or "those", stands for the contents of the one just named."""
     return token.tag_ == "NNS" and token.lemma_.lower() in ctx.triggers["agreements"]["content_nouns"] \
         and any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in token.children)
 

@@ -434,7 +434,7 @@ def _attachment(date: Token, noun: bool) -> Token | None:
     if date.dep_ in ("npadvmod", "tmod", "advmod") or date.dep_ == "prep" and date.ent_type_ == "DATE":
         return date.head  # a preposition the recogniser took into the date ("between May 3 and May 5")
     if date.dep_ == "nsubj" and date.head.pos_ in ("VERB", "AUX"):
-        return date.head  # "The year 1947 saw major shifts", "1968 was a turning point": the time the clause is of
+        return date.head  # "The year 2031 brought new quarrels", "1968 was a turning point": the clause's time
     if date.dep_ == "pobj" and date.head.lower_ in ("that", "this"):
         return date.head.head  # "reopened the port that winter": the parser reads "that" as a preposition
     if date.dep_ == "appos" and date.head.pos_ == "PROPN" and date.head.ent_type_ != "PERSON" \

@@ -152,7 +152,7 @@ def _spelled_out_after(subject: Token, found: list[Token]) -> bool:
 
 
 def _before_a_break(subject: Token, found: list[Token]) -> bool:
-    """"the two sides organized on opposite sides: in 1949, the United States established X": a subject cut off from
+    """"the rivals lined up in two camps: in 2031, Peru and its allies founded X": a subject cut off from
     the verb by a colon or a semicolon, with another subject after the break, is the subject of a clause the parser
     lost, not the verb's."""
     return any(subject.i < other.i < other.head.i and any(
