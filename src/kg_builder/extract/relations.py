@@ -778,8 +778,8 @@ def _acted_together(ctx: Context, sent: SentSpan) -> None:
     words = ctx.triggers["relations"]
     for verb in (t for t in sent if t.pos_ == "VERB"):
         lemma = verb.lemma_.lower()
-        together = any(c.lower_ in ("together", "jointly") and c.dep_ == "advmod" for c in verb.children)
-        if lemma not in words["cooperating_verbs"] and not (together and lemma in words["working_verbs"]):
+        if lemma not in words["cooperating_verbs"] and not (lemma in words["working_verbs"] and any(
+                c.lower_ in ("together", "jointly") and c.dep_ == "advmod" for c in verb.children)):
             continue
         doers = list(dict.fromkeys(ctx.registry.state_of(k) for s in subjects(verb) for k in ctx.registry.actors(s)))
         partners = [k for o in prep_objects(verb, "with") for k in ctx.registry.actors(o)]
