@@ -1967,3 +1967,14 @@ def test_events_a_passive_clause_opened_by_he_or_she_is_labelled_with_the_name(f
     facts = facts_for("In 2030, Prime Minister Jorge Soto of Peru faced a revolt. He was dismissed in May 2031.")
     [dismissal] = [e for e in facts.events if "dismissed" in e.label]
     assert dismissal.label == "Jorge Soto was dismissed"
+
+
+def test_events_a_date_in_a_condition_does_not_move_the_story_s_time(facts_for):
+    # a deadline the text supposes ("if ... not paid by ...") is no time the story reached: the next day without a
+    # year is still of the story's year
+    facts = facts_for("The council first met in Lima on May 3, 1990. On June 4, it adopted a charter, which said that "
+                      "a ban on imports would follow if the dues were not paid by January 1, 1991. The charter also "
+                      "set out a tariff if the dues were not paid before March 1, 1992.\n\nOn July 9, the council "
+                      "approved a budget.")
+    [budget] = [e for e in facts.events if "approved a budget" in e.label]
+    assert budget.start.iso == "1990-07-09"

@@ -18,8 +18,8 @@ from ..model import ASSERTED, Document, Event, Factuality, TimeValue
 from ..nlp import DATELINE_DASHES
 from ..timex import ANAPHORIC, Interval, counted_from_last, from_iso, normalize
 from .context import Context
-from .factuality import (FUTURE_MODALS, Cues, condition_phrase, negating, not_until, not_without, past_ability,
-                         with_particle)
+from .factuality import (FUTURE_MODALS, Cues, condition_phrase, negating, not_until, not_without, opened_by_any,
+                         past_ability, with_particle)
 from .clauses import (RELATIVE_PRONOUNS, cut_words, for_subject, listed_infinitives, noun_predication,
                       verb_predication)
 from .tokens import (CLAUSE_DEPS, agents, conjuncts, coordinated_verb, entities_in, first_conjunct, head_forms,
@@ -66,7 +66,8 @@ def dates_in(ctx: Context, sent: SentSpan) -> dict[int, Interval]:
         if interval:
             out[ent.root.i] = interval
             just_named = interval.start
-            if word is not None and word.pos_ in ("VERB", "AUX") and not _looks_back_to(ent.root, word):
+            if word is not None and word.pos_ in ("VERB", "AUX") and not _looks_back_to(ent.root, word) \
+                    and not _supposed(word, ctx.cues):
                 anchor = interval.start  # "began in January 1995 ... in September": the September after it
     return out
 
@@ -158,7 +159,7 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     # (before the story has a time of its own, a look back gives it one: "As late as 1939 ... relations had soured
     # in August of 1939. The occupation of Poland in September ...", unless its sentence gives the story's own)
     forward = [i for i, word in clauses.items() if not _looks_back_to(ctx.doc[i], word)
-               and not _aside(word, ctx.triggers["positions"]["time_nouns"])]
+               and not _aside(word, ctx.triggers["positions"]["time_nouns"]) and not _supposed(word, ctx.cues)]
     # "In January 2021, they extended the treaty until February 2026": the end of a stretch the clause sets is not
     # its time, when another date gives that ("the war lasted until 1945" alone moves the story to 1945)
     bounds = [i for i in forward if ctx.doc[i].head.lower_ in ("until", "till")]
@@ -169,6 +170,12 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     if narrative and not _earlier_year(dates[max(narrative)].start, ctx.paragraph_time):
         ctx.anchor = dates[max(narrative)].start
         ctx.paragraph_time = ctx.paragraph_time or ctx.anchor
+
+
+def _supposed(word: Token, cues: Cues) -> bool:
+    """"a ban would follow if the dues were not paid by May 1, 1991": the date of a condition is a deadline the text
+    supposes, not a time the story has reached."""
+    return any(opened_by_any(t, cues.condition_marks) for t in (word, *word.ancestors))
 
 
 def _looks_back_to(date: Token, word: Token) -> bool:
