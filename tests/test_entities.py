@@ -116,6 +116,15 @@ def test_entities_a_one_word_name_that_heads_an_organization_named_before_is_tha
     assert "Bank" in organizations["organization/andean-development-bank"].aliases
 
 
+def test_entities_a_one_word_alias_after_a_body_whose_name_ends_in_it_is_that_body(facts_for):
+    # "Congress" alone is the U.S. Congress of the lexicon, but not just after another body called so
+    facts = facts_for("The Andean Congress first met in Lima in 1904. In 1905, Congress sent envoys to Chile.")
+    envoys = [e for e in facts.events if "sent envoys" in e.label]
+    assert [e.participants for e in envoys] == [("organization/andean-congress",)]
+    facts = facts_for("In 1905, Congress sent envoys to Chile.")
+    assert [e.participants for e in facts.events if "sent envoys" in e.label] == [("organization/us-congress",)]
+
+
 @pytest.mark.parametrize("text", [
     "Under the treaty, Peru received the waters of the two northern rivers, the Ravi and the Lauca.",
     "The Ticonderoga left Lima on December 7, 1878, and arrived in Chile in January.",

@@ -386,6 +386,11 @@ class Registry:
             foreign = self._of_another_state(ent, entry) or self._longer_name(ent, entry)
             if foreign:
                 return self.add(f"organization/{slug(foreign)}", "Organization", foreign, foreign)
+            # "the Continental Congress ... the Congress": a one-word alias of a known body is, just after a body
+            # whose name ends in it, that body
+            earlier = self._organization_ending_in(ent, alias) if entry.kind == "Organization" and alias else None
+            if earlier and earlier != entry.key:
+                return self.add(earlier, "Organization", alias, alias)
             return self.add(entry.key, entry.kind, entry.label, alias)
         # a title opens a person's name, but is a word of an organization's ("General Electric", "General Assembly"),
         # unless it is a title of several words ("Lieutenant General Raoul Cedras")
