@@ -668,6 +668,27 @@ def test_agreements_what_is_given_in_exchange_is_a_commitment_of_its_own(facts_f
     assert [c.label for c in accord.commitments] == commitments
 
 
+def test_agreements_articles_named_with_of_are_an_agreement_and_a_bare_article_is_not(facts_for):
+    facts = facts_for("On May 2, 1990, Peru and Chile adopted the Articles of Union. Article 4 of the charter set a "
+                      "tariff.")
+    [articles] = facts.agreements
+    assert articles.label == "Articles of Union"
+    assert sorted(r.object for r in signatories(facts, articles.key)) == ["state/chile", "state/peru"]
+
+
+@pytest.mark.parametrize("text, commitments", [
+    # how things stood while an accord was in force is none of its terms
+    ("Under the Lima Treaty, the Andean council faced many debts.", []),
+    ("The Lima Treaty was signed in 1990. Powers to tax had been lacking under the Lima Treaty.", []),
+    # what a modal, or "was to", says was to be under it is one
+    ("Under the Lima Treaty, the port of Arica would remain open.", ["the port of Arica would remain open"]),
+    ("Under the Lima Treaty, there was to be a truce in the bay.", ["there was to be a truce in the bay"]),
+])
+def test_agreements_a_clause_of_how_things_stood_under_an_accord_is_no_term_of_it(facts_for, text, commitments):
+    [treaty] = facts_for(text).agreements
+    assert [c.label for c in treaty.commitments] == commitments
+
+
 def test_agreements_a_plan_is_an_agreement_only_by_its_proper_name(facts_for):
     facts = facts_for("Under the Quito Plan, Bolivian tariffs would be cut. Peru had a plan to build a port. "
                       "In 2030 Chile announced the Andean Defense Initiative, a missile research program.")

@@ -1086,7 +1086,8 @@ def commitment_clauses(ctx: Context, sent: SentSpan) -> None:
                                         + _fronted_framing(ctx, verb, p)
                                         if (k := _agreement_meant(ctx, _terms_of(ctx, t)))
                                         and (p != "in" or _party_acting(ctx, verb))), (None, None))
-        if framing and not owner and not _naming(ctx, verb) and not _free_relative(verb):
+        if framing and not owner and not _naming(ctx, verb) and not _free_relative(verb) \
+                and not _how_things_stood(ctx, verb):
             # "committed to buy X": the parser may take the complement for an adverbial infinitive
             inner = [*pred.clauses, *(c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and
                                       any(a.lower_ == "to" for a in c.children)
@@ -1116,6 +1117,15 @@ def _signed_while_undertaking(ctx: Context, verb: Token) -> str | None:
         return None
     return next((ctx.agreement_at[o.i] for o in verb.head.children if o.dep_ == "dobj" and o.i in ctx.agreement_at),
                 None)
+
+
+def _how_things_stood(ctx: Context, verb: Token) -> bool:
+    """"Under the charter, the council faced debts", "powers that had been lacking under the pact": how things stood
+    while an accord was in force is no term of it; "under the pact, the port would remain open" and "there was to be
+    a truce" (what was arranged) are."""
+    return verb.lemma_.lower() in ctx.triggers["agreements"]["circumstance_verbs"] \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" or c.dep_ == "xcomp" and c.tag_ in ("TO", "VB")
+                    for c in verb.children)
 
 
 def _free_relative(verb: Token) -> bool:
