@@ -116,6 +116,12 @@ def test_entities_a_one_word_name_that_heads_an_organization_named_before_is_tha
     assert "Bank" in organizations["organization/andean-development-bank"].aliases
 
 
+def test_entities_the_british_parliament_is_one_body_of_the_lexicon_and_not_the_british_state(facts_for):
+    facts = facts_for("In 1931, the British Parliament banned trade with the colonies.")
+    assert [e.key for e in facts.entities if e.kind in ("Organization", "State")] == ["organization/uk-parliament"]
+    assert [e.wikidata for e in facts.entities if e.kind == "Organization"] == ["Q11005"]
+
+
 def test_entities_a_one_word_alias_after_a_body_whose_name_ends_in_it_is_that_body(facts_for):
     # "Congress" alone is the U.S. Congress of the lexicon, but not just after another body called so
     facts = facts_for("The Andean Congress first met in Lima in 1904. In 1905, Congress sent envoys to Chile.")
