@@ -965,6 +965,20 @@ def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_
     assert not stances(facts_for("The new defense strategy calls for Peru to patrol the border."))
 
 
+@pytest.mark.parametrize("text, holder", [
+    ("Chile issued a statement that called for a truce.", "state/chile"),
+    ("In 1931, Peru spelled out terms for peace, which demanded a truce.", "state/peru"),
+    # the parser hangs "which" on the date that ends the verb's phrase: it stands for the terms
+    ("Peru spelled out terms for peace on May 4, 1931, which demanded a truce.", "state/peru"),
+])
+def test_positions_a_text_someone_made_or_sent_speaks_for_them(facts_for, text, holder):
+    assert (holder, "Demands", "truce") in stances(facts_for(text))
+
+
+def test_positions_a_text_someone_received_or_rejected_does_not_speak_for_them(facts_for):
+    assert not stances(facts_for("Chile received a note that called for a truce."))
+
+
 def test_positions_a_remark_that_something_poses_a_threat_opposes_it_on_the_speaker_s_word(facts_for):
     facts = facts_for("Chilean President Gabriel Ruiz spoke in May. Relations have been tense since Ruiz's remark "
                       "that Peruvian naval patrols in the bay could pose a threat to Chile's security.")

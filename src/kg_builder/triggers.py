@@ -61,7 +61,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                            "striving_verbs", "striving_nouns", "qualifying_adverbs", "collection_nouns",
                            "aspect_verbs", "topic_nouns", "condition_nouns", "priority_modifiers", "time_nouns",
                            "undergoer_nouns",
-                           "office_nouns", "objection_nouns", "overriding_prepositions")},
+                           "office_nouns", "objection_nouns", "overriding_prepositions", "authoring_verbs")},
     "disagreements": _words("pair_nouns", "barrier_nouns", "partition_words", "relation_nouns", "worsening_verbs"),
     "reference": _words("leader_nouns", "government_nouns", "agent_nouns", "regnal_titles", "vague_qualifiers",
                         "vessel_nouns",

@@ -376,7 +376,7 @@ def _relative_heads(clause: Token) -> list[Token]:
     """What a relative clause is about: after a list, a clause set off by a comma may be about every noun in it
     ("France and Spain, which demanded X"), one without ("troops and rebels who sought X") only about the noun
     right before it, whichever of the list the parser hung it on."""
-    heads = _things_not_people(clause, _people_not_places(clause, conjuncts(clause.head)))
+    heads = _things_not_people(clause, _people_not_places(clause, _things_not_dates(clause)))
     if non_restrictive(clause):
         return heads
     return [max((h for h in heads if h.i < clause.left_edge.i), key=lambda h: h.i, default=clause.head)]
@@ -390,6 +390,16 @@ def _people_not_places(clause: Token, heads: list[Token]) -> list[Token]:
     people = [t for h in heads if h.ent_type_ in ("GPE", "LOC") for t in h.children
               if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
     return people or heads
+
+
+def _things_not_dates(clause: Token) -> list[Token]:
+    """"signed the accord on May 5, 1990, which ended the war": the parser may hang the clause on the date that ends
+    the verb's phrase; "which" stands for what was done then, the verb's object."""
+    date = clause.head
+    if not any(c.lower_ == "which" for c in clause.children) or date.ent_type_ != "DATE" or date.dep_ != "pobj":
+        return conjuncts(date)
+    done = next((o for o in date.head.head.children if o.dep_ == "dobj" and o.i < date.i), None)
+    return conjuncts(done if done is not None and date.head.head.pos_ == "VERB" else date)
 
 
 def _things_not_people(clause: Token, heads: list[Token]) -> list[Token]:

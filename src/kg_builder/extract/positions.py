@@ -23,7 +23,7 @@ from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_nou
                       listed_that_clauses, noun_predication, open_question, verb_predication)
 from .context import Context
 from .factuality import (Cues, denied_claim, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive,
-                         yet_to)
+                         with_particle, yet_to)
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, particle_of, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix,
@@ -515,10 +515,18 @@ def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
 
 
 def _voiced_by(ctx: Context, token: Token) -> list[Token]:
-    """"Chile's defense strategy calls for ...": the owner of a text or policy that takes a stance."""
-    if token.lemma_.lower() not in ctx.triggers["positions"]["voice_heads"]:
+    """"Chile's defense strategy calls for ...": the owner of a text or policy that takes a stance; "Peru drafted a
+    petition which asked for ...": the one who made or sent it. ("terms for peace, which demanded ...": the parser
+    may hang the clause on the last noun of the text's phrase.)"""
+    section = ctx.triggers["positions"]
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() in section["voice_heads"]:
+        token = token.head.head
+    if token.lemma_.lower() not in section["voice_heads"]:
         return []
-    return [c for c in token.children if c.dep_ == "poss"]
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    if not owners and token.dep_ == "dobj" and with_particle(token.head) in section["authoring_verbs"]:
+        return subjects(token.head)
+    return owners
 
 
 def _own_thing(token: Token) -> bool:
