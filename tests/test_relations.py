@@ -354,6 +354,8 @@ def test_relations_ambassador_to_a_state_is_not_affiliated_with_it(facts_for):
      ("affiliatedWith", "Central Intelligence Agency")),
     ("In 2031, Pedro Vega, the CIA station chief in Quito, met the rebels.", "Pedro Vega",
      ("affiliatedWith", "Central Intelligence Agency")),
+    # an agent acts for whom the title names
+    ("Reports from Peruvian agent Pedro Vega in Quito reached Lima.", "Pedro Vega", ("affiliatedWith", "Peru")),
 ])
 def test_relations_title_after_an_organization_or_a_state_is_of_it(facts_for, text, person, expected):
     facts = facts_for(text)
