@@ -975,6 +975,12 @@ def test_positions_a_text_someone_made_or_sent_speaks_for_them(facts_for, text, 
     assert (holder, "Demands", "truce") in stances(facts_for(text))
 
 
+def test_positions_a_named_text_is_no_actor_and_speaks_for_who_drafted_it(facts_for):
+    facts = facts_for("In 1775, the Andean Congress drafted the Olive Tree Petition, which asked for a truce.")
+    assert stances(facts) == {("organization/andean-congress", "Demands", "truce")}
+    assert not [e for e in facts.entities if "Petition" in e.label]
+
+
 def test_positions_a_text_someone_received_or_rejected_does_not_speak_for_them(facts_for):
     assert not stances(facts_for("Chile received a note that called for a truce."))
 

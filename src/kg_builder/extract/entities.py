@@ -101,7 +101,8 @@ class Registry:
         agreements = lexicon.triggers["agreements"]
         self.not_actor_heads = set(agreements["heads"]) | set(agreements["named_heads"]) | set(events["named_heads"]) \
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
-            | set(lexicon.triggers["reference"]["measure_heads"]) | set(lexicon.triggers["positions"]["policy_heads"])
+            | set(lexicon.triggers["reference"]["measure_heads"]) | set(lexicon.triggers["positions"]["policy_heads"]) \
+            | set(lexicon.triggers["positions"]["voice_heads"])  # "the Olive Branch Petition" tagged ORG
         self.name_openers = frozenset(events["name_openers"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.facility_words = frozenset(lexicon.triggers["facilities"]["named_heads"])
