@@ -649,6 +649,16 @@ def test_factuality_normative_modals_make_normative(reading, text, word):
 
 
 @pytest.mark.parametrize("text, word, modality", [
+    # "must have" infers what was: a guess, no duty; "should have" still says what was due
+    ("Peru argued that Chile must have known of the raid.", "known", "Hedged"),
+    ("Chile must have signed the accord by then.", "signed", "Hedged"),
+    ("Chile should have signed the accord.", "signed", "Normative"),
+])
+def test_factuality_must_have_infers_and_should_have_prescribes(reading, text, word, modality):
+    assert reading(text, word).modality == modality
+
+
+@pytest.mark.parametrize("text, word, modality", [
     ("It was necessary for Chile to sign the accord.", "sign", "Normative"),
     ("Peru considered it vital to sign the accord.", "sign", "Normative"),
     ("It is essential that Peru withdraw its troops.", "withdraw", "Normative"),

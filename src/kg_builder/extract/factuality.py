@@ -427,7 +427,8 @@ def _modal_of(token: Token, cues: Cues, below: Token | None = None) -> str | Non
         word = child.lower_
         if child.dep_ != "aux" and not (child.dep_ == "auxpass" and word == "need"):
             continue
-        if word in cues.hedge_modals:
+        if word in cues.hedge_modals or word == "must" and _perfect(token):
+            # ("they must have known": an inference about what was, no duty)
             return "Hypothetical" if _on_condition(token, cues) else "Hedged"
         if word in cues.normative_modals and child.tag_ == "MD" or word in ("should", "must", "ought"):
             return "Normative"
@@ -440,6 +441,10 @@ def _modal_of(token: Token, cues: Cues, below: Token | None = None) -> str | Non
         # "Chile has to sign", "ought to sign": what is due; "had to sign" in a story most often tells it was done
         return "Normative" if token.lemma_.lower() != "have" or token.tag_ in ("VBZ", "VBP") else None
     return None
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
 
 def _only_recourse(verb: Token) -> bool:
