@@ -1978,3 +1978,12 @@ def test_events_a_date_in_a_condition_does_not_move_the_story_s_time(facts_for):
                       "approved a budget.")
     [budget] = [e for e in facts.events if "approved a budget" in e.label]
     assert budget.start.iso == "1990-07-09"
+
+
+@pytest.mark.parametrize("text", [
+    "In 1932, Pedro Vega urged Soto to cut tariffs, to admit envoys, and to hold talks.",
+    "In 1932, Pedro Vega told Soto to cut tariffs and hold talks.",
+])
+def test_events_every_infinitive_of_a_list_after_the_one_urged_is_that_one_s_to_do(facts_for, text):
+    [talks] = [e for e in facts_for(text).events if "hold talks" in e.label and "Vega" not in e.label]
+    assert talks.label == "Soto hold talks"

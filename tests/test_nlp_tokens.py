@@ -459,6 +459,23 @@ def test_nlp_an_infinitive_after_a_comma_in_a_list_of_infinitives_joins_the_firs
     assert (doc[8].dep_, doc[8].head.text) == ("advcl", "proved")
 
 
+def test_nlp_a_bare_infinitive_after_a_comma_that_begins_a_list_of_its_own_joins_the_first() -> None:
+    from kg_builder.nlp import rejoin_listed_infinitives
+
+    # "Rio told Soto to cut tariffs, admit envoys, and hold talks.": "admit" parsed as a second complement of "told"
+    words = ["Rio", "told", "Soto", "to", "cut", "tariffs", ",", "admit", "envoys", ",", "and", "hold", "talks", "."]
+    heads = [1, 1, 1, 4, 1, 4, 1, 1, 7, 7, 7, 7, 11, 1]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct", "xcomp", "dobj", "punct", "cc", "conj", "dobj",
+            "punct"]
+    tags = ["NNP", "VBD", "NNP", "TO", "VB", "NNS", ",", "VB", "NNS", ",", "CC", "VB", "NNS", "."]
+    doc = rejoin_listed_infinitives(parsed(words, heads, deps, tags))
+    assert (doc[7].dep_, doc[7].head.text) == ("conj", "cut")
+    # with no list after it, a second complement stays one ("told Soto to go, let Rio know")
+    doc = rejoin_listed_infinitives(parsed(words[:9] + ["."], heads[:9] + [1], deps[:9] + ["punct"],
+                                           tags[:9] + ["."]))
+    assert (doc[7].dep_, doc[7].head.text) == ("xcomp", "told")
+
+
 def test_nlp_an_infinitive_right_after_a_verb_that_takes_one_is_its_complement() -> None:
     from spacy.tokens import Doc
 

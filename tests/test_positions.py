@@ -3048,11 +3048,36 @@ def test_positions_this_and_a_word_that_ends_no_name_seen_before_names_no_issue(
     ("In an attempt to calm the markets and end the strike, Peru cut taxes.", {"calm the markets", "end the strike"}),
     # two verbs on one object are one act
     ("Peru agreed to destroy or transfer the weapons.", {"destroy or transfer the weapons"}),
+    # down a list: each shares the "to", with an object or a phrase of its own
+    ("In 1931, Chile agreed to cut tariffs, admit envoys, and hold talks.", {"cut tariffs", "admit envoys",
+                                                                            "hold talks"}),
+    ("Peru agreed to meet with the Chilean envoys and sign the accord.", {"meet with the Chilean envoys",
+                                                                         "sign the accord"}),
 ])
 def test_positions_infinitives_sharing_one_to_are_one_stance_each_unless_they_share_their_object(facts_for, text,
                                                                                                    issues):
     found = {issue for _, stance, issue in stances(facts_for(text), holder_names=True) if stance == "Supports"}
     assert issues <= found and not any(" and " in i for i in found)
+
+
+@pytest.mark.parametrize("text, first, not_an_item", [
+    # what is set against the first ("rather than") is no item of its list
+    ("Peru preferred to keep the islands rather than hold on to the mainland.", "keep the islands", "hold"),
+    # a name in capitals the tagger took for a verb is no item
+    ("Peru agreed to abide by the NPT and START I.", "abide by the NPT", "START"),
+])
+def test_positions_only_items_of_a_list_of_infinitives_are_stances_of_their_own(facts_for, text, first, not_an_item):
+    issues = [issue for _, stance, issue in stances(facts_for(text), holder_names=True) if stance == "Supports"]
+    assert len(issues) == 1 and issues[0].startswith(first)
+    assert not any(i.startswith(not_an_item) for i in issues)
+
+
+def test_positions_a_bare_infinitive_after_a_comma_goes_on_the_list_of_the_one_instructed(facts_for):
+    facts = facts_for("In 1931, Foreign Minister Pedro Vega instructed Soto to renegotiate the border, arrange for a "
+                      "release of prisoners, and settle the claims between the countries.")
+    assert {issue for _, stance, issue in stances(facts, holder_names=True) if stance == "Demands"} == {
+        "Soto renegotiate the border", "Soto arrange for a release of prisoners",
+        "Soto settle the claims between the countries"}
 
 
 def test_positions_each_infinitive_of_a_list_a_stance_word_governs_is_a_stance_of_its_own(facts_for):

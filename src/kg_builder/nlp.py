@@ -218,9 +218,25 @@ def rejoin_listed_infinitives(doc):
                       and (t.head == verb.head or t.head.tag_.startswith("JJ") and t.head.head == verb.head)), None)
         if first is not None:
             verb.head, verb.dep_ = first, "conj"
+    for i in (i for i, dep in enumerate(deps) if dep == _XCOMP and 2 < i):
+        _rejoin_bare_infinitive(doc[i])
     for i in (i for i, dep in enumerate(deps) if dep == _CONJ and 1 < i):
         _rejoin_tensed_conjunct(doc[i])
     return doc
+
+
+def _rejoin_bare_infinitive(verb: Token) -> None:
+    """"told Soto to renegotiate the border, arrange a release, and settle the claims": the parser may take the bare
+    infinitive after the comma for a second complement of the main verb, where it goes on the list "to renegotiate"
+    begins (a list it ends with its own "and settle")."""
+    doc = verb.doc
+    if verb.tag_ != "VB" or doc[verb.i - 1].text != "," or not any(c.dep_ == "cc" for c in verb.children) \
+            or not any(c.dep_ == "conj" for c in verb.children):
+        return
+    first = next((c for c in verb.head.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < verb.i
+                  and doc[c.i - 1].lower_ == "to" and c.right_edge.i == verb.i - 2), None)
+    if first is not None:
+        verb.head, verb.dep_ = first, "conj"
 
 
 def _rejoin_tensed_conjunct(verb: Token) -> None:
@@ -548,6 +564,7 @@ _CLAUSE_IDS = frozenset(map(get_string_id, ("xcomp", "advcl", "acl", "ccomp")))
 _NUMBER_IDS = frozenset(map(get_string_id, ("nummod", "compound")))
 _ADVCL = get_string_id("advcl")
 _CONJ = get_string_id("conj")
+_XCOMP = get_string_id("xcomp")
 _CCOMP = get_string_id("ccomp")
 _INCLUDING = get_string_id("including")
 _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as", "so"))), \

@@ -132,9 +132,10 @@ def verb_predication(verb: Token, object_control: frozenset[str] = frozenset()) 
 
 def _governor(verb: Token) -> Token:
     """The verb whose object may control the verb's subject: its head, or its first conjunct's ("led Peru to
-    condemn X and to impose Y")."""
-    if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and to_infinitive(verb):
-        return verb.head.head
+    condemn X and to impose Y", "urged Peru to cut X, to admit Y, and to hold Z", "told Peru to cut X and admit Y")."""
+    first = first_conjunct(verb)
+    if verb.dep_ == "conj" and first.dep_ == "xcomp" and (to_infinitive(verb) or verb.tag_ == "VB"):
+        return first.head
     return verb.head
 
 
@@ -554,19 +555,24 @@ def _adverbial(clause: Token) -> bool:
 def listed_infinitives(verb: Token) -> tuple[Token, ...]:
     """"hoped to keep X, to bolster Y, and to undermine Z": the infinitives after the first, each with its own "to"
     after a comma or a conjunction, are items of one list, however the parser chains them; so is one that shares the
-    first's "to" but has an object of its own ("to close the port and expel the consul"; not "to destroy or transfer
-    the weapons", one act on one thing)."""
+    first's "to" but has an object or a phrase of its own ("to close the port and expel the consul", "to arrange for a
+    release and settle the claims"; not "to destroy or transfer the weapons", one act on one thing)."""
     items: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("xcomp", "advcl", "conj") and (to_infinitive(c) or _sharing_to(verb, c)) and c.left_edge.i > 0 \
-                and (c.doc[c.left_edge.i - 1].text == "," or c.doc[c.left_edge.i - 1].dep_ == "cc"):
+        before = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+        # ("to keep X rather than hold Y": what is set against the first is no item of its list)
+        if c.dep_ in ("xcomp", "advcl", "conj") and (to_infinitive(c) or _sharing_to(verb, c)) and before is not None \
+                and (before.text == "," or before.dep_ == "cc" and before.lower_ != "than"):
             items += [c, *listed_infinitives(c)]
     return tuple(items)
 
 
 def _sharing_to(verb: Token, joined: Token) -> bool:
-    return joined.dep_ == "conj" and joined.tag_ == "VB" and to_infinitive(verb) \
-        and all(any(o.dep_ == "dobj" for o in v.children) for v in (verb, joined))
+    """(down a chain of them: "to cut X, admit Y, and hold Z", "hold" shares the "to" that "admit" shares; a word in
+    capitals the tagger took for a verb, "to abide by the NPT and START I", is none)"""
+    return joined.dep_ == "conj" and joined.tag_ == "VB" and joined.text.islower() \
+        and (to_infinitive(verb) or verb.dep_ == "conj" and _sharing_to(verb.head, verb)) \
+        and all(any(o.dep_ in ("dobj", "prep") and o.i > v.i for o in v.children) for v in (verb, joined))
 
 
 def listed_that_clauses(verb: Token) -> tuple[Token, ...]:
