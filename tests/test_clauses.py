@@ -568,21 +568,19 @@ def test_clauses_a_list_of_infinitives_each_with_its_own_to_is_one_clause_an_ite
     assert clause_text(doc[7]) == "ease tension"
 
 
-def test_clauses_a_name_in_capitals_tagged_as_a_verb_shares_no_to_with_the_infinitive_before_it() -> None:
+@pytest.mark.parametrize("second, clauses", [
     # the small model's parse of "Peru agreed to abide by the NPT and START I": "START" as a verb with "I" its object
-    doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("agreed", 1, "ROOT", "VERB", "VBD", "agree"),
-                  ("to", 3, "aux", "PART", "TO", "to"), ("abide", 1, "xcomp", "VERB", "VB", "abide"),
-                  ("by", 3, "prep", "ADP", "IN", "by"), ("the", 6, "det", "DET", "DT", "the"),
-                  ("NPT", 4, "pobj", "PROPN", "NNP", "NPT"), ("and", 3, "cc", "CCONJ", "CC", "and"),
-                  ("START", 3, "conj", "VERB", "VB", "start"), ("I", 8, "dobj", "PRON", "PRP", "I")])
-    assert texts(verb_predication(doc[1]).clauses) == ["abide"]
+    ([("START", 3, "conj", "VERB", "VB", "start"), ("I", 8, "dobj", "PRON", "PRP", "I")], ["abide"]),
     # one in lower case with a phrase of its own is an item
+    ([("sign", 3, "conj", "VERB", "VB", "sign"), ("it", 8, "dobj", "PRON", "PRP", "it")], ["abide", "sign"]),
+])
+def test_clauses_a_name_in_capitals_tagged_as_a_verb_shares_no_to_with_the_infinitive_before_it(second,
+                                                                                               clauses) -> None:
     doc = parsed([("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("agreed", 1, "ROOT", "VERB", "VBD", "agree"),
                   ("to", 3, "aux", "PART", "TO", "to"), ("abide", 1, "xcomp", "VERB", "VB", "abide"),
                   ("by", 3, "prep", "ADP", "IN", "by"), ("the", 6, "det", "DET", "DT", "the"),
-                  ("NPT", 4, "pobj", "PROPN", "NNP", "NPT"), ("and", 3, "cc", "CCONJ", "CC", "and"),
-                  ("sign", 3, "conj", "VERB", "VB", "sign"), ("it", 8, "dobj", "PRON", "PRP", "it")])
-    assert texts(verb_predication(doc[1]).clauses) == ["abide", "sign"]
+                  ("NPT", 4, "pobj", "PROPN", "NNP", "NPT"), ("and", 3, "cc", "CCONJ", "CC", "and"), *second])
+    assert texts(verb_predication(doc[1]).clauses) == clauses
 
 
 def test_clauses_a_name_parsed_as_a_reported_clause_stays_in_the_clause_as_its_object() -> None:
