@@ -981,6 +981,14 @@ def test_positions_a_named_text_is_no_actor_and_speaks_for_who_drafted_it(facts_
     assert not [e for e in facts.entities if "Petition" in e.label]
 
 
+@pytest.mark.parametrize("text", [
+    "In 1931, Chile cautioned Peru against preemption.",
+    "In 1931, the Chilean government forewarned the Peruvian leaders against preemption.",
+])
+def test_positions_who_cautions_or_forewarns_another_against_a_thing_opposes_it(facts_for, text):
+    assert ("state/chile", "Opposes", "preemption") in stances(facts_for(text))
+
+
 def test_positions_a_text_someone_received_or_rejected_does_not_speak_for_them(facts_for):
     assert not stances(facts_for("Chile received a note that called for a truce."))
 
