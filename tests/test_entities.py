@@ -443,6 +443,13 @@ def test_entities_they_after_a_plural_subject_that_names_no_actor_is_not_the_pai
     assert not any(p.holder in ("state/chile", "state/peru") for p in facts.positions)
 
 
+def test_entities_they_goes_on_with_a_plural_subject_before_a_nearer_plural_object(facts_for):
+    facts = facts_for("While Peruvians generally objected to Chilean colonies in the bay, they also wished to increase "
+                      "Peruvian trade.")
+    holders = {p.holder for p in facts.positions if p.stance == "Supports"}
+    assert holders == {"state/peru"}
+
+
 @pytest.mark.parametrize("text, group", [
     ("Many abolitionists opposed the annexation.", "abolitionists"),  # a word the group lists lack: its ending names it
     ("Provincial governments rejected the customs union.", "Provincial governments"),

@@ -1355,7 +1355,11 @@ class Registry:
                 return found
             if not found and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "attr"):
                 return None  # a plural subject, not a thing acted on ("the link between debts ... their")
-        return next((found for t in before if t.tag_ in ("NNS", "NNPS") and (found := self.actors(t))), [])
+        # "While Americans objected to European colonies, they also ...": a subject "they" goes on with a subject
+        # before an object ("X flew troops in and allowed them to ...": an object "them" is not its own clause's subject)
+        subjects_first = sorted(before, key=lambda t: t.dep_ not in ("nsubj", "nsubjpass")) \
+            if token.lower_ == "they" else before
+        return next((found for t in subjects_first if t.tag_ in ("NNS", "NNPS") and (found := self.actors(t))), [])
 
     def freeze(self) -> tuple[Entity, ...]:
         return tuple(b.freeze() for _, b in sorted(self.entities.items()))
