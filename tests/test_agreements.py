@@ -689,6 +689,13 @@ def test_agreements_a_clause_of_how_things_stood_under_an_accord_is_no_term_of_i
     assert [c.label for c in treaty.commitments] == commitments
 
 
+def test_agreements_a_treaty_stipulating_that_clause_is_signed_and_provides_the_clause(facts_for):
+    facts = facts_for("In 1931, Peru and Chile signed a treaty stipulating that Peru would pay a fee for the port.")
+    [treaty] = facts.agreements
+    assert sorted(r.object for r in signatories(facts, treaty.key)) == ["state/chile", "state/peru"]
+    assert [c.label for c in treaty.commitments] == ["Peru would pay a fee for the port"]
+
+
 def test_agreements_a_plan_is_an_agreement_only_by_its_proper_name(facts_for):
     facts = facts_for("Under the Quito Plan, Bolivian tariffs would be cut. Peru had a plan to build a port. "
                       "In 2030 Chile announced the Andean Defense Initiative, a missile research program.")

@@ -316,6 +316,25 @@ def tensed_conjuncts(doc):
     return doc
 
 
+@Language.component("kg_noun_participles")
+def noun_participles(doc):
+    """"signed a treaty stipulating that Peru would pay": the parser may take the participle for the noun, with the
+    noun as its compound. A participle in a noun's place with a noun right before it as its compound and a "that"
+    clause of its own is the noun's modifier; the noun takes its place."""
+    deps, tags = doc.to_array([DEP, TAG]).T.tolist()
+    for i in (i for i, tag in enumerate(tags) if tag == _VBG and i > 0 and deps[i] in _NOUN_ROLE_IDS):
+        participle, noun = doc[i], doc[i - 1]
+        if noun.head != participle or noun.dep_ != "compound" or noun.tag not in _NOUN_TAG_IDS \
+                or not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                           for c in participle.children):
+            continue
+        noun.head, noun.dep_ = participle.head, participle.dep_
+        for word in (c for c in participle.children if c.i < noun.i):
+            word.head = noun  # its determiner ("a treaty")
+        participle.head, participle.dep_ = noun, "acl"
+    return doc
+
+
 @Language.component("kg_participle_asides")
 def participle_asides(doc):
     """"The Treaty of Lima, concluded in 1929 by Chile and Peru, ended the war": the parser may take the participle
@@ -571,6 +590,8 @@ _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as
     frozenset(map(get_string_id, ("long", "soon")))
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 _VBN = get_string_id("VBN")
+_VBG = get_string_id("VBG")
+_NOUN_ROLE_IDS = frozenset(map(get_string_id, ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")))
 _VBD = get_string_id("VBD")
 _AMOD = get_string_id("amod")
 
@@ -937,7 +958,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
     nlp.add_pipe("kg_coordinated_past_verbs", after="kg_stranded_subjects")
     nlp.add_pipe("kg_tensed_conjuncts", after="kg_coordinated_past_verbs")
-    nlp.add_pipe("kg_participle_asides", after="kg_tensed_conjuncts")
+    nlp.add_pipe("kg_noun_participles", after="kg_tensed_conjuncts")
+    nlp.add_pipe("kg_participle_asides", after="kg_noun_participles")
     nlp.add_pipe("kg_quoted_modifiers", after="kg_participle_asides")
     nlp.add_pipe("kg_infinitive_verbs", after="kg_quoted_modifiers")
     nlp.add_pipe("kg_name_ends", after="ner")
