@@ -989,6 +989,24 @@ def test_positions_who_cautions_or_forewarns_another_against_a_thing_opposes_it(
     assert ("state/chile", "Opposes", "preemption") in stances(facts_for(text))
 
 
+@pytest.mark.parametrize("text, issue", [
+    ("In 1932, Peru and Chile both claimed the Lauca Valley.", "Lauca Valley"),
+    ("Originally Peru and Chile claimed the territory.", "territory"),
+    ("In 1932, Peru and Chile both claimed Patagonia.", "Patagonia"),  # a place named is a place
+])
+def test_positions_who_claims_a_land_demands_it_each_in_their_own_words(facts_for, text, issue):
+    facts = facts_for(text)
+    labels = {e.key: e.label for e in facts.entities}
+    found = {(p.holder, p.stance, labels[p.issue], p.factuality.attributed_to) for p in facts.positions}
+    assert found == {("state/peru", "Demands", issue, "state/peru"), ("state/chile", "Demands", issue, "state/chile")}
+
+
+def test_positions_a_claim_that_something_is_so_asks_for_nothing(facts_for):
+    # "claim" demands a land; what a claim says was done is no demand of the one who says it, nor a stance refused
+    facts = facts_for("A report by Senator Ana Ruiz claimed that Peruvian bankers had pushed for war with Chile.")
+    assert ("organization/peruvian-bankers", "Demands", "war") in stances(facts)
+
+
 def test_positions_a_text_someone_received_or_rejected_does_not_speak_for_them(facts_for):
     assert not stances(facts_for("Chile received a note that called for a truce."))
 

@@ -85,9 +85,11 @@ class Frames:
         and so is an act on a kind of thing ("signed the act to fund X": the thing acted on is what it concerns)."""
         return any(f.fillers("concerns") != ("proposition",) and not f.themes for f in self.evoked("verb", lemma))
 
-    def verb_stances(self, lemmas: list[str]) -> set[str]:
-        """The stances the verb frames of these lemmas take ("seek": Demands; "pursue": Supports)."""
-        return {f.stance for lemma in lemmas for f in self.evoked("verb", lemma) if f.stance}
+    def verb_stances(self, lemmas: list[str], any_thing: bool = False) -> set[str]:
+        """The stances the verb frames of these lemmas take ("seek": Demands; "pursue": Supports); with ``any_thing``,
+        only those of frames not kept to a kind of thing ("claim" demands a land, not what a clause says)."""
+        return {f.stance for lemma in lemmas for f in self.evoked("verb", lemma)
+                if f.stance and not (any_thing and f.themes)}
 
     @property
     def frames(self) -> tuple[Frame, ...]:

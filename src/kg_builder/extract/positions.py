@@ -331,7 +331,7 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             # own name is the doer of (a pronoun doer, "punished Japan for its militarism", is no such name)
             own = set(_doers(ctx, token, named=True)) if held == "Opposes" else set()
             for holder in (h for h in holders if h not in own):
-                _add(ctx, holder, held, text, fact, sent, rule, 0.65)
+                _add(ctx, holder, held, text, _in_own_words(ctx, pred, holders, holder, fact), sent, rule, 0.65)
         for issue in _ended(ctx, issues) if stance == "Supports" else []:
             for holder in holders:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "frame:ending", 0.6)
@@ -341,6 +341,14 @@ def stances(ctx: Context, sent: SentSpan) -> None:
             _support_sought(ctx, sent, pred.head, issues, rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
     _stance_prepositions(ctx, sent)
+
+
+def _in_own_words(ctx: Context, pred: Predication, holders: list[str], holder: str, fact: Factuality) -> Factuality:
+    """"Peru and Chile argued for a truce": a verb of saying that is the stance is each holder's own word, not the
+    first one's."""
+    if pred.category == "verb" and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to == holders[0]:
+        return Factuality(fact.polarity, fact.modality, holder)
+    return fact
 
 
 def _given_to_itself(ctx: Context, pred: Predication, holders: list[str]) -> bool:
@@ -373,7 +381,8 @@ def _compelled(ctx: Context, verb: Token) -> bool:
         return False
     section, governor = ctx.triggers["positions"], verb.head.lemma_.lower()
     # (one persuaded comes to want it: "persuaded Peru to join")
-    asked = "Demands" in ctx.frames.verb_stances([governor]) and governor not in section["persuading_verbs"] \
+    asking = "Demands" in ctx.frames.verb_stances([governor], any_thing=True)
+    asked = asking and governor not in section["persuading_verbs"] \
         and (_asked_clause(verb) or any(c.dep_ == "dobj" for c in verb.head.children))
     return asked or governor in section["coercing_verbs"] and verb.lemma_.lower() not in section["striving_verbs"]
 
@@ -774,11 +783,15 @@ def _addressee(ctx: Context, pred: Predication, source: str, token: Token) -> bo
 
 def _of_theme(ctx: Context, themes: frozenset[str], token: Token) -> bool:
     """Any thing fits a frame that names no themes; else its head is one ("the Fisheries Acts" is an act), or the
-    "of" phrase of a noun for many of a kind ("a series of Neutrality Acts"); a named state is a "state"."""
+    "of" phrase of a noun for many of a kind ("a series of Neutrality Acts"); a named state is a "state", a named
+    place a "place"."""
     if not themes:
         return True
     if "state" in themes and any(ctx.registry.kind(k) == "State" for k in ctx.registry.actors(token)):
         return True  # "recognized the PRC": a state named is a state
+    if "place" in themes and (token.ent_type_ in ("GPE", "LOC") or ctx.registry.kind(ctx.registry.key_of(token)) in (
+            "Location", "State")):
+        return True  # "claimed Texas": a place named is a place
     many = token.lemma_.lower() in ctx.triggers["positions"]["collection_nouns"]
     return any(head_forms(head) & themes for head in [token, *(prep_objects(token, "of") if many else [])])
 
