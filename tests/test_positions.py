@@ -1001,6 +1001,14 @@ def test_positions_who_claims_a_land_demands_it_each_in_their_own_words(facts_fo
     assert found == {("state/peru", "Demands", issue, "state/peru"), ("state/chile", "Demands", issue, "state/chile")}
 
 
+def test_positions_states_each_claiming_a_land_are_at_odds_over_it_allies_claiming_it_together_are_not(facts_for):
+    facts = facts_for("In 1932, Peru and Chile both claimed the Lauca Valley.")
+    assert [(d.parties, d.factuality.attributed_to) for d in facts.disagreements] == [
+        (("state/peru", "state/chile"), None)]
+    facts = facts_for("In 1932, President Jorge Soto and the Peruvian Congress claimed the Lauca Valley.")
+    assert not facts.disagreements
+
+
 def test_positions_a_claim_that_something_is_so_asks_for_nothing(facts_for):
     # "claim" demands a land; what a claim says was done is no demand of the one who says it, nor a stance refused
     facts = facts_for("A report by Senator Ana Ruiz claimed that Peruvian bankers had pushed for war with Chile.")

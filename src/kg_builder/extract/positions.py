@@ -337,6 +337,12 @@ def stances(ctx: Context, sent: SentSpan) -> None:
                 _add(ctx, holder, "Opposes", issue, fact, sent, "frame:ending", 0.6)
         if stance in ("Opposes", "Rejects"):
             _opposed_acts(ctx, sent, holders, issues + _coordinated_stances(ctx, match), fact)
+        if match.frame.name in ctx.triggers["positions"]["rival_frames"] and len(holders) > 1 \
+                and all(ctx.registry.kind(h) == "State" for h in holders):
+            # (states each claiming it, where a president and his congress claim it together; each in their own
+            # words: the rift is no one claimant's)
+            both = fact if fact.attributed_to not in holders else Factuality(fact.polarity, fact.modality, None)
+            _disagreement(ctx, sent, holders, [text for _, text in issues], both, "frame:rival-claims")
         if stance == "Supports" and pred.category == "noun":
             _support_sought(ctx, sent, pred.head, issues, rule)
         _exchanged(ctx, match, stance, fact, holders, recipients, [text for _, text in issues])
