@@ -1009,6 +1009,15 @@ def test_positions_states_each_claiming_a_land_are_at_odds_over_it_allies_claimi
     assert not facts.disagreements
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 1931, Bolivian President Juan Soto revoked the grant, angering Chilean investors.",
+     ("Chilean investors", "Opposes", "revoked the grant")),
+    ("In 1931, Bolivia lowered its tariffs, pleasing Chile.", ("Chile", "Supports", "lowered its tariffs")),
+])
+def test_positions_a_participle_of_feeling_after_an_act_is_the_feeling_about_the_act(facts_for, text, expected):
+    assert expected in stances(facts_for(text), holder_names=True)
+
+
 def test_positions_a_claim_that_something_is_so_asks_for_nothing(facts_for):
     # "claim" demands a land; what a claim says was done is no demand of the one who says it, nor a stance refused
     facts = facts_for("A report by Senator Ana Ruiz claimed that Peruvian bankers had pushed for war with Chile.")

@@ -709,6 +709,9 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     # X"; "offered autonomy, with France keeping X" offers autonomy)
     given_to = pred.category == "verb" and not pred.recipients and "with" in match.frame.fillers("concerns") and any(
         t.doc[t.right_edge.i + 1: t.right_edge.i + 2].text == "with" for t in pred.themes)
+    act = _act_it_follows(pred) if "agent" in match.frame.fillers("concerns") else None
+    if act is not None:
+        return "act", [(act, clause_text(act, after=act.i))]
     for source, tokens in match.candidates("concerns"):
         if source == "theme" and given_to:
             continue
@@ -730,6 +733,16 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         if found:
             return source, found
     return "", []
+
+
+def _act_it_follows(pred: Predication) -> Token | None:
+    """"Soto revoked the grant, angering the investors": what angers (pleases) them is the act the participle follows,
+    not its doer."""
+    verb = pred.head
+    if pred.category != "verb" or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.pos_ != "VERB" \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children) or verb.i < verb.head.i:
+        return None
+    return verb.head
 
 
 def _asking(token: Token) -> bool:
