@@ -417,6 +417,13 @@ def test_agreements_a_party_committing_in_the_next_sentence_commits_under_it_and
     assert not [label for label in labels if "road" in label]  # Bolivia is no party to it
 
 
+def test_agreements_the_state_a_signing_envoy_serves_is_a_party_that_undertakes_after_it(facts_for):
+    facts = facts_for("In 1931, Chilean Ambassador Pedro Vega and Peruvian President Jorge Soto signed a treaty in "
+                      "Lima. Chile agreed to work toward opening the port of Arica and Peru gave up its claims.")
+    [treaty] = facts.agreements
+    assert [c.label for c in treaty.commitments] == ["work toward opening the port of Arica"]
+
+
 def test_agreements_not_only_but_also_gives_two_undertakings_the_second_whole(facts_for):
     facts = facts_for("Under the Tacna Protocol of May 1929, Chile and Peru agreed not only to respect the border, "
                       "but also to remove or destroy all mines along it.")

@@ -1524,11 +1524,14 @@ def _by_party(ctx: Context, verb: Token, parties: set[str]) -> bool:
 
 
 def _parties(ctx: Context, agreement_key: str) -> set[str]:
-    """Who signed or announced the agreement, as far as the text has said."""
+    """Who signed or announced the agreement, as far as the text has said, and the states its signers lead or serve
+    ("he and Gadsden signed a treaty ... The United States agreed to ...": the envoy signed for his state)."""
     signers = {r.object for r in ctx.signatory_relations({agreement_key})}
     agreement = next(a for a in ctx.agreements if a.key == agreement_key)
     event = ctx.events.get(agreement.adopted_at or "")
-    return signers | set(event.participants if event else ())
+    served = {s for k in signers if ctx.registry.kind(k) == "Person" for s in ctx.served_by(k)
+              if ctx.registry.kind(s) == "State"}
+    return signers | served | set(event.participants if event else ())
 
 
 def _undertaken(comp: Token, left_out: frozenset[int] = frozenset()) -> list[str]:
@@ -1545,7 +1548,10 @@ def _undertaken(comp: Token, left_out: frozenset[int] = frozenset()) -> list[str
     if len(verbs) > 1 and all(objects(v) or any(c.dep_ in ("prep", "xcomp") for c in v.children) for v in verbs):
         return [text_of([t for t in _without_conj_verbs(v) if t.i not in left_out]) for v in verbs]
     edges = (comp.left_edge.i, comp.right_edge.i)
-    return [text_of([t for t in comp.subtree if (t.dep_ != "punct" or t.i not in edges) and t.i not in left_out])]
+    words = [t for t in comp.subtree if (t.dep_ != "punct" or t.i not in edges) and t.i not in left_out]
+    while words and words[-1].dep_ == "cc":
+        words.pop()  # "to work toward X and [Mexico voided Y]": the parser hangs the next clause's "and" on X
+    return [text_of(words)]
 
 
 def _undertaking_word(t: Token) -> bool:
