@@ -1018,6 +1018,15 @@ def test_positions_a_participle_of_feeling_after_an_act_is_the_feeling_about_the
     assert expected in stances(facts_for(text), holder_names=True)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Peru overthrew Spanish rule in 1821.", ("Peru", "Opposes", "Spanish rule")),
+    ("In 1821, Peru struggled for independence.", ("Peru", "Supports", "independence")),
+])
+def test_positions_who_overthrows_a_rule_opposes_it_and_who_struggles_for_a_thing_supports_it(facts_for, text,
+                                                                                              expected):
+    assert stances(facts_for(text), holder_names=True) == {expected}
+
+
 def test_positions_a_claim_that_something_is_so_asks_for_nothing(facts_for):
     # "claim" demands a land; what a claim says was done is no demand of the one who says it, nor a stance refused
     facts = facts_for("A report by Senator Ana Ruiz claimed that Peruvian bankers had pushed for war with Chile.")
