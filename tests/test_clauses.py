@@ -569,7 +569,7 @@ def test_clauses_a_list_of_infinitives_each_with_its_own_to_is_one_clause_an_ite
 
 
 @pytest.mark.parametrize("second, clauses", [
-    # the small model's parse of "Peru agreed to abide by the NPT and START I": "START" as a verb with "I" its object
+    # the small model's parse of "Peru agreed to abide by the pact and START I": "START" as a verb with "I" its object
     ([("START", 3, "conj", "VERB", "VB", "start"), ("I", 8, "dobj", "PRON", "PRP", "I")], ["abide"]),
     # one in lower case with a phrase of its own is an item
     ([("sign", 3, "conj", "VERB", "VB", "sign"), ("it", 8, "dobj", "PRON", "PRP", "it")], ["abide", "sign"]),

@@ -117,7 +117,7 @@ def test_entities_a_one_word_name_that_heads_an_organization_named_before_is_tha
 
 
 def test_entities_the_british_parliament_is_one_body_of_the_lexicon_and_not_the_british_state(facts_for):
-    facts = facts_for("In 1931, the British Parliament banned trade with the colonies.")
+    facts = facts_for("In 1931, the British Parliament taxed tea.")
     assert [e.key for e in facts.entities if e.kind in ("Organization", "State")] == ["organization/uk-parliament"]
     assert [e.wikidata for e in facts.entities if e.kind == "Organization"] == ["Q11005"]
 

@@ -479,12 +479,12 @@ def test_nlp_a_bare_infinitive_after_a_comma_that_begins_a_list_of_its_own_joins
 def test_nlp_a_participle_in_a_noun_s_place_with_a_that_clause_is_the_noun_s_modifier() -> None:
     from kg_builder.nlp import noun_participles
 
-    # the small model's parse of "Peru signed a treaty stipulating that Chile would pay.": "stipulating" the object
-    words = ["Peru", "signed", "a", "treaty", "stipulating", "that", "Chile", "would", "pay", "."]
+    # the small model's parse of "Peru signed an accord stipulating that Chile would pay.": "stipulating" the object
+    words = ["Peru", "signed", "an", "accord", "stipulating", "that", "Chile", "would", "pay", "."]
     deps = ["nsubj", "ROOT", "det", "compound", "dobj", "mark", "nsubj", "aux", "ccomp", "punct"]
     tags = ["NNP", "VBD", "DT", "NN", "VBG", "IN", "NNP", "MD", "VB", "."]
     doc = noun_participles(parsed(words, [1, 1, 4, 4, 1, 8, 8, 8, 4, 1], deps, tags))
-    assert [(t.dep_, t.head.text) for t in doc[2:5]] == [("det", "treaty"), ("dobj", "signed"), ("acl", "treaty")]
+    assert [(t.dep_, t.head.text) for t in doc[2:5]] == [("det", "accord"), ("dobj", "signed"), ("acl", "accord")]
     # without a clause of its own, a noun compound stays as parsed ("a peace building effort")
     doc = noun_participles(parsed(words[:5] + ["."], [1, 1, 4, 4, 1, 1], deps[:5] + ["punct"], tags[:5] + ["."]))
     assert (doc[4].dep_, doc[3].dep_) == ("dobj", "compound")

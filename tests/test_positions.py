@@ -967,9 +967,9 @@ def test_positions_a_possessed_strategy_that_calls_for_something_speaks_for_its_
 
 @pytest.mark.parametrize("text, holder", [
     ("Chile issued a statement that called for a truce.", "state/chile"),
-    ("In 1931, Peru spelled out terms for peace, which demanded a truce.", "state/peru"),
+    ("In 1931, Peru drafted terms for a settlement, which demanded a truce.", "state/peru"),
     # the parser hangs "which" on the date that ends the verb's phrase: it stands for the terms
-    ("Peru spelled out terms for peace on May 4, 1931, which demanded a truce.", "state/peru"),
+    ("Instead, Peru drafted new terms on May 4, 1931, which demanded a truce.", "state/peru"),
 ])
 def test_positions_a_text_someone_made_or_sent_speaks_for_them(facts_for, text, holder):
     assert (holder, "Demands", "truce") in stances(facts_for(text))
@@ -1010,8 +1010,8 @@ def test_positions_states_each_claiming_a_land_are_at_odds_over_it_allies_claimi
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("In 1931, Bolivian President Juan Soto revoked the grant, angering Chilean investors.",
-     ("Chilean investors", "Opposes", "revoked the grant")),
+    ("In 1931, Bolivian President Juan Soto cancelled the concession, angering Chilean bankers.",
+     ("Chilean bankers", "Opposes", "cancelled the concession")),
     ("In 1931, Bolivia lowered its tariffs, pleasing Chile.", ("Chile", "Supports", "lowered its tariffs")),
 ])
 def test_positions_a_participle_of_feeling_after_an_act_is_the_feeling_about_the_act(facts_for, text, expected):
@@ -3116,7 +3116,7 @@ def test_positions_infinitives_sharing_one_to_are_one_stance_each_unless_they_sh
     # what is set against the first ("rather than") is no item of its list
     ("Peru preferred to keep the islands rather than hold on to the mainland.", "keep the islands", "hold"),
     # a name in capitals the tagger took for a verb is no item
-    ("Peru agreed to abide by the NPT and START I.", "abide by the NPT", "START"),
+    ("Peru agreed to honor the LTBT and START II.", "honor the LTBT", "START"),
 ])
 def test_positions_only_items_of_a_list_of_infinitives_are_stances_of_their_own(facts_for, text, first, not_an_item):
     issues = [issue for _, stance, issue in stances(facts_for(text), holder_names=True) if stance == "Supports"]
@@ -3125,10 +3125,10 @@ def test_positions_only_items_of_a_list_of_infinitives_are_stances_of_their_own(
 
 
 def test_positions_a_bare_infinitive_after_a_comma_goes_on_the_list_of_the_one_instructed(facts_for):
-    facts = facts_for("In 1931, Foreign Minister Pedro Vega instructed Soto to renegotiate the border, arrange for a "
-                      "release of prisoners, and settle the claims between the countries.")
+    facts = facts_for("In 1931, Foreign Minister Pedro Vega instructed Soto to renegotiate the border, arrange for an "
+                      "exchange of prisoners, and settle the claims between the countries.")
     assert {issue for _, stance, issue in stances(facts, holder_names=True) if stance == "Demands"} == {
-        "Soto renegotiate the border", "Soto arrange for a release of prisoners",
+        "Soto renegotiate the border", "Soto arrange for an exchange of prisoners",
         "Soto settle the claims between the countries"}
 
 

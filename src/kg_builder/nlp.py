@@ -318,9 +318,9 @@ def tensed_conjuncts(doc):
 
 @Language.component("kg_noun_participles")
 def noun_participles(doc):
-    """"signed a treaty stipulating that Peru would pay": the parser may take the participle for the noun, with the
-    noun as its compound. A participle in a noun's place with a noun right before it as its compound and a "that"
-    clause of its own is the noun's modifier; the noun takes its place."""
+    """"concluded a treaty stipulating that Peru would pay": the parser may take the participle for the noun (or for
+    the verb's complement clause), with the noun as its compound. A participle so placed with a noun right before it as
+    its compound and a "that" clause of its own is the noun's modifier; the noun takes its place."""
     deps, tags = doc.to_array([DEP, TAG]).T.tolist()
     for i in (i for i, tag in enumerate(tags) if tag == _VBG and i > 0 and deps[i] in _NOUN_ROLE_IDS):
         participle, noun = doc[i], doc[i - 1]
@@ -328,7 +328,8 @@ def noun_participles(doc):
                 or not any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                            for c in participle.children):
             continue
-        noun.head, noun.dep_ = participle.head, participle.dep_
+        # (a noun is no clause: one the parser made the verb's complement clause is its object)
+        noun.head, noun.dep_ = participle.head, "dobj" if participle.dep_ == "ccomp" else participle.dep_
         for word in (c for c in participle.children if c.i < noun.i):
             word.head = noun  # its determiner ("a treaty")
         participle.head, participle.dep_ = noun, "acl"
@@ -591,7 +592,7 @@ _AS, _AS_SO, _LONG_SOON = get_string_id("as"), frozenset(map(get_string_id, ("as
 _TENSED_IDS = frozenset(map(get_string_id, ("VBD", "VBZ", "VBP")))
 _VBN = get_string_id("VBN")
 _VBG = get_string_id("VBG")
-_NOUN_ROLE_IDS = frozenset(map(get_string_id, ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")))
+_NOUN_ROLE_IDS = frozenset(map(get_string_id, ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "ccomp")))
 _VBD = get_string_id("VBD")
 _AMOD = get_string_id("amod")
 

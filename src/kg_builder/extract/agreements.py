@@ -1120,7 +1120,7 @@ def _signed_while_undertaking(ctx: Context, verb: Token) -> str | None:
 
 
 def _how_things_stood(ctx: Context, verb: Token) -> bool:
-    """"Under the charter, the council faced debts", "powers that had been lacking under the pact": how things stood
+    """"Under the charter, the council faced debts", "powers it lacked under the pact": how things stood
     while an accord was in force is no term of it; "under the pact, the port would remain open" and "there was to be
     a truce" (what was arranged) are."""
     return verb.lemma_.lower() in ctx.triggers["agreements"]["circumstance_verbs"] \
@@ -1525,7 +1525,7 @@ def _by_party(ctx: Context, verb: Token, parties: set[str]) -> bool:
 
 def _parties(ctx: Context, agreement_key: str) -> set[str]:
     """Who signed or announced the agreement, as far as the text has said, and the states its signers lead or serve
-    ("he and Gadsden signed a treaty ... The United States agreed to ...": the envoy signed for his state)."""
+    ("Chilean envoy Vega and President Soto signed a treaty. Chile agreed to ...": the envoy signed for his state)."""
     signers = {r.object for r in ctx.signatory_relations({agreement_key})}
     agreement = next(a for a in ctx.agreements if a.key == agreement_key)
     event = ctx.events.get(agreement.adopted_at or "")
@@ -1550,7 +1550,7 @@ def _undertaken(comp: Token, left_out: frozenset[int] = frozenset()) -> list[str
     edges = (comp.left_edge.i, comp.right_edge.i)
     words = [t for t in comp.subtree if (t.dep_ != "punct" or t.i not in edges) and t.i not in left_out]
     while words and words[-1].dep_ == "cc":
-        words.pop()  # "to work toward X and [Mexico voided Y]": the parser hangs the next clause's "and" on X
+        words.pop()  # "to work toward X and [Peru dropped Y]": the parser hangs the next clause's "and" on X
     return [text_of(words)]
 
 

@@ -569,7 +569,7 @@ def listed_infinitives(verb: Token) -> tuple[Token, ...]:
 
 def _sharing_to(verb: Token, joined: Token) -> bool:
     """(down a chain of them: "to cut X, admit Y, and hold Z", "hold" shares the "to" that "admit" shares; a word in
-    capitals the tagger took for a verb, "to abide by the NPT and START I", is none)"""
+    capitals the tagger took for a verb, "to honor the pact and START II", is none)"""
     return joined.dep_ == "conj" and joined.tag_ == "VB" and joined.text.islower() \
         and (to_infinitive(verb) or verb.dep_ == "conj" and _sharing_to(verb.head, verb)) \
         and all(any(o.dep_ in ("dobj", "prep") and o.i > v.i for o in v.children) for v in (verb, joined))

@@ -102,7 +102,7 @@ class Registry:
         self.not_actor_heads = set(agreements["heads"]) | set(agreements["named_heads"]) | set(events["named_heads"]) \
             | {noun for noun, kind in events["nouns"].items() if kind in ("Meeting", "Summit")} \
             | set(lexicon.triggers["reference"]["measure_heads"]) | set(lexicon.triggers["positions"]["policy_heads"]) \
-            | set(lexicon.triggers["positions"]["voice_heads"])  # "the Olive Branch Petition" tagged ORG
+            | set(lexicon.triggers["positions"]["voice_heads"])  # "the Lima Petition" tagged ORG
         self.name_openers = frozenset(events["name_openers"])
         self.qualified_groups = set(triggers["qualified_group_nouns"])
         self.facility_words = frozenset(lexicon.triggers["facilities"]["named_heads"])
@@ -387,7 +387,7 @@ class Registry:
             foreign = self._of_another_state(ent, entry) or self._longer_name(ent, entry)
             if foreign:
                 return self.add(f"organization/{slug(foreign)}", "Organization", foreign, foreign)
-            # "the Continental Congress ... the Congress": a one-word alias of a known body is, just after a body
+            # "the Andean Congress ... the Congress": a one-word alias of a known body is, just after a body
             # whose name ends in it, that body
             earlier = self._organization_ending_in(ent, alias) if entry.kind == "Organization" and alias else None
             if earlier and earlier != entry.key:
@@ -1355,7 +1355,7 @@ class Registry:
                 return found
             if not found and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "attr"):
                 return None  # a plural subject, not a thing acted on ("the link between debts ... their")
-        # "While Americans objected to European colonies, they also ...": a subject "they" goes on with a subject
+        # "While Peruvians opposed Chilean ports, they also ...": a subject "they" goes on with a subject
         # before an object ("X flew troops in and allowed them to ...": an object "them" is not its own clause's subject)
         subjects_first = sorted(before, key=lambda t: t.dep_ not in ("nsubj", "nsubjpass")) \
             if token.lower_ == "they" else before

@@ -531,8 +531,8 @@ def _ended(ctx: Context, issues: list[tuple[Token, str]]) -> list[str]:
 
 def _voiced_by(ctx: Context, token: Token) -> list[Token]:
     """"Chile's defense strategy calls for ...": the owner of a text or policy that takes a stance; "Peru drafted a
-    petition which asked for ...": the one who made or sent it. ("terms for peace, which demanded ...": the parser
-    may hang the clause on the last noun of the text's phrase.)"""
+    petition which asked for ...": the one who made or sent it. ("terms for a settlement, which required ...": the
+    parser may hang the clause on the last noun of the text's phrase.)"""
     section = ctx.triggers["positions"]
     if token.dep_ == "pobj" and token.head.head.lemma_.lower() in section["voice_heads"]:
         token = token.head.head
@@ -736,8 +736,8 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
 
 
 def _act_it_follows(pred: Predication) -> Token | None:
-    """"Soto revoked the grant, angering the investors": what angers (pleases) them is the act the participle follows,
-    not its doer."""
+    """"Soto cancelled the concession, angering the bankers": what angers (pleases) them is the act the participle
+    follows, not its doer."""
     verb = pred.head
     if pred.category != "verb" or verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.pos_ != "VERB" \
             or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children) or verb.i < verb.head.i:
