@@ -352,9 +352,14 @@ def stances(ctx: Context, sent: SentSpan) -> None:
 def _in_own_words(ctx: Context, pred: Predication, holders: list[str], holder: str, fact: Factuality) -> Factuality:
     """"Peru and Chile argued for a truce": a verb of saying that is the stance is each holder's own word, not the
     first one's."""
-    if pred.category == "verb" and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to == holders[0]:
+    if _voiced_by_saying(ctx, pred) and fact.attributed_to == holders[0]:
         return Factuality(fact.polarity, fact.modality, holder)
     return fact
+
+
+def _voiced_by_saying(ctx: Context, pred: Predication) -> bool:
+    """The stance is taken by a verb of saying ("argued for", "claimed"): its holders voice it themselves."""
+    return pred.category == "verb" and pred.lemma in ctx.cues.reporting_verbs
 
 
 def _given_to_itself(ctx: Context, pred: Predication, holders: list[str]) -> bool:
@@ -619,7 +624,7 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)
     if ctx.reading(pred.head).said_future and fact.attributed_to is not None:
         fact = Factuality(fact.polarity, "Asserted", fact.attributed_to)
-    if pred.category == "verb" and holders and pred.lemma in ctx.cues.reporting_verbs and fact.attributed_to is None:
+    if holders and _voiced_by_saying(ctx, pred) and fact.attributed_to is None:
         return Factuality(fact.polarity, fact.modality, holders[0])
     if (_sought(ctx, pred.head) or _to_be_won(ctx, pred.head)) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)  # "sought Chile's support": not given yet
