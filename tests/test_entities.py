@@ -84,6 +84,21 @@ def test_entities_a_lone_name_in_a_list_of_people_is_a_person(facts_for):
     assert not [e for e in facts.entities if e.kind == "Organization"]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("The rebels besieged the town of Darwin in 1942.", "Darwin"),  # a word for a kind of place names it
+    ("Artillery shelled Xiamen and Dubno in 1941. Dubno fell in July.", "Dubno"),  # listed with places, both times
+])
+def test_entities_a_lone_name_tagged_person_that_is_placed_like_a_place_is_a_place(facts_for, text, place):
+    kinds = {e.label: e.kind for e in entities_by_key(facts_for(text)).values()}
+    assert kinds[place] == "Location"
+    assert "Person" not in kinds.values()
+
+
+def test_entities_a_title_before_a_name_listed_with_places_keeps_it_a_person(facts_for):
+    facts = facts_for("The army shelled Kolwezi and Dubno in 1941. General Dubno resigned.")
+    assert entities_by_key(facts)["person/dubno"].kind == "Person"
+
+
 def test_entities_a_number_ending_in_two_names_no_pair(facts_for):
     facts = facts_for("In 1950 Peru promised Chile a loan. In 1951, thirty-two nations gathered in Lima to talk about "
                       "the loan.")

@@ -129,6 +129,8 @@ class Registry:
         # sides" are (the relation itself waits for the document's end, when other states named with X are known)
         self.homes: dict[str, str] = {}
         self.group_states: dict[str, str] = {}  # "U.S. negotiators" -> the state its name places it in
+        self.place_nouns = frozenset(events["place_nouns"])
+        self._place_names = self._places_tagged_person(doc)
         self._person_names, self._person_titles = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
         self._resolving: set[int] = set()
@@ -262,7 +264,7 @@ class Registry:
         first: dict[str, int] = {}
         titled: dict[str, set[str]] = {}
         for ent in doc.ents:
-            if self._names_no_actor(ent) and not ent.ent_id_ or self._no_person(ent):
+            if self._names_no_actor(ent) and not ent.ent_id_ or self._no_person(ent) or ent.text in self._place_names:
                 continue  # "the Tarvisio Conference" or "the Ravi" tagged PERSON
             if ent.label_ == "PERSON" or self._titled(ent) or (
                     ent.ent_id_ and self.lex.get(ent.ent_id_, None) and self.lex[ent.ent_id_].kind == "Person"):
@@ -292,6 +294,17 @@ class Registry:
             label = self.lex[key].label if key in self.lex else target
             out[name] = (key, label)
         return out, titled
+
+    def _places_tagged_person(self, doc: Doc) -> frozenset[str]:
+        """"the town of Tolvik", "shelled Arvo and Tolvik": a lone word the model tagged PERSON that a word for a kind
+        of place names, or that comes in a list of nothing but places, is a place wherever the text writes it, unless
+        a title stands before it somewhere ("Governor Tolvik")."""
+        placed = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1 and not ent.root.is_upper
+                  and (self._named_by_a_place_noun(ent.root) or _listed_with_places(ent.root))}
+        return frozenset(placed - {ent.text for ent in doc.ents if ent.text in placed and self._title_before(ent)})
+
+    def _named_by_a_place_noun(self, name: Token) -> bool:
+        return name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in self.place_nouns
 
     def _title_before(self, ent: Span) -> set[str]:
         """The title word right before a name ("President" of "President Kennedy"), or the first word of the span
@@ -403,7 +416,8 @@ class Registry:
         if self._no_person(ent):
             return None
         body = ent.label_ in ("PERSON", "ORG") and self._beside_a_body_word(ent)
-        full = None if body else self._same_title(ent, name) or (name if name in self._person_names else next(
+        placed = ent.label_ == "PERSON" and ent.text in self._place_names
+        full = None if body or placed else self._same_title(ent, name) or (name if name in self._person_names else next(
             (f for f in self._person_names if _part_of(name, f)), None))
         if full and ent.label_ in ("PERSON", "ORG", "GPE"):  # "Ruiz" after "premier Ana Ruiz"
             key, label = self._person_names[full]
@@ -411,7 +425,8 @@ class Registry:
         shared = self._sharing_state(ent) if ent.label_ == "NORP" else None
         if shared is not None:
             return self.add(shared.key, shared.kind, shared.label, None)
-        kind = "Organization" if body else "Person" if _listed_with_people(ent) else NER_KINDS.get(ent.label_)
+        kind = "Organization" if body else "Location" if placed else "Person" if _listed_with_people(ent) \
+            else NER_KINDS.get(ent.label_)
         if kind == "Facility":
             kind = self._kind_of_facility_name(ent)
         if kind == "Location" and ent.root.lower_ in self.words["state_group_heads"] and len(ent) > 1:
@@ -1443,6 +1458,14 @@ def _listed_with_people(ent: Span) -> bool:
     others = [t for t in conjuncts(ent.root) if not ent.start <= t.i < ent.end]
     return ent.label_ in ("ORG", "GPE") and len(words) == 1 and words[0].pos_ == "PROPN" and not words[0].is_upper \
         and bool(others) and all(t.ent_id_.startswith("person/") for t in others)
+
+
+def _listed_with_places(name: Token) -> bool:
+    """The others of the list are names the model tagged places and the lexicon knows as no state ("Britain and
+    Eden" lists a state and a person)."""
+    others = [t for t in conjuncts(name) if t != name]
+    return bool(others) and all(t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN"
+                                and not t.ent_id_.startswith(("state/", "person/", "organization/")) for t in others)
 
 
 def _named_with_the(ent: Span) -> bool:
