@@ -2796,6 +2796,19 @@ def test_positions_support_an_act_was_to_win_is_not_given_yet(facts_for, text, m
     assert [p.factuality.modality for p in theirs] == [modality]
 
 
+@pytest.mark.parametrize("text, holder, modality", [
+    ("Analysts feared that Peru's refusal to sign the pact could cost it dearly.", "state/peru", "Asserted"),
+    ("The minister warned that Chilean demands for a new border would anger Lima.", "state/chile", "Asserted"),
+    ("Analysts feared that anger over Peru's refusal to sign the pact could cost it dearly.", "state/peru",
+     "Asserted"),
+    ("Chile feared that the planned Peruvian demands for a port would anger Lima.", "state/peru", "Hypothetical"),
+])
+def test_positions_a_stance_a_subject_refers_to_as_known_is_held_whatever_the_clause_supposes(facts_for, text,
+                                                                                              holder, modality):
+    theirs = [p for p in facts_for(text).positions if p.holder == holder]
+    assert [p.factuality.modality for p in theirs] == [modality]
+
+
 def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_thing_named_before(facts_for):
     facts = stances(facts_for("The Lima council approved the new budget. Since Bolivia backed the rebels during the "
                               "war, it had alienated Chile and Peru."))

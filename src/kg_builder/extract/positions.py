@@ -615,7 +615,11 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     pred = match.predication
     # "failed to provide Peru with aid": a thing given in a phrase of the light verb is given as the verb says
     giving = pred.support if pred.category == "noun" and pred.head.dep_ == "pobj" else None
-    fact = ctx.factuality(_content_verb(ctx, pred) or _striving_for(ctx, match) or giving or pred.head)
+    source = _content_verb(ctx, pred) or _striving_for(ctx, match) or giving or pred.head
+    fact = ctx.factuality(source)
+    if source is pred.head and pred.category == "noun" and fact.polarity == "Positive" \
+            and fact.modality in ("Hypothetical", "Hedged") and _known_stance_as_subject(ctx, pred.head):
+        return Factuality("Positive", "Asserted", fact.attributed_to)
     served = _act_served(ctx, pred.head)
     if served is not None:
         held = ctx.factuality(served)
@@ -629,6 +633,20 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     if (_sought(ctx, pred.head) or _to_be_won(ctx, pred.head)) and fact.modality == "Asserted":
         return Factuality(fact.polarity, "Hypothetical", fact.attributed_to)  # "sought Chile's support": not given yet
     return fact
+
+
+def _known_stance_as_subject(ctx: Context, noun: Token) -> bool:
+    """"feared that Peru's refusal to sign could cost it dearly", "believed that Chilean demands for a port would
+    anger Lima": a stance the subject of a clause refers to as known (a possessor, "the", a people's adjective) is
+    held, whatever the clause supposes of what it leads to ("a refusal would cost it dearly" supposes one)."""
+    known = referred_to_as_known(noun) or any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                                              for c in noun.children)
+    if not known or any(c.lower_ in ctx.cues.irrealis_modifiers for c in noun.children):
+        return False
+    node = noun
+    while node.dep_ in ("pobj", "prep", "conj", "appos") and node.head != node:
+        node = node.head  # "frustration over Israel's refusal": the subject is the phrase that holds it
+    return node.dep_ in ("nsubj", "nsubjpass") and node.pos_ == "NOUN"
 
 
 def _act_served(ctx: Context, verb: Token) -> Token | None:
