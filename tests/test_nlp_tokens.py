@@ -608,6 +608,26 @@ def test_nlp_including_after_a_comma_joins_the_plural_phrase_that_ends_at_the_co
     assert doc[10].head.text == "plan"
 
 
+def test_nlp_an_object_after_a_clause_and_a_comma_is_the_next_item_of_the_clause_s_list() -> None:
+    from kg_builder.nlp import rejoin_listed_objects
+
+    # "Talks ended when Chile signed a pact, which called for a truce, the release of prisoners.": "release" parsed
+    # as the object of "ended"
+    words = ["Talks", "ended", "when", "Chile", "signed", "a", "pact", ",", "which", "called", "for", "a", "truce", ",",
+             "the", "release", "of", "prisoners", "."]
+    heads = [1, 1, 4, 4, 1, 6, 4, 6, 9, 6, 9, 12, 10, 1, 15, 1, 15, 16, 1]
+    deps = ["nsubj", "ROOT", "advmod", "nsubj", "advcl", "det", "dobj", "punct", "nsubj", "relcl", "prep", "det",
+            "pobj", "punct", "det", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBD", "WRB", "NNP", "VBD", "DT", "NN", ",", "WDT", "VBD", "IN", "DT", "NN", ",", "DT", "NN", "IN",
+            "NNS", "."]
+    doc = rejoin_listed_objects(parsed(words, heads, deps, tags))
+    assert (doc[15].dep_, doc[15].head.text) == ("conj", "truce")
+    # with no comma before it, the parser's reading stays
+    doc = rejoin_listed_objects(parsed(words[:13] + ["and"] + words[14:], heads, deps[:13] + ["cc"] + deps[14:],
+                                       tags[:13] + ["CC"] + tags[14:]))
+    assert (doc[15].dep_, doc[15].head.text) == ("dobj", "ended")
+
+
 @pytest.mark.parametrize(("text", "first_words"), [
     ("GENEVA, March 14, 2025 — Negotiators met on Friday.", ["GENEVA", "Negotiators"]),
     ("LIMA (Reuters) - Peru and Chile met.", ["LIMA", "Peru"]),

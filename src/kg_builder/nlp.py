@@ -563,6 +563,26 @@ def rejoin_listed_members(doc):
     return doc
 
 
+@Language.component("kg_listed_objects")
+def rejoin_listed_objects(doc):
+    """"the council adopted a resolution, which called for a truce, the release of prisoners, and talks": the parser
+    may hang the second item of a list that a clause opened on the verb before the clause, as its object. A verb's
+    object comes before its clauses: one that comes after a clause of the verb and a comma, right after that clause's
+    last noun, is the next item of the clause's list."""
+    deps = doc.to_array([DEP]).ravel().tolist()
+    for i in (i for i, dep in enumerate(deps) if dep == _DOBJ):
+        item, verb = doc[i], doc[i].head
+        comma = item.left_edge.i - 1
+        if verb.i >= comma or doc[comma].text != "," or doc[comma - 1].tag not in _NOUN_TAG_IDS:
+            continue
+        last = doc[comma - 1]
+        clause = next((c for c in verb.children if c.dep in _CLAUSE_IDS | _RELCL and verb.i < c.i < comma
+                       and c.right_edge.i == comma - 1), None)
+        if clause is not None and last.dep_ in ("pobj", "dobj") and last.sent == item.sent:
+            item.head, item.dep_ = last, "conj"
+    return doc
+
+
 def _subordinate(verb: Token) -> bool:
     """"... a port as the old ports closed": the verb of a clause after a conjunction the parser took for a
     preposition, whose object it made the verb's noun."""
@@ -584,6 +604,8 @@ _CLAUSE_IDS = frozenset(map(get_string_id, ("xcomp", "advcl", "acl", "ccomp")))
 _NUMBER_IDS = frozenset(map(get_string_id, ("nummod", "compound")))
 _ADVCL = get_string_id("advcl")
 _CONJ = get_string_id("conj")
+_DOBJ = get_string_id("dobj")
+_RELCL = frozenset({get_string_id("relcl")})
 _XCOMP = get_string_id("xcomp")
 _CCOMP = get_string_id("ccomp")
 _INCLUDING = get_string_id("including")
@@ -956,7 +978,8 @@ def build_pipeline(lexicon: Lexicon, model: str | None = None) -> Language:
     nlp.add_pipe("kg_main_verbs", after="kg_semicolon_clauses")
     nlp.add_pipe("kg_listed_infinitives", after="kg_main_verbs")
     nlp.add_pipe("kg_listed_members", after="kg_listed_infinitives")
-    nlp.add_pipe("kg_stranded_subjects", after="kg_listed_members")
+    nlp.add_pipe("kg_listed_objects", after="kg_listed_members")
+    nlp.add_pipe("kg_stranded_subjects", after="kg_listed_objects")
     nlp.add_pipe("kg_coordinated_past_verbs", after="kg_stranded_subjects")
     nlp.add_pipe("kg_tensed_conjuncts", after="kg_coordinated_past_verbs")
     nlp.add_pipe("kg_noun_participles", after="kg_tensed_conjuncts")
