@@ -145,6 +145,25 @@ def test_agreements_dated_signing_dates_the_agreement(facts_for):
     assert adopted.start.iso == "2012"
 
 
+@pytest.mark.parametrize("text, when", [
+    ("The war ended in 1953 when Chile and Peru signed the Tacna Treaty.", "1953"),
+    ("The crisis abated on May 4, 1974, when Chile and Peru signed the Tacna Treaty.", "1974-05-04"),
+    ("On May 3, 1974, the fleet sailed. By the end of the day, the crisis abated when Chile and Peru signed the "
+     "Tacna Treaty.", "1974-05-03"),
+])
+def test_agreements_a_signing_in_a_when_clause_is_dated_by_its_main_clause(facts_for, text, when):
+    facts = facts_for(text)
+    [treaty] = facts.agreements
+    adopted = next(e for e in facts.events if e.key == treaty.adopted_at)
+    assert adopted.start.iso == when
+
+
+def test_agreements_a_signing_told_as_an_earlier_past_keeps_no_date_of_the_main_clause(facts_for):
+    facts = facts_for("The war ended in 1953 when Chile and Peru had signed the Tacna Treaty.")
+    [treaty] = facts.agreements
+    assert treaty.adopted_at is None
+
+
 def test_agreements_multiword_name_is_kept_whole(facts_for):
     facts = facts_for("In 2012, Chile and Peru signed the Pacific Fisheries Treaty.")
     assert [a.label for a in facts.agreements] == ["Pacific Fisheries Treaty"]

@@ -191,6 +191,10 @@ def test_timex_relative_seasons(expression: str, anchor: TimeValue | None, docum
     ("that month", day("2018-06-12"), span(month("2018-06"))),
     ("the next day", day("2019-02-28"), span(day("2019-03-01"))),
     ("the day before", day("2019-03-01"), span(day("2019-02-28"))),
+    ("the end of the day", day("1973-10-25"), span(day("1973-10-25"))),  # a part of a day is the day
+    ("that evening", day("1973-10-25"), span(day("1973-10-25"))),
+    ("the next morning", day("1973-10-25"), span(day("1973-10-26"))),
+    ("this morning", day("1973-10-25"), span(day("2019-03-01"))),  # counted from the time of writing
     ("today", None, span(day("2019-03-01"))),
     ("yesterday", None, span(day("2019-02-28"))),
 ])
@@ -263,6 +267,7 @@ def test_timex_offsets_without_anchor_use_document_date() -> None:
     ("three weeks later", month("2018-06")),  # a month anchor cannot give a day
     ("eight months later", year("2018")),  # nor a year anchor a month
     ("the next day", month("2018-06")),
+    ("that evening", month("2018-06")),
 ])
 def test_timex_offset_finer_than_anchor_is_none(expression: str, anchor: TimeValue) -> None:
     assert normalize(expression, anchor, None) is None

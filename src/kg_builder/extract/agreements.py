@@ -1009,6 +1009,8 @@ def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int,
         dated = next((c for c in agreement.children if c.dep_ == "acl" and c.tag_ == "VBN"
                       and c.lemma_.lower() in ctx.triggers["agreements"]["status_verbs"]), verb)
         attached = _date_tokens(dated, dates) if dated is not verb else []
+    if not attached and _at_the_time_of(verb):
+        attached = _date_tokens(verb.head, dates)  # "the war ended in 1953, when the parties signed an armistice"
     if not attached:
         return None
     if agreement.dep_ == "nsubj" and verb.i in ctx.event_at:
@@ -1025,6 +1027,14 @@ def _signing_event(ctx: Context, verb: Token, agreement: Token, dates: dict[int,
                             start=when.start, end=when.end)
     ctx.event_at[verb.i] = key
     return key
+
+
+def _at_the_time_of(verb: Token) -> bool:
+    """A "when" clause of a main clause or of its date ("on May 4, 1974, when ..."), not told as an earlier past
+    ("when Chile had signed the pact")."""
+    of_the_time = verb.dep_ == "advcl" or verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE"
+    return of_the_time and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children) \
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _act_verb(ctx: Context, noun: Token) -> str | None:
