@@ -95,6 +95,13 @@ def test_frames_a_frame_with_themes_may_say_it_is_no_act(tmp_path: Path) -> None
     assert enact.themes == {"bill", "tariff"} and not enact.act
 
 
+def test_frames_a_frame_may_name_themes_it_does_not_take(tmp_path: Path) -> None:
+    frames = load(tmp_path, GOOD.replace("    nouns: [desire]\n", "    nouns: [desire]\n    except_themes: [region]\n"))
+    [desire] = frames.evoked("noun", "desire")
+    assert desire.except_themes == {"region"} and desire.themes == frozenset()
+    assert frames.evoked("verb", "pass")[0].except_themes == frozenset()
+
+
 def test_frames_a_frame_of_propositions_alone_reads_no_act(tmp_path: Path) -> None:
     believe = ("  - name: believe\n    class: PolicyPosition\n    stance: Believes\n    verbs: [conclude]\n"
                "    roles: {holder: [agent], concerns: [proposition]}\n")

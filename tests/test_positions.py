@@ -2809,6 +2809,15 @@ def test_positions_a_stance_a_subject_refers_to_as_known_is_held_whatever_the_cl
     assert [p.factuality.modality for p in theirs] == [modality]
 
 
+@pytest.mark.parametrize("text, issues", [
+    ("In 1973 Peru began to show interest in a truce.", ["truce"]),  # who shows an interest in it is for it
+    ("Chile had a keen interest in the region.", []),  # a place one has an interest in is no stance
+    ("Chile had strong interests in Bolivia.", []),
+])
+def test_positions_an_interest_in_a_thing_supports_it(facts_for, text, issues):
+    assert [issue for _, stance, issue in stances(facts_for(text)) if stance == "Supports"] == issues
+
+
 def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_thing_named_before(facts_for):
     facts = stances(facts_for("The Lima council approved the new budget. Since Bolivia backed the rebels during the "
                               "war, it had alienated Chile and Peru."))

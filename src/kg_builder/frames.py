@@ -27,7 +27,7 @@ TOP_KEYS = frozenset({"object_control", "sending_verbs", "light_verbs", "recogni
                       "siding_adjectives", "means_nouns", "means_verbs", "exchange", "stance_prepositions", "defaults",
                       "contrasting_modifiers", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
-                        "act"})
+                        "except_themes", "act"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier",
                         "occasion"})
 
@@ -42,6 +42,8 @@ class Frame:
     themes: frozenset[str] = frozenset()
     # an act on a thing ("funded X", "passed the bill"): left undone, it states no stance either way
     act: bool = False
+    # the head words none of which it may have ("an interest in a canal", not "an interest in the region")
+    except_themes: frozenset[str] = frozenset()
 
     def fillers(self, prop: str) -> tuple[str, ...]:
         return next((args for p, args in self.roles if p == prop), ())
@@ -130,12 +132,14 @@ class _Checker(DataFile):
         own = self.roles(fields["roles"], f"frame {name}: roles") if "roles" in fields else ()
         themes = frozenset(self.words(fields["themes"], f"frame {name}: themes")) if "themes" in fields else frozenset()
         act = self.flag(fields["act"], f"frame {name}: act") if "act" in fields else bool(themes)
+        excepted = frozenset(self.words(fields["except_themes"], f"frame {name}: except_themes")) \
+            if "except_themes" in fields else frozenset()
         out = []
         for category in CATEGORIES:
             key = f"{category}s"
             if key in fields:
                 roles = own or defaults.get(category, ())
-                frame = Frame(name, fact_class, stance, roles, themes, act)
+                frame = Frame(name, fact_class, stance, roles, themes, act, excepted)
                 out += [(category, lemma, frame) for lemma in self.words(fields[key], f"frame {name}: {key}")]
         return out
 
