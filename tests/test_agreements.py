@@ -164,6 +164,21 @@ def test_agreements_a_signing_told_as_an_earlier_past_keeps_no_date_of_the_main_
     assert treaty.adopted_at is None
 
 
+def test_agreements_the_two_negotiators_who_sign_are_the_two_people_just_named(facts_for):
+    facts = facts_for("In 1795 Chile sent Thomas Morton to Lima. The next day, Manuel Ortega accepted the demands of "
+                      "Thomas Morton, and the two negotiators signed the treaty on October 27, 1795.")
+    assert {r.object for r in signatories(facts)} == {"person/thomas-morton", "person/manuel-ortega"}
+
+
+def test_agreements_a_text_released_following_a_meeting_was_not_adopted_at_it(facts_for):
+    facts = facts_for("The Lima Charter was a declaration released by Chilean President Manuel Ortega and Peruvian "
+                      "President Thomas Morton on August 14, 1941 following a meeting of the two heads of state in "
+                      "Quito.")
+    [charter] = facts.agreements
+    adopted = next(e for e in facts.events if e.key == charter.adopted_at)
+    assert adopted.kind == "Event" and adopted.start.iso == "1941-08-14"
+
+
 def test_agreements_multiword_name_is_kept_whole(facts_for):
     facts = facts_for("In 2012, Chile and Peru signed the Pacific Fisheries Treaty.")
     assert [a.label for a in facts.agreements] == ["Pacific Fisheries Treaty"]

@@ -2818,6 +2818,12 @@ def test_positions_an_interest_in_a_thing_supports_it(facts_for, text, issues):
     assert [issue for _, stance, issue in stances(facts_for(text)) if stance == "Supports"] == issues
 
 
+def test_positions_two_people_sent_that_no_pair_names_are_a_group_that_acts(facts_for):
+    facts = facts_for("In 1902 the league sent two representatives to Quito, but they were unable to persuade the local "
+                      "chiefs to sell any land.")
+    assert {p.holder for p in facts.positions} == {"organization/representatives"}
+
+
 def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_thing_named_before(facts_for):
     facts = stances(facts_for("The Lima council approved the new budget. Since Bolivia backed the rebels during the "
                               "war, it had alienated Chile and Peru."))

@@ -22,7 +22,7 @@ from ..timex import Interval
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_its_noun, verb_predication
 from .entities import ACTOR_KINDS
-from .events import YEAR, _date_tokens, join_participants
+from .events import SEQUENCE_PREPOSITIONS, YEAR, _date_tokens, join_participants
 from .factuality import opened_by_any, with_particle
 from .tokens import (CONTRASTING_MARKS, conjuncts, first_conjunct, list_from, non_restrictive, objects, paragraph_start,
                      phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of, to_infinitive,
@@ -962,8 +962,10 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
             if place.i in ctx.event_at:
                 return ctx.event_at[place.i]
     # "Though the delegates adopted the charter, the Quito congress met only in 1931": not adopted there
+    # "released on August 14 following a meeting of the two leaders": not at the meeting either
     in_sentence = [k for i, k in ctx.event_at.items() if sentence_of(token).start <= i < sentence_of(token).end
                    and ctx.events[k].kind in ("Meeting", "Summit")
+                   and not (ctx.doc[i].dep_ == "pobj" and ctx.doc[i].head.lower_ in SEQUENCE_PREPOSITIONS)
                    and _adverbial_clause(ctx.doc[i]) == _adverbial_clause(verb if verb is not None else token)
                    and not (verb is not None and _dated_apart(ctx.events[k], verb, dates))]
     if in_sentence:

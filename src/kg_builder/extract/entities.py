@@ -952,13 +952,8 @@ class Registry:
         listed = self._numbered_group(token)
         if listed:
             return listed
-        if self._is_pair(token):
-            # "the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed
-            if lemma == "side":  # "Chiang and Mao ... the two sides": the two, if no states are said
-                disputed = list(self.disputed_pair) if self.dispute_at > self.pair_at else []
-                pair = self._sides_of_fight(token) or disputed or self._pair_named(token)
-            else:
-                pair = self._listed_pair(token) or self.pair(token, people=lemma == "leader")
+        pair = self._pair_meant(token) if self._is_pair(token) else []
+        if pair or self._is_pair(token) and lemma in self.pair_nouns:  # ("two envoys" no pair names: a group)
             # who acts on "both sides" ("Chile urged both sides to talk") is none of them
             return [] if set(pair) & set(self._doer_keys(token)) or not self._of_modifier_state(token, pair) else pair
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
@@ -1130,7 +1125,7 @@ class Registry:
         listed, at = self._last_list(token, 2)
         if listed and at > max(self.pair_at, sentence.start_char - 1):
             return listed
-        kind = "Person" if token.lemma_.lower() == "leader" else "State"
+        kind = "Person" if self._pair_of_people(token) else "State"
         named = list(dict.fromkeys(k for t in reversed(token.doc[sentence.start: token.i])
                                    if (k := self.key_of(t)) and self.kind(k) == kind and t.idx > self.pair_at))
         if len(named) >= 2:
@@ -1141,7 +1136,7 @@ class Registry:
     def _last_list(self, token: Token, count: int) -> tuple[list[str], int]:
         """The last list of ``count`` actors of the noun's kind before it, within the last few sentences, and where
         it starts."""
-        kind = "Person" if token.lemma_.lower() == "leader" else "State"
+        kind = "Person" if self._pair_of_people(token) else "State"
         start = max(sentence_of(token).start - 150, 0)
         for earlier in reversed(token.doc[start: token.i]):
             # "the United States and some 50 other countries": a list the noun is itself an item of is no earlier one
@@ -1159,7 +1154,18 @@ class Registry:
         """"both sides", "the two countries"; not "fifty-two nations", whose "two" ends a longer number."""
         both = any(c.lower_ == "both" or c.lower_ == "two" and not c.n_lefts and c.doc[c.i - 1].text not in ("-", "–")
                    for c in token.children)
-        return both and token.lemma_.lower() in self.pair_nouns
+        return both and (token.lemma_.lower() in self.pair_nouns or self._pair_of_people(token))
+
+    def _pair_meant(self, token: Token) -> list[str]:
+        """"the two sides" are the parties of the talks or the treaty last named (``pair``), not any two listed."""
+        if token.lemma_.lower() == "side":  # "Chiang and Mao ... the two sides": the two, if no states are said
+            disputed = list(self.disputed_pair) if self.dispute_at > self.pair_at else []
+            return self._sides_of_fight(token) or disputed or self._pair_named(token)
+        return self._listed_pair(token) or self.pair(token, people=self._pair_of_people(token))
+
+    def _pair_of_people(self, token: Token) -> bool:
+        """"the two leaders", "both negotiators": a pair of people, where "the two sides" are states."""
+        return token.lemma_.lower() == "leader" or token.tag_ == "NNS" and token.lemma_.lower() in self.titles
 
     def _of_modifier_state(self, noun: Token, pair: list[str]) -> bool:
         """"the two German states", "both Korean governments": a pair a state's word modifies are of that state (East

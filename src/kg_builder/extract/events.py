@@ -373,7 +373,7 @@ def _object_is_place(ctx: Context, verb: Token) -> bool:
                for t in moved)
 
 
-_SEQUENCE_PREPOSITIONS = frozenset(("after", "before", "since", "following"))
+SEQUENCE_PREPOSITIONS = frozenset(("after", "before", "since", "following"))
 
 
 def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) -> list[int]:
@@ -382,7 +382,7 @@ def _date_tokens(token: Token, dates: dict[int, Interval], named: bool = False) 
     scope = [token]
     # "fired missiles on May 5, three days after the summit": that date is the firing's ("before the election on
     # November 7": one after the noun may be its own, which the parser hangs on the verb)
-    after_only = token.dep_ == "pobj" and token.head.lower_ in _SEQUENCE_PREPOSITIONS
+    after_only = token.dep_ == "pobj" and token.head.lower_ in SEQUENCE_PREPOSITIONS
     if named:
         # a named event keeps its own date: "the spread of the Andean Border Crisis in May 1931" has it,
         # "in 1880, during the Pacific War" and "the accord ended the Chaco War in 1935" do not
@@ -1337,7 +1337,7 @@ def _at_a_gathering(ctx: Context, dated: Token) -> list[Token]:
         act = dated.head.head  # "proposed a ban at a meeting": the parser may hang the phrase on the object
         act = act.head if act.dep_ == "dobj" else act
         # "Before X became necessary, at the Bandung Conference Y ...": what came before is not at it
-        sequenced = any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_PREPOSITIONS | {"until"} for c in act.children)
+        sequenced = any(c.dep_ == "mark" and c.lower_ in SEQUENCE_PREPOSITIONS | {"until"} for c in act.children)
         return [act] if act.pos_ == "VERB" and not sequenced else []
     if dated.pos_ == "VERB":
         places = [p for t in (dated, *objects(dated)) for p in prep_objects(t, *_GATHERING_PREPOSITIONS)]
@@ -1457,7 +1457,7 @@ def _sequenced_event(node: Token, below: Token, date: Token) -> bool:
     if node.dep_ != "prep" or below == date:
         return False
     until = node.lower_ in ("until", "till") and not any(c.dep_ == "neg" for c in node.head.children)
-    return until or node.lower_ in _SEQUENCE_PREPOSITIONS
+    return until or node.lower_ in SEQUENCE_PREPOSITIONS
 
 
 def _after_before(date: Token) -> bool:
