@@ -179,6 +179,13 @@ def test_agreements_a_text_released_following_a_meeting_was_not_adopted_at_it(fa
     assert adopted.kind == "Event" and adopted.start.iso == "1941-08-14"
 
 
+def test_agreements_the_resolution_is_the_numbered_resolution_named_last(facts_for):
+    facts = facts_for("In May 1950 the council adopted a resolution on trade. Chile rejected it. In June the council "
+                      "adopted Resolution 340, which called for a truce. This time, Peru accepted the resolution.")
+    labels = {a.key: a.label for a in facts.agreements}
+    assert {labels[r.subject] for r in signatories(facts) if r.object == "state/peru"} == {"Resolution 340"}
+
+
 def test_agreements_multiword_name_is_kept_whole(facts_for):
     facts = facts_for("In 2012, Chile and Peru signed the Pacific Fisheries Treaty.")
     assert [a.label for a in facts.agreements] == ["Pacific Fisheries Treaty"]

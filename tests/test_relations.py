@@ -861,3 +861,15 @@ def test_relations_one_who_comes_to_power_in_a_state_leads_it(facts_for, text):
 def test_relations_power_that_a_party_comes_to_or_no_state_gives_no_leader(facts_for):
     facts = facts_for("In 1990, the Liberal Party came to power in Peru. Thomas Ruiz rose to power quickly.")
     assert related(facts, "leaderOf") == []
+
+
+def test_relations_a_mediator_is_a_title_of_the_body_named_before_it(facts_for):
+    facts = facts_for("In 1970 both sides agreed to talks under U.N. mediator Thomas Morton.")
+    morton = next(e for e in facts.entities if e.key == "person/thomas-morton")
+    assert "mediator" in morton.roles
+    assert [r.object for r in related(facts, "affiliatedWith")] == ["organization/united-nations"]
+
+
+def test_relations_a_title_held_at_a_state_s_request_is_not_of_that_state(facts_for):
+    facts = facts_for("In 1905 Thomas Morton served as an adviser at Japan's request.")
+    assert not related(facts, "affiliatedWith")

@@ -587,9 +587,12 @@ def _likely_referents(ctx: Context, token: Token) -> list[Agreement]:
 
 def _label_head(label: str) -> str:
     """The head word of an agreement's name: "treaty" of "the Lima Treaty" and of "Treaty of Lima" (and "agreement"
-    of "the framework of an agreement")."""
+    of "the framework of an agreement"); "resolution" of "Resolution 242" (a number after it is no word of it)."""
     named, _, place = label.partition(" of ")
-    return named.split()[-1].lower() if place and named.split()[-1][:1].isupper() else label.split()[-1].lower()
+    words = (named if place and named.split()[-1][:1].isupper() else label).split()
+    while len(words) > 1 and words[-1].isdigit():
+        words.pop()
+    return words[-1].lower()
 
 
 def _mention_date(ctx: Context, token: Token) -> Interval | None:

@@ -243,8 +243,10 @@ def _title_noun(ctx: Context, noun: Token, titles: list[str]) -> tuple[str | Non
     whole = title is not None and " of " in title
     if not whole:
         title = _title_in(words, titles)
+    # "a fellow at Brookings" names the body, "a mediator at Japan's request" none
     owners = [p for c in preps if not (whole and c.lower_ == "of") for p in c.children if p.dep_ == "pobj"
-              and not (c.lower_ == "for" and title in ctx.triggers["relations"]["host_titles"] and _a_state(ctx, p))]
+              and not (c.lower_ == "for" and title in ctx.triggers["relations"]["host_titles"] and _a_state(ctx, p))
+              and not (c.lower_ == "at" and p.pos_ != "PROPN")]
     return title, words, possessors + owners
 
 
