@@ -271,3 +271,10 @@ def test_facilities_a_nationalization_of_a_facility_is_its_status(facts_for):
     facts = facts_for("Soto negotiated an agreement with the Andes company on the nationalization of copper mines.")
     [mines] = facilities(facts).values()
     assert (mines.label, mines.statuses) == ("copper mines", ("nationalization",))
+
+
+def test_facilities_a_fort_is_a_facility(facts_for):
+    facts = facts_for("In 1812 American troops seized the Spanish forts on the coast.")
+    [fort] = facilities(facts).values()
+    assert fort.label == "Spanish forts"
+    assert [r.object for r in operators(facts, fort.key)] == ["state/spain"]

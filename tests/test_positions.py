@@ -2824,6 +2824,11 @@ def test_positions_two_people_sent_that_no_pair_names_are_a_group_that_acts(fact
     assert {p.holder for p in facts.positions} == {"organization/representatives"}
 
 
+def test_positions_uneager_to_act_opposes_the_act(facts_for):
+    assert stances(facts_for("In 1973 the Soviet Union was uneager to intervene.")) == {
+        ("state/soviet-union", "Opposes", "intervene")}
+
+
 def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_thing_named_before(facts_for):
     facts = stances(facts_for("The Lima council approved the new budget. Since Bolivia backed the rebels during the "
                               "war, it had alienated Chile and Peru."))
