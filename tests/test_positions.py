@@ -2829,6 +2829,16 @@ def test_positions_uneager_to_act_opposes_the_act(facts_for):
         ("state/soviet-union", "Opposes", "intervene")}
 
 
+@pytest.mark.parametrize("text", [
+    "President Harry Truman and President Dwight Eisenhower led the United States. In 1950 the Truman and "
+    "Eisenhower administrations feared that the rebels might win.",
+    "In 1950 the Truman and Eisenhower Administrations feared that the rebels might win.",  # tagged one name
+])
+def test_positions_the_governments_of_two_leaders_are_two_bodies(facts_for, text):
+    assert {holder for holder, stance, _ in stances(facts_for(text)) if stance == "Opposes"} == {
+        "organization/truman-administration", "organization/eisenhower-administration"}
+
+
 def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_thing_named_before(facts_for):
     facts = stances(facts_for("The Lima council approved the new budget. Since Bolivia backed the rebels during the "
                               "war, it had alienated Chile and Peru."))

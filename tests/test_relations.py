@@ -873,3 +873,8 @@ def test_relations_a_mediator_is_a_title_of_the_body_named_before_it(facts_for):
 def test_relations_a_title_held_at_a_state_s_request_is_not_of_that_state(facts_for):
     facts = facts_for("In 1905 Thomas Morton served as an adviser at Japan's request.")
     assert not related(facts, "affiliatedWith")
+
+
+def test_relations_who_remains_aligned_with_a_state_is_its_ally(facts_for):
+    [alliance] = related(facts_for("In 1970 Egypt remained aligned with the Soviet Union."), "alliedWith")
+    assert pair(alliance) == {"state/egypt", "state/soviet-union"}

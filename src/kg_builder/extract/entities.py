@@ -432,7 +432,7 @@ class Registry:
         if kind == "Location" and ent.root.lower_ in self.words["state_group_heads"] and len(ent) > 1:
             kind = "Organization"
         if kind is None or not _plausible(name) or self._names_no_actor(ent) or name.lower() in self.title_names \
-                or re.fullmatch(r"[IVX]+", ent[-1].text) or _holds_a_clause(ent):
+                or re.fullmatch(r"[IVX]+", ent[-1].text) or _holds_a_clause(ent) or self._governments_listed(ent):
             return None  # "the Andean Water Treaty", "SALT II" or "the Chaco War" tagged ORG is no actor
         earlier = self._organization_ending_in(ent, name) if kind == "Organization" else None
         if earlier:
@@ -962,6 +962,9 @@ class Registry:
         governed = self._governed_by_pronoun(token) if lemma in self.words["government_nouns"] else []
         if governed:
             return governed
+        each = self._governments_of_each(token, modifiers)
+        if each:
+            return each  # "the Boric and Soto governments" are two
         if lemma in self.words["government_nouns"] and self._named_in(modifiers, "Person"):
             return [self._group(token)]  # "the Boric administration", "the Boluarte government"
         if token.tag_ == "NNS" and not modifiers and any(c.lower_ == "the" for c in token.children):
@@ -1095,6 +1098,31 @@ class Registry:
         if len(set(states)) == 1:
             self.group_states[key] = states[0]
         return key
+
+    def _governments_listed(self, ent: Span) -> bool:
+        """"the Truman and Eisenhower Administrations" tagged one name: no body of its own, but one of each."""
+        root = ent.root
+        return bool(head_forms(root) & self.words["government_nouns"]) and root.tag_ in ("NNS", "NNPS") \
+            and any(t.dep_ == "cc" for t in ent)
+
+    def _governments_of_each(self, government: Token, modifiers: list[Token]) -> list[str]:
+        """One body for each name a plural word for a government lists ("the Truman and Eisenhower
+        administrations", "the Labour and Conservative governments"), named by the name and the word, of the state
+        the leader so named leads."""
+        words = head_forms(government) & self.words["government_nouns"]
+        names = [t for m in modifiers if m.dep_ in ("compound", "nmod") and m.pos_ == "PROPN" for t in conjuncts(m)]
+        if not words or government.tag_ not in ("NNS", "NNPS") or len(names) < 2 \
+                or not all(t.pos_ == "PROPN" for t in names):
+            return []
+        word = min(words) if government.text.islower() else min(words).capitalize()
+        bodies = []
+        for name in names:
+            label = f"{name.text} {word}"
+            key = self.add(f"organization/{slug(label)}", "Organization", label, label)
+            if (leader := self.key_of(name)) and self.kind(state := self.state_of(leader)) == "State":
+                self.group_states[key] = state
+            bodies.append(key)
+        return bodies
 
     def _governed_by_pronoun(self, government: Token) -> list[str]:
         """"her government", "its government": the state that the one the pronoun stands for leads, or is."""

@@ -850,8 +850,10 @@ def _allied_with(ctx: Context, sent: SentSpan, token: Token) -> bool:
     owner = _owner(ctx, token)
     # "Sweden, allied with the United States, ...": the one a participle describes is the ally
     # "told Chile to avoid alliances with X": the one told is the one who would avoid them
+    # "Egypt remained aligned with X": the subject of the linking verb
     doing = ([verb.head] if verb.dep_ == "acl" else list(verb_predication(verb, ctx.frames.object_control).agents)
-             if verb.dep_ == "xcomp" else subjects(verb)) if verb is not None else []
+             if verb.dep_ == "xcomp" else subjects(verb.head if verb.dep_ == "acomp" else verb)) \
+        if verb is not None else []
     doers = [owner] if owner else [k for s in doing for k in ctx.registry.actors(s)]
     # a leader's alliances are his state's; "Franklin and Lee signed a treaty of alliance": envoys ally no one
     doers = [d for d in dict.fromkeys(ctx.registry.state_of(d) for d in doers) if _can_ally(ctx, d)]
