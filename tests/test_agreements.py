@@ -186,6 +186,22 @@ def test_agreements_the_resolution_is_the_numbered_resolution_named_last(facts_f
     assert {labels[r.subject] for r in signatories(facts) if r.object == "state/peru"} == {"Resolution 340"}
 
 
+def test_agreements_a_named_plan_the_text_tells_no_more_of_was_proposed(facts_for):
+    facts = facts_for("By December 1969, Chile and Peru had both rejected the Soto Plan, which called for a "
+                      "withdrawal.")
+    assert [(a.label, a.status) for a in facts.agreements] == [("Soto Plan", "Proposed")]
+
+
+def test_agreements_what_a_text_was_adopted_as_is_the_agreement(facts_for):
+    facts = facts_for("A Chilean proposal for a truce was adopted by the UN Security Council as Resolution 338 on "
+                      "October 22, 1973.")
+    [resolution] = facts.agreements
+    assert (resolution.label, resolution.status) == ("Resolution 338", "Signed")
+    adopted = next(e for e in facts.events if e.key == resolution.adopted_at)
+    assert adopted.start.iso == "1973-10-22"
+    assert {r.object for r in signatories(facts)} == {"organization/united-nations-security-council"}
+
+
 def test_agreements_multiword_name_is_kept_whole(facts_for):
     facts = facts_for("In 2012, Chile and Peru signed the Pacific Fisheries Treaty.")
     assert [a.label for a in facts.agreements] == ["Pacific Fisheries Treaty"]
@@ -1144,7 +1160,7 @@ def test_agreements_what_one_would_do_under_a_plan_neither_makes_it_concluded_no
     facts = facts_for("In 1930 Chile and Peru met in Lima. Under the Quito Plan, Peru would reopen the port, lower its "
                       "tariffs on wheat, and release the prisoners.")
     [plan] = facts.agreements
-    assert plan.status is None
+    assert plan.status == "Proposed"  # put forward, not concluded
     assert signatories(facts) == []
     assert [c.label for c in plan.commitments] == [
         "Peru would reopen the port", "Peru would lower its tariffs on wheat", "Peru would release the prisoners"]

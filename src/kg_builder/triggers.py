@@ -49,7 +49,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                             "commitment_verbs", "undertaking_verbs", "affirming_verbs", "outcome_nouns", "assessing_verbs",
                             "proposal_withdrawing_verbs", "brokering_verbs", "naming_words", "member_verbs",
                             "undergoing_verbs", "in_force_phrases", "issuing_verbs", "bound_nouns", "wording_verbs",
-                            "circumstance_verbs")},
+                            "circumstance_verbs", "proposal_heads")},
     "positions": {"negated": WordMap(STANCES, STANCES), "side_prefixes": WordMap(STANCES),
                   **_words("policy_heads", "settling_verbs", "effort_verbs", "binding_verbs", "voice_heads",
                            "negative_frames", "positive_frames",

@@ -179,7 +179,7 @@ def _proper_name(token: Token) -> str | None:
     of_name = (_of_place(token) or (_of_year(token) if start == token.i else None)) if end == token.i + 1 else None
     if of_name is not None and token.is_title:
         end = of_name.i + 1  # "the Treaty of Kanagawa", "the Peace of Westphalia", "the Convention of 1818"
-    if (start < token.i or of_name is not None) and token.is_title:
+    if (start < token.i or of_name is not None or end > token.i + 1) and token.is_title:
         # (without the quotation mark the tagger may take into a name it found: "the “Andean Accord”")
         return _without_final_stop([t for t in token.doc[start: end] if not t.is_quote and t.i not in other_name])
     if _named_by_people(token):  # "the Rush-Bagot agreement"
@@ -383,6 +383,8 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
         return later or (head, status)
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
+    if token.dep_ == "pobj" and head.lower_ == "as" and verbs.get(head.head.lemma_.lower()) == "Signed":
+        return head.head, "Signed"  # "a proposal was adopted as Resolution 338": what it was adopted as
     if token.dep_ == "nsubj" and verb_phrases(head) & set(ctx.triggers["agreements"]["in_force_phrases"]):
         # one that "never entered into force" may still have been signed
         return (None, None) if any(c.dep_ == "neg" for c in head.children) else (head, "Signed")
@@ -704,6 +706,8 @@ def _mention(ctx: Context, token: Token, dates: dict[int, Interval]) -> None:
     found = found or (_named_for_its_makers(ctx, makers) if not proper else None)
     agreement = found or _new(ctx, token, name, bool(proper), ASSERTED if by_parties else fact, event_key, status)
     agreement = _update(agreement, status, event_key if status == "Signed" else None, name)
+    if agreement.status is None and _label_head(agreement.label) in ctx.triggers["agreements"]["proposal_heads"]:
+        agreement = replace(agreement, status="Proposed")  # "rejected the Rogers Plan": a plan was put forward
     if status and fact.is_plain_fact and not agreement.factuality.is_plain_fact:
         # "urged Chile to join the Lima Pact ... Chile ratified the pact": it exists, whatever was first said of it
         agreement = replace(agreement, factuality=fact)
