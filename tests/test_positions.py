@@ -2824,6 +2824,12 @@ def test_positions_two_people_sent_that_no_pair_names_are_a_group_that_acts(fact
     assert {p.holder for p in facts.positions} == {"organization/representatives"}
 
 
+def test_positions_names_joined_by_a_hyphen_before_a_stance_noun_both_hold_it(facts_for):
+    facts = facts_for("A U.S.-Soviet proposal for a truce was adopted in 1973.")
+    assert {holder for holder, stance, _ in stances(facts) if stance == "Offers"} == {
+        "state/united-states", "state/soviet-union"}
+
+
 def test_positions_uneager_to_act_opposes_the_act(facts_for):
     assert stances(facts_for("In 1973 the Soviet Union was uneager to intervene.")) == {
         ("state/soviet-union", "Opposes", "intervene")}

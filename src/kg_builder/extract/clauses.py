@@ -170,8 +170,8 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
                      object_control: frozenset[str] = frozenset()) -> Predication:
     """A noun naming an act or stance ("refusal to", "withdrawal from", "talks with", "Sadat's visit")."""
     owners = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
-                 and (c.ent_type_ in NAMED_ENTITY_TYPES or c.ent_id_)]
+    modifiers = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ")
+                 and (c.ent_type_ in NAMED_ENTITY_TYPES or c.ent_id_) for t in (*hyphened_before(c), c)]
     obliques = _obliques(noun)
     support = _light_verb(noun, light_verbs) or _giving_with(noun, light_verbs)
     agents = owners + modifiers + [t for p, t in obliques if p == "by"]
@@ -198,6 +198,14 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
         obliques += tuple(o for o in _obliques(support) if o not in obliques)
     return Predication(noun, noun.lemma_.lower(), "noun", tuple(dict.fromkeys(agents)), themes,
                        _given_to(noun, support), clauses, obliques, "", support, False)
+
+
+def hyphened_before(modifier: Token) -> list[Token]:
+    """"a U.S.-Soviet proposal", "the Chile-Peru talks": a name the lexicon knows joined to the modifier by a hyphen,
+    which the parser hangs on it, is a modifier of the noun as well ("the Arab-Israeli conflict" names one state)."""
+    before = modifier.doc[modifier.i - 1] if modifier.i > 0 else None
+    return [c for c in modifier.children if before is not None and before.text in ("-", "–") and c.i < before.i
+            and c.right_edge.i == before.i - 1 and c.ent_id_]
 
 
 def _giving_with(noun: Token, light_verbs: frozenset[str]) -> Token | None:

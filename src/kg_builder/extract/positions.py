@@ -19,8 +19,8 @@ from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
 from ..model import Disagreement, Factuality, Position
-from .clauses import (Predication, clause_text, cut_words, infinitive_of_its_noun, listed_infinitives,
-                      listed_that_clauses, noun_predication, open_question, verb_predication)
+from .clauses import (Predication, clause_text, cut_words, hyphened_before, infinitive_of_its_noun,
+                      listed_infinitives, listed_that_clauses, noun_predication, open_question, verb_predication)
 from .context import Context
 from .factuality import (Cues, denied_claim, kept_from, lacking_governor, opened_by_any, purpose_clause, subjunctive,
                          with_particle, yet_to)
@@ -448,7 +448,8 @@ def _tried_to_persuade(ctx: Context, match: FrameMatch) -> bool:
 def _own_holders(ctx: Context, pred: Predication, holders: list[Token]) -> list[Token]:
     """"Chile voiced dissatisfaction with Peru's delays and Peruvian reluctance to pay": a stance noun whose own
     modifier names an actor is that actor's, whoever voices it."""
-    own = [t for t in holders if t.head == pred.head and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    own = [t for t in holders if (t.head == pred.head or t in hyphened_before(t.head))
+           and t.dep_ in ("compound", "amod", "nmod", "poss")]
     return own if pred.category == "noun" and own and _actors(ctx, own) else holders
 
 
