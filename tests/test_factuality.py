@@ -112,6 +112,13 @@ def test_factuality_a_clause_after_a_semicolon_is_the_writer_s_not_the_reporter_
     assert reading("In 1990 Ruiz declared that Peru recognized him.", "recognized").speaker.text == "Ruiz"
 
 
+def test_factuality_what_one_believes_or_fears_is_theirs_but_not_a_relative_clause_below_it(reading):
+    assert reading("In 1930 Chile feared that Peru would reject the treaty.", "reject").speaker.text == "Chile"
+    assert reading("In 1930 Soto believed that Peru would reject the treaty.", "reject").speaker.text == "Soto"
+    assert reading("In 1925 creditors began to doubt Peru's ability to repay the loans it had floated in 1920.",
+                   "floated").speaker is None
+
+
 def test_factuality_an_act_one_nearly_did_did_not_happen_but_a_change_of_amount_did(reading):
     assert reading("In 1931 Chile nearly signed the accord.", "signed").polarity == "Negative"
     assert reading("In 1931 Chile almost went to war with Peru.", "went").polarity == "Negative"

@@ -78,6 +78,7 @@ class Cues:
     irrealis_modifiers: frozenset[str]
     presupposing_prepositions: frozenset[str]
     reporting_verbs: frozenset[str]
+    believing_verbs: frozenset[str]
     predicting_verbs: frozenset[str]
     directing_verbs: frozenset[str]
     inverting_words: frozenset[str]
@@ -704,7 +705,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
     while True:
         if below is not None and _narrative_break(below, cues):
             aside = bounded = True  # what the story goes on to tell after a report is no part of it
-        speaker = speaker or (None if aside else _reporter(node, below, trigger, cues))
+        speaker = speaker or (None if aside else _reporter(node, below, trigger, cues, beliefs=not bounded))
         if bounded:
             if node.head == node:
                 break
@@ -985,18 +986,20 @@ def _purpose(clause: Token) -> bool:
 
 
 
-def _reporter(node: Token, below: Token | None, trigger: Token, cues: Cues) -> Token | None:
-    """The subject of a reporting verb that governs the trigger, or of "as X suggested" attached to it. A verb
-    coordinated with a reporting verb ("X announced A, and Congress approved it") is not reported by it, nor is an
-    adverbial clause or phrase set before it ("Backed by Y, X insisted that ...", "In an attempt to win Y over, X
-    informed Y that ...": the writer tells of the backing and the attempt)."""
+def _reporter(node: Token, below: Token | None, trigger: Token, cues: Cues, beliefs: bool) -> Token | None:
+    """The subject of a reporting verb that governs the trigger, or of "as X suggested" attached to it; with
+    ``beliefs``, of a verb of belief too (not above a relative clause: "doubted its ability to repay the loans it had
+    floated" doubts no loans). A verb coordinated with a reporting verb ("X announced A, and Congress approved it") is
+    not reported by it, nor is an adverbial clause or phrase set before it ("Backed by Y, X insisted that ...", "In an
+    attempt to win Y over, X informed Y that ...": the writer tells of the backing and the attempt)."""
     for child in node.children:
         if child.dep_ == "advcl" and any(m.lower_ == "as" for m in child.children if m.dep_ == "mark") \
                 and child.lemma_.lower() in cues.reporting_verbs:
             return _subject(child)
         if child.dep_ == "prep" and child.lower_ == "according":
             return next((p for c in child.children for p in c.children if p.dep_ == "pobj"), None)
-    if node != trigger and node.lemma_.lower() in cues.reporting_verbs and node.pos_ == "VERB" \
+    saying = cues.reporting_verbs | cues.believing_verbs if beliefs else cues.reporting_verbs
+    if node != trigger and node.lemma_.lower() in saying and node.pos_ == "VERB" \
             and not (below is not None and below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")) \
             and not (below is not None and below.dep_ in ("advcl", "prep") and below.i < node.i) \
             and not (below is not None and _after_semicolon(node, below)):

@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SentSpan, Token
 
 from ..lexicon import slug
-from ..model import Disagreement, Factuality, Position
+from ..model import ASSERTED, Disagreement, Factuality, Position
 from .clauses import (Predication, clause_text, cut_words, hyphened_before, infinitive_of_its_noun,
                       listed_infinitives, listed_that_clauses, noun_predication, open_question, verb_predication)
 from .context import Context
@@ -620,7 +620,7 @@ def _stance_factuality(ctx: Context, match: FrameMatch, holders: list[str]) -> F
     fact = ctx.factuality(source)
     if source is pred.head and pred.category == "noun" and fact.polarity == "Positive" \
             and fact.modality in ("Hypothetical", "Hedged") and _known_stance_as_subject(ctx, pred.head):
-        return Factuality("Positive", "Asserted", fact.attributed_to)
+        return ASSERTED  # what the writer presupposes, whoever is said to think the rest
     served = _act_served(ctx, pred.head)
     if served is not None:
         held = ctx.factuality(served)
