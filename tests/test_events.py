@@ -1987,3 +1987,9 @@ def test_events_a_date_in_a_condition_does_not_move_the_story_s_time(facts_for):
 def test_events_every_infinitive_of_a_list_after_the_one_urged_is_that_one_s_to_do(facts_for, text):
     [talks] = [e for e in facts_for(text).events if "hold talks" in e.label and "Vega" not in e.label]
     assert talks.label == "Soto hold talks"
+
+
+def test_events_a_place_the_parser_hangs_on_whom_a_meeting_was_of_is_the_meeting_s(facts_for):
+    facts = facts_for("In 1950 the charter followed a meeting of the two heads of government in Quito.")
+    meeting = next(e for e in facts.events if e.kind in ("Meeting", "Summit"))
+    assert meeting.location == "location/quito"

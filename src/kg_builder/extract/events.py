@@ -722,12 +722,13 @@ def _location(ctx: Context, token: Token) -> str | None:
 
 
 def _with_party_places(ctx: Context, token: Token) -> list[Token]:
-    """"met with Khrushchev in Vienna", "talks with the envoy at Geneva", "was received by Xi in Beijing": the parser
-    hangs the place of a meeting on whom it was with; "flew to Lima, where he met Ruiz": a meeting "where" the clause
-    it hangs on went is there."""
+    """"met with Khrushchev in Vienna", "talks with the envoy at Geneva", "was received by Xi in Beijing", "a meeting
+    of the two leaders in Quito": the parser hangs the place of a meeting on whom it was with or of; "flew to Lima,
+    where he met Ruiz": a meeting "where" the clause it hangs on went is there."""
     if _trigger_kind(ctx, token) not in MEETING_KINDS:
         return []
-    parties = prep_objects(token, "with", "by") + (objects(token) if token.pos_ == "VERB" else [])
+    parties = prep_objects(token, "with", "by") \
+        + (objects(token) if token.pos_ == "VERB" else prep_objects(token, "of"))
     where = any(c.lower_ == "where" and c.dep_ == "advmod" for c in token.children)
     went = prep_objects(token.head, "to", "in", "at") if where and token.dep_ == "advcl" else \
         [token.head] if where and token.dep_ == "relcl" else []  # "to Lima, where": the parser may hang it on Lima
