@@ -1993,3 +1993,12 @@ def test_events_a_place_the_parser_hangs_on_whom_a_meeting_was_of_is_the_meeting
     facts = facts_for("In 1950 the charter followed a meeting of the two heads of government in Quito.")
     meeting = next(e for e in facts.events if e.kind in ("Meeting", "Summit"))
     assert meeting.location == "location/quito"
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("In 1950 Chile refused to withdraw.", "Chile withdraw"),  # a name and a verb that takes nothing, denied
+    ("In 1950 Chile refused to give in.", None),  # a particle left out would say something else
+])
+def test_events_a_bare_act_a_named_doer_refused_is_a_denied_statement(facts_for, text, statement):
+    denied = [e.label for e in facts_for(text).events if e.factuality.polarity == "Negative"]
+    assert denied == ([statement] if statement else [])

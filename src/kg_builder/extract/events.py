@@ -1610,7 +1610,10 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
             label = f"{phrase(verb.head)} {label}"
         if shared:
             label = f"{phrase(shared[0])} {label}"
-        label = tidy_label(label)
+        # "Iraq refused to withdraw": a name and a verb that takes nothing are statement enough, denied
+        bare = fact.polarity == "Negative" and not said and verb.dep_ == "xcomp" and doers \
+            and doers[0].pos_ == "PROPN" and all(c.dep_ in _BARE_VERB_DEPS for c in verb.children)
+        label = tidy_label(label, shortest=2 if bare else 3)
         if label is None:
             continue  # "attacked" alone, or "what she feared", says nothing an analyst can use
         if said and not relative:
@@ -1623,6 +1626,9 @@ def unrealized_clauses(ctx: Context, sent: SentSpan) -> None:
     _drop_contained(ctx, made)
     _unrealized_things(ctx, sent)
     _not_sooner(ctx, sent)
+
+
+_BARE_VERB_DEPS = frozenset({"aux", "neg", "advmod", "cc", "conj"})  # what a verb that takes nothing may still have
 
 
 def _not_sooner(ctx: Context, sent: SentSpan) -> None:
