@@ -147,9 +147,9 @@ def test_agreements_dated_signing_dates_the_agreement(facts_for):
 
 @pytest.mark.parametrize("text, when", [
     ("The war ended in 1953 when Chile and Peru signed the Tacna Treaty.", "1953"),
-    ("The crisis abated on May 4, 1974, when Chile and Peru signed the Tacna Treaty.", "1974-05-04"),
-    ("On May 3, 1974, the fleet sailed. By the end of the day, the crisis abated when Chile and Peru signed the "
-     "Tacna Treaty.", "1974-05-03"),
+    ("The standoff eased on May 4, 1974, when Chile and Peru signed the Tacna Treaty.", "1974-05-04"),
+    ("On May 3, 1974, the fleet sailed. Later that day, the standoff eased when Chile and Peru signed the Tacna "
+     "Treaty.", "1974-05-03"),
 ])
 def test_agreements_a_signing_in_a_when_clause_is_dated_by_its_main_clause(facts_for, text, when):
     facts = facts_for(text)
@@ -164,26 +164,25 @@ def test_agreements_a_signing_told_as_an_earlier_past_keeps_no_date_of_the_main_
     assert treaty.adopted_at is None
 
 
-def test_agreements_the_two_negotiators_who_sign_are_the_two_people_just_named(facts_for):
-    facts = facts_for("In 1795 Chile sent Thomas Morton to Lima. The next day, Manuel Ortega accepted the demands of "
-                      "Thomas Morton, and the two negotiators signed the treaty on October 27, 1795.")
+def test_agreements_both_negotiators_who_sign_are_the_two_people_just_named(facts_for):
+    facts = facts_for("In 1880 Chile sent Thomas Morton to Lima. A week later Manuel Ortega accepted the terms of "
+                      "Thomas Morton, and both negotiators signed the accord on March 3, 1881.")
     assert {r.object for r in signatories(facts)} == {"person/thomas-morton", "person/manuel-ortega"}
 
 
-def test_agreements_a_text_released_following_a_meeting_was_not_adopted_at_it(facts_for):
-    facts = facts_for("The Lima Charter was a declaration released by Chilean President Manuel Ortega and Peruvian "
-                      "President Thomas Morton on August 14, 1941 following a meeting of the two heads of state in "
-                      "Quito.")
+def test_agreements_a_text_released_after_a_meeting_was_not_adopted_at_it(facts_for):
+    facts = facts_for("The Lima Charter was released by Chilean President Manuel Ortega and Peruvian President Thomas "
+                      "Morton on May 2, 1952, after a meeting of both presidents in Quito.")
     [charter] = facts.agreements
     adopted = next(e for e in facts.events if e.key == charter.adopted_at)
-    assert adopted.kind == "Event" and adopted.start.iso == "1941-08-14"
+    assert adopted.kind == "Event" and adopted.start.iso == "1952-05-02"
 
 
 def test_agreements_the_resolution_is_the_numbered_resolution_named_last(facts_for):
     facts = facts_for("In May 1950 the council adopted a resolution on trade. Chile rejected it. In June the council "
-                      "adopted Resolution 340, which called for a truce. This time, Peru accepted the resolution.")
+                      "approved Resolution 12, which demanded a truce. Peru then accepted the resolution.")
     labels = {a.key: a.label for a in facts.agreements}
-    assert {labels[r.subject] for r in signatories(facts) if r.object == "state/peru"} == {"Resolution 340"}
+    assert {labels[r.subject] for r in signatories(facts) if r.object == "state/peru"} == {"Resolution 12"}
 
 
 def test_agreements_a_named_plan_the_text_tells_no_more_of_was_proposed(facts_for):
@@ -193,13 +192,13 @@ def test_agreements_a_named_plan_the_text_tells_no_more_of_was_proposed(facts_fo
 
 
 def test_agreements_what_a_text_was_adopted_as_is_the_agreement(facts_for):
-    facts = facts_for("A Chilean proposal for a truce was adopted by the UN Security Council as Resolution 338 on "
-                      "October 22, 1973.")
+    facts = facts_for("A Peruvian draft on fishing rights was approved by the UN General Assembly as Resolution "
+                      "2750 on May 4, 1962.")
     [resolution] = facts.agreements
-    assert (resolution.label, resolution.status) == ("Resolution 338", "Signed")
+    assert (resolution.label, resolution.status) == ("Resolution 2750", "Signed")
     adopted = next(e for e in facts.events if e.key == resolution.adopted_at)
-    assert adopted.start.iso == "1973-10-22"
-    assert {r.object for r in signatories(facts)} == {"organization/united-nations-security-council"}
+    assert adopted.start.iso == "1962-05-04"
+    assert {r.object for r in signatories(facts)} == {"organization/united-nations-general-assembly"}
 
 
 def test_agreements_multiword_name_is_kept_whole(facts_for):

@@ -1990,7 +1990,7 @@ def test_events_every_infinitive_of_a_list_after_the_one_urged_is_that_one_s_to_
 
 
 def test_events_a_place_the_parser_hangs_on_whom_a_meeting_was_of_is_the_meeting_s(facts_for):
-    facts = facts_for("In 1950 the charter followed a meeting of the two heads of government in Quito.")
+    facts = facts_for("In 1950 the accord grew out of a summit of both prime ministers in Quito.")
     meeting = next(e for e in facts.events if e.kind in ("Meeting", "Summit"))
     assert meeting.location == "location/quito"
 

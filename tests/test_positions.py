@@ -2810,7 +2810,7 @@ def test_positions_a_stance_a_subject_refers_to_as_known_is_held_whatever_the_cl
 
 
 @pytest.mark.parametrize("text, issues", [
-    ("In 1973 Peru began to show interest in a truce.", ["truce"]),  # who shows an interest in it is for it
+    ("By 1962 Peru had shown some interest in a customs union.", ["customs union"]),  # who shows it is for it
     ("Chile had a keen interest in the region.", []),  # a place one has an interest in is no stance
     ("Chile had strong interests in Bolivia.", []),
 ])
@@ -2825,9 +2825,8 @@ def test_positions_two_people_sent_that_no_pair_names_are_a_group_that_acts(fact
 
 
 def test_positions_names_joined_by_a_hyphen_before_a_stance_noun_both_hold_it(facts_for):
-    facts = facts_for("A U.S.-Soviet proposal for a truce was adopted in 1973.")
-    assert {holder for holder, stance, _ in stances(facts) if stance == "Offers"} == {
-        "state/united-states", "state/soviet-union"}
+    facts = facts_for("A Chile-Peru proposal for a customs union was tabled in 1962.")
+    assert {holder for holder, stance, _ in stances(facts) if stance == "Offers"} == {"state/chile", "state/peru"}
 
 
 def test_positions_uneager_to_act_opposes_the_act(facts_for):
@@ -2836,13 +2835,13 @@ def test_positions_uneager_to_act_opposes_the_act(facts_for):
 
 
 @pytest.mark.parametrize("text", [
-    "President Harry Truman and President Dwight Eisenhower led the United States. In 1950 the Truman and "
-    "Eisenhower administrations feared that the rebels might win.",
-    "In 1950 the Truman and Eisenhower Administrations feared that the rebels might win.",  # tagged one name
+    "President Warren Harding and President Calvin Coolidge led the United States. In 1925 the Harding and "
+    "Coolidge administrations feared that the rebels might win.",
+    "In 1925 the Harding and Coolidge Administrations feared that the rebels might win.",  # tagged one name
 ])
 def test_positions_the_governments_of_two_leaders_are_two_bodies(facts_for, text):
     assert {holder for holder, stance, _ in stances(facts_for(text)) if stance == "Opposes"} == {
-        "organization/truman-administration", "organization/eisenhower-administration"}
+        "organization/harding-administration", "organization/coolidge-administration"}
 
 
 def test_positions_it_after_an_actor_subject_of_its_own_sentence_stands_for_no_thing_named_before(facts_for):

@@ -192,6 +192,7 @@ def test_timex_relative_seasons(expression: str, anchor: TimeValue | None, docum
     ("the next day", day("2019-02-28"), span(day("2019-03-01"))),
     ("the day before", day("2019-03-01"), span(day("2019-02-28"))),
     ("the end of the day", day("1973-10-25"), span(day("1973-10-25"))),  # a part of a day is the day
+    ("the end of that day", day("1973-10-25"), span(day("1973-10-25"))),
     ("that evening", day("1973-10-25"), span(day("1973-10-25"))),
     ("the next morning", day("1973-10-25"), span(day("1973-10-26"))),
     ("this morning", day("1973-10-25"), span(day("2019-03-01"))),  # counted from the time of writing

@@ -42,7 +42,7 @@ class Frame:
     themes: frozenset[str] = frozenset()
     # an act on a thing ("funded X", "passed the bill"): left undone, it states no stance either way
     act: bool = False
-    # the head words none of which it may have ("an interest in a canal", not "an interest in the region")
+    # the head words none of which it may have ("an interest in a canal", not "an interest in the Andes")
     except_themes: frozenset[str] = frozenset()
 
     def fillers(self, prop: str) -> tuple[str, ...]:

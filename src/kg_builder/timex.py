@@ -421,7 +421,7 @@ def _relative_unit(text: str, ctx: _Ctx) -> Interval | None:
     if m := re.fullmatch(rf"(?P<det>{dets}) (?P<unit>year|month|day)", text):
         shift, deictic = _DETERMINERS[m["det"]]
         return _shift(ctx.ref(deictic), m["unit"], shift)
-    # "by the end of the day", "that evening", "the next morning": a part of a day is dated to the day
+    # "the end of that day", "that evening", "the next morning": a part of a day is dated to the day
     if m := re.fullmatch(rf"(?:the end of (?:the|that) day|(?P<det>{dets}) (?:morning|afternoon|evening|night))",
                          text):
         shift, deictic = _DETERMINERS[m["det"]] if m["det"] else (0, False)

@@ -384,7 +384,7 @@ def _governor(ctx: Context, token: Token) -> tuple[Token | None, str | None]:
     if token.dep_ == "pobj" and head.head.lemma_.lower() in ctx.triggers["agreements"]["agree_verbs"]:
         return head.head, "Signed"
     if token.dep_ == "pobj" and head.lower_ == "as" and verbs.get(head.head.lemma_.lower()) == "Signed":
-        return head.head, "Signed"  # "a proposal was adopted as Resolution 338": what it was adopted as
+        return head.head, "Signed"  # "a draft was approved as Resolution 2750": what it was approved as
     if token.dep_ == "nsubj" and verb_phrases(head) & set(ctx.triggers["agreements"]["in_force_phrases"]):
         # one that "never entered into force" may still have been signed
         return (None, None) if any(c.dep_ == "neg" for c in head.children) else (head, "Signed")
@@ -969,7 +969,7 @@ def _adopting_event(ctx: Context, token: Token, verb: Token | None, dates: dict[
             if place.i in ctx.event_at:
                 return ctx.event_at[place.i]
     # "Though the delegates adopted the charter, the Quito congress met only in 1931": not adopted there
-    # "released on August 14 following a meeting of the two leaders": not at the meeting either
+    # "released in May after a meeting of both presidents": not at the meeting either
     in_sentence = [k for i, k in ctx.event_at.items() if sentence_of(token).start <= i < sentence_of(token).end
                    and ctx.events[k].kind in ("Meeting", "Summit")
                    and not (ctx.doc[i].dep_ == "pobj" and ctx.doc[i].head.lower_ in SEQUENCE_PREPOSITIONS)

@@ -201,7 +201,7 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
 
 
 def hyphened_before(modifier: Token) -> list[Token]:
-    """"a U.S.-Soviet proposal", "the Chile-Peru talks": a name the lexicon knows joined to the modifier by a hyphen,
+    """"a U.S.-Mexican plan", "the Chile-Peru talks": a name the lexicon knows joined to the modifier by a hyphen,
     which the parser hangs on it, is a modifier of the noun as well ("the Arab-Israeli conflict" names one state)."""
     before = modifier.doc[modifier.i - 1] if modifier.i > 0 else None
     return [c for c in modifier.children if before is not None and before.text in ("-", "–") and c.i < before.i

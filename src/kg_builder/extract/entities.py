@@ -1100,13 +1100,13 @@ class Registry:
         return key
 
     def _governments_listed(self, ent: Span) -> bool:
-        """"the Truman and Eisenhower Administrations" tagged one name: no body of its own, but one of each."""
+        """"the Harding and Coolidge Administrations" tagged one name: no body of its own, but one of each."""
         root = ent.root
         return bool(head_forms(root) & self.words["government_nouns"]) and root.tag_ in ("NNS", "NNPS") \
             and any(t.dep_ == "cc" for t in ent)
 
     def _governments_of_each(self, government: Token, modifiers: list[Token]) -> list[str]:
-        """One body for each name a plural word for a government lists ("the Truman and Eisenhower
+        """One body for each name a plural word for a government lists ("the Harding and Coolidge
         administrations", "the Labour and Conservative governments"), named by the name and the word, of the state
         the leader so named leads."""
         words = head_forms(government) & self.words["government_nouns"]
