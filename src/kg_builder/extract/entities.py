@@ -952,8 +952,9 @@ class Registry:
         listed = self._numbered_group(token)
         if listed:
             return listed
-        pair = self._pair_meant(token) if self._is_pair(token) else []
-        if pair or self._is_pair(token) and lemma in self.pair_nouns:  # ("two envoys" no pair names: a group)
+        is_pair = self._is_pair(token)
+        pair = self._pair_meant(token) if is_pair else []
+        if pair or is_pair and lemma in self.pair_nouns:  # ("two envoys" no pair names: a group)
             # who acts on "both sides" ("Chile urged both sides to talk") is none of them
             return [] if set(pair) & set(self._doer_keys(token)) or not self._of_modifier_state(token, pair) else pair
         named = self._named_by_head(token) or self._name_with_kind_word(token, modifiers)
