@@ -22,7 +22,7 @@ from ..timex import Interval
 from .context import Context
 from .clauses import RELATIVE_PRONOUNS, Predication, clause_text, infinitive_of_its_noun, verb_predication
 from .entities import ACTOR_KINDS
-from .events import SEQUENCE_PREPOSITIONS, YEAR, _date_tokens, join_participants
+from .events import SEQUENCE_PREPOSITIONS, YEAR, _date_tokens, _earlier_past, join_participants
 from .factuality import opened_by_any, with_particle
 from .tokens import (CONTRASTING_MARKS, conjuncts, first_conjunct, list_from, non_restrictive, objects, paragraph_start,
                      phrase, prep_objects, sentence_of, split_list, stray_clause, subjects, text_of, to_infinitive,
@@ -1043,7 +1043,7 @@ def _at_the_time_of(verb: Token) -> bool:
     ("when Chile had signed the pact")."""
     of_the_time = verb.dep_ == "advcl" or verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE"
     return of_the_time and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children) \
-        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        and not _earlier_past(verb)
 
 
 def _act_verb(ctx: Context, noun: Token) -> str | None:

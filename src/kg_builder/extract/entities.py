@@ -1193,7 +1193,7 @@ class Registry:
         return self._listed_pair(token) or self.pair(token, people=self._pair_of_people(token))
 
     def _pair_of_people(self, token: Token) -> bool:
-        """"the two leaders", "both negotiators": a pair of people, where "the two sides" are states."""
+        """"both presidents", "the two envoys": a pair of people, where "the two sides" are states."""
         return token.lemma_.lower() == "leader" or token.tag_ == "NNS" and token.lemma_.lower() in self.titles
 
     def _of_modifier_state(self, noun: Token, pair: list[str]) -> bool:

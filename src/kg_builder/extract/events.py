@@ -723,7 +723,7 @@ def _location(ctx: Context, token: Token) -> str | None:
 
 def _with_party_places(ctx: Context, token: Token) -> list[Token]:
     """"met with Khrushchev in Vienna", "talks with the envoy at Geneva", "was received by Xi in Beijing", "a meeting
-    of the two leaders in Quito": the parser hangs the place of a meeting on whom it was with or of; "flew to Lima,
+    of both presidents in Quito": the parser hangs the place of a meeting on whom it was with or of; "flew to Lima,
     where he met Ruiz": a meeting "where" the clause it hangs on went is there."""
     if _trigger_kind(ctx, token) not in MEETING_KINDS:
         return []

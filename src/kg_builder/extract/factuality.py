@@ -998,8 +998,9 @@ def _reporter(node: Token, below: Token | None, trigger: Token, cues: Cues, beli
             return _subject(child)
         if child.dep_ == "prep" and child.lower_ == "according":
             return next((p for c in child.children for p in c.children if p.dep_ == "pobj"), None)
-    saying = cues.reporting_verbs | cues.believing_verbs if beliefs else cues.reporting_verbs
-    if node != trigger and node.lemma_.lower() in saying and node.pos_ == "VERB" \
+    lemma = node.lemma_.lower()
+    saying = lemma in cues.reporting_verbs or beliefs and lemma in cues.believing_verbs
+    if node != trigger and saying and node.pos_ == "VERB" \
             and not (below is not None and below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")) \
             and not (below is not None and below.dep_ in ("advcl", "prep") and below.i < node.i) \
             and not (below is not None and _after_semicolon(node, below)):
