@@ -233,6 +233,9 @@ def test_entities_demonym_subject_resolves_to_state(facts_for, text, state):
     # companies and firms are groups that act
     ("Chilean firms opposed the new tariff on copper.", "Chilean firms"),
     ("The Chilean oil companies protested the decree.", "Chilean oil companies"),
+    # officers, publishers and protesters act as groups ("Peruvian generals" are not Peru)
+    ("Peruvian generals opposed the truce with Chile.", "Peruvian generals"),
+    ("The newspaper publishers demanded a war with Chile.", "newspaper publishers"),
 ])
 def test_entities_the_holder_is_the_body_or_group_the_words_name(facts_for, text, holder):
     facts = facts_for(text)
@@ -550,6 +553,9 @@ def test_entities_a_he_after_a_person_named_in_its_own_sentence_is_that_person(f
     # the seat names the government it is the seat of
     ("In 1950 the Soviet Union offered Chile a loan, but the Moscow government rejected the Chilean proposal.",
      "state/soviet-union"),
+    # named where things happen more often, but the other is the one that acts
+    ("Hanoi rejected the American proposal. The North Vietnamese wanted a settlement. The war in Vietnam went on. "
+     "Reporters in Vietnam wrote about it. The troops in Vietnam stayed.", "state/north-vietnam"),
 ])
 def test_entities_a_seat_of_successive_states_stands_for_the_one_the_text_names(facts_for, text, state):
     assert {p.holder for p in facts_for(text).positions if p.stance == "Rejects"} == {state}

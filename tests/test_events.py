@@ -1155,6 +1155,12 @@ def test_events_a_remark_dated_in_its_own_words_is_on_the_timeline_with_its_spea
     assert (remark.label, remark.start) == ("Gabriel Ruiz's November 1931 remark", TimeValue("1931-11", "month"))
 
 
+def test_events_a_ruling_dated_in_its_own_words_is_on_the_timeline(facts_for):
+    facts = facts_for("In his 1850 ruling on the Tacna case, Judge Ramon Castilla declared that the tax was void.")
+    assert [(e.label, e.start) for e in facts.events if "ruling" in e.label] == \
+        [("1850 ruling on the Tacna case", TimeValue("1850", "year"))]
+
+
 def test_events_an_undated_remark_is_no_event(facts_for):
     assert not [e for e in facts_for("Gabriel Ruiz's remark angered Peru.").events if "remark" in e.label]
 

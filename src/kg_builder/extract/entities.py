@@ -133,12 +133,15 @@ class Registry:
         self._place_names = self._places_tagged_person(doc)
         self._person_names, self._person_titles = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
+        self.acting: dict[str, int] = {}  # the mentions that are not where a thing happens ("the war in Vietnam")
         self._resolving: set[int] = set()
         for ent in doc.ents:
             key = self._resolve(ent)
             if key:
                 self.token_key.update({t.i: key for t in ent})
                 self.mentions[key] = self.mentions.get(key, 0) + 1
+                if not _names_a_place(ent):
+                    self.acting[key] = self.acting.get(key, 0) + 1
         self._abbreviations(doc)  # first: a name it finds to be a body's is no person whose surname the next reads
         self._names_the_parser_missed(doc)
 
@@ -916,8 +919,10 @@ class Registry:
                              and e.label.split()[-1] == entry.label), None)
             if namesake is not None:
                 return namesake
-            # of the states a capital may stand for, the one this document names most
-            state = max(entry.metonym_for, key=lambda k: (self.mentions.get(k, 0), k == entry.metonym_for[0]))
+            # of the states a capital may stand for, the one this document makes act most: in a text of "the Soviets
+            # objected" and "the famine in Russia", Moscow is the Soviet Union's seat
+            state = max(entry.metonym_for, key=lambda k: (self.acting.get(k, 0), self.mentions.get(k, 0),
+                                                          k == entry.metonym_for[0]))
             if state not in self.entities and state in self.lex:  # "Moscow" acts: the state gets a node of its own
                 self.add(state, self.lex[state].kind, self.lex[state].label)
             return state
@@ -1416,6 +1421,16 @@ class Registry:
 
 
 _WHERE = frozenset(("in", "at", "across", "throughout", "within"))
+
+
+def _names_a_place(ent: Span) -> bool:
+    """"in Russia", "out of Russia", "the Russia desk": a name used for where something is or for what a named
+    thing is of, not for an actor."""
+    root = ent.root
+    if root.dep_ == "compound" and root.head.pos_ == "PROPN":
+        return True
+    return root.dep_ == "pobj" and (root.head.lower_ in _WHERE or root.head.lower_ == "of"
+                                    and root.head.head.lower_ in ("out", "outside"))
 
 
 def _many(noun: Token) -> bool:
