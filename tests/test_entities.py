@@ -233,6 +233,9 @@ def test_entities_demonym_subject_resolves_to_state(facts_for, text, state):
     # companies and firms are groups that act
     ("Chilean firms opposed the new tariff on copper.", "Chilean firms"),
     ("The Chilean oil companies protested the decree.", "Chilean oil companies"),
+    # some of those in a state or a body are a group of their own, neither the state nor the body
+    ("Some in Congress opposed the treaty with Chile.", "some in Congress"),
+    ("Many in Peru opposed the treaty with Chile.", "many in Peru"),
     # officers, publishers and protesters act as groups ("Peruvian generals" are not Peru)
     ("Peruvian generals opposed the truce with Chile.", "Peruvian generals"),
     ("The newspaper publishers demanded a war with Chile.", "newspaper publishers"),

@@ -379,6 +379,11 @@ def test_events_dated_clause_without_trigger_is_a_dated_event(facts_for):
     # a verb with a subject of its own ends the list of those that share the date
     ("In 1931, Peru closed its ports, and Chile protested and recalled its ambassador.",
      {"closed its ports": "1931", "recalled its ambassador": None}),
+    # a second clause alone shares it, with a subject of its own
+    ("On May 2, 1931, a mine exploded, and the Peruvian gunboat sank.",
+     {"a mine exploded": "1931-05-02", "the Peruvian gunboat sank": "1931-05-02"}),
+    ("In May 1931, Peru closed its ports, and in their wake came Chilean traders.",
+     {"closed its ports": "1931-05", "came Chilean traders": None}),
 ])
 def test_events_a_fronted_date_dates_the_verbs_joined_after_the_first(facts_for, text, dated):
     events = facts_for(text).events

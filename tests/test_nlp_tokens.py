@@ -308,6 +308,21 @@ def test_nlp_a_quoted_phrase_before_a_noun_is_that_noun_s_modifier() -> None:
     assert (doc[5].dep_, doc[5].head.text) == ("dobj", "backed")
 
 
+def test_nlp_a_tensed_verb_hung_on_a_root_many_is_the_main_verb() -> None:
+    from kg_builder.nlp import main_verbs
+
+    # "Many in Peru opposed the pact.": "opposed" parsed as a modifier of "Many", the root
+    doc = main_verbs(parsed(["Many", "in", "Peru", "opposed", "the", "pact", "."], [0, 0, 1, 0, 5, 3, 0],
+                            ["ROOT", "prep", "pobj", "acl", "det", "dobj", "punct"],
+                            ["JJ", "IN", "NNP", "VBD", "DT", "NN", "."]))
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[0], doc[3], doc[6])] == [
+        ("Many", "nsubj", "opposed"), ("opposed", "ROOT", "opposed"), (".", "punct", "opposed")]
+    # a root adjective of another kind keeps its modifier
+    doc = main_verbs(parsed(["Unhappy", "in", "Peru", "opposed", "."], [0, 0, 1, 0, 0],
+                            ["ROOT", "prep", "pobj", "acl", "punct"], ["JJ", "IN", "NNP", "VBD", "."]))
+    assert doc[3].dep_ == "acl"
+
+
 def test_nlp_a_participle_with_its_own_had_is_the_verb_of_the_noun_after_it() -> None:
     from kg_builder.nlp import main_verbs
 

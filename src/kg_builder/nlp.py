@@ -101,14 +101,14 @@ def _dateline_ends(openers: list[Token]) -> Iterator[int]:
 
 @Language.component("kg_main_verbs")
 def main_verbs(doc):
-    """A sentence the parser rooted in a noun, with a tensed verb hung on a noun as a modifier, has that verb for its
-    main verb and the noun's phrase for its subject: "Peru's refusal to join the pact angered Chile" is parsed as
-    "refusal" modified by "to join the pact", and "pact" by "angered Chile"."""
+    """A sentence the parser rooted in a noun (or in "many", "some"), with a tensed verb hung on a noun as a modifier,
+    has that verb for its main verb and the noun's phrase for its subject: "Peru's refusal to join the pact angered
+    Chile" is parsed as "refusal" modified by "to join the pact", and "pact" by "angered Chile"."""
     # a few such verbs a document: found in the arrays, not by a Token made for every word
     deps, tags = doc.to_array([DEP, TAG]).T.tolist()
     for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ACL and tag in _TENSED_IDS | {_VBN}):
         verb, root = doc[i], doc[i].sent.root  # once a verb is made the root, the next in its sentence sees a verb
-        if root.tag_ not in _NOUN_TAGS or verb.i < root.i or _subordinate(verb) \
+        if not (root.tag_ in _NOUN_TAGS or root.lower_ in _PARTITIVE_WORDS) or verb.i < root.i or _subordinate(verb) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
                 or verb.tag_ == "VBN" and not (_after_aside(verb, root) or _right_after_subject(verb, root)):
             continue
@@ -593,6 +593,8 @@ def _subordinate(verb: Token) -> bool:
 _SUBORDINATORS = frozenset({"as", "since", "before", "after", "until", "till", "because", "while", "once", "though",
                             "although", "whereas", "unless", "whether"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# words for a part of some people, which head a subject as a noun would ("Many in the Senate called for ...")
+_PARTITIVE_WORDS = frozenset({"many", "some", "most", "few", "several", "others"})
 _NOUN_TAG_IDS = frozenset(map(get_string_id, _NOUN_TAGS))
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 # tensed in form, conjunctions in use: "trade with France and Britain provided they lifted the blockade"

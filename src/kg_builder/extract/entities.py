@@ -655,7 +655,22 @@ class Registry:
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
         return self._titled_person(token) or self._apposed_person(token) or self._titled_people(token) \
-            or self._nominal(token)
+            or self._some_in(token) or self._nominal(token)
+
+    def _some_in(self, token: Token) -> list[str]:
+        """"Many in Peru called for a boycott", "some in Congress": a part of those in a state
+        or a body acts as a group of its own, neither the state nor the body."""
+        if token.lower_ not in _SOME or token.pos_ not in ("ADJ", "DET", "PRON"):
+            return []
+        within = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "within") for o in c.children
+                  if o.dep_ == "pobj" and self.kind(self.key_of(o) or "") in ("State", "Organization")]
+        if not within:
+            return []
+        words = [token, *(t for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "within")
+                          for t in c.subtree)]
+        label = text_of(words)
+        label = label[0].lower() + label[1:]
+        return [self.add(f"organization/{slug(label)}", "Organization", label, label)]
 
     def _one_of_a_people(self, token: Token) -> bool:
         """"an Israeli", "a Chilean": a people's word in the singular, after "a", names one of them."""
@@ -1421,6 +1436,7 @@ class Registry:
 
 
 _WHERE = frozenset(("in", "at", "across", "throughout", "within"))
+_SOME = frozenset(("many", "some", "most", "few", "others", "those", "several"))
 
 
 def _names_a_place(ent: Span) -> bool:

@@ -1386,6 +1386,16 @@ def _shares_the_date(verb: Token | None, dates: dict[int, Interval]) -> bool:
         and first.dep_ not in ("acl", "relcl") and not _earlier_past(first) and not _dated_means(first, dates)
 
 
+def _told_as_after(verb: Token) -> bool:
+    """"and in its wake came traders", "and Chile later protested": a clause told as coming after the one before."""
+    return any(c.dep_ == "advmod" and c.lower_ in _AFTER_ADVERBS or c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.lower_ in ("wake", "aftermath") for o in c.children) for c in verb.children)
+
+
+_AFTER_ADVERBS = frozenset(("later", "afterwards", "afterward", "thereafter", "subsequently", "eventually", "soon",
+                            "then"))
+
+
 def _under_a_fronted_date(verb: Token | None, date: Token, dates: dict[int, Interval]) -> list[Token]:
     """"In 1888, Congress took exclusion further and passed the Scott Act": a date set before a verb dates the verbs
     joined after it that share its subject and have no date of their own (one after the verb may be the first act's
@@ -1395,13 +1405,16 @@ def _under_a_fronted_date(verb: Token | None, date: Token, dates: dict[int, Inte
     if verb is None or verb.pos_ != "VERB" or date.i > verb.i or any(date in s.subtree for s in subjects(verb)):
         return []
     joined, before = [], verb
-    for later in sorted(c for c in verb.conjuncts if c.i > verb.i):
+    later_verbs = sorted(c for c in verb.conjuncts if c.i > verb.i)
+    for later in later_verbs:
         # a verb with a subject of its own ends the list ("X issued A, and Britain responded ... and authorized B"),
-        # as does one with no "and" or comma before it
+        # as does one with no "and" or comma before it; a second clause alone shares the date ("On May 2, a mine
+        # exploded, and the ship sank")
         linked = any((t.dep_ == "cc" or t.text == ",") and before.i < t.i < later.i
                      for t in (*before.children, *later.children))
+        own_subject = any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in later.children)
         if later.pos_ != "VERB" or later.tag_ != verb.tag_ or not linked \
-                or any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in later.children):
+                or own_subject and (len(later_verbs) > 1 or _told_as_after(later)):
             break
         joined += [] if _date_tokens(later, dates) else [later]
         before = later
