@@ -549,6 +549,14 @@ def test_entities_a_he_after_a_person_named_in_its_own_sentence_is_that_person(f
     assert {p.holder for p in facts.positions if p.stance == "Demands"} == {"person/juan-soto"}
 
 
+def test_entities_people_a_these_points_back_to_are_the_last_plural_subject(facts_for):
+    facts = facts_for("Peruvian generals asked for more troops in 1931. These officers then pressed for an offensive.")
+    assert {p.holder for p in facts.positions} == {"organization/peruvian-generals"}
+    # "those who ..." points forward
+    facts = facts_for("Peruvian generals asked for more troops in 1931. Those officers who stayed opposed the plan.")
+    assert "organization/peruvian-generals" not in {p.holder for p in facts.positions if p.stance == "Opposes"}
+
+
 @pytest.mark.parametrize("text, state", [
     ("In 1979 the Soviet Union sent troops south. The Kremlin rejected the American protest.", "state/soviet-union"),
     ("In 1968 Czechoslovakia began reforms. Prague rejected the Soviet demands.", "state/czechoslovakia"),

@@ -2841,6 +2841,9 @@ def test_positions_an_interest_in_a_thing_supports_it(facts_for, text, issues):
     ("The Aymara Council challenged in court the Bolivian land laws.", "Opposes", ["Bolivian land laws"]),
     ("In 1880 Peru disputed the Chilean claim to Tacna.", "Opposes", ["Chilean claim"]),
     ("In 1880 Senator Juan Soto challenged Senator Luis Vega to a duel.", "Opposes", []),
+    # a limit or an embargo placed or put on a thing is a measure enacted
+    ("In 1968 Senator Juan Soto placed a limit on Peruvian troops in Chile.", "Supports", ["limit on Peruvian troops"]),
+    ("In 1968 Chile put an embargo on Peruvian wine.", "Supports", ["embargo on Peruvian wine"]),
     # a petition for a thing asks for it
     ("In 1890 the Chilean farmers petitioned Congress for relief.", "Demands", ["relief"]),
 ])

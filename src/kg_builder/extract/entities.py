@@ -655,7 +655,23 @@ class Registry:
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
         return self._titled_person(token) or self._apposed_person(token) or self._titled_people(token) \
-            or self._some_in(token) or self._nominal(token)
+            or self._some_in(token) or self._demonstrated(token) or self._nominal(token)
+
+    def _demonstrated(self, token: Token) -> list[str]:
+        """"Chilean officials asked for troops. These officials pressed for ...": people a "these" or "those" points
+        back to are the last plural subject of its sentence or the one before ("those who signed" points forward)."""
+        if token.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in token.children) \
+                or any(c.dep_ in ("relcl", "acl") for c in token.children):
+            return []
+        lemma = token.lemma_.lower()
+        if lemma not in self.group_nouns - self.collective_nouns and lemma not in self.words["agent_nouns"] \
+                and lemma not in self.words["leader_nouns"]:
+            return []
+        sentence = sentence_of(token)
+        start = sentence_of(token.doc[sentence.start - 1]).start if sentence.start else 0
+        earlier = [t for t in token.doc[start: token.i]
+                   if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i not in self._resolving]
+        return next((found for t in reversed(earlier) if (found := self.actors(t))), [])
 
     def _some_in(self, token: Token) -> list[str]:
         """"Many in Peru called for a boycott", "some in Congress": a part of those in a state
