@@ -286,6 +286,15 @@ def test_factuality_or_and_nor_carry_a_negation_but_not_only_negates_nothing(rea
     assert reading(text, word).polarity == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("In 1990, neither of the Andean states signed the accord.", "signed", "Negative"),
+    ("In 1990, none of the three states ratified the accord.", "ratified", "Negative"),
+    ("In 1990, one of the three states ratified the accord.", "ratified", "Positive"),
+])
+def test_factuality_neither_or_none_of_a_group_as_the_subject_negates_the_verb(reading, text, word, expected):
+    assert reading(text, word).polarity == expected
+
+
 def test_factuality_a_not_hung_on_a_phrase_before_the_verb_negates_the_verb(reading):
     assert reading("In 1990, Peru did not in the end sign the accord.", "sign").polarity == "Negative"
     assert reading("In 1990, Peru signed the accord not in May but in June.", "signed").polarity == "Positive"

@@ -129,6 +129,10 @@ def _negated(token: Token, cues: Cues) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators
                                                      for d in c.children) for c in token.children):
         return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished", "no progress was made"
+    own_subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(own_subjects) == 1 and own_subjects[0].lower_ in _NONE_OF and any(
+            p.lower_ == "of" for p in own_subjects[0].children):
+        return True  # "neither of the parties abided by it", "none of the states signed"
     if any(c.dep_ == "dobj" and any(d.dep_ == "preconj" and d.lower_ == "neither" for d in c.children)
            for c in token.children):
         return True  # "the plan satisfied neither Chile nor Peru"
@@ -149,6 +153,9 @@ def _negated(token: Token, cues: Cues) -> bool:
 
 def _after_auxiliary(negation: Token, heads: tuple[Token, ...]) -> bool:
     return negation.i > 0 and negation.nbor(-1).dep_ == "aux" and negation.nbor(-1).head in heads
+
+
+_NONE_OF = frozenset(("neither", "none"))
 
 
 def _nearly(verb: Token, cues: Cues) -> bool:
