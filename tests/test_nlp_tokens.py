@@ -387,6 +387,28 @@ def test_nlp_a_year_after_an_opening_preposition_is_its_object_and_the_noun_afte
     assert (doc[1].dep_, doc[2].dep_) == ("nummod", "pobj")
 
 
+def test_nlp_a_clause_hung_as_relative_on_a_date_that_roots_the_sentence_is_the_main_clause() -> None:
+    from spacy.tokens import Span
+
+    from kg_builder.nlp import dated_openings
+
+    # "The next year the court reversed itself.": "reversed" parsed as a relative clause of "year"
+    doc = parsed(["The", "next", "year", "the", "court", "reversed", "itself", "."], [2, 2, 2, 4, 5, 2, 5, 5],
+                 ["det", "amod", "ROOT", "det", "nsubj", "relcl", "dobj", "punct"],
+                 ["DT", "JJ", "NN", "DT", "NN", "VBD", "PRP", "."])
+    doc.ents = [Span(doc, 0, 3, "DATE")]
+    dated_openings(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in (doc[5], doc[2])] == [("reversed", "ROOT", "reversed"),
+                                                                          ("year", "npadvmod", "reversed")]
+    # "The year that the court reversed itself": a relative clause of the date it stays
+    doc = parsed(["The", "year", "that", "the", "court", "reversed", "itself", "."], [1, 1, 5, 4, 5, 1, 5, 1],
+                 ["det", "ROOT", "mark", "det", "nsubj", "relcl", "dobj", "punct"],
+                 ["DT", "NN", "IN", "DT", "NN", "VBD", "PRP", "."])
+    doc.ents = [Span(doc, 0, 2, "DATE")]
+    dated_openings(doc)
+    assert doc[5].dep_ == "relcl"
+
+
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:
     from kg_builder.nlp import main_verbs
 

@@ -791,7 +791,8 @@ def dated_openings(doc):
     """"In 2031 Chile reiterated its support", "In 1971 relations between A and B soured": the parser may take the
     year for a number of the noun after it and the noun for the object of "In", which leaves the verb without a
     subject; the year is the object, the noun the subject. "In 1904 Britain and France formed X": the subject the
-    verb was given is the noun's second conjunct."""
+    verb was given is the noun's second conjunct. A date that roots a sentence may have the main clause for its
+    relative clause (``_clause_after_a_date``)."""
     deps, types = doc.to_array([DEP, ENT_TYPE]).T.tolist()
     for year in (doc[i] for i, (dep, kind) in enumerate(zip(deps, types)) if dep in _NUMBER_IDS and kind == _DATE
                  and doc[i].like_num):
@@ -810,7 +811,24 @@ def dated_openings(doc):
         noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
         if second is not None:
             second.head, second.dep_ = noun, "conj"
+    for i in (i for i, dep in enumerate(deps) if dep in _RELCL):
+        _clause_after_a_date(doc[i])
     return doc
+
+
+def _clause_after_a_date(verb: Token) -> None:
+    """"The following year the court reversed itself.": a tensed clause with a subject of its own, hung as a relative
+    clause on a date that roots the sentence, is the main clause, and the date says when."""
+    date = verb.head
+    if date.dep_ != "ROOT" or date.ent_type_ not in ("DATE", "TIME") or verb.i < date.i \
+            or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children) \
+            or any(c.tag_ in ("WDT", "WP", "WRB") or c.dep_ == "mark" for c in verb.children):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    date.head, date.dep_ = verb, "npadvmod"
+    for child in [c for c in date.children if c.i > verb.i or c.dep_ in ("punct", "advmod") and c.i < date.i]:
+        child.head = verb
 
 
 _NAME_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
