@@ -1823,14 +1823,3 @@ def test_agreements_a_pointer_to_another_text_names_no_accord(facts_for):
     facts = facts_for("The war began in 1754. (See Incidents Leading up to the War and the Lima Plan) In 1763, "
                       "Britain signed the Treaty of Paris.")
     assert [a.label for a in facts.agreements] == ["Treaty of Paris"]
-
-
-@pytest.mark.parametrize("text", [
-    "In 1884 Chile imposed a treaty on Bolivia whereby Bolivia ceded its coast.",
-    "In 1884 Chile forced upon Bolivia a treaty whereby Bolivia ceded its coast.",
-])
-def test_agreements_a_treaty_forced_on_another_was_signed_by_both(facts_for, text):
-    facts = facts_for(text)
-    [accord] = facts.agreements
-    assert accord.status == "Signed"
-    assert {r.object for r in signatories(facts)} == {"state/chile", "state/bolivia"}

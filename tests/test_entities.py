@@ -549,14 +549,6 @@ def test_entities_a_he_after_a_person_named_in_its_own_sentence_is_that_person(f
     assert {p.holder for p in facts.positions if p.stance == "Demands"} == {"person/juan-soto"}
 
 
-def test_entities_people_a_these_points_back_to_are_the_last_plural_subject(facts_for):
-    facts = facts_for("Peruvian generals asked for more troops in 1931. These officers then pressed for an offensive.")
-    assert {p.holder for p in facts.positions} == {"organization/peruvian-generals"}
-    # "those who ..." points forward
-    facts = facts_for("Peruvian generals asked for more troops in 1931. Those officers who stayed opposed the plan.")
-    assert "organization/peruvian-generals" not in {p.holder for p in facts.positions if p.stance == "Opposes"}
-
-
 @pytest.mark.parametrize("text, state", [
     ("In 1979 the Soviet Union sent troops south. The Kremlin rejected the American protest.", "state/soviet-union"),
     ("In 1968 Czechoslovakia began reforms. Prague rejected the Soviet demands.", "state/czechoslovakia"),
@@ -564,9 +556,6 @@ def test_entities_people_a_these_points_back_to_are_the_last_plural_subject(fact
     # the seat names the government it is the seat of
     ("In 1950 the Soviet Union offered Chile a loan, but the Moscow government rejected the Chilean proposal.",
      "state/soviet-union"),
-    # named where things happen more often, but the other is the one that acts
-    ("Hanoi rejected the American proposal. The North Vietnamese wanted a settlement. The war in Vietnam went on. "
-     "Reporters in Vietnam wrote about it. The troops in Vietnam stayed.", "state/north-vietnam"),
 ])
 def test_entities_a_seat_of_successive_states_stands_for_the_one_the_text_names(facts_for, text, state):
     assert {p.holder for p in facts_for(text).positions if p.stance == "Rejects"} == {state}

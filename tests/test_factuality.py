@@ -278,8 +278,6 @@ def test_factuality_what_is_done_rather_than_or_instead_of_another_act_is_that_a
     ("In 1990, Peru neither signed nor ratified the treaty.", "ratified", "Negative"),
     ("In 1990, Peru signed the accord or ratified the treaty.", "ratified", "Positive"),
     ("In 1990, Peru did not sign the accord, and Chile ratified the treaty.", "ratified", "Positive"),
-    # a clause "nor" joins is negated with a subject of its own
-    ("In 1990, Peru did not sign the accord, nor did Chile ratify the treaty.", "ratify", "Negative"),
     ("Chile and Peru agreed not only to abide by the pact, but also to destroy their mines.", "abide", "Positive"),
 ])
 def test_factuality_or_and_nor_carry_a_negation_but_not_only_negates_nothing(reading, text, word, expected):
@@ -293,11 +291,6 @@ def test_factuality_or_and_nor_carry_a_negation_but_not_only_negates_nothing(rea
 ])
 def test_factuality_neither_or_none_of_a_group_as_the_subject_negates_the_verb(reading, text, word, expected):
     assert reading(text, word).polarity == expected
-
-
-def test_factuality_a_not_hung_on_a_phrase_before_the_verb_negates_the_verb(reading):
-    assert reading("In 1990, Peru did not in the end sign the accord.", "sign").polarity == "Negative"
-    assert reading("In 1990, Peru signed the accord not in May but in June.", "signed").polarity == "Positive"
 
 
 @pytest.mark.parametrize("text, word, expected", [

@@ -308,21 +308,6 @@ def test_nlp_a_quoted_phrase_before_a_noun_is_that_noun_s_modifier() -> None:
     assert (doc[5].dep_, doc[5].head.text) == ("dobj", "backed")
 
 
-def test_nlp_a_tensed_verb_hung_on_a_root_many_is_the_main_verb() -> None:
-    from kg_builder.nlp import main_verbs
-
-    # "Many in Peru opposed the pact.": "opposed" parsed as a modifier of "Many", the root
-    doc = main_verbs(parsed(["Many", "in", "Peru", "opposed", "the", "pact", "."], [0, 0, 1, 0, 5, 3, 0],
-                            ["ROOT", "prep", "pobj", "acl", "det", "dobj", "punct"],
-                            ["JJ", "IN", "NNP", "VBD", "DT", "NN", "."]))
-    assert [(t.text, t.dep_, t.head.text) for t in (doc[0], doc[3], doc[6])] == [
-        ("Many", "nsubj", "opposed"), ("opposed", "ROOT", "opposed"), (".", "punct", "opposed")]
-    # a root adjective of another kind keeps its modifier
-    doc = main_verbs(parsed(["Unhappy", "in", "Peru", "opposed", "."], [0, 0, 1, 0, 0],
-                            ["ROOT", "prep", "pobj", "acl", "punct"], ["JJ", "IN", "NNP", "VBD", "."]))
-    assert doc[3].dep_ == "acl"
-
-
 def test_nlp_a_participle_with_its_own_had_is_the_verb_of_the_noun_after_it() -> None:
     from kg_builder.nlp import main_verbs
 
@@ -385,28 +370,6 @@ def test_nlp_a_year_after_an_opening_preposition_is_its_object_and_the_noun_afte
     doc.ents = [Span(doc, 1, 2, "DATE"), Span(doc, 3, 4, "GPE")]
     dated_openings(doc)
     assert (doc[1].dep_, doc[2].dep_) == ("nummod", "pobj")
-
-
-def test_nlp_a_clause_hung_as_relative_on_a_date_that_roots_the_sentence_is_the_main_clause() -> None:
-    from spacy.tokens import Span
-
-    from kg_builder.nlp import dated_openings
-
-    # "The next year the court reversed itself.": "reversed" parsed as a relative clause of "year"
-    doc = parsed(["The", "next", "year", "the", "court", "reversed", "itself", "."], [2, 2, 2, 4, 5, 2, 5, 5],
-                 ["det", "amod", "ROOT", "det", "nsubj", "relcl", "dobj", "punct"],
-                 ["DT", "JJ", "NN", "DT", "NN", "VBD", "PRP", "."])
-    doc.ents = [Span(doc, 0, 3, "DATE")]
-    dated_openings(doc)
-    assert [(t.text, t.dep_, t.head.text) for t in (doc[5], doc[2])] == [("reversed", "ROOT", "reversed"),
-                                                                          ("year", "npadvmod", "reversed")]
-    # "The year that the court reversed itself": a relative clause of the date it stays
-    doc = parsed(["The", "year", "that", "the", "court", "reversed", "itself", "."], [1, 1, 5, 4, 5, 1, 5, 1],
-                 ["det", "ROOT", "mark", "det", "nsubj", "relcl", "dobj", "punct"],
-                 ["DT", "NN", "IN", "DT", "NN", "VBD", "PRP", "."])
-    doc.ents = [Span(doc, 0, 2, "DATE")]
-    dated_openings(doc)
-    assert doc[5].dep_ == "relcl"
 
 
 def test_nlp_a_tensed_verb_the_parser_hung_on_a_noun_of_a_noun_rooted_sentence_is_its_main_verb() -> None:

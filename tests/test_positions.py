@@ -253,20 +253,6 @@ def test_positions_disagree_verb(facts_for):
     assert issue_labels(facts, disagreement) == ["fishing rights"]
 
 
-@pytest.mark.parametrize("text", [
-    "The rivalry between Chile and Peru over fishing rights lasted decades.",
-    # the parser hangs the parties on the topic
-    "The competition over fishing rights between Chile and Peru lasted decades.",
-    "The competition over fishing rights between rival publishers Juan Soto and Luis Vega lasted decades.",
-])
-def test_positions_a_rivalry_or_a_competition_between_two_over_a_thing_is_their_disagreement(facts_for, text):
-    facts = facts_for(text)
-    [disagreement] = facts.disagreements
-    assert set(disagreement.parties) in ({"state/chile", "state/peru"}, {"person/juan-soto", "person/luis-vega"})
-    [issue] = issue_labels(facts, disagreement)
-    assert issue.startswith("fishing rights")  # the parties may stay in the topic's words, as the parser hangs them
-
-
 def test_positions_the_leaders_who_just_met_are_those_two_when_their_states_are_unsaid(facts_for):
     facts = facts_for("In 1991 Chile and Peru quarreled over the port. Four years later, Ricardo Lagos discussed the "
                       "border with Alberto Fujimori at a summit in Lima. There the leaders agreed to disagree on the "
@@ -2837,10 +2823,6 @@ def test_positions_an_interest_in_a_thing_supports_it(facts_for, text, issues):
     ("Senator Juan Soto led a campaign for lower tariffs.", "Supports", ["lower tariffs"]),
     ("In 1898 Senator Juan Soto led a drive for overseas expansion.", "Supports", ["overseas expansion"]),
     ("In 1916 Chile joined the fight for Lima.", "Supports", []),
-    # a challenge to a law, a ruling or a claim opposes it, one to a person does not
-    ("The Aymara Council challenged in court the Bolivian land laws.", "Opposes", ["Bolivian land laws"]),
-    ("In 1880 Peru disputed the Chilean claim to Tacna.", "Opposes", ["Chilean claim"]),
-    ("In 1880 Senator Juan Soto challenged Senator Luis Vega to a duel.", "Opposes", []),
     # a limit or an embargo placed or put on a thing is a measure enacted
     ("In 1968 Senator Juan Soto placed a limit on Peruvian troops in Chile.", "Supports", ["limit on Peruvian troops"]),
     ("In 1968 Chile put an embargo on Peruvian wine.", "Supports", ["embargo on Peruvian wine"]),

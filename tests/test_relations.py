@@ -878,10 +878,3 @@ def test_relations_a_title_held_at_a_state_s_request_is_not_of_that_state(facts_
 def test_relations_who_remains_aligned_with_a_state_is_its_ally(facts_for):
     [alliance] = related(facts_for("In 1970 Egypt remained aligned with the Soviet Union."), "alliedWith")
     assert pair(alliance) == {"state/egypt", "state/soviet-union"}
-
-
-def test_relations_a_chief_justice_sits_in_the_court_the_text_names(facts_for):
-    facts = facts_for("In 1850 Chief Justice Ramon Castilla ruled against the governor. The Supreme Court later "
-                      "reversed the ruling.")
-    assert ("person/ramon-castilla", "affiliatedWith", "organization/supreme-court") in \
-        {(r.subject, r.predicate, r.object) for r in facts.relations}

@@ -101,14 +101,14 @@ def _dateline_ends(openers: list[Token]) -> Iterator[int]:
 
 @Language.component("kg_main_verbs")
 def main_verbs(doc):
-    """A sentence the parser rooted in a noun (or in "many", "some"), with a tensed verb hung on a noun as a modifier,
-    has that verb for its main verb and the noun's phrase for its subject: "Peru's refusal to join the pact angered
-    Chile" is parsed as "refusal" modified by "to join the pact", and "pact" by "angered Chile"."""
+    """A sentence the parser rooted in a noun, with a tensed verb hung on a noun as a modifier, has that verb for its
+    main verb and the noun's phrase for its subject: "Peru's refusal to join the pact angered Chile" is parsed as
+    "refusal" modified by "to join the pact", and "pact" by "angered Chile"."""
     # a few such verbs a document: found in the arrays, not by a Token made for every word
     deps, tags = doc.to_array([DEP, TAG]).T.tolist()
     for i in (i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == _ACL and tag in _TENSED_IDS | {_VBN}):
         verb, root = doc[i], doc[i].sent.root  # once a verb is made the root, the next in its sentence sees a verb
-        if not (root.tag_ in _NOUN_TAGS or root.lower_ in _PARTITIVE_WORDS) or verb.i < root.i or _subordinate(verb) \
+        if root.tag_ not in _NOUN_TAGS or verb.i < root.i or _subordinate(verb) \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
                 or verb.tag_ == "VBN" and not (_after_aside(verb, root) or _right_after_subject(verb, root)):
             continue
@@ -593,8 +593,6 @@ def _subordinate(verb: Token) -> bool:
 _SUBORDINATORS = frozenset({"as", "since", "before", "after", "until", "till", "because", "while", "once", "though",
                             "although", "whereas", "unless", "whether"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-# words for a part of some people, which head a subject as a noun would ("Many in the Senate called for ...")
-_PARTITIVE_WORDS = frozenset({"many", "some", "most", "few", "several", "others"})
 _NOUN_TAG_IDS = frozenset(map(get_string_id, _NOUN_TAGS))
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 # tensed in form, conjunctions in use: "trade with France and Britain provided they lifted the blockade"
@@ -791,8 +789,7 @@ def dated_openings(doc):
     """"In 2031 Chile reiterated its support", "In 1971 relations between A and B soured": the parser may take the
     year for a number of the noun after it and the noun for the object of "In", which leaves the verb without a
     subject; the year is the object, the noun the subject. "In 1904 Britain and France formed X": the subject the
-    verb was given is the noun's second conjunct. A date that roots a sentence may have the main clause for its
-    relative clause (``_clause_after_a_date``)."""
+    verb was given is the noun's second conjunct."""
     deps, types = doc.to_array([DEP, ENT_TYPE]).T.tolist()
     for year in (doc[i] for i, (dep, kind) in enumerate(zip(deps, types)) if dep in _NUMBER_IDS and kind == _DATE
                  and doc[i].like_num):
@@ -811,24 +808,7 @@ def dated_openings(doc):
         noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
         if second is not None:
             second.head, second.dep_ = noun, "conj"
-    for i in (i for i, dep in enumerate(deps) if dep in _RELCL):
-        _clause_after_a_date(doc[i])
     return doc
-
-
-def _clause_after_a_date(verb: Token) -> None:
-    """"The following year the court reversed itself.": a tensed clause with a subject of its own, hung as a relative
-    clause on a date that roots the sentence, is the main clause, and the date says when."""
-    date = verb.head
-    if date.dep_ != "ROOT" or date.ent_type_ not in ("DATE", "TIME") or verb.i < date.i \
-            or verb.tag_ not in ("VBD", "VBZ", "VBP") \
-            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children) \
-            or any(c.tag_ in ("WDT", "WP", "WRB") or c.dep_ == "mark" for c in verb.children):
-        return
-    verb.head, verb.dep_ = verb, "ROOT"
-    date.head, date.dep_ = verb, "npadvmod"
-    for child in [c for c in date.children if c.i > verb.i or c.dep_ in ("punct", "advmod") and c.i < date.i]:
-        child.head = verb
 
 
 _NAME_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})

@@ -946,8 +946,6 @@ def _signatories(ctx: Context, verb: Token, agreement: Token) -> list[str]:
     brokered = verb.lemma_.lower() in ctx.triggers["agreements"]["brokering_verbs"]
     # (who brokers a deal "with" another brokers it together with them: "between" still names the parties)
     partners = ("between",) if brokered else ("between", "with")
-    if verb.lemma_.lower() in ctx.triggers["agreements"]["imposing_verbs"]:
-        partners += ("on", "upon")  # "imposed a treaty on Bolivia": Bolivia is a party too
     # "Trump withdrew the United States from the JCPOA": what is taken out of an accord is the party, not who takes it
     taken_out = [o for o in objects(verb) if ctx.registry.actors(o)] \
         if agreement.dep_ == "pobj" and agreement.head.lower_ in ("from", "of") and agreement.head.head == verb else []

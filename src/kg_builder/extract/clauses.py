@@ -667,20 +667,7 @@ def _obliques(token: Token) -> tuple[tuple[str, Token], ...]:
              for name, obj in found]
     found += [("for", c) for c in token.children if c.dep_ in ("advcl", "xcomp", "acl") and to_infinitive(c)
               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
-    if token.pos_ == "NOUN":
-        found += [("between", t) for t in _parties_after_topic(found)]
     return tuple(dict.fromkeys(found))
-
-
-def _parties_after_topic(found: list[tuple[str, Token]]) -> list[Token]:
-    """"the competition over the market between X and Y": the parser hangs the "between" phrase after a noun's topic
-    on the topic, where it says whose the noun is (two or more listed, or named beside a word for them: "between
-    rival publishers X and Y")."""
-    objects = [o for name, topic in found if name in ("over", "about") for c in topic.children
-               if c.dep_ == "prep" and c.lower_ == "between" for o in c.children if o.dep_ == "pobj"]
-    listed = [items for o in objects for items in (conjuncts(o), *(conjuncts(a) for a in o.children
-                                                                 if a.dep_ == "appos")) if len(items) > 1]
-    return [t for items in listed[:1] for t in items]
 
 
 def _noun_taking_conjunction(prep: Token) -> bool:

@@ -133,15 +133,12 @@ class Registry:
         self._place_names = self._places_tagged_person(doc)
         self._person_names, self._person_titles = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
-        self.acting: dict[str, int] = {}  # the mentions that are not where a thing happens ("the war in Vietnam")
         self._resolving: set[int] = set()
         for ent in doc.ents:
             key = self._resolve(ent)
             if key:
                 self.token_key.update({t.i: key for t in ent})
                 self.mentions[key] = self.mentions.get(key, 0) + 1
-                if not _names_a_place(ent):
-                    self.acting[key] = self.acting.get(key, 0) + 1
         self._abbreviations(doc)  # first: a name it finds to be a body's is no person whose surname the next reads
         self._names_the_parser_missed(doc)
 
@@ -655,23 +652,7 @@ class Registry:
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
         return self._titled_person(token) or self._apposed_person(token) or self._titled_people(token) \
-            or self._some_in(token) or self._demonstrated(token) or self._nominal(token)
-
-    def _demonstrated(self, token: Token) -> list[str]:
-        """"Chilean officials asked for troops. These officials pressed for ...": people a "these" or "those" points
-        back to are the last plural subject of its sentence or the one before ("those who signed" points forward)."""
-        if token.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in token.children) \
-                or any(c.dep_ in ("relcl", "acl") for c in token.children):
-            return []
-        lemma = token.lemma_.lower()
-        if lemma not in self.group_nouns - self.collective_nouns and lemma not in self.words["agent_nouns"] \
-                and lemma not in self.words["leader_nouns"]:
-            return []
-        sentence = sentence_of(token)
-        start = sentence_of(token.doc[sentence.start - 1]).start if sentence.start else 0
-        earlier = [t for t in token.doc[start: token.i]
-                   if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i not in self._resolving]
-        return next((found for t in reversed(earlier) if (found := self.actors(t))), [])
+            or self._some_in(token) or self._nominal(token)
 
     def _some_in(self, token: Token) -> list[str]:
         """"Many in Peru called for a boycott", "some in Congress": a part of those in a state
@@ -950,10 +931,8 @@ class Registry:
                              and e.label.split()[-1] == entry.label), None)
             if namesake is not None:
                 return namesake
-            # of the states a capital may stand for, the one this document makes act most: in a text of "the Soviets
-            # objected" and "the famine in Russia", Moscow is the Soviet Union's seat
-            state = max(entry.metonym_for, key=lambda k: (self.acting.get(k, 0), self.mentions.get(k, 0),
-                                                          k == entry.metonym_for[0]))
+            # of the states a capital may stand for, the one this document names most
+            state = max(entry.metonym_for, key=lambda k: (self.mentions.get(k, 0), k == entry.metonym_for[0]))
             if state not in self.entities and state in self.lex:  # "Moscow" acts: the state gets a node of its own
                 self.add(state, self.lex[state].kind, self.lex[state].label)
             return state
@@ -1453,16 +1432,6 @@ class Registry:
 
 _WHERE = frozenset(("in", "at", "across", "throughout", "within"))
 _SOME = frozenset(("many", "some", "most", "few", "others", "those", "several"))
-
-
-def _names_a_place(ent: Span) -> bool:
-    """"in Russia", "out of Russia", "the Russia desk": a name used for where something is or for what a named
-    thing is of, not for an actor."""
-    root = ent.root
-    if root.dep_ == "compound" and root.head.pos_ == "PROPN":
-        return True
-    return root.dep_ == "pobj" and (root.head.lower_ in _WHERE or root.head.lower_ == "of"
-                                    and root.head.head.lower_ in ("out", "outside"))
 
 
 def _many(noun: Token) -> bool:

@@ -153,8 +153,7 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     past perfect, which looks back from it ("beginning in 1833, Britain had held the islands": the next "On May 5"
     is still the story's May), unless it is the time the story looks back from ("By 1990, Chile had built ...",
     "there had been no incident until 1990")."""
-    clauses = {i: word for i in dates if (word := _attachment(ctx.doc[i], noun=False) or _dated_act(ctx, ctx.doc[i]))
-               is not None
+    clauses = {i: word for i in dates if (word := _attachment(ctx.doc[i], noun=False)) is not None
                and (word.pos_ in ("VERB", "AUX") or word.i in ctx.event_at and not _named_with(word, ctx.doc[i]))
                and not _era(dates[i])}
     # (before the story has a time of its own, a look back gives it one: "As late as 1939 ... relations had soured
@@ -171,14 +170,6 @@ def advance_anchor(ctx: Context, dates: dict[int, Interval]) -> None:
     if narrative and not _earlier_year(dates[max(narrative)].start, ctx.paragraph_time):
         ctx.anchor = dates[max(narrative)].start
         ctx.paragraph_time = ctx.paragraph_time or ctx.anchor
-
-
-def _dated_act(ctx: Context, date: Token) -> Token | None:
-    """"In his 1831 ruling, ...": a speech or ruling dated in its own words is what the story tells next, and its date
-    moves the story's time, where a year in a name ("the 1929 treaty") does not."""
-    noun = date.head
-    return noun if date.dep_ in ("compound", "nmod", "amod", "nummod") and noun.i in ctx.event_at \
-        and noun.lemma_.lower() in ctx.triggers["events"]["dated_nouns"] else None
 
 
 def _supposed(word: Token, cues: Cues) -> bool:

@@ -142,17 +142,10 @@ def _negated(token: Token, cues: Cues) -> bool:
     if any(c.dep_ == "aux" and any(n.dep_ == "neg" and not _whether_or_not(n) for n in c.children)
            for c in token.children):
         return True  # "it did not, however, establish": the parser may hang the "not" on the auxiliary
-    if any(c.dep_ == "prep" and any(n.dep_ == "neg" and _after_auxiliary(n, (token, c)) for n in c.children)
-           for c in token.children):
-        return True  # "did not by itself end the dispute": or on the phrase after it (the auxiliary too, at times)
     return any((c.dep_ == "neg" and not _whether_or_not(c) and not _before_until(c))
                or (c.dep_ in ("det", "advmod") and c.lower_ in cues.negators)
                or (c.dep_ == "preconj" and c.lower_ == "neither") for c in token.children) \
         or _scant(token, cues)
-
-
-def _after_auxiliary(negation: Token, heads: tuple[Token, ...]) -> bool:
-    return negation.i > 0 and negation.nbor(-1).dep_ == "aux" and negation.nbor(-1).head in heads
 
 
 _NONE_OF = frozenset(("neither", "none"))
@@ -176,16 +169,12 @@ def _shares_auxiliary(verb: Token) -> bool:
 
 def _negated_alternative(verb: Token, cues: Cues) -> bool:
     """"did not sign or ratify the treaty", "neither signed nor ratified": a verb joined by "or" to a negated verb,
-    with no subject of its own, is negated too; a clause "nor" joins is, whatever its subject ("Chile did not sign,
-    nor did Peru ratify it")."""
-    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX"):
+    with no subject of its own, is negated too."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     joined = [c.lower_ for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i]
-    if not joined or joined[-1] not in ("nor", "or"):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return joined[-1] == "nor"
-    return joined[-1] == "nor" or _negated(verb.head, cues)
+    return bool(joined) and (joined[-1] == "nor" or joined[-1] == "or" and _negated(verb.head, cues))
 
 
 def _takes_none(verb: Token) -> bool:
