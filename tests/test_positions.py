@@ -2829,7 +2829,7 @@ def test_positions_an_interest_in_a_thing_supports_it(facts_for, text, issues):
     # a petition for a thing asks for it
     ("In 1890 the Chilean farmers petitioned Congress for relief.", "Demands", ["relief"]),
 ])
-def test_positions_a_campaign_for_a_challenge_to_and_a_petition_for_a_thing(facts_for, text, stance, issues):
+def test_positions_a_campaign_for_a_limit_placed_on_and_a_petition_for_a_thing(facts_for, text, stance, issues):
     assert [issue for _, found, issue in stances(facts_for(text)) if found == stance] == issues
 
 

@@ -655,17 +655,15 @@ class Registry:
             or self._some_in(token) or self._nominal(token)
 
     def _some_in(self, token: Token) -> list[str]:
-        """"Many in Peru called for a boycott", "some in Congress": a part of those in a state
-        or a body acts as a group of its own, neither the state nor the body."""
+        """"Many in Peru called for a boycott", "some in Congress": a part of those in a state or a body acts as a
+        group of its own, neither the state nor the body."""
         if token.lower_ not in _SOME or token.pos_ not in ("ADJ", "DET", "PRON"):
             return []
-        within = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "within") for o in c.children
-                  if o.dep_ == "pobj" and self.kind(self.key_of(o) or "") in ("State", "Organization")]
-        if not within:
+        within = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "within")]
+        if not any(o.dep_ == "pobj" and self.kind(self.key_of(o) or "") in ("State", "Organization")
+                   for c in within for o in c.children):
             return []
-        words = [token, *(t for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "within")
-                          for t in c.subtree)]
-        label = text_of(words)
+        label = text_of([token, *(t for c in within for t in c.subtree)])
         label = label[0].lower() + label[1:]
         return [self.add(f"organization/{slug(label)}", "Organization", label, label)]
 
