@@ -3242,3 +3242,24 @@ def test_positions_a_vision_of_one_holder_is_still_its_stance(facts_for):
 def test_positions_each_of_joined_speakers_offers_what_they_say_they_will_do(facts_for, text):
     offers = {(p.holder, p.stance, p.factuality.attributed_to) for p in facts_for(text).positions}
     assert {("state/chile", "Offers", "state/chile"), ("state/peru", "Offers", "state/peru")} <= offers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a colon or a dash spells out after a counted plural is what the stance is on, item by item
+    ("In 1851, Juan Soto laid out three principles that would guide Peruvian policy: free navigation of the rivers, "
+     "arbitration of disputes, and respect for treaties and obligations.",
+     {("Juan Soto", "Supports", "free navigation of the rivers"), ("Juan Soto", "Supports", "arbitration of disputes"),
+      ("Juan Soto", "Supports", "respect for treaties and obligations")}),
+    ("In 1880 Chile made three demands: an indemnity, the cession of Tarapaca, and the surrender of the fleet.",
+     {("Chile", "Demands", "indemnity"), ("Chile", "Demands", "cession of Tarapaca"),
+      ("Chile", "Demands", "surrender of the fleet")}),
+    ("In 1880 Peru offered two concessions\u2014a port in Arica and a railway to the coast.",
+     {("Peru", "Offers", "port in Arica"), ("Peru", "Offers", "railway to the coast")}),
+    # a list of acts: each ends where the next begins, though the parser hangs the later ones on the first
+    ("In 1880 the Chilean delegation proposed three objectives: deter Bolivian expansion, protect the nitrate fields "
+     "and restore trade with Peru.",
+     {("Chile", "Offers", "deter Bolivian expansion"), ("Chile", "Offers", "protect the nitrate fields"),
+      ("Chile", "Offers", "restore trade with Peru")}),
+])
+def test_positions_a_stance_on_things_spelled_out_after_a_colon_is_on_each(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected

@@ -6,8 +6,8 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from kg_builder.extract.tokens import (conjuncts, coordinated_verb, cross_reference, noun_before_participle, phrase,
-                                      raised_conjunct, ranked_infinitive, sentence_bounds, split_list,
-                                      strip_determiners, subjects, summing_up, text_of)
+                                      raised_conjunct, ranked_infinitive, sentence_bounds, spelled_out,
+                                      split_list, strip_determiners, subjects, summing_up, text_of)
 
 
 # --- split_list (pure text) --------------------------------------------------------------------
@@ -49,6 +49,12 @@ def test_tokens_split_list_keeps_a_quotation_whole():
     text = "all \u201crights, privileges, or advantages\u201d conferred by the pact, a \"fair, open\" port, and a seat"
     assert split_list(text) == ["all \u201crights, privileges, or advantages\u201d conferred by the pact",
                                 "a \"fair, open\" port", "a seat"]
+
+
+def test_tokens_split_list_keeps_the_and_of_the_last_item_after_an_oxford_comma():
+    # after "B, and", the last item starts: its own "and" joins two things of one item
+    assert split_list("free trade, arbitration, and respect for treaties and obligations") == [
+        "free trade", "arbitration", "respect for treaties and obligations"]
 
 
 def test_tokens_split_list_semicolons():
@@ -389,3 +395,51 @@ def test_tokens_a_participle_after_the_comma_closing_a_noun_s_phrase_is_said_of_
 def test_tokens_a_bracketed_see_sentence_is_a_cross_reference(text, pointer):
     doc = Doc(spacy.blank("en").vocab, words=text.split())
     assert cross_reference(doc[:]) is pointer
+
+
+# --- spelled_out (hand-made parses) --------------------------------------------------------------
+
+def _spelled_doc(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    pos = {"NNS": "NOUN", "NN": "NOUN", "NNP": "PROPN", "VBD": "VERB", "VB": "VERB", "CD": "NUM", "DT": "DET",
+           "CC": "CCONJ", "PRP": "PRON", "JJ": "ADJ", "RB": "ADV"}
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+               pos=[pos.get(t, "PUNCT") for t in tags])
+
+
+def test_tokens_a_colon_after_a_plural_spells_out_its_items():
+    doc = _spelled_doc(["Chile", "made", "three", "demands", ":", "an", "indemnity", ",", "the", "port", ",", "and",
+                        "a", "fleet", "."],
+                       [1, 1, 3, 1, 3, 6, 3, 6, 9, 6, 9, 9, 13, 9, 1],
+                       ["nsubj", "ROOT", "nummod", "dobj", "punct", "det", "appos", "punct", "det", "conj", "punct",
+                        "cc", "det", "conj", "punct"],
+                       ["NNP", "VBD", "CD", "NNS", ":", "DT", "NN", ",", "DT", "NN", ",", "CC", "DT", "NN", "."])
+    assert [item.text for item in spelled_out(doc[3])] == ["an indemnity", "the port", "a fleet"]
+    assert [item.root.text for item in spelled_out(doc[3])] == ["indemnity", "port", "fleet"]
+    assert spelled_out(doc[6]) == []  # no plural
+
+
+def test_tokens_a_clause_after_the_colon_spells_out_nothing():
+    # "rejected the terms: they were harsh" says why, it lists nothing
+    doc = _spelled_doc(["Peru", "rejected", "the", "terms", ":", "they", "were", "harsh", "."],
+                       [1, 1, 3, 1, 1, 6, 1, 6, 1],
+                       ["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "parataxis", "acomp", "punct"],
+                       ["NNP", "VBD", "DT", "NNS", ":", "PRP", "VBD", "JJ", "."])
+    assert spelled_out(doc[3]) == []
+
+
+def test_tokens_one_phrase_between_dashes_spells_out_only_what_was_counted():
+    # "the rebels—mostly peasants—" says what they were; "two ports—Arica—" names the items counted
+    words = ["the", "rebels", "\u2014", "mostly", "peasants", "\u2014", "fought", "."]
+    heads, deps = [1, 6, 1, 4, 1, 1, 6, 6], ["det", "nsubj", "punct", "advmod", "appos", "punct", "ROOT", "punct"]
+    tags = ["DT", "NNS", ":", "RB", "NNS", ":", "VBD", "."]
+    assert spelled_out(_spelled_doc(words, heads, deps, tags)[1]) == []
+    counted = _spelled_doc(["two", *words[1:]], heads, ["nummod", *deps[1:]], ["CD", *tags[1:]])
+    assert [item.text for item in spelled_out(counted[1])] == ["mostly peasants"]
+
+
+def test_tokens_a_list_between_dashes_ends_at_the_second_dash():
+    doc = _spelled_doc(["two", "ports", "\u2014", "Arica", "and", "Ilo", "\u2014", "were", "ceded", "."],
+                       [1, 8, 1, 1, 3, 3, 1, 8, 8, 8],
+                       ["nummod", "nsubjpass", "punct", "appos", "cc", "conj", "punct", "auxpass", "ROOT", "punct"],
+                       ["CD", "NNS", ":", "NNP", "CC", "NNP", ":", "VBD", "VBD", "."])
+    assert [item.text for item in spelled_out(doc[1])] == ["Arica", "Ilo"]

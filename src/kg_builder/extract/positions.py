@@ -27,8 +27,8 @@ from .factuality import (Cues, denied_claim, kept_from, lacking_governor, opened
 from .framing import FrameMatch, matches
 from .tokens import (PLACE_TYPES, agents, conjuncts, head_forms, list_from, name_given, non_restrictive, none_of,
                      objects, particle_of, phrase, prep_objects, referred_to_as_known, sentence_of, side_prefix,
-                     split_list, strip_determiners, subjects, summing_up, text_of, that_clause, to_infinitive,
-                     verb_lemmas)
+                     spelled_out, split_list, strip_determiners, subjects, summing_up, text_of, that_clause,
+                     to_infinitive, verb_lemmas)
 
 
 # what follows a phrase's last inner determiner, preposition or conjunction is the fullest part of it a bare noun can
@@ -736,6 +736,9 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
     act = _act_it_follows(pred) if "agent" in match.frame.fillers("concerns") else None
     if act is not None:
         return "act", [(act, clause_text(act, after=act.i))]
+    listed = spelled_out(pred.head) if pred.category == "noun" else []
+    if listed:  # "made three demands: A, B and C"
+        return "listed", [(i.root, text) for i in listed if (text := _argument_text(ctx, i.root, pred.head, i.end))]
     for source, tokens in match.candidates("concerns"):
         if source == "theme" and given_to:
             continue
@@ -747,12 +750,17 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         # the coup") is when, never what, a stance concerns (time given is a thing: "gave Japan a grace period")
         if source != "theme" and any(t.lemma_.lower() in ctx.triggers["positions"]["time_nouns"] for t in tokens):
             continue
+        # "proposed two measures: A and B" is on each thing it spells out
+        spelled = {t: spelled_out(t) for t in tokens}
+        tokens = [item.root for t in tokens for item in spelled[t]] + [t for t in tokens if not spelled[t]]
+        ends = {item.root: item.end for items in spelled.values() for item in items}
         found = [(token, text) for token in tokens if token.tag_ not in ("WP", "WDT") and token.pos_ != "SCONJ"
                  and token.ent_type_ != "DATE"
                  and not _reciprocal(token) and not _bare_office(ctx, token)
                  and (not _person_or_state(ctx, token) or _sided_with(ctx, pred, source, token))
                  and not _addressee(ctx, pred, source, token) and not (pred.category == "noun" and _asking(token))
-                 and not _stance_of_its_own(ctx, token) and (text := _argument_text(ctx, token, pred.head))]
+                 and not _stance_of_its_own(ctx, token)
+                 and (text := _argument_text(ctx, token, pred.head, ends.get(token)))]
         if found and source == "occasion":  # "when Chile closed the border": what occasioned it, not when
             found = [(token, re.sub(r"^(when|whenever)\s+", "", text, flags=re.I)) for token, text in found]
         if found:
@@ -910,9 +918,13 @@ def _with_its_clause(verb: Token, clause: Token) -> str:
     return " ".join([*head, rest])
 
 
-def _argument_text(ctx: Context, token: Token, stance: Token | None = None) -> str:
-    """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for.
-    A clause around the stance word itself ("At Peru's request, Chile withdrew") starts at its subject."""
+def _argument_text(ctx: Context, token: Token, stance: Token | None = None, until: int | None = None) -> str:
+    """A clause is its words without the clauses inside it; a noun is its phrase; a pronoun what it stands for; an
+    item of a list ends where the next begins, token `until` (the parser hangs later items on earlier ones). A clause
+    around the stance word itself ("At Peru's request, Chile withdrew") starts at its subject."""
+    if until is not None and token.right_edge.i >= until:
+        words = [t for t in token.subtree if t.i < until and not (t.i == until - 1 and t.dep_ in ("cc", "punct"))]
+        return strip_determiners(text_of(words)) if token.pos_ != "VERB" else clause_text(token, before=until)
     if token.lemma_.lower() == "do" and all(c.lower_ in ("so", "this", "that", "it") for c in token.children
                                             if c.dep_ not in ("aux", "neg", "advmod", "punct")):
         return ""  # "doing so angered them", "which it was not ready to do": what it stands for is not said here

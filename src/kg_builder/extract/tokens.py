@@ -338,6 +338,42 @@ def indefinite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
+LIST_OPENERS = frozenset({":", "—", "–", "--"})
+
+
+def spelled_out(noun: Token) -> list[Span]:
+    """"set out three principles: A, B and C", "two measures—A and B": the items a colon or a dash lists after a
+    plural noun; none when a clause of its own follows ("the terms: they were harsh") or the noun is no plural."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return []
+    doc, sent = noun.doc, sentence_of(noun)
+    # the opener ends the noun's phrase, relative clause included ("principles that would guide X: A, B")
+    opener = next((t for t in doc[noun.i + 1: sent.end] if t.text in LIST_OPENERS), None)
+    if opener is None or any(t.text == ";" for t in doc[noun.i: opener.i]) \
+            or not (noun.is_ancestor(opener) or opener.head == noun.head):
+        return []
+    close = next((t.i for t in doc[opener.i + 1: sent.end] if t.text in LIST_OPENERS), sent.end)
+    while close > opener.i + 1 and (doc[close - 1].is_punct or doc[close - 1].is_space):
+        close -= 1
+    listed = doc[opener.i + 1: close]
+    first = listed[0] if len(listed) else None
+    while first is not None and listed.start <= first.head.i < listed.end and first.head != first:
+        first = first.head  # the head of the first item's phrase
+    if first is None or first.pos_ not in ("NOUN", "PROPN", "VERB") \
+            or first.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        return []
+    texts = split_list(listed.text)
+    if len(texts) == 1 and any(c.dep_ == "conj" for c in listed.root.children):  # "two ports: Arica and Ilo"
+        texts = re.split(r"\s+(?:and|or)\s+", listed.text)
+    items, at = [], listed.start_char
+    for text in texts:
+        at = doc.text.index(text, at)
+        items.append(doc.char_span(at, at + len(text), alignment_mode="expand"))
+        at += len(text)
+    # one phrase after a dash says what the noun was ("the rebels—mostly peasants—"), unless they were counted
+    return items if len(items) > 1 or any(c.dep_ == "nummod" for c in noun.children) else []
+
+
 def conj_heads(token: Token) -> Iterator[Token]:
     """The verbs or nouns a conjunct is joined to, nearest first, up to the first of the coordination."""
     while token.dep_ == "conj" and token.head != token:
@@ -648,7 +684,9 @@ def split_list(text: str) -> list[str]:
     if not parts:
         return []
     last = parts.pop()
-    items = parts + _split_last(last, listed=bool(parts))
+    # "A, B, and C and D": after a comma, the last "and" opens the last item, which keeps an "and" of its own
+    oxford = bool(parts) and re.match(r"(?:and|or)\s", last) is not None
+    items = parts + ([last] if oxford else _split_last(last, listed=bool(parts)))
     return [re.sub(r"^(?:and|or)\s+", "", i).strip() for i in items if re.sub(r"^(?:and|or)\s*", "", i).strip()]
 
 
