@@ -288,6 +288,9 @@ def test_factuality_or_and_nor_carry_a_negation_but_not_only_negates_nothing(rea
     ("In 1990, neither of the Andean states signed the accord.", "signed", "Negative"),
     ("In 1990, none of the three states ratified the accord.", "ratified", "Negative"),
     ("In 1990, one of the three states ratified the accord.", "ratified", "Positive"),
+    # hardly any did; "a few" did
+    ("In 1990, few Andean states ratified the accord.", "ratified", "Negative"),
+    ("In 1990, a few Andean states ratified the accord.", "ratified", "Positive"),
 ])
 def test_factuality_neither_or_none_of_a_group_as_the_subject_negates_the_verb(reading, text, word, expected):
     assert reading(text, word).polarity == expected

@@ -3129,6 +3129,9 @@ def test_positions_what_a_speaker_says_a_thing_will_be_is_no_offer(facts_for, te
     ("Despite strong protests from Bolivia, Peru closed the port.", {("Bolivia", "Opposes", "port")}),
     # a passive's subject is what was acted on; the phrase may hang on an infinitive after the verb
     ("In 1902 the ban was extended to cover Arica, over objections from Chile.", {("Chile", "Opposes", "ban")}),
+    # the objector named by its people's adjective or as owner, after a preposition of more than one word
+    ("In spite of fierce Bolivian opposition, Peru closed the port.", {("Bolivia", "Opposes", "port")}),
+    ("In the face of Juan Soto's protests, Peru closed the port.", {("Juan Soto", "Opposes", "port")}),
 ])
 def test_positions_who_objected_to_what_was_done_over_their_objections_opposes_it(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=True) >= expected
@@ -3262,4 +3265,15 @@ def test_positions_each_of_joined_speakers_offers_what_they_say_they_will_do(fac
       ("Chile", "Offers", "restore trade with Peru")}),
 ])
 def test_positions_a_stance_on_things_spelled_out_after_a_colon_is_on_each(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1881 Juan Soto recommended the annexation of Tacna.", {("Juan Soto", "Supports", "annexation of Tacna")}),
+    ("In 1881 Juan Soto recommended that Peru cede the province.",
+     {("Juan Soto", "Supports", "Peru cede the province")}),
+    # a recommendation left unmade is no stance either way, as a request left unmade
+    ("In 1881 Juan Soto did not recommend the sale of the railway.", set()),
+])
+def test_positions_who_recommends_a_thing_is_for_it(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=True) == expected

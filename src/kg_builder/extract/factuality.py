@@ -130,6 +130,8 @@ def _negated(token: Token, cues: Cues) -> bool:
                                                      for d in c.children) for c in token.children):
         return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished", "no progress was made"
     own_subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(_scant(s, cues) for s in own_subjects):
+        return True  # "few officials backed the plan": hardly any did ("a few officials" did)
     if len(own_subjects) == 1 and own_subjects[0].lower_ in _NONE_OF and any(
             p.lower_ == "of" for p in own_subjects[0].children):
         return True  # "neither of the parties abided by it", "none of the states signed"

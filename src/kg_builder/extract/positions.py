@@ -987,7 +987,7 @@ def _argument_text(ctx: Context, token: Token, stance: Token | None = None, unti
         return _short(f"{text} {text_of(cut_words(list(defining[-1].subtree), room))}", 18)
     for preposition in ctx.frames.exchange_prepositions:  # what is given in return is a stance of its own
         text = text.split(f" {preposition} ")[0]
-    for objection in (o for p in token.children for o in p.children if _overriding_objection(ctx, o)):
+    for objection in (o for p in token.children for o in p.children if _overriding_anchor(ctx, o) == token):
         text = text.split(f" {objection.head.lower_} ")[0]  # "the treaty over the objections of X" is the treaty
     return _short(text)
 
@@ -1293,21 +1293,33 @@ def backed_things(ctx: Context, sent: SentSpan) -> None:
 
 def overridden_objections(ctx: Context, sent: SentSpan) -> None:
     """"the Senate approved the treaty over the objections of naval officers", "Congress ratified it against the
-    protests of Webster and Clay", "the ban was expanded despite objections from China": who objected opposes what
-    the clause acted on; the preposition presupposes the objection, so the clause's modality does not reach it."""
-    for noun in (t for t in sent if _overriding_objection(ctx, t)):
+    protests of Webster and Clay", "the ban was expanded despite objections from China", "in spite of fierce French
+    opposition, Chile annexed X": who objected opposes what the clause acted on; the preposition presupposes the
+    objection, so the clause's modality does not reach it."""
+    for noun in sent:
+        anchor = _overriding_anchor(ctx, noun)
+        if anchor is None:
+            continue
         objectors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                      for o in c.children if o.dep_ == "pobj"]
-        for holder in _actors(ctx, objectors):
-            for theme in _overridden(noun.head.head):
+        owners = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "amod" and c.ent_type_ == "NORP"]
+        for holder in _actors(ctx, objectors + owners):
+            for theme in _overridden(anchor):
                 _add(ctx, holder, "Opposes", _argument_text(ctx, theme), Factuality(), sent,
                      "rule:overridden-objection", 0.6)
 
 
-def _overriding_objection(ctx: Context, noun: Token) -> bool:
+def _overriding_anchor(ctx: Context, noun: Token) -> Token | None:
+    """The word a phrase of an objection overridden hangs on: "approved it over the objections of X" (approved),
+    "in spite of X's protests, Y annexed it" (annexed)."""
     section = ctx.triggers["positions"]
-    return noun.lemma_.lower() in section["objection_nouns"] and noun.dep_ == "pobj" \
-        and noun.head.lower_ in section["overriding_prepositions"]
+    if noun.lemma_.lower() not in section["objection_nouns"] or noun.dep_ != "pobj":
+        return None
+    outer = noun.head
+    while outer.head.dep_ == "pobj" and outer.head.head.dep_ == "prep" and outer.head.head.i < outer.i:
+        outer = outer.head.head  # "in spite of", "in the face of"
+    preposition = noun.doc[outer.i: noun.left_edge.i].text.lower()
+    return outer.head if preposition in section["overriding_prepositions"] else None
 
 
 def _overridden(anchor: Token) -> tuple[Token, ...]:
