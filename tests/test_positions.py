@@ -2308,7 +2308,9 @@ def test_positions_who_was_instrumental_in_promoting_a_thing_promotes_it(facts_f
 
 @pytest.mark.parametrize("text, expected", [
     ("In 1851 Peru authorized a survey of the southern coast.", {("state/peru", "Supports", "survey of the southern coast")}),
-    ("Peru authorized its marines to engage in self-defense.", set()),  # whom it lets act is not what it backs
+    # whom it lets act is not what it backs: the act it lets them do is
+    ("Peru authorized its marines to engage in self-defense.",
+     {("state/peru", "Supports", "marines engage in self defense")}),
     ("To the extent that Congress allowed, the administrations associated Peru with League efforts.", set()),
 ])
 def test_positions_who_authorizes_a_thing_supports_it(facts_for, text, expected):
@@ -3276,4 +3278,20 @@ def test_positions_a_stance_on_things_spelled_out_after_a_colon_is_on_each(facts
     ("In 1881 Juan Soto did not recommend the sale of the railway.", set()),
 ])
 def test_positions_who_recommends_a_thing_is_for_it(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who lets another do a thing is for it being done; who will not let it is against it
+    ("In 1880 Juan Soto authorized Ramon Castilla to negotiate a truce.",
+     {("Juan Soto", "Supports", "Ramon Castilla negotiate a truce")}),
+    ("In 1880 Peru refused to allow Chilean warships to visit its ports.",
+     {("Peru", "Rejects", "allow Chilean warships to visit its ports"),
+      ("Peru", "Opposes", "Chilean warships visit its ports")}),
+    # who moves to do a thing sets out to do it; who moves to a place moves
+    ("In 1880 Peruvian officials moved to enforce order in the south.",
+     {("Peru", "Supports", "enforce order in the south")}),
+    ("In 1880 Juan Soto moved to Lima.", set()),
+])
+def test_positions_who_lets_another_do_a_thing_or_moves_to_do_it_is_for_it(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=True) == expected
