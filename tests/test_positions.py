@@ -3295,3 +3295,23 @@ def test_positions_who_recommends_a_thing_is_for_it(facts_for, text, expected):
 ])
 def test_positions_who_lets_another_do_a_thing_or_moves_to_do_it_is_for_it(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capitalised title alone names the one person the text gave that title before
+    ("In 1880 President Juan Soto met the Chilean envoy. The President decided upon a middle course.",
+     {("Juan Soto", "Supports", "middle course")}),
+    # with two presidents named before, either could be meant: no holder
+    ("In 1880 President Juan Soto met President Mariano Prado. The President opposed the treaty.", set()),
+])
+def test_positions_a_title_alone_names_the_one_person_given_that_title(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who orders a thing done demands it; an order left unmade is no stance either way
+    ("In 1880 Juan Soto ordered the closure of the port.", {("Juan Soto", "Demands", "closure of the port")}),
+    ("In 1880 Juan Soto did not order the withdrawal of the fleet.", set()),
+])
+def test_positions_who_orders_a_thing_done_demands_it(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected

@@ -652,7 +652,7 @@ class Registry:
         if low in PRONOUNS_NEUTER:
             return [] if self.expletive(token) else self._institution(token)
         return self._titled_person(token) or self._apposed_person(token) or self._titled_people(token) \
-            or self._some_in(token) or self._nominal(token)
+            or self._some_in(token) or self._title_alone(token) or self._nominal(token)
 
     def _some_in(self, token: Token) -> list[str]:
         """"Many in Peru called for a boycott", "some in Congress": a part of those in a state or a body acts as a
@@ -682,6 +682,20 @@ class Registry:
         name = token.doc[token.i + length] if length else None
         key = self.key_of(name) if name is not None else None
         return [key] if key and self.kind(key) == "Person" and token.is_ancestor(name) else []
+
+    def _title_alone(self, title: Token) -> list[str]:
+        """"President Juan Soto met the envoy. The President then decided ...": a capitalised title with nothing to
+        say whose it is names the one person written with that title before it (none when two were: "President
+        Soto ... President Prado ... the President" could be either)."""
+        if not title.is_title or title.tag_ not in ("NN", "NNP") or title.lower_ not in self._title_starts \
+                or any(c.dep_ != "det" or c.lower_ != "the" for c in title.children if c.i < title.i) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
+            return []
+        holders = {key for ent in title.doc.ents if ent.end <= title.i
+                   and any(t == title.lower_ or t.startswith(f"{title.lower_} ")
+                           for t in self._person_titles.get(clean_name(ent.text, self.title_names), ()))
+                   and (key := self.key_of(ent.root)) and self.kind(key) == "Person"}
+        return list(holders) if len(holders) == 1 else []
 
     def _apposed_person(self, title: Token) -> list[str]:
         """"Alcide De Gasperi, the Italian Premier, who wanted X": a title set beside a person's name is that person,
