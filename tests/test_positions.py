@@ -3299,8 +3299,8 @@ def test_positions_who_lets_another_do_a_thing_or_moves_to_do_it_is_for_it(facts
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a capitalised title alone names the one person the text gave that title before
-    ("In 1880 President Juan Soto met the Chilean envoy. The President decided upon a middle course.",
-     {("Juan Soto", "Supports", "middle course")}),
+    ("In 1880 President Juan Soto met the Chilean envoy. The President favored a truce with Chile.",
+     {("Juan Soto", "Supports", "truce")}),
     # with two presidents named before, either could be meant: no holder
     ("In 1880 President Juan Soto met President Mariano Prado. The President opposed the treaty.", set()),
 ])
