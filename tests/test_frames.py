@@ -102,6 +102,15 @@ def test_frames_a_frame_may_name_themes_it_does_not_take(tmp_path: Path) -> None
     assert frames.evoked("verb", "pass")[0].except_themes == frozenset()
 
 
+def test_frames_a_frame_may_keep_to_acts(tmp_path: Path) -> None:
+    # "focused on rebuilding the navy" puts the act first; "focused on the war" only says where one looked
+    kept = GOOD.replace("    verbs: [fund]\n    act: true\n", "    verbs: [fund]\n    act: true\n    acts_only: true\n")
+    frames = load(tmp_path, kept)
+    assert frames.evoked("verb", "fund")[0].acts_only and not frames.evoked("verb", "pass")[0].acts_only
+    with pytest.raises(InputError, match="acts_only"):
+        load(tmp_path, GOOD.replace("    verbs: [fund]\n    act: true\n", "    verbs: [fund]\n    acts_only: maybe\n"))
+
+
 def test_frames_a_frame_of_propositions_alone_reads_no_act(tmp_path: Path) -> None:
     believe = ("  - name: believe\n    class: PolicyPosition\n    stance: Believes\n    verbs: [conclude]\n"
                "    roles: {holder: [agent], concerns: [proposition]}\n")

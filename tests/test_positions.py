@@ -3315,3 +3315,13 @@ def test_positions_a_title_alone_names_the_one_person_given_that_title(facts_for
 ])
 def test_positions_who_orders_a_thing_done_demands_it(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act one focuses on is what one puts first; a thing focused on is only where one looks
+    ("In 1880 Juan Soto was focused on rebuilding the navy.", {("Juan Soto", "Supports", "rebuilding the navy")}),
+    ("In 1880 Peru concentrated on the war in the south.", set()),
+    ("In 1880 Peru did not focus on rebuilding the navy.", set()),
+])
+def test_positions_the_act_one_focuses_on_is_put_first(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected

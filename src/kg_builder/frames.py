@@ -27,7 +27,7 @@ TOP_KEYS = frozenset({"object_control", "sending_verbs", "light_verbs", "recogni
                       "siding_adjectives", "means_nouns", "means_verbs", "exchange", "stance_prepositions", "defaults",
                       "contrasting_modifiers", "frames"})
 FRAME_KEYS = frozenset({"name", "class", "stance", "verbs", "nouns", "adjectives", "agent_nouns", "roles", "themes",
-                        "except_themes", "act"})
+                        "except_themes", "act", "acts_only"})
 ROLE_NAMES = frozenset({"agent", "theme", "recipient", "clause", "infinitive", "proposition", "itself", "carrier",
                         "occasion"})
 
@@ -44,6 +44,8 @@ class Frame:
     act: bool = False
     # the head words none of which it may have ("an interest in a canal", not "an interest in the Andes")
     except_themes: frozenset[str] = frozenset()
+    # what it concerns must be an act ("focused on rebuilding the navy"), never a thing ("focused on the war")
+    acts_only: bool = False
 
     def fillers(self, prop: str) -> tuple[str, ...]:
         return next((args for p, args in self.roles if p == prop), ())
@@ -134,12 +136,13 @@ class _Checker(DataFile):
         act = self.flag(fields["act"], f"frame {name}: act") if "act" in fields else bool(themes)
         excepted = frozenset(self.words(fields["except_themes"], f"frame {name}: except_themes")) \
             if "except_themes" in fields else frozenset()
+        acts_only = "acts_only" in fields and self.flag(fields["acts_only"], f"frame {name}: acts_only")
         out = []
         for category in CATEGORIES:
             key = f"{category}s"
             if key in fields:
                 roles = own or defaults.get(category, ())
-                frame = Frame(name, fact_class, stance, roles, themes, act, excepted)
+                frame = Frame(name, fact_class, stance, roles, themes, act, excepted, acts_only)
                 out += [(category, lemma, frame) for lemma in self.words(fields[key], f"frame {name}: {key}")]
         return out
 

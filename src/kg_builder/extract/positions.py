@@ -745,7 +745,8 @@ def _concerned(ctx: Context, match: FrameMatch) -> tuple[str, list[tuple[Token, 
         if source == "itself":
             return source, [(pred.head, _kind_named(pred.head))] if _kind_named(pred.head) else []
         tokens = [t for t in _coordinates(pred, tokens) if _of_theme(ctx, match.frame.themes, t)
-                  and not (match.frame.except_themes and _of_theme(ctx, match.frame.except_themes, t))]
+                  and not (match.frame.except_themes and _of_theme(ctx, match.frame.except_themes, t))
+                  and (not match.frame.acts_only or t.pos_ in ("VERB", "AUX"))]
         # a date ("On July 10 the delegates adopted the plan") or a phrase of a stretch of time ("in the period after
         # the coup") is when, never what, a stance concerns (time given is a thing: "gave Japan a grace period")
         if source != "theme" and any(t.lemma_.lower() in ctx.triggers["positions"]["time_nouns"] for t in tokens):
