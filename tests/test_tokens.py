@@ -443,3 +443,18 @@ def test_tokens_a_list_between_dashes_ends_at_the_second_dash():
                        ["nummod", "nsubjpass", "punct", "appos", "cc", "conj", "punct", "auxpass", "ROOT", "punct"],
                        ["CD", "NNS", ":", "NNP", "CC", "NNP", ":", "VBD", "VBD", "."])
     assert [item.text for item in spelled_out(doc[1])] == ["Arica", "Ilo"]
+
+
+def test_tokens_a_list_the_splitter_cannot_find_again_in_the_text_is_no_list():
+    # "levies and  bans and fees": the splitter rejoins "levies and bans" with one space, which the text does not hold
+    words = ["two", "measures", ":", "tariffs", ",", "quotas", ",", "levies", "and", " ", "bans", "and", "fees", "."]
+    spaces = [True, False, True, False, True, False, True, True, True, False, True, True, False, False]
+    heads = [1, 1, 1, 1, 3, 3, 5, 5, 7, 8, 7, 10, 10, 1]
+    deps = ["nummod", "ROOT", "punct", "appos", "punct", "conj", "punct", "conj", "cc", "dep", "conj", "cc", "conj",
+            "punct"]
+    tags = ["CD", "NNS", ":", "NNS", ",", "NNS", ",", "NNS", "CC", "_SP", "NNS", "CC", "NNS", "."]
+    pos = {"NNS": "NOUN", "CD": "NUM", "CC": "CCONJ", "_SP": "SPACE"}
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags,
+              pos=[pos.get(t, "PUNCT") for t in tags])
+    assert "levies and  bans" in doc.text
+    assert spelled_out(doc[1]) == []

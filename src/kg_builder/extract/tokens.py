@@ -367,7 +367,9 @@ def spelled_out(noun: Token) -> list[Span]:
         texts = re.split(r"\s+(?:and|or)\s+", listed.text)
     items, at = [], listed.start_char
     for text in texts:
-        at = doc.text.index(text, at)
+        at = doc.text.find(text, at)
+        if at < 0:
+            return []  # an item the list splitter rejoined with other spacing ("B and  C"): not read as a list
         items.append(doc.char_span(at, at + len(text), alignment_mode="expand"))
         at += len(text)
     # one phrase after a dash says what the noun was ("the rebels—mostly peasants—"), unless they were counted
