@@ -3325,3 +3325,12 @@ def test_positions_who_orders_a_thing_done_demands_it(facts_for, text, expected)
 ])
 def test_positions_the_act_one_focuses_on_is_put_first(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a proposal "from" a party is that party's offer, whoever receives or accepts it
+    ("In 1880 Chile received a proposal from Peru for a customs union.", {("Peru", "Offers", "customs union")}),
+    ("In 1880 Chile made a proposal for a customs union.", {("Chile", "Offers", "customs union")}),
+])
+def test_positions_a_proposal_from_a_party_is_its_offer(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
