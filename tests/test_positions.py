@@ -3334,3 +3334,13 @@ def test_positions_the_act_one_focuses_on_is_put_first(facts_for, text, expected
 ])
 def test_positions_a_proposal_from_a_party_is_its_offer(facts_for, text, expected):
     assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who threatens to do a thing holds it ready; a threat to a thing endangers it, and one left unmade is no stance
+    ("In 1880 Peru threatened to close the port.", {("Peru", "Supports", "close the port")}),
+    ("In 1880 the crisis threatened the peace.", set()),
+    ("In 1880 Peru did not threaten to close the port.", set()),
+])
+def test_positions_who_threatens_to_do_a_thing_holds_it_ready(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
