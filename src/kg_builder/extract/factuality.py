@@ -126,10 +126,9 @@ def _negated(token: Token, cues: Cues) -> bool:
         return True  # "nearly signed the treaty", "almost went to war": it did not happen
     if _shares_auxiliary(token) and _negated(token.head, cues):
         return True  # "could not stand by and allow X": the bare verb has the first one's auxiliary and its "not"
-    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators
-                                                     for d in c.children) for c in token.children):
-        return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished", "no progress was made"
     own_subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(any(d.dep_ in ("det", "preconj") and d.lower_ in cues.negators for d in c.children) for c in own_subjects):
+        return True  # "neither state agreed", "no envoy came", "neither Chile nor Peru wished", "no progress was made"
     if any(_scant(s, cues) for s in own_subjects):
         return True  # "few officials backed the plan": hardly any did ("a few officials" did)
     if len(own_subjects) == 1 and own_subjects[0].lower_ in _NONE_OF and any(
