@@ -267,6 +267,17 @@ def test_entities_a_shared_demonym_names_the_state_the_document_names_most(facts
     assert {p.holder for p in facts.positions} == holders
 
 
+@pytest.mark.parametrize("opening, holder", [
+    ("In 1968 Czechoslovakia began a series of reforms.", "state/czechoslovakia"),
+    ("In 1993 the Czech Republic and Slovakia parted.", "state/czech-republic"),
+    # a text that names neither keeps the word for the state it is the demonym of
+    ("The reforms went on.", "state/czech-republic"),
+])
+def test_entities_a_demonym_an_earlier_state_shares_names_it_where_the_text_names_it_most(facts_for, opening, holder):
+    facts = facts_for(f"{opening} The Czech government condemned the occupation of its western territory.")
+    assert {p.holder for p in facts.positions} == {holder}
+
+
 @pytest.mark.parametrize("text, group", [
     ("Many Chileans opposed the new tariff.", "Chileans"),
     ("Most Austrians backed the proposal to cut tariffs.", "Austrians"),

@@ -131,6 +131,7 @@ class Registry:
         self.group_states: dict[str, str] = {}  # "U.S. negotiators" -> the state its name places it in
         self.place_nouns = frozenset(events["place_nouns"])
         self._place_names = self._places_tagged_person(doc)
+        self._text = doc.text
         self._person_names, self._person_titles = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
         self._resolving: set[int] = set()
@@ -330,8 +331,18 @@ class Registry:
     def _sharing_state(self, ent: Span) -> LexEntry | None:
         """"the Congolese government": a demonym two states share names the one of them the document names most
         often by its label or an alias, and none when it names two as often or none."""
-        owners = self.lexicon.sharing_demonym(ent.text.removeprefix("the ").removeprefix("The "))
-        text, counts = ent.doc.text, {e.key: 0 for e in owners}
+        return self._most_named(self.lexicon.sharing_demonym(ent.text.removeprefix("the ").removeprefix("The ")))
+
+    def _demonym_owner(self, word: str, own: LexEntry) -> LexEntry:
+        """"the Czech government" in an essay on Czechoslovakia: a state's demonym that an earlier state shares
+        names that state where the document names it more often than the demonym's own state."""
+        sharing = self.lexicon.sharing_demonym(word)
+        return (self._most_named((own, *sharing)) or own) if sharing else own
+
+    def _most_named(self, owners: tuple[LexEntry, ...]) -> LexEntry | None:
+        """The one of `owners` the document names most often by its label or an alias; none when it names two as
+        often or none."""
+        text, counts = self._text, {e.key: 0 for e in owners}
         # the longest names first, each taken out once counted: "Democratic Republic of the Congo" is no mention of
         # the "Republic of the Congo" inside it
         for name, key in sorted(((n, e.key) for e in owners for n in (e.label, *e.aliases)), key=lambda p: -len(p[0])):
@@ -394,6 +405,8 @@ class Registry:
     def _resolve(self, ent: Span) -> str | None:
         if ent.ent_id_ and ent.ent_id_ in self.lex:
             entry = self.lex[ent.ent_id_]
+            if ent.label_ == "NORP" and entry.kind == "State":
+                entry = self._demonym_owner(ent.text.removeprefix("the ").removeprefix("The "), entry)
             if not self._supported(entry, ent):
                 return None  # "the North" in an essay on the Civil War is not North Korea
             alias = None if ent.label_ == "NORP" else clean_name(ent.text, set())
@@ -586,8 +599,9 @@ class Registry:
 
     def _demonym_entry(self, word: str) -> LexEntry | None:
         low = word.lower()
-        return next((e for e in self.lex.values() if e.kind == "State" and low in {d.lower() for d in e.demonyms}),
-                    None)
+        own = next((e for e in self.lex.values() if e.kind == "State" and low in {d.lower() for d in e.demonyms}),
+                   None)
+        return own and self._demonym_owner(word, own)
 
     def _modified_plural(self, token: Token) -> Token:
         """"Some Peru and Chile experts": a name with a quantifier is a modifier of the plural noun the parser
