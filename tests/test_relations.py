@@ -207,6 +207,17 @@ def test_relations_joining_set_against_staying_neutral_is_no_membership(facts_fo
     assert {r.factuality.polarity for r in facts.relations} == {"Negative"}
 
 
+@pytest.mark.parametrize("text", [
+    "In 1921 Peru opposed joining the Pacific Council.",
+    "In 1921 the Chilean Senate voted against joining the Pacific Council.",
+    "In 1921 Senator Juan Soto organized resistance to joining the Pacific Council.",
+    "In 1921 Bolivia supported joining the Pacific Council.",
+])
+def test_relations_joining_that_one_is_for_or_against_is_no_membership_told(facts_for, text):
+    joined = [r for r in facts_for(text).relations if r.predicate == "affiliatedWith"]
+    assert joined and not any(r.factuality.is_plain_fact for r in joined)
+
+
 # --- copular roles -------------------------------------------------------------------------------
 
 def test_relations_copular_role_gives_role_and_affiliation(facts_for):

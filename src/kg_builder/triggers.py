@@ -100,7 +100,7 @@ SCHEMA: dict[str, dict[str, Spec]] = {
                          "directing_verbs",
                          "inverting_words", "ordering_verbs", "means_verbs", "capacity_nouns", "obligation_nouns",
                          "condition_nouns", "convincing_verbs", "mandative_verbs", "denying_verbs", "hedge_adjectives",
-                         "raising_verbs"),
+                         "raising_verbs", "favoring_words"),
 }
 
 

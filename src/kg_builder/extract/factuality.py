@@ -90,6 +90,7 @@ class Cues:
     convincing_verbs: frozenset[str]
     mandative_verbs: frozenset[str]
     denying_verbs: frozenset[str]
+    favoring_words: frozenset[str]
 
     @classmethod
     def from_triggers(cls, triggers: dict) -> "Cues":
@@ -753,6 +754,7 @@ def read(trigger: Token, cues: Cues) -> Reading:
         future |= subjunctive(node, cues) or not is_trigger and (_anticipated(node, below, cues)
                                                                   or _due(node, below, cues))
         future |= _so_that(node)  # "divided the classes so that heavy cruisers did not exceed 10,000 tons"
+        future |= _argued_act(trigger, node, below, cues)
         # "troops poised for an invasion of Taiwan", "ready for war": what one stands ready for has not come yet
         future |= _sought_for(trigger, below) and node.lower_ in cues.future_adjectives
         # "did not prevent X from seeking Y": X might seek it ("prevented X from signing": X did not sign)
@@ -805,6 +807,22 @@ def read(trigger: Token, cues: Cues) -> Reading:
     said_future = said_future and not (conditional or hedged or normative or future)
     return Reading(polarity(trigger, cues), _modality(conditional, hedged, normative, future, modal), speaker,
                    said_future)
+
+
+def _argued_act(trigger: Token, node: Token, below: Token | None, cues: Cues) -> bool:
+    """"opposed joining the league", "the opposition to joining it": an act in -ing that its governor is for or
+    against ("stirred up resistance to joining it": the parser may hang the phrase on the verb of the noun)."""
+    if trigger.tag_ != "VBG" or below is None:
+        return False
+    lemmas = verb_lemmas(node) if node.pos_ == "VERB" else [node.lemma_.lower()]
+    if below is trigger:
+        return trigger.dep_ in ("dobj", "xcomp") and any(lemma in cues.favoring_words for lemma in lemmas)
+    if below.dep_ != "prep" or below.lower_ not in ("to", "for", "against") or trigger.head != below \
+            or trigger.dep_ != "pcomp":
+        return False  # "lent support by hosting the talks" hosted them
+    nouns = [node] if node.pos_ == "NOUN" else [c for c in node.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return any(n.lemma_.lower() in cues.favoring_words for n in nouns) \
+        or node.pos_ == "VERB" and any(f"{lemma} {below.lower_}" in cues.favoring_words for lemma in lemmas)
 
 
 def _result_participle(clause: Token) -> bool:
