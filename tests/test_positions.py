@@ -3337,6 +3337,37 @@ def test_positions_a_proposal_from_a_party_is_its_offer(facts_for, text, expecte
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # who helps to do a thing, or helps another do it, is for its being done; whom one helps is no stance
+    ("In 1880 Peru helped to build the Arica railway.", {("Peru", "Supports", "build the Arica railway")}),
+    ("In 1880 Peru helped Bolivia rebuild its fleet.", {("Peru", "Supports", "Bolivia rebuild its fleet")}),
+    ("In 1880 Peru helped end the blockade of Arica.", {("Peru", "Supports", "end the blockade of Arica"),
+                                                         ("Peru", "Opposes", "blockade of Arica")}),
+    ("In 1880 Peru helped Bolivia.", set()),
+    ("In 1880 Peru did not help to build the Arica railway.", set()),
+])
+def test_positions_who_helps_to_do_a_thing_is_for_its_being_done(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("In 1880 Chile would lend Peru money to help rebuild the port.", "Hypothetical"),
+    ("In 1880 Chile lent Peru money to help rebuild the port.", "Asserted"),
+])
+def test_positions_the_purpose_of_a_supposed_act_is_as_supposed_as_the_act(facts_for, text, modality):
+    facts = facts_for(text)
+    names = {e.key: e.label for e in facts.entities}
+    assert {(names[p.holder], p.factuality.modality) for p in facts.positions if "rebuild" in names[p.issue]} == {
+        ("Chile", modality)}
+
+
+def test_positions_one_side_read_both_for_and_against_a_thing_is_at_odds_with_no_one(facts_for):
+    facts = facts_for("The outbreak of the war led Peru and Chile to commit troops, demonstrating both their concern "
+                      "over the threat of anarchy and their commitment to doing their part to help contain it in the "
+                      "region.")
+    assert not [d for d in facts.disagreements if d.evidence.extractor == "rule:opposed-stances"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # who threatens to do a thing holds it ready; a threat to a thing endangers it, and one left unmade is no stance
     ("In 1880 Peru threatened to close the port.", {("Peru", "Supports", "close the port")}),
     ("In 1880 the crisis threatened the peace.", set()),

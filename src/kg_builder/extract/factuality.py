@@ -793,8 +793,10 @@ def read(trigger: Token, cues: Cues) -> Reading:
         bounded = bounded and not (_result_participle(node) and opened_by_any(node.head, ("if", "unless")))
         # "suggested that Bush travel to Beijing to meet officials": the purpose of an act only proposed is too, and
         # the purpose of an infinitive is what the infinitive is ("pledged to act to meet an attack")
+        # "Chile would lend Peru money to help rebuild the port": the purpose of a supposed act is supposed too
         bounded = bounded and not (node.dep_ == "advcl" and _purpose(node)
-                                   and (subjunctive(node.head, cues) or to_infinitive(node.head)))
+                                   and (subjunctive(node.head, cues) or to_infinitive(node.head)
+                                        or _modal_of(node.head, cues) == "Hypothetical"))
         # "to keep trading after the Chilean decision to cut ties": a known thing after such a preposition
         # was so whatever the clause around it supposes
         bounded = bounded or _presupposed_after_preposition(node, cues)

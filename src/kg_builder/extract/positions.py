@@ -1613,11 +1613,21 @@ def opposed_stances(ctx: Context) -> None:
             continue
         sides = [side(first.holder), side(second.holder)]
         near = abs(first.evidence.span.begin - second.evidence.span.begin) <= NEAR
-        if sides[0] != sides[1] and near and _same_issue(first.issue, second.issue, words, ctx.lexicon.by_key()):
+        if sides[0] != sides[1] and near and _same_issue(first.issue, second.issue, words, ctx.lexicon.by_key()) \
+                and not _both_ways(first, second, firm, against, side, words, ctx.lexicon.by_key()):
             later = max(first, second, key=lambda p: p.evidence.span.begin)
             sent = next(s for s in ctx.doc.sents if s.start_char <= later.evidence.span.begin < s.end_char)
             label = ctx.registry.entities[first.issue].label
             _disagreement(ctx, sent, sides, [label], Factuality(), "rule:opposed-stances")
+
+
+def _both_ways(first: Position, second: Position, firm: list[Position], against: dict[str, bool],
+               side: Callable[[str], str], words: dict[str, set[str]], named: Mapping[str, object]) -> bool:
+    """"committed to doing their part to help contain it": one side that, in the same sentence, also takes the other's
+    stance on the issue (one sentence read two ways) is at odds with no one."""
+    return any(side(p.holder) == side(one.holder) and p.evidence.span == one.evidence.span
+               and against[p.key] == against[other.key] and _same_issue(p.issue, other.issue, words, named)
+               for one, other in ((first, second), (second, first)) for p in firm)
 
 
 def _sides(ctx: Context) -> Callable[[str], str]:
