@@ -44,6 +44,17 @@ def test_nlp_a_sentence_starts_at_a_line_break_and_never_at_a_small_letter_mid_s
     assert starts[-2:] == [("Then", None), ("it", False)]  # after a full stop a capital may start one
 
 
+def test_nlp_a_proper_noun_after_an_initialism_starts_no_sentence() -> None:
+    from spacy.tokens import Doc
+
+    from kg_builder.nlp import sentence_bounds
+
+    words_ = ["It", "passed", "a", "U.K.", "Parliament", "but", "left", "U.A.R.", "The", "end"]
+    tags = ["PRP", "VBD", "DT", "NNP", "NNP", "CC", "VBD", "NNP", "DT", "NN"]
+    doc = sentence_bounds(Doc(NLP.vocab, words=words_, tags=tags))
+    assert [doc[4].is_sent_start, doc[8].is_sent_start] == [False, None]  # the parser may cut before "The"
+
+
 def test_nlp_so_long_as_is_one_mark_of_a_clause_on_the_main_verb() -> None:
     from spacy.tokens import Doc
 

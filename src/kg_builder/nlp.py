@@ -30,6 +30,7 @@ SPACY_LABELS = {
 
 
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "…", '"', "”", "’", "'"})
+INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 @Language.component("kg_sentence_bounds")
@@ -48,6 +49,8 @@ def sentence_bounds(doc):
             openers.append(token)
         elif token.text[:1].islower() and before.text not in SENTENCE_ENDS:
             starts[token.i] = -1
+        elif token.tag_ in ("NNP", "NNPS") and INITIALISM.fullmatch(before.text):
+            starts[token.i] = -1  # "a U.K. Minister": the initialism's last period ends no sentence
     for dash in _dateline_ends(openers):
         starts[dash + 1] = 1
     for token in _byline_words(openers):
