@@ -3360,6 +3360,16 @@ def test_positions_the_purpose_of_a_supposed_act_is_as_supposed_as_the_act(facts
         ("Chile", modality)}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun that says what it is about itself is judged by the copula, not given its content
+    ("In 1880 Peru's decision to close the port was a mistake.", {("Peru", "Supports", "close the port")}),
+    ("In 1880 Peru's demand for reparations was a grave error.", {("Peru", "Demands", "reparations")}),
+    ("In 1880 Peru's goal was the annexation of Tacna.", {("Peru", "Supports", "annexation of Tacna")}),
+])
+def test_positions_a_stance_noun_with_content_of_its_own_is_judged_by_its_copula(facts_for, text, expected):
+    assert stances(facts_for(text), holder_names=True) == expected
+
+
 def test_positions_one_side_read_both_for_and_against_a_thing_is_at_odds_with_no_one(facts_for):
     facts = facts_for("The outbreak of the war led Peru and Chile to commit troops, demonstrating both their concern "
                       "over the threat of anarchy and their commitment to doing their part to help contain it in the "

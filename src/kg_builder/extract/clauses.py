@@ -51,6 +51,9 @@ NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ADDRESSING_PREPOSITIONS = ("on", "upon", "to")
 # prepositions the tagger may take for participles: "concerns regarding X" is about X as "concerns about X" is
 PARTICIPLE_PREPOSITIONS = frozenset({"regarding", "concerning"})
+# prepositions of what a noun of stance or act is about: "a demand for X", "opposition to Y", "talks on Z"
+CONTENT_PREPOSITIONS = frozenset({"for", "to", "on", "upon", "against", "about", "over", "of", "regarding",
+                                  "concerning"})
 # a preposition's other spelling, read as the one the frames name: "insisted upon X" as "insisted on X"
 PREPOSITION_SPELLINGS = {"upon": "on"}
 
@@ -190,7 +193,10 @@ def noun_predication(noun: Token, light_verbs: frozenset[str] = frozenset(),
     clauses = tuple(t for c in noun.children if c.dep_ in ("acl", "ccomp") and (to_infinitive(c) or _content_clause(c))
                     or infinitive_of_its_noun(c) for t in (c, *listed_infinitives(c)))
     clauses += tuple(t for p, t in obliques if t.pos_ in ("VERB", "AUX"))
-    clauses += _complements(noun, complement_verbs, has_object=bool(themes))
+    # "Peru's decision to close the port was a mistake", "its demand for reparations was an error": a noun that says
+    # what it is about itself is judged by the copula, not given its content
+    own_content = bool(themes or clauses) or any(p in CONTENT_PREPOSITIONS for p, _ in obliques)
+    clauses += _complements(noun, complement_verbs, has_object=own_content)
     relative = _relative_subject_of(noun)
     if relative is not None:  # "the controversy that developed between X and Y over Z"
         obliques += tuple(o for o in _obliques(relative) if o not in obliques)
