@@ -132,6 +132,7 @@ class Registry:
         self.place_nouns = frozenset(events["place_nouns"])
         self._place_names = self._places_tagged_person(doc)
         self._text = doc.text
+        self._most_named_of: dict[tuple[str, ...], LexEntry | None] = {}  # counted once a document, not each mention
         self._person_names, self._person_titles = self._cluster_persons(doc)
         self.mentions: dict[str, int] = {}
         self._resolving: set[int] = set()
@@ -342,6 +343,12 @@ class Registry:
     def _most_named(self, owners: tuple[LexEntry, ...]) -> LexEntry | None:
         """The one of `owners` the document names most often by its label or an alias; none when it names two as
         often or none."""
+        keys = tuple(e.key for e in owners)
+        if keys not in self._most_named_of:
+            self._most_named_of[keys] = self._count_names(owners)
+        return self._most_named_of[keys]
+
+    def _count_names(self, owners: tuple[LexEntry, ...]) -> LexEntry | None:
         text, counts = self._text, {e.key: 0 for e in owners}
         # the longest names first, each taken out once counted: "Democratic Republic of the Congo" is no mention of
         # the "Republic of the Congo" inside it
