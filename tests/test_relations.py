@@ -212,6 +212,7 @@ def test_relations_joining_set_against_staying_neutral_is_no_membership(facts_fo
     "In 1921 the Chilean Senate voted against joining the Pacific Council.",
     "In 1921 Senator Juan Soto organized resistance to joining the Pacific Council.",
     "In 1921 Bolivia supported joining the Pacific Council.",
+    "In 1921 Ecuador objected to joining the Pacific Council.",
 ])
 def test_relations_joining_that_one_is_for_or_against_is_no_membership_told(facts_for, text):
     joined = [r for r in facts_for(text).relations if r.predicate == "affiliatedWith"]
